@@ -1,0 +1,178 @@
+#include "cli.h"
+
+#include "accesscontrol.h"
+#include "audit.h"
+#include "error.h"
+#include "modulemanager.h"
+#include "platform.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace hexhub::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hexhub::cli", text);
+}
+
+// Waits for a future while running the event loop, so continuations posted to this thread run.
+// The CLI has no window to keep alive; the GUI never does this.
+template <typename T>
+void await(QFuture<T> future)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    future.waitForFinished(); // rethrows the job's exception, if any
+}
+
+QString readPassword(QTextStream& err)
+{
+    const bool tty = isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        err << tr("Password for the administrator: ") << Qt::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err << Qt::endl;
+    }
+    return password;
+}
+
+} // namespace
+
+int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Hexhub: a public-safety command centre of one hub and six centres."));
+    parser.addHelpOption();
+    const QCommandLineOption version(QStringLiteral("version"), tr("Print the version and exit."));
+    const QCommandLineOption listModules(QStringLiteral("list-modules"),
+                                         tr("List every module with its version, state and reason."));
+    const QCommandLineOption store(QStringLiteral("store"),
+                                   tr("The store to use: sqlite:///path/file.db or postgresql://user@host:port/db."),
+                                   tr("url"));
+    const QCommandLineOption createAdmin(QStringLiteral("create-admin"),
+                                         tr("Create the first administrator NAME; the password is read from "
+                                            "standard input."),
+                                         tr("name"));
+    const QCommandLineOption verifyAudit(QStringLiteral("verify-audit"),
+                                         tr("Check the audit log's chain; exit 0 when intact, 3 when broken."));
+    const QCommandLineOption modulePath(QStringLiteral("module-path"),
+                                        tr("Look for modules in this folder (repeatable)."), tr("folder"));
+    const QCommandLineOption disableModule(QStringLiteral("disable-module"),
+                                           tr("Do not load this module (repeatable)."), tr("id"));
+    const QCommandLineOption auditKey(QStringLiteral("audit-key"),
+                                      tr("The audit key file (default: audit.key in the configuration folder)."),
+                                      tr("file"));
+    parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey});
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl << parser.helpText();
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Ok;
+    }
+    if (parser.isSet(version)) {
+        out << QStringLiteral("hexhub %1").arg(QStringLiteral(HEXHUB_VERSION)) << Qt::endl;
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("Unexpected argument: %1").arg(parser.positionalArguments().first()) << Qt::endl;
+        return Usage;
+    }
+
+    PlatformOptions options;
+    if (parser.isSet(store)) {
+        QString error;
+        const auto url = StoreUrl::parse(parser.value(store), &error);
+        if (!url) {
+            err << error << Qt::endl;
+            return Usage;
+        }
+        options.store = *url;
+    }
+    options.modulePaths = parser.values(modulePath);
+    for (const QString& id : parser.values(disableModule))
+        options.disabledModules.insert(id);
+    options.auditKeyPath = parser.value(auditKey);
+    const bool verifying = parser.isSet(verifyAudit);
+    options.createAuditKey = !verifying;
+    options.loadModules = !verifying && !parser.isSet(createAdmin);
+
+    try {
+        Platform platform(options);
+        await(platform.start());
+
+        if (parser.isSet(createAdmin)) {
+            const QString name = parser.value(createAdmin);
+            const QString password = readPassword(err);
+            const qint64 id = [&] {
+                auto future = platform.access().createFirstAdministrator(name, password);
+                await(future);
+                return future.result();
+            }();
+            out << tr("Created administrator '%1' (user %2).").arg(name).arg(id) << Qt::endl;
+            return Ok;
+        }
+        if (verifying) {
+            auto future = platform.audit().verify();
+            await(future);
+            const AuditVerification result = future.result();
+            (result.intact ? out : err) << result.message << Qt::endl;
+            return result.intact ? Ok : AuditBroken;
+        }
+        // --list-modules, and for now the default: the desktop shell is not part of this build yet.
+        const auto modules = platform.modules().modules();
+        int failed = 0;
+        for (const ModuleSpec* spec : modules) {
+            QString line = QStringLiteral("%1  %2  %3")
+                               .arg(spec->id, -24)
+                               .arg(spec->metadata.version.isEmpty() ? QStringLiteral("-") : spec->metadata.version, -8)
+                               .arg(ModuleSpec::stateName(spec->state), -9);
+            QStringList why;
+            if (!spec->reason.isEmpty())
+                why << spec->reason;
+            why << spec->notes;
+            if (!why.isEmpty())
+                line += QStringLiteral("  ") + why.join(QStringLiteral("; "));
+            out << line.trimmed() << Qt::endl;
+            if (spec->state == ModuleSpec::State::Failed)
+                ++failed;
+        }
+        if (modules.isEmpty())
+            err << tr("No modules found in: %1").arg(platform.options().modulePaths.join(QStringLiteral(", ")))
+                << Qt::endl;
+        return Ok;
+    } catch (const Error& e) {
+        err << e.message() << Qt::endl;
+    } catch (const std::exception& e) {
+        err << QString::fromUtf8(e.what()) << Qt::endl;
+    }
+    return Failure;
+}
+
+} // namespace hexhub::cli

@@ -1,0 +1,88 @@
+#include "journal.h"
+
+#include "sql.h"
+#include "sqldialect.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcJournal, "hexhub.journal")
+
+namespace hexhub::journal {
+
+qint64 append(Sql& sql, const Event& event)
+{
+    const QVariantList params{
+        event.id.toString(QUuid::WithoutBraces),
+        event.topic,
+        event.occurredAt.toMSecsSinceEpoch(),
+        event.source,
+        event.actor,
+        event.correlationId.isNull() ? QVariant(QMetaType::fromType<QString>())
+                                     : QVariant(event.correlationId.toString(QUuid::WithoutBraces)),
+        event.schemaVersion,
+        QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)),
+    };
+    static const QString insert = QStringLiteral(
+        "INSERT INTO events (id, topic, occurred_at, source, actor, correlation_id, schema_version, "
+        "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (sql.dialect().insertReturning()) {
+        QSqlQuery& query = sql.execCached(insert + QStringLiteral(" RETURNING seq"), params);
+        query.next();
+        return query.value(0).toLongLong();
+    }
+    return sql.execCached(insert, params).lastInsertId().toLongLong();
+}
+
+QList<Event> read(Sql& sql, const EventRange& range)
+{
+    QString where = QStringLiteral("seq >= ?");
+    QVariantList params{range.fromSeq};
+    if (range.toSeq >= 0) {
+        where += QStringLiteral(" AND seq <= ?");
+        params << range.toSeq;
+    }
+    if (range.from.isValid()) {
+        where += QStringLiteral(" AND occurred_at >= ?");
+        params << range.from.toMSecsSinceEpoch();
+    }
+    if (range.to.isValid()) {
+        where += QStringLiteral(" AND occurred_at < ?");
+        params << range.to.toMSecsSinceEpoch();
+    }
+    params << std::max(1, range.limit);
+    QSqlQuery query = sql.exec(
+        QStringLiteral("SELECT seq, id, topic, occurred_at, source, actor, correlation_id, schema_version, "
+                       "payload FROM events WHERE ") +
+            where + QStringLiteral(" ORDER BY seq LIMIT ?"),
+        params);
+    const TopicPattern pattern(range.topicPattern);
+    QList<Event> events;
+    while (query.next()) {
+        Event event;
+        event.topic = query.value(2).toString();
+        if (!pattern.matches(event.topic))
+            continue;
+        event.seq = query.value(0).toLongLong();
+        event.id = QUuid::fromString(query.value(1).toString());
+        event.occurredAt = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+        event.source = query.value(4).toString();
+        event.actor = query.value(5).toString();
+        event.correlationId = QUuid::fromString(query.value(6).toString());
+        event.schemaVersion = query.value(7).toInt();
+        QJsonParseError error{};
+        const QJsonDocument payload = QJsonDocument::fromJson(query.value(8).toString().toUtf8(), &error);
+        if (!payload.isObject())
+            qCWarning(lcJournal) << "event" << event.seq << "has an unreadable payload:" << error.errorString();
+        event.payload = payload.object();
+        events << event;
+    }
+    return events;
+}
+
+qint64 lastSeq(Sql& sql)
+{
+    return sql.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong();
+}
+
+} // namespace hexhub::journal

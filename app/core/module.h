@@ -1,0 +1,130 @@
+#pragma once
+
+#include "accesscontrol.h"
+#include "eventbus.h"
+#include "hexhubcore_export.h"
+#include "migration.h"
+#include "modulemetadata.h"
+#include "settings.h"
+#include "sql.h"
+
+#include <QObject>
+#include <QtPlugin>
+
+#include <functional>
+
+class QWidget;
+
+namespace hexhub {
+
+class AuditLog;
+class Clock;
+class Session;
+class Store;
+
+//! The services the core hands to modules. References only: the Platform owns them.
+struct HEXHUB_CORE_EXPORT CoreServices
+{
+    Store& store;
+    EventBus& bus;
+    Clock& clock;
+    Session& session;
+    AuditLog& audit;
+    AccessControl& access;
+    std::shared_ptr<QSettings> settingsFile;
+};
+
+//! A screen a module offers; the shell decides where it lives.
+struct HEXHUB_CORE_EXPORT ViewFactory
+{
+    enum class Area { Central, Dock, Wall };
+    QString id;          //!< "<module>.<view>"
+    QString title;       //!< translated
+    QString icon;        //!< resource path of an SVG
+    Area area = Area::Central;
+    QString permission;  //!< needed to open it; empty: any signed-in user
+    std::function<QWidget*(QWidget* parent)> create;
+};
+
+//! An action for the command palette and shortcuts.
+struct HEXHUB_CORE_EXPORT Command
+{
+    QString id;          //!< "<module>.<verb>"
+    QString title;       //!< translated
+    QString shortcut;    //!< portable text of a QKeySequence, e.g. "Ctrl+Shift+N"
+    QString permission;
+    std::function<void()> trigger;
+};
+
+/*!
+ * What a module receives in initialize(): the core's services, and the places to register its
+ * migrations, permissions, bus subscriptions, views and commands. One context per module; it knows
+ * the module's id, so the events a module writes name it as their source.
+ */
+class HEXHUB_CORE_EXPORT ModuleContext
+{
+public:
+    ModuleContext(const ModuleMetadata& metadata, CoreServices services);
+
+    const ModuleMetadata& metadata() const { return m_metadata; }
+    QString moduleId() const { return m_metadata.id; }
+
+    Store& store() const { return m_services.store; }
+    EventBus& bus() const { return m_services.bus; }
+    Clock& clock() const { return m_services.clock; }
+    Session& session() const { return m_services.session; }
+    AuditLog& audit() const { return m_services.audit; }
+    AccessControl& access() const { return m_services.access; }
+    Settings& settings() { return m_settings; }
+
+    //! Source and actor for this module's writes: the module id and the signed-in user.
+    WriteContext writeContext() const;
+
+    void addMigrations(const QList<Migration>& migrations);
+    //! Registers the migrations compiled into the module at :/hexhub/<id>/sql.
+    void addBundledMigrations();
+    void addPermission(const PermissionDefinition& permission);
+    EventBus::SubscriptionId subscribe(const QString& pattern, QObject* receiver, EventBus::Handler handler);
+    void addView(const ViewFactory& view);
+    void addCommand(const Command& command);
+
+    const QList<Migration>& migrations() const { return m_migrations; }
+    const QList<PermissionDefinition>& permissions() const { return m_permissions; }
+    const QList<ViewFactory>& views() const { return m_views; }
+    const QList<Command>& commands() const { return m_commands; }
+    const QList<EventBus::SubscriptionId>& subscriptions() const { return m_subscriptions; }
+
+private:
+    ModuleMetadata m_metadata;
+    CoreServices m_services;
+    Settings m_settings;
+    QList<Migration> m_migrations;
+    QList<PermissionDefinition> m_permissions;
+    QList<ViewFactory> m_views;
+    QList<Command> m_commands;
+    QList<EventBus::SubscriptionId> m_subscriptions;
+};
+
+/*!
+ * The interface every Hexhub module implements: one final QObject class per shared library,
+ * declared with Q_PLUGIN_METADATA(IID "org.hexhub.Module/1" FILE "<id>.json").
+ *
+ * Lifecycle, driven by the ModuleManager in dependency order:
+ *  1. initialize(): register migrations, permissions, subscriptions, views and commands. Return false
+ *     with `error` set to fail the module (its dependents fail with it).
+ *  2. modulesInitialized(): every module is initialized and every migration applied; the store has the
+ *     module's tables. Called in dependency order.
+ *  3. aboutToShutdown(): called in reverse order before the modules are unloaded.
+ */
+class HEXHUB_CORE_EXPORT Module
+{
+public:
+    virtual ~Module();
+    virtual bool initialize(ModuleContext& context, QString& error) = 0;
+    virtual void modulesInitialized() {}
+    virtual void aboutToShutdown() {}
+};
+
+} // namespace hexhub
+
+Q_DECLARE_INTERFACE(hexhub::Module, "org.hexhub.Module/1")

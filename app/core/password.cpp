@@ -1,0 +1,87 @@
+#include "password.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QPasswordDigestor>
+#include <QRandomGenerator>
+
+namespace hexhub {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hexhub::PasswordHasher", text);
+}
+
+QByteArray derive(const QString& password, const QByteArray& salt, int iterations)
+{
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations,
+                                              PasswordHasher::kDigestBytes);
+}
+} // namespace
+
+PasswordHasher::PasswordHasher(int iterations)
+    : m_iterations(iterations)
+{
+}
+
+PasswordHash PasswordHasher::hash(const QString& password) const
+{
+    QByteArray salt(kSaltBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(salt.data()), kSaltBytes / 4);
+    return PasswordHash{derive(password, salt, m_iterations), salt, m_iterations};
+}
+
+bool PasswordHasher::verify(const QString& password, const PasswordHash& stored)
+{
+    if (stored.iterations <= 0 || stored.salt.isEmpty() || stored.digest.isEmpty())
+        return false;
+    return constantTimeEqual(derive(password, stored.salt, stored.iterations), stored.digest);
+}
+
+bool PasswordHasher::constantTimeEqual(const QByteArray& a, const QByteArray& b)
+{
+    // Touches every byte whatever the contents, so timing says nothing about where they differ.
+    const qsizetype n = std::max(a.size(), b.size());
+    unsigned diff = unsigned(a.size() ^ b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+        const unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+        diff |= unsigned(x ^ y);
+    }
+    return diff == 0;
+}
+
+QString PasswordHasher::weakness(const QString& password, const QString& userName)
+{
+    if (password.size() < 12)
+        return tr("The password is too short: use at least 12 characters.");
+    int classes = 0;
+    bool lower = false, upper = false, digit = false, other = false;
+    for (const QChar c : password) {
+        if (c.isLower())
+            lower = true;
+        else if (c.isUpper())
+            upper = true;
+        else if (c.isDigit())
+            digit = true;
+        else
+            other = true;
+    }
+    classes = int(lower) + int(upper) + int(digit) + int(other);
+    if (classes < 3)
+        return tr("The password needs at least three of: lower-case letters, upper-case letters, digits, "
+                  "symbols.");
+    if (!userName.isEmpty() && password.contains(userName, Qt::CaseInsensitive))
+        return tr("The password must not contain the account name.");
+    static const char* const common[] = {"password", "123456", "qwerty", "admin", "letmein", "welcome",
+                                         "hexhub", "iloveyou", "abc123", "111111"};
+    const QString lowered = password.toLower();
+    for (const char* word : common) {
+        if (lowered.contains(QLatin1String(word)))
+            return tr("The password contains a well-known word or sequence; choose another.");
+    }
+    return {};
+}
+
+} // namespace hexhub

@@ -1,0 +1,106 @@
+#include "platform.h"
+
+#include "accesscontrol.h"
+#include "audit.h"
+#include "clock.h"
+#include "error.h"
+#include "eventbus.h"
+#include "migration.h"
+#include "modulemanager.h"
+#include "session.h"
+#include "sqldialect.h"
+#include "store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QSysInfo>
+
+namespace hexhub {
+
+StoreUrl Platform::defaultStoreUrl()
+{
+    return StoreUrl::sqlite(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                .filePath(QStringLiteral("hexhub.db")));
+}
+
+QString Platform::defaultSettingsPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("hexhub.conf"));
+}
+
+Platform::Platform(PlatformOptions options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    if (m_options.store.kind == StoreUrl::Kind::Sqlite && m_options.store.path.isEmpty())
+        m_options.store = defaultStoreUrl();
+    if (m_options.auditKeyPath.isEmpty())
+        m_options.auditKeyPath = AuditLog::defaultKeyPath();
+    if (m_options.settingsPath.isEmpty())
+        m_options.settingsPath = defaultSettingsPath();
+    if (m_options.origin.isEmpty())
+        m_options.origin = QSysInfo::machineHostName();
+    if (m_options.modulePaths.isEmpty())
+        m_options.modulePaths = ModuleManager::defaultSearchPaths(QCoreApplication::applicationDirPath());
+
+    if (m_options.simulatedStart)
+        m_clock = std::make_unique<SimulatedClock>(*m_options.simulatedStart);
+    else
+        m_clock = std::make_unique<SystemClock>();
+    m_store = std::make_unique<Store>(Store::Options{m_options.store, m_options.readers}, *m_clock);
+    m_bus = std::make_unique<EventBus>(*m_store);
+    m_session = std::make_unique<Session>();
+
+    // The key is a 65-byte file read once at start-up, like the settings file below.
+    if (!m_options.createAuditKey && !QFileInfo::exists(m_options.auditKeyPath))
+        throw Error(tr("The audit key %1 does not exist; without it the audit log cannot be verified.")
+                        .arg(m_options.auditKeyPath));
+    m_audit = std::make_unique<AuditLog>(*m_store, *m_clock, AuditLog::loadOrCreateKey(m_options.auditKeyPath),
+                                         m_options.origin);
+    m_access = std::make_unique<AccessControl>(*m_store, *m_clock, *m_audit, *m_session,
+                                               PasswordHasher(m_options.passwordIterations));
+    m_settings = std::make_shared<QSettings>(m_options.settingsPath, QSettings::IniFormat);
+    m_modules = std::make_unique<ModuleManager>(
+        CoreServices{*m_store, *m_bus, *m_clock, *m_session, *m_audit, *m_access, m_settings});
+    m_modules->setSearchPaths(m_options.modulePaths);
+    m_modules->setDisabled(m_options.disabledModules);
+}
+
+Platform::~Platform()
+{
+    stop();
+}
+
+QFuture<void> Platform::start()
+{
+    return m_store->open()
+        .then(this, [this] {
+            Migrator core(*m_store);
+            core.add(Migration::fromFolder(QStringLiteral("core"), QStringLiteral(":/hexhub/core/sql"),
+                                           m_store->dialect().name()));
+            return core.apply();
+        })
+        .unwrap()
+        .then(this, [this](const MigrationReport& report) {
+            if (!report.failures.isEmpty())
+                throw MigrationError(report.failures.value(QStringLiteral("core")));
+            if (!m_options.loadModules)
+                return QtFuture::makeReadyFuture();
+            m_modules->discover();
+            return m_modules->start();
+        })
+        .unwrap();
+}
+
+void Platform::stop()
+{
+    if (m_modules)
+        m_modules->shutdown();
+    if (m_store)
+        m_store->close();
+}
+
+} // namespace hexhub

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "hexhubcore_export.h"
+#include "password.h"
+#include "storeurl.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <optional>
+
+class QSettings;
+
+namespace hexhub {
+
+class AccessControl;
+class AuditLog;
+class Clock;
+class EventBus;
+class ModuleManager;
+class Session;
+class Store;
+
+struct HEXHUB_CORE_EXPORT PlatformOptions
+{
+    StoreUrl store;                      //!< default: defaultStoreUrl()
+    QString auditKeyPath;                //!< default: AuditLog::defaultKeyPath()
+    bool createAuditKey = true;          //!< false: a missing key is an error (verification)
+    QString settingsPath;                //!< default: hexhub.conf in the user's config folder
+    QStringList modulePaths;             //!< default: ModuleManager::defaultSearchPaths()
+    QSet<QString> disabledModules;
+    bool loadModules = true;
+    QString origin;                      //!< "where from" in audit rows; default: host name
+    std::optional<QDateTime> simulatedStart; //!< run on a SimulatedClock starting here (demo, tests)
+    int passwordIterations = PasswordHasher::kDefaultIterations;
+    int readers = 2;
+};
+
+/*!
+ * The composition root of the core: builds the clock, store, bus, session, audit log, access control
+ * and module manager, wires them together through their constructors, and starts them in order (store,
+ * core schema, modules). The executable, the tests and the benchmarks all assemble Hexhub through it.
+ */
+class HEXHUB_CORE_EXPORT Platform final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Platform(PlatformOptions options, QObject* parent = nullptr);
+    ~Platform() override;
+
+    static StoreUrl defaultStoreUrl();
+    static QString defaultSettingsPath();
+
+    //! Opens the store, applies the core schema and (unless disabled) starts the modules.
+    QFuture<void> start();
+    //! Shuts the modules down and closes the store.
+    void stop();
+
+    const PlatformOptions& options() const { return m_options; }
+    Clock& clock() const { return *m_clock; }
+    Store& store() const { return *m_store; }
+    EventBus& bus() const { return *m_bus; }
+    Session& session() const { return *m_session; }
+    AuditLog& audit() const { return *m_audit; }
+    AccessControl& access() const { return *m_access; }
+    ModuleManager& modules() const { return *m_modules; }
+
+private:
+    PlatformOptions m_options;
+    std::unique_ptr<Clock> m_clock;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<EventBus> m_bus;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AccessControl> m_access;
+    std::shared_ptr<QSettings> m_settings;
+    std::unique_ptr<ModuleManager> m_modules;
+};
+
+} // namespace hexhub

@@ -1,0 +1,120 @@
+#include "sql.h"
+
+#include "clock.h"
+#include "error.h"
+#include "journal.h"
+#include "sqlscript.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+namespace hexhub {
+
+Sql::Sql(QSqlDatabase db, const SqlDialect& dialect, const Clock& clock)
+    : m_db(std::move(db))
+    , m_dialect(dialect)
+    , m_clock(clock)
+{
+}
+
+Sql::~Sql()
+{
+    releaseStatements();
+    m_cache.clear();
+}
+
+void Sql::bindAll(QSqlQuery& query, const QVariantList& params)
+{
+    for (int i = 0; i < params.size(); ++i)
+        query.bindValue(i, params.at(i));
+}
+
+void Sql::fail(const QSqlQuery& query, const QString& sql) const
+{
+    QString statement = sql.simplified();
+    if (statement.size() > 160)
+        statement = statement.left(157) + QStringLiteral("...");
+    throw StoreError(QCoreApplication::translate("hexhub::Store", "Store statement failed: %1 (in: %2)")
+                         .arg(query.lastError().text(), statement));
+}
+
+QSqlQuery Sql::exec(const QString& sql, const QVariantList& params)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        fail(query, sql);
+    bindAll(query, params);
+    if (!query.exec())
+        fail(query, sql);
+    return query;
+}
+
+QSqlQuery& Sql::execCached(const QString& sql, const QVariantList& params)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            fail(query, sql);
+        it = m_cache.insert(sql, std::move(query));
+    }
+    QSqlQuery& query = it.value();
+    bindAll(query, params);
+    if (!query.exec())
+        fail(query, sql);
+    return query;
+}
+
+QVariant Sql::scalar(const QString& sql, const QVariantList& params)
+{
+    QSqlQuery query = exec(sql, params);
+    return query.next() ? query.value(0) : QVariant();
+}
+
+void Sql::execScript(const QString& script)
+{
+    const QStringList statements = splitSqlStatements(script);
+    for (const QString& statement : statements) {
+        QSqlQuery query(m_db);
+        if (!query.exec(statement))
+            fail(query, statement);
+    }
+}
+
+void Sql::releaseStatements()
+{
+    for (QSqlQuery& query : m_cache)
+        query.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+WriteTransaction::WriteTransaction(QSqlDatabase db, const SqlDialect& dialect, const Clock& clock)
+    : Sql(std::move(db), dialect, clock)
+{
+}
+
+Event WriteTransaction::publish(const EventDraft& draft)
+{
+    if (!isValidTopic(draft.topic))
+        throw ValidationError(QCoreApplication::translate(
+                                  "hexhub::EventBus", "'%1' is not a valid event topic: use dotted lower-case "
+                                                      "words such as incident.created.")
+                                  .arg(draft.topic));
+    Event event;
+    event.id = QUuid::createUuid();
+    event.topic = draft.topic;
+    event.occurredAt = clock().now();
+    event.source = draft.source.isEmpty() ? m_source : draft.source;
+    event.actor = draft.actor.isEmpty() ? m_actor : draft.actor;
+    event.correlationId = draft.correlationId.isNull() ? m_correlationId : draft.correlationId;
+    event.schemaVersion = draft.schemaVersion;
+    event.payload = draft.payload;
+    event.seq = journal::append(*this, event);
+    m_events << event;
+    return event;
+}
+
+} // namespace hexhub

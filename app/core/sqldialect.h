@@ -1,0 +1,49 @@
+#pragma once
+
+#include "hexhubcore_export.h"
+
+#include <QString>
+
+class QSqlDatabase;
+
+namespace hexhub {
+
+/*!
+ * What differs between the SQL engines Hexhub runs on. Everything above this seam (the store's
+ * threads, the journal, migrations, the services) is one code path; the dialect supplies the driver,
+ * connection settings, the statement that opens a write transaction, and the suffix of migration
+ * variants (`0002_search.sqlite.sql` beside `0002_search.postgresql.sql`).
+ */
+class HEXHUB_CORE_EXPORT SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    virtual QString name() const = 0;        //!< "sqlite", "postgresql": migration variant suffix
+    virtual QString driverName() const = 0;  //!< Qt SQL driver
+    //! Driver connect options set before a connection opens (busy timeout and the like).
+    virtual QString connectOptions(bool writer) const = 0;
+    //! Settings applied to every new connection; `writer` tells the one writing connection apart.
+    //! Throws StoreError when the engine refuses them.
+    virtual void configure(QSqlDatabase& db, bool writer) const = 0;
+    //! The statement that starts a write transaction that takes the write lock at once.
+    virtual QString beginWrite() const = 0;
+    //! Whether INSERT ... RETURNING is how new keys are read back (else QSqlQuery::lastInsertId).
+    virtual bool insertReturning() const = 0;
+    //! Whether more than one connection may read while one writes.
+    virtual bool concurrentReaders() const = 0;
+};
+
+class HEXHUB_CORE_EXPORT SqliteDialect final : public SqlDialect
+{
+public:
+    QString name() const override { return QStringLiteral("sqlite"); }
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+    QString connectOptions(bool) const override { return QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"); }
+    void configure(QSqlDatabase& db, bool writer) const override;
+    QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+    bool insertReturning() const override { return false; }
+    bool concurrentReaders() const override { return true; }
+};
+
+} // namespace hexhub

@@ -1,0 +1,407 @@
+#include "store.h"
+
+#include "clock.h"
+#include "error.h"
+#include "sqldialect.h"
+#include "store_p.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcStore, "hexhub.store")
+
+namespace hexhub {
+
+namespace detail {
+
+SqlThread::SqlThread(QString connectionName, Opener open, ReadyCallback ready)
+    : m_connectionName(std::move(connectionName))
+    , m_open(std::move(open))
+    , m_ready(std::move(ready))
+{
+    setObjectName(m_connectionName);
+}
+
+SqlThread::~SqlThread()
+{
+    stop();
+}
+
+void SqlThread::post(Job job)
+{
+    QMutexLocker lock(&m_mutex);
+    m_jobs.push_back(std::move(job));
+    m_wake.wakeOne();
+}
+
+void SqlThread::stop()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeOne();
+    }
+    if (isRunning())
+        wait();
+}
+
+void SqlThread::run()
+{
+    {
+        QSqlDatabase db;
+        std::exception_ptr openError;
+        try {
+            db = m_open(m_connectionName);
+        } catch (...) {
+            openError = std::current_exception();
+        }
+        m_ready(openError);
+
+        for (;;) {
+            Job job;
+            {
+                QMutexLocker lock(&m_mutex);
+                while (m_jobs.empty() && !m_stopping)
+                    m_wake.wait(&m_mutex);
+                if (m_jobs.empty())
+                    break;
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+            }
+            if (openError) {
+                job.fail(openError);
+                continue;
+            }
+            try {
+                job.run(db);
+            } catch (...) {
+                job.fail(std::current_exception());
+            }
+        }
+        if (db.isValid())
+            db.close();
+    }
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+} // namespace detail
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hexhub::Store", text);
+}
+
+constexpr char kSqliteHeader[] = "SQLite format 3";
+
+void rollback(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCDebug(lcStore) << "rollback:" << query.lastError().text();
+}
+
+bool anyWriteBit(QFileDevice::Permissions permissions)
+{
+    return permissions & (QFileDevice::WriteOwner | QFileDevice::WriteUser | QFileDevice::WriteGroup |
+                          QFileDevice::WriteOther);
+}
+
+// Checks an SQLite store file before SQLite touches it, and creates it (0600) when missing.
+void prepareSqliteFile(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!QFileInfo::exists(folder) && !QDir().mkpath(folder))
+        throw StoreError(tr("Cannot create the store folder %1.").arg(folder));
+    if (!QFileInfo(folder).isWritable())
+        throw StoreError(tr("The store folder %1 is not writable; Hexhub keeps its write-ahead log "
+                            "beside the store file. Choose another location with --store.")
+                             .arg(folder));
+    if (info.exists()) {
+        if (!info.isFile())
+            throw StoreError(tr("The store path %1 is not a file.").arg(path));
+        if (!info.isWritable() || !anyWriteBit(info.permissions()))
+            throw StoreError(tr("The store file %1 is read-only. Hexhub needs to write to it; it was "
+                                "left untouched. Make it writable or choose another file with --store.")
+                                 .arg(path));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            throw StoreError(tr("Cannot read the store file %1: %2").arg(path, file.errorString()));
+        const QByteArray header = file.read(16);
+        if (!header.isEmpty() && !header.startsWith(QByteArray(kSqliteHeader)))
+            throw StoreError(tr("The file %1 is not a Hexhub store (it is not an SQLite database). It "
+                                "was left untouched; choose another file with --store.")
+                                 .arg(path));
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        throw StoreError(tr("Cannot create the store file %1: %2").arg(path, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+QSqlDatabase openConnection(const SqlDialect& dialect, const StoreUrl& url, const QString& name,
+                            bool writer)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), name);
+    if (!db.isValid())
+        throw StoreError(tr("The Qt SQL driver %1 is not installed.").arg(dialect.driverName()));
+    db.setConnectOptions(dialect.connectOptions(writer));
+    if (url.kind == StoreUrl::Kind::Sqlite) {
+        db.setDatabaseName(url.path);
+    } else {
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setUserName(url.user);
+        db.setPassword(url.password);
+        db.setDatabaseName(url.database);
+    }
+    if (!db.open())
+        throw StoreError(tr("Cannot open the store %1: %2").arg(url.toDisplayString(), db.lastError().text()));
+    return db;
+}
+
+} // namespace
+
+Store::Store(Options options, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(clock)
+{
+    qRegisterMetaType<Event>();
+    qRegisterMetaType<QList<Event>>();
+    if (m_options.url.kind == StoreUrl::Kind::Sqlite)
+        m_dialect = std::make_unique<SqliteDialect>();
+}
+
+Store::~Store()
+{
+    close();
+}
+
+void Store::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void Store::addCommitObserver(CommitObserver observer)
+{
+    m_observers << std::move(observer);
+}
+
+QFuture<void> Store::open()
+{
+    if (m_writer) {
+        return QtFuture::makeExceptionalFuture(
+            std::make_exception_ptr(StoreError(tr("The store is already open."))));
+    }
+    if (!m_dialect) {
+        setState(State::Failed);
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+            StoreError(tr("This build of Hexhub cannot open %1 yet: only SQLite stores are supported.")
+                           .arg(m_options.url.toDisplayString()))));
+    }
+    setState(State::Opening);
+
+    struct Opening
+    {
+        QMutex mutex;
+        int remaining = 0;
+        std::exception_ptr error;
+        QPromise<void> promise;
+        std::shared_ptr<QPromise<void>> writerReady = std::make_shared<QPromise<void>>();
+    };
+    auto opening = std::make_shared<Opening>();
+    const int readers = std::max(1, m_options.readers);
+    opening->remaining = 1 + readers;
+    opening->promise.start();
+    opening->writerReady->start();
+    QFuture<void> writerReady = opening->writerReady->future();
+    QFuture<void> done = opening->promise.future();
+
+    // Runs on whichever store thread finishes last; state is published through a queued call.
+    auto onReady = [this, opening](std::exception_ptr error) {
+        QMutexLocker lock(&opening->mutex);
+        if (error && !opening->error)
+            opening->error = error;
+        if (--opening->remaining > 0)
+            return;
+        const bool failed = bool(opening->error);
+        if (failed)
+            opening->promise.setException(opening->error);
+        opening->promise.finish();
+        QMetaObject::invokeMethod(this, [this, failed] { setState(failed ? State::Failed : State::Open); },
+                                  Qt::QueuedConnection);
+    };
+
+    const QString base = QStringLiteral("hexhub-store-%1-").arg(QUuid::createUuid().toString(QUuid::Id128));
+    m_writer = std::make_unique<detail::SqlThread>(
+        base + QStringLiteral("writer"),
+        [this](const QString& name) { return openWriter(name); },
+        [onReady, opening](std::exception_ptr error) {
+            if (error)
+                opening->writerReady->setException(error);
+            opening->writerReady->finish();
+            onReady(error);
+        });
+    for (int i = 0; i < readers; ++i) {
+        auto thread = std::make_unique<detail::SqlThread>(
+            base + QStringLiteral("reader%1").arg(i),
+            [this, writerReady](const QString& name) mutable {
+                writerReady.waitForFinished(); // rethrows the writer's error: readers fail with it
+                QSqlDatabase db = openConnection(*m_dialect, m_options.url, name, false);
+                m_dialect->configure(db, false);
+                return db;
+            },
+            onReady);
+        m_readers.push_back(std::move(thread));
+    }
+    m_writer->start();
+    for (auto& reader : m_readers)
+        reader->start();
+    return done;
+}
+
+QSqlDatabase Store::openWriter(const QString& name)
+{
+    // Runs on the writer thread.
+    const StoreUrl& url = m_options.url;
+    if (url.kind == StoreUrl::Kind::Sqlite)
+        prepareSqliteFile(url.path);
+    QSqlDatabase db = openConnection(*m_dialect, url, name, true);
+    Sql sql(db, *m_dialect, m_clock);
+
+    // Read-only look first: refuse what is not ours before writing anything.
+    const QStringList tables = db.tables();
+    if (tables.contains(QStringLiteral("store_meta"))) {
+        const int format = sql.scalar(QStringLiteral("SELECT value FROM store_meta WHERE key = ?"),
+                                      {QStringLiteral("format")})
+                               .toInt();
+        if (format > kFormatVersion)
+            throw StoreError(tr("The store %1 was written by a newer Hexhub (storage format %2; this "
+                                "build reads up to %3). It was left untouched; update Hexhub.")
+                                 .arg(url.toDisplayString())
+                                 .arg(format)
+                                 .arg(kFormatVersion));
+    } else if (!tables.isEmpty()) {
+        throw StoreError(tr("The database %1 holds tables that are not Hexhub's. It was left untouched; "
+                            "choose another file with --store.")
+                             .arg(url.toDisplayString()));
+    }
+
+    m_dialect->configure(db, true);
+    QSqlQuery begin(db);
+    if (!begin.exec(m_dialect->beginWrite()))
+        throw StoreError(tr("Cannot write to the store: %1").arg(begin.lastError().text()));
+    try {
+        sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        sql.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, "
+            "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL, "
+            "PRIMARY KEY (module, version))"));
+        if (!sql.scalar(QStringLiteral("SELECT value FROM store_meta WHERE key = 'format'")).isValid()) {
+            sql.exec(QStringLiteral("INSERT INTO store_meta (key, value) VALUES ('format', ?), ('created_at', ?)"),
+                     {QString::number(kFormatVersion), QString::number(m_clock.nowMs())});
+        }
+        QSqlQuery commit(db);
+        if (!commit.exec(QStringLiteral("COMMIT")))
+            throw StoreError(tr("Cannot write to the store: %1").arg(commit.lastError().text()));
+    } catch (...) {
+        rollback(db);
+        throw;
+    }
+    return db;
+}
+
+void Store::close()
+{
+    if (m_writer)
+        m_writer->stop();
+    for (auto& reader : m_readers)
+        reader->stop();
+    m_readers.clear();
+    m_writer.reset();
+    if (m_state != State::Closed && m_state != State::Failed)
+        setState(State::Closed);
+}
+
+void Store::enqueueRead(ReadJob job)
+{
+    if (m_readers.empty()) {
+        job.fail(std::make_exception_ptr(StoreError(tr("The store is not open."))));
+        return;
+    }
+    const unsigned index = m_nextReader.fetch_add(1, std::memory_order_relaxed) % m_readers.size();
+    m_readers[index]->post(detail::SqlThread::Job{
+        [this, body = std::move(job.body)](QSqlDatabase& db) {
+            Sql sql(db, *m_dialect, m_clock);
+            body(sql);
+        },
+        std::move(job.fail)});
+}
+
+void Store::enqueueWrite(WriteJob job)
+{
+    if (!m_writer) {
+        job.fail(std::make_exception_ptr(StoreError(tr("The store is not open."))));
+        return;
+    }
+    auto shared = std::make_shared<WriteJob>(std::move(job));
+    m_writer->post(detail::SqlThread::Job{[this, shared](QSqlDatabase& db) { runWrite(*shared, db); },
+                                          [shared](std::exception_ptr error) { shared->fail(error); }});
+}
+
+void Store::runWrite(WriteJob& job, QSqlDatabase& db)
+{
+    QList<Event> events;
+    {
+        WriteTransaction txn(db, *m_dialect, m_clock);
+        txn.setSource(job.context.source);
+        txn.setActor(job.context.actor);
+        txn.setCorrelationId(job.context.correlationId);
+        QSqlQuery begin(db);
+        if (!begin.exec(m_dialect->beginWrite())) {
+            job.fail(std::make_exception_ptr(
+                StoreError(tr("Cannot start a write transaction: %1").arg(begin.lastError().text()))));
+            return;
+        }
+        begin.finish();
+        try {
+            job.body(txn);
+            txn.releaseStatements();
+            QSqlQuery commit(db);
+            if (!commit.exec(QStringLiteral("COMMIT")))
+                throw StoreError(tr("The store could not commit: %1").arg(commit.lastError().text()));
+        } catch (...) {
+            txn.releaseStatements();
+            rollback(db);
+            job.fail(std::current_exception());
+            return;
+        }
+        events = txn.events();
+    }
+    if (!events.isEmpty()) {
+        for (const CommitObserver& observer : std::as_const(m_observers)) {
+            try {
+                observer(events);
+            } catch (const std::exception& e) {
+                qCWarning(lcStore) << "commit observer failed:" << e.what();
+            }
+        }
+    }
+    job.succeed();
+}
+
+} // namespace hexhub

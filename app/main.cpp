@@ -1,0 +1,41 @@
+#include "cli.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+// Loads Hexhub's and Qt's translations for the user's language. Translations sit in
+// share/hexhub/translations beside the installed or built program.
+void installTranslations(QCoreApplication& app)
+{
+    const QLocale locale;
+    auto* hexhub = new QTranslator(&app);
+    const QString folder = QDir(QCoreApplication::applicationDirPath())
+                               .absoluteFilePath(QStringLiteral("../share/hexhub/translations"));
+    if (hexhub->load(locale, QStringLiteral("hexhub"), QStringLiteral("_"), folder))
+        QCoreApplication::installTranslator(hexhub);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hexhub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HEXHUB_VERSION));
+    installTranslations(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return hexhub::cli::run(QCoreApplication::arguments(), out, err);
+}
