@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "coretr.h"
+
 #include "accesscontrol.h"
 #include "audit.h"
 #include "error.h"
@@ -18,11 +20,6 @@
 namespace hexhub::cli {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hexhub::cli", text);
-}
 
 // Waits for a future while running the event loop, so continuations posted to this thread run.
 // The CLI has no window to keep alive; the GUI never does this.
@@ -45,7 +42,7 @@ QString readPassword(QTextStream& err)
     const bool tty = isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
-        err << tr("Password for the administrator: ") << Qt::flush;
+        err << Tr::tr("Password for the administrator: ") << Qt::flush;
         tcgetattr(STDIN_FILENO, &saved);
         termios silent = saved;
         silent.c_lflag &= ~tcflag_t(ECHO);
@@ -66,27 +63,27 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Hexhub: a public-safety command centre of one hub and six centres."));
+        Tr::tr("Hexhub: a public-safety command centre of one hub and six centres."));
     parser.addHelpOption();
-    const QCommandLineOption version(QStringLiteral("version"), tr("Print the version and exit."));
+    const QCommandLineOption version(QStringLiteral("version"), Tr::tr("Print the version and exit."));
     const QCommandLineOption listModules(QStringLiteral("list-modules"),
-                                         tr("List every module with its version, state and reason."));
+                                         Tr::tr("List every module with its version, state and reason."));
     const QCommandLineOption store(QStringLiteral("store"),
-                                   tr("The store to use: sqlite:///path/file.db or postgresql://user@host:port/db."),
-                                   tr("url"));
+                                   Tr::tr("The store to use: sqlite:///path/file.db or postgresql://user@host:port/db."),
+                                   Tr::tr("url"));
     const QCommandLineOption createAdmin(QStringLiteral("create-admin"),
-                                         tr("Create the first administrator NAME; the password is read from "
+                                         Tr::tr("Create the first administrator NAME; the password is read from "
                                             "standard input."),
-                                         tr("name"));
+                                         Tr::tr("name"));
     const QCommandLineOption verifyAudit(QStringLiteral("verify-audit"),
-                                         tr("Check the audit log's chain; exit 0 when intact, 3 when broken."));
+                                         Tr::tr("Check the audit log's chain; exit 0 when intact, 3 when broken."));
     const QCommandLineOption modulePath(QStringLiteral("module-path"),
-                                        tr("Look for modules in this folder (repeatable)."), tr("folder"));
+                                        Tr::tr("Look for modules in this folder (repeatable)."), Tr::tr("folder"));
     const QCommandLineOption disableModule(QStringLiteral("disable-module"),
-                                           tr("Do not load this module (repeatable)."), tr("id"));
+                                           Tr::tr("Do not load this module (repeatable)."), Tr::tr("id"));
     const QCommandLineOption auditKey(QStringLiteral("audit-key"),
-                                      tr("The audit key file (default: audit.key in the configuration folder)."),
-                                      tr("file"));
+                                      Tr::tr("The audit key file (default: audit.key in the configuration folder)."),
+                                      Tr::tr("file"));
     parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
@@ -101,7 +98,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << tr("Unexpected argument: %1").arg(parser.positionalArguments().first()) << Qt::endl;
+        err << Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()) << Qt::endl;
         return Usage;
     }
 
@@ -135,7 +132,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
                 await(future);
                 return future.result();
             }();
-            out << tr("Created administrator '%1' (user %2).").arg(name).arg(id) << Qt::endl;
+            out << Tr::tr("Created administrator '%1' (user %2).").arg(name).arg(id) << Qt::endl;
             return Ok;
         }
         if (verifying) {
@@ -164,7 +161,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
                 ++failed;
         }
         if (modules.isEmpty())
-            err << tr("No modules found in: %1").arg(platform.options().modulePaths.join(QStringLiteral(", ")))
+            err << Tr::tr("No modules found in: %1").arg(platform.options().modulePaths.join(QStringLiteral(", ")))
                 << Qt::endl;
         return Ok;
     } catch (const Error& e) {

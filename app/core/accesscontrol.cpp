@@ -1,5 +1,7 @@
 #include "accesscontrol.h"
 
+#include "coretr.h"
+
 #include "audit.h"
 #include "clock.h"
 #include "error.h"
@@ -9,16 +11,11 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QtConcurrent/QtConcurrentRun>
+#include "background.h"
 
 namespace hexhub {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hexhub::AccessControl", text);
-}
 
 QStringList toStringList(const QJsonValue& value)
 {
@@ -55,15 +52,22 @@ qint64 userIdByName(Sql& sql, const QString& name)
 {
     const QVariant id = sql.scalar(QStringLiteral("SELECT id FROM users WHERE name = ?"), {name});
     if (!id.isValid())
-        throw ValidationError(tr("There is no user '%1'.").arg(name));
+        throw ValidationError(Tr::tr("There is no user '%1'.").arg(name));
     return id.toLongLong();
+}
+
+// Refusals are on record before the caller hears of them: the future fails after the audit row commits.
+template <typename T>
+QFuture<T> refuse(const AuditLog& audit, const AuditEntry& entry, std::exception_ptr error)
+{
+    return audit.record(entry).then([error](qint64) -> T { std::rethrow_exception(error); });
 }
 
 void validateUserName(const QString& name)
 {
     static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!re.match(name).hasMatch())
-        throw ValidationError(tr("'%1' is not a valid user name: use 2 to 32 lower-case letters, digits, '.', "
+        throw ValidationError(Tr::tr("'%1' is not a valid user name: use 2 to 32 lower-case letters, digits, '.', "
                                  "'_' or '-', starting with a letter.").arg(name));
 }
 
@@ -140,7 +144,7 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
 {
     // Runs on the thread pool: it waits on the store and spends ~half a second in PBKDF2, and the
     // caller (the sign-in dialog) must stay responsive.
-    return QtConcurrent::run([this, name, password]() -> SignInResult {
+    return runInBackground([this, name, password]() -> SignInResult {
         struct Row
         {
             qint64 id = 0;
@@ -164,7 +168,7 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
         }).result();
 
         SignInResult result;
-        const QString wrong = tr("Unknown user name or wrong password.");
+        const QString wrong = Tr::tr("Unknown user name or wrong password.");
         const QString object = QStringLiteral("user:") + name;
         const qint64 now = m_clock.nowMs();
 
@@ -181,7 +185,7 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
             result.lockedUntil = QDateTime::fromMSecsSinceEpoch(row.lockedUntil, Qt::UTC);
             m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("account locked"),
                             QStringLiteral("locked")}).waitForFinished();
-            result.error = tr("This account is locked after repeated failed sign-ins until %1 (UTC). Ask an "
+            result.error = Tr::tr("This account is locked after repeated failed sign-ins until %1 (UTC). Ask an "
                               "administrator to unlock it, or wait.")
                                .arg(QLocale().toString(result.lockedUntil.time(), QLocale::ShortFormat));
             return result;
@@ -189,7 +193,7 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
         if (!row.active) {
             m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("account disabled"),
                             QStringLiteral("denied")}).waitForFinished();
-            result.error = tr("This account is disabled.");
+            result.error = Tr::tr("This account is disabled.");
             return result;
         }
 
@@ -221,7 +225,7 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
                 audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.locked"), object,
                                    QStringLiteral("%1 failed sign-ins").arg(failures), QStringLiteral("locked")});
                 txn.publish(UserLocked{name, r.lockedUntil});
-                r.error = tr("Too many failed sign-ins: the account is locked for 15 minutes.");
+                r.error = Tr::tr("Too many failed sign-ins: the account is locked for 15 minutes.");
             }
             return r;
         }).result();
@@ -232,10 +236,10 @@ qint64 AccessControl::insertUser(WriteTransaction& txn, const NewUser& user, con
                                  const QString& actor) const
 {
     if (txn.scalar(QStringLiteral("SELECT 1 FROM users WHERE name = ?"), {user.name}).isValid())
-        throw ValidationError(tr("A user named '%1' already exists.").arg(user.name));
+        throw ValidationError(Tr::tr("A user named '%1' already exists.").arg(user.name));
     for (const QString& role : user.roles) {
         if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
-            throw ValidationError(tr("There is no role '%1'.").arg(role));
+            throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
     }
     const qint64 now = m_clock.nowMs();
     QSqlQuery insert = txn.exec(
@@ -256,19 +260,20 @@ QFuture<qint64> AccessControl::createUser(const NewUser& user) const
 {
     const Principal actor = m_session.principal();
     try {
-        Session::require(actor, QStringLiteral("core.users.manage"), tr("create a user"));
+        Session::require(actor, QStringLiteral("core.users.manage"), Tr::tr("create a user"));
         validateUserName(user.name);
         if (const QString weak = PasswordHasher::weakness(user.password, user.name); !weak.isEmpty())
             throw ValidationError(weak);
     } catch (const PermissionDenied&) {
-        m_audit.record({actor.isValid() ? actor.name : QStringLiteral("system"), QStringLiteral("user.created"),
-                        QStringLiteral("user:") + user.name, QStringLiteral("missing core.users.manage"),
-                        QStringLiteral("denied")});
-        return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
+        return refuse<qint64>(m_audit,
+                              {actor.isValid() ? actor.name : QStringLiteral("system"), QStringLiteral("user.created"),
+                               QStringLiteral("user:") + user.name, QStringLiteral("missing core.users.manage"),
+                               QStringLiteral("denied")},
+                              std::current_exception());
     } catch (...) {
         return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
     }
-    return QtConcurrent::run([this, user, actor] {
+    return runInBackground([this, user, actor] {
         const PasswordHash hash = m_hasher.hash(user.password);
         return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, user, hash, actor](WriteTransaction& txn) {
             return insertUser(txn, user, hash, actor.name);
@@ -285,15 +290,23 @@ QFuture<qint64> AccessControl::createFirstAdministrator(const QString& name, con
     } catch (...) {
         return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
     }
-    return QtConcurrent::run([this, name, password] {
+    return runInBackground([this, name, password] {
         const PasswordHash hash = m_hasher.hash(password);
-        return m_store.write([this, name, hash](WriteTransaction& txn) {
-            if (txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator'")).isValid())
-                throw ValidationError(tr("An administrator already exists; add further users from the user "
-                                         "administration, signed in as an administrator."));
+        const auto id = m_store.write([this, name, hash](WriteTransaction& txn) -> std::optional<qint64> {
+            if (txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator'")).isValid()) {
+                // Refused, and the attempt is on record.
+                m_audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.created"),
+                                     QStringLiteral("user:") + name, QStringLiteral("first administrator exists"),
+                                     QStringLiteral("denied")});
+                return std::nullopt;
+            }
             return insertUser(txn, NewUser{name, name, {}, {QStringLiteral("administrator")}}, hash,
                               QStringLiteral("system"));
         }).result();
+        if (!id)
+            throw ValidationError(Tr::tr("An administrator already exists; add further users from the user "
+                                         "administration, signed in as an administrator."));
+        return *id;
     });
 }
 
@@ -301,17 +314,18 @@ QFuture<void> AccessControl::changeRole(const QString& userName, const QString& 
 {
     const Principal actor = m_session.principal();
     try {
-        Session::require(actor, QStringLiteral("core.roles.manage"), grant ? tr("grant a role") : tr("revoke a role"));
+        Session::require(actor, QStringLiteral("core.roles.manage"), grant ? Tr::tr("grant a role") : Tr::tr("revoke a role"));
     } catch (...) {
-        m_audit.record({actor.isValid() ? actor.name : QStringLiteral("system"),
-                        grant ? QStringLiteral("role.granted") : QStringLiteral("role.revoked"),
-                        QStringLiteral("user:") + userName, role, QStringLiteral("denied")});
-        return QtFuture::makeExceptionalFuture(std::current_exception());
+        return refuse<void>(m_audit,
+                            {actor.isValid() ? actor.name : QStringLiteral("system"),
+                             grant ? QStringLiteral("role.granted") : QStringLiteral("role.revoked"),
+                             QStringLiteral("user:") + userName, role, QStringLiteral("denied")},
+                            std::current_exception());
     }
     return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, userName, role, grant, actor](WriteTransaction& txn) {
         const qint64 id = userIdByName(txn, userName);
         if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
-            throw ValidationError(tr("There is no role '%1'.").arg(role));
+            throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
         if (grant) {
             txn.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING"),
                      {id, role});
@@ -319,7 +333,7 @@ QFuture<void> AccessControl::changeRole(const QString& userName, const QString& 
             if (role == QLatin1String("administrator") &&
                 txn.scalar(QStringLiteral("SELECT COUNT(*) FROM user_roles WHERE role = 'administrator'")).toInt() <= 1 &&
                 txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator' AND user_id = ?"), {id}).isValid())
-                throw ValidationError(tr("This is the last administrator; grant the role to someone else first."));
+                throw ValidationError(Tr::tr("This is the last administrator; grant the role to someone else first."));
             txn.exec(QStringLiteral("DELETE FROM user_roles WHERE user_id = ? AND role = ?"), {id, role});
         }
         m_audit.append(txn, {actor.name, grant ? QStringLiteral("role.granted") : QStringLiteral("role.revoked"),
@@ -343,7 +357,7 @@ QFuture<void> AccessControl::unlock(const QString& userName) const
 {
     const Principal actor = m_session.principal();
     try {
-        Session::require(actor, QStringLiteral("core.users.manage"), tr("unlock an account"));
+        Session::require(actor, QStringLiteral("core.users.manage"), Tr::tr("unlock an account"));
     } catch (...) {
         return QtFuture::makeExceptionalFuture(std::current_exception());
     }
@@ -369,7 +383,7 @@ QFuture<void> AccessControl::registerPermissions(const QList<PermissionDefinitio
                      {permission.id, permission.module, permission.description});
             for (const QString& role : permission.defaultRoles) {
                 if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
-                    throw ValidationError(tr("Permission %1 names an unknown role '%2'.").arg(permission.id, role));
+                    throw ValidationError(Tr::tr("Permission %1 names an unknown role '%2'.").arg(permission.id, role));
                 txn.exec(QStringLiteral("INSERT INTO role_permissions (role, permission) VALUES (?, ?)"),
                          {role, permission.id});
             }

@@ -1,5 +1,7 @@
 #include "audit.h"
 
+#include "coretr.h"
+
 #include "clock.h"
 #include "error.h"
 #include "store.h"
@@ -16,11 +18,6 @@
 namespace hexhub {
 
 namespace {
-
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("hexhub::AuditLog", text, disambiguation, n);
-}
 
 constexpr int kKeySize = 32;
 const QString kGenesis = QStringLiteral("genesis");
@@ -91,23 +88,23 @@ QByteArray AuditLog::loadOrCreateKey(const QString& path)
     QFile file(path);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
-            throw Error(tr("Cannot read the audit key %1: %2").arg(path, file.errorString()));
+            throw Error(Tr::tr("Cannot read the audit key %1: %2").arg(path, file.errorString()));
         const QByteArray key = QByteArray::fromHex(file.readAll().trimmed());
         if (key.size() != kKeySize)
-            throw Error(tr("The audit key %1 is damaged (expected %2 bytes in hex).").arg(path).arg(kKeySize));
+            throw Error(Tr::tr("The audit key %1 is damaged (expected %2 bytes in hex).").arg(path).arg(kKeySize));
         return key;
     }
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        throw Error(tr("Cannot create the folder %1 for the audit key.").arg(folder));
+        throw Error(Tr::tr("Cannot create the folder %1 for the audit key.").arg(folder));
     QByteArray key(kKeySize, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key.data()), kKeySize / 4);
     // Create it private before a single byte of key is written.
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        throw Error(tr("Cannot create the audit key %1: %2").arg(path, file.errorString()));
+        throw Error(Tr::tr("Cannot create the audit key %1: %2").arg(path, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(key.toHex() + '\n') < 0 || !file.flush())
-        throw Error(tr("Cannot write the audit key %1: %2").arg(path, file.errorString()));
+        throw Error(Tr::tr("Cannot write the audit key %1: %2").arg(path, file.errorString()));
     return key;
 }
 
@@ -185,17 +182,17 @@ QFuture<AuditVerification> AuditLog::verify() const
             const QString hash = query.value(9).toString();
             if (seq != expectedSeq) {
                 return broken(expectedSeq, seq > expectedSeq
-                    ? tr("Audit row %1 is missing: the sequence jumps from %2 to %3 (rows deleted).")
+                    ? Tr::tr("Audit row %1 is missing: the sequence jumps from %2 to %3 (rows deleted).")
                           .arg(expectedSeq).arg(expectedSeq - 1).arg(seq)
-                    : tr("Audit row %1 is out of sequence.").arg(seq));
+                    : Tr::tr("Audit row %1 is out of sequence.").arg(seq));
             }
             if (!constantTimeEqual(rowPrev, prevHash))
-                return broken(seq, tr("Audit row %1 does not follow row %2: its link to the previous row is "
+                return broken(seq, Tr::tr("Audit row %1 does not follow row %2: its link to the previous row is "
                                       "wrong (rows reordered, inserted or deleted).").arg(seq).arg(seq - 1));
             const QString expected = rowHash(key, prevHash, seq, query.value(1).toLongLong(), entry,
                                              query.value(7).toString());
             if (!constantTimeEqual(hash, expected))
-                return broken(seq, tr("Audit row %1 does not match its signature: its contents were changed "
+                return broken(seq, Tr::tr("Audit row %1 does not match its signature: its contents were changed "
                                       "or it was not written by Hexhub.").arg(seq));
             prevHash = hash;
             ++expectedSeq;
@@ -208,16 +205,16 @@ QFuture<AuditVerification> AuditLog::verify() const
             const qint64 headSeq = head.value(0).toLongLong();
             const QString headHash = head.value(1).toString();
             if (!constantTimeEqual(head.value(2).toString(), headMac(key, headSeq, headHash)))
-                return broken(lastSeq + 1, tr("The audit log's head record was altered."));
+                return broken(lastSeq + 1, Tr::tr("The audit log's head record was altered."));
             if (headSeq != lastSeq || !constantTimeEqual(headHash, prevHash))
                 return broken(std::min(headSeq, lastSeq + 1),
-                              tr("The audit log ends at row %1 but its head records row %2: rows were "
+                              Tr::tr("The audit log ends at row %1 but its head records row %2: rows were "
                                  "deleted from the end.").arg(lastSeq).arg(headSeq));
         } else if (lastSeq > 0) {
-            return broken(1, tr("The audit log's head record is missing."));
+            return broken(1, Tr::tr("The audit log's head record is missing."));
         }
         result.intact = true;
-        result.message = tr("The audit chain is intact: %n row(s) verified.", nullptr, int(result.rowsChecked));
+        result.message = Tr::tr("The audit chain is intact: %n row(s) verified.", nullptr, int(result.rowsChecked));
         return result;
     });
 }

@@ -18,7 +18,7 @@ qint64 append(Sql& sql, const Event& event)
         event.occurredAt.toMSecsSinceEpoch(),
         event.source,
         event.actor,
-        event.correlationId.isNull() ? QVariant(QMetaType::fromType<QString>())
+        event.correlationId.isNull() ? QVariant()
                                      : QVariant(event.correlationId.toString(QUuid::WithoutBraces)),
         event.schemaVersion,
         QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)),

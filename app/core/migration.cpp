@@ -1,5 +1,7 @@
 #include "migration.h"
 
+#include "coretr.h"
+
 #include "error.h"
 #include "sqldialect.h"
 #include "store.h"
@@ -17,13 +19,6 @@
 Q_LOGGING_CATEGORY(lcMigration, "hexhub.migration")
 
 namespace hexhub {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hexhub::Migrator", text);
-}
-} // namespace
 
 QString Migration::checksum() const
 {
@@ -48,13 +43,13 @@ QList<Migration> Migration::fromFolder(const QString& module, const QString& fol
     for (const QString& file : files) {
         const auto match = nameRe.match(file);
         if (!match.hasMatch())
-            throw MigrationError(tr("Migration file %1/%2 is not named NNNN_name.sql or "
+            throw MigrationError(Tr::tr("Migration file %1/%2 is not named NNNN_name.sql or "
                                     "NNNN_name.<dialect>.sql.").arg(folder, file));
         const int version = match.captured(1).toInt();
         const QString variant = match.captured(3);
         Found& entry = found[version];
         if (!entry.name.isEmpty() && entry.name != match.captured(2))
-            throw MigrationError(tr("Module %1 has two different migrations numbered %2.").arg(module).arg(version));
+            throw MigrationError(Tr::tr("Module %1 has two different migrations numbered %2.").arg(module).arg(version));
         entry.name = match.captured(2);
         if (variant.isEmpty())
             entry.plainPath = dir.filePath(file);
@@ -65,13 +60,13 @@ QList<Migration> Migration::fromFolder(const QString& module, const QString& fol
     int expected = 1;
     for (auto it = found.cbegin(); it != found.cend(); ++it, ++expected) {
         if (it.key() != expected)
-            throw MigrationError(tr("Module %1's migrations skip from %2 to %3.").arg(module).arg(expected - 1).arg(it.key()));
+            throw MigrationError(Tr::tr("Module %1's migrations skip from %2 to %3.").arg(module).arg(expected - 1).arg(it.key()));
         const QString path = it->dialectPath.isEmpty() ? it->plainPath : it->dialectPath;
         if (path.isEmpty())
-            throw MigrationError(tr("Module %1's migration %2 has no variant for %3.").arg(module).arg(it.key()).arg(dialect));
+            throw MigrationError(Tr::tr("Module %1's migration %2 has no variant for %3.").arg(module).arg(it.key()).arg(dialect));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            throw MigrationError(tr("Cannot read migration %1: %2").arg(path, file.errorString()));
+            throw MigrationError(Tr::tr("Cannot read migration %1: %2").arg(path, file.errorString()));
         migrations << Migration{module, it.key(), it->name, QString::fromUtf8(file.readAll())};
     }
     return migrations;
@@ -116,13 +111,13 @@ QFuture<MigrationReport> Migrator::apply()
             for (auto it = done.cbegin(); it != done.cend(); ++it) {
                 if (it.key() > known.size())
                     throw MigrationError(
-                        tr("The store has migration %1 of module '%2', newer than this build knows (up to "
+                        Tr::tr("The store has migration %1 of module '%2', newer than this build knows (up to "
                            "%3): it was written by a newer Hexhub. Nothing was changed; update Hexhub.")
                             .arg(it.key()).arg(module).arg(known.size()));
                 const Migration& migration = known.at(it.key() - 1);
                 if (migration.checksum() != it->checksum)
                     throw MigrationError(
-                        tr("Migration %1 '%2' of module '%3' was changed after it was applied to this store "
+                        Tr::tr("Migration %1 '%2' of module '%3' was changed after it was applied to this store "
                            "(checksum %4 recorded, %5 now). Nothing was changed; restore the original "
                            "migration and add a new one instead.")
                             .arg(it.key()).arg(migration.name, module, it->checksum.left(12),
@@ -155,7 +150,7 @@ QFuture<MigrationReport> Migrator::apply()
                     qCDebug(lcMigration) << "applied" << module << migration.version << migration.name;
                 } catch (const Error& e) {
                     QSqlQuery(txn.database()).exec(QStringLiteral("ROLLBACK"));
-                    report.failures.insert(module, tr("Migration %1 '%2' failed and was rolled back: %3")
+                    report.failures.insert(module, Tr::tr("Migration %1 '%2' failed and was rolled back: %3")
                                                        .arg(migration.version).arg(migration.name, e.message()));
                     break;
                 }

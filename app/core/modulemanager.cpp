@@ -1,5 +1,7 @@
 #include "modulemanager.h"
 
+#include "coretr.h"
+
 #include "error.h"
 #include "migration.h"
 #include "sqldialect.h"
@@ -153,13 +155,14 @@ void ModuleManager::readSpec(const QString& path)
 
     const QJsonObject raw = spec->loader->metaData();
     if (raw.isEmpty())
-        return invalid(tr("not a Qt plugin, or its metadata cannot be read: %1").arg(spec->loader->errorString()));
+        return invalid(Tr::tr("not a Hexhub module: no plugin metadata found (%1). A module whose JSON file is not "
+                          "valid JSON is built without metadata.").arg(spec->loader->errorString()));
     const QString iid = raw.value(QStringLiteral("IID")).toString();
     if (iid != QLatin1String(kModuleIid))
-        return invalid(tr("wrong plugin interface '%1' (a Hexhub module declares %2)").arg(iid, QLatin1String(kModuleIid)));
+        return invalid(Tr::tr("wrong plugin interface '%1' (a Hexhub module declares %2)").arg(iid, QLatin1String(kModuleIid)));
     const QJsonValue metaValue = raw.value(QStringLiteral("MetaData"));
     if (!metaValue.isObject() || metaValue.toObject().isEmpty())
-        return invalid(tr("the module's metadata is missing or is not valid JSON"));
+        return invalid(Tr::tr("the module's metadata is missing or is not valid JSON"));
     QString error;
     const auto metadata = ModuleMetadata::fromJson(metaValue.toObject(), &error);
     if (!metadata)
@@ -168,11 +171,11 @@ void ModuleManager::readSpec(const QString& path)
     spec->id = metadata->id;
     for (const auto& other : m_specs) {
         if (other->id == spec->id && other->state != ModuleSpec::State::Failed)
-            return invalid(tr("duplicate module id '%1', also provided by %2").arg(spec->id, other->path));
+            return invalid(Tr::tr("duplicate module id '%1', also provided by %2").arg(spec->id, other->path));
     }
     if (m_disabled.contains(spec->id)) {
         spec->state = ModuleSpec::State::Disabled;
-        spec->reason = tr("disabled in the settings");
+        spec->reason = Tr::tr("disabled in the settings");
     }
     m_specs.push_back(std::move(spec));
 }
@@ -195,7 +198,7 @@ bool ModuleManager::visit(ModuleSpec* spec, QList<ModuleSpec*>& stack)
         for (qsizetype i = at; i < stack.size(); ++i)
             chain << stack.at(i)->id;
         chain << spec->id;
-        const QString reason = tr("dependency cycle: %1").arg(chain.join(QStringLiteral(" -> ")));
+        const QString reason = Tr::tr("dependency cycle: %1").arg(chain.join(QStringLiteral(" -> ")));
         for (qsizetype i = at; i < stack.size(); ++i)
             fail(stack.at(i), reason);
         return false;
@@ -210,22 +213,22 @@ bool ModuleManager::visit(ModuleSpec* spec, QList<ModuleSpec*>& stack)
         ModuleSpec* provider = byId(dep.id);
         QString problem;
         if (!provider) {
-            problem = tr("missing dependency '%1' (version %2)").arg(dep.id, dep.version);
+            problem = Tr::tr("missing dependency '%1' (version %2)").arg(dep.id, dep.version);
         } else if (compareVersions(provider->metadata.version, dep.version) < 0 ||
                    compareVersions(provider->metadata.compatVersion, dep.version) > 0) {
-            problem = tr("needs '%1' version %2, but version %3 (compatible back to %4) is installed")
+            problem = Tr::tr("needs '%1' version %2, but version %3 (compatible back to %4) is installed")
                           .arg(dep.id, dep.version, provider->metadata.version, provider->metadata.compatVersion);
         } else if (!visit(provider, stack)) {
             if (spec->state == ModuleSpec::State::Failed) // we are part of a cycle found below
                 break;
             problem = provider->state == ModuleSpec::State::Disabled
-                ? tr("depends on '%1', which is disabled").arg(dep.id)
-                : tr("depends on '%1', which failed: %2").arg(dep.id, provider->reason);
+                ? Tr::tr("depends on '%1', which is disabled").arg(dep.id)
+                : Tr::tr("depends on '%1', which failed: %2").arg(dep.id, provider->reason);
         }
         if (problem.isEmpty())
             continue;
         if (dep.optional) {
-            spec->notes << tr("optional dependency unavailable: %1").arg(problem);
+            spec->notes << Tr::tr("optional dependency unavailable: %1").arg(problem);
             continue;
         }
         fail(spec, problem);
@@ -263,10 +266,10 @@ void ModuleManager::failDependents()
             if (!provider || provider->state != ModuleSpec::State::Failed)
                 continue;
             if (dep.optional) {
-                spec->notes << tr("optional dependency '%1' failed: %2").arg(dep.id, provider->reason);
+                spec->notes << Tr::tr("optional dependency '%1' failed: %2").arg(dep.id, provider->reason);
                 continue;
             }
-            fail(spec, tr("depends on '%1', which failed: %2").arg(dep.id, provider->reason));
+            fail(spec, Tr::tr("depends on '%1', which failed: %2").arg(dep.id, provider->reason));
             break;
         }
     }
@@ -276,29 +279,29 @@ void ModuleManager::loadAndInitialize(ModuleSpec* spec)
 {
     QObject* object = spec->loader->instance();
     if (!object)
-        return fail(spec, tr("cannot load the library: %1").arg(spec->loader->errorString()));
+        return fail(spec, Tr::tr("cannot load the library: %1").arg(spec->loader->errorString()));
     spec->instance = qobject_cast<Module*>(object);
     if (!spec->instance)
-        return fail(spec, tr("the plugin does not implement hexhub::Module"));
+        return fail(spec, Tr::tr("the plugin does not implement hexhub::Module"));
     spec->context = std::make_unique<ModuleContext>(spec->metadata, m_services);
     QString error;
     bool ok = false;
     try {
         ok = spec->instance->initialize(*spec->context, error);
         if (!ok && error.isEmpty())
-            error = tr("initialize() failed without saying why");
+            error = Tr::tr("initialize() failed without saying why");
     } catch (const Error& e) {
         error = e.message();
     } catch (const std::exception& e) {
         error = QString::fromUtf8(e.what());
     } catch (...) {
-        error = tr("initialize() threw an unknown exception");
+        error = Tr::tr("initialize() threw an unknown exception");
     }
     if (!ok) {
         for (const auto id : spec->context->subscriptions())
             m_services.bus.unsubscribe(id);
         spec->instance = nullptr;
-        fail(spec, tr("initialization failed: %1").arg(error));
+        fail(spec, Tr::tr("initialization failed: %1").arg(error));
     }
 }
 

@@ -1,17 +1,12 @@
 #include "modulemetadata.h"
 
+#include "coretr.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
 namespace hexhub {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hexhub::ModuleManager", text);
-}
-} // namespace
 
 bool isValidVersion(const QString& version)
 {
@@ -39,11 +34,11 @@ std::optional<ModuleMetadata> ModuleMetadata::fromJson(const QJsonObject& json, 
         const QJsonValue value = json.value(QLatin1String(key));
         if (value.isUndefined()) {
             if (required)
-                problems << tr("missing field \"%1\"").arg(QLatin1String(key));
+                problems << Tr::tr("missing field \"%1\"").arg(QLatin1String(key));
             return {};
         }
         if (!value.isString()) {
-            problems << tr("field \"%1\" must be a string").arg(QLatin1String(key));
+            problems << Tr::tr("field \"%1\" must be a string").arg(QLatin1String(key));
             return {};
         }
         return value.toString();
@@ -60,20 +55,20 @@ std::optional<ModuleMetadata> ModuleMetadata::fromJson(const QJsonObject& json, 
 
     static const QRegularExpression idRe(QStringLiteral("^[a-z][a-z0-9_]*$"));
     if (!m.id.isEmpty() && !idRe.match(m.id).hasMatch())
-        problems << tr("id \"%1\" must be lower-case letters, digits and _").arg(m.id);
+        problems << Tr::tr("id \"%1\" must be lower-case letters, digits and _").arg(m.id);
     if (!m.version.isEmpty() && !isValidVersion(m.version))
-        problems << tr("version \"%1\" is not a version number like 1.2.0").arg(m.version);
+        problems << Tr::tr("version \"%1\" is not a version number like 1.2.0").arg(m.version);
     if (!m.compatVersion.isEmpty() && !isValidVersion(m.compatVersion))
-        problems << tr("compatVersion \"%1\" is not a version number").arg(m.compatVersion);
+        problems << Tr::tr("compatVersion \"%1\" is not a version number").arg(m.compatVersion);
     if (isValidVersion(m.version) && isValidVersion(m.compatVersion) && compareVersions(m.compatVersion, m.version) > 0)
-        problems << tr("compatVersion %1 is newer than version %2").arg(m.compatVersion, m.version);
+        problems << Tr::tr("compatVersion %1 is newer than version %2").arg(m.compatVersion, m.version);
     static const QRegularExpression colourRe(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!m.colour.isEmpty() && !colourRe.match(m.colour).hasMatch())
-        problems << tr("colour \"%1\" is not #rrggbb").arg(m.colour);
+        problems << Tr::tr("colour \"%1\" is not #rrggbb").arg(m.colour);
 
     const QJsonValue deps = json.value(QStringLiteral("dependencies"));
     if (!deps.isUndefined() && !deps.isArray()) {
-        problems << tr("field \"dependencies\" must be an array");
+        problems << Tr::tr("field \"dependencies\" must be an array");
     } else {
         const QJsonArray array = deps.toArray();
         for (const QJsonValue& item : array) {
@@ -81,34 +76,34 @@ std::optional<ModuleMetadata> ModuleMetadata::fromJson(const QJsonObject& json, 
             if (!item.isObject() || !dep.value(QStringLiteral("id")).isString() ||
                 !dep.value(QStringLiteral("version")).isString() ||
                 (dep.contains(QStringLiteral("optional")) && !dep.value(QStringLiteral("optional")).isBool())) {
-                problems << tr("each dependency needs a string \"id\", a string \"version\" and optionally a "
+                problems << Tr::tr("each dependency needs a string \"id\", a string \"version\" and optionally a "
                                "boolean \"optional\"");
                 continue;
             }
             ModuleDependency d{dep.value(QStringLiteral("id")).toString(), dep.value(QStringLiteral("version")).toString(),
                                dep.value(QStringLiteral("optional")).toBool(false)};
             if (!isValidVersion(d.version))
-                problems << tr("dependency %1 has no valid version").arg(d.id);
+                problems << Tr::tr("dependency %1 has no valid version").arg(d.id);
             if (d.id == m.id)
-                problems << tr("the module depends on itself");
+                problems << Tr::tr("the module depends on itself");
             m.dependencies << d;
         }
     }
 
     const QJsonValue perms = json.value(QStringLiteral("permissions"));
     if (!perms.isUndefined() && !perms.isArray()) {
-        problems << tr("field \"permissions\" must be an array");
+        problems << Tr::tr("field \"permissions\" must be an array");
     } else {
         const QJsonArray array = perms.toArray();
         for (const QJsonValue& item : array) {
             const QJsonObject p = item.toObject();
             const QString id = p.value(QStringLiteral("id")).toString();
             if (!item.isObject() || id.isEmpty() || !p.value(QStringLiteral("description")).isString()) {
-                problems << tr("each permission needs a string \"id\" and \"description\"");
+                problems << Tr::tr("each permission needs a string \"id\" and \"description\"");
                 continue;
             }
             if (!id.startsWith(m.id + QLatin1Char('.')))
-                problems << tr("permission %1 must start with the module id and a dot").arg(id);
+                problems << Tr::tr("permission %1 must start with the module id and a dot").arg(id);
             QStringList roles;
             const QJsonArray roleArray = p.value(QStringLiteral("roles")).toArray();
             for (const QJsonValue& role : roleArray)
@@ -119,12 +114,12 @@ std::optional<ModuleMetadata> ModuleMetadata::fromJson(const QJsonObject& json, 
 
     const QJsonValue publishes = json.value(QStringLiteral("publishes"));
     if (!publishes.isUndefined() && !publishes.isArray()) {
-        problems << tr("field \"publishes\" must be an array");
+        problems << Tr::tr("field \"publishes\" must be an array");
     } else {
         const QJsonArray array = publishes.toArray();
         for (const QJsonValue& item : array) {
             if (!isValidTopic(item.toString()))
-                problems << tr("\"%1\" in \"publishes\" is not a valid topic").arg(item.toString());
+                problems << Tr::tr("\"%1\" in \"publishes\" is not a valid topic").arg(item.toString());
             else
                 m.publishes << item.toString();
         }
@@ -132,7 +127,7 @@ std::optional<ModuleMetadata> ModuleMetadata::fromJson(const QJsonObject& json, 
 
     if (!problems.isEmpty()) {
         if (error)
-            *error = tr("invalid metadata: %1").arg(problems.join(QStringLiteral("; ")));
+            *error = Tr::tr("invalid metadata: %1").arg(problems.join(QStringLiteral("; ")));
         return std::nullopt;
     }
     return m;

@@ -1,5 +1,7 @@
 #include "password.h"
 
+#include "coretr.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
@@ -8,11 +10,6 @@
 namespace hexhub {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hexhub::PasswordHasher", text);
-}
-
 QByteArray derive(const QString& password, const QByteArray& salt, int iterations)
 {
     return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations,
@@ -55,7 +52,7 @@ bool PasswordHasher::constantTimeEqual(const QByteArray& a, const QByteArray& b)
 QString PasswordHasher::weakness(const QString& password, const QString& userName)
 {
     if (password.size() < 12)
-        return tr("The password is too short: use at least 12 characters.");
+        return Tr::tr("The password is too short: use at least 12 characters.");
     int classes = 0;
     bool lower = false, upper = false, digit = false, other = false;
     for (const QChar c : password) {
@@ -70,16 +67,16 @@ QString PasswordHasher::weakness(const QString& password, const QString& userNam
     }
     classes = int(lower) + int(upper) + int(digit) + int(other);
     if (classes < 3)
-        return tr("The password needs at least three of: lower-case letters, upper-case letters, digits, "
+        return Tr::tr("The password needs at least three of: lower-case letters, upper-case letters, digits, "
                   "symbols.");
     if (!userName.isEmpty() && password.contains(userName, Qt::CaseInsensitive))
-        return tr("The password must not contain the account name.");
+        return Tr::tr("The password must not contain the account name.");
     static const char* const common[] = {"password", "123456", "qwerty", "admin", "letmein", "welcome",
                                          "hexhub", "iloveyou", "abc123", "111111"};
     const QString lowered = password.toLower();
     for (const char* word : common) {
         if (lowered.contains(QLatin1String(word)))
-            return tr("The password contains a well-known word or sequence; choose another.");
+            return Tr::tr("The password contains a well-known word or sequence; choose another.");
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "platform.h"
 
+#include "coretr.h"
+
 #include "accesscontrol.h"
 #include "audit.h"
 #include "clock.h"
@@ -56,7 +58,7 @@ Platform::Platform(PlatformOptions options, QObject* parent)
 
     // The key is a 65-byte file read once at start-up, like the settings file below.
     if (!m_options.createAuditKey && !QFileInfo::exists(m_options.auditKeyPath))
-        throw Error(tr("The audit key %1 does not exist; without it the audit log cannot be verified.")
+        throw Error(Tr::tr("The audit key %1 does not exist; without it the audit log cannot be verified.")
                         .arg(m_options.auditKeyPath));
     m_audit = std::make_unique<AuditLog>(*m_store, *m_clock, AuditLog::loadOrCreateKey(m_options.auditKeyPath),
                                          m_options.origin);

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "coretr.h"
+
 #include "error.h"
 
 #include <QCoreApplication>
@@ -43,14 +45,12 @@ void Session::require(const QString& permission, const QString& action) const
 void Session::require(const Principal& principal, const QString& permission, const QString& action)
 {
     if (!principal.isValid())
-        throw PermissionDenied(QCoreApplication::translate("hexhub::Session",
-                                                           "Sign in first: to %1 you need the permission '%2'.")
+        throw PermissionDenied(Tr::tr("Sign in first: to %1 you need the permission '%2'.")
                                    .arg(action, permission),
                                permission);
     if (!principal.can(permission))
         throw PermissionDenied(
-            QCoreApplication::translate("hexhub::Session",
-                                        "Permission denied: to %1 you need the permission '%2', which "
+            Tr::tr("Permission denied: to %1 you need the permission '%2', which "
                                         "%3 (roles: %4) does not have.")
                 .arg(action, permission, principal.name,
                      principal.roles.isEmpty() ? QStringLiteral("-") : principal.roles.join(QStringLiteral(", "))),

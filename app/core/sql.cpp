@@ -1,5 +1,7 @@
 #include "sql.h"
 
+#include "coretr.h"
+
 #include "clock.h"
 #include "error.h"
 #include "journal.h"
@@ -25,8 +27,15 @@ Sql::~Sql()
 
 void Sql::bindAll(QSqlQuery& query, const QVariantList& params)
 {
-    for (int i = 0; i < params.size(); ++i)
-        query.bindValue(i, params.at(i));
+    for (int i = 0; i < params.size(); ++i) {
+        const QVariant& value = params.at(i);
+        // A null QString is text that happens to be empty, not SQL NULL (drivers disagree on it);
+        // QVariant() is how a caller asks for NULL.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(i, QStringLiteral(""));
+        else
+            query.bindValue(i, value);
+    }
 }
 
 void Sql::fail(const QSqlQuery& query, const QString& sql) const
@@ -34,7 +43,7 @@ void Sql::fail(const QSqlQuery& query, const QString& sql) const
     QString statement = sql.simplified();
     if (statement.size() > 160)
         statement = statement.left(157) + QStringLiteral("...");
-    throw StoreError(QCoreApplication::translate("hexhub::Store", "Store statement failed: %1 (in: %2)")
+    throw StoreError(Tr::tr("Store statement failed: %1 (in: %2)")
                          .arg(query.lastError().text(), statement));
 }
 
@@ -99,8 +108,7 @@ WriteTransaction::WriteTransaction(QSqlDatabase db, const SqlDialect& dialect, c
 Event WriteTransaction::publish(const EventDraft& draft)
 {
     if (!isValidTopic(draft.topic))
-        throw ValidationError(QCoreApplication::translate(
-                                  "hexhub::EventBus", "'%1' is not a valid event topic: use dotted lower-case "
+        throw ValidationError(Tr::tr("'%1' is not a valid event topic: use dotted lower-case "
                                                       "words such as incident.created.")
                                   .arg(draft.topic));
     Event event;

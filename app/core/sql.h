@@ -15,7 +15,8 @@ class SqlDialect;
 
 /*!
  * One store connection as a store thread lends it to a read or write job. Every statement takes its
- * parameters bound (`?` placeholders); nothing concatenates values into SQL. Failures throw
+ * parameters bound (`?` placeholders); nothing concatenates values into SQL. A QString parameter is
+ * always text (a null QString binds as ''); pass QVariant() for SQL NULL. Failures throw
  * StoreError naming the statement, which rolls the surrounding transaction back.
  */
 class HEXHUB_CORE_EXPORT Sql

@@ -1,5 +1,7 @@
 #include "sqldialect.h"
 
+#include "coretr.h"
+
 #include "error.h"
 
 #include <QCoreApplication>
@@ -18,12 +20,11 @@ void SqliteDialect::configure(QSqlDatabase& db, bool writer) const
     for (const QString& pragma : pragmas) {
         QSqlQuery query(db);
         if (!query.exec(pragma))
-            throw StoreError(QCoreApplication::translate("hexhub::Store", "The store refused '%1': %2")
+            throw StoreError(Tr::tr("The store refused '%1': %2")
                                  .arg(pragma, query.lastError().text()));
         if (pragma.contains(QLatin1String("journal_mode")) && query.next() &&
             query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-            throw StoreError(QCoreApplication::translate(
-                                 "hexhub::Store", "The store could not switch to write-ahead logging "
+            throw StoreError(Tr::tr("The store could not switch to write-ahead logging "
                                                   "(journal mode is '%1'); is the folder writable?")
                                  .arg(query.value(0).toString()));
     }

@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include "coretr.h"
+
 #include "clock.h"
 #include "error.h"
 #include "sqldialect.h"
@@ -95,11 +97,6 @@ void SqlThread::run()
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hexhub::Store", text);
-}
-
 constexpr char kSqliteHeader[] = "SQLite format 3";
 
 void rollback(QSqlDatabase& db)
@@ -109,10 +106,11 @@ void rollback(QSqlDatabase& db)
         qCDebug(lcStore) << "rollback:" << query.lastError().text();
 }
 
+// The file's mode bits, not whether this process could write anyway (root can write a 0444 file):
+// a store somebody marked read-only stays untouched.
 bool anyWriteBit(QFileDevice::Permissions permissions)
 {
-    return permissions & (QFileDevice::WriteOwner | QFileDevice::WriteUser | QFileDevice::WriteGroup |
-                          QFileDevice::WriteOther);
+    return permissions & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther);
 }
 
 // Checks an SQLite store file before SQLite touches it, and creates it (0600) when missing.
@@ -121,31 +119,31 @@ void prepareSqliteFile(const QString& path)
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
     if (!QFileInfo::exists(folder) && !QDir().mkpath(folder))
-        throw StoreError(tr("Cannot create the store folder %1.").arg(folder));
+        throw StoreError(Tr::tr("Cannot create the store folder %1.").arg(folder));
     if (!QFileInfo(folder).isWritable())
-        throw StoreError(tr("The store folder %1 is not writable; Hexhub keeps its write-ahead log "
+        throw StoreError(Tr::tr("The store folder %1 is not writable; Hexhub keeps its write-ahead log "
                             "beside the store file. Choose another location with --store.")
                              .arg(folder));
     if (info.exists()) {
         if (!info.isFile())
-            throw StoreError(tr("The store path %1 is not a file.").arg(path));
+            throw StoreError(Tr::tr("The store path %1 is not a file.").arg(path));
         if (!info.isWritable() || !anyWriteBit(info.permissions()))
-            throw StoreError(tr("The store file %1 is read-only. Hexhub needs to write to it; it was "
+            throw StoreError(Tr::tr("The store file %1 is read-only. Hexhub needs to write to it; it was "
                                 "left untouched. Make it writable or choose another file with --store.")
                                  .arg(path));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            throw StoreError(tr("Cannot read the store file %1: %2").arg(path, file.errorString()));
+            throw StoreError(Tr::tr("Cannot read the store file %1: %2").arg(path, file.errorString()));
         const QByteArray header = file.read(16);
         if (!header.isEmpty() && !header.startsWith(QByteArray(kSqliteHeader)))
-            throw StoreError(tr("The file %1 is not a Hexhub store (it is not an SQLite database). It "
+            throw StoreError(Tr::tr("The file %1 is not a Hexhub store (it is not an SQLite database). It "
                                 "was left untouched; choose another file with --store.")
                                  .arg(path));
         return;
     }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        throw StoreError(tr("Cannot create the store file %1: %2").arg(path, file.errorString()));
+        throw StoreError(Tr::tr("Cannot create the store file %1: %2").arg(path, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
@@ -154,7 +152,7 @@ QSqlDatabase openConnection(const SqlDialect& dialect, const StoreUrl& url, cons
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), name);
     if (!db.isValid())
-        throw StoreError(tr("The Qt SQL driver %1 is not installed.").arg(dialect.driverName()));
+        throw StoreError(Tr::tr("The Qt SQL driver %1 is not installed.").arg(dialect.driverName()));
     db.setConnectOptions(dialect.connectOptions(writer));
     if (url.kind == StoreUrl::Kind::Sqlite) {
         db.setDatabaseName(url.path);
@@ -166,7 +164,7 @@ QSqlDatabase openConnection(const SqlDialect& dialect, const StoreUrl& url, cons
         db.setDatabaseName(url.database);
     }
     if (!db.open())
-        throw StoreError(tr("Cannot open the store %1: %2").arg(url.toDisplayString(), db.lastError().text()));
+        throw StoreError(Tr::tr("Cannot open the store %1: %2").arg(url.toDisplayString(), db.lastError().text()));
     return db;
 }
 
@@ -205,12 +203,12 @@ QFuture<void> Store::open()
 {
     if (m_writer) {
         return QtFuture::makeExceptionalFuture(
-            std::make_exception_ptr(StoreError(tr("The store is already open."))));
+            std::make_exception_ptr(StoreError(Tr::tr("The store is already open."))));
     }
     if (!m_dialect) {
         setState(State::Failed);
         return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
-            StoreError(tr("This build of Hexhub cannot open %1 yet: only SQLite stores are supported.")
+            StoreError(Tr::tr("This build of Hexhub cannot open %1 yet: only SQLite stores are supported.")
                            .arg(m_options.url.toDisplayString()))));
     }
     setState(State::Opening);
@@ -290,13 +288,13 @@ QSqlDatabase Store::openWriter(const QString& name)
                                       {QStringLiteral("format")})
                                .toInt();
         if (format > kFormatVersion)
-            throw StoreError(tr("The store %1 was written by a newer Hexhub (storage format %2; this "
+            throw StoreError(Tr::tr("The store %1 was written by a newer Hexhub (storage format %2; this "
                                 "build reads up to %3). It was left untouched; update Hexhub.")
                                  .arg(url.toDisplayString())
                                  .arg(format)
                                  .arg(kFormatVersion));
     } else if (!tables.isEmpty()) {
-        throw StoreError(tr("The database %1 holds tables that are not Hexhub's. It was left untouched; "
+        throw StoreError(Tr::tr("The database %1 holds tables that are not Hexhub's. It was left untouched; "
                             "choose another file with --store.")
                              .arg(url.toDisplayString()));
     }
@@ -304,7 +302,7 @@ QSqlDatabase Store::openWriter(const QString& name)
     m_dialect->configure(db, true);
     QSqlQuery begin(db);
     if (!begin.exec(m_dialect->beginWrite()))
-        throw StoreError(tr("Cannot write to the store: %1").arg(begin.lastError().text()));
+        throw StoreError(Tr::tr("Cannot write to the store: %1").arg(begin.lastError().text()));
     try {
         sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
         sql.exec(QStringLiteral(
@@ -317,7 +315,7 @@ QSqlDatabase Store::openWriter(const QString& name)
         }
         QSqlQuery commit(db);
         if (!commit.exec(QStringLiteral("COMMIT")))
-            throw StoreError(tr("Cannot write to the store: %1").arg(commit.lastError().text()));
+            throw StoreError(Tr::tr("Cannot write to the store: %1").arg(commit.lastError().text()));
     } catch (...) {
         rollback(db);
         throw;
@@ -340,7 +338,7 @@ void Store::close()
 void Store::enqueueRead(ReadJob job)
 {
     if (m_readers.empty()) {
-        job.fail(std::make_exception_ptr(StoreError(tr("The store is not open."))));
+        job.fail(std::make_exception_ptr(StoreError(Tr::tr("The store is not open."))));
         return;
     }
     const unsigned index = m_nextReader.fetch_add(1, std::memory_order_relaxed) % m_readers.size();
@@ -355,7 +353,7 @@ void Store::enqueueRead(ReadJob job)
 void Store::enqueueWrite(WriteJob job)
 {
     if (!m_writer) {
-        job.fail(std::make_exception_ptr(StoreError(tr("The store is not open."))));
+        job.fail(std::make_exception_ptr(StoreError(Tr::tr("The store is not open."))));
         return;
     }
     auto shared = std::make_shared<WriteJob>(std::move(job));
@@ -374,7 +372,7 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
         QSqlQuery begin(db);
         if (!begin.exec(m_dialect->beginWrite())) {
             job.fail(std::make_exception_ptr(
-                StoreError(tr("Cannot start a write transaction: %1").arg(begin.lastError().text()))));
+                StoreError(Tr::tr("Cannot start a write transaction: %1").arg(begin.lastError().text()))));
             return;
         }
         begin.finish();
@@ -383,7 +381,7 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
             txn.releaseStatements();
             QSqlQuery commit(db);
             if (!commit.exec(QStringLiteral("COMMIT")))
-                throw StoreError(tr("The store could not commit: %1").arg(commit.lastError().text()));
+                throw StoreError(Tr::tr("The store could not commit: %1").arg(commit.lastError().text()));
         } catch (...) {
             txn.releaseStatements();
             rollback(db);

@@ -1,18 +1,13 @@
 #include "storeurl.h"
 
+#include "coretr.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace hexhub {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hexhub::StoreUrl", text);
-}
-} // namespace
 
 StoreUrl StoreUrl::sqlite(const QString& absolutePath)
 {
@@ -33,17 +28,17 @@ std::optional<StoreUrl> StoreUrl::parse(const QString& text, QString* error)
     if (trimmed.startsWith(QLatin1String("sqlite://"))) {
         const QString path = trimmed.mid(int(qstrlen("sqlite://")));
         if (!path.startsWith(QLatin1Char('/')))
-            return fail(tr("An SQLite store URL needs an absolute path, as in sqlite:///var/lib/hexhub/"
+            return fail(Tr::tr("An SQLite store URL needs an absolute path, as in sqlite:///var/lib/hexhub/"
                            "hexhub.db (three slashes)."));
         if (path.endsWith(QLatin1Char('/')))
-            return fail(tr("The SQLite store URL names a folder, not a file."));
+            return fail(Tr::tr("The SQLite store URL names a folder, not a file."));
         return sqlite(QUrl::fromPercentEncoding(path.toUtf8()));
     }
     if (trimmed.startsWith(QLatin1String("postgresql://")) ||
         trimmed.startsWith(QLatin1String("postgres://"))) {
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty())
-            return fail(tr("The PostgreSQL store URL is not valid; expected "
+            return fail(Tr::tr("The PostgreSQL store URL is not valid; expected "
                            "postgresql://user@host:port/database."));
         StoreUrl result;
         result.kind = Kind::PostgreSql;
@@ -53,7 +48,7 @@ std::optional<StoreUrl> StoreUrl::parse(const QString& text, QString* error)
         result.password = url.password();
         result.database = url.path().mid(1);
         if (result.database.isEmpty() || result.database.contains(QLatin1Char('/')))
-            return fail(tr("The PostgreSQL store URL needs a database name after the host."));
+            return fail(Tr::tr("The PostgreSQL store URL needs a database name after the host."));
         QStringList options;
         const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
         for (const auto& [key, value] : items)
@@ -61,7 +56,7 @@ std::optional<StoreUrl> StoreUrl::parse(const QString& text, QString* error)
         result.options = options.join(QLatin1Char(';'));
         return result;
     }
-    return fail(tr("Unknown store URL '%1': use sqlite:///path/to/file.db or "
+    return fail(Tr::tr("Unknown store URL '%1': use sqlite:///path/to/file.db or "
                    "postgresql://user@host:port/database.").arg(trimmed));
 }
 

@@ -1,0 +1,64 @@
+// hexhub-bench [core] [--json] [--quick]
+// Prints one line per figure: the figure, its same-run baseline, and the ratio.
+#include "benchmarks.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace hexhub::bench;
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    const bool json = args.contains(QStringLiteral("--json"));
+    const bool quick = args.contains(QStringLiteral("--quick"));
+    QStringList suites;
+    for (const QString& arg : args) {
+        if (!arg.startsWith(QLatin1String("--")))
+            suites << arg;
+    }
+    if (suites.isEmpty())
+        suites << QStringLiteral("core");
+
+    QList<Figure> figures;
+    for (const QString& suite : suites) {
+        if (suite == QLatin1String("core")) {
+            figures << busDelivery(quick ? 5000 : 50000);
+            figures << journaledPublish(quick ? 10000 : 100000, 1000);
+            figures << durablePublish(quick ? 50 : 300);
+        } else {
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core)\n";
+            return 2;
+        }
+    }
+
+    QTextStream out(stdout);
+    if (json) {
+        QJsonArray array;
+        for (const Figure& f : figures) {
+            array << QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("value"), f.value},
+                                 {QStringLiteral("baseline"), f.baseline}, {QStringLiteral("unit"), f.unit},
+                                 {QStringLiteral("ratio"), f.ratio()}, {QStringLiteral("target"), f.target},
+                                 {QStringLiteral("note"), f.note}};
+        }
+        out << QJsonDocument(array).toJson();
+        return 0;
+    }
+    for (const Figure& f : figures) {
+        out << QStringLiteral("%1  %2 %3  baseline %4 %3  ratio %5  target %6")
+                   .arg(f.name, -34)
+                   .arg(f.value, 10, 'f', 2)
+                   .arg(f.unit)
+                   .arg(f.baseline, 10, 'f', 2)
+                   .arg(f.ratio(), 5, 'f', 2)
+                   .arg(f.target);
+        if (!f.note.isEmpty())
+            out << "  (" << f.note << ")";
+        out << "\n";
+    }
+    return 0;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace hexhub::bench {
+
+//! One measured figure and the baseline it is judged against.
+struct Figure
+{
+    QString name;
+    double value = 0;        //!< in `unit`
+    double baseline = 0;     //!< same unit, measured in the same run
+    QString unit;
+    QString target;          //!< what the ratio must meet, in words
+    bool higherIsBetter = false;
+    QString note;
+
+    double ratio() const { return baseline > 0 ? value / baseline : 0; }
+};
+
+QList<Figure> busDelivery(int events);
+QList<Figure> journaledPublish(int rows, int batch);
+QList<Figure> durablePublish(int transactions);
+
+} // namespace hexhub::bench

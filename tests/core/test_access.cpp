@@ -1,0 +1,278 @@
+#include "accesscontrol.h"
+#include "audit.h"
+#include "clock.h"
+#include "error.h"
+#include "eventbus.h"
+#include "password.h"
+#include "session.h"
+#include "store.h"
+
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QElapsedTimer>
+
+using namespace hexhub;
+using namespace hexhub::test;
+
+namespace {
+
+const QString kAdminPassword = QStringLiteral("Night-Shift-Desk-7");
+
+struct Access
+{
+    TestPlatform tp;
+    Access() { tp.start(); }
+    AccessControl& access() { return tp->access(); }
+    Session& session() { return tp->session(); }
+    SimulatedClock& clock() { return static_cast<SimulatedClock&>(tp->clock()); }
+
+    Principal admin()
+    {
+        await(access().createFirstAdministrator(QStringLiteral("root"), kAdminPassword));
+        const SignInResult result = await(access().signIn(QStringLiteral("root"), kAdminPassword));
+        REQUIRE(result.ok);
+        session().setPrincipal(result.principal);
+        return result.principal;
+    }
+    QStringList auditActions()
+    {
+        QStringList out;
+        for (const AuditRecord& r : await(tp->audit().page(0, 1000)))
+            out << r.entry.action + QLatin1Char('/') + r.entry.outcome;
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_CASE("Passwords: PBKDF2-SHA256, 600,000 iterations by default, salted, constant-time checked", "[access]")
+{
+    CHECK(PasswordHasher().iterations() == 600000);
+    CHECK(PasswordHasher::kSaltBytes == 16);
+    const PasswordHasher quick(1000);
+    const PasswordHash a = quick.hash(QStringLiteral("Same-Password-123"));
+    const PasswordHash b = quick.hash(QStringLiteral("Same-Password-123"));
+    CHECK(a.salt.size() == 16);
+    CHECK(a.digest.size() == 32);
+    CHECK(a.salt != b.salt);
+    CHECK(a.digest != b.digest);
+    CHECK(PasswordHasher::verify(QStringLiteral("Same-Password-123"), a));
+    CHECK_FALSE(PasswordHasher::verify(QStringLiteral("Same-Password-124"), a));
+    CHECK_FALSE(PasswordHasher::verify(QStringLiteral("Same-Password-123"), PasswordHash{}));
+    // Known answer (RFC 7914 section 11 test vector for PBKDF2-HMAC-SHA256, 1 iteration).
+    const PasswordHash vector{QByteArray::fromHex("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"),
+                              QByteArrayLiteral("salt"), 1};
+    CHECK(PasswordHasher::verify(QStringLiteral("passwd"), PasswordHash{vector.digest.left(32), vector.salt, 1}));
+
+    CHECK(PasswordHasher::constantTimeEqual("abc", "abc"));
+    CHECK_FALSE(PasswordHasher::constantTimeEqual("abc", "abd"));
+    CHECK_FALSE(PasswordHasher::constantTimeEqual("abc", "abcd"));
+}
+
+TEST_CASE("The real 600,000-iteration hash is what new users get", "[access][slow]")
+{
+    TestPlatform::Config config;
+    config.passwordIterations = PasswordHasher::kDefaultIterations;
+    TestPlatform tp(config);
+    tp.start();
+    await(tp->access().createFirstAdministrator(QStringLiteral("chief"), kAdminPassword));
+    const int iterations = await(tp->store().read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT iterations FROM users WHERE name = 'chief'")).toInt();
+    }));
+    CHECK(iterations == 600000);
+    CHECK(await(tp->access().signIn(QStringLiteral("chief"), kAdminPassword)).ok);
+}
+
+TEST_CASE("Weak passwords are refused with the reason", "[access]")
+{
+    CHECK(PasswordHasher::weakness(QStringLiteral("Short1!"), QStringLiteral("ann")).contains(QStringLiteral("too short")));
+    CHECK(PasswordHasher::weakness(QStringLiteral("alllowercaseletters"), QStringLiteral("ann")).contains(QStringLiteral("three of")));
+    CHECK(PasswordHasher::weakness(QStringLiteral("Ann-Is-Great-2026"), QStringLiteral("ann")).contains(QStringLiteral("account name")));
+    CHECK(PasswordHasher::weakness(QStringLiteral("MyPassword-2026"), QStringLiteral("ann")).contains(QStringLiteral("well-known")));
+    CHECK(PasswordHasher::weakness(kAdminPassword, QStringLiteral("ann")).isEmpty());
+    Access a;
+    CHECK(failureOf(a.access().createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root-12345678x")))
+              .contains(QStringLiteral("account name")));
+}
+
+TEST_CASE("The first administrator is created once", "[access]")
+{
+    Access a;
+    QObject receiver;
+    std::optional<UserCreated> created;
+    a.tp->bus().subscribe<UserCreated>(&receiver, [&](const UserCreated& u, const Event&) { created = u; });
+    const qint64 id = await(a.access().createFirstAdministrator(QStringLiteral("root"), kAdminPassword));
+    CHECK(id > 0);
+    REQUIRE(waitUntil([&] { return created.has_value(); }));
+    CHECK(created->name == QStringLiteral("root"));
+    CHECK(created->roles == QStringList{QStringLiteral("administrator")});
+    CHECK(failureOf(a.access().createFirstAdministrator(QStringLiteral("second"), kAdminPassword))
+              .contains(QStringLiteral("already exists")));
+    CHECK(a.auditActions().contains(QStringLiteral("user.created/success")));
+}
+
+TEST_CASE("Signing in gives the user's roles and permissions", "[access]")
+{
+    Access a;
+    a.admin();
+    await(a.access().createUser(NewUser{QStringLiteral("auditor1"), QStringLiteral("Ann Auditor"), kAdminPassword,
+                                        {QStringLiteral("auditor")}}));
+    const SignInResult result = await(a.access().signIn(QStringLiteral("auditor1"), kAdminPassword));
+    REQUIRE(result.ok);
+    CHECK(result.principal.displayName == QStringLiteral("Ann Auditor"));
+    CHECK(result.principal.roles == QStringList{QStringLiteral("auditor")});
+    CHECK(result.principal.can(QStringLiteral("core.audit.verify")));
+    CHECK_FALSE(result.principal.can(QStringLiteral("core.users.manage")));
+}
+
+TEST_CASE("Wrong passwords fail alike for unknown and known names, and are audited", "[access]")
+{
+    Access a;
+    a.admin();
+    const SignInResult unknown = await(a.access().signIn(QStringLiteral("nobody"), kAdminPassword));
+    const SignInResult wrong = await(a.access().signIn(QStringLiteral("root"), QStringLiteral("Not-The-Password-1")));
+    CHECK_FALSE(unknown.ok);
+    CHECK_FALSE(wrong.ok);
+    CHECK(unknown.error == wrong.error);
+    const QStringList actions = a.auditActions();
+    CHECK(actions.count(QStringLiteral("session.login/failed")) == 2);
+    CHECK(actions.contains(QStringLiteral("session.login/success")));
+}
+
+TEST_CASE("Five failures lock the account for 15 minutes of clock time", "[access]")
+{
+    Access a;
+    a.admin();
+    await(a.access().createUser(NewUser{QStringLiteral("desk3"), {}, kAdminPassword, {QStringLiteral("hub_supervisor")}}));
+    QObject receiver;
+    std::optional<UserLocked> locked;
+    a.tp->bus().subscribe<UserLocked>(&receiver, [&](const UserLocked& l, const Event&) { locked = l; });
+    a.clock().pause();
+    SignInResult last;
+    for (int i = 0; i < 5; ++i)
+        last = await(a.access().signIn(QStringLiteral("desk3"), QStringLiteral("Wrong-Guess-%1x").arg(i)));
+    CHECK_FALSE(last.ok);
+    CHECK(last.lockedUntil == TestPlatform::simulatedStart().addSecs(15 * 60));
+    CHECK(last.error.contains(QStringLiteral("locked")));
+    REQUIRE(waitUntil([&] { return locked.has_value(); }));
+    CHECK(locked->name == QStringLiteral("desk3"));
+
+    // Even the right password is refused while locked.
+    const SignInResult during = await(a.access().signIn(QStringLiteral("desk3"), kAdminPassword));
+    CHECK_FALSE(during.ok);
+    CHECK(during.error.contains(QStringLiteral("locked")));
+    a.clock().advance(14 * 60 * 1000);
+    CHECK_FALSE(await(a.access().signIn(QStringLiteral("desk3"), kAdminPassword)).ok);
+    a.clock().advance(61 * 1000);
+    CHECK(await(a.access().signIn(QStringLiteral("desk3"), kAdminPassword)).ok);
+
+    const QStringList actions = a.auditActions();
+    CHECK(actions.contains(QStringLiteral("user.locked/locked")));
+    CHECK(actions.count(QStringLiteral("session.login/locked")) == 2);
+}
+
+TEST_CASE("An administrator can unlock an account early", "[access]")
+{
+    Access a;
+    a.admin();
+    await(a.access().createUser(NewUser{QStringLiteral("desk4"), {}, kAdminPassword, {}}));
+    for (int i = 0; i < 5; ++i)
+        await(a.access().signIn(QStringLiteral("desk4"), QStringLiteral("Wrong-Guess-%1x").arg(i)));
+    CHECK_FALSE(await(a.access().signIn(QStringLiteral("desk4"), kAdminPassword)).ok);
+    await(a.access().unlock(QStringLiteral("desk4")));
+    CHECK(await(a.access().signIn(QStringLiteral("desk4"), kAdminPassword)).ok);
+    CHECK(a.auditActions().contains(QStringLiteral("user.unlocked/success")));
+}
+
+TEST_CASE("Core services check permissions themselves", "[access]")
+{
+    Access a;
+    a.admin();
+    await(a.access().createUser(NewUser{QStringLiteral("operator1"), {}, kAdminPassword, {QStringLiteral("case_management_operator")}}));
+    const SignInResult op = await(a.access().signIn(QStringLiteral("operator1"), kAdminPassword));
+    REQUIRE(op.ok);
+    a.session().setPrincipal(op.principal);
+
+    const QString denied = failureOf(a.access().createUser(NewUser{QStringLiteral("sneaky"), {}, kAdminPassword, {QStringLiteral("administrator")}}));
+    CHECK(denied.contains(QStringLiteral("Permission denied")));
+    CHECK(denied.contains(QStringLiteral("core.users.manage")));
+    CHECK(denied.contains(QStringLiteral("operator1")));
+    CHECK(failureOf(a.access().grantRole(QStringLiteral("operator1"), QStringLiteral("administrator")))
+              .contains(QStringLiteral("core.roles.manage")));
+    CHECK(failureOf(a.access().unlock(QStringLiteral("root"))).contains(QStringLiteral("core.users.manage")));
+    a.session().clear();
+    CHECK(failureOf(a.access().createUser(NewUser{QStringLiteral("ghost"), {}, kAdminPassword, {}})).contains(QStringLiteral("Sign in first")));
+
+    CHECK_FALSE(await(a.access().principalFor(QStringLiteral("sneaky"))).isValid());
+    const QStringList actions = a.auditActions();
+    CHECK(actions.contains(QStringLiteral("user.created/denied")));
+    CHECK(actions.contains(QStringLiteral("role.granted/denied")));
+}
+
+TEST_CASE("Granting and revoking roles changes permissions, is audited and announced", "[access]")
+{
+    Access a;
+    a.admin();
+    await(a.access().createUser(NewUser{QStringLiteral("trainee"), {}, kAdminPassword, {}}));
+    QObject receiver;
+    QList<RoleChanged> changes;
+    a.tp->bus().subscribe<RoleChanged>(&receiver, [&](const RoleChanged& c, const Event&) { changes << c; });
+    CHECK_FALSE(await(a.access().principalFor(QStringLiteral("trainee"))).can(QStringLiteral("core.audit.read")));
+    await(a.access().grantRole(QStringLiteral("trainee"), QStringLiteral("auditor")));
+    CHECK(await(a.access().principalFor(QStringLiteral("trainee"))).can(QStringLiteral("core.audit.read")));
+    await(a.access().revokeRole(QStringLiteral("trainee"), QStringLiteral("auditor")));
+    CHECK_FALSE(await(a.access().principalFor(QStringLiteral("trainee"))).can(QStringLiteral("core.audit.read")));
+    REQUIRE(waitUntil([&] { return changes.size() == 2; }));
+    CHECK(changes[0].granted == QStringList{QStringLiteral("auditor")});
+    CHECK(changes[1].revoked == QStringList{QStringLiteral("auditor")});
+    CHECK(failureOf(a.access().grantRole(QStringLiteral("trainee"), QStringLiteral("emperor"))).contains(QStringLiteral("no role")));
+    CHECK(failureOf(a.access().grantRole(QStringLiteral("nobody"), QStringLiteral("auditor"))).contains(QStringLiteral("no user")));
+    CHECK(failureOf(a.access().revokeRole(QStringLiteral("root"), QStringLiteral("administrator"))).contains(QStringLiteral("last administrator")));
+    const QStringList actions = a.auditActions();
+    CHECK(actions.contains(QStringLiteral("role.granted/success")));
+    CHECK(actions.contains(QStringLiteral("role.revoked/success")));
+}
+
+TEST_CASE("User names and duplicates are checked", "[access]")
+{
+    Access a;
+    a.admin();
+    CHECK(failureOf(a.access().createUser(NewUser{QStringLiteral("Robert'); DROP TABLE users;--"), {}, kAdminPassword, {}}))
+              .contains(QStringLiteral("not a valid user name")));
+    await(a.access().createUser(NewUser{QStringLiteral("ann"), {}, kAdminPassword, {}}));
+    CHECK(failureOf(a.access().createUser(NewUser{QStringLiteral("ann"), {}, kAdminPassword, {}})).contains(QStringLiteral("already exists")));
+}
+
+TEST_CASE("The built-in roles exist", "[access]")
+{
+    Access a;
+    const QStringList roles = await(a.tp->store().read([](Sql& sql) {
+        QStringList r;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT id FROM roles WHERE builtin = 1 ORDER BY id"));
+        while (q.next())
+            r << q.value(0).toString();
+        return r;
+    }));
+    QStringList expected = AccessControl::builtinRoles();
+    expected.sort();
+    CHECK(roles == expected);
+    CHECK(roles.size() == 10);
+}
+
+TEST_CASE("Signing in does not block the calling thread", "[access]")
+{
+    TestPlatform::Config config;
+    config.passwordIterations = 200000;
+    TestPlatform tp(config);
+    tp.start();
+    await(tp->access().createFirstAdministrator(QStringLiteral("root"), kAdminPassword));
+    QElapsedTimer timer;
+    timer.start();
+    auto future = tp->access().signIn(QStringLiteral("root"), kAdminPassword);
+    const qint64 returnedAfter = timer.elapsed();
+    CHECK_FALSE(future.isFinished()); // the hashing is still going on elsewhere
+    CHECK(await(future).ok);
+    CHECK(returnedAfter < timer.elapsed());
+}

@@ -1,0 +1,190 @@
+// Drives the real hexhub executable, as an operator or a script would.
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QProcess>
+#include <QProcessEnvironment>
+
+using namespace hexhub::test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+struct Cli
+{
+    QTemporaryDir home;
+    QString store = home.filePath(QStringLiteral("data/hexhub/live.db"));
+
+    Run run(const QStringList& args, const QByteArray& input = {}, bool withStore = true)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("HEXHUB_MODULE_PATH"), QString());
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        env.remove(QStringLiteral("LANGUAGE"));
+        process.setProcessEnvironment(env);
+        QStringList all = args;
+        if (withStore)
+            all << QStringLiteral("--store") << QStringLiteral("sqlite://") + store;
+        process.start(QStringLiteral(HEXHUB_BIN_DIR "/hexhub"), all);
+        REQUIRE(process.waitForStarted());
+        process.write(input);
+        process.closeWriteChannel();
+        REQUIRE(process.waitForFinished(60000));
+        return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                   QString::fromUtf8(process.readAllStandardError())};
+    }
+};
+
+} // namespace
+
+TEST_CASE("hexhub --version", "[cli]")
+{
+    Cli cli;
+    const Run r = cli.run({QStringLiteral("--version")}, {}, false);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.trimmed() == QStringLiteral("hexhub " HEXHUB_VERSION));
+}
+
+TEST_CASE("hexhub --list-modules lists the seven modules as loaded", "[cli]")
+{
+    Cli cli;
+    const Run r = cli.run({QStringLiteral("--list-modules")});
+    INFO(r.err.toStdString());
+    CHECK(r.exitCode == 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 7);
+    for (const char* id : {"hub", "political_security", "basic_control", "criminal_intel", "bigdata_investigation",
+                           "case_management", "supervision"}) {
+        const auto line = std::find_if(lines.begin(), lines.end(), [&](const QString& l) {
+            return l.startsWith(QLatin1String(id) + QLatin1Char(' '));
+        });
+        REQUIRE(line != lines.end());
+        CHECK(line->simplified() == QStringLiteral("%1 0.1.0 loaded").arg(QLatin1String(id)));
+    }
+    CHECK(lines.first().startsWith(QStringLiteral("hub ")));
+}
+
+TEST_CASE("hexhub --list-modules shows failures with their reasons", "[cli]")
+{
+    Cli cli;
+    const Run r = cli.run({QStringLiteral("--list-modules"), QStringLiteral("--module-path"),
+                           QStringLiteral(HEXHUB_FIXTURE_DIR "/cycle"), QStringLiteral("--module-path"),
+                           QStringLiteral(HEXHUB_FIXTURE_DIR "/initfail")});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.contains(QStringLiteral("fx_standalone")));
+    CHECK(r.out.contains(QStringLiteral("fx_cycle_a -> fx_cycle_b -> fx_cycle_a")));
+    CHECK(r.out.contains(QStringLiteral("the fixture refuses to start")));
+    const Run disabled = cli.run({QStringLiteral("--list-modules"), QStringLiteral("--disable-module"), QStringLiteral("hub")});
+    CHECK(disabled.out.contains(QStringLiteral("disabled")));
+    CHECK(disabled.out.contains(QStringLiteral("depends on 'hub', which is disabled")));
+}
+
+TEST_CASE("hexhub --create-admin reads the password from standard input", "[cli]")
+{
+    Cli cli;
+    const Run weak = cli.run({QStringLiteral("--create-admin"), QStringLiteral("chief")}, "chief\n");
+    CHECK(weak.exitCode == 1);
+    CHECK(weak.err.contains(QStringLiteral("too short")));
+    const Run ok = cli.run({QStringLiteral("--create-admin"), QStringLiteral("chief")}, "Night-Shift-Desk-7\n");
+    INFO(ok.err.toStdString());
+    CHECK(ok.exitCode == 0);
+    CHECK(ok.out.contains(QStringLiteral("Created administrator 'chief'")));
+    const Run twice = cli.run({QStringLiteral("--create-admin"), QStringLiteral("deputy")}, "Night-Shift-Desk-8\n");
+    CHECK(twice.exitCode == 1);
+    CHECK(twice.err.contains(QStringLiteral("already exists")));
+}
+
+TEST_CASE("hexhub --verify-audit detects each kind of tampering", "[cli][audit]")
+{
+    Cli cli;
+    REQUIRE(cli.run({QStringLiteral("--create-admin"), QStringLiteral("chief")}, "Night-Shift-Desk-7\n").exitCode == 0);
+    // More audited actions: failed creations count too.
+    for (const char* name : {"dora", "emil", "fay"})
+        cli.run({QStringLiteral("--create-admin"), QString::fromLatin1(name)}, "Night-Shift-Desk-9\n");
+    const Run intact = cli.run({QStringLiteral("--verify-audit")});
+    INFO(intact.err.toStdString());
+    CHECK(intact.exitCode == 0);
+    CHECK(intact.out.contains(QStringLiteral("intact")));
+
+    const QString backup = cli.home.filePath(QStringLiteral("backup.db"));
+    {
+        RawSqlite raw(cli.store);
+        raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    REQUIRE(QFile::copy(cli.store, backup));
+    auto restore = [&] {
+        QFile::remove(cli.store);
+        QFile::remove(cli.store + QStringLiteral("-wal"));
+        QFile::remove(cli.store + QStringLiteral("-shm"));
+        REQUIRE(QFile::copy(backup, cli.store));
+    };
+    auto tamperAndVerify = [&](const QStringList& statements) {
+        restore();
+        {
+            RawSqlite raw(cli.store);
+            raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_update"));
+            raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_delete"));
+            for (const QString& sql : statements)
+                raw.exec(sql);
+        }
+        return cli.run({QStringLiteral("--verify-audit")});
+    };
+
+    const Run edited = tamperAndVerify({QStringLiteral("UPDATE audit_log SET outcome = 'failed' WHERE seq = 1")});
+    CHECK(edited.exitCode == 3);
+    CHECK(edited.err.contains(QStringLiteral("row 1")));
+    const Run deleted = tamperAndVerify({QStringLiteral("DELETE FROM audit_log WHERE seq = 2")});
+    CHECK(deleted.exitCode == 3);
+    CHECK(deleted.err.contains(QStringLiteral("row 2")));
+    const Run reordered = tamperAndVerify({QStringLiteral("UPDATE audit_log SET seq = -1 WHERE seq = 2"),
+                                           QStringLiteral("UPDATE audit_log SET seq = 2 WHERE seq = 3"),
+                                           QStringLiteral("UPDATE audit_log SET seq = 3 WHERE seq = -1")});
+    CHECK(reordered.exitCode == 3);
+    CHECK(reordered.err.contains(QStringLiteral("row 2")));
+    const Run inserted = tamperAndVerify({QStringLiteral(
+        "INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash) "
+        "SELECT seq + 1, at, 'mallory', 'user.created', 'user:mallory', '', 'success', origin, hash, hash "
+        "FROM audit_log ORDER BY seq DESC LIMIT 1")});
+    CHECK(inserted.exitCode == 3);
+    const Run truncated = tamperAndVerify({QStringLiteral("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)")});
+    CHECK(truncated.exitCode == 3);
+    CHECK(truncated.err.contains(QStringLiteral("from the end")));
+
+    restore();
+    CHECK(cli.run({QStringLiteral("--verify-audit")}).exitCode == 0);
+}
+
+TEST_CASE("hexhub refuses a broken store and bad arguments clearly", "[cli]")
+{
+    Cli cli;
+    QDir().mkpath(QFileInfo(cli.store).absolutePath());
+    QFile junk(cli.store);
+    REQUIRE(junk.open(QIODevice::WriteOnly));
+    junk.write("definitely not sqlite, just a shopping list: eggs, milk, tea\n");
+    junk.close();
+    const Run r = cli.run({QStringLiteral("--list-modules")});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(QStringLiteral("not an SQLite database")));
+
+    const Run badUrl = cli.run({QStringLiteral("--list-modules"), QStringLiteral("--store"), QStringLiteral("ftp://x")}, {}, false);
+    CHECK(badUrl.exitCode == 2);
+    CHECK(badUrl.err.contains(QStringLiteral("Unknown store URL")));
+    const Run unknown = cli.run({QStringLiteral("--frobnicate")}, {}, false);
+    CHECK(unknown.exitCode == 2);
+    const Run noKey = [&] {
+        Cli fresh;
+        return fresh.run({QStringLiteral("--verify-audit")});
+    }();
+    CHECK(noKey.exitCode == 1);
+    CHECK(noKey.err.contains(QStringLiteral("audit key")));
+}

@@ -1,0 +1,291 @@
+#include "accesscontrol.h"
+#include "eventbus.h"
+#include "modulemanager.h"
+#include "modulemetadata.h"
+#include "store.h"
+
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QJsonDocument>
+
+using namespace hexhub;
+using namespace hexhub::test;
+
+namespace {
+
+QString fixtures(const QString& scenario)
+{
+    return QStringLiteral(HEXHUB_FIXTURE_DIR "/") + scenario;
+}
+
+struct Started
+{
+    TestPlatform tp;
+    explicit Started(const QStringList& paths)
+        : tp(TestPlatform::Config::withModules(paths))
+    {
+        tp.start();
+    }
+    const ModuleSpec* spec(const QString& id) { return tp->modules().module(id); }
+    ModuleSpec::State state(const QString& id)
+    {
+        const ModuleSpec* s = spec(id);
+        REQUIRE(s);
+        return s->state;
+    }
+    QString reason(const QString& id) { return spec(id) ? spec(id)->reason : QString(); }
+    QStringList startedOrder()
+    {
+        // Modules announce modulesInitialized() through the journal. Writes run in order on one
+        // writer, so once an empty write is through, theirs are committed too.
+        await(tp->store().write([](WriteTransaction&) {}));
+        QStringList order;
+        for (const Event& e : await(tp->bus().replay(EventRange::bySeq(1)))) {
+            if (e.topic == QStringLiteral("fixture.started"))
+                order << e.payload.value(QStringLiteral("id")).toString();
+        }
+        return order;
+    }
+};
+
+QJsonObject metaJson(const char* text)
+{
+    return QJsonDocument::fromJson(text).object();
+}
+
+} // namespace
+
+TEST_CASE("Metadata validation names each problem", "[modules]")
+{
+    QString error;
+    auto good = ModuleMetadata::fromJson(metaJson(R"({"id":"hub","name":"Hub","version":"1.2.0","compatVersion":"1.0",
+        "colour":"#aabbcc","dependencies":[{"id":"core_x","version":"1.0","optional":true}],
+        "permissions":[{"id":"hub.view","description":"See","roles":["trainer"]}],"publishes":["incident.created"]})"), &error);
+    REQUIRE(good);
+    CHECK(good->dependencies.size() == 1);
+    CHECK(good->dependencies[0].optional);
+    CHECK(good->permissions[0].module == QStringLiteral("hub"));
+    CHECK(good->permissions[0].defaultRoles == QStringList{QStringLiteral("trainer")});
+
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"name":"x","version":"1.0","compatVersion":"1.0"})"), &error));
+    CHECK(error.contains(QStringLiteral("missing field \"id\"")));
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"id":"x","name":3,"version":"1.0","compatVersion":"1.0"})"), &error));
+    CHECK(error.contains(QStringLiteral("\"name\" must be a string")));
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"id":"X-1","name":"x","version":"1.0","compatVersion":"1.0"})"), &error));
+    CHECK(error.contains(QStringLiteral("lower-case")));
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"id":"x","name":"x","version":"1.0","compatVersion":"2.0"})"), &error));
+    CHECK(error.contains(QStringLiteral("newer than version")));
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"id":"x","name":"x","version":"1.0","compatVersion":"1.0","dependencies":"hub"})"), &error));
+    CHECK(error.contains(QStringLiteral("must be an array")));
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"id":"x","name":"x","version":"1.0","compatVersion":"1.0","permissions":[{"id":"other.p","description":"d"}]})"), &error));
+    CHECK(error.contains(QStringLiteral("must start with the module id")));
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"id":"x","name":"x","version":"1.0","compatVersion":"1.0","colour":"red"})"), &error));
+    CHECK(error.contains(QStringLiteral("#rrggbb")));
+    CHECK_FALSE(ModuleMetadata::fromJson(metaJson(R"({"id":"x","name":"x","version":"1.0","compatVersion":"1.0","publishes":["Bad Topic"]})"), &error));
+}
+
+TEST_CASE("Versions compare numerically", "[modules]")
+{
+    CHECK(compareVersions(QStringLiteral("1.10"), QStringLiteral("1.9")) > 0);
+    CHECK(compareVersions(QStringLiteral("1.0"), QStringLiteral("1.0.0")) == 0);
+    CHECK(compareVersions(QStringLiteral("0.9.9"), QStringLiteral("1")) < 0);
+    CHECK_FALSE(isValidVersion(QStringLiteral("1.x")));
+}
+
+TEST_CASE("Good modules load in dependency order; an optional dependency may be missing", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("good"))});
+    CHECK(s.state(QStringLiteral("fx_alpha")) == ModuleSpec::State::Loaded);
+    CHECK(s.state(QStringLiteral("fx_beta")) == ModuleSpec::State::Loaded);
+    CHECK(s.state(QStringLiteral("fx_gamma")) == ModuleSpec::State::Loaded);
+    REQUIRE(s.spec(QStringLiteral("fx_gamma"))->notes.size() == 1);
+    CHECK(s.spec(QStringLiteral("fx_gamma"))->notes[0].contains(QStringLiteral("fx_nowhere")));
+    QStringList order;
+    for (const ModuleSpec* spec : s.tp->modules().loadOrder())
+        order << spec->id;
+    CHECK(order == QStringList{QStringLiteral("fx_alpha"), QStringLiteral("fx_beta"), QStringLiteral("fx_gamma")});
+    CHECK(s.startedOrder() == order);
+    // fx_alpha's migration ran; every module's permission reached the store with its default role.
+    const auto state = await(s.tp->store().read([](Sql& sql) {
+        return qMakePair(sql.database().tables().contains(QStringLiteral("fx_fx_alpha_items")),
+                         sql.scalar(QStringLiteral("SELECT COUNT(*) FROM role_permissions WHERE role = 'trainer' AND permission LIKE 'fx_%'")).toInt());
+    }));
+    CHECK(state.first);
+    CHECK(state.second == 3);
+}
+
+TEST_CASE("A missing dependency fails the module and every dependent, with the reason", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("good")), fixtures(QStringLiteral("missing"))});
+    CHECK(s.state(QStringLiteral("fx_orphan")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_orphan")).contains(QStringLiteral("missing dependency 'fx_absent'")));
+    CHECK(s.state(QStringLiteral("fx_orphan_child")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_orphan_child")).contains(QStringLiteral("depends on 'fx_orphan', which failed: missing dependency")));
+    CHECK(s.state(QStringLiteral("fx_beta")) == ModuleSpec::State::Loaded);
+}
+
+TEST_CASE("A dependency cycle is reported as a chain and the rest still load", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("cycle"))});
+    CHECK(s.state(QStringLiteral("fx_cycle_a")) == ModuleSpec::State::Failed);
+    CHECK(s.state(QStringLiteral("fx_cycle_b")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_cycle_a")).contains(QStringLiteral("fx_cycle_a -> fx_cycle_b -> fx_cycle_a")));
+    CHECK(s.reason(QStringLiteral("fx_cycle_b")) == s.reason(QStringLiteral("fx_cycle_a")));
+    CHECK(s.state(QStringLiteral("fx_cycle_user")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_cycle_user")).contains(QStringLiteral("depends on 'fx_cycle_a', which failed: dependency cycle")));
+    CHECK(s.state(QStringLiteral("fx_standalone")) == ModuleSpec::State::Loaded);
+}
+
+TEST_CASE("Bad metadata: invalid JSON and wrong types fail with a reason", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("badjson"))});
+    CHECK(s.state(QStringLiteral("fx_badjson")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_badjson")).contains(QStringLiteral("not valid JSON")));
+    CHECK(s.state(QStringLiteral("fx_badtypes")) == ModuleSpec::State::Failed);
+    const QString why = s.reason(QStringLiteral("fx_badtypes"));
+    CHECK(why.contains(QStringLiteral("\"name\" must be a string")));
+    CHECK(why.contains(QStringLiteral("not a version number")));
+    CHECK(why.contains(QStringLiteral("\"dependencies\" must be an array")));
+}
+
+TEST_CASE("A plugin with the wrong interface is refused", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("wrongiid"))});
+    CHECK(s.state(QStringLiteral("fx_wrongiid")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_wrongiid")).contains(QStringLiteral("org.example.NotHexhub/1")));
+}
+
+TEST_CASE("A file that is not a plugin at all is reported, not fatal", "[modules]")
+{
+    QTemporaryDir junk;
+    QFile file(junk.filePath(QStringLiteral("libnotaplugin.so")));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(2048, '\x7f'));
+    file.close();
+    Started s({junk.path(), fixtures(QStringLiteral("good"))});
+    CHECK(s.state(QStringLiteral("libnotaplugin")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("libnotaplugin")).contains(QStringLiteral("not a Hexhub module")));
+    CHECK(s.state(QStringLiteral("fx_alpha")) == ModuleSpec::State::Loaded);
+}
+
+TEST_CASE("initialize() failing or throwing fails the module and its dependents", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("initfail"))});
+    CHECK(s.state(QStringLiteral("fx_initfail")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_initfail")).contains(QStringLiteral("the fixture refuses to start")));
+    CHECK(s.state(QStringLiteral("fx_initfail_child")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_initfail_child")).contains(QStringLiteral("depends on 'fx_initfail'")));
+    CHECK(s.state(QStringLiteral("fx_throws")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_throws")).contains(QStringLiteral("boom in initialize")));
+    CHECK(s.startedOrder().isEmpty());
+}
+
+TEST_CASE("A failing migration fails its module and dependents; its changes are rolled back", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("badmigration")), fixtures(QStringLiteral("good"))});
+    CHECK(s.state(QStringLiteral("fx_badsql")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_badsql")).contains(QStringLiteral("rolled back")));
+    CHECK(s.state(QStringLiteral("fx_badsql_child")) == ModuleSpec::State::Failed);
+    CHECK(s.state(QStringLiteral("fx_alpha")) == ModuleSpec::State::Loaded);
+    const QStringList tables = await(s.tp->store().read([](Sql& sql) { return sql.database().tables(); }));
+    CHECK(tables.contains(QStringLiteral("fx_fx_badsql_items")));
+    CHECK_FALSE(tables.contains(QStringLiteral("fx_fx_badsql_items_extra")));
+    CHECK_FALSE(s.startedOrder().contains(QStringLiteral("fx_badsql")));
+}
+
+TEST_CASE("An incompatible dependency version fails with both versions named", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("good")), fixtures(QStringLiteral("version"))});
+    CHECK(s.state(QStringLiteral("fx_needs_new_alpha")) == ModuleSpec::State::Failed);
+    CHECK(s.reason(QStringLiteral("fx_needs_new_alpha")).contains(QStringLiteral("needs 'fx_alpha' version 2.0.0, but version 1.2.0")));
+}
+
+TEST_CASE("A duplicate module id is refused; the first one loads", "[modules]")
+{
+    Started s({fixtures(QStringLiteral("good")), fixtures(QStringLiteral("duplicate"))});
+    const auto all = s.tp->modules().modules();
+    int alphas = 0;
+    for (const ModuleSpec* spec : all) {
+        if (spec->id != QStringLiteral("fx_alpha"))
+            continue;
+        ++alphas;
+        if (spec->path.contains(QStringLiteral("duplicate"))) {
+            CHECK(spec->state == ModuleSpec::State::Failed);
+            CHECK(spec->reason.contains(QStringLiteral("duplicate module id")));
+        } else {
+            CHECK(spec->state == ModuleSpec::State::Loaded);
+        }
+    }
+    CHECK(alphas == 2);
+}
+
+TEST_CASE("A disabled module is not loaded and its dependents say why", "[modules]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({fixtures(QStringLiteral("good"))}));
+    tp->modules().setDisabled({QStringLiteral("fx_beta")});
+    tp.start();
+    CHECK(tp->modules().module(QStringLiteral("fx_beta"))->state == ModuleSpec::State::Disabled);
+    CHECK(tp->modules().module(QStringLiteral("fx_gamma"))->state == ModuleSpec::State::Failed);
+    CHECK(tp->modules().module(QStringLiteral("fx_gamma"))->reason.contains(QStringLiteral("which is disabled")));
+    CHECK(tp->modules().module(QStringLiteral("fx_alpha"))->state == ModuleSpec::State::Loaded);
+}
+
+TEST_CASE("The seven Hexhub modules load, migrate and define their permissions", "[modules][hexhub]")
+{
+    Started s({QStringLiteral(HEXHUB_MODULE_DIR)});
+    const QStringList ids{QStringLiteral("hub"), QStringLiteral("political_security"), QStringLiteral("basic_control"),
+                          QStringLiteral("criminal_intel"), QStringLiteral("bigdata_investigation"),
+                          QStringLiteral("case_management"), QStringLiteral("supervision")};
+    for (const QString& id : ids) {
+        INFO(id.toStdString() << ": " << s.reason(id).toStdString());
+        CHECK(s.state(id) == ModuleSpec::State::Loaded);
+    }
+    CHECK(s.tp->modules().loadOrder().first()->id == QStringLiteral("hub"));
+    const auto facts = await(s.tp->store().read([](Sql& sql) {
+        QStringList out;
+        out << sql.database().tables();
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT module, COUNT(*) FROM permissions GROUP BY module ORDER BY module"));
+        while (q.next())
+            out << QStringLiteral("perm:%1=%2").arg(q.value(0).toString(), q.value(1).toString());
+        out << QStringLiteral("hubsup:%1").arg(sql.scalar(QStringLiteral(
+            "SELECT COUNT(*) FROM role_permissions WHERE role = 'hub_supervisor' AND permission LIKE 'hub.%'")).toInt());
+        return out;
+    }));
+    for (const char* table : {"hub_incidents", "hub_units", "hub_tasks", "ps_plans", "bc_roster_shifts", "ci_leads",
+                              "bd_alerts", "cm_custody", "sv_demands"})
+        CHECK(facts.contains(QLatin1String(table)));
+    CHECK(facts.contains(QStringLiteral("perm:hub=5")));
+    CHECK(facts.contains(QStringLiteral("perm:case_management=4")));
+    CHECK(facts.contains(QStringLiteral("hubsup:5")));
+}
+
+TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][hexhub]")
+{
+    QTemporaryDir dir;
+    const QString store = dir.filePath(QStringLiteral("twice.db"));
+    const QString key = dir.filePath(QStringLiteral("audit.key"));
+    int migrationsAfterFirst = 0;
+    {
+        auto config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.storePath = store;
+        config.keyPath = key;
+        TestPlatform tp(config);
+        tp.start();
+        migrationsAfterFirst = await(tp->store().read([](Sql& sql) {
+            return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
+        }));
+    }
+    auto config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.storePath = store;
+    config.keyPath = key;
+    TestPlatform again(config);
+    again.start();
+    CHECK(migrationsAfterFirst == 8);
+    CHECK(await(again->store().read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
+    })) == 8);
+    CHECK(again->modules().loadOrder().size() == 7);
+}

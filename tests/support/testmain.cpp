@@ -1,0 +1,17 @@
+// The one Catch2 main of every Hexhub test binary.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+
+int main(int argc, char* argv[])
+{
+    // Must be set before the application object exists, or test discovery at build time fails
+    // silently on a machine without a display.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Keep tests away from the developer's own data and settings.
+    qputenv("HEXHUB_MODULE_PATH", "");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hexhub-tests"));
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,110 @@
+#include "testsupport.h"
+
+#include "accesscontrol.h"
+#include "clock.h"
+#include "session.h"
+#include "store.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace hexhub::test {
+
+bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QCoreApplication::sendPostedEvents();
+    }
+    return true;
+}
+
+QDateTime TestPlatform::simulatedStart()
+{
+    return QDateTime(QDate(2026, 3, 14), QTime(8, 0), Qt::UTC);
+}
+
+TestPlatform::TestPlatform(Config config)
+    : dir(std::make_shared<QTemporaryDir>())
+{
+    m_storePath = config.storePath.isEmpty() ? dir->filePath(QStringLiteral("store.db")) : config.storePath;
+    m_keyPath = config.keyPath.isEmpty() ? dir->filePath(QStringLiteral("audit.key")) : config.keyPath;
+    PlatformOptions options;
+    options.store = StoreUrl::sqlite(m_storePath);
+    options.auditKeyPath = m_keyPath;
+    options.settingsPath = dir->filePath(QStringLiteral("hexhub.conf"));
+    options.loadModules = config.loadModules;
+    options.modulePaths = config.modulePaths.isEmpty() ? QStringList{dir->filePath(QStringLiteral("none"))}
+                                                       : config.modulePaths;
+    options.origin = QStringLiteral("test-desk");
+    options.simulatedStart = simulatedStart();
+    options.passwordIterations = config.passwordIterations;
+    platform = std::make_unique<Platform>(options);
+    // Time stands still in tests unless a test lets it run: figures are then exact.
+    static_cast<SimulatedClock&>(platform->clock()).pause();
+}
+
+TestPlatform::~TestPlatform()
+{
+    platform.reset();
+}
+
+void TestPlatform::start()
+{
+    await(platform->start());
+}
+
+RawSqlite::RawSqlite(const QString& path)
+    : m_name(QStringLiteral("raw-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    db.setDatabaseName(path);
+    if (!db.open())
+        throw std::runtime_error(db.lastError().text().toStdString());
+}
+
+RawSqlite::~RawSqlite()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlQuery RawSqlite::exec(const QString& sql, const QVariantList& params)
+{
+    QSqlQuery query(QSqlDatabase::database(m_name));
+    if (!query.prepare(sql))
+        throw std::runtime_error((sql + QStringLiteral(": ") + query.lastError().text()).toStdString());
+    for (int i = 0; i < params.size(); ++i)
+        query.bindValue(i, params.at(i));
+    if (!query.exec())
+        throw std::runtime_error((sql + QStringLiteral(": ") + query.lastError().text()).toStdString());
+    return query;
+}
+
+QVariant RawSqlite::scalar(const QString& sql, const QVariantList& params)
+{
+    QSqlQuery query = exec(sql, params);
+    return query.next() ? query.value(0) : QVariant();
+}
+
+QByteArray sha256OfFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+} // namespace hexhub::test

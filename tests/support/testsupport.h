@@ -1,0 +1,147 @@
+#pragma once
+
+#include "platform.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFuture>
+#include <QFutureWatcher>
+#include <QSqlQuery>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+
+namespace hexhub::test {
+
+//! Thrown when a future or condition does not come true in time (a test failure, never a hang).
+struct Timeout : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+//! Runs the event loop until `future` finishes; returns its result or rethrows its exception.
+template <typename T>
+T await(QFuture<T> future, int timeoutMs = 20000)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+        if (!future.isFinished())
+            throw Timeout("future did not finish in time");
+    }
+    if constexpr (std::is_void_v<T>)
+        future.waitForFinished();
+    else
+        return future.result();
+}
+
+//! Processes events until `condition` holds; false when it did not within timeoutMs.
+bool waitUntil(const std::function<bool()>& condition, int timeoutMs = 10000);
+
+//! The exception message a failed future carries, or an empty string when it succeeded.
+template <typename T>
+QString failureOf(QFuture<T> future)
+{
+    try {
+        await(future);
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
+    return {};
+}
+
+/*!
+ * A throw-away Hexhub: store, audit key and settings in a temporary folder, a simulated clock,
+ * and quick password hashing unless a test needs the real cost.
+ */
+struct TestPlatform
+{
+    struct Config
+    {
+        bool loadModules = false;
+        QStringList modulePaths;
+        int passwordIterations = 1000;
+        QString storePath;   //!< empty: a fresh file in the temporary folder
+        QString keyPath;     //!< empty: a fresh key in the temporary folder
+
+        static Config withModules(const QStringList& paths)
+        {
+            Config config;
+            config.loadModules = true;
+            config.modulePaths = paths;
+            return config;
+        }
+    };
+
+    explicit TestPlatform(Config config);
+    TestPlatform() : TestPlatform(Config{}) {}
+    ~TestPlatform();
+
+    Platform& operator*() { return *platform; }
+    Platform* operator->() { return platform.get(); }
+    QString storePath() const { return m_storePath; }
+    QString keyPath() const { return m_keyPath; }
+    //! Starts and waits; rethrows what start() failed with.
+    void start();
+
+    static QDateTime simulatedStart();
+
+    std::shared_ptr<QTemporaryDir> dir;
+    std::unique_ptr<Platform> platform;
+
+private:
+    QString m_storePath;
+    QString m_keyPath;
+};
+
+//! Opens a raw connection to an SQLite file, bypassing Hexhub (for tampering and inspection).
+class RawSqlite
+{
+public:
+    explicit RawSqlite(const QString& path);
+    ~RawSqlite();
+    QSqlQuery exec(const QString& sql, const QVariantList& params = {});
+    QVariant scalar(const QString& sql, const QVariantList& params = {});
+
+private:
+    QString m_name;
+};
+
+QByteArray sha256OfFile(const QString& path);
+
+} // namespace hexhub::test
+
+#include <catch2/catch.hpp>
+
+#include <QDateTime>
+
+namespace Catch {
+template <>
+struct StringMaker<QString>
+{
+    static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
+};
+template <>
+struct StringMaker<QDateTime>
+{
+    static std::string convert(const QDateTime& value) { return value.toString(Qt::ISODateWithMs).toStdString(); }
+};
+template <>
+struct StringMaker<QStringList>
+{
+    static std::string convert(const QStringList& value)
+    {
+        return '[' + value.join(QStringLiteral(", ")).toStdString() + ']';
+    }
+};
+} // namespace Catch

@@ -1,0 +1,493 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>hexhub</name>
+    <message>
+        <source>Password for the administrator: </source>
+        <translation>管理员密码：</translation>
+    </message>
+    <message>
+        <source>Hexhub: a public-safety command centre of one hub and six centres.</source>
+        <translation>Hexhub：由一个指挥中枢和六个中心组成的公共安全指挥中心。</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>显示版本号并退出。</translation>
+    </message>
+    <message>
+        <source>List every module with its version, state and reason.</source>
+        <translation>列出每个模块及其版本、状态和原因。</translation>
+    </message>
+    <message>
+        <source>The store to use: sqlite:///path/file.db or postgresql://user@host:port/db.</source>
+        <translation>要使用的数据存储：sqlite:///path/file.db 或 postgresql://user@host:port/db。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Create the first administrator NAME; the password is read from standard input.</source>
+        <translation>创建第一个管理员 NAME；密码从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Check the audit log&apos;s chain; exit 0 when intact, 3 when broken.</source>
+        <translation>校验审计日志链；完整时退出码为 0，被破坏时为 3。</translation>
+    </message>
+    <message>
+        <source>Look for modules in this folder (repeatable).</source>
+        <translation>在此文件夹中查找模块（可重复）。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Do not load this module (repeatable).</source>
+        <translation>不加载此模块（可重复）。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>The audit key file (default: audit.key in the configuration folder).</source>
+        <translation>审计密钥文件（默认：配置文件夹中的 audit.key）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>Created administrator &apos;%1&apos; (user %2).</source>
+        <translation>已创建管理员“%1”（用户 %2）。</translation>
+    </message>
+    <message>
+        <source>No modules found in: %1</source>
+        <translation>在以下位置未找到模块：%1</translation>
+    </message>
+    <message>
+        <source>There is no user &apos;%1&apos;.</source>
+        <translation>不存在用户“%1”。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid user name: use 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
+        <translation>“%1”不是有效的用户名：请使用 2 到 32 个小写字母、数字、“.”、“_”或“-”，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>用户名不存在或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is locked after repeated failed sign-ins until %1 (UTC). Ask an administrator to unlock it, or wait.</source>
+        <translation>由于多次登录失败，此账户已被锁定，直到 %1（UTC）。请联系管理员解锁，或稍后再试。</translation>
+    </message>
+    <message>
+        <source>This account is disabled.</source>
+        <translation>此账户已被停用。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: the account is locked for 15 minutes.</source>
+        <translation>登录失败次数过多：账户已被锁定 15 分钟。</translation>
+    </message>
+    <message>
+        <source>A user named &apos;%1&apos; already exists.</source>
+        <translation>名为“%1”的用户已存在。</translation>
+    </message>
+    <message>
+        <source>There is no role &apos;%1&apos;.</source>
+        <translation>不存在角色“%1”。</translation>
+    </message>
+    <message>
+        <source>create a user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>An administrator already exists; add further users from the user administration, signed in as an administrator.</source>
+        <translation>管理员已存在；请以管理员身份登录，在用户管理中添加其他用户。</translation>
+    </message>
+    <message>
+        <source>grant a role</source>
+        <translation>授予角色</translation>
+    </message>
+    <message>
+        <source>revoke a role</source>
+        <translation>撤销角色</translation>
+    </message>
+    <message>
+        <source>This is the last administrator; grant the role to someone else first.</source>
+        <translation>这是最后一名管理员；请先将该角色授予其他人。</translation>
+    </message>
+    <message>
+        <source>unlock an account</source>
+        <translation>解锁账户</translation>
+    </message>
+    <message>
+        <source>Permission %1 names an unknown role &apos;%2&apos;.</source>
+        <translation>权限 %1 引用了未知角色“%2”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit key %1: %2</source>
+        <translation>无法读取审计密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>The audit key %1 is damaged (expected %2 bytes in hex).</source>
+        <translation>审计密钥 %1 已损坏（应为 %2 字节的十六进制）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the audit key.</source>
+        <translation>无法为审计密钥创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the audit key %1: %2</source>
+        <translation>无法创建审计密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit key %1: %2</source>
+        <translation>无法写入审计密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Audit row %1 is missing: the sequence jumps from %2 to %3 (rows deleted).</source>
+        <translation>审计记录 %1 缺失：序号从 %2 跳到 %3（记录被删除）。</translation>
+    </message>
+    <message>
+        <source>Audit row %1 is out of sequence.</source>
+        <translation>审计记录 %1 的序号顺序错误。</translation>
+    </message>
+    <message>
+        <source>Audit row %1 does not follow row %2: its link to the previous row is wrong (rows reordered, inserted or deleted).</source>
+        <translation>审计记录 %1 未接续记录 %2：与上一条记录的链接不正确（记录被重排、插入或删除）。</translation>
+    </message>
+    <message>
+        <source>Audit row %1 does not match its signature: its contents were changed or it was not written by Hexhub.</source>
+        <translation>审计记录 %1 与其签名不符：内容已被修改，或并非由 Hexhub 写入。</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s head record was altered.</source>
+        <translation>审计日志的链头记录已被篡改。</translation>
+    </message>
+    <message>
+        <source>The audit log ends at row %1 but its head records row %2: rows were deleted from the end.</source>
+        <translation>审计日志止于记录 %1，但链头记录为 %2：末尾的记录已被删除。</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s head record is missing.</source>
+        <translation>审计日志的链头记录缺失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain is intact: %n row(s) verified.</source>
+        <translation>
+            <numerusform>审计链完整：已校验 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Migration file %1/%2 is not named NNNN_name.sql or NNNN_name.&lt;dialect&gt;.sql.</source>
+        <translation>迁移文件 %1/%2 未按 NNNN_name.sql 或 NNNN_name.&lt;dialect&gt;.sql 命名。</translation>
+    </message>
+    <message>
+        <source>Module %1 has two different migrations numbered %2.</source>
+        <translation>模块 %1 有两个编号均为 %2 的不同迁移。</translation>
+    </message>
+    <message>
+        <source>Module %1&apos;s migrations skip from %2 to %3.</source>
+        <translation>模块 %1 的迁移编号从 %2 跳到了 %3。</translation>
+    </message>
+    <message>
+        <source>Module %1&apos;s migration %2 has no variant for %3.</source>
+        <translation>模块 %1 的迁移 %2 没有适用于 %3 的版本。</translation>
+    </message>
+    <message>
+        <source>Cannot read migration %1: %2</source>
+        <translation>无法读取迁移 %1：%2</translation>
+    </message>
+    <message>
+        <source>The store has migration %1 of module &apos;%2&apos;, newer than this build knows (up to %3): it was written by a newer Hexhub. Nothing was changed; update Hexhub.</source>
+        <translation>数据存储中有模块“%2”的迁移 %1，比本版本所知的（最高 %3）更新：它由更新版本的 Hexhub 写入。未做任何更改；请升级 Hexhub。</translation>
+    </message>
+    <message>
+        <source>Migration %1 &apos;%2&apos; of module &apos;%3&apos; was changed after it was applied to this store (checksum %4 recorded, %5 now). Nothing was changed; restore the original migration and add a new one instead.</source>
+        <translation>模块“%3”的迁移 %1“%2”在应用到此数据存储后被修改（记录的校验和为 %4，现在为 %5）。未做任何更改；请恢复原迁移，改为新增一个迁移。</translation>
+    </message>
+    <message>
+        <source>Migration %1 &apos;%2&apos; failed and was rolled back: %3</source>
+        <translation>迁移 %1“%2”失败并已回滚：%3</translation>
+    </message>
+    <message>
+        <source>not a Hexhub module: no plugin metadata found (%1). A module whose JSON file is not valid JSON is built without metadata.</source>
+        <translation>不是 Hexhub 模块：未找到插件元数据（%1）。JSON 文件无效的模块在构建时不会带有元数据。</translation>
+    </message>
+    <message>
+        <source>wrong plugin interface &apos;%1&apos; (a Hexhub module declares %2)</source>
+        <translation>插件接口“%1”错误（Hexhub 模块应声明 %2）</translation>
+    </message>
+    <message>
+        <source>the module&apos;s metadata is missing or is not valid JSON</source>
+        <translation>模块的元数据缺失或不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>duplicate module id &apos;%1&apos;, also provided by %2</source>
+        <translation>模块标识“%1”重复，%2 也提供了该标识</translation>
+    </message>
+    <message>
+        <source>disabled in the settings</source>
+        <translation>已在设置中停用</translation>
+    </message>
+    <message>
+        <source>dependency cycle: %1</source>
+        <translation>依赖循环：%1</translation>
+    </message>
+    <message>
+        <source>missing dependency &apos;%1&apos; (version %2)</source>
+        <translation>缺少依赖“%1”（版本 %2）</translation>
+    </message>
+    <message>
+        <source>needs &apos;%1&apos; version %2, but version %3 (compatible back to %4) is installed</source>
+        <translation>需要“%1”版本 %2，但已安装的是版本 %3（向下兼容到 %4）</translation>
+    </message>
+    <message>
+        <source>depends on &apos;%1&apos;, which is disabled</source>
+        <translation>依赖于已停用的“%1”</translation>
+    </message>
+    <message>
+        <source>depends on &apos;%1&apos;, which failed: %2</source>
+        <translation>依赖于加载失败的“%1”：%2</translation>
+    </message>
+    <message>
+        <source>optional dependency unavailable: %1</source>
+        <translation>可选依赖不可用：%1</translation>
+    </message>
+    <message>
+        <source>optional dependency &apos;%1&apos; failed: %2</source>
+        <translation>可选依赖“%1”加载失败：%2</translation>
+    </message>
+    <message>
+        <source>cannot load the library: %1</source>
+        <translation>无法加载库：%1</translation>
+    </message>
+    <message>
+        <source>the plugin does not implement hexhub::Module</source>
+        <translation>该插件未实现 hexhub::Module</translation>
+    </message>
+    <message>
+        <source>initialize() failed without saying why</source>
+        <translation>initialize() 失败且未说明原因</translation>
+    </message>
+    <message>
+        <source>initialize() threw an unknown exception</source>
+        <translation>initialize() 抛出了未知异常</translation>
+    </message>
+    <message>
+        <source>initialization failed: %1</source>
+        <translation>初始化失败：%1</translation>
+    </message>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>缺少字段“%1”</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>字段“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <source>id &quot;%1&quot; must be lower-case letters, digits and _</source>
+        <translation>标识“%1”只能包含小写字母、数字和 _</translation>
+    </message>
+    <message>
+        <source>version &quot;%1&quot; is not a version number like 1.2.0</source>
+        <translation>版本“%1”不是类似 1.2.0 的版本号</translation>
+    </message>
+    <message>
+        <source>compatVersion &quot;%1&quot; is not a version number</source>
+        <translation>compatVersion“%1”不是版本号</translation>
+    </message>
+    <message>
+        <source>compatVersion %1 is newer than version %2</source>
+        <translation>compatVersion %1 比版本 %2 更新</translation>
+    </message>
+    <message>
+        <source>colour &quot;%1&quot; is not #rrggbb</source>
+        <translation>颜色“%1”不是 #rrggbb 格式</translation>
+    </message>
+    <message>
+        <source>field &quot;dependencies&quot; must be an array</source>
+        <translation>字段“dependencies”必须是数组</translation>
+    </message>
+    <message>
+        <source>each dependency needs a string &quot;id&quot;, a string &quot;version&quot; and optionally a boolean &quot;optional&quot;</source>
+        <translation>每个依赖都需要字符串“id”、字符串“version”，以及可选的布尔值“optional”</translation>
+    </message>
+    <message>
+        <source>dependency %1 has no valid version</source>
+        <translation>依赖 %1 没有有效的版本号</translation>
+    </message>
+    <message>
+        <source>the module depends on itself</source>
+        <translation>模块依赖于自身</translation>
+    </message>
+    <message>
+        <source>field &quot;permissions&quot; must be an array</source>
+        <translation>字段“permissions”必须是数组</translation>
+    </message>
+    <message>
+        <source>each permission needs a string &quot;id&quot; and &quot;description&quot;</source>
+        <translation>每个权限都需要字符串“id”和“description”</translation>
+    </message>
+    <message>
+        <source>permission %1 must start with the module id and a dot</source>
+        <translation>权限 %1 必须以模块标识加点号开头</translation>
+    </message>
+    <message>
+        <source>field &quot;publishes&quot; must be an array</source>
+        <translation>字段“publishes”必须是数组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;publishes&quot; is not a valid topic</source>
+        <translation>“publishes”中的“%1”不是有效的主题</translation>
+    </message>
+    <message>
+        <source>invalid metadata: %1</source>
+        <translation>元数据无效：%1</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least 12 characters.</source>
+        <translation>密码太短：请至少使用 12 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs at least three of: lower-case letters, upper-case letters, digits, symbols.</source>
+        <translation>密码至少需要包含以下四类中的三类：小写字母、大写字母、数字、符号。</translation>
+    </message>
+    <message>
+        <source>The password must not contain the account name.</source>
+        <translation>密码不得包含账户名。</translation>
+    </message>
+    <message>
+        <source>The password contains a well-known word or sequence; choose another.</source>
+        <translation>密码包含常见单词或序列；请另选一个。</translation>
+    </message>
+    <message>
+        <source>The audit key %1 does not exist; without it the audit log cannot be verified.</source>
+        <translation>审计密钥 %1 不存在；没有它就无法校验审计日志。</translation>
+    </message>
+    <message>
+        <source>Sign in first: to %1 you need the permission &apos;%2&apos;.</source>
+        <translation>请先登录：%1需要权限“%2”。</translation>
+    </message>
+    <message>
+        <source>Permission denied: to %1 you need the permission &apos;%2&apos;, which %3 (roles: %4) does not have.</source>
+        <translation>权限不足：%1需要权限“%2”，而 %3（角色：%4）没有该权限。</translation>
+    </message>
+    <message>
+        <source>Store statement failed: %1 (in: %2)</source>
+        <translation>数据存储语句执行失败：%1（语句：%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid event topic: use dotted lower-case words such as incident.created.</source>
+        <translation>“%1”不是有效的事件主题：请使用以点分隔的小写单词，例如 incident.created。</translation>
+    </message>
+    <message>
+        <source>The store refused &apos;%1&apos;: %2</source>
+        <translation>数据存储拒绝执行“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The store could not switch to write-ahead logging (journal mode is &apos;%1&apos;); is the folder writable?</source>
+        <translation>数据存储无法切换到预写日志模式（当前日志模式为“%1”）；该文件夹是否可写？</translation>
+    </message>
+    <message>
+        <source>Cannot create the store folder %1.</source>
+        <translation>无法创建数据存储文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The store folder %1 is not writable; Hexhub keeps its write-ahead log beside the store file. Choose another location with --store.</source>
+        <translation>数据存储文件夹 %1 不可写；Hexhub 需要在数据存储文件旁保存预写日志。请用 --store 选择其他位置。</translation>
+    </message>
+    <message>
+        <source>The store path %1 is not a file.</source>
+        <translation>数据存储路径 %1 不是文件。</translation>
+    </message>
+    <message>
+        <source>The store file %1 is read-only. Hexhub needs to write to it; it was left untouched. Make it writable or choose another file with --store.</source>
+        <translation>数据存储文件 %1 是只读的。Hexhub 需要写入该文件；文件未被改动。请使其可写，或用 --store 选择其他文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read the store file %1: %2</source>
+        <translation>无法读取数据存储文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a Hexhub store (it is not an SQLite database). It was left untouched; choose another file with --store.</source>
+        <translation>文件 %1 不是 Hexhub 数据存储（不是 SQLite 数据库）。文件未被改动；请用 --store 选择其他文件。</translation>
+    </message>
+    <message>
+        <source>Cannot create the store file %1: %2</source>
+        <translation>无法创建数据存储文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The Qt SQL driver %1 is not installed.</source>
+        <translation>未安装 Qt SQL 驱动 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation>无法打开数据存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>The store is already open.</source>
+        <translation>数据存储已经打开。</translation>
+    </message>
+    <message>
+        <source>This build of Hexhub cannot open %1 yet: only SQLite stores are supported.</source>
+        <translation>此版本的 Hexhub 尚无法打开 %1：目前只支持 SQLite 数据存储。</translation>
+    </message>
+    <message>
+        <source>The store %1 was written by a newer Hexhub (storage format %2; this build reads up to %3). It was left untouched; update Hexhub.</source>
+        <translation>数据存储 %1 由更新版本的 Hexhub 写入（存储格式 %2；本版本最高支持 %3）。未做任何改动；请升级 Hexhub。</translation>
+    </message>
+    <message>
+        <source>The database %1 holds tables that are not Hexhub&apos;s. It was left untouched; choose another file with --store.</source>
+        <translation>数据库 %1 中有不属于 Hexhub 的表。未做任何改动；请用 --store 选择其他文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write to the store: %1</source>
+        <translation>无法写入数据存储：%1</translation>
+    </message>
+    <message>
+        <source>The store is not open.</source>
+        <translation>数据存储未打开。</translation>
+    </message>
+    <message>
+        <source>Cannot start a write transaction: %1</source>
+        <translation>无法开始写事务：%1</translation>
+    </message>
+    <message>
+        <source>The store could not commit: %1</source>
+        <translation>数据存储无法提交：%1</translation>
+    </message>
+    <message>
+        <source>An SQLite store URL needs an absolute path, as in sqlite:///var/lib/hexhub/hexhub.db (three slashes).</source>
+        <translation>SQLite 数据存储地址需要绝对路径，例如 sqlite:///var/lib/hexhub/hexhub.db（三个斜杠）。</translation>
+    </message>
+    <message>
+        <source>The SQLite store URL names a folder, not a file.</source>
+        <translation>该 SQLite 数据存储地址指向的是文件夹，而不是文件。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL store URL is not valid; expected postgresql://user@host:port/database.</source>
+        <translation>PostgreSQL 数据存储地址无效；应为 postgresql://user@host:port/database。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL store URL needs a database name after the host.</source>
+        <translation>PostgreSQL 数据存储地址需要在主机之后给出数据库名。</translation>
+    </message>
+    <message>
+        <source>Unknown store URL &apos;%1&apos;: use sqlite:///path/to/file.db or postgresql://user@host:port/database.</source>
+        <translation>未知的数据存储地址“%1”：请使用 sqlite:///path/to/file.db 或 postgresql://user@host:port/database。</translation>
+    </message>
+</context>
+</TS>
