@@ -5,7 +5,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcBus, "hexhub.bus")
+Q_LOGGING_CATEGORY(lcBus, "hexhub.bus", QtInfoMsg)
 
 namespace hexhub {
 
@@ -13,11 +13,12 @@ EventBus::EventBus(Store& store, QObject* parent)
     : QObject(parent)
     , m_store(store)
 {
-    m_store.addCommitObserver([this](const QList<Event>& events) { deliver(events); });
+    m_observerId = m_store.addCommitObserver([this](const QList<Event>& events) { deliver(events); });
 }
 
 EventBus::~EventBus()
 {
+    m_store.removeCommitObserver(m_observerId);
     QMutexLocker lock(&m_mutex);
     for (const SubscriptionPtr& subscription : std::as_const(m_subscriptions))
         subscription->active = false;

@@ -83,6 +83,7 @@ private:
     void invoke(const SubscriptionPtr& subscription, const Event& event);
 
     Store& m_store;
+    int m_observerId = 0;
     mutable QMutex m_mutex;
     QHash<SubscriptionId, SubscriptionPtr> m_subscriptions;
     QHash<QString, QList<SubscriptionPtr>> m_matchCache; // topic -> subscribers, rebuilt lazily

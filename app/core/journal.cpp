@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcJournal, "hexhub.journal")
+Q_LOGGING_CATEGORY(lcJournal, "hexhub.journal", QtInfoMsg)
 
 namespace hexhub::journal {
 

@@ -16,7 +16,7 @@
 
 #include "clock.h"
 
-Q_LOGGING_CATEGORY(lcMigration, "hexhub.migration")
+Q_LOGGING_CATEGORY(lcMigration, "hexhub.migration", QtInfoMsg)
 
 namespace hexhub {
 

@@ -13,7 +13,7 @@
 #include <QLibrary>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcModules, "hexhub.modules")
+Q_LOGGING_CATEGORY(lcModules, "hexhub.modules", QtInfoMsg)
 
 namespace hexhub {
 

@@ -16,7 +16,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcStore, "hexhub.store")
+Q_LOGGING_CATEGORY(lcStore, "hexhub.store", QtInfoMsg)
 
 namespace hexhub {
 
@@ -194,9 +194,18 @@ void Store::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-void Store::addCommitObserver(CommitObserver observer)
+int Store::addCommitObserver(CommitObserver observer)
 {
-    m_observers << std::move(observer);
+    QMutexLocker lock(&m_observersMutex);
+    const int id = m_nextObserverId++;
+    m_observers.insert(id, std::move(observer));
+    return id;
+}
+
+void Store::removeCommitObserver(int id)
+{
+    QMutexLocker lock(&m_observersMutex);
+    m_observers.remove(id);
 }
 
 QFuture<void> Store::open()
@@ -391,6 +400,8 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
         events = txn.events();
     }
     if (!events.isEmpty()) {
+        // Observers are called under the lock, so one being removed is never called afterwards.
+        QMutexLocker lock(&m_observersMutex);
         for (const CommitObserver& observer : std::as_const(m_observers)) {
             try {
                 observer(events);

@@ -6,6 +6,8 @@
 #include "storeurl.h"
 
 #include <QFuture>
+#include <QMap>
+#include <QMutex>
 #include <QObject>
 #include <QPromise>
 
@@ -81,7 +83,9 @@ public:
 
     using CommitObserver = std::function<void(const QList<Event>&)>;
     //! Called on the writer thread, in commit order, with each committed transaction's events.
-    void addCommitObserver(CommitObserver observer);
+    //! Returns an id for removeCommitObserver().
+    int addCommitObserver(CommitObserver observer);
+    void removeCommitObserver(int id);
 
 Q_SIGNALS:
     void stateChanged(hexhub::Store::State state);
@@ -115,7 +119,9 @@ private:
     std::unique_ptr<detail::SqlThread> m_writer;
     std::vector<std::unique_ptr<detail::SqlThread>> m_readers;
     std::atomic<unsigned> m_nextReader{0};
-    QList<CommitObserver> m_observers;
+    QMutex m_observersMutex;
+    QMap<int, CommitObserver> m_observers;
+    int m_nextObserverId = 1;
     State m_state = State::Closed;
 };
 
