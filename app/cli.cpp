@@ -7,11 +7,10 @@
 #include "error.h"
 #include "modulemanager.h"
 #include "platform.h"
+#include "waitforfuture.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QFutureWatcher>
 
 #include <cstdio>
 #include <termios.h>
@@ -20,22 +19,6 @@
 namespace hexhub::cli {
 
 namespace {
-
-// Waits for a future while running the event loop, so continuations posted to this thread run.
-// The CLI has no window to keep alive; the GUI never does this.
-template <typename T>
-void await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    future.waitForFinished(); // rethrows the job's exception, if any
-}
 
 QString readPassword(QTextStream& err)
 {
@@ -122,23 +105,17 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
 
     try {
         Platform platform(options);
-        await(platform.start());
+        resultOf(platform.start());
 
         if (parser.isSet(createAdmin)) {
             const QString name = parser.value(createAdmin);
             const QString password = readPassword(err);
-            const qint64 id = [&] {
-                auto future = platform.access().createFirstAdministrator(name, password);
-                await(future);
-                return future.result();
-            }();
+            const qint64 id = resultOf(platform.access().createFirstAdministrator(name, password));
             out << Tr::tr("Created administrator '%1' (user %2).").arg(name).arg(id) << Qt::endl;
             return Ok;
         }
         if (verifying) {
-            auto future = platform.audit().verify();
-            await(future);
-            const AuditVerification result = future.result();
+            const AuditVerification result = resultOf(platform.audit().verify());
             (result.intact ? out : err) << result.message << Qt::endl;
             return result.intact ? Ok : AuditBroken;
         }

@@ -1,17 +1,11 @@
 #include "casemanagementmodule.h"
 
-#include "error.h"
-
 namespace hexhub::cases {
 
-bool CaseManagementModule::initialize(ModuleContext& context, QString& error)
+bool CaseManagementModule::initialize(ModuleContext& context, QString&)
 {
-    try {
-        context.addBundledMigrations();
-    } catch (const Error& e) {
-        error = e.message();
-        return false;
-    }
+    // A migration folder that cannot be read throws; the module manager reports it as the reason.
+    context.addBundledMigrations();
     return true;
 }
 

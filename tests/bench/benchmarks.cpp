@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "eventbus.h"
 #include "store.h"
+#include "waitforfuture.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,21 +24,6 @@ namespace {
 
 constexpr int kRepeats = 3;
 constexpr int kSubscribers = 7;
-
-template <typename T>
-T await(QFuture<T> future)
-{
-    QEventLoop loop;
-    QFutureWatcher<T> watcher;
-    QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    if constexpr (std::is_void_v<T>)
-        future.waitForFinished();
-    else
-        return future.result();
-}
 
 double median(QList<double> values)
 {
@@ -119,9 +105,9 @@ struct BenchStore
     Store store{Store::Options{StoreUrl::sqlite(dir.filePath(QStringLiteral("bench.db"))), 1}, clock};
     BenchStore()
     {
-        await(store.open());
+        resultOf(store.open());
         // The journal as the core schema defines it, plus the data table of the benchmark.
-        await(store.write([](WriteTransaction& txn) {
+        resultOf(store.write([](WriteTransaction& txn) {
             txn.exec(QStringLiteral("CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
                                     "topic TEXT NOT NULL, occurred_at INTEGER NOT NULL, source TEXT NOT NULL, actor TEXT NOT NULL, "
                                     "correlation_id TEXT, schema_version INTEGER NOT NULL DEFAULT 1, payload TEXT NOT NULL)"));
@@ -241,7 +227,7 @@ QList<Figure> journaledPublish(int rows, int batch)
                     }
                 });
             }
-            await(last);
+            resultOf(last);
             oursRates << rows / (double(timer.nsecsElapsed()) / 1e9);
         }
     }
@@ -286,7 +272,7 @@ QList<Figure> durablePublish(int transactions)
             QElapsedTimer timer;
             timer.start();
             for (int i = 0; i < transactions; ++i) {
-                await(s.store.write([](WriteTransaction& txn) {
+                resultOf(s.store.write([](WriteTransaction& txn) {
                     txn.publish(EventDraft{QStringLiteral("row.written"), {}, 1, {}, {}, {}});
                 }));
             }

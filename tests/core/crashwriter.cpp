@@ -4,32 +4,13 @@
 #include "clock.h"
 #include "platform.h"
 #include "store.h"
+#include "waitforfuture.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QFutureWatcher>
 
 #include <cstdio>
 
 using namespace hexhub;
-
-namespace {
-// Waits while running the event loop: the platform's start-up continues on this thread.
-template <typename T>
-T await(QFuture<T> future)
-{
-    QEventLoop loop;
-    QFutureWatcher<T> watcher;
-    QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    if constexpr (std::is_void_v<T>)
-        future.waitForFinished();
-    else
-        return future.result();
-}
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -46,7 +27,7 @@ int main(int argc, char* argv[])
     options.readers = 1;
     Platform platform(options);
     try {
-        await(platform.start());
+        resultOf(platform.start());
         platform.store().write([](WriteTransaction& txn) {
             txn.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS crash_rows (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)"));
         }).waitForFinished();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "platform.h"
+#include "waitforfuture.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -28,21 +29,9 @@ struct Timeout : std::runtime_error
 template <typename T>
 T await(QFuture<T> future, int timeoutMs = 20000)
 {
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-        if (!future.isFinished())
-            throw Timeout("future did not finish in time");
-    }
-    if constexpr (std::is_void_v<T>)
-        future.waitForFinished();
-    else
-        return future.result();
+    if (!waitForFuture(future, timeoutMs))
+        throw Timeout("future did not finish in time");
+    return resultOf(future);
 }
 
 //! Processes events until `condition` holds; false when it did not within timeoutMs.
