@@ -242,12 +242,11 @@ qint64 AccessControl::insertUser(WriteTransaction& txn, const NewUser& user, con
             throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
     }
     const qint64 now = m_clock.nowMs();
-    QSqlQuery insert = txn.exec(
+    const qint64 id = txn.insert(
         QStringLiteral("INSERT INTO users (name, display_name, password_hash, salt, iterations, created_at, "
                        "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {user.name, user.displayName.isEmpty() ? user.name : user.displayName, QString::fromLatin1(hash.digest.toHex()),
          QString::fromLatin1(hash.salt.toHex()), hash.iterations, now, now});
-    const qint64 id = insert.lastInsertId().toLongLong();
     for (const QString& role : user.roles)
         txn.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?)"), {id, role});
     m_audit.append(txn, {actor, QStringLiteral("user.created"), QStringLiteral("user:") + user.name,

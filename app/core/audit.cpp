@@ -4,6 +4,7 @@
 
 #include "clock.h"
 #include "error.h"
+#include "sqldialect.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -110,6 +111,9 @@ QByteArray AuditLog::loadOrCreateKey(const QString& path)
 
 qint64 AuditLog::append(WriteTransaction& txn, const AuditEntry& entry) const
 {
+    // One appender at a time across desks: each row links to the one before it.
+    if (const QString lock = txn.dialect().exclusiveLock(SqlDialect::AuditLock); !lock.isEmpty())
+        txn.exec(lock);
     QSqlQuery last = txn.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
     qint64 seq = 1;
     QString prevHash = kGenesis;

@@ -30,6 +30,7 @@ QJsonObject Event::toJson() const
         {QStringLiteral("correlationId"), correlationId.toString(QUuid::WithoutBraces)},
         {QStringLiteral("schemaVersion"), schemaVersion},
         {QStringLiteral("payload"), payload},
+        {QStringLiteral("origin"), origin},
     };
 }
 
@@ -60,6 +61,7 @@ std::optional<Event> Event::fromJson(const QJsonObject& json, QString* error)
     event.correlationId = QUuid::fromString(json.value(QStringLiteral("correlationId")).toString());
     event.schemaVersion = json.value(QStringLiteral("schemaVersion")).toInt(1);
     event.payload = payload.toObject();
+    event.origin = json.value(QStringLiteral("origin")).toString();
     return event;
 }
 

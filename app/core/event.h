@@ -29,6 +29,7 @@ struct HEXHUB_CORE_EXPORT Event
     QUuid correlationId;       //!< ties together the events of one operation
     int schemaVersion = 1;     //!< version of the payload's shape
     QJsonObject payload;
+    QString origin;            //!< the desk (store connection) that journaled it
     bool remote = false;       //!< arrived from another desk (not journaled by this process)
 
     QJsonObject toJson() const;

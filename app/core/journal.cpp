@@ -22,14 +22,17 @@ qint64 append(Sql& sql, const Event& event)
                                      : QVariant(event.correlationId.toString(QUuid::WithoutBraces)),
         event.schemaVersion,
         QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)),
+        event.origin,
     };
     static const QString insert = QStringLiteral(
         "INSERT INTO events (id, topic, occurred_at, source, actor, correlation_id, schema_version, "
-        "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "payload, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (sql.dialect().insertReturning()) {
         QSqlQuery& query = sql.execCached(insert + QStringLiteral(" RETURNING seq"), params);
         query.next();
-        return query.value(0).toLongLong();
+        const qint64 seq = query.value(0).toLongLong();
+        query.finish();
+        return seq;
     }
     return sql.execCached(insert, params).lastInsertId().toLongLong();
 }
@@ -53,7 +56,7 @@ QList<Event> read(Sql& sql, const EventRange& range)
     params << std::max(1, range.limit);
     QSqlQuery query = sql.exec(
         QStringLiteral("SELECT seq, id, topic, occurred_at, source, actor, correlation_id, schema_version, "
-                       "payload FROM events WHERE ") +
+                       "payload, origin FROM events WHERE ") +
             where + QStringLiteral(" ORDER BY seq LIMIT ?"),
         params);
     const TopicPattern pattern(range.topicPattern);
@@ -75,6 +78,7 @@ QList<Event> read(Sql& sql, const EventRange& range)
         if (!payload.isObject())
             qCWarning(lcJournal) << "event" << event.seq << "has an unreadable payload:" << error.errorString();
         event.payload = payload.object();
+        event.origin = query.value(9).toString();
         events << event;
     }
     return events;

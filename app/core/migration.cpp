@@ -140,6 +140,15 @@ QFuture<MigrationReport> Migrator::apply()
                     continue;
                 run(txn.dialect().beginWrite());
                 try {
+                    // Desks sharing a server may start together: one applies, the others find it done.
+                    if (const QString lock = txn.dialect().exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty()) {
+                        txn.exec(lock);
+                        if (txn.scalar(QStringLiteral("SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?"),
+                                       {module, migration.version}).isValid()) {
+                            run(QStringLiteral("COMMIT"));
+                            continue;
+                        }
+                    }
                     txn.execScript(migration.sql);
                     txn.exec(QStringLiteral("INSERT INTO schema_migrations (module, version, name, checksum, "
                                             "applied_at) VALUES (?, ?, ?, ?, ?)"),

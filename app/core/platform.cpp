@@ -6,7 +6,9 @@
 #include "audit.h"
 #include "clock.h"
 #include "error.h"
+#include "eventbridge.h"
 #include "eventbus.h"
+#include "journal.h"
 #include "migration.h"
 #include "modulemanager.h"
 #include "session.h"
@@ -54,6 +56,8 @@ Platform::Platform(PlatformOptions options, QObject* parent)
         m_clock = std::make_unique<SystemClock>();
     m_store = std::make_unique<Store>(Store::Options{m_options.store, m_options.readers}, *m_clock);
     m_bus = std::make_unique<EventBus>(*m_store);
+    if (m_options.store.kind == StoreUrl::Kind::PostgreSql)
+        m_bridge = std::make_unique<EventBridge>(m_options.store, *m_store, *m_bus);
     m_session = std::make_unique<Session>();
 
     // The key is a 65-byte file read once at start-up, like the settings file below.
@@ -89,6 +93,13 @@ QFuture<void> Platform::start()
         .then(this, [this](const MigrationReport& report) {
             if (!report.failures.isEmpty())
                 throw MigrationError(report.failures.value(QStringLiteral("core")));
+            // Listen to other desks from the journal's end as it is now, before anything else runs.
+            return m_store->read([](Sql& sql) { return journal::lastSeq(sql); });
+        })
+        .unwrap()
+        .then(this, [this](qint64 lastSeq) {
+            if (m_bridge)
+                m_bridge->start(lastSeq);
             if (!m_options.loadModules)
                 return QtFuture::makeReadyFuture();
             m_modules->discover();
@@ -101,6 +112,8 @@ void Platform::stop()
 {
     if (m_modules)
         m_modules->shutdown();
+    if (m_bridge)
+        m_bridge->stop();
     if (m_store)
         m_store->close();
 }

@@ -19,6 +19,7 @@ namespace hexhub {
 class AccessControl;
 class AuditLog;
 class Clock;
+class EventBridge;
 class EventBus;
 class ModuleManager;
 class Session;
@@ -54,7 +55,8 @@ public:
     static StoreUrl defaultStoreUrl();
     static QString defaultSettingsPath();
 
-    //! Opens the store, applies the core schema and (unless disabled) starts the modules.
+    //! Opens the store, applies the core schema, starts listening to other desks (shared store)
+    //! and, unless disabled, starts the modules.
     QFuture<void> start();
     //! Shuts the modules down and closes the store.
     void stop();
@@ -67,12 +69,15 @@ public:
     AuditLog& audit() const { return *m_audit; }
     AccessControl& access() const { return *m_access; }
     ModuleManager& modules() const { return *m_modules; }
+    //! Carries other desks' events to this one; null on a single-desk (SQLite) store.
+    EventBridge* bridge() const { return m_bridge.get(); }
 
 private:
     PlatformOptions m_options;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<EventBus> m_bus;
+    std::unique_ptr<EventBridge> m_bridge;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccessControl> m_access;

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "error.h"
 #include "journal.h"
+#include "sqldialect.h"
 #include "sqlscript.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,12 @@ QSqlQuery Sql::exec(const QString& sql, const QVariantList& params)
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    if (params.isEmpty()) {
+        // Nothing to bind: run it as it is (PostgreSQL cannot PREPARE a CREATE TABLE).
+        if (!query.exec(sql))
+            fail(query, sql);
+        return query;
+    }
     if (!query.prepare(sql))
         fail(query, sql);
     bindAll(query, params);
@@ -74,6 +81,15 @@ QSqlQuery& Sql::execCached(const QString& sql, const QVariantList& params)
     if (!query.exec())
         fail(query, sql);
     return query;
+}
+
+qint64 Sql::insert(const QString& sql, const QVariantList& params, const QString& keyColumn)
+{
+    if (m_dialect.insertReturning()) {
+        QSqlQuery query = exec(sql + QStringLiteral(" RETURNING ") + keyColumn, params);
+        return query.next() ? query.value(0).toLongLong() : 0;
+    }
+    return exec(sql, params).lastInsertId().toLongLong();
 }
 
 QVariant Sql::scalar(const QString& sql, const QVariantList& params)
@@ -100,8 +116,9 @@ void Sql::releaseStatements()
 
 // ---------------------------------------------------------------------------------------------
 
-WriteTransaction::WriteTransaction(QSqlDatabase db, const SqlDialect& dialect, const Clock& clock)
+WriteTransaction::WriteTransaction(QSqlDatabase db, const SqlDialect& dialect, const Clock& clock, QString origin)
     : Sql(std::move(db), dialect, clock)
+    , m_origin(std::move(origin))
 {
 }
 
@@ -120,6 +137,7 @@ Event WriteTransaction::publish(const EventDraft& draft)
     event.correlationId = draft.correlationId.isNull() ? m_correlationId : draft.correlationId;
     event.schemaVersion = draft.schemaVersion;
     event.payload = draft.payload;
+    event.origin = m_origin;
     event.seq = journal::append(*this, event);
     m_events << event;
     return event;

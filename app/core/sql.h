@@ -34,6 +34,8 @@ public:
     QSqlQuery exec(const QString& sql, const QVariantList& params = {});
     //! Runs a statement prepared once per connection and kept: for the hot paths.
     QSqlQuery& execCached(const QString& sql, const QVariantList& params = {});
+    //! Runs an INSERT and returns the generated key `keyColumn` of the new row.
+    qint64 insert(const QString& sql, const QVariantList& params, const QString& keyColumn = QStringLiteral("id"));
     //! The first column of the first row, or an invalid QVariant when there is no row.
     QVariant scalar(const QString& sql, const QVariantList& params = {});
     //! Runs a multi-statement script (migrations).
@@ -60,7 +62,7 @@ private:
 class HEXHUB_CORE_EXPORT WriteTransaction : public Sql
 {
 public:
-    WriteTransaction(QSqlDatabase db, const SqlDialect& dialect, const Clock& clock);
+    WriteTransaction(QSqlDatabase db, const SqlDialect& dialect, const Clock& clock, QString origin);
 
     void setSource(const QString& moduleId) { m_source = moduleId; }
     void setActor(const QString& actor) { m_actor = actor; }
@@ -83,6 +85,7 @@ private:
     QString m_source = QStringLiteral("core");
     QString m_actor = QStringLiteral("system");
     QUuid m_correlationId;
+    QString m_origin;
     QList<Event> m_events;
 };
 

@@ -30,4 +30,38 @@ void SqliteDialect::configure(QSqlDatabase& db, bool writer) const
     }
 }
 
+PostgreSqlDialect::PostgreSqlDialect(QString connectOptions)
+    : m_connectOptions(std::move(connectOptions))
+{
+}
+
+QString PostgreSqlDialect::connectOptions(bool) const
+{
+    QStringList options = m_connectOptions.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    const bool hasTimeout = std::any_of(options.cbegin(), options.cend(), [](const QString& o) {
+        return o.startsWith(QLatin1String("connect_timeout="));
+    });
+    if (!hasTimeout)
+        options << QStringLiteral("connect_timeout=5");
+    return options.join(QLatin1Char(';'));
+}
+
+void PostgreSqlDialect::configure(QSqlDatabase& db, bool writer) const
+{
+    QStringList settings{QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET application_name = 'hexhub'"),
+                         QStringLiteral("SET client_min_messages = warning")};
+    if (!writer)
+        settings << QStringLiteral("SET default_transaction_read_only = on");
+    for (const QString& statement : settings) {
+        QSqlQuery query(db);
+        if (!query.exec(statement))
+            throw StoreError(Tr::tr("The store refused '%1': %2").arg(statement, query.lastError().text()));
+    }
+}
+
+QString PostgreSqlDialect::exclusiveLock(int key) const
+{
+    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(key);
+}
+
 } // namespace hexhub

@@ -32,6 +32,15 @@ public:
     virtual bool insertReturning() const = 0;
     //! Whether more than one connection may read while one writes.
     virtual bool concurrentReaders() const = 0;
+    /*!
+     * A statement that makes the rest of the current transaction exclusive for `key` among every
+     * connection to the store (all desks), released at commit or rollback; empty where the write
+     * transaction already excludes every other writer (SQLite's BEGIN IMMEDIATE).
+     */
+    virtual QString exclusiveLock(int key) const = 0;
+
+    //! Keys for exclusiveLock(), one per thing that must be appended to by one writer at a time.
+    enum LockKey { SchemaLock = 7415001, JournalLock = 7415002, AuditLock = 7415003 };
 };
 
 class HEXHUB_CORE_EXPORT SqliteDialect final : public SqlDialect
@@ -44,6 +53,28 @@ public:
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     bool insertReturning() const override { return false; }
     bool concurrentReaders() const override { return true; }
+    QString exclusiveLock(int) const override { return {}; }
+};
+
+/*!
+ * PostgreSQL through QPSQL (libpq): a shared server for many desks. Times are kept as epoch
+ * milliseconds like on SQLite, sessions run in UTC, reader connections are read-only.
+ */
+class HEXHUB_CORE_EXPORT PostgreSqlDialect final : public SqlDialect
+{
+public:
+    explicit PostgreSqlDialect(QString connectOptions);
+    QString name() const override { return QStringLiteral("postgresql"); }
+    QString driverName() const override { return QStringLiteral("QPSQL"); }
+    QString connectOptions(bool writer) const override;
+    void configure(QSqlDatabase& db, bool writer) const override;
+    QString beginWrite() const override { return QStringLiteral("BEGIN"); }
+    bool insertReturning() const override { return true; }
+    bool concurrentReaders() const override { return true; }
+    QString exclusiveLock(int key) const override;
+
+private:
+    QString m_connectOptions;
 };
 
 } // namespace hexhub

@@ -179,6 +179,8 @@ Store::Store(Options options, const Clock& clock, QObject* parent)
     qRegisterMetaType<QList<Event>>();
     if (m_options.url.kind == StoreUrl::Kind::Sqlite)
         m_dialect = std::make_unique<SqliteDialect>();
+    else
+        m_dialect = std::make_unique<PostgreSqlDialect>(m_options.url.options);
 }
 
 Store::~Store()
@@ -213,12 +215,6 @@ QFuture<void> Store::open()
     if (m_writer) {
         return QtFuture::makeExceptionalFuture(
             std::make_exception_ptr(StoreError(Tr::tr("The store is already open."))));
-    }
-    if (!m_dialect) {
-        setState(State::Failed);
-        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
-            StoreError(Tr::tr("This build of Hexhub cannot open %1 yet: only SQLite stores are supported.")
-                           .arg(m_options.url.toDisplayString()))));
     }
     setState(State::Opening);
 
@@ -313,13 +309,16 @@ QSqlDatabase Store::openWriter(const QString& name)
     if (!begin.exec(m_dialect->beginWrite()))
         throw StoreError(Tr::tr("Cannot write to the store: %1").arg(begin.lastError().text()));
     try {
+        if (const QString lock = m_dialect->exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
+            sql.exec(lock); // another desk may be creating the same tables right now
         sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
         sql.exec(QStringLiteral(
             "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, "
-            "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL, "
+            "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL, "
             "PRIMARY KEY (module, version))"));
         if (!sql.scalar(QStringLiteral("SELECT value FROM store_meta WHERE key = 'format'")).isValid()) {
-            sql.exec(QStringLiteral("INSERT INTO store_meta (key, value) VALUES ('format', ?), ('created_at', ?)"),
+            sql.exec(QStringLiteral("INSERT INTO store_meta (key, value) VALUES ('format', ?), ('created_at', ?) "
+                                    "ON CONFLICT (key) DO NOTHING"),
                      {QString::number(kFormatVersion), QString::number(m_clock.nowMs())});
         }
         QSqlQuery commit(db);
@@ -374,7 +373,7 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
 {
     QList<Event> events;
     {
-        WriteTransaction txn(db, *m_dialect, m_clock);
+        WriteTransaction txn(db, *m_dialect, m_clock, m_deskId);
         txn.setSource(job.context.source);
         txn.setActor(job.context.actor);
         txn.setCorrelationId(job.context.correlationId);

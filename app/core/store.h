@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QPromise>
+#include <QUuid>
 
 #include <exception>
 #include <functional>
@@ -63,6 +64,9 @@ public:
     const StoreUrl& url() const { return m_options.url; }
     const SqlDialect& dialect() const { return *m_dialect; }
     const Clock& clock() const { return m_clock; }
+    //! This store connection's identity, written into the events it journals (their origin), so a
+    //! desk can tell its own events from other desks' ones.
+    QString deskId() const { return m_deskId; }
 
     //! The storage format this build writes; a store with a higher one is refused.
     static constexpr int kFormatVersion = 1;
@@ -115,6 +119,7 @@ private:
 
     Options m_options;
     const Clock& m_clock;
+    const QString m_deskId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<SqlDialect> m_dialect;
     std::unique_ptr<detail::SqlThread> m_writer;
     std::vector<std::unique_ptr<detail::SqlThread>> m_readers;

@@ -76,7 +76,7 @@ TEST_CASE("The audit log refuses updates and deletes through the store", "[audit
     CHECK(a.verify().intact);
 }
 
-TEST_CASE("An edited row is named", "[audit]")
+TEST_CASE("An edited row is named", "[audit][sqlite]")
 {
     Audited a;
     a.tamper({QStringLiteral("UPDATE audit_log SET detail = 'nothing to see' WHERE seq = 4")});
@@ -87,7 +87,7 @@ TEST_CASE("An edited row is named", "[audit]")
     CHECK(result.message.contains(QStringLiteral("changed")));
 }
 
-TEST_CASE("An edited row with a recomputed plain hash is still caught (the key is needed)", "[audit]")
+TEST_CASE("An edited row with a recomputed plain hash is still caught (the key is needed)", "[audit][sqlite]")
 {
     Audited a;
     a.tamper({QStringLiteral("UPDATE audit_log SET actor = 'mallory', hash = hex(randomblob(32)) WHERE seq = 6"),
@@ -97,7 +97,7 @@ TEST_CASE("An edited row with a recomputed plain hash is still caught (the key i
     CHECK(result.firstBadSeq == 6);
 }
 
-TEST_CASE("A deleted row is named", "[audit]")
+TEST_CASE("A deleted row is named", "[audit][sqlite]")
 {
     Audited a;
     a.tamper({QStringLiteral("DELETE FROM audit_log WHERE seq = 3")});
@@ -107,7 +107,7 @@ TEST_CASE("A deleted row is named", "[audit]")
     CHECK(result.message.contains(QStringLiteral("missing")));
 }
 
-TEST_CASE("Rows cut off the end are noticed", "[audit]")
+TEST_CASE("Rows cut off the end are noticed", "[audit][sqlite]")
 {
     Audited a;
     a.tamper({QStringLiteral("DELETE FROM audit_log WHERE seq >= 5")});
@@ -117,7 +117,7 @@ TEST_CASE("Rows cut off the end are noticed", "[audit]")
     CHECK(result.message.contains(QStringLiteral("deleted from the end")));
 }
 
-TEST_CASE("Reordered rows are named", "[audit]")
+TEST_CASE("Reordered rows are named", "[audit][sqlite]")
 {
     Audited a;
     // Swap the contents of rows 2 and 3, keeping their sequence numbers.
@@ -129,7 +129,7 @@ TEST_CASE("Reordered rows are named", "[audit]")
     CHECK(result.firstBadSeq == 2);
 }
 
-TEST_CASE("An inserted row is named", "[audit]")
+TEST_CASE("An inserted row is named", "[audit][sqlite]")
 {
     Audited a;
     // Make room at 4 (through negative numbers, since seq is the primary key), then forge row 4.

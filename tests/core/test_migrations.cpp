@@ -49,7 +49,7 @@ void writeFile(const QString& path, const QByteArray& text)
 
 } // namespace
 
-TEST_CASE("Migrations apply in order, once, and are recorded with checksums", "[migrations]")
+TEST_CASE("Migrations apply in order, once, and are recorded with checksums", "[migrations][sqlite]")
 {
     Fresh f;
     Migrator migrator(*f.store);
@@ -76,7 +76,7 @@ TEST_CASE("Migrations apply in order, once, and are recorded with checksums", "[
     CHECK(recorded[0].endsWith(m(QStringLiteral("alpha"), 1, QStringLiteral("CREATE TABLE alpha_a (id INTEGER PRIMARY KEY);")).checksum().left(8)));
 }
 
-TEST_CASE("A changed migration stops start-up and changes nothing", "[migrations]")
+TEST_CASE("A changed migration stops start-up and changes nothing", "[migrations][sqlite]")
 {
     Fresh f;
     {
@@ -93,7 +93,7 @@ TEST_CASE("A changed migration stops start-up and changes nothing", "[migrations
     CHECK_FALSE(f.tables().contains(QStringLiteral("alpha_more")));
 }
 
-TEST_CASE("A store with a newer migration than this build knows is refused", "[migrations]")
+TEST_CASE("A store with a newer migration than this build knows is refused", "[migrations][sqlite]")
 {
     Fresh f;
     {
@@ -111,7 +111,7 @@ TEST_CASE("A store with a newer migration than this build knows is refused", "[m
     CHECK_FALSE(f.tables().contains(QStringLiteral("b1")));
 }
 
-TEST_CASE("A failing migration rolls back whole and stops only its module", "[migrations]")
+TEST_CASE("A failing migration rolls back whole and stops only its module", "[migrations][sqlite]")
 {
     Fresh f;
     Migrator migrator(*f.store);

@@ -69,7 +69,7 @@ TEST_CASE("Store URLs parse or explain what is wrong", "[store]")
     CHECK_FALSE(secret->toDisplayString().contains(QStringLiteral("secret")));
 }
 
-TEST_CASE("A new store file is created private, in WAL mode with foreign keys and full sync", "[store]")
+TEST_CASE("A new store file is created private, in WAL mode with foreign keys and full sync", "[store][sqlite]")
 {
     OpenStore s;
     await(s.store->open());
@@ -92,7 +92,7 @@ TEST_CASE("A new store file is created private, in WAL mode with foreign keys an
     CHECK(readerForeignKeys == 1);
 }
 
-TEST_CASE("SQL runs on the store's threads, never the caller's", "[store]")
+TEST_CASE("SQL runs on the store's threads, never the caller's", "[store][sqlite]")
 {
     OpenStore s;
     await(s.store->open());
@@ -129,7 +129,7 @@ TEST_CASE("A write job that throws rolls back everything, events included", "[st
     CHECK(committedEvents == 0);
 }
 
-TEST_CASE("A failing statement names itself and rolls back", "[store]")
+TEST_CASE("A failing statement names itself and rolls back", "[store][sqlite]")
 {
     OpenStore s;
     await(s.store->open());
@@ -141,7 +141,7 @@ TEST_CASE("A failing statement names itself and rolls back", "[store]")
     CHECK(await(s.store->write([](WriteTransaction& txn) { return txn.scalar(QStringLiteral("SELECT 41 + 1")).toInt(); })) == 42);
 }
 
-TEST_CASE("Bound parameters carry hostile text as data", "[store]")
+TEST_CASE("Bound parameters carry hostile text as data", "[store][sqlite]")
 {
     OpenStore s;
     await(s.store->open());
@@ -153,7 +153,7 @@ TEST_CASE("Bound parameters carry hostile text as data", "[store]")
     CHECK(await(s.store->read([](Sql& sql) { return sql.scalar(QStringLiteral("SELECT body FROM notes")).toString(); })) == hostile);
 }
 
-TEST_CASE("A file that is not a database is refused and left untouched", "[store]")
+TEST_CASE("A file that is not a database is refused and left untouched", "[store][sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("notes.txt"));
@@ -168,7 +168,7 @@ TEST_CASE("A file that is not a database is refused and left untouched", "[store
     CHECK_FALSE(QFile::exists(path + QStringLiteral("-wal")));
 }
 
-TEST_CASE("A read-only store file is refused and left untouched", "[store]")
+TEST_CASE("A read-only store file is refused and left untouched", "[store][sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ro.db"));
@@ -185,7 +185,7 @@ TEST_CASE("A read-only store file is refused and left untouched", "[store]")
     CHECK(sha256OfFile(path) == before);
 }
 
-TEST_CASE("A store written by a newer Hexhub is refused and left untouched", "[store]")
+TEST_CASE("A store written by a newer Hexhub is refused and left untouched", "[store][sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("future.db"));
@@ -203,7 +203,7 @@ TEST_CASE("A store written by a newer Hexhub is refused and left untouched", "[s
     CHECK(sha256OfFile(path) == before);
 }
 
-TEST_CASE("Someone else's database is refused", "[store]")
+TEST_CASE("Someone else's database is refused", "[store][sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("other.db"));
@@ -216,7 +216,7 @@ TEST_CASE("Someone else's database is refused", "[store]")
     CHECK(sha256OfFile(path) == before);
 }
 
-TEST_CASE("Jobs queued on a store that failed to open fail with the reason", "[store]")
+TEST_CASE("Jobs queued on a store that failed to open fail with the reason", "[store][sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("junk.db"));
@@ -235,7 +235,7 @@ TEST_CASE("Jobs queued on a store that failed to open fail with the reason", "[s
     CHECK(waitUntil([&] { return store.state() == Store::State::Failed; }));
 }
 
-TEST_CASE("Readers see every committed write, and writes commit in order", "[store]")
+TEST_CASE("Readers see every committed write, and writes commit in order", "[store][sqlite]")
 {
     OpenStore s;
     await(s.store->open());
@@ -257,7 +257,7 @@ TEST_CASE("Readers see every committed write, and writes commit in order", "[sto
         CHECK(rows[i] == i);
 }
 
-TEST_CASE("Committed transactions survive the writer being killed at a random moment", "[store][durability]")
+TEST_CASE("Committed transactions survive the writer being killed at a random moment", "[store][durability][sqlite]")
 {
     const QString writer = QStringLiteral(HEXHUB_BIN_DIR "/hexhub-crashwriter");
     REQUIRE(QFile::exists(writer));

@@ -31,13 +31,77 @@ QDateTime TestPlatform::simulatedStart()
     return QDateTime(QDate(2026, 3, 14), QTime(8, 0), Qt::UTC);
 }
 
+std::optional<StoreUrl> testServer()
+{
+    const QString url = qEnvironmentVariable("HEXHUB_TEST_PG_URL");
+    if (url.isEmpty())
+        return std::nullopt;
+    return StoreUrl::parse(url);
+}
+
+bool onPostgres()
+{
+    return qEnvironmentVariable("HEXHUB_TEST_STORE") == QLatin1String("postgresql");
+}
+
+namespace {
+void adminExec(const QString& statement)
+{
+    const auto server = testServer();
+    if (!server)
+        throw std::runtime_error("no PostgreSQL test server: run the PostgreSQL tests through ctest, which "
+                                 "starts one (HEXHUB_TEST_PG_URL)");
+    const QString name = QStringLiteral("admin-") + QUuid::createUuid().toString(QUuid::Id128);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(server->host);
+        db.setPort(server->port);
+        db.setUserName(server->user);
+        db.setDatabaseName(server->database);
+        if (!db.open())
+            throw std::runtime_error(db.lastError().text().toStdString());
+        QSqlQuery query(db);
+        if (!query.exec(statement))
+            throw std::runtime_error((statement + QStringLiteral(": ") + query.lastError().text()).toStdString());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+} // namespace
+
+StoreUrl createTestDatabase()
+{
+    const auto server = testServer();
+    const QString name = QStringLiteral("hx_") + QUuid::createUuid().toString(QUuid::Id128);
+    adminExec(QStringLiteral("CREATE DATABASE %1").arg(name));
+    StoreUrl url = server.value_or(StoreUrl{});
+    url.database = name;
+    return url;
+}
+
+void dropTestDatabase(const StoreUrl& url)
+{
+    try {
+        adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(url.database));
+    } catch (const std::exception&) {
+        // A server that went away takes its databases with it.
+    }
+}
+
 TestPlatform::TestPlatform(Config config)
     : dir(std::make_shared<QTemporaryDir>())
 {
     m_storePath = config.storePath.isEmpty() ? dir->filePath(QStringLiteral("store.db")) : config.storePath;
     m_keyPath = config.keyPath.isEmpty() ? dir->filePath(QStringLiteral("audit.key")) : config.keyPath;
     PlatformOptions options;
-    options.store = StoreUrl::sqlite(m_storePath);
+    if (config.store) {
+        options.store = *config.store;
+    } else if (onPostgres() && config.storePath.isEmpty()) {
+        database = createTestDatabase();
+        options.store = *database;
+    } else {
+        options.store = StoreUrl::sqlite(m_storePath);
+    }
     options.auditKeyPath = m_keyPath;
     options.settingsPath = dir->filePath(QStringLiteral("hexhub.conf"));
     options.loadModules = config.loadModules;
@@ -54,6 +118,8 @@ TestPlatform::TestPlatform(Config config)
 TestPlatform::~TestPlatform()
 {
     platform.reset();
+    if (database)
+        dropTestDatabase(*database);
 }
 
 void TestPlatform::start()

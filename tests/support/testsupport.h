@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace hexhub::test {
@@ -33,6 +34,17 @@ T await(QFuture<T> future, int timeoutMs = 20000)
         throw Timeout("future did not finish in time");
     return resultOf(future);
 }
+
+/*!
+ * The PostgreSQL server the test command started (HEXHUB_TEST_PG_URL, password in PGPASSWORD), or
+ * nothing when this run is not given one.
+ */
+std::optional<StoreUrl> testServer();
+//! True in the test run registered against PostgreSQL (HEXHUB_TEST_STORE=postgresql).
+bool onPostgres();
+//! Creates an empty database on the test server and returns its URL; throws without a server.
+StoreUrl createTestDatabase();
+void dropTestDatabase(const StoreUrl& url);
 
 //! Processes events until `condition` holds; false when it did not within timeoutMs.
 bool waitUntil(const std::function<bool()>& condition, int timeoutMs = 10000);
@@ -62,6 +74,7 @@ struct TestPlatform
         int passwordIterations = 1000;
         QString storePath;   //!< empty: a fresh file in the temporary folder
         QString keyPath;     //!< empty: a fresh key in the temporary folder
+        std::optional<StoreUrl> store; //!< a given store; default: fresh SQLite file or PG database
 
         static Config withModules(const QStringList& paths)
         {
@@ -87,6 +100,7 @@ struct TestPlatform
 
     std::shared_ptr<QTemporaryDir> dir;
     std::unique_ptr<Platform> platform;
+    std::optional<StoreUrl> database; //!< the PostgreSQL database made for this platform
 
 private:
     QString m_storePath;
