@@ -16,6 +16,10 @@
 #include <QStandardPaths>
 #include <QtEndian>
 
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
 namespace hexhub {
 
 namespace {
@@ -100,13 +104,27 @@ QByteArray AuditLog::loadOrCreateKey(const QString& path)
         throw Error(Tr::tr("Cannot create the folder %1 for the audit key.").arg(folder));
     QByteArray key(kKeySize, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key.data()), kKeySize / 4);
-    // Create it private before a single byte of key is written.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        throw Error(Tr::tr("Cannot create the audit key %1: %2").arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(key.toHex() + '\n') < 0 || !file.flush())
-        throw Error(Tr::tr("Cannot write the audit key %1: %2").arg(path, file.errorString()));
-    return key;
+    // Written whole to a private temporary file, then linked into place: two desks starting at once
+    // never see half a key, and the second one adopts the first one's key.
+    const QString temporary = path + QStringLiteral(".%1.tmp").arg(QCoreApplication::applicationPid());
+    QFile staging(temporary);
+    if (!staging.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        throw Error(Tr::tr("Cannot create the audit key %1: %2").arg(path, staging.errorString()));
+    staging.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const bool written = staging.write(key.toHex() + '\n') > 0 && staging.flush();
+    staging.close();
+    if (!written) {
+        QFile::remove(temporary);
+        throw Error(Tr::tr("Cannot write the audit key %1: %2").arg(path, staging.errorString()));
+    }
+    const int linked = ::link(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData());
+    const int linkError = errno;
+    QFile::remove(temporary);
+    if (linked == 0)
+        return key;
+    if (linkError == EEXIST)
+        return loadOrCreateKey(path); // another process made it first: use theirs
+    throw Error(Tr::tr("Cannot create the audit key %1: %2").arg(path, QString::fromLocal8Bit(strerror(linkError))));
 }
 
 qint64 AuditLog::append(WriteTransaction& txn, const AuditEntry& entry) const

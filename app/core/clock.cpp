@@ -145,9 +145,10 @@ qint64 SystemClock::realMsUntil(qint64 dueMs) const
 
 // ---------------------------------------------------------------------------------------------
 
-SimulatedClock::SimulatedClock(const QDateTime& start, QObject* parent)
+SimulatedClock::SimulatedClock(const QDateTime& start, Start how, QObject* parent)
     : Clock(parent)
     , m_baseMs(start.toMSecsSinceEpoch())
+    , m_paused(how == Start::Paused)
 {
     m_realSinceBase.start();
 }

@@ -107,7 +107,8 @@ public:
     static constexpr double kMinRate = 1.0;
     static constexpr double kMaxRate = 60.0;
 
-    explicit SimulatedClock(const QDateTime& start, QObject* parent = nullptr);
+    enum class Start { Running, Paused };
+    explicit SimulatedClock(const QDateTime& start, Start how = Start::Running, QObject* parent = nullptr);
 
     qint64 nowMs() const override;
     bool isSimulated() const override { return true; }

@@ -37,10 +37,13 @@ public:
         , m_afterSeq(afterSeq)
         , m_connectionName(QStringLiteral("hexhub-bridge-") + QUuid::createUuid().toString(QUuid::Id128))
     {
-        m_health.setInterval(kHealthCheckMs);
-        connect(&m_health, &QTimer::timeout, this, &BridgeWorker::checkHealth);
-        m_retry.setSingleShot(true);
-        connect(&m_retry, &QTimer::timeout, this, &BridgeWorker::connectToServer);
+        // Children, so they move to the bridge's thread with the worker.
+        m_health = new QTimer(this);
+        m_health->setInterval(kHealthCheckMs);
+        connect(m_health, &QTimer::timeout, this, &BridgeWorker::checkHealth);
+        m_retry = new QTimer(this);
+        m_retry->setSingleShot(true);
+        connect(m_retry, &QTimer::timeout, this, &BridgeWorker::connectToServer);
     }
 
     ~BridgeWorker() override { disconnectFromServer(); }
@@ -56,7 +59,8 @@ public:
         db.setUserName(url.user);
         db.setPassword(url.password);
         db.setDatabaseName(url.database);
-        db.setConnectOptions(PostgreSqlDialect(url.options).connectOptions(false));
+        db.setConnectOptions(PostgreSqlDialect(url.options).connectOptions(false) +
+                             QStringLiteral(";application_name=hexhub-bridge"));
         if (!db.open() || !db.driver()->subscribeToNotification(kChannel)) {
             qCInfo(lcBridge) << "cannot listen yet:" << db.lastError().text();
             scheduleRetry();
@@ -78,14 +82,14 @@ public:
         }
         m_everConnected = true;
         m_bridge.setState(EventBridge::State::Listening);
-        m_health.start();
+        m_health->start();
         readNewEvents(); // whatever was committed while we were not listening
     }
 
     void stop()
     {
-        m_health.stop();
-        m_retry.stop();
+        m_health->stop();
+        m_retry->stop();
         disconnectFromServer();
         m_bridge.setState(EventBridge::State::Stopped);
     }
@@ -94,7 +98,7 @@ private:
     void disconnectFromServer()
     {
         m_connected = false;
-        m_health.stop();
+        m_health->stop();
         if (!QSqlDatabase::contains(m_connectionName))
             return;
         {
@@ -110,9 +114,9 @@ private:
     void scheduleRetry()
     {
         m_connected = false;
-        m_health.stop();
+        m_health->stop();
         m_bridge.setState(EventBridge::State::Reconnecting);
-        m_retry.start(m_backoffMs);
+        m_retry->start(m_backoffMs);
         m_backoffMs = std::min(kMaxBackoffMs, m_backoffMs * 2);
     }
 
@@ -167,8 +171,8 @@ private:
     EventBridge& m_bridge;
     qint64 m_afterSeq;
     QString m_connectionName;
-    QTimer m_health;
-    QTimer m_retry;
+    QTimer* m_health = nullptr;
+    QTimer* m_retry = nullptr;
     int m_backoffMs = kMinBackoffMs;
     bool m_connected = false;
     bool m_everConnected = false;

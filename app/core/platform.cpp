@@ -51,13 +51,21 @@ Platform::Platform(PlatformOptions options, QObject* parent)
         m_options.modulePaths = ModuleManager::defaultSearchPaths(QCoreApplication::applicationDirPath());
 
     if (m_options.simulatedStart)
-        m_clock = std::make_unique<SimulatedClock>(*m_options.simulatedStart);
+        m_clock = std::make_unique<SimulatedClock>(*m_options.simulatedStart, m_options.simulatedPaused
+                                                       ? SimulatedClock::Start::Paused
+                                                       : SimulatedClock::Start::Running);
     else
         m_clock = std::make_unique<SystemClock>();
     m_store = std::make_unique<Store>(Store::Options{m_options.store, m_options.readers}, *m_clock);
     m_bus = std::make_unique<EventBus>(*m_store);
     if (m_options.store.kind == StoreUrl::Kind::PostgreSql)
         m_bridge = std::make_unique<EventBridge>(m_options.store, *m_store, *m_bus);
+    if (m_bridge) {
+        Store* store = m_store.get();
+        connect(m_bridge.get(), &EventBridge::stateChanged, store, [store](EventBridge::State state) {
+            store->setDegraded(state == EventBridge::State::Reconnecting);
+        }, Qt::DirectConnection);
+    }
     m_session = std::make_unique<Session>();
 
     // The key is a 65-byte file read once at start-up, like the settings file below.

@@ -36,6 +36,7 @@ struct HEXHUB_CORE_EXPORT PlatformOptions
     bool loadModules = true;
     QString origin;                      //!< "where from" in audit rows; default: host name
     std::optional<QDateTime> simulatedStart; //!< run on a SimulatedClock starting here (demo, tests)
+    bool simulatedPaused = false;        //!< ... standing still until resumed
     int passwordIterations = PasswordHasher::kDefaultIterations;
     int readers = 2;
 };

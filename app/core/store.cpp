@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -190,10 +191,65 @@ Store::~Store()
 
 void Store::setState(State state)
 {
-    if (m_state == state)
+    if (m_state.exchange(state) != state)
+        Q_EMIT stateChanged(state);
+}
+
+void Store::setDegraded(bool degraded)
+{
+    State expected = degraded ? State::Open : State::Degraded;
+    if (m_state.compare_exchange_strong(expected, degraded ? State::Degraded : State::Open))
+        Q_EMIT stateChanged(degraded ? State::Degraded : State::Open);
+}
+
+namespace {
+// Each store thread keeps its own connection's health: after a lost connection it retries with
+// backoff instead of hammering a server that is down.
+struct ConnectionHealth
+{
+    bool broken = false;
+    int backoffMs = 100;
+    QElapsedTimer sinceAttempt;
+};
+thread_local ConnectionHealth t_health;
+constexpr int kMaxBackoffMs = 5000;
+} // namespace
+
+bool Store::connectionAlive(QSqlDatabase& db) const
+{
+    if (m_options.url.kind == StoreUrl::Kind::Sqlite)
+        return true; // a file does not go away like a server
+    QSqlQuery probe(db);
+    return probe.exec(QStringLiteral("SELECT 1"));
+}
+
+void Store::reconnect(QSqlDatabase& db, bool writer)
+{
+    t_health.sinceAttempt.start();
+    db.close();
+    if (!db.open()) {
+        t_health.broken = true;
+        t_health.backoffMs = std::min(kMaxBackoffMs, t_health.backoffMs * 2);
+        setState(State::Offline);
+        throw StoreError(Tr::tr("The store %1 cannot be reached: %2. Hexhub keeps trying.")
+                             .arg(m_options.url.toDisplayString(), db.lastError().text()));
+    }
+    m_dialect->configure(db, writer);
+    t_health = ConnectionHealth{};
+    qCInfo(lcStore) << "reconnected to" << m_options.url.toDisplayString();
+    State expected = State::Offline;
+    if (m_state.compare_exchange_strong(expected, State::Open))
+        Q_EMIT stateChanged(State::Open);
+}
+
+void Store::ensureConnected(QSqlDatabase& db, bool writer)
+{
+    if (!t_health.broken)
         return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
+    if (t_health.sinceAttempt.isValid() && t_health.sinceAttempt.elapsed() < t_health.backoffMs)
+        throw StoreError(Tr::tr("The store %1 is offline; Hexhub keeps trying to reconnect.")
+                             .arg(m_options.url.toDisplayString()));
+    reconnect(db, writer);
 }
 
 int Store::addCommitObserver(CommitObserver observer)
@@ -352,8 +408,19 @@ void Store::enqueueRead(ReadJob job)
     const unsigned index = m_nextReader.fetch_add(1, std::memory_order_relaxed) % m_readers.size();
     m_readers[index]->post(detail::SqlThread::Job{
         [this, body = std::move(job.body)](QSqlDatabase& db) {
-            Sql sql(db, *m_dialect, m_clock);
-            body(sql);
+            ensureConnected(db, false);
+            try {
+                Sql sql(db, *m_dialect, m_clock);
+                body(sql);
+            } catch (const StoreError&) {
+                if (connectionAlive(db))
+                    throw;
+                // The server went away under us: reading again is harmless.
+                t_health.broken = true;
+                reconnect(db, false);
+                Sql sql(db, *m_dialect, m_clock);
+                body(sql);
+            }
         },
         std::move(job.fail)});
 }
@@ -369,34 +436,53 @@ void Store::enqueueWrite(WriteJob job)
                                           [shared](std::exception_ptr error) { shared->fail(error); }});
 }
 
+QList<Event> Store::runWriteOnce(WriteJob& job, QSqlDatabase& db, bool& commitSent)
+{
+    WriteTransaction txn(db, *m_dialect, m_clock, m_deskId);
+    txn.setSource(job.context.source);
+    txn.setActor(job.context.actor);
+    txn.setCorrelationId(job.context.correlationId);
+    {
+        QSqlQuery begin(db);
+        if (!begin.exec(m_dialect->beginWrite()))
+            throw StoreError(Tr::tr("Cannot start a write transaction: %1").arg(begin.lastError().text()));
+    }
+    try {
+        job.body(txn);
+        txn.releaseStatements();
+        commitSent = true;
+        QSqlQuery commit(db);
+        if (!commit.exec(QStringLiteral("COMMIT")))
+            throw StoreError(Tr::tr("The store could not commit: %1").arg(commit.lastError().text()));
+    } catch (...) {
+        txn.releaseStatements();
+        rollback(db);
+        throw;
+    }
+    return txn.events();
+}
+
 void Store::runWrite(WriteJob& job, QSqlDatabase& db)
 {
     QList<Event> events;
-    {
-        WriteTransaction txn(db, *m_dialect, m_clock, m_deskId);
-        txn.setSource(job.context.source);
-        txn.setActor(job.context.actor);
-        txn.setCorrelationId(job.context.correlationId);
-        QSqlQuery begin(db);
-        if (!begin.exec(m_dialect->beginWrite())) {
-            job.fail(std::make_exception_ptr(
-                StoreError(Tr::tr("Cannot start a write transaction: %1").arg(begin.lastError().text()))));
-            return;
-        }
-        begin.finish();
+    try {
+        ensureConnected(db, true);
+        bool commitSent = false;
         try {
-            job.body(txn);
-            txn.releaseStatements();
-            QSqlQuery commit(db);
-            if (!commit.exec(QStringLiteral("COMMIT")))
-                throw StoreError(Tr::tr("The store could not commit: %1").arg(commit.lastError().text()));
-        } catch (...) {
-            txn.releaseStatements();
-            rollback(db);
-            job.fail(std::current_exception());
-            return;
+            events = runWriteOnce(job, db, commitSent);
+        } catch (const StoreError&) {
+            // A lost connection before COMMIT rolled the transaction back on the server: reconnect and
+            // run it again. Lost during COMMIT, the outcome is unknown, so it is not repeated.
+            if (commitSent || connectionAlive(db))
+                throw;
+            t_health.broken = true;
+            reconnect(db, true);
+            commitSent = false;
+            events = runWriteOnce(job, db, commitSent);
         }
-        events = txn.events();
+    } catch (...) {
+        job.fail(std::current_exception());
+        return;
     }
     if (!events.isEmpty()) {
         // Observers are called under the lock, so one being removed is never called afterwards.

@@ -41,7 +41,12 @@ class HEXHUB_CORE_EXPORT Store final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Closed, Opening, Open, Failed };
+    /*!
+     * Open: connected and working. Degraded: working, but other desks' events are not arriving
+     * (the listening connection is down). Offline: the server cannot be reached; jobs fail with a
+     * StoreError until it is back, and the store reconnects with backoff. Failed: could not open.
+     */
+    enum class State { Closed, Opening, Open, Degraded, Offline, Failed };
     Q_ENUM(State)
 
     struct Options
@@ -60,7 +65,9 @@ public:
     //! Finishes queued jobs, then closes every connection.
     void close();
 
-    State state() const { return m_state; }
+    State state() const { return m_state.load(); }
+    //! Marks the store degraded while the cross-desk listener is down (the Platform tells it).
+    void setDegraded(bool degraded);
     const StoreUrl& url() const { return m_options.url; }
     const SqlDialect& dialect() const { return *m_dialect; }
     const Clock& clock() const { return m_clock; }
@@ -111,6 +118,10 @@ private:
     void enqueueWrite(WriteJob job);
     void enqueueRead(ReadJob job);
     void runWrite(WriteJob& job, QSqlDatabase& db);
+    QList<Event> runWriteOnce(WriteJob& job, QSqlDatabase& db, bool& commitSent);
+    void ensureConnected(QSqlDatabase& db, bool writer);
+    bool connectionAlive(QSqlDatabase& db) const;
+    void reconnect(QSqlDatabase& db, bool writer);
     QSqlDatabase openWriter(const QString& connectionName);
     void setState(State state);
 
@@ -127,7 +138,7 @@ private:
     QMutex m_observersMutex;
     QMap<int, CommitObserver> m_observers;
     int m_nextObserverId = 1;
-    State m_state = State::Closed;
+    std::atomic<State> m_state{State::Closed};
 };
 
 template <typename F>

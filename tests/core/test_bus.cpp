@@ -84,7 +84,7 @@ TEST_CASE("Events are journaled with the change and delivered after commit", "[b
     // The data change and its event in one transaction.
     await(b.store().write(WriteContext{QStringLiteral("hub"), QStringLiteral("alice"), {}}, [](WriteTransaction& txn) {
         txn.exec(QStringLiteral("CREATE TABLE incidents (id INTEGER PRIMARY KEY, summary TEXT)"));
-        txn.exec(QStringLiteral("INSERT INTO incidents (summary) VALUES (?)"), {QStringLiteral("Smoke on Elm St")});
+        txn.exec(QStringLiteral("INSERT INTO incidents (id, summary) VALUES (?, ?)"), {1, QStringLiteral("Smoke on Elm St")});
         txn.publish(EventDraft{QStringLiteral("incident.created"), {{QStringLiteral("id"), 1}}, 1, {}, {}, {}});
         txn.publish(EventDraft{QStringLiteral("weather.changed"), {}, 1, {}, {}, {}});
         txn.publish(EventDraft{QStringLiteral("unit.dispatched"), {{QStringLiteral("unit"), QStringLiteral("P-12")}}, 1, {}, {}, {}});

@@ -265,6 +265,16 @@ TEST_CASE("The seven Hexhub modules load, migrate and define their permissions",
     CHECK(facts.contains(QStringLiteral("hubsup:5")));
 }
 
+TEST_CASE("The PostgreSQL run really runs on PostgreSQL", "[postgresql]")
+{
+    // Registered only in the PostgreSQL run: fails there if the run lost its server settings.
+    REQUIRE(onPostgres());
+    REQUIRE(testServer().has_value());
+    TestPlatform tp;
+    tp.start();
+    CHECK(tp->store().dialect().name() == QStringLiteral("postgresql"));
+}
+
 TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][hexhub][sqlite]")
 {
     QTemporaryDir dir;

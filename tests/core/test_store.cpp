@@ -115,7 +115,7 @@ TEST_CASE("A write job that throws rolls back everything, events included", "[st
     int committedEvents = 0;
     store.addCommitObserver([&](const QList<Event>& events) { committedEvents += int(events.size()); });
     const QString failure = failureOf(store.write([](WriteTransaction& txn) {
-        txn.exec(QStringLiteral("INSERT INTO things (name) VALUES (?)"), {QStringLiteral("first")});
+        txn.exec(QStringLiteral("INSERT INTO things (id, name) VALUES (?, ?)"), {1, QStringLiteral("first")});
         txn.publish(EventDraft{QStringLiteral("thing.created"), {}, 1, {}, {}, {}});
         throw ValidationError(QStringLiteral("changed my mind"));
     }));

@@ -33,7 +33,7 @@ QDateTime TestPlatform::simulatedStart()
 
 std::optional<StoreUrl> testServer()
 {
-    const QString url = qEnvironmentVariable("HEXHUB_TEST_PG_URL");
+    const QString url = qEnvironmentVariable("HEXHUB_TEST_PG");
     if (url.isEmpty())
         return std::nullopt;
     return StoreUrl::parse(url);
@@ -41,7 +41,7 @@ std::optional<StoreUrl> testServer()
 
 bool onPostgres()
 {
-    return qEnvironmentVariable("HEXHUB_TEST_STORE") == QLatin1String("postgresql");
+    return qEnvironmentVariableIsSet("HEXHUB_TEST_PG");
 }
 
 namespace {
@@ -50,13 +50,14 @@ void adminExec(const QString& statement)
     const auto server = testServer();
     if (!server)
         throw std::runtime_error("no PostgreSQL test server: run the PostgreSQL tests through ctest, which "
-                                 "starts one (HEXHUB_TEST_PG_URL)");
+                                 "starts one (HEXHUB_TEST_PG)");
     const QString name = QStringLiteral("admin-") + QUuid::createUuid().toString(QUuid::Id128);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(server->host);
         db.setPort(server->port);
         db.setUserName(server->user);
+        db.setPassword(server->password);
         db.setDatabaseName(server->database);
         if (!db.open())
             throw std::runtime_error(db.lastError().text().toStdString());
@@ -110,9 +111,9 @@ TestPlatform::TestPlatform(Config config)
     options.origin = QStringLiteral("test-desk");
     options.simulatedStart = simulatedStart();
     options.passwordIterations = config.passwordIterations;
-    platform = std::make_unique<Platform>(options);
     // Time stands still in tests unless a test lets it run: figures are then exact.
-    static_cast<SimulatedClock&>(platform->clock()).pause();
+    options.simulatedPaused = true;
+    platform = std::make_unique<Platform>(options);
 }
 
 TestPlatform::~TestPlatform()

@@ -36,11 +36,11 @@ T await(QFuture<T> future, int timeoutMs = 20000)
 }
 
 /*!
- * The PostgreSQL server the test command started (HEXHUB_TEST_PG_URL, password in PGPASSWORD), or
+ * The PostgreSQL server the test command started (HEXHUB_TEST_PG, a URL with the password), or
  * nothing when this run is not given one.
  */
 std::optional<StoreUrl> testServer();
-//! True in the test run registered against PostgreSQL (HEXHUB_TEST_STORE=postgresql).
+//! True in the test run registered against PostgreSQL (HEXHUB_TEST_PG is set).
 bool onPostgres();
 //! Creates an empty database on the test server and returns its URL; throws without a server.
 StoreUrl createTestDatabase();

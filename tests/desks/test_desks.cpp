@@ -1,0 +1,313 @@
+// Many desks, one picture: desks sharing a PostgreSQL store see each other's events, once, in order,
+// through reconnects, server restarts and killed desks. These tests need the test server and run
+// one at a time (some restart it).
+#include "audit.h"
+#include "eventbridge.h"
+#include "eventbus.h"
+#include "store.h"
+
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <csignal>
+
+using namespace hexhub;
+using namespace hexhub::test;
+
+namespace {
+
+// Several desks in this process, each with its own store connections and bridge.
+struct Desks
+{
+    StoreUrl url = createTestDatabase();
+    QTemporaryDir dir;
+    std::vector<std::unique_ptr<TestPlatform>> desks;
+    std::vector<std::unique_ptr<QObject>> receivers;
+    QList<QList<Event>> received;
+
+    explicit Desks(int count)
+    {
+        received.resize(count);
+        for (int i = 0; i < count; ++i) {
+            TestPlatform::Config config;
+            config.store = url;
+            config.keyPath = dir.filePath(QStringLiteral("audit.key")); // desks share the audit key
+            desks.push_back(std::make_unique<TestPlatform>(config));
+            desks.back()->start();
+            receivers.push_back(std::make_unique<QObject>());
+            desks.back()->platform->bus().subscribe(QStringLiteral("desk.*"), receivers.back().get(),
+                                                    [this, i](const Event& e) { received[i] << e; });
+        }
+        for (auto& desk : desks)
+            REQUIRE(waitUntil([&] { return desk->platform->bridge()->state() == EventBridge::State::Listening; }));
+    }
+    ~Desks()
+    {
+        receivers.clear();
+        desks.clear();
+        dropTestDatabase(url);
+    }
+    Platform& desk(int i) { return *desks[size_t(i)]->platform; }
+    QFuture<Event> publish(int desk, int i)
+    {
+        return this->desk(desk).store().write([desk, i](WriteTransaction& txn) {
+            return txn.publish(EventDraft{QStringLiteral("desk.ticked"),
+                                          {{QStringLiteral("desk"), desk}, {QStringLiteral("i"), i}}, 1, {}, {}, {}});
+        });
+    }
+};
+
+// A plain connection to the test database, outside Hexhub.
+struct RawPg
+{
+    QString name = QStringLiteral("rawpg-") + QUuid::createUuid().toString(QUuid::Id128);
+    explicit RawPg(const StoreUrl& url)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setUserName(url.user);
+        db.setPassword(url.password);
+        db.setDatabaseName(url.database);
+        REQUIRE(db.open());
+    }
+    ~RawPg()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QSqlQuery exec(const QString& sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(name));
+        if (!q.exec(sql))
+            FAIL(q.lastError().text().toStdString());
+        return q;
+    }
+    QVariant scalar(const QString& sql)
+    {
+        QSqlQuery q = exec(sql);
+        return q.next() ? q.value(0) : QVariant();
+    }
+};
+
+void checkEveryDeskSawEveryOtherDeskOnce(Desks& d, qint64 total)
+{
+    RawPg raw(d.url);
+    QHash<qint64, QString> journal; // seq -> origin
+    QSqlQuery q = raw.exec(QStringLiteral("SELECT seq, origin FROM events WHERE topic LIKE 'desk.%' ORDER BY seq"));
+    while (q.next())
+        journal.insert(q.value(0).toLongLong(), q.value(1).toString());
+    REQUIRE(journal.size() == total);
+    for (size_t i = 0; i < d.desks.size(); ++i) {
+        QSet<qint64> seen;
+        QHash<QString, qint64> lastFromOrigin;
+        for (const Event& e : d.received[int(i)]) {
+            INFO("desk " << i << " event " << e.seq);
+            CHECK_FALSE(seen.contains(e.seq));
+            seen.insert(e.seq);
+            CHECK(e.remote == (e.origin != d.desk(int(i)).store().deskId()));
+            // In order per desk of origin.
+            CHECK(e.seq > lastFromOrigin.value(e.origin, 0));
+            lastFromOrigin[e.origin] = e.seq;
+        }
+        CHECK(seen.size() == total);
+    }
+}
+
+} // namespace
+
+TEST_CASE("Events committed on one desk reach every other desk, once and in order", "[postgresql][desks]")
+{
+    Desks d(3);
+    QList<QFuture<Event>> writes;
+    for (int i = 0; i < 40; ++i)
+        for (int desk = 0; desk < 3; ++desk)
+            writes << d.publish(desk, i);
+    for (auto& w : writes)
+        await(w);
+    REQUIRE(waitUntil([&] {
+        return d.received[0].size() == 120 && d.received[1].size() == 120 && d.received[2].size() == 120;
+    }, 30000));
+    checkEveryDeskSawEveryOtherDeskOnce(d, 120);
+    CHECK(d.desk(0).bridge()->deliveredCount() == 80);
+}
+
+TEST_CASE("A transaction that commits late is not skipped: sequence numbers follow commit order", "[postgresql][desks]")
+{
+    Desks d(2);
+    RawPg early(d.url);
+    // The early transaction journals an event first and keeps its transaction open.
+    early.exec(QStringLiteral("BEGIN"));
+    const qint64 earlySeq = early.scalar(QStringLiteral(
+        "INSERT INTO events (id, topic, occurred_at, source, actor, payload, origin) VALUES "
+        "(gen_random_uuid()::text, 'desk.ticked', 0, 'test', 'early', '{\"desk\": \"early\"}', 'raw') RETURNING seq")).toLongLong();
+    // A desk now publishes; it must wait for the early transaction, not overtake it.
+    auto late = d.publish(0, 1);
+    RawPg observer(d.url);
+    REQUIRE(waitUntil([&] {
+        return observer.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                              "AND datname = current_database()")).toInt() == 1;
+    }));
+    CHECK_FALSE(late.isFinished());
+    CHECK(d.received[1].isEmpty());
+    early.exec(QStringLiteral("COMMIT"));
+    const Event lateEvent = await(late);
+    CHECK(lateEvent.seq > earlySeq);
+    REQUIRE(waitUntil([&] { return d.received[1].size() == 2; }));
+    CHECK(d.received[1][0].seq == earlySeq);
+    CHECK(d.received[1][1].seq == lateEvent.seq);
+}
+
+TEST_CASE("A desk whose listening connection drops catches up, missing nothing and repeating nothing", "[postgresql][desks]")
+{
+    Desks d(2);
+    RawPg admin(d.url);
+    for (int i = 0; i < 10; ++i)
+        await(d.publish(0, i));
+    REQUIRE(waitUntil([&] { return d.received[1].size() == 10; }));
+    // Cut desk 1's listener off, publish while it is away, and let it come back.
+    admin.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                              "'hexhub-bridge' AND datname = current_database()"));
+    for (int i = 10; i < 30; ++i)
+        await(d.publish(0, i));
+    REQUIRE(waitUntil([&] { return d.received[1].size() >= 30; }, 30000));
+    checkEveryDeskSawEveryOtherDeskOnce(d, 30);
+    CHECK(d.desk(1).bridge()->state() == EventBridge::State::Listening);
+}
+
+namespace {
+
+struct DeskProcess
+{
+    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
+    QStringList lines;
+
+    void start(const StoreUrl& url, const QString& key, const QString& name, const QStringList& rest)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        process->setProcessEnvironment(env);
+        process->start(QStringLiteral(HEXHUB_BIN_DIR "/hexhub-desk"),
+                       QStringList{QStringLiteral("postgresql://%1:%2@%3:%4/%5").arg(url.user, url.password, url.host).arg(url.port).arg(url.database),
+                                   key, name} + rest);
+        REQUIRE(process->waitForStarted());
+    }
+    void read()
+    {
+        while (process->canReadLine())
+            lines << QString::fromUtf8(process->readLine()).trimmed();
+    }
+    int count(const QString& prefix)
+    {
+        read();
+        return int(std::count_if(lines.cbegin(), lines.cend(), [&](const QString& l) { return l.startsWith(prefix); }));
+    }
+};
+
+void restartServer()
+{
+    QProcess script;
+    script.start(QStringLiteral("bash"), {QStringLiteral(HEXHUB_TEST_SOURCE_DIR "/tests/pg/pgserver.sh"),
+                                          QStringLiteral("restart"), QStringLiteral(HEXHUB_TEST_PG_DIR),
+                                          QString::number(testServer()->port)});
+    REQUIRE(script.waitForFinished(60000));
+    REQUIRE(script.exitCode() == 0);
+}
+
+} // namespace
+
+TEST_CASE("Desk processes writing at once, a server restart and a killed desk: nothing lost or doubled",
+          "[postgresql][desks][processes]")
+{
+    const StoreUrl url = createTestDatabase();
+    QTemporaryDir dir;
+    const QString key = dir.filePath(QStringLiteral("audit.key"));
+    constexpr int kDesks = 3;
+    constexpr int kEach = 60;
+
+    AuditLog::loadOrCreateKey(key); // the desks of one deployment share the audit key
+
+    // Each desk publishes kEach events and waits for the other desks' 2 * kEach; all start together.
+    std::vector<DeskProcess> desks(kDesks);
+    for (int i = 0; i < kDesks; ++i)
+        desks[size_t(i)].start(url, key, QStringLiteral("d%1").arg(i),
+                               {QStringLiteral("publish"), QString::number(kEach), QString::number(2 * kEach)});
+    for (auto& desk : desks)
+        REQUIRE(waitUntil([&] { return desk.count(QStringLiteral("ready")) == 1; }, 60000));
+    for (auto& desk : desks)
+        desk.process->write("go\n");
+
+    // A fourth desk opens a transaction holding an event and is killed in the middle of it.
+    DeskProcess doomed;
+    doomed.start(url, key, QStringLiteral("doomed"), {QStringLiteral("hold")});
+    REQUIRE(waitUntil([&] { return doomed.count(QStringLiteral("holding")) == 1; }, 30000));
+    ::kill(pid_t(doomed.process->processId()), SIGKILL);
+    REQUIRE(doomed.process->waitForFinished(10000));
+
+    // Restart the server while the desks are in the middle of their run.
+    REQUIRE(waitUntil([&] { return desks[0].count(QStringLiteral("committed")) >= 10; }, 60000));
+    restartServer();
+
+    for (auto& desk : desks) {
+        const bool done = waitUntil([&] { return desk.count(QStringLiteral("done")) == 1; }, 120000);
+        INFO("committed " << desk.count(QStringLiteral("committed")) << ", received " << desk.count(QStringLiteral("got "))
+                          << "; errors: "
+                          << desk.process->readAllStandardError().right(600).toStdString());
+        CHECK(done);
+        desk.process->waitForFinished(10000);
+        desk.read();
+    }
+
+    RawPg raw(url);
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'desk.held'")).toInt() == 0);
+    QHash<QString, int> perDesk;
+    QSqlQuery q = raw.exec(QStringLiteral("SELECT payload FROM events WHERE topic = 'desk.ticked' ORDER BY seq"));
+    QSet<qint64> journaled;
+    QSqlQuery seqs = raw.exec(QStringLiteral("SELECT seq FROM events WHERE topic = 'desk.ticked'"));
+    while (seqs.next())
+        journaled.insert(seqs.value(0).toLongLong());
+    for (int i = 0; i < kDesks; ++i) {
+        const QString name = QStringLiteral("d%1").arg(i);
+        QSet<qint64> seen;
+        int duplicates = 0;
+        for (const QString& line : desks[size_t(i)].lines) {
+            if (!line.startsWith(QLatin1String("got ")))
+                continue;
+            const QStringList parts = line.split(QLatin1Char(' '));
+            const qint64 seq = parts.value(1).toLongLong();
+            if (seen.contains(seq))
+                ++duplicates;
+            seen.insert(seq);
+            CHECK(parts.value(2) != name); // a desk's own events come to it locally, never as remote
+        }
+        INFO("desk " << name.toStdString());
+        CHECK(duplicates == 0);
+        CHECK(desks[size_t(i)].count(QStringLiteral("committed")) == kEach);
+        // Every event another desk journaled reached this desk.
+        QSet<qint64> others;
+        QSqlQuery mine = raw.exec(QStringLiteral("SELECT seq FROM events WHERE topic = 'desk.ticked' AND payload::jsonb->>'desk' <> '%1'").arg(name));
+        while (mine.next())
+            others.insert(mine.value(0).toLongLong());
+        QList<qint64> missing;
+        for (qint64 seq : others)
+            if (!seen.contains(seq))
+                missing << seq;
+        std::sort(missing.begin(), missing.end());
+        QStringList missingText;
+        for (qint64 seq : missing)
+            missingText << QString::number(seq);
+        INFO("missing " << missingText.join(QLatin1Char(',')).toStdString());
+        CHECK(seen == others);
+    }
+    dropTestDatabase(url);
+}
