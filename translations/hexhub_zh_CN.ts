@@ -442,10 +442,6 @@
         <translation>数据存储已经打开。</translation>
     </message>
     <message>
-        <source>This build of Hexhub cannot open %1 yet: only SQLite stores are supported.</source>
-        <translation>此版本的 Hexhub 尚无法打开 %1：目前只支持 SQLite 数据存储。</translation>
-    </message>
-    <message>
         <source>The store %1 was written by a newer Hexhub (storage format %2; this build reads up to %3). It was left untouched; update Hexhub.</source>
         <translation>数据存储 %1 由更新版本的 Hexhub 写入（存储格式 %2；本版本最高支持 %3）。未做任何改动；请升级 Hexhub。</translation>
     </message>
@@ -488,6 +484,14 @@
     <message>
         <source>Unknown store URL &apos;%1&apos;: use sqlite:///path/to/file.db or postgresql://user@host:port/database.</source>
         <translation>未知的数据存储地址“%1”：请使用 sqlite:///path/to/file.db 或 postgresql://user@host:port/database。</translation>
+    </message>
+    <message>
+        <source>The store %1 cannot be reached: %2. Hexhub keeps trying.</source>
+        <translation>无法连接数据存储 %1：%2。Hexhub 会持续重试。</translation>
+    </message>
+    <message>
+        <source>The store %1 is offline; Hexhub keeps trying to reconnect.</source>
+        <translation>数据存储 %1 已离线；Hexhub 正在持续尝试重新连接。</translation>
     </message>
 </context>
 </TS>
