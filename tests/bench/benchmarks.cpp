@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "eventbus.h"
+#include "platform.h"
 #include "store.h"
 #include "waitforfuture.h"
 
@@ -91,28 +92,34 @@ QSqlDatabase rawConnection(const QString& path, const QString& name)
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     q.exec(QStringLiteral("CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
                           "topic TEXT NOT NULL, occurred_at INTEGER NOT NULL, source TEXT NOT NULL, actor TEXT NOT NULL, "
-                          "correlation_id TEXT, schema_version INTEGER NOT NULL DEFAULT 1, payload TEXT NOT NULL)"));
+                          "correlation_id TEXT, schema_version INTEGER NOT NULL DEFAULT 1, payload TEXT NOT NULL, "
+                          "origin TEXT NOT NULL DEFAULT '')"));
     q.exec(QStringLiteral("CREATE INDEX events_occurred_at ON events (occurred_at)"));
     q.exec(QStringLiteral("CREATE INDEX events_topic ON events (topic, seq)"));
     q.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, label TEXT NOT NULL)"));
     return db;
 }
 
+// The real thing: a store with the core schema as the migrations make it, plus the benchmark's table.
 struct BenchStore
 {
     QTemporaryDir dir;
-    SimulatedClock clock{QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC)};
-    Store store{Store::Options{StoreUrl::sqlite(dir.filePath(QStringLiteral("bench.db"))), 1}, clock};
+    std::unique_ptr<Platform> platform;
+    Store* storePtr = nullptr;
+    Store& store() { return *storePtr; }
     BenchStore()
     {
-        resultOf(store.open());
-        // The journal as the core schema defines it, plus the data table of the benchmark.
-        resultOf(store.write([](WriteTransaction& txn) {
-            txn.exec(QStringLiteral("CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
-                                    "topic TEXT NOT NULL, occurred_at INTEGER NOT NULL, source TEXT NOT NULL, actor TEXT NOT NULL, "
-                                    "correlation_id TEXT, schema_version INTEGER NOT NULL DEFAULT 1, payload TEXT NOT NULL)"));
-            txn.exec(QStringLiteral("CREATE INDEX events_occurred_at ON events (occurred_at)"));
-            txn.exec(QStringLiteral("CREATE INDEX events_topic ON events (topic, seq)"));
+        PlatformOptions options;
+        options.store = StoreUrl::sqlite(dir.filePath(QStringLiteral("bench.db")));
+        options.auditKeyPath = dir.filePath(QStringLiteral("audit.key"));
+        options.settingsPath = dir.filePath(QStringLiteral("bench.conf"));
+        options.loadModules = false;
+        options.readers = 1;
+        options.simulatedStart = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        platform = std::make_unique<Platform>(options);
+        resultOf(platform->start());
+        storePtr = &platform->store();
+        resultOf(store().write([](WriteTransaction& txn) {
             txn.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, label TEXT NOT NULL)"));
         }));
     }
@@ -146,7 +153,7 @@ QList<Figure> busDelivery(int events)
         // The bus's fan-out of committed events to seven subscribers.
         {
             BenchStore s;
-            EventBus bus(s.store);
+            EventBus bus(s.store());
             int received = 0;
             std::vector<std::unique_ptr<QObject>> receivers;
             for (int i = 0; i < kSubscribers; ++i) {
@@ -187,7 +194,7 @@ QList<Figure> journaledPublish(int rows, int batch)
                 QSqlQuery data(db), event(db);
                 data.prepare(QStringLiteral("INSERT INTO rows (id, label) VALUES (?, ?)"));
                 event.prepare(QStringLiteral("INSERT INTO events (id, topic, occurred_at, source, actor, correlation_id, "
-                                             "schema_version, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                             "schema_version, payload, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
                 const QString payloadText = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
                 QElapsedTimer timer;
                 timer.start();
@@ -205,6 +212,7 @@ QList<Figure> journaledPublish(int rows, int batch)
                         event.bindValue(5, QVariant(QMetaType::fromType<QString>()));
                         event.bindValue(6, 1);
                         event.bindValue(7, payloadText);
+                        event.bindValue(8, QStringLiteral("bench-desk"));
                         event.exec();
                     }
                     QSqlQuery(db).exec(QStringLiteral("COMMIT"));
@@ -219,7 +227,7 @@ QList<Figure> journaledPublish(int rows, int batch)
             timer.start();
             QFuture<void> last;
             for (int start = 0; start < rows; start += batch) {
-                last = s.store.write([start, batch, payload](WriteTransaction& txn) {
+                last = s.store().write([start, batch, payload](WriteTransaction& txn) {
                     for (int i = start; i < start + batch; ++i) {
                         txn.execCached(QStringLiteral("INSERT INTO rows (id, label) VALUES (?, ?)"),
                                        {i, QStringLiteral("row %1").arg(i)});
@@ -272,7 +280,7 @@ QList<Figure> durablePublish(int transactions)
             QElapsedTimer timer;
             timer.start();
             for (int i = 0; i < transactions; ++i) {
-                resultOf(s.store.write([](WriteTransaction& txn) {
+                resultOf(s.store().write([](WriteTransaction& txn) {
                     txn.publish(EventDraft{QStringLiteral("row.written"), {}, 1, {}, {}, {}});
                 }));
             }
