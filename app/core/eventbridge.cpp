@@ -52,16 +52,16 @@ public:
     {
         m_bridge.setState(m_everConnected ? EventBridge::State::Reconnecting : EventBridge::State::Connecting);
         disconnectFromServer();
-        const StoreUrl& url = m_bridge.m_url;
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-        db.setHostName(url.host);
-        db.setPort(url.port);
-        db.setUserName(url.user);
-        db.setPassword(url.password);
-        db.setDatabaseName(url.database);
-        db.setConnectOptions(PostgreSqlDialect(url.options).connectOptions(false) +
-                             QStringLiteral(";application_name=hexhub-bridge"));
-        if (!db.open() || !db.driver()->subscribeToNotification(kChannel)) {
+        QSqlDatabase db;
+        try {
+            db = openStoreConnection(PostgreSqlDialect(m_bridge.m_url.options), m_bridge.m_url, m_connectionName,
+                                     false, QStringLiteral("application_name=hexhub-bridge"));
+        } catch (const std::exception& e) {
+            qCInfo(lcBridge) << "cannot listen yet:" << e.what();
+            scheduleRetry();
+            return;
+        }
+        if (!db.driver()->subscribeToNotification(kChannel)) {
             qCInfo(lcBridge) << "cannot listen yet:" << db.lastError().text();
             scheduleRetry();
             return;

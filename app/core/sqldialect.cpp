@@ -30,6 +30,30 @@ void SqliteDialect::configure(QSqlDatabase& db, bool writer) const
     }
 }
 
+QSqlDatabase openStoreConnection(const SqlDialect& dialect, const StoreUrl& url, const QString& name, bool writer,
+                                 const QString& extraOptions)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), name);
+    if (!db.isValid())
+        throw StoreError(Tr::tr("The Qt SQL driver %1 is not installed.").arg(dialect.driverName()));
+    QString options = dialect.connectOptions(writer);
+    if (!extraOptions.isEmpty())
+        options += (options.isEmpty() ? QString() : QStringLiteral(";")) + extraOptions;
+    db.setConnectOptions(options);
+    if (url.kind == StoreUrl::Kind::Sqlite) {
+        db.setDatabaseName(url.path);
+    } else {
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setUserName(url.user);
+        db.setPassword(url.password);
+        db.setDatabaseName(url.database);
+    }
+    if (!db.open())
+        throw StoreError(Tr::tr("Cannot open the store %1: %2").arg(url.toDisplayString(), db.lastError().text()));
+    return db;
+}
+
 PostgreSqlDialect::PostgreSqlDialect(QString connectOptions)
     : m_connectOptions(std::move(connectOptions))
 {

@@ -2,9 +2,10 @@
 
 #include "hexhubcore_export.h"
 
-#include <QString>
+#include "storeurl.h"
 
-class QSqlDatabase;
+#include <QSqlDatabase>
+#include <QString>
 
 namespace hexhub {
 
@@ -76,5 +77,13 @@ public:
 private:
     QString m_connectOptions;
 };
+
+/*!
+ * Adds the Qt SQL connection `name` for `url` with the dialect's driver and connect options (plus
+ * `extraOptions`, ';'-separated) and opens it. Throws StoreError naming the store when it cannot.
+ */
+HEXHUB_CORE_EXPORT QSqlDatabase openStoreConnection(const SqlDialect& dialect, const StoreUrl& url,
+                                                    const QString& name, bool writer,
+                                                    const QString& extraOptions = {});
 
 } // namespace hexhub

@@ -148,27 +148,6 @@ void prepareSqliteFile(const QString& path)
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
-QSqlDatabase openConnection(const SqlDialect& dialect, const StoreUrl& url, const QString& name,
-                            bool writer)
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), name);
-    if (!db.isValid())
-        throw StoreError(Tr::tr("The Qt SQL driver %1 is not installed.").arg(dialect.driverName()));
-    db.setConnectOptions(dialect.connectOptions(writer));
-    if (url.kind == StoreUrl::Kind::Sqlite) {
-        db.setDatabaseName(url.path);
-    } else {
-        db.setHostName(url.host);
-        db.setPort(url.port);
-        db.setUserName(url.user);
-        db.setPassword(url.password);
-        db.setDatabaseName(url.database);
-    }
-    if (!db.open())
-        throw StoreError(Tr::tr("Cannot open the store %1: %2").arg(url.toDisplayString(), db.lastError().text()));
-    return db;
-}
-
 } // namespace
 
 Store::Store(Options options, const Clock& clock, QObject* parent)
@@ -320,7 +299,7 @@ QFuture<void> Store::open()
             base + QStringLiteral("reader%1").arg(i),
             [this, writerReady](const QString& name) mutable {
                 writerReady.waitForFinished(); // rethrows the writer's error: readers fail with it
-                QSqlDatabase db = openConnection(*m_dialect, m_options.url, name, false);
+                QSqlDatabase db = openStoreConnection(*m_dialect, m_options.url, name, false);
                 m_dialect->configure(db, false);
                 return db;
             },
@@ -339,7 +318,7 @@ QSqlDatabase Store::openWriter(const QString& name)
     const StoreUrl& url = m_options.url;
     if (url.kind == StoreUrl::Kind::Sqlite)
         prepareSqliteFile(url.path);
-    QSqlDatabase db = openConnection(*m_dialect, url, name, true);
+    QSqlDatabase db = openStoreConnection(*m_dialect, url, name, true);
     Sql sql(db, *m_dialect, m_clock);
 
     // Read-only look first: refuse what is not ours before writing anything.

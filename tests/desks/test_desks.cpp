@@ -4,6 +4,7 @@
 #include "audit.h"
 #include "eventbridge.h"
 #include "eventbus.h"
+#include "sqldialect.h"
 #include "store.h"
 
 #include "testsupport.h"
@@ -71,13 +72,7 @@ struct RawPg
     QString name = QStringLiteral("rawpg-") + QUuid::createUuid().toString(QUuid::Id128);
     explicit RawPg(const StoreUrl& url)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(url.host);
-        db.setPort(url.port);
-        db.setUserName(url.user);
-        db.setPassword(url.password);
-        db.setDatabaseName(url.database);
-        REQUIRE(db.open());
+        openStoreConnection(PostgreSqlDialect(url.options), url, name, true);
     }
     ~RawPg()
     {

@@ -3,6 +3,7 @@
 #include "accesscontrol.h"
 #include "clock.h"
 #include "session.h"
+#include "sqldialect.h"
 #include "store.h"
 
 #include <QCryptographicHash>
@@ -53,14 +54,7 @@ void adminExec(const QString& statement)
                                  "starts one (HEXHUB_TEST_PG)");
     const QString name = QStringLiteral("admin-") + QUuid::createUuid().toString(QUuid::Id128);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(server->host);
-        db.setPort(server->port);
-        db.setUserName(server->user);
-        db.setPassword(server->password);
-        db.setDatabaseName(server->database);
-        if (!db.open())
-            throw std::runtime_error(db.lastError().text().toStdString());
+        QSqlDatabase db = openStoreConnection(PostgreSqlDialect(server->options), *server, name, true);
         QSqlQuery query(db);
         if (!query.exec(statement))
             throw std::runtime_error((statement + QStringLiteral(": ") + query.lastError().text()).toStdString());
