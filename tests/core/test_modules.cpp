@@ -243,6 +243,10 @@ TEST_CASE("The seven Hexhub modules load, migrate and define their permissions",
     for (const QString& id : ids) {
         INFO(id.toStdString() << ": " << s.reason(id).toStdString());
         CHECK(s.state(id) == ModuleSpec::State::Loaded);
+        // The icon the metadata names is there, and is an SVG.
+        QFile icon(s.spec(id)->metadata.icon);
+        REQUIRE(icon.open(QIODevice::ReadOnly));
+        CHECK(icon.readAll().contains("<svg"));
     }
     CHECK(s.tp->modules().loadOrder().first()->id == QStringLiteral("hub"));
     // The PostgreSQL run really runs on PostgreSQL.
