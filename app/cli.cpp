@@ -67,7 +67,11 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption auditKey(QStringLiteral("audit-key"),
                                       Tr::tr("The audit key file (default: audit.key in the configuration folder)."),
                                       Tr::tr("file"));
-    parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey});
+    const QCommandLineOption initServer(QStringLiteral("init-server"),
+                                        Tr::tr("Prepare a shared PostgreSQL server at URL (as its owner): schema, and the hexhub_app "
+                                               "role whose members can only add to the audit log and the journal."), Tr::tr("url"));
+    parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
+                       initServer});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;
@@ -86,7 +90,15 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     }
 
     PlatformOptions options;
-    if (parser.isSet(store)) {
+    if (parser.isSet(initServer)) {
+        QString error;
+        const auto url = StoreUrl::parse(parser.value(initServer), &error);
+        if (!url) {
+            err << error << Qt::endl;
+            return Usage;
+        }
+        options.store = *url;
+    } else if (parser.isSet(store)) {
         QString error;
         const auto url = StoreUrl::parse(parser.value(store), &error);
         if (!url) {
@@ -107,6 +119,13 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
         Platform platform(options);
         resultOf(platform.start());
 
+        if (parser.isSet(initServer)) {
+            resultOf(platform.applyServerRules());
+            out << Tr::tr("The server %1 is ready for desks: schema applied, role hexhub_app granted.")
+                       .arg(options.store.toDisplayString())
+                << Qt::endl;
+            return Ok;
+        }
         if (parser.isSet(createAdmin)) {
             const QString name = parser.value(createAdmin);
             const QString password = readPassword(err);

@@ -493,5 +493,17 @@
         <source>The store %1 is offline; Hexhub keeps trying to reconnect.</source>
         <translation>数据存储 %1 已离线；Hexhub 正在持续尝试重新连接。</translation>
     </message>
+    <message>
+        <source>Prepare a shared PostgreSQL server at URL (as its owner): schema, and the hexhub_app role whose members can only add to the audit log and the journal.</source>
+        <translation>（以所有者身份）准备位于 URL 的共享 PostgreSQL 服务器：建立数据结构，并创建 hexhub_app 角色，其成员对审计日志和事件日志只能追加。</translation>
+    </message>
+    <message>
+        <source>The server %1 is ready for desks: schema applied, role hexhub_app granted.</source>
+        <translation>服务器 %1 已可供各工作台使用：数据结构已建立，hexhub_app 角色已授权。</translation>
+    </message>
+    <message>
+        <source>Server rules apply to a shared PostgreSQL store, not to %1.</source>
+        <translation>服务器规则只适用于共享的 PostgreSQL 数据存储，不适用于 %1。</translation>
+    </message>
 </context>
 </TS>

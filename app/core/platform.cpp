@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -114,6 +115,23 @@ QFuture<void> Platform::start()
             return m_modules->start();
         })
         .unwrap();
+}
+
+QFuture<void> Platform::applyServerRules()
+{
+    if (m_options.store.kind != StoreUrl::Kind::PostgreSql) {
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+            StoreError(Tr::tr("Server rules apply to a shared PostgreSQL store, not to %1.")
+                           .arg(m_options.store.toDisplayString()))));
+    }
+    return m_store->write([](WriteTransaction& txn) {
+        QFile script(QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql"));
+        if (!script.open(QIODevice::ReadOnly))
+            throw StoreError(script.errorString());
+        if (const QString lock = txn.dialect().exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
+            txn.exec(lock);
+        txn.execScript(QString::fromUtf8(script.readAll()));
+    });
 }
 
 void Platform::stop()

@@ -59,6 +59,12 @@ public:
     //! Opens the store, applies the core schema, starts listening to other desks (shared store)
     //! and, unless disabled, starts the modules.
     QFuture<void> start();
+    /*!
+     * On a shared PostgreSQL store, after start(): creates the application group role hexhub_app and
+     * its grants, so the audit log and the journal are insert-only for every desk. Idempotent; run
+     * by `hexhub --init-server` as the database owner.
+     */
+    QFuture<void> applyServerRules();
     //! Shuts the modules down and closes the store.
     void stop();
 

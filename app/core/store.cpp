@@ -346,11 +346,15 @@ QSqlDatabase Store::openWriter(const QString& name)
     try {
         if (const QString lock = m_dialect->exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
             sql.exec(lock); // another desk may be creating the same tables right now
-        sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-        sql.exec(QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, "
-            "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL, "
-            "PRIMARY KEY (module, version))"));
+        // A desk's own database role may not create tables (on a shared server only the owner
+        // does), so the bookkeeping is made only where it is missing.
+        if (!db.tables().contains(QStringLiteral("schema_migrations"))) {
+            sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+            sql.exec(QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, "
+                "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL, "
+                "PRIMARY KEY (module, version))"));
+        }
         if (!sql.scalar(QStringLiteral("SELECT value FROM store_meta WHERE key = 'format'")).isValid()) {
             sql.exec(QStringLiteral("INSERT INTO store_meta (key, value) VALUES ('format', ?), ('created_at', ?) "
                                     "ON CONFLICT (key) DO NOTHING"),

@@ -4,6 +4,7 @@
 #include "audit.h"
 #include "eventbridge.h"
 #include "eventbus.h"
+#include "modulemanager.h"
 #include "sqldialect.h"
 #include "store.h"
 
@@ -305,4 +306,64 @@ TEST_CASE("Desk processes writing at once, a server restart and a killed desk: n
         CHECK(seen == others);
     }
     dropTestDatabase(url);
+}
+
+TEST_CASE("On a prepared server a desk's role can add to the audit log and journal but never change them",
+          "[postgresql][desks][security]")
+{
+    // The owner prepares the server, as `hexhub --init-server` does.
+    const StoreUrl ownerUrl = createTestDatabase();
+    QTemporaryDir dir;
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = ownerUrl;
+        config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+        TestPlatform owner(config);
+        owner.start();
+        await(owner->applyServerRules());
+        await(owner->applyServerRules()); // idempotent
+    }
+    // A desk signs in with a role of its own that is a member of hexhub_app.
+    const QString desk = QStringLiteral("desk_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    {
+        RawPg owner(ownerUrl);
+        owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app").arg(desk));
+    }
+    StoreUrl deskUrl = ownerUrl;
+    deskUrl.user = desk;
+    deskUrl.password = QStringLiteral("Desk-Password-42");
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = deskUrl;
+        config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+        TestPlatform deskPlatform(config);
+        deskPlatform.start(); // the schema is there: the desk's role needs to create nothing
+        CHECK(deskPlatform->modules().loadOrder().size() == 7);
+        await(deskPlatform->audit().record({desk, QStringLiteral("case.viewed"), QStringLiteral("case:1"), {},
+                                            QStringLiteral("success")}));
+        await(deskPlatform->store().write([](WriteTransaction& txn) {
+            txn.publish(EventDraft{QStringLiteral("desk.ticked"), {}, 1, {}, {}, {}});
+        }));
+        Store& store = deskPlatform->store();
+        CHECK(failureOf(store.write([](WriteTransaction& txn) {
+            txn.exec(QStringLiteral("UPDATE audit_log SET outcome = 'denied'"));
+        })).contains(QStringLiteral("permission denied")));
+        CHECK(failureOf(store.write([](WriteTransaction& txn) { txn.exec(QStringLiteral("DELETE FROM audit_log")); }))
+                  .contains(QStringLiteral("permission denied")));
+        CHECK(failureOf(store.write([](WriteTransaction& txn) { txn.exec(QStringLiteral("DELETE FROM events")); }))
+                  .contains(QStringLiteral("permission denied")));
+        CHECK(failureOf(store.write([](WriteTransaction& txn) { txn.exec(QStringLiteral("TRUNCATE audit_log")); }))
+                  .contains(QStringLiteral("permission denied")));
+        CHECK(failureOf(store.write([](WriteTransaction& txn) {
+            txn.exec(QStringLiteral("DELETE FROM schema_migrations"));
+        })).contains(QStringLiteral("permission denied")));
+        CHECK(await(deskPlatform->audit().verify()).intact);
+    }
+    {
+        RawPg owner(ownerUrl);
+        owner.exec(QStringLiteral("DROP OWNED BY %1").arg(desk));
+    }
+    dropTestDatabase(ownerUrl);
+    RawPg server(*testServer());
+    server.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(desk));
 }
