@@ -367,3 +367,59 @@ TEST_CASE("On a prepared server a desk's role can add to the audit log and journ
     RawPg server(*testServer());
     server.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(desk));
 }
+
+TEST_CASE("Row-level security: a centre's desk sees its own centre's tasks, the hub sees all",
+          "[postgresql][desks][security]")
+{
+    const StoreUrl ownerUrl = createTestDatabase();
+    QTemporaryDir dir;
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = ownerUrl;
+        config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+        TestPlatform owner(config);
+        owner.start();
+        await(owner->applyServerRules());
+    }
+    const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(10);
+    const QString caseDesk = QStringLiteral("cases_") + suffix;
+    const QString hubDesk = QStringLiteral("hub_") + suffix;
+    {
+        RawPg owner(ownerUrl);
+        owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app, "
+                                  "hexhub_centre_case_management").arg(caseDesk));
+        owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app, hexhub_hub").arg(hubDesk));
+        owner.exec(QStringLiteral("INSERT INTO hub_tasks (centre, title, created_by, created_at, updated_at) VALUES "
+                                  "('case_management', 'Review custody log', 'chief', 0, 0), "
+                                  "('criminal_intel', 'Check lead 17', 'chief', 0, 0), "
+                                  "('supervision', 'Answer 12345 call', 'chief', 0, 0)"));
+    }
+    auto visibleTo = [&](const QString& role) {
+        StoreUrl url = ownerUrl;
+        url.user = role;
+        url.password = QStringLiteral("Desk-Password-42");
+        RawPg desk(url);
+        QStringList centres;
+        QSqlQuery q = desk.exec(QStringLiteral("SELECT centre FROM hub_tasks ORDER BY centre"));
+        while (q.next())
+            centres << q.value(0).toString();
+        // Another centre's task cannot be changed either.
+        desk.exec(QStringLiteral("UPDATE hub_tasks SET status = 'done' WHERE centre = 'criminal_intel'"));
+        return centres;
+    };
+    CHECK(visibleTo(caseDesk) == QStringList{QStringLiteral("case_management")});
+    {
+        RawPg owner(ownerUrl);
+        CHECK(owner.scalar(QStringLiteral("SELECT status FROM hub_tasks WHERE centre = 'criminal_intel'")).toString()
+              == QStringLiteral("open"));
+    }
+    CHECK(visibleTo(hubDesk) == QStringList{QStringLiteral("case_management"), QStringLiteral("criminal_intel"),
+                                            QStringLiteral("supervision")});
+    {
+        RawPg owner(ownerUrl);
+        owner.exec(QStringLiteral("DROP OWNED BY %1, %2").arg(caseDesk, hubDesk));
+    }
+    dropTestDatabase(ownerUrl);
+    RawPg server(*testServer());
+    server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2").arg(caseDesk, hubDesk));
+}
