@@ -25,7 +25,7 @@ QString readPassword(QTextStream& err)
     const bool tty = isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
-        err << Tr::tr("Password for the administrator: ") << Qt::flush;
+        err << Tr::tr("Password: ") << Qt::flush;
         tcgetattr(STDIN_FILENO, &saved);
         termios silent = saved;
         silent.c_lflag &= ~tcflag_t(ECHO);
@@ -70,8 +70,14 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption initServer(QStringLiteral("init-server"),
                                         Tr::tr("Prepare a shared PostgreSQL server at URL (as its owner): schema, and the hexhub_app "
                                                "role whose members can only add to the audit log and the journal."), Tr::tr("url"));
+    const QCommandLineOption addUser(QStringLiteral("add-user"),
+                                     Tr::tr("Create user NAME (with --role); on a shared PostgreSQL store also the "
+                                            "desk's database login. The password is read from standard input."),
+                                     Tr::tr("name"));
+    const QCommandLineOption role(QStringLiteral("role"), Tr::tr("The role for --add-user, e.g. hub_supervisor."),
+                                  Tr::tr("role"));
     parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
-                       initServer});
+                       initServer, addUser, role});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;
@@ -113,7 +119,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     options.auditKeyPath = parser.value(auditKey);
     const bool verifying = parser.isSet(verifyAudit);
     options.createAuditKey = !verifying;
-    options.loadModules = !verifying && !parser.isSet(createAdmin);
+    options.loadModules = !verifying && !parser.isSet(createAdmin) && !parser.isSet(addUser);
 
     try {
         Platform platform(options);
@@ -123,6 +129,17 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
             resultOf(platform.applyServerRules());
             out << Tr::tr("The server %1 is ready for desks: schema applied, role hexhub_app granted.")
                        .arg(options.store.toDisplayString())
+                << Qt::endl;
+            return Ok;
+        }
+        if (parser.isSet(addUser)) {
+            if (!parser.isSet(role)) {
+                err << Tr::tr("--add-user needs --role.") << Qt::endl;
+                return Usage;
+            }
+            const QString name = parser.value(addUser);
+            const qint64 id = resultOf(platform.addUser(name, parser.value(role), readPassword(err)));
+            out << Tr::tr("Created user '%1' (user %2) with role %3.").arg(name).arg(id).arg(parser.value(role))
                 << Qt::endl;
             return Ok;
         }

@@ -4,10 +4,6 @@
 <context>
     <name>hexhub</name>
     <message>
-        <source>Password for the administrator: </source>
-        <translation>管理员密码：</translation>
-    </message>
-    <message>
         <source>Hexhub: a public-safety command centre of one hub and six centres.</source>
         <translation>Hexhub：由一个指挥中枢和六个中心组成的公共安全指挥中心。</translation>
     </message>
@@ -504,6 +500,34 @@
     <message>
         <source>Server rules apply to a shared PostgreSQL store, not to %1.</source>
         <translation>服务器规则只适用于共享的 PostgreSQL 数据存储，不适用于 %1。</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Create user NAME (with --role); on a shared PostgreSQL store also the desk&apos;s database login. The password is read from standard input.</source>
+        <translation>创建用户 NAME（需配合 --role）；在共享的 PostgreSQL 数据存储上同时创建该工作台的数据库登录角色。密码从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>The role for --add-user, e.g. hub_supervisor.</source>
+        <translation>--add-user 使用的角色，例如 hub_supervisor。</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>--add-user needs --role.</source>
+        <translation>--add-user 需要同时指定 --role。</translation>
+    </message>
+    <message>
+        <source>Created user &apos;%1&apos; (user %2) with role %3.</source>
+        <translation>已创建用户“%1”（用户 %2），角色为 %3。</translation>
+    </message>
+    <message>
+        <source>There is no role &apos;%1&apos;; the roles are: %2.</source>
+        <translation>不存在角色“%1”；可用的角色有：%2。</translation>
     </message>
 </context>
 </TS>

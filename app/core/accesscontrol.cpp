@@ -309,6 +309,27 @@ QFuture<qint64> AccessControl::createFirstAdministrator(const QString& name, con
     });
 }
 
+QFuture<qint64> AccessControl::createUserBySystem(const NewUser& user,
+                                                  std::function<void(WriteTransaction&)> alsoInTransaction) const
+{
+    try {
+        validateUserName(user.name);
+        if (const QString weak = PasswordHasher::weakness(user.password, user.name); !weak.isEmpty())
+            throw ValidationError(weak);
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
+    }
+    return runInBackground([this, user, alsoInTransaction] {
+        const PasswordHash hash = m_hasher.hash(user.password);
+        return m_store.write([this, user, hash, alsoInTransaction](WriteTransaction& txn) {
+            const qint64 id = insertUser(txn, user, hash, QStringLiteral("system"));
+            if (alsoInTransaction)
+                alsoInTransaction(txn);
+            return id;
+        }).result();
+    });
+}
+
 QFuture<void> AccessControl::changeRole(const QString& userName, const QString& role, bool grant) const
 {
     const Principal actor = m_session.principal();

@@ -97,6 +97,13 @@ public:
     QFuture<qint64> createUser(const NewUser& user) const;
     //! Creates the first administrator; refused once any administrator exists. For `--create-admin`.
     QFuture<qint64> createFirstAdministrator(const QString& name, const QString& password) const;
+    /*!
+     * Creates a user on the authority of whoever runs the command line against the store (the
+     * database owner for `hexhub --add-user`); `alsoInTransaction` runs in the same transaction
+     * (creating the desk's database role), so both happen or neither.
+     */
+    QFuture<qint64> createUserBySystem(const NewUser& user,
+                                       std::function<void(WriteTransaction&)> alsoInTransaction = {}) const;
     //! Needs core.roles.manage.
     QFuture<void> grantRole(const QString& userName, const QString& role) const;
     QFuture<void> revokeRole(const QString& userName, const QString& role) const;

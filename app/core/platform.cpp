@@ -134,6 +134,33 @@ QFuture<void> Platform::applyServerRules()
     });
 }
 
+QFuture<qint64> Platform::addUser(const QString& name, const QString& role, const QString& password)
+{
+    if (!AccessControl::builtinRoles().contains(role)) {
+        return QtFuture::makeExceptionalFuture<qint64>(std::make_exception_ptr(ValidationError(
+            Tr::tr("There is no role '%1'; the roles are: %2.").arg(role, AccessControl::builtinRoles().join(QStringLiteral(", "))))));
+    }
+    std::function<void(WriteTransaction&)> databaseRole;
+    if (m_options.store.kind == StoreUrl::Kind::PostgreSql) {
+        QStringList groups{QStringLiteral("hexhub_app")};
+        if (role == QLatin1String("hub_supervisor"))
+            groups << QStringLiteral("hexhub_hub");
+        else if (role.endsWith(QLatin1String("_operator")))
+            groups << QStringLiteral("hexhub_centre_") + role.chopped(int(qstrlen("_operator")));
+        databaseRole = [name, password, groups](WriteTransaction& txn) {
+            // Role names and passwords cannot be bound parameters in DDL: let the server quote them.
+            const QString create = txn.scalar(QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', ?::text, ?::text)"),
+                                              {name, password}).toString();
+            txn.exec(create);
+            for (const QString& group : groups) {
+                const QString grant = txn.scalar(QStringLiteral("SELECT format('GRANT %I TO %I', ?::text, ?::text)"), {group, name}).toString();
+                txn.exec(grant);
+            }
+        };
+    }
+    return m_access->createUserBySystem(NewUser{name, name, password, {role}}, databaseRole);
+}
+
 void Platform::stop()
 {
     if (m_modules)

@@ -65,6 +65,12 @@ public:
      * by `hexhub --init-server` as the database owner.
      */
     QFuture<void> applyServerRules();
+    /*!
+     * Creates user `name` with Hexhub role `role`; on a shared PostgreSQL store also the desk's own
+     * database login role (SCRAM password), a member of hexhub_app and of its centre's group role.
+     * Both in one transaction. For `hexhub --add-user`, run as the database owner.
+     */
+    QFuture<qint64> addUser(const QString& name, const QString& role, const QString& password);
     //! Shuts the modules down and closes the store.
     void stop();
 

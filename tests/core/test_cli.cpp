@@ -188,3 +188,23 @@ TEST_CASE("hexhub refuses a broken store and bad arguments clearly", "[cli]")
     CHECK(noKey.exitCode == 1);
     CHECK(noKey.err.contains(QStringLiteral("audit key")));
 }
+
+TEST_CASE("hexhub --add-user creates a user with a role, reading the password from standard input", "[cli]")
+{
+    Cli cli;
+    const Run ok = cli.run({QStringLiteral("--add-user"), QStringLiteral("desk7"), QStringLiteral("--role"),
+                            QStringLiteral("supervision_operator")}, "Night-Shift-Desk-7\n");
+    INFO(ok.err.toStdString());
+    CHECK(ok.exitCode == 0);
+    CHECK(ok.out.contains(QStringLiteral("Created user 'desk7'")));
+    const Run noRole = cli.run({QStringLiteral("--add-user"), QStringLiteral("desk8")}, "Night-Shift-Desk-7\n");
+    CHECK(noRole.exitCode == 2);
+    const Run badRole = cli.run({QStringLiteral("--add-user"), QStringLiteral("desk8"), QStringLiteral("--role"),
+                                 QStringLiteral("emperor")}, "Night-Shift-Desk-7\n");
+    CHECK(badRole.exitCode == 1);
+    CHECK(badRole.err.contains(QStringLiteral("no role 'emperor'")));
+    RawSqlite raw(cli.store);
+    CHECK(raw.scalar(QStringLiteral("SELECT role FROM user_roles JOIN users ON users.id = user_roles.user_id "
+                                    "WHERE users.name = 'desk7'")).toString() == QStringLiteral("supervision_operator"));
+    CHECK(cli.run({QStringLiteral("--verify-audit")}).exitCode == 0);
+}

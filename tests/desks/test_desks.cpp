@@ -423,3 +423,43 @@ TEST_CASE("Row-level security: a centre's desk sees its own centre's tasks, the 
     RawPg server(*testServer());
     server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2").arg(caseDesk, hubDesk));
 }
+
+TEST_CASE("Adding a user on a shared server creates the desk's login in its centre's role, in one go",
+          "[postgresql][desks][security]")
+{
+    const StoreUrl ownerUrl = createTestDatabase();
+    QTemporaryDir dir;
+    const QString name = QStringLiteral("ops_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = ownerUrl;
+        config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+        TestPlatform owner(config);
+        owner.start();
+        await(owner->applyServerRules());
+        await(owner->addUser(name, QStringLiteral("case_management_operator"), QStringLiteral("Night-Shift-Desk-42")));
+        // A name taken already fails whole: no second database role, no second user.
+        CHECK(failureOf(owner->addUser(name, QStringLiteral("auditor"), QStringLiteral("Night-Shift-Desk-43"))).contains(name));
+        CHECK(failureOf(owner->addUser(QStringLiteral("x_") + name, QStringLiteral("emperor"), QStringLiteral("Night-Shift-Desk-43")))
+                  .contains(QStringLiteral("no role")));
+        const Principal principal = await(owner->access().principalFor(name));
+        CHECK(principal.roles == QStringList{QStringLiteral("case_management_operator")});
+        CHECK(principal.can(QStringLiteral("case_management.case.manage")));
+    }
+    StoreUrl deskUrl = ownerUrl;
+    deskUrl.user = name;
+    deskUrl.password = QStringLiteral("Night-Shift-Desk-42");
+    {
+        RawPg desk(deskUrl);
+        CHECK(desk.scalar(QStringLiteral("SELECT pg_has_role(current_user, 'hexhub_centre_case_management', 'MEMBER')")).toBool());
+        CHECK_FALSE(desk.scalar(QStringLiteral("SELECT pg_has_role(current_user, 'hexhub_hub', 'MEMBER')")).toBool());
+    }
+    {
+        RawPg owner(ownerUrl);
+        CHECK(owner.scalar(QStringLiteral("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = '%1'").arg(name)).toBool());
+        owner.exec(QStringLiteral("DROP OWNED BY %1").arg(name));
+    }
+    dropTestDatabase(ownerUrl);
+    RawPg server(*testServer());
+    server.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(name));
+}
