@@ -50,6 +50,9 @@ public:
     explicit TopicPattern(const QString& pattern);
 
     bool isValid() const { return m_valid; }
+    bool isPrefix() const { return m_isPrefix; }
+    //! For a prefix pattern, what matching topics start with ("incident."; empty for "*").
+    QString prefix() const { return m_prefix; }
     bool matches(const QString& topic) const;
     QString toString() const { return m_pattern; }
 

@@ -53,19 +53,30 @@ QList<Event> read(Sql& sql, const EventRange& range)
         where += QStringLiteral(" AND occurred_at < ?");
         params << range.to.toMSecsSinceEpoch();
     }
+    // The topic is filtered in SQL, before the LIMIT: a page then holds `limit` matching events, and
+    // an empty page really means there are no more.
+    const TopicPattern pattern(range.topicPattern);
+    if (!pattern.isValid())
+        return {};
+    if (!pattern.isPrefix()) {
+        where += QStringLiteral(" AND topic = ?");
+        params << pattern.toString();
+    } else if (!pattern.prefix().isEmpty()) {
+        QString like = pattern.prefix();
+        like.replace(QLatin1String("_"), QLatin1String("\\_")); // '_' is a LIKE wildcard; topics use it
+        where += QStringLiteral(" AND topic LIKE ? ESCAPE '\\'");
+        params << like + QLatin1Char('%');
+    }
     params << std::max(1, range.limit);
     QSqlQuery query = sql.exec(
         QStringLiteral("SELECT seq, id, topic, occurred_at, source, actor, correlation_id, schema_version, "
                        "payload, origin FROM events WHERE ") +
             where + QStringLiteral(" ORDER BY seq LIMIT ?"),
         params);
-    const TopicPattern pattern(range.topicPattern);
     QList<Event> events;
     while (query.next()) {
         Event event;
         event.topic = query.value(2).toString();
-        if (!pattern.matches(event.topic))
-            continue;
         event.seq = query.value(0).toLongLong();
         event.id = QUuid::fromString(query.value(1).toString());
         event.occurredAt = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);

@@ -334,6 +334,24 @@ TEST_CASE("Replay by sequence range, by time range, by topic, page by page", "[b
     incidents.topicPattern = QStringLiteral("incident.*");
     CHECK(await(b.bus().replay(incidents)).size() == 10);
 
+    // Paging by topic: every page is full of matches, and paging goes on to the end.
+    incidents.limit = 2; // some windows of two journal rows hold no incident at all
+    QList<Event> paged;
+    for (;;) {
+        const auto batch = await(b.bus().replay(incidents));
+        if (batch.isEmpty())
+            break;
+        CHECK(batch.size() <= 2);
+        paged << batch;
+        incidents.fromSeq = batch.last().seq + 1;
+    }
+    CHECK(paged.size() == 10);
+    EventRange exact = EventRange::bySeq(first);
+    exact.topicPattern = QStringLiteral("unit.moved");
+    CHECK(await(b.bus().replay(exact)).size() == 20);
+    exact.topicPattern = QStringLiteral("uni_.*"); // '_' is no wildcard: this must not match unit.moved
+    CHECK(await(b.bus().replay(exact)).isEmpty());
+
     // Paging: 7 at a time until the journal is exhausted.
     EventRange page = EventRange::bySeq(first);
     page.limit = 7;
