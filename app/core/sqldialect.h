@@ -31,8 +31,6 @@ public:
     virtual QString beginWrite() const = 0;
     //! Whether INSERT ... RETURNING is how new keys are read back (else QSqlQuery::lastInsertId).
     virtual bool insertReturning() const = 0;
-    //! Whether more than one connection may read while one writes.
-    virtual bool concurrentReaders() const = 0;
     /*!
      * A statement that makes the rest of the current transaction exclusive for `key` among every
      * connection to the store (all desks), released at commit or rollback; empty where the write
@@ -53,7 +51,6 @@ public:
     void configure(QSqlDatabase& db, bool writer) const override;
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     bool insertReturning() const override { return false; }
-    bool concurrentReaders() const override { return true; }
     QString exclusiveLock(int) const override { return {}; }
 };
 
@@ -71,7 +68,6 @@ public:
     void configure(QSqlDatabase& db, bool writer) const override;
     QString beginWrite() const override { return QStringLiteral("BEGIN"); }
     bool insertReturning() const override { return true; }
-    bool concurrentReaders() const override { return true; }
     QString exclusiveLock(int key) const override;
 
 private:
