@@ -64,7 +64,7 @@ function(hexhub_add_module id)
     endforeach()
 
     file(GLOB sql_files CONFIGURE_DEPENDS RELATIVE "${CMAKE_CURRENT_SOURCE_DIR}"
-        "${CMAKE_CURRENT_SOURCE_DIR}/sql/*.sql")
+        "${CMAKE_CURRENT_SOURCE_DIR}/sql/*.sql" "${CMAKE_CURRENT_SOURCE_DIR}/sql/server/*.sql")
     if(sql_files)
         qt_add_resources(${target} "${target}_sql" PREFIX "/hexhub/${id}" FILES ${sql_files})
     endif()

@@ -124,13 +124,29 @@ QFuture<void> Platform::applyServerRules()
             StoreError(Tr::tr("Server rules apply to a shared PostgreSQL store, not to %1.")
                            .arg(m_options.store.toDisplayString()))));
     }
-    return m_store->write([](WriteTransaction& txn) {
-        QFile script(QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql"));
-        if (!script.open(QIODevice::ReadOnly))
-            throw StoreError(script.errorString());
+    // The core's roles and helpers first, then each loaded module's own rules in load order
+    // (sql/server/*.postgresql.sql in the module's resources), all in one transaction.
+    QStringList scripts{QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql")};
+    for (const ModuleSpec* spec : m_modules->loadOrder()) {
+        if (spec->state != ModuleSpec::State::Loaded)
+            continue;
+        const QDir folder(QStringLiteral(":/hexhub/%1/sql/server").arg(spec->id));
+        for (const QString& name : folder.entryList({QStringLiteral("*.postgresql.sql")}, QDir::Files, QDir::Name))
+            scripts << folder.filePath(name);
+    }
+    return m_store->write([scripts](WriteTransaction& txn) {
         if (const QString lock = txn.dialect().exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
             txn.exec(lock);
-        txn.execScript(QString::fromUtf8(script.readAll()));
+        for (const QString& path : scripts) {
+            QFile script(path);
+            if (!script.open(QIODevice::ReadOnly))
+                throw StoreError(Tr::tr("Cannot read the server rules %1: %2").arg(path, script.errorString()));
+            try {
+                txn.execScript(QString::fromUtf8(script.readAll()));
+            } catch (const StoreError& e) {
+                throw StoreError(Tr::tr("The server rules %1 failed: %2").arg(path, e.message()));
+            }
+        }
     });
 }
 

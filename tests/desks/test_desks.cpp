@@ -368,7 +368,7 @@ TEST_CASE("On a prepared server a desk's role can add to the audit log and journ
     server.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(desk));
 }
 
-TEST_CASE("Row-level security: a centre's desk sees its own centre's tasks, the hub sees all",
+TEST_CASE("Row-level security: a centre's desk sees its own centre's rows, the hub sees all",
           "[postgresql][desks][security]")
 {
     const StoreUrl ownerUrl = createTestDatabase();
@@ -380,48 +380,96 @@ TEST_CASE("Row-level security: a centre's desk sees its own centre's tasks, the 
         TestPlatform owner(config);
         owner.start();
         await(owner->applyServerRules());
+        await(owner->applyServerRules()); // idempotent: a second run changes nothing and fails nothing
     }
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(10);
     const QString caseDesk = QStringLiteral("cases_") + suffix;
+    const QString intelDesk = QStringLiteral("intel_") + suffix;
     const QString hubDesk = QStringLiteral("hub_") + suffix;
     {
         RawPg owner(ownerUrl);
         owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app, "
                                   "hexhub_centre_case_management").arg(caseDesk));
+        owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app, "
+                                  "hexhub_centre_criminal_intel").arg(intelDesk));
         owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app, hexhub_hub").arg(hubDesk));
         owner.exec(QStringLiteral("INSERT INTO hub_tasks (centre, title, created_by, created_at, updated_at) VALUES "
                                   "('case_management', 'Review custody log', 'chief', 0, 0), "
                                   "('criminal_intel', 'Check lead 17', 'chief', 0, 0), "
                                   "('supervision', 'Answer 12345 call', 'chief', 0, 0)"));
+        owner.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES "
+                                  "('C-1', 'Shop theft', 'criminal', 0)"));
+        owner.exec(QStringLiteral("INSERT INTO ci_leads (reference, source, summary, legal_basis, retain_until, received_at) "
+                                  "VALUES ('L-1', 'informant', 'Card skimmer', 'art. 52', 1, 0)"));
+        owner.exec(QStringLiteral("INSERT INTO sv_demands (reference, channel, category, summary, status, routed_to, "
+                                  "received_at, sla_due_at) VALUES "
+                                  "('D-1', 'hotline_12345', 'noise', 'Night noise', 'routed', 'case_management', 0, 1), "
+                                  "('D-2', 'petition', 'roads', 'Pothole', 'received', NULL, 0, 1), "
+                                  "('D-3', 'complaint', 'conduct', 'Rude officer', 'routed', 'water_bureau', 0, 1)"));
+        owner.exec(QStringLiteral("INSERT INTO sv_demand_history (demand_id, at, actor, action) "
+                                  "SELECT id, 0, 'clerk', 'routed' FROM sv_demands"));
     }
-    auto visibleTo = [&](const QString& role) {
+    auto column = [&](const QString& role, const QString& sql) {
         StoreUrl url = ownerUrl;
         url.user = role;
         url.password = QStringLiteral("Desk-Password-42");
         RawPg desk(url);
-        QStringList centres;
-        QSqlQuery q = desk.exec(QStringLiteral("SELECT centre FROM hub_tasks ORDER BY centre"));
+        QStringList values;
+        QSqlQuery q = desk.exec(sql);
         while (q.next())
-            centres << q.value(0).toString();
-        // Another centre's task cannot be changed either.
-        desk.exec(QStringLiteral("UPDATE hub_tasks SET status = 'done' WHERE centre = 'criminal_intel'"));
-        return centres;
+            values << q.value(0).toString();
+        return values;
     };
-    CHECK(visibleTo(caseDesk) == QStringList{QStringLiteral("case_management")});
+    auto change = [&](const QString& role, const QString& sql) {
+        StoreUrl url = ownerUrl;
+        url.user = role;
+        url.password = QStringLiteral("Desk-Password-42");
+        RawPg desk(url);
+        return desk.exec(sql).numRowsAffected();
+    };
+    const QString tasks = QStringLiteral("SELECT centre FROM hub_tasks ORDER BY centre");
+    const QString cases = QStringLiteral("SELECT number FROM cm_cases");
+    const QString leads = QStringLiteral("SELECT reference FROM ci_leads");
+    const QString demands = QStringLiteral("SELECT reference FROM sv_demands ORDER BY reference");
+    const QString history = QStringLiteral("SELECT d.reference FROM sv_demand_history h "
+                                           "JOIN sv_demands d ON d.id = h.demand_id ORDER BY 1");
+
+    // A case-management desk: its own tasks and cases, the demands routed to it; nothing of
+    // criminal intelligence, and it cannot change what it cannot see.
+    CHECK(column(caseDesk, tasks) == QStringList{QStringLiteral("case_management")});
+    CHECK(column(caseDesk, cases) == QStringList{QStringLiteral("C-1")});
+    CHECK(column(caseDesk, leads).isEmpty());
+    CHECK(column(caseDesk, demands) == QStringList{QStringLiteral("D-1")});
+    CHECK(column(caseDesk, history) == QStringList{QStringLiteral("D-1")});
+    CHECK(change(caseDesk, QStringLiteral("UPDATE hub_tasks SET status = 'done' WHERE centre = 'criminal_intel'")) == 0);
+    CHECK(change(caseDesk, QStringLiteral("DELETE FROM ci_leads")) == 0);
+    CHECK(change(caseDesk, QStringLiteral("UPDATE cm_cases SET status = 'investigating'")) == 1);
+
+    // Criminal intelligence: the other way round.
+    CHECK(column(intelDesk, cases).isEmpty());
+    CHECK(column(intelDesk, leads) == QStringList{QStringLiteral("L-1")});
+    CHECK(column(intelDesk, demands).isEmpty());
+    CHECK(column(intelDesk, tasks) == QStringList{QStringLiteral("criminal_intel")});
     {
         RawPg owner(ownerUrl);
         CHECK(owner.scalar(QStringLiteral("SELECT status FROM hub_tasks WHERE centre = 'criminal_intel'")).toString()
               == QStringLiteral("open"));
+        CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads")).toInt() == 1);
     }
-    CHECK(visibleTo(hubDesk) == QStringList{QStringLiteral("case_management"), QStringLiteral("criminal_intel"),
-                                            QStringLiteral("supervision")});
+
+    // The hub sees every centre.
+    CHECK(column(hubDesk, tasks) == QStringList{QStringLiteral("case_management"), QStringLiteral("criminal_intel"),
+                                                QStringLiteral("supervision")});
+    CHECK(column(hubDesk, cases) == QStringList{QStringLiteral("C-1")});
+    CHECK(column(hubDesk, leads) == QStringList{QStringLiteral("L-1")});
+    CHECK(column(hubDesk, demands) == QStringList{QStringLiteral("D-1"), QStringLiteral("D-2"), QStringLiteral("D-3")});
     {
         RawPg owner(ownerUrl);
-        owner.exec(QStringLiteral("DROP OWNED BY %1, %2").arg(caseDesk, hubDesk));
+        owner.exec(QStringLiteral("DROP OWNED BY %1, %2, %3").arg(caseDesk, intelDesk, hubDesk));
     }
     dropTestDatabase(ownerUrl);
     RawPg server(*testServer());
-    server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2").arg(caseDesk, hubDesk));
+    server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2, %3").arg(caseDesk, intelDesk, hubDesk));
 }
 
 TEST_CASE("Adding a user on a shared server creates the desk's login in its centre's role, in one go",

@@ -34,12 +34,27 @@ BEGIN
 END
 $$;
 
--- Tasks the hub hands out are centre-scoped: a centre's desks see and change their own centre's
--- tasks; the hub sees all. The owner (who runs migrations) is not bound by the policy.
-ALTER TABLE hub_tasks ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS hub_tasks_by_centre ON hub_tasks;
-CREATE POLICY hub_tasks_by_centre ON hub_tasks
-    USING (pg_has_role(current_user, 'hexhub_hub', 'MEMBER')
-           OR EXISTS (SELECT FROM pg_roles r
-                      WHERE r.rolname = 'hexhub_centre_' || hub_tasks.centre
-                        AND pg_has_role(current_user, r.oid, 'MEMBER')));
+-- Whether the current login may see a centre's rows: hub supervisors see every centre, a centre's
+-- desks their own. Unknown centre names (a department outside Hexhub) see nothing.
+CREATE OR REPLACE FUNCTION hexhub_sees_centre(centre TEXT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS
+$$
+    SELECT pg_has_role(current_user, 'hexhub_hub', 'MEMBER')
+        OR EXISTS (SELECT FROM pg_roles r
+                   WHERE r.rolname = 'hexhub_centre_' || centre
+                     AND pg_has_role(current_user, r.oid, 'MEMBER'))
+$$;
+
+-- Scopes a centre's own table to that centre: row-level security with one policy, so another
+-- centre's desk reading it gets no rows and changes none. Modules call it from their server rules
+-- (sql/server/*.postgresql.sql), which --init-server applies after this file. The owner, who runs
+-- migrations, is not bound by policies.
+CREATE OR REPLACE FUNCTION hexhub_scope_to_centre(tbl REGCLASS, centre TEXT) RETURNS VOID
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', tbl);
+    EXECUTE format('DROP POLICY IF EXISTS centre_scope ON %s', tbl);
+    EXECUTE format('CREATE POLICY centre_scope ON %s USING (hexhub_sees_centre(%L))', tbl, centre);
+END
+$$;

@@ -1,0 +1,7 @@
+-- Hub server rules, applied by `hexhub --init-server` after the core's roles (idempotent).
+-- Incidents, units and dispatches are the shared picture every centre works from. The tasks the hub
+-- hands out are centre-scoped: a centre's desks see and change their own centre's tasks; the hub
+-- sees all.
+ALTER TABLE hub_tasks ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS hub_tasks_by_centre ON hub_tasks;
+CREATE POLICY hub_tasks_by_centre ON hub_tasks USING (hexhub_sees_centre(centre));

@@ -1,0 +1,13 @@
+-- Supervision server rules, applied by `hexhub --init-server` after the core's roles (idempotent).
+-- The supervision centre and the hub see every public demand; a demand routed to another centre is
+-- visible to that centre's desks too, with its history, and nothing else is.
+ALTER TABLE sv_demands ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS sv_demands_by_centre ON sv_demands;
+CREATE POLICY sv_demands_by_centre ON sv_demands
+    USING (hexhub_sees_centre('supervision') OR (routed_to IS NOT NULL AND hexhub_sees_centre(routed_to)));
+
+-- History rows follow their demand: the subquery is itself filtered by the policy above.
+ALTER TABLE sv_demand_history ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS sv_demand_history_by_demand ON sv_demand_history;
+CREATE POLICY sv_demand_history_by_demand ON sv_demand_history
+    USING (EXISTS (SELECT FROM sv_demands d WHERE d.id = sv_demand_history.demand_id));
