@@ -6,8 +6,36 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 namespace hexhub {
+
+//! A piece of SQL with its own bound values, in order of its placeholders.
+struct SqlFragment
+{
+    QString sql;
+    QVariantList binds;
+};
+
+/*!
+ * A table searched by full text. By convention its index is, on SQLite, the FTS5 table
+ * `<table>_fts` (trigram tokenizer, external content, rowid = the table's id) and, on PostgreSQL,
+ * the generated tsvector column `search_doc` (configuration 'simple') with a GIN index; `columns`
+ * are the indexed text columns. Names come from code, never from users; they are checked anyway.
+ */
+struct TextSearchTarget
+{
+    QString table;
+    QStringList columns;
+    QString alias; //!< how the query refers to the table; default: the table's name
+};
+
+/*!
+ * Splits what an operator typed into search terms: words separated by white space, "quoted
+ * phrases" kept whole, at most 16 terms, duplicates dropped. Every term must match.
+ */
+HEXHUB_CORE_EXPORT QStringList searchTerms(const QString& userText);
 
 /*!
  * What differs between the SQL engines Hexhub runs on. Everything above this seam (the store's
@@ -40,6 +68,13 @@ public:
 
     //! Keys for exclusiveLock(), one per thing that must be appended to by one writer at a time.
     enum LockKey { SchemaLock = 7415001, JournalLock = 7415002, AuditLock = 7415003 };
+    /*!
+     * A condition true for the rows of `target` that contain every one of `terms` (searchTerms()),
+     * case-insensitively; the terms travel as bound values, so no text an operator types can change
+     * the statement. Terms the index cannot serve (shorter than three characters on SQLite's trigram
+     * index; Chinese and other unsegmented scripts on PostgreSQL) are matched by LIKE on the columns.
+     */
+    virtual SqlFragment textSearch(const TextSearchTarget& target, const QStringList& terms) const = 0;
 };
 
 class HEXHUB_CORE_EXPORT SqliteDialect final : public SqlDialect
@@ -52,6 +87,7 @@ public:
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     bool insertReturning() const override { return false; }
     QString exclusiveLock(int) const override { return {}; }
+    SqlFragment textSearch(const TextSearchTarget& target, const QStringList& terms) const override;
 };
 
 /*!
@@ -69,6 +105,7 @@ public:
     QString beginWrite() const override { return QStringLiteral("BEGIN"); }
     bool insertReturning() const override { return true; }
     QString exclusiveLock(int key) const override;
+    SqlFragment textSearch(const TextSearchTarget& target, const QStringList& terms) const override;
 
 private:
     QString m_connectOptions;
