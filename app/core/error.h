@@ -30,6 +30,14 @@ public:
     using Error::Error;
 };
 
+//! The store's server cannot be reached (or the connection dropped during a job): nothing was
+//! decided about the data, and the same job may be tried again once the store is back.
+class HEXHUB_CORE_EXPORT StoreUnavailable : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
 //! A schema migration is missing, changed, newer than this build, or failed to apply.
 class HEXHUB_CORE_EXPORT MigrationError : public Error
 {

@@ -19,6 +19,7 @@ namespace hexhub {
 
 class AuditLog;
 class Clock;
+class Outbox;
 class Session;
 class Store;
 
@@ -32,6 +33,7 @@ struct HEXHUB_CORE_EXPORT CoreServices
     AuditLog& audit;
     AccessControl& access;
     std::shared_ptr<QSettings> settingsFile;
+    Outbox& outbox;
 };
 
 //! A screen a module offers; the shell decides where it lives.
@@ -75,6 +77,8 @@ public:
     Session& session() const { return m_services.session; }
     AuditLog& audit() const { return m_services.audit; }
     AccessControl& access() const { return m_services.access; }
+    //! Changes to shared rows that survive the server being away (see Outbox).
+    Outbox& outbox() const { return m_services.outbox; }
     Settings& settings() { return m_settings; }
 
     //! Source and actor for this module's writes: the module id and the signed-in user.

@@ -11,11 +11,13 @@
 #include "journal.h"
 #include "migration.h"
 #include "modulemanager.h"
+#include "outbox.h"
 #include "session.h"
 #include "sqldialect.h"
 #include "store.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -34,6 +36,16 @@ StoreUrl Platform::defaultStoreUrl()
 QString Platform::defaultSettingsPath()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("hexhub.conf"));
+}
+
+QString Platform::defaultOutboxPath(const StoreUrl& store)
+{
+    if (store.kind == StoreUrl::Kind::Sqlite)
+        return store.path + QStringLiteral(".outbox");
+    // One outbox per server and database this desk works on; the name never carries the password.
+    const QByteArray where = QStringLiteral("%1@%2:%3/%4").arg(store.user, store.host).arg(store.port).arg(store.database).toUtf8();
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QCryptographicHash::hash(where, QCryptographicHash::Sha256).toHex().left(16))));
 }
 
 Platform::Platform(PlatformOptions options, QObject* parent)
@@ -77,9 +89,12 @@ Platform::Platform(PlatformOptions options, QObject* parent)
                                          m_options.origin);
     m_access = std::make_unique<AccessControl>(*m_store, *m_clock, *m_audit, *m_session,
                                                PasswordHasher(m_options.passwordIterations));
+    if (m_options.outboxPath.isEmpty())
+        m_options.outboxPath = defaultOutboxPath(m_options.store);
+    m_outbox = std::make_unique<Outbox>(*m_store, *m_clock, m_audit.get(), m_options.outboxPath);
     m_settings = std::make_shared<QSettings>(m_options.settingsPath, QSettings::IniFormat);
     m_modules = std::make_unique<ModuleManager>(
-        CoreServices{*m_store, *m_bus, *m_clock, *m_session, *m_audit, *m_access, m_settings});
+        CoreServices{*m_store, *m_bus, *m_clock, *m_session, *m_audit, *m_access, m_settings, *m_outbox});
     m_modules->setSearchPaths(m_options.modulePaths);
     m_modules->setDisabled(m_options.disabledModules);
 }
@@ -109,6 +124,11 @@ QFuture<void> Platform::start()
         .then(this, [this](qint64 lastSeq) {
             if (m_bridge)
                 m_bridge->start(lastSeq);
+            // Changes an earlier run kept while the server was away replay from here on.
+            return m_outbox->open();
+        })
+        .unwrap()
+        .then(this, [this] {
             if (!m_options.loadModules)
                 return QtFuture::makeReadyFuture();
             m_modules->discover();
@@ -183,6 +203,8 @@ void Platform::stop()
         m_modules->shutdown();
     if (m_bridge)
         m_bridge->stop();
+    if (m_outbox)
+        m_outbox->close();
     if (m_store)
         m_store->close();
 }

@@ -22,6 +22,7 @@ class Clock;
 class EventBridge;
 class EventBus;
 class ModuleManager;
+class Outbox;
 class Session;
 class Store;
 
@@ -39,6 +40,9 @@ struct HEXHUB_CORE_EXPORT PlatformOptions
     bool simulatedPaused = false;        //!< ... standing still until resumed
     int passwordIterations = PasswordHasher::kDefaultIterations;
     int readers = 2;
+    //! This desk's outbox of changes made while the server is away; default: beside an SQLite
+    //! store, or in the user's data folder named after the server for a PostgreSQL one.
+    QString outboxPath;
 };
 
 /*!
@@ -55,6 +59,7 @@ public:
 
     static StoreUrl defaultStoreUrl();
     static QString defaultSettingsPath();
+    static QString defaultOutboxPath(const StoreUrl& store);
 
     //! Opens the store, applies the core schema, starts listening to other desks (shared store)
     //! and, unless disabled, starts the modules.
@@ -82,6 +87,7 @@ public:
     AuditLog& audit() const { return *m_audit; }
     AccessControl& access() const { return *m_access; }
     ModuleManager& modules() const { return *m_modules; }
+    Outbox& outbox() const { return *m_outbox; }
     //! Carries other desks' events to this one; null on a single-desk (SQLite) store.
     EventBridge* bridge() const { return m_bridge.get(); }
 
@@ -94,6 +100,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<Outbox> m_outbox;
     std::shared_ptr<QSettings> m_settings;
     std::unique_ptr<ModuleManager> m_modules;
 };

@@ -69,6 +69,8 @@ public:
     void setCorrelationId(const QUuid& id) { m_correlationId = id; }
     QString source() const { return m_source; }
     QString actor() const { return m_actor; }
+    //! The desk (store connection) this transaction is journaled from.
+    QString origin() const { return m_origin; }
 
     //! Journals an event in this transaction and returns it with its sequence number.
     Event publish(const EventDraft& draft);

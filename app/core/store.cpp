@@ -210,7 +210,7 @@ void Store::reconnect(QSqlDatabase& db, bool writer)
         t_health.broken = true;
         t_health.backoffMs = std::min(kMaxBackoffMs, t_health.backoffMs * 2);
         setState(State::Offline);
-        throw StoreError(Tr::tr("The store %1 cannot be reached: %2. Hexhub keeps trying.")
+        throw StoreUnavailable(Tr::tr("The store %1 cannot be reached: %2. Hexhub keeps trying.")
                              .arg(m_options.url.toDisplayString(), db.lastError().text()));
     }
     m_dialect->configure(db, writer);
@@ -226,7 +226,7 @@ void Store::ensureConnected(QSqlDatabase& db, bool writer)
     if (!t_health.broken)
         return;
     if (t_health.sinceAttempt.isValid() && t_health.sinceAttempt.elapsed() < t_health.backoffMs)
-        throw StoreError(Tr::tr("The store %1 is offline; Hexhub keeps trying to reconnect.")
+        throw StoreUnavailable(Tr::tr("The store %1 is offline; Hexhub keeps trying to reconnect.")
                              .arg(m_options.url.toDisplayString()));
     reconnect(db, writer);
 }
@@ -401,8 +401,17 @@ void Store::enqueueRead(ReadJob job)
                 // The server went away under us: reading again is harmless.
                 t_health.broken = true;
                 reconnect(db, false);
-                Sql sql(db, *m_dialect, m_clock);
-                body(sql);
+                try {
+                    Sql sql(db, *m_dialect, m_clock);
+                    body(sql);
+                } catch (const StoreError& again) {
+                    if (connectionAlive(db))
+                        throw;
+                    t_health.broken = true;
+                    t_health.sinceAttempt.start();
+                    setState(State::Offline);
+                    throw StoreUnavailable(again.message());
+                }
             }
         },
         std::move(job.fail)});
@@ -453,15 +462,32 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
         bool commitSent = false;
         try {
             events = runWriteOnce(job, db, commitSent);
-        } catch (const StoreError&) {
+        } catch (const StoreError& e) {
             // A lost connection before COMMIT rolled the transaction back on the server: reconnect and
-            // run it again. Lost during COMMIT, the outcome is unknown, so it is not repeated.
-            if (commitSent || connectionAlive(db))
+            // run it again. Lost during COMMIT, the outcome is unknown, so it is not repeated: the
+            // caller hears StoreUnavailable and decides (the outbox's changes are idempotent).
+            if (connectionAlive(db))
                 throw;
             t_health.broken = true;
+            if (commitSent) {
+                setState(State::Offline);
+                t_health.sinceAttempt.start();
+                throw StoreUnavailable(Tr::tr("The connection to %1 was lost while committing; whether the "
+                                              "change was saved is not known: %2")
+                                           .arg(m_options.url.toDisplayString(), e.message()));
+            }
             reconnect(db, true);
             commitSent = false;
-            events = runWriteOnce(job, db, commitSent);
+            try {
+                events = runWriteOnce(job, db, commitSent);
+            } catch (const StoreError& again) {
+                if (connectionAlive(db))
+                    throw;
+                t_health.broken = true;
+                t_health.sinceAttempt.start();
+                setState(State::Offline);
+                throw StoreUnavailable(again.message());
+            }
         }
     } catch (...) {
         job.fail(std::current_exception());

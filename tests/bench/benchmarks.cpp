@@ -113,6 +113,7 @@ struct BenchStore
         options.store = StoreUrl::sqlite(dir.filePath(QStringLiteral("bench.db")));
         options.auditKeyPath = dir.filePath(QStringLiteral("audit.key"));
         options.settingsPath = dir.filePath(QStringLiteral("bench.conf"));
+        options.outboxPath = dir.filePath(QStringLiteral("bench.outbox"));
         options.loadModules = false;
         options.readers = 1;
         options.simulatedStart = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);

@@ -99,6 +99,10 @@ TestPlatform::TestPlatform(Config config)
     }
     options.auditKeyPath = m_keyPath;
     options.settingsPath = dir->filePath(QStringLiteral("hexhub.conf"));
+    m_outboxPath = !config.outboxPath.isEmpty() ? config.outboxPath
+                   : config.storePath.isEmpty()  ? dir->filePath(QStringLiteral("outbox.db"))
+                                                 : config.storePath + QStringLiteral(".outbox");
+    options.outboxPath = m_outboxPath;
     options.loadModules = config.loadModules;
     options.modulePaths = config.modulePaths.isEmpty() ? QStringList{dir->filePath(QStringLiteral("none"))}
                                                        : config.modulePaths;

@@ -75,6 +75,7 @@ struct TestPlatform
         QString storePath;   //!< empty: a fresh file in the temporary folder
         QString keyPath;     //!< empty: a fresh key in the temporary folder
         std::optional<StoreUrl> store; //!< a given store; default: fresh SQLite file or PG database
+        QString outboxPath;  //!< empty: beside storePath when given, else a fresh file
 
         static Config withModules(const QStringList& paths)
         {
@@ -93,6 +94,7 @@ struct TestPlatform
     Platform* operator->() { return platform.get(); }
     QString storePath() const { return m_storePath; }
     QString keyPath() const { return m_keyPath; }
+    QString outboxPath() const { return m_outboxPath; }
     //! Starts and waits; rethrows what start() failed with.
     void start();
 
@@ -105,6 +107,7 @@ struct TestPlatform
 private:
     QString m_storePath;
     QString m_keyPath;
+    QString m_outboxPath;
 };
 
 //! Opens a raw connection to an SQLite file, bypassing Hexhub (for tampering and inspection).
