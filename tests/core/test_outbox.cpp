@@ -1,0 +1,318 @@
+// Changes to shared rows through the outbox: versions, conflicts shown to the operator, decisions
+// journaled and audited, nothing applied twice, nothing dropped. Runs on both stores; the server
+// going away is tested with desks in tests/desks.
+#include "testsupport.h"
+
+#include "audit.h"
+#include "error.h"
+#include "eventbus.h"
+#include "outbox.h"
+#include "platform.h"
+#include "store.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+
+#include <catch2/catch.hpp>
+
+using namespace hexhub;
+using namespace hexhub::test;
+
+namespace {
+
+RowChange newIncident(const QString& number, const QString& summary)
+{
+    RowChange change;
+    change.table = QStringLiteral("hub_incidents");
+    change.values = {{QStringLiteral("number"), number},
+                     {QStringLiteral("priority"), 2},
+                     {QStringLiteral("category"), QStringLiteral("theft")},
+                     {QStringLiteral("source"), QStringLiteral("call")},
+                     {QStringLiteral("summary"), summary},
+                     {QStringLiteral("created_at"), 0},
+                     {QStringLiteral("updated_at"), 0}};
+    change.topic = QStringLiteral("incident.created");
+    change.payload = {{QStringLiteral("number"), number}};
+    change.actor = QStringLiteral("alice");
+    change.source = QStringLiteral("hub");
+    change.summary = QStringLiteral("New incident ") + number;
+    return change;
+}
+
+RowChange edit(const QVariant& key, qint64 baseVersion, const QVariantMap& values, const QString& actor)
+{
+    RowChange change;
+    change.table = QStringLiteral("hub_incidents");
+    change.key = key;
+    change.baseVersion = baseVersion;
+    change.values = values;
+    change.topic = QStringLiteral("incident.updated");
+    change.actor = actor;
+    change.source = QStringLiteral("hub");
+    change.summary = QStringLiteral("Edit by ") + actor;
+    return change;
+}
+
+struct Row
+{
+    QString summary;
+    qint64 priority = 0;
+    qint64 version = 0;
+};
+
+Row row(Platform& platform, const QVariant& key)
+{
+    return await(platform.store().read([key](Sql& sql) {
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT summary, priority, version FROM hub_incidents WHERE id = ?"), {key});
+        Row r;
+        if (q.next())
+            r = Row{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+        return r;
+    }));
+}
+
+QList<Event> journal(Platform& platform, const QString& topics)
+{
+    EventRange range;
+    range.topicPattern = topics;
+    return await(platform.bus().replay(range));
+}
+
+} // namespace
+
+TEST_CASE("A change to a shared row is applied with its version raised and its event journaled", "[outbox]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    tp.start();
+    Outbox& outbox = tp->outbox();
+
+    const ChangeResult created = await(outbox.submit(newIncident(QStringLiteral("2026-1"), QStringLiteral("Bike stolen"))));
+    REQUIRE(created.outcome == ChangeResult::Outcome::Applied);
+    CHECK(created.version == 1);
+    const ChangeResult edited = await(outbox.submit(edit(created.key, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob"))));
+    REQUIRE(edited.outcome == ChangeResult::Outcome::Applied);
+    CHECK(edited.version == 2);
+    CHECK(row(*tp, created.key).priority == 1);
+    CHECK(outbox.waiting() == 0);
+
+    const QList<Event> events = journal(*tp, QStringLiteral("incident.*"));
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].topic == QStringLiteral("incident.created"));
+    CHECK(events[0].actor == QStringLiteral("alice"));
+    CHECK(events[1].payload.value(QStringLiteral("version")).toInteger() == 2);
+    CHECK(events[1].payload.value(QStringLiteral("key")).toInteger() == created.key.toLongLong());
+    CHECK(events[1].actor == QStringLiteral("bob"));
+}
+
+TEST_CASE("The same change applied twice changes the row once and journals one event", "[outbox]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    tp.start();
+    const ChangeResult created = await(tp->outbox().submit(newIncident(QStringLiteral("2026-1"), QStringLiteral("Bike stolen"))));
+    RowChange change = edit(created.key, 1, {{QStringLiteral("summary"), QStringLiteral("Two bikes stolen")}}, QStringLiteral("bob"));
+    change.id = QUuid::createUuid();
+    // As a replay does after a commit whose confirmation was lost.
+    const auto first = await(tp->store().write([change](WriteTransaction& txn) { return Outbox::apply(txn, change, false); }));
+    const auto second = await(tp->store().write([change](WriteTransaction& txn) { return Outbox::apply(txn, change, false); }));
+    CHECK(first.kind == Outbox::Applied::Kind::Applied);
+    CHECK(second.kind == Outbox::Applied::Kind::AlreadyApplied);
+    CHECK(second.version == 2);
+    CHECK(row(*tp, created.key).version == 2);
+    CHECK(journal(*tp, QStringLiteral("incident.updated")).size() == 1);
+}
+
+TEST_CASE("A stale change is not applied: the operator keeps theirs or discards it, and the decision is journaled",
+          "[outbox]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    tp.start();
+    Outbox& outbox = tp->outbox();
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&outbox, &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+
+    const ChangeResult created = await(outbox.submit(newIncident(QStringLiteral("2026-7"), QStringLiteral("Man on roof"))));
+    // Bob raises the priority; Alice, who still sees version 1, rewrites the summary.
+    REQUIRE(await(outbox.submit(edit(created.key, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob")))).outcome
+            == ChangeResult::Outcome::Applied);
+    const RowChange alices = edit(created.key, 1, {{QStringLiteral("summary"), QStringLiteral("Two people on roof")},
+                                                   {QStringLiteral("priority"), 3}},
+                                  QStringLiteral("alice"));
+    CHECK(await(outbox.submit(alices)).outcome == ChangeResult::Outcome::Conflict);
+    REQUIRE(waitUntil([&] { return attention.size() == 1; }));
+    CHECK(attention[0].state == OutboxEntry::State::Conflict);
+    CHECK(attention[0].theirVersion == 2);
+    CHECK(attention[0].theirs.value(QStringLiteral("priority")).toLongLong() == 1);
+    CHECK(attention[0].theirs.value(QStringLiteral("summary")).toString() == QStringLiteral("Man on roof"));
+    CHECK(row(*tp, created.key).summary == QStringLiteral("Man on roof")); // not applied blindly
+    CHECK(outbox.waiting() == 1);
+    CHECK(outbox.blocked());
+
+    // A change made meanwhile waits behind the conflict, in order.
+    const ChangeResult later = await(outbox.submit(newIncident(QStringLiteral("2026-8"), QStringLiteral("Car alarm"))));
+    CHECK(later.outcome == ChangeResult::Outcome::Queued);
+    CHECK(outbox.waiting() == 2);
+
+    SECTION("keep mine")
+    {
+        const ChangeResult kept = await(outbox.resolve(attention[0].change.id, Outbox::Resolution::KeepMine,
+                                                       QStringLiteral("alice")));
+        CHECK(kept.outcome == ChangeResult::Outcome::Applied);
+        CHECK(kept.version == 3);
+        const Row r = row(*tp, created.key);
+        CHECK(r.summary == QStringLiteral("Two people on roof"));
+        CHECK(r.priority == 3);
+        const QList<Event> resolved = journal(*tp, QStringLiteral("change.conflict_resolved"));
+        REQUIRE(resolved.size() == 1);
+        const QJsonObject p = resolved[0].payload;
+        CHECK(p.value(QStringLiteral("decision")).toString() == QStringLiteral("keep_mine"));
+        CHECK(p.value(QStringLiteral("base_version")).toInteger() == 1);
+        CHECK(p.value(QStringLiteral("their_version")).toInteger() == 2);
+        CHECK(p.value(QStringLiteral("theirs")).toObject().value(QStringLiteral("priority")).toInteger() == 1);
+        CHECK(p.value(QStringLiteral("mine")).toObject().value(QStringLiteral("priority")).toInteger() == 3);
+        CHECK(resolved[0].actor == QStringLiteral("alice"));
+        CHECK(journal(*tp, QStringLiteral("incident.updated")).size() == 2);
+    }
+    SECTION("discard mine")
+    {
+        const ChangeResult dropped = await(outbox.resolve(attention[0].change.id, Outbox::Resolution::DiscardMine,
+                                                          QStringLiteral("alice")));
+        CHECK(dropped.outcome == ChangeResult::Outcome::Applied);
+        const Row r = row(*tp, created.key);
+        CHECK(r.summary == QStringLiteral("Man on roof"));
+        CHECK(r.version == 2);
+        const QList<Event> resolved = journal(*tp, QStringLiteral("change.conflict_resolved"));
+        REQUIRE(resolved.size() == 1);
+        CHECK(resolved[0].payload.value(QStringLiteral("decision")).toString() == QStringLiteral("discard_mine"));
+        CHECK(resolved[0].payload.value(QStringLiteral("mine")).toObject().value(QStringLiteral("summary")).toString()
+              == QStringLiteral("Two people on roof")); // what was discarded stays on record
+        CHECK(journal(*tp, QStringLiteral("incident.updated")).size() == 1);
+    }
+    // Either way the decision unblocks the queue: the later change reaches the server.
+    REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }));
+    CHECK(!outbox.blocked());
+    CHECK(journal(*tp, QStringLiteral("incident.created")).size() == 2);
+    const QList<AuditRecord> audit = await(tp->audit().page(0, 100));
+    const bool audited = std::any_of(audit.begin(), audit.end(), [](const AuditRecord& r) {
+        return r.entry.action == QStringLiteral("change.conflict_resolved") && r.entry.actor == QStringLiteral("alice");
+    });
+    CHECK(audited);
+    CHECK(await(tp->audit().verify()).intact);
+    // A decided change cannot be decided again.
+    CHECK(failureOf(outbox.resolve(attention[0].change.id, Outbox::Resolution::KeepMine, QStringLiteral("alice")))
+              .contains(QStringLiteral("No change")));
+}
+
+TEST_CASE("A change waiting for a decision survives the desk restarting", "[outbox]")
+{
+    QTemporaryDir dir;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    std::optional<StoreUrl> database;
+    if (onPostgres()) {
+        database = createTestDatabase();
+        config.store = *database;
+    } else {
+        config.storePath = dir.filePath(QStringLiteral("store.db"));
+    }
+    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+    config.outboxPath = dir.filePath(QStringLiteral("desk.outbox"));
+    QUuid conflicted;
+    {
+        TestPlatform tp(config);
+        tp.start();
+        const ChangeResult created = await(tp->outbox().submit(newIncident(QStringLiteral("2026-9"), QStringLiteral("Fight"))));
+        await(tp->outbox().submit(edit(created.key, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob"))));
+        RowChange stale = edit(created.key, 1, {{QStringLiteral("priority"), 4}}, QStringLiteral("alice"));
+        stale.id = conflicted = QUuid::createUuid();
+        REQUIRE(await(tp->outbox().submit(stale)).outcome == ChangeResult::Outcome::Conflict);
+        await(tp->outbox().submit(newIncident(QStringLiteral("2026-10"), QStringLiteral("Noise"))));
+    }
+    TestPlatform again(config);
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&again->outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    again.start();
+    CHECK(again->outbox().waiting() == 2);
+    REQUIRE(waitUntil([&] { return !attention.isEmpty(); }));
+    CHECK(attention[0].change.id == conflicted);
+    const QList<OutboxEntry> entries = await(again->outbox().entries());
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].state == OutboxEntry::State::Conflict);
+    CHECK(entries[1].state == OutboxEntry::State::Queued);
+    CHECK(entries[1].change.summary == QStringLiteral("New incident 2026-10"));
+    await(again->outbox().resolve(conflicted, Outbox::Resolution::DiscardMine, QStringLiteral("alice")));
+    REQUIRE(waitUntil([&] { return again->outbox().waiting() == 0; }));
+    CHECK(journal(*again, QStringLiteral("incident.created")).size() == 2);
+    if (database)
+        dropTestDatabase(*database);
+}
+
+TEST_CASE("Changes that name what they may not are refused before anything is kept", "[outbox]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    tp.start();
+    Outbox& outbox = tp->outbox();
+    RowChange badTable = newIncident(QStringLiteral("x"), QStringLiteral("x"));
+    badTable.table = QStringLiteral("hub_incidents; DROP TABLE events");
+    CHECK(failureOf(outbox.submit(badTable)).contains(QStringLiteral("not a table or column name")));
+    RowChange setsVersion = newIncident(QStringLiteral("x"), QStringLiteral("x"));
+    setsVersion.values.insert(QStringLiteral("version"), 99);
+    CHECK(failureOf(outbox.submit(setsVersion)).contains(QStringLiteral("version")));
+    RowChange silent = newIncident(QStringLiteral("x"), QStringLiteral("x"));
+    silent.topic.clear();
+    CHECK(failureOf(outbox.submit(silent)).contains(QStringLiteral("journaled")));
+    // A change the server's rules refuse is reported to the caller, who still has it.
+    RowChange invalid = newIncident(QStringLiteral("x"), QStringLiteral("x"));
+    invalid.values.insert(QStringLiteral("priority"), 9);
+    CHECK_FALSE(failureOf(outbox.submit(invalid)).isEmpty());
+    CHECK(outbox.waiting() == 0);
+    CHECK(journal(*tp, QStringLiteral("*")).isEmpty());
+}
+
+TEST_CASE("An outbox entry that cannot be read is shown, not dropped", "[outbox][sqlite]")
+{
+    QTemporaryDir dir;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.storePath = dir.filePath(QStringLiteral("store.db"));
+    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+    {
+        TestPlatform tp(config);
+        tp.start();
+        const ChangeResult created = await(tp->outbox().submit(newIncident(QStringLiteral("1"), QStringLiteral("a"))));
+        await(tp->outbox().submit(edit(created.key, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob"))));
+        REQUIRE(await(tp->outbox().submit(edit(created.key, 1, {{QStringLiteral("priority"), 3}}, QStringLiteral("al"))))
+                    .outcome
+                == ChangeResult::Outcome::Conflict);
+    }
+    {
+        RawSqlite raw(config.storePath + QStringLiteral(".outbox"));
+        raw.exec(QStringLiteral("UPDATE outbox SET change = '{not json'"));
+    }
+    TestPlatform again(config);
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&again->outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    again.start();
+    REQUIRE(waitUntil([&] { return !attention.isEmpty(); }));
+    CHECK(attention[0].state == OutboxEntry::State::Failed);
+    CHECK(!attention[0].change.id.isNull());
+    CHECK(again->outbox().waiting() == 1);
+}
+
+TEST_CASE("A desk whose outbox file is not a database does not start, and the file is left alone", "[outbox][sqlite]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("desk.outbox"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("these are somebody's notes, not an outbox\n");
+    file.close();
+    const QByteArray before = sha256OfFile(path);
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.outboxPath = path;
+    TestPlatform tp(config);
+    const QString failure = failureOf(tp->start());
+    CHECK(failure.contains(QStringLiteral("outbox")));
+    CHECK(failure.contains(path));
+    CHECK(sha256OfFile(path) == before);
+}
