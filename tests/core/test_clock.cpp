@@ -100,7 +100,7 @@ TEST_CASE("Cancelled callbacks and callbacks of destroyed contexts do not run", 
     CHECK(fired == 1);
 }
 
-TEST_CASE("A paused clock fires nothing in real time; a running one does", "[clock]")
+TEST_CASE("A paused clock fires nothing in real time, a running one does", "[clock]")
 {
     SimulatedClock clock(at(8, 0));
     QObject context;

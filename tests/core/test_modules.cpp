@@ -96,7 +96,7 @@ TEST_CASE("Versions compare numerically", "[modules]")
     CHECK_FALSE(isValidVersion(QStringLiteral("1.x")));
 }
 
-TEST_CASE("Good modules load in dependency order; an optional dependency may be missing", "[modules]")
+TEST_CASE("Good modules load in dependency order and an optional dependency may be missing", "[modules]")
 {
     Started s({fixtures(QStringLiteral("good"))});
     CHECK(s.state(QStringLiteral("fx_alpha")) == ModuleSpec::State::Loaded);
@@ -184,7 +184,7 @@ TEST_CASE("initialize() failing or throwing fails the module and its dependents"
     CHECK(s.startedOrder().isEmpty());
 }
 
-TEST_CASE("A failing migration fails its module and dependents; its changes are rolled back", "[modules]")
+TEST_CASE("A failing migration fails its module and dependents, and its changes are rolled back", "[modules]")
 {
     Started s({fixtures(QStringLiteral("badmigration")), fixtures(QStringLiteral("good"))});
     CHECK(s.state(QStringLiteral("fx_badsql")) == ModuleSpec::State::Failed);
@@ -204,7 +204,7 @@ TEST_CASE("An incompatible dependency version fails with both versions named", "
     CHECK(s.reason(QStringLiteral("fx_needs_new_alpha")).contains(QStringLiteral("needs 'fx_alpha' version 2.0.0, but version 1.2.0")));
 }
 
-TEST_CASE("A duplicate module id is refused; the first one loads", "[modules]")
+TEST_CASE("A duplicate module id is refused and the first one loads", "[modules]")
 {
     Started s({fixtures(QStringLiteral("good")), fixtures(QStringLiteral("duplicate"))});
     const auto all = s.tp->modules().modules();

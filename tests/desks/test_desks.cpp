@@ -5,6 +5,7 @@
 #include "eventbridge.h"
 #include "eventbus.h"
 #include "modulemanager.h"
+#include "outbox.h"
 #include "sqldialect.h"
 #include "store.h"
 
@@ -12,12 +13,17 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
 
 #include <csignal>
 
@@ -65,6 +71,94 @@ struct Desks
                                           {{QStringLiteral("desk"), desk}, {QStringLiteral("i"), i}}, 1, {}, {}, {}});
         });
     }
+};
+
+
+/*!
+ * A TCP relay in front of the test server, so one desk can lose the network while the others keep
+ * working: cut() drops every relayed connection and turns new ones away at once, as a pulled cable
+ * or a dead switch port does to that desk; restore() lets connections through again. It runs on its
+ * own thread, so it keeps relaying while the test thread waits on a desk.
+ */
+class TcpRelay
+{
+public:
+    TcpRelay(const QString& host, quint16 port)
+    {
+        m_thread.start();
+        m_relay = new Relay(host, port);
+        m_relay->moveToThread(&m_thread);
+        QMetaObject::invokeMethod(m_relay, &Relay::listen, Qt::BlockingQueuedConnection, &m_port);
+        REQUIRE(m_port != 0);
+    }
+    ~TcpRelay()
+    {
+        QMetaObject::invokeMethod(m_relay, [relay = m_relay] { delete relay; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    quint16 port() const { return m_port; }
+    void cut() { QMetaObject::invokeMethod(m_relay, [r = m_relay] { r->setCut(true); }, Qt::BlockingQueuedConnection); }
+    void restore() { QMetaObject::invokeMethod(m_relay, [r = m_relay] { r->setCut(false); }, Qt::BlockingQueuedConnection); }
+
+private:
+    class Relay : public QObject
+    {
+    public:
+        Relay(QString host, quint16 port)
+            : m_host(std::move(host))
+            , m_port(port)
+        {
+        }
+        quint16 listen()
+        {
+            m_server = new QTcpServer(this);
+            if (!m_server->listen(QHostAddress::LocalHost, 0))
+                return 0;
+            connect(m_server, &QTcpServer::newConnection, this, [this] {
+                while (QTcpSocket* in = m_server->nextPendingConnection())
+                    relay(in);
+            });
+            return m_server->serverPort();
+        }
+        void setCut(bool cut)
+        {
+            m_cut = cut;
+            if (cut) {
+                for (QTcpSocket* socket : findChildren<QTcpSocket*>())
+                    socket->abort();
+            }
+        }
+
+    private:
+        void relay(QTcpSocket* in)
+        {
+            in->setParent(this);
+            if (m_cut) {
+                in->abort();
+                in->deleteLater();
+                return;
+            }
+            auto* out = new QTcpSocket(this);
+            out->connectToHost(m_host, m_port); // writes made while connecting go out once connected
+            connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
+            connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+            for (auto [a, b] : {std::pair{in, out}, std::pair{out, in}}) {
+                connect(a, &QTcpSocket::disconnected, b, [b] { b->disconnectFromHost(); });
+                connect(a, &QTcpSocket::errorOccurred, b, [b](QAbstractSocket::SocketError) { b->abort(); });
+                connect(a, &QTcpSocket::disconnected, a, &QObject::deleteLater);
+            }
+        }
+
+        QString m_host;
+        quint16 m_port;
+        QTcpServer* m_server = nullptr;
+        bool m_cut = false;
+    };
+
+    QThread m_thread;
+    Relay* m_relay = nullptr;
+    quint16 m_port = 0;
 };
 
 // A plain connection to the test database, outside Hexhub.
@@ -305,6 +399,145 @@ TEST_CASE("Desk processes writing at once, a server restart and a killed desk: n
         INFO("missing " << missingText.join(QLatin1Char(',')).toStdString());
         CHECK(seen == others);
     }
+    dropTestDatabase(url);
+}
+
+TEST_CASE("A desk cut off from the server keeps working, and back online its changes replay in order and one "
+          "conflict is resolved by the operator", "[postgresql][desks][outbox]")
+{
+    const StoreUrl url = createTestDatabase();
+    QTemporaryDir dir;
+    TcpRelay relay(url.host, quint16(url.port));
+    StoreUrl throughRelay = url;
+    throughRelay.host = QStringLiteral("127.0.0.1");
+    throughRelay.port = relay.port();
+
+    auto config = [&](const StoreUrl& store, const QString& name) {
+        TestPlatform::Config c = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        c.store = store;
+        c.keyPath = dir.filePath(QStringLiteral("audit.key"));
+        c.outboxPath = dir.filePath(name + QStringLiteral(".outbox"));
+        return c;
+    };
+    auto hub = std::make_unique<TestPlatform>(config(url, QStringLiteral("hub")));
+    hub->start();
+    auto field = std::make_unique<TestPlatform>(config(throughRelay, QStringLiteral("field")));
+    field->start();
+    Platform& b = *hub->platform;
+    Platform& a = *field->platform; // the desk that loses the network
+
+    QList<Event> seenByA, seenByB;
+    QObject guard;
+    for (auto [platform, seen] : {std::pair{&a, &seenByA}, std::pair{&b, &seenByB}}) {
+        for (const QString& topics : {QStringLiteral("incident.*"), QStringLiteral("change.*")})
+            platform->bus().subscribe(topics, &guard, [seen](const Event& e) { *seen << e; });
+    }
+    QList<OutboxEntry> attention;
+    QObject::connect(&a.outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    REQUIRE(waitUntil([&] {
+        return a.bridge()->state() == EventBridge::State::Listening && b.bridge()->state() == EventBridge::State::Listening;
+    }));
+
+    auto incident = [](const QString& number, const QString& summary) {
+        RowChange c;
+        c.table = QStringLiteral("hub_incidents");
+        c.values = {{QStringLiteral("number"), number}, {QStringLiteral("priority"), 3},
+                    {QStringLiteral("category"), QStringLiteral("disorder")}, {QStringLiteral("source"), QStringLiteral("call")},
+                    {QStringLiteral("summary"), summary}, {QStringLiteral("created_at"), 0}, {QStringLiteral("updated_at"), 0}};
+        c.topic = QStringLiteral("incident.created");
+        c.summary = QStringLiteral("New incident ") + number;
+        return c;
+    };
+    auto edit = [](const QVariant& key, qint64 base, const QVariantMap& values, const QString& actor) {
+        RowChange c;
+        c.table = QStringLiteral("hub_incidents");
+        c.key = key;
+        c.baseVersion = base;
+        c.values = values;
+        c.topic = QStringLiteral("incident.updated");
+        c.actor = actor;
+        c.summary = QStringLiteral("Edit by ") + actor;
+        return c;
+    };
+
+    const QVariant i1 = await(b.outbox().submit(incident(QStringLiteral("N-1"), QStringLiteral("Brawl outside bar")))).key;
+    const QVariant i2 = await(b.outbox().submit(incident(QStringLiteral("N-2"), QStringLiteral("Loud music")))).key;
+    REQUIRE(waitUntil([&] { return seenByA.size() == 2; }));
+
+    // The cable is pulled. Desk A goes on: every change is kept on the desk, in order.
+    relay.cut();
+    CHECK(await(a.outbox().submit(edit(i1, 1, {{QStringLiteral("summary"), QStringLiteral("Brawl, two injured")}},
+                                       QStringLiteral("alice"))))
+              .outcome
+          == ChangeResult::Outcome::Queued);
+    CHECK(await(a.outbox().submit(edit(i2, 1, {{QStringLiteral("priority"), 4}}, QStringLiteral("alice")))).outcome
+          == ChangeResult::Outcome::Queued);
+    CHECK(await(a.outbox().submit(incident(QStringLiteral("N-3"), QStringLiteral("Broken window")))).outcome
+          == ChangeResult::Outcome::Queued);
+    CHECK(a.outbox().waiting() == 3);
+    CHECK(a.store().state() == Store::State::Offline);
+
+    // Meanwhile the hub raises the priority of the brawl and takes a new call.
+    CHECK(await(b.outbox().submit(edit(i1, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob")))).version == 2);
+    await(b.outbox().submit(incident(QStringLiteral("N-4"), QStringLiteral("Lost child"))));
+
+    // Back online: the outbox replays by itself and stops at the conflict for the operator.
+    relay.restore();
+    REQUIRE(waitUntil([&] { return !attention.isEmpty(); }, 30000));
+    CHECK(attention[0].change.summary == QStringLiteral("Edit by alice"));
+    CHECK(attention[0].theirVersion == 2);
+    CHECK(attention[0].theirs.value(QStringLiteral("summary")).toString() == QStringLiteral("Brawl outside bar"));
+    CHECK(a.outbox().waiting() == 3); // the two behind it wait their turn
+    const ChangeResult kept = await(a.outbox().resolve(attention[0].change.id, Outbox::Resolution::KeepMine,
+                                                       QStringLiteral("alice")));
+    CHECK(kept.version == 3);
+    REQUIRE(waitUntil([&] { return a.outbox().waiting() == 0; }, 30000));
+
+    // One picture: both desks read the same rows, Alice's summary over Bob's priority.
+    auto view = [](Platform& p) {
+        return await(p.store().read([](Sql& sql) {
+            QStringList rows;
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT number, summary, priority, version FROM hub_incidents ORDER BY number"));
+            while (q.next())
+                rows << QStringLiteral("%1|%2|%3|v%4").arg(q.value(0).toString(), q.value(1).toString(),
+                                                           q.value(2).toString(), q.value(3).toString());
+            return rows;
+        }));
+    };
+    const QStringList expected{QStringLiteral("N-1|Brawl, two injured|1|v3"), QStringLiteral("N-2|Loud music|4|v2"),
+                               QStringLiteral("N-3|Broken window|3|v1"), QStringLiteral("N-4|Lost child|3|v1")};
+    CHECK(view(a) == expected);
+    CHECK(view(b) == expected);
+
+    // The journal holds every change once: 4 created, 3 updated, 1 decision.
+    RawPg raw(url);
+    QList<qint64> journal;
+    QMap<QString, int> byTopic;
+    QSet<QString> changeIds;
+    QSqlQuery q = raw.exec(QStringLiteral("SELECT seq, topic, payload FROM events WHERE topic LIKE 'incident.%' "
+                                          "OR topic LIKE 'change.%' ORDER BY seq"));
+    while (q.next()) {
+        journal << q.value(0).toLongLong();
+        byTopic[q.value(1).toString()]++;
+        const QString change = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object().value(QStringLiteral("change")).toString();
+        if (q.value(1).toString().startsWith(QLatin1String("incident."))) {
+            CHECK_FALSE(changeIds.contains(change));
+            changeIds.insert(change);
+        }
+    }
+    CHECK(byTopic == QMap<QString, int>{{QStringLiteral("incident.created"), 4}, {QStringLiteral("incident.updated"), 3},
+                                        {QStringLiteral("change.conflict_resolved"), 1}});
+    // ... and both desks' subscribers saw exactly the journal: nothing missed, nothing twice.
+    REQUIRE(waitUntil([&] { return seenByA.size() >= journal.size() && seenByB.size() >= journal.size(); }, 30000));
+    for (const QList<Event>* seen : {&seenByA, &seenByB}) {
+        QList<qint64> seqs;
+        for (const Event& e : *seen)
+            seqs << e.seq;
+        std::sort(seqs.begin(), seqs.end());
+        CHECK(seqs == journal);
+    }
+    field.reset();
+    hub.reset();
     dropTestDatabase(url);
 }
 
