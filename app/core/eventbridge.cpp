@@ -99,6 +99,7 @@ private:
     {
         m_connected = false;
         m_health->stop();
+        m_sql.reset();
         if (!QSqlDatabase::contains(m_connectionName))
             return;
         {
@@ -114,6 +115,7 @@ private:
     void scheduleRetry()
     {
         m_connected = false;
+        m_sql.reset(); // its statements belong to the connection that failed
         m_health->stop();
         m_bridge.setState(EventBridge::State::Reconnecting);
         m_retry->start(m_backoffMs);
@@ -134,12 +136,15 @@ private:
     {
         if (!m_connected)
             return;
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        PostgreSqlDialect dialect(m_bridge.m_url.options);
-        const Clock& clock = m_bridge.m_store.clock();
         const QString ownDesk = m_bridge.m_store.deskId();
         try {
-            Sql sql(db, dialect, clock);
+            // One Sql for the connection's life: its prepared statements are reused notification after
+            // notification instead of prepared and dropped each time (two round trips saved).
+            if (!m_sql) {
+                m_sql = std::make_unique<Sql>(QSqlDatabase::database(m_connectionName, false), m_dialect,
+                                              m_bridge.m_store.clock());
+            }
+            Sql& sql = *m_sql;
             for (;;) {
                 const QList<Event> page = journal::read(sql, EventRange::bySeq(m_bridge.m_lastSeen + 1, -1));
                 sql.releaseStatements();
@@ -171,6 +176,8 @@ private:
     EventBridge& m_bridge;
     qint64 m_afterSeq;
     QString m_connectionName;
+    PostgreSqlDialect m_dialect{m_bridge.m_url.options};
+    std::unique_ptr<Sql> m_sql;
     QTimer* m_health = nullptr;
     QTimer* m_retry = nullptr;
     int m_backoffMs = kMinBackoffMs;

@@ -68,7 +68,8 @@ QList<Event> read(Sql& sql, const EventRange& range)
         params << like + QLatin1Char('%');
     }
     params << std::max(1, range.limit);
-    QSqlQuery query = sql.exec(
+    // Cached: a desk's bridge runs this for every notification on a connection it keeps.
+    QSqlQuery& query = sql.execCached(
         QStringLiteral("SELECT seq, id, topic, occurred_at, source, actor, correlation_id, schema_version, "
                        "payload, origin FROM events WHERE ") +
             where + QStringLiteral(" ORDER BY seq LIMIT ?"),

@@ -1,4 +1,4 @@
-// hexhub-bench [core] [--json] [--quick]
+// hexhub-bench [core] [desks] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -17,9 +17,12 @@ int main(int argc, char* argv[])
     const bool json = args.contains(QStringLiteral("--json"));
     const bool quick = args.contains(QStringLiteral("--quick"));
     QStringList suites;
-    for (const QString& arg : args) {
-        if (!arg.startsWith(QLatin1String("--")))
-            suites << arg;
+    QString server;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--server"))
+            server = args.value(++i);
+        else if (!args[i].startsWith(QLatin1String("--")))
+            suites << args[i];
     }
     if (suites.isEmpty())
         suites << QStringLiteral("core");
@@ -30,8 +33,15 @@ int main(int argc, char* argv[])
             figures << busDelivery(quick ? 5000 : 50000);
             figures << journaledPublish(quick ? 10000 : 100000, 1000);
             figures << durablePublish(quick ? 50 : 300);
+        } else if (suite == QLatin1String("desks")) {
+            try {
+                figures << desksLatency(server, quick ? 3 : 20);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "desks: " << e.what() << "\n";
+                return 1;
+            }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks)\n";
             return 2;
         }
     }

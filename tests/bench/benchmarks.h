@@ -22,5 +22,7 @@ struct Figure
 QList<Figure> busDelivery(int events);
 QList<Figure> journaledPublish(int rows, int batch);
 QList<Figure> durablePublish(int transactions);
+//! Four desk processes on one PostgreSQL server (serverUrl, or HEXHUB_TEST_PG, or one started for the run).
+QList<Figure> desksLatency(const QString& serverUrl, int seconds);
 
 } // namespace hexhub::bench
