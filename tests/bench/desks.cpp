@@ -247,27 +247,51 @@ QList<Figure> desksLatency(const QString& serverUrl, int seconds)
         else if (parts[0] == QLatin1String("recv"))
             received << Received{parts[1].toLongLong(), parts[2].toLongLong()};
     };
+    // Output is read as it comes (a desk blocked on a full pipe would stall its commits).
+    int ready = 0;
+    int finished = 0;
+    bool failed = false;
+    QEventLoop loop;
     for (auto& desk : desks) {
-        for (;;) {
-            if (!desk->waitForReadyRead(30000))
-                throw std::runtime_error("a desk did not get ready");
-            const QStringList lines = readLines(*desk);
-            if (lines.contains(QStringLiteral("ready")))
-                break;
-        }
+        QProcess* p = desk.get();
+        QObject::connect(p, &QProcess::readyReadStandardOutput, &loop, [&, p] {
+            for (const QString& line : readLines(*p)) {
+                if (line == QLatin1String("ready")) {
+                    if (++ready == kDesks)
+                        loop.quit();
+                } else {
+                    collect(line);
+                }
+            }
+        });
+        QObject::connect(p, &QProcess::finished, &loop, [&, p](int code, QProcess::ExitStatus status) {
+            for (const QString& line : readLines(*p))
+                collect(line);
+            failed = failed || code != 0 || status != QProcess::NormalExit;
+            if (++finished == kDesks || failed)
+                loop.quit();
+        });
     }
-    for (auto& desk : desks) {
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        failed = true;
+        loop.quit();
+    });
+    deadline.start(30000);
+    loop.exec(); // until every desk listens
+    if (failed || ready < kDesks)
+        throw std::runtime_error("the desks did not get ready");
+    for (auto& desk : desks)
         desk->write("go\n");
-        desk->waitForBytesWritten(5000);
-    }
-    for (auto& desk : desks) {
-        if (!desk->waitForFinished((seconds + 60) * 1000) || desk->exitCode() != 0) {
-            for (auto& other : desks)
-                other->kill();
-            throw std::runtime_error("a desk did not finish cleanly");
-        }
-        for (const QString& line : readLines(*desk))
-            collect(line);
+    deadline.start((seconds + 60) * 1000);
+    loop.exec(); // until every desk has sent and received everything
+    if (failed || finished < kDesks) {
+        for (auto& desk : desks)
+            desk->kill();
+        for (auto& desk : desks)
+            desk->waitForFinished(5000);
+        throw std::runtime_error("a desk did not finish cleanly");
     }
 
     // From the publishing desk sending COMMIT (as the raw figure runs from sending NOTIFY, itself a
