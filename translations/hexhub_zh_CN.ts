@@ -529,5 +529,77 @@
         <source>There is no role &apos;%1&apos;; the roles are: %2.</source>
         <translation>不存在角色“%1”；可用的角色有：%2。</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a table or column name a change can name.</source>
+        <translation>“%1”不是变更可以引用的表名或列名。</translation>
+    </message>
+    <message>
+        <source>A change this desk can no longer read</source>
+        <translation>本工作台已无法读取的一项变更</translation>
+    </message>
+    <message>
+        <source>The change has no valid id.</source>
+        <translation>该变更没有有效的标识。</translation>
+    </message>
+    <message>
+        <source>The change to %1 has no values.</source>
+        <translation>对 %1 的变更没有任何值。</translation>
+    </message>
+    <message>
+        <source>The change to %1 sets no values.</source>
+        <translation>对 %1 的变更未设置任何值。</translation>
+    </message>
+    <message>
+        <source>The change to %1 names no event; every change is journaled.</source>
+        <translation>对 %1 的变更未指定事件；每项变更都必须记入事件日志。</translation>
+    </message>
+    <message>
+        <source>A change cannot set a row&apos;s %1 itself.</source>
+        <translation>变更不能直接设置记录的 %1。</translation>
+    </message>
+    <message>
+        <source>The record %1 no longer exists, so this change cannot be applied; discard it.</source>
+        <translation>记录 %1 已不存在，无法应用此变更；请放弃该变更。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s outbox %1 cannot be opened: %2</source>
+        <translation>无法打开本工作台的待发队列 %1：%2</translation>
+    </message>
+    <message>
+        <source>The outbox is not open.</source>
+        <translation>待发队列未打开。</translation>
+    </message>
+    <message>
+        <source>The change could not be kept on this desk (%1): %2</source>
+        <translation>无法在本工作台保存该变更（%1）：%2</translation>
+    </message>
+    <message>
+        <source>No change %1 waits in this desk&apos;s outbox.</source>
+        <translation>本工作台的待发队列中没有等待中的变更 %1。</translation>
+    </message>
+    <message>
+        <source>The change &quot;%1&quot; is not waiting for a decision.</source>
+        <translation>变更“%1”并未等待处理决定。</translation>
+    </message>
+    <message>
+        <source>Cannot read the server rules %1: %2</source>
+        <translation>无法读取服务器规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server rules %1 failed: %2</source>
+        <translation>服务器规则 %1 执行失败：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a table or column name Hexhub searches.</source>
+        <translation>“%1”不是 Hexhub 可检索的表名或列名。</translation>
+    </message>
+    <message>
+        <source>A text search needs a table and at least one column.</source>
+        <translation>全文检索需要一个表和至少一列。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while committing; whether the change was saved is not known: %2</source>
+        <translation>提交时与 %1 的连接中断；无法确定变更是否已保存：%2</translation>
+    </message>
 </context>
 </TS>

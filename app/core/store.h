@@ -40,6 +40,7 @@ class SqlThread;
 class HEXHUB_CORE_EXPORT Store final : public QObject
 {
     Q_OBJECT
+    Q_PROPERTY(hexhub::Store::State state READ state NOTIFY stateChanged)
 public:
     /*!
      * Open: connected and working. Degraded: working, but other desks' events are not arriving
