@@ -4,13 +4,20 @@
 
 #include "accesscontrol.h"
 #include "audit.h"
+#include "clock.h"
 #include "error.h"
 #include "modulemanager.h"
+#include "outbox.h"
 #include "platform.h"
+#include "store.h"
 #include "waitforfuture.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 #include <termios.h>
@@ -38,6 +45,66 @@ QString readPassword(QTextStream& err)
         err << Qt::endl;
     }
     return password;
+}
+
+} // namespace
+
+namespace {
+
+// Reads the desk's outbox file on its own: the server is not needed (nor, usually, reachable).
+int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
+{
+    PlatformOptions options = given;
+    if (options.store.kind == StoreUrl::Kind::Sqlite && options.store.path.isEmpty())
+        options.store = Platform::defaultStoreUrl();
+    const QString path = options.outboxPath.isEmpty() ? Platform::defaultOutboxPath(options.store) : options.outboxPath;
+    if (!QFileInfo::exists(path)) {
+        out << Tr::tr("The outbox is empty: every change this desk made is on the server.") << Qt::endl;
+        return Ok;
+    }
+    try {
+        SystemClock clock;
+        Store server(Store::Options{options.store, 1}, clock); // never opened: nothing is replayed from here
+        Outbox outbox(server, clock, nullptr, path);
+        resultOf(outbox.open());
+        const QList<OutboxEntry> entries = resultOf(outbox.entries());
+        outbox.close();
+        if (entries.isEmpty()) {
+            out << Tr::tr("The outbox is empty: every change this desk made is on the server.") << Qt::endl;
+            return Ok;
+        }
+        auto json = [](const QVariantMap& values) {
+            return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(values)).toJson(QJsonDocument::Compact));
+        };
+        for (const OutboxEntry& e : entries) {
+            const QString state = e.state == OutboxEntry::State::Queued     ? Tr::tr("waiting for the server")
+                                  : e.state == OutboxEntry::State::Conflict ? Tr::tr("CONFLICT: decide with --resolve")
+                                                                            : Tr::tr("REFUSED: decide with --resolve");
+            out << QStringLiteral("%1  %2  %3").arg(e.change.id.toString(QUuid::WithoutBraces), state, e.change.summary) << Qt::endl;
+            out << QStringLiteral("    ") << Tr::tr("by %1 at %2 on %3 %4; mine: %5")
+                                               .arg(e.change.actor,
+                                                    QDateTime::fromMSecsSinceEpoch(e.change.madeAt, Qt::UTC).toString(Qt::ISODate),
+                                                    e.change.table, e.change.key.toString(), json(e.change.values))
+                << Qt::endl;
+            if (e.state == OutboxEntry::State::Conflict) {
+                out << QStringLiteral("    ")
+                    << (e.theirVersion == 0 ? Tr::tr("the record was deleted on the server")
+                                            : Tr::tr("the server has version %1 (I edited version %2): %3")
+                                                  .arg(e.theirVersion)
+                                                  .arg(e.change.baseVersion)
+                                                  .arg(json(e.theirs)))
+                    << Qt::endl;
+            } else if (e.state == OutboxEntry::State::Failed) {
+                out << QStringLiteral("    ") << e.problem << Qt::endl;
+            }
+        }
+        return Ok;
+    } catch (const Error& e) {
+        err << e.message() << Qt::endl;
+    } catch (const std::exception& e) {
+        err << QString::fromUtf8(e.what()) << Qt::endl;
+    }
+    return Failure;
 }
 
 } // namespace
@@ -76,8 +143,21 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                      Tr::tr("name"));
     const QCommandLineOption role(QStringLiteral("role"), Tr::tr("The role for --add-user, e.g. hub_supervisor."),
                                   Tr::tr("role"));
+    const QCommandLineOption showOutbox(QStringLiteral("outbox"),
+                                        Tr::tr("List the changes this desk keeps for the server (made while it was away, or "
+                                               "waiting for a decision), oldest first. Works without the server."));
+    const QCommandLineOption resolve(QStringLiteral("resolve"),
+                                     Tr::tr("Decide on the waiting change ID (see --outbox) with --decision and --operator."),
+                                     Tr::tr("id"));
+    const QCommandLineOption decision(QStringLiteral("decision"),
+                                      Tr::tr("For --resolve: keep (apply my change over the newer one, or try it again) or "
+                                             "discard (drop my change; it stays on record)."),
+                                      Tr::tr("keep|discard"));
+    const QCommandLineOption operatorName(QStringLiteral("operator"),
+                                          Tr::tr("For --resolve: who decides; recorded in the journal and the audit log."),
+                                          Tr::tr("name"));
     parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
-                       initServer, addUser, role});
+                       initServer, addUser, role, showOutbox, resolve, decision, operatorName});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;
@@ -119,7 +199,21 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     options.auditKeyPath = parser.value(auditKey);
     const bool verifying = parser.isSet(verifyAudit);
     options.createAuditKey = !verifying;
-    options.loadModules = !verifying && !parser.isSet(createAdmin) && !parser.isSet(addUser);
+    options.loadModules = !verifying && !parser.isSet(createAdmin) && !parser.isSet(addUser) && !parser.isSet(resolve);
+
+    if (parser.isSet(showOutbox))
+        return listOutbox(options, out, err);
+    if (parser.isSet(resolve)) {
+        const QString choice = parser.value(decision);
+        if (choice != QLatin1String("keep") && choice != QLatin1String("discard")) {
+            err << Tr::tr("--resolve needs --decision keep or --decision discard.") << Qt::endl;
+            return Usage;
+        }
+        if (parser.value(operatorName).isEmpty()) {
+            err << Tr::tr("--resolve needs --operator NAME: a decision on data names who made it.") << Qt::endl;
+            return Usage;
+        }
+    }
 
     try {
         Platform platform(options);
@@ -148,6 +242,19 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
             const QString password = readPassword(err);
             const qint64 id = resultOf(platform.access().createFirstAdministrator(name, password));
             out << Tr::tr("Created administrator '%1' (user %2).").arg(name).arg(id) << Qt::endl;
+            return Ok;
+        }
+        if (parser.isSet(resolve)) {
+            const QUuid id = QUuid::fromString(parser.value(resolve));
+            const ChangeResult result = resultOf(platform.outbox().resolve(
+                id,
+                parser.value(decision) == QLatin1String("keep") ? Outbox::Resolution::KeepMine : Outbox::Resolution::DiscardMine,
+                parser.value(operatorName)));
+            if (result.outcome == ChangeResult::Outcome::Conflict) {
+                err << Tr::tr("The record changed again meanwhile; the change still waits. Look at it with --outbox.") << Qt::endl;
+                return Failure;
+            }
+            out << Tr::tr("Decided: %1. The decision is journaled and audited.").arg(parser.value(decision)) << Qt::endl;
             return Ok;
         }
         if (verifying) {

@@ -601,5 +601,69 @@
         <source>The connection to %1 was lost while committing; whether the change was saved is not known: %2</source>
         <translation>提交时与 %1 的连接中断；无法确定变更是否已保存：%2</translation>
     </message>
+    <message>
+        <source>The outbox is empty: every change this desk made is on the server.</source>
+        <translation>待发队列为空：本工作台的所有变更都已在服务器上。</translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>等待服务器</translation>
+    </message>
+    <message>
+        <source>CONFLICT: decide with --resolve</source>
+        <translation>冲突：请用 --resolve 处理</translation>
+    </message>
+    <message>
+        <source>REFUSED: decide with --resolve</source>
+        <translation>被拒绝：请用 --resolve 处理</translation>
+    </message>
+    <message>
+        <source>by %1 at %2 on %3 %4; mine: %5</source>
+        <translation>由 %1 于 %2 修改 %3 %4；我的修改：%5</translation>
+    </message>
+    <message>
+        <source>the record was deleted on the server</source>
+        <translation>该记录已在服务器上被删除</translation>
+    </message>
+    <message>
+        <source>the server has version %1 (I edited version %2): %3</source>
+        <translation>服务器上为版本 %1（我修改的是版本 %2）：%3</translation>
+    </message>
+    <message>
+        <source>List the changes this desk keeps for the server (made while it was away, or waiting for a decision), oldest first. Works without the server.</source>
+        <translation>列出本工作台为服务器保留的变更（服务器不可用期间做出的，或等待处理决定的），按时间从早到晚。无需连接服务器。</translation>
+    </message>
+    <message>
+        <source>Decide on the waiting change ID (see --outbox) with --decision and --operator.</source>
+        <translation>用 --decision 和 --operator 对等待中的变更 ID（见 --outbox）作出处理决定。</translation>
+    </message>
+    <message>
+        <source>For --resolve: keep (apply my change over the newer one, or try it again) or discard (drop my change; it stays on record).</source>
+        <translation>用于 --resolve：keep（用我的变更覆盖较新的记录，或再次尝试）或 discard（放弃我的变更；其内容仍留档）。</translation>
+    </message>
+    <message>
+        <source>keep|discard</source>
+        <translation>keep|discard</translation>
+    </message>
+    <message>
+        <source>For --resolve: who decides; recorded in the journal and the audit log.</source>
+        <translation>用于 --resolve：作出决定的人；记入事件日志和审计日志。</translation>
+    </message>
+    <message>
+        <source>--resolve needs --decision keep or --decision discard.</source>
+        <translation>--resolve 需要 --decision keep 或 --decision discard。</translation>
+    </message>
+    <message>
+        <source>--resolve needs --operator NAME: a decision on data names who made it.</source>
+        <translation>--resolve 需要 --operator NAME：对数据的处理决定必须注明决定人。</translation>
+    </message>
+    <message>
+        <source>The record changed again meanwhile; the change still waits. Look at it with --outbox.</source>
+        <translation>该记录在此期间再次被修改；此变更仍在等待。请用 --outbox 查看。</translation>
+    </message>
+    <message>
+        <source>Decided: %1. The decision is journaled and audited.</source>
+        <translation>已决定：%1。该决定已记入事件日志和审计日志。</translation>
+    </message>
 </context>
 </TS>

@@ -385,7 +385,7 @@ void Store::close()
 void Store::enqueueRead(ReadJob job)
 {
     if (m_readers.empty()) {
-        job.fail(std::make_exception_ptr(StoreError(Tr::tr("The store is not open."))));
+        job.fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store is not open."))));
         return;
     }
     const unsigned index = m_nextReader.fetch_add(1, std::memory_order_relaxed) % m_readers.size();
@@ -420,7 +420,7 @@ void Store::enqueueRead(ReadJob job)
 void Store::enqueueWrite(WriteJob job)
 {
     if (!m_writer) {
-        job.fail(std::make_exception_ptr(StoreError(Tr::tr("The store is not open."))));
+        job.fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store is not open."))));
         return;
     }
     auto shared = std::make_shared<WriteJob>(std::move(job));

@@ -1,6 +1,8 @@
 // Drives the real hexhub executable, as an operator or a script would.
 #include "testsupport.h"
 
+#include "outbox.h"
+
 #include <catch2/catch.hpp>
 
 #include <QProcess>
@@ -207,4 +209,71 @@ TEST_CASE("hexhub --add-user creates a user with a role, reading the password fr
     CHECK(raw.scalar(QStringLiteral("SELECT role FROM user_roles JOIN users ON users.id = user_roles.user_id "
                                     "WHERE users.name = 'desk7'")).toString() == QStringLiteral("supervision_operator"));
     CHECK(cli.run({QStringLiteral("--verify-audit")}).exitCode == 0);
+}
+
+TEST_CASE("hexhub --outbox shows a conflict without the server, and --resolve decides it", "[cli]")
+{
+    Cli cli;
+    const QString key = cli.home.filePath(QStringLiteral("audit.key"));
+    QString changeId;
+    {
+        auto config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.storePath = cli.store;
+        config.keyPath = key;
+        TestPlatform tp(config);
+        tp.start();
+        hexhub::RowChange created;
+        created.table = QStringLiteral("hub_incidents");
+        created.values = {{QStringLiteral("number"), QStringLiteral("N-1")}, {QStringLiteral("priority"), 2},
+                          {QStringLiteral("category"), QStringLiteral("theft")}, {QStringLiteral("source"), QStringLiteral("call")},
+                          {QStringLiteral("summary"), QStringLiteral("Bike stolen")}, {QStringLiteral("created_at"), 0},
+                          {QStringLiteral("updated_at"), 0}};
+        created.topic = QStringLiteral("incident.created");
+        const QVariant id = await(tp->outbox().submit(created)).key;
+        hexhub::RowChange bobs;
+        bobs.table = QStringLiteral("hub_incidents");
+        bobs.key = id;
+        bobs.baseVersion = 1;
+        bobs.values = {{QStringLiteral("priority"), 1}};
+        bobs.topic = QStringLiteral("incident.updated");
+        bobs.actor = QStringLiteral("bob");
+        await(tp->outbox().submit(bobs));
+        hexhub::RowChange alices = bobs;
+        alices.values = {{QStringLiteral("summary"), QStringLiteral("Two bikes stolen")}};
+        alices.actor = QStringLiteral("alice");
+        alices.summary = QStringLiteral("Alice corrects the summary");
+        alices.id = QUuid::createUuid();
+        changeId = alices.id.toString(QUuid::WithoutBraces);
+        REQUIRE(await(tp->outbox().submit(alices)).outcome == hexhub::ChangeResult::Outcome::Conflict);
+    }
+    const QStringList withKey{QStringLiteral("--audit-key"), key};
+    Run r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.contains(changeId));
+    CHECK(r.out.contains(QStringLiteral("CONFLICT")));
+    CHECK(r.out.contains(QStringLiteral("Alice corrects the summary")));
+    CHECK(r.out.contains(QStringLiteral("the server has version 2 (I edited version 1)")));
+    CHECK(r.out.contains(QStringLiteral("Bike stolen")));
+
+    r = cli.run(QStringList{QStringLiteral("--resolve"), changeId, QStringLiteral("--decision"), QStringLiteral("keep")} + withKey);
+    CHECK(r.exitCode == 2); // who decides must be named
+    CHECK(r.err.contains(QStringLiteral("--operator")));
+    r = cli.run(QStringList{QStringLiteral("--resolve"), changeId, QStringLiteral("--decision"), QStringLiteral("maybe"),
+                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey);
+    CHECK(r.exitCode == 2);
+    r = cli.run(QStringList{QStringLiteral("--resolve"), changeId, QStringLiteral("--decision"), QStringLiteral("keep"),
+                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.contains(QStringLiteral("journaled")));
+
+    r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
+    CHECK(r.out.contains(QStringLiteral("The outbox is empty")));
+    r = cli.run(QStringList{QStringLiteral("--verify-audit")} + withKey);
+    CHECK(r.exitCode == 0);
+    RawSqlite raw(cli.store);
+    CHECK(raw.scalar(QStringLiteral("SELECT summary || '/' || priority || '/v' || version FROM hub_incidents")).toString()
+          == QStringLiteral("Two bikes stolen/1/v3"));
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'change.conflict_resolved' AND actor = 'alice'"))
+              .toInt()
+          == 1);
 }
