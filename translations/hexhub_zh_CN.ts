@@ -665,5 +665,13 @@
         <source>Decided: %1. The decision is journaled and audited.</source>
         <translation>已决定：%1。该决定已记入事件日志和审计日志。</translation>
     </message>
+    <message>
+        <source>The change to %1 matched %2 rows; it was not applied.</source>
+        <translation>对 %1 的变更匹配到 %2 条记录；未予应用。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s outbox is closed; the change was not made.</source>
+        <translation>本工作台的待发队列已关闭；该变更未执行。</translation>
+    </message>
 </context>
 </TS>

@@ -152,8 +152,12 @@ private:
                     break;
                 QList<Event> remote;
                 for (Event event : page) {
-                    if (event.origin == ownDesk)
+                    if (event.origin == ownDesk) {
+                        // Ours, delivered at commit, unless the commit's outcome was in doubt.
+                        if (m_bridge.m_store.takeInDoubt(event.id))
+                            remote << event; // remote stays false: it is this desk's own event
                         continue;
+                    }
                     event.remote = true;
                     remote << event;
                 }

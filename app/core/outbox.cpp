@@ -8,6 +8,8 @@
 #include "sql.h"
 #include "store.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -22,6 +24,7 @@ namespace {
 
 constexpr int kFirstBackoffMs = 200;
 constexpr int kMaxBackoffMs = 5000;
+constexpr int kCloseWaitMs = 10000;
 
 void checkIdentifier(const QString& name)
 {
@@ -194,7 +197,10 @@ Outbox::Applied Outbox::apply(WriteTransaction& txn, const RowChange& change, bo
             update += QStringLiteral(" AND version = ?");
             updateBinds << change.baseVersion;
         }
-        if (txn.exec(update, updateBinds).numRowsAffected() != 1) {
+        const int touched = txn.exec(update, updateBinds).numRowsAffected();
+        if (touched > 1)
+            throw StoreError(Tr::tr("The change to %1 matched %2 rows; it was not applied.").arg(recordName(change, change.key)).arg(touched));
+        if (touched != 1) {
             // Somebody changed (or removed) the row since the operator saw it.
             QSqlQuery theirs = txn.exec(QStringLiteral("SELECT version, %1 FROM %2 WHERE id = ?")
                                             .arg(columns.join(QStringLiteral(", ")), change.table),
@@ -254,13 +260,16 @@ Outbox::~Outbox()
 
 QFuture<void> Outbox::open()
 {
+    m_state = State::Opening;
     m_local = std::make_unique<Store>(Store::Options{StoreUrl::sqlite(m_localPath), 1}, m_clock);
     auto promise = std::make_shared<QPromise<void>>();
     promise->start();
     QFuture<void> done = promise->future();
     auto fail = [this, promise](const Error& e) {
-        promise->setException(std::make_exception_ptr(
-            StoreError(Tr::tr("This desk's outbox %1 cannot be opened: %2").arg(m_localPath, e.message()))));
+        const QString why = Tr::tr("This desk's outbox %1 cannot be opened: %2").arg(m_localPath, e.message());
+        m_state = State::Failed;
+        failQueued(why);
+        promise->setException(std::make_exception_ptr(StoreError(why)));
         promise->finish();
     };
     m_local->open().then(this, [this, promise, fail](QFuture<void> opened) {
@@ -290,7 +299,7 @@ QFuture<void> Outbox::open()
                     fail(e);
                     return;
                 }
-                m_open = true;
+                m_state = State::Open;
                 if (waiting > 0)
                     qCInfo(lcOutbox) << waiting << "changes made while the server was away wait in" << m_localPath;
                 setWaiting(waiting);
@@ -303,8 +312,22 @@ QFuture<void> Outbox::open()
 
 void Outbox::close()
 {
-    m_open = false;
+    if (m_state == State::Closed)
+        return;
     m_retry->stop();
+    if (m_state == State::Open) {
+        // Settle what is in flight and what the operator already submitted, so nothing they did is
+        // lost at shutdown: each is applied, or kept in the local file, before the stores close.
+        m_state = State::Closing;
+        QElapsedTimer waited;
+        waited.start();
+        while ((m_busy || !m_operations.empty()) && waited.elapsed() < kCloseWaitMs)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        if (m_busy || !m_operations.empty())
+            qCWarning(lcOutbox) << "closing with changes still unsettled after" << kCloseWaitMs << "ms";
+    }
+    m_state = State::Closed;
+    failQueued(Tr::tr("This desk's outbox is closed; the change was not made."));
     if (m_local)
         m_local->close();
 }
@@ -327,10 +350,22 @@ void Outbox::setWaiting(int waiting)
     }
 }
 
-void Outbox::enqueue(std::function<void()> run)
+void Outbox::enqueue(std::function<void()> run, std::function<void(std::exception_ptr)> fail)
 {
-    m_operations.push_back(std::move(run));
+    if (m_state == State::Closed || m_state == State::Failed) {
+        fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("This desk's outbox is closed; the change was not made."))));
+        return;
+    }
+    m_operations.push_back(Operation{std::move(run), std::move(fail)});
     pump();
+}
+
+void Outbox::failQueued(const QString& why)
+{
+    std::deque<Operation> left;
+    left.swap(m_operations);
+    for (Operation& op : left)
+        op.fail(std::make_exception_ptr(StoreUnavailable(why)));
 }
 
 void Outbox::finishOperation()
@@ -341,16 +376,17 @@ void Outbox::finishOperation()
 
 void Outbox::pump()
 {
-    if (m_busy || !m_open)
+    if (m_busy || (m_state != State::Open && m_state != State::Closing))
         return;
     if (!m_operations.empty()) {
         m_busy = true;
-        auto run = std::move(m_operations.front());
+        Operation op = std::move(m_operations.front());
         m_operations.pop_front();
-        run();
+        op.run();
         return;
     }
-    if (m_waiting > 0 && !m_blocked && !m_retry->isActive()) {
+    // Closing: what the operator submitted is settled (applied or kept); replay waits for next time.
+    if (m_state == State::Open && m_waiting > 0 && !m_blocked && !m_retry->isActive()) {
         m_busy = true;
         replayOne();
     }
@@ -358,6 +394,8 @@ void Outbox::pump()
 
 void Outbox::backOff()
 {
+    if (m_state != State::Open)
+        return;
     m_retry->start(m_backoffMs);
     m_backoffMs = std::min(kMaxBackoffMs, m_backoffMs * 2);
 }
@@ -367,15 +405,14 @@ QFuture<ChangeResult> Outbox::submit(RowChange change)
     auto promise = std::make_shared<QPromise<ChangeResult>>();
     promise->start();
     QFuture<ChangeResult> future = promise->future();
-    if (!m_local) {
-        promise->setException(std::make_exception_ptr(StoreError(Tr::tr("The outbox is not open."))));
-        promise->finish();
-        return future;
-    }
     if (change.id.isNull())
         change.id = QUuid::createUuid();
     change.madeAt = m_clock.nowMs();
-    enqueue([this, change = std::move(change), promise]() mutable { submitNow(std::move(change), promise); });
+    enqueue([this, change = std::move(change), promise]() mutable { submitNow(std::move(change), promise); },
+            [promise](std::exception_ptr error) {
+                promise->setException(error);
+                promise->finish();
+            });
     return future;
 }
 
@@ -548,7 +585,11 @@ QFuture<ChangeResult> Outbox::resolve(const QUuid& changeId, Resolution resoluti
     auto promise = std::make_shared<QPromise<ChangeResult>>();
     promise->start();
     QFuture<ChangeResult> future = promise->future();
-    enqueue([this, changeId, resolution, actor, promise] { resolveNow(changeId, resolution, actor, promise); });
+    enqueue([this, changeId, resolution, actor, promise] { resolveNow(changeId, resolution, actor, promise); },
+            [promise](std::exception_ptr error) {
+                promise->setException(error);
+                promise->finish();
+            });
     return future;
 }
 
@@ -669,12 +710,22 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                             }
                         })
                         .then(this, [this, entry, again, applied, promise](QFuture<void> written) {
+                            bool noted = true;
                             try {
                                 written.waitForFinished();
                             } catch (const std::exception& e) {
-                                // Decided on the server already; the next replay finds it applied and
-                                // removes it.
+                                // Decided on the server, but the local file still shows it waiting: it
+                                // stays counted and in front, and deciding again finds the decision made
+                                // and only removes it here.
                                 qCWarning(lcOutbox) << "cannot update the outbox:" << e.what();
+                                noted = false;
+                            }
+                            if (!noted) {
+                                promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
+                                promise->finish();
+                                Q_EMIT attentionNeeded(entry);
+                                finishOperation();
+                                return;
                             }
                             if (again) {
                                 promise->addResult(ChangeResult{ChangeResult::Outcome::Conflict, {}, 0});
@@ -693,7 +744,7 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
 
 QFuture<QList<OutboxEntry>> Outbox::entries() const
 {
-    if (!m_local) {
+    if (!m_local || m_state == State::Failed) {
         return QtFuture::makeExceptionalFuture<QList<OutboxEntry>>(
             std::make_exception_ptr(StoreError(Tr::tr("The outbox is not open."))));
     }

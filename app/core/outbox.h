@@ -98,6 +98,11 @@ public:
 
     //! Opens (creating) the local outbox and starts replaying what an earlier run left in it.
     QFuture<void> open();
+    /*!
+     * Settles what was already submitted (applied on the server or kept in the local file, waiting
+     * up to ten seconds with the event loop running), fails anything still queued, and closes the
+     * local file. Call before the server store closes.
+     */
     void close();
 
     //! Applies `change` now or queues it; fails (ValidationError, StoreError) only when it cannot
@@ -143,8 +148,11 @@ private:
     struct Operation
     {
         std::function<void()> run;
+        std::function<void(std::exception_ptr)> fail;
     };
-    void enqueue(std::function<void()> run);
+    enum class State { Closed, Opening, Open, Closing, Failed };
+    void enqueue(std::function<void()> run, std::function<void(std::exception_ptr)> fail);
+    void failQueued(const QString& why);
     void finishOperation();
     void pump();
     void submitNow(RowChange change, std::shared_ptr<QPromise<ChangeResult>> promise);
@@ -162,9 +170,9 @@ private:
     const AuditLog* m_audit;
     QString m_localPath;
     std::unique_ptr<Store> m_local;
-    std::deque<std::function<void()>> m_operations;
+    std::deque<Operation> m_operations;
     bool m_busy = false;
-    bool m_open = false;
+    State m_state = State::Closed;
     int m_waiting = 0;
     bool m_blocked = false;
     QTimer* m_retry = nullptr;

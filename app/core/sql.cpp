@@ -44,8 +44,18 @@ void Sql::fail(const QSqlQuery& query, const QString& sql) const
     QString statement = sql.simplified();
     if (statement.size() > 160)
         statement = statement.left(157) + QStringLiteral("...");
-    throw StoreError(Tr::tr("Store statement failed: %1 (in: %2)")
-                         .arg(query.lastError().text(), statement));
+    const QString message = Tr::tr("Store statement failed: %1 (in: %2)").arg(query.lastError().text(), statement);
+    // Failures that say "not now" rather than "not this": trying the same work again later is right.
+    // PostgreSQL: serialization failure, deadlock, lock not available, cancelled by a timeout, too many
+    // connections, server shutting down; SQLite: busy, locked.
+    static const QStringList transient{QStringLiteral("40001"), QStringLiteral("40P01"), QStringLiteral("55P03"),
+                                       QStringLiteral("57014"), QStringLiteral("53300"), QStringLiteral("57P01"),
+                                       QStringLiteral("57P03")};
+    const QString code = query.lastError().nativeErrorCode();
+    if (m_dialect.name() == QLatin1String("postgresql") ? transient.contains(code)
+                                                         : (code == QLatin1String("5") || code == QLatin1String("6")))
+        throw StoreUnavailable(message);
+    throw StoreError(message);
 }
 
 QSqlQuery Sql::exec(const QString& sql, const QVariantList& params)

@@ -447,6 +447,8 @@ QList<Event> Store::runWriteOnce(WriteJob& job, QSqlDatabase& db, bool& commitSe
         if (!commit.exec(QStringLiteral("COMMIT")))
             throw StoreError(Tr::tr("The store could not commit: %1").arg(commit.lastError().text()));
     } catch (...) {
+        if (commitSent)
+            m_attempted = txn.events(); // the outcome may be unknown: see runWrite()
         txn.releaseStatements();
         rollback(db);
         throw;
@@ -454,9 +456,16 @@ QList<Event> Store::runWriteOnce(WriteJob& job, QSqlDatabase& db, bool& commitSe
     return txn.events();
 }
 
+bool Store::takeInDoubt(const QUuid& eventId)
+{
+    QMutexLocker lock(&m_inDoubtMutex);
+    return m_inDoubt.remove(eventId);
+}
+
 void Store::runWrite(WriteJob& job, QSqlDatabase& db)
 {
     QList<Event> events;
+    m_attempted.clear();
     try {
         ensureConnected(db, true);
         bool commitSent = false;
@@ -470,6 +479,13 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
                 throw;
             t_health.broken = true;
             if (commitSent) {
+                // If the COMMIT did land, these events are in the journal but no observer saw them:
+                // the bridge delivers them here when it reads them back (see takeInDoubt()).
+                {
+                    QMutexLocker lock(&m_inDoubtMutex);
+                    for (const Event& e : std::as_const(m_attempted))
+                        m_inDoubt.insert(e.id);
+                }
                 setState(State::Offline);
                 t_health.sinceAttempt.start();
                 throw StoreUnavailable(Tr::tr("The connection to %1 was lost while committing; whether the "

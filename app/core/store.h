@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QPromise>
+#include <QSet>
 #include <QUuid>
 
 #include <exception>
@@ -93,6 +94,13 @@ public:
         return write(WriteContext{}, std::forward<F>(job));
     }
 
+    /*!
+     * True once for an event of this desk whose transaction lost its connection during COMMIT, so
+     * that no commit observer saw it: if it did commit, the cross-desk bridge finds it in the journal
+     * and delivers it here after all. Thread-safe.
+     */
+    bool takeInDoubt(const QUuid& eventId);
+
     using CommitObserver = std::function<void(const QList<Event>&)>;
     //! Called on the writer thread, in commit order, with each committed transaction's events.
     //! Returns an id for removeCommitObserver().
@@ -140,6 +148,9 @@ private:
     QMap<int, CommitObserver> m_observers;
     int m_nextObserverId = 1;
     std::atomic<State> m_state{State::Closed};
+    QList<Event> m_attempted; // writer thread only
+    QMutex m_inDoubtMutex;
+    QSet<QUuid> m_inDoubt;
 };
 
 template <typename F>

@@ -316,3 +316,37 @@ TEST_CASE("A desk whose outbox file is not a database does not start, and the fi
     CHECK(failure.contains(path));
     CHECK(sha256OfFile(path) == before);
 }
+
+TEST_CASE("Closing the desk settles what the operator submitted and refuses what comes after", "[outbox]")
+{
+    QTemporaryDir dir;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    std::optional<StoreUrl> database;
+    if (onPostgres()) {
+        database = createTestDatabase();
+        config.store = *database;
+    } else {
+        config.storePath = dir.filePath(QStringLiteral("store.db"));
+    }
+    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+    config.outboxPath = dir.filePath(QStringLiteral("desk.outbox"));
+    {
+        TestPlatform tp(config);
+        tp.start();
+        // Submitted, not awaited: the desk shuts down at once.
+        QList<QFuture<ChangeResult>> submitted;
+        for (int i = 0; i < 5; ++i)
+            submitted << tp->outbox().submit(newIncident(QStringLiteral("S-%1").arg(i), QStringLiteral("Last calls")));
+        tp->stop();
+        for (auto& f : submitted) {
+            REQUIRE(f.isFinished());
+            CHECK(resultOf(f).outcome == ChangeResult::Outcome::Applied);
+        }
+        CHECK(failureOf(tp->outbox().submit(newIncident(QStringLiteral("late"), QStringLiteral("x")))).contains(QStringLiteral("closed")));
+    }
+    TestPlatform again(config);
+    again.start();
+    CHECK(journal(*again, QStringLiteral("incident.created")).size() == 5);
+    if (database)
+        dropTestDatabase(*database);
+}
