@@ -674,4 +674,176 @@
         <translation>本工作台的待发队列已关闭；该变更未执行。</translation>
     </message>
 </context>
+<context>
+    <name>hexhub::basiccontrol::BasicControlModule</name>
+    <message>
+        <source>Basic control</source>
+        <translation>基础管控</translation>
+    </message>
+    <message>
+        <source>Police stations, patrol beats, units and duty rosters, premises inspections.</source>
+        <translation>派出所、巡逻责任区、警力单元与值班排班、场所检查。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::BigDataInvestigationModule</name>
+    <message>
+        <source>Big-data investigation</source>
+        <translation>大数据侦查</translation>
+    </message>
+    <message>
+        <source>Analytic models over imported records that flag patterns and hand explainable leads to the hub.</source>
+        <translation>对导入数据运行分析模型，发现异常模式，并向指挥中枢移交可解释的线索。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CaseManagementModule</name>
+    <message>
+        <source>Case management</source>
+        <translation>案件管理</translation>
+    </message>
+    <message>
+        <source>Case lifecycle, people in custody with safety timers, seized property and appraisal, fast track, deadlines.</source>
+        <translation>案件全流程、在押人员及安全计时、涉案财物与鉴定、快速办理、办案期限。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::CriminalIntelModule</name>
+    <message>
+        <source>Criminal intelligence</source>
+        <translation>刑事情报</translation>
+    </message>
+    <message>
+        <source>Leads intake and triage, link analysis, joint investigations with a task division across units.</source>
+        <translation>线索接收与研判、关系分析、多单位分工协作的联合侦查。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::HubModule</name>
+    <message>
+        <source>Hub</source>
+        <translation>指挥中枢</translation>
+    </message>
+    <message>
+        <source>The command brain: every incident, dispatch, tasks to the centres, joint operations, the video wall.</source>
+        <translation>指挥大脑：掌握全部警情，调度警力，向各中心下达任务，组织联合行动，统管视频墙。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::politicalsecurity::PoliticalSecurityModule</name>
+    <message>
+        <source>Political security joint control</source>
+        <translation>政治安全联合管控</translation>
+    </message>
+    <message>
+        <source>Security for major events and protected sites: plans, perimeters, posts, joint agencies, live event picture.</source>
+        <translation>重大活动和重点部位安保：方案、警戒圈、岗位、联勤单位、活动实时态势。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::shell</name>
+    <message>
+        <source>Hexhub</source>
+        <translation>Hexhub</translation>
+    </message>
+    <message>
+        <source>Your roles (%1) give no access to this module.</source>
+        <translation>您的角色（%1）无权使用此模块。</translation>
+    </message>
+    <message>
+        <source>Sign in to use this module.</source>
+        <translation>请登录后使用此模块。</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>版本 %1 · %2</translation>
+    </message>
+    <message>
+        <source>This module offers no screens in this version.</source>
+        <translation>此模块在本版本中尚无界面。</translation>
+    </message>
+    <message>
+        <source>Screens: %1</source>
+        <translation>界面：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n waiting</source>
+        <translation>
+            <numerusform>%1，%n 项待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Store connected</source>
+        <translation>数据存储已连接</translation>
+    </message>
+    <message>
+        <source>Store degraded: other desks&apos; events are delayed</source>
+        <translation>数据存储降级：其他工作台的事件有延迟</translation>
+    </message>
+    <message>
+        <source>Store offline: changes are kept on this desk</source>
+        <translation>数据存储离线：变更暂存于本工作台</translation>
+    </message>
+    <message>
+        <source>Store opening</source>
+        <translation>数据存储正在打开</translation>
+    </message>
+    <message>
+        <source>Store closed</source>
+        <translation>数据存储已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the server</source>
+        <translation>
+            <numerusform>%n 项变更等待服务器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (simulated, paused)</source>
+        <translation>%1（模拟时间，已暂停）</translation>
+    </message>
+    <message>
+        <source>%1 (simulated, %2x)</source>
+        <translation>%1（模拟时间，%2 倍速）</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::supervision::SupervisionModule</name>
+    <message>
+        <source>Supervision</source>
+        <translation>监督</translation>
+    </message>
+    <message>
+        <source>Public demands from many channels with routing, SLAs and escalation; oversight of service and law-enforcement quality.</source>
+        <translation>多渠道群众诉求的分派、时限与升级；服务和执法质量监督。</translation>
+    </message>
+</context>
 </TS>

@@ -126,6 +126,10 @@ public:
     virtual ~Module();
     virtual bool initialize(ModuleContext& context, QString& error) = 0;
     virtual void modulesInitialized() {}
+    //! The module's name and one-line purpose in the user's language (its own translation context);
+    //! empty: the English ones from its metadata.
+    virtual QString displayName() const { return {}; }
+    virtual QString displayDescription() const { return {}; }
     virtual void aboutToShutdown() {}
 };
 

@@ -9,4 +9,14 @@ bool BasicControlModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
+QString BasicControlModule::displayName() const
+{
+    return tr("Basic control");
+}
+
+QString BasicControlModule::displayDescription() const
+{
+    return tr("Police stations, patrol beats, units and duty rosters, premises inspections.");
+}
+
 } // namespace hexhub::basiccontrol

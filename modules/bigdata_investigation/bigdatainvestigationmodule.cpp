@@ -9,4 +9,14 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
+QString BigDataInvestigationModule::displayName() const
+{
+    return tr("Big-data investigation");
+}
+
+QString BigDataInvestigationModule::displayDescription() const
+{
+    return tr("Analytic models over imported records that flag patterns and hand explainable leads to the hub.");
+}
+
 } // namespace hexhub::bigdata

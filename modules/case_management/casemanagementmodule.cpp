@@ -9,4 +9,14 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
+QString CaseManagementModule::displayName() const
+{
+    return tr("Case management");
+}
+
+QString CaseManagementModule::displayDescription() const
+{
+    return tr("Case lifecycle, people in custody with safety timers, seized property and appraisal, fast track, deadlines.");
+}
+
 } // namespace hexhub::cases

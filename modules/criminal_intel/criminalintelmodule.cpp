@@ -9,4 +9,14 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
+QString CriminalIntelModule::displayName() const
+{
+    return tr("Criminal intelligence");
+}
+
+QString CriminalIntelModule::displayDescription() const
+{
+    return tr("Leads intake and triage, link analysis, joint investigations with a task division across units.");
+}
+
 } // namespace hexhub::criminalintel

@@ -9,4 +9,14 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
+QString HubModule::displayName() const
+{
+    return tr("Hub");
+}
+
+QString HubModule::displayDescription() const
+{
+    return tr("The command brain: every incident, dispatch, tasks to the centres, joint operations, the video wall.");
+}
+
 } // namespace hexhub::hub

@@ -9,4 +9,14 @@ bool PoliticalSecurityModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
+QString PoliticalSecurityModule::displayName() const
+{
+    return tr("Political security joint control");
+}
+
+QString PoliticalSecurityModule::displayDescription() const
+{
+    return tr("Security for major events and protected sites: plans, perimeters, posts, joint agencies, live event picture.");
+}
+
 } // namespace hexhub::politicalsecurity

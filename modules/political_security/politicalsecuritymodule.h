@@ -15,6 +15,8 @@ class PoliticalSecurityModule final : public QObject, public hexhub::Module
     Q_INTERFACES(hexhub::Module)
 public:
     bool initialize(ModuleContext& context, QString& error) override;
+    QString displayName() const override;
+    QString displayDescription() const override;
 };
 
 } // namespace hexhub::politicalsecurity

@@ -9,4 +9,14 @@ bool SupervisionModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
+QString SupervisionModule::displayName() const
+{
+    return tr("Supervision");
+}
+
+QString SupervisionModule::displayDescription() const
+{
+    return tr("Public demands from many channels with routing, SLAs and escalation; oversight of service and law-enforcement quality.");
+}
+
 } // namespace hexhub::supervision

@@ -2,7 +2,13 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#ifdef HEXHUB_TEST_WIDGETS
+#include <QApplication>
+using TestApplication = QApplication;
+#else
 #include <QCoreApplication>
+using TestApplication = QCoreApplication;
+#endif
 
 int main(int argc, char* argv[])
 {
@@ -11,7 +17,7 @@ int main(int argc, char* argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     // Keep tests away from the developer's own data and settings.
     qputenv("HEXHUB_MODULE_PATH", "");
-    QCoreApplication app(argc, argv);
+    TestApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hexhub-tests"));
     return Catch::Session().run(argc, argv);
 }

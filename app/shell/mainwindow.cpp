@@ -1,0 +1,147 @@
+#include "mainwindow.h"
+
+#include "moduleoverview.h"
+#include "modulerail.h"
+#include "shelltr.h"
+#include "statusindicators.h"
+
+#include "module.h"
+#include "modulemanager.h"
+#include "outbox.h"
+#include "platform.h"
+#include "session.h"
+
+#include <QHBoxLayout>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace hexhub::shell {
+
+MainWindow::MainWindow(Platform& platform, QWidget* parent)
+    : QMainWindow(parent)
+    , m_platform(platform)
+    , m_rail(new ModuleRail(this))
+    , m_stack(new QStackedWidget(this))
+    , m_user(new UserIndicator(platform.session(), this))
+    , m_storeState(new StoreIndicator(platform.store(), platform.outbox(), this))
+    , m_clock(new ClockIndicator(platform.clock(), this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(Tr::tr("Hexhub"));
+    auto* centre = new QWidget(this);
+    auto* row = new QHBoxLayout(centre);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(m_rail);
+    row->addWidget(m_stack, 1);
+    setCentralWidget(centre);
+
+    statusBar()->addWidget(m_user);
+    statusBar()->addPermanentWidget(m_storeState);
+    statusBar()->addPermanentWidget(m_clock);
+
+    buildRail();
+    connect(m_rail, &ModuleRail::currentChanged, this, [this](const QString& id) {
+        m_stack->setCurrentWidget(viewFor(id));
+    });
+    connect(&m_platform.session(), &Session::changed, this, &MainWindow::updatePermissions);
+    updatePermissions();
+
+    // Ctrl+1 ... Ctrl+9: the modules in rail order.
+    const QStringList ids = m_rail->ids();
+    for (int i = 0; i < std::min<int>(9, int(ids.size())); ++i) {
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, id = ids[i]] { showModule(id); });
+    }
+    resize(1280, 800);
+}
+
+void MainWindow::buildRail()
+{
+    QList<RailEntry> entries;
+    for (const ModuleSpec* spec : m_platform.modules().loadOrder()) {
+        if (spec->state != ModuleSpec::State::Loaded)
+            continue;
+        RailEntry e;
+        e.id = spec->id;
+        e.name = spec->instance && !spec->instance->displayName().isEmpty() ? spec->instance->displayName()
+                                                                          : spec->metadata.name;
+        e.description = spec->instance && !spec->instance->displayDescription().isEmpty()
+                            ? spec->instance->displayDescription()
+                            : spec->metadata.description;
+        e.colour = QColor(spec->metadata.colour);
+        e.iconPath = spec->metadata.icon;
+        entries << e;
+    }
+    m_rail->setEntries(entries);
+}
+
+void MainWindow::updatePermissions()
+{
+    // A module is usable by a user who holds at least one of its permissions.
+    const Principal who = m_platform.session().principal();
+    QList<RailEntry> entries;
+    for (const QString& id : m_rail->ids()) {
+        RailEntry e = m_rail->button(id)->entry();
+        const QString prefix = id + QLatin1Char('.');
+        e.enabled = std::any_of(who.permissions.begin(), who.permissions.end(),
+                                [&](const QString& p) { return p.startsWith(prefix); });
+        e.whyDisabled = who.isValid() ? Tr::tr("Your roles (%1) give no access to this module.")
+                                            .arg(who.roles.join(QStringLiteral(", ")))
+                                      : Tr::tr("Sign in to use this module.");
+        entries << e;
+    }
+    QHash<QString, int> badges;
+    for (const QString& id : m_rail->ids())
+        badges.insert(id, m_rail->badge(id));
+    m_rail->setEntries(entries);
+    for (auto it = badges.begin(); it != badges.end(); ++it)
+        m_rail->setBadge(it.key(), it.value());
+    if (const QString current = m_rail->currentId(); !current.isEmpty())
+        m_stack->setCurrentWidget(viewFor(current));
+}
+
+QWidget* MainWindow::viewFor(const QString& id)
+{
+    if (QWidget* view = m_views.value(id))
+        return view;
+    const ModuleSpec* spec = m_platform.modules().module(id);
+    QList<ViewFactory> views;
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.id.startsWith(id + QLatin1Char('.')))
+            views << v;
+    }
+    QWidget* view = nullptr;
+    for (const ViewFactory& v : std::as_const(views)) {
+        if (v.area == ViewFactory::Area::Central && v.create
+            && (v.permission.isEmpty() || m_platform.session().can(v.permission))) {
+            view = v.create(m_stack);
+            break;
+        }
+    }
+    if (!view)
+        view = new ModuleOverview(*spec, views, m_stack);
+    m_stack->addWidget(view);
+    m_views.insert(id, view);
+    return view;
+}
+
+QString MainWindow::currentModule() const
+{
+    return m_rail->currentId();
+}
+
+bool MainWindow::showModule(const QString& id)
+{
+    return m_rail->setCurrent(id);
+}
+
+void MainWindow::setTheme(const Theme& theme)
+{
+    m_theme = theme;
+    m_rail->setTheme(theme);
+    m_storeState->setTheme(theme);
+}
+
+} // namespace hexhub::shell

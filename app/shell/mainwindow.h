@@ -1,0 +1,54 @@
+#pragma once
+
+#include "theme.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QStackedWidget;
+
+namespace hexhub {
+class Platform;
+}
+
+namespace hexhub::shell {
+
+class ClockIndicator;
+class ModuleRail;
+class StoreIndicator;
+class UserIndicator;
+
+/*!
+ * The desk's main window: the module rail on the left, the current module's view in the middle, and
+ * the status bar (who is signed in, the store's state, the Clock). It knows modules only through the
+ * module manager's specs and view factories; what a module shows is the module's business.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Platform& platform, QWidget* parent = nullptr);
+
+    ModuleRail* rail() const { return m_rail; }
+    QString currentModule() const;
+    //! Shows module `id` when the signed-in user may use it.
+    bool showModule(const QString& id);
+    QWidget* moduleView(const QString& id) const { return m_views.value(id); }
+    void setTheme(const Theme& theme);
+
+private:
+    void buildRail();
+    void updatePermissions();
+    QWidget* viewFor(const QString& id);
+
+    Platform& m_platform;
+    Theme m_theme = Theme::day();
+    ModuleRail* m_rail;
+    QStackedWidget* m_stack;
+    QHash<QString, QWidget*> m_views;
+    UserIndicator* m_user;
+    StoreIndicator* m_storeState;
+    ClockIndicator* m_clock;
+};
+
+} // namespace hexhub::shell

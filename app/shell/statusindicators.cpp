@@ -1,0 +1,112 @@
+#include "statusindicators.h"
+
+#include "shelltr.h"
+
+#include "clock.h"
+#include "outbox.h"
+#include "session.h"
+#include "store.h"
+
+#include <QLocale>
+#include <QTimer>
+
+namespace hexhub::shell {
+
+UserIndicator::UserIndicator(Session& session, QWidget* parent)
+    : QLabel(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("userIndicator"));
+    connect(&m_session, &Session::changed, this, &UserIndicator::refresh);
+    refresh();
+}
+
+void UserIndicator::refresh()
+{
+    const Principal who = m_session.principal();
+    if (!who.isValid()) {
+        setText(Tr::tr("Not signed in"));
+        return;
+    }
+    const QString name = who.displayName.isEmpty() ? who.name : who.displayName;
+    setText(Tr::tr("%1 (%2)").arg(name, who.roles.join(QStringLiteral(", "))));
+}
+
+StoreIndicator::StoreIndicator(Store& store, Outbox& outbox, QWidget* parent)
+    : QLabel(parent)
+    , m_store(store)
+    , m_outbox(outbox)
+{
+    setObjectName(QStringLiteral("storeIndicator"));
+    setTextFormat(Qt::RichText);
+    connect(&m_store, &Store::stateChanged, this, &StoreIndicator::refresh);
+    connect(&m_outbox, &Outbox::waitingChanged, this, &StoreIndicator::refresh);
+    refresh();
+}
+
+void StoreIndicator::setTheme(const Theme& theme)
+{
+    m_theme = theme;
+    refresh();
+}
+
+void StoreIndicator::refresh()
+{
+    QString text;
+    QColor colour;
+    switch (m_store.state()) {
+    case Store::State::Open:
+        text = Tr::tr("Store connected");
+        colour = m_theme.ok();
+        break;
+    case Store::State::Degraded:
+        text = Tr::tr("Store degraded: other desks' events are delayed");
+        colour = m_theme.warning();
+        break;
+    case Store::State::Offline:
+        text = Tr::tr("Store offline: changes are kept on this desk");
+        colour = m_theme.danger();
+        break;
+    case Store::State::Opening:
+        text = Tr::tr("Store opening");
+        colour = m_theme.warning();
+        break;
+    case Store::State::Closed:
+    case Store::State::Failed:
+        text = Tr::tr("Store closed");
+        colour = m_theme.danger();
+        break;
+    }
+    if (m_outbox.waiting() > 0)
+        text += QStringLiteral(" · ") + Tr::tr("%n change(s) waiting for the server", nullptr, m_outbox.waiting());
+    setText(QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2").arg(colour.name(), text.toHtmlEscaped()));
+    setToolTip(m_store.url().toDisplayString());
+}
+
+ClockIndicator::ClockIndicator(const Clock& clock, QWidget* parent)
+    : QLabel(parent)
+    , m_clock(clock)
+    , m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("clockIndicator"));
+    // Display refresh only: the label shows the Clock; no business timer runs on this.
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &ClockIndicator::refresh);
+    m_tick->start();
+    refresh();
+}
+
+void ClockIndicator::refresh()
+{
+    const QString time = QLocale().toString(m_clock.now().toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (!m_clock.isSimulated()) {
+        setText(time);
+        return;
+    }
+    if (m_clock.isPaused())
+        setText(Tr::tr("%1 (simulated, paused)").arg(time));
+    else
+        setText(Tr::tr("%1 (simulated, %2x)").arg(time).arg(m_clock.rate()));
+}
+
+} // namespace hexhub::shell

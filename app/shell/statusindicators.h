@@ -1,0 +1,61 @@
+#pragma once
+
+#include "theme.h"
+
+#include <QLabel>
+
+class QTimer;
+
+namespace hexhub {
+class Clock;
+class Outbox;
+class Session;
+class Store;
+} // namespace hexhub
+
+namespace hexhub::shell {
+
+//! Who is signed in at this desk, and in which roles.
+class UserIndicator final : public QLabel
+{
+    Q_OBJECT
+public:
+    UserIndicator(Session& session, QWidget* parent = nullptr);
+    void refresh();
+
+private:
+    Session& m_session;
+};
+
+/*!
+ * The store as the operator needs to know it: connected, degraded (other desks' events delayed) or
+ * offline (changes kept on this desk), with the count of changes waiting for the server.
+ */
+class StoreIndicator final : public QLabel
+{
+    Q_OBJECT
+public:
+    StoreIndicator(Store& store, Outbox& outbox, QWidget* parent = nullptr);
+    void setTheme(const Theme& theme);
+    void refresh();
+
+private:
+    Store& m_store;
+    Outbox& m_outbox;
+    Theme m_theme = Theme::day();
+};
+
+//! The Clock's time, marked as simulated (with its rate, or paused) in training and tests.
+class ClockIndicator final : public QLabel
+{
+    Q_OBJECT
+public:
+    ClockIndicator(const Clock& clock, QWidget* parent = nullptr);
+    void refresh();
+
+private:
+    const Clock& m_clock;
+    QTimer* m_tick;
+};
+
+} // namespace hexhub::shell

@@ -1,0 +1,179 @@
+// The main window: module rail, switching by keyboard and mouse, permissions, status bar; rendered
+// to PNG in both themes and both languages for a person to look at.
+#include "testsupport.h"
+
+#include "accesscontrol.h"
+#include "session.h"
+#include "mainwindow.h"
+#include "modulerail.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTest>
+#include <QTranslator>
+
+#include <catch2/catch.hpp>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::shell;
+
+namespace {
+
+TestPlatform startedPlatform()
+{
+    return TestPlatform(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+}
+
+void signInAs(TestPlatform& tp, const QString& name, const QString& role)
+{
+    await(tp->access().createUserBySystem(NewUser{name, name, QStringLiteral("Desk-Passw0rd-42"), {role}}));
+    const SignInResult result = await(tp->access().signIn(name, QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(result.principal.isValid());
+    tp->session().setPrincipal(result.principal); // what the sign-in dialog does on success
+}
+
+QString statusText(MainWindow& window, const char* name)
+{
+    auto* label = window.statusBar()->findChild<QLabel*>(QString::fromLatin1(name));
+    return label ? label->text() : QString();
+}
+
+// Scoped application language: installs the zh_CN translation built with the program.
+struct Language
+{
+    QTranslator translator;
+    bool installed = false;
+    explicit Language(const QString& locale)
+    {
+        if (locale == QLatin1String("en"))
+            return;
+        REQUIRE(translator.load(QStringLiteral("hexhub_") + locale, QStringLiteral(HEXHUB_BIN_DIR "/../share/hexhub/translations")));
+        installed = QCoreApplication::installTranslator(&translator);
+        REQUIRE(installed);
+    }
+    ~Language()
+    {
+        if (installed)
+            QCoreApplication::removeTranslator(&translator);
+    }
+};
+
+} // namespace
+
+TEST_CASE("The rail lists the hub and the six centres, and a role sees only its modules", "[shell]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    MainWindow window(*tp);
+    const QStringList ids = window.rail()->ids();
+    REQUIRE(ids.size() == 7);
+    CHECK(ids.first() == QStringLiteral("hub"));
+    CHECK(QSet<QString>(ids.begin(), ids.end())
+          == QSet<QString>{QStringLiteral("hub"), QStringLiteral("political_security"), QStringLiteral("basic_control"),
+                           QStringLiteral("criminal_intel"), QStringLiteral("bigdata_investigation"),
+                           QStringLiteral("case_management"), QStringLiteral("supervision")});
+
+    // Nobody signed in: every module grey, none current.
+    for (const QString& id : ids)
+        CHECK_FALSE(window.rail()->button(id)->isEnabled());
+    CHECK(statusText(window, "userIndicator") == QStringLiteral("Not signed in"));
+
+    signInAs(tp, QStringLiteral("clerk"), QStringLiteral("case_management_operator"));
+    CHECK(window.rail()->button(QStringLiteral("case_management"))->isEnabled());
+    CHECK_FALSE(window.rail()->button(QStringLiteral("criminal_intel"))->isEnabled());
+    CHECK_FALSE(window.rail()->button(QStringLiteral("hub"))->isEnabled());
+    CHECK(window.currentModule() == QStringLiteral("case_management"));
+    CHECK_FALSE(window.showModule(QStringLiteral("criminal_intel")));
+    CHECK(window.rail()->button(QStringLiteral("criminal_intel"))->toolTip().contains(QStringLiteral("case_management_operator")));
+    CHECK(statusText(window, "userIndicator").contains(QStringLiteral("case_management_operator")));
+}
+
+TEST_CASE("Modules switch by Ctrl+number, by the arrow keys on the rail and by a click", "[shell]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("coach"), QStringLiteral("trainer")); // a role that may use every module
+    MainWindow window(*tp);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    const QStringList ids = window.rail()->ids();
+    CHECK(window.currentModule() == ids[0]);
+
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    CHECK(window.currentModule() == ids[2]);
+    CHECK(window.moduleView(ids[2])->isVisible());
+
+    window.rail()->button(ids[2])->setFocus();
+    QTest::keyClick(window.rail(), Qt::Key_Down);
+    CHECK(window.currentModule() == ids[3]);
+    QTest::keyClick(window.rail(), Qt::Key_Up);
+    QTest::keyClick(window.rail(), Qt::Key_Up);
+    CHECK(window.currentModule() == ids[1]);
+
+    QTest::mouseClick(window.rail()->button(ids[6]), Qt::LeftButton);
+    CHECK(window.currentModule() == ids[6]);
+    CHECK(window.moduleView(ids[6])->isVisible());
+    CHECK_FALSE(window.moduleView(ids[2])->isVisible());
+}
+
+TEST_CASE("Arrow keys skip the modules a role may not use", "[shell]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("chief"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    const QStringList ids = window.rail()->ids();
+    const int bigdata = int(ids.indexOf(QStringLiteral("bigdata_investigation")));
+    REQUIRE(bigdata > 0);
+    REQUIRE(bigdata + 1 < ids.size());
+    CHECK_FALSE(window.rail()->button(ids[bigdata])->isEnabled()); // hub supervisors see no raw analytics
+    REQUIRE(window.showModule(ids[bigdata - 1]));
+    QTest::keyClick(window.rail(), Qt::Key_Down);
+    CHECK(window.currentModule() == ids[bigdata + 1]);
+}
+
+TEST_CASE("The status bar shows the store's state and the simulated clock as such", "[shell]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    MainWindow window(*tp);
+    CHECK(statusText(window, "storeIndicator").contains(QStringLiteral("Store connected")));
+    CHECK(statusText(window, "clockIndicator").contains(QStringLiteral("simulated, paused")));
+    window.rail()->setBadge(QStringLiteral("hub"), 3);
+    CHECK(window.rail()->button(QStringLiteral("hub"))->accessibleName().contains(QStringLiteral("3 waiting")));
+}
+
+TEST_CASE("The main window renders in both themes and both languages", "[shell][pictures]")
+{
+    const QString folder = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
+    QDir().mkpath(folder);
+    for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        Language language(locale);
+        for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
+            TestPlatform tp = startedPlatform();
+            tp.start();
+            signInAs(tp, QStringLiteral("chief"), QStringLiteral("case_management_operator"));
+            const Theme theme = Theme::of(kind);
+            theme.apply(*qApp);
+            MainWindow window(*tp);
+            window.setTheme(theme);
+            window.rail()->setBadge(QStringLiteral("case_management"), 4);
+            window.resize(1280, 800);
+            window.show();
+            REQUIRE(QTest::qWaitForWindowExposed(&window));
+            const QImage image = window.grab().toImage();
+            const QString file = QStringLiteral("%1/main-window-%2-%3.png").arg(folder, Theme::name(kind), locale);
+            REQUIRE(image.save(file));
+            // The night theme really is dark and the day theme light, where the content is.
+            const QColor background = image.pixelColor(image.width() / 2, image.height() / 2);
+            CHECK((kind == Theme::Kind::Night ? background.lightness() < 80 : background.lightness() > 200));
+            if (locale != QLatin1String("en"))
+                CHECK(statusText(window, "userIndicator").contains(QStringLiteral("case_management_operator")));
+        }
+    }
+    Theme::day().apply(*qApp);
+}
