@@ -109,7 +109,22 @@ int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
 
 } // namespace
 
-int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
+bool isDeskLaunch(const QStringList& arguments)
+{
+    static const QStringList actions{QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("--help"),
+                                     QStringLiteral("-h"), QStringLiteral("--help-all"), QStringLiteral("--list-modules"),
+                                     QStringLiteral("--create-admin"), QStringLiteral("--verify-audit"),
+                                     QStringLiteral("--init-server"), QStringLiteral("--add-user"),
+                                     QStringLiteral("--outbox"), QStringLiteral("--resolve")};
+    for (const QString& arg : arguments.mid(1)) {
+        const QString name = arg.section(QLatin1Char('='), 0, 0);
+        if (actions.contains(name))
+            return false;
+    }
+    return true;
+}
+
+int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const DeskRunner& desk)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -203,6 +218,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
 
     if (parser.isSet(showOutbox))
         return listOutbox(options, out, err);
+    if (desk && isDeskLaunch(arguments))
+        return desk(options);
     if (parser.isSet(resolve)) {
         const QString choice = parser.value(decision);
         if (choice != QLatin1String("keep") && choice != QLatin1String("discard")) {

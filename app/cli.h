@@ -4,13 +4,25 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+
+namespace hexhub {
+struct PlatformOptions;
+}
+
 namespace hexhub::cli {
 
 /*!
  * The command-line side of the hexhub executable: --version, --list-modules, --create-admin,
  * --verify-audit. Each returns the process exit code. Output goes to `out`, problems to `err`.
  */
-int run(const QStringList& arguments, QTextStream& out, QTextStream& err);
+//! Runs the desk's windows with the options the command line gave; returns the exit code.
+using DeskRunner = std::function<int(const PlatformOptions&)>;
+
+int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const DeskRunner& desk = {});
+
+//! True when the arguments ask for no command-line action: the desk's windows should open.
+bool isDeskLaunch(const QStringList& arguments);
 
 //! Exit codes, documented in the README.
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, AuditBroken = 3 };

@@ -1,5 +1,7 @@
 #include "cli.h"
+#include "desk.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
@@ -30,12 +32,22 @@ void installTranslations(QCoreApplication& app)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     QCoreApplication::setApplicationName(QStringLiteral("hexhub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEXHUB_VERSION));
-    installTranslations(app);
-
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return hexhub::cli::run(QCoreApplication::arguments(), out, err);
+
+    // Commands (--list-modules, --add-user, ...) need no window system; a desk does.
+    if (!hexhub::cli::isDeskLaunch(arguments)) {
+        QCoreApplication app(argc, argv);
+        installTranslations(app);
+        return hexhub::cli::run(QCoreApplication::arguments(), out, err);
+    }
+    QApplication app(argc, argv);
+    installTranslations(app);
+    return hexhub::cli::run(QCoreApplication::arguments(), out, err,
+                            [&app](const hexhub::PlatformOptions& options) { return hexhub::shell::runDesk(app, options); });
 }

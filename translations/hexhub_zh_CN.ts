@@ -834,6 +834,50 @@
         <source>%1 (simulated, %2x)</source>
         <translation>%1（模拟时间，%2 倍速）</translation>
     </message>
+    <message>
+        <source>Hexhub cannot start: %1</source>
+        <translation>Hexhub 无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Create administrator and sign in</source>
+        <translation>创建管理员并登录</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>正在检查……</translation>
+    </message>
+    <message>
+        <source>Sign in to Hexhub</source>
+        <translation>登录 Hexhub</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>This store has no users yet. Create the first administrator: they add the operators and give them their roles.</source>
+        <translation>此数据存储中还没有用户。请创建第一位管理员：由其添加操作员并分配角色。</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Command centre: one hub and six centres</source>
+        <translation>指挥中心：一个指挥中枢，六个业务中心</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

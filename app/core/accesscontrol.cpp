@@ -140,6 +140,11 @@ AccessControl::AccessControl(Store& store, const Clock& clock, const AuditLog& a
 {
 }
 
+QFuture<bool> AccessControl::hasUsers() const
+{
+    return m_store.read([](Sql& sql) { return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toLongLong() > 0; });
+}
+
 QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& password) const
 {
     // Runs on the thread pool: it waits on the store and spends ~half a second in PBKDF2, and the

@@ -90,6 +90,8 @@ public:
     AccessControl(Store& store, const Clock& clock, const AuditLog& audit, Session& session,
                   PasswordHasher hasher = PasswordHasher());
 
+    //! Whether any user exists: a store without one opens on the setup of its first administrator.
+    QFuture<bool> hasUsers() const;
     //! Checks a name and password. On success the caller puts the principal into the Session.
     QFuture<SignInResult> signIn(const QString& name, const QString& password) const;
 

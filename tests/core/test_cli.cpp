@@ -277,3 +277,16 @@ TEST_CASE("hexhub --outbox shows a conflict without the server, and --resolve de
               .toInt()
           == 1);
 }
+
+TEST_CASE("hexhub with no command opens a desk, and a broken store ends it with the reason", "[cli]")
+{
+    Cli cli;
+    QDir().mkpath(QFileInfo(cli.store).absolutePath());
+    QFile junk(cli.store);
+    REQUIRE(junk.open(QIODevice::WriteOnly));
+    junk.write("not a database\n");
+    junk.close();
+    const Run r = cli.run({}); // the offscreen platform (inherited from the tests): no dialog waits
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(QStringLiteral("not an SQLite database")));
+}

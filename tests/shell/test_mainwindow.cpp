@@ -6,11 +6,13 @@
 #include "session.h"
 #include "mainwindow.h"
 #include "modulerail.h"
+#include "signindialog.h"
 #include "theme.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QStatusBar>
 #include <QTest>
 #include <QTranslator>
@@ -173,7 +175,86 @@ TEST_CASE("The main window renders in both themes and both languages", "[shell][
             CHECK((kind == Theme::Kind::Night ? background.lightness() < 80 : background.lightness() > 200));
             if (locale != QLatin1String("en"))
                 CHECK(statusText(window, "userIndicator").contains(QStringLiteral("case_management_operator")));
+
+            SignInDialog signIn(tp->access(), tp->session());
+            bool ready = false;
+            QObject::connect(&signIn, &SignInDialog::ready, &signIn, [&] { ready = true; });
+            signIn.show();
+            signIn.start();
+            REQUIRE(waitUntil([&] { return ready; }));
+            REQUIRE(signIn.grab().save(QStringLiteral("%1/sign-in-%2-%3.png").arg(folder, Theme::name(kind), locale)));
         }
     }
     Theme::day().apply(*qApp);
+}
+
+TEST_CASE("First run: the sign-in dialog creates the administrator, who is then signed in", "[shell][signin]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    SignInDialog dialog(tp->access(), tp->session());
+    bool ready = false;
+    QObject::connect(&dialog, &SignInDialog::ready, &dialog, [&] { ready = true; });
+    dialog.start();
+    REQUIRE(waitUntil([&] { return ready; }));
+    REQUIRE(dialog.isSetupPage());
+
+    auto* name = dialog.findChild<QLineEdit*>(QStringLiteral("adminName"));
+    auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("adminPassword"));
+    auto* repeat = dialog.findChild<QLineEdit*>(QStringLiteral("adminRepeat"));
+    name->setText(QStringLiteral("chief"));
+    password->setText(QStringLiteral("Str0ng-Passphrase-77"));
+    QTest::keyClicks(repeat, QStringLiteral("different-one"));
+    ready = false;
+    QTest::keyClick(repeat, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return ready; }));
+    CHECK(dialog.error() == QStringLiteral("The two passwords differ."));
+
+    // The core's own password rules speak through the dialog.
+    password->setText(QStringLiteral("short"));
+    repeat->setText(QStringLiteral("short"));
+    ready = false;
+    QTest::keyClick(repeat, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return ready; }));
+    CHECK(dialog.error().contains(QStringLiteral("at least 12 characters")));
+    CHECK_FALSE(tp->session().isSignedIn());
+
+    password->setText(QStringLiteral("Str0ng-Passphrase-77"));
+    repeat->setText(QStringLiteral("Str0ng-Passphrase-77"));
+    QTest::keyClick(repeat, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return dialog.result() == QDialog::Accepted; }));
+    CHECK(tp->session().principal().name == QStringLiteral("chief"));
+    CHECK(tp->session().principal().hasRole(QStringLiteral("administrator")));
+}
+
+TEST_CASE("Signing in: a wrong password says so, and the keyboard alone signs in", "[shell][signin]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    await(tp->access().createUserBySystem(NewUser{QStringLiteral("desk7"), QStringLiteral("Desk 7"),
+                                                  QStringLiteral("Desk-Passw0rd-42"), {QStringLiteral("hub_supervisor")}}));
+    SignInDialog dialog(tp->access(), tp->session());
+    bool ready = false;
+    QObject::connect(&dialog, &SignInDialog::ready, &dialog, [&] { ready = true; });
+    dialog.show();
+    dialog.start();
+    REQUIRE(waitUntil([&] { return ready; }));
+    CHECK_FALSE(dialog.isSetupPage());
+
+    auto* name = dialog.findChild<QLineEdit*>(QStringLiteral("name"));
+    auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("password"));
+    QTest::keyClicks(name, QStringLiteral("desk7"));
+    QTest::keyClick(name, Qt::Key_Return); // on to the password
+    QTest::keyClicks(password, QStringLiteral("wrong-password-1"));
+    ready = false;
+    QTest::keyClick(password, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return ready; }));
+    CHECK(dialog.error() == QStringLiteral("Unknown user name or wrong password."));
+    CHECK(password->text().isEmpty());
+    CHECK_FALSE(tp->session().isSignedIn());
+
+    QTest::keyClicks(password, QStringLiteral("Desk-Passw0rd-42"));
+    QTest::keyClick(password, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return dialog.result() == QDialog::Accepted; }));
+    CHECK(tp->session().principal().name == QStringLiteral("desk7"));
 }

@@ -1,0 +1,75 @@
+#include "desk.h"
+
+#include "mainwindow.h"
+#include "shelltr.h"
+#include "signindialog.h"
+#include "theme.h"
+
+#include "error.h"
+
+#include <QApplication>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <cstdio>
+#include <memory>
+
+namespace hexhub::shell {
+
+namespace {
+
+void report(const QString& message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    // Nobody looks at an offscreen run (tests, screenshots): no dialog waiting for a click there.
+    if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+        QMessageBox::critical(nullptr, Tr::tr("Hexhub"), message);
+}
+
+} // namespace
+
+int runDesk(QApplication& app, const PlatformOptions& options)
+{
+    std::unique_ptr<Platform> platform;
+    try {
+        platform = std::make_unique<Platform>(options);
+    } catch (const Error& e) {
+        report(e.message());
+        return 1;
+    }
+    QSettings settings(platform->options().settingsPath, QSettings::IniFormat);
+    const Theme theme = Theme::of(Theme::kindFromName(settings.value(QStringLiteral("appearance/theme")).toString()));
+    theme.apply(app);
+
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<SignInDialog> signIn;
+    int exitCode = 0;
+    platform->start().then(&app, [&](QFuture<void> started) {
+        try {
+            started.waitForFinished();
+        } catch (const std::exception& e) {
+            report(Tr::tr("Hexhub cannot start: %1").arg(QString::fromUtf8(e.what())));
+            exitCode = 1;
+            app.exit(1);
+            return;
+        }
+        signIn = std::make_unique<SignInDialog>(platform->access(), platform->session());
+        QObject::connect(signIn.get(), &QDialog::rejected, &app, [&] { app.exit(0); });
+        QObject::connect(signIn.get(), &QDialog::accepted, &app, [&] {
+            window = std::make_unique<MainWindow>(*platform);
+            window->setTheme(theme);
+            window->show();
+        });
+        signIn->start();
+        signIn->show();
+    });
+    app.setQuitOnLastWindowClosed(true);
+    const int rc = app.exec();
+    window.reset();
+    signIn.reset();
+    platform.reset();
+    return exitCode != 0 ? exitCode : rc;
+}
+
+} // namespace hexhub::shell
