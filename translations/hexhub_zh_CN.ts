@@ -878,6 +878,26 @@
         <source>Command centre: one hub and six centres</source>
         <translation>指挥中心：一个指挥中枢，六个业务中心</translation>
     </message>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Type a command...</source>
+        <translation>输入命令……</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>转到%1</translation>
+    </message>
+    <message>
+        <source>Use the day theme</source>
+        <translation>使用日间主题</translation>
+    </message>
+    <message>
+        <source>Use the night theme</source>
+        <translation>使用夜间主题</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

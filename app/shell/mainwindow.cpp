@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "commandpalette.h"
 #include "moduleoverview.h"
 #include "modulerail.h"
 #include "shelltr.h"
@@ -11,6 +12,7 @@
 #include "platform.h"
 #include "session.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -26,6 +28,7 @@ MainWindow::MainWindow(Platform& platform, QWidget* parent)
     , m_user(new UserIndicator(platform.session(), this))
     , m_storeState(new StoreIndicator(platform.store(), platform.outbox(), this))
     , m_clock(new ClockIndicator(platform.clock(), this))
+    , m_palette(new CommandPalette(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(Tr::tr("Hexhub"));
@@ -54,7 +57,39 @@ MainWindow::MainWindow(Platform& platform, QWidget* parent)
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, id = ids[i]] { showModule(id); });
     }
+    auto* palette = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
+    connect(palette, &QShortcut::activated, this, &MainWindow::showPalette);
     resize(1280, 800);
+}
+
+void MainWindow::showPalette()
+{
+    QList<PaletteCommand> commands;
+    const QStringList ids = m_rail->ids();
+    for (int i = 0; i < ids.size(); ++i) {
+        RailButton* button = m_rail->button(ids[i]);
+        if (!button->isEnabled())
+            continue;
+        commands << PaletteCommand{QStringLiteral("shell.goto.") + ids[i], Tr::tr("Go to %1").arg(button->entry().name),
+                                   i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText)
+                                         : QString(),
+                                   [this, id = ids[i]] { showModule(id); }};
+    }
+    const bool night = m_theme.kind() == Theme::Kind::Night;
+    commands << PaletteCommand{QStringLiteral("shell.theme"),
+                               night ? Tr::tr("Use the day theme") : Tr::tr("Use the night theme"), QString(), [this, night] {
+                                   const Theme next = night ? Theme::day() : Theme::night();
+                                   if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+                                       next.apply(*app);
+                                   setTheme(next);
+                               }};
+    for (const Command& c : m_platform.modules().commands()) {
+        if (c.permission.isEmpty() || m_platform.session().can(c.permission))
+            commands << PaletteCommand{c.id, c.title,
+                                       QKeySequence(c.shortcut).toString(QKeySequence::NativeText), c.trigger};
+    }
+    m_palette->setCommands(commands);
+    m_palette->popup();
 }
 
 void MainWindow::buildRail()

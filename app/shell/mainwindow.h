@@ -14,6 +14,7 @@ class Platform;
 namespace hexhub::shell {
 
 class ClockIndicator;
+class CommandPalette;
 class ModuleRail;
 class StoreIndicator;
 class UserIndicator;
@@ -35,6 +36,10 @@ public:
     bool showModule(const QString& id);
     QWidget* moduleView(const QString& id) const { return m_views.value(id); }
     void setTheme(const Theme& theme);
+    const Theme& theme() const { return m_theme; }
+    CommandPalette* palette() const { return m_palette; }
+    //! Opens the command palette with every command the signed-in user may run.
+    void showPalette();
 
 private:
     void buildRail();
@@ -49,6 +54,7 @@ private:
     UserIndicator* m_user;
     StoreIndicator* m_storeState;
     ClockIndicator* m_clock;
+    CommandPalette* m_palette;
 };
 
 } // namespace hexhub::shell

@@ -4,6 +4,7 @@
 
 #include "accesscontrol.h"
 #include "session.h"
+#include "commandpalette.h"
 #include "mainwindow.h"
 #include "modulerail.h"
 #include "signindialog.h"
@@ -176,6 +177,10 @@ TEST_CASE("The main window renders in both themes and both languages", "[shell][
             if (locale != QLatin1String("en"))
                 CHECK(statusText(window, "userIndicator").contains(QStringLiteral("case_management_operator")));
 
+            window.showPalette();
+            REQUIRE(window.palette()->grab().save(QStringLiteral("%1/palette-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            window.palette()->hide();
+
             SignInDialog signIn(tp->access(), tp->session());
             bool ready = false;
             QObject::connect(&signIn, &SignInDialog::ready, &signIn, [&] { ready = true; });
@@ -257,4 +262,50 @@ TEST_CASE("Signing in: a wrong password says so, and the keyboard alone signs in
     QTest::keyClick(password, Qt::Key_Return);
     REQUIRE(waitUntil([&] { return dialog.result() == QDialog::Accepted; }));
     CHECK(tp->session().principal().name == QStringLiteral("desk7"));
+}
+
+TEST_CASE("Fuzzy matching ranks word starts and runs first", "[shell][palette]")
+{
+    CHECK(fuzzyScore(QStringLiteral("cm"), QStringLiteral("Go to Case management")) > 0);
+    CHECK(fuzzyScore(QStringLiteral("xyz"), QStringLiteral("Go to Case management")) == -1);
+    CHECK(fuzzyScore(QStringLiteral("CASE"), QStringLiteral("Go to Case management")) > 0); // any case
+    CHECK(fuzzyScore(QStringLiteral("case"), QStringLiteral("Go to Case management"))
+          > fuzzyScore(QStringLiteral("case"), QStringLiteral("Go to Criminal intelligence and some sea")));
+    CHECK(fuzzyScore(QString(), QStringLiteral("anything")) == 0);
+    CHECK(fuzzyScore(QStringLiteral("管理"), QStringLiteral("转到 案件管理")) > 0);
+}
+
+TEST_CASE("Ctrl+K opens the palette, and a few letters and Enter run a command", "[shell][palette]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("coach"), QStringLiteral("trainer"));
+    MainWindow window(*tp);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    CommandPalette* palette = window.palette();
+    REQUIRE(waitUntil([&] { return palette->isVisible(); }));
+    // Every module and the theme switch are there, with their shortcuts.
+    CHECK(palette->shownTitles().size() >= 8);
+    auto* filter = palette->findChild<QLineEdit*>(QStringLiteral("filter"));
+    QTest::keyClicks(filter, QStringLiteral("supervi"));
+    REQUIRE(!palette->shownTitles().isEmpty());
+    CHECK(palette->shownTitles().first() == QStringLiteral("Go to Supervision"));
+    QTest::keyClick(filter, Qt::Key_Return);
+    CHECK_FALSE(palette->isVisible());
+    CHECK(window.currentModule() == QStringLiteral("supervision"));
+
+    // The theme switch works at run time, without a restart.
+    window.showPalette();
+    QTest::keyClicks(filter, QStringLiteral("night"));
+    QTest::keyClick(filter, Qt::Key_Return);
+    CHECK(window.theme().kind() == Theme::Kind::Night);
+    CHECK(qApp->palette().color(QPalette::Window).lightness() < 80);
+    window.showPalette();
+    QTest::keyClicks(filter, QStringLiteral("day theme"));
+    QTest::keyClick(filter, Qt::Key_Escape);
+    CHECK_FALSE(palette->isVisible());
+    CHECK(window.theme().kind() == Theme::Kind::Night); // Escape ran nothing
+    Theme::day().apply(*qApp);
 }
