@@ -898,6 +898,18 @@
         <source>Use the night theme</source>
         <translation>使用夜间主题</translation>
     </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Hexhub is locked</source>
+        <translation>Hexhub 已锁定</translation>
+    </message>
+    <message>
+        <source>This desk was locked while %1 was signed in. Enter the password to go on, or sign in as someone else.</source>
+        <translation>本工作台在 %1 登录期间被锁定。输入密码继续，或以其他用户身份登录。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

@@ -59,6 +59,8 @@ int runDesk(QApplication& app, const PlatformOptions& options)
         QObject::connect(signIn.get(), &QDialog::accepted, &app, [&] {
             window = std::make_unique<MainWindow>(*platform);
             window->setTheme(theme);
+            // Locks after this many minutes without input; 0: never. Ctrl+Alt+L locks at once.
+            window->setIdleLock(settings.value(QStringLiteral("session/idleLockMinutes"), 10).toInt() * 60 * 1000);
             window->show();
         });
         signIn->start();

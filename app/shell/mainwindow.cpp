@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "commandpalette.h"
+#include "idlewatcher.h"
+#include "signindialog.h"
 #include "moduleoverview.h"
 #include "modulerail.h"
 #include "shelltr.h"
@@ -14,6 +16,7 @@
 
 #include <QApplication>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -29,6 +32,8 @@ MainWindow::MainWindow(Platform& platform, QWidget* parent)
     , m_storeState(new StoreIndicator(platform.store(), platform.outbox(), this))
     , m_clock(new ClockIndicator(platform.clock(), this))
     , m_palette(new CommandPalette(this))
+    , m_idle(new IdleWatcher(this))
+    , m_lockedPage(new QLabel(Tr::tr("Locked"), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(Tr::tr("Hexhub"));
@@ -57,6 +62,12 @@ MainWindow::MainWindow(Platform& platform, QWidget* parent)
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, id = ids[i]] { showModule(id); });
     }
+    static_cast<QLabel*>(m_lockedPage)->setAlignment(Qt::AlignCenter);
+    m_stack->addWidget(m_lockedPage);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
+    auto* lockNow = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), this);
+    connect(lockNow, &QShortcut::activated, this, &MainWindow::lock);
+
     auto* palette = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
     connect(palette, &QShortcut::activated, this, &MainWindow::showPalette);
     resize(1280, 800);
@@ -133,8 +144,42 @@ void MainWindow::updatePermissions()
     m_rail->setEntries(entries);
     for (auto it = badges.begin(); it != badges.end(); ++it)
         m_rail->setBadge(it.key(), it.value());
-    if (const QString current = m_rail->currentId(); !current.isEmpty())
-        m_stack->setCurrentWidget(viewFor(current));
+    const QString current = m_rail->currentId();
+    // Nothing this user may see (or nobody signed in): no module view stays on screen.
+    m_stack->setCurrentWidget(current.isEmpty() || isLocked() ? m_lockedPage : viewFor(current));
+}
+
+void MainWindow::setIdleLock(int ms)
+{
+    m_idle->setLimit(ms);
+}
+
+void MainWindow::lock()
+{
+    if (isLocked())
+        return;
+    const Principal who = m_platform.session().principal();
+    m_palette->hide();
+    m_lockDialog = new SignInDialog(m_platform.access(), m_platform.session(), this);
+    m_lockDialog->setLockedUser(who.name);
+    m_lockDialog->setModal(true);
+    m_platform.session().clear(); // the rail greys, the views go (updatePermissions)
+    m_stack->setCurrentWidget(m_lockedPage);
+    connect(m_lockDialog, &QDialog::accepted, this, [this] {
+        m_lockDialog->deleteLater();
+        m_lockDialog = nullptr;
+        m_idle->reset();
+        updatePermissions();
+    });
+    connect(m_lockDialog, &QDialog::rejected, this, [this] {
+        // Closing the lock dialog does not unlock: it comes back.
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_lockDialog)
+                m_lockDialog->show();
+        }, Qt::QueuedConnection);
+    });
+    m_lockDialog->start();
+    m_lockDialog->show();
 }
 
 QWidget* MainWindow::viewFor(const QString& id)

@@ -15,7 +15,9 @@ namespace hexhub::shell {
 
 class ClockIndicator;
 class CommandPalette;
+class IdleWatcher;
 class ModuleRail;
+class SignInDialog;
 class StoreIndicator;
 class UserIndicator;
 
@@ -41,6 +43,17 @@ public:
     //! Opens the command palette with every command the signed-in user may run.
     void showPalette();
 
+    /*!
+     * Locks the desk: the signed-in user is signed out, the module views are hidden, and a sign-in
+     * dialog asks for the password (or another operator). Windows stay as they are; after signing in
+     * every view's permission is checked again for whoever signed in.
+     */
+    void lock();
+    bool isLocked() const { return m_lockDialog != nullptr; }
+    SignInDialog* lockDialog() const { return m_lockDialog; }
+    //! Locks after this long without keyboard or mouse input; 0: never.
+    void setIdleLock(int ms);
+
 private:
     void buildRail();
     void updatePermissions();
@@ -55,6 +68,9 @@ private:
     StoreIndicator* m_storeState;
     ClockIndicator* m_clock;
     CommandPalette* m_palette;
+    IdleWatcher* m_idle;
+    SignInDialog* m_lockDialog = nullptr;
+    QWidget* m_lockedPage;
 };
 
 } // namespace hexhub::shell

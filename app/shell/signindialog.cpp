@@ -31,6 +31,8 @@ SignInDialog::SignInDialog(AccessControl& access, Session& session, QWidget* par
     , m_createButton(new QPushButton(Tr::tr("Create administrator and sign in"), this))
     , m_error(new QLabel(this))
     , m_busy(new QLabel(Tr::tr("Checking..."), this))
+    , m_title(new QLabel(Tr::tr("Hexhub"), this))
+    , m_subtitle(new QLabel(Tr::tr("Command centre: one hub and six centres"), this))
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(Tr::tr("Sign in to Hexhub"));
@@ -74,15 +76,14 @@ SignInDialog::SignInDialog(AccessControl& access, Session& session, QWidget* par
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
-    auto* title = new QLabel(Tr::tr("Hexhub"), this);
-    QFont big = title->font();
+    QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.7);
     big.setBold(true);
-    title->setFont(big);
-    auto* subtitle = new QLabel(Tr::tr("Command centre: one hub and six centres"), this);
-    subtitle->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
+    m_title->setFont(big);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+    m_subtitle->setWordWrap(true);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
     layout->addSpacing(12);
     layout->addWidget(m_pages);
     layout->addWidget(m_error);
@@ -108,9 +109,23 @@ void SignInDialog::start()
         }
         m_pages->setCurrentWidget(any ? m_signInPage : m_setupPage);
         setBusy(false);
-        (any ? m_name : m_adminName)->setFocus();
+        if (!any)
+            m_adminName->setFocus();
+        else
+            (m_name->text().isEmpty() ? m_name : m_password)->setFocus();
         Q_EMIT ready();
     });
+}
+
+void SignInDialog::setLockedUser(const QString& user)
+{
+    setWindowTitle(Tr::tr("Hexhub is locked"));
+    m_title->setText(Tr::tr("Locked"));
+    m_subtitle->setText(Tr::tr("This desk was locked while %1 was signed in. Enter the password to go on, or sign in as "
+                               "someone else.")
+                            .arg(user));
+    m_name->setText(user);
+    m_password->setFocus();
 }
 
 bool SignInDialog::isSetupPage() const

@@ -29,6 +29,9 @@ public:
     //! Starts by asking the store whether any user exists; the right page shows when it answers.
     void start();
     bool isSetupPage() const;
+    //! Lock mode: the desk was locked while `user` was signed in. Their name is filled in; another
+    //! operator may type theirs instead (switching user).
+    void setLockedUser(const QString& user);
     QString error() const;
 
 Q_SIGNALS:
@@ -55,6 +58,8 @@ private:
     QPushButton* m_createButton;
     QLabel* m_error;
     QLabel* m_busy;
+    QLabel* m_title;
+    QLabel* m_subtitle;
 };
 
 } // namespace hexhub::shell

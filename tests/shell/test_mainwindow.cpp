@@ -309,3 +309,54 @@ TEST_CASE("Ctrl+K opens the palette, and a few letters and Enter run a command",
     CHECK(window.theme().kind() == Theme::Kind::Night); // Escape ran nothing
     Theme::day().apply(*qApp);
 }
+
+TEST_CASE("An idle desk locks, hides its views, and the same or another operator signs in again", "[shell][lock]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("clerk"), QStringLiteral("case_management_operator"));
+    await(tp->access().createUserBySystem(NewUser{QStringLiteral("chief"), QStringLiteral("Chief"),
+                                                  QStringLiteral("Desk-Passw0rd-42"), {QStringLiteral("hub_supervisor")}}));
+    MainWindow window(*tp);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QWidget* casesView = window.moduleView(QStringLiteral("case_management"));
+    REQUIRE(casesView);
+    CHECK(casesView->isVisible());
+
+    window.setIdleLock(100); // no input from here on
+    REQUIRE(waitUntil([&] { return window.isLocked(); }, 5000));
+    CHECK_FALSE(tp->session().isSignedIn());
+    CHECK_FALSE(casesView->isVisible());
+    CHECK_FALSE(window.rail()->button(QStringLiteral("case_management"))->isEnabled());
+    SignInDialog* dialog = window.lockDialog();
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("name"));
+    auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("password"));
+    CHECK(name->text() == QStringLiteral("clerk"));
+
+    SECTION("the same operator")
+    {
+        REQUIRE(waitUntil([&] { return password->isEnabled() && dialog->isVisible(); }));
+        QTest::keyClicks(password, QStringLiteral("Desk-Passw0rd-42"));
+        QTest::keyClick(password, Qt::Key_Return);
+        REQUIRE(waitUntil([&] { return !window.isLocked(); }));
+        CHECK(window.currentModule() == QStringLiteral("case_management"));
+        CHECK(casesView->isVisible()); // the same view, kept
+    }
+    SECTION("another operator, whose roles are checked again")
+    {
+        REQUIRE(waitUntil([&] { return password->isEnabled() && dialog->isVisible(); }));
+        name->setText(QStringLiteral("chief"));
+        QTest::keyClicks(password, QStringLiteral("Desk-Passw0rd-42"));
+        QTest::keyClick(password, Qt::Key_Return);
+        REQUIRE(waitUntil([&] { return !window.isLocked(); }));
+        CHECK(tp->session().principal().name == QStringLiteral("chief"));
+        CHECK(window.rail()->button(QStringLiteral("hub"))->isEnabled());
+        CHECK_FALSE(window.rail()->button(QStringLiteral("bigdata_investigation"))->isEnabled());
+    }
+    // Ctrl+Alt+L locks at once.
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::AltModifier);
+    CHECK(window.isLocked());
+}
