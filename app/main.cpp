@@ -46,8 +46,7 @@ int main(int argc, char* argv[])
         installTranslations(app);
         return hexhub::cli::run(QCoreApplication::arguments(), out, err);
     }
-    QApplication app(argc, argv);
-    installTranslations(app);
+    QApplication app(argc, argv); // the desk sets its language itself, switchable at run time
     return hexhub::cli::run(QCoreApplication::arguments(), out, err,
                             [&app](const hexhub::PlatformOptions& options) { return hexhub::shell::runDesk(app, options); });
 }

@@ -154,6 +154,15 @@ void CommandPalette::runCurrent()
         command.trigger();
 }
 
+void CommandPalette::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(Tr::tr("Command palette"));
+        m_filter->setPlaceholderText(Tr::tr("Type a command..."));
+    }
+    QDialog::changeEvent(event);
+}
+
 bool CommandPalette::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_filter && event->type() == QEvent::KeyPress) {

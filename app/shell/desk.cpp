@@ -1,5 +1,6 @@
 #include "desk.h"
 
+#include "language.h"
 #include "mainwindow.h"
 #include "shelltr.h"
 #include "signindialog.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QLocale>
 #include <QSettings>
 
 #include <cstdio>
@@ -41,6 +43,11 @@ int runDesk(QApplication& app, const PlatformOptions& options)
     QSettings settings(platform->options().settingsPath, QSettings::IniFormat);
     const Theme theme = Theme::of(Theme::kindFromName(settings.value(QStringLiteral("appearance/theme")).toString()));
     theme.apply(app);
+    // The language of the settings, else the system's when we have it, else English.
+    Language language;
+    const QString wanted = settings.value(QStringLiteral("appearance/language"), QLocale().name()).toString();
+    if (!language.set(wanted))
+        language.set(QStringLiteral("en"));
 
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<SignInDialog> signIn;
@@ -57,7 +64,7 @@ int runDesk(QApplication& app, const PlatformOptions& options)
         signIn = std::make_unique<SignInDialog>(platform->access(), platform->session());
         QObject::connect(signIn.get(), &QDialog::rejected, &app, [&] { app.exit(0); });
         QObject::connect(signIn.get(), &QDialog::accepted, &app, [&] {
-            window = std::make_unique<MainWindow>(*platform);
+            window = std::make_unique<MainWindow>(*platform, &language);
             window->setTheme(theme);
             // Locks after this many minutes without input; 0: never. Ctrl+Alt+L locks at once.
             window->setIdleLock(settings.value(QStringLiteral("session/idleLockMinutes"), 10).toInt() * 60 * 1000);

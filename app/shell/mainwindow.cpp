@@ -2,6 +2,7 @@
 
 #include "commandpalette.h"
 #include "idlewatcher.h"
+#include "language.h"
 #include "signindialog.h"
 #include "moduleoverview.h"
 #include "modulerail.h"
@@ -23,9 +24,10 @@
 
 namespace hexhub::shell {
 
-MainWindow::MainWindow(Platform& platform, QWidget* parent)
+MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     : QMainWindow(parent)
     , m_platform(platform)
+    , m_language(language)
     , m_rail(new ModuleRail(this))
     , m_stack(new QStackedWidget(this))
     , m_user(new UserIndicator(platform.session(), this))
@@ -94,6 +96,13 @@ void MainWindow::showPalette()
                                        next.apply(*app);
                                    setTheme(next);
                                }};
+    if (m_language) {
+        const bool chinese = m_language->current() == QLatin1String("zh_CN");
+        // Each language names itself, so whoever cannot read the current one still finds theirs.
+        commands << PaletteCommand{QStringLiteral("shell.language"),
+                                   chinese ? QStringLiteral("English") : QStringLiteral("中文 (Chinese)"), QString(),
+                                   [this, chinese] { m_language->set(chinese ? QStringLiteral("en") : QStringLiteral("zh_CN")); }};
+    }
     for (const Command& c : m_platform.modules().commands()) {
         if (c.permission.isEmpty() || m_platform.session().can(c.permission))
             commands << PaletteCommand{c.id, c.title,
@@ -149,6 +158,41 @@ void MainWindow::updatePermissions()
     m_stack->setCurrentWidget(current.isEmpty() || isLocked() ? m_lockedPage : viewFor(current));
 }
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(Tr::tr("Hexhub"));
+    static_cast<QLabel*>(m_lockedPage)->setText(Tr::tr("Locked"));
+    m_user->refresh();
+    m_storeState->refresh();
+    m_clock->refresh();
+    // The rail's names and the shell's front pages come again in the new language.
+    QHash<QString, int> badges;
+    for (const QString& id : m_rail->ids())
+        badges.insert(id, m_rail->badge(id));
+    const QString current = m_rail->currentId();
+    buildRail();
+    m_rail->setTheme(m_theme);
+    for (const QString& id : std::as_const(m_overviews)) {
+        QWidget* old = m_views.take(id);
+        m_stack->removeWidget(old);
+        old->deleteLater();
+    }
+    m_overviews.clear();
+    updatePermissions();
+    m_rail->setCurrent(current);
+    for (auto it = badges.begin(); it != badges.end(); ++it)
+        m_rail->setBadge(it.key(), it.value());
+    if (const QString now = m_rail->currentId(); !now.isEmpty() && !isLocked())
+        m_stack->setCurrentWidget(viewFor(now));
+}
+
 void MainWindow::setIdleLock(int ms)
 {
     m_idle->setLimit(ms);
@@ -200,8 +244,10 @@ QWidget* MainWindow::viewFor(const QString& id)
             break;
         }
     }
-    if (!view)
+    if (!view) {
         view = new ModuleOverview(*spec, views, m_stack);
+        m_overviews.insert(id);
+    }
     m_stack->addWidget(view);
     m_views.insert(id, view);
     return view;

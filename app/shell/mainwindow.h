@@ -3,6 +3,7 @@
 #include "theme.h"
 
 #include <QHash>
+#include <QSet>
 #include <QMainWindow>
 
 class QStackedWidget;
@@ -16,6 +17,7 @@ namespace hexhub::shell {
 class ClockIndicator;
 class CommandPalette;
 class IdleWatcher;
+class Language;
 class ModuleRail;
 class SignInDialog;
 class StoreIndicator;
@@ -30,7 +32,8 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Platform& platform, QWidget* parent = nullptr);
+    //! `language`: switched from the command palette when given.
+    explicit MainWindow(Platform& platform, Language* language = nullptr, QWidget* parent = nullptr);
 
     ModuleRail* rail() const { return m_rail; }
     QString currentModule() const;
@@ -54,12 +57,18 @@ public:
     //! Locks after this long without keyboard or mouse input; 0: never.
     void setIdleLock(int ms);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void buildRail();
     void updatePermissions();
     QWidget* viewFor(const QString& id);
 
     Platform& m_platform;
+    Language* m_language;
+    QSet<QString> m_overviews; //!< modules shown by the shell's front page (rebuilt on a language change)
     Theme m_theme = Theme::day();
     ModuleRail* m_rail;
     QStackedWidget* m_stack;

@@ -27,23 +27,28 @@ SignInDialog::SignInDialog(AccessControl& access, Session& session, QWidget* par
     , m_adminName(new QLineEdit(this))
     , m_adminPassword(new QLineEdit(this))
     , m_adminRepeat(new QLineEdit(this))
-    , m_signInButton(new QPushButton(Tr::tr("Sign in"), this))
-    , m_createButton(new QPushButton(Tr::tr("Create administrator and sign in"), this))
+    , m_signInButton(new QPushButton(this))
+    , m_createButton(new QPushButton(this))
     , m_error(new QLabel(this))
-    , m_busy(new QLabel(Tr::tr("Checking..."), this))
-    , m_title(new QLabel(Tr::tr("Hexhub"), this))
-    , m_subtitle(new QLabel(Tr::tr("Command centre: one hub and six centres"), this))
+    , m_busy(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_subtitle(new QLabel(this))
+    , m_nameLabel(new QLabel(this))
+    , m_passwordLabel(new QLabel(this))
+    , m_adminNameLabel(new QLabel(this))
+    , m_adminPasswordLabel(new QLabel(this))
+    , m_adminRepeatLabel(new QLabel(this))
+    , m_intro(new QLabel(this))
 {
     setObjectName(QStringLiteral("signInDialog"));
-    setWindowTitle(Tr::tr("Sign in to Hexhub"));
     setMinimumWidth(420);
 
     m_name->setObjectName(QStringLiteral("name"));
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     auto* signInForm = new QFormLayout(m_signInPage);
-    signInForm->addRow(Tr::tr("User name"), m_name);
-    signInForm->addRow(Tr::tr("Password"), m_password);
+    signInForm->addRow(m_nameLabel, m_name);
+    signInForm->addRow(m_passwordLabel, m_password);
     signInForm->addRow(QString(), m_signInButton);
     m_signInButton->setObjectName(QStringLiteral("signIn"));
     m_signInButton->setDefault(true);
@@ -54,15 +59,12 @@ SignInDialog::SignInDialog(AccessControl& access, Session& session, QWidget* par
     m_adminPassword->setEchoMode(QLineEdit::Password);
     m_adminRepeat->setEchoMode(QLineEdit::Password);
     auto* setupLayout = new QVBoxLayout(m_setupPage);
-    auto* intro = new QLabel(Tr::tr("This store has no users yet. Create the first administrator: they add the "
-                                    "operators and give them their roles."),
-                             m_setupPage);
-    intro->setWordWrap(true);
-    setupLayout->addWidget(intro);
+    m_intro->setWordWrap(true);
+    setupLayout->addWidget(m_intro);
     auto* setupForm = new QFormLayout;
-    setupForm->addRow(Tr::tr("User name"), m_adminName);
-    setupForm->addRow(Tr::tr("Password"), m_adminPassword);
-    setupForm->addRow(Tr::tr("Repeat password"), m_adminRepeat);
+    setupForm->addRow(m_adminNameLabel, m_adminName);
+    setupForm->addRow(m_adminPasswordLabel, m_adminPassword);
+    setupForm->addRow(m_adminRepeatLabel, m_adminRepeat);
     setupForm->addRow(QString(), m_createButton);
     m_createButton->setObjectName(QStringLiteral("create"));
     setupLayout->addLayout(setupForm);
@@ -89,6 +91,7 @@ SignInDialog::SignInDialog(AccessControl& access, Session& session, QWidget* par
     layout->addWidget(m_error);
     layout->addWidget(m_busy);
 
+    retranslate();
     connect(m_signInButton, &QPushButton::clicked, this, &SignInDialog::signIn);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInDialog::signIn);
     connect(m_name, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
@@ -119,13 +122,42 @@ void SignInDialog::start()
 
 void SignInDialog::setLockedUser(const QString& user)
 {
-    setWindowTitle(Tr::tr("Hexhub is locked"));
-    m_title->setText(Tr::tr("Locked"));
-    m_subtitle->setText(Tr::tr("This desk was locked while %1 was signed in. Enter the password to go on, or sign in as "
-                               "someone else.")
-                            .arg(user));
+    m_lockedUser = user;
     m_name->setText(user);
+    retranslate();
     m_password->setFocus();
+}
+
+void SignInDialog::retranslate()
+{
+    if (m_lockedUser.isNull()) {
+        setWindowTitle(Tr::tr("Sign in to Hexhub"));
+        m_title->setText(Tr::tr("Hexhub"));
+        m_subtitle->setText(Tr::tr("Command centre: one hub and six centres"));
+    } else {
+        setWindowTitle(Tr::tr("Hexhub is locked"));
+        m_title->setText(Tr::tr("Locked"));
+        m_subtitle->setText(Tr::tr("This desk was locked while %1 was signed in. Enter the password to go on, or sign in "
+                                   "as someone else.")
+                                .arg(m_lockedUser));
+    }
+    m_nameLabel->setText(Tr::tr("User name"));
+    m_passwordLabel->setText(Tr::tr("Password"));
+    m_adminNameLabel->setText(Tr::tr("User name"));
+    m_adminPasswordLabel->setText(Tr::tr("Password"));
+    m_adminRepeatLabel->setText(Tr::tr("Repeat password"));
+    m_intro->setText(Tr::tr("This store has no users yet. Create the first administrator: they add the operators and "
+                            "give them their roles."));
+    m_signInButton->setText(Tr::tr("Sign in"));
+    m_createButton->setText(Tr::tr("Create administrator and sign in"));
+    m_busy->setText(Tr::tr("Checking..."));
+}
+
+void SignInDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
 }
 
 bool SignInDialog::isSetupPage() const

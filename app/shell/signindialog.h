@@ -38,7 +38,11 @@ Q_SIGNALS:
     //! The page is ready for input (after start(), and after each failed attempt).
     void ready();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void signIn();
     void createAdministrator();
     void setBusy(bool busy);
@@ -60,6 +64,13 @@ private:
     QLabel* m_busy;
     QLabel* m_title;
     QLabel* m_subtitle;
+    QLabel* m_nameLabel;
+    QLabel* m_passwordLabel;
+    QLabel* m_adminNameLabel;
+    QLabel* m_adminPasswordLabel;
+    QLabel* m_adminRepeatLabel;
+    QLabel* m_intro;
+    QString m_lockedUser;
 };
 
 } // namespace hexhub::shell

@@ -5,6 +5,7 @@
 #include "accesscontrol.h"
 #include "session.h"
 #include "commandpalette.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "modulerail.h"
 #include "signindialog.h"
@@ -44,26 +45,6 @@ QString statusText(MainWindow& window, const char* name)
     auto* label = window.statusBar()->findChild<QLabel*>(QString::fromLatin1(name));
     return label ? label->text() : QString();
 }
-
-// Scoped application language: installs the zh_CN translation built with the program.
-struct Language
-{
-    QTranslator translator;
-    bool installed = false;
-    explicit Language(const QString& locale)
-    {
-        if (locale == QLatin1String("en"))
-            return;
-        REQUIRE(translator.load(QStringLiteral("hexhub_") + locale, QStringLiteral(HEXHUB_BIN_DIR "/../share/hexhub/translations")));
-        installed = QCoreApplication::installTranslator(&translator);
-        REQUIRE(installed);
-    }
-    ~Language()
-    {
-        if (installed)
-            QCoreApplication::removeTranslator(&translator);
-    }
-};
 
 } // namespace
 
@@ -155,7 +136,8 @@ TEST_CASE("The main window renders in both themes and both languages", "[shell][
     const QString folder = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
     QDir().mkpath(folder);
     for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
-        Language language(locale);
+        Language language;
+        REQUIRE(language.set(locale));
         for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
             TestPlatform tp = startedPlatform();
             tp.start();
@@ -359,4 +341,41 @@ TEST_CASE("An idle desk locks, hides its views, and the same or another operator
     REQUIRE(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::AltModifier);
     CHECK(window.isLocked());
+}
+
+TEST_CASE("The language switches at run time, without a restart", "[shell][language]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("clerk"), QStringLiteral("case_management_operator"));
+    Language language;
+    MainWindow window(*tp, &language);
+    window.rail()->setBadge(QStringLiteral("case_management"), 2);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK(window.rail()->button(QStringLiteral("case_management"))->text() == QStringLiteral("Case management"));
+
+    window.showPalette();
+    auto* filter = window.palette()->findChild<QLineEdit*>(QStringLiteral("filter"));
+    filter->setText(QStringLiteral("中文")); // QTest types ASCII only
+    QTest::keyClick(filter, Qt::Key_Return);
+    CHECK(language.current() == QStringLiteral("zh_CN"));
+    // Qt delivers LanguageChange to the widgets through the event loop.
+    REQUIRE(waitUntil([&] { return window.rail()->button(QStringLiteral("case_management"))->text() == QStringLiteral("案件管理"); }));
+    CHECK(window.rail()->badge(QStringLiteral("case_management")) == 2); // what was waiting stays
+    CHECK(window.currentModule() == QStringLiteral("case_management"));
+    CHECK(statusText(window, "storeIndicator").contains(QStringLiteral("数据存储已连接")));
+    auto* title = window.moduleView(QStringLiteral("case_management"))->findChild<QLabel*>();
+    REQUIRE(title);
+    CHECK(title->text() == QStringLiteral("案件管理"));
+    CHECK(window.moduleView(QStringLiteral("case_management"))->isVisible());
+
+    window.showPalette();
+    QTest::keyClicks(filter, QStringLiteral("English"));
+    QTest::keyClick(filter, Qt::Key_Return);
+    CHECK(language.current() == QStringLiteral("en"));
+    REQUIRE(waitUntil([&] { return window.rail()->button(QStringLiteral("case_management"))->text() == QStringLiteral("Case management"); }));
+    CHECK(statusText(window, "storeIndicator").contains(QStringLiteral("Store connected")));
+    CHECK_FALSE(language.set(QStringLiteral("xx_YY"))); // no such translation: nothing changes
+    CHECK(language.current() == QStringLiteral("en"));
 }

@@ -1,0 +1,68 @@
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace hexhub::shell {
+
+Language::Language(QObject* parent)
+    : QObject(parent)
+{
+}
+
+Language::~Language()
+{
+    removeTranslators();
+}
+
+QString Language::translationsFolder()
+{
+    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/hexhub/translations"));
+}
+
+void Language::removeTranslators()
+{
+    for (QTranslator** t : {&m_hexhub, &m_qt}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete *t;
+            *t = nullptr;
+        }
+    }
+}
+
+bool Language::set(const QString& locale)
+{
+    if (locale == m_current)
+        return true;
+    if (locale == QLatin1String("en") || locale.isEmpty()) {
+        removeTranslators();
+        m_current = QStringLiteral("en");
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        return true;
+    }
+    auto* hexhub = new QTranslator(this);
+    if (!hexhub->load(QStringLiteral("hexhub_") + locale, translationsFolder())) {
+        delete hexhub;
+        return false;
+    }
+    auto* qt = new QTranslator(this);
+    if (!qt->load(QStringLiteral("qtbase_") + locale, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        delete qt;
+        qt = nullptr;
+    }
+    removeTranslators();
+    m_hexhub = hexhub;
+    m_qt = qt;
+    QCoreApplication::installTranslator(m_hexhub);
+    if (m_qt)
+        QCoreApplication::installTranslator(m_qt);
+    m_current = locale;
+    QLocale::setDefault(QLocale(locale));
+    return true;
+}
+
+} // namespace hexhub::shell
