@@ -20,7 +20,9 @@ void installTranslations(QCoreApplication& app)
     auto* hexhub = new QTranslator(&app);
     const QString folder = QDir(QCoreApplication::applicationDirPath())
                                .absoluteFilePath(QStringLiteral("../share/hexhub/translations"));
-    if (hexhub->load(locale, QStringLiteral("hexhub"), QStringLiteral("_"), folder))
+    // Else English, whose file holds the plural forms ("1 row", "2 rows").
+    if (hexhub->load(locale, QStringLiteral("hexhub"), QStringLiteral("_"), folder)
+        || hexhub->load(QStringLiteral("hexhub_en"), folder))
         QCoreApplication::installTranslator(hexhub);
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

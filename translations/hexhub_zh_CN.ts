@@ -910,6 +910,52 @@
         <source>This desk was locked while %1 was signed in. Enter the password to go on, or sign in as someone else.</source>
         <translation>本工作台在 %1 登录期间被锁定。输入密码继续，或以其他用户身份登录。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n notification(s) to acknowledge</source>
+        <translation>
+            <numerusform>%n 条通知待确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Show notifications</source>
+        <translation>显示通知</translation>
+    </message>
+    <message>
+        <source>Acknowledge all notifications</source>
+        <translation>确认全部通知</translation>
+    </message>
+    <message>
+        <source>Lock this desk</source>
+        <translation>锁定本工作台</translation>
+    </message>
+    <message>
+        <source>Store offline</source>
+        <translation>数据存储离线</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Changes are kept on this desk and sent when it is back.</source>
+        <translation>无法连接服务器。变更暂存于本工作台，服务器恢复后发送。</translation>
+    </message>
+    <message>
+        <source>Store connected again</source>
+        <translation>数据存储已重新连接</translation>
+    </message>
+    <message>
+        <source>A change needs your decision</source>
+        <translation>有一项变更需要您决定</translation>
+    </message>
+    <message>
+        <source>Priority 1 incident %1</source>
+        <translation>一级警情 %1</translation>
+    </message>
+    <message>
+        <source>New incident %1</source>
+        <translation>新警情 %1</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

@@ -36,10 +36,15 @@ void Language::removeTranslators()
 
 bool Language::set(const QString& locale)
 {
-    if (locale == m_current)
+    if (locale == m_current && (m_hexhub || locale != QLatin1String("en")))
         return true;
-    if (locale == QLatin1String("en") || locale.isEmpty()) {
+    const bool english = locale == QLatin1String("en") || locale.isEmpty();
+    if (english) {
+        // English is the source; its file holds only the plural forms ("1 row", "2 rows").
         removeTranslators();
+        m_hexhub = new QTranslator(this);
+        if (m_hexhub->load(QStringLiteral("hexhub_en"), translationsFolder()))
+            QCoreApplication::installTranslator(m_hexhub);
         m_current = QStringLiteral("en");
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         return true;

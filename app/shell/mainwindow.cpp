@@ -3,6 +3,7 @@
 #include "commandpalette.h"
 #include "idlewatcher.h"
 #include "language.h"
+#include "notifications.h"
 #include "signindialog.h"
 #include "moduleoverview.h"
 #include "modulerail.h"
@@ -12,10 +13,12 @@
 #include "module.h"
 #include "modulemanager.h"
 #include "outbox.h"
+#include "eventbus.h"
 #include "platform.h"
 #include "session.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QShortcut>
@@ -35,6 +38,11 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     , m_clock(new ClockIndicator(platform.clock(), this))
     , m_palette(new CommandPalette(this))
     , m_idle(new IdleWatcher(this))
+    , m_notifications(new NotificationCenter(platform.bus(), platform.store(), platform.outbox(), this))
+    , m_toast(nullptr)
+    , m_notificationList(new NotificationList(*m_notifications, this))
+    , m_notificationDock(new QDockWidget(this))
+    , m_unacknowledged(new QLabel(this))
     , m_lockedPage(new QLabel(Tr::tr("Locked"), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -47,10 +55,32 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     row->addWidget(m_stack, 1);
     setCentralWidget(centre);
 
+    m_toast = new Toast(centre);
+    connect(m_notifications, &NotificationCenter::posted, this, [this](const Notification& n) {
+        if (n.level != Notification::Level::Info)
+            m_toast->showNotification(n);
+    });
+    m_notificationDock->setObjectName(QStringLiteral("notificationsDock"));
+    m_notificationDock->setWidget(m_notificationList);
+    addDockWidget(Qt::RightDockWidgetArea, m_notificationDock);
+    m_unacknowledged->setObjectName(QStringLiteral("unacknowledged"));
+    connect(m_notifications, &NotificationCenter::changed, this, [this] {
+        const int n = m_notifications->unacknowledged();
+        m_unacknowledged->setText(n > 0 ? Tr::tr("%n notification(s) to acknowledge", nullptr, n) : QString());
+    });
+    auto* showNotifications = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this);
+    connect(showNotifications, &QShortcut::activated, this, [this] {
+        m_notificationDock->show();
+        m_notificationDock->raise();
+        m_notificationList->setFocus();
+    });
+
     statusBar()->addWidget(m_user);
+    statusBar()->addPermanentWidget(m_unacknowledged);
     statusBar()->addPermanentWidget(m_storeState);
     statusBar()->addPermanentWidget(m_clock);
 
+    m_notificationDock->setWindowTitle(Tr::tr("Notifications"));
     buildRail();
     connect(m_rail, &ModuleRail::currentChanged, this, [this](const QString& id) {
         m_stack->setCurrentWidget(viewFor(id));
@@ -96,6 +126,16 @@ void MainWindow::showPalette()
                                        next.apply(*app);
                                    setTheme(next);
                                }};
+    commands << PaletteCommand{QStringLiteral("shell.notifications"), Tr::tr("Show notifications"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText), [this] {
+                                   m_notificationDock->show();
+                                   m_notificationList->setFocus();
+                               }};
+    commands << PaletteCommand{QStringLiteral("shell.acknowledge_all"), Tr::tr("Acknowledge all notifications"), QString(),
+                               [this] { m_notifications->acknowledgeAll(); }};
+    commands << PaletteCommand{QStringLiteral("shell.lock"), Tr::tr("Lock this desk"),
+                               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L).toString(QKeySequence::NativeText),
+                               [this] { lock(); }};
     if (m_language) {
         const bool chinese = m_language->current() == QLatin1String("zh_CN");
         // Each language names itself, so whoever cannot read the current one still finds theirs.
@@ -168,6 +208,7 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::retranslate()
 {
     setWindowTitle(Tr::tr("Hexhub"));
+    m_notificationDock->setWindowTitle(Tr::tr("Notifications"));
     static_cast<QLabel*>(m_lockedPage)->setText(Tr::tr("Locked"));
     m_user->refresh();
     m_storeState->refresh();

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QMainWindow>
 
+class QDockWidget;
+class QLabel;
 class QStackedWidget;
 
 namespace hexhub {
@@ -18,6 +20,9 @@ class ClockIndicator;
 class CommandPalette;
 class IdleWatcher;
 class Language;
+class NotificationCenter;
+class NotificationList;
+class Toast;
 class ModuleRail;
 class SignInDialog;
 class StoreIndicator;
@@ -43,6 +48,9 @@ public:
     void setTheme(const Theme& theme);
     const Theme& theme() const { return m_theme; }
     CommandPalette* palette() const { return m_palette; }
+    NotificationCenter* notifications() const { return m_notifications; }
+    Toast* toast() const { return m_toast; }
+    NotificationList* notificationList() const { return m_notificationList; }
     //! Opens the command palette with every command the signed-in user may run.
     void showPalette();
 
@@ -78,6 +86,11 @@ private:
     ClockIndicator* m_clock;
     CommandPalette* m_palette;
     IdleWatcher* m_idle;
+    NotificationCenter* m_notifications;
+    Toast* m_toast;
+    NotificationList* m_notificationList;
+    QDockWidget* m_notificationDock;
+    QLabel* m_unacknowledged;
     SignInDialog* m_lockDialog = nullptr;
     QWidget* m_lockedPage;
 };

@@ -85,4 +85,11 @@ TEST_CASE("The zh_CN translation is complete and keeps every placeholder", "[tra
 TEST_CASE("The zh_CN translation is built for the program", "[translations]")
 {
     CHECK(QFile::exists(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/share/hexhub/translations/hexhub_zh_CN.qm")));
+    // English plural forms ("1 row", "2 rows"), complete too.
+    CHECK(QFile::exists(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/share/hexhub/translations/hexhub_en.qm")));
+    QFile english(QStringLiteral(HEXHUB_TEST_SOURCE_DIR "/translations/hexhub_en.ts"));
+    REQUIRE(english.open(QIODevice::ReadOnly));
+    const QByteArray ts = english.readAll();
+    CHECK(ts.contains("<numerusform>"));
+    CHECK_FALSE(ts.contains("unfinished"));
 }

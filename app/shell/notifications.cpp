@@ -1,0 +1,256 @@
+#include "notifications.h"
+
+#include "shelltr.h"
+
+#include "event.h"
+#include "eventbus.h"
+#include "outbox.h"
+#include "store.h"
+
+#include <QAudioDevice>
+#include <QDir>
+#include <QFile>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QLoggingCategory>
+#include <QMediaDevices>
+#include <QSoundEffect>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtEndian>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcNotify, "hexhub.shell.notifications", QtInfoMsg)
+
+namespace hexhub::shell {
+
+namespace {
+
+constexpr int kKeep = 200; // the list keeps the newest; older acknowledged ones go
+
+// A short two-tone alert as a WAV file, written once: no binary asset to ship or license.
+QString alertSound()
+{
+    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation)).filePath(QStringLiteral("hexhub-alert.wav"));
+    if (QFile::exists(path))
+        return path;
+    constexpr int rate = 22050;
+    QByteArray samples;
+    for (int i = 0; i < rate * 6 / 10; ++i) {
+        const double t = double(i) / rate;
+        const double tone = t < 0.3 ? 880.0 : 660.0;
+        const double envelope = std::min(1.0, std::min(t, 0.6 - t) * 40.0);
+        const qint16 v = qint16(std::sin(2 * M_PI * tone * t) * 12000 * envelope);
+        samples.append(reinterpret_cast<const char*>(&v), 2);
+    }
+    QByteArray wav("RIFF");
+    auto put32 = [&wav](quint32 v) { v = qToLittleEndian(v); wav.append(reinterpret_cast<const char*>(&v), 4); };
+    auto put16 = [&wav](quint16 v) { v = qToLittleEndian(v); wav.append(reinterpret_cast<const char*>(&v), 2); };
+    put32(quint32(36 + samples.size()));
+    wav.append("WAVEfmt ");
+    put32(16);
+    put16(1);
+    put16(1);
+    put32(rate);
+    put32(rate * 2);
+    put16(2);
+    put16(16);
+    wav.append("data");
+    put32(quint32(samples.size()));
+    wav.append(samples);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(wav) != wav.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outbox, QObject* parent)
+    : QObject(parent)
+{
+    bus.subscribe(QStringLiteral("incident.created"), &m_receiver, [this](const Event& e) { onEvent(e); });
+    connect(&store, &Store::stateChanged, this, [this](Store::State state) {
+        if (state == Store::State::Offline)
+            post(Notification::Level::Important, Tr::tr("Store offline"),
+                 Tr::tr("The server cannot be reached. Changes are kept on this desk and sent when it is back."),
+                 QDateTime::currentDateTimeUtc());
+        else if (state == Store::State::Open && !m_items.isEmpty()
+                 && m_items.last().title == Tr::tr("Store offline"))
+            post(Notification::Level::Info, Tr::tr("Store connected again"), QString(), QDateTime::currentDateTimeUtc());
+    });
+    connect(&outbox, &Outbox::attentionNeeded, this, [this](const OutboxEntry& entry) {
+        post(Notification::Level::Important, Tr::tr("A change needs your decision"), entry.change.summary,
+             QDateTime::currentDateTimeUtc());
+    });
+    // No audio output (a server room, CI): the desk works silently and says so once in the log.
+    if (!QMediaDevices::audioOutputs().isEmpty()) {
+        if (const QString wav = alertSound(); !wav.isEmpty()) {
+            m_sound = new QSoundEffect(this);
+            m_sound->setSource(QUrl::fromLocalFile(wav));
+            m_sound->setVolume(0.8f);
+        }
+    } else {
+        qCInfo(lcNotify) << "no audio output: priority notifications are shown, not heard";
+    }
+}
+
+NotificationCenter::~NotificationCenter() = default;
+
+void NotificationCenter::onEvent(const Event& event)
+{
+    const int priority = event.payload.value(QStringLiteral("priority")).toInt(4);
+    const QString what = event.payload.value(QStringLiteral("summary")).toString();
+    const QString number = event.payload.value(QStringLiteral("number")).toString();
+    post(priority == 1 ? Notification::Level::Priority : Notification::Level::Important,
+         priority == 1 ? Tr::tr("Priority 1 incident %1").arg(number) : Tr::tr("New incident %1").arg(number), what,
+         event.occurredAt);
+}
+
+void NotificationCenter::post(Notification::Level level, const QString& title, const QString& text, const QDateTime& at)
+{
+    Notification n{m_nextId++, level, title, text, at, false};
+    m_items << n;
+    while (m_items.size() > kKeep) {
+        const auto old = std::find_if(m_items.begin(), m_items.end(), [](const Notification& x) { return x.acknowledged; });
+        if (old == m_items.end())
+            break; // never drop one nobody has seen
+        m_items.erase(old);
+    }
+    if (level == Notification::Level::Priority && m_sound) {
+        m_sound->play();
+        ++m_soundsPlayed;
+    }
+    Q_EMIT posted(n);
+    Q_EMIT changed();
+}
+
+int NotificationCenter::unacknowledged() const
+{
+    return int(std::count_if(m_items.begin(), m_items.end(), [](const Notification& n) { return !n.acknowledged; }));
+}
+
+void NotificationCenter::acknowledge(int id)
+{
+    for (Notification& n : m_items) {
+        if (n.id == id && !n.acknowledged) {
+            n.acknowledged = true;
+            Q_EMIT changed();
+            return;
+        }
+    }
+}
+
+void NotificationCenter::acknowledgeAll()
+{
+    for (Notification& n : m_items)
+        n.acknowledged = true;
+    Q_EMIT changed();
+}
+
+Toast::Toast(QWidget* parent)
+    : QFrame(parent)
+    , m_title(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_hide(new QTimer(this))
+{
+    setObjectName(QStringLiteral("toast"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::ToolTipBase);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_text->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(14, 10, 14, 10);
+    layout->addWidget(m_title);
+    layout->addWidget(m_text);
+    setFixedWidth(360);
+    m_hide->setSingleShot(true);
+    connect(m_hide, &QTimer::timeout, this, &QWidget::hide);
+    hide();
+}
+
+void Toast::showNotification(const Notification& notification)
+{
+    m_title->setText(notification.title);
+    m_text->setText(notification.text);
+    m_text->setVisible(!notification.text.isEmpty());
+    adjustSize();
+    place();
+    show();
+    raise();
+    m_hide->start(notification.level == Notification::Level::Priority ? 15000 : 8000);
+}
+
+QString Toast::text() const
+{
+    return m_title->text() + u'\n' + m_text->text();
+}
+
+void Toast::place()
+{
+    if (QWidget* owner = parentWidget())
+        move(owner->width() - width() - 16, 16);
+}
+
+NotificationList::NotificationList(NotificationCenter& center, QWidget* parent)
+    : QWidget(parent)
+    , m_center(center)
+    , m_list(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("notificationList"));
+    m_list->setObjectName(QStringLiteral("notifications"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list);
+    m_list->installEventFilter(this);
+    connect(&m_center, &NotificationCenter::changed, this, &NotificationList::refresh);
+    connect(m_list, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { m_center.acknowledge(item->data(Qt::UserRole).toInt()); });
+    refresh();
+}
+
+int NotificationList::rows() const
+{
+    return m_list->count();
+}
+
+void NotificationList::refresh()
+{
+    const int current = m_list->currentRow();
+    m_list->clear();
+    const QList<Notification>& items = m_center.all();
+    for (auto it = items.rbegin(); it != items.rend(); ++it) {
+        const QString when = it->at.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        auto* item = new QListWidgetItem(QStringLiteral("%1  %2%3").arg(when, it->title,
+                                                                           it->text.isEmpty() ? QString() : QStringLiteral(": ") + it->text));
+        item->setData(Qt::UserRole, it->id);
+        QFont f = item->font();
+        f.setBold(!it->acknowledged);
+        item->setFont(f);
+        if (it->acknowledged)
+            item->setForeground(palette().color(QPalette::PlaceholderText));
+        m_list->addItem(item);
+    }
+    m_list->setCurrentRow(std::clamp(current, 0, m_list->count() - 1));
+}
+
+bool NotificationList::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Delete || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && m_list->currentItem()) {
+            m_center.acknowledge(m_list->currentItem()->data(Qt::UserRole).toInt());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace hexhub::shell

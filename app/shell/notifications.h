@@ -1,0 +1,102 @@
+#pragma once
+
+#include <QDateTime>
+#include <QFrame>
+#include <QList>
+#include <QObject>
+
+class QLabel;
+class QListWidget;
+class QSoundEffect;
+class QTimer;
+
+namespace hexhub {
+class EventBus;
+class Outbox;
+class Store;
+struct Event;
+struct OutboxEntry;
+} // namespace hexhub
+
+namespace hexhub::shell {
+
+struct Notification
+{
+    enum class Level { Info, Important, Priority };
+    int id = 0;
+    Level level = Level::Info;
+    QString title;   //!< translated
+    QString text;
+    QDateTime at;
+    bool acknowledged = false;
+};
+
+/*!
+ * What the desk must tell its operator: new incidents (priority ones with a sound), changes waiting
+ * for a decision, the store going offline and coming back. Keeps a list to acknowledge; the sound
+ * plays only where an audio output exists, and its absence is no error.
+ */
+class NotificationCenter final : public QObject
+{
+    Q_OBJECT
+public:
+    NotificationCenter(EventBus& bus, Store& store, Outbox& outbox, QObject* parent = nullptr);
+    ~NotificationCenter() override;
+
+    void post(Notification::Level level, const QString& title, const QString& text, const QDateTime& at);
+    const QList<Notification>& all() const { return m_items; }
+    int unacknowledged() const;
+    void acknowledge(int id);
+    void acknowledgeAll();
+    //! Whether priority notifications can be heard here (an audio output exists).
+    bool canPlaySound() const { return m_sound != nullptr; }
+    int soundsPlayed() const { return m_soundsPlayed; }
+
+Q_SIGNALS:
+    void posted(const hexhub::shell::Notification& notification);
+    void changed();
+
+private:
+    void onEvent(const Event& event);
+
+    QList<Notification> m_items;
+    int m_nextId = 1;
+    QSoundEffect* m_sound = nullptr;
+    int m_soundsPlayed = 0;
+    QObject m_receiver;
+};
+
+//! The toast in the main window's corner: the latest important notification, gone after a while.
+class Toast final : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit Toast(QWidget* parent);
+    void showNotification(const Notification& notification);
+    QString text() const;
+
+private:
+    void place();
+    QLabel* m_title;
+    QLabel* m_text;
+    QTimer* m_hide;
+};
+
+//! The notification list to acknowledge, newest first; Enter or Delete acknowledges the current one.
+class NotificationList final : public QWidget
+{
+    Q_OBJECT
+public:
+    NotificationList(NotificationCenter& center, QWidget* parent = nullptr);
+    int rows() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void refresh();
+    NotificationCenter& m_center;
+    QListWidget* m_list;
+};
+
+} // namespace hexhub::shell

@@ -1,0 +1,38 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>hexhub</name>
+    <message numerus="yes">
+        <source>The audit chain is intact: %n row(s) verified.</source>
+        <translation>
+            <numerusform>The audit chain is intact: %n row verified.</numerusform>
+            <numerusform>The audit chain is intact: %n rows verified.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::shell</name>
+    <message numerus="yes">
+        <source>%n notification(s) to acknowledge</source>
+        <translation>
+            <numerusform>%n notification to acknowledge</numerusform>
+            <numerusform>%n notifications to acknowledge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n waiting</source>
+        <translation>
+            <numerusform>%1, %n waiting</numerusform>
+            <numerusform>%1, %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the server</source>
+        <translation>
+            <numerusform>%n change waiting for the server</numerusform>
+            <numerusform>%n changes waiting for the server</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
