@@ -115,13 +115,25 @@ bool isDeskLaunch(const QStringList& arguments)
                                      QStringLiteral("-h"), QStringLiteral("--help-all"), QStringLiteral("--list-modules"),
                                      QStringLiteral("--create-admin"), QStringLiteral("--verify-audit"),
                                      QStringLiteral("--init-server"), QStringLiteral("--add-user"),
-                                     QStringLiteral("--outbox"), QStringLiteral("--resolve")};
+                                     QStringLiteral("--outbox"), QStringLiteral("--resolve"),
+                                     QStringLiteral("--screenshots")};
     for (const QString& arg : arguments.mid(1)) {
         const QString name = arg.section(QLatin1Char('='), 0, 0);
         if (actions.contains(name))
             return false;
     }
     return true;
+}
+
+QString screenshotsFolder(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--screenshots"))
+            return arguments.value(i + 1);
+        if (arguments[i].startsWith(QLatin1String("--screenshots=")))
+            return arguments[i].section(QLatin1Char('='), 1);
+    }
+    return {};
 }
 
 int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const DeskRunner& desk)
@@ -171,8 +183,12 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
     const QCommandLineOption operatorName(QStringLiteral("operator"),
                                           Tr::tr("For --resolve: who decides; recorded in the journal and the audit log."),
                                           Tr::tr("name"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         Tr::tr("Render the main window on each module, the command palette and the sign-in "
+                                                "dialog in both themes and languages to PNG files in this folder, offscreen."),
+                                         Tr::tr("folder"));
     parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
-                       initServer, addUser, role, showOutbox, resolve, decision, operatorName});
+                       initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;

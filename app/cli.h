@@ -23,6 +23,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
 
 //! True when the arguments ask for no command-line action: the desk's windows should open.
 bool isDeskLaunch(const QStringList& arguments);
+//! The folder of `--screenshots DIR`, or empty when not asked for.
+QString screenshotsFolder(const QStringList& arguments);
 
 //! Exit codes, documented in the README.
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, AuditBroken = 3 };

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "desk.h"
+#include "screenshots.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -42,6 +43,13 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
 
+    // Pictures are rendered offscreen: no display needed, none disturbed.
+    if (const QString folder = hexhub::cli::screenshotsFolder(arguments); !folder.isEmpty()) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        const QStringList paths = qEnvironmentVariable("HEXHUB_MODULE_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+        return hexhub::shell::renderScreenshots(app, folder, paths.value(0));
+    }
     // Commands (--list-modules, --add-user, ...) need no window system; a desk does.
     if (!hexhub::cli::isDeskLaunch(arguments)) {
         QCoreApplication app(argc, argv);

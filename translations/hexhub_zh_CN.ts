@@ -673,6 +673,10 @@
         <source>This desk&apos;s outbox is closed; the change was not made.</source>
         <translation>本工作台的待发队列已关闭；该变更未执行。</translation>
     </message>
+    <message>
+        <source>Render the main window on each module, the command palette and the sign-in dialog in both themes and languages to PNG files in this folder, offscreen.</source>
+        <translation>在后台将各模块的主窗口、命令面板和登录对话框，以两种主题和两种语言渲染为 PNG 文件，保存到此文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -955,6 +959,22 @@
     <message>
         <source>New incident %1</source>
         <translation>新警情 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训员</translation>
+    </message>
+    <message>
+        <source>No translation for %1.</source>
+        <translation>没有 %1 的翻译。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -289,4 +290,33 @@ TEST_CASE("hexhub with no command opens a desk, and a broken store ends it with 
     const Run r = cli.run({}); // the offscreen platform (inherited from the tests): no dialog waits
     CHECK(r.exitCode == 1);
     CHECK(r.err.contains(QStringLiteral("not an SQLite database")));
+}
+
+TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-in dialog in both themes and languages",
+          "[cli][pictures]")
+{
+    Cli cli;
+    const QString folder = cli.home.filePath(QStringLiteral("pictures"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), cli.home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), cli.home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("HEXHUB_MODULE_PATH"), QString());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(HEXHUB_BIN_DIR "/hexhub"), {QStringLiteral("--screenshots"), folder});
+    REQUIRE(process.waitForFinished(120000));
+    CHECK(process.exitCode() == 0);
+    const QStringList files = QDir(folder).entryList({QStringLiteral("*.png")}, QDir::Files);
+    CHECK(files.size() == 4 * (7 + 2)); // (themes x languages) x (seven modules, palette, sign-in)
+    for (const QString& name : {QStringLiteral("main-hub-night-zh_CN.png"), QStringLiteral("main-supervision-day-en.png"),
+                                QStringLiteral("sign-in-day-zh_CN.png"), QStringLiteral("palette-night-en.png")}) {
+        INFO(name.toStdString());
+        const QImage image(QDir(folder).filePath(name));
+        CHECK(image.width() > 300);
+    }
+    // The night pictures are dark and the day ones light, in the module's content area.
+    const QImage night(QDir(folder).filePath(QStringLiteral("main-hub-night-en.png")));
+    const QImage day(QDir(folder).filePath(QStringLiteral("main-hub-day-en.png")));
+    CHECK(night.pixelColor(night.width() / 2, night.height() / 2).lightness() < 80);
+    CHECK(day.pixelColor(day.width() / 2, day.height() / 2).lightness() > 200);
 }

@@ -1,0 +1,115 @@
+#include "screenshots.h"
+
+#include "commandpalette.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "modulerail.h"
+#include "shelltr.h"
+#include "signindialog.h"
+#include "theme.h"
+
+#include "accesscontrol.h"
+#include "platform.h"
+#include "session.h"
+#include "waitforfuture.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace hexhub::shell {
+
+namespace {
+
+// Lets queued work (LanguageChange, layouts, the sign-in dialog's answer) finish before a grab.
+void settle(int ms = 50)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool save(const QImage& image, const QString& path)
+{
+    if (!image.save(path)) {
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("Cannot write %1.").arg(path)));
+        return false;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return true;
+}
+
+} // namespace
+
+int renderScreenshots(QApplication& app, const QString& folder, const QString& modulePathOverride)
+{
+    if (!QDir().mkpath(folder)) {
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("Cannot create the folder %1.").arg(folder)));
+        return 1;
+    }
+    QTemporaryDir scratch;
+    PlatformOptions options;
+    options.store = StoreUrl::sqlite(scratch.filePath(QStringLiteral("pictures.db")));
+    options.auditKeyPath = scratch.filePath(QStringLiteral("audit.key"));
+    options.settingsPath = scratch.filePath(QStringLiteral("hexhub.conf"));
+    options.outboxPath = scratch.filePath(QStringLiteral("outbox.db"));
+    options.passwordIterations = 1000; // a throw-away store: no need for the real cost
+    options.simulatedStart = QDateTime(QDate(2026, 7, 15), QTime(14, 30), Qt::UTC);
+    options.simulatedPaused = true;
+    if (!modulePathOverride.isEmpty())
+        options.modulePaths = {modulePathOverride};
+    Language language;
+    int failures = 0;
+    try {
+        Platform platform(options);
+        resultOf(platform.start());
+        resultOf(platform.access().createUserBySystem(
+            NewUser{QStringLiteral("trainer"), Tr::tr("Trainer"), QStringLiteral("Pictures-Only-2026"), {QStringLiteral("trainer")}}));
+        const SignInResult signedIn = resultOf(platform.access().signIn(QStringLiteral("trainer"), QStringLiteral("Pictures-Only-2026")));
+        for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            if (!language.set(locale)) {
+                std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("No translation for %1.").arg(locale)));
+                ++failures;
+                continue;
+            }
+            for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
+                const Theme theme = Theme::of(kind);
+                theme.apply(app);
+                const QString suffix = QStringLiteral("%1-%2.png").arg(Theme::name(kind), locale);
+                platform.session().setPrincipal(signedIn.principal);
+                {
+                    MainWindow window(platform, &language);
+                    window.setTheme(theme);
+                    window.resize(1366, 768);
+                    window.show();
+                    settle();
+                    for (const QString& id : window.rail()->ids()) {
+                        window.showModule(id);
+                        settle(20);
+                        failures += !save(window.grab().toImage(), QDir(folder).filePath(QStringLiteral("main-%1-%2").arg(id, suffix)));
+                    }
+                    window.showPalette();
+                    settle(20);
+                    failures += !save(window.palette()->grab().toImage(), QDir(folder).filePath(QStringLiteral("palette-") + suffix));
+                    window.palette()->hide();
+                }
+                platform.session().clear();
+                SignInDialog dialog(platform.access(), platform.session());
+                dialog.show();
+                dialog.start();
+                settle(200);
+                failures += !save(dialog.grab().toImage(), QDir(folder).filePath(QStringLiteral("sign-in-") + suffix));
+            }
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 1;
+    }
+    return failures == 0 ? 0 : 1;
+}
+
+} // namespace hexhub::shell
