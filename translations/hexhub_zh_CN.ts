@@ -677,6 +677,50 @@
         <source>Render the main window on each module, the command palette and the sign-in dialog in both themes and languages to PNG files in this folder, offscreen.</source>
         <translation>在后台将各模块的主窗口、命令面板和登录对话框，以两种主题和两种语言渲染为 PNG 文件，保存到此文件夹。</translation>
     </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Hub supervisor</source>
+        <translation>指挥中枢主管</translation>
+    </message>
+    <message>
+        <source>Political security operator</source>
+        <translation>政治安全操作员</translation>
+    </message>
+    <message>
+        <source>Basic control operator</source>
+        <translation>基础管控操作员</translation>
+    </message>
+    <message>
+        <source>Criminal intelligence operator</source>
+        <translation>刑事情报操作员</translation>
+    </message>
+    <message>
+        <source>Big-data investigation operator</source>
+        <translation>大数据侦查操作员</translation>
+    </message>
+    <message>
+        <source>Case management operator</source>
+        <translation>案件管理操作员</translation>
+    </message>
+    <message>
+        <source>Supervision operator</source>
+        <translation>监督操作员</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s outbox %1 is in use by another Hexhub (process %2); run one desk per user and server on a computer, or give this one its own --store user.</source>
+        <translation>本工作台的待发队列 %1 正被另一个 Hexhub（进程 %2）使用；同一台计算机上每个用户和服务器只能运行一个工作台，或为此工作台指定单独的 --store 用户。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

@@ -1,5 +1,7 @@
 #include "accesscontrol.h"
 
+#include <QHash>
+
 #include "coretr.h"
 
 #include "audit.h"
@@ -128,6 +130,24 @@ const QStringList& AccessControl::builtinRoles()
         QStringLiteral("auditor"),
     };
     return roles;
+}
+
+QString AccessControl::roleDisplayName(const QString& role)
+{
+    static const QHash<QString, const char*> names{
+        {QStringLiteral("administrator"), QT_TRANSLATE_NOOP("hexhub", "Administrator")},
+        {QStringLiteral("hub_supervisor"), QT_TRANSLATE_NOOP("hexhub", "Hub supervisor")},
+        {QStringLiteral("political_security_operator"), QT_TRANSLATE_NOOP("hexhub", "Political security operator")},
+        {QStringLiteral("basic_control_operator"), QT_TRANSLATE_NOOP("hexhub", "Basic control operator")},
+        {QStringLiteral("criminal_intel_operator"), QT_TRANSLATE_NOOP("hexhub", "Criminal intelligence operator")},
+        {QStringLiteral("bigdata_investigation_operator"), QT_TRANSLATE_NOOP("hexhub", "Big-data investigation operator")},
+        {QStringLiteral("case_management_operator"), QT_TRANSLATE_NOOP("hexhub", "Case management operator")},
+        {QStringLiteral("supervision_operator"), QT_TRANSLATE_NOOP("hexhub", "Supervision operator")},
+        {QStringLiteral("trainer"), QT_TRANSLATE_NOOP("hexhub", "Trainer")},
+        {QStringLiteral("auditor"), QT_TRANSLATE_NOOP("hexhub", "Auditor")},
+    };
+    const char* name = names.value(role);
+    return name ? Tr::tr(name) : role;
 }
 
 AccessControl::AccessControl(Store& store, const Clock& clock, const AuditLog& audit, Session& session,

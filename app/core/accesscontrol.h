@@ -86,6 +86,9 @@ public:
     static constexpr int kMaxFailedAttempts = 5;
     static constexpr qint64 kLockoutMs = 15 * 60 * 1000;
     static const QStringList& builtinRoles();
+    //! A role's name for people, in the user's language ("Case management operator"); the id itself
+    //! for a role Hexhub does not know.
+    static QString roleDisplayName(const QString& role);
 
     AccessControl(Store& store, const Clock& clock, const AuditLog& audit, Session& session,
                   PasswordHasher hasher = PasswordHasher());

@@ -261,6 +261,22 @@ Outbox::~Outbox()
 QFuture<void> Outbox::open()
 {
     m_state = State::Opening;
+    // One desk process per outbox: a second Hexhub of the same user on the same server must not
+    // replay (or decide) the first one's changes under its feet.
+    m_lock = std::make_unique<QLockFile>(m_localPath + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(100)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        m_state = State::Failed;
+        const QString why = Tr::tr("This desk's outbox %1 is in use by another Hexhub (process %2); run one desk per "
+                                   "user and server on a computer, or give this one its own --store user.")
+                                .arg(m_localPath)
+                                .arg(pid);
+        m_lock.reset();
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(StoreError(why)));
+    }
     m_local = std::make_unique<Store>(Store::Options{StoreUrl::sqlite(m_localPath), 1}, m_clock);
     auto promise = std::make_shared<QPromise<void>>();
     promise->start();
@@ -330,6 +346,7 @@ void Outbox::close()
     failQueued(Tr::tr("This desk's outbox is closed; the change was not made."));
     if (m_local)
         m_local->close();
+    m_lock.reset(); // unlocks
 }
 
 bool Outbox::serverReachable() const

@@ -4,6 +4,7 @@
 
 #include <QFuture>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QObject>
 #include <QPromise>
 #include <QTimer>
@@ -169,6 +170,7 @@ private:
     const Clock& m_clock;
     const AuditLog* m_audit;
     QString m_localPath;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Store> m_local;
     std::deque<Operation> m_operations;
     bool m_busy = false;

@@ -13,6 +13,7 @@
 #include "module.h"
 #include "modulemanager.h"
 #include "outbox.h"
+#include "accesscontrol.h"
 #include "eventbus.h"
 #include "platform.h"
 #include "session.h"
@@ -182,8 +183,11 @@ void MainWindow::updatePermissions()
         const QString prefix = id + QLatin1Char('.');
         e.enabled = std::any_of(who.permissions.begin(), who.permissions.end(),
                                 [&](const QString& p) { return p.startsWith(prefix); });
+        QStringList roles;
+        for (const QString& role : who.roles)
+            roles << AccessControl::roleDisplayName(role);
         e.whyDisabled = who.isValid() ? Tr::tr("Your roles (%1) give no access to this module.")
-                                            .arg(who.roles.join(QStringLiteral(", ")))
+                                            .arg(roles.join(QStringLiteral(", ")))
                                       : Tr::tr("Sign in to use this module.");
         entries << e;
     }

@@ -2,6 +2,7 @@
 
 #include "shelltr.h"
 
+#include "accesscontrol.h"
 #include "clock.h"
 #include "outbox.h"
 #include "session.h"
@@ -29,7 +30,10 @@ void UserIndicator::refresh()
         return;
     }
     const QString name = who.displayName.isEmpty() ? who.name : who.displayName;
-    setText(Tr::tr("%1 (%2)").arg(name, who.roles.join(QStringLiteral(", "))));
+    QStringList roles;
+    for (const QString& role : who.roles)
+        roles << AccessControl::roleDisplayName(role);
+    setText(Tr::tr("%1 (%2)").arg(name, roles.join(QStringLiteral(", "))));
 }
 
 StoreIndicator::StoreIndicator(Store& store, Outbox& outbox, QWidget* parent)

@@ -350,3 +350,18 @@ TEST_CASE("Closing the desk settles what the operator submitted and refuses what
     if (database)
         dropTestDatabase(*database);
 }
+
+TEST_CASE("Two desks cannot share one outbox file", "[outbox][sqlite]")
+{
+    QTemporaryDir dir;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.outboxPath = dir.filePath(QStringLiteral("shared.outbox"));
+    TestPlatform first(config);
+    first.start();
+    TestPlatform second(config);
+    const QString failure = failureOf(second->start());
+    CHECK(failure.contains(QStringLiteral("in use by another Hexhub")));
+    first->stop();
+    TestPlatform third(config); // free again once the first desk closed
+    CHECK_NOTHROW(third.start());
+}

@@ -133,7 +133,7 @@ int main(int argc, char* argv[])
     options.store = *StoreUrl::parse(args[1]);
     options.auditKeyPath = args[2];
     options.settingsPath = args[2] + QStringLiteral(".conf");
-    options.outboxPath = args[2] + QStringLiteral(".outbox");
+    options.outboxPath = args[2] + QStringLiteral(".") + args[3] + QStringLiteral(".outbox"); // one per desk
     options.loadModules = false;
     options.readers = 1;
     const QString name = args[3];

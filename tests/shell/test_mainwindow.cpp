@@ -75,8 +75,8 @@ TEST_CASE("The rail lists the hub and the six centres, and a role sees only its 
     CHECK_FALSE(window.rail()->button(QStringLiteral("hub"))->isEnabled());
     CHECK(window.currentModule() == QStringLiteral("case_management"));
     CHECK_FALSE(window.showModule(QStringLiteral("criminal_intel")));
-    CHECK(window.rail()->button(QStringLiteral("criminal_intel"))->toolTip().contains(QStringLiteral("case_management_operator")));
-    CHECK(statusText(window, "userIndicator").contains(QStringLiteral("case_management_operator")));
+    CHECK(window.rail()->button(QStringLiteral("criminal_intel"))->toolTip().contains(QStringLiteral("Case management operator")));
+    CHECK(statusText(window, "userIndicator").contains(QStringLiteral("Case management operator")));
 }
 
 TEST_CASE("Modules switch by Ctrl+number, by the arrow keys on the rail and by a click", "[shell]")
@@ -160,7 +160,7 @@ TEST_CASE("The main window renders in both themes and both languages", "[shell][
             const QColor background = image.pixelColor(image.width() / 2, image.height() / 2);
             CHECK((kind == Theme::Kind::Night ? background.lightness() < 80 : background.lightness() > 200));
             if (locale != QLatin1String("en"))
-                CHECK(statusText(window, "userIndicator").contains(QStringLiteral("case_management_operator")));
+                CHECK(statusText(window, "userIndicator").contains(QStringLiteral("案件管理操作员")));
 
             window.showPalette();
             REQUIRE(window.palette()->grab().save(QStringLiteral("%1/palette-%2-%3.png").arg(folder, Theme::name(kind), locale)));
