@@ -221,6 +221,15 @@ void Store::reconnect(QSqlDatabase& db, bool writer)
         Q_EMIT stateChanged(State::Open);
 }
 
+void Store::goOffline(const QString& message)
+{
+    // This thread's connection is gone: back off before the next attempt, and say so.
+    t_health.broken = true;
+    t_health.sinceAttempt.start();
+    setState(State::Offline);
+    throw StoreUnavailable(message);
+}
+
 void Store::ensureConnected(QSqlDatabase& db, bool writer)
 {
     if (!t_health.broken)
@@ -407,10 +416,7 @@ void Store::enqueueRead(ReadJob job)
                 } catch (const StoreError& again) {
                     if (connectionAlive(db))
                         throw;
-                    t_health.broken = true;
-                    t_health.sinceAttempt.start();
-                    setState(State::Offline);
-                    throw StoreUnavailable(again.message());
+                    goOffline(again.message());
                 }
             }
         },
@@ -486,11 +492,9 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
                     for (const Event& e : std::as_const(m_attempted))
                         m_inDoubt.insert(e.id);
                 }
-                setState(State::Offline);
-                t_health.sinceAttempt.start();
-                throw StoreUnavailable(Tr::tr("The connection to %1 was lost while committing; whether the "
-                                              "change was saved is not known: %2")
-                                           .arg(m_options.url.toDisplayString(), e.message()));
+                goOffline(Tr::tr("The connection to %1 was lost while committing; whether the change was saved "
+                                 "is not known: %2")
+                              .arg(m_options.url.toDisplayString(), e.message()));
             }
             reconnect(db, true);
             commitSent = false;
@@ -499,10 +503,7 @@ void Store::runWrite(WriteJob& job, QSqlDatabase& db)
             } catch (const StoreError& again) {
                 if (connectionAlive(db))
                     throw;
-                t_health.broken = true;
-                t_health.sinceAttempt.start();
-                setState(State::Offline);
-                throw StoreUnavailable(again.message());
+                goOffline(again.message());
             }
         }
     } catch (...) {

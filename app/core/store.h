@@ -131,6 +131,8 @@ private:
     void ensureConnected(QSqlDatabase& db, bool writer);
     bool connectionAlive(QSqlDatabase& db) const;
     void reconnect(QSqlDatabase& db, bool writer);
+    //! Marks this thread's connection lost and throws StoreUnavailable(message).
+    [[noreturn]] void goOffline(const QString& message);
     QSqlDatabase openWriter(const QString& connectionName);
     void setState(State state);
 
