@@ -78,6 +78,31 @@ QList<Event> journal(Platform& platform, const QString& topics)
     return await(platform.bus().replay(range));
 }
 
+// A store, audit key and outbox that outlive one desk, so a test can stop the desk and start it again.
+struct DeskFiles
+{
+    QTemporaryDir dir;
+    std::optional<StoreUrl> database;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+
+    DeskFiles()
+    {
+        if (onPostgres()) {
+            database = createTestDatabase();
+            config.store = *database;
+        } else {
+            config.storePath = dir.filePath(QStringLiteral("store.db"));
+        }
+        config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+        config.outboxPath = dir.filePath(QStringLiteral("desk.outbox"));
+    }
+    ~DeskFiles()
+    {
+        if (database)
+            dropTestDatabase(*database);
+    }
+};
+
 } // namespace
 
 TEST_CASE("A change to a shared row is applied with its version raised and its event journaled", "[outbox]")
@@ -205,17 +230,8 @@ TEST_CASE("A stale change is not applied: the operator keeps theirs or discards 
 
 TEST_CASE("A change waiting for a decision survives the desk restarting", "[outbox]")
 {
-    QTemporaryDir dir;
-    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-    std::optional<StoreUrl> database;
-    if (onPostgres()) {
-        database = createTestDatabase();
-        config.store = *database;
-    } else {
-        config.storePath = dir.filePath(QStringLiteral("store.db"));
-    }
-    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
-    config.outboxPath = dir.filePath(QStringLiteral("desk.outbox"));
+    DeskFiles files;
+    const TestPlatform::Config config = files.config;
     QUuid conflicted;
     {
         TestPlatform tp(config);
@@ -243,8 +259,6 @@ TEST_CASE("A change waiting for a decision survives the desk restarting", "[outb
     await(again->outbox().resolve(conflicted, Outbox::Resolution::DiscardMine, QStringLiteral("alice")));
     REQUIRE(waitUntil([&] { return again->outbox().waiting() == 0; }));
     CHECK(journal(*again, QStringLiteral("incident.created")).size() == 2);
-    if (database)
-        dropTestDatabase(*database);
 }
 
 TEST_CASE("Changes that name what they may not are refused before anything is kept", "[outbox]")
@@ -319,17 +333,8 @@ TEST_CASE("A desk whose outbox file is not a database does not start, and the fi
 
 TEST_CASE("Closing the desk settles what the operator submitted and refuses what comes after", "[outbox]")
 {
-    QTemporaryDir dir;
-    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-    std::optional<StoreUrl> database;
-    if (onPostgres()) {
-        database = createTestDatabase();
-        config.store = *database;
-    } else {
-        config.storePath = dir.filePath(QStringLiteral("store.db"));
-    }
-    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
-    config.outboxPath = dir.filePath(QStringLiteral("desk.outbox"));
+    DeskFiles files;
+    const TestPlatform::Config config = files.config;
     {
         TestPlatform tp(config);
         tp.start();
@@ -347,8 +352,6 @@ TEST_CASE("Closing the desk settles what the operator submitted and refuses what
     TestPlatform again(config);
     again.start();
     CHECK(journal(*again, QStringLiteral("incident.created")).size() == 5);
-    if (database)
-        dropTestDatabase(*database);
 }
 
 TEST_CASE("Two desks cannot share one outbox file", "[outbox][sqlite]")
