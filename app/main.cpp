@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -57,6 +58,10 @@ int main(int argc, char* argv[])
         return hexhub::cli::run(QCoreApplication::arguments(), out, err);
     }
     QApplication app(argc, argv); // the desk sets its language itself, switchable at run time
+    // The installed launcher entry and icon (packaging/): the desktop groups the desk's windows under
+    // them (the Wayland app id) and shows the icon on them.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.hexhub.Hexhub"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.hexhub.Hexhub")));
     return hexhub::cli::run(QCoreApplication::arguments(), out, err,
                             [&app](const hexhub::PlatformOptions& options) { return hexhub::shell::runDesk(app, options); });
 }

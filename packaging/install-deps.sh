@@ -11,6 +11,7 @@ packages=(
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     postgresql postgresql-client
     xvfb xauth fonts-noto-cjk sqlite3
+    dpkg-dev file desktop-file-utils appstream
 )
 
 missing=()
