@@ -88,6 +88,8 @@ public:
     AccessControl& access() const { return *m_access; }
     ModuleManager& modules() const { return *m_modules; }
     Outbox& outbox() const { return *m_outbox; }
+    //! The desk's settings file (appearance, session, workspaces; modules have their own groups).
+    QSettings& settings() const { return *m_settings; }
     //! Carries other desks' events to this one; null on a single-desk (SQLite) store.
     EventBridge* bridge() const { return m_bridge.get(); }
 

@@ -1,0 +1,117 @@
+#include "deadlines.h"
+
+#include "clock.h"
+#include "event.h"
+#include "eventbus.h"
+
+#include <QFutureWatcher>
+
+#include <algorithm>
+
+namespace hexhub {
+
+DeadlineBoard::DeadlineBoard(EventBus& bus, Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_bus(bus)
+    , m_clock(clock)
+    , m_tick(new ClockTimer(clock, this))
+{
+    m_bus.subscribe(QStringLiteral("deadline.*"), this, [this](const Event& event) {
+        if (m_loading) {
+            m_early << event;
+            return;
+        }
+        apply(event);
+        Q_EMIT changed();
+    });
+    m_tick->setInterval(60 * 1000);
+    connect(m_tick, &ClockTimer::timeout, this, &DeadlineBoard::changed);
+    connect(&m_clock, &Clock::jumped, this, &DeadlineBoard::changed);
+    m_tick->start();
+}
+
+DeadlineBoard::~DeadlineBoard() = default;
+
+void DeadlineBoard::load()
+{
+    if (m_loading || m_loaded)
+        return;
+    m_loading = true;
+    loadFrom(1);
+}
+
+void DeadlineBoard::loadFrom(qint64 seq)
+{
+    EventRange range = EventRange::bySeq(seq);
+    range.topicPattern = QStringLiteral("deadline.*");
+    range.limit = 2000;
+    auto* watcher = new QFutureWatcher<QList<Event>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, limit = range.limit] {
+        watcher->deleteLater();
+        QList<Event> page;
+        try {
+            page = watcher->result();
+        } catch (const std::exception&) {
+            // The store is away: what arrives live still counts; the journal is read again on the
+            // next load().
+            m_loading = false;
+            for (const Event& e : std::exchange(m_early, {}))
+                apply(e);
+            Q_EMIT changed();
+            return;
+        }
+        for (const Event& e : std::as_const(page))
+            apply(e);
+        if (page.size() == limit) {
+            loadFrom(page.last().seq + 1);
+            return;
+        }
+        m_loading = false;
+        m_loaded = true;
+        for (const Event& e : std::exchange(m_early, {})) {
+            if (e.seq == 0 || e.seq > m_lastSeq)
+                apply(e);
+        }
+        Q_EMIT changed();
+    });
+    watcher->setFuture(m_bus.replay(range));
+}
+
+void DeadlineBoard::apply(const Event& event)
+{
+    if (event.seq > 0)
+        m_lastSeq = std::max(m_lastSeq, event.seq);
+    const QString key = event.payload.value(QStringLiteral("key")).toString();
+    if (key.isEmpty())
+        return;
+    if (event.topic == QLatin1String("deadline.cleared")) {
+        m_open.remove(key);
+        return;
+    }
+    if (event.topic != QLatin1String("deadline.set"))
+        return;
+    const QDateTime due = QDateTime::fromString(event.payload.value(QStringLiteral("due")).toString(), Qt::ISODateWithMs);
+    if (!due.isValid())
+        return; // a malformed deadline is left out rather than shown at a wrong time
+    m_open.insert(key, Deadline{key, event.payload.value(QStringLiteral("title")).toString(), due.toUTC(),
+                                event.payload.value(QStringLiteral("module")).toString(event.source),
+                                event.payload.value(QStringLiteral("subject")).toString()});
+}
+
+QList<Deadline> DeadlineBoard::deadlines() const
+{
+    QList<Deadline> list = m_open.values();
+    std::sort(list.begin(), list.end(), [](const Deadline& a, const Deadline& b) {
+        return a.due != b.due ? a.due < b.due : a.key < b.key;
+    });
+    return list;
+}
+
+int DeadlineBoard::dueWithin(qint64 ms) const
+{
+    const qint64 limit = m_clock.nowMs() + ms;
+    return int(std::count_if(m_open.cbegin(), m_open.cend(),
+                             [limit](const Deadline& d) { return d.due.toMSecsSinceEpoch() <= limit; }));
+}
+
+} // namespace hexhub

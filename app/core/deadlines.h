@@ -1,0 +1,77 @@
+#pragma once
+
+#include "hexhubcore_export.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace hexhub {
+
+class Clock;
+class ClockTimer;
+class EventBus;
+struct Event;
+
+/*!
+ * Something running out: an incident's response target, a task's due time, a custody limit, a
+ * complaint's SLA.
+ *
+ * The contract every module follows to put a deadline in front of the hub: publish on the bus
+ *  - `deadline.set` with payload
+ *      `{"key": "<module>.<record>.<what>", "title": "<short text>", "due": "<ISO 8601 UTC>",
+ *        "module": "<module id>", "subject": "<record reference, e.g. incident:42>"}`;
+ *    publishing the same key again moves or renames that deadline;
+ *  - `deadline.cleared` with payload `{"key": ...}` when it is met or no longer applies.
+ * Keys are unique across modules (they start with the module id). Times are Clock time.
+ */
+struct HEXHUB_CORE_EXPORT Deadline
+{
+    QString key;
+    QString title;
+    QDateTime due;
+    QString module;
+    QString subject;
+};
+
+/*!
+ * Every open deadline of every module, from the journal (at start) and the bus (after): what the
+ * status bar counts and the deadline panel lists. Counts follow the Clock, simulated or not.
+ */
+class HEXHUB_CORE_EXPORT DeadlineBoard final : public QObject
+{
+    Q_OBJECT
+public:
+    DeadlineBoard(EventBus& bus, Clock& clock, QObject* parent = nullptr);
+    ~DeadlineBoard() override;
+
+    //! Reads the deadlines journaled before this desk opened, a page at a time, off the GUI thread.
+    void load();
+    bool isLoaded() const { return m_loaded; }
+
+    //! Open deadlines, the soonest first.
+    QList<Deadline> deadlines() const;
+    //! Open deadlines due within `ms` of the Clock's now (overdue ones included).
+    int dueWithin(qint64 ms) const;
+
+Q_SIGNALS:
+    //! The list changed, or time moved on (once a minute of clock time, and on a jump).
+    void changed();
+
+private:
+    void apply(const Event& event);
+    void loadFrom(qint64 seq);
+
+    EventBus& m_bus;
+    Clock& m_clock;
+    ClockTimer* m_tick;
+    QHash<QString, Deadline> m_open;
+    QList<Event> m_early; //!< arrived live while the journal was being read
+    qint64 m_lastSeq = 0;
+    bool m_loaded = false;
+    bool m_loading = false;
+};
+
+} // namespace hexhub
