@@ -34,5 +34,19 @@
             <numerusform>%n changes waiting for the server</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n deadline(s) within the hour</source>
+        <translation>
+            <numerusform>%n deadline within the hour</numerusform>
+            <numerusform>%n deadlines within the hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

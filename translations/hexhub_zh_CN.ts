@@ -1020,6 +1020,202 @@
         <source>No translation for %1.</source>
         <translation>没有 %1 的翻译。</translation>
     </message>
+    <message>
+        <source>Show the %1 panel</source>
+        <translation>显示“%1”面板</translation>
+    </message>
+    <message>
+        <source>Put the %1 panel back in the window</source>
+        <translation>将“%1”面板放回主窗口</translation>
+    </message>
+    <message>
+        <source>Close the %1 panel</source>
+        <translation>关闭“%1”面板</translation>
+    </message>
+    <message>
+        <source>Move the %1 panel to %2</source>
+        <translation>将“%1”面板移到%2</translation>
+    </message>
+    <message>
+        <source>Close the wall on %1</source>
+        <translation>关闭%1上的大屏</translation>
+    </message>
+    <message>
+        <source>Make %1 a wall</source>
+        <translation>将%1设为大屏</translation>
+    </message>
+    <message>
+        <source>Switch to the workspace %1</source>
+        <translation>切换到工作区“%1”</translation>
+    </message>
+    <message>
+        <source>Save the workspace %1</source>
+        <translation>保存工作区“%1”</translation>
+    </message>
+    <message>
+        <source>Save the workspace as...</source>
+        <translation>工作区另存为……</translation>
+    </message>
+    <message>
+        <source>Save the workspace</source>
+        <translation>保存工作区</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Reset the workspace %1 to how it came</source>
+        <translation>将工作区“%1”恢复为初始布局</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s) within the hour</source>
+        <translation>
+            <numerusform>一小时内有 %n 项时限到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open deadlines of every module due in the next hour, overdue ones included</source>
+        <translation>各模块在未来一小时内到期的未结时限，含已超时的</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>待处理变更</translation>
+    </message>
+    <message>
+        <source>screen %1 (%2)</source>
+        <translation>屏幕 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Screen disconnected</source>
+        <translation>屏幕已断开</translation>
+    </message>
+    <message>
+        <source>The wall on %1 is put away; it comes back when the screen does.</source>
+        <translation>%1上的大屏已收起；屏幕重新连接后会自动恢复。</translation>
+    </message>
+    <message>
+        <source>Screen connected</source>
+        <translation>屏幕已连接</translation>
+    </message>
+    <message>
+        <source>The wall on %1 is back.</source>
+        <translation>%1上的大屏已恢复。</translation>
+    </message>
+    <message>
+        <source>The panel %1 is not available to you here.</source>
+        <translation>您在此处无法使用面板 %1。</translation>
+    </message>
+    <message>
+        <source>Workspace not restored</source>
+        <translation>工作区未恢复</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be read: %2</source>
+        <translation>无法读取工作区“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>工作区“%1”</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1后到期</translation>
+    </message>
+    <message>
+        <source>Nothing is running out.</source>
+        <translation>暂无即将到期的事项。</translation>
+    </message>
+    <message>
+        <source>Simulated time</source>
+        <translation>模拟时间</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Apply my change over the server&apos;s version</source>
+        <translation>用我的变更覆盖服务器上的版本</translation>
+    </message>
+    <message>
+        <source>&amp;Discard mine</source>
+        <translation>放弃我的(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s version and drop my change</source>
+        <translation>保留服务器上的版本，丢弃我的变更</translation>
+    </message>
+    <message>
+        <source>The outbox cannot be read: %1</source>
+        <translation>无法读取待发队列：%1</translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>等待服务器</translation>
+    </message>
+    <message>
+        <source>conflict: the record was deleted on the server</source>
+        <translation>冲突：该记录已在服务器上被删除</translation>
+    </message>
+    <message>
+        <source>conflict: someone else changed it first</source>
+        <translation>冲突：他人已先修改了该记录</translation>
+    </message>
+    <message>
+        <source>refused by the server: %1</source>
+        <translation>被服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Every change this desk made is on the server.</source>
+        <translation>本工作台的所有变更均已保存到服务器。</translation>
+    </message>
+    <message>
+        <source>This panel is not available here.</source>
+        <translation>此面板在此处不可用。</translation>
+    </message>
+    <message>
+        <source>Hexhub wall</source>
+        <translation>Hexhub 大屏</translation>
+    </message>
+    <message>
+        <source>not a workspace this version of Hexhub knows (format %1)</source>
+        <translation>不是本版本 Hexhub 可识别的工作区（格式 %1）</translation>
+    </message>
+    <message>
+        <source>the workspace has no name</source>
+        <translation>工作区没有名称</translation>
+    </message>
+    <message>
+        <source>Desk operator</source>
+        <translation>工作台操作员</translation>
+    </message>
+    <message>
+        <source>Hub supervisor (three screens)</source>
+        <translation>指挥中枢主管（三屏）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

@@ -68,7 +68,7 @@ int runDesk(QApplication& app, const PlatformOptions& options)
             window->setTheme(theme);
             // Locks after this many minutes without input; 0: never. Ctrl+Alt+L locks at once.
             window->setIdleLock(settings.value(QStringLiteral("session/idleLockMinutes"), 10).toInt() * 60 * 1000);
-            window->show();
+            window->restoreWorkspace(); // shows it, with its panels and walls, on the screens there are
         });
         signIn->start();
         signIn->show();

@@ -4,6 +4,8 @@
 #include "idlewatcher.h"
 #include "language.h"
 #include "notifications.h"
+#include "panels.h"
+#include "wallwindow.h"
 #include "signindialog.h"
 #include "moduleoverview.h"
 #include "modulerail.h"
@@ -14,14 +16,21 @@
 #include "modulemanager.h"
 #include "outbox.h"
 #include "accesscontrol.h"
+#include "clock.h"
+#include "deadlines.h"
 #include "eventbus.h"
 #include "platform.h"
 #include "session.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QScreen>
+#include <QWindow>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -45,6 +54,9 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     , m_notificationDock(new QDockWidget(this))
     , m_unacknowledged(new QLabel(this))
     , m_lockedPage(new QLabel(Tr::tr("Locked"), this))
+    , m_deadlines(new DeadlineBoard(platform.bus(), platform.clock(), this))
+    , m_deadlineCount(new QLabel(this))
+    , m_workspaceStore(platform.settings())
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(Tr::tr("Hexhub"));
@@ -61,9 +73,11 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
         if (n.level != Notification::Level::Info)
             m_toast->showNotification(n);
     });
-    m_notificationDock->setObjectName(QStringLiteral("notificationsDock"));
+    m_notificationDock->setObjectName(QStringLiteral("panel:shell.notifications"));
     m_notificationDock->setWidget(m_notificationList);
     addDockWidget(Qt::RightDockWidgetArea, m_notificationDock);
+    m_docks.insert(QStringLiteral("shell.notifications"), m_notificationDock);
+    setDockOptions(dockOptions() | QMainWindow::AllowTabbedDocks | QMainWindow::GroupedDragging);
     m_unacknowledged->setObjectName(QStringLiteral("unacknowledged"));
     connect(m_notifications, &NotificationCenter::changed, this, [this] {
         const int n = m_notifications->unacknowledged();
@@ -78,6 +92,11 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
 
     statusBar()->addWidget(m_user);
     statusBar()->addPermanentWidget(m_unacknowledged);
+    m_deadlineCount->setObjectName(QStringLiteral("deadlineCount"));
+    statusBar()->addPermanentWidget(m_deadlineCount);
+    connect(m_deadlines, &DeadlineBoard::changed, this, &MainWindow::updateDeadlineCount);
+    updateDeadlineCount();
+    m_deadlines->load();
     statusBar()->addPermanentWidget(m_storeState);
     statusBar()->addPermanentWidget(m_clock);
 
@@ -101,8 +120,15 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     auto* lockNow = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), this);
     connect(lockNow, &QShortcut::activated, this, &MainWindow::lock);
 
+    auto* saveCurrent = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this);
+    connect(saveCurrent, &QShortcut::activated, this, [this] {
+        if (!m_workspace.isEmpty())
+            saveWorkspace(m_workspace);
+    });
     auto* palette = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
     connect(palette, &QShortcut::activated, this, &MainWindow::showPalette);
+    connect(qApp, &QGuiApplication::screenAdded, this, &MainWindow::screenAdded);
+    connect(qApp, &QGuiApplication::screenRemoved, this, &MainWindow::screenRemoved);
     resize(1280, 800);
 }
 
@@ -137,6 +163,62 @@ void MainWindow::showPalette()
     commands << PaletteCommand{QStringLiteral("shell.lock"), Tr::tr("Lock this desk"),
                                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L).toString(QKeySequence::NativeText),
                                [this] { lock(); }};
+    // Panels, screens, walls and workspaces: all of it from the keyboard.
+    const QList<QScreen*> screens = QGuiApplication::screens();
+    for (const QString& id : panelIds()) {
+        const QString title = panelTitle(id);
+        QDockWidget* dock = m_docks.value(id);
+        if (!dock || dock->isHidden())
+            commands << PaletteCommand{QStringLiteral("shell.panel.open.") + id, Tr::tr("Show the %1 panel").arg(title), QString(),
+                                       [this, id] { openPanel(id); }};
+        else if (dock->isFloating())
+            commands << PaletteCommand{QStringLiteral("shell.panel.dock.") + id, Tr::tr("Put the %1 panel back in the window").arg(title),
+                                       QString(), [dock] { dock->setFloating(false); }};
+        else
+            commands << PaletteCommand{QStringLiteral("shell.panel.close.") + id, Tr::tr("Close the %1 panel").arg(title), QString(),
+                                       [dock] { dock->hide(); }};
+        for (QScreen* s : screens) {
+            commands << PaletteCommand{QStringLiteral("shell.panel.move.%1.%2").arg(id, s->name()),
+                                       Tr::tr("Move the %1 panel to %2").arg(title, screenLabel(s)), QString(),
+                                       [this, id, s] { tearOff(id, s); }};
+        }
+    }
+    for (QScreen* s : screens) {
+        const bool hasWall = std::any_of(m_walls.begin(), m_walls.end(), [s](const WallWindow* w) { return w->screenName() == s->name(); });
+        if (hasWall)
+            commands << PaletteCommand{QStringLiteral("shell.wall.close.") + s->name(), Tr::tr("Close the wall on %1").arg(screenLabel(s)),
+                                       QString(), [this, name = s->name()] { closeWall(name); }};
+        else
+            commands << PaletteCommand{QStringLiteral("shell.wall.open.") + s->name(), Tr::tr("Make %1 a wall").arg(screenLabel(s)),
+                                       QString(), [this, s] { openWall(s, defaultWallPanels()); }};
+    }
+    for (const QString& name : m_workspaceStore.names()) {
+        if (name != m_workspace)
+            commands << PaletteCommand{QStringLiteral("shell.workspace.") + name,
+                                       Tr::tr("Switch to the workspace %1").arg(Workspace::displayName(name)), QString(),
+                                       [this, name] { switchWorkspace(name); }};
+    }
+    if (!m_workspace.isEmpty())
+        commands << PaletteCommand{QStringLiteral("shell.workspace.save"),
+                                   Tr::tr("Save the workspace %1").arg(Workspace::displayName(m_workspace)),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S).toString(QKeySequence::NativeText),
+                                   [this] { saveWorkspace(m_workspace); }};
+    commands << PaletteCommand{QStringLiteral("shell.workspace.save_as"), Tr::tr("Save the workspace as..."), QString(), [this] {
+                                   bool ok = false;
+                                   const QString name = QInputDialog::getText(this, Tr::tr("Save the workspace"), Tr::tr("Name:"),
+                                                                              QLineEdit::Normal, QString(), &ok);
+                                   if (ok && !name.trimmed().isEmpty())
+                                       saveWorkspace(name);
+                               }};
+    if (Workspace::defaults().contains(m_workspace) && m_workspaceStore.load(m_workspace))
+        commands << PaletteCommand{QStringLiteral("shell.workspace.reset"),
+                                   Tr::tr("Reset the workspace %1 to how it came").arg(Workspace::displayName(m_workspace)), QString(),
+                                   [this] {
+                                       const QString name = m_workspace;
+                                       m_workspaceStore.remove(name);
+                                       m_workspace.clear();
+                                       switchWorkspace(name);
+                                   }};
     if (m_language) {
         const bool chinese = m_language->current() == QLatin1String("zh_CN");
         // Each language names itself, so whoever cannot read the current one still finds theirs.
@@ -197,6 +279,17 @@ void MainWindow::updatePermissions()
     m_rail->setEntries(entries);
     for (auto it = badges.begin(); it != badges.end(); ++it)
         m_rail->setBadge(it.key(), it.value());
+    // Panels, docked, floating or on a wall, show only what the one signed in now may see.
+    for (auto it = m_docks.begin(); it != m_docks.end(); ++it) {
+        if (QWidget* content = it.value()->widget())
+            content->setVisible(panelAllowed(it.key()));
+    }
+    for (WallWindow* wall : std::as_const(m_walls)) {
+        for (const QString& id : wall->panels()) {
+            if (QWidget* content = wall->panel(id))
+                content->setVisible(panelAllowed(id));
+        }
+    }
     const QString current = m_rail->currentId();
     // Nothing this user may see (or nobody signed in): no module view stays on screen.
     m_stack->setCurrentWidget(current.isEmpty() || isLocked() ? m_lockedPage : viewFor(current));
@@ -217,6 +310,9 @@ void MainWindow::retranslate()
     m_user->refresh();
     m_storeState->refresh();
     m_clock->refresh();
+    updateDeadlineCount();
+    for (auto it = m_docks.begin(); it != m_docks.end(); ++it)
+        it.value()->setWindowTitle(panelTitle(it.key()));
     // The rail's names and the shell's front pages come again in the new language.
     QHash<QString, int> badges;
     for (const QString& id : m_rail->ids())
@@ -249,6 +345,16 @@ void MainWindow::lock()
         return;
     const Principal who = m_platform.session().principal();
     m_palette->hide();
+    for (QDockWidget* dock : std::as_const(m_docks)) {
+        if (QWidget* content = dock->widget())
+            content->hide();
+    }
+    for (WallWindow* wall : std::as_const(m_walls)) {
+        for (const QString& id : wall->panels()) {
+            if (QWidget* content = wall->panel(id))
+                content->hide();
+        }
+    }
     m_lockDialog = new SignInDialog(m_platform.access(), m_platform.session(), this);
     m_lockDialog->setLockedUser(who.name);
     m_lockDialog->setModal(true);
@@ -313,6 +419,485 @@ void MainWindow::setTheme(const Theme& theme)
     m_theme = theme;
     m_rail->setTheme(theme);
     m_storeState->setTheme(theme);
+    updateDeadlineCount();
+    for (QDockWidget* dock : std::as_const(m_docks)) {
+        if (auto* list = qobject_cast<DeadlineList*>(dock->widget()))
+            list->setTheme(theme);
+    }
+}
+
+void MainWindow::updateDeadlineCount()
+{
+    const int n = m_deadlines->dueWithin(60 * 60 * 1000);
+    m_deadlineCount->setText(Tr::tr("%n deadline(s) within the hour", nullptr, n));
+    m_deadlineCount->setToolTip(Tr::tr("Open deadlines of every module due in the next hour, overdue ones included"));
+    m_deadlineCount->setStyleSheet(n > 0 ? QStringLiteral("color: %1; font-weight: bold").arg(m_theme.warning().name()) : QString());
+}
+
+// --- Panels ---------------------------------------------------------------------------------------
+
+namespace {
+
+const QStringList& shellPanels()
+{
+    static const QStringList ids{QStringLiteral("shell.notifications"), QStringLiteral("shell.deadlines"),
+                                 QStringLiteral("shell.clock"), QStringLiteral("shell.outbox")};
+    return ids;
+}
+
+} // namespace
+
+QStringList MainWindow::panelIds() const
+{
+    QStringList ids;
+    for (const QString& id : shellPanels()) {
+        if (panelAllowed(id))
+            ids << id;
+    }
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.area != ViewFactory::Area::Central && panelAllowed(v.id))
+            ids << v.id;
+    }
+    return ids;
+}
+
+QString MainWindow::panelTitle(const QString& id) const
+{
+    if (id == QLatin1String("shell.notifications"))
+        return Tr::tr("Notifications");
+    if (id == QLatin1String("shell.deadlines"))
+        return Tr::tr("Deadlines");
+    if (id == QLatin1String("shell.clock"))
+        return Tr::tr("Clock");
+    if (id == QLatin1String("shell.outbox"))
+        return Tr::tr("Changes waiting");
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.id == id)
+            return v.title;
+    }
+    return id;
+}
+
+bool MainWindow::panelAllowed(const QString& id) const
+{
+    const Session& session = m_platform.session();
+    if (!session.principal().isValid() || isLocked())
+        return false;
+    if (shellPanels().contains(id))
+        return true;
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.id == id)
+            return v.area != ViewFactory::Area::Central && v.create && (v.permission.isEmpty() || session.can(v.permission));
+    }
+    return false;
+}
+
+QWidget* MainWindow::createPanel(const QString& id, QWidget* parent)
+{
+    if (!panelAllowed(id))
+        return nullptr;
+    if (id == QLatin1String("shell.notifications"))
+        return new NotificationList(*m_notifications, parent);
+    if (id == QLatin1String("shell.deadlines")) {
+        auto* list = new DeadlineList(*m_deadlines, m_platform.clock(), parent);
+        list->setTheme(m_theme);
+        return list;
+    }
+    if (id == QLatin1String("shell.clock"))
+        return new BigClock(m_platform.clock(), parent);
+    if (id == QLatin1String("shell.outbox"))
+        return new OutboxPanel(m_platform.outbox(), m_platform.session(), parent);
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.id == id)
+            return v.create(parent);
+    }
+    return nullptr;
+}
+
+QDockWidget* MainWindow::openPanel(const QString& id)
+{
+    QDockWidget* dock = m_docks.value(id);
+    if (!dock) {
+        QWidget* content = createPanel(id, nullptr);
+        if (!content)
+            return nullptr;
+        dock = new QDockWidget(panelTitle(id), this);
+        dock->setObjectName(QStringLiteral("panel:") + id);
+        dock->setWidget(content);
+        // Below the panels already there, as tabs: a new panel never squeezes the module's view.
+        QDockWidget* neighbour = nullptr;
+        for (QDockWidget* other : std::as_const(m_docks)) {
+            if (!other->isFloating() && other->isVisible() && dockWidgetArea(other) == Qt::RightDockWidgetArea) {
+                neighbour = other;
+                break;
+            }
+        }
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        if (neighbour)
+            tabifyDockWidget(neighbour, dock);
+        m_docks.insert(id, dock);
+    }
+    dock->show();
+    dock->raise();
+    return dock;
+}
+
+bool MainWindow::tearOff(const QString& id, QScreen* screen)
+{
+    QDockWidget* dock = openPanel(id);
+    if (!dock || !screen)
+        return false;
+    dock->setFloating(true);
+    const QRect area = screen->availableGeometry();
+    // A third of the screen, at least readable, centred; placeWindow() keeps it fully visible.
+    const QSize size = QSize(std::max(area.width() / 3, 420), std::max(area.height() / 2, 360)).boundedTo(area.size());
+    const QRect wanted(area.center() - QPoint(size.width() / 2, size.height() / 2), size);
+    applyPlacement(dock, placeWindow(wanted, screen->name(), screen->geometry(), currentScreens()));
+    dock->show();
+    dock->raise();
+    return true;
+}
+
+QStringList MainWindow::defaultWallPanels() const
+{
+    QStringList panels;
+    for (const QString& id : {QStringLiteral("shell.clock"), QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications")}) {
+        if (panelAllowed(id))
+            panels << id;
+    }
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.area == ViewFactory::Area::Wall && panelAllowed(v.id))
+            panels << v.id;
+    }
+    return panels;
+}
+
+WallWindow* MainWindow::openWall(QScreen* screen, const QStringList& panels)
+{
+    if (!screen || panels.isEmpty())
+        return nullptr;
+    closeWall(screen->name());
+    auto* wall = new WallWindow(
+        screen->name(), panels, [this](const QString& id, QWidget* parent) { return createPanel(id, parent); },
+        [this](const QString& id) { return panelTitle(id); }, this);
+    connect(wall, &WallWindow::closeRequested, this, [this, name = screen->name()] { closeWall(name); });
+    m_walls << wall;
+    wall->showOn(screen);
+    return wall;
+}
+
+bool MainWindow::closeWall(const QString& screenName)
+{
+    m_parkedWalls.erase(std::remove_if(m_parkedWalls.begin(), m_parkedWalls.end(),
+                                       [&](const WallPlace& w) { return w.screen == screenName; }),
+                        m_parkedWalls.end());
+    for (WallWindow* wall : std::as_const(m_walls)) {
+        if (wall->screenName() == screenName) {
+            m_walls.removeOne(wall);
+            wall->hide();
+            wall->deleteLater();
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::screenLabel(const QScreen* screen) const
+{
+    const int index = int(QGuiApplication::screens().indexOf(const_cast<QScreen*>(screen)));
+    return Tr::tr("screen %1 (%2)").arg(index + 1).arg(screen->name());
+}
+
+namespace {
+
+bool isOn(const QWidget* window, const QScreen* screen)
+{
+    if (window->screen() == screen)
+        return true;
+    return screen->geometry().contains(window->frameGeometry().center());
+}
+
+WindowPlace placeOf(const QWidget* window)
+{
+    WindowPlace p;
+    const QScreen* s = window->screen();
+    for (QScreen* candidate : QGuiApplication::screens()) {
+        if (candidate->geometry().contains(window->frameGeometry().center())) {
+            s = candidate;
+            break;
+        }
+    }
+    p.screen = s ? s->name() : QString();
+    p.screenGeometry = s ? s->geometry() : QRect();
+    const auto* main = qobject_cast<const QMainWindow*>(window);
+    p.maximized = window->isMaximized();
+    p.rect = main && (window->isMaximized() || window->isFullScreen()) ? window->normalGeometry() : window->geometry();
+    if (!p.rect.isValid())
+        p.rect = window->geometry();
+    return p;
+}
+
+} // namespace
+
+void MainWindow::screenRemoved(QScreen* screen)
+{
+    // The screen is already off the list: what stood on it goes to the primary, fully visible.
+    const QList<ScreenPlace> screens = currentScreens();
+    for (WallWindow* wall : QList<WallWindow*>(m_walls)) {
+        if (wall->screenName() != screen->name())
+            continue;
+        const WallPlace parked{screen->name(), screen->geometry(), wall->panels()};
+        m_walls.removeOne(wall);
+        wall->hide();
+        wall->deleteLater();
+        m_parkedWalls << parked;
+        m_notifications->post(Notification::Level::Important, Tr::tr("Screen disconnected"),
+                              Tr::tr("The wall on %1 is put away; it comes back when the screen does.").arg(screen->name()),
+                              m_platform.clock().now());
+    }
+    for (QWidget* window : desktopWindows()) {
+        if (!isOn(window, screen))
+            continue;
+        if (screens.isEmpty()) // the last screen went: it shows again on the next one that comes
+            m_homeless << QPointer<QWidget>(window);
+        else
+            rescue(window, screen->name(), screen->geometry(), screens);
+    }
+    refit();
+}
+
+QList<QWidget*> MainWindow::desktopWindows()
+{
+    QList<QWidget*> windows{this};
+    for (QDockWidget* dock : std::as_const(m_docks)) {
+        if (dock->isFloating() && (dock->isVisible() || m_homeless.contains(dock)))
+            windows << dock;
+    }
+    return windows;
+}
+
+void MainWindow::rescue(QWidget* window, const QString& fromScreen, const QRect& fromGeometry, const QList<ScreenPlace>& screens)
+{
+    const bool maximized = window->isMaximized();
+    if (maximized)
+        window->showNormal();
+    const QRect rect = window->geometry();
+    applyPlacement(window, placeWindow(rect, fromScreen, fromGeometry, screens));
+    if (maximized)
+        window->showMaximized();
+}
+
+void MainWindow::refit()
+{
+    // However the screens changed (several at once, the primary among them), no window stays where
+    // nobody can see it.
+    const QList<ScreenPlace> screens = currentScreens();
+    if (screens.isEmpty())
+        return;
+    for (QWidget* window : desktopWindows()) {
+        if (window->isVisible() && !isFullyOnScreen(window))
+            rescue(window, QString(), QRect(), screens);
+    }
+}
+
+void MainWindow::screenAdded(QScreen* screen)
+{
+    // Windows that lost their native window with the last screen are shown again once Qt is done
+    // with the screen change (a show from inside it is undone).
+    if (!m_homeless.isEmpty()) {
+        QMetaObject::invokeMethod(this, [this] {
+            for (const QPointer<QWidget>& window : std::exchange(m_homeless, {})) {
+                if (!window)
+                    continue;
+                const bool maximized = window->isMaximized();
+                window->hide();
+                applyPlacement(window, placeWindow(window->normalGeometry().isValid() ? window->normalGeometry() : window->geometry(),
+                                                   QString(), QRect(), currentScreens()));
+                if (maximized)
+                    window->showMaximized();
+                else
+                    window->show();
+            }
+        }, Qt::QueuedConnection);
+    }
+    const QList<WallPlace> parked = m_parkedWalls;
+    for (const WallPlace& wall : parked) {
+        if (wall.screen != screen->name())
+            continue;
+        m_parkedWalls.removeOne(wall);
+        openWall(screen, wall.panels);
+        m_notifications->post(Notification::Level::Info, Tr::tr("Screen connected"),
+                              Tr::tr("The wall on %1 is back.").arg(screen->name()), m_platform.clock().now());
+    }
+    refit();
+}
+
+// --- Workspaces -----------------------------------------------------------------------------------
+
+Workspace MainWindow::captureWorkspace(const QString& name) const
+{
+    Workspace w;
+    w.name = name;
+    w.module = m_rail->currentId();
+    w.main = placeOf(this);
+    w.dockState = saveState();
+    for (auto it = m_docks.begin(); it != m_docks.end(); ++it) {
+        QDockWidget* dock = it.value();
+        if (dock->isHidden())
+            continue;
+        if (dock->isFloating())
+            w.floating << FloatingPanel{it.key(), placeOf(dock)};
+        else
+            w.docked << it.key();
+    }
+    for (const WallWindow* wall : m_walls) {
+        const QScreen* s = screenNamed(wall->screenName());
+        w.walls << WallPlace{wall->screenName(), s ? s->geometry() : QRect(), wall->panels()};
+    }
+    w.walls += m_parkedWalls;
+    return w;
+}
+
+QStringList MainWindow::applyWorkspace(const Workspace& workspace)
+{
+    QStringList problems;
+    const QList<ScreenPlace> screens = currentScreens();
+    for (WallWindow* wall : std::as_const(m_walls)) {
+        wall->hide();
+        wall->deleteLater();
+    }
+    m_walls.clear();
+    m_parkedWalls.clear();
+    for (QDockWidget* dock : std::as_const(m_docks)) {
+        dock->setFloating(false);
+        dock->hide();
+    }
+    auto ensure = [&](const QString& id) {
+        if (!m_docks.contains(id) && !openPanel(id))
+            problems << Tr::tr("The panel %1 is not available to you here.").arg(id);
+    };
+    for (const QString& id : workspace.docked)
+        ensure(id);
+    for (const FloatingPanel& f : workspace.floating)
+        ensure(f.panel);
+    if (workspace.dockState.isEmpty() || !restoreState(workspace.dockState)) {
+        for (const QString& id : workspace.docked) {
+            if (QDockWidget* dock = m_docks.value(id)) {
+                dock->setFloating(false);
+                dock->show();
+            }
+        }
+    }
+    // What the dock state says about visibility yields to the workspace's own lists.
+    for (auto it = m_docks.begin(); it != m_docks.end(); ++it) {
+        const bool docked = workspace.docked.contains(it.key());
+        const bool floating = std::any_of(workspace.floating.begin(), workspace.floating.end(),
+                                          [&](const FloatingPanel& f) { return f.panel == it.key(); });
+        if (!docked && !floating)
+            it.value()->hide();
+        else if (docked && it.value()->isFloating())
+            it.value()->setFloating(false);
+        if (docked)
+            it.value()->show();
+    }
+
+    const Placement main = workspace.main.placeAmong(screens);
+    if (isMaximized() || isFullScreen())
+        showNormal();
+    applyPlacement(this, main);
+    if (workspace.main.maximized)
+        showMaximized();
+    else
+        show();
+
+    for (const FloatingPanel& f : workspace.floating) {
+        QDockWidget* dock = m_docks.value(f.panel);
+        if (!dock)
+            continue;
+        dock->setFloating(true);
+        applyPlacement(dock, f.place.placeAmong(screens));
+        dock->show();
+    }
+    for (const WallPlace& wall : workspace.walls) {
+        QStringList panels;
+        for (const QString& id : wall.panels) {
+            if (panelAllowed(id))
+                panels << id;
+            else
+                problems << Tr::tr("The panel %1 is not available to you here.").arg(id);
+        }
+        if (panels.isEmpty())
+            continue;
+        if (QScreen* s = screenNamed(wall.screen))
+            openWall(s, panels);
+        else
+            m_parkedWalls << WallPlace{wall.screen, wall.screenGeometry, panels};
+    }
+    if (!workspace.module.isEmpty())
+        showModule(workspace.module);
+    m_workspace = workspace.name;
+    return problems;
+}
+
+void MainWindow::saveWorkspace(const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return;
+    m_workspaceStore.save(captureWorkspace(trimmed));
+    m_workspace = trimmed;
+    if (const Principal who = m_platform.session().principal(); who.isValid())
+        m_workspaceStore.setLastUsedBy(who.name, trimmed);
+}
+
+bool MainWindow::switchWorkspace(const QString& name)
+{
+    QString error;
+    std::optional<Workspace> w = m_workspaceStore.load(name, &error);
+    if (!w && Workspace::defaults().contains(name)) {
+        QStringList wallViews;
+        for (const ViewFactory& v : m_platform.modules().views()) {
+            if (v.area == ViewFactory::Area::Wall && panelAllowed(v.id))
+                wallViews << v.id;
+        }
+        w = Workspace::builtIn(name, currentScreens(), wallViews);
+    }
+    if (!w) {
+        if (!error.isEmpty())
+            m_notifications->post(Notification::Level::Important, Tr::tr("Workspace not restored"),
+                                  Tr::tr("The workspace %1 cannot be read: %2").arg(name, error), m_platform.clock().now());
+        return false;
+    }
+    // Whatever was arranged before is kept under its name, so switching back finds it as it was.
+    if (!m_workspace.isEmpty() && m_workspace != name)
+        m_workspaceStore.save(captureWorkspace(m_workspace));
+    const QStringList problems = applyWorkspace(*w);
+    if (!problems.isEmpty())
+        m_notifications->post(Notification::Level::Info, Tr::tr("Workspace %1").arg(Workspace::displayName(name)),
+                              problems.join(QLatin1Char('\n')), m_platform.clock().now());
+    if (const Principal who = m_platform.session().principal(); who.isValid())
+        m_workspaceStore.setLastUsedBy(who.name, name);
+    return true;
+}
+
+void MainWindow::restoreWorkspace()
+{
+    const Principal who = m_platform.session().principal();
+    QString name = who.isValid() ? m_workspaceStore.lastUsedBy(who.name) : QString();
+    if (name.isEmpty() || !m_workspaceStore.names().contains(name))
+        name = Workspace::defaultForRoles(who.roles);
+    if (!switchWorkspace(name))
+        switchWorkspace(Workspace::operatorDefault());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // The arrangement at the end of a shift is there at the start of the next.
+    if (!m_workspace.isEmpty() && m_platform.session().principal().isValid())
+        m_workspaceStore.save(captureWorkspace(m_workspace));
+    for (WallWindow* wall : std::as_const(m_walls))
+        wall->close();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace hexhub::shell

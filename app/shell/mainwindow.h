@@ -1,16 +1,20 @@
 #pragma once
 
 #include "theme.h"
+#include "workspace.h"
 
 #include <QHash>
 #include <QSet>
 #include <QMainWindow>
+#include <QPointer>
 
 class QDockWidget;
 class QLabel;
+class QScreen;
 class QStackedWidget;
 
 namespace hexhub {
+class DeadlineBoard;
 class Platform;
 }
 
@@ -27,6 +31,7 @@ class ModuleRail;
 class SignInDialog;
 class StoreIndicator;
 class UserIndicator;
+class WallWindow;
 
 /*!
  * The desk's main window: the module rail on the left, the current module's view in the middle, and
@@ -65,13 +70,66 @@ public:
     //! Locks after this long without keyboard or mouse input; 0: never.
     void setIdleLock(int ms);
 
+    DeadlineBoard* deadlines() const { return m_deadlines; }
+
+    // Panels: the shell's own (notifications, deadlines, the clock, changes waiting for the server)
+    // and the modules' dock and wall views. Each can sit in a dock area, float on any screen, or be
+    // shown on a wall.
+    //! Every panel the signed-in user may open, in a stable order.
+    QStringList panelIds() const;
+    QString panelTitle(const QString& id) const;
+    //! Opens panel `id` in the dock area (or where it was); null when unknown or not allowed.
+    QDockWidget* openPanel(const QString& id);
+    QDockWidget* panelDock(const QString& id) const { return m_docks.value(id); }
+    //! Tears panel `id` off into its own window on `screen`, fully on it.
+    bool tearOff(const QString& id, QScreen* screen);
+
+    //! Turns `screen` into a wall showing `panels` (an existing wall there is replaced).
+    WallWindow* openWall(QScreen* screen, const QStringList& panels);
+    bool closeWall(const QString& screenName);
+    QList<WallWindow*> walls() const { return m_walls; }
+    //! Walls whose screen is gone; each comes back when its screen does.
+    QList<WallPlace> parkedWalls() const { return m_parkedWalls; }
+    //! The panels a new wall shows.
+    QStringList defaultWallPanels() const;
+
+    // Workspaces.
+    Workspace captureWorkspace(const QString& name) const;
+    /*!
+     * Arranges the desk as `workspace` says, on the screens there are now: every window on a screen
+     * that exists and fully visible; walls whose screen is missing are kept and come back with it.
+     * Returns the problems (unknown panels), translated; the rest is applied.
+     */
+    QStringList applyWorkspace(const Workspace& workspace);
+    QString currentWorkspace() const { return m_workspace; }
+    //! Saves the current arrangement as `name` and makes it the current workspace.
+    void saveWorkspace(const QString& name);
+    //! Switches to workspace `name` (saved, or built in); false when there is none by that name.
+    bool switchWorkspace(const QString& name);
+    //! The workspace the signed-in user used last, else their role's; shows the window.
+    void restoreWorkspace();
+    WorkspaceStore& workspaceStore() { return m_workspaceStore; }
+
 protected:
     void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void retranslate();
+    bool panelAllowed(const QString& id) const;
+    QWidget* createPanel(const QString& id, QWidget* parent);
+    QString screenLabel(const QScreen* screen) const;
+    void screenAdded(QScreen* screen);
+    void screenRemoved(QScreen* screen);
+    //! The main window and the torn-off panels.
+    QList<QWidget*> desktopWindows();
+    //! Puts `window`, which was on `fromScreen`, on a screen there is now, fully visible.
+    void rescue(QWidget* window, const QString& fromScreen, const QRect& fromGeometry, const QList<ScreenPlace>& screens);
+    //! Rescues every window not fully on some screen.
+    void refit();
     void buildRail();
     void updatePermissions();
+    void updateDeadlineCount();
     QWidget* viewFor(const QString& id);
 
     Platform& m_platform;
@@ -93,6 +151,15 @@ private:
     QLabel* m_unacknowledged;
     SignInDialog* m_lockDialog = nullptr;
     QWidget* m_lockedPage;
+    DeadlineBoard* m_deadlines;
+    QLabel* m_deadlineCount;
+    QHash<QString, QDockWidget*> m_docks;
+    QList<WallWindow*> m_walls;
+    QList<WallPlace> m_parkedWalls;
+    QList<QPointer<QWidget>> m_homeless; //!< shown when the last screen went; shown again on the next
+
+    WorkspaceStore m_workspaceStore;
+    QString m_workspace;
 };
 
 } // namespace hexhub::shell

@@ -1,6 +1,6 @@
 // The main window: module rail, switching by keyboard and mouse, permissions, status bar; rendered
 // to PNG in both themes and both languages for a person to look at.
-#include "testsupport.h"
+#include "shelltest.h"
 
 #include "accesscontrol.h"
 #include "session.h"
@@ -29,19 +29,6 @@ using namespace hexhub::test;
 using namespace hexhub::shell;
 
 namespace {
-
-TestPlatform startedPlatform()
-{
-    return TestPlatform(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
-}
-
-void signInAs(TestPlatform& tp, const QString& name, const QString& role)
-{
-    await(tp->access().createUserBySystem(NewUser{name, name, QStringLiteral("Desk-Passw0rd-42"), {role}}));
-    const SignInResult result = await(tp->access().signIn(name, QStringLiteral("Desk-Passw0rd-42")));
-    REQUIRE(result.principal.isValid());
-    tp->session().setPrincipal(result.principal); // what the sign-in dialog does on success
-}
 
 QString statusText(MainWindow& window, const char* name)
 {

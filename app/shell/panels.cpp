@@ -1,0 +1,265 @@
+#include "panels.h"
+
+#include "shelltr.h"
+
+#include "clock.h"
+#include "deadlines.h"
+#include "error.h"
+#include "outbox.h"
+#include "session.h"
+
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hexhub::shell {
+
+namespace {
+
+QString timeLeft(qint64 ms)
+{
+    const bool over = ms < 0;
+    const qint64 minutes = std::abs(ms) / 60000;
+    const QString span = minutes >= 60 ? Tr::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'))
+                                       : Tr::tr("%n min", nullptr, int(minutes));
+    return over ? Tr::tr("%1 overdue").arg(span) : Tr::tr("in %1").arg(span);
+}
+
+} // namespace
+
+DeadlineList::DeadlineList(DeadlineBoard& board, const Clock& clock, QWidget* parent)
+    : QWidget(parent)
+    , m_board(board)
+    , m_clock(clock)
+    , m_empty(new QLabel(this))
+    , m_list(new QListWidget(this))
+    , m_repaint(new QTimer(this))
+{
+    setObjectName(QStringLiteral("deadlineList"));
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(4, 4, 4, 4);
+    column->addWidget(m_empty);
+    column->addWidget(m_list, 1);
+    m_empty->setWordWrap(true);
+    m_list->setObjectName(QStringLiteral("deadlines"));
+    connect(&m_board, &DeadlineBoard::changed, this, &DeadlineList::refresh);
+    // Time left changes by the minute even when nothing else does.
+    m_repaint->setInterval(15000);
+    connect(m_repaint, &QTimer::timeout, this, &DeadlineList::refresh);
+    m_repaint->start();
+    refresh();
+}
+
+void DeadlineList::setTheme(const Theme& theme)
+{
+    m_theme = theme;
+    refresh();
+}
+
+void DeadlineList::refresh()
+{
+    const QList<Deadline> deadlines = m_board.deadlines();
+    m_empty->setText(deadlines.isEmpty() ? Tr::tr("Nothing is running out.") : QString());
+    m_empty->setVisible(deadlines.isEmpty());
+    const int row = m_list->currentRow();
+    m_list->clear();
+    const qint64 now = m_clock.nowMs();
+    for (const Deadline& d : deadlines) {
+        const qint64 left = d.due.toMSecsSinceEpoch() - now;
+        auto* item = new QListWidgetItem(QStringLiteral("%1 · %2 · %3").arg(timeLeft(left), d.title, d.module), m_list);
+        item->setData(Qt::UserRole, d.key);
+        item->setToolTip(QLocale().toString(d.due.toLocalTime(), QLocale::ShortFormat));
+        if (left < 0)
+            item->setForeground(m_theme.danger());
+        else if (left < 15 * 60 * 1000)
+            item->setForeground(m_theme.warning());
+    }
+    if (row >= 0 && row < m_list->count())
+        m_list->setCurrentRow(row);
+}
+
+void DeadlineList::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QWidget::changeEvent(event);
+}
+
+BigClock::BigClock(const Clock& clock, QWidget* parent)
+    : QLabel(parent)
+    , m_clock(clock)
+    , m_timer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("bigClock"));
+    setAlignment(Qt::AlignCenter);
+    setTextFormat(Qt::RichText);
+    m_timer->setInterval(500);
+    connect(m_timer, &QTimer::timeout, this, &BigClock::refresh);
+    m_timer->start();
+    refresh();
+}
+
+void BigClock::refresh()
+{
+    const QDateTime now = m_clock.now().toLocalTime();
+    const QString time = QLocale().toString(now.time(), QStringLiteral("HH:mm:ss"));
+    QString text = QStringLiteral("<div style='font-size:300%'>%1</div><div>%2</div>")
+                       .arg(time, QLocale().toString(now.date(), QLocale::LongFormat).toHtmlEscaped());
+    if (m_clock.isSimulated())
+        text += QStringLiteral("<div>%1</div>").arg(Tr::tr("Simulated time").toHtmlEscaped());
+    setText(text);
+}
+
+void BigClock::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QLabel::changeEvent(event);
+}
+
+OutboxPanel::OutboxPanel(Outbox& outbox, Session& session, QWidget* parent)
+    : QWidget(parent)
+    , m_outbox(outbox)
+    , m_session(session)
+    , m_empty(new QLabel(this))
+    , m_list(new QListWidget(this))
+    , m_keep(new QPushButton(this))
+    , m_discard(new QPushButton(this))
+    , m_problem(new QLabel(this))
+{
+    setObjectName(QStringLiteral("outboxPanel"));
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(4, 4, 4, 4);
+    column->addWidget(m_empty);
+    column->addWidget(m_list, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_keep);
+    buttons->addWidget(m_discard);
+    buttons->addStretch(1);
+    column->addLayout(buttons);
+    column->addWidget(m_problem);
+    m_empty->setWordWrap(true);
+    m_problem->setWordWrap(true);
+    m_problem->setObjectName(QStringLiteral("outboxProblem"));
+    m_list->setObjectName(QStringLiteral("outboxEntries"));
+    m_list->setWordWrap(true);
+    connect(m_keep, &QPushButton::clicked, this, [this] { decide(true); });
+    connect(m_discard, &QPushButton::clicked, this, [this] { decide(false); });
+    connect(m_list, &QListWidget::currentRowChanged, this, &OutboxPanel::updateButtons);
+    connect(&m_outbox, &Outbox::waitingChanged, this, &OutboxPanel::refresh);
+    connect(&m_outbox, &Outbox::attentionNeeded, this, &OutboxPanel::refresh);
+    connect(&m_outbox, &Outbox::drained, this, &OutboxPanel::refresh);
+    changeEvent(nullptr);
+    refresh();
+}
+
+void OutboxPanel::changeEvent(QEvent* event)
+{
+    if (!event || event->type() == QEvent::LanguageChange) {
+        m_keep->setText(Tr::tr("&Keep mine"));
+        m_keep->setToolTip(Tr::tr("Apply my change over the server's version"));
+        m_discard->setText(Tr::tr("&Discard mine"));
+        m_discard->setToolTip(Tr::tr("Keep the server's version and drop my change"));
+        if (event)
+            refresh();
+    }
+    if (event)
+        QWidget::changeEvent(event);
+}
+
+void OutboxPanel::refresh()
+{
+    // One read at a time; a change during a read reads again after it.
+    if (m_reading) {
+        m_again = true;
+        return;
+    }
+    m_reading = true;
+    auto* watcher = new QFutureWatcher<QList<OutboxEntry>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_reading = false;
+        QList<OutboxEntry> entries;
+        try {
+            entries = watcher->result();
+        } catch (const std::exception& e) {
+            m_problem->setText(Tr::tr("The outbox cannot be read: %1").arg(QString::fromUtf8(e.what())));
+        }
+        const QUuid selected = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toUuid() : QUuid();
+        m_list->clear();
+        for (const OutboxEntry& e : std::as_const(entries)) {
+            QString state;
+            switch (e.state) {
+            case OutboxEntry::State::Queued:
+                state = Tr::tr("waiting for the server");
+                break;
+            case OutboxEntry::State::Conflict:
+                state = e.theirVersion == 0 ? Tr::tr("conflict: the record was deleted on the server")
+                                            : Tr::tr("conflict: someone else changed it first");
+                break;
+            default:
+                state = Tr::tr("refused by the server: %1").arg(e.problem);
+                break;
+            }
+            auto* item = new QListWidgetItem(QStringLiteral("%1\n%2 · %3").arg(e.change.summary, state, e.change.actor), m_list);
+            item->setData(Qt::UserRole, e.change.id);
+            item->setData(Qt::UserRole + 1, e.state != OutboxEntry::State::Queued);
+            if (e.change.id == selected)
+                m_list->setCurrentItem(item);
+        }
+        if (!m_list->currentItem()) {
+            for (int i = 0; i < m_list->count(); ++i) {
+                if (m_list->item(i)->data(Qt::UserRole + 1).toBool()) {
+                    m_list->setCurrentRow(i);
+                    break;
+                }
+            }
+        }
+        m_empty->setText(entries.isEmpty() ? Tr::tr("Every change this desk made is on the server.") : QString());
+        m_empty->setVisible(entries.isEmpty());
+        updateButtons();
+        Q_EMIT refreshed();
+        if (std::exchange(m_again, false))
+            refresh();
+    });
+    watcher->setFuture(m_outbox.entries());
+}
+
+void OutboxPanel::updateButtons()
+{
+    const bool decidable = m_list->currentItem() && m_list->currentItem()->data(Qt::UserRole + 1).toBool();
+    m_keep->setEnabled(decidable && m_session.principal().isValid());
+    m_discard->setEnabled(decidable && m_session.principal().isValid());
+}
+
+void OutboxPanel::decide(bool keep)
+{
+    QListWidgetItem* item = m_list->currentItem();
+    if (!item || !m_session.principal().isValid())
+        return;
+    m_keep->setEnabled(false);
+    m_discard->setEnabled(false);
+    auto* watcher = new QFutureWatcher<ChangeResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        try {
+            watcher->waitForFinished();
+            m_problem->clear();
+        } catch (const Error& e) {
+            m_problem->setText(e.message());
+        } catch (const std::exception& e) {
+            m_problem->setText(QString::fromUtf8(e.what()));
+        }
+        refresh();
+    });
+    watcher->setFuture(m_outbox.resolve(item->data(Qt::UserRole).toUuid(),
+                                        keep ? Outbox::Resolution::KeepMine : Outbox::Resolution::DiscardMine,
+                                        m_session.principal().name));
+}
+
+} // namespace hexhub::shell

@@ -1,0 +1,87 @@
+#include "screenfit.h"
+
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWidget>
+#include <QWindow>
+
+namespace hexhub::shell {
+
+QList<ScreenPlace> currentScreens()
+{
+    QList<ScreenPlace> screens;
+    QScreen* primary = QGuiApplication::primaryScreen();
+    if (primary)
+        screens << ScreenPlace{primary->name(), primary->geometry(), primary->availableGeometry()};
+    for (QScreen* s : QGuiApplication::screens()) {
+        if (s != primary)
+            screens << ScreenPlace{s->name(), s->geometry(), s->availableGeometry()};
+    }
+    return screens;
+}
+
+QScreen* screenNamed(const QString& name)
+{
+    for (QScreen* s : QGuiApplication::screens()) {
+        if (s->name() == name)
+            return s;
+    }
+    return nullptr;
+}
+
+Placement placeWindow(const QRect& saved, const QString& savedScreen, const QRect& savedScreenGeometry,
+                      const QList<ScreenPlace>& screens)
+{
+    if (screens.isEmpty())
+        return Placement{QString(), saved, false};
+    const ScreenPlace* target = &screens.first();
+    bool fellBack = true;
+    for (const ScreenPlace& s : screens) {
+        if (s.name == savedScreen) {
+            target = &s;
+            fellBack = false;
+            break;
+        }
+    }
+    const QRect area = target->available.isValid() ? target->available : target->geometry;
+    // The offset from the corner of the screen it was on, so a window follows its screen when the
+    // screens were arranged differently.
+    const QPoint offset = saved.topLeft() - (savedScreenGeometry.isValid() ? savedScreenGeometry.topLeft() : QPoint());
+    QSize size = saved.size().isValid() ? saved.size() : area.size() / 2;
+    size = size.boundedTo(area.size());
+    QPoint topLeft = area.topLeft() + offset;
+    // Slide it back in from whichever side it stands out.
+    topLeft.setX(std::clamp(topLeft.x(), area.left(), area.left() + area.width() - size.width()));
+    topLeft.setY(std::clamp(topLeft.y(), area.top(), area.top() + area.height() - size.height()));
+    return Placement{target->name, QRect(topLeft, size), fellBack};
+}
+
+void applyPlacement(QWidget* window, const Placement& placement)
+{
+    QRect rect = placement.rect;
+    if (QScreen* screen = screenNamed(placement.screen)) {
+        window->winId(); // a native window, so it can be told its screen before it shows
+        QWindow* handle = window->windowHandle();
+        if (handle)
+            handle->setScreen(screen);
+        // The window manager's frame goes around the rectangle: keep the frame on the screen too.
+        const QMargins frame = handle ? handle->frameMargins() : QMargins();
+        const QRect area = screen->availableGeometry().marginsRemoved(frame);
+        rect.setSize(rect.size().boundedTo(area.size()));
+        rect.moveLeft(std::clamp(rect.left(), area.left(), area.left() + area.width() - rect.width()));
+        rect.moveTop(std::clamp(rect.top(), area.top(), area.top() + area.height() - rect.height()));
+    }
+    window->setGeometry(rect);
+}
+
+bool isFullyOnScreen(const QWidget* window)
+{
+    const QRect frame = window->frameGeometry();
+    for (QScreen* s : QGuiApplication::screens()) {
+        if (s->geometry().contains(frame))
+            return true;
+    }
+    return false;
+}
+
+} // namespace hexhub::shell

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QList>
+#include <QRect>
+#include <QString>
+
+class QScreen;
+class QWidget;
+
+namespace hexhub::shell {
+
+//! A screen as workspaces remember it: its name and where it was.
+struct ScreenPlace
+{
+    QString name;
+    QRect geometry;  //!< the whole screen, in virtual desktop coordinates
+    QRect available; //!< without panels and docks of the desktop
+};
+
+//! The screens there are now; the primary screen first.
+QList<ScreenPlace> currentScreens();
+QScreen* screenNamed(const QString& name);
+
+//! Where a window goes now: on which screen and at which rectangle.
+struct Placement
+{
+    QString screen;
+    QRect rect;
+    bool fellBack = false; //!< its own screen is gone: it went to the primary
+};
+
+/*!
+ * Places a window that was at `saved` (virtual desktop coordinates) on the screen named
+ * `savedScreen`, whose geometry was `savedScreenGeometry` then, among `screens` now (the first is the
+ * primary). On its own screen it keeps its offset from the screen's corner; when that screen is gone it
+ * goes to the primary. Either way it is shrunk to the screen's available area if it is larger and
+ * moved so that all of it is visible: a window is never left off-screen.
+ */
+Placement placeWindow(const QRect& saved, const QString& savedScreen, const QRect& savedScreenGeometry,
+                      const QList<ScreenPlace>& screens);
+
+//! Moves and resizes `window` (a top-level) to `placement`, and onto its screen.
+void applyPlacement(QWidget* window, const Placement& placement);
+
+//! True when the whole of `window`'s frame lies on one existing screen's geometry.
+bool isFullyOnScreen(const QWidget* window);
+
+} // namespace hexhub::shell
