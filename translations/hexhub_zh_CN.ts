@@ -721,6 +721,10 @@
         <source>This desk&apos;s outbox %1 is in use by another Hexhub (process %2); run one desk per user and server on a computer, or give this one its own --store user.</source>
         <translation>本工作台的待发队列 %1 正被另一个 Hexhub（进程 %2）使用；同一台计算机上每个用户和服务器只能运行一个工作台，或为此工作台指定单独的 --store 用户。</translation>
     </message>
+    <message>
+        <source>For benchmarks: start a desk on a throw-away store with every module, signed in without the dialog; print &quot;shown&quot; once the main window is on screen, and exit.</source>
+        <translation>供基准测试使用：在一次性数据存储上启动加载全部模块的工作台，不经登录对话框直接登录；主窗口显示后输出“shown”并退出。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -1215,6 +1219,98 @@
     <message>
         <source>Hub supervisor (three screens)</source>
         <translation>指挥中枢主管（三屏）</translation>
+    </message>
+    <message>
+        <source>Settings...</source>
+        <translation>设置……</translation>
+    </message>
+    <message>
+        <source>The store in the settings (%1) is not a store address: %2. Using the default store.</source>
+        <translation>设置中的数据存储（%1）不是有效的存储地址：%2。将使用默认数据存储。</translation>
+    </message>
+    <message>
+        <source>Play a sound for priority notifications</source>
+        <translation>优先通知时播放提示音</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>This desk (applies at once)</source>
+        <translation>本工作台（立即生效）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日间</translation>
+    </message>
+    <message>
+        <source>Night (for dark control rooms)</source>
+        <translation>夜间（适用于昏暗的指挥室）</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock when &amp;idle for:</source>
+        <translation>空闲多久后锁定(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>From the next start</source>
+        <translation>下次启动时生效</translation>
+    </message>
+    <message>
+        <source>default: the store on this computer</source>
+        <translation>默认：本机上的数据存储</translation>
+    </message>
+    <message>
+        <source>sqlite:///absolute/path.db or postgresql://user@host:port/database</source>
+        <translation>sqlite:///绝对路径.db 或 postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>数据存储(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Modules:</source>
+        <translation>模块(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Takes effect when Hexhub starts again.</source>
+        <translation>在 Hexhub 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>These depend on a module you turned off and will not load either: %1. Takes effect when Hexhub starts again.</source>
+        <translation>以下模块依赖于您关闭的模块，也将不会加载：%1。在 Hexhub 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>This is not a store address: %1</source>
+        <translation>这不是有效的存储地址：%1</translation>
+    </message>
+    <message>
+        <source>Module %1 did not load: %2</source>
+        <translation>模块 %1 未能加载：%2</translation>
+    </message>
+    <message>
+        <source>No modules found in: %1</source>
+        <translation>在以下位置未找到模块：%1</translation>
     </message>
 </context>
 <context>

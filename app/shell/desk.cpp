@@ -3,6 +3,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "shelltr.h"
+#include "settingsdialog.h"
 #include "signindialog.h"
 #include "theme.h"
 
@@ -33,21 +34,27 @@ void report(const QString& message)
 
 int runDesk(QApplication& app, const PlatformOptions& options)
 {
+    // The settings file says which store and modules this desk uses, unless the command line does.
+    const QString settingsPath = options.settingsPath.isEmpty() ? Platform::defaultSettingsPath() : options.settingsPath;
+    QString problem;
+    const PlatformOptions effective = DeskSettings::read(QSettings(settingsPath, QSettings::IniFormat)).startOptions(options, &problem);
+    if (!problem.isEmpty())
+        report(problem);
     std::unique_ptr<Platform> platform;
     try {
-        platform = std::make_unique<Platform>(options);
+        platform = std::make_unique<Platform>(effective);
     } catch (const Error& e) {
         report(e.message());
         return 1;
     }
-    QSettings settings(platform->options().settingsPath, QSettings::IniFormat);
-    const Theme theme = Theme::of(Theme::kindFromName(settings.value(QStringLiteral("appearance/theme")).toString()));
+    DeskSettings desk = DeskSettings::read(platform->settings());
+    const Theme theme = Theme::of(Theme::kindFromName(desk.theme));
     theme.apply(app);
     // The language of the settings, else the system's when we have it, else English.
     Language language;
-    const QString wanted = settings.value(QStringLiteral("appearance/language"), QLocale().name()).toString();
-    if (!language.set(wanted))
-        language.set(QStringLiteral("en"));
+    desk.language = platform->settings().value(QStringLiteral("appearance/language"), QLocale().name()).toString();
+    if (!language.set(desk.language))
+        language.set(desk.language = QStringLiteral("en"));
 
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<SignInDialog> signIn;
@@ -66,8 +73,8 @@ int runDesk(QApplication& app, const PlatformOptions& options)
         QObject::connect(signIn.get(), &QDialog::accepted, &app, [&] {
             window = std::make_unique<MainWindow>(*platform, &language);
             window->setTheme(theme);
-            // Locks after this many minutes without input; 0: never. Ctrl+Alt+L locks at once.
-            window->setIdleLock(settings.value(QStringLiteral("session/idleLockMinutes"), 10).toInt() * 60 * 1000);
+            // Sounds, and the lock after this many minutes without input (0: never; Ctrl+Alt+L locks at once).
+            window->applySettings(desk);
             window->restoreWorkspace(); // shows it, with its panels and walls, on the screens there are
         });
         signIn->start();

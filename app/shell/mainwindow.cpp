@@ -5,6 +5,7 @@
 #include "language.h"
 #include "notifications.h"
 #include "panels.h"
+#include "settingsdialog.h"
 #include "wallwindow.h"
 #include "signindialog.h"
 #include "moduleoverview.h"
@@ -101,6 +102,9 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     statusBar()->addPermanentWidget(m_clock);
 
     m_notificationDock->setWindowTitle(Tr::tr("Notifications"));
+    // What shows when nothing may: in the stack before the first permission check uses it.
+    static_cast<QLabel*>(m_lockedPage)->setAlignment(Qt::AlignCenter);
+    m_stack->addWidget(m_lockedPage);
     buildRail();
     connect(m_rail, &ModuleRail::currentChanged, this, [this](const QString& id) {
         m_stack->setCurrentWidget(viewFor(id));
@@ -114,8 +118,6 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, id = ids[i]] { showModule(id); });
     }
-    static_cast<QLabel*>(m_lockedPage)->setAlignment(Qt::AlignCenter);
-    m_stack->addWidget(m_lockedPage);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
     auto* lockNow = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), this);
     connect(lockNow, &QShortcut::activated, this, &MainWindow::lock);
@@ -125,11 +127,21 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
         if (!m_workspace.isEmpty())
             saveWorkspace(m_workspace);
     });
+    auto* settings = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma), this);
+    connect(settings, &QShortcut::activated, this, &MainWindow::showSettings);
     auto* palette = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
     connect(palette, &QShortcut::activated, this, &MainWindow::showPalette);
     connect(qApp, &QGuiApplication::screenAdded, this, &MainWindow::screenAdded);
     connect(qApp, &QGuiApplication::screenRemoved, this, &MainWindow::screenRemoved);
     resize(1280, 800);
+}
+
+MainWindow::~MainWindow()
+{
+    // The rail and the stack go with the window: nothing may switch views while they do.
+    disconnect(m_rail, nullptr, this, nullptr);
+    disconnect(&m_platform.session(), nullptr, this, nullptr);
+    disconnect(qApp, nullptr, this, nullptr);
 }
 
 void MainWindow::showPalette()
@@ -148,11 +160,14 @@ void MainWindow::showPalette()
     const bool night = m_theme.kind() == Theme::Kind::Night;
     commands << PaletteCommand{QStringLiteral("shell.theme"),
                                night ? Tr::tr("Use the day theme") : Tr::tr("Use the night theme"), QString(), [this, night] {
-                                   const Theme next = night ? Theme::day() : Theme::night();
-                                   if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
-                                       next.apply(*app);
-                                   setTheme(next);
+                                   DeskSettings s = DeskSettings::read(m_platform.settings());
+                                   s.theme = Theme::name(night ? Theme::Kind::Day : Theme::Kind::Night);
+                                   s.write(m_platform.settings());
+                                   applySettings(s);
                                }};
+    commands << PaletteCommand{QStringLiteral("shell.settings"), Tr::tr("Settings..."),
+                               QKeySequence(Qt::CTRL | Qt::Key_Comma).toString(QKeySequence::NativeText),
+                               [this] { showSettings(); }};
     commands << PaletteCommand{QStringLiteral("shell.notifications"), Tr::tr("Show notifications"),
                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText), [this] {
                                    m_notificationDock->show();
@@ -224,7 +239,12 @@ void MainWindow::showPalette()
         // Each language names itself, so whoever cannot read the current one still finds theirs.
         commands << PaletteCommand{QStringLiteral("shell.language"),
                                    chinese ? QStringLiteral("English") : QStringLiteral("中文 (Chinese)"), QString(),
-                                   [this, chinese] { m_language->set(chinese ? QStringLiteral("en") : QStringLiteral("zh_CN")); }};
+                                   [this, chinese] {
+                                       DeskSettings s = DeskSettings::read(m_platform.settings());
+                                       s.language = chinese ? QStringLiteral("en") : QStringLiteral("zh_CN");
+                                       s.write(m_platform.settings());
+                                       applySettings(s);
+                                   }};
     }
     for (const Command& c : m_platform.modules().commands()) {
         if (c.permission.isEmpty() || m_platform.session().can(c.permission))
@@ -424,6 +444,40 @@ void MainWindow::setTheme(const Theme& theme)
         if (auto* list = qobject_cast<DeadlineList*>(dock->widget()))
             list->setTheme(theme);
     }
+}
+
+SettingsDialog* MainWindow::showSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return m_settingsDialog;
+    }
+    m_palette->hide();
+    m_settingsDialog = new SettingsDialog(DeskSettings::read(m_platform.settings()), m_platform.modules(), this);
+    m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settingsDialog, &QDialog::accepted, this, [this] {
+        const DeskSettings chosen = m_settingsDialog->settings();
+        chosen.write(m_platform.settings());
+        applySettings(chosen);
+    });
+    connect(m_settingsDialog, &QObject::destroyed, this, [this] { m_settingsDialog = nullptr; });
+    m_settingsDialog->open();
+    return m_settingsDialog;
+}
+
+void MainWindow::applySettings(const DeskSettings& settings)
+{
+    if (m_language && settings.language != m_language->current())
+        m_language->set(settings.language);
+    const Theme theme = Theme::of(Theme::kindFromName(settings.theme));
+    if (theme.kind() != m_theme.kind()) {
+        if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+            theme.apply(*app);
+        setTheme(theme);
+    }
+    m_notifications->setSoundEnabled(settings.sounds);
+    setIdleLock(settings.idleLockMinutes * 60 * 1000);
 }
 
 void MainWindow::updateDeadlineCount()

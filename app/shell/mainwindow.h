@@ -11,6 +11,7 @@
 class QDockWidget;
 class QLabel;
 class QScreen;
+class QSettings;
 class QStackedWidget;
 
 namespace hexhub {
@@ -30,8 +31,10 @@ class Toast;
 class ModuleRail;
 class SignInDialog;
 class StoreIndicator;
+class SettingsDialog;
 class UserIndicator;
 class WallWindow;
+struct DeskSettings;
 
 /*!
  * The desk's main window: the module rail on the left, the current module's view in the middle, and
@@ -44,6 +47,7 @@ class MainWindow final : public QMainWindow
 public:
     //! `language`: switched from the command palette when given.
     explicit MainWindow(Platform& platform, Language* language = nullptr, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     ModuleRail* rail() const { return m_rail; }
     QString currentModule() const;
@@ -71,6 +75,14 @@ public:
     void setIdleLock(int ms);
 
     DeadlineBoard* deadlines() const { return m_deadlines; }
+
+    /*!
+     * Opens the settings dialog (Ctrl+,); what is saved there is written to the desk's settings file
+     * and the language, theme, sounds and idle lock apply at once.
+     */
+    SettingsDialog* showSettings();
+    //! Applies what takes effect at once: language, theme, sounds, idle lock.
+    void applySettings(const DeskSettings& settings);
 
     // Panels: the shell's own (notifications, deadlines, the clock, changes waiting for the server)
     // and the modules' dock and wall views. Each can sit in a dock area, float on any screen, or be
@@ -160,6 +172,7 @@ private:
 
     WorkspaceStore m_workspaceStore;
     QString m_workspace;
+    SettingsDialog* m_settingsDialog = nullptr;
 };
 
 } // namespace hexhub::shell

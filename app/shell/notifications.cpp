@@ -120,7 +120,7 @@ void NotificationCenter::post(Notification::Level level, const QString& title, c
             break; // never drop one nobody has seen
         m_items.erase(old);
     }
-    if (level == Notification::Level::Priority && m_sound) {
+    if (level == Notification::Level::Priority && m_sound && m_soundEnabled) {
         m_sound->play();
         ++m_soundsPlayed;
     }

@@ -50,6 +50,9 @@ public:
     void acknowledgeAll();
     //! Whether priority notifications can be heard here (an audio output exists).
     bool canPlaySound() const { return m_sound != nullptr; }
+    //! The operator's choice (Settings): priority notifications sound only when enabled.
+    void setSoundEnabled(bool enabled) { m_soundEnabled = enabled; }
+    bool soundEnabled() const { return m_soundEnabled; }
     int soundsPlayed() const { return m_soundsPlayed; }
 
 Q_SIGNALS:
@@ -63,6 +66,7 @@ private:
     int m_nextId = 1;
     QSoundEffect* m_sound = nullptr;
     int m_soundsPlayed = 0;
+    bool m_soundEnabled = true;
     QObject m_receiver;
 };
 

@@ -202,6 +202,7 @@ TEST_CASE("A workspace survives its JSON, and a damaged one is refused with the 
 TEST_CASE("Workspaces: saved on three screens, restored on one with every window visible, walls following their screens",
           "[shell][screens][screens3]")
 {
+    INFO("runs under QT_QPA_PLATFORM=offscreen:configfile=tests/shell/screens-3.json (ctest sets it)");
     REQUIRE(screenNames() == QStringList{QStringLiteral("desk"), QStringLiteral("wall-left"), QStringLiteral("wall-right")});
     TestPlatform tp = startedPlatform();
     tp.start();
@@ -291,6 +292,7 @@ TEST_CASE("Workspaces: saved on three screens, restored on one with every window
 TEST_CASE("On one small screen a workspace from three screens fits, and that screen can be a wall",
           "[shell][screens][screens1]")
 {
+    INFO("runs under QT_QPA_PLATFORM=offscreen:configfile=tests/shell/screens-1.json (ctest sets it)");
     REQUIRE(screenNames() == QStringList{QStringLiteral("laptop")});
     TestPlatform tp = startedPlatform();
     tp.start();

@@ -1,0 +1,213 @@
+#include "settingsdialog.h"
+
+#include "shelltr.h"
+
+#include "module.h"
+#include "modulemanager.h"
+#include "platform.h"
+#include "storeurl.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace hexhub::shell {
+
+DeskSettings DeskSettings::read(const QSettings& settings)
+{
+    DeskSettings s;
+    s.language = settings.value(QStringLiteral("appearance/language"), s.language).toString();
+    s.theme = settings.value(QStringLiteral("appearance/theme"), s.theme).toString();
+    s.sounds = settings.value(QStringLiteral("notifications/sounds"), s.sounds).toBool();
+    s.idleLockMinutes = std::clamp(settings.value(QStringLiteral("session/idleLockMinutes"), s.idleLockMinutes).toInt(), 0, 24 * 60);
+    s.storeUrl = settings.value(QStringLiteral("store/url")).toString();
+    const QStringList off = settings.value(QStringLiteral("modules/disabled")).toStringList();
+    s.disabledModules = QSet<QString>(off.begin(), off.end());
+    return s;
+}
+
+void DeskSettings::write(QSettings& settings) const
+{
+    settings.setValue(QStringLiteral("appearance/language"), language);
+    settings.setValue(QStringLiteral("appearance/theme"), theme);
+    settings.setValue(QStringLiteral("notifications/sounds"), sounds);
+    settings.setValue(QStringLiteral("session/idleLockMinutes"), idleLockMinutes);
+    if (storeUrl.isEmpty())
+        settings.remove(QStringLiteral("store/url"));
+    else
+        settings.setValue(QStringLiteral("store/url"), storeUrl);
+    QStringList off(disabledModules.begin(), disabledModules.end());
+    off.sort();
+    settings.setValue(QStringLiteral("modules/disabled"), off);
+}
+
+PlatformOptions DeskSettings::startOptions(const PlatformOptions& commandLine, QString* problem) const
+{
+    PlatformOptions options = commandLine;
+    if (options.store.kind == StoreUrl::Kind::Sqlite && options.store.path.isEmpty() && !storeUrl.isEmpty()) {
+        QString error;
+        if (const auto url = StoreUrl::parse(storeUrl, &error))
+            options.store = *url;
+        else if (problem)
+            *problem = Tr::tr("The store in the settings (%1) is not a store address: %2. Using the default store.").arg(storeUrl, error);
+    }
+    options.disabledModules.unite(disabledModules);
+    return options;
+}
+
+SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager& modules, QWidget* parent)
+    : QDialog(parent)
+    , m_manager(modules)
+    , m_initial(current)
+    , m_language(new QComboBox(this))
+    , m_theme(new QComboBox(this))
+    , m_sounds(new QCheckBox(Tr::tr("Play a sound for priority notifications"), this))
+    , m_idle(new QSpinBox(this))
+    , m_store(new QLineEdit(this))
+    , m_storeProblem(new QLabel(this))
+    , m_modules(new QListWidget(this))
+    , m_moduleWarning(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(Tr::tr("Settings"));
+    auto* column = new QVBoxLayout(this);
+
+    auto* now = new QGroupBox(Tr::tr("This desk (applies at once)"), this);
+    auto* form = new QFormLayout(now);
+    // Each language names itself, so whoever cannot read the current one still finds theirs.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(current.language)));
+    form->addRow(Tr::tr("&Language:"), m_language);
+    m_theme->addItem(Tr::tr("Day"), QStringLiteral("day"));
+    m_theme->addItem(Tr::tr("Night (for dark control rooms)"), QStringLiteral("night"));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(current.theme)));
+    form->addRow(Tr::tr("&Theme:"), m_theme);
+    m_sounds->setChecked(current.sounds);
+    form->addRow(QString(), m_sounds);
+    m_idle->setRange(0, 24 * 60);
+    m_idle->setSuffix(Tr::tr(" min"));
+    m_idle->setSpecialValueText(Tr::tr("Never"));
+    m_idle->setValue(current.idleLockMinutes);
+    form->addRow(Tr::tr("Lock when &idle for:"), m_idle);
+    column->addWidget(now);
+
+    auto* next = new QGroupBox(Tr::tr("From the next start"), this);
+    auto* nextForm = new QFormLayout(next);
+    m_store->setText(current.storeUrl);
+    m_store->setPlaceholderText(Tr::tr("default: the store on this computer"));
+    m_store->setToolTip(Tr::tr("sqlite:///absolute/path.db or postgresql://user@host:port/database"));
+    nextForm->addRow(Tr::tr("&Store:"), m_store);
+    m_storeProblem->setObjectName(QStringLiteral("storeProblem"));
+    m_storeProblem->setWordWrap(true);
+    m_storeProblem->hide();
+    nextForm->addRow(QString(), m_storeProblem);
+    for (const ModuleSpec* spec : modules.modules()) {
+        const QString name = spec->instance && !spec->instance->displayName().isEmpty() ? spec->instance->displayName()
+                                                                                      : spec->metadata.name;
+        auto* item = new QListWidgetItem(name, m_modules);
+        item->setData(Qt::UserRole, spec->id);
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        item->setCheckState(current.disabledModules.contains(spec->id) ? Qt::Unchecked : Qt::Checked);
+        if (spec->state == ModuleSpec::State::Failed)
+            item->setToolTip(spec->reason);
+    }
+    m_modules->setObjectName(QStringLiteral("modules"));
+    nextForm->addRow(Tr::tr("&Modules:"), m_modules);
+    m_moduleWarning->setObjectName(QStringLiteral("moduleWarning"));
+    m_moduleWarning->setWordWrap(true);
+    nextForm->addRow(QString(), m_moduleWarning);
+    column->addWidget(next);
+    column->addWidget(m_buttons);
+
+    connect(m_modules, &QListWidget::itemChanged, this, &SettingsDialog::updateModuleWarning);
+    connect(m_store, &QLineEdit::textChanged, m_storeProblem, &QLabel::hide);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updateModuleWarning();
+}
+
+QSet<QString> SettingsDialog::goingWith(const ModuleManager& modules, const QSet<QString>& off)
+{
+    QSet<QString> gone = off;
+    // Until nothing more falls: a module needing (not optionally) one that is gone goes too.
+    for (bool more = true; more;) {
+        more = false;
+        for (const ModuleSpec* spec : modules.modules()) {
+            if (gone.contains(spec->id))
+                continue;
+            for (const ModuleDependency& d : spec->metadata.dependencies) {
+                if (!d.optional && gone.contains(d.id)) {
+                    gone.insert(spec->id);
+                    more = true;
+                    break;
+                }
+            }
+        }
+    }
+    return gone;
+}
+
+void SettingsDialog::updateModuleWarning()
+{
+    const DeskSettings chosen = settings();
+    const QSet<QString> gone = goingWith(m_manager, chosen.disabledModules);
+    QStringList alsoGoing;
+    for (int i = 0; i < m_modules->count(); ++i) {
+        QListWidgetItem* item = m_modules->item(i);
+        const QString id = item->data(Qt::UserRole).toString();
+        const bool dependentOff = gone.contains(id) && !chosen.disabledModules.contains(id);
+        if (dependentOff)
+            alsoGoing << item->text();
+        QFont f = item->font();
+        f.setStrikeOut(dependentOff);
+        item->setFont(f);
+    }
+    if (alsoGoing.isEmpty())
+        m_moduleWarning->setText(chosen.disabledModules.isEmpty() ? QString() : Tr::tr("Takes effect when Hexhub starts again."));
+    else
+        m_moduleWarning->setText(Tr::tr("These depend on a module you turned off and will not load either: %1. Takes effect when Hexhub starts again.")
+                                     .arg(alsoGoing.join(Tr::tr(", "))));
+}
+
+DeskSettings SettingsDialog::settings() const
+{
+    DeskSettings s;
+    s.language = m_language->currentData().toString();
+    s.theme = m_theme->currentData().toString();
+    s.sounds = m_sounds->isChecked();
+    s.idleLockMinutes = m_idle->value();
+    s.storeUrl = m_store->text().trimmed();
+    for (int i = 0; i < m_modules->count(); ++i) {
+        if (m_modules->item(i)->checkState() == Qt::Unchecked)
+            s.disabledModules.insert(m_modules->item(i)->data(Qt::UserRole).toString());
+    }
+    return s;
+}
+
+void SettingsDialog::accept()
+{
+    const QString url = m_store->text().trimmed();
+    if (!url.isEmpty()) {
+        QString error;
+        if (!StoreUrl::parse(url, &error)) {
+            m_storeProblem->setText(Tr::tr("This is not a store address: %1").arg(error));
+            m_storeProblem->show();
+            m_store->setFocus();
+            return; // nothing saved: the dialog stays open with what was typed
+        }
+    }
+    QDialog::accept();
+}
+
+} // namespace hexhub::shell
