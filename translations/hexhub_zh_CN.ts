@@ -1312,6 +1312,26 @@
         <source>No modules found in: %1</source>
         <translation>在以下位置未找到模块：%1</translation>
     </message>
+    <message>
+        <source>No notifications yet.</source>
+        <translation>暂无通知。</translation>
+    </message>
+    <message>
+        <source>Custody safety check, case 2026-0412</source>
+        <translation>在押人员安全检查，案件 2026-0412</translation>
+    </message>
+    <message>
+        <source>Response target, incident 2026-1187 (P1)</source>
+        <translation>响应时限，警情 2026-1187（一级）</translation>
+    </message>
+    <message>
+        <source>12345 hotline reply, Riverside noise complaints</source>
+        <translation>12345 热线答复，滨河噪音投诉</translation>
+    </message>
+    <message>
+        <source>48-hour fast track, case 2026-0398</source>
+        <translation>48 小时快办，案件 2026-0398</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

@@ -339,6 +339,8 @@ void MainWindow::retranslate()
         badges.insert(id, m_rail->badge(id));
     const QString current = m_rail->currentId();
     buildRail();
+    for (DeadlineList* list : findChildren<DeadlineList*>()) // docked, floating and on walls
+        list->setModuleNames(moduleNames());
     m_rail->setTheme(m_theme);
     for (const QString& id : std::as_const(m_overviews)) {
         QWidget* old = m_views.take(id);
@@ -480,6 +482,14 @@ void MainWindow::applySettings(const DeskSettings& settings)
     setIdleLock(settings.idleLockMinutes * 60 * 1000);
 }
 
+QHash<QString, QString> MainWindow::moduleNames() const
+{
+    QHash<QString, QString> names;
+    for (const QString& id : m_rail->ids())
+        names.insert(id, m_rail->button(id)->entry().name);
+    return names;
+}
+
 void MainWindow::updateDeadlineCount()
 {
     const int n = m_deadlines->dueWithin(60 * 60 * 1000);
@@ -555,6 +565,7 @@ QWidget* MainWindow::createPanel(const QString& id, QWidget* parent)
     if (id == QLatin1String("shell.deadlines")) {
         auto* list = new DeadlineList(*m_deadlines, m_platform.clock(), parent);
         list->setTheme(m_theme);
+        list->setModuleNames(moduleNames());
         return list;
     }
     if (id == QLatin1String("shell.clock"))

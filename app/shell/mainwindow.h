@@ -142,6 +142,7 @@ private:
     void buildRail();
     void updatePermissions();
     void updateDeadlineCount();
+    QHash<QString, QString> moduleNames() const;
     QWidget* viewFor(const QString& id);
 
     Platform& m_platform;

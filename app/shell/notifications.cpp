@@ -201,13 +201,17 @@ void Toast::place()
 NotificationList::NotificationList(NotificationCenter& center, QWidget* parent)
     : QWidget(parent)
     , m_center(center)
+    , m_empty(new QLabel(this))
     , m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("notificationList"));
     m_list->setObjectName(QStringLiteral("notifications"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_list);
+    m_empty->setWordWrap(true);
+    m_empty->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_list, 1);
     m_list->installEventFilter(this);
     connect(&m_center, &NotificationCenter::changed, this, &NotificationList::refresh);
     connect(m_list, &QListWidget::itemActivated, this,
@@ -225,12 +229,14 @@ void NotificationList::refresh()
     const int current = m_list->currentRow();
     m_list->clear();
     const QList<Notification>& items = m_center.all();
+    m_empty->setText(Tr::tr("No notifications yet."));
+    m_empty->setVisible(items.isEmpty());
     for (auto it = items.rbegin(); it != items.rend(); ++it) {
         const QString when = it->at.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
         auto* item = new QListWidgetItem(QStringLiteral("%1  %2%3").arg(when, it->title,
                                                                            it->text.isEmpty() ? QString() : QStringLiteral(": ") + it->text));
         item->setData(Qt::UserRole, it->id);
-        QFont f = item->font();
+        QFont f = m_list->font(); // the list's own size (a wall's is large)
         f.setBold(!it->acknowledged);
         item->setFont(f);
         if (it->acknowledged)
@@ -238,6 +244,13 @@ void NotificationList::refresh()
         m_list->addItem(item);
     }
     m_list->setCurrentRow(std::clamp(current, 0, m_list->count() - 1));
+}
+
+void NotificationList::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        refresh();
+    QWidget::changeEvent(event);
 }
 
 bool NotificationList::eventFilter(QObject* watched, QEvent* event)

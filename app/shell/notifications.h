@@ -96,10 +96,12 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void refresh();
     NotificationCenter& m_center;
+    QLabel* m_empty;
     QListWidget* m_list;
 };
 

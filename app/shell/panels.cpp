@@ -9,6 +9,7 @@
 #include "session.h"
 
 #include <QEvent>
+#include <QFontInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -71,7 +72,7 @@ void DeadlineList::refresh()
     const qint64 now = m_clock.nowMs();
     for (const Deadline& d : deadlines) {
         const qint64 left = d.due.toMSecsSinceEpoch() - now;
-        auto* item = new QListWidgetItem(QStringLiteral("%1 · %2 · %3").arg(timeLeft(left), d.title, d.module), m_list);
+        auto* item = new QListWidgetItem(QStringLiteral("%1 · %2 · %3").arg(timeLeft(left), d.title, m_moduleNames.value(d.module, d.module)), m_list);
         item->setData(Qt::UserRole, d.key);
         item->setToolTip(QLocale().toString(d.due.toLocalTime(), QLocale::ShortFormat));
         if (left < 0)
@@ -81,6 +82,12 @@ void DeadlineList::refresh()
     }
     if (row >= 0 && row < m_list->count())
         m_list->setCurrentRow(row);
+}
+
+void DeadlineList::setModuleNames(const QHash<QString, QString>& names)
+{
+    m_moduleNames = names;
+    refresh();
 }
 
 void DeadlineList::changeEvent(QEvent* event)
@@ -108,7 +115,10 @@ void BigClock::refresh()
 {
     const QDateTime now = m_clock.now().toLocalTime();
     const QString time = QLocale().toString(now.time(), QStringLiteral("HH:mm:ss"));
-    QString text = QStringLiteral("<div style='font-size:300%'>%1</div><div>%2</div>")
+    // Three times the label's own type (a wall's is large already).
+    const int size = QFontInfo(font()).pixelSize() * 3;
+    QString text = QStringLiteral("<div style='font-size:%1px; font-weight:bold'>%2</div><div>%3</div>")
+                       .arg(size)
                        .arg(time, QLocale().toString(now.date(), QLocale::LongFormat).toHtmlEscaped());
     if (m_clock.isSimulated())
         text += QStringLiteral("<div>%1</div>").arg(Tr::tr("Simulated time").toHtmlEscaped());
@@ -117,7 +127,7 @@ void BigClock::refresh()
 
 void BigClock::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         refresh();
     QLabel::changeEvent(event);
 }

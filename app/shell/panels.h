@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include <QHash>
 #include <QLabel>
 #include <QWidget>
 
@@ -29,6 +30,8 @@ class DeadlineList final : public QWidget
 public:
     DeadlineList(DeadlineBoard& board, const Clock& clock, QWidget* parent = nullptr);
     void setTheme(const Theme& theme);
+    //! Module ids to the names people know them by, in the current language.
+    void setModuleNames(const QHash<QString, QString>& names);
     QListWidget* list() const { return m_list; }
     void refresh();
 
@@ -42,6 +45,7 @@ private:
     QLabel* m_empty;
     QListWidget* m_list;
     QTimer* m_repaint;
+    QHash<QString, QString> m_moduleNames;
 };
 
 //! The Clock in large type, for walls: time, date, and "simulated" when it is.

@@ -4,11 +4,15 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "modulerail.h"
+#include "settingsdialog.h"
+#include "wallwindow.h"
 #include "shelltr.h"
 #include "signindialog.h"
 #include "theme.h"
 
 #include "accesscontrol.h"
+#include "clock.h"
+#include "store.h"
 #include "platform.h"
 #include "session.h"
 #include "waitforfuture.h"
@@ -16,6 +20,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -76,6 +81,22 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                 ++failures;
                 continue;
             }
+            // Something running out, as the modules will publish it (titles in the desk's language).
+            resultOf(platform.store().write(WriteContext{QStringLiteral("hub"), QStringLiteral("system"), {}}, [&](WriteTransaction& txn) {
+                const QDateTime now = platform.clock().now();
+                const QList<std::pair<QString, qint64>> deadlines{
+                    {Tr::tr("Custody safety check, case 2026-0412"), -4 * 60},
+                    {Tr::tr("Response target, incident 2026-1187 (P1)"), 6 * 60},
+                    {Tr::tr("12345 hotline reply, Riverside noise complaints"), 42 * 60},
+                    {Tr::tr("48-hour fast track, case 2026-0398"), 5 * 3600}};
+                for (int i = 0; i < deadlines.size(); ++i)
+                    txn.publish(EventDraft{QStringLiteral("deadline.set"),
+                                           QJsonObject{{QStringLiteral("key"), QStringLiteral("pictures.%1").arg(i)},
+                                                       {QStringLiteral("title"), deadlines[i].first},
+                                                       {QStringLiteral("due"), now.addSecs(deadlines[i].second).toString(Qt::ISODateWithMs)},
+                                                       {QStringLiteral("module"), QStringLiteral("hub")}},
+                                           1, {}, {}, {}});
+            }));
             for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
                 const Theme theme = Theme::of(kind);
                 theme.apply(app);
@@ -96,6 +117,18 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     settle(20);
                     failures += !save(window.palette()->grab().toImage(), QDir(folder).filePath(QStringLiteral("palette-") + suffix));
                     window.palette()->hide();
+                    SettingsDialog* settings = window.showSettings();
+                    settle(20);
+                    failures += !save(settings->grab().toImage(), QDir(folder).filePath(QStringLiteral("settings-") + suffix));
+                    settings->reject();
+                    // A wall as on a 1920 x 1080 screen across the room, in the night theme it
+                    // always has, with some deadlines running out.
+                    WallWindow* wall = window.openWall(QGuiApplication::primaryScreen(), window.defaultWallPanels());
+                    wall->setWindowState(Qt::WindowNoState);
+                    wall->setGeometry(0, 0, 1920, 1080);
+                    settle(50);
+                    failures += !save(wall->grab().toImage(), QDir(folder).filePath(QStringLiteral("wall-") + suffix));
+                    window.closeWall(wall->screenName());
                 }
                 platform.session().clear();
                 SignInDialog dialog(platform.access(), platform.session());

@@ -1,5 +1,6 @@
 #include "wallwindow.h"
 
+#include "panels.h"
 #include "shelltr.h"
 
 #include <QEvent>
@@ -52,7 +53,9 @@ WallWindow::WallWindow(QString screenName, QStringList panels, PanelFactory crea
         inner->addWidget(widget, 1);
         m_widgets.insert(id, widget);
         m_titles.insert(id, heading);
-        grid->addWidget(frame, i / columns, i % columns);
+        // The last panel takes what is left of its row: no empty cell on a wall.
+        const int span = i == n - 1 ? columns - i % columns : 1;
+        grid->addWidget(frame, i / columns, i % columns, 1, span);
     }
     setTheme(Theme::night());
     retitle();
@@ -67,40 +70,52 @@ void WallWindow::showOn(QScreen* screen)
         windowHandle()->setScreen(screen);
         setGeometry(screen->geometry());
     }
-    resizeType();
+    applyLook();
     showFullScreen();
 }
 
 void WallWindow::setTheme(const Theme& theme)
 {
     m_theme = theme;
-    setPalette(theme.palette());
-    for (QLabel* heading : std::as_const(m_titles)) {
-        QPalette p = heading->palette();
-        p.setColor(QPalette::WindowText, theme.palette().color(QPalette::Highlight).lighter(theme.kind() == Theme::Kind::Night ? 130 : 100));
-        heading->setPalette(p);
-    }
+    for (DeadlineList* list : findChildren<DeadlineList*>())
+        list->setTheme(theme);
+    applyLook();
 }
 
 int WallWindow::typeSize() const
 {
-    const QScreen* s = windowHandle() && windowHandle()->screen() ? windowHandle()->screen() : screen();
-    const int height = s ? s->geometry().height() : 1080;
-    // 1080 lines: 24 px; a 4K wall: 48 px; never under 18 px.
-    return std::max(18, height / 45);
+    // The wall fills its screen: 1080 lines give 24 px type, a 4K wall 48 px; never under 18 px.
+    return std::max(18, height() / 45);
 }
 
-void WallWindow::resizeType()
+void WallWindow::resizeEvent(QResizeEvent* event)
 {
-    QFont f = font();
-    f.setPixelSize(typeSize());
-    setFont(f);
-    QFont heading = f;
-    heading.setPixelSize(typeSize() * 5 / 4);
-    heading.setBold(true);
-    for (QLabel* label : std::as_const(m_titles))
-        label->setFont(heading);
-    m_banner->setFont(heading);
+    QWidget::resizeEvent(event);
+    if (m_lookSize != typeSize())
+        applyLook();
+}
+
+void WallWindow::applyLook()
+{
+    // A style sheet rather than a palette and a font: under the application's style sheet, palettes
+    // and fonts set on a widget do not reach its children, and everything on a wall must be large.
+    const QPalette& p = m_theme.palette();
+    const int size = typeSize();
+    m_lookSize = size;
+    setStyleSheet(QStringLiteral(
+                      "hexhub--shell--WallWindow { background: %1; }"
+                      "hexhub--shell--WallWindow * { font-size: %2px; color: %3; }"
+                      "hexhub--shell--WallWindow QListWidget { background: %4; border: none; }"
+                      "hexhub--shell--WallWindow QFrame#wallPanel { background: %5; border: 1px solid %6; border-radius: 6px; }"
+                      "hexhub--shell--WallWindow QLabel#wallPanelTitle, hexhub--shell--WallWindow QLabel#wallBanner"
+                      " { font-size: %7px; font-weight: bold; color: %8; background: transparent; }"
+                      "hexhub--shell--WallWindow QLabel { background: transparent; }")
+                      .arg(p.color(QPalette::Window).name())
+                      .arg(size)
+                      .arg(p.color(QPalette::WindowText).name(), p.color(QPalette::Base).name(), p.color(QPalette::AlternateBase).name(),
+                           p.color(QPalette::Mid).name())
+                      .arg(size * 5 / 4)
+                      .arg(p.color(QPalette::Highlight).lighter(m_theme.kind() == Theme::Kind::Night ? 140 : 100).name()));
 }
 
 void WallWindow::retitle()
@@ -115,8 +130,6 @@ void WallWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retitle();
-    else if (event->type() == QEvent::ScreenChangeInternal)
-        resizeType();
     QWidget::changeEvent(event);
 }
 

@@ -36,7 +36,7 @@ public:
     void showOn(QScreen* screen);
     void setTheme(const Theme& theme);
     const Theme& theme() const { return m_theme; }
-    //! The type size in pixels (from the screen's height).
+    //! The type size in pixels, from the wall's height (the height of its screen).
     int typeSize() const;
 
 Q_SIGNALS:
@@ -45,10 +45,11 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retitle();
-    void resizeType();
+    void applyLook();
 
     QString m_screen;
     QStringList m_panels;
@@ -57,6 +58,7 @@ private:
     QHash<QString, QWidget*> m_widgets;
     QHash<QString, QLabel*> m_titles;
     QLabel* m_banner;
+    int m_lookSize = 0;
 };
 
 } // namespace hexhub::shell

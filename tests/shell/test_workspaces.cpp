@@ -225,7 +225,7 @@ TEST_CASE("Workspaces: saved on three screens, restored on one with every window
             CHECK(wall->windowFlags().testFlag(Qt::FramelessWindowHint));
             CHECK(wall->theme().kind() == Theme::Kind::Night); // though the desk is in the day theme
             CHECK(wall->typeSize() == 48);                     // 2160 lines: type to read across a room
-            CHECK(wall->font().pixelSize() == 48);
+            CHECK(wall->styleSheet().contains(QStringLiteral("font-size: 48px")));
         }
         CHECK(window.walls()[0]->screenName() == QStringLiteral("wall-left"));
         CHECK(window.walls()[0]->panels().contains(QStringLiteral("shell.deadlines")));
