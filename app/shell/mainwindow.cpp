@@ -456,7 +456,13 @@ SettingsDialog* MainWindow::showSettings()
         return m_settingsDialog;
     }
     m_palette->hide();
-    m_settingsDialog = new SettingsDialog(DeskSettings::read(m_platform.settings()), m_platform.modules(), this);
+    // What the desk shows now, where the file has nothing yet (a language taken from the system).
+    DeskSettings current = DeskSettings::read(m_platform.settings());
+    if (m_language && !m_platform.settings().contains(QStringLiteral("appearance/language")))
+        current.language = m_language->current();
+    if (!m_platform.settings().contains(QStringLiteral("appearance/theme")))
+        current.theme = Theme::name(m_theme.kind());
+    m_settingsDialog = new SettingsDialog(current, m_platform.modules(), this);
     m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_settingsDialog, &QDialog::accepted, this, [this] {
         const DeskSettings chosen = m_settingsDialog->settings();

@@ -57,6 +57,11 @@ WallWindow::WallWindow(QString screenName, QStringList panels, PanelFactory crea
         const int span = i == n - 1 ? columns - i % columns : 1;
         grid->addWidget(frame, i / columns, i % columns, 1, span);
     }
+    // Equal columns and rows: a panel's content does not squeeze its neighbours.
+    for (int c = 0; c < columns; ++c)
+        grid->setColumnStretch(c, 1);
+    for (int r = 0; r < (n + columns - 1) / columns; ++r)
+        grid->setRowStretch(r, 1);
     setTheme(Theme::night());
     retitle();
 }
