@@ -427,3 +427,31 @@ TEST_CASE("The outbox panel shows a conflict and the operator decides it there",
           })).toInt()
           == 3);
 }
+
+TEST_CASE("Closing the desk keeps its arrangement; the user's next desk comes back as it was", "[shell][workspace]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("clerk"), QStringLiteral("case_management_operator"));
+    {
+        MainWindow window(*tp);
+        window.restoreWorkspace();
+        CHECK(window.currentWorkspace() == Workspace::operatorDefault());
+        REQUIRE(window.panelDock(QStringLiteral("shell.deadlines")));
+        CHECK(window.panelDock(QStringLiteral("shell.deadlines"))->isVisible());
+        window.panelDock(QStringLiteral("shell.deadlines"))->hide();
+        REQUIRE(window.openPanel(QStringLiteral("shell.clock")));
+        window.close();
+    }
+    MainWindow again(*tp);
+    again.restoreWorkspace();
+    CHECK(again.currentWorkspace() == Workspace::operatorDefault());
+    REQUIRE(again.panelDock(QStringLiteral("shell.clock")));
+    CHECK(again.panelDock(QStringLiteral("shell.clock"))->isVisible());
+    CHECK((!again.panelDock(QStringLiteral("shell.deadlines")) || again.panelDock(QStringLiteral("shell.deadlines"))->isHidden()));
+    // Reset from the palette: the built-in arrangement again.
+    runPaletteCommand(again, QStringLiteral("reset workspace"));
+    REQUIRE(again.panelDock(QStringLiteral("shell.deadlines")));
+    CHECK(again.panelDock(QStringLiteral("shell.deadlines"))->isVisible());
+    CHECK(again.panelDock(QStringLiteral("shell.clock"))->isHidden());
+}
