@@ -95,15 +95,6 @@ bool everyWindowOnScreen()
     return ok;
 }
 
-void runPaletteCommand(MainWindow& window, const QString& text)
-{
-    window.showPalette();
-    auto* filter = window.palette()->findChild<QLineEdit*>(QStringLiteral("filter"));
-    REQUIRE(filter);
-    filter->setText(text);
-    QTest::keyClick(filter, Qt::Key_Return);
-}
-
 QString statusText(MainWindow& window, const char* name)
 {
     auto* label = window.statusBar()->findChild<QLabel*>(QString::fromLatin1(name));
