@@ -1332,6 +1332,14 @@
         <source>48-hour fast track, case 2026-0398</source>
         <translation>48 小时快办，案件 2026-0398</translation>
     </message>
+    <message>
+        <source>Take the %1 panel off the wall on %2</source>
+        <translation>从%2上的大屏移除“%1”面板</translation>
+    </message>
+    <message>
+        <source>Show the %1 panel on the wall on %2</source>
+        <translation>在%2上的大屏显示“%1”面板</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

@@ -200,9 +200,28 @@ void MainWindow::showPalette()
     }
     for (QScreen* s : screens) {
         const bool hasWall = std::any_of(m_walls.begin(), m_walls.end(), [s](const WallWindow* w) { return w->screenName() == s->name(); });
-        if (hasWall)
+        if (hasWall) {
             commands << PaletteCommand{QStringLiteral("shell.wall.close.") + s->name(), Tr::tr("Close the wall on %1").arg(screenLabel(s)),
                                        QString(), [this, name = s->name()] { closeWall(name); }};
+            // Which panels the wall shows: each one added or taken off by name.
+            const WallWindow* wall = *std::find_if(m_walls.begin(), m_walls.end(),
+                                                   [s](const WallWindow* w) { return w->screenName() == s->name(); });
+            const QStringList shown = wall->panels();
+            for (const QString& id : panelIds()) {
+                QStringList next = shown;
+                const bool on = shown.contains(id);
+                if (on)
+                    next.removeAll(id);
+                else
+                    next << id;
+                if (next.isEmpty())
+                    continue;
+                commands << PaletteCommand{QStringLiteral("shell.wall.%1.%2.%3").arg(on ? QStringLiteral("remove") : QStringLiteral("add"), s->name(), id),
+                                           on ? Tr::tr("Take the %1 panel off the wall on %2").arg(panelTitle(id), screenLabel(s))
+                                              : Tr::tr("Show the %1 panel on the wall on %2").arg(panelTitle(id), screenLabel(s)),
+                                           QString(), [this, s, next] { openWall(s, next); }};
+            }
+        }
         else
             commands << PaletteCommand{QStringLiteral("shell.wall.open.") + s->name(), Tr::tr("Make %1 a wall").arg(screenLabel(s)),
                                        QString(), [this, s] { openWall(s, defaultWallPanels()); }};

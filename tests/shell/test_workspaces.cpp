@@ -314,8 +314,21 @@ TEST_CASE("On one small screen a workspace from three screens fits, and that scr
     CHECK(wall->geometry() == QRect(0, 0, 1366, 768));
     CHECK(wall->typeSize() == 18);
     CHECK(wall->panels() == QStringList{QStringLiteral("shell.clock"), QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications")});
+
+    // The palette chooses what it shows.
+    runPaletteCommand(window, QStringLiteral("take clock off wall"));
+    REQUIRE(window.walls().size() == 1);
+    wall = window.walls().first();
+    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications")});
+    runPaletteCommand(window, QStringLiteral("show changes waiting panel on the wall"));
+    wall = window.walls().first();
+    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("shell.outbox")});
+    CHECK(wall->isFullScreen());
+    runPaletteCommand(window, QStringLiteral("show clock panel on the wall"));
+    wall = window.walls().first();
+    REQUIRE(QTest::qWaitForWindowExposed(wall));
     // Its titles follow the language.
-    auto* title = wall->findChildren<QLabel*>(QStringLiteral("wallPanelTitle")).value(1);
+    auto* title = wall->findChildren<QLabel*>(QStringLiteral("wallPanelTitle")).value(0);
     REQUIRE(title);
     CHECK(title->text() == QStringLiteral("Deadlines"));
     REQUIRE(language.set(QStringLiteral("zh_CN")));
