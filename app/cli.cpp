@@ -116,7 +116,7 @@ bool isDeskLaunch(const QStringList& arguments)
                                      QStringLiteral("--create-admin"), QStringLiteral("--verify-audit"),
                                      QStringLiteral("--init-server"), QStringLiteral("--add-user"),
                                      QStringLiteral("--outbox"), QStringLiteral("--resolve"),
-                                     QStringLiteral("--screenshots")};
+                                     QStringLiteral("--screenshots"), QStringLiteral("--startup-probe")};
     for (const QString& arg : arguments.mid(1)) {
         const QString name = arg.section(QLatin1Char('='), 0, 0);
         if (actions.contains(name))
@@ -187,8 +187,12 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
                                          Tr::tr("Render the main window on each module, the command palette and the sign-in "
                                                 "dialog in both themes and languages to PNG files in this folder, offscreen."),
                                          Tr::tr("folder"));
+    const QCommandLineOption startupProbe(QStringLiteral("startup-probe"),
+                                          Tr::tr("For benchmarks: start a desk on a throw-away store with every module, "
+                                                 "signed in without the dialog; print \"shown\" once the main window is "
+                                                 "on screen, and exit."));
     parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
-                       initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots});
+                       initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "desk.h"
 #include "screenshots.h"
+#include "startupprobe.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -32,6 +33,14 @@ void installTranslations(QCoreApplication& app)
         QCoreApplication::installTranslator(qt);
 }
 
+// The installed launcher entry and icon (packaging/): the desktop groups the desk's windows under
+// them (the Wayland app id) and shows the icon on them.
+void announceDesk()
+{
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.hexhub.Hexhub"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.hexhub.Hexhub")));
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -51,6 +60,13 @@ int main(int argc, char* argv[])
         const QStringList paths = qEnvironmentVariable("HEXHUB_MODULE_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
         return hexhub::shell::renderScreenshots(app, folder, paths.value(0));
     }
+    // For `hexhub-bench startup`: a desk's start, signed in by the flag, on a throw-away store.
+    if (arguments.mid(1).contains(QStringLiteral("--startup-probe"))) {
+        QApplication app(argc, argv);
+        announceDesk();
+        const QStringList paths = qEnvironmentVariable("HEXHUB_MODULE_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+        return hexhub::shell::runStartupProbe(app, paths.value(0));
+    }
     // Commands (--list-modules, --add-user, ...) need no window system; a desk does.
     if (!hexhub::cli::isDeskLaunch(arguments)) {
         QCoreApplication app(argc, argv);
@@ -58,10 +74,7 @@ int main(int argc, char* argv[])
         return hexhub::cli::run(QCoreApplication::arguments(), out, err);
     }
     QApplication app(argc, argv); // the desk sets its language itself, switchable at run time
-    // The installed launcher entry and icon (packaging/): the desktop groups the desk's windows under
-    // them (the Wayland app id) and shows the icon on them.
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.hexhub.Hexhub"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.hexhub.Hexhub")));
+    announceDesk();
     return hexhub::cli::run(QCoreApplication::arguments(), out, err,
                             [&app](const hexhub::PlatformOptions& options) { return hexhub::shell::runDesk(app, options); });
 }

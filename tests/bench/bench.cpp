@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -40,8 +40,15 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "desks: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("startup")) {
+            try {
+                figures << startupTime(quick ? 5 : 30);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "startup: " << e.what() << "\n";
+                return 1;
+            }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup)\n";
             return 2;
         }
     }

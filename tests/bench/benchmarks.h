@@ -24,5 +24,8 @@ QList<Figure> journaledPublish(int rows, int batch);
 QList<Figure> durablePublish(int transactions);
 //! Four desk processes on one PostgreSQL server (serverUrl, or HEXHUB_TEST_PG, or one started for the run).
 QList<Figure> desksLatency(const QString& serverUrl, int seconds);
+//! `hexhub --startup-probe` to its main window on screen, beside a bare Qt program's empty
+//! QMainWindow; `runs` of each, alternately, after one warm-up of each.
+QList<Figure> startupTime(int runs);
 
 } // namespace hexhub::bench

@@ -1,0 +1,181 @@
+#include "startupprobe.h"
+
+#include "language.h"
+#include "mainwindow.h"
+#include "settingsdialog.h"
+#include "shelltr.h"
+#include "theme.h"
+
+#include "accesscontrol.h"
+#include "modulemanager.h"
+#include "platform.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QLocale>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QWindow>
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+
+namespace hexhub::shell {
+
+namespace {
+
+void report(const QString& message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+/*
+ * Calls `done` once `widget`'s window is exposed and its first frame is on it. The window's first
+ * Expose event is seen by an application event filter (installed before the window exists, so it
+ * cannot be missed); the widget paints and flushes while that event is handled, so `done` is queued
+ * to run after it. tests/bench/bare_mainwindow.cpp detects its window the same way.
+ */
+class FirstFrame final : public QObject
+{
+public:
+    FirstFrame(QWidget* widget, std::function<void()> done)
+        : m_widget(widget)
+        , m_done(std::move(done))
+    {
+        QCoreApplication::instance()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Expose && !m_seen && watched == m_widget->windowHandle()
+            && m_widget->windowHandle()->isExposed()) {
+            m_seen = true;
+            QCoreApplication::instance()->removeEventFilter(this);
+            QMetaObject::invokeMethod(this, m_done, Qt::QueuedConnection);
+        }
+        return false;
+    }
+
+private:
+    QWidget* m_widget;
+    std::function<void()> m_done;
+    bool m_seen = false;
+};
+
+} // namespace
+
+int runStartupProbe(QApplication& app, const QString& modulePathOverride)
+{
+    // Where the time goes, in milliseconds from here (the QApplication exists), printed with `shown`.
+    QElapsedTimer clock;
+    clock.start();
+    QList<std::pair<const char*, qint64>> phases;
+    auto phaseDone = [&](const char* phase) { phases.append({phase, clock.elapsed()}); };
+    // A throw-away store. There is no demo store yet (the demo mode comes later): a new SQLite store
+    // with the real migrations of the core and of every module is what a trainer's first demo start
+    // costs, so that is what is measured.
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        report(Tr::tr("Cannot create the folder %1.").arg(scratch.path()));
+        return 1;
+    }
+    PlatformOptions options;
+    options.store = StoreUrl::sqlite(scratch.filePath(QStringLiteral("probe.db")));
+    options.auditKeyPath = scratch.filePath(QStringLiteral("audit.key"));
+    options.settingsPath = scratch.filePath(QStringLiteral("hexhub.conf"));
+    options.outboxPath = scratch.filePath(QStringLiteral("outbox.db"));
+    // Signed in by the flag: the password hash's deliberate cost (PBKDF2) belongs to the sign-in the
+    // operator waits for after typing, not to the start; the trainer is created and signed in with a
+    // single iteration.
+    options.passwordIterations = 1;
+    if (!modulePathOverride.isEmpty())
+        options.modulePaths = {modulePathOverride};
+
+    // From here on what runDesk() does, with the sign-in dialog's work done by the flag.
+    const PlatformOptions effective = DeskSettings::read(QSettings(options.settingsPath, QSettings::IniFormat)).startOptions(options);
+    std::unique_ptr<Platform> platform;
+    try {
+        platform = std::make_unique<Platform>(effective);
+    } catch (const std::exception& e) {
+        report(Tr::tr("Hexhub cannot start: %1").arg(QString::fromUtf8(e.what())));
+        return 1;
+    }
+    DeskSettings desk = DeskSettings::read(platform->settings());
+    const Theme theme = Theme::of(Theme::kindFromName(desk.theme));
+    theme.apply(app);
+    Language language;
+    desk.language = platform->settings().value(QStringLiteral("appearance/language"), QLocale().name()).toString();
+    if (!language.set(desk.language))
+        language.set(desk.language = QStringLiteral("en"));
+    phaseDone("setup");
+
+    const QString name = QStringLiteral("trainer");
+    const QString password = QStringLiteral("Startup-Probe-Only-2026");
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<FirstFrame> firstFrame;
+    int exitCode = 0;
+    platform->start()
+        .then(&app,
+              [&] {
+                  phaseDone("platform");
+                  QStringList problems;
+                  for (const ModuleSpec* spec : platform->modules().modules()) {
+                      if (spec->state != ModuleSpec::State::Loaded)
+                          problems << Tr::tr("Module %1 did not load: %2").arg(spec->id, spec->reason);
+                  }
+                  if (platform->modules().modules().isEmpty())
+                      problems << Tr::tr("No modules found in: %1").arg(platform->options().modulePaths.join(QStringLiteral(", ")));
+                  if (!problems.isEmpty())
+                      throw std::runtime_error(problems.join(QLatin1Char('\n')).toStdString());
+                  return platform->access().createUserBySystem(
+                      NewUser{name, Tr::tr("Trainer"), password, {QStringLiteral("trainer")}});
+              })
+        .unwrap()
+        .then(&app,
+              [&](qint64) {
+                  phaseDone("user");
+                  return platform->access().signIn(name, password);
+              })
+        .unwrap()
+        .then(&app,
+              [&](const SignInResult& signedIn) {
+                  if (!signedIn.ok)
+                      throw std::runtime_error(signedIn.error.toStdString());
+                  // What the sign-in dialog's acceptance does in runDesk().
+                  phaseDone("signin");
+                  platform->session().setPrincipal(signedIn.principal);
+                  window = std::make_unique<MainWindow>(*platform, &language);
+                  firstFrame = std::make_unique<FirstFrame>(window.get(), [&] {
+                      phaseDone("shown");
+                      // shown modules=7 setup=12 platform=80 ...: each phase's end, from the probe's start
+                      QByteArray line = "shown modules=" + QByteArray::number(platform->modules().modules().size());
+                      for (const auto& [phase, at] : std::as_const(phases))
+                          line += ' ' + QByteArray(phase) + '=' + QByteArray::number(at);
+                      std::printf("%s\n", line.constData());
+                      std::fflush(stdout);
+                      app.exit(0);
+                  });
+                  window->setTheme(theme);
+                  window->applySettings(desk);
+                  phaseDone("window");
+                  window->restoreWorkspace(); // shows it
+              })
+        .onFailed(&app, [&](const std::exception& e) {
+            report(Tr::tr("Hexhub cannot start: %1").arg(QString::fromUtf8(e.what())));
+            exitCode = 1;
+            // Queued: a failure can arrive before the event loop runs, when exit() would be lost.
+            QMetaObject::invokeMethod(&app, [&app] { app.exit(1); }, Qt::QueuedConnection);
+        });
+    const int rc = app.exec();
+    firstFrame.reset();
+    window.reset();
+    platform.reset();
+    return exitCode != 0 ? exitCode : rc;
+}
+
+} // namespace hexhub::shell
