@@ -432,7 +432,7 @@ TEST_CASE("The outbox panel shows a conflict and the operator decides it there",
           == 3);
 }
 
-TEST_CASE("Closing the desk keeps its arrangement; the user's next desk comes back as it was", "[shell][workspace]")
+TEST_CASE("Closing the desk keeps its arrangement, and the user's next desk comes back as it was", "[shell][workspace]")
 {
     TestPlatform tp = startedPlatform();
     tp.start();
