@@ -109,20 +109,90 @@ int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
 
 } // namespace
 
+namespace {
+
+//! Every option of `hexhub`, built in one place for the parser that runs a command and for
+//! isDeskLaunch(), which must know every command there is.
+struct Options
+{
+    QCommandLineOption version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
+        initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe;
+
+    QList<QCommandLineOption> all() const
+    {
+        return {version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey, initServer,
+                addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe};
+    }
+    //! The options that are commands: with one of them, `hexhub` runs it instead of opening a desk.
+    QList<QCommandLineOption> commands() const
+    {
+        return {version, listModules, createAdmin, verifyAudit, initServer, addUser, showOutbox, resolve, screenshots, startupProbe};
+    }
+};
+
+Options makeOptions()
+{
+    return Options{
+        QCommandLineOption(QStringLiteral("version"), Tr::tr("Print the version and exit.")),
+        QCommandLineOption(QStringLiteral("list-modules"), Tr::tr("List every module with its version, state and reason.")),
+        QCommandLineOption(QStringLiteral("store"),
+                           Tr::tr("The store to use: sqlite:///path/file.db or postgresql://user@host:port/db."), Tr::tr("url")),
+        QCommandLineOption(QStringLiteral("create-admin"),
+                           Tr::tr("Create the first administrator NAME; the password is read from standard input."),
+                           Tr::tr("name")),
+        QCommandLineOption(QStringLiteral("verify-audit"), Tr::tr("Check the audit log's chain; exit 0 when intact, 3 when broken.")),
+        QCommandLineOption(QStringLiteral("module-path"), Tr::tr("Look for modules in this folder (repeatable)."), Tr::tr("folder")),
+        QCommandLineOption(QStringLiteral("disable-module"), Tr::tr("Do not load this module (repeatable)."), Tr::tr("id")),
+        QCommandLineOption(QStringLiteral("audit-key"), Tr::tr("The audit key file (default: audit.key in the configuration folder)."),
+                           Tr::tr("file")),
+        QCommandLineOption(QStringLiteral("init-server"),
+                           Tr::tr("Prepare a shared PostgreSQL server at URL (as its owner): the schema; the hexhub_app role, "
+                                  "whose members can only add to the audit log and the journal; a role per centre; row-level "
+                                  "security and the modules' own server rules. Running it again changes nothing."),
+                           Tr::tr("url")),
+        QCommandLineOption(QStringLiteral("add-user"),
+                           Tr::tr("Create user NAME (with --role); on a shared PostgreSQL store also the desk's database "
+                                  "login. The password is read from standard input."),
+                           Tr::tr("name")),
+        QCommandLineOption(QStringLiteral("role"), Tr::tr("The role for --add-user, e.g. hub_supervisor."), Tr::tr("role")),
+        QCommandLineOption(QStringLiteral("outbox"),
+                           Tr::tr("List the changes this desk keeps for the server (made while it was away, or waiting for a "
+                                  "decision), oldest first. Works without the server.")),
+        QCommandLineOption(QStringLiteral("resolve"),
+                           Tr::tr("Decide on the waiting change ID (see --outbox) with --decision and --operator."), Tr::tr("id")),
+        QCommandLineOption(QStringLiteral("decision"),
+                           Tr::tr("For --resolve: keep (apply my change over the newer one, or try it again) or discard (drop "
+                                  "my change; it stays on record)."),
+                           Tr::tr("keep|discard")),
+        QCommandLineOption(QStringLiteral("operator"),
+                           Tr::tr("For --resolve: who decides; recorded in the journal and the audit log."), Tr::tr("name")),
+        QCommandLineOption(QStringLiteral("screenshots"),
+                           Tr::tr("Render the main window on each module, the command palette, the settings dialog, a wall and "
+                                  "the sign-in dialog in both themes and languages to PNG files in this folder, offscreen."),
+                           Tr::tr("folder")),
+        QCommandLineOption(QStringLiteral("startup-probe"),
+                           Tr::tr("For benchmarks: start a desk on the store in this folder (made on first use) with every "
+                                  "module, signed in without the dialog; print \"shown\" once the main window is on screen, "
+                                  "and exit."),
+                           Tr::tr("folder")),
+    };
+}
+
+} // namespace
+
 bool isDeskLaunch(const QStringList& arguments)
 {
-    static const QStringList actions{QStringLiteral("--version"), QStringLiteral("-v"), QStringLiteral("--help"),
-                                     QStringLiteral("-h"), QStringLiteral("--help-all"), QStringLiteral("--list-modules"),
-                                     QStringLiteral("--create-admin"), QStringLiteral("--verify-audit"),
-                                     QStringLiteral("--init-server"), QStringLiteral("--add-user"),
-                                     QStringLiteral("--outbox"), QStringLiteral("--resolve"),
-                                     QStringLiteral("--screenshots"), QStringLiteral("--startup-probe")};
-    for (const QString& arg : arguments.mid(1)) {
-        const QString name = arg.section(QLatin1Char('='), 0, 0);
-        if (actions.contains(name))
-            return false;
-    }
-    return true;
+    // Parsed by the same options as the command itself, so a new command can never open a desk.
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const Options options = makeOptions();
+    parser.addOptions(options.all());
+    if (!parser.parse(arguments))
+        return false; // run() reports what is wrong
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
+        return false;
+    const QList<QCommandLineOption> commands = options.commands();
+    return std::none_of(commands.begin(), commands.end(), [&](const QCommandLineOption& o) { return parser.isSet(o); });
 }
 
 QString screenshotsFolder(const QStringList& arguments)
@@ -142,57 +212,10 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
     parser.setApplicationDescription(
         Tr::tr("Hexhub: a public-safety command centre of one hub and six centres."));
     parser.addHelpOption();
-    const QCommandLineOption version(QStringLiteral("version"), Tr::tr("Print the version and exit."));
-    const QCommandLineOption listModules(QStringLiteral("list-modules"),
-                                         Tr::tr("List every module with its version, state and reason."));
-    const QCommandLineOption store(QStringLiteral("store"),
-                                   Tr::tr("The store to use: sqlite:///path/file.db or postgresql://user@host:port/db."),
-                                   Tr::tr("url"));
-    const QCommandLineOption createAdmin(QStringLiteral("create-admin"),
-                                         Tr::tr("Create the first administrator NAME; the password is read from "
-                                            "standard input."),
-                                         Tr::tr("name"));
-    const QCommandLineOption verifyAudit(QStringLiteral("verify-audit"),
-                                         Tr::tr("Check the audit log's chain; exit 0 when intact, 3 when broken."));
-    const QCommandLineOption modulePath(QStringLiteral("module-path"),
-                                        Tr::tr("Look for modules in this folder (repeatable)."), Tr::tr("folder"));
-    const QCommandLineOption disableModule(QStringLiteral("disable-module"),
-                                           Tr::tr("Do not load this module (repeatable)."), Tr::tr("id"));
-    const QCommandLineOption auditKey(QStringLiteral("audit-key"),
-                                      Tr::tr("The audit key file (default: audit.key in the configuration folder)."),
-                                      Tr::tr("file"));
-    const QCommandLineOption initServer(QStringLiteral("init-server"),
-                                        Tr::tr("Prepare a shared PostgreSQL server at URL (as its owner): schema, and the hexhub_app "
-                                               "role whose members can only add to the audit log and the journal."), Tr::tr("url"));
-    const QCommandLineOption addUser(QStringLiteral("add-user"),
-                                     Tr::tr("Create user NAME (with --role); on a shared PostgreSQL store also the "
-                                            "desk's database login. The password is read from standard input."),
-                                     Tr::tr("name"));
-    const QCommandLineOption role(QStringLiteral("role"), Tr::tr("The role for --add-user, e.g. hub_supervisor."),
-                                  Tr::tr("role"));
-    const QCommandLineOption showOutbox(QStringLiteral("outbox"),
-                                        Tr::tr("List the changes this desk keeps for the server (made while it was away, or "
-                                               "waiting for a decision), oldest first. Works without the server."));
-    const QCommandLineOption resolve(QStringLiteral("resolve"),
-                                     Tr::tr("Decide on the waiting change ID (see --outbox) with --decision and --operator."),
-                                     Tr::tr("id"));
-    const QCommandLineOption decision(QStringLiteral("decision"),
-                                      Tr::tr("For --resolve: keep (apply my change over the newer one, or try it again) or "
-                                             "discard (drop my change; it stays on record)."),
-                                      Tr::tr("keep|discard"));
-    const QCommandLineOption operatorName(QStringLiteral("operator"),
-                                          Tr::tr("For --resolve: who decides; recorded in the journal and the audit log."),
-                                          Tr::tr("name"));
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         Tr::tr("Render the main window on each module, the command palette and the sign-in "
-                                                "dialog in both themes and languages to PNG files in this folder, offscreen."),
-                                         Tr::tr("folder"));
-    const QCommandLineOption startupProbe(QStringLiteral("startup-probe"),
-                                          Tr::tr("For benchmarks: start a desk on a throw-away store with every module, "
-                                                 "signed in without the dialog; print \"shown\" once the main window is "
-                                                 "on screen, and exit."));
-    parser.addOptions({version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
-                       initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe});
+    const Options declared = makeOptions();
+    const auto& [version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey, initServer,
+                 addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe] = declared;
+    parser.addOptions(declared.all());
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;

@@ -60,12 +60,12 @@ int main(int argc, char* argv[])
         const QStringList paths = qEnvironmentVariable("HEXHUB_MODULE_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
         return hexhub::shell::renderScreenshots(app, folder, paths.value(0));
     }
-    // For `hexhub-bench startup`: a desk's start, signed in by the flag, on a throw-away store.
-    if (arguments.mid(1).contains(QStringLiteral("--startup-probe"))) {
+    // For `hexhub-bench startup`: a desk's start, signed in by the flag, on the store in a folder.
+    if (const qsizetype probe = arguments.indexOf(QStringLiteral("--startup-probe")); probe > 0) {
         QApplication app(argc, argv);
         announceDesk();
         const QStringList paths = qEnvironmentVariable("HEXHUB_MODULE_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
-        return hexhub::shell::runStartupProbe(app, paths.value(0));
+        return hexhub::shell::runStartupProbe(app, arguments.value(probe + 1), paths.value(0));
     }
     // Commands (--list-modules, --add-user, ...) need no window system; a desk does.
     if (!hexhub::cli::isDeskLaunch(arguments)) {

@@ -490,10 +490,6 @@
         <translation>数据存储 %1 已离线；Hexhub 正在持续尝试重新连接。</translation>
     </message>
     <message>
-        <source>Prepare a shared PostgreSQL server at URL (as its owner): schema, and the hexhub_app role whose members can only add to the audit log and the journal.</source>
-        <translation>（以所有者身份）准备位于 URL 的共享 PostgreSQL 服务器：建立数据结构，并创建 hexhub_app 角色，其成员对审计日志和事件日志只能追加。</translation>
-    </message>
-    <message>
         <source>The server %1 is ready for desks: schema applied, role hexhub_app granted.</source>
         <translation>服务器 %1 已可供各工作台使用：数据结构已建立，hexhub_app 角色已授权。</translation>
     </message>
@@ -674,10 +670,6 @@
         <translation>本工作台的待发队列已关闭；该变更未执行。</translation>
     </message>
     <message>
-        <source>Render the main window on each module, the command palette and the sign-in dialog in both themes and languages to PNG files in this folder, offscreen.</source>
-        <translation>在后台将各模块的主窗口、命令面板和登录对话框，以两种主题和两种语言渲染为 PNG 文件，保存到此文件夹。</translation>
-    </message>
-    <message>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -722,8 +714,16 @@
         <translation>本工作台的待发队列 %1 正被另一个 Hexhub（进程 %2）使用；同一台计算机上每个用户和服务器只能运行一个工作台，或为此工作台指定单独的 --store 用户。</translation>
     </message>
     <message>
-        <source>For benchmarks: start a desk on a throw-away store with every module, signed in without the dialog; print &quot;shown&quot; once the main window is on screen, and exit.</source>
-        <translation>供基准测试使用：在一次性数据存储上启动加载全部模块的工作台，不经登录对话框直接登录；主窗口显示后输出“shown”并退出。</translation>
+        <source>Prepare a shared PostgreSQL server at URL (as its owner): the schema; the hexhub_app role, whose members can only add to the audit log and the journal; a role per centre; row-level security and the modules&apos; own server rules. Running it again changes nothing.</source>
+        <translation>（以数据库所有者身份）准备位于 URL 的共享 PostgreSQL 服务器：数据库结构；hexhub_app 角色，其成员只能向审计日志和事件日志追加记录；每个中心一个角色；行级安全以及各模块自己的服务器规则。重复运行不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>Render the main window on each module, the command palette, the settings dialog, a wall and the sign-in dialog in both themes and languages to PNG files in this folder, offscreen.</source>
+        <translation>在后台将各模块的主窗口、命令面板、设置对话框、大屏和登录对话框，以两种主题和两种语言渲染为 PNG 文件，保存到此文件夹。</translation>
+    </message>
+    <message>
+        <source>For benchmarks: start a desk on the store in this folder (made on first use) with every module, signed in without the dialog; print &quot;shown&quot; once the main window is on screen, and exit.</source>
+        <translation>供基准测试使用：在此文件夹中的数据存储（首次使用时创建）上启动加载全部模块的工作台，不经登录对话框直接登录；主窗口显示后输出“shown”并退出。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -362,4 +363,24 @@ TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-i
     const QImage wall(QDir(folder).filePath(QStringLiteral("wall-day-en.png")));
     CHECK(wall.size() == QSize(1920, 1080));
     CHECK(wall.pixelColor(8, 8).lightness() < 80);
+}
+
+TEST_CASE("Every command is a command, not a desk: the startup probe, and a mistyped option", "[cli]")
+{
+    Cli cli;
+    // The probe's folder: made and migrated on the first start, opened on the second.
+    const QString folder = cli.home.filePath(QStringLiteral("probe"));
+    for (int start = 0; start < 2; ++start) {
+        INFO("start " << start);
+        const Run r = cli.run({QStringLiteral("--startup-probe"), folder}, {}, false);
+        CHECK(r.exitCode == 0);
+        CHECK(r.out.startsWith(QStringLiteral("shown modules=7 ")));
+    }
+    CHECK(QFileInfo::exists(folder + QStringLiteral("/probe.db")));
+    const Run noFolder = cli.run({QStringLiteral("--startup-probe")}, {}, false);
+    CHECK(noFolder.exitCode != 0);
+    // A mistyped option is a usage error with the parser's words; it never opens a desk instead.
+    const Run typo = cli.run({QStringLiteral("--list-module")});
+    CHECK(typo.exitCode == 2);
+    CHECK(typo.err.contains(QStringLiteral("list-module")));
 }
