@@ -4,16 +4,40 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QPasswordDigestor>
+#include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
 namespace hexhub {
 
+QByteArray PasswordHasher::pbkdf2Sha256(const QByteArray& password, const QByteArray& salt, int iterations, int bytes)
+{
+    // RFC 8018, section 5.2, with HMAC-SHA256 from QtCore: the same digests QPasswordDigestor makes,
+    // without QtNetwork (and the dozen libraries it brings) in every process that starts a desk.
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, password);
+    QByteArray key;
+    for (quint32 block = 1; key.size() < bytes; ++block) {
+        const char index[4] = {char(block >> 24), char(block >> 16), char(block >> 8), char(block)};
+        mac.reset();
+        mac.addData(salt);
+        mac.addData(index, 4);
+        QByteArray u = mac.result();
+        QByteArray t = u;
+        for (int i = 1; i < iterations; ++i) {
+            mac.reset();
+            mac.addData(u);
+            u = mac.result();
+            for (qsizetype k = 0; k < t.size(); ++k)
+                t[k] = char(t[k] ^ u[k]);
+        }
+        key += t;
+    }
+    return key.left(bytes);
+}
+
 namespace {
 QByteArray derive(const QString& password, const QByteArray& salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations,
-                                              PasswordHasher::kDigestBytes);
+    return PasswordHasher::pbkdf2Sha256(password.toUtf8(), salt, iterations, PasswordHasher::kDigestBytes);
 }
 } // namespace
 

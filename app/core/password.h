@@ -16,7 +16,7 @@ struct HEXHUB_CORE_EXPORT PasswordHash
 };
 
 /*!
- * Derives and checks password digests: PBKDF2-HMAC-SHA256 through QPasswordDigestor, a fresh 16-byte
+ * Derives and checks password digests: PBKDF2-HMAC-SHA256 (RFC 8018), a fresh 16-byte
  * salt from the system's random source for every password, and a constant-time comparison. The
  * iteration count is stored with each hash, so raising it later does not lock anybody out.
  */
@@ -33,6 +33,8 @@ public:
     PasswordHash hash(const QString& password) const;
     static bool verify(const QString& password, const PasswordHash& stored);
     static bool constantTimeEqual(const QByteArray& a, const QByteArray& b);
+    //! PBKDF2 with HMAC-SHA256: `bytes` bytes of key from `password` and `salt`.
+    static QByteArray pbkdf2Sha256(const QByteArray& password, const QByteArray& salt, int iterations, int bytes);
 
     /*!
      * Why `password` is too weak for account `userName`, or an empty string when it is acceptable:

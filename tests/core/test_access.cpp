@@ -61,6 +61,16 @@ TEST_CASE("Passwords: PBKDF2-SHA256, 600,000 iterations by default, salted, cons
     CHECK(PasswordHasher::verify(QStringLiteral("Same-Password-123"), a));
     CHECK_FALSE(PasswordHasher::verify(QStringLiteral("Same-Password-124"), a));
     CHECK_FALSE(PasswordHasher::verify(QStringLiteral("Same-Password-123"), PasswordHash{}));
+    // Known answers: RFC 7914 section 11 (two blocks of output, 80,000 iterations), and a UTF-8
+    // password with a binary salt (from Python's hashlib.pbkdf2_hmac).
+    CHECK(PasswordHasher::pbkdf2Sha256("Password", "NaCl", 80000, 64).toHex()
+          == "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
+             "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
+    QByteArray salt(16, Qt::Uninitialized);
+    for (int i = 0; i < 16; ++i)
+        salt[i] = char(i);
+    CHECK(PasswordHasher::pbkdf2Sha256(QStringLiteral("Ünïcode-密码-Pass1").toUtf8(), salt, 1000, 32).toHex()
+          == "004e3fd1bf2dc0f178441430df774bac5589d5bc1e3a239ed4381579e56ec1aa");
     // Known answer (RFC 7914 section 11 test vector for PBKDF2-HMAC-SHA256, 1 iteration).
     const PasswordHash vector{QByteArray::fromHex("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"),
                               QByteArrayLiteral("salt"), 1};
