@@ -7,15 +7,14 @@
 #include "outbox.h"
 #include "store.h"
 
-#include <QAudioDevice>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QLoggingCategory>
-#include <QMediaDevices>
-#include <QSoundEffect>
+#include <QLibrary>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -86,16 +85,29 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
         post(Notification::Level::Important, Tr::tr("A change needs your decision"), entry.change.summary,
              QDateTime::currentDateTimeUtc());
     });
-    // No audio output (a server room, CI): the desk works silently and says so once in the log.
-    if (!QMediaDevices::audioOutputs().isEmpty()) {
-        if (const QString wav = alertSound(); !wav.isEmpty()) {
-            m_sound = new QSoundEffect(this);
-            m_sound->setSource(QUrl::fromLocalFile(wav));
-            m_sound->setVolume(0.8f);
-        }
-    } else {
-        qCInfo(lcNotify) << "no audio output: priority notifications are shown, not heard";
+}
+
+bool NotificationCenter::canPlaySound()
+{
+    // Loaded the first time it matters, not at the start: see sound/alertsound.cpp.
+    if (m_soundChecked)
+        return m_sound != nullptr;
+    m_soundChecked = true;
+    const QString path = QDir(QCoreApplication::applicationDirPath())
+                             .absoluteFilePath(QStringLiteral("../" HEXHUB_LIBDIR_FOR_SHELL "/hexhub/hexhub_alertsound.so"));
+    QLibrary library(path);
+    using Create = QObject* (*)(const char*, QObject*);
+    const auto create = reinterpret_cast<Create>(library.resolve("hexhub_create_alert_sound"));
+    if (!create) {
+        qCWarning(lcNotify) << "no alert sound:" << library.errorString();
+        return false;
     }
+    const QString wav = alertSound();
+    m_sound = wav.isEmpty() ? nullptr : create(QFile::encodeName(wav).constData(), this);
+    // No audio output (a server room, CI): the desk works silently and says so once in the log.
+    if (!m_sound)
+        qCInfo(lcNotify) << "no audio output: priority notifications are shown, not heard";
+    return m_sound != nullptr;
 }
 
 NotificationCenter::~NotificationCenter() = default;
@@ -120,8 +132,8 @@ void NotificationCenter::post(Notification::Level level, const QString& title, c
             break; // never drop one nobody has seen
         m_items.erase(old);
     }
-    if (level == Notification::Level::Priority && m_sound && m_soundEnabled) {
-        m_sound->play();
+    if (level == Notification::Level::Priority && m_soundEnabled && canPlaySound()) {
+        QMetaObject::invokeMethod(m_sound, "play");
         ++m_soundsPlayed;
     }
     Q_EMIT posted(n);

@@ -7,7 +7,6 @@
 
 class QLabel;
 class QListWidget;
-class QSoundEffect;
 class QTimer;
 
 namespace hexhub {
@@ -48,8 +47,9 @@ public:
     int unacknowledged() const;
     void acknowledge(int id);
     void acknowledgeAll();
-    //! Whether priority notifications can be heard here (an audio output exists).
-    bool canPlaySound() const { return m_sound != nullptr; }
+    //! Whether priority notifications can be heard here (an audio output exists); the first call
+    //! loads the sound library.
+    bool canPlaySound();
     //! The operator's choice (Settings): priority notifications sound only when enabled.
     void setSoundEnabled(bool enabled) { m_soundEnabled = enabled; }
     bool soundEnabled() const { return m_soundEnabled; }
@@ -64,7 +64,8 @@ private:
 
     QList<Notification> m_items;
     int m_nextId = 1;
-    QSoundEffect* m_sound = nullptr;
+    QObject* m_sound = nullptr; //!< a QSoundEffect from the sound library, once loaded
+    bool m_soundChecked = false;
     int m_soundsPlayed = 0;
     bool m_soundEnabled = true;
     QObject m_receiver;

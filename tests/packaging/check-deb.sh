@@ -72,6 +72,7 @@ dpkg-deb --contents "$deb" | awk '{ sub(/^\./, "", $6); print $6 }' >"$work/file
 echo "   $(grep -vc '/$' "$work/files") files"
 need() { grep -qxF "$1" "$work/files" || fail "the package lacks $1"; }
 need /usr/bin/hexhub
+need /usr/lib/hexhub/hexhub_alertsound.so # the alert sound, loaded on first use
 for id in "${modules[@]}"; do
     need "/usr/lib/hexhub/modules/hexhub_$id.so"
 done
