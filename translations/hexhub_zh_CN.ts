@@ -1340,6 +1340,10 @@
         <source>Show the %1 panel on the wall on %2</source>
         <translation>在%2上的大屏显示“%1”面板</translation>
     </message>
+    <message>
+        <source>screen %1</source>
+        <translation>屏幕 %1</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

@@ -695,7 +695,9 @@ bool MainWindow::closeWall(const QString& screenName)
 QString MainWindow::screenLabel(const QScreen* screen) const
 {
     const int index = int(QGuiApplication::screens().indexOf(const_cast<QScreen*>(screen)));
-    return Tr::tr("screen %1 (%2)").arg(index + 1).arg(screen->name());
+    // Numbered as the desktop lists them; the system's name beside the number when it has one.
+    return screen->name().isEmpty() ? Tr::tr("screen %1").arg(index + 1)
+                                    : Tr::tr("screen %1 (%2)").arg(index + 1).arg(screen->name());
 }
 
 namespace {
