@@ -725,6 +725,18 @@
         <source>For benchmarks: start a desk on the store in this folder (made on first use) with every module, signed in without the dialog; print &quot;shown&quot; once the main window is on screen, and exit.</source>
         <translation>供基准测试使用：在此文件夹中的数据存储（首次使用时创建）上启动加载全部模块的工作台，不经登录对话框直接登录；主窗口显示后输出“shown”并退出。</translation>
     </message>
+    <message>
+        <source>a position needs numbers &quot;lat&quot; and &quot;lon&quot;</source>
+        <translation>位置需要数值“lat”和“lon”</translation>
+    </message>
+    <message>
+        <source>position %1, %2 is off the globe (latitude -90 to 90, longitude -180 to 180)</source>
+        <translation>位置 %1, %2 不在地球上（纬度 -90 到 90，经度 -180 到 180）</translation>
+    </message>
+    <message>
+        <source>an address must be text</source>
+        <translation>地址必须是文本</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
