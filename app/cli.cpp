@@ -184,26 +184,46 @@ bool isDeskLaunch(const QStringList& arguments)
 {
     // Parsed by the same options as the command itself, so a new command can never open a desk.
     QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
     const Options options = makeOptions();
     parser.addOptions(options.all());
-    if (!parser.parse(arguments))
-        return false; // run() reports what is wrong
+    if (!parser.parse(arguments)) {
+        // Qt's own options (-platform xcb, -style, -session from the session manager, ...) belong
+        // to the desk's QApplication; anything else is a mistake run() reports, with no window.
+        static const QStringList qtOptions{
+            QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+            QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+            QStringLiteral("qwindowtitle"), QStringLiteral("reverse"), QStringLiteral("session"), QStringLiteral("style"),
+            QStringLiteral("stylesheet"), QStringLiteral("widgetcount"), QStringLiteral("display"),
+            QStringLiteral("geometry"), QStringLiteral("title"), QStringLiteral("name"), QStringLiteral("visual"),
+            QStringLiteral("ncols"), QStringLiteral("cmap"), QStringLiteral("nograb"), QStringLiteral("dograb"),
+            QStringLiteral("sync")};
+        const QStringList unknown = parser.unknownOptionNames();
+        if (unknown.isEmpty() || !std::all_of(unknown.begin(), unknown.end(), [](const QString& o) { return qtOptions.contains(o); }))
+            return false;
+    }
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
         return false;
     const QList<QCommandLineOption> commands = options.commands();
     return std::none_of(commands.begin(), commands.end(), [&](const QCommandLineOption& o) { return parser.isSet(o); });
 }
 
-QString screenshotsFolder(const QStringList& arguments)
+std::optional<QString> optionValue(const QStringList& arguments, const QString& name)
 {
+    const QString option = QStringLiteral("--") + name;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
-        if (arguments[i] == QLatin1String("--screenshots"))
+        if (arguments[i] == option)
             return arguments.value(i + 1);
-        if (arguments[i].startsWith(QLatin1String("--screenshots=")))
+        if (arguments[i].startsWith(option + QLatin1Char('=')))
             return arguments[i].section(QLatin1Char('='), 1);
     }
-    return {};
+    return std::nullopt;
+}
+
+QString screenshotsFolder(const QStringList& arguments)
+{
+    return optionValue(arguments, QStringLiteral("screenshots")).value_or(QString());
 }
 
 int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const DeskRunner& desk)

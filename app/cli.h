@@ -5,6 +5,7 @@
 #include <QTextStream>
 
 #include <functional>
+#include <optional>
 
 namespace hexhub {
 struct PlatformOptions;
@@ -25,6 +26,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
 bool isDeskLaunch(const QStringList& arguments);
 //! The folder of `--screenshots DIR`, or empty when not asked for.
 QString screenshotsFolder(const QStringList& arguments);
+//! The value of `--name VALUE` or `--name=VALUE` (empty when the value is missing); nullopt when absent.
+std::optional<QString> optionValue(const QStringList& arguments, const QString& name);
 
 //! Exit codes, documented in the README.
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, AuditBroken = 3 };

@@ -61,11 +61,11 @@ int main(int argc, char* argv[])
         return hexhub::shell::renderScreenshots(app, folder, paths.value(0));
     }
     // For `hexhub-bench startup`: a desk's start, signed in by the flag, on the store in a folder.
-    if (const qsizetype probe = arguments.indexOf(QStringLiteral("--startup-probe")); probe > 0) {
+    if (const std::optional<QString> probe = hexhub::cli::optionValue(arguments, QStringLiteral("startup-probe"))) {
         QApplication app(argc, argv);
         announceDesk();
         const QStringList paths = qEnvironmentVariable("HEXHUB_MODULE_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
-        return hexhub::shell::runStartupProbe(app, arguments.value(probe + 1), paths.value(0));
+        return hexhub::shell::runStartupProbe(app, *probe, paths.value(0));
     }
     // Commands (--list-modules, --add-user, ...) need no window system; a desk does.
     if (!hexhub::cli::isDeskLaunch(arguments)) {

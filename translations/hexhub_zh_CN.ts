@@ -1237,10 +1237,6 @@
         <translation>设置……</translation>
     </message>
     <message>
-        <source>The store in the settings (%1) is not a store address: %2. Using the default store.</source>
-        <translation>设置中的数据存储（%1）不是有效的存储地址：%2。将使用默认数据存储。</translation>
-    </message>
-    <message>
         <source>Play a sound for priority notifications</source>
         <translation>优先通知时播放提示音</translation>
     </message>
@@ -1355,6 +1351,22 @@
     <message>
         <source>screen %1</source>
         <translation>屏幕 %1</translation>
+    </message>
+    <message>
+        <source>Only %1, who made this change, or a supervisor decides on it.</source>
+        <translation>只有做出此变更的 %1 或主管可以对其作出决定。</translation>
+    </message>
+    <message>
+        <source>The store in the settings is not a store address: %1. Using the default store.</source>
+        <translation>设置中的数据存储不是有效的存储地址：%1。将使用默认数据存储。</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes the store and the modules of this desk.</source>
+        <translation>只有管理员可以更改本工作台的数据存储和模块。</translation>
+    </message>
+    <message>
+        <source>it holds a password, which would be kept in plain text in the settings file; give the password in ~/.pgpass instead</source>
+        <translation>其中含有密码，会以明文保存在设置文件中；请改为在 ~/.pgpass 中提供密码</translation>
     </message>
 </context>
 <context>

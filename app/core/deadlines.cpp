@@ -107,11 +107,12 @@ QList<Deadline> DeadlineBoard::deadlines() const
     return list;
 }
 
-int DeadlineBoard::dueWithin(qint64 ms) const
+int DeadlineBoard::dueWithin(qint64 ms, const std::function<bool(const QString& module)>& visible) const
 {
     const qint64 limit = m_clock.nowMs() + ms;
-    return int(std::count_if(m_open.cbegin(), m_open.cend(),
-                             [limit](const Deadline& d) { return d.due.toMSecsSinceEpoch() <= limit; }));
+    return int(std::count_if(m_open.cbegin(), m_open.cend(), [&](const Deadline& d) {
+        return d.due.toMSecsSinceEpoch() <= limit && (!visible || visible(d.module));
+    }));
 }
 
 } // namespace hexhub

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace hexhub {
 
 class Clock;
@@ -53,8 +55,9 @@ public:
 
     //! Open deadlines, the soonest first.
     QList<Deadline> deadlines() const;
-    //! Open deadlines due within `ms` of the Clock's now (overdue ones included).
-    int dueWithin(qint64 ms) const;
+    //! Open deadlines due within `ms` of the Clock's now (overdue ones included); with `visible`, only
+    //! those of the modules it accepts.
+    int dueWithin(qint64 ms, const std::function<bool(const QString& module)>& visible = {}) const;
 
 Q_SIGNALS:
     //! The list changed, or time moved on (once a minute of clock time, and on a jump).

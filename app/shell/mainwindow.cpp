@@ -22,6 +22,7 @@
 #include "eventbus.h"
 #include "platform.h"
 #include "session.h"
+#include "store.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -98,6 +99,11 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     connect(m_deadlines, &DeadlineBoard::changed, this, &MainWindow::updateDeadlineCount);
     updateDeadlineCount();
     m_deadlines->load();
+    // A first read that failed (the store away at the start) is done again when the store is back.
+    connect(&platform.store(), &Store::stateChanged, m_deadlines, [this] {
+        if (m_platform.store().state() == Store::State::Open && !m_deadlines->isLoaded())
+            m_deadlines->load();
+    });
     statusBar()->addPermanentWidget(m_storeState);
     statusBar()->addPermanentWidget(m_clock);
 
@@ -142,6 +148,8 @@ MainWindow::~MainWindow()
     disconnect(m_rail, nullptr, this, nullptr);
     disconnect(&m_platform.session(), nullptr, this, nullptr);
     disconnect(qApp, nullptr, this, nullptr);
+    if (m_settingsDialog)
+        disconnect(m_settingsDialog, nullptr, this, nullptr);
 }
 
 void MainWindow::showPalette()
@@ -195,7 +203,7 @@ void MainWindow::showPalette()
         for (QScreen* s : screens) {
             commands << PaletteCommand{QStringLiteral("shell.panel.move.%1.%2").arg(id, s->name()),
                                        Tr::tr("Move the %1 panel to %2").arg(title, screenLabel(s)), QString(),
-                                       [this, id, s] { tearOff(id, s); }};
+                                       [this, id, name = s->name()] { tearOff(id, screenNamed(name)); }};
         }
     }
     for (QScreen* s : screens) {
@@ -219,12 +227,12 @@ void MainWindow::showPalette()
                 commands << PaletteCommand{QStringLiteral("shell.wall.%1.%2.%3").arg(on ? QStringLiteral("remove") : QStringLiteral("add"), s->name(), id),
                                            on ? Tr::tr("Take the %1 panel off the wall on %2").arg(panelTitle(id), screenLabel(s))
                                               : Tr::tr("Show the %1 panel on the wall on %2").arg(panelTitle(id), screenLabel(s)),
-                                           QString(), [this, s, next] { openWall(s, next); }};
+                                           QString(), [this, name = s->name(), next] { openWall(screenNamed(name), next); }};
             }
         }
         else
             commands << PaletteCommand{QStringLiteral("shell.wall.open.") + s->name(), Tr::tr("Make %1 a wall").arg(screenLabel(s)),
-                                       QString(), [this, s] { openWall(s, defaultWallPanels()); }};
+                                       QString(), [this, name = s->name()] { openWall(screenNamed(name), defaultWallPanels()); }};
     }
     for (const QString& name : m_workspaceStore.names()) {
         if (name != m_workspace)
@@ -323,12 +331,23 @@ void MainWindow::updatePermissions()
         if (QWidget* content = it.value()->widget())
             content->setVisible(panelAllowed(it.key()));
     }
+    QList<std::pair<QString, QStringList>> rebuild;
     for (WallWindow* wall : std::as_const(m_walls)) {
         for (const QString& id : wall->panels()) {
             if (QWidget* content = wall->panel(id))
                 content->setVisible(panelAllowed(id));
         }
+        // Made while nobody who may see its panels was signed in (a screen back during a lock):
+        // built again now that someone is.
+        const QStringList missing = wall->unavailablePanels();
+        if (std::any_of(missing.begin(), missing.end(), [this](const QString& id) { return panelAllowed(id); }))
+            rebuild.append({wall->screenName(), wall->panels()});
     }
+    for (const auto& [screen, panels] : std::as_const(rebuild))
+        openWall(screenNamed(screen), panels);
+    for (DeadlineList* list : findChildren<DeadlineList*>())
+        list->refresh();
+    updateDeadlineCount();
     const QString current = m_rail->currentId();
     // Nothing this user may see (or nobody signed in): no module view stays on screen.
     m_stack->setCurrentWidget(current.isEmpty() || isLocked() ? m_lockedPage : viewFor(current));
@@ -481,7 +500,8 @@ SettingsDialog* MainWindow::showSettings()
         current.language = m_language->current();
     if (!m_platform.settings().contains(QStringLiteral("appearance/theme")))
         current.theme = Theme::name(m_theme.kind());
-    m_settingsDialog = new SettingsDialog(current, m_platform.modules(), this);
+    m_settingsDialog = new SettingsDialog(current, m_platform.modules(),
+                                          m_platform.session().can(QStringLiteral("core.desk.configure")), this);
     m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_settingsDialog, &QDialog::accepted, this, [this] {
         const DeskSettings chosen = m_settingsDialog->settings();
@@ -507,6 +527,16 @@ void MainWindow::applySettings(const DeskSettings& settings)
     setIdleLock(settings.idleLockMinutes * 60 * 1000);
 }
 
+bool MainWindow::moduleVisible(const QString& module) const
+{
+    // As the rail: a module's records are for whoever holds one of its permissions.
+    const Principal who = m_platform.session().principal();
+    if (!who.isValid() || isLocked())
+        return false;
+    const QString prefix = module + QLatin1Char('.');
+    return std::any_of(who.permissions.begin(), who.permissions.end(), [&](const QString& p) { return p.startsWith(prefix); });
+}
+
 QHash<QString, QString> MainWindow::moduleNames() const
 {
     QHash<QString, QString> names;
@@ -517,7 +547,7 @@ QHash<QString, QString> MainWindow::moduleNames() const
 
 void MainWindow::updateDeadlineCount()
 {
-    const int n = m_deadlines->dueWithin(60 * 60 * 1000);
+    const int n = m_deadlines->dueWithin(60 * 60 * 1000, [this](const QString& module) { return moduleVisible(module); });
     m_deadlineCount->setText(Tr::tr("%n deadline(s) within the hour", nullptr, n));
     m_deadlineCount->setToolTip(Tr::tr("Open deadlines of every module due in the next hour, overdue ones included"));
     m_deadlineCount->setStyleSheet(n > 0 ? QStringLiteral("color: %1; font-weight: bold").arg(m_theme.warning().name()) : QString());
@@ -591,6 +621,7 @@ QWidget* MainWindow::createPanel(const QString& id, QWidget* parent)
         auto* list = new DeadlineList(*m_deadlines, m_platform.clock(), parent);
         list->setTheme(m_theme);
         list->setModuleNames(moduleNames());
+        list->setFilter([this](const QString& module) { return moduleVisible(module); });
         return list;
     }
     if (id == QLatin1String("shell.clock"))
@@ -760,10 +791,14 @@ void MainWindow::screenRemoved(QScreen* screen)
 
 QList<QWidget*> MainWindow::desktopWindows()
 {
+    // The main window, torn-off panels and any dialog open on the desk (sign-in, settings, ...);
+    // walls are handled as walls.
     QList<QWidget*> windows{this};
-    for (QDockWidget* dock : std::as_const(m_docks)) {
-        if (dock->isFloating() && (dock->isVisible() || m_homeless.contains(dock)))
-            windows << dock;
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        const Qt::WindowType type = w->windowType();
+        if (w != this && !qobject_cast<WallWindow*>(w) && type != Qt::ToolTip && type != Qt::Popup
+            && (w->isVisible() || m_homeless.contains(w)))
+            windows << w;
     }
     return windows;
 }
@@ -866,7 +901,7 @@ QStringList MainWindow::applyWorkspace(const Workspace& workspace)
     }
     auto ensure = [&](const QString& id) {
         if (!m_docks.contains(id) && !openPanel(id))
-            problems << Tr::tr("The panel %1 is not available to you here.").arg(id);
+            problems << Tr::tr("The panel %1 is not available to you here.").arg(panelTitle(id));
     };
     for (const QString& id : workspace.docked)
         ensure(id);
@@ -894,6 +929,9 @@ QStringList MainWindow::applyWorkspace(const Workspace& workspace)
     }
 
     const Placement main = workspace.main.placeAmong(screens);
+    // Arranged on fewer or other screens than it was saved for: kept as saved (not saved over with
+    // the stand-in places) until the operator saves it on purpose.
+    m_workspaceDegraded = main.fellBack;
     if (isMaximized() || isFullScreen())
         showNormal();
     applyPlacement(this, main);
@@ -907,7 +945,9 @@ QStringList MainWindow::applyWorkspace(const Workspace& workspace)
         if (!dock)
             continue;
         dock->setFloating(true);
-        applyPlacement(dock, f.place.placeAmong(screens));
+        const Placement place = f.place.placeAmong(screens);
+        m_workspaceDegraded = m_workspaceDegraded || place.fellBack;
+        applyPlacement(dock, place);
         dock->show();
     }
     for (const WallPlace& wall : workspace.walls) {
@@ -916,14 +956,16 @@ QStringList MainWindow::applyWorkspace(const Workspace& workspace)
             if (panelAllowed(id))
                 panels << id;
             else
-                problems << Tr::tr("The panel %1 is not available to you here.").arg(id);
+                problems << Tr::tr("The panel %1 is not available to you here.").arg(panelTitle(id));
         }
         if (panels.isEmpty())
             continue;
         if (QScreen* s = screenNamed(wall.screen))
             openWall(s, panels);
-        else
+        else {
             m_parkedWalls << WallPlace{wall.screen, wall.screenGeometry, panels};
+            m_workspaceDegraded = true;
+        }
     }
     if (!workspace.module.isEmpty())
         showModule(workspace.module);
@@ -938,6 +980,7 @@ void MainWindow::saveWorkspace(const QString& name)
         return;
     m_workspaceStore.save(captureWorkspace(trimmed));
     m_workspace = trimmed;
+    m_workspaceDegraded = false;
     if (const Principal who = m_platform.session().principal(); who.isValid())
         m_workspaceStore.setLastUsedBy(who.name, trimmed);
 }
@@ -961,7 +1004,7 @@ bool MainWindow::switchWorkspace(const QString& name)
         return false;
     }
     // Whatever was arranged before is kept under its name, so switching back finds it as it was.
-    if (!m_workspace.isEmpty() && m_workspace != name)
+    if (!m_workspace.isEmpty() && m_workspace != name && !m_workspaceDegraded)
         m_workspaceStore.save(captureWorkspace(m_workspace));
     const QStringList problems = applyWorkspace(*w);
     if (!problems.isEmpty())
@@ -979,13 +1022,13 @@ void MainWindow::restoreWorkspace()
     if (name.isEmpty() || !m_workspaceStore.names().contains(name))
         name = Workspace::defaultForRoles(who.roles);
     if (!switchWorkspace(name))
-        switchWorkspace(Workspace::operatorDefault());
+        switchWorkspace(Workspace::defaultForRoles(who.roles));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     // The arrangement at the end of a shift is there at the start of the next.
-    if (!m_workspace.isEmpty() && m_platform.session().principal().isValid())
+    if (!m_workspace.isEmpty() && m_platform.session().principal().isValid() && !m_workspaceDegraded)
         m_workspaceStore.save(captureWorkspace(m_workspace));
     for (WallWindow* wall : std::as_const(m_walls))
         wall->close();

@@ -114,6 +114,8 @@ public:
      */
     QStringList applyWorkspace(const Workspace& workspace);
     QString currentWorkspace() const { return m_workspace; }
+    //! The current workspace was restored onto fewer or other screens than it was saved on.
+    bool isWorkspaceDegraded() const { return m_workspaceDegraded; }
     //! Saves the current arrangement as `name` and makes it the current workspace.
     void saveWorkspace(const QString& name);
     //! Switches to workspace `name` (saved, or built in); false when there is none by that name.
@@ -143,6 +145,8 @@ private:
     void updatePermissions();
     void updateDeadlineCount();
     QHash<QString, QString> moduleNames() const;
+    //! Whether the one signed in may see module `module`'s records (its deadlines, for one).
+    bool moduleVisible(const QString& module) const;
     QWidget* viewFor(const QString& id);
 
     Platform& m_platform;
@@ -173,6 +177,7 @@ private:
 
     WorkspaceStore m_workspaceStore;
     QString m_workspace;
+    bool m_workspaceDegraded = false; //!< restored onto fewer or other screens: not saved over by itself
     SettingsDialog* m_settingsDialog = nullptr;
 };
 

@@ -85,6 +85,9 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
         post(Notification::Level::Important, Tr::tr("A change needs your decision"), entry.change.summary,
              QDateTime::currentDateTimeUtc());
     });
+    // The sound library is loaded once the desk is up and quiet, so the first priority alert does
+    // not wait for it (and the start does not either).
+    QTimer::singleShot(3000, this, [this] { canPlaySound(); });
 }
 
 bool NotificationCenter::canPlaySound()

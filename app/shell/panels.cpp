@@ -64,7 +64,9 @@ void DeadlineList::setTheme(const Theme& theme)
 
 void DeadlineList::refresh()
 {
-    const QList<Deadline> deadlines = m_board.deadlines();
+    QList<Deadline> deadlines = m_board.deadlines();
+    if (m_visible)
+        deadlines.removeIf([this](const Deadline& d) { return !m_visible(d.module); });
     m_empty->setText(deadlines.isEmpty() ? Tr::tr("Nothing is running out.") : QString());
     m_empty->setVisible(deadlines.isEmpty());
     const int row = m_list->currentRow();
@@ -82,6 +84,12 @@ void DeadlineList::refresh()
     }
     if (row >= 0 && row < m_list->count())
         m_list->setCurrentRow(row);
+}
+
+void DeadlineList::setFilter(std::function<bool(const QString& module)> visible)
+{
+    m_visible = std::move(visible);
+    refresh();
 }
 
 void DeadlineList::setModuleNames(const QHash<QString, QString>& names)
@@ -195,11 +203,16 @@ void OutboxPanel::refresh()
         watcher->deleteLater();
         m_reading = false;
         QList<OutboxEntry> entries;
+        bool readable = true;
         try {
             entries = watcher->result();
         } catch (const std::exception& e) {
+            readable = false;
             m_problem->setText(Tr::tr("The outbox cannot be read: %1").arg(QString::fromUtf8(e.what())));
         }
+        if (readable && std::exchange(m_readFailed, false))
+            m_problem->clear();
+        m_readFailed = !readable;
         const QUuid selected = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toUuid() : QUuid();
         m_list->clear();
         for (const OutboxEntry& e : std::as_const(entries)) {
@@ -219,6 +232,7 @@ void OutboxPanel::refresh()
             auto* item = new QListWidgetItem(QStringLiteral("%1\n%2 · %3").arg(e.change.summary, state, e.change.actor), m_list);
             item->setData(Qt::UserRole, e.change.id);
             item->setData(Qt::UserRole + 1, e.state != OutboxEntry::State::Queued);
+            item->setData(Qt::UserRole + 2, e.change.actor);
             if (e.change.id == selected)
                 m_list->setCurrentItem(item);
         }
@@ -230,8 +244,9 @@ void OutboxPanel::refresh()
                 }
             }
         }
-        m_empty->setText(entries.isEmpty() ? Tr::tr("Every change this desk made is on the server.") : QString());
-        m_empty->setVisible(entries.isEmpty());
+        // Said only when known: after a failed read the problem says why nothing is listed.
+        m_empty->setText(readable && entries.isEmpty() ? Tr::tr("Every change this desk made is on the server.") : QString());
+        m_empty->setVisible(readable && entries.isEmpty());
         updateButtons();
         Q_EMIT refreshed();
         if (std::exchange(m_again, false))
@@ -240,17 +255,32 @@ void OutboxPanel::refresh()
     watcher->setFuture(m_outbox.entries());
 }
 
+bool OutboxPanel::mayDecide(const QListWidgetItem* item) const
+{
+    // Whoever made the change decides on it; a supervisor or an administrator may decide for them.
+    const Principal who = m_session.principal();
+    if (!item || !who.isValid() || !item->data(Qt::UserRole + 1).toBool())
+        return false;
+    return item->data(Qt::UserRole + 2).toString() == who.name || who.roles.contains(QStringLiteral("hub_supervisor"))
+           || who.roles.contains(QStringLiteral("administrator"));
+}
+
 void OutboxPanel::updateButtons()
 {
-    const bool decidable = m_list->currentItem() && m_list->currentItem()->data(Qt::UserRole + 1).toBool();
-    m_keep->setEnabled(decidable && m_session.principal().isValid());
-    m_discard->setEnabled(decidable && m_session.principal().isValid());
+    const bool decidable = mayDecide(m_list->currentItem());
+    m_keep->setEnabled(decidable);
+    m_discard->setEnabled(decidable);
+    if (m_list->currentItem() && m_list->currentItem()->data(Qt::UserRole + 1).toBool() && !decidable)
+        m_keep->setToolTip(Tr::tr("Only %1, who made this change, or a supervisor decides on it.")
+                               .arg(m_list->currentItem()->data(Qt::UserRole + 2).toString()));
+    else
+        m_keep->setToolTip(Tr::tr("Apply my change over the server's version"));
 }
 
 void OutboxPanel::decide(bool keep)
 {
     QListWidgetItem* item = m_list->currentItem();
-    if (!item || !m_session.principal().isValid())
+    if (!mayDecide(item))
         return;
     m_keep->setEnabled(false);
     m_discard->setEnabled(false);

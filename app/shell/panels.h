@@ -6,8 +6,11 @@
 #include <QLabel>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QTimer;
 
@@ -32,6 +35,8 @@ public:
     void setTheme(const Theme& theme);
     //! Module ids to the names people know them by, in the current language.
     void setModuleNames(const QHash<QString, QString>& names);
+    //! Lists only the deadlines of the modules `visible` accepts (the signed-in user's).
+    void setFilter(std::function<bool(const QString& module)> visible);
     QListWidget* list() const { return m_list; }
     void refresh();
 
@@ -46,6 +51,7 @@ private:
     QListWidget* m_list;
     QTimer* m_repaint;
     QHash<QString, QString> m_moduleNames;
+    std::function<bool(const QString&)> m_visible;
 };
 
 //! The Clock in large type, for walls: time, date, and "simulated" when it is.
@@ -88,6 +94,7 @@ protected:
 private:
     void decide(bool keep);
     void updateButtons();
+    bool mayDecide(const QListWidgetItem* item) const;
 
     Outbox& m_outbox;
     Session& m_session;
@@ -98,6 +105,7 @@ private:
     QLabel* m_problem;
     bool m_reading = false;
     bool m_again = false;
+    bool m_readFailed = false;
 };
 
 } // namespace hexhub::shell

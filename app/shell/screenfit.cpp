@@ -47,7 +47,8 @@ Placement placeWindow(const QRect& saved, const QString& savedScreen, const QRec
     // The offset from the corner of the screen it was on, so a window follows its screen when the
     // screens were arranged differently.
     const QPoint offset = saved.topLeft() - (savedScreenGeometry.isValid() ? savedScreenGeometry.topLeft() : QPoint());
-    QSize size = saved.size().isValid() ? saved.size() : area.size() / 2;
+    // A damaged or missing size gets half the screen; none is smaller than a usable window.
+    QSize size = saved.width() >= 200 && saved.height() >= 150 ? saved.size() : area.size() / 2;
     size = size.boundedTo(area.size());
     QPoint topLeft = area.topLeft() + offset;
     // Slide it back in from whichever side it stands out.

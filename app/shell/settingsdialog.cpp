@@ -58,13 +58,13 @@ PlatformOptions DeskSettings::startOptions(const PlatformOptions& commandLine, Q
         if (const auto url = StoreUrl::parse(storeUrl, &error))
             options.store = *url;
         else if (problem)
-            *problem = Tr::tr("The store in the settings (%1) is not a store address: %2. Using the default store.").arg(storeUrl, error);
+            *problem = Tr::tr("The store in the settings is not a store address: %1. Using the default store.").arg(error);
     }
     options.disabledModules.unite(disabledModules);
     return options;
 }
 
-SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager& modules, QWidget* parent)
+SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager& modules, bool mayConfigure, QWidget* parent)
     : QDialog(parent)
     , m_manager(modules)
     , m_initial(current)
@@ -77,6 +77,7 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager&
     , m_modules(new QListWidget(this))
     , m_moduleWarning(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+    , m_mayConfigure(mayConfigure)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(Tr::tr("Settings"));
@@ -127,6 +128,14 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager&
     m_moduleWarning->setObjectName(QStringLiteral("moduleWarning"));
     m_moduleWarning->setWordWrap(true);
     nextForm->addRow(QString(), m_moduleWarning);
+    if (!mayConfigure) {
+        auto* why = new QLabel(Tr::tr("Only an administrator changes the store and the modules of this desk."), next);
+        why->setObjectName(QStringLiteral("configureRefused"));
+        why->setWordWrap(true);
+        nextForm->insertRow(0, why);
+        m_store->setReadOnly(true);
+        m_modules->setEnabled(false);
+    }
     column->addWidget(next);
     column->addWidget(m_buttons);
 
@@ -188,6 +197,11 @@ DeskSettings SettingsDialog::settings() const
     s.sounds = m_sounds->isChecked();
     s.idleLockMinutes = m_idle->value();
     s.storeUrl = m_store->text().trimmed();
+    if (!m_mayConfigure) {
+        s.storeUrl = m_initial.storeUrl;
+        s.disabledModules = m_initial.disabledModules;
+        return s;
+    }
     for (int i = 0; i < m_modules->count(); ++i) {
         if (m_modules->item(i)->checkState() == Qt::Unchecked)
             s.disabledModules.insert(m_modules->item(i)->data(Qt::UserRole).toString());
@@ -200,7 +214,11 @@ void SettingsDialog::accept()
     const QString url = m_store->text().trimmed();
     if (!url.isEmpty()) {
         QString error;
-        if (!StoreUrl::parse(url, &error)) {
+        const std::optional<StoreUrl> parsed = StoreUrl::parse(url, &error);
+        if (parsed && !parsed->password.isEmpty())
+            error = Tr::tr("it holds a password, which would be kept in plain text in the settings file; give the "
+                           "password in ~/.pgpass instead");
+        if (!parsed || !error.isEmpty()) {
             m_storeProblem->setText(Tr::tr("This is not a store address: %1").arg(error));
             m_storeProblem->show();
             m_store->setFocus();

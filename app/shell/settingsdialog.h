@@ -48,7 +48,11 @@ class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    SettingsDialog(const DeskSettings& current, const ModuleManager& modules, QWidget* parent = nullptr);
+    /*!
+     * `mayConfigure`: whether the one signed in may change the store and the modules (the
+     * core.desk.configure permission, administrators'); without it that part is shown, not editable.
+     */
+    SettingsDialog(const DeskSettings& current, const ModuleManager& modules, bool mayConfigure, QWidget* parent = nullptr);
 
     DeskSettings settings() const;
     //! The modules that do not load when `off` do not: `off` and every module depending on one of them.
@@ -79,6 +83,7 @@ private:
     QListWidget* m_modules;
     QLabel* m_moduleWarning;
     QDialogButtonBox* m_buttons;
+    bool m_mayConfigure;
 };
 
 } // namespace hexhub::shell

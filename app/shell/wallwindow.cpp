@@ -47,6 +47,7 @@ WallWindow::WallWindow(QString screenName, QStringList panels, PanelFactory crea
         inner->addWidget(heading);
         QWidget* widget = create ? create(id, frame) : nullptr;
         if (!widget) {
+            m_unavailable << id;
             widget = new QLabel(Tr::tr("This panel is not available here."), frame);
             widget->setEnabled(false);
         }

@@ -32,6 +32,8 @@ public:
     QString screenName() const { return m_screen; }
     QStringList panels() const { return m_panels; }
     QWidget* panel(const QString& id) const { return m_widgets.value(id); }
+    //! Panels shown as "not available" (the wall was made while nobody allowed was signed in).
+    QStringList unavailablePanels() const { return m_unavailable; }
     //! Full screen on `screen`.
     void showOn(QScreen* screen);
     void setTheme(const Theme& theme);
@@ -58,6 +60,7 @@ private:
     QHash<QString, QWidget*> m_widgets;
     QHash<QString, QLabel*> m_titles;
     QLabel* m_banner;
+    QStringList m_unavailable;
     int m_lookSize = 0;
 };
 

@@ -291,6 +291,10 @@ TEST_CASE("hexhub with no command opens a desk, and a broken store ends it with 
     const Run r = cli.run({}); // the offscreen platform (inherited from the tests): no dialog waits
     CHECK(r.exitCode == 1);
     CHECK(r.err.contains(QStringLiteral("not an SQLite database")));
+    // Qt's own options (here -platform, as a session manager or a launcher may add) still open a desk.
+    const Run withQtOptions = cli.run({QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-reverse")});
+    CHECK(withQtOptions.exitCode == 1);
+    CHECK(withQtOptions.err.contains(QStringLiteral("not an SQLite database")));
 }
 
 namespace {
@@ -377,6 +381,9 @@ TEST_CASE("Every command is a command, not a desk: the startup probe, and a mist
         CHECK(r.out.startsWith(QStringLiteral("shown modules=7 ")));
     }
     CHECK(QFileInfo::exists(folder + QStringLiteral("/probe.db")));
+    const Run equals = cli.run({QStringLiteral("--startup-probe=") + folder}, {}, false);
+    CHECK(equals.exitCode == 0);
+    CHECK(equals.out.startsWith(QStringLiteral("shown modules=7 ")));
     const Run noFolder = cli.run({QStringLiteral("--startup-probe")}, {}, false);
     CHECK(noFolder.exitCode != 0);
     // A mistyped option is a usage error with the parser's words; it never opens a desk instead.

@@ -108,6 +108,12 @@ TEST_CASE("Settings: a store address that does not parse is refused with the rea
     CHECK(dialog->storeProblem()->text().startsWith(QStringLiteral("This is not a store address")));
     CHECK_FALSE(tp->settings().contains(QStringLiteral("store/url")));
 
+    // A password in the address would sit in the settings file in plain text.
+    dialog->storeEdit()->setText(QStringLiteral("postgresql://desk7:secret@10.0.0.5:5432/hexhub"));
+    save(*dialog);
+    CHECK(dialog->isVisible());
+    CHECK(dialog->storeProblem()->text().contains(QStringLiteral("pgpass")));
+    CHECK_FALSE(tp->settings().contains(QStringLiteral("store/url")));
     dialog->storeEdit()->setText(QStringLiteral("postgresql://desk7@10.0.0.5:5432/hexhub"));
     CHECK_FALSE(dialog->storeProblem()->isVisible());
     save(*dialog);
@@ -124,6 +130,24 @@ TEST_CASE("Settings: a store address that does not parse is refused with the rea
     QString problem;
     CHECK(damaged.startOptions(PlatformOptions{}, &problem).store.path.isEmpty()); // the default store
     CHECK(problem.contains(QStringLiteral("nonsense")));
+}
+
+TEST_CASE("Settings: only an administrator changes the store and the modules", "[shell][settings]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("chief"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    SettingsDialog* dialog = window.showSettings();
+    CHECK(dialog->storeEdit()->isReadOnly());
+    CHECK_FALSE(dialog->moduleList()->isEnabled());
+    REQUIRE(dialog->findChild<QLabel*>(QStringLiteral("configureRefused")));
+    dialog->storeEdit()->setText(QStringLiteral("sqlite:///tmp/elsewhere.db")); // as if typed anyway
+    dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(QStringLiteral("night")));
+    save(*dialog);
+    CHECK(tp->settings().value(QStringLiteral("appearance/theme")).toString() == QStringLiteral("night")); // theirs to choose
+    CHECK_FALSE(tp->settings().contains(QStringLiteral("store/url")));
+    Theme::day().apply(*qApp);
 }
 
 TEST_CASE("Settings: turning a module off says which modules go with it", "[shell][settings]")

@@ -13,6 +13,7 @@
 #include "outbox.h"
 #include "panels.h"
 #include "screenfit.h"
+#include "signindialog.h"
 #include "store.h"
 #include "theme.h"
 #include "wallwindow.h"
@@ -337,6 +338,23 @@ TEST_CASE("On one small screen a workspace from three screens fits, and that scr
     // Locking the desk hides what the wall shows until someone signs in again.
     window.lock();
     CHECK_FALSE(wall->panel(QStringLiteral("shell.deadlines"))->isVisible());
+    // A wall made while locked (its screen woke up at night) has nothing to show yet...
+    window.closeWall(QStringLiteral("laptop"));
+    wall = window.openWall(QGuiApplication::primaryScreen(), {QStringLiteral("shell.clock"), QStringLiteral("shell.deadlines")});
+    REQUIRE(wall);
+    CHECK(wall->unavailablePanels().size() == 2);
+    // ...and shows its panels once someone signs in.
+    SignInDialog* dialog = window.lockDialog();
+    REQUIRE(dialog);
+    auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("password"));
+    REQUIRE(waitUntil([&] { return password->isEnabled() && dialog->isVisible(); }));
+    QTest::keyClicks(password, QStringLiteral("Desk-Passw0rd-42"));
+    QTest::keyClick(password, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return !window.isLocked(); }));
+    REQUIRE(window.walls().size() == 1);
+    wall = window.walls().first();
+    CHECK(wall->unavailablePanels().isEmpty());
+    CHECK(qobject_cast<DeadlineList*>(wall->panel(QStringLiteral("shell.deadlines"))));
     QTest::keyClick(wall, Qt::Key_W, Qt::ControlModifier);
     CHECK(window.walls().isEmpty());
 }
@@ -372,9 +390,14 @@ TEST_CASE("Deadlines of every module: counted in the status bar, listed soonest 
         REQUIRE(waitUntil([&] { return statusText(window, "deadlineCount") == QStringLiteral("3 deadlines within the hour"); }));
         clearDeadline(tp, QStringLiteral("case_management.case.7.custody"));
         REQUIRE(waitUntil([&] { return list->count() == 2; }));
-        // A malformed deadline is left out, not shown at a wrong time.
+        // A malformed deadline is left out, not shown at a wrong time (the valid one after it arrives).
         publishDeadline(tp, QStringLiteral("hub.bad"), QStringLiteral("bad"), QDateTime());
-        CHECK(window.deadlines()->deadlines().size() == 2);
+        publishDeadline(tp, QStringLiteral("hub.incident.2.response"), QStringLiteral("Response to incident 2"), now.addSecs(4 * 3600));
+        REQUIRE(waitUntil([&] { return window.deadlines()->deadlines().size() == 3; }));
+        const QList<Deadline> open = window.deadlines()->deadlines();
+        CHECK(std::none_of(open.begin(), open.end(), [](const Deadline& d) { return d.key == QStringLiteral("hub.bad"); }));
+        clearDeadline(tp, QStringLiteral("hub.incident.2.response"));
+        REQUIRE(waitUntil([&] { return window.deadlines()->deadlines().size() == 2; }));
     }
     // A desk opened later reads them from the journal.
     DeadlineBoard board(tp->bus(), tp->clock());
@@ -383,6 +406,44 @@ TEST_CASE("Deadlines of every module: counted in the status bar, listed soonest 
     REQUIRE(board.deadlines().size() == 2);
     CHECK(board.deadlines()[0].key == QStringLiteral("hub.incident.1.response"));
     CHECK(board.deadlines()[1].subject == QStringLiteral("incident:1"));
+}
+
+TEST_CASE("Deadlines show only to those who may see their module's records", "[shell][deadlines]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    Language language;
+    REQUIRE(language.set(QStringLiteral("en")));
+    const QDateTime now = tp->clock().now();
+    publishDeadline(tp, QStringLiteral("hub.incident.1.response"), QStringLiteral("Response to incident 1"), now.addSecs(600));
+    await(tp->store().write(WriteContext{QStringLiteral("case_management"), QStringLiteral("system"), {}}, [=](WriteTransaction& txn) {
+        txn.publish(EventDraft{QStringLiteral("deadline.set"),
+                               QJsonObject{{QStringLiteral("key"), QStringLiteral("case_management.case.7.custody")},
+                                           {QStringLiteral("title"), QStringLiteral("Custody limit, case 7")},
+                                           {QStringLiteral("due"), now.addSecs(900).toString(Qt::ISODateWithMs)},
+                                           {QStringLiteral("module"), QStringLiteral("case_management")}},
+                               1, {}, {}, {}});
+    }));
+    signInAs(tp, QStringLiteral("clerk"), QStringLiteral("case_management_operator"));
+    MainWindow window(*tp);
+    REQUIRE(waitUntil([&] { return window.deadlines()->isLoaded(); }));
+    CHECK(statusText(window, "deadlineCount") == QStringLiteral("1 deadline within the hour"));
+    QDockWidget* dock = window.openPanel(QStringLiteral("shell.deadlines"));
+    REQUIRE(dock);
+    auto* list = dock->widget()->findChild<QListWidget*>(QStringLiteral("deadlines"));
+    REQUIRE(list->count() == 1);
+    CHECK(list->item(0)->text().contains(QStringLiteral("Custody limit, case 7")));
+    // A hub supervisor sees every centre's, the hub's first (due sooner).
+    signInAs(tp, QStringLiteral("chief"), QStringLiteral("hub_supervisor"));
+    REQUIRE(waitUntil([&] { return list->count() == 2; }));
+    CHECK(list->item(0)->text().contains(QStringLiteral("incident 1")));
+    CHECK(statusText(window, "deadlineCount") == QStringLiteral("2 deadlines within the hour"));
+    // A basic control operator, none.
+    signInAs(tp, QStringLiteral("beat"), QStringLiteral("basic_control_operator"));
+    REQUIRE(waitUntil([&] { return list->count() == 0; }));
+    // Nobody signed in: nothing.
+    tp->session().clear();
+    REQUIRE(waitUntil([&] { return statusText(window, "deadlineCount") == QStringLiteral("0 deadlines within the hour"); }));
 }
 
 TEST_CASE("The outbox panel shows a conflict and the operator decides it there", "[shell][outbox][sqlite]")
@@ -423,6 +484,16 @@ TEST_CASE("The outbox panel shows a conflict and the operator decides it there",
     CHECK(panel->list()->item(0)->text().contains(QStringLiteral("Priority P3 by alice")));
     CHECK(panel->list()->item(0)->text().contains(QStringLiteral("someone else changed it first")));
     REQUIRE(panel->keepButton()->isEnabled());
+    // Someone else, not a supervisor, may not decide on alice's change.
+    const Principal alice = tp->session().principal();
+    signInAs(tp, QStringLiteral("dave"), QStringLiteral("basic_control_operator"));
+    panel->refresh();
+    REQUIRE(waitUntil([&] { return panel->list()->count() == 1 && !panel->keepButton()->isEnabled(); }));
+    CHECK_FALSE(panel->discardButton()->isEnabled());
+    CHECK(panel->keepButton()->toolTip().contains(QStringLiteral("alice")));
+    tp->session().setPrincipal(alice);
+    panel->refresh();
+    REQUIRE(waitUntil([&] { return panel->keepButton()->isEnabled(); }));
     QTest::mouseClick(panel->keepButton(), Qt::LeftButton);
     REQUIRE(waitUntil([&] { return panel->list()->count() == 0; }));
     CHECK(tp->outbox().waiting() == 0);
