@@ -737,6 +737,82 @@
         <source>an address must be text</source>
         <translation>地址必须是文本</translation>
     </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>已派警</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>电话报警</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频发现</translation>
+    </message>
+    <message>
+        <source>public complaint</source>
+        <translation>群众投诉</translation>
+    </message>
+    <message>
+        <source>model alert</source>
+        <translation>模型预警</translation>
+    </message>
+    <message>
+        <source>another centre</source>
+        <translation>其他中心</translation>
+    </message>
+    <message>
+        <source>The incident is %1 already.</source>
+        <translation>该警情已经是“%1”状态。</translation>
+    </message>
+    <message>
+        <source>The incident is %1: nothing more happens to it.</source>
+        <translation>该警情已是“%1”状态，不能再有任何变更。</translation>
+    </message>
+    <message>
+        <source>An incident that is %1 cannot become %2.</source>
+        <translation>“%1”状态的警情不能变为“%2”。</translation>
+    </message>
+    <message>
+        <source>incident: &quot;number&quot; is missing</source>
+        <translation>警情：缺少“number”</translation>
+    </message>
+    <message>
+        <source>incident %1: &quot;status&quot; is not one of new, dispatched, on_scene, resolved, closed, cancelled</source>
+        <translation>警情 %1：“status”不是 new、dispatched、on_scene、resolved、closed、cancelled 之一</translation>
+    </message>
+    <message>
+        <source>incident %1: &quot;priority&quot; must be 1, 2, 3 or 4</source>
+        <translation>警情 %1：“priority”必须是 1、2、3 或 4</translation>
+    </message>
+    <message>
+        <source>incident %1: &quot;source&quot; is not one of call, video, public_complaint, model_alert, centre</source>
+        <translation>警情 %1：“source”不是 call、video、public_complaint、model_alert、centre 之一</translation>
+    </message>
+    <message>
+        <source>incident %1: location: %2</source>
+        <translation>警情 %1：位置：%2</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

@@ -8,7 +8,7 @@
 
 using namespace hexhub;
 
-TEST_CASE("Distances, bearings and Web Mercator on known places", "[geo]")
+TEST_CASE("Distances, bearings and Web Mercator on known places", "[geo][domain]")
 {
     const GeoPoint beijing{39.9042, 116.4074};
     const GeoPoint shanghai{31.2304, 121.4737};
@@ -36,7 +36,7 @@ TEST_CASE("Distances, bearings and Web Mercator on known places", "[geo]")
     CHECK(GeoPoint{90, 0}.toWebMercator().y() == Approx(GeoPoint{0, 180}.toWebMercator().x()).margin(1));
 }
 
-TEST_CASE("Positions and locations in JSON, and what is refused", "[geo]")
+TEST_CASE("Positions and locations in JSON, and what is refused", "[geo][domain]")
 {
     const Location here{QStringLiteral("88 Riverside Road, 滨河区"), GeoPoint{31.2304, 121.4737}};
     const std::optional<Location> again = Location::fromJson(here.toJson());
