@@ -10,6 +10,13 @@
             <numerusform>The audit chain is intact: %n rows verified.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: nearest available %2, %3 km away, about %n min</source>
+        <translation>
+            <numerusform>%1: nearest available %2, %3 km away, about %n min</numerusform>
+            <numerusform>%1: nearest available %2, %3 km away, about %n min</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::shell</name>

@@ -813,6 +813,56 @@
         <source>incident %1: location: %2</source>
         <translation>警情 %1：位置：%2</translation>
     </message>
+    <message>
+        <source>patrol car</source>
+        <translation>巡逻车</translation>
+    </message>
+    <message>
+        <source>foot patrol</source>
+        <translation>步巡</translation>
+    </message>
+    <message>
+        <source>traffic unit</source>
+        <translation>交警</translation>
+    </message>
+    <message>
+        <source>special response team</source>
+        <translation>特警队</translation>
+    </message>
+    <message>
+        <source>drone</source>
+        <translation>无人机</translation>
+    </message>
+    <message>
+        <source>fire liaison</source>
+        <translation>消防联络</translation>
+    </message>
+    <message>
+        <source>medical liaison</source>
+        <translation>医疗联络</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>具备%2的%1</translation>
+    </message>
+    <message>
+        <source>a unit with %1</source>
+        <translation>具备%1的警力</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: nearest available %2, %3 km away, about %n min</source>
+        <translation>
+            <numerusform>%1：最近的可用%2，距离 %3 公里，约 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 more wanted, no available unit fits</source>
+        <translation>%1：还需 %2 个，没有合适的可用警力</translation>
+    </message>
+    <message>
+        <source> (some fit but their position is not known)</source>
+        <translation>（有合适的警力，但位置未知）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

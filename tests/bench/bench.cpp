@@ -47,8 +47,10 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "startup: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("dispatch")) {
+            figures << unitRecommendation(2000, quick ? 20 : 500);
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch)\n";
             return 2;
         }
     }

@@ -27,5 +27,7 @@ QList<Figure> desksLatency(const QString& serverUrl, int seconds);
 //! `hexhub --startup-probe` to its main window on screen, beside a bare Qt program's empty
 //! QMainWindow; `runs` of each, alternately, after one warm-up of each.
 QList<Figure> startupTime(int runs);
+//! Unit recommendation for a rooftop-rescue run card among `units` units, `repeats` times.
+QList<Figure> unitRecommendation(int units, int repeats);
 
 } // namespace hexhub::bench

@@ -1,0 +1,138 @@
+#include "dispatch.h"
+
+#include "coretr.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace hexhub {
+
+namespace {
+
+struct KindInfo
+{
+    UnitKind kind;
+    const char* id;
+    const char* name;
+    double kmh;
+};
+
+// Speeds through an urban district with lights and traffic, not top speeds.
+constexpr std::array<KindInfo, 7> kKinds{{
+    {UnitKind::PatrolCar, "patrol_car", QT_TRANSLATE_NOOP("hexhub", "patrol car"), 40},
+    {UnitKind::FootPatrol, "foot_patrol", QT_TRANSLATE_NOOP("hexhub", "foot patrol"), 5},
+    {UnitKind::Traffic, "traffic", QT_TRANSLATE_NOOP("hexhub", "traffic unit"), 45},
+    {UnitKind::SpecialResponse, "special_response", QT_TRANSLATE_NOOP("hexhub", "special response team"), 45},
+    {UnitKind::Drone, "drone", QT_TRANSLATE_NOOP("hexhub", "drone"), 60},
+    {UnitKind::FireLiaison, "fire_liaison", QT_TRANSLATE_NOOP("hexhub", "fire liaison"), 40},
+    {UnitKind::MedicalLiaison, "medical_liaison", QT_TRANSLATE_NOOP("hexhub", "medical liaison"), 40},
+}};
+
+const KindInfo& info(UnitKind kind)
+{
+    for (const KindInfo& k : kKinds) {
+        if (k.kind == kind)
+            return k;
+    }
+    Q_UNREACHABLE();
+}
+
+QString describeNeed(const RunCardNeed& need)
+{
+    if (need.kind && !need.skill.isEmpty())
+        return Tr::tr("%1 with %2").arg(unitKindName(*need.kind), need.skill);
+    if (need.kind)
+        return unitKindName(*need.kind);
+    return Tr::tr("a unit with %1").arg(need.skill);
+}
+
+} // namespace
+
+QString unitKindId(UnitKind kind)
+{
+    return QString::fromLatin1(info(kind).id);
+}
+
+std::optional<UnitKind> unitKindFromId(const QString& id)
+{
+    for (const KindInfo& k : kKinds) {
+        if (id == QLatin1String(k.id))
+            return k.kind;
+    }
+    return std::nullopt;
+}
+
+QString unitKindName(UnitKind kind)
+{
+    return Tr::tr(info(kind).name);
+}
+
+double unitKindSpeedKmh(UnitKind kind)
+{
+    return info(kind).kmh;
+}
+
+bool RunCardNeed::fits(const UnitSnapshot& unit) const
+{
+    return (!kind || unit.kind == *kind) && (skill.isEmpty() || unit.skills.contains(skill));
+}
+
+QList<Recommendation> recommendUnits(const RunCard& card, const GeoPoint& incident, const QList<UnitSnapshot>& units,
+                                     double detour)
+{
+    struct Candidate
+    {
+        qsizetype unit;
+        double metres;
+        double seconds;
+    };
+    // Every available unit with a position, once, with its distance and time to the incident.
+    QList<Candidate> candidates;
+    candidates.reserve(units.size());
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        const UnitSnapshot& u = units[i];
+        if (!u.available || !u.position || !u.position->isValid())
+            continue;
+        const double metres = u.position->distanceTo(incident);
+        candidates.append({i, metres, metres * detour / (unitKindSpeedKmh(u.kind) / 3.6)});
+    }
+    std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+        return a.seconds != b.seconds ? a.seconds < b.seconds : units[a.unit].callSign < units[b.unit].callSign;
+    });
+
+    QList<Recommendation> result;
+    QSet<qsizetype> taken;
+    for (int n = 0; n < card.needs.size(); ++n) {
+        const RunCardNeed& need = card.needs[n];
+        int found = 0;
+        for (const Candidate& c : std::as_const(candidates)) {
+            if (found == need.count)
+                break;
+            const UnitSnapshot& u = units[c.unit];
+            if (taken.contains(c.unit) || !need.fits(u))
+                continue;
+            taken.insert(c.unit);
+            ++found;
+            const int minutes = std::max(1, int(std::lround(c.seconds / 60)));
+            result.append({n, u.callSign, c.metres, c.seconds,
+                           Tr::tr("%1: nearest available %2, %3 km away, about %n min", nullptr, minutes)
+                               .arg(describeNeed(need), unitKindName(u.kind), QString::number(c.metres / 1000, 'f', 1))});
+        }
+        if (found < need.count) {
+            const bool unplaced = std::any_of(units.begin(), units.end(), [&](const UnitSnapshot& u) {
+                return u.available && (!u.position || !u.position->isValid()) && need.fits(u);
+            });
+            QString reason = Tr::tr("%1: %2 more wanted, no available unit fits").arg(describeNeed(need)).arg(need.count - found);
+            if (unplaced)
+                reason += Tr::tr(" (some fit but their position is not known)");
+            result.append({n, QString(), 0, 0, reason});
+        }
+    }
+    return result;
+}
+
+} // namespace hexhub

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "geo.h"
+#include "hexhubcore_export.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hexhub {
+
+//! What kind of unit it is (issue 5, unit registry).
+enum class UnitKind { PatrolCar, FootPatrol, Traffic, SpecialResponse, Drone, FireLiaison, MedicalLiaison };
+
+HEXHUB_CORE_EXPORT QString unitKindId(UnitKind kind);
+HEXHUB_CORE_EXPORT std::optional<UnitKind> unitKindFromId(const QString& id);
+HEXHUB_CORE_EXPORT QString unitKindName(UnitKind kind);
+//! The speed a unit of this kind is reckoned to make through the district, km/h.
+HEXHUB_CORE_EXPORT double unitKindSpeedKmh(UnitKind kind);
+
+//! A unit as the recommendation sees it: where it is and whether it is free.
+struct HEXHUB_CORE_EXPORT UnitSnapshot
+{
+    QString callSign;
+    UnitKind kind = UnitKind::PatrolCar;
+    QStringList skills; //!< e.g. "negotiator", "air_cushion"
+    bool available = false;
+    std::optional<GeoPoint> position; //!< last known
+};
+
+//! One line of a run card: so many units of a kind, or with a skill, or both.
+struct HEXHUB_CORE_EXPORT RunCardNeed
+{
+    std::optional<UnitKind> kind;
+    QString skill;
+    int count = 1;
+
+    bool fits(const UnitSnapshot& unit) const;
+};
+
+//! Which units an incident category wants (a rooftop rescue: a negotiator, a drone, fire liaison
+//! for the air cushion, medical standby).
+struct HEXHUB_CORE_EXPORT RunCard
+{
+    QString category;
+    QList<RunCardNeed> needs;
+};
+
+//! One recommended unit for one line of the run card, or a line that cannot be filled.
+struct HEXHUB_CORE_EXPORT Recommendation
+{
+    int need = 0;      //!< index into RunCard::needs
+    QString callSign;  //!< empty: no available unit fits
+    double metres = 0; //!< straight-line distance
+    double seconds = 0; //!< estimated travel time
+    QString reason;    //!< translated, shown beside the recommendation
+};
+
+/*!
+ * The nearest available units that fit `card`, line by line, each unit at most once, ranked by
+ * estimated travel time: the straight-line distance times `detour` (streets are not straight) over
+ * the speed of the unit's kind. A line that cannot be filled gets an entry without a call sign that
+ * says so. Units without a known position are left out (and said to be, when that leaves a line
+ * short).
+ */
+HEXHUB_CORE_EXPORT QList<Recommendation> recommendUnits(const RunCard& card, const GeoPoint& incident,
+                                                        const QList<UnitSnapshot>& units, double detour = 1.3);
+
+} // namespace hexhub
