@@ -32,7 +32,8 @@ void report(const QString& message)
 
 } // namespace
 
-int runDesk(QApplication& app, const PlatformOptions& options)
+std::optional<DeskStart> prepareDesk(QApplication& app, Language& language, const PlatformOptions& options,
+                                     const std::function<void(const QString&)>& report)
 {
     // The settings file says which store and modules this desk uses, unless the command line does.
     const QString settingsPath = options.settingsPath.isEmpty() ? Platform::defaultSettingsPath() : options.settingsPath;
@@ -40,21 +41,35 @@ int runDesk(QApplication& app, const PlatformOptions& options)
     const PlatformOptions effective = DeskSettings::read(QSettings(settingsPath, QSettings::IniFormat)).startOptions(options, &problem);
     if (!problem.isEmpty())
         report(problem);
-    std::unique_ptr<Platform> platform;
+    DeskStart start;
     try {
-        platform = std::make_unique<Platform>(effective);
+        start.platform = std::make_unique<Platform>(effective);
     } catch (const Error& e) {
         report(e.message());
-        return 1;
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        report(Tr::tr("Hexhub cannot start: %1").arg(QString::fromUtf8(e.what())));
+        return std::nullopt;
     }
-    DeskSettings desk = DeskSettings::read(platform->settings());
-    const Theme theme = Theme::of(Theme::kindFromName(desk.theme));
-    theme.apply(app);
+    start.settings = DeskSettings::read(start.platform->settings());
+    start.theme = Theme::of(Theme::kindFromName(start.settings.theme));
+    start.theme.apply(app);
     // The language of the settings, else the system's when we have it, else English.
+    start.settings.language = start.platform->settings().value(QStringLiteral("appearance/language"), QLocale().name()).toString();
+    if (!language.set(start.settings.language))
+        language.set(start.settings.language = QStringLiteral("en"));
+    return start;
+}
+
+int runDesk(QApplication& app, const PlatformOptions& options)
+{
     Language language;
-    desk.language = platform->settings().value(QStringLiteral("appearance/language"), QLocale().name()).toString();
-    if (!language.set(desk.language))
-        language.set(desk.language = QStringLiteral("en"));
+    std::optional<DeskStart> start = prepareDesk(app, language, options, report);
+    if (!start)
+        return 1;
+    std::unique_ptr<Platform> platform = std::move(start->platform);
+    const DeskSettings desk = start->settings;
+    const Theme theme = start->theme;
 
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<SignInDialog> signIn;

@@ -1,5 +1,6 @@
 #include "startupprobe.h"
 
+#include "desk.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
@@ -99,21 +100,13 @@ int runStartupProbe(QApplication& app, const QString& folder, const QString& mod
         options.modulePaths = {modulePathOverride};
 
     // From here on what runDesk() does, with the sign-in dialog's work done by the flag.
-    const PlatformOptions effective = DeskSettings::read(QSettings(options.settingsPath, QSettings::IniFormat)).startOptions(options);
-    std::unique_ptr<Platform> platform;
-    try {
-        platform = std::make_unique<Platform>(effective);
-    } catch (const std::exception& e) {
-        report(Tr::tr("Hexhub cannot start: %1").arg(QString::fromUtf8(e.what())));
-        return 1;
-    }
-    DeskSettings desk = DeskSettings::read(platform->settings());
-    const Theme theme = Theme::of(Theme::kindFromName(desk.theme));
-    theme.apply(app);
     Language language;
-    desk.language = platform->settings().value(QStringLiteral("appearance/language"), QLocale().name()).toString();
-    if (!language.set(desk.language))
-        language.set(desk.language = QStringLiteral("en"));
+    std::optional<DeskStart> start = prepareDesk(app, language, options, report);
+    if (!start)
+        return 1;
+    std::unique_ptr<Platform> platform = std::move(start->platform);
+    const DeskSettings desk = start->settings;
+    const Theme theme = start->theme;
     phaseDone("setup");
 
     const QString name = QStringLiteral("trainer");
