@@ -1,6 +1,7 @@
 #include "dispatch.h"
 
 #include "coretr.h"
+#include "enumtable.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -13,33 +14,17 @@ namespace hexhub {
 
 namespace {
 
-struct KindInfo
-{
-    UnitKind kind;
-    const char* id;
-    const char* name;
-    double kmh;
-};
+using detail::EnumRow;
 
-// Speeds through an urban district with lights and traffic, not top speeds.
-constexpr std::array<KindInfo, 7> kKinds{{
-    {UnitKind::PatrolCar, "patrol_car", QT_TRANSLATE_NOOP("hexhub", "patrol car"), 40},
-    {UnitKind::FootPatrol, "foot_patrol", QT_TRANSLATE_NOOP("hexhub", "foot patrol"), 5},
-    {UnitKind::Traffic, "traffic", QT_TRANSLATE_NOOP("hexhub", "traffic unit"), 45},
-    {UnitKind::SpecialResponse, "special_response", QT_TRANSLATE_NOOP("hexhub", "special response team"), 45},
-    {UnitKind::Drone, "drone", QT_TRANSLATE_NOOP("hexhub", "drone"), 60},
-    {UnitKind::FireLiaison, "fire_liaison", QT_TRANSLATE_NOOP("hexhub", "fire liaison"), 40},
-    {UnitKind::MedicalLiaison, "medical_liaison", QT_TRANSLATE_NOOP("hexhub", "medical liaison"), 40},
+constexpr std::array<EnumRow<UnitKind>, 7> kKinds{{
+    {UnitKind::PatrolCar, "patrol_car", QT_TRANSLATE_NOOP("hexhub", "patrol car")},
+    {UnitKind::FootPatrol, "foot_patrol", QT_TRANSLATE_NOOP("hexhub", "foot patrol")},
+    {UnitKind::Traffic, "traffic", QT_TRANSLATE_NOOP("hexhub", "traffic unit")},
+    {UnitKind::SpecialResponse, "special_response", QT_TRANSLATE_NOOP("hexhub", "special response team")},
+    {UnitKind::Drone, "drone", QT_TRANSLATE_NOOP("hexhub", "drone")},
+    {UnitKind::FireLiaison, "fire_liaison", QT_TRANSLATE_NOOP("hexhub", "fire liaison")},
+    {UnitKind::MedicalLiaison, "medical_liaison", QT_TRANSLATE_NOOP("hexhub", "medical liaison")},
 }};
-
-const KindInfo& info(UnitKind kind)
-{
-    for (const KindInfo& k : kKinds) {
-        if (k.kind == kind)
-            return k;
-    }
-    Q_UNREACHABLE();
-}
 
 QString describeNeed(const RunCardNeed& need)
 {
@@ -54,26 +39,36 @@ QString describeNeed(const RunCardNeed& need)
 
 QString unitKindId(UnitKind kind)
 {
-    return QString::fromLatin1(info(kind).id);
+    return QString::fromLatin1(detail::rowOf(kKinds, kind).id);
 }
 
 std::optional<UnitKind> unitKindFromId(const QString& id)
 {
-    for (const KindInfo& k : kKinds) {
-        if (id == QLatin1String(k.id))
-            return k.kind;
-    }
-    return std::nullopt;
+    return detail::valueOf(kKinds, id);
 }
 
 QString unitKindName(UnitKind kind)
 {
-    return Tr::tr(info(kind).name);
+    return Tr::tr(detail::rowOf(kKinds, kind).name);
 }
 
 double unitKindSpeedKmh(UnitKind kind)
 {
-    return info(kind).kmh;
+    // Speeds through an urban district with lights and traffic, not top speeds.
+    switch (kind) {
+    case UnitKind::FootPatrol:
+        return 5;
+    case UnitKind::Traffic:
+    case UnitKind::SpecialResponse:
+        return 45;
+    case UnitKind::Drone:
+        return 60;
+    case UnitKind::PatrolCar:
+    case UnitKind::FireLiaison:
+    case UnitKind::MedicalLiaison:
+        return 40;
+    }
+    return 40;
 }
 
 bool RunCardNeed::fits(const UnitSnapshot& unit) const

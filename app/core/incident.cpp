@@ -1,6 +1,7 @@
 #include "incident.h"
 
 #include "coretr.h"
+#include "enumtable.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -11,14 +12,9 @@ namespace hexhub {
 
 namespace {
 
-struct StatusInfo
-{
-    IncidentStatus status;
-    const char* id;
-    const char* name;
-};
+using detail::EnumRow;
 
-constexpr std::array<StatusInfo, 6> kStatuses{{
+constexpr std::array<EnumRow<IncidentStatus>, 6> kStatuses{{
     {IncidentStatus::New, "new", QT_TRANSLATE_NOOP("hexhub", "new")},
     {IncidentStatus::Dispatched, "dispatched", QT_TRANSLATE_NOOP("hexhub", "dispatched")},
     {IncidentStatus::OnScene, "on_scene", QT_TRANSLATE_NOOP("hexhub", "on scene")},
@@ -27,14 +23,7 @@ constexpr std::array<StatusInfo, 6> kStatuses{{
     {IncidentStatus::Cancelled, "cancelled", QT_TRANSLATE_NOOP("hexhub", "cancelled")},
 }};
 
-struct SourceInfo
-{
-    IncidentSource source;
-    const char* id;
-    const char* name;
-};
-
-constexpr std::array<SourceInfo, 5> kSources{{
+constexpr std::array<EnumRow<IncidentSource>, 5> kSources{{
     {IncidentSource::Call, "call", QT_TRANSLATE_NOOP("hexhub", "call")},
     {IncidentSource::Video, "video", QT_TRANSLATE_NOOP("hexhub", "video")},
     {IncidentSource::PublicComplaint, "public_complaint", QT_TRANSLATE_NOOP("hexhub", "public complaint")},
@@ -42,43 +31,21 @@ constexpr std::array<SourceInfo, 5> kSources{{
     {IncidentSource::Centre, "centre", QT_TRANSLATE_NOOP("hexhub", "another centre")},
 }};
 
-const StatusInfo& info(IncidentStatus status)
-{
-    for (const StatusInfo& s : kStatuses) {
-        if (s.status == status)
-            return s;
-    }
-    Q_UNREACHABLE();
-}
-
-const SourceInfo& info(IncidentSource source)
-{
-    for (const SourceInfo& s : kSources) {
-        if (s.source == source)
-            return s;
-    }
-    Q_UNREACHABLE();
-}
-
 } // namespace
 
 QString incidentStatusId(IncidentStatus status)
 {
-    return QString::fromLatin1(info(status).id);
+    return QString::fromLatin1(detail::rowOf(kStatuses, status).id);
 }
 
 std::optional<IncidentStatus> incidentStatusFromId(const QString& id)
 {
-    for (const StatusInfo& s : kStatuses) {
-        if (id == QLatin1String(s.id))
-            return s.status;
-    }
-    return std::nullopt;
+    return detail::valueOf(kStatuses, id);
 }
 
 QString incidentStatusName(IncidentStatus status)
 {
-    return Tr::tr(info(status).name);
+    return Tr::tr(detail::rowOf(kStatuses, status).name);
 }
 
 bool canMoveIncident(IncidentStatus from, IncidentStatus to)
@@ -113,21 +80,17 @@ QString whyIncidentCannotMove(IncidentStatus from, IncidentStatus to)
 
 QString incidentSourceId(IncidentSource source)
 {
-    return QString::fromLatin1(info(source).id);
+    return QString::fromLatin1(detail::rowOf(kSources, source).id);
 }
 
 std::optional<IncidentSource> incidentSourceFromId(const QString& id)
 {
-    for (const SourceInfo& s : kSources) {
-        if (id == QLatin1String(s.id))
-            return s.source;
-    }
-    return std::nullopt;
+    return detail::valueOf(kSources, id);
 }
 
 QString incidentSourceName(IncidentSource source)
 {
-    return Tr::tr(info(source).name);
+    return Tr::tr(detail::rowOf(kSources, source).name);
 }
 
 QJsonObject Incident::toJson() const
