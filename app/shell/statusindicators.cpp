@@ -9,6 +9,7 @@
 #include "store.h"
 
 #include <QLocale>
+#include <QPainter>
 #include <QTimer>
 
 namespace hexhub::shell {
@@ -42,7 +43,9 @@ StoreIndicator::StoreIndicator(Store& store, Outbox& outbox, QWidget* parent)
     , m_outbox(outbox)
 {
     setObjectName(QStringLiteral("storeIndicator"));
-    setTextFormat(Qt::RichText);
+    // Plain text with the dot painted beside it: a rich-text label would start Qt's whole text
+    // document machinery at every desk's start, for one coloured character.
+    setTextFormat(Qt::PlainText);
     connect(&m_store, &Store::stateChanged, this, &StoreIndicator::refresh);
     connect(&m_outbox, &Outbox::waitingChanged, this, &StoreIndicator::refresh);
     refresh();
@@ -52,6 +55,17 @@ void StoreIndicator::setTheme(const Theme& theme)
 {
     m_theme = theme;
     refresh();
+}
+
+void StoreIndicator::paintEvent(QPaintEvent* event)
+{
+    QLabel::paintEvent(event);
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(m_colour);
+    const int dot = fontMetrics().height() / 2;
+    painter.drawEllipse(QRect(2, (height() - dot) / 2, dot, dot));
 }
 
 void StoreIndicator::refresh()
@@ -83,7 +97,11 @@ void StoreIndicator::refresh()
     }
     if (m_outbox.waiting() > 0)
         text += QStringLiteral(" · ") + Tr::tr("%n change(s) waiting for the server", nullptr, m_outbox.waiting());
-    setText(QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2").arg(colour.name(), text.toHtmlEscaped()));
+    m_colour = colour;
+    const int dot = fontMetrics().height() / 2;
+    setContentsMargins(dot + dot / 2 + 2, 0, 0, 0);
+    setText(text);
+    update();
     setToolTip(m_store.url().toDisplayString());
 }
 

@@ -38,11 +38,17 @@ public:
     StoreIndicator(Store& store, Outbox& outbox, QWidget* parent = nullptr);
     void setTheme(const Theme& theme);
     void refresh();
+    //! The colour of the dot before the text: ok, warning or danger of the theme.
+    QColor dotColour() const { return m_colour; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     Store& m_store;
     Outbox& m_outbox;
     Theme m_theme = Theme::day();
+    QColor m_colour;
 };
 
 //! The Clock's time, marked as simulated (with its rate, or paused) in training and tests.
