@@ -863,6 +863,550 @@
         <source> (some fit but their position is not known)</source>
         <translation>（有合适的警力，但位置未知）</translation>
     </message>
+    <message>
+        <source>negotiator</source>
+        <translation>谈判专家</translation>
+    </message>
+    <message>
+        <source>air cushion</source>
+        <translation>救生气垫</translation>
+    </message>
+    <message>
+        <source>first aid</source>
+        <translation>急救</translation>
+    </message>
+    <message>
+        <source>explosives</source>
+        <translation>排爆</translation>
+    </message>
+    <message>
+        <source>dog handler</source>
+        <translation>警犬训导员</translation>
+    </message>
+    <message>
+        <source>interpreter</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>diver</source>
+        <translation>潜水员</translation>
+    </message>
+    <message>
+        <source>thermal camera</source>
+        <translation>热成像</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>下勤</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>unit: &quot;callSign&quot; is missing or not a call sign</source>
+        <translation>警力单元：“callSign”缺失或不是有效呼号</translation>
+    </message>
+    <message>
+        <source>unit %1: &quot;kind&quot; is not a unit kind</source>
+        <translation>警力单元 %1：“kind”不是有效的单元类型</translation>
+    </message>
+    <message>
+        <source>unit %1: &quot;status&quot; is not one of available, en_route, on_scene, busy, off_duty</source>
+        <translation>警力单元 %1：“status”不是 available、en_route、on_scene、busy、off_duty 之一</translation>
+    </message>
+    <message>
+        <source>The task is %1: nothing more happens to it.</source>
+        <translation>该任务%1：不再有后续操作。</translation>
+    </message>
+    <message>
+        <source>A task that is %1 cannot become %2.</source>
+        <translation>状态为“%1”的任务不能变为“%2”。</translation>
+    </message>
+    <message>
+        <source>task %1: &quot;assigneeKind&quot; must be centre or unit</source>
+        <translation>任务 %1：“assigneeKind”必须是 centre 或 unit</translation>
+    </message>
+    <message>
+        <source>task %1: &quot;assignee&quot; is missing</source>
+        <translation>任务 %1：缺少“assignee”</translation>
+    </message>
+    <message>
+        <source>task %1: &quot;status&quot; is not a task status</source>
+        <translation>任务 %1：“status”不是有效的任务状态</translation>
+    </message>
+    <message>
+        <source>task %1: &quot;priority&quot; must be 1, 2, 3 or 4</source>
+        <translation>任务 %1：“priority”必须是 1、2、3 或 4</translation>
+    </message>
+    <message>
+        <source>operation %1: &quot;name&quot; is missing</source>
+        <translation>行动 %1：缺少“name”</translation>
+    </message>
+    <message>
+        <source>operation %1: &quot;status&quot; is not an operation status</source>
+        <translation>行动 %1：“status”不是有效的行动状态</translation>
+    </message>
+    <message>
+        <source>run card of %1, line %2: &quot;kind&quot; is not a unit kind</source>
+        <translation>%1 的出警预案第 %2 行：“kind”不是有效的单元类型</translation>
+    </message>
+    <message>
+        <source>run card of %1, line %2: give a unit kind, a skill or both</source>
+        <translation>%1 的出警预案第 %2 行：请给出单元类型、技能或两者</translation>
+    </message>
+    <message>
+        <source>run card of %1, line %2: &quot;count&quot; must be 1 to 50</source>
+        <translation>%1 的出警预案第 %2 行：“count”必须在 1 到 50 之间</translation>
+    </message>
+    <message>
+        <source>Incident %1 does not exist.</source>
+        <translation>警情 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no unit %1.</source>
+        <translation>不存在警力单元 %1。</translation>
+    </message>
+    <message>
+        <source>Task %1 does not exist.</source>
+        <translation>任务 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Operation %1 does not exist.</source>
+        <translation>行动 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an incident category.</source>
+        <translation>“%1”不是警情类别。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what happened.</source>
+        <translation>请用几句话说明发生了什么。</translation>
+    </message>
+    <message>
+        <source>The summary is %1 characters long; keep it to 500 and put the rest in a note.</source>
+        <translation>摘要长 %1 个字符；请控制在 500 字以内，其余内容写入备注。</translation>
+    </message>
+    <message>
+        <source>The priority must be P1, P2, P3 or P4.</source>
+        <translation>优先级必须是 P1、P2、P3 或 P4。</translation>
+    </message>
+    <message>
+        <source>The position %1, %2 is not on the earth.</source>
+        <translation>位置 %1, %2 不在地球上。</translation>
+    </message>
+    <message>
+        <source>Incident %1 created: P%2, %3</source>
+        <translation>已创建警情 %1：P%2，%3</translation>
+    </message>
+    <message>
+        <source>Details changed: %1</source>
+        <translation>信息已修改：%1</translation>
+    </message>
+    <message>
+        <source>Status %1 to %2</source>
+        <translation>状态由“%1”变为“%2”</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Dispatched %1</source>
+        <translation>已派出 %1</translation>
+    </message>
+    <message>
+        <source>%1 arrived on scene</source>
+        <translation>%1 已到达现场</translation>
+    </message>
+    <message>
+        <source>%1 cleared from the incident</source>
+        <translation>%1 已撤离该警情</translation>
+    </message>
+    <message>
+        <source>Incident %1 merged into %2</source>
+        <translation>警情 %1 已并入 %2</translation>
+    </message>
+    <message>
+        <source>Linked to %1 %2</source>
+        <translation>已关联 %1 %2</translation>
+    </message>
+    <message>
+        <source>Playbook step done: %1</source>
+        <translation>处置步骤已完成：%1</translation>
+    </message>
+    <message>
+        <source>Playbook step reopened: %1</source>
+        <translation>处置步骤已重新打开：%1</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Task to %1: %2</source>
+        <translation>下达给 %1 的任务：%2</translation>
+    </message>
+    <message>
+        <source>Task %1 is %2</source>
+        <translation>任务“%1”%2</translation>
+    </message>
+    <message>
+        <source>create an incident</source>
+        <translation>创建警情</translation>
+    </message>
+    <message>
+        <source>Response %1: %2</source>
+        <translation>响应时限 %1：%2</translation>
+    </message>
+    <message>
+        <source>see an incident</source>
+        <translation>查看警情</translation>
+    </message>
+    <message>
+        <source>change an incident</source>
+        <translation>修改警情</translation>
+    </message>
+    <message>
+        <source>Incident %1 was changed by someone else while you edited it; reload it and make your change again.</source>
+        <translation>您编辑期间警情 %1 已被他人修改；请重新加载后再次修改。</translation>
+    </message>
+    <message>
+        <source>Incident %1 is %2: it can no longer be changed.</source>
+        <translation>警情 %1 已%2：不能再修改。</translation>
+    </message>
+    <message>
+        <source>change an incident&apos;s status</source>
+        <translation>更改警情状态</translation>
+    </message>
+    <message>
+        <source>Say why the incident is cancelled.</source>
+        <translation>请说明撤销警情的原因。</translation>
+    </message>
+    <message>
+        <source>Clear the units still on incident %1 before closing it: %2.</source>
+        <translation>关闭警情 %1 前请先撤回仍在处置的警力：%2。</translation>
+    </message>
+    <message>
+        <source>Units are still assigned to incident %1; clear them first.</source>
+        <translation>警情 %1 仍有警力在处置；请先撤回。</translation>
+    </message>
+    <message>
+        <source>An incident goes on scene when its first unit arrives; mark the unit arrived.</source>
+        <translation>首支警力到达时警情才转为“到场”；请标记警力已到达。</translation>
+    </message>
+    <message>
+        <source>add a note to an incident</source>
+        <translation>为警情添加备注</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>备注为空。</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; keep it to 4,000.</source>
+        <translation>备注长 %1 个字符；请控制在 4000 字以内。</translation>
+    </message>
+    <message>
+        <source>link an incident</source>
+        <translation>关联警情</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not something an incident links to: lead, case, complaint or incident.</source>
+        <translation>警情不能关联“%1”：只能关联线索、案件、投诉或警情。</translation>
+    </message>
+    <message>
+        <source>Give the reference of the %1 to link.</source>
+        <translation>请给出要关联的%1编号。</translation>
+    </message>
+    <message>
+        <source>tick a playbook step</source>
+        <translation>勾选处置步骤</translation>
+    </message>
+    <message>
+        <source>The playbook of %1 has no step %2.</source>
+        <translation>%1 的处置预案没有第 %2 步。</translation>
+    </message>
+    <message>
+        <source>dispatch units</source>
+        <translation>调派警力</translation>
+    </message>
+    <message>
+        <source>Choose at least one unit to dispatch.</source>
+        <translation>请至少选择一支要调派的警力。</translation>
+    </message>
+    <message>
+        <source>Incident %1 is %2: units are no longer sent to it.</source>
+        <translation>警情 %1 已%2：不再向其调派警力。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not available: nothing was dispatched.</source>
+        <translation>%1 %2，不可调派：未派出任何警力。</translation>
+    </message>
+    <message>
+        <source>%1 to arrive at %2</source>
+        <translation>%1 到达 %2</translation>
+    </message>
+    <message>
+        <source>record a unit&apos;s arrival</source>
+        <translation>记录警力到达</translation>
+    </message>
+    <message>
+        <source>%1 is not on its way to incident %2.</source>
+        <translation>%1 并未在前往警情 %2 的途中。</translation>
+    </message>
+    <message>
+        <source>%1 on scene at %2</source>
+        <translation>%1 在 %2 现场</translation>
+    </message>
+    <message>
+        <source>clear a unit</source>
+        <translation>撤回警力</translation>
+    </message>
+    <message>
+        <source>%1 is not on an incident.</source>
+        <translation>%1 当前未在处置警情。</translation>
+    </message>
+    <message>
+        <source>every unit recalled</source>
+        <translation>所有警力已撤回</translation>
+    </message>
+    <message>
+        <source>see incidents</source>
+        <translation>查看警情</translation>
+    </message>
+    <message>
+        <source>merge incidents</source>
+        <translation>合并警情</translation>
+    </message>
+    <message>
+        <source>An incident cannot be merged into itself.</source>
+        <translation>警情不能并入其自身。</translation>
+    </message>
+    <message>
+        <source>Incident %1 is merged already.</source>
+        <translation>警情 %1 已被合并。</translation>
+    </message>
+    <message>
+        <source>Incident %1 is %2: merge into an open incident.</source>
+        <translation>警情 %1 已%2：请并入未结警情。</translation>
+    </message>
+    <message>
+        <source>Incident %1 is %2: only a new or dispatched incident can be merged away.</source>
+        <translation>警情 %1 为“%2”：只有新建或已派警的警情可以被合并。</translation>
+    </message>
+    <message>
+        <source>merged into %1</source>
+        <translation>已并入 %1</translation>
+    </message>
+    <message>
+        <source>units of %1 taken over</source>
+        <translation>已接管 %1 的警力</translation>
+    </message>
+    <message>
+        <source>see an incident&apos;s timeline</source>
+        <translation>查看警情时间线</translation>
+    </message>
+    <message>
+        <source>see a reporter&apos;s contact</source>
+        <translation>查看报警人联系方式</translation>
+    </message>
+    <message>
+        <source>Give the reason you need the reporter&apos;s contact; it goes on record.</source>
+        <translation>请说明需要报警人联系方式的理由；该理由将被记录。</translation>
+    </message>
+    <message>
+        <source>change the unit registry</source>
+        <translation>修改警力登记</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a call sign: use 2 to 16 letters, digits, &apos;-&apos; or &apos;/&apos;.</source>
+        <translation>“%1”不是有效呼号：请使用 2 到 16 个字母、数字、“-”或“/”。</translation>
+    </message>
+    <message>
+        <source>A crew is 0 to 99 people.</source>
+        <translation>人数应为 0 到 99 人。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a skill id.</source>
+        <translation>“%1”不是有效的技能标识。</translation>
+    </message>
+    <message>
+        <source>change a unit&apos;s status</source>
+        <translation>更改警力状态</translation>
+    </message>
+    <message>
+        <source>A unit goes en route or on scene by being dispatched to an incident.</source>
+        <translation>警力须经调派到警情才会转为途中或到场。</translation>
+    </message>
+    <message>
+        <source>%1 is on an incident: clear it from the incident first.</source>
+        <translation>%1 正在处置警情：请先将其从警情撤回。</translation>
+    </message>
+    <message>
+        <source>report a unit&apos;s position</source>
+        <translation>上报警力位置</translation>
+    </message>
+    <message>
+        <source>see the units</source>
+        <translation>查看警力</translation>
+    </message>
+    <message>
+        <source>Say which centre or unit the task is for.</source>
+        <translation>请说明任务下达给哪个中心或警力。</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>请为任务填写标题。</translation>
+    </message>
+    <message>
+        <source>Keep the task&apos;s title to 200 characters; put the rest in its detail.</source>
+        <translation>任务标题请控制在 200 字以内；其余内容写入详情。</translation>
+    </message>
+    <message>
+        <source>The task&apos;s position is not on the earth.</source>
+        <translation>任务位置不在地球上。</translation>
+    </message>
+    <message>
+        <source>The task is due before it starts.</source>
+        <translation>任务的截止时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>Task for %1: %2</source>
+        <translation>%1 的任务：%2</translation>
+    </message>
+    <message>
+        <source>issue a task</source>
+        <translation>下达任务</translation>
+    </message>
+    <message>
+        <source>accept a task</source>
+        <translation>接受任务</translation>
+    </message>
+    <message>
+        <source>report on a task</source>
+        <translation>汇报任务进展</translation>
+    </message>
+    <message>
+        <source>Progress is 0 to 100 percent.</source>
+        <translation>进度应为 0% 到 100%。</translation>
+    </message>
+    <message>
+        <source>complete a task</source>
+        <translation>完成任务</translation>
+    </message>
+    <message>
+        <source>decline a task</source>
+        <translation>拒绝任务</translation>
+    </message>
+    <message>
+        <source>Say why the task is declined.</source>
+        <translation>请说明拒绝任务的原因。</translation>
+    </message>
+    <message>
+        <source>cancel a task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>see tasks</source>
+        <translation>查看任务</translation>
+    </message>
+    <message>
+        <source>plan an operation</source>
+        <translation>计划行动</translation>
+    </message>
+    <message>
+        <source>Give the operation a name.</source>
+        <translation>请为行动命名。</translation>
+    </message>
+    <message>
+        <source>Give the operation its go time.</source>
+        <translation>请给出行动的开始时间。</translation>
+    </message>
+    <message>
+        <source>An operation needs its task division: who does what, where, when.</source>
+        <translation>行动需要任务分工：谁、在何时何地、做什么。</translation>
+    </message>
+    <message>
+        <source>Task %1 of the division: %2</source>
+        <translation>分工中的第 %1 项任务：%2</translation>
+    </message>
+    <message>
+        <source>start an operation</source>
+        <translation>启动行动</translation>
+    </message>
+    <message>
+        <source>Operation %1 is %2; only a planned operation starts.</source>
+        <translation>行动“%1”为“%2”；只有已计划的行动可以启动。</translation>
+    </message>
+    <message>
+        <source>finish an operation</source>
+        <translation>结束行动</translation>
+    </message>
+    <message>
+        <source>An operation finishes completed or cancelled.</source>
+        <translation>行动只能以完成或取消结束。</translation>
+    </message>
+    <message>
+        <source>Operation %1 is %2 already.</source>
+        <translation>行动“%1”已%2。</translation>
+    </message>
+    <message>
+        <source>Operation %1 still has %2 open tasks; they must be done, declined or cancelled first.</source>
+        <translation>行动“%1”仍有 %2 项未结任务；须先完成、拒绝或取消。</translation>
+    </message>
+    <message>
+        <source>operation cancelled</source>
+        <translation>行动已取消</translation>
+    </message>
+    <message>
+        <source>see an operation</source>
+        <translation>查看行动</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -1504,6 +2048,185 @@
     <message>
         <source>Public demands from many channels with routing, SLAs and escalation; oversight of service and law-enforcement quality.</source>
         <translation>多渠道群众诉求的分派、时限与升级；服务和执法质量监督。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub_taxonomy</name>
+    <message>
+        <source>Person at height (rooftop rescue)</source>
+        <translation>高处轻生（楼顶救援）</translation>
+    </message>
+    <message>
+        <source>Confirm the exact position and how many people are at risk</source>
+        <translation>确认准确位置及涉险人数</translation>
+    </message>
+    <message>
+        <source>Clear and cordon the area below</source>
+        <translation>清空并封控下方区域</translation>
+    </message>
+    <message>
+        <source>Ask fire liaison to lay the air cushion</source>
+        <translation>请消防联络铺设救生气垫</translation>
+    </message>
+    <message>
+        <source>Negotiator in contact</source>
+        <translation>谈判专家已接触</translation>
+    </message>
+    <message>
+        <source>Drone overhead, its feed on the wall</source>
+        <translation>无人机就位，画面上大屏</translation>
+    </message>
+    <message>
+        <source>Medical standby for heatstroke</source>
+        <translation>医疗待命，防范中暑</translation>
+    </message>
+    <message>
+        <source>Everyone brought to safety</source>
+        <translation>全部人员已脱险</translation>
+    </message>
+    <message>
+        <source>Hand over to medical staff or family</source>
+        <translation>移交医护人员或家属</translation>
+    </message>
+    <message>
+        <source>Traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <source>Secure the scene and warn oncoming traffic</source>
+        <translation>保护现场并警示来车</translation>
+    </message>
+    <message>
+        <source>Check for injured people and call medical</source>
+        <translation>检查伤员并呼叫医疗</translation>
+    </message>
+    <message>
+        <source>Record vehicles, drivers and witnesses</source>
+        <translation>登记车辆、驾驶人和证人</translation>
+    </message>
+    <message>
+        <source>Clear the carriageway</source>
+        <translation>清理车道</translation>
+    </message>
+    <message>
+        <source>Burglary</source>
+        <translation>入室盗窃</translation>
+    </message>
+    <message>
+        <source>Check whether suspects are still present</source>
+        <translation>确认嫌疑人是否仍在现场</translation>
+    </message>
+    <message>
+        <source>Protect the scene for forensics</source>
+        <translation>保护现场以便勘查</translation>
+    </message>
+    <message>
+        <source>Take the victim&apos;s statement</source>
+        <translation>制作被害人笔录</translation>
+    </message>
+    <message>
+        <source>List the stolen property</source>
+        <translation>清点被盗财物</translation>
+    </message>
+    <message>
+        <source>Assault</source>
+        <translation>殴打他人</translation>
+    </message>
+    <message>
+        <source>Separate the parties</source>
+        <translation>隔离双方</translation>
+    </message>
+    <message>
+        <source>First aid, call medical</source>
+        <translation>急救并呼叫医疗</translation>
+    </message>
+    <message>
+        <source>Identify witnesses</source>
+        <translation>确认证人</translation>
+    </message>
+    <message>
+        <source>Arrest or identify the suspect</source>
+        <translation>抓获或查明嫌疑人</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <source>Confirm the fire service is on its way</source>
+        <translation>确认消防已出动</translation>
+    </message>
+    <message>
+        <source>Evacuate and cordon</source>
+        <translation>疏散并封控</translation>
+    </message>
+    <message>
+        <source>Keep the road clear for fire engines</source>
+        <translation>为消防车保持道路畅通</translation>
+    </message>
+    <message>
+        <source>Missing person</source>
+        <translation>人员走失</translation>
+    </message>
+    <message>
+        <source>Get a description and the place last seen</source>
+        <translation>获取体貌特征和最后出现地点</translation>
+    </message>
+    <message>
+        <source>Search nearby with foot patrols</source>
+        <translation>步巡警力就近搜寻</translation>
+    </message>
+    <message>
+        <source>Drone search of open ground</source>
+        <translation>无人机搜索空旷地带</translation>
+    </message>
+    <message>
+        <source>Check the cameras near the place last seen</source>
+        <translation>调看最后出现地点附近的监控</translation>
+    </message>
+    <message>
+        <source>Public disturbance</source>
+        <translation>扰乱公共秩序</translation>
+    </message>
+    <message>
+        <source>Assess the crowd and the risk</source>
+        <translation>评估人群与风险</translation>
+    </message>
+    <message>
+        <source>Calm the situation or disperse</source>
+        <translation>平息事态或驱散人群</translation>
+    </message>
+    <message>
+        <source>Record those responsible</source>
+        <translation>登记责任人</translation>
+    </message>
+    <message>
+        <source>Suspicious item</source>
+        <translation>可疑物品</translation>
+    </message>
+    <message>
+        <source>Cordon at 100 metres</source>
+        <translation>在 100 米外设警戒</translation>
+    </message>
+    <message>
+        <source>No radios or phones near the item</source>
+        <translation>物品附近禁止使用对讲机和手机</translation>
+    </message>
+    <message>
+        <source>Specialist assessment</source>
+        <translation>专业人员评估</translation>
+    </message>
+    <message>
+        <source>Clear or make safe</source>
+        <translation>排除或排险</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Assess on arrival</source>
+        <translation>到场后评估</translation>
     </message>
 </context>
 </TS>

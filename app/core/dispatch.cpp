@@ -26,16 +26,50 @@ constexpr std::array<EnumRow<UnitKind>, 7> kKinds{{
     {UnitKind::MedicalLiaison, "medical_liaison", QT_TRANSLATE_NOOP("hexhub", "medical liaison")},
 }};
 
+struct SkillRow
+{
+    const char* id;
+    const char* name;
+};
+
+constexpr std::array<SkillRow, 8> kSkills{{
+    {"negotiator", QT_TRANSLATE_NOOP("hexhub", "negotiator")},
+    {"air_cushion", QT_TRANSLATE_NOOP("hexhub", "air cushion")},
+    {"first_aid", QT_TRANSLATE_NOOP("hexhub", "first aid")},
+    {"explosives", QT_TRANSLATE_NOOP("hexhub", "explosives")},
+    {"dog_handler", QT_TRANSLATE_NOOP("hexhub", "dog handler")},
+    {"interpreter", QT_TRANSLATE_NOOP("hexhub", "interpreter")},
+    {"diver", QT_TRANSLATE_NOOP("hexhub", "diver")},
+    {"thermal_camera", QT_TRANSLATE_NOOP("hexhub", "thermal camera")},
+}};
+
 QString describeNeed(const RunCardNeed& need)
 {
     if (need.kind && !need.skill.isEmpty())
-        return Tr::tr("%1 with %2").arg(unitKindName(*need.kind), need.skill);
+        return Tr::tr("%1 with %2").arg(unitKindName(*need.kind), skillName(need.skill));
     if (need.kind)
         return unitKindName(*need.kind);
-    return Tr::tr("a unit with %1").arg(need.skill);
+    return Tr::tr("a unit with %1").arg(skillName(need.skill));
 }
 
 } // namespace
+
+QString skillName(const QString& id)
+{
+    for (const SkillRow& row : kSkills) {
+        if (id == QLatin1String(row.id))
+            return Tr::tr(row.name);
+    }
+    return id;
+}
+
+QStringList knownSkills()
+{
+    QStringList ids;
+    for (const SkillRow& row : kSkills)
+        ids << QString::fromLatin1(row.id);
+    return ids;
+}
 
 QString unitKindId(UnitKind kind)
 {

@@ -20,6 +20,11 @@ HEXHUB_CORE_EXPORT QString unitKindName(UnitKind kind);
 //! The speed a unit of this kind is reckoned to make through the district, km/h.
 HEXHUB_CORE_EXPORT double unitKindSpeedKmh(UnitKind kind);
 
+//! A skill's name in the user's language (the built-in skills; others come back as their id).
+HEXHUB_CORE_EXPORT QString skillName(const QString& id);
+//! The skills Hexhub knows by name, by id.
+HEXHUB_CORE_EXPORT QStringList knownSkills();
+
 //! A unit as the recommendation sees it: where it is and whether it is free.
 struct HEXHUB_CORE_EXPORT UnitSnapshot
 {

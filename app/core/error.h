@@ -63,4 +63,18 @@ public:
     using Error::Error;
 };
 
+//! The record changed since the caller read it (another desk, another window): reload and retry.
+class HEXHUB_CORE_EXPORT ConflictError : public Error
+{
+public:
+    using Error::Error;
+};
+
+//! The record asked for does not exist (any more).
+class HEXHUB_CORE_EXPORT NotFoundError : public Error
+{
+public:
+    using Error::Error;
+};
+
 } // namespace hexhub

@@ -103,7 +103,10 @@ QJsonObject Incident::toJson() const
                        {QStringLiteral("source"), incidentSourceId(source)},
                        {QStringLiteral("summary"), summary},
                        {QStringLiteral("location"), location.toJson()},
+                       {QStringLiteral("centre"), centre},
                        {QStringLiteral("createdAt"), createdAt},
+                       {QStringLiteral("arrivedAt"), arrivedAt},
+                       {QStringLiteral("mergedInto"), mergedInto},
                        {QStringLiteral("updatedAt"), updatedAt},
                        {QStringLiteral("version"), version}};
 }
@@ -146,6 +149,9 @@ std::optional<Incident> Incident::fromJson(const QJsonObject& json, QString* err
     incident.createdAt = json.value(QStringLiteral("createdAt")).toInteger();
     incident.updatedAt = json.value(QStringLiteral("updatedAt")).toInteger();
     incident.version = json.value(QStringLiteral("version")).toInteger(1);
+    incident.centre = json.value(QStringLiteral("centre")).toString(QStringLiteral("hub"));
+    incident.arrivedAt = json.value(QStringLiteral("arrivedAt")).toInteger();
+    incident.mergedInto = json.value(QStringLiteral("mergedInto")).toInteger();
     return incident;
 }
 

@@ -55,8 +55,11 @@ struct HEXHUB_CORE_EXPORT Incident
     QString summary;
     Location location;
     QString reporterContact; //!< personal data: not in toJson()
+    QString centre = QStringLiteral("hub"); //!< module id of the centre handling it
     qint64 createdAt = 0;    //!< Clock ms
     qint64 updatedAt = 0;
+    qint64 arrivedAt = 0;    //!< when the first unit arrived on scene; 0: not yet
+    qint64 mergedInto = 0;   //!< the incident this one was merged into; 0: none
     qint64 version = 1;
 
     static bool isValidPriority(int priority) { return priority >= 1 && priority <= 4; }

@@ -16,15 +16,6 @@ inline TestPlatform startedPlatform()
     return TestPlatform(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
 }
 
-//! Creates user `name` with `role` and signs them in, as the sign-in dialog does on success.
-inline void signInAs(TestPlatform& tp, const QString& name, const QString& role)
-{
-    await(tp->access().createUserBySystem(NewUser{name, name, QStringLiteral("Desk-Passw0rd-42"), {role}}));
-    const SignInResult result = await(tp->access().signIn(name, QStringLiteral("Desk-Passw0rd-42")));
-    REQUIRE(result.principal.isValid());
-    tp->session().setPrincipal(result.principal);
-}
-
 //! Opens the command palette of `window`, types `text` (any script) and presses Enter.
 template <typename Window>
 void runPaletteCommand(Window& window, const QString& text)

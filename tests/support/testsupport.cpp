@@ -172,4 +172,12 @@ QByteArray sha256OfFile(const QString& path)
     return hash.result().toHex();
 }
 
+void signInAs(TestPlatform& tp, const QString& name, const QString& role)
+{
+    await(tp->access().createUserBySystem(NewUser{name, name, QStringLiteral("Desk-Passw0rd-42"), {role}}));
+    const SignInResult result = await(tp->access().signIn(name, QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(result.principal.isValid());
+    tp->session().setPrincipal(result.principal);
+}
+
 } // namespace hexhub::test

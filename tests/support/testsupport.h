@@ -110,6 +110,9 @@ private:
     QString m_outboxPath;
 };
 
+//! Creates user `name` with `role` (by the system) and signs them in, as the sign-in dialog does.
+void signInAs(TestPlatform& tp, const QString& name, const QString& role);
+
 //! Opens a raw connection to an SQLite file, bypassing Hexhub (for tampering and inspection).
 class RawSqlite
 {
