@@ -1,4 +1,5 @@
-# hexhub_add_module(<id> SOURCES <files...> [DEPENDS <module ids...>] [QT <Qt components...>])
+# hexhub_add_module(<id> SOURCES <files...> [DEPENDS <module ids...>] [QT <Qt components...>]
+#                   [LIBRARIES <targets...>])
 #
 # Builds one Hexhub module: a shared-library plugin named hexhub_<id> with the metadata file
 # <id>.json embedded through Q_PLUGIN_METADATA, the SQL migrations found in the module's sql/
@@ -7,7 +8,7 @@
 # time; they must also appear in the metadata's "dependencies", which is checked here so the two
 # never drift apart. Unknown arguments are an error.
 function(hexhub_add_module id)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;DEPENDS;QT")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;DEPENDS;QT;LIBRARIES")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "hexhub_add_module(${id}): unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
     endif()
@@ -49,6 +50,9 @@ function(hexhub_add_module id)
     set(target hexhub_${id})
     add_library(${target} MODULE ${arg_SOURCES} "${metadata}")
     target_link_libraries(${target} PRIVATE hexhub::core)
+    if(arg_LIBRARIES)
+        target_link_libraries(${target} PRIVATE ${arg_LIBRARIES})
+    endif()
     foreach(component IN LISTS arg_QT)
         target_link_libraries(${target} PRIVATE Qt6::${component})
     endforeach()

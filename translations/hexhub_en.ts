@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::IncidentBoard</name>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::shell</name>
     <message numerus="yes">
         <source>%n notification(s) to acknowledge</source>

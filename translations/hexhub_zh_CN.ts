@@ -1453,6 +1453,88 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::DispatchDialog</name>
+    <message>
+        <source>Dispatch</source>
+        <translation>调派</translation>
+    </message>
+    <message>
+        <source>Working out the nearest fitting units...</source>
+        <translation>正在计算最近的合适警力……</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>调派(&amp;D)</translation>
+    </message>
+    <message>
+        <source>%1  P%2  %3: %4</source>
+        <translation>%1  P%2  %3：%4</translation>
+    </message>
+    <message>
+        <source>The incident has no position: no travel times. Tick units by hand.</source>
+        <translation>该警情没有位置信息，无法计算行程时间。请手动勾选警力。</translation>
+    </message>
+    <message>
+        <source>%1  %2 min  -  %3</source>
+        <translation>%1  %2 分钟  -  %3</translation>
+    </message>
+    <message>
+        <source>%1  %2, %3</source>
+        <translation>%1  %2，%3</translation>
+    </message>
+    <message>
+        <source>No unit is available.</source>
+        <translation>没有可用警力。</translation>
+    </message>
+    <message>
+        <source>Tick at least one unit (Space).</source>
+        <translation>请至少勾选一支警力（空格键）。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::HubContext</name>
+    <message>
+        <source>Hub</source>
+        <translation>指挥中枢</translation>
+    </message>
+    <message>
+        <source>Political security joint control</source>
+        <translation>政保联控</translation>
+    </message>
+    <message>
+        <source>Basic control</source>
+        <translation>基础管控</translation>
+    </message>
+    <message>
+        <source>Criminal intelligence</source>
+        <translation>刑事情报</translation>
+    </message>
+    <message>
+        <source>Big-data investigation</source>
+        <translation>大数据研判</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>案件管理</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>监督</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::HubModule</name>
     <message>
         <source>Hub</source>
@@ -1461,6 +1543,369 @@
     <message>
         <source>The command brain: every incident, dispatch, tasks to the centres, joint operations, the video wall.</source>
         <translation>指挥大脑：掌握全部警情，调度警力，向各中心下达任务，组织联合行动，统管视频墙。</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>新建警情</translation>
+    </message>
+    <message>
+        <source>Dispatch units to the selected incident</source>
+        <translation>向所选警情调派警力</translation>
+    </message>
+    <message>
+        <source>Add a note to the selected incident</source>
+        <translation>为所选警情添加备注</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::IncidentBoard</name>
+    <message>
+        <source>Search summary, address, notes, or an incident number (Ctrl+F)</source>
+        <translation>搜索摘要、地址、备注或警情编号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any centre</source>
+        <translation>全部中心</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接报</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Cannot read the incidents: %1</source>
+        <translation>无法读取警情：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the categories: %1</source>
+        <translation>无法读取类别：%1</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n 起警情</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note on the incident (goes on its timeline):</source>
+        <translation>警情备注（将记入时间线）：</translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <source>met in %1</source>
+        <translation>%1 内到达</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>接报于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::IncidentForm</name>
+    <message>
+        <source>New incident</source>
+        <translation>新建警情</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>P1 is the most urgent. Type 1 to 4.</source>
+        <translation>P1 最紧急。输入 1 至 4。</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>用几句话说明发生了什么</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>摘要(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>latitude, longitude (optional), e.g. 31.2304, 121.4737</source>
+        <translation>纬度, 经度（可选），如 31.2304, 121.4737</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>位置(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail; shown masked, revealed only with a reason</source>
+        <translation>电话或电子邮箱；脱敏显示，须说明理由才能查看</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s c&amp;ontact:</source>
+        <translation>报警人联系方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Ce&amp;ntre:</source>
+        <translation>中心(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;selected incident</source>
+        <translation>并入所选警情(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The categories cannot be read: %1</source>
+        <translation>无法读取类别：%1</translation>
+    </message>
+    <message>
+        <source>The categories are still loading.</source>
+        <translation>类别仍在加载。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what happened.</source>
+        <translation>请用几句话说明发生了什么。</translation>
+    </message>
+    <message>
+        <source>The position is two numbers, latitude and longitude, such as 31.2304, 121.4737.</source>
+        <translation>位置是两个数字：纬度和经度，如 31.2304, 121.4737。</translation>
+    </message>
+    <message>
+        <source>Looking for the same incident reported already...</source>
+        <translation>正在查找是否已有相同警情……</translation>
+    </message>
+    <message>
+        <source>Could not look for duplicates (%1); the incident is created without.</source>
+        <translation>无法查重（%1）；将直接创建警情。</translation>
+    </message>
+    <message>
+        <source>%1 m away</source>
+        <translation>相距 %1 米</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>地址相同</translation>
+    </message>
+    <message>
+        <source>%1  P%2  %3 - %4, %5 ago</source>
+        <translation>%1  P%2  %3 - %4，%5前</translation>
+    </message>
+    <message>
+        <source>&amp;Create anyway</source>
+        <translation>仍然创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>This may be an incident already reported. Add the call to it, or create a new one anyway.</source>
+        <translation>这可能是已报过的警情。可将本次报警并入该警情，或仍然新建。</translation>
+    </message>
+    <message>
+        <source>Creating...</source>
+        <translation>正在创建……</translation>
+    </message>
+    <message>
+        <source>Created, but not merged: %1</source>
+        <translation>已创建，但未合并：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::IncidentPanel</name>
+    <message>
+        <source>Select an incident.</source>
+        <translation>请选择一起警情。</translation>
+    </message>
+    <message>
+        <source>Re&amp;veal...</source>
+        <translation>查看(&amp;V)……</translation>
+    </message>
+    <message>
+        <source>Shows the reporter&apos;s contact; asks for a reason, which goes on record</source>
+        <translation>显示报警人联系方式；须说明理由，理由将被记录</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived</source>
+        <translation>已到达(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear unit</source>
+        <translation>撤回警力(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>处置完毕(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation>结案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel...</source>
+        <translation>撤销(&amp;N)……</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>警力</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>处置预案</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>%1  P%2  %3</source>
+        <translation>%1  P%2  %3</translation>
+    </message>
+    <message>
+        <source>Received %1 ago by %2</source>
+        <translation>%1前经%2接报</translation>
+    </message>
+    <message>
+        <source>Merged into another incident.</source>
+        <translation>已并入另一起警情。</translation>
+    </message>
+    <message>
+        <source>No reporter&apos;s contact.</source>
+        <translation>无报警人联系方式。</translation>
+    </message>
+    <message>
+        <source>Reporter: %1</source>
+        <translation>报警人：%1</translation>
+    </message>
+    <message>
+        <source>%1  %2, %3 for %4</source>
+        <translation>%1  %2，%3已 %4</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>From an incident merged into this one</source>
+        <translation>来自并入本警情的另一起警情</translation>
+    </message>
+    <message>
+        <source>Cancel the incident</source>
+        <translation>撤销警情</translation>
+    </message>
+    <message>
+        <source>Why is it cancelled?</source>
+        <translation>撤销原因是什么？</translation>
+    </message>
+    <message>
+        <source>Reveal the reporter&apos;s contact</source>
+        <translation>查看报警人联系方式</translation>
+    </message>
+    <message>
+        <source>Why do you need it? The reason goes on record with your name.</source>
+        <translation>为什么需要查看？理由将连同您的姓名一并记录。</translation>
+    </message>
+    <message>
+        <source>Reporter: %1 (revealed, on record)</source>
+        <translation>报警人：%1（已查看，已记录）</translation>
     </message>
 </context>
 <context>

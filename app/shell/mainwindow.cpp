@@ -124,6 +124,17 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, id = ids[i]] { showModule(id); });
     }
+    // The modules' commands with a shortcut work window-wide, for whoever holds their permission.
+    for (const Command& c : m_platform.modules().commands()) {
+        if (c.shortcut.isEmpty() || !c.trigger)
+            continue;
+        auto* shortcut = new QShortcut(QKeySequence(c.shortcut), this);
+        shortcut->setObjectName(c.id);
+        connect(shortcut, &QShortcut::activated, this, [this, c] {
+            if (!isLocked() && (c.permission.isEmpty() || m_platform.session().can(c.permission)))
+                c.trigger();
+        });
+    }
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
     auto* lockNow = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), this);
     connect(lockNow, &QShortcut::activated, this, &MainWindow::lock);
@@ -304,14 +315,11 @@ void MainWindow::buildRail()
 
 void MainWindow::updatePermissions()
 {
-    // A module is usable by a user who holds at least one of its permissions.
     const Principal who = m_platform.session().principal();
     QList<RailEntry> entries;
     for (const QString& id : m_rail->ids()) {
         RailEntry e = m_rail->button(id)->entry();
-        const QString prefix = id + QLatin1Char('.');
-        e.enabled = std::any_of(who.permissions.begin(), who.permissions.end(),
-                                [&](const QString& p) { return p.startsWith(prefix); });
+        e.enabled = mayUseModule(who, id);
         QStringList roles;
         for (const QString& role : who.roles)
             roles << AccessControl::roleDisplayName(role);
@@ -527,14 +535,30 @@ void MainWindow::applySettings(const DeskSettings& settings)
     setIdleLock(settings.idleLockMinutes * 60 * 1000);
 }
 
-bool MainWindow::moduleVisible(const QString& module) const
+bool MainWindow::mayUseModule(const Principal& who, const QString& module) const
 {
-    // As the rail: a module's records are for whoever holds one of its permissions.
-    const Principal who = m_platform.session().principal();
-    if (!who.isValid() || isLocked())
+    // A module is for a user who may open its central view; a module without one (its screens still
+    // to come) for a user who holds at least one of its permissions. A permission a module grants to
+    // other centres (the hub's "respond to a task") does not by itself open the module to them.
+    if (!who.isValid())
         return false;
     const QString prefix = module + QLatin1Char('.');
-    return std::any_of(who.permissions.begin(), who.permissions.end(), [&](const QString& p) { return p.startsWith(prefix); });
+    bool hasCentral = false;
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.area != ViewFactory::Area::Central || !v.create || !v.id.startsWith(prefix))
+            continue;
+        hasCentral = true;
+        if (v.permission.isEmpty() || who.can(v.permission))
+            return true;
+    }
+    return !hasCentral
+           && std::any_of(who.permissions.begin(), who.permissions.end(), [&](const QString& p) { return p.startsWith(prefix); });
+}
+
+bool MainWindow::moduleVisible(const QString& module) const
+{
+    // As the rail: a module's records are for whoever may use the module.
+    return !isLocked() && mayUseModule(m_platform.session().principal(), module);
 }
 
 QHash<QString, QString> MainWindow::moduleNames() const

@@ -17,6 +17,7 @@ class QStackedWidget;
 namespace hexhub {
 class DeadlineBoard;
 class Platform;
+struct Principal;
 }
 
 namespace hexhub::shell {
@@ -147,6 +148,7 @@ private:
     QHash<QString, QString> moduleNames() const;
     //! Whether the one signed in may see module `module`'s records (its deadlines, for one).
     bool moduleVisible(const QString& module) const;
+    bool mayUseModule(const Principal& who, const QString& module) const;
     QWidget* viewFor(const QString& id);
 
     Platform& m_platform;

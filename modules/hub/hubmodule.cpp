@@ -1,12 +1,79 @@
 #include "hubmodule.h"
 
+#include "hubcontext.h"
+#include "incidentboard.h"
+#include "incidentform.h"
+
+#include <QApplication>
+
 namespace hexhub::hub {
+
+HubModule::HubModule() = default;
+HubModule::~HubModule() = default;
 
 bool HubModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    m_hub = std::make_unique<HubContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
+
+    ViewFactory board;
+    board.id = QStringLiteral("hub.incidents");
+    board.title = tr("Incidents");
+    board.icon = QStringLiteral(":/hexhub/icons/hub.svg");
+    board.area = ViewFactory::Area::Central;
+    board.permission = QStringLiteral("hub.incident.view");
+    board.create = [this](QWidget* parent) -> QWidget* {
+        auto* view = new IncidentBoard(*m_hub, parent);
+        m_board = view;
+        return view;
+    };
+    context.addView(board);
+
+    Command create;
+    create.id = QStringLiteral("hub.incident.new");
+    create.title = tr("New incident");
+    create.shortcut = QStringLiteral("F2");
+    create.permission = QStringLiteral("hub.incident.manage");
+    create.trigger = [this] { newIncident(); };
+    context.addCommand(create);
+
+    Command dispatch;
+    dispatch.id = QStringLiteral("hub.incident.dispatch");
+    dispatch.title = tr("Dispatch units to the selected incident");
+    dispatch.permission = QStringLiteral("hub.unit.dispatch");
+    dispatch.trigger = [this] {
+        if (m_board)
+            m_board->dispatchCurrent();
+    };
+    context.addCommand(dispatch);
+
+    Command note;
+    note.id = QStringLiteral("hub.incident.note");
+    note.title = tr("Add a note to the selected incident");
+    note.permission = QStringLiteral("hub.incident.manage");
+    note.trigger = [this] {
+        if (m_board)
+            m_board->noteCurrent();
+    };
+    context.addCommand(note);
     return true;
+}
+
+void HubModule::newIncident()
+{
+    if (m_board && m_board->isVisible()) {
+        m_board->newIncident();
+        return;
+    }
+    auto* form = new IncidentForm(*m_hub, QApplication::activeWindow());
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    form->open();
+}
+
+void HubModule::aboutToShutdown()
+{
+    delete m_board; // its subscriptions and reads end before the services go
 }
 
 QString HubModule::displayName() const

@@ -626,10 +626,10 @@ TEST_CASE("Row-level security: a centre's desk sees its own centre's rows, the h
         owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app, "
                                   "hexhub_centre_criminal_intel").arg(intelDesk));
         owner.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'Desk-Password-42' IN ROLE hexhub_app, hexhub_hub").arg(hubDesk));
-        owner.exec(QStringLiteral("INSERT INTO hub_tasks (centre, title, created_by, created_at, updated_at) VALUES "
-                                  "('case_management', 'Review custody log', 'chief', 0, 0), "
-                                  "('criminal_intel', 'Check lead 17', 'chief', 0, 0), "
-                                  "('supervision', 'Answer 12345 call', 'chief', 0, 0)"));
+        owner.exec(QStringLiteral("INSERT INTO hub_tasks (assignee_kind, assignee, title, created_by, created_at, updated_at) VALUES "
+                                  "('centre', 'case_management', 'Review custody log', 'chief', 0, 0), "
+                                  "('centre', 'criminal_intel', 'Check lead 17', 'chief', 0, 0), "
+                                  "('centre', 'supervision', 'Answer 12345 call', 'chief', 0, 0)"));
         owner.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES "
                                   "('C-1', 'Shop theft', 'criminal', 0)"));
         owner.exec(QStringLiteral("INSERT INTO ci_leads (reference, source, summary, legal_basis, retain_until, received_at) "
@@ -660,7 +660,7 @@ TEST_CASE("Row-level security: a centre's desk sees its own centre's rows, the h
         RawPg desk(url);
         return desk.exec(sql).numRowsAffected();
     };
-    const QString tasks = QStringLiteral("SELECT centre FROM hub_tasks ORDER BY centre");
+    const QString tasks = QStringLiteral("SELECT assignee FROM hub_tasks ORDER BY assignee");
     const QString cases = QStringLiteral("SELECT number FROM cm_cases");
     const QString leads = QStringLiteral("SELECT reference FROM ci_leads");
     const QString demands = QStringLiteral("SELECT reference FROM sv_demands ORDER BY reference");
@@ -674,7 +674,7 @@ TEST_CASE("Row-level security: a centre's desk sees its own centre's rows, the h
     CHECK(column(caseDesk, leads).isEmpty());
     CHECK(column(caseDesk, demands) == QStringList{QStringLiteral("D-1")});
     CHECK(column(caseDesk, history) == QStringList{QStringLiteral("D-1")});
-    CHECK(change(caseDesk, QStringLiteral("UPDATE hub_tasks SET status = 'done' WHERE centre = 'criminal_intel'")) == 0);
+    CHECK(change(caseDesk, QStringLiteral("UPDATE hub_tasks SET status = 'done' WHERE assignee = 'criminal_intel'")) == 0);
     CHECK(change(caseDesk, QStringLiteral("DELETE FROM ci_leads")) == 0);
     CHECK(change(caseDesk, QStringLiteral("UPDATE cm_cases SET status = 'investigating'")) == 1);
 
@@ -685,8 +685,8 @@ TEST_CASE("Row-level security: a centre's desk sees its own centre's rows, the h
     CHECK(column(intelDesk, tasks) == QStringList{QStringLiteral("criminal_intel")});
     {
         RawPg owner(ownerUrl);
-        CHECK(owner.scalar(QStringLiteral("SELECT status FROM hub_tasks WHERE centre = 'criminal_intel'")).toString()
-              == QStringLiteral("open"));
+        CHECK(owner.scalar(QStringLiteral("SELECT status FROM hub_tasks WHERE assignee = 'criminal_intel'")).toString()
+              == QStringLiteral("issued"));
         CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads")).toInt() == 1);
     }
 

@@ -1,7 +1,8 @@
 -- Hub server rules, applied by `hexhub --init-server` after the core's roles (idempotent).
 -- Incidents, units and dispatches are the shared picture every centre works from. The tasks the hub
--- hands out are centre-scoped: a centre's desks see and change their own centre's tasks; the hub
--- sees all.
+-- hands out are scoped to who must act: a centre's desks see and change their own centre's tasks;
+-- tasks to units are basic control's (the units' stations); the hub sees all.
 ALTER TABLE hub_tasks ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS hub_tasks_by_centre ON hub_tasks;
-CREATE POLICY hub_tasks_by_centre ON hub_tasks USING (hexhub_sees_centre(centre));
+CREATE POLICY hub_tasks_by_centre ON hub_tasks
+    USING (hexhub_sees_centre(CASE assignee_kind WHEN 'centre' THEN assignee ELSE 'basic_control' END));

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "hubcontext.h"
+
+#include <QDialog>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace hexhub::hub {
+
+/*!
+ * Dispatch (D on the board): the run card of the incident's category filled with the nearest
+ * available units that fit, ranked by travel time, each with its reason; the lines that cannot be
+ * filled are said. Enter dispatches what is ticked (the recommendation, unless changed).
+ */
+class DispatchDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    DispatchDialog(HubContext& hub, qint64 incidentId, QWidget* parent = nullptr);
+
+    QListWidget* list() const { return m_list; }
+    //! True once the recommendation is shown.
+    bool isReady() const { return m_ready; }
+
+Q_SIGNALS:
+    void dispatched(qint64 incidentId, const QStringList& callSigns);
+    void ready();
+
+private:
+    void load();
+    void dispatchTicked();
+
+    HubContext& m_hub;
+    qint64 m_incidentId;
+    QLabel* m_header;
+    QListWidget* m_list;
+    QLabel* m_message;
+    QPushButton* m_dispatch;
+    bool m_ready = false;
+};
+
+} // namespace hexhub::hub

@@ -1,0 +1,54 @@
+#include "hubcontext.h"
+
+#include <QColor>
+#include <QCoreApplication>
+
+namespace hexhub::hub {
+
+namespace {
+
+struct HubTr
+{
+    Q_DECLARE_TR_FUNCTIONS(hexhub::hub::HubContext)
+};
+
+} // namespace
+
+QList<QPair<QString, QString>> centres()
+{
+    return {
+        {QStringLiteral("hub"), HubTr::tr("Hub")},
+        {QStringLiteral("political_security"), HubTr::tr("Political security joint control")},
+        {QStringLiteral("basic_control"), HubTr::tr("Basic control")},
+        {QStringLiteral("criminal_intel"), HubTr::tr("Criminal intelligence")},
+        {QStringLiteral("bigdata_investigation"), HubTr::tr("Big-data investigation")},
+        {QStringLiteral("case_management"), HubTr::tr("Case management")},
+        {QStringLiteral("supervision"), HubTr::tr("Supervision")},
+    };
+}
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 minutes = std::max<qint64>(0, ms) / 60000;
+    if (minutes < 60)
+        return HubTr::tr("%1 min").arg(minutes);
+    if (minutes < 48 * 60)
+        return HubTr::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return HubTr::tr("%1 d %2 h").arg(minutes / (24 * 60)).arg((minutes / 60) % 24);
+}
+
+QColor priorityColour(int priority)
+{
+    switch (priority) {
+    case 1:
+        return QColor(0xd6, 0x30, 0x31);
+    case 2:
+        return QColor(0xe6, 0x7e, 0x22);
+    case 3:
+        return QColor(0x2e, 0x86, 0xde);
+    default:
+        return QColor(0x8a, 0x93, 0x9b);
+    }
+}
+
+} // namespace hexhub::hub

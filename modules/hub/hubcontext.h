@@ -1,0 +1,42 @@
+#pragma once
+
+#include "hubservices.h"
+
+#include <memory>
+
+namespace hexhub {
+class AuditLog;
+class Clock;
+class EventBus;
+class Session;
+class Store;
+} // namespace hexhub
+
+namespace hexhub::hub {
+
+//! What the hub's views work with: the core's services and the hub's domain services over them.
+struct HubContext
+{
+    Store& store;
+    EventBus& bus;
+    Clock& clock;
+    Session& session;
+    IncidentService incidents;
+    UnitService units;
+    TaskService tasks;
+
+    HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit)
+        : store(s), bus(b), clock(c), session(session), incidents(s, session, audit), units(s, session, audit),
+          tasks(s, session, audit)
+    {
+    }
+};
+
+//! The centres an incident can be handled by, as (module id, name in the user's language).
+QList<QPair<QString, QString>> centres();
+//! A duration in minutes and hours, "12 min", "2 h 05 min", in the user's language.
+QString formatDuration(qint64 ms);
+//! The colour of a priority on the board and the map: P1 red, P2 orange, P3 blue, P4 grey.
+QColor priorityColour(int priority);
+
+} // namespace hexhub::hub
