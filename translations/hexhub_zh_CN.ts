@@ -2483,6 +2483,34 @@
         <source>it holds a password, which would be kept in plain text in the settings file; give the password in ~/.pgpass instead</source>
         <translation>其中含有密码，会以明文保存在设置文件中；请改为在 ~/.pgpass 中提供密码</translation>
     </message>
+    <message>
+        <source>Deadline missed: %1</source>
+        <translation>已超时：%1</translation>
+    </message>
+    <message>
+        <source>Escalated: %1</source>
+        <translation>已升级：%1</translation>
+    </message>
+    <message>
+        <source>Missed and not acknowledged (%1).</source>
+        <translation>已超时且无人确认（%1）。</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>确认(&amp;K)</translation>
+    </message>
+    <message>
+        <source>I have seen it and am on it (Space). It stays until its owner clears it.</source>
+        <translation>我已知悉并在处理（空格键）。该时限会保留，直到其所属模块将其解除。</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation>%1 已确认</translation>
+    </message>
+    <message>
+        <source>Missed and nobody has acknowledged it: escalated to the hub supervisor.</source>
+        <translation>已超时且无人确认：已升级至指挥中枢主管。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>

@@ -3,12 +3,31 @@
 #include "clock.h"
 #include "event.h"
 #include "eventbus.h"
+#include "sql.h"
+#include "store.h"
 
 #include <QFutureWatcher>
 
 #include <algorithm>
 
 namespace hexhub {
+
+Deadline::Level Deadline::levelAt(qint64 nowMs) const
+{
+    const qint64 left = due.toMSecsSinceEpoch() - nowMs;
+    if (left > kDueSoonMs)
+        return Level::Running;
+    if (left >= 0)
+        return Level::DueSoon;
+    return acknowledgedBy.isEmpty() && -left >= kEscalateAfterMs ? Level::Escalated : Level::Missed;
+}
+
+QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor)
+{
+    return store.write(WriteContext{QStringLiteral("core"), actor, {}}, [key](WriteTransaction& txn) {
+        txn.publish(EventDraft{QStringLiteral("deadline.acknowledged"), QJsonObject{{QStringLiteral("key"), key}}, 1, {}, {}, {}});
+    });
+}
 
 DeadlineBoard::DeadlineBoard(EventBus& bus, Clock& clock, QObject* parent)
     : QObject(parent)
@@ -22,11 +41,16 @@ DeadlineBoard::DeadlineBoard(EventBus& bus, Clock& clock, QObject* parent)
             return;
         }
         apply(event);
+        announce(false);
         Q_EMIT changed();
     });
     m_tick->setInterval(60 * 1000);
-    connect(m_tick, &ClockTimer::timeout, this, &DeadlineBoard::changed);
-    connect(&m_clock, &Clock::jumped, this, &DeadlineBoard::changed);
+    const auto tick = [this] {
+        announce(!m_loaded);
+        Q_EMIT changed();
+    };
+    connect(m_tick, &ClockTimer::timeout, this, tick);
+    connect(&m_clock, &Clock::jumped, this, tick);
     m_tick->start();
 }
 
@@ -72,6 +96,8 @@ void DeadlineBoard::loadFrom(qint64 seq)
             if (e.seq == 0 || e.seq > m_lastSeq)
                 apply(e);
         }
+        // What was overdue before this desk looked is listed, not announced again.
+        announce(true);
         Q_EMIT changed();
     });
     watcher->setFuture(m_bus.replay(range));
@@ -86,6 +112,16 @@ void DeadlineBoard::apply(const Event& event)
         return;
     if (event.topic == QLatin1String("deadline.cleared")) {
         m_open.remove(key);
+        m_missedSeen.remove(key);
+        m_escalatedSeen.remove(key);
+        return;
+    }
+    if (event.topic == QLatin1String("deadline.acknowledged")) {
+        const auto it = m_open.find(key);
+        if (it != m_open.end() && it->acknowledgedBy.isEmpty()) {
+            it->acknowledgedBy = event.actor;
+            it->acknowledgedAt = event.occurredAt;
+        }
         return;
     }
     if (event.topic != QLatin1String("deadline.set"))
@@ -93,9 +129,38 @@ void DeadlineBoard::apply(const Event& event)
     const QDateTime due = QDateTime::fromString(event.payload.value(QStringLiteral("due")).toString(), Qt::ISODateWithMs);
     if (!due.isValid())
         return; // a malformed deadline is left out rather than shown at a wrong time
-    m_open.insert(key, Deadline{key, event.payload.value(QStringLiteral("title")).toString(), due.toUTC(),
-                                event.payload.value(QStringLiteral("module")).toString(event.source),
-                                event.payload.value(QStringLiteral("subject")).toString()});
+    Deadline d{key, event.payload.value(QStringLiteral("title")).toString(), due.toUTC(),
+               event.payload.value(QStringLiteral("module")).toString(event.source),
+               event.payload.value(QStringLiteral("subject")).toString(), {}, {}};
+    if (const auto old = m_open.constFind(key); old != m_open.cend() && old->due == d.due) {
+        d.acknowledgedBy = old->acknowledgedBy; // renamed, not moved: still acknowledged
+        d.acknowledgedAt = old->acknowledgedAt;
+    } else {
+        // Moved: it may run out (and be announced) again.
+        m_missedSeen.remove(key);
+        m_escalatedSeen.remove(key);
+    }
+    m_open.insert(key, d);
+}
+
+void DeadlineBoard::announce(bool quiet)
+{
+    if (m_loading)
+        return;
+    const qint64 now = m_clock.nowMs();
+    for (const Deadline& d : deadlines()) {
+        const Deadline::Level level = d.levelAt(now);
+        if ((level == Deadline::Level::Missed || level == Deadline::Level::Escalated) && !m_missedSeen.contains(d.key)) {
+            m_missedSeen.insert(d.key);
+            if (!quiet)
+                Q_EMIT missed(d);
+        }
+        if (level == Deadline::Level::Escalated && !m_escalatedSeen.contains(d.key)) {
+            m_escalatedSeen.insert(d.key);
+            if (!quiet)
+                Q_EMIT escalated(d);
+        }
+    }
 }
 
 QList<Deadline> DeadlineBoard::deadlines() const

@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -97,6 +98,19 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     m_deadlineCount->setObjectName(QStringLiteral("deadlineCount"));
     statusBar()->addPermanentWidget(m_deadlineCount);
     connect(m_deadlines, &DeadlineBoard::changed, this, &MainWindow::updateDeadlineCount);
+    // A deadline that runs out alerts those who may see it; one nobody acknowledged within five
+    // minutes goes up to the hub supervisor as a priority alert.
+    connect(m_deadlines, &DeadlineBoard::missed, this, [this](const Deadline& d) {
+        if (moduleVisible(d.module))
+            m_notifications->post(Notification::Level::Important, Tr::tr("Deadline missed: %1").arg(d.title),
+                                  moduleNames().value(d.module, d.module), m_platform.clock().now());
+    });
+    connect(m_deadlines, &DeadlineBoard::escalated, this, [this](const Deadline& d) {
+        if (!isLocked() && m_platform.session().principal().hasRole(QStringLiteral("hub_supervisor")))
+            m_notifications->post(Notification::Level::Priority, Tr::tr("Escalated: %1").arg(d.title),
+                                  Tr::tr("Missed and not acknowledged (%1).").arg(moduleNames().value(d.module, d.module)),
+                                  m_platform.clock().now());
+    });
     updateDeadlineCount();
     m_deadlines->load();
     // A first read that failed (the store away at the start) is done again when the store is back.
@@ -646,6 +660,18 @@ QWidget* MainWindow::createPanel(const QString& id, QWidget* parent)
         list->setTheme(m_theme);
         list->setModuleNames(moduleNames());
         list->setFilter([this](const QString& module) { return moduleVisible(module); });
+        list->setAcknowledge([this, list](const QString& key) {
+            auto* watcher = new QFutureWatcher<void>(list);
+            connect(watcher, &QFutureWatcherBase::finished, list, [watcher, list] {
+                watcher->deleteLater();
+                try {
+                    watcher->waitForFinished();
+                } catch (const std::exception& e) {
+                    list->showError(QString::fromUtf8(e.what()));
+                }
+            });
+            watcher->setFuture(acknowledgeDeadline(m_platform.store(), key, m_platform.session().actorName()));
+        });
         return list;
     }
     if (id == QLatin1String("shell.clock"))

@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -47,6 +48,17 @@ DeadlineList::DeadlineList(DeadlineBoard& board, const Clock& clock, QWidget* pa
     column->addWidget(m_empty);
     column->addWidget(m_list, 1);
     m_empty->setWordWrap(true);
+    m_ackButton = new QPushButton(Tr::tr("Ac&knowledge"), this);
+    m_ackButton->setObjectName(QStringLiteral("acknowledge"));
+    m_ackButton->setToolTip(Tr::tr("I have seen it and am on it (Space). It stays until its owner clears it."));
+    m_ackButton->hide();
+    column->addWidget(m_ackButton);
+    connect(m_ackButton, &QPushButton::clicked, this, [this] {
+        if (auto* item = m_list->currentItem(); item && m_acknowledge)
+            m_acknowledge(item->data(Qt::UserRole).toString());
+    });
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_list, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(space, &QShortcut::activated, m_ackButton, &QPushButton::click);
     m_list->setObjectName(QStringLiteral("deadlines"));
     connect(&m_board, &DeadlineBoard::changed, this, &DeadlineList::refresh);
     // Time left changes by the minute even when nothing else does.
@@ -74,16 +86,46 @@ void DeadlineList::refresh()
     const qint64 now = m_clock.nowMs();
     for (const Deadline& d : deadlines) {
         const qint64 left = d.due.toMSecsSinceEpoch() - now;
-        auto* item = new QListWidgetItem(QStringLiteral("%1 · %2 · %3").arg(timeLeft(left), d.title, m_moduleNames.value(d.module, d.module)), m_list);
+        QString text = QStringLiteral("%1 · %2 · %3").arg(timeLeft(left), d.title, m_moduleNames.value(d.module, d.module));
+        if (!d.acknowledgedBy.isEmpty())
+            text += QStringLiteral(" · ") + Tr::tr("acknowledged by %1").arg(d.acknowledgedBy);
+        auto* item = new QListWidgetItem(text, m_list);
         item->setData(Qt::UserRole, d.key);
         item->setToolTip(QLocale().toString(d.due.toLocalTime(), QLocale::ShortFormat));
-        if (left < 0)
-            item->setForeground(m_theme.danger());
-        else if (left < 15 * 60 * 1000)
+        // Coloured by escalation level; an escalated one (missed, nobody on it) also stands out bold.
+        switch (d.levelAt(now)) {
+        case Deadline::Level::Running:
+            break;
+        case Deadline::Level::DueSoon:
             item->setForeground(m_theme.warning());
+            break;
+        case Deadline::Level::Missed:
+            item->setForeground(m_theme.danger());
+            break;
+        case Deadline::Level::Escalated: {
+            item->setForeground(m_theme.danger());
+            QFont bold = m_list->font();
+            bold.setBold(true);
+            item->setFont(bold);
+            item->setToolTip(item->toolTip() + u'\n' + Tr::tr("Missed and nobody has acknowledged it: escalated to the hub supervisor."));
+            break;
+        }
+        }
     }
     if (row >= 0 && row < m_list->count())
         m_list->setCurrentRow(row);
+}
+
+void DeadlineList::setAcknowledge(std::function<void(const QString& key)> acknowledge)
+{
+    m_acknowledge = std::move(acknowledge);
+    m_ackButton->setVisible(bool(m_acknowledge));
+}
+
+void DeadlineList::showError(const QString& message)
+{
+    m_empty->setText(message);
+    m_empty->setVisible(true);
 }
 
 void DeadlineList::setFilter(std::function<bool(const QString& module)> visible)

@@ -37,6 +37,9 @@ public:
     void setModuleNames(const QHash<QString, QString>& names);
     //! Lists only the deadlines of the modules `visible` accepts (the signed-in user's).
     void setFilter(std::function<bool(const QString& module)> visible);
+    //! What acknowledging the current deadline does (Space, or the button); none: no button.
+    void setAcknowledge(std::function<void(const QString& key)> acknowledge);
+    void showError(const QString& message);
     QListWidget* list() const { return m_list; }
     void refresh();
 
@@ -52,6 +55,8 @@ private:
     QTimer* m_repaint;
     QHash<QString, QString> m_moduleNames;
     std::function<bool(const QString&)> m_visible;
+    std::function<void(const QString&)> m_acknowledge;
+    QPushButton* m_ackButton;
 };
 
 //! The Clock in large type, for walls: time, date, and "simulated" when it is.

@@ -88,9 +88,19 @@ void SqlPageModel::restart(bool keepRows)
         m_stale.clear();
         m_count = 0;
         endResetModel();
+        // The count goes after the first page, not beside it: on a busy store the first rows come
+        // sooner alone, and an operator reads rows before the total.
+        m_countAfterFirstPage = true;
         requestPage(0);
     }
+    if (keepRows)
+        requestCount();
+    setLoading(before);
+}
 
+void SqlPageModel::requestCount()
+{
+    m_countAfterFirstPage = false;
     const int generation = m_generation;
     const QString sql = QStringLiteral("SELECT COUNT(*) FROM ") + m_query.from
                         + (m_query.where.sql.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_query.where.sql);
@@ -109,7 +119,6 @@ void SqlPageModel::restart(bool keepRows)
                       }
                   }
               });
-    setLoading(before);
 }
 
 QStringList SqlPageModel::orderKeys() const
@@ -197,6 +206,8 @@ void SqlPageModel::requestPage(int page) const
             if (generation == guard->m_generation) {
                 const bool was = guard->isLoading();
                 guard->m_pending.remove(page);
+                if (page == 0 && guard->m_countAfterFirstPage)
+                    guard->requestCount(); // its failure (or answer) ends the busy state
                 guard->setLoading(was);
                 Q_EMIT guard->failed(failureText(e));
             }
@@ -225,7 +236,11 @@ void SqlPageModel::pageArrived(int generation, int page, const QList<QVariantLis
         Q_EMIT dataChanged(index(int(first), 0), index(last, columnCount() - 1));
     }
     evictFar(page);
+    if (page == 0 && m_countAfterFirstPage)
+        requestCount();
     Q_EMIT pageLoaded(page);
+    if (page == 0)
+        Q_EMIT firstPageArrived();
     if (!m_counting && m_firstPageIn && !m_readySent) {
         m_readySent = true;
         Q_EMIT ready();
@@ -289,30 +304,37 @@ int SqlPageModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_query.columns.size());
 }
 
-QVariantList SqlPageModel::rowAt(int row) const
+const QVariantList* SqlPageModel::rowPointer(int row) const
 {
     if (row < 0 || row >= m_count)
-        return {};
+        return nullptr;
     const int page = row / kPageSize;
     const int offset = row % kPageSize;
     m_lastAsked = page;
     const auto fresh = m_pages.constFind(page);
     if (fresh != m_pages.cend())
-        return offset < fresh->rows.size() ? fresh->rows.at(offset) : QVariantList();
-    // Not loaded (or only its stale copy): ask for it, after taking the row out, since the answer
-    // may arrive inside requestPage() and replace the stale page.
-    QVariantList value;
-    const auto stale = m_stale.constFind(page);
-    if (stale != m_stale.cend() && offset < stale->rows.size())
-        value = stale->rows.at(offset);
+        return offset < fresh->rows.size() ? &fresh->rows.at(offset) : nullptr;
+    // Not loaded (or only its stale copy): ask for it first, since the answer may arrive inside
+    // requestPage() and replace the stale page; then show whatever is there now.
     requestPage(page);
-    return value;
+    for (const QHash<int, Page>* pages : {&m_pages, &m_stale}) {
+        const auto it = pages->constFind(page);
+        if (it != pages->cend())
+            return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
+    }
+    return nullptr;
+}
+
+QVariantList SqlPageModel::rowAt(int row) const
+{
+    const QVariantList* values = rowPointer(row);
+    return values ? *values : QVariantList();
 }
 
 qint64 SqlPageModel::idAt(int row) const
 {
-    const QVariantList values = rowAt(row);
-    return values.isEmpty() ? 0 : values.at(m_query.columns.size()).toLongLong();
+    const QVariantList* values = rowPointer(row);
+    return values ? values->at(m_query.columns.size()).toLongLong() : 0;
 }
 
 int SqlPageModel::rowOfId(qint64 id) const
@@ -330,17 +352,17 @@ QVariant SqlPageModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
         return {};
-    const QVariantList row = rowAt(index.row());
-    if (row.isEmpty())
+    const QVariantList* row = rowPointer(index.row());
+    if (!row)
         return {};
     if (role == RawRole)
-        return row.at(index.column());
+        return row->at(index.column());
     if (role == IdRole)
-        return row.at(m_query.columns.size());
+        return row->at(m_query.columns.size());
     if (m_formatter)
-        return m_formatter(row.mid(0, m_query.columns.size()), index.column(), role);
+        return m_formatter(*row, index.column(), role);
     if (role == Qt::DisplayRole)
-        return row.at(index.column());
+        return row->at(index.column());
     return {};
 }
 

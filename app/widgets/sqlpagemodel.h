@@ -46,7 +46,8 @@ struct HEXHUB_WIDGETS_EXPORT PagedQuery
  * A table model over any number of SQL rows that holds only the pages the view shows (ARCHITECTURE
  * section 5: no widget holds a million items). Every read runs on the store's reader threads; the
  * GUI thread never waits:
- *  - the row count and the first page are asked for at once, in parallel;
+ *  - the first page is asked for first, the row count right after it arrives (the rows show with
+ *    a provisional count until then);
  *  - a row not loaded yet shows empty and its page is fetched; when it arrives the view repaints;
  *  - a page that follows a loaded one continues from that page's last sort keys (keyset pagination,
  *    an index range scan however deep), any other page is read by offset;
@@ -78,7 +79,8 @@ public:
 
     /*!
      * How cells show: called for the display, decoration, colour and tooltip roles with the row's
-     * raw values (in column order). Default: the raw value as text for DisplayRole.
+     * raw values (in column order; the id and sort keys follow them). Default: the raw value as
+     * text for DisplayRole.
      */
     using Formatter = std::function<QVariant(const QVariantList& row, int column, int role)>;
     void setFormatter(Formatter formatter) { m_formatter = std::move(formatter); }
@@ -98,6 +100,9 @@ public:
     bool isLoading() const { return !m_pending.isEmpty() || m_counting; }
     //! True once the count and the first page of the current generation are in.
     bool isReady() const;
+    //! True once the first page of the current generation is in the model (its rows show, the
+    //! count may still follow): what an operator sees first.
+    bool hasFirstPage() const { return m_firstPageIn; }
     //! Pages fetched by keyset vs by offset since the last setQuery (for tests and the bench).
     int keysetFetches() const { return m_keysetFetches; }
     int offsetFetches() const { return m_offsetFetches; }
@@ -107,6 +112,8 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     //! The count and the first page of the current query are in (after setQuery, setFilter, sort).
     void ready();
+    //! The first page of the current query is in and showing; the count may still follow.
+    void firstPageArrived();
     void pageLoaded(int page);
     //! A read failed; the message says why (the store's words).
     void failed(const QString& message);
@@ -124,7 +131,10 @@ private:
     };
 
     void restart(bool keepRows);
+    //! The row's values where they are kept (valid until the model next changes), or null.
+    const QVariantList* rowPointer(int row) const;
     void requestPage(int page) const;
+    void requestCount();
     Plan planFor(int page) const;
     QStringList orderKeys() const;
     void pageArrived(int generation, int page, const QList<QVariantList>& rows);
@@ -141,6 +151,7 @@ private:
     QHash<int, Page> m_stale; //!< shown while a refresh re-reads them
     mutable QSet<int> m_pending;
     bool m_counting = false;
+    bool m_countAfterFirstPage = false;
     bool m_firstPageIn = false;
     bool m_readySent = false;
     mutable int m_keysetFetches = 0;

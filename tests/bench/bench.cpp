@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [dispatch] [board] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -49,8 +49,16 @@ int main(int argc, char* argv[])
             }
         } else if (suite == QLatin1String("dispatch")) {
             figures << unitRecommendation(2000, quick ? 20 : 500);
+        } else if (suite == QLatin1String("board")) {
+            try {
+                figures << incidentBoard(quick ? 20000 : 1000000);
+                figures << unitRecommendation(2000, quick ? 20 : 500);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "board: " << e.what() << "\n";
+                return 1;
+            }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board)\n";
             return 2;
         }
     }

@@ -30,4 +30,8 @@ QList<Figure> startupTime(int runs);
 //! Unit recommendation for a rooftop-rescue run card among `units` units, `repeats` times.
 QList<Figure> unitRecommendation(int units, int repeats);
 
+//! The incident board over `incidents` incidents (generated once into the temporary folder) against a
+//! plain QSqlQueryModel + QTableView: first page, sort, status filter, full-text search, memory.
+QList<Figure> incidentBoard(int incidents);
+
 } // namespace hexhub::bench

@@ -487,3 +487,52 @@ TEST_CASE("Hub: every name and step of the built-in taxonomy, as stored, is tran
     CHECK(texts == 35);
     CHECK(categories.first().displayName() == QStringLiteral("Person at height (rooftop rescue)"));
 }
+
+TEST_CASE("Hub: a missed deadline is announced once, escalates after five minutes unless acknowledged", "[hub]")
+{
+    Hub hub;
+    DeadlineBoard board(hub.tp->bus(), hub.clock());
+    board.load();
+    REQUIRE(waitUntil([&] { return board.isLoaded(); }));
+    QStringList missed, escalated;
+    QObject::connect(&board, &DeadlineBoard::missed, [&](const Deadline& d) { missed << d.key; });
+    QObject::connect(&board, &DeadlineBoard::escalated, [&](const Deadline& d) { escalated << d.key; });
+
+    const Incident burglary = hub.create(QStringLiteral("burglary"));   // 15-minute response target
+    const Incident fire = hub.create(QStringLiteral("fire"), GeoPoint{31.3, 121.5}); // 8 minutes
+    const QString burglaryKey = QStringLiteral("hub.incident.%1.response").arg(burglary.id);
+    const QString fireKey = QStringLiteral("hub.incident.%1.response").arg(fire.id);
+    REQUIRE(waitUntil([&] { return board.deadlines().size() == 2; }));
+    CHECK(board.deadlines().first().levelAt(hub.clock().nowMs()) == Deadline::Level::DueSoon);
+
+    hub.clock().advance(9 * 60 * 1000); // the fire's target has passed
+    REQUIRE(waitUntil([&] { return missed.size() == 1; }));
+    CHECK(missed == QStringList{fireKey});
+    await(acknowledgeDeadline(hub.tp->store(), fireKey, QStringLiteral("sup")));
+    REQUIRE(waitUntil([&] { return !board.deadlines().first().acknowledgedBy.isEmpty(); }));
+    CHECK(board.deadlines().first().acknowledgedBy == QStringLiteral("sup"));
+
+    hub.clock().advance(12 * 60 * 1000); // burglary missed too, and long enough for escalation
+    REQUIRE(waitUntil([&] { return missed.size() == 2 && !escalated.isEmpty(); }));
+    CHECK(escalated == QStringList{burglaryKey}); // the acknowledged fire does not escalate
+    const qint64 now = hub.clock().nowMs();
+    for (const Deadline& d : board.deadlines())
+        CHECK(d.levelAt(now) == (d.key == fireKey ? Deadline::Level::Missed : Deadline::Level::Escalated));
+
+    hub.clock().advance(60 * 1000);
+    QCoreApplication::processEvents();
+    CHECK(missed.size() == 2); // announced once each
+    CHECK(escalated.size() == 1);
+
+    // A desk opened now lists them, without announcing them again.
+    DeadlineBoard later(hub.tp->bus(), hub.clock());
+    int announced = 0;
+    QObject::connect(&later, &DeadlineBoard::missed, [&] { ++announced; });
+    later.load();
+    REQUIRE(waitUntil([&] { return later.isLoaded(); }));
+    hub.clock().advance(60 * 1000);
+    QCoreApplication::processEvents();
+    CHECK(later.deadlines().size() == 2);
+    CHECK(later.deadlines().first().acknowledgedBy == QStringLiteral("sup"));
+    CHECK(announced == 0);
+}
