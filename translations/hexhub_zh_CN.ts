@@ -1453,6 +1453,69 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::Dashboard</name>
+    <message>
+        <source>The dashboard cannot be read: %1</source>
+        <translation>无法读取态势看板：%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>未结警情</translation>
+    </message>
+    <message>
+        <source>P1 open</source>
+        <translation>未结一级警情</translation>
+    </message>
+    <message>
+        <source>Units available</source>
+        <translation>可用警力</translation>
+    </message>
+    <message>
+        <source>Median response, 24 h</source>
+        <translation>响应时间中位数（24 小时）</translation>
+    </message>
+    <message>
+        <source>Operations this year (%1 running)</source>
+        <translation>本年行动（%1 项进行中）</translation>
+    </message>
+    <message>
+        <source>Response targets missed, 24 h</source>
+        <translation>响应超时（24 小时）</translation>
+    </message>
+    <message>
+        <source>Incidents per hour, last 24 hours</source>
+        <translation>最近 24 小时每小时警情数</translation>
+    </message>
+    <message>
+        <source>minutes to the first unit on scene</source>
+        <translation>首支警力到场用时（分钟）</translation>
+    </message>
+    <message>
+        <source>Response time, 24 h: no arrivals yet</source>
+        <translation>响应时间（24 小时）：尚无到场记录</translation>
+    </message>
+    <message>
+        <source>Response time, 24 h: median %1 min, 90th percentile %2 min</source>
+        <translation>响应时间（24 小时）：中位数 %1 分钟，90 百分位 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Incidents by category, 24 h</source>
+        <translation>各类别警情（24 小时）</translation>
+    </message>
+    <message>
+        <source>Units by status</source>
+        <translation>各状态警力</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::DispatchDialog</name>
     <message>
         <source>Dispatch</source>
@@ -1559,6 +1622,10 @@
     <message>
         <source>Add a note to the selected incident</source>
         <translation>为所选警情添加备注</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>态势看板</translation>
     </message>
 </context>
 <context>

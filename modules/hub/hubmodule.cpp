@@ -1,5 +1,6 @@
 #include "hubmodule.h"
 
+#include "dashboard.h"
 #include "hubcontext.h"
 #include "incidentboard.h"
 #include "incidentform.h"
@@ -29,6 +30,15 @@ bool HubModule::initialize(ModuleContext& context, QString&)
         return view;
     };
     context.addView(board);
+
+    ViewFactory dashboard;
+    dashboard.id = QStringLiteral("hub.dashboard");
+    dashboard.title = tr("Dashboard");
+    dashboard.icon = QStringLiteral(":/hexhub/icons/hub.svg");
+    dashboard.area = ViewFactory::Area::Wall;
+    dashboard.permission = QStringLiteral("hub.incident.view");
+    dashboard.create = [this](QWidget* parent) -> QWidget* { return new Dashboard(*m_hub, parent); };
+    context.addView(dashboard);
 
     Command create;
     create.id = QStringLiteral("hub.incident.new");

@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
@@ -247,6 +248,18 @@ TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][p
             REQUIRE(waitUntil([&] { return playbook->count() == 8; }));
             QTest::qWait(50); // let the last answers paint; the picture is for a person, not a check
             REQUIRE(window.grab().save(QStringLiteral("%1/hub-board-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+
+            // The dashboard, as a panel of its own, large enough for a wall's type.
+            QDockWidget* dock = window.openPanel(QStringLiteral("hub.dashboard"));
+            REQUIRE(dock);
+            dock->setFloating(true);
+            dock->resize(1500, 850);
+            auto* open = dock->findChild<QLabel*>(QStringLiteral("tile0"));
+            REQUIRE(open);
+            REQUIRE(waitUntil([&] { return open->text() == QStringLiteral("6"); }));
+            CHECK(dock->findChild<QLabel*>(QStringLiteral("tile1"))->text() == QStringLiteral("1")); // one P1 open
+            QTest::qWait(50);
+            REQUIRE(dock->widget()->grab().save(QStringLiteral("%1/hub-dashboard-%2-%3.png").arg(folder, Theme::name(kind), locale)));
             if (locale == QLatin1String("zh_CN"))
                 CHECK(model->headerData(0, Qt::Horizontal).toString() != QStringLiteral("Number"));
         }

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "hubcontext.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QGridLayout;
+class QLabel;
+class QTimer;
+
+namespace hexhub::hub {
+
+//! What the dashboard shows, read in one go off the GUI thread.
+struct DashboardFigures
+{
+    QList<int> perHour;              //!< incidents received in each of the last 24 hours, oldest first
+    QList<double> responseMinutes;   //!< first unit on scene, minutes, for incidents of the last 24 hours
+    QList<QPair<QString, int>> byCategory; //!< category id, incidents of the last 24 hours
+    QList<QPair<QString, int>> unitsByStatus; //!< unit status id, units
+    int openIncidents = 0;
+    int openP1 = 0;
+    int operationsThisYear = 0;
+    int operationsRunning = 0;
+    int responseTargetsMissed = 0;   //!< last 24 hours: arrived late, or still waiting past the target
+    qint64 at = 0;                   //!< Clock ms of the reading
+};
+
+//! The median and 90th percentile of `values` (nearest rank); 0 when empty.
+QPair<double, double> medianAnd90th(QList<double> values);
+
+/*!
+ * The hub's dashboard: KPI tiles and QCustomPlot charts of incidents per hour over 24 hours, the
+ * response time distribution with its median and 90th percentile, incidents by category, unit
+ * availability; operations this year and response targets missed. Live: it reads again when hub
+ * events arrive (a few times a minute at most) and each minute of clock time. Dock or wall: its type
+ * grows with its size so it reads from across a room.
+ */
+class Dashboard final : public QWidget
+{
+    Q_OBJECT
+public:
+    Dashboard(HubContext& hub, QWidget* parent = nullptr);
+    ~Dashboard() override;
+
+    void reload();
+    const DashboardFigures& figures() const { return m_figures; }
+    bool isLoaded() const { return m_loaded; }
+
+Q_SIGNALS:
+    void loaded();
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void show(const DashboardFigures& figures);
+    void style();
+    QCustomPlot* makePlot(const QString& name);
+
+    HubContext& m_hub;
+    DashboardFigures m_figures;
+    QHash<QString, QString> m_categoryNames;
+    QList<QLabel*> m_tileValues;
+    QList<QLabel*> m_tileCaptions;
+    QCustomPlot* m_perHour;
+    QCustomPlot* m_response;
+    QCustomPlot* m_categories;
+    QCustomPlot* m_units;
+    QLabel* m_error;
+    QTimer* m_reload;
+    qint64 m_subscription = 0;
+    bool m_loaded = false;
+    bool m_busy = false;
+    bool m_again = false;
+};
+
+} // namespace hexhub::hub
