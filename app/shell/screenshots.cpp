@@ -125,6 +125,9 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     // always has, with some deadlines running out.
                     WallWindow* wall = window.openWall(QGuiApplication::primaryScreen(), window.defaultWallPanels());
                     wall->setWindowState(Qt::WindowNoState);
+                    // Leaving full screen gives the window its normal geometry back later, through
+                    // the event loop: let that happen first, then size it as the wall screen.
+                    settle(20);
                     wall->setGeometry(0, 0, 1920, 1080);
                     settle(50);
                     failures += !save(wall->grab().toImage(), QDir(folder).filePath(QStringLiteral("wall-") + suffix));

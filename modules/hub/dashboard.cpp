@@ -7,6 +7,7 @@
 #include "whenfinished.h"
 
 #include <QEvent>
+#include <QFontInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSqlQuery>
@@ -30,9 +31,10 @@ DashboardFigures readFigures(Sql& sql)
     f.at = sql.clock().nowMs();
     const qint64 since = f.at - 24 * kHour;
     f.perHour = QList<int>(24, 0);
-    QSqlQuery q = sql.exec(QStringLiteral("SELECT (created_at - ?) / ?, COUNT(*) FROM hub_incidents WHERE created_at >= ? "
-                                          "GROUP BY (created_at - ?) / ?"),
-                           {since, kHour, since, since, kHour});
+    // The hour as a column of a subquery: PostgreSQL does not take two bound expressions for one.
+    QSqlQuery q = sql.exec(QStringLiteral("SELECT h, COUNT(*) FROM (SELECT (created_at - ?) / ? AS h FROM hub_incidents "
+                                          "WHERE created_at >= ?) t GROUP BY h"),
+                           {since, kHour, since});
     while (q.next()) {
         const int hour = q.value(0).toInt();
         if (hour >= 0 && hour < 24)
@@ -180,7 +182,8 @@ QCustomPlot* Dashboard::makePlot(const QString& name)
 {
     auto* plot = new QCustomPlot(this);
     plot->setObjectName(name);
-    plot->setMinimumSize(240, 160);
+    plot->setAttribute(Qt::WA_OpaquePaintEvent, false);
+    plot->setMinimumSize(120, 80); // four of them fit a 1366 x 768 wall beside other panels
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, QString()));
     plot->setNoAntialiasingOnDrag(true);
@@ -230,8 +233,6 @@ void Dashboard::show(const DashboardFigures& f)
         m_tileValues[i]->setText(values[i]);
         m_tileCaptions[i]->setText(captions[i]);
     }
-    m_tileValues[1]->setStyleSheet(f.openP1 > 0 ? QStringLiteral("color: #d63031;") : QString());
-    m_tileValues[5]->setStyleSheet(f.responseTargetsMissed > 0 ? QStringLiteral("color: #d63031;") : QString());
 
     const QColor accent = palette().color(QPalette::Highlight);
     // Incidents per hour: the hour each bar ends, on the clock of this desk.
@@ -240,7 +241,7 @@ void Dashboard::show(const DashboardFigures& f)
     for (int h = 0; h < 24; ++h) {
         perHour << f.perHour.value(h);
         const QDateTime end = QDateTime::fromMSecsSinceEpoch(f.at - (23 - h) * kHour, Qt::UTC).toLocalTime();
-        hours << (h % 3 == 2 ? end.toString(QStringLiteral("HH:00")) : QString());
+        hours << (h % 6 == 5 ? end.toString(QStringLiteral("HH:00")) : QString());
     }
     barsOn(m_perHour, perHour, hours, accent, false);
     static_cast<QCPTextElement*>(m_perHour->plotLayout()->element(0, 0))->setText(tr("Incidents per hour, last 24 hours"));
@@ -301,27 +302,28 @@ void Dashboard::show(const DashboardFigures& f)
 
 void Dashboard::style()
 {
-    // Type grows with the dashboard, so a wall reads from across the room.
-    const double base = std::clamp(height() / 60.0, 9.0, 30.0);
-    QFont tileFont = font();
-    tileFont.setPointSizeF(base * 2.4);
-    tileFont.setBold(true);
-    QFont captionFont = font();
-    captionFont.setPointSizeF(base);
-    for (QLabel* l : std::as_const(m_tileValues))
-        l->setFont(tileFont);
-    for (QLabel* l : std::as_const(m_tileCaptions))
-        l->setFont(captionFont);
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    const QColor grid = pal.color(QPalette::Mid);
+    // Sizes and colours follow the dashboard's surroundings: a desk's palette and type, or a wall's
+    // style sheet (large type, night colours), read from a polished caption label.
+    QLabel* probe = m_tileCaptions.first();
+    probe->ensurePolished();
+    const QColor text = probe->palette().color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlpha(70);
+    const int base = std::max(11, QFontInfo(probe->font()).pixelSize());
+    for (int i = 0; i < m_tileValues.size(); ++i) {
+        const bool alarm = (i == 1 && m_figures.openP1 > 0) || (i == 5 && m_figures.responseTargetsMissed > 0);
+        // Its own style sheet, so it wins over a wall's "everything this size" rule.
+        m_tileValues[i]->setStyleSheet(QStringLiteral("font-size: %1px; font-weight: bold; color: %2;")
+                                           .arg(int(base * 2.2))
+                                           .arg(alarm ? QStringLiteral("#d63031") : text.name()));
+    }
     QFont axisFont = font();
-    axisFont.setPointSizeF(base * 0.9);
+    axisFont.setPixelSize(std::max(10, int(base * 0.85)));
     QFont titleFont = font();
-    titleFont.setPointSizeF(base * 1.05);
+    titleFont.setPixelSize(base);
     titleFont.setBold(true);
     for (QCustomPlot* plot : {m_perHour, m_response, m_categories, m_units}) {
-        plot->setBackground(pal.color(QPalette::Base));
+        plot->setBackground(Qt::NoBrush); // what is behind shows: the desk's or the wall's panel
         for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
             axis->setBasePen(QPen(text));
             axis->setTickPen(QPen(text));
@@ -342,17 +344,11 @@ void Dashboard::style()
 
 void Dashboard::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange || event->type() == QEvent::FontChange)
         style();
     if (event->type() == QEvent::LanguageChange && m_loaded)
         show(m_figures);
     QWidget::changeEvent(event);
-}
-
-void Dashboard::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    style();
 }
 
 } // namespace hexhub::hub

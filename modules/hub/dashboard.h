@@ -34,7 +34,7 @@ QPair<double, double> medianAnd90th(QList<double> values);
  * response time distribution with its median and 90th percentile, incidents by category, unit
  * availability; operations this year and response targets missed. Live: it reads again when hub
  * events arrive (a few times a minute at most) and each minute of clock time. Dock or wall: its type
- * grows with its size so it reads from across a room.
+ * and colours follow its surroundings, so on a wall it reads from across a room, in the night theme.
  */
 class Dashboard final : public QWidget
 {
@@ -52,7 +52,6 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void show(const DashboardFigures& figures);
