@@ -519,10 +519,18 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     m_resolve = new QPushButton(tr("&Resolve"), this);
     m_close = new QPushButton(tr("Cl&ose"), this);
     m_cancel = new QPushButton(tr("Ca&ncel..."), this);
-    auto* actions = new QHBoxLayout;
-    for (QPushButton* b : {m_arrived, m_clear, m_resolve, m_close, m_cancel})
-        actions->addWidget(b);
-    actions->addStretch(1);
+    // Two rows, so they fit a narrow panel on a 1366-pixel screen: the units', then the incident's.
+    auto* actions = new QVBoxLayout;
+    auto* unitActions = new QHBoxLayout;
+    unitActions->addWidget(m_arrived);
+    unitActions->addWidget(m_clear);
+    unitActions->addStretch(1);
+    auto* incidentActions = new QHBoxLayout;
+    for (QPushButton* b : {m_resolve, m_close, m_cancel})
+        incidentActions->addWidget(b);
+    incidentActions->addStretch(1);
+    actions->addLayout(unitActions);
+    actions->addLayout(incidentActions);
 
     m_playbook = new QListWidget(this);
     m_playbook->setObjectName(QStringLiteral("playbook"));
