@@ -352,3 +352,9 @@ void Dashboard::changeEvent(QEvent* event)
 }
 
 } // namespace hexhub::hub
+
+//! The entry point chartsloader.cpp resolves.
+extern "C" Q_DECL_EXPORT QWidget* hexhub_hub_create_dashboard(hexhub::hub::HubContext* hub, QWidget* parent)
+{
+    return new hexhub::hub::Dashboard(*hub, parent);
+}

@@ -1,11 +1,12 @@
 #include "hubmodule.h"
 
-#include "dashboard.h"
+#include "chartsloader.h"
 #include "hubcontext.h"
 #include "incidentboard.h"
 #include "incidentform.h"
 
 #include <QApplication>
+#include <QLabel>
 
 namespace hexhub::hub {
 
@@ -37,7 +38,14 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     dashboard.icon = QStringLiteral(":/hexhub/icons/hub.svg");
     dashboard.area = ViewFactory::Area::Wall;
     dashboard.permission = QStringLiteral("hub.incident.view");
-    dashboard.create = [this](QWidget* parent) -> QWidget* { return new Dashboard(*m_hub, parent); };
+    dashboard.create = [this](QWidget* parent) -> QWidget* {
+        QString error;
+        if (QWidget* view = createDashboard(*m_hub, parent, &error))
+            return view;
+        auto* missing = new QLabel(tr("The dashboard cannot be shown: %1").arg(error), parent);
+        missing->setWordWrap(true);
+        return missing;
+    };
     context.addView(dashboard);
 
     Command create;

@@ -99,6 +99,15 @@ struct Hub
     }
 };
 
+NewTask newTask(AssigneeKind kind, const QString& assignee, const QString& title)
+{
+    NewTask t;
+    t.assigneeKind = kind;
+    t.assignee = assignee;
+    t.title = title;
+    return t;
+}
+
 template <typename T>
 QString refusal(QFuture<T> future)
 {
@@ -148,7 +157,7 @@ TEST_CASE("Hub: changes are refused without the permission, and each refusal is 
     CHECK_THROWS_AS(await(hub.incidents->create(n)), PermissionDenied);
     CHECK_THROWS_AS(await(hub.incidents->dispatch(1, {QStringLiteral("P-1")})), PermissionDenied);
     CHECK_THROWS_AS(await(hub.incidents->revealContact(1, QStringLiteral("call back the reporter"))), PermissionDenied);
-    CHECK_THROWS_AS(await(hub.tasks->issue(NewTask{AssigneeKind::Centre, QStringLiteral("supervision"), QStringLiteral("t")})),
+    CHECK_THROWS_AS(await(hub.tasks->issue(newTask(AssigneeKind::Centre, QStringLiteral("supervision"), QStringLiteral("t")))),
                     PermissionDenied);
     CHECK_THROWS_AS(await(hub.incidents->timeline(1)), PermissionDenied);
     const QStringList audit = hub.audit();
@@ -378,7 +387,7 @@ TEST_CASE("Hub: tasks go issued, accepted, in progress, done - declined with a r
 {
     Hub hub;
     const Incident incident = hub.create();
-    NewTask n{AssigneeKind::Centre, QStringLiteral("criminal_intel"), QStringLiteral("Check the caller's history")};
+    NewTask n = newTask(AssigneeKind::Centre, QStringLiteral("criminal_intel"), QStringLiteral("Check the caller's history"));
     n.incidentId = incident.id;
     n.dueAt = hub.clock().nowMs() + 10 * 60 * 1000;
     n.priority = 2;
@@ -399,12 +408,12 @@ TEST_CASE("Hub: tasks go issued, accepted, in progress, done - declined with a r
               .contains(QStringLiteral("deadline.cleared hub.task.%1.due").arg(task.id)));
     CHECK(hub.topics(incident.id).count(QStringLiteral("task.updated")) == 3);
 
-    const Task other = await(hub.tasks->issue(NewTask{AssigneeKind::Centre, QStringLiteral("supervision"), QStringLiteral("Call the hotline back")}));
+    const Task other = await(hub.tasks->issue(newTask(AssigneeKind::Centre, QStringLiteral("supervision"), QStringLiteral("Call the hotline back"))));
     CHECK(refusal(hub.tasks->decline(other.id, QStringLiteral(" "))).contains(QStringLiteral("why")));
     const Task declined = await(hub.tasks->decline(other.id, QStringLiteral("not ours: housing bureau")));
     CHECK(declined.declineReason == QStringLiteral("not ours: housing bureau"));
     CHECK(await(hub.tasks->openTasks()).isEmpty());
-    CHECK(refusal(hub.tasks->issue(NewTask{AssigneeKind::Unit, QStringLiteral("NOPE-9"), QStringLiteral("x")})).contains(QStringLiteral("no unit")));
+    CHECK(refusal(hub.tasks->issue(newTask(AssigneeKind::Unit, QStringLiteral("NOPE-9"), QStringLiteral("x")))).contains(QStringLiteral("no unit")));
 }
 
 TEST_CASE("Hub: a cluster operation issues its whole task division at once and counts its progress", "[hub]")
@@ -418,7 +427,7 @@ TEST_CASE("Hub: a cluster operation issues its whole task division at once and c
     op.goAt = hub.clock().nowMs() + 60 * 60 * 1000;
     QList<NewTask> division;
     for (int i = 1; i <= 6; ++i) {
-        NewTask t{AssigneeKind::Unit, QStringLiteral("P-%1").arg(i), QStringLiteral("Address %1").arg(i)};
+        NewTask t = newTask(AssigneeKind::Unit, QStringLiteral("P-%1").arg(i), QStringLiteral("Address %1").arg(i));
         t.place = QStringLiteral("%1 Canal Road").arg(i * 10);
         division << t;
     }
