@@ -1598,6 +1598,21 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::HubMap</name>
+    <message>
+        <source>The district map cannot be drawn: %1</source>
+        <translation>无法绘制辖区地图：%1</translation>
+    </message>
+    <message>
+        <source>%1 open incidents (circles, by priority), %2 units (squares: green available, orange en route, red on scene, purple busy). Wheel or +/- zooms, drag pans, click opens.</source>
+        <translation>%1 起未结警情（圆点，按优先级着色），%2 支警力（方块：绿色可用，橙色途中，红色到场，紫色忙碌）。滚轮或 +/- 缩放，拖动平移，点击打开。</translation>
+    </message>
+    <message>
+        <source>The map cannot be read: %1</source>
+        <translation>无法读取地图数据：%1</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::HubModule</name>
     <message>
         <source>Hub</source>
@@ -1626,6 +1641,14 @@
     <message>
         <source>Dashboard</source>
         <translation>态势看板</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be shown: %1</source>
+        <translation>无法显示态势看板：%1</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +2790,37 @@
     <message>
         <source>Assess on arrival</source>
         <translation>到场后评估</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub_widgets</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>%1: not GeoJSON: %2 at byte %3</source>
+        <translation>%1：不是 GeoJSON：第 %3 字节处%2</translation>
+    </message>
+    <message>
+        <source>%1: features[%2]</source>
+        <translation>%1：features[%2]</translation>
+    </message>
+    <message>
+        <source>%1.geometry.coordinates: a line needs two or more [longitude, latitude] positions on the earth</source>
+        <translation>%1.geometry.coordinates：线需要两个或以上位于地球上的 [经度, 纬度] 坐标</translation>
+    </message>
+    <message>
+        <source>%1.geometry.coordinates: a ring needs [longitude, latitude] positions on the earth</source>
+        <translation>%1.geometry.coordinates：环需要位于地球上的 [经度, 纬度] 坐标</translation>
+    </message>
+    <message>
+        <source>%1.geometry.coordinates: not a [longitude, latitude] position on the earth</source>
+        <translation>%1.geometry.coordinates：不是位于地球上的 [经度, 纬度] 坐标</translation>
+    </message>
+    <message>
+        <source>%1.geometry.type: &apos;%2&apos; is not a geometry this map draws (LineString, Polygon, Point and their Multi forms)</source>
+        <translation>%1.geometry.type：“%2”不是本地图可绘制的几何类型（LineString、Polygon、Point 及其 Multi 形式）</translation>
     </message>
 </context>
 </TS>

@@ -41,7 +41,9 @@ struct HEXHUB_CORE_EXPORT ViewFactory
 {
     enum class Area { Central, Dock, Wall };
     QString id;          //!< "<module>.<view>"
-    QString title;       //!< translated
+    QString title;       //!< translated when registered
+    //! The title in the language now in use (it can change at run time); when set, shown instead of `title`.
+    std::function<QString()> translatedTitle;
     QString icon;        //!< resource path of an SVG
     Area area = Area::Central;
     QString permission;  //!< needed to open it; empty: any signed-in user
@@ -52,7 +54,9 @@ struct HEXHUB_CORE_EXPORT ViewFactory
 struct HEXHUB_CORE_EXPORT Command
 {
     QString id;          //!< "<module>.<verb>"
-    QString title;       //!< translated
+    QString title;       //!< translated when registered
+    //! The title in the language now in use (it can change at run time); when set, shown instead of `title`.
+    std::function<QString()> translatedTitle;
     QString shortcut;    //!< portable text of a QKeySequence, e.g. "Ctrl+Shift+N"
     QString permission;
     std::function<void()> trigger;

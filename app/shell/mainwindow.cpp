@@ -630,7 +630,7 @@ QString MainWindow::panelTitle(const QString& id) const
         return Tr::tr("Changes waiting");
     for (const ViewFactory& v : m_platform.modules().views()) {
         if (v.id == id)
-            return v.title;
+            return v.translatedTitle ? v.translatedTitle() : v.title;
     }
     return id;
 }

@@ -59,7 +59,7 @@ ModuleOverview::ModuleOverview(const ModuleSpec& spec, const QList<ViewFactory>&
     screens->setWordWrap(true);
     QStringList titles;
     for (const ViewFactory& v : views)
-        titles << v.title;
+        titles << (v.translatedTitle ? v.translatedTitle() : v.title);
     screens->setText(titles.isEmpty() ? Tr::tr("This module offers no screens in this version.")
                                       : Tr::tr("Screens: %1").arg(titles.join(QStringLiteral(", "))));
     layout->addSpacing(12);

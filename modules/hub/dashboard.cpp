@@ -8,6 +8,8 @@
 
 #include <QEvent>
 #include <QFontInfo>
+#include <QFontMetrics>
+#include <QResizeEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSqlQuery>
@@ -125,8 +127,9 @@ Dashboard::Dashboard(HubContext& hub, QWidget* parent)
         auto* caption = new QLabel(this);
         caption->setAlignment(Qt::AlignCenter);
         caption->setWordWrap(true);
-        tiles->addWidget(value, 0, i);
-        tiles->addWidget(caption, 1, i);
+        // Three across and two down, so the tiles fit a wall panel a third of a screen wide.
+        tiles->addWidget(value, (i / 3) * 2, i % 3);
+        tiles->addWidget(caption, (i / 3) * 2 + 1, i % 3);
         m_tileValues << value;
         m_tileCaptions << caption;
     }
@@ -340,6 +343,34 @@ void Dashboard::style()
         }
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
+    fitToWidth();
+}
+
+void Dashboard::fitToWidth()
+{
+    for (QCustomPlot* plot : {m_perHour, m_response, m_categories, m_units}) {
+        auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+        if (!title || title->text().isEmpty())
+            continue;
+        // Changes only what the plots draw, never their sizes: no resize comes back from it.
+        QFont f = title->font();
+        const int wanted = std::max(11, QFontInfo(m_tileCaptions.first()->font()).pixelSize());
+        f.setPixelSize(wanted);
+        const int room = plot->width() - 8;
+        while (f.pixelSize() > 9 && QFontMetrics(f).horizontalAdvance(title->text()) > room)
+            f.setPixelSize(f.pixelSize() - 1);
+        title->setFont(f);
+        const bool narrow = plot->width() < 420;
+        for (QCPAxis* axis : {m_units->xAxis, m_perHour->xAxis})
+            axis->setTickLabelRotation(narrow ? 40 : 0);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void Dashboard::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitToWidth();
 }
 
 void Dashboard::changeEvent(QEvent* event)

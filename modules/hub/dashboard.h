@@ -52,10 +52,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void show(const DashboardFigures& figures);
     void style();
+    //! Titles and tick labels that fit each chart's width (a wall shares its width among panels).
+    void fitToWidth();
     QCustomPlot* makePlot(const QString& name);
 
     HubContext& m_hub;

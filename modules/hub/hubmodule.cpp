@@ -2,6 +2,7 @@
 
 #include "chartsloader.h"
 #include "hubcontext.h"
+#include "hubmap.h"
 #include "incidentboard.h"
 #include "incidentform.h"
 
@@ -22,6 +23,7 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     ViewFactory board;
     board.id = QStringLiteral("hub.incidents");
     board.title = tr("Incidents");
+    board.translatedTitle = [] { return tr("Incidents"); };
     board.icon = QStringLiteral(":/hexhub/icons/hub.svg");
     board.area = ViewFactory::Area::Central;
     board.permission = QStringLiteral("hub.incident.view");
@@ -35,6 +37,7 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     ViewFactory dashboard;
     dashboard.id = QStringLiteral("hub.dashboard");
     dashboard.title = tr("Dashboard");
+    dashboard.translatedTitle = [] { return tr("Dashboard"); };
     dashboard.icon = QStringLiteral(":/hexhub/icons/hub.svg");
     dashboard.area = ViewFactory::Area::Wall;
     dashboard.permission = QStringLiteral("hub.incident.view");
@@ -47,6 +50,24 @@ bool HubModule::initialize(ModuleContext& context, QString&)
         return missing;
     };
     context.addView(dashboard);
+
+    ViewFactory map;
+    map.id = QStringLiteral("hub.map");
+    map.title = tr("Map");
+    map.translatedTitle = [] { return tr("Map"); };
+    map.icon = QStringLiteral(":/hexhub/icons/hub.svg");
+    map.area = ViewFactory::Area::Wall;
+    map.permission = QStringLiteral("hub.incident.view");
+    map.create = [this](QWidget* parent) -> QWidget* {
+        auto* view = new HubMap(*m_hub, parent);
+        // A click on an incident opens it on the board, when there is one.
+        connect(view, &HubMap::incidentActivated, view, [this](qint64 id) {
+            if (m_board)
+                m_board->selectIncident(id);
+        });
+        return view;
+    };
+    context.addView(map);
 
     Command create;
     create.id = QStringLiteral("hub.incident.new");

@@ -326,7 +326,7 @@ TEST_CASE("Hub: notes are searchable, links and playbook steps go on the timelin
     const auto search = [&](const QString& text) {
         return await(hub.tp->store().read([text](Sql& sql) {
             const SqlFragment match = sql.dialect().textSearch(
-                TextSearchTarget{QStringLiteral("hub_incidents"), {QStringLiteral("summary"), QStringLiteral("address"), QStringLiteral("notes")}},
+                TextSearchTarget{QStringLiteral("hub_incidents"), {QStringLiteral("summary"), QStringLiteral("address"), QStringLiteral("notes")}, QString()},
                 searchTerms(text));
             return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_incidents WHERE ") + match.sql, match.binds).toInt();
         }));

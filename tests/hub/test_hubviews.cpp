@@ -7,6 +7,7 @@
 #include "hubservices.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "mapview.h"
 #include "sqlpagemodel.h"
 #include "store.h"
 #include "theme.h"
@@ -260,6 +261,24 @@ TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][p
             CHECK(dock->findChild<QLabel*>(QStringLiteral("tile1"))->text() == QStringLiteral("1")); // one P1 open
             QTest::qWait(50);
             REQUIRE(dock->widget()->grab().save(QStringLiteral("%1/hub-dashboard-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            dock->close();
+
+            // The map: the district, the six incidents and the units with a position.
+            QDockWidget* mapDock = window.openPanel(QStringLiteral("hub.map"));
+            REQUIRE(mapDock);
+            mapDock->setFloating(true);
+            mapDock->resize(1200, 800);
+            auto* map = mapDock->findChild<MapView*>();
+            REQUIRE(map);
+            REQUIRE(waitUntil([&] { return map->markerCount(QStringLiteral("incidents")) == 6; }));
+            CHECK(map->markerCount(QStringLiteral("units")) == 6);
+            map->centreOn(kTower, 6);
+            QTest::qWait(50);
+            REQUIRE(mapDock->widget()->grab().save(QStringLiteral("%1/hub-map-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            // A click on an incident opens it on the board.
+            const QPoint second = map->viewPointOf(GeoPoint{kTower.latitude + 1.2 / 111.32, kTower.longitude + 1.2 / 200}).toPoint();
+            QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, second);
+            REQUIRE(waitUntil([&] { return model->idAt(table->currentIndex().row()) == ids[1]; }));
             if (locale == QLatin1String("zh_CN"))
                 CHECK(model->headerData(0, Qt::Horizontal).toString() != QStringLiteral("Number"));
         }

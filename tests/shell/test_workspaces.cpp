@@ -314,19 +314,20 @@ TEST_CASE("On one small screen a workspace from three screens fits, and that scr
     CHECK(wall->isFullScreen());
     CHECK(wall->geometry() == QRect(0, 0, 1366, 768));
     CHECK(wall->typeSize() == 18);
-    // The shell's panels, then the modules' wall views: the hub's dashboard.
+    // The shell's panels, then the modules' wall views: the hub's dashboard and map.
     CHECK(wall->panels() == QStringList{QStringLiteral("shell.clock"), QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"),
-                                        QStringLiteral("hub.dashboard")});
+                                        QStringLiteral("hub.dashboard"), QStringLiteral("hub.map")});
 
     // The palette chooses what it shows.
     runPaletteCommand(window, QStringLiteral("take clock off wall"));
     REQUIRE(window.walls().size() == 1);
     wall = window.walls().first();
-    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("hub.dashboard")});
+    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("hub.dashboard"),
+                                        QStringLiteral("hub.map")});
     runPaletteCommand(window, QStringLiteral("show changes waiting panel on the wall"));
     wall = window.walls().first();
     CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("hub.dashboard"),
-                                        QStringLiteral("shell.outbox")});
+                                        QStringLiteral("hub.map"), QStringLiteral("shell.outbox")});
     CHECK(wall->isFullScreen());
     runPaletteCommand(window, QStringLiteral("show clock panel on the wall"));
     wall = window.walls().first();

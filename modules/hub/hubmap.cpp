@@ -1,0 +1,143 @@
+#include "hubmap.h"
+
+#include "eventbus.h"
+#include "mapview.h"
+#include "sql.h"
+#include "store.h"
+#include "whenfinished.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QResizeEvent>
+#include <QSqlQuery>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hexhub::hub {
+
+namespace {
+
+struct Picture
+{
+    QList<MapMarker> incidents;
+    QList<Unit> units;
+};
+
+QColor unitColour(UnitStatus s)
+{
+    switch (s) {
+    case UnitStatus::Available:
+        return QColor(0x27, 0xae, 0x60);
+    case UnitStatus::EnRoute:
+        return QColor(0xe6, 0x7e, 0x22);
+    case UnitStatus::OnScene:
+        return QColor(0xd6, 0x30, 0x31);
+    case UnitStatus::Busy:
+        return QColor(0x8e, 0x44, 0xad);
+    case UnitStatus::OffDuty:
+        return QColor(0x8a, 0x93, 0x9b);
+    }
+    return Qt::gray;
+}
+
+} // namespace
+
+HubMap::HubMap(HubContext& hub, QWidget* parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_map(new MapView(this))
+    , m_legend(new QLabel(this))
+{
+    setObjectName(QStringLiteral("hub.map"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_map, 1);
+    layout->addWidget(m_legend);
+    m_legend->setWordWrap(true);
+    QFile district(QStringLiteral(":/hexhub/district/district.geojson"));
+    QString error;
+    if (!district.open(QIODevice::ReadOnly) || !m_map->addGeoJson(QStringLiteral("district"), district.readAll(), &error))
+        m_legend->setText(tr("The district map cannot be drawn: %1").arg(error.isEmpty() ? district.errorString() : error));
+    connect(m_map, &MapView::markerActivated, this, [this](const QString& layer, const QString& id) {
+        if (layer == QLatin1String("incidents"))
+            Q_EMIT incidentActivated(id.toLongLong());
+    });
+
+    m_reload = new QTimer(this);
+    m_reload->setSingleShot(true);
+    m_reload->setInterval(1000);
+    connect(m_reload, &QTimer::timeout, this, &HubMap::reload);
+    m_subscription = m_hub.bus.subscribe(QStringLiteral("*"), this, [this](const Event& e) {
+        if ((e.topic.startsWith(QLatin1String("incident.")) || e.topic.startsWith(QLatin1String("unit."))) && !m_reload->isActive())
+            m_reload->start();
+    });
+    reload();
+}
+
+HubMap::~HubMap()
+{
+    m_hub.bus.unsubscribe(m_subscription);
+}
+
+void HubMap::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The district fills the map the first time the map has a real size (a dock, a wall).
+    if (!m_fitted && m_map->viewport()->width() > 100 && m_map->viewport()->height() > 100) {
+        m_fitted = true;
+        m_map->showAll();
+    }
+}
+
+void HubMap::reload()
+{
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    m_busy = true;
+    // At most 10,000 open incidents, the most urgent first; clustering keeps them readable.
+    whenFinished(this, m_hub.store.read([](Sql& sql) {
+                     QList<MapMarker> markers;
+                     QSqlQuery q = sql.exec(QStringLiteral(
+                         "SELECT id, number, priority, latitude, longitude FROM hub_incidents "
+                         "WHERE status IN ('new', 'dispatched', 'on_scene') AND latitude IS NOT NULL AND longitude IS NOT NULL "
+                         "ORDER BY priority, created_at DESC LIMIT 10000"));
+                     while (q.next()) {
+                         const GeoPoint p{q.value(3).toDouble(), q.value(4).toDouble()};
+                         if (!p.isValid())
+                             continue;
+                         markers.append({q.value(0).toString(), p, priorityColour(q.value(2).toInt()),
+                                         QStringLiteral("%1 P%2").arg(q.value(1).toString()).arg(q.value(2).toInt()),
+                                         MapMarker::Shape::Circle});
+                     }
+                     return markers;
+                 }),
+                 [this](QFuture<QList<MapMarker>> incidents) {
+                     whenFinished(this, m_hub.units.units(), [this, incidents](QFuture<QList<Unit>> units) {
+                         m_busy = false;
+                         try {
+                             m_map->setMarkers(QStringLiteral("incidents"), incidents.result());
+                             QList<MapMarker> markers;
+                             for (const Unit& u : units.result()) {
+                                 if (u.position && u.status != UnitStatus::OffDuty)
+                                     markers.append({u.callSign, *u.position, unitColour(u.status), u.callSign, MapMarker::Shape::Square});
+                             }
+                             m_map->setMarkers(QStringLiteral("units"), markers);
+                             m_legend->setText(tr("%1 open incidents (circles, by priority), %2 units (squares: green available, "
+                                                  "orange en route, red on scene, purple busy). Wheel or +/- zooms, drag pans, "
+                                                  "click opens.")
+                                                   .arg(m_map->markerCount(QStringLiteral("incidents")))
+                                                   .arg(markers.size()));
+                         } catch (const std::exception& e) {
+                             m_legend->setText(tr("The map cannot be read: %1").arg(QString::fromUtf8(e.what())));
+                         }
+                         m_loaded = true;
+                         Q_EMIT loaded();
+                         if (std::exchange(m_again, false))
+                             reload();
+                     });
+                 });
+}
+
+} // namespace hexhub::hub
