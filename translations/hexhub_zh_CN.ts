@@ -1650,6 +1650,10 @@
         <source>Map</source>
         <translation>地图</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::IncidentBoard</name>
@@ -1996,6 +2000,109 @@
     <message>
         <source>Reporter: %1 (revealed, on record)</source>
         <translation>报警人：%1（已查看，已记录）</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::TaskPanel</name>
+    <message>
+        <source>&amp;Issue a task...</source>
+        <translation>下达任务(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>接受(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;rogress...</source>
+        <translation>汇报进度(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dec&amp;line...</source>
+        <translation>拒绝(&amp;L)……</translation>
+    </message>
+    <message>
+        <source>P%1  %2 for %3: %4</source>
+        <translation>P%1  %3 %2：%4</translation>
+    </message>
+    <message>
+        <source> (%1%)</source>
+        <translation>（%1%）</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>How far is it (percent)?</source>
+        <translation>完成了多少（百分比）？</translation>
+    </message>
+    <message>
+        <source>What has been done (optional):</source>
+        <translation>已完成的工作（可选）：</translation>
+    </message>
+    <message>
+        <source>Decline the task</source>
+        <translation>拒绝任务</translation>
+    </message>
+    <message>
+        <source>Why is it declined? The hub sees the reason.</source>
+        <translation>拒绝的原因是什么？指挥中枢会看到该原因。</translation>
+    </message>
+    <message>
+        <source>Issue a task</source>
+        <translation>下达任务</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>no due time</source>
+        <translation>无截止时间</translation>
+    </message>
+    <message>
+        <source>For the incident selected on the board.</source>
+        <translation>针对警情列表中所选的警情。</translation>
+    </message>
+    <message>
+        <source>Not tied to an incident.</source>
+        <translation>不关联警情。</translation>
+    </message>
+    <message>
+        <source>&amp;Centre:</source>
+        <translation>中心(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ue in:</source>
+        <translation>期限(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>下达(&amp;I)</translation>
     </message>
 </context>
 <context>

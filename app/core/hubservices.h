@@ -195,7 +195,8 @@ public:
     QFuture<Task> decline(qint64 id, const QString& reason) const;
     //! hub.task.assign.
     QFuture<Task> cancel(qint64 id, const QString& reason) const;
-    //! hub.incident.view. Open tasks of one assignee, or every open task when `assignee` is empty.
+    //! Open tasks of one assignee (hub.task.respond or hub.incident.view), or every open task when
+    //! `assignee` is empty (hub.incident.view).
     QFuture<QList<Task>> openTasks(const QString& assignee = {}) const;
 
     /*!

@@ -3,6 +3,7 @@
 #include "chartsloader.h"
 #include "hubcontext.h"
 #include "hubmap.h"
+#include "taskpanel.h"
 #include "incidentboard.h"
 #include "incidentform.h"
 
@@ -68,6 +69,18 @@ bool HubModule::initialize(ModuleContext& context, QString&)
         return view;
     };
     context.addView(map);
+
+    ViewFactory tasks;
+    tasks.id = QStringLiteral("hub.tasks");
+    tasks.title = tr("Tasks");
+    tasks.translatedTitle = [] { return tr("Tasks"); };
+    tasks.icon = QStringLiteral(":/hexhub/icons/hub.svg");
+    tasks.area = ViewFactory::Area::Dock;
+    tasks.permission = QStringLiteral("hub.task.respond");
+    tasks.create = [this](QWidget* parent) -> QWidget* {
+        return new TaskPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
+    };
+    context.addView(tasks);
 
     Command create;
     create.id = QStringLiteral("hub.incident.new");

@@ -19,7 +19,9 @@
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 
@@ -185,6 +187,64 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
                           + QStringLiteral("31.2304, 121.4737").size() + 2);
     INFO("keys besides the typed text: " << createAndDispatchKeys - typed);
     CHECK(createAndDispatchKeys - typed <= 12);
+}
+
+TEST_CASE("Hub tasks: the hub issues a task to a centre, whose operator accepts and completes it", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    QDockWidget* dock = window.openPanel(QStringLiteral("hub.tasks"));
+    REQUIRE(dock);
+    auto* issue = dock->findChild<QPushButton*>(QStringLiteral("issue"));
+    REQUIRE(issue);
+    REQUIRE(issue->isVisible());
+    issue->click();
+    QDialog* dialog = modal<QDialog>(QStringLiteral("hub.issueTask"));
+    REQUIRE(dialog);
+    auto* centre = dialog->findChild<QComboBox*>(QStringLiteral("centre"));
+    centre->setCurrentIndex(centre->findData(QStringLiteral("criminal_intel")));
+    auto* title = dialog->findChild<QLineEdit*>(QStringLiteral("title"));
+    REQUIRE(waitUntil([&] { return title->hasFocus(); }));
+    QTest::keyClicks(title, QStringLiteral("Check the caller's phone history"));
+    QTest::keyClick(title, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    auto* list = dock->findChild<QListWidget*>(QStringLiteral("tasks"));
+    REQUIRE(waitUntil([&] { return list->count() == 1; }));
+    CHECK(list->item(0)->text().contains(QStringLiteral("issued for Criminal intelligence")));
+    QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
+    dock->setFloating(true);
+    dock->resize(520, 360);
+    QTest::qWait(30);
+    REQUIRE(dock->widget()->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-tasks-day-en.png")));
+
+    // Criminal intelligence's operator sees it, accepts it, completes it; supervision's would not.
+    signInAs(tp, QStringLiteral("intel1"), QStringLiteral("criminal_intel_operator"));
+    REQUIRE(waitUntil([&] { return list->count() == 1 && !issue->isVisible(); }));
+    QPushButton* acceptButton = nullptr;
+    QPushButton* doneButton = nullptr;
+    for (QPushButton* b : dock->findChildren<QPushButton*>()) {
+        if (b->text().remove(u'&') == QStringLiteral("Accept"))
+            acceptButton = b;
+        if (b->text().remove(u'&') == QStringLiteral("Done"))
+            doneButton = b;
+    }
+    REQUIRE(acceptButton);
+    REQUIRE(doneButton);
+    REQUIRE(acceptButton->isEnabled());
+    CHECK_FALSE(doneButton->isEnabled());
+    acceptButton->click();
+    REQUIRE(waitUntil([&] { return list->count() == 1 && list->item(0)->text().contains(QStringLiteral("accepted")); }));
+    REQUIRE(waitUntil([&] { return doneButton->isEnabled(); }));
+    doneButton->click();
+    REQUIRE(waitUntil([&] { return list->count() == 0; }));
+    signInAs(tp, QStringLiteral("sv1"), QStringLiteral("supervision_operator"));
+    REQUIRE(waitUntil([&] { return list->count() == 0; }));
 }
 
 TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][pictures]")

@@ -1,0 +1,270 @@
+#include "taskpanel.h"
+
+#include "clock.h"
+#include "eventbus.h"
+#include "session.h"
+#include "whenfinished.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hexhub::hub {
+
+TaskPanel::TaskPanel(HubContext& hub, std::function<qint64()> currentIncident, QWidget* parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_currentIncident(std::move(currentIncident))
+{
+    setObjectName(QStringLiteral("hub.tasks"));
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("tasks"));
+    m_list->setWordWrap(true);
+    m_issue = new QPushButton(tr("&Issue a task..."), this);
+    m_issue->setObjectName(QStringLiteral("issue"));
+    m_accept = new QPushButton(tr("Acce&pt"), this);
+    m_progress = new QPushButton(tr("P&rogress..."), this);
+    m_done = new QPushButton(tr("&Done"), this);
+    m_decline = new QPushButton(tr("Dec&line..."), this);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* b : {m_accept, m_progress, m_done, m_decline})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_issue);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_message);
+
+    connect(m_issue, &QPushButton::clicked, this, &TaskPanel::issue);
+    connect(m_accept, &QPushButton::clicked, this, [this] { act(QStringLiteral("accept")); });
+    connect(m_progress, &QPushButton::clicked, this, [this] { act(QStringLiteral("progress")); });
+    connect(m_done, &QPushButton::clicked, this, [this] { act(QStringLiteral("done")); });
+    connect(m_decline, &QPushButton::clicked, this, [this] { act(QStringLiteral("decline")); });
+    connect(m_list, &QListWidget::currentRowChanged, this, &TaskPanel::updateButtons);
+    connect(&m_hub.session, &Session::changed, this, &TaskPanel::reload);
+
+    m_reload = new QTimer(this);
+    m_reload->setSingleShot(true);
+    m_reload->setInterval(300);
+    connect(m_reload, &QTimer::timeout, this, &TaskPanel::reload);
+    m_subscription = m_hub.bus.subscribe(QStringLiteral("task.*"), this, [this](const Event&) {
+        if (!m_reload->isActive())
+            m_reload->start();
+    });
+    reload();
+}
+
+TaskPanel::~TaskPanel()
+{
+    m_hub.bus.unsubscribe(m_subscription);
+}
+
+QString TaskPanel::ownCentre() const
+{
+    const Principal who = m_hub.session.principal();
+    if (who.can(QStringLiteral("hub.task.assign")))
+        return {};
+    for (const auto& [id, name] : centres()) {
+        if (who.hasRole(id + QStringLiteral("_operator")))
+            return id;
+    }
+    return QStringLiteral("-"); // nobody's: an empty list
+}
+
+void TaskPanel::reload()
+{
+    m_issue->setVisible(m_hub.session.can(QStringLiteral("hub.task.assign")));
+    // Another operator signed in: the last one's tasks go at once, not when the new list arrives.
+    if (m_hub.session.actorName() != m_shownFor) {
+        m_shownFor = m_hub.session.actorName();
+        m_tasks.clear();
+        m_list->clear();
+        m_message->clear();
+    }
+    const QString centre = ownCentre();
+    if (centre == QLatin1String("-") || !m_hub.session.isSignedIn()) {
+        m_tasks.clear();
+        m_list->clear();
+        updateButtons();
+        return;
+    }
+    whenFinished(this, m_hub.tasks.openTasks(centre), [this](QFuture<QList<Task>> done) {
+        const qint64 keep = currentTask();
+        try {
+            m_tasks = done.result();
+        } catch (const std::exception& e) {
+            m_tasks.clear();
+            m_list->clear();
+            updateButtons();
+            report(QString::fromUtf8(e.what()));
+            return;
+        }
+        m_list->clear();
+        const qint64 now = m_hub.clock.nowMs();
+        for (const Task& t : std::as_const(m_tasks)) {
+            QString who = t.assignee;
+            for (const auto& [id, name] : centres()) {
+                if (id == t.assignee)
+                    who = name;
+            }
+            QString text = tr("P%1  %2 for %3: %4").arg(t.priority).arg(taskStatusName(t.status), who, t.title);
+            if (t.status == TaskStatus::InProgress)
+                text += tr(" (%1%)").arg(t.progress);
+            if (t.dueAt > 0)
+                text += u'\n' + (t.dueAt < now ? tr("overdue %1").arg(formatDuration(now - t.dueAt))
+                                               : tr("due in %1").arg(formatDuration(t.dueAt - now)));
+            auto* item = new QListWidgetItem(text, m_list);
+            item->setData(Qt::UserRole, t.id);
+            if (t.dueAt > 0 && t.dueAt < now)
+                item->setForeground(QColor(0xd6, 0x30, 0x31));
+            if (t.id == keep)
+                m_list->setCurrentItem(item);
+        }
+        if (!m_list->currentItem() && m_list->count() > 0)
+            m_list->setCurrentRow(0);
+        updateButtons();
+        Q_EMIT loaded();
+    });
+}
+
+qint64 TaskPanel::currentTask() const
+{
+    const QListWidgetItem* item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toLongLong() : 0;
+}
+
+void TaskPanel::updateButtons()
+{
+    const qint64 id = currentTask();
+    TaskStatus status = TaskStatus::Done;
+    for (const Task& t : std::as_const(m_tasks)) {
+        if (t.id == id)
+            status = t.status;
+    }
+    const bool respond = id != 0 && m_hub.session.can(QStringLiteral("hub.task.respond"));
+    m_accept->setEnabled(respond && canMoveTask(status, TaskStatus::Accepted));
+    m_progress->setEnabled(respond && canMoveTask(status, TaskStatus::InProgress));
+    m_done->setEnabled(respond && canMoveTask(status, TaskStatus::Done));
+    m_decline->setEnabled(respond && canMoveTask(status, TaskStatus::Declined));
+}
+
+void TaskPanel::report(const QString& error)
+{
+    m_message->setText(error);
+}
+
+void TaskPanel::act(const QString& what)
+{
+    const qint64 id = currentTask();
+    if (id == 0)
+        return;
+    QFuture<Task> future;
+    if (what == QLatin1String("accept")) {
+        future = m_hub.tasks.accept(id);
+    } else if (what == QLatin1String("done")) {
+        future = m_hub.tasks.complete(id);
+    } else if (what == QLatin1String("progress")) {
+        bool ok = false;
+        const int percent = QInputDialog::getInt(this, tr("Progress"), tr("How far is it (percent)?"), 50, 0, 100, 10, &ok);
+        if (!ok)
+            return;
+        const QString note = QInputDialog::getText(this, tr("Progress"), tr("What has been done (optional):"), QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        future = m_hub.tasks.reportProgress(id, percent, note);
+    } else {
+        bool ok = false;
+        const QString reason = QInputDialog::getText(this, tr("Decline the task"), tr("Why is it declined? The hub sees the reason."),
+                                                     QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        future = m_hub.tasks.decline(id, reason);
+    }
+    m_message->clear();
+    whenFinished(this, future, [this](QFuture<Task> done) {
+        try {
+            done.result();
+        } catch (const std::exception& e) {
+            report(QString::fromUtf8(e.what()));
+        }
+    });
+}
+
+void TaskPanel::issue()
+{
+    auto* dialog = new QDialog(window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("hub.issueTask"));
+    dialog->setWindowTitle(tr("Issue a task"));
+    auto* form = new QFormLayout;
+    auto* centre = new QComboBox(dialog);
+    centre->setObjectName(QStringLiteral("centre"));
+    for (const auto& [id, name] : centres()) {
+        if (id != QLatin1String("hub"))
+            centre->addItem(name, id);
+    }
+    auto* title = new QLineEdit(dialog);
+    title->setObjectName(QStringLiteral("title"));
+    title->setMaxLength(200);
+    auto* priority = new QComboBox(dialog);
+    for (int p = 1; p <= 4; ++p)
+        priority->addItem(tr("P%1").arg(p), p);
+    priority->setCurrentIndex(2);
+    auto* due = new QSpinBox(dialog);
+    due->setRange(0, 7 * 24 * 60);
+    due->setValue(30);
+    due->setSuffix(tr(" min"));
+    due->setSpecialValueText(tr("no due time"));
+    const qint64 incident = m_currentIncident ? m_currentIncident() : 0;
+    auto* about = new QLabel(incident > 0 ? tr("For the incident selected on the board.") : tr("Not tied to an incident."), dialog);
+    form->addRow(tr("&Centre:"), centre);
+    form->addRow(tr("&Task:"), title);
+    form->addRow(tr("&Priority:"), priority);
+    form->addRow(tr("D&ue in:"), due);
+    form->addRow(about);
+    auto* message = new QLabel(dialog);
+    message->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Issue"));
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addLayout(form);
+    layout->addWidget(message);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [=, this] {
+        NewTask t;
+        t.assigneeKind = AssigneeKind::Centre;
+        t.assignee = centre->currentData().toString();
+        t.title = title->text();
+        t.priority = priority->currentData().toInt();
+        t.dueAt = due->value() > 0 ? m_hub.clock.nowMs() + qint64(due->value()) * 60000 : 0;
+        t.incidentId = incident;
+        buttons->setEnabled(false);
+        whenFinished(dialog, m_hub.tasks.issue(t), [dialog, buttons, message](QFuture<Task> done) {
+            try {
+                done.result();
+                dialog->accept();
+            } catch (const std::exception& e) {
+                message->setText(QString::fromUtf8(e.what()));
+                buttons->setEnabled(true);
+            }
+        });
+    });
+    title->setFocus();
+    dialog->open();
+}
+
+} // namespace hexhub::hub
