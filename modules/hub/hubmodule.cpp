@@ -21,66 +21,45 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     m_hub = std::make_unique<HubContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
 
-    ViewFactory board;
-    board.id = QStringLiteral("hub.incidents");
-    board.title = tr("Incidents");
-    board.translatedTitle = [] { return tr("Incidents"); };
-    board.icon = QStringLiteral(":/hexhub/icons/hub.svg");
-    board.area = ViewFactory::Area::Central;
-    board.permission = QStringLiteral("hub.incident.view");
-    board.create = [this](QWidget* parent) -> QWidget* {
-        auto* view = new IncidentBoard(*m_hub, parent);
-        m_board = view;
-        return view;
+    // The hub's views: the board in the middle; the dashboard and the map for walls and docks; the
+    // tasks as a panel. Titles are marked for translation here and translated when shown.
+    const auto view = [&context](const char* id, const char* title, ViewFactory::Area area, const char* permission,
+                                 std::function<QWidget*(QWidget*)> create) {
+        ViewFactory v;
+        v.id = QString::fromLatin1(id);
+        v.title = tr(title);
+        v.translatedTitle = [title] { return tr(title); };
+        v.icon = QStringLiteral(":/hexhub/icons/hub.svg");
+        v.area = area;
+        v.permission = QString::fromLatin1(permission);
+        v.create = std::move(create);
+        context.addView(v);
     };
-    context.addView(board);
-
-    ViewFactory dashboard;
-    dashboard.id = QStringLiteral("hub.dashboard");
-    dashboard.title = tr("Dashboard");
-    dashboard.translatedTitle = [] { return tr("Dashboard"); };
-    dashboard.icon = QStringLiteral(":/hexhub/icons/hub.svg");
-    dashboard.area = ViewFactory::Area::Wall;
-    dashboard.permission = QStringLiteral("hub.incident.view");
-    dashboard.create = [this](QWidget* parent) -> QWidget* {
+    view("hub.incidents", QT_TR_NOOP("Incidents"), ViewFactory::Area::Central, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
+        auto* board = new IncidentBoard(*m_hub, parent);
+        m_board = board;
+        return board;
+    });
+    view("hub.dashboard", QT_TR_NOOP("Dashboard"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
         QString error;
-        if (QWidget* view = createDashboard(*m_hub, parent, &error))
-            return view;
+        if (QWidget* dashboard = createDashboard(*m_hub, parent, &error))
+            return dashboard;
         auto* missing = new QLabel(tr("The dashboard cannot be shown: %1").arg(error), parent);
         missing->setWordWrap(true);
         return missing;
-    };
-    context.addView(dashboard);
-
-    ViewFactory map;
-    map.id = QStringLiteral("hub.map");
-    map.title = tr("Map");
-    map.translatedTitle = [] { return tr("Map"); };
-    map.icon = QStringLiteral(":/hexhub/icons/hub.svg");
-    map.area = ViewFactory::Area::Wall;
-    map.permission = QStringLiteral("hub.incident.view");
-    map.create = [this](QWidget* parent) -> QWidget* {
-        auto* view = new HubMap(*m_hub, parent);
+    });
+    view("hub.map", QT_TR_NOOP("Map"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
+        auto* map = new HubMap(*m_hub, parent);
         // A click on an incident opens it on the board, when there is one.
-        connect(view, &HubMap::incidentActivated, view, [this](qint64 id) {
+        connect(map, &HubMap::incidentActivated, map, [this](qint64 id) {
             if (m_board)
                 m_board->selectIncident(id);
         });
-        return view;
-    };
-    context.addView(map);
-
-    ViewFactory tasks;
-    tasks.id = QStringLiteral("hub.tasks");
-    tasks.title = tr("Tasks");
-    tasks.translatedTitle = [] { return tr("Tasks"); };
-    tasks.icon = QStringLiteral(":/hexhub/icons/hub.svg");
-    tasks.area = ViewFactory::Area::Dock;
-    tasks.permission = QStringLiteral("hub.task.respond");
-    tasks.create = [this](QWidget* parent) -> QWidget* {
+        return map;
+    });
+    view("hub.tasks", QT_TR_NOOP("Tasks"), ViewFactory::Area::Dock, "hub.task.respond", [this](QWidget* parent) -> QWidget* {
         return new TaskPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
-    };
-    context.addView(tasks);
+    });
 
     Command create;
     create.id = QStringLiteral("hub.incident.new");
