@@ -1654,6 +1654,10 @@
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
+    <message>
+        <source>Units</source>
+        <translation>警力</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::IncidentBoard</name>
@@ -2103,6 +2107,97 @@
     <message>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::UnitPanel</name>
+    <message>
+        <source>Call sign</source>
+        <translation>呼号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>&amp;Add unit...</source>
+        <translation>添加警力(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>&amp;Change...</source>
+        <translation>修改(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>A&amp;vailable</source>
+        <translation>可用(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Busy</source>
+        <translation>忙碌(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Off duty</source>
+        <translation>下勤(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Add a unit</source>
+        <translation>添加警力</translation>
+    </message>
+    <message>
+        <source>Change unit %1</source>
+        <translation>修改警力 %1</translation>
+    </message>
+    <message>
+        <source>latitude, longitude (optional)</source>
+        <translation>纬度, 经度（可选）</translation>
+    </message>
+    <message>
+        <source>Call &amp;sign:</source>
+        <translation>呼号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Home s&amp;tation:</source>
+        <translation>所属单位(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;rew:</source>
+        <translation>人数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>位置(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The position is two numbers, latitude and longitude, such as 31.2304, 121.4737.</source>
+        <translation>位置是两个数字：纬度和经度，如 31.2304, 121.4737。</translation>
+    </message>
+    <message>
+        <source>Sk&amp;ills:</source>
+        <translation>技能(&amp;I)：</translation>
     </message>
 </context>
 <context>

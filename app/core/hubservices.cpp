@@ -980,6 +980,11 @@ QFuture<Unit> UnitService::save(const Unit& in) const
             txn.exec(QStringLiteral("UPDATE hub_units SET kind = ?, home_station = ?, crew_size = ?, skills = ?, "
                                     "version = version + 1 WHERE id = ?"),
                      {unitKindId(in.kind), in.homeStation, in.crewSize, in.skills.join(u','), in.callSign});
+            // A position given with the change is the unit's last known one from now.
+            const Unit before = loadUnit(txn, in.callSign);
+            if (in.position && in.position != before.position)
+                txn.exec(QStringLiteral("UPDATE hub_units SET latitude = ?, longitude = ?, position_at = ? WHERE id = ?"),
+                         {in.position->latitude, in.position->longitude, now, in.callSign});
         } else {
             txn.exec(QStringLiteral("INSERT INTO hub_units (id, kind, status, home_station, crew_size, skills, latitude, longitude, "
                                     "position_at, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),

@@ -147,7 +147,8 @@ class HEXHUB_CORE_EXPORT UnitService
 public:
     UnitService(Store& store, Session& session, AuditLog& audit);
 
-    //! hub.unit.manage. Adds a unit, or updates its kind, station, crew and skills.
+    //! hub.unit.manage. Adds a unit, or updates its kind, station, crew, skills and (when given) its
+    //! last known position.
     QFuture<Unit> save(const Unit& unit) const;
     //! hub.unit.dispatch. Busy or off duty or available again; units on an incident move through
     //! IncidentService instead.

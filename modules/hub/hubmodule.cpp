@@ -4,6 +4,7 @@
 #include "hubcontext.h"
 #include "hubmap.h"
 #include "taskpanel.h"
+#include "unitpanel.h"
 #include "incidentboard.h"
 #include "incidentform.h"
 
@@ -60,6 +61,8 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     view("hub.tasks", QT_TR_NOOP("Tasks"), ViewFactory::Area::Dock, "hub.task.respond", [this](QWidget* parent) -> QWidget* {
         return new TaskPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
     });
+    view("hub.units", QT_TR_NOOP("Units"), ViewFactory::Area::Dock, "hub.incident.view",
+         [this](QWidget* parent) -> QWidget* { return new UnitPanel(*m_hub, parent); });
 
     Command create;
     create.id = QStringLiteral("hub.incident.new");

@@ -23,6 +23,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 #include <catch2/catch.hpp>
@@ -245,6 +246,57 @@ TEST_CASE("Hub tasks: the hub issues a task to a centre, whose operator accepts 
     REQUIRE(waitUntil([&] { return list->count() == 0; }));
     signInAs(tp, QStringLiteral("sv1"), QStringLiteral("supervision_operator"));
     REQUIRE(waitUntil([&] { return list->count() == 0; }));
+}
+
+TEST_CASE("Hub units: a unit is added to the registry and goes off duty from the panel", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    QDockWidget* dock = window.openPanel(QStringLiteral("hub.units"));
+    REQUIRE(dock);
+    auto* add = dock->findChild<QPushButton*>(QStringLiteral("add"));
+    REQUIRE(add);
+    add->click();
+    QDialog* dialog = modal<QDialog>(QStringLiteral("hub.unitDialog"));
+    REQUIRE(dialog);
+    auto* callSign = dialog->findChild<QLineEdit*>(QStringLiteral("callSign"));
+    REQUIRE(waitUntil([&] { return callSign->hasFocus(); }));
+    QTest::keyClicks(callSign, QStringLiteral("UAV-7"));
+    auto* kind = dialog->findChild<QComboBox*>(QStringLiteral("kind"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("drone")));
+    QTest::keyClick(callSign, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    auto* table = dock->findChild<QTableWidget*>(QStringLiteral("units"));
+    REQUIRE(waitUntil([&] { return table->rowCount() == 1; }));
+    CHECK(table->item(0, 0)->text() == QStringLiteral("UAV-7"));
+    CHECK(table->item(0, 1)->text() == QStringLiteral("drone"));
+    CHECK(table->item(0, 2)->text().startsWith(QStringLiteral("available")));
+    table->setCurrentCell(0, 0);
+    auto* offDuty = dock->findChild<QPushButton*>(QStringLiteral("offDuty"));
+    REQUIRE(offDuty->isEnabled());
+    offDuty->click();
+    REQUIRE(waitUntil([&] { return table->item(0, 2) && table->item(0, 2)->text().startsWith(QStringLiteral("off duty")); }));
+    // A call sign that is not one is refused in the dialog, which stays open with the reason.
+    add->click();
+    dialog = modal<QDialog>(QStringLiteral("hub.unitDialog"));
+    REQUIRE(dialog);
+    callSign = dialog->findChild<QLineEdit*>(QStringLiteral("callSign"));
+    QTest::keyClicks(callSign, QStringLiteral("no spaces please"));
+    QTest::keyClick(callSign, Qt::Key_Return);
+    REQUIRE(waitUntil([&] {
+        for (QLabel* l : dialog->findChildren<QLabel*>()) {
+            if (l->text().contains(QStringLiteral("is not a call sign")))
+                return true;
+        }
+        return false;
+    }));
+    dialog->reject();
 }
 
 TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][pictures]")
