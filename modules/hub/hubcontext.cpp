@@ -2,6 +2,10 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include "eventbus.h"
 
 namespace hexhub::hub {
 
@@ -49,6 +53,35 @@ QColor priorityColour(int priority)
     default:
         return QColor(0x8a, 0x93, 0x9b);
     }
+}
+
+std::optional<GeoPoint> parsePosition(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(-?\\d+(?:\\.\\d+)?)\\s*[,\uFF0C\\s]\\s*(-?\\d+(?:\\.\\d+)?)\\s*$"));
+    const auto match = re.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const GeoPoint point{match.captured(1).toDouble(), match.captured(2).toDouble()};
+    if (!point.isValid())
+        return std::nullopt;
+    return point;
+}
+
+void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs, std::function<void()> reload)
+{
+    auto* timer = new QTimer(owner);
+    timer->setSingleShot(true);
+    timer->setInterval(delayMs);
+    QObject::connect(timer, &QTimer::timeout, owner, std::move(reload));
+    bus.subscribe(QStringLiteral("*"), owner, [timer, prefixes](const Event& e) {
+        for (const QString& prefix : prefixes) {
+            if (e.topic.startsWith(prefix)) {
+                if (!timer->isActive())
+                    timer->start();
+                return;
+            }
+        }
+    });
 }
 
 } // namespace hexhub::hub

@@ -2,7 +2,13 @@
 
 #include "hubservices.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
+
+#include <QStringList>
+
+class QObject;
 
 namespace hexhub {
 class AuditLog;
@@ -38,5 +44,12 @@ QList<QPair<QString, QString>> centres();
 QString formatDuration(qint64 ms);
 //! The colour of a priority on the board and the map: P1 red, P2 orange, P3 blue, P4 grey.
 QColor priorityColour(int priority);
+//! "31.2304, 121.4737" (a comma, a Chinese comma or a space between) as a place; nullopt otherwise.
+std::optional<GeoPoint> parsePosition(const QString& text);
+/*!
+ * Calls `reload` `delayMs` after bus events whose topics start with one of `prefixes` arrive (a burst
+ * of events, one reload). The subscription and the timer end with `owner`.
+ */
+void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs, std::function<void()> reload);
 
 } // namespace hexhub::hub

@@ -63,21 +63,11 @@ HubMap::HubMap(HubContext& hub, QWidget* parent)
             Q_EMIT incidentActivated(id.toLongLong());
     });
 
-    m_reload = new QTimer(this);
-    m_reload->setSingleShot(true);
-    m_reload->setInterval(1000);
-    connect(m_reload, &QTimer::timeout, this, &HubMap::reload);
-    m_subscription = m_hub.bus.subscribe(QStringLiteral("*"), this, [this](const Event& e) {
-        if ((e.topic.startsWith(QLatin1String("incident.")) || e.topic.startsWith(QLatin1String("unit."))) && !m_reload->isActive())
-            m_reload->start();
-    });
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit.")}, 1000, [this] { reload(); });
     reload();
 }
 
-HubMap::~HubMap()
-{
-    m_hub.bus.unsubscribe(m_subscription);
-}
+HubMap::~HubMap() = default;
 
 void HubMap::resizeEvent(QResizeEvent* event)
 {

@@ -40,8 +40,6 @@ private:
     HubContext& m_hub;
     MapView* m_map;
     QLabel* m_legend;
-    QTimer* m_reload;
-    qint64 m_subscription = 0;
     bool m_loaded = false;
     bool m_busy = false;
     bool m_again = false;

@@ -161,10 +161,8 @@ std::optional<NewIncident> IncidentForm::collect()
     }
     const QString position = m_position->text().trimmed();
     if (!position.isEmpty()) {
-        static const QRegularExpression re(QStringLiteral("^\\s*(-?\\d+(?:\\.\\d+)?)\\s*[,，\\s]\\s*(-?\\d+(?:\\.\\d+)?)\\s*$"));
-        const auto match = re.match(position);
-        const GeoPoint point{match.captured(1).toDouble(), match.captured(2).toDouble()};
-        if (!match.hasMatch() || !point.isValid()) {
+        const auto point = parsePosition(position);
+        if (!point) {
             m_message->setText(tr("The position is two numbers, latitude and longitude, such as 31.2304, 121.4737."));
             m_position->setFocus();
             return std::nullopt;

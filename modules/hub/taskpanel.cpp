@@ -56,21 +56,11 @@ TaskPanel::TaskPanel(HubContext& hub, std::function<qint64()> currentIncident, Q
     connect(m_list, &QListWidget::currentRowChanged, this, &TaskPanel::updateButtons);
     connect(&m_hub.session, &Session::changed, this, &TaskPanel::reload);
 
-    m_reload = new QTimer(this);
-    m_reload->setSingleShot(true);
-    m_reload->setInterval(300);
-    connect(m_reload, &QTimer::timeout, this, &TaskPanel::reload);
-    m_subscription = m_hub.bus.subscribe(QStringLiteral("task.*"), this, [this](const Event&) {
-        if (!m_reload->isActive())
-            m_reload->start();
-    });
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("task.")}, 300, [this] { reload(); });
     reload();
 }
 
-TaskPanel::~TaskPanel()
-{
-    m_hub.bus.unsubscribe(m_subscription);
-}
+TaskPanel::~TaskPanel() = default;
 
 QString TaskPanel::ownCentre() const
 {

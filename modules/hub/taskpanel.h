@@ -49,10 +49,8 @@ private:
     QPushButton* m_done;
     QPushButton* m_decline;
     QLabel* m_message;
-    QTimer* m_reload;
     QList<Task> m_tasks;
     QString m_shownFor; //!< whose tasks the list shows
-    qint64 m_subscription = 0;
 };
 
 } // namespace hexhub::hub

@@ -62,21 +62,11 @@ UnitPanel::UnitPanel(HubContext& hub, QWidget* parent)
     connect(m_table, &QTableWidget::currentCellChanged, this, &UnitPanel::updateButtons);
     connect(&m_hub.session, &Session::changed, this, &UnitPanel::reload);
 
-    m_reload = new QTimer(this);
-    m_reload->setSingleShot(true);
-    m_reload->setInterval(300);
-    connect(m_reload, &QTimer::timeout, this, &UnitPanel::reload);
-    m_subscription = m_hub.bus.subscribe(QStringLiteral("unit.*"), this, [this](const Event&) {
-        if (!m_reload->isActive())
-            m_reload->start();
-    });
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("unit.")}, 300, [this] { reload(); });
     reload();
 }
 
-UnitPanel::~UnitPanel()
-{
-    m_hub.bus.unsubscribe(m_subscription);
-}
+UnitPanel::~UnitPanel() = default;
 
 void UnitPanel::reload()
 {
@@ -213,14 +203,12 @@ void UnitPanel::editUnit(bool adding)
             u.skills << s.trimmed().toLower().replace(u' ', u'_');
         const QString where = position->text().trimmed();
         if (!where.isEmpty()) {
-            static const QRegularExpression re(QStringLiteral("^\\s*(-?\\d+(?:\\.\\d+)?)\\s*[,，\\s]\\s*(-?\\d+(?:\\.\\d+)?)\\s*$"));
-            const auto m = re.match(where);
-            const GeoPoint p{m.captured(1).toDouble(), m.captured(2).toDouble()};
-            if (!m.hasMatch() || !p.isValid()) {
+            const auto p = parsePosition(where);
+            if (!p) {
                 message->setText(tr("The position is two numbers, latitude and longitude, such as 31.2304, 121.4737."));
                 return;
             }
-            u.position = p;
+            u.position = *p;
         }
         buttons->setEnabled(false);
         whenFinished(dialog, m_hub.units.save(u), [dialog, buttons, message](QFuture<Unit> done) {

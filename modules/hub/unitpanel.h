@@ -44,9 +44,7 @@ private:
     QPushButton* m_busy;
     QPushButton* m_offDuty;
     QLabel* m_message;
-    QTimer* m_reload;
     QList<Unit> m_units;
-    qint64 m_subscription = 0;
 };
 
 } // namespace hexhub::hub

@@ -87,6 +87,18 @@ void backToWindow(QWidget& window)
     REQUIRE(QTest::qWaitForWindowActive(&window));
 }
 
+// Shows the window, active, with the panel `id` open.
+QDockWidget* showWithPanel(MainWindow& window, const QString& id)
+{
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    QDockWidget* dock = window.openPanel(id);
+    REQUIRE(dock);
+    return dock;
+}
+
 IncidentStatus statusOf(TestPlatform& tp, qint64 id)
 {
     IncidentService s(tp->store(), tp->session(), tp->audit());
@@ -196,12 +208,7 @@ TEST_CASE("Hub tasks: the hub issues a task to a centre, whose operator accepts 
     tp.start();
     signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
     MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
-    QDockWidget* dock = window.openPanel(QStringLiteral("hub.tasks"));
-    REQUIRE(dock);
+    QDockWidget* dock = showWithPanel(window, QStringLiteral("hub.tasks"));
     auto* issue = dock->findChild<QPushButton*>(QStringLiteral("issue"));
     REQUIRE(issue);
     REQUIRE(issue->isVisible());
@@ -254,12 +261,7 @@ TEST_CASE("Hub units: a unit is added to the registry and goes off duty from the
     tp.start();
     signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
     MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
-    QDockWidget* dock = window.openPanel(QStringLiteral("hub.units"));
-    REQUIRE(dock);
+    QDockWidget* dock = showWithPanel(window, QStringLiteral("hub.units"));
     auto* add = dock->findChild<QPushButton*>(QStringLiteral("add"));
     REQUIRE(add);
     add->click();
