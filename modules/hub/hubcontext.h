@@ -10,6 +10,11 @@
 
 class QObject;
 
+#include "whenfinished.h"
+
+#include <QDialog>
+#include <QLabel>
+
 namespace hexhub {
 class AuditLog;
 class Clock;
@@ -51,5 +56,24 @@ std::optional<GeoPoint> parsePosition(const QString& text);
  * of events, one reload). The subscription and the timer end with `owner`.
  */
 void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs, std::function<void()> reload);
+
+/*!
+ * A dialog's save: its buttons wait while `saving` runs; then the dialog closes, or stays open with
+ * the reason in `message` and its buttons back.
+ */
+template <typename T>
+void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QFuture<T>& saving)
+{
+    buttons->setEnabled(false);
+    whenFinished(dialog, saving, [dialog, buttons, message](QFuture<T> done) {
+        try {
+            done.waitForFinished();
+            dialog->accept();
+        } catch (const std::exception& e) {
+            message->setText(QString::fromUtf8(e.what()));
+            buttons->setEnabled(true);
+        }
+    });
+}
 
 } // namespace hexhub::hub

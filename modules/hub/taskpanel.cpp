@@ -242,16 +242,7 @@ void TaskPanel::issue()
         t.priority = priority->currentData().toInt();
         t.dueAt = due->value() > 0 ? m_hub.clock.nowMs() + qint64(due->value()) * 60000 : 0;
         t.incidentId = incident;
-        buttons->setEnabled(false);
-        whenFinished(dialog, m_hub.tasks.issue(t), [dialog, buttons, message](QFuture<Task> done) {
-            try {
-                done.result();
-                dialog->accept();
-            } catch (const std::exception& e) {
-                message->setText(QString::fromUtf8(e.what()));
-                buttons->setEnabled(true);
-            }
-        });
+        closeWhenSaved(dialog, buttons, message, m_hub.tasks.issue(t));
     });
     title->setFocus();
     dialog->open();

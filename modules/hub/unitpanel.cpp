@@ -210,16 +210,7 @@ void UnitPanel::editUnit(bool adding)
             }
             u.position = *p;
         }
-        buttons->setEnabled(false);
-        whenFinished(dialog, m_hub.units.save(u), [dialog, buttons, message](QFuture<Unit> done) {
-            try {
-                done.result();
-                dialog->accept();
-            } catch (const std::exception& e) {
-                message->setText(QString::fromUtf8(e.what()));
-                buttons->setEnabled(true);
-            }
-        });
+        closeWhenSaved(dialog, buttons, message, m_hub.units.save(u));
     });
     (adding ? callSign : static_cast<QWidget*>(kind))->setFocus();
     dialog->open();

@@ -55,14 +55,7 @@ struct Hub
     }
     Unit addUnit(const QString& callSign, UnitKind kind, double kmNorth, QStringList skills = {})
     {
-        Unit u;
-        u.callSign = callSign;
-        u.kind = kind;
-        u.homeStation = QStringLiteral("Central");
-        u.crewSize = 2;
-        u.skills = skills;
-        u.position = GeoPoint{kTower.latitude + kmNorth / 111.32, kTower.longitude};
-        return await(units->save(u));
+        return await(units->save(unitNear(callSign, kind, kTower, kmNorth, skills)));
     }
     Unit unit(const QString& callSign)
     {

@@ -40,14 +40,7 @@ void addUnits(TestPlatform& tp)
 {
     UnitService units(tp->store(), tp->session(), tp->audit());
     const auto add = [&](const QString& callSign, UnitKind kind, double kmNorth, QStringList skills = {}) {
-        Unit u;
-        u.callSign = callSign;
-        u.kind = kind;
-        u.homeStation = QStringLiteral("Central");
-        u.crewSize = 2;
-        u.skills = skills;
-        u.position = GeoPoint{kTower.latitude + kmNorth / 111.32, kTower.longitude};
-        await(units.save(u));
+        await(units.save(unitNear(callSign, kind, kTower, kmNorth, skills)));
     };
     add(QStringLiteral("P-11"), UnitKind::PatrolCar, 0.8);
     add(QStringLiteral("P-12"), UnitKind::PatrolCar, 2.5, {QStringLiteral("negotiator")});

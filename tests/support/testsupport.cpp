@@ -180,4 +180,16 @@ void signInAs(TestPlatform& tp, const QString& name, const QString& role)
     tp->session().setPrincipal(result.principal);
 }
 
+Unit unitNear(const QString& callSign, UnitKind kind, const GeoPoint& from, double kmNorth, const QStringList& skills)
+{
+    Unit u;
+    u.callSign = callSign;
+    u.kind = kind;
+    u.homeStation = QStringLiteral("Central");
+    u.crewSize = 2;
+    u.skills = skills;
+    u.position = GeoPoint{from.latitude + kmNorth / 111.32, from.longitude};
+    return u;
+}
+
 } // namespace hexhub::test

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hubdomain.h"
 #include "platform.h"
 #include "waitforfuture.h"
 
@@ -109,6 +110,9 @@ private:
     QString m_keyPath;
     QString m_outboxPath;
 };
+
+//! A unit of the registry for tests: `kmNorth` kilometres north of `from`, station Central, crew 2.
+Unit unitNear(const QString& callSign, UnitKind kind, const GeoPoint& from, double kmNorth, const QStringList& skills = {});
 
 //! Creates user `name` with `role` (by the system) and signs them in, as the sign-in dialog does.
 void signInAs(TestPlatform& tp, const QString& name, const QString& role);
