@@ -310,7 +310,6 @@ const QVariantList* SqlPageModel::rowPointer(int row) const
         return nullptr;
     const int page = row / kPageSize;
     const int offset = row % kPageSize;
-    m_lastAsked = page;
     const auto fresh = m_pages.constFind(page);
     if (fresh != m_pages.cend())
         return offset < fresh->rows.size() ? &fresh->rows.at(offset) : nullptr;

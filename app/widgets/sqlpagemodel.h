@@ -156,7 +156,6 @@ private:
     bool m_readySent = false;
     mutable int m_keysetFetches = 0;
     mutable int m_offsetFetches = 0;
-    mutable int m_lastAsked = 0;
 };
 
 } // namespace hexhub

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
 
 namespace hexhub::hub {
@@ -89,6 +90,7 @@ void DispatchDialog::load()
                 for (const Unit& u : std::as_const(picture->units))
                     snapshots << u.snapshot();
                 m_list->clear();
+                QSet<QString> listed; // the recommended ones, ticked, come first
                 if (!incident.location.point) {
                     m_message->setText(tr("The incident has no position: no travel times. Tick units by hand."));
                 } else {
@@ -103,13 +105,14 @@ void DispatchDialog::load()
                             tr("%1  %2 min  -  %3").arg(r.callSign).arg(qMax(1, qRound(r.seconds / 60))).arg(r.reason), m_list);
                         item->setData(Qt::UserRole, r.callSign);
                         item->setCheckState(Qt::Checked);
+                        listed.insert(r.callSign);
                     }
                     if (!shortfalls.isEmpty())
                         m_message->setText(shortfalls.join(u'\n'));
                 }
                 // The other available units, unticked, for the operator who knows better.
                 for (const Unit& u : std::as_const(picture->units)) {
-                    if (u.status != UnitStatus::Available || !m_list->findItems(u.callSign + u' ', Qt::MatchStartsWith).isEmpty())
+                    if (u.status != UnitStatus::Available || listed.contains(u.callSign))
                         continue;
                     auto* item = new QListWidgetItem(tr("%1  %2, %3").arg(u.callSign, unitKindName(u.kind), u.homeStation), m_list);
                     item->setData(Qt::UserRole, u.callSign);

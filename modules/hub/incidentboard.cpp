@@ -213,17 +213,9 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     m_tick->start();
 
     // Other desks' and this desk's changes arrive on the bus: refresh, a few at a time.
-    m_refresh = new QTimer(this);
-    m_refresh->setSingleShot(true);
-    m_refresh->setInterval(300);
-    connect(m_refresh, &QTimer::timeout, this, [this] {
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit."), QStringLiteral("task.")}, 300, [this] {
         m_model->refresh();
         m_panel->reload();
-    });
-    m_subscription = m_hub.bus.subscribe(QStringLiteral("*"), this, [this](const Event& event) {
-        if (event.topic.startsWith(QLatin1String("incident.")) || event.topic.startsWith(QLatin1String("unit."))
-            || event.topic.startsWith(QLatin1String("task.")))
-            scheduleRefresh();
     });
 
     // Keys. F2 is the hub's window-wide command; these belong to the board.
@@ -259,16 +251,7 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     setFocusProxy(m_table);
 }
 
-IncidentBoard::~IncidentBoard()
-{
-    m_hub.bus.unsubscribe(m_subscription);
-}
-
-void IncidentBoard::scheduleRefresh()
-{
-    if (!m_refresh->isActive())
-        m_refresh->start();
-}
+IncidentBoard::~IncidentBoard() = default;
 
 void IncidentBoard::applyFilter()
 {

@@ -53,7 +53,6 @@ public:
 
 private:
     void applyFilter();
-    void scheduleRefresh();
     void updateCount();
     QVariant format(const QVariantList& row, int column, int role) const;
 
@@ -69,11 +68,9 @@ private:
     QComboBox* m_time;
     QLabel* m_count;
     QTimer* m_tick;
-    QTimer* m_refresh;
     QTimer* m_searchDelay;
     QHash<QString, QString> m_categoryNames;
     qint64 m_pendingSelect = 0;
-    qint64 m_subscription = 0;
 };
 
 /*!
