@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include <cmath>
@@ -673,6 +674,88 @@ QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QStrin
     });
 }
 
+QFuture<QList<IncidentLink>> IncidentService::links(qint64 id) const
+{
+    try {
+        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see an incident"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<IncidentLink>>(std::current_exception());
+    }
+    return m_store.read([id](Sql& sql) {
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT kind, ref, created_by, created_at FROM hub_incident_links "
+                                              "WHERE incident_id = ? ORDER BY created_at, kind, ref"),
+                               {id});
+        QList<IncidentLink> out;
+        while (q.next())
+            out << IncidentLink{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()};
+        return out;
+    });
+}
+
+QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& in) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<IncidentCategory>(m_audit, actor, QStringLiteral("hub.taxonomy.manage"), Tr::tr("change the incident taxonomy"),
+                                               QStringLiteral("category.saved"), QStringLiteral("category:%1").arg(in.id)))
+        return *refused;
+    IncidentCategory c = in;
+    try {
+        c.id = c.id.trimmed();
+        c.name = c.name.trimmed();
+        static const QRegularExpression idPattern(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
+        if (!idPattern.match(c.id).hasMatch())
+            throw ValidationError(Tr::tr("A category's id is 1 to 40 lower-case letters, digits or '_', starting with a letter."));
+        if (c.name.isEmpty() || c.name.size() > 80)
+            throw ValidationError(Tr::tr("Give the category a name of at most 80 characters."));
+        if (c.responseTargetMs < 60000 || c.responseTargetMs > qint64(24) * 3600 * 1000)
+            throw ValidationError(Tr::tr("The response target is between 1 minute and 24 hours."));
+        if (c.onSceneLimitMs < 60000 || c.onSceneLimitMs > qint64(7) * 24 * 3600 * 1000)
+            throw ValidationError(Tr::tr("The on-scene limit is between 1 minute and 7 days."));
+        // The run card goes through the same reader incidents use, so what is saved reads back.
+        QString error;
+        if (!IncidentCategory::runCardFromJson(c.id, IncidentCategory::runCardToJson(c.runCard), &error))
+            throw ValidationError(error);
+        QStringList steps;
+        for (const QString& step : std::as_const(c.playbook)) {
+            const QString s = step.trimmed();
+            if (s.size() > 200)
+                throw ValidationError(Tr::tr("Playbook step %1 is longer than 200 characters.").arg(steps.size() + 1));
+            if (!s.isEmpty())
+                steps << s;
+        }
+        if (steps.size() > 50)
+            throw ValidationError(Tr::tr("A playbook has at most 50 steps."));
+        c.playbook = steps;
+        c.runCard.category = c.id;
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<IncidentCategory>(std::current_exception());
+    }
+    return m_store.write(hubWrite(actor), [this, c, name = actor.name](WriteTransaction& txn) {
+        const std::optional<IncidentCategory> before = findCategory(txn, c.id);
+        const QString runCard = QString::fromUtf8(QJsonDocument(IncidentCategory::runCardToJson(c.runCard)).toJson(QJsonDocument::Compact));
+        const QString playbook = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.playbook)).toJson(QJsonDocument::Compact));
+        if (before) {
+            txn.exec(QStringLiteral("UPDATE hub_categories SET name = ?, response_target_s = ?, on_scene_limit_s = ?, run_card = ?, "
+                                    "playbook = ?, sort_order = ? WHERE id = ?"),
+                     {c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder, c.id});
+        } else {
+            txn.exec(QStringLiteral("INSERT INTO hub_categories (id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     {c.id, c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder});
+        }
+        const IncidentCategory saved = loadCategory(txn, c.id);
+        publish(txn, QStringLiteral("category.saved"),
+                {{QStringLiteral("id"), saved.id}, {QStringLiteral("name"), saved.name},
+                 {QStringLiteral("responseTargetS"), saved.responseTargetMs / 1000},
+                 {QStringLiteral("onSceneLimitS"), saved.onSceneLimitMs / 1000},
+                 {QStringLiteral("runCard"), IncidentCategory::runCardToJson(saved.runCard)},
+                 {QStringLiteral("playbook"), QJsonArray::fromStringList(saved.playbook)}});
+        m_audit.append(txn, {name, QStringLiteral("category.saved"), QStringLiteral("category:%1").arg(saved.id),
+                             before ? QStringLiteral("changed") : QStringLiteral("added"), QStringLiteral("success")});
+        return saved;
+    });
+}
+
 QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked) const
 {
     const Principal actor = m_session.principal();
@@ -1279,8 +1362,10 @@ QFuture<Operation> TaskService::start(qint64 operationId) const
         if (before.status != OperationStatus::Planned)
             throw ValidationError(Tr::tr("Operation %1 is %2; only a planned operation starts.")
                                       .arg(before.name, operationStatusName(before.status)));
-        txn.exec(QStringLiteral("UPDATE hub_operations SET status = 'running', updated_at = ?, version = version + 1 WHERE id = ?"),
-                 {txn.clock().nowMs(), operationId});
+        // Started before its planned go time: the go time is when it went.
+        const qint64 now = txn.clock().nowMs();
+        txn.exec(QStringLiteral("UPDATE hub_operations SET status = 'running', go_at = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+                 {std::min(before.goAt, now), now, operationId});
         const Operation after = loadOperation(txn, operationId);
         publishFor(txn, after.incidentId > 0 ? QList<qint64>{after.incidentId} : QList<qint64>{}, QStringLiteral("operation.started"),
                    after.toJson());
@@ -1333,6 +1418,27 @@ QFuture<QList<Task>> TaskService::operationTasks(qint64 operationId) const
         QList<Task> out;
         while (q.next())
             out << taskFrom(q);
+        return out;
+    });
+}
+
+QFuture<QList<Operation>> TaskService::operations(qint64 finishedWithinMs) const
+{
+    try {
+        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see the operations"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<Operation>>(std::current_exception());
+    }
+    return m_store.read([finishedWithinMs](Sql& sql) {
+        const qint64 since = sql.clock().nowMs() - finishedWithinMs;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kOperationColumns
+                                   + QStringLiteral(" FROM hub_operations WHERE status IN ('planned', 'running') OR updated_at >= ? "
+                                                    "ORDER BY CASE status WHEN 'running' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END, "
+                                                    "CASE WHEN status IN ('planned', 'running') THEN go_at ELSE -updated_at END, id LIMIT 500"),
+                               {since});
+        QList<Operation> out;
+        while (q.next())
+            out << operationFrom(q);
         return out;
     });
 }

@@ -54,6 +54,15 @@ struct HEXHUB_CORE_EXPORT IncidentEdit
     std::optional<QString> centre;
 };
 
+//! What an incident is linked to: a lead, a case, a complaint or another incident.
+struct HEXHUB_CORE_EXPORT IncidentLink
+{
+    QString kind;
+    QString ref;
+    QString createdBy;
+    qint64 createdAt = 0;
+};
+
 //! One line of an incident's timeline: who did what, when.
 struct HEXHUB_CORE_EXPORT TimelineEntry
 {
@@ -104,8 +113,16 @@ public:
     QFuture<Incident> moveTo(qint64 id, IncidentStatus to, const QString& reason = {}) const;
     //! hub.incident.manage. The note goes on the timeline and into the search index.
     QFuture<void> addNote(qint64 id, const QString& text) const;
-    //! hub.incident.manage.
+    //! hub.incident.manage. `kind` is lead, case, complaint or incident; linking twice is a no-op.
     QFuture<void> link(qint64 id, const QString& kind, const QString& ref) const;
+    //! hub.incident.view. What the incident is linked to, oldest first.
+    QFuture<QList<IncidentLink>> links(qint64 id) const;
+    /*!
+     * hub.taxonomy.manage. Adds or changes a category of the taxonomy: its name, response target,
+     * on-scene limit, run card and playbook (one step a line). Audited; published as
+     * `category.saved`. Incidents of the category keep their id; their targets follow the new values.
+     */
+    QFuture<IncidentCategory> saveCategory(const IncidentCategory& category) const;
     //! hub.incident.manage. Ticks (or unticks) a playbook step; recorded on the timeline.
     QFuture<void> tickStep(qint64 id, int step, bool ticked) const;
     //! hub.incident.view. The playbook steps ticked so far.
@@ -206,13 +223,19 @@ public:
      * come. Audited.
      */
     QFuture<Operation> plan(const Operation& operation, const QList<NewTask>& division) const;
-    //! hub.operation.command. Planned -> running.
+    //! hub.operation.command. Planned -> running; started before its go time, the go time becomes now.
     QFuture<Operation> start(qint64 operationId) const;
     //! hub.operation.command. Running -> completed (every task done, declined or cancelled) or
     //! cancelled (its open tasks are cancelled with it).
     QFuture<Operation> finish(qint64 operationId, OperationStatus how) const;
     //! hub.incident.view. The operation's tasks and how far it has got.
     QFuture<QList<Task>> operationTasks(qint64 operationId) const;
+    /*!
+     * hub.incident.view. The operations a supervisor follows: every planned or running one, and
+     * those finished in the last `finishedWithinMs`, running first, then planned by go time, then
+     * finished, newest first.
+     */
+    QFuture<QList<Operation>> operations(qint64 finishedWithinMs = qint64(7) * 24 * 3600 * 1000) const;
     QFuture<OperationProgress> progress(qint64 operationId) const;
 
 private:

@@ -7,6 +7,8 @@
 #include "unitpanel.h"
 #include "incidentboard.h"
 #include "incidentform.h"
+#include "operations.h"
+#include "taxonomy.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -63,6 +65,9 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     });
     view("hub.units", QT_TR_NOOP("Units"), ViewFactory::Area::Dock, "hub.incident.view",
          [this](QWidget* parent) -> QWidget* { return new UnitPanel(*m_hub, parent); });
+    view("hub.operations", QT_TR_NOOP("Operations"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
+        return new OperationsPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
+    });
 
     Command create;
     create.id = QStringLiteral("hub.incident.new");
@@ -91,6 +96,39 @@ bool HubModule::initialize(ModuleContext& context, QString&)
             m_board->noteCurrent();
     };
     context.addCommand(note);
+
+    Command edit;
+    edit.id = QStringLiteral("hub.incident.edit");
+    edit.title = tr("Change the selected incident");
+    edit.permission = QStringLiteral("hub.incident.manage");
+    edit.trigger = [this] {
+        if (m_board)
+            m_board->editCurrent();
+    };
+    context.addCommand(edit);
+
+    Command plan;
+    plan.id = QStringLiteral("hub.operation.plan");
+    plan.title = tr("Plan a cluster operation");
+    plan.shortcut = QStringLiteral("Ctrl+Shift+O");
+    plan.permission = QStringLiteral("hub.operation.command");
+    plan.trigger = [this] {
+        auto* planner = new OperationPlanner(*m_hub, m_board ? m_board->currentIncident() : 0, QApplication::activeWindow());
+        planner->setAttribute(Qt::WA_DeleteOnClose);
+        planner->open();
+    };
+    context.addCommand(plan);
+
+    Command taxonomy;
+    taxonomy.id = QStringLiteral("hub.taxonomy.edit");
+    taxonomy.title = tr("Edit the incident taxonomy");
+    taxonomy.permission = QStringLiteral("hub.taxonomy.manage");
+    taxonomy.trigger = [this] {
+        auto* editor = new TaxonomyDialog(*m_hub, QApplication::activeWindow());
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        editor->open();
+    };
+    context.addCommand(taxonomy);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "dispatchdialog.h"
 #include "eventbus.h"
+#include "incidentedit.h"
 #include "incidentform.h"
 #include "session.h"
 #include "sqlpagemodel.h"
@@ -225,6 +226,7 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     };
     boardKey(QKeySequence(Qt::Key_D), [this] { dispatchCurrent(); });
     boardKey(QKeySequence(Qt::Key_N), [this] { noteCurrent(); });
+    boardKey(QKeySequence(Qt::Key_E), [this] { editCurrent(); });
     boardKey(QKeySequence(Qt::Key_Return), [this] { m_panel->timeline()->setFocus(); });
     boardKey(QKeySequence(Qt::Key_Enter), [this] { m_panel->timeline()->setFocus(); });
     auto* find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -376,6 +378,16 @@ void IncidentBoard::noteCurrent()
     input->open();
 }
 
+void IncidentBoard::editCurrent()
+{
+    const qint64 id = currentIncident();
+    if (id == 0)
+        return;
+    if (m_panel->incidentId() != id)
+        m_panel->show(id);
+    m_panel->edit();
+}
+
 QVariant IncidentBoard::format(const QVariantList& row, int column, int role) const
 {
     const QString status = row.at(Status).toString();
@@ -493,6 +505,20 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     auto* contactRow = new QHBoxLayout;
     contactRow->addWidget(m_contact, 1);
     contactRow->addWidget(m_reveal);
+    m_links = new QLabel(this);
+    m_links->setObjectName(QStringLiteral("links"));
+    m_links->setWordWrap(true);
+    m_links->hide();
+    m_edit = new QPushButton(tr("&Edit..."), this);
+    m_edit->setObjectName(QStringLiteral("edit"));
+    m_edit->setToolTip(tr("Change the priority, category, summary, place or centre (E on the board)"));
+    m_link = new QPushButton(tr("Lin&k..."), this);
+    m_link->setObjectName(QStringLiteral("link"));
+    m_link->setToolTip(tr("Link the incident to a lead, a case, a complaint or another incident"));
+    auto* editRow = new QHBoxLayout;
+    editRow->addWidget(m_edit);
+    editRow->addWidget(m_link);
+    editRow->addStretch(1);
 
     m_units = new QListWidget(this);
     m_units->setObjectName(QStringLiteral("units"));
@@ -529,6 +555,8 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     layout->addWidget(m_title);
     layout->addWidget(m_details);
     layout->addLayout(contactRow);
+    layout->addWidget(m_links);
+    layout->addLayout(editRow);
     layout->addWidget(new QLabel(tr("Units"), this));
     layout->addWidget(m_units);
     layout->addLayout(actions);
@@ -539,6 +567,8 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     layout->addWidget(m_error);
 
     connect(m_reveal, &QPushButton::clicked, this, &IncidentPanel::reveal);
+    connect(m_edit, &QPushButton::clicked, this, &IncidentPanel::edit);
+    connect(m_link, &QPushButton::clicked, this, &IncidentPanel::link);
     connect(m_arrived, &QPushButton::clicked, this, [this] {
         if (auto* item = m_units->currentItem())
             whenFinished(this, m_hub.incidents.unitArrived(m_id, item->data(Qt::UserRole).toString()),
@@ -563,9 +593,27 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
                          try { f.waitForFinished(); } catch (const std::exception& e) { report(errorOf(e)); reload(); }
                      });
     });
-    for (QWidget* w : {static_cast<QWidget*>(m_reveal), static_cast<QWidget*>(m_arrived), static_cast<QWidget*>(m_clear),
+    for (QWidget* w : {static_cast<QWidget*>(m_reveal), static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_link), static_cast<QWidget*>(m_arrived), static_cast<QWidget*>(m_clear),
                        static_cast<QWidget*>(m_resolve), static_cast<QWidget*>(m_close), static_cast<QWidget*>(m_cancel)})
         w->setEnabled(false);
+}
+
+void IncidentPanel::edit()
+{
+    if (m_id == 0 || m_incident.id != m_id || !m_edit->isEnabled())
+        return;
+    auto* dialog = new IncidentEditDialog(m_hub, m_incident, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void IncidentPanel::link()
+{
+    if (m_id == 0 || !m_link->isEnabled())
+        return;
+    auto* dialog = new LinkDialog(m_hub, m_id, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void IncidentPanel::report(const QString& error)
@@ -618,6 +666,23 @@ void IncidentPanel::reload()
         m_resolve->setEnabled(manage && canMoveIncident(i.status, IncidentStatus::Resolved));
         m_close->setEnabled(manage && canMoveIncident(i.status, IncidentStatus::Closed));
         m_cancel->setEnabled(manage && canMoveIncident(i.status, IncidentStatus::Cancelled));
+        const bool finished = i.status == IncidentStatus::Closed || i.status == IncidentStatus::Cancelled || i.mergedInto != 0;
+        m_edit->setEnabled(manage && !finished);
+        m_link->setEnabled(manage);
+
+        whenFinished(this, m_hub.incidents.links(id), [this, generation](QFuture<QList<IncidentLink>> links) {
+            if (generation != m_loadGeneration)
+                return;
+            try {
+                QStringList shown;
+                for (const IncidentLink& l : links.result())
+                    shown << tr("%1 %2").arg(linkKindName(l.kind), l.ref);
+                m_links->setText(shown.isEmpty() ? QString() : tr("Linked to: %1").arg(shown.join(tr(", "))));
+                m_links->setVisible(!shown.isEmpty());
+            } catch (const std::exception& e) {
+                report(errorOf(e));
+            }
+        });
 
         whenFinished(this, m_hub.units.units(), [this, generation, id](QFuture<QList<Unit>> units) {
             if (generation != m_loadGeneration)

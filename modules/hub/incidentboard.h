@@ -28,7 +28,8 @@ class IncidentPanel;
  * stands. Beside it, the selected incident (IncidentPanel).
  *
  * Keyboard: F2 new incident (the hub's command, window-wide), Enter opens the selected incident in
- * the panel, D dispatches the recommendation, N adds a note, Ctrl+F searches, F5 reloads.
+ * the panel, D dispatches the recommendation, N adds a note, E changes the incident, Ctrl+F searches,
+ * F5 reloads.
  */
 class IncidentBoard final : public QWidget
 {
@@ -50,6 +51,7 @@ public:
     void newIncident();
     void dispatchCurrent();
     void noteCurrent();
+    void editCurrent();
 
 private:
     void applyFilter();
@@ -85,12 +87,15 @@ public:
     IncidentPanel(HubContext& hub, QWidget* parent = nullptr);
 
     void show(qint64 incidentId);
+    //! Opens the form that changes the incident's priority, category, summary, place and centre.
+    void edit();
     qint64 incidentId() const { return m_id; }
     //! Reloads what it shows (an event about it arrived).
     void reload();
     QListWidget* timeline() const { return m_timeline; }
     QListWidget* playbook() const { return m_playbook; }
     QListWidget* unitList() const { return m_units; }
+    QLabel* linksLabel() const { return m_links; }
 
 Q_SIGNALS:
     void loaded(qint64 incidentId);
@@ -98,6 +103,7 @@ Q_SIGNALS:
 private:
     void moveTo(IncidentStatus status);
     void reveal();
+    void link();
     void report(const QString& error);
 
     HubContext& m_hub;
@@ -108,6 +114,9 @@ private:
     QLabel* m_details;
     QLabel* m_contact;
     QPushButton* m_reveal;
+    QLabel* m_links;
+    QPushButton* m_edit;
+    QPushButton* m_link;
     QListWidget* m_units;
     QPushButton* m_arrived;
     QPushButton* m_clear;

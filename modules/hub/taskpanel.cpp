@@ -1,5 +1,7 @@
 #include "taskpanel.h"
 
+#include "operations.h"
+
 #include "clock.h"
 #include "eventbus.h"
 #include "session.h"
@@ -49,10 +51,10 @@ TaskPanel::TaskPanel(HubContext& hub, std::function<qint64()> currentIncident, Q
     layout->addWidget(m_message);
 
     connect(m_issue, &QPushButton::clicked, this, &TaskPanel::issue);
-    connect(m_accept, &QPushButton::clicked, this, [this] { act(QStringLiteral("accept")); });
-    connect(m_progress, &QPushButton::clicked, this, [this] { act(QStringLiteral("progress")); });
-    connect(m_done, &QPushButton::clicked, this, [this] { act(QStringLiteral("done")); });
-    connect(m_decline, &QPushButton::clicked, this, [this] { act(QStringLiteral("decline")); });
+    connect(m_accept, &QPushButton::clicked, this, [this] { act(TaskResponse::Accept); });
+    connect(m_progress, &QPushButton::clicked, this, [this] { act(TaskResponse::Progress); });
+    connect(m_done, &QPushButton::clicked, this, [this] { act(TaskResponse::Done); });
+    connect(m_decline, &QPushButton::clicked, this, [this] { act(TaskResponse::Decline); });
     connect(m_list, &QListWidget::currentRowChanged, this, &TaskPanel::updateButtons);
     connect(&m_hub.session, &Session::changed, this, &TaskPanel::reload);
 
@@ -105,11 +107,7 @@ void TaskPanel::reload()
         m_list->clear();
         const qint64 now = m_hub.clock.nowMs();
         for (const Task& t : std::as_const(m_tasks)) {
-            QString who = t.assignee;
-            for (const auto& [id, name] : centres()) {
-                if (id == t.assignee)
-                    who = name;
-            }
+            const QString who = AssigneeBox::describe(t.assigneeKind, t.assignee);
             QString text = tr("P%1  %2 for %3: %4").arg(t.priority).arg(taskStatusName(t.status), who, t.title);
             if (t.status == TaskStatus::InProgress)
                 text += tr(" (%1%)").arg(t.progress);
@@ -156,35 +154,48 @@ void TaskPanel::report(const QString& error)
     m_message->setText(error);
 }
 
-void TaskPanel::act(const QString& what)
+void TaskPanel::act(TaskResponse what)
 {
     const qint64 id = currentTask();
     if (id == 0)
         return;
-    QFuture<Task> future;
-    if (what == QLatin1String("accept")) {
-        future = m_hub.tasks.accept(id);
-    } else if (what == QLatin1String("done")) {
-        future = m_hub.tasks.complete(id);
-    } else if (what == QLatin1String("progress")) {
-        bool ok = false;
-        const int percent = QInputDialog::getInt(this, tr("Progress"), tr("How far is it (percent)?"), 50, 0, 100, 10, &ok);
-        if (!ok)
-            return;
-        const QString note = QInputDialog::getText(this, tr("Progress"), tr("What has been done (optional):"), QLineEdit::Normal, {}, &ok);
-        if (!ok)
-            return;
-        future = m_hub.tasks.reportProgress(id, percent, note);
-    } else {
-        bool ok = false;
-        const QString reason = QInputDialog::getText(this, tr("Decline the task"), tr("Why is it declined? The hub sees the reason."),
-                                                     QLineEdit::Normal, {}, &ok);
-        if (!ok)
-            return;
-        future = m_hub.tasks.decline(id, reason);
-    }
     m_message->clear();
-    whenFinished(this, future, [this](QFuture<Task> done) {
+    respondToTask(this, m_hub, id, what, [this](const QString& error) { report(error); });
+}
+
+void respondToTask(QWidget* parent, HubContext& hub, qint64 id, TaskResponse what, std::function<void(const QString&)> report)
+{
+    QFuture<Task> future;
+    switch (what) {
+    case TaskResponse::Accept:
+        future = hub.tasks.accept(id);
+        break;
+    case TaskResponse::Done:
+        future = hub.tasks.complete(id);
+        break;
+    case TaskResponse::Progress: {
+        bool ok = false;
+        const int percent = QInputDialog::getInt(parent, TaskPanel::tr("Progress"), TaskPanel::tr("How far is it (percent)?"), 50, 0, 100, 10, &ok);
+        if (!ok)
+            return;
+        const QString note = QInputDialog::getText(parent, TaskPanel::tr("Progress"), TaskPanel::tr("What has been done (optional):"),
+                                                   QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        future = hub.tasks.reportProgress(id, percent, note);
+        break;
+    }
+    case TaskResponse::Decline: {
+        bool ok = false;
+        const QString reason = QInputDialog::getText(parent, TaskPanel::tr("Decline the task"),
+                                                     TaskPanel::tr("Why is it declined? The hub sees the reason."), QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        future = hub.tasks.decline(id, reason);
+        break;
+    }
+    }
+    whenFinished(parent, future, [report = std::move(report)](QFuture<Task> done) {
         try {
             done.result();
         } catch (const std::exception& e) {
@@ -200,12 +211,8 @@ void TaskPanel::issue()
     dialog->setObjectName(QStringLiteral("hub.issueTask"));
     dialog->setWindowTitle(tr("Issue a task"));
     auto* form = new QFormLayout;
-    auto* centre = new QComboBox(dialog);
-    centre->setObjectName(QStringLiteral("centre"));
-    for (const auto& [id, name] : centres()) {
-        if (id != QLatin1String("hub"))
-            centre->addItem(name, id);
-    }
+    auto* to = new AssigneeBox(m_hub, dialog);
+    to->setObjectName(QStringLiteral("assignee"));
     auto* title = new QLineEdit(dialog);
     title->setObjectName(QStringLiteral("title"));
     title->setMaxLength(200);
@@ -220,7 +227,7 @@ void TaskPanel::issue()
     due->setSpecialValueText(tr("no due time"));
     const qint64 incident = m_currentIncident ? m_currentIncident() : 0;
     auto* about = new QLabel(incident > 0 ? tr("For the incident selected on the board.") : tr("Not tied to an incident."), dialog);
-    form->addRow(tr("&Centre:"), centre);
+    form->addRow(tr("&To:"), to);
     form->addRow(tr("&Task:"), title);
     form->addRow(tr("&Priority:"), priority);
     form->addRow(tr("D&ue in:"), due);
@@ -236,8 +243,8 @@ void TaskPanel::issue()
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, dialog, [=, this] {
         NewTask t;
-        t.assigneeKind = AssigneeKind::Centre;
-        t.assignee = centre->currentData().toString();
+        t.assigneeKind = to->assigneeKind();
+        t.assignee = to->assignee();
         t.title = title->text();
         t.priority = priority->currentData().toInt();
         t.dueAt = due->value() > 0 ? m_hub.clock.nowMs() + qint64(due->value()) * 60000 : 0;

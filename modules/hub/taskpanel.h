@@ -11,6 +11,15 @@ class QTimer;
 
 namespace hexhub::hub {
 
+//! What the receiving side answers to a task.
+enum class TaskResponse { Accept, Progress, Done, Decline };
+
+/*!
+ * Answers a task through TaskService: progress asks how far and what was done, declining asks for
+ * the reason (both in dialogs over `parent`); an error goes to `report`.
+ */
+void respondToTask(QWidget* parent, HubContext& hub, qint64 taskId, TaskResponse what, std::function<void(const QString&)> report);
+
 /*!
  * Tasks (issue 5, section 5), a panel for both sides: a hub supervisor issues a task to a centre
  * (for the incident selected on the board, when there is one) and sees every open task; a centre's
@@ -36,7 +45,7 @@ private:
     //! The centre whose tasks this operator answers for; empty for the hub (every open task).
     QString ownCentre() const;
     qint64 currentTask() const;
-    void act(const QString& what);
+    void act(TaskResponse what);
     void report(const QString& error);
     void updateButtons();
 

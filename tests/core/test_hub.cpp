@@ -331,6 +331,13 @@ TEST_CASE("Hub: notes are searchable, links and playbook steps go on the timelin
     await(hub.incidents->link(incident.id, QStringLiteral("case"), QStringLiteral("C-2026-77")));
     await(hub.incidents->link(incident.id, QStringLiteral("case"), QStringLiteral("C-2026-77"))); // once
     CHECK(refusal(hub.incidents->link(incident.id, QStringLiteral("person"), QStringLiteral("x"))).contains(QStringLiteral("lead, case")));
+    await(hub.incidents->link(incident.id, QStringLiteral("lead"), QStringLiteral("L-2026-00042")));
+    const QList<IncidentLink> links = await(hub.incidents->links(incident.id));
+    REQUIRE(links.size() == 2);
+    CHECK(links[0].kind == QStringLiteral("case"));
+    CHECK(links[0].ref == QStringLiteral("C-2026-77"));
+    CHECK(links[1].ref == QStringLiteral("L-2026-00042"));
+    CHECK(links[1].createdBy == QStringLiteral("sup"));
 
     await(hub.incidents->tickStep(incident.id, 1, true));
     await(hub.incidents->tickStep(incident.id, 3, true));
@@ -339,7 +346,7 @@ TEST_CASE("Hub: notes are searchable, links and playbook steps go on the timelin
     CHECK(refusal(hub.incidents->tickStep(incident.id, 99, true)).contains(QStringLiteral("no step 100")));
     const QStringList topics = hub.topics(incident.id);
     CHECK(topics.count(QStringLiteral("incident.note")) == 2);
-    CHECK(topics.count(QStringLiteral("incident.linked")) == 1);
+    CHECK(topics.count(QStringLiteral("incident.linked")) == 2);
     CHECK(topics.count(QStringLiteral("incident.step")) == 3);
     const QList<TimelineEntry> timeline = await(hub.incidents->timeline(incident.id));
     CHECK(timeline.last().text == QStringLiteral("Playbook step reopened: Negotiator in contact"));
@@ -432,7 +439,9 @@ TEST_CASE("Hub: a cluster operation issues its whole task division at once and c
     const QList<Task> tasks = await(hub.tasks->operationTasks(planned.id));
     REQUIRE(tasks.size() == 6);
     CHECK(tasks[0].startsAt == op.goAt);
-    CHECK(await(hub.tasks->start(planned.id)).status == OperationStatus::Running);
+    const Operation started = await(hub.tasks->start(planned.id));
+    CHECK(started.status == OperationStatus::Running);
+    CHECK(started.goAt == hub.clock().nowMs()); // an hour early: it went now
     await(hub.tasks->accept(tasks[0].id));
     await(hub.tasks->complete(tasks[0].id));
     await(hub.tasks->accept(tasks[1].id));
@@ -448,9 +457,94 @@ TEST_CASE("Hub: a cluster operation issues its whole task division at once and c
     CHECK(await(hub.tasks->progress(planned.id)).cancelled == 5);
     CHECK(hub.audit().contains(QStringLiteral("operation.planned/success")));
 
+    // The list a supervisor follows: running first, then planned by go time, then finished.
+    Operation later = op;
+    later.name = QStringLiteral("Operation Dawn");
+    later.goAt = hub.clock().nowMs() + 3 * 60 * 60 * 1000;
+    Operation sooner = op;
+    sooner.name = QStringLiteral("Operation Dusk");
+    sooner.goAt = hub.clock().nowMs() + 2 * 60 * 60 * 1000;
+    await(hub.tasks->plan(later, division));
+    await(hub.tasks->plan(sooner, division));
+    Operation now = op;
+    now.name = QStringLiteral("Operation Now");
+    now.goAt = hub.clock().nowMs() - 1000; // past: it starts at once
+    CHECK(await(hub.tasks->plan(now, division)).status == OperationStatus::Running);
+    QStringList order;
+    for (const Operation& o : await(hub.tasks->operations()))
+        order << o.name;
+    CHECK(order == QStringList{QStringLiteral("Operation Now"), QStringLiteral("Operation Dusk"), QStringLiteral("Operation Dawn"),
+                               QStringLiteral("Operation Net")});
+    // A week after it finished, a cancelled operation leaves the list.
+    hub.clock().advance(8 * 24 * 3600 * 1000LL);
+    CHECK(await(hub.tasks->operations()).size() == 3);
+
     // Only a hub supervisor commands operations.
     signInAs(hub.tp, QStringLiteral("trainer1"), QStringLiteral("trainer"));
     CHECK_THROWS_AS(await(hub.tasks->plan(op, division)), PermissionDenied);
+}
+
+TEST_CASE("Hub: the taxonomy is edited by a supervisor - validated, audited, on the bus - and incidents follow it", "[hub]")
+{
+    Hub hub;
+    QList<IncidentCategory> before = await(hub.incidents->categories());
+    IncidentCategory rooftop;
+    for (const IncidentCategory& c : before) {
+        if (c.id == QStringLiteral("rooftop_rescue"))
+            rooftop = c;
+    }
+    REQUIRE(!rooftop.id.isEmpty());
+
+    // Changing a built-in category: a tighter target and one more playbook step.
+    rooftop.responseTargetMs = 6 * 60000;
+    rooftop.playbook << QStringLiteral("  Debrief the crews  ") << QStringLiteral("   ");
+    const IncidentCategory saved = await(hub.incidents->saveCategory(rooftop));
+    CHECK(saved.responseTargetMs == 6 * 60000);
+    CHECK(saved.playbook.last() == QStringLiteral("Debrief the crews")); // trimmed, blank lines dropped
+    CHECK(saved.playbook.size() == rooftop.playbook.size() - 1);
+    CHECK(saved.runCard.needs.size() == rooftop.runCard.needs.size());
+    CHECK(await(hub.incidents->categories()).size() == before.size());
+
+    // A new one, with a run card line by skill only.
+    IncidentCategory gas;
+    gas.id = QStringLiteral("gas_leak");
+    gas.name = QStringLiteral("Gas leak");
+    gas.responseTargetMs = 8 * 60000;
+    gas.onSceneLimitMs = 90 * 60000;
+    RunCardNeed car;
+    car.kind = UnitKind::PatrolCar;
+    car.count = 2;
+    RunCardNeed fire;
+    fire.kind = UnitKind::FireLiaison;
+    gas.runCard.needs << car << fire;
+    gas.playbook << QStringLiteral("Evacuate the building") << QStringLiteral("Call the gas company");
+    await(hub.incidents->saveCategory(gas));
+    const Incident leak = hub.create(QStringLiteral("gas_leak"));
+    CHECK(leak.category == QStringLiteral("gas_leak"));
+    CHECK(hub.journalTopics(QStringLiteral("category.saved")).size() == 2);
+    CHECK(hub.audit().count(QStringLiteral("category.saved/success")) == 2);
+
+    // What is refused, with a reason a person can act on.
+    IncidentCategory bad = gas;
+    bad.id = QStringLiteral("Gas Leak!");
+    CHECK(refusal(hub.incidents->saveCategory(bad)).contains(QStringLiteral("lower-case")));
+    bad = gas;
+    bad.responseTargetMs = 0;
+    CHECK(refusal(hub.incidents->saveCategory(bad)).contains(QStringLiteral("response target")));
+    bad = gas;
+    bad.name = QStringLiteral("  ");
+    CHECK(refusal(hub.incidents->saveCategory(bad)).contains(QStringLiteral("name")));
+    bad = gas;
+    bad.runCard.needs[0].count = 0;
+    CHECK(refusal(hub.incidents->saveCategory(bad)).contains(QStringLiteral("line 1")));
+    bad = gas;
+    bad.runCard.needs[1].kind.reset();
+    CHECK(refusal(hub.incidents->saveCategory(bad)).contains(QStringLiteral("line 2")));
+
+    // Only a supervisor keeps the taxonomy; the refusal is on record.
+    signInAs(hub.tp, QStringLiteral("trainer1"), QStringLiteral("trainer"));
+    CHECK_THROWS_AS(await(hub.incidents->saveCategory(gas)), PermissionDenied);
+    CHECK(hub.audit().contains(QStringLiteral("category.saved/denied")));
 }
 
 TEST_CASE("Hub: the built-in taxonomy has run cards, playbooks and every name translated", "[hub]")

@@ -8,6 +8,8 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "mapview.h"
+#include "module.h"
+#include "modulemanager.h"
 #include "sqlpagemodel.h"
 #include "store.h"
 #include "theme.h"
@@ -21,7 +23,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTreeWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -90,6 +96,15 @@ QDockWidget* showWithPanel(MainWindow& window, const QString& id)
     QDockWidget* dock = window.openPanel(id);
     REQUIRE(dock);
     return dock;
+}
+
+// Selects the item whose data is `id` (a centre or a unit in a hub assignee box, a kind); false when none.
+bool selectData(QComboBox* box, const QString& id)
+{
+    const int index = box->findData(id);
+    if (index >= 0)
+        box->setCurrentIndex(index);
+    return index >= 0;
 }
 
 IncidentStatus statusOf(TestPlatform& tp, qint64 id)
@@ -208,7 +223,8 @@ TEST_CASE("Hub tasks: the hub issues a task to a centre, whose operator accepts 
     issue->click();
     QDialog* dialog = modal<QDialog>(QStringLiteral("hub.issueTask"));
     REQUIRE(dialog);
-    auto* centre = dialog->findChild<QComboBox*>(QStringLiteral("centre"));
+    auto* centre = dialog->findChild<QComboBox*>(QStringLiteral("assignee"));
+    REQUIRE(centre);
     centre->setCurrentIndex(centre->findData(QStringLiteral("criminal_intel")));
     auto* title = dialog->findChild<QLineEdit*>(QStringLiteral("title"));
     REQUIRE(waitUntil([&] { return title->hasFocus(); }));
@@ -292,6 +308,277 @@ TEST_CASE("Hub units: a unit is added to the registry and goes off duty from the
         return false;
     }));
     dialog->reject();
+}
+
+TEST_CASE("Hub board: E changes an incident without overwriting a change made meanwhile - and it is linked to a case", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident n;
+    n.priority = 3;
+    n.category = QStringLiteral("burglary");
+    n.summary = QStringLiteral("Shop window smashed");
+    n.location = Location{QStringLiteral("41 Market Lane"), kTower};
+    const Incident created = await(incidents.create(n));
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showModule(QStringLiteral("hub")));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+    auto* model = qobject_cast<SqlPageModel*>(table->model());
+    REQUIRE(waitUntil([&] { return model->isReady() && model->rowCount() == 1; }));
+    table->setFocus();
+    table->selectRow(0);
+    auto* panel = window.findChild<QWidget*>(QStringLiteral("hub.incidentPanel"));
+    auto* edit = panel->findChild<QPushButton*>(QStringLiteral("edit"));
+    REQUIRE(waitUntil([&] { return edit->isEnabled(); }));
+
+    // E: the form with the incident as it is; the operator rewrites the summary.
+    key(table, Qt::Key_E);
+    QDialog* form = modal<QDialog>(QStringLiteral("hub.incidentEdit"));
+    REQUIRE(form);
+    auto* summary = form->findChild<QLineEdit*>(QStringLiteral("summary"));
+    REQUIRE(waitUntil([&] { return summary->hasFocus(); }));
+    CHECK(summary->text() == QStringLiteral("Shop window smashed"));
+    summary->selectAll();
+    type(summary, QStringLiteral("Shop window smashed, two men seen running to the canal"));
+
+    // Meanwhile another desk raises the priority.
+    IncidentEdit other;
+    other.priority = 2;
+    await(incidents.edit(created.id, created.version, other));
+
+    key(summary, Qt::Key_Return);
+    auto* message = form->findChild<QLabel*>(QStringLiteral("message"));
+    REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("Someone else changed")); }));
+    CHECK(QApplication::activeModalWidget() == form);
+    CHECK(summary->text() == QStringLiteral("Shop window smashed, two men seen running to the canal")); // kept
+    CHECK(form->findChild<QComboBox*>(QStringLiteral("priority"))->currentData().toInt() == 2);         // theirs, shown
+    key(summary, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    const Incident now = await(incidents.get(created.id));
+    CHECK(now.summary == QStringLiteral("Shop window smashed, two men seen running to the canal"));
+    CHECK(now.priority == 2);
+    backToWindow(window);
+
+    // Linked to a case from the panel; the link shows in the panel and on the timeline.
+    auto* link = panel->findChild<QPushButton*>(QStringLiteral("link"));
+    REQUIRE(waitUntil([&] { return link->isEnabled(); }));
+    link->click();
+    QDialog* linkDialog = modal<QDialog>(QStringLiteral("hub.linkDialog"));
+    REQUIRE(linkDialog);
+    auto* kind = linkDialog->findChild<QComboBox*>(QStringLiteral("kind"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("case")));
+    auto* ref = linkDialog->findChild<QLineEdit*>(QStringLiteral("reference"));
+    REQUIRE(waitUntil([&] { return ref->hasFocus(); }));
+    type(ref, QStringLiteral("C-2026-0815"));
+    key(ref, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    auto* links = panel->findChild<QLabel*>(QStringLiteral("links"));
+    REQUIRE(waitUntil([&] { return links->text().contains(QStringLiteral("case C-2026-0815")); }));
+    auto* timeline = panel->findChild<QListWidget*>(QStringLiteral("timeline"));
+    REQUIRE(waitUntil([&] { return !timeline->findItems(QStringLiteral("C-2026-0815"), Qt::MatchContains).isEmpty(); }));
+}
+
+TEST_CASE("Hub operations: a cluster operation is planned by keyboard, goes at go time and follows the units' reports", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    addUnits(tp);
+    MainWindow window(*tp);
+    QDockWidget* dock = showWithPanel(window, QStringLiteral("hub.operations"));
+    dock->setFloating(true);
+    dock->resize(1100, 700);
+    auto* list = dock->findChild<QTreeWidget*>(QStringLiteral("operations"));
+    REQUIRE(list);
+    QApplication::setActiveWindow(&window);
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+
+    // Ctrl+Shift+O: the planner, focus in the name.
+    key(&window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    auto* planner = modal<QDialog>(QStringLiteral("hub.operationPlanner"));
+    REQUIRE(planner);
+    auto* name = planner->findChild<QLineEdit*>(QStringLiteral("name"));
+    auto* what = planner->findChild<QLineEdit*>(QStringLiteral("what"));
+    auto* where = planner->findChild<QLineEdit*>(QStringLiteral("where"));
+    auto* planned = planner->findChild<QTreeWidget*>(QStringLiteral("division"));
+    REQUIRE(waitUntil([&] { return name->hasFocus(); }));
+    type(name, QStringLiteral("Operation Net"));
+    key(name, Qt::Key_Tab);
+    type(QApplication::focusWidget(), QStringLiteral("Detain the suspects at three addresses at once"));
+    auto* who = planner->findChild<QComboBox*>(QStringLiteral("who"));
+    REQUIRE(waitUntil([&] { return who->count() > 7; })); // the centres, then the units
+    const struct { const char* id; const char* what; const char* where; } lines[] = {
+        {"P-11", "Detain suspect A", "12 Canal Road"},
+        {"P-12", "Detain suspect B", "3 Elm Street"},
+        {"P-13", "a line added by mistake", ""},
+        {"criminal_intel", "Search the seized phones", "Hub"},
+    };
+    for (const auto& l : lines) {
+        REQUIRE(selectData(who, QString::fromLatin1(l.id)));
+        who->setFocus();
+        key(who, Qt::Key_Tab);
+        REQUIRE(QApplication::focusWidget() == what);
+        type(what, QString::fromLatin1(l.what));
+        key(what, Qt::Key_Tab);
+        type(where, QString::fromLatin1(l.where));
+        key(where, Qt::Key_Return); // adds the line, not the operation (the three lines stored below prove it)
+    }
+    CHECK(QApplication::activeModalWidget() == planner);
+    REQUIRE(planned->topLevelItemCount() == 4);
+    planned->setFocus();
+    planned->setCurrentItem(planned->topLevelItem(2));
+    key(planned, Qt::Key_Delete);
+    REQUIRE(planned->topLevelItemCount() == 3);
+    CHECK(planned->topLevelItem(2)->text(0) == QStringLiteral("Criminal intelligence"));
+    key(planned, Qt::Key_Return, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    backToWindow(window);
+
+    // Listed, planned, counting down to go; its division line by line.
+    REQUIRE(waitUntil([&] { return list->topLevelItemCount() == 1 && list->topLevelItem(0)->text(0) == QStringLiteral("Operation Net"); }));
+    CHECK(list->topLevelItem(0)->text(1) == QStringLiteral("planned"));
+    CHECK(list->topLevelItem(0)->text(2).startsWith(QStringLiteral("in ")));
+    auto* division = dock->findChild<QTreeWidget*>(QStringLiteral("division"));
+    REQUIRE(waitUntil([&] { return division->topLevelItemCount() == 3; }));
+    QStringList who3;
+    for (int i = 0; i < 3; ++i)
+        who3 << division->topLevelItem(i)->text(0);
+    CHECK(who3.contains(QStringLiteral("unit P-11")));
+    CHECK(who3.contains(QStringLiteral("Criminal intelligence")));
+
+    auto* go = dock->findChild<QPushButton*>(QStringLiteral("go"));
+    REQUIRE(go->isEnabled());
+    go->click();
+    REQUIRE(waitUntil([&] { return list->topLevelItemCount() == 1 && list->topLevelItem(0)->text(1) == QStringLiteral("running"); }));
+
+    // P-11 reports over the radio: accepted, then done; the progress follows.
+    auto* bar = dock->findChild<QProgressBar*>(QStringLiteral("progress"));
+    int p11 = -1;
+    REQUIRE(waitUntil([&] {
+        for (int i = 0; i < division->topLevelItemCount(); ++i) {
+            if (division->topLevelItem(i)->text(0) == QStringLiteral("unit P-11"))
+                p11 = i;
+        }
+        return p11 >= 0;
+    }));
+    division->setCurrentItem(division->topLevelItem(p11));
+    auto* accepted = dock->findChild<QPushButton*>(QStringLiteral("taskAccepted"));
+    REQUIRE(waitUntil([&] { return accepted->isEnabled(); }));
+    accepted->click();
+    auto* done = dock->findChild<QPushButton*>(QStringLiteral("taskDone"));
+    REQUIRE(waitUntil([&] { return done->isEnabled(); }));
+    done->click();
+    REQUIRE(waitUntil([&] { return bar->value() == 33; }));
+    CHECK(list->topLevelItem(0)->text(3) == QStringLiteral("1 of 3 (33%)"));
+    auto* summary = dock->findChild<QLabel*>(QStringLiteral("summary"));
+    CHECK(summary->text().startsWith(QStringLiteral("3 tasks: 1 done")));
+    QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
+    QTest::qWait(30); // the picture is for a person, not a check
+    REQUIRE(dock->widget()->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-operations-day-en.png")));
+
+    // Completing with open tasks is refused with the count; cancelling asks, then cancels them.
+    auto* complete = dock->findChild<QPushButton*>(QStringLiteral("complete"));
+    REQUIRE(complete->isEnabled());
+    complete->click();
+    REQUIRE(waitUntil([&] {
+        for (QLabel* l : dock->findChildren<QLabel*>()) {
+            if (l->text().contains(QStringLiteral("2 open tasks")))
+                return true;
+        }
+        return false;
+    }));
+    // A trainer sees the operation but does not command it.
+    signInAs(tp, QStringLiteral("trainer1"), QStringLiteral("trainer"));
+    REQUIRE(waitUntil([&] { return !dock->findChild<QPushButton*>(QStringLiteral("plan"))->isVisible(); }));
+    CHECK_FALSE(complete->isEnabled());
+    CHECK(list->topLevelItemCount() == 1);
+}
+
+TEST_CASE("Hub taxonomy: a supervisor changes a target and adds a category with its run card and playbook", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    bool ran = false;
+    for (const Command& c : tp->modules().commands()) {
+        if (c.id == QStringLiteral("hub.taxonomy.edit")) {
+            c.trigger();
+            ran = true;
+        }
+    }
+    REQUIRE(ran);
+    auto* editor = modal<QDialog>(QStringLiteral("hub.taxonomy"));
+    REQUIRE(editor);
+    auto* list = editor->findChild<QListWidget*>(QStringLiteral("categories"));
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("name"));
+    auto* response = editor->findChild<QSpinBox*>(QStringLiteral("response"));
+    auto* message = editor->findChild<QLabel*>(QStringLiteral("message"));
+    auto* newCategory = editor->findChild<QPushButton*>(QStringLiteral("new"));
+    auto* addNeed = editor->findChild<QPushButton*>(QStringLiteral("addNeed"));
+    auto* runCard = editor->findChild<QTreeWidget*>(QStringLiteral("runCard"));
+    auto* playbook = editor->findChild<QPlainTextEdit*>(QStringLiteral("playbook"));
+    REQUIRE(waitUntil([&] { return list->count() == 9 && list->currentRow() == 0; }));
+    auto* save = editor->findChild<QPushButton*>(QStringLiteral("save"));
+    CHECK_FALSE(save->isEnabled());
+
+    // A tighter response target for the first category; moving away first is held back.
+    const QString firstName = name->text();
+    response->setValue(4);
+    REQUIRE(save->isEnabled());
+    list->setCurrentRow(1);
+    CHECK(list->currentRow() == 0);
+    CHECK(message->text().contains(QStringLiteral("Save or revert")));
+    save->click();
+    REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Saved")); }));
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    const QList<IncidentCategory> cats = await(incidents.categories());
+    CHECK(cats.first().name == firstName);
+    CHECK(cats.first().responseTargetMs == 4 * 60000);
+
+    // A new category: id, name, run card lines, playbook.
+    REQUIRE(waitUntil([&] { return !save->isEnabled(); }));
+    newCategory->click();
+    REQUIRE(waitUntil([&] { return editor->findChild<QLineEdit*>(QStringLiteral("id"))->hasFocus(); }));
+    type(QApplication::focusWidget(), QStringLiteral("gas_leak"));
+    key(QApplication::focusWidget(), Qt::Key_Tab);
+    type(QApplication::focusWidget(), QStringLiteral("Gas leak"));
+    auto* kind = editor->findChild<QComboBox*>(QStringLiteral("kind"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("fire_liaison")));
+    addNeed->click();
+    kind->setCurrentIndex(kind->findData(QStringLiteral("patrol_car")));
+    addNeed->click();
+    CHECK(runCard->topLevelItemCount() == 2);
+    playbook->setPlainText(QStringLiteral("Evacuate the building\nCall the gas company\n"));
+    save->click();
+    REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Saved")); }));
+    REQUIRE(waitUntil([&] { return list->count() == 10; }));
+    const QList<IncidentCategory> after = await(incidents.categories());
+    const auto gas = std::find_if(after.begin(), after.end(), [](const IncidentCategory& c) { return c.id == QStringLiteral("gas_leak"); });
+    REQUIRE(gas != after.end());
+    CHECK(gas->playbook == QStringList{QStringLiteral("Evacuate the building"), QStringLiteral("Call the gas company")});
+    REQUIRE(gas->runCard.needs.size() == 2);
+    CHECK(gas->runCard.needs[0].kind == UnitKind::FireLiaison);
+
+    // A bad id is refused in the editor, which keeps what was typed.
+    newCategory->click();
+    REQUIRE(waitUntil([&] { return editor->findChild<QLineEdit*>(QStringLiteral("id"))->hasFocus(); }));
+    type(QApplication::focusWidget(), QStringLiteral("Bad Id"));
+    name->setText(QStringLiteral("Something"));
+    save->click();
+    REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("lower-case")); }));
+    CHECK(editor->findChild<QLineEdit*>(QStringLiteral("id"))->text() == QStringLiteral("Bad Id"));
+    editor->reject();
 }
 
 TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][pictures]")
