@@ -11,11 +11,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1: nearest available %2, %3 km away, about %n min</source>
-        <translation>
-            <numerusform>%1: nearest available %2, %3 km away, about %n min</numerusform>
-            <numerusform>%1: nearest available %2, %3 km away, about %n min</numerusform>
-        </translation>
+        <source>%1: nearest available %2, %3 km by road, about %n min</source>
+        <translation><numerusform>%1: nearest available %2, %3 km by road, about %n minute</numerusform><numerusform>%1: nearest available %2, %3 km by road, about %n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: nearest available %2, %3 km in a straight line, about %n min</source>
+        <translation><numerusform>%1: nearest available %2, %3 km in a straight line, about %n minute</numerusform><numerusform>%1: nearest available %2, %3 km in a straight line, about %n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: nearest available %2, %3 km in a straight line (off the road map), about %n min</source>
+        <translation><numerusform>%1: nearest available %2, %3 km in a straight line (off the road map), about %n minute</numerusform><numerusform>%1: nearest available %2, %3 km in a straight line (off the road map), about %n minutes</numerusform></translation>
     </message>
 </context>
 <context>
@@ -26,6 +31,13 @@
             <numerusform>%n incident</numerusform>
             <numerusform>%n incidents</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::OperationPlanner</name>
+    <message numerus="yes">
+        <source>%n line(s) in the division.</source>
+        <translation><numerusform>%n line in the division.</numerusform><numerusform>%n lines in the division.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -849,12 +849,6 @@
         <source>a unit with %1</source>
         <translation>具备%1的警力</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: nearest available %2, %3 km away, about %n min</source>
-        <translation>
-            <numerusform>%1：最近的可用%2，距离 %3 公里，约 %n 分钟</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: %2 more wanted, no available unit fits</source>
         <translation>%1：还需 %2 个，没有合适的可用警力</translation>
@@ -1407,6 +1401,104 @@
         <source>see an operation</source>
         <translation>查看行动</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: nearest available %2, %3 km by road, about %n min</source>
+        <translation>
+            <numerusform>%1：最近的可用%2，沿道路 %3 公里，约 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: nearest available %2, %3 km in a straight line, about %n min</source>
+        <translation>
+            <numerusform>%1：最近的可用%2，直线 %3 公里，约 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: nearest available %2, %3 km in a straight line (off the road map), about %n min</source>
+        <translation>
+            <numerusform>%1：最近的可用%2，直线 %3 公里（不在道路图上），约 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>change the incident taxonomy</source>
+        <translation>修改警情分类</translation>
+    </message>
+    <message>
+        <source>A category&apos;s id is 1 to 40 lower-case letters, digits or &apos;_&apos;, starting with a letter.</source>
+        <translation>分类编号为 1 到 40 个小写字母、数字或“_”，以字母开头。</translation>
+    </message>
+    <message>
+        <source>Give the category a name of at most 80 characters.</source>
+        <translation>请为分类起一个不超过 80 个字符的名称。</translation>
+    </message>
+    <message>
+        <source>The response target is between 1 minute and 24 hours.</source>
+        <translation>响应目标应在 1 分钟到 24 小时之间。</translation>
+    </message>
+    <message>
+        <source>The on-scene limit is between 1 minute and 7 days.</source>
+        <translation>现场时限应在 1 分钟到 7 天之间。</translation>
+    </message>
+    <message>
+        <source>Playbook step %1 is longer than 200 characters.</source>
+        <translation>处置步骤 %1 超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>A playbook has at most 50 steps.</source>
+        <translation>一个处置预案最多 50 个步骤。</translation>
+    </message>
+    <message>
+        <source>see the operations</source>
+        <translation>查看行动</translation>
+    </message>
+    <message>
+        <source>features[%1]</source>
+        <translation>features[%1]</translation>
+    </message>
+    <message>
+        <source>street &quot;%1&quot; (features[%2])</source>
+        <translation>街道“%1”（features[%2]）</translation>
+    </message>
+    <message>
+        <source>%1: a line&apos;s coordinates must be a list of positions</source>
+        <translation>%1：线的坐标必须是位置列表</translation>
+    </message>
+    <message>
+        <source>%1: position %2 is not a [longitude, latitude] pair on the globe</source>
+        <translation>%1：位置 %2 不是地球上的 [经度, 纬度] 坐标对</translation>
+    </message>
+    <message>
+        <source>%1: a line needs at least two different positions</source>
+        <translation>%1：一条线至少需要两个不同的位置</translation>
+    </message>
+    <message>
+        <source>the road map is not JSON: %1 at byte %2</source>
+        <translation>道路图不是 JSON：第 %2 字节处%1</translation>
+    </message>
+    <message>
+        <source>the road map is not a GeoJSON FeatureCollection</source>
+        <translation>道路图不是 GeoJSON FeatureCollection</translation>
+    </message>
+    <message>
+        <source>the road map&apos;s &quot;features&quot; must be a list</source>
+        <translation>道路图的“features”必须是列表</translation>
+    </message>
+    <message>
+        <source>features[%1] is not a GeoJSON feature</source>
+        <translation>features[%1] 不是 GeoJSON 要素</translation>
+    </message>
+    <message>
+        <source>%1: a MultiLineString&apos;s coordinates must be a list of lines</source>
+        <translation>%1：MultiLineString 的坐标必须是线的列表</translation>
+    </message>
+    <message>
+        <source>%1: a street needs a geometry</source>
+        <translation>%1：街道需要几何图形</translation>
+    </message>
+    <message>
+        <source>%1: a street must be a LineString or a MultiLineString, not a %2</source>
+        <translation>%1：街道必须是 LineString 或 MultiLineString，而不是 %2</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -1450,6 +1542,21 @@
     <message>
         <source>Leads intake and triage, link analysis, joint investigations with a task division across units.</source>
         <translation>线索接收与研判、关系分析、多单位分工协作的联合侦查。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::AssigneeBox</name>
+    <message>
+        <source>Unit %1 (%2, %3)</source>
+        <translation>警力 %1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>The units cannot be read; tasks can go to the centres.</source>
+        <translation>无法读取警力；任务可下达给各中心。</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>警力 %1</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1718,10 @@
         <source>The map cannot be read: %1</source>
         <translation>无法读取地图数据：%1</translation>
     </message>
+    <message>
+        <source>%1 The map draws its own streets without the tiles.</source>
+        <translation>%1 地图不使用瓦片，自行绘制街道。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::HubModule</name>
@@ -1657,6 +1768,22 @@
     <message>
         <source>Units</source>
         <translation>警力</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Change the selected incident</source>
+        <translation>修改所选警情</translation>
+    </message>
+    <message>
+        <source>Plan a cluster operation</source>
+        <translation>策划集群行动</translation>
+    </message>
+    <message>
+        <source>Edit the incident taxonomy</source>
+        <translation>编辑警情分类</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1913,77 @@
     <message>
         <source>Received %1</source>
         <translation>接报于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::IncidentEditDialog</name>
+    <message>
+        <source>lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <source>Change incident %1</source>
+        <translation>修改警情 %1</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>概要(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>latitude, longitude (optional), e.g. 31.2304, 121.4737</source>
+        <translation>纬度, 经度（可选），例如 31.2304, 121.4737</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>位置(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Ce&amp;ntre:</source>
+        <translation>中心(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The categories cannot be read: %1</source>
+        <translation>无法读取类别：%1</translation>
+    </message>
+    <message>
+        <source>The position is not &quot;latitude, longitude&quot; in degrees.</source>
+        <translation>位置不是以度表示的“纬度, 经度”。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this incident while you were editing it. The form now shows it as it is, with your changes on top; check them and save again.</source>
+        <translation>您编辑期间其他人修改了这起警情。表单现在显示其最新内容，并保留了您的修改；请核对后再次保存。</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2203,313 @@
         <source>Reporter: %1 (revealed, on record)</source>
         <translation>报警人：%1（已查看，已记录）</translation>
     </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>修改(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Change the priority, category, summary, place or centre (E on the board)</source>
+        <translation>修改优先级、类别、概要、地点或中心（在警情板上按 E）</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k...</source>
+        <translation>关联(&amp;K)...</translation>
+    </message>
+    <message>
+        <source>Link the incident to a lead, a case, a complaint or another incident</source>
+        <translation>将警情关联到线索、案件、诉求或其他警情</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Linked to: %1</source>
+        <translation>已关联：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::LinkDialog</name>
+    <message>
+        <source>Link the incident</source>
+        <translation>关联警情</translation>
+    </message>
+    <message>
+        <source>its number, e.g. L-2026-00042</source>
+        <translation>其编号，例如 L-2026-00042</translation>
+    </message>
+    <message>
+        <source>&amp;To a:</source>
+        <translation>关联到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>编号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>关联(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::OperationPlanner</name>
+    <message>
+        <source>Plan a cluster operation</source>
+        <translation>策划集群行动</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>目标(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Go at:</source>
+        <translation>行动时间(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>For the incident selected on the board.</source>
+        <translation>针对警情板上所选的警情。</translation>
+    </message>
+    <message>
+        <source>Not tied to an incident.</source>
+        <translation>不关联警情。</translation>
+    </message>
+    <message>
+        <source>what they do, e.g. detain the suspect at the address</source>
+        <translation>做什么，例如在该地址抓捕嫌疑人</translation>
+    </message>
+    <message>
+        <source> min after go</source>
+        <translation> 分钟（行动开始后）</translation>
+    </message>
+    <message>
+        <source>at go</source>
+        <translation>行动开始时</translation>
+    </message>
+    <message>
+        <source>no due time</source>
+        <translation>无截止时间</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the division</source>
+        <translation>加入分工(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>谁(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>W&amp;hat:</source>
+        <translation>做什么(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Wh&amp;ere:</source>
+        <translation>在哪里(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>做什么</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>在哪里</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>级</translation>
+    </message>
+    <message>
+        <source>&amp;Plan (Ctrl+Enter)</source>
+        <translation>策划(&amp;P)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Task division: who does what, where, when</source>
+        <translation>任务分工：谁、做什么、在哪里、何时</translation>
+    </message>
+    <message>
+        <source>Delete removes the selected line.</source>
+        <translation>按 Delete 删除所选行。</translation>
+    </message>
+    <message>
+        <source>Say what this line of the division does.</source>
+        <translation>请说明这一行分工要做什么。</translation>
+    </message>
+    <message>
+        <source>go + %1 min</source>
+        <translation>开始后 %1 分钟</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) in the division.</source>
+        <translation>
+            <numerusform>分工中有 %n 行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::OperationsPanel</name>
+    <message>
+        <source>&amp;Plan an operation...</source>
+        <translation>策划行动(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Go now</source>
+        <translation>立即行动(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplete</source>
+        <translation>完成(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cancel the operati&amp;on...</source>
+        <translation>取消行动(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>行动时间</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>在哪里</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A&amp;ccepted</source>
+        <translation>已接受(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Report progress...</source>
+        <translation>报告进展(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Task &amp;done</source>
+        <translation>任务完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;eclined...</source>
+        <translation>已拒绝(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Record what a unit reports for its line of the division</source>
+        <translation>记录警力对其分工的报告</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1后</translation>
+    </message>
+    <message>
+        <source>due %1 ago</source>
+        <translation>已到时 %1</translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation>已进行 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%2 项中 %1 项（%3%）</translation>
+    </message>
+    <message>
+        <source>No operations. A supervisor plans one with its task division.</source>
+        <translation>没有行动。由指挥长策划行动并分配任务。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Go %3, planned by %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2&lt;br&gt;行动时间 %3，由 %4 策划</translation>
+    </message>
+    <message>
+        <source>%1 tasks: %2 done, %3 in progress, %4 accepted, %5 not yet accepted, %6 declined, %7 cancelled</source>
+        <translation>%1 项任务：%2 项完成，%3 项进行中，%4 项已接受，%5 项未接受，%6 项拒绝，%7 项取消</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source> (%1%)</source>
+        <translation>（%1%）</translation>
+    </message>
+    <message>
+        <source>Planning...</source>
+        <translation>正在策划...</translation>
+    </message>
+    <message>
+        <source>Cancel the operation</source>
+        <translation>取消行动</translation>
+    </message>
+    <message>
+        <source>Cancel the operation? Its open tasks are cancelled with it.</source>
+        <translation>取消该行动？其未完成的任务将一并取消。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::TaskPanel</name>
@@ -2089,10 +2594,6 @@
         <translation>不关联警情。</translation>
     </message>
     <message>
-        <source>&amp;Centre:</source>
-        <translation>中心(&amp;C)：</translation>
-    </message>
-    <message>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
@@ -2107,6 +2608,121 @@
     <message>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>下达给(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::TaxonomyDialog</name>
+    <message>
+        <source>Incident taxonomy</source>
+        <translation>警情分类</translation>
+    </message>
+    <message>
+        <source>&amp;New category</source>
+        <translation>新建类别(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. gas_leak (letters, digits, _)</source>
+        <translation>例如 gas_leak（字母、数字、_）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>any kind</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>no skill needed</source>
+        <translation>无需技能</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>警力</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>One step a line, in the order they are done</source>
+        <translation>每行一个步骤，按执行顺序</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Response target:</source>
+        <translation>响应目标(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;On-scene limit:</source>
+        <translation>现场时限(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>R&amp;un card:</source>
+        <translation>出警配置(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Delete removes the selected line.</source>
+        <translation>按 Delete 删除所选行。</translation>
+    </message>
+    <message>
+        <source>&amp;Playbook:</source>
+        <translation>处置预案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save or revert the changes to this category first.</source>
+        <translation>请先保存或还原对此类别的修改。</translation>
+    </message>
+    <message>
+        <source>The categories cannot be read: %1</source>
+        <translation>无法读取类别：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A run card line needs a unit kind, a skill or both.</source>
+        <translation>出警配置的每一行需要警力类型、技能或两者。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Shown in your language as %1; its playbook: %2</source>
+        <translation>在您的语言中显示为“%1”；其处置预案：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +3419,34 @@
         <source>Missed and nobody has acknowledged it: escalated to the hub supervisor.</source>
         <translation>已超时且无人确认：已升级至指挥中枢主管。</translation>
     </message>
+    <message>
+        <source>none: the maps draw their own streets</source>
+        <translation>无：地图自行绘制街道</translation>
+    </message>
+    <message>
+        <source>https://tiles.example.org/{z}/{x}/{y}.png</source>
+        <translation>https://tiles.example.org/{z}/{x}/{y}.png</translation>
+    </message>
+    <message>
+        <source>Map &amp;tiles URL:</source>
+        <translation>地图瓦片地址(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Optional: a tile server drawn under the maps, tiles kept on this computer. The maps work offline without it.</source>
+        <translation>可选：在地图下方绘制的瓦片服务器，瓦片缓存在本机。没有它地图也能离线使用。</translation>
+    </message>
+    <message>
+        <source>an address starting with https:// or http:// is needed</source>
+        <translation>需要以 https:// 或 http:// 开头的地址</translation>
+    </message>
+    <message>
+        <source>%1 missing: the address says where each tile is with {z}, {x} and {y}</source>
+        <translation>缺少 %1：地址需用 {z}、{x} 和 {y} 指明每块瓦片的位置</translation>
+    </message>
+    <message>
+        <source>This is not a map tile address: %1</source>
+        <translation>这不是地图瓦片地址：%1</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>
@@ -3023,6 +3667,26 @@
     <message>
         <source>%1.geometry.type: &apos;%2&apos; is not a geometry this map draws (LineString, Polygon, Point and their Multi forms)</source>
         <translation>%1.geometry.type：“%2”不是本地图可绘制的几何类型（LineString、Polygon、Point 及其 Multi 形式）</translation>
+    </message>
+    <message>
+        <source>Map tile %1 from %2 is larger than a tile can be.</source>
+        <translation>来自 %2 的地图瓦片 %1 超过了瓦片的最大大小。</translation>
+    </message>
+    <message>
+        <source>Map tile %1: %2 did not answer within %3 seconds.</source>
+        <translation>地图瓦片 %1：%2 在 %3 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>Map tile %1 did not come: %2</source>
+        <translation>地图瓦片 %1 未获取到：%2</translation>
+    </message>
+    <message>
+        <source>Map tile %1 from %2 is not a tile image.</source>
+        <translation>来自 %2 的地图瓦片 %1 不是瓦片图像。</translation>
+    </message>
+    <message>
+        <source>%1 is not a tile address: it needs {z}, {x} and {y}, as in https://tiles.example.org/{z}/{x}/{y}.png</source>
+        <translation>%1 不是瓦片地址：需要 {z}、{x} 和 {y}，例如 https://tiles.example.org/{z}/{x}/{y}.png</translation>
     </message>
 </context>
 </TS>

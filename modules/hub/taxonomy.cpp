@@ -51,6 +51,9 @@ TaxonomyDialog::TaxonomyDialog(HubContext& hub, QWidget* parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("name"));
     m_name->setMaxLength(80);
+    // Built-in names and steps are stored in English and shown translated; say how it shows.
+    m_shownAs = new QLabel(this);
+    m_shownAs->setWordWrap(true);
     m_response = new QSpinBox(this);
     m_response->setObjectName(QStringLiteral("response"));
     m_response->setRange(1, 24 * 60);
@@ -98,9 +101,12 @@ TaxonomyDialog::TaxonomyDialog(HubContext& hub, QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("&Id:"), m_id);
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(QString(), m_shownAs);
     form->addRow(tr("&Response target:"), m_response);
     form->addRow(tr("&On-scene limit:"), m_onScene);
-    form->addRow(tr("R&un card:"), needRow);
+    auto* runCardLabel = new QLabel(tr("R&un card:"), this);
+    runCardLabel->setBuddy(m_count);
+    form->addRow(runCardLabel, needRow);
     form->addRow(QString(), m_runCard);
     form->addRow(QString(), new QLabel(tr("Delete removes the selected line."), this));
     form->addRow(tr("&Playbook:"), m_playbook);
@@ -200,6 +206,13 @@ void TaxonomyDialog::show(int row)
     m_id->setText(c.id);
     m_id->setReadOnly(existing); // incidents keep their category by id
     m_name->setText(c.name);
+    QStringList shownSteps;
+    for (int i = 0; i < c.playbook.size(); ++i)
+        shownSteps << c.displayStep(i);
+    const bool translated = existing && (c.displayName() != c.name || shownSteps != c.playbook);
+    m_shownAs->setText(translated ? tr("Shown in your language as %1; its playbook: %2").arg(c.displayName(), shownSteps.join(tr("; ")))
+                                  : QString());
+    m_shownAs->setVisible(translated);
     m_response->setValue(int(c.responseTargetMs / 60000));
     m_onScene->setValue(int(c.onSceneLimitMs / 60000));
     m_runCard->clear();

@@ -56,6 +56,7 @@ private:
     QPushButton* m_new;
     QLineEdit* m_id;
     QLineEdit* m_name;
+    QLabel* m_shownAs;
     QSpinBox* m_response;
     QSpinBox* m_onScene;
     QSpinBox* m_count;

@@ -675,6 +675,59 @@ TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][p
             REQUIRE(waitUntil([&] { return model->idAt(table->currentIndex().row()) == ids[1]; }));
             if (locale == QLatin1String("zh_CN"))
                 CHECK(model->headerData(0, Qt::Horizontal).toString() != QStringLiteral("Number"));
+            mapDock->close();
+
+            // An operation under way: its division line by line as the units report.
+            TaskService tasks(tp->store(), tp->session(), tp->audit());
+            Operation op;
+            op.name = QStringLiteral("Operation Net");
+            op.objective = QStringLiteral("Detain the suspects at three addresses at once");
+            op.goAt = clock.nowMs() - 20 * 60 * 1000;
+            op.incidentId = ids[0];
+            QList<NewTask> division;
+            const QStringList who{QStringLiteral("P-11"), QStringLiteral("P-12"), QStringLiteral("P-13")};
+            for (int i = 0; i < who.size(); ++i) {
+                NewTask t;
+                t.assigneeKind = AssigneeKind::Unit;
+                t.assignee = who.at(i);
+                t.title = QStringLiteral("Detain suspect %1").arg(QChar(u'A' + i));
+                t.place = QStringLiteral("%1 Canal Road").arg(12 + i * 10);
+                t.dueAt = op.goAt + 60 * 60 * 1000;
+                division << t;
+            }
+            NewTask phones;
+            phones.assignee = QStringLiteral("criminal_intel");
+            phones.title = QStringLiteral("Search the seized phones");
+            phones.place = QStringLiteral("Criminal intelligence lab");
+            division << phones;
+            const Operation planned = await(tasks.plan(op, division));
+            const QList<Task> planTasks = await(tasks.operationTasks(planned.id));
+            await(tasks.accept(planTasks[0].id));
+            await(tasks.complete(planTasks[0].id));
+            await(tasks.accept(planTasks[1].id));
+            await(tasks.reportProgress(planTasks[1].id, 60, QStringLiteral("Suspect B in sight, waiting for backup")));
+            QDockWidget* opsDock = window.openPanel(QStringLiteral("hub.operations"));
+            REQUIRE(opsDock);
+            opsDock->setFloating(true);
+            opsDock->resize(1200, 700);
+            auto* opsDivision = opsDock->findChild<QTreeWidget*>(QStringLiteral("division"));
+            REQUIRE(waitUntil([&] { return opsDivision->topLevelItemCount() == 4; }));
+            QTest::qWait(50);
+            REQUIRE(opsDock->widget()->grab().save(QStringLiteral("%1/hub-operations-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            opsDock->close();
+
+            // The taxonomy editor on its first category.
+            for (const Command& c : tp->modules().commands()) {
+                if (c.id == QStringLiteral("hub.taxonomy.edit"))
+                    c.trigger();
+            }
+            auto* editor = modal<QDialog>(QStringLiteral("hub.taxonomy"));
+            REQUIRE(editor);
+            auto* categories = editor->findChild<QListWidget*>(QStringLiteral("categories"));
+            REQUIRE(waitUntil([&] { return categories->count() == 9 && categories->currentRow() == 0; }));
+            QTest::qWait(50);
+            REQUIRE(editor->grab().save(QStringLiteral("%1/hub-taxonomy-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            editor->reject();
         }
     }
     Theme::day().apply(*qApp);
