@@ -2,6 +2,7 @@
 
 #include "coretr.h"
 #include "enumtable.h"
+#include "roadgraph.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -110,24 +111,56 @@ bool RunCardNeed::fits(const UnitSnapshot& unit) const
     return (!kind || unit.kind == *kind) && (skill.isEmpty() || unit.skills.contains(skill));
 }
 
-QList<Recommendation> recommendUnits(const RunCard& card, const GeoPoint& incident, const QList<UnitSnapshot>& units,
-                                     double detour)
+QList<Recommendation> recommendUnits(const RunCard& card, const GeoPoint& incident,
+                                     const QList<UnitSnapshot>& units, double detour,
+                                     const RoadGraph* roads)
 {
+    // How a unit's distance was reckoned, for its reason.
+    enum class Basis { Road, StraightLine, OffRoadMap };
     struct Candidate
     {
         qsizetype unit;
         double metres;
         double seconds;
+        Basis basis;
     };
-    // Every available unit with a position, once, with its distance and time to the incident.
-    QList<Candidate> candidates;
-    candidates.reserve(units.size());
+    // Every available unit with a position, once.
+    QList<qsizetype> placed;
+    placed.reserve(units.size());
     for (qsizetype i = 0; i < units.size(); ++i) {
         const UnitSnapshot& u = units[i];
-        if (!u.available || !u.position || !u.position->isValid())
+        if (u.available && u.position && u.position->isValid())
+            placed.append(i);
+    }
+    // The ones on the ground, measured along the streets: one search from the incident for all.
+    QList<std::optional<double>> byRoad(placed.size());
+    if (roads && !roads->isEmpty() && incident.isValid()) {
+        QList<GeoPoint> onGround;
+        QList<qsizetype> at;
+        for (qsizetype k = 0; k < placed.size(); ++k) {
+            if (units[placed[k]].kind != UnitKind::Drone) {
+                onGround.append(*units[placed[k]].position);
+                at.append(k);
+            }
+        }
+        const QList<std::optional<double>> metres = roads->distances(incident, onGround);
+        for (qsizetype j = 0; j < at.size(); ++j)
+            byRoad[at[j]] = metres[j];
+    }
+    // Each one's distance and time to the incident.
+    QList<Candidate> candidates;
+    candidates.reserve(placed.size());
+    for (qsizetype k = 0; k < placed.size(); ++k) {
+        const UnitSnapshot& u = units[placed[k]];
+        const double speed = unitKindSpeedKmh(u.kind) / 3.6;
+        if (byRoad[k]) {
+            candidates.append({placed[k], *byRoad[k], *byRoad[k] / speed, Basis::Road});
             continue;
+        }
+        const bool flies = u.kind == UnitKind::Drone;
         const double metres = u.position->distanceTo(incident);
-        candidates.append({i, metres, metres * detour / (unitKindSpeedKmh(u.kind) / 3.6)});
+        const Basis basis = roads && !flies ? Basis::OffRoadMap : Basis::StraightLine;
+        candidates.append({placed[k], metres, metres * (flies ? 1.0 : detour) / speed, basis});
     }
     std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
         return a.seconds != b.seconds ? a.seconds < b.seconds : units[a.unit].callSign < units[b.unit].callSign;
@@ -147,9 +180,25 @@ QList<Recommendation> recommendUnits(const RunCard& card, const GeoPoint& incide
             taken.insert(c.unit);
             ++found;
             const int minutes = std::max(1, int(std::lround(c.seconds / 60)));
+            QString reason;
+            switch (c.basis) {
+            case Basis::Road:
+                reason = Tr::tr("%1: nearest available %2, %3 km by road, about %n min", nullptr, minutes);
+                break;
+            case Basis::StraightLine:
+                reason = Tr::tr("%1: nearest available %2, %3 km in a straight line, about %n min", nullptr,
+                                minutes);
+                break;
+            case Basis::OffRoadMap:
+                reason = Tr::tr(
+                    "%1: nearest available %2, %3 km in a straight line (off the road map), about %n min",
+                    nullptr, minutes);
+                break;
+            }
             result.append({n, u.callSign, c.metres, c.seconds,
-                           Tr::tr("%1: nearest available %2, %3 km away, about %n min", nullptr, minutes)
-                               .arg(describeNeed(need), unitKindName(u.kind), QString::number(c.metres / 1000, 'f', 1))});
+                           reason.arg(describeNeed(need), unitKindName(u.kind),
+                                      QString::number(c.metres / 1000, 'f', 1)),
+                           c.basis == Basis::Road});
         }
         if (found < need.count) {
             const bool unplaced = std::any_of(units.begin(), units.end(), [&](const UnitSnapshot& u) {
@@ -158,7 +207,7 @@ QList<Recommendation> recommendUnits(const RunCard& card, const GeoPoint& incide
             QString reason = Tr::tr("%1: %2 more wanted, no available unit fits").arg(describeNeed(need)).arg(need.count - found);
             if (unplaced)
                 reason += Tr::tr(" (some fit but their position is not known)");
-            result.append({n, QString(), 0, 0, reason});
+            result.append({n, QString(), 0, 0, reason, false});
         }
     }
     return result;

@@ -11,6 +11,8 @@
 
 namespace hexhub {
 
+class RoadGraph;
+
 //! What kind of unit it is (issue 5, unit registry).
 enum class UnitKind { PatrolCar, FootPatrol, Traffic, SpecialResponse, Drone, FireLiaison, MedicalLiaison };
 
@@ -56,21 +58,33 @@ struct HEXHUB_CORE_EXPORT RunCard
 //! One recommended unit for one line of the run card, or a line that cannot be filled.
 struct HEXHUB_CORE_EXPORT Recommendation
 {
-    int need = 0;      //!< index into RunCard::needs
-    QString callSign;  //!< empty: no available unit fits
-    double metres = 0; //!< straight-line distance
-    double seconds = 0; //!< estimated travel time
-    QString reason;    //!< translated, shown beside the recommendation
+    int need = 0;        //!< index into RunCard::needs
+    QString callSign;    //!< empty: no available unit fits
+    double metres = 0;   //!< by road when `byRoad`, else in a straight line
+    double seconds = 0;  //!< estimated travel time
+    QString reason;      //!< translated, shown beside the recommendation
+    bool byRoad = false; //!< `metres` and `seconds` were reckoned along the road graph's streets
 };
+
+//! How much longer than the straight line a way through the streets is reckoned when there is no
+//! road graph to measure it on.
+inline constexpr double kStreetDetour = 1.3;
 
 /*!
  * The nearest available units that fit `card`, line by line, each unit at most once, ranked by
- * estimated travel time: the straight-line distance times `detour` (streets are not straight) over
- * the speed of the unit's kind. A line that cannot be filled gets an entry without a call sign that
- * says so. Units without a known position are left out (and said to be, when that leaves a line
- * short).
+ * estimated travel time over the speed of the unit's kind.
+ *
+ * With `roads`, the distance is the way through its streets (RoadGraph::distances, one search from
+ * the incident for all units). Without it, and for a unit or an incident off the road map (or not
+ * connected to the other), the distance is the straight line times `detour` (streets are not
+ * straight). Drones fly: always the straight line, no detour. Each reason says which it was.
+ *
+ * A line that cannot be filled gets an entry without a call sign that says so. Units without a
+ * known position are left out (and said to be, when that leaves a line short).
  */
 HEXHUB_CORE_EXPORT QList<Recommendation> recommendUnits(const RunCard& card, const GeoPoint& incident,
-                                                        const QList<UnitSnapshot>& units, double detour = 1.3);
+                                                        const QList<UnitSnapshot>& units,
+                                                        double detour = kStreetDetour,
+                                                        const RoadGraph* roads = nullptr);
 
 } // namespace hexhub

@@ -57,6 +57,9 @@ DispatchDialog::DispatchDialog(HubContext& hub, qint64 incidentId, QWidget* pare
 
 void DispatchDialog::load()
 {
+    // Starts building the district's road graph, the first time: it is there long before the
+    // store's answers below, or else this recommendation is in straight lines.
+    m_hub.districtRoads();
     auto picture = std::make_shared<Picture>();
     const qint64 id = m_incidentId;
     whenFinished(this, m_hub.incidents.get(id), [this, picture](QFuture<Incident> got) {
@@ -94,7 +97,11 @@ void DispatchDialog::load()
                 if (!incident.location.point) {
                     m_message->setText(tr("The incident has no position: no travel times. Tick units by hand."));
                 } else {
-                    const QList<Recommendation> recs = recommendUnits(picture->category.runCard, *incident.location.point, snapshots);
+                    const std::shared_ptr<const RoadGraph> roads =
+                        m_hub.districtRoads(); // null: not built yet
+                    const QList<Recommendation> recs =
+                        recommendUnits(picture->category.runCard, *incident.location.point, snapshots,
+                                       kStreetDetour, roads.get());
                     QStringList shortfalls;
                     for (const Recommendation& r : recs) {
                         if (r.callSign.isEmpty()) {

@@ -12,8 +12,10 @@ namespace hexhub::hub {
 
 /*!
  * Dispatch (D on the board): the run card of the incident's category filled with the nearest
- * available units that fit, ranked by travel time, each with its reason; the lines that cannot be
- * filled are said. Enter dispatches what is ticked (the recommendation, unless changed).
+ * available units that fit, ranked by travel time (by road on the district's streets once their
+ * graph is built, HubContext::districtRoads; in straight lines until then), each with its reason;
+ * the lines that cannot be filled are said. Enter dispatches what is ticked (the recommendation,
+ * unless changed).
  */
 class DispatchDialog final : public QDialog
 {

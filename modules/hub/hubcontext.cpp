@@ -2,9 +2,12 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QFile>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTimer>
 
+#include "background.h"
 #include "eventbus.h"
 
 namespace hexhub::hub {
@@ -16,7 +19,42 @@ struct HubTr
     Q_DECLARE_TR_FUNCTIONS(hexhub::hub::HubContext)
 };
 
+Q_LOGGING_CATEGORY(lcRoads, "hexhub.hub.roads", QtInfoMsg)
+
+// Runs on a pool thread: reads the district map (compiled into hexhub-widgets) and builds its
+// streets. Null, said in the log, when that fails; never an exception.
+std::shared_ptr<const RoadGraph> buildDistrictRoads()
+{
+    const char* why = "no road graph, travel times in straight lines:";
+    QFile file(QStringLiteral(":/hexhub/district/district.geojson"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcRoads) << why << "cannot read" << file.fileName() << file.errorString();
+        return nullptr;
+    }
+    try {
+        QString error;
+        std::optional<RoadGraph> graph = RoadGraph::fromGeoJson(file.readAll(), &error);
+        if (!graph) {
+            qCWarning(lcRoads) << why << error;
+            return nullptr;
+        }
+        return std::make_shared<const RoadGraph>(std::move(*graph));
+    } catch (const std::exception& e) { // out of memory, say
+        qCWarning(lcRoads) << why << e.what();
+        return nullptr;
+    }
+}
+
 } // namespace
+
+std::shared_ptr<const RoadGraph> HubContext::districtRoads()
+{
+    if (!m_districtRoadsStarted) {
+        m_districtRoadsStarted = true;
+        m_districtRoads = runInBackground(&buildDistrictRoads);
+    }
+    return m_districtRoads.isFinished() ? m_districtRoads.result() : nullptr;
+}
 
 QList<QPair<QString, QString>> centres()
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hubservices.h"
+#include "roadgraph.h"
 
 #include <functional>
 #include <memory>
@@ -41,6 +42,26 @@ struct HubContext
           tasks(s, session, audit)
     {
     }
+
+    /*!
+     * The district's road graph, for travel times by road (issue 5, section 4). The first call
+     * starts building it from the district map (:/hexhub/district/district.geojson) on a background
+     * thread and returns null; later calls return it once it is built, the same graph every time.
+     * Null while it is being built, and for good if the map cannot be read (said in the log): the
+     * caller reckons in straight lines meanwhile. GUI thread only.
+     */
+    std::shared_ptr<const RoadGraph> districtRoads();
+
+    //! A build still running finishes first: its code lives in this module's library.
+    ~HubContext()
+    {
+        if (m_districtRoadsStarted)
+            m_districtRoads.waitForFinished();
+    }
+
+private:
+    QFuture<std::shared_ptr<const RoadGraph>> m_districtRoads; //!< started by the first districtRoads()
+    bool m_districtRoadsStarted = false;
 };
 
 //! The centres an incident can be handled by, as (module id, name in the user's language).

@@ -265,9 +265,9 @@ TEST_CASE("The seven Hexhub modules load, migrate and define their permissions",
                               "bd_alerts", "cm_custody", "sv_demands", "hub_operations", "hub_categories",
                               "hub_incident_events", "hub_playbook_ticks", "hub_incident_links"})
         CHECK(facts.contains(QLatin1String(table)));
-    CHECK(facts.contains(QStringLiteral("perm:hub=8")));
+    CHECK(facts.contains(QStringLiteral("perm:hub=9")));
     CHECK(facts.contains(QStringLiteral("perm:case_management=4")));
-    CHECK(facts.contains(QStringLiteral("hubsup:8")));
+    CHECK(facts.contains(QStringLiteral("hubsup:9")));
 }
 
 TEST_CASE("The PostgreSQL run really runs on PostgreSQL", "[postgresql]")
