@@ -932,7 +932,30 @@ Workspace MainWindow::captureWorkspace(const QString& name) const
         w.walls << WallPlace{wall->screenName(), s ? s->geometry() : QRect(), wall->panels()};
     }
     w.walls += m_parkedWalls;
+    for (const auto& [id, view] : openViews()) {
+        QJsonObject state;
+        if (view->metaObject()->indexOfMethod("saveViewState()") >= 0
+            && QMetaObject::invokeMethod(view, "saveViewState", Qt::DirectConnection, Q_RETURN_ARG(QJsonObject, state))
+            && !state.isEmpty())
+            w.viewStates.insert(id, state);
+    }
     return w;
+}
+
+QList<QPair<QString, QWidget*>> MainWindow::openViews() const
+{
+    QList<QPair<QString, QWidget*>> out;
+    for (auto it = m_docks.begin(); it != m_docks.end(); ++it) {
+        if (!it.value()->isHidden() && it.value()->widget())
+            out << qMakePair(it.key(), it.value()->widget());
+    }
+    for (const WallWindow* wall : m_walls) {
+        for (const QString& id : wall->panels()) {
+            if (QWidget* view = wall->panel(id))
+                out << qMakePair(id, view);
+        }
+    }
+    return out;
 }
 
 QStringList MainWindow::applyWorkspace(const Workspace& workspace)
@@ -1019,6 +1042,12 @@ QStringList MainWindow::applyWorkspace(const Workspace& workspace)
     }
     if (!workspace.module.isEmpty())
         showModule(workspace.module);
+    // The views' own state last, once every view the workspace opens exists.
+    for (const auto& [id, view] : openViews()) {
+        const auto state = workspace.viewStates.constFind(id);
+        if (state != workspace.viewStates.constEnd() && view->metaObject()->indexOfMethod("restoreViewState(QJsonObject)") >= 0)
+            QMetaObject::invokeMethod(view, "restoreViewState", Qt::DirectConnection, Q_ARG(QJsonObject, *state));
+    }
     m_workspace = workspace.name;
     return problems;
 }

@@ -108,6 +108,8 @@ public:
 
     // Workspaces.
     Workspace captureWorkspace(const QString& name) const;
+    //! Every view open now, docked, floating or on a wall, by view id.
+    QList<QPair<QString, QWidget*>> openViews() const;
     /*!
      * Arranges the desk as `workspace` says, on the screens there are now: every window on a screen
      * that exists and fully visible; walls whose screen is missing are kept and come back with it.

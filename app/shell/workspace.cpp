@@ -74,7 +74,11 @@ QJsonObject Workspace::toJson() const
         wallList << QJsonObject{{QStringLiteral("screen"), w.screen},
                                 {QStringLiteral("screenGeometry"), rectJson(w.screenGeometry)},
                                 {QStringLiteral("panels"), QJsonArray::fromStringList(w.panels)}};
+    QJsonObject states;
+    for (auto it = viewStates.begin(); it != viewStates.end(); ++it)
+        states.insert(it.key(), it.value());
     return QJsonObject{{QStringLiteral("format"), 1},
+                       {QStringLiteral("viewStates"), states},
                        {QStringLiteral("name"), name},
                        {QStringLiteral("module"), module},
                        {QStringLiteral("main"), main.toJson()},
@@ -114,6 +118,11 @@ std::optional<Workspace> Workspace::fromJson(const QJsonObject& json, QString* e
                        stringsFrom(o.value(QStringLiteral("panels")))};
         if (!wall.screen.isEmpty() && !wall.panels.isEmpty())
             w.walls << wall;
+    }
+    const QJsonObject states = json.value(QStringLiteral("viewStates")).toObject();
+    for (auto it = states.begin(); it != states.end(); ++it) {
+        if (it.value().isObject())
+            w.viewStates.insert(it.key(), it.value().toObject());
     }
     return w;
 }

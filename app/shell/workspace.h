@@ -3,6 +3,7 @@
 #include "screenfit.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QRect>
@@ -60,6 +61,12 @@ struct Workspace
     QStringList docked;   //!< panels open in the main window's dock areas
     QList<FloatingPanel> floating;
     QList<WallPlace> walls;
+    /*!
+     * What the open views keep of themselves (a video wall's layout and cameras, say), by view id:
+     * a view offers it with `Q_INVOKABLE QJsonObject saveViewState() const` and takes it back with
+     * `Q_INVOKABLE void restoreViewState(const QJsonObject&)`.
+     */
+    QHash<QString, QJsonObject> viewStates;
 
     QJsonObject toJson() const;
     //! Nullopt with `error` set when `json` is not a workspace.

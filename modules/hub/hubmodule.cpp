@@ -65,7 +65,7 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     });
     view("hub.units", QT_TR_NOOP("Units"), ViewFactory::Area::Dock, "hub.incident.view",
          [this](QWidget* parent) -> QWidget* { return new UnitPanel(*m_hub, parent); });
-    view("hub.operations", QT_TR_NOOP("Operations"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
+    view("hub.operations", QT_TR_NOOP("Operations"), ViewFactory::Area::Dock, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
         return new OperationsPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
     });
 

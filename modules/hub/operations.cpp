@@ -509,7 +509,6 @@ void OperationsPanel::showOperation()
     const qint64 id = currentOperation();
     // The same operation again (a report came in): keep its lines and the selected one until the
     // new ones arrive, so the view does not flicker and the operator's place is kept.
-    const qint64 keep = id == m_shownOperation ? currentTask() : 0;
     if (id != m_shownOperation) {
         m_division->clear();
         m_tasks.clear();
@@ -533,9 +532,10 @@ void OperationsPanel::showOperation()
                                .arg(p.total).arg(p.done).arg(p.inProgress).arg(p.accepted).arg(p.issued).arg(p.declined).arg(p.cancelled));
     }
     const int generation = m_generation;
-    whenFinished(this, m_hub.tasks.operationTasks(id), [this, id, generation, keep](QFuture<QList<Task>> done) {
+    whenFinished(this, m_hub.tasks.operationTasks(id), [this, id, generation](QFuture<QList<Task>> done) {
         if (generation != m_generation || id != currentOperation())
             return;
+        const qint64 keep = currentTask(); // what the operator selected by now
         try {
             m_tasks = done.result();
         } catch (const std::exception& e) {

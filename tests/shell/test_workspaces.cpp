@@ -164,6 +164,8 @@ TEST_CASE("A workspace survives its JSON, and a damaged one is refused with the 
     const std::optional<Workspace> again = Workspace::fromJson(fixture->toJson());
     REQUIRE(again);
     CHECK(again->toJson() == fixture->toJson());
+    // A view's own state (a video wall's layout and cameras) rides along, by view id.
+    CHECK(again->viewStates.value(QStringLiteral("hub.video")).value(QStringLiteral("layout")).toString() == QStringLiteral("9"));
 
     QString error;
     CHECK_FALSE(Workspace::fromJson(QJsonObject{{QStringLiteral("format"), 7}, {QStringLiteral("name"), QStringLiteral("x")}}, &error));
