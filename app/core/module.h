@@ -83,6 +83,8 @@ public:
     AccessControl& access() const { return m_services.access; }
     //! Changes to shared rows that survive the server being away (see Outbox).
     Outbox& outbox() const { return m_services.outbox; }
+    //! The desk's settings file (shared with the shell): for desk-wide keys such as `map/tileUrl`.
+    std::shared_ptr<QSettings> settingsFile() const { return m_services.settingsFile; }
     Settings& settings() { return m_settings; }
 
     //! Source and actor for this module's writes: the module id and the signed-in user.

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace hexhub::shell {
@@ -29,6 +30,7 @@ DeskSettings DeskSettings::read(const QSettings& settings)
     s.theme = settings.value(QStringLiteral("appearance/theme"), s.theme).toString();
     s.sounds = settings.value(QStringLiteral("notifications/sounds"), s.sounds).toBool();
     s.idleLockMinutes = std::clamp(settings.value(QStringLiteral("session/idleLockMinutes"), s.idleLockMinutes).toInt(), 0, 24 * 60);
+    s.mapTileUrl = settings.value(QStringLiteral("map/tileUrl")).toString();
     s.storeUrl = settings.value(QStringLiteral("store/url")).toString();
     const QStringList off = settings.value(QStringLiteral("modules/disabled")).toStringList();
     s.disabledModules = QSet<QString>(off.begin(), off.end());
@@ -41,6 +43,10 @@ void DeskSettings::write(QSettings& settings) const
     settings.setValue(QStringLiteral("appearance/theme"), theme);
     settings.setValue(QStringLiteral("notifications/sounds"), sounds);
     settings.setValue(QStringLiteral("session/idleLockMinutes"), idleLockMinutes);
+    if (mapTileUrl.isEmpty())
+        settings.remove(QStringLiteral("map/tileUrl"));
+    else
+        settings.setValue(QStringLiteral("map/tileUrl"), mapTileUrl);
     if (storeUrl.isEmpty())
         settings.remove(QStringLiteral("store/url"));
     else
@@ -72,6 +78,8 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager&
     , m_theme(new QComboBox(this))
     , m_sounds(new QCheckBox(Tr::tr("Play a sound for priority notifications"), this))
     , m_idle(new QSpinBox(this))
+    , m_mapTiles(new QLineEdit(this))
+    , m_mapTilesProblem(new QLabel(this))
     , m_store(new QLineEdit(this))
     , m_storeProblem(new QLabel(this))
     , m_modules(new QListWidget(this))
@@ -101,6 +109,21 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager&
     m_idle->setSpecialValueText(Tr::tr("Never"));
     m_idle->setValue(current.idleLockMinutes);
     form->addRow(Tr::tr("Lock when &idle for:"), m_idle);
+    m_mapTiles->setObjectName(QStringLiteral("mapTiles"));
+    m_mapTiles->setText(current.mapTileUrl);
+    m_mapTiles->setPlaceholderText(Tr::tr("none: the maps draw their own streets"));
+    m_mapTiles->setToolTip(Tr::tr("https://tiles.example.org/{z}/{x}/{y}.png"));
+    form->addRow(Tr::tr("Map &tiles URL:"), m_mapTiles);
+    auto* tilesNote = new QLabel(Tr::tr("Optional: a tile server drawn under the maps, tiles kept on this computer. "
+                                        "The maps work offline without it."),
+                                 now);
+    tilesNote->setWordWrap(true);
+    tilesNote->setEnabled(false); // a quiet note
+    form->addRow(QString(), tilesNote);
+    m_mapTilesProblem->setObjectName(QStringLiteral("mapTilesProblem"));
+    m_mapTilesProblem->setWordWrap(true);
+    m_mapTilesProblem->hide();
+    form->addRow(QString(), m_mapTilesProblem);
     column->addWidget(now);
 
     auto* next = new QGroupBox(Tr::tr("From the next start"), this);
@@ -141,6 +164,7 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, const ModuleManager&
 
     connect(m_modules, &QListWidget::itemChanged, this, &SettingsDialog::updateModuleWarning);
     connect(m_store, &QLineEdit::textChanged, m_storeProblem, &QLabel::hide);
+    connect(m_mapTiles, &QLineEdit::textChanged, m_mapTilesProblem, &QLabel::hide);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateModuleWarning();
@@ -196,6 +220,7 @@ DeskSettings SettingsDialog::settings() const
     s.theme = m_theme->currentData().toString();
     s.sounds = m_sounds->isChecked();
     s.idleLockMinutes = m_idle->value();
+    s.mapTileUrl = m_mapTiles->text().trimmed();
     s.storeUrl = m_store->text().trimmed();
     if (!m_mayConfigure) {
         s.storeUrl = m_initial.storeUrl;
@@ -209,8 +234,34 @@ DeskSettings SettingsDialog::settings() const
     return s;
 }
 
+QString SettingsDialog::mapTileUrlProblem(const QString& url)
+{
+    const QUrl parsed(url);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https") && scheme != QLatin1String("file")))
+        return Tr::tr("an address starting with https:// or http:// is needed");
+    QStringList missing;
+    for (const QString& placeholder : {QStringLiteral("{z}"), QStringLiteral("{x}"), QStringLiteral("{y}")}) {
+        if (!url.contains(placeholder))
+            missing << placeholder;
+    }
+    if (!missing.isEmpty())
+        return Tr::tr("%1 missing: the address says where each tile is with {z}, {x} and {y}").arg(missing.join(Tr::tr(", ")));
+    return {};
+}
+
 void SettingsDialog::accept()
 {
+    const QString tiles = m_mapTiles->text().trimmed();
+    if (!tiles.isEmpty()) {
+        const QString problem = mapTileUrlProblem(tiles);
+        if (!problem.isEmpty()) {
+            m_mapTilesProblem->setText(Tr::tr("This is not a map tile address: %1").arg(problem));
+            m_mapTilesProblem->show();
+            m_mapTiles->setFocus();
+            return; // nothing saved, as for the store below
+        }
+    }
     const QString url = m_store->text().trimmed();
     if (!url.isEmpty()) {
         QString error;

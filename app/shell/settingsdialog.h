@@ -26,6 +26,9 @@ struct DeskSettings
     QString theme = QStringLiteral("day");   //!< "day" or "night"
     bool sounds = true;                      //!< priority notifications sound (where an audio output exists)
     int idleLockMinutes = 10;                //!< 0: never
+    //! Raster tiles under the maps: an XYZ address with {z}, {x} and {y} (key "map/tileUrl", read by
+    //! the maps); empty: none, the maps draw their own layers only.
+    QString mapTileUrl;
     QString storeUrl;                        //!< empty: the default store; used from the next start
     QSet<QString> disabledModules;           //!< not loaded from the next start
 
@@ -40,9 +43,10 @@ struct DeskSettings
 };
 
 /*!
- * Settings of this desk: language, theme, sounds and idle lock apply as soon as they are saved; the
- * store and the modules from the next start. Turning a module off says which modules go with it
- * (those that depend on it). A store address that does not parse is refused with the reason.
+ * Settings of this desk: language, theme, sounds, idle lock and map tiles apply as soon as they are
+ * saved; the store and the modules from the next start. Turning a module off says which modules go
+ * with it (those that depend on it). A store address that does not parse, or a map tile address
+ * without its placeholders, is refused with the reason.
  */
 class SettingsDialog final : public QDialog
 {
@@ -55,6 +59,8 @@ public:
     SettingsDialog(const DeskSettings& current, const ModuleManager& modules, bool mayConfigure, QWidget* parent = nullptr);
 
     DeskSettings settings() const;
+    //! Why `url` is not a map tile address (http, https or file, with {z}, {x} and {y}); empty when it is one.
+    static QString mapTileUrlProblem(const QString& url);
     //! The modules that do not load when `off` do not: `off` and every module depending on one of them.
     static QSet<QString> goingWith(const ModuleManager& modules, const QSet<QString>& off);
 
@@ -62,6 +68,8 @@ public:
     QComboBox* themeBox() const { return m_theme; }
     QCheckBox* soundsBox() const { return m_sounds; }
     QSpinBox* idleLockBox() const { return m_idle; }
+    QLineEdit* mapTilesEdit() const { return m_mapTiles; }
+    QLabel* mapTilesProblem() const { return m_mapTilesProblem; }
     QLineEdit* storeEdit() const { return m_store; }
     QListWidget* moduleList() const { return m_modules; }
     QLabel* moduleWarning() const { return m_moduleWarning; }
@@ -78,6 +86,8 @@ private:
     QComboBox* m_theme;
     QCheckBox* m_sounds;
     QSpinBox* m_idle;
+    QLineEdit* m_mapTiles;
+    QLabel* m_mapTilesProblem;
     QLineEdit* m_store;
     QLabel* m_storeProblem;
     QListWidget* m_modules;

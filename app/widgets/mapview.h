@@ -9,12 +9,17 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+#include <utility>
+#include <vector>
+
 class QGraphicsScene;
 
 namespace hexhub {
 
-class GeoLayerItem;
-class MarkerLayerItem;
+class GeoLayer;
+class MapTiles;
+class MarkerLayer;
 
 //! One thing on the map: an incident, a unit, a camera.
 struct HEXHUB_WIDGETS_EXPORT MapMarker
@@ -35,9 +40,15 @@ struct HEXHUB_WIDGETS_EXPORT MapMarker
  *  - marker layers (setMarkers()), drawn above, each marker a fixed size on screen. Zoomed out,
  *    markers closer than a few pixels cluster into one disc with their count; a click on a marker
  *    emits markerActivated(), a click on a cluster zooms in on it.
- * Markers are painted by one item per layer, which bins only what is exposed: thousands of markers
- * pan and zoom without an item each. The wheel zooms around the cursor; dragging pans; + and -
- * zoom, arrow keys pan.
+ * Each marker layer bins only what is in view, each marker, cluster and label a picture drawn once
+ * and copied: thousands of markers without an item each. Labels go where there is room, in the
+ * markers' order (the first, the most important). The land, the tiles, the GeoJSON layers and the
+ * markers are the view's background, one picture the view keeps: panning scrolls it and draws only
+ * the strip scrolled in; a new scale or new markers draw it anew. The wheel zooms around the cursor;
+ * dragging pans; + and - zoom, arrow keys pan.
+ *
+ * Under the layers it can draw raster tiles from an XYZ tile server (setTileSource()); they are an
+ * addition, never a need: without them, or with the server away, the map works as before.
  */
 class HEXHUB_WIDGETS_EXPORT MapView final : public QGraphicsView
 {
@@ -81,9 +92,42 @@ public:
     static QPointF toScene(const GeoPoint& point);
     static GeoPoint fromScene(const QPointF& scene);
 
+    /*!
+     * Draws raster tiles under the layers from `urlTemplate`, an XYZ address with {z}, {x} and {y}
+     * (e.g. "https://tiles.example.org/{z}/{x}/{y}.png": 256-pixel Web Mercator tiles, y from the
+     * north); an empty template turns tiles off. Only the tiles in view are fetched, at the zoom level
+     * of the current scale, asynchronously and a few at a time; requests for tiles scrolled out of view
+     * are aborted. Tiles are kept on disk in `cacheDirectory` (empty: no disk cache) and taken from
+     * there before the network, so a cached tile shows with the server away; the last ones decoded are
+     * kept in memory. A tile that does not come (no server, an HTTP error, data that is not an image)
+     * stays blank, is reported by tileError() and is asked for again a minute later at the earliest.
+     * A template that is not an address with the three placeholders draws no tiles and is reported.
+     */
+    void setTileSource(const QString& urlTemplate, const QString& cacheDirectory = QString());
+    QString tileSource() const;
+    QString tileCacheDirectory() const;
+    //! Where a desk keeps its tiles: "tiles" in the user's cache folder.
+    static QString defaultTileCacheDirectory();
+    //! The tile zoom level for the current scale: the one whose pixels are nearest the screen's.
+    int tileZoom() const;
+    //! The last tile error since the source was set; empty when none failed.
+    QString lastTileError() const;
+    //! Tiles decoded in memory; tile requests in flight.
+    int cachedTileCount() const;
+    int pendingTileCount() const;
+
+    static constexpr int kTileSize = 256;          //!< pixels
+    static constexpr int kMaxTileZoom = 19;        //!< closer in, z19 tiles are enlarged
+    static constexpr int kMaxTilesInMemory = 256;  //!< decoded tiles kept, in 256-pixel tiles (256 KiB each)
+    static constexpr int kMaxTileRequests = 6;     //!< tile requests in flight at once
+
 Q_SIGNALS:
     void markerActivated(const QString& layer, const QString& id);
     void scaleChanged(double metresPerPixel);
+    //! Tile `z`/`x`/`y` arrived and is drawn.
+    void tileLoaded(int z, int x, int y);
+    //! A tile did not come: `message` says which and why, in the user's language.
+    void tileError(const QString& message);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -91,14 +135,18 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
 
 private:
     void zoomBy(double factor, const QPointF& viewAnchor);
     void updateColours();
 
     QGraphicsScene* m_scene;
-    QHash<QString, GeoLayerItem*> m_geo;
-    QHash<QString, MarkerLayerItem*> m_markers;
+    std::unique_ptr<MapTiles> m_tiles; //!< null without a tile source
+    QString m_badTileSource;           //!< why the tile source given is not one
+    std::vector<std::pair<QString, std::unique_ptr<GeoLayer>>> m_geo; //!< in the order they are drawn
+    QHash<QString, std::shared_ptr<MarkerLayer>> m_markers;
     QStringList m_markerOrder;
     QPoint m_pressAt;
 };

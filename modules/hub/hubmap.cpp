@@ -6,9 +6,11 @@
 #include "store.h"
 #include "whenfinished.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QLabel>
 #include <QResizeEvent>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -47,13 +49,23 @@ HubMap::HubMap(HubContext& hub, QWidget* parent)
     , m_hub(hub)
     , m_map(new MapView(this))
     , m_legend(new QLabel(this))
+    , m_tileProblem(new QLabel(this))
 {
     setObjectName(QStringLiteral("hub.map"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_map, 1);
     layout->addWidget(m_legend);
+    layout->addWidget(m_tileProblem);
     m_legend->setWordWrap(true);
+    m_tileProblem->setObjectName(QStringLiteral("tileProblem"));
+    m_tileProblem->setWordWrap(true);
+    m_tileProblem->hide();
+    connect(m_map, &MapView::tileError, this, [this](const QString& message) {
+        m_tileProblem->setText(tr("%1 The map draws its own streets without the tiles.").arg(message));
+        m_tileProblem->show();
+    });
+    connect(m_map, &MapView::tileLoaded, m_tileProblem, &QLabel::hide);
     QFile district(QStringLiteral(":/hexhub/district/district.geojson"));
     QString error;
     if (!district.open(QIODevice::ReadOnly) || !m_map->addGeoJson(QStringLiteral("district"), district.readAll(), &error))
@@ -68,6 +80,35 @@ HubMap::HubMap(HubContext& hub, QWidget* parent)
 }
 
 HubMap::~HubMap() = default;
+
+void HubMap::useSettings(std::shared_ptr<QSettings> settings)
+{
+    if (m_settings)
+        m_settings->removeEventFilter(this);
+    m_settings = std::move(settings);
+    if (m_settings)
+        m_settings->installEventFilter(this);
+    applyTileSettings();
+}
+
+bool HubMap::eventFilter(QObject* watched, QEvent* event)
+{
+    // QSettings posts itself an UpdateRequest after each change, to write the file: the saved
+    // settings dialog (or anything else) changed a setting, maybe the tiles.
+    if (m_settings && watched == m_settings.get() && event->type() == QEvent::UpdateRequest)
+        applyTileSettings();
+    return QWidget::eventFilter(watched, event);
+}
+
+void HubMap::applyTileSettings()
+{
+    const QString url = m_settings ? m_settings->value(tileUrlKey()).toString().trimmed() : QString();
+    if (url == m_tileUrl)
+        return;
+    m_tileUrl = url;
+    m_tileProblem->hide();
+    m_map->setTileSource(url, MapView::defaultTileCacheDirectory());
+}
 
 void HubMap::resizeEvent(QResizeEvent* event)
 {

@@ -51,8 +51,9 @@ bool HubModule::initialize(ModuleContext& context, QString&)
         missing->setWordWrap(true);
         return missing;
     });
-    view("hub.map", QT_TR_NOOP("Map"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
+    view("hub.map", QT_TR_NOOP("Map"), ViewFactory::Area::Wall, "hub.incident.view", [this, settings = context.settingsFile()](QWidget* parent) -> QWidget* {
         auto* map = new HubMap(*m_hub, parent);
+        map->useSettings(settings); // the tile server, when the desk names one
         // A click on an incident opens it on the board, when there is one.
         connect(map, &HubMap::incidentActivated, map, [this](qint64 id) {
             if (m_board)

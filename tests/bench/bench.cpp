@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [dispatch] [board] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [dispatch] [board] [map] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -57,8 +57,15 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "board: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("map")) {
+            try {
+                figures << mapSmoothness(quick);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "map: " << e.what() << "\n";
+                return 1;
+            }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board, map)\n";
             return 2;
         }
     }

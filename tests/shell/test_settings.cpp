@@ -8,12 +8,14 @@
 #include "notifications.h"
 #include "platform.h"
 #include "settingsdialog.h"
+#include "mapview.h"
 #include "theme.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -130,6 +132,39 @@ TEST_CASE("Settings: a store address that does not parse is refused with the rea
     QString problem;
     CHECK(damaged.startOptions(PlatformOptions{}, &problem).store.path.isEmpty()); // the default store
     CHECK(problem.contains(QStringLiteral("nonsense")));
+}
+
+TEST_CASE("Settings: a map tile server is checked, saved and taken up by an open map at once", "[shell][settings]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QDockWidget* mapDock = window.openPanel(QStringLiteral("hub.map"));
+    REQUIRE(mapDock);
+    auto* map = mapDock->findChild<MapView*>();
+    REQUIRE(map);
+    CHECK(map->tileSource().isEmpty()); // offline by default
+
+    SettingsDialog* dialog = window.showSettings();
+    auto* tiles = dialog->findChild<QLineEdit*>(QStringLiteral("mapTiles"));
+    auto* problem = dialog->findChild<QLabel*>(QStringLiteral("mapTilesProblem"));
+    REQUIRE(tiles);
+    REQUIRE(problem);
+    tiles->setText(QStringLiteral("https://tiles.example.org/{z}/{x}.png"));
+    save(*dialog);
+    CHECK(dialog->isVisible());
+    CHECK(problem->isVisible());
+    CHECK(problem->text().contains(QStringLiteral("{y}")));
+    CHECK_FALSE(tp->settings().contains(QStringLiteral("map/tileUrl")));
+
+    tiles->setText(QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"));
+    CHECK_FALSE(problem->isVisible());
+    save(*dialog);
+    CHECK(tp->settings().value(QStringLiteral("map/tileUrl")).toString() == QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"));
+    REQUIRE(waitUntil([&] { return map->tileSource() == QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"); }));
 }
 
 TEST_CASE("Settings: only an administrator changes the store and the modules", "[shell][settings]")

@@ -1,18 +1,35 @@
 // The map: GeoJSON layers with errors that say where, Web Mercator both ways, markers clustered
-// when zoomed out and single when zoomed in, clicks that open a marker or zoom into a cluster.
+// when zoomed out and single when zoomed in, clicks that open a marker or zoom into a cluster;
+// raster tiles from a tile server in the test, from its disk cache when the server is gone, and a
+// map that keeps working when the server answers garbage or nothing.
 #include "testsupport.h"
 
 #include "mapview.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <cmath>
 
 #include <catch2/catch.hpp>
 
 using namespace hexhub;
 using namespace hexhub::test;
+
+namespace Catch {
+template <>
+struct StringMaker<QColor>
+{
+    static std::string convert(const QColor& value) { return value.name().toStdString(); }
+};
+} // namespace Catch
 
 namespace {
 
@@ -23,6 +40,139 @@ QByteArray district()
     QFile f(QStringLiteral(":/hexhub/district/district.geojson"));
     REQUIRE(f.open(QIODevice::ReadOnly));
     return f.readAll();
+}
+
+// Slippy-map tile arithmetic as tile servers define it (OpenStreetMap's wiki), independent of
+// MapView's scene: 256-pixel tiles, 2^z across the world, x from 180 W, y from 85.05 N.
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kEquator = 40075016.686; // metres round the Web Mercator equator
+
+double metresPerPixelAt(int z)
+{
+    return kEquator / (256.0 * std::pow(2.0, z));
+}
+
+QString tileAt(const GeoPoint& p, int z)
+{
+    const double n = std::pow(2.0, z);
+    const double lat = p.latitude * kPi / 180;
+    const int x = int(std::floor((p.longitude + 180) / 360 * n));
+    const int y = int(std::floor((1 - std::asinh(std::tan(lat)) / kPi) / 2 * n));
+    return QStringLiteral("%1/%2/%3").arg(z).arg(x).arg(y);
+}
+
+// The north-west corner of tile x/y.
+GeoPoint tileCorner(int z, int x, int y)
+{
+    const double n = std::pow(2.0, z);
+    return {std::atan(std::sinh(kPi * (1 - 2 * y / n))) * 180 / kPi, x / n * 360 - 180};
+}
+
+// The tiles ("z/x/y") the map's viewport shows at zoom z.
+QSet<QString> visibleTiles(const MapView& map, int z)
+{
+    const QStringList nw = tileAt(map.geoPointAt(QPointF(0, 0)), z).split(QLatin1Char('/'));
+    const QStringList se = tileAt(map.geoPointAt(QPointF(map.viewport()->width(), map.viewport()->height())), z).split(QLatin1Char('/'));
+    QSet<QString> tiles;
+    for (int x = nw[1].toInt(); x <= se[1].toInt(); ++x) {
+        for (int y = nw[2].toInt(); y <= se[2].toInt(); ++y)
+            tiles.insert(QStringLiteral("%1/%2/%3").arg(z).arg(x).arg(y));
+    }
+    return tiles;
+}
+
+/*!
+ * A tile server of one port on 127.0.0.1 answering GET /z/x/y.png, each tile one colour
+ * (colourOf()), cacheable for a day; or answering garbage; or reading requests and never answering.
+ * It counts the requests and the connections the client closed.
+ */
+class TileServer final : public QObject
+{
+public:
+    enum class Answer { Tiles, Garbage, Nothing };
+
+    explicit TileServer(Answer answer = Answer::Tiles)
+        : m_answer(answer)
+    {
+        REQUIRE(m_server.listen(QHostAddress::LocalHost));
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+                connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                    ++closedByClient;
+                    m_buffers.remove(socket);
+                    socket->deleteLater();
+                });
+            }
+        });
+    }
+
+    ~TileServer() override { close(); } // no socket reports to a server half gone
+
+    QString urlTemplate() const { return QStringLiteral("http://127.0.0.1:%1/{z}/{x}/{y}.png").arg(m_server.serverPort()); }
+
+    //! Stops listening and drops every connection: from now on connections are refused.
+    void close()
+    {
+        m_server.close();
+        for (QTcpSocket* socket : m_server.findChildren<QTcpSocket*>()) {
+            socket->disconnect(this);
+            socket->abort();
+        }
+    }
+
+    static QColor colourOf(int z, int x, int y) { return QColor(QColor::fromHsv((x * 47 + y * 101 + z * 7) % 360, 170, 230).rgb()); }
+    static QColor colourOf(const QString& tile)
+    {
+        const QStringList zxy = tile.split(QLatin1Char('/'));
+        return colourOf(zxy[0].toInt(), zxy[1].toInt(), zxy[2].toInt());
+    }
+
+    QStringList requests; //!< "z/x/y", in the order they came
+    int closedByClient = 0;
+
+private:
+    void serve(QTcpSocket* socket)
+    {
+        QByteArray& buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        for (qsizetype end = buffer.indexOf("\r\n\r\n"); end >= 0; end = buffer.indexOf("\r\n\r\n")) {
+            const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
+            buffer.remove(0, end + 4);
+            QString path = QString::fromLatin1(requestLine.value(1));
+            path.remove(0, 1).chop(4); // "/z/x/y.png"
+            requests << path;
+            if (m_answer == Answer::Nothing)
+                continue;
+            QByteArray body = "<html><body>Sorry, no tiles today.</body></html>";
+            if (m_answer == Answer::Tiles) {
+                QImage tile(256, 256, QImage::Format_RGB32);
+                tile.fill(colourOf(path));
+                QBuffer png(&body);
+                body.clear();
+                png.open(QIODevice::WriteOnly);
+                tile.save(&png, "PNG");
+            }
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nCache-Control: public, max-age=86400\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        }
+    }
+
+    Answer m_answer;
+    QTcpServer m_server;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+};
+
+QImage viewportImage(MapView& map)
+{
+    return map.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+void showMap(MapView& map)
+{
+    map.resize(800, 600);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
 }
 
 } // namespace
@@ -125,4 +275,191 @@ TEST_CASE("Map: a click opens a marker, a click on a cluster zooms into it", "[w
     const double zoomedIn = map.metresPerPixel();
     QTest::keyClick(&map, Qt::Key_Minus);
     CHECK(map.metresPerPixel() > zoomedIn);
+}
+
+TEST_CASE("Map: tiles come for the view only, at the zoom of its scale, lined up under the layers", "[widgets][map][tiles]")
+{
+    TileServer server;
+    QTemporaryDir cache;
+    MapView map;
+    showMap(map);
+    // Between two zoom levels' scales: z16 tiles, each shown 197 pixels wide.
+    map.centreOn(kCentre, metresPerPixelAt(16) * 1.3);
+    CHECK(map.tileZoom() == 16);
+    QSignalSpy errors(&map, &MapView::tileError);
+    map.setTileSource(server.urlTemplate(), cache.path());
+    CHECK(map.tileSource() == server.urlTemplate());
+
+    const QSet<QString> z16 = visibleTiles(map, 16);
+    REQUIRE(z16.size() >= 12);
+    REQUIRE(waitUntil([&] { return map.cachedTileCount() == z16.size() && map.pendingTileCount() == 0; }));
+    CHECK(QSet<QString>(server.requests.begin(), server.requests.end()) == z16);
+    CHECK(server.requests.size() == z16.size()); // each once
+    CHECK(errors.isEmpty());
+
+    // Each tile is where the tile arithmetic puts it: its colour just inside its corners.
+    const QImage shown = viewportImage(map);
+    int checked = 0;
+    for (const QString& tile : z16) {
+        const QStringList zxy = tile.split(QLatin1Char('/'));
+        const int x = zxy[1].toInt(), y = zxy[2].toInt();
+        const QPointF nw = map.viewPointOf(tileCorner(16, x, y));
+        const QPointF se = map.viewPointOf(tileCorner(16, x + 1, y + 1));
+        for (const QPointF& inside : {nw + QPointF(3, 3), se - QPointF(3, 3), (nw + se) / 2}) {
+            if (!shown.rect().contains(inside.toPoint()))
+                continue;
+            INFO("tile " << tile.toStdString() << " at " << inside.x() << ", " << inside.y());
+            CHECK(QColor(shown.pixel(inside.toPoint())) == TileServer::colourOf(tile));
+            ++checked;
+        }
+    }
+    CHECK(checked > 30);
+
+    // A layer draws over the tiles: a river through the middle.
+    const GeoPoint west{kCentre.latitude, kCentre.longitude - 0.01};
+    const GeoPoint east{kCentre.latitude, kCentre.longitude + 0.01};
+    REQUIRE(map.addGeoJson(QStringLiteral("river"),
+                           QStringLiteral(R"({"type":"Feature","properties":{"kind":"river"},"geometry":{"type":"LineString","coordinates":[[%1,%2],[%3,%4]]}})")
+                               .arg(west.longitude, 0, 'f', 6).arg(west.latitude, 0, 'f', 6).arg(east.longitude, 0, 'f', 6).arg(east.latitude, 0, 'f', 6)
+                               .toUtf8()));
+    const QImage withRiver = viewportImage(map);
+    const QPoint onRiver = map.viewPointOf(kCentre).toPoint();
+    CHECK(QColor(withRiver.pixel(onRiver)) == QColor(0x9c, 0xc4, 0xe4));
+    const QPoint offRiver = (map.viewPointOf(kCentre) + QPointF(0, 120)).toPoint();
+    CHECK(QColor(withRiver.pixel(offRiver)) == TileServer::colourOf(tileAt(map.geoPointAt(offRiver), 16)));
+
+    // Zoomed out to z14's scale: z14 tiles for the view, nothing else.
+    const qsizetype before = server.requests.size();
+    map.centreOn(kCentre, metresPerPixelAt(14) * 0.9);
+    CHECK(map.tileZoom() == 14);
+    const QSet<QString> z14 = visibleTiles(map, 14);
+    REQUIRE(waitUntil([&] { return server.requests.size() == before + z14.size() && map.pendingTileCount() == 0; }));
+    const QStringList after = server.requests.mid(before);
+    CHECK(QSet<QString>(after.begin(), after.end()) == z14);
+    CHECK(QColor(viewportImage(map).pixel(QPoint(5, 5))) == TileServer::colourOf(tileAt(map.geoPointAt(QPointF(5, 5)), 14)));
+
+    // Tiles off: the land again.
+    map.setTileSource(QString());
+    CHECK(map.tileSource().isEmpty());
+    CHECK(QColor(viewportImage(map).pixel(QPoint(5, 5))) == QColor(0xf2, 0xef, 0xe9));
+}
+
+TEST_CASE("Map: tiles on disk show in another map after the server is gone", "[widgets][map][tiles]")
+{
+    auto server = std::make_unique<TileServer>();
+    QTemporaryDir cache;
+    QSet<QString> tiles;
+    {
+        MapView first;
+        showMap(first);
+        first.centreOn(kCentre, metresPerPixelAt(16));
+        first.setTileSource(server->urlTemplate(), cache.path());
+        tiles = visibleTiles(first, 16);
+        REQUIRE(waitUntil([&] { return first.cachedTileCount() == tiles.size() && first.pendingTileCount() == 0; }));
+    }
+    const QString urlTemplate = server->urlTemplate();
+    const qsizetype served = server->requests.size();
+    server->close();
+
+    MapView second;
+    showMap(second);
+    second.centreOn(kCentre, metresPerPixelAt(16));
+    QSignalSpy errors(&second, &MapView::tileError);
+    second.setTileSource(urlTemplate, cache.path());
+    REQUIRE(waitUntil([&] { return second.cachedTileCount() == tiles.size() && second.pendingTileCount() == 0; }));
+    CHECK(errors.isEmpty());
+    CHECK(server->requests.size() == served);
+    const QPoint middle = second.viewport()->rect().center();
+    CHECK(QColor(viewportImage(second).pixel(middle)) == TileServer::colourOf(tileAt(second.geoPointAt(middle), 16)));
+
+    // Without the disk cache the same tiles do not come: the server is gone.
+    MapView third;
+    showMap(third);
+    third.centreOn(kCentre, metresPerPixelAt(16));
+    QSignalSpy thirdErrors(&third, &MapView::tileError);
+    third.setTileSource(urlTemplate);
+    REQUIRE(thirdErrors.wait(10000));
+    CHECK(third.cachedTileCount() == 0);
+}
+
+TEST_CASE("Map: a tile server answering garbage, refusing or not there leaves the map as it was, with the error",
+          "[widgets][map][tiles]")
+{
+    MapView map;
+    showMap(map);
+    REQUIRE(map.addGeoJson(QStringLiteral("district"), district()));
+    map.setMarkers(QStringLiteral("incidents"), {{QStringLiteral("1"), kCentre, Qt::red, QString(), MapMarker::Shape::Circle}});
+    map.centreOn(kCentre, 3);
+    const QImage without = viewportImage(map);
+    const QPoint marker = map.viewPointOf(kCentre).toPoint();
+    REQUIRE(QColor(without.pixel(marker)) == QColor(Qt::red));
+
+    QTemporaryDir cache;
+    QSignalSpy errors(&map, &MapView::tileError);
+
+    SECTION("garbage")
+    {
+        TileServer server(TileServer::Answer::Garbage);
+        map.setTileSource(server.urlTemplate(), cache.path());
+        REQUIRE(errors.wait(10000));
+        CHECK(errors.first().first().toString().contains(QStringLiteral("is not a tile image")));
+        CHECK(map.lastTileError().contains(QStringLiteral("is not a tile image")));
+        REQUIRE(waitUntil([&] { return map.pendingTileCount() == 0; }));
+        CHECK(map.cachedTileCount() == 0);
+        CHECK(viewportImage(map) == without); // the streets and the marker, as without tiles
+    }
+    SECTION("refused")
+    {
+        QTcpServer gone;
+        REQUIRE(gone.listen(QHostAddress::LocalHost));
+        const quint16 port = gone.serverPort();
+        gone.close();
+        map.setTileSource(QStringLiteral("http://127.0.0.1:%1/{z}/{x}/{y}.png").arg(port), cache.path());
+        REQUIRE(errors.wait(10000));
+        CHECK(errors.first().first().toString().contains(QStringLiteral("did not come")));
+        REQUIRE(waitUntil([&] { return map.pendingTileCount() == 0; }));
+        CHECK(map.cachedTileCount() == 0);
+        CHECK(viewportImage(map) == without);
+    }
+    SECTION("not a tile address")
+    {
+        map.setTileSource(QStringLiteral("tiles please"));
+        CHECK(errors.size() == 1);
+        CHECK(map.lastTileError().contains(QStringLiteral("{z}, {x} and {y}")));
+        CHECK(map.tileSource().isEmpty());
+        CHECK(viewportImage(map) == without);
+    }
+}
+
+TEST_CASE("Map: a few tile requests at a time, and those for tiles scrolled away are aborted", "[widgets][map][tiles]")
+{
+    TileServer server(TileServer::Answer::Nothing);
+    MapView map;
+    showMap(map);
+    map.centreOn(kCentre, metresPerPixelAt(16));
+    const QSet<QString> here = visibleTiles(map, 16);
+    REQUIRE(here.size() > MapView::kMaxTileRequests);
+    map.setTileSource(server.urlTemplate());
+    REQUIRE(waitUntil([&] { return server.requests.size() == MapView::kMaxTileRequests; }));
+    CHECK(map.pendingTileCount() == MapView::kMaxTileRequests);
+    for (const QString& tile : std::as_const(server.requests))
+        CHECK(here.contains(tile));
+    // The middle first.
+    CHECK(server.requests.contains(tileAt(map.geoPointAt(map.viewport()->rect().center()), 16)));
+
+    // Fifty kilometres away: the requests still waiting for the old place go, new ones come.
+    map.centreOn(GeoPoint{31.6, 121.9}, metresPerPixelAt(16));
+    const QSet<QString> there = visibleTiles(map, 16);
+    REQUIRE(waitUntil([&] { return server.closedByClient >= MapView::kMaxTileRequests
+                                   && server.requests.size() == 2 * MapView::kMaxTileRequests; }));
+    CHECK(map.pendingTileCount() == MapView::kMaxTileRequests);
+    for (const QString& tile : server.requests.mid(MapView::kMaxTileRequests))
+        CHECK(there.contains(tile));
+    // Never more in flight than the cap: the server holds every request it has not seen closed.
+    CHECK(server.requests.size() - server.closedByClient <= MapView::kMaxTileRequests);
+
+    // A map hidden (a dock tab in the background) drops what it asked for.
+    map.hide();
+    REQUIRE(waitUntil([&] { return map.pendingTileCount() == 0 && server.closedByClient == 2 * MapView::kMaxTileRequests; }));
+    CHECK(server.requests.size() == 2 * MapView::kMaxTileRequests);
 }
