@@ -12,15 +12,24 @@
     </message>
     <message numerus="yes">
         <source>%1: nearest available %2, %3 km by road, about %n min</source>
-        <translation><numerusform>%1: nearest available %2, %3 km by road, about %n minute</numerusform><numerusform>%1: nearest available %2, %3 km by road, about %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%1: nearest available %2, %3 km by road, about %n minute</numerusform>
+            <numerusform>%1: nearest available %2, %3 km by road, about %n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1: nearest available %2, %3 km in a straight line, about %n min</source>
-        <translation><numerusform>%1: nearest available %2, %3 km in a straight line, about %n minute</numerusform><numerusform>%1: nearest available %2, %3 km in a straight line, about %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%1: nearest available %2, %3 km in a straight line, about %n minute</numerusform>
+            <numerusform>%1: nearest available %2, %3 km in a straight line, about %n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1: nearest available %2, %3 km in a straight line (off the road map), about %n min</source>
-        <translation><numerusform>%1: nearest available %2, %3 km in a straight line (off the road map), about %n minute</numerusform><numerusform>%1: nearest available %2, %3 km in a straight line (off the road map), about %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%1: nearest available %2, %3 km in a straight line (off the road map), about %n minute</numerusform>
+            <numerusform>%1: nearest available %2, %3 km in a straight line (off the road map), about %n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -37,7 +46,17 @@
     <name>hexhub::hub::OperationPlanner</name>
     <message numerus="yes">
         <source>%n line(s) in the division.</source>
-        <translation><numerusform>%n line in the division.</numerusform><numerusform>%n lines in the division.</numerusform></translation>
+        <translation>
+            <numerusform>%n line in the division.</numerusform>
+            <numerusform>%n lines in the division.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::VideoPanel</name>
+    <message numerus="yes">
+        <source>%n camera(s) near incident %1; those that see it first.</source>
+        <translation><numerusform>%n camera near incident %1; those that see it first.</numerusform><numerusform>%n cameras near incident %1; those that see it first.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1499,6 +1499,258 @@
         <source>%1: a street must be a LineString or a MultiLineString, not a %2</source>
         <translation>%1：街道必须是 LineString 或 MultiLineString，而不是 %2</translation>
     </message>
+    <message>
+        <source>fixed camera</source>
+        <translation>固定摄像机</translation>
+    </message>
+    <message>
+        <source>PTZ camera</source>
+        <translation>云台摄像机</translation>
+    </message>
+    <message>
+        <source>body-worn camera</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <source>drone camera</source>
+        <translation>无人机摄像头</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a camera id: use 2 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;, such as CAM-0012.</source>
+        <translation>“%1”不是摄像机编号：请使用 2 到 32 个字母、数字、“-”或“_”，例如 CAM-0012。</translation>
+    </message>
+    <message>
+        <source>Give camera %1 a name people recognise it by.</source>
+        <translation>请为摄像机 %1 起一个便于辨认的名称。</translation>
+    </message>
+    <message>
+        <source>The name of camera %1 is %2 characters long; keep it to %3.</source>
+        <translation>摄像机 %1 的名称有 %2 个字符；请不超过 %3 个。</translation>
+    </message>
+    <message>
+        <source>Say where camera %1 is: a %2 needs its position.</source>
+        <translation>请说明摄像机 %1 的位置：%2需要位置。</translation>
+    </message>
+    <message>
+        <source>The heading of camera %1 is degrees clockwise from north, 0 up to 360.</source>
+        <translation>摄像机 %1 的朝向是从正北顺时针的度数，0 到 360。</translation>
+    </message>
+    <message>
+        <source>The field of view of camera %1 is more than 0 and at most 360 degrees.</source>
+        <translation>摄像机 %1 的视场角应大于 0 且不超过 360 度。</translation>
+    </message>
+    <message>
+        <source>The range of camera %1 is more than 0 and at most %2 metres.</source>
+        <translation>摄像机 %1 的可视距离应大于 0 且不超过 %2 米。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a stream Hexhub can play: use rtsp://, http:// or https:// with a host, file:/// with a path, or synthetic: for the demo.</source>
+        <translation>“%1”不是 Hexhub 能播放的视频流：请使用带主机的 rtsp://、http:// 或 https://，带路径的 file:///，或演示用的 synthetic:。</translation>
+    </message>
+    <message>
+        <source>The agency of camera %1 is %2 characters long; keep it to %3.</source>
+        <translation>摄像机 %1 的所属单位有 %2 个字符；请不超过 %3 个。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a permission id.</source>
+        <translation>“%1”不是权限编号。</translation>
+    </message>
+    <message>
+        <source>A camera&apos;s times are Clock milliseconds, never negative.</source>
+        <translation>摄像机的时间是时钟毫秒数，不能为负。</translation>
+    </message>
+    <message>
+        <source>camera: &quot;id&quot; is missing or not a camera id</source>
+        <translation>摄像机：缺少“id”或它不是摄像机编号</translation>
+    </message>
+    <message>
+        <source>camera %1: &quot;kind&quot; is not one of fixed, ptz, body_worn, drone</source>
+        <translation>摄像机 %1：“kind”不是 fixed、ptz、body_worn、drone 之一</translation>
+    </message>
+    <message>
+        <source>camera %1: %2</source>
+        <translation>摄像机 %1：%2</translation>
+    </message>
+    <message>
+        <source>camera %1: &quot;health&quot; is not one of online, offline, unknown</source>
+        <translation>摄像机 %1：“health”不是 online、offline、unknown 之一</translation>
+    </message>
+    <message>
+        <source>Inside the drone&apos;s footprint: %1 m from the point below it (footprint %2 m)</source>
+        <translation>在无人机覆盖范围内：距其正下方 %1 米（覆盖 %2 米）</translation>
+    </message>
+    <message>
+        <source>Outside the drone&apos;s footprint: %1 m from the point below it (footprint %2 m)</source>
+        <translation>在无人机覆盖范围外：距其正下方 %1 米（覆盖 %2 米）</translation>
+    </message>
+    <message>
+        <source>Out of range: %1 m away, it sees %2 m</source>
+        <translation>超出可视距离：相距 %1 米，可视 %2 米</translation>
+    </message>
+    <message>
+        <source>Turns to any direction: %1 m away, within its %2 m</source>
+        <translation>可转向任意方向：相距 %1 米，在其 %2 米内</translation>
+    </message>
+    <message>
+        <source>At the camera</source>
+        <translation>就在摄像机处</translation>
+    </message>
+    <message>
+        <source>Faces the place: %1 m away, %2° off its heading</source>
+        <translation>朝向该处：相距 %1 米，偏离朝向 %2°</translation>
+    </message>
+    <message>
+        <source>Faces away: the place is %1° off its heading, it sees %2° either side</source>
+        <translation>背向该处：该处偏离朝向 %1°，其两侧可视 %2°</translation>
+    </message>
+    <message>
+        <source>The image is empty.</source>
+        <translation>图像为空。</translation>
+    </message>
+    <message>
+        <source>This is not a PNG image.</source>
+        <translation>这不是 PNG 图像。</translation>
+    </message>
+    <message>
+        <source>The PNG image is cut short.</source>
+        <translation>PNG 图像不完整。</translation>
+    </message>
+    <message>
+        <source>The PNG image is damaged: a part of it has no valid name.</source>
+        <translation>PNG 图像已损坏：有一部分名称无效。</translation>
+    </message>
+    <message>
+        <source>The PNG image is damaged: a checksum does not match.</source>
+        <translation>PNG 图像已损坏：校验和不匹配。</translation>
+    </message>
+    <message>
+        <source>The PNG image has no header.</source>
+        <translation>PNG 图像没有文件头。</translation>
+    </message>
+    <message>
+        <source>The PNG image says it is %1 x %2 pixels.</source>
+        <translation>PNG 图像声称大小为 %1 x %2 像素。</translation>
+    </message>
+    <message>
+        <source>The PNG image has no picture in it.</source>
+        <translation>PNG 图像中没有画面。</translation>
+    </message>
+    <message>
+        <source>The PNG image has data after its end.</source>
+        <translation>PNG 图像结尾之后还有数据。</translation>
+    </message>
+    <message>
+        <source>media: &quot;id&quot;, &quot;incidentId&quot; or &quot;cameraId&quot; is missing</source>
+        <translation>媒体：缺少“id”、“incidentId”或“cameraId”</translation>
+    </message>
+    <message>
+        <source>There is no camera %1.</source>
+        <translation>没有摄像机 %1。</translation>
+    </message>
+    <message>
+        <source>see the cameras</source>
+        <translation>查看摄像机</translation>
+    </message>
+    <message>
+        <source>change the camera registry</source>
+        <translation>修改摄像机登记</translation>
+    </message>
+    <message>
+        <source>There is no permission &apos;%1&apos;: a camera can only ask viewers for one that exists.</source>
+        <translation>没有权限“%1”：摄像机只能要求观看者具备已存在的权限。</translation>
+    </message>
+    <message>
+        <source>report a camera&apos;s health</source>
+        <translation>报告摄像机状态</translation>
+    </message>
+    <message>
+        <source>A camera&apos;s last frame time is Clock milliseconds, never negative.</source>
+        <translation>摄像机的最后一帧时间是时钟毫秒数，不能为负。</translation>
+    </message>
+    <message>
+        <source>report on camera %1</source>
+        <translation>报告摄像机 %1</translation>
+    </message>
+    <message>
+        <source>report where a camera is</source>
+        <translation>报告摄像机位置</translation>
+    </message>
+    <message>
+        <source>The heading must be a number of degrees.</source>
+        <translation>朝向必须是度数。</translation>
+    </message>
+    <message>
+        <source>%1 is a %2: it moves only when the registry says so.</source>
+        <translation>%1 是%2：只有登记信息修改时才会移动。</translation>
+    </message>
+    <message>
+        <source>Look for cameras within more than 0 and at most %1 metres.</source>
+        <translation>请在大于 0 且不超过 %1 米的范围内查找摄像机。</translation>
+    </message>
+    <message>
+        <source>attach a snapshot to an incident</source>
+        <translation>为警情附加截图</translation>
+    </message>
+    <message>
+        <source>The snapshot is %1 MB; at most %2 MB can be attached.</source>
+        <translation>截图为 %1 MB；最多可附加 %2 MB。</translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be attached: %1</source>
+        <translation>无法附加截图：%1</translation>
+    </message>
+    <message>
+        <source>Say when the snapshot was taken.</source>
+        <translation>请说明截图的拍摄时间。</translation>
+    </message>
+    <message>
+        <source>Incident %1 is %2: nothing more is attached to it.</source>
+        <translation>警情 %1 已%2：不能再附加内容。</translation>
+    </message>
+    <message>
+        <source>take a snapshot from camera %1</source>
+        <translation>从摄像机 %1 截图</translation>
+    </message>
+    <message>
+        <source>The snapshot says it was taken in the future.</source>
+        <translation>截图的拍摄时间在未来。</translation>
+    </message>
+    <message>
+        <source>see an incident&apos;s media</source>
+        <translation>查看警情的媒体</translation>
+    </message>
+    <message>
+        <source>see attached media</source>
+        <translation>查看附加的媒体</translation>
+    </message>
+    <message>
+        <source>There is no attached media %1.</source>
+        <translation>没有附加媒体 %1。</translation>
+    </message>
+    <message>
+        <source>see media from camera %1</source>
+        <translation>查看来自摄像机 %1 的媒体</translation>
+    </message>
+    <message>
+        <source>Attached media %1 no longer matches its SHA-256: the stored image was changed.</source>
+        <translation>附加媒体 %1 与其 SHA-256 不再一致：存储的图像已被更改。</translation>
+    </message>
+    <message>
+        <source>Snapshot from camera %1 (%2) attached</source>
+        <translation>已附加来自摄像机 %1（%2）的截图</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -1784,6 +2036,14 @@
     <message>
         <source>Edit the incident taxonomy</source>
         <translation>编辑警情分类</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>The video cannot be shown: %1</source>
+        <translation>无法显示视频：%1</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +3077,61 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::VideoPanel</name>
+    <message>
+        <source>Drag a camera onto a tile, or Enter to show it on the current tile</source>
+        <translation>将摄像机拖到画面格上，或按 Enter 在当前画面格显示</translation>
+    </message>
+    <message>
+        <source>Cameras &amp;near the incident</source>
+        <translation>警情附近的摄像机(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow new P1 incidents</source>
+        <translation>跟随新的 P1 警情(&amp;F)</translation>
+    </message>
+    <message>
+        <source>A new P1 incident fills the wall with the cameras near it</source>
+        <translation>新的 P1 警情会用其附近的摄像机填满视频墙</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>布局：</translation>
+    </message>
+    <message>
+        <source>Select an incident on the board first.</source>
+        <translation>请先在警情板上选择一起警情。</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <translation>%1  %2（%3）</translation>
+    </message>
+    <message>
+        <source>Incident %1 has no position: no cameras near it.</source>
+        <translation>警情 %1 没有位置：无法查找附近的摄像机。</translation>
+    </message>
+    <message>
+        <source>No camera within 500 m of incident %1.</source>
+        <translation>警情 %1 周围 500 米内没有摄像机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) near incident %1; those that see it first.</source>
+        <translation><numerusform>警情 %1 附近有 %n 台摄像机；能看到现场的排在前面。</numerusform></translation>
+    </message>
+    <message>
+        <source>Select the incident on the board that the snapshot belongs to.</source>
+        <translation>请在警情板上选择截图所属的警情。</translation>
+    </message>
+    <message>
+        <source>That tile has no picture to keep.</source>
+        <translation>该画面格没有可保存的画面。</translation>
+    </message>
+    <message>
+        <source>Snapshot attached to the incident.</source>
+        <translation>截图已附加到警情。</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::politicalsecurity::PoliticalSecurityModule</name>
     <message>
         <source>Political security joint control</source>
@@ -3687,6 +4002,138 @@
     <message>
         <source>%1 is not a tile address: it needs {z}, {x} and {y}, as in https://tiles.example.org/{z}/{x}/{y}.png</source>
         <translation>%1 不是瓦片地址：需要 {z}、{x} 和 {y}，例如 https://tiles.example.org/{z}/{x}/{y}.png</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>This is not a synthetic: address.</source>
+        <translation>这不是 synthetic: 地址。</translation>
+    </message>
+    <message>
+        <source>There is no scene &quot;%1&quot; (there are: %2).</source>
+        <translation>没有场景“%1”（现有：%2）。</translation>
+    </message>
+    <message>
+        <source>ALT %1 m   HDG %2°   SPD %3 m/s</source>
+        <translation>高度 %1 米   航向 %2°   速度 %3 米/秒</translation>
+    </message>
+    <message>
+        <source>One camera</source>
+        <translation>单画面</translation>
+    </message>
+    <message>
+        <source>Four cameras (2 × 2)</source>
+        <translation>四画面（2 × 2）</translation>
+    </message>
+    <message>
+        <source>Nine cameras (3 × 3)</source>
+        <translation>九画面（3 × 3）</translation>
+    </message>
+    <message>
+        <source>Sixteen cameras (4 × 4)</source>
+        <translation>十六画面（4 × 4）</translation>
+    </message>
+    <message>
+        <source>One large and five small</source>
+        <translation>一大五小</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <source>Back to the wall</source>
+        <translation>返回视频墙</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Tear off onto another screen</source>
+        <translation>拖出到另一块屏幕</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Clear tile</source>
+        <translation>清空画面格</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>The stream failed: %1</source>
+        <translation>视频流出错：%1</translation>
+    </message>
+    <message>
+        <source>The stream ended.</source>
+        <translation>视频流已结束。</translation>
+    </message>
+    <message>
+        <source>The stream cannot be played.</source>
+        <translation>无法播放该视频流。</translation>
+    </message>
+    <message>
+        <source>The wall cannot play &quot;%1&quot;: use an rtsp, http, https, file or synthetic address.</source>
+        <translation>视频墙无法播放“%1”：请使用 rtsp、http、https、file 或 synthetic 地址。</translation>
+    </message>
+    <message>
+        <source>No picture came within %1 s.</source>
+        <translation>%1 秒内没有收到画面。</translation>
+    </message>
+    <message>
+        <source>No picture for %1 s.</source>
+        <translation>已 %1 秒没有画面。</translation>
+    </message>
+    <message>
+        <source>Tile %1</source>
+        <translation>画面格 %1</translation>
+    </message>
+    <message>
+        <source>Drop a camera here</source>
+        <translation>将摄像机拖到这里</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Not tried again: the address needs fixing.</source>
+        <translation>不再重试：地址需要修正。</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s</source>
+        <translation>%1 秒后重试</translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>正在重试…</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>CONNECTING</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>离线</translation>
     </message>
 </context>
 </TS>

@@ -435,6 +435,8 @@ QString describeHubEvent(const QString& topic, const QJsonObject& p)
         const auto to = taskStatusFromId(str("status"));
         return Tr::tr("Task %1 is %2").arg(str("title"), to ? taskStatusName(*to) : str("status"));
     }
+    if (topic == QLatin1String("media.attached"))
+        return Tr::tr("Snapshot from camera %1 (%2) attached").arg(str("cameraName"), str("cameraId"));
     return topic;
 }
 

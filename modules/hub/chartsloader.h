@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class QWidget;
 
 namespace hexhub::hub {
@@ -15,5 +17,11 @@ struct HubContext;
  * library cannot be loaded.
  */
 QWidget* createDashboard(HubContext& hub, QWidget* parent, QString* error);
+
+/*!
+ * The video panel, the same way (hexhub_hub_video): Qt Multimedia and GStreamer load when video is
+ * first shown, not at every desk's start. `currentIncident` gives the incident selected on the board.
+ */
+QWidget* createVideoPanel(HubContext& hub, std::function<qint64()> currentIncident, QWidget* parent, QString* error);
 
 } // namespace hexhub::hub

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "camera.h"
 #include "hubservices.h"
 #include "roadgraph.h"
 
@@ -36,10 +37,12 @@ struct HubContext
     IncidentService incidents;
     UnitService units;
     TaskService tasks;
+    CameraService cameras;
+    MediaService media;
 
     HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit)
         : store(s), bus(b), clock(c), session(session), incidents(s, session, audit), units(s, session, audit),
-          tasks(s, session, audit)
+          tasks(s, session, audit), cameras(s, session, audit), media(s, session, audit)
     {
     }
 

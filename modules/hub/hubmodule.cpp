@@ -66,6 +66,14 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     });
     view("hub.units", QT_TR_NOOP("Units"), ViewFactory::Area::Dock, "hub.incident.view",
          [this](QWidget* parent) -> QWidget* { return new UnitPanel(*m_hub, parent); });
+    view("hub.video", QT_TR_NOOP("Video"), ViewFactory::Area::Dock, "hub.video.view", [this](QWidget* parent) -> QWidget* {
+        QString error;
+        if (QWidget* video = createVideoPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent, &error))
+            return video;
+        auto* missing = new QLabel(tr("The video cannot be shown: %1").arg(error), parent);
+        missing->setWordWrap(true);
+        return missing;
+    });
     view("hub.operations", QT_TR_NOOP("Operations"), ViewFactory::Area::Dock, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
         return new OperationsPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
     });

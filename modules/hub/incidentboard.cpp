@@ -214,7 +214,7 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     m_tick->start();
 
     // Other desks' and this desk's changes arrive on the bus: refresh, a few at a time.
-    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit."), QStringLiteral("task.")}, 300, [this] {
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit."), QStringLiteral("task."), QStringLiteral("media.")}, 300, [this] {
         m_model->refresh();
         m_panel->reload();
     });

@@ -263,11 +263,12 @@ TEST_CASE("The seven Hexhub modules load, migrate and define their permissions",
     }));
     for (const char* table : {"hub_incidents", "hub_units", "hub_tasks", "ps_plans", "bc_roster_shifts", "ci_leads",
                               "bd_alerts", "cm_custody", "sv_demands", "hub_operations", "hub_categories",
-                              "hub_incident_events", "hub_playbook_ticks", "hub_incident_links"})
+                              "hub_incident_events", "hub_playbook_ticks", "hub_incident_links", "hub_cameras",
+                              "hub_media"})
         CHECK(facts.contains(QLatin1String(table)));
-    CHECK(facts.contains(QStringLiteral("perm:hub=9")));
+    CHECK(facts.contains(QStringLiteral("perm:hub=12")));
     CHECK(facts.contains(QStringLiteral("perm:case_management=4")));
-    CHECK(facts.contains(QStringLiteral("hubsup:9")));
+    CHECK(facts.contains(QStringLiteral("hubsup:12")));
 }
 
 TEST_CASE("The PostgreSQL run really runs on PostgreSQL", "[postgresql]")
@@ -301,9 +302,9 @@ TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][h
     config.keyPath = key;
     TestPlatform again(config);
     again.start();
-    CHECK(migrationsAfterFirst == 14); // core 4, the hub 4, each centre 1
+    CHECK(migrationsAfterFirst == 15); // core 4, the hub 5, each centre 1
     CHECK(await(again->store().read([](Sql& sql) {
         return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
-    })) == 14);
+    })) == 15);
     CHECK(again->modules().loadOrder().size() == 7);
 }

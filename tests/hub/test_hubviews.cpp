@@ -7,7 +7,10 @@
 #include "hubservices.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "camera.h"
 #include "mapview.h"
+#include "videowall.h"
+#include "workspace.h"
 #include "module.h"
 #include "modulemanager.h"
 #include "sqlpagemodel.h"
@@ -579,6 +582,90 @@ TEST_CASE("Hub taxonomy: a supervisor changes a target and adds a category with 
     REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("lower-case")); }));
     CHECK(editor->findChild<QLineEdit*>(QStringLiteral("id"))->text() == QStringLiteral("Bad Id"));
     editor->reject();
+}
+
+TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a snapshot goes into its record, the wall rides in the workspace", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    CameraService cameras(tp->store(), tp->session(), tp->audit());
+    const struct { const char* id; const char* name; double kmNorth; double heading; const char* scene; } cams[] = {
+        {"CAM-0001", "Harbour Tower south", -0.15, 0, "rooftop"},  // south of the tower, looking north at it
+        {"CAM-0002", "Elm Street east", 0.05, 180, "street"},       // just north, looking south
+        {"CAM-0003", "Canal Road", 0.3, 0, "street"},               // north, looking away
+        {"CAM-0009", "Far away", 5.0, 180, "street"},               // beyond 500 m
+    };
+    for (const auto& c : cams) {
+        Camera camera;
+        camera.id = QString::fromLatin1(c.id);
+        camera.name = QString::fromLatin1(c.name);
+        camera.position = GeoPoint{kTower.latitude + c.kmNorth / 111.32, kTower.longitude};
+        camera.heading = c.heading;
+        camera.fieldOfView = 60;
+        camera.range = 300;
+        camera.streamUrl = QStringLiteral("synthetic:%1?fps=10&w=320&h=180").arg(QString::fromLatin1(c.scene));
+        camera.agency = QStringLiteral("City police");
+        await(cameras.save(camera));
+    }
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(window.showModule(QStringLiteral("hub")));
+    QDockWidget* dock = window.openPanel(QStringLiteral("hub.video"));
+    REQUIRE(dock);
+    dock->setFloating(true);
+    dock->resize(1000, 640);
+    auto* wall = dock->findChild<VideoWall*>(QStringLiteral("wall"));
+    REQUIRE(wall);
+    auto* list = dock->findChild<QListWidget*>(QStringLiteral("cameras"));
+    REQUIRE(waitUntil([&] { return list->count() == 4; }));
+
+    // A P1 incident at the tower: the three cameras within 500 m, those that see it first.
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident n;
+    n.priority = 1;
+    n.category = QStringLiteral("rooftop_rescue");
+    n.summary = QStringLiteral("Two people on the roof edge");
+    n.location = Location{QStringLiteral("Harbour Tower"), kTower};
+    const Incident incident = await(incidents.create(n));
+    REQUIRE(waitUntil([&] { return wall->cameraAt(0).cameraId == QStringLiteral("CAM-0002"); }));
+    CHECK(wall->cameraAt(1).cameraId == QStringLiteral("CAM-0001"));
+    CHECK(wall->cameraAt(2).cameraId == QStringLiteral("CAM-0003"));
+    CHECK(wall->tileCount() == 4);
+    CHECK(wall->cameraAt(3).cameraId.isEmpty());
+    REQUIRE(waitUntil([&] { return wall->tileState(0) == VideoWall::TileState::Live && wall->tileState(1) == VideoWall::TileState::Live; }));
+
+    // The snapshot of a tile goes into the incident selected on the board.
+    auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+    auto* model = qobject_cast<SqlPageModel*>(table->model());
+    REQUIRE(waitUntil([&] { return model->rowOfId(incident.id) >= 0; }));
+    table->selectRow(model->rowOfId(incident.id));
+    REQUIRE(wall->requestSnapshot(1));
+    MediaService media(tp->store(), tp->session(), tp->audit());
+    REQUIRE(waitUntil([&] { return await(media.mediaFor(incident.id)).size() == 1; }));
+    const MediaItem item = await(media.mediaFor(incident.id)).first();
+    CHECK(item.cameraId == QStringLiteral("CAM-0001"));
+    bool onTimeline = false;
+    for (const TimelineEntry& e : await(incidents.timeline(incident.id)))
+        onTimeline = onTimeline || (e.topic == QStringLiteral("media.attached") && e.text.contains(QStringLiteral("CAM-0001")));
+    CHECK(onTimeline);
+
+    // The wall's layout and cameras are part of the workspace, and come back.
+    wall->setLayoutKind(VideoWall::Layout::Grid3x3);
+    const Workspace saved = window.captureWorkspace(QStringLiteral("video"));
+    REQUIRE(saved.viewStates.contains(QStringLiteral("hub.video")));
+    wall->setLayoutKind(VideoWall::Layout::Single);
+    wall->clearTile(0);
+    window.applyWorkspace(saved);
+    wall = window.panelDock(QStringLiteral("hub.video"))->findChild<VideoWall*>(QStringLiteral("wall"));
+    CHECK(wall->layoutKind() == VideoWall::Layout::Grid3x3);
+    CHECK(wall->cameraAt(0).cameraId == QStringLiteral("CAM-0002"));
+    QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
+    REQUIRE(waitUntil([&] { return wall->tileState(0) == VideoWall::TileState::Live; }));
+    QTest::qWait(200); // a few frames for the picture; the picture is for a person, not a check
+    REQUIRE(dock->widget()->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-video-day-en.png")));
 }
 
 TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][pictures]")

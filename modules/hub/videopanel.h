@@ -1,0 +1,64 @@
+#pragma once
+
+#include "hubcontext.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace hexhub {
+class VideoWall;
+}
+
+namespace hexhub::hub {
+
+/*!
+ * The hub's video (view "hub.video", on a desk or a wall): the cameras the operator may watch, and
+ * a VideoWall. A camera goes on the wall by dragging it onto a tile or by Enter on it (the current
+ * tile). "Cameras near the incident" fills the wall with those nearest the incident selected on the
+ * board, the ones that see it first; a new P1 incident does the same by itself unless the operator
+ * turned that off. A snapshot (Ctrl+S on a tile) is attached to the selected incident. Tile health is
+ * reported to the registry. The wall's layout and cameras are kept in the workspace.
+ */
+class VideoPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    VideoPanel(HubContext& hub, std::function<qint64()> currentIncident, QWidget* parent = nullptr);
+    ~VideoPanel() override;
+
+    VideoWall* wall() const { return m_wall; }
+    QListWidget* cameraList() const { return m_cameras; }
+    //! Fills the wall with the cameras nearest the incident; the count shown in the message.
+    void showCamerasNear(qint64 incidentId);
+    void reload();
+
+    Q_INVOKABLE QJsonObject saveViewState() const;
+    Q_INVOKABLE void restoreViewState(const QJsonObject& state);
+
+Q_SIGNALS:
+    void camerasLoaded();
+    void wallFilled(int cameras);
+    void snapshotAttached(qint64 incidentId);
+
+private:
+    void putOnWall(int row);
+    void snapshot(int tile, const QImage& frame, const QString& cameraId, qint64 frameTimeMs);
+
+    HubContext& m_hub;
+    std::function<qint64()> m_currentIncident;
+    QListWidget* m_cameras;
+    QComboBox* m_layout;
+    QPushButton* m_near;
+    QCheckBox* m_followP1;
+    VideoWall* m_wall;
+    QLabel* m_message;
+    QList<Camera> m_list;
+};
+
+} // namespace hexhub::hub
