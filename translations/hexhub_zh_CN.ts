@@ -3116,7 +3116,9 @@
     </message>
     <message numerus="yes">
         <source>%n camera(s) near incident %1; those that see it first.</source>
-        <translation><numerusform>警情 %1 附近有 %n 台摄像机；能看到现场的排在前面。</numerusform></translation>
+        <translation>
+            <numerusform>警情 %1 附近有 %n 台摄像机；能看到现场的排在前面。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select the incident on the board that the snapshot belongs to.</source>

@@ -1,6 +1,7 @@
 #include "hubmap.h"
 
 #include "eventbus.h"
+#include "session.h"
 #include "mapview.h"
 #include "sql.h"
 #include "store.h"
@@ -75,7 +76,7 @@ HubMap::HubMap(HubContext& hub, QWidget* parent)
             Q_EMIT incidentActivated(id.toLongLong());
     });
 
-    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit.")}, 1000, [this] { reload(); });
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit."), QStringLiteral("camera.")}, 1000, [this] { reload(); });
     reload();
 }
 
@@ -160,6 +161,7 @@ void HubMap::reload()
                                                   "click opens.")
                                                    .arg(m_map->markerCount(QStringLiteral("incidents")))
                                                    .arg(markers.size()));
+                             showCameras();
                          } catch (const std::exception& e) {
                              m_legend->setText(tr("The map cannot be read: %1").arg(QString::fromUtf8(e.what())));
                          }
@@ -169,6 +171,29 @@ void HubMap::reload()
                              reload();
                      });
                  });
+}
+
+void HubMap::showCameras()
+{
+    // The cameras this operator may watch, as triangles: blue online, grey offline or not known.
+    if (!m_hub.session.can(QStringLiteral("hub.video.view"))) {
+        m_map->setMarkers(QStringLiteral("cameras"), {});
+        return;
+    }
+    whenFinished(this, m_hub.cameras.cameras(), [this](QFuture<QList<Camera>> done) {
+        QList<MapMarker> markers;
+        try {
+            for (const Camera& c : done.result()) {
+                if (c.position)
+                    markers.append({c.id, *c.position,
+                                    c.health == CameraHealth::Online ? QColor(0x29, 0x80, 0xb9) : QColor(0x95, 0xa5, 0xa6),
+                                    c.name, MapMarker::Shape::Triangle});
+            }
+        } catch (const std::exception&) {
+            return; // the incidents and units stay; the registry's reason shows in the video panel
+        }
+        m_map->setMarkers(QStringLiteral("cameras"), markers);
+    });
 }
 
 } // namespace hexhub::hub

@@ -31,6 +31,8 @@ public:
 
     MapView* map() const { return m_map; }
     void reload();
+    //! The cameras layer (triangles), from the registry.
+    void showCameras();
     bool isLoaded() const { return m_loaded; }
 
     /*!

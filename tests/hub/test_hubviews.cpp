@@ -621,6 +621,12 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     REQUIRE(wall);
     auto* list = dock->findChild<QListWidget*>(QStringLiteral("cameras"));
     REQUIRE(waitUntil([&] { return list->count() == 4; }));
+    // The map shows them too, as a layer of their own.
+    QDockWidget* mapDock = window.openPanel(QStringLiteral("hub.map"));
+    REQUIRE(mapDock);
+    auto* map = mapDock->findChild<MapView*>();
+    REQUIRE(waitUntil([&] { return map->markerCount(QStringLiteral("cameras")) == 4; }));
+    mapDock->close();
 
     // A P1 incident at the tower: the three cameras within 500 m, those that see it first.
     IncidentService incidents(tp->store(), tp->session(), tp->audit());
