@@ -1,8 +1,8 @@
 #include "hubmap.h"
 
 #include "eventbus.h"
-#include "session.h"
 #include "mapview.h"
+#include "session.h"
 #include "sql.h"
 #include "store.h"
 #include "whenfinished.h"
