@@ -1,5 +1,7 @@
 #include "camera.h"
 
+#include "hubservicesupport_p.h"
+
 #include "audit.h"
 #include "clock.h"
 #include "coretr.h"
@@ -439,38 +441,14 @@ const QString kMediaColumns = QStringLiteral(
     "m.id, m.incident_id, m.camera_id, c.name, m.kind, m.taken_at, m.sha256, m.width, m.height, m.byte_size, "
     "m.created_by, m.created_at, c.view_permission");
 
-WriteContext hubWrite(const Principal& actor)
-{
-    return WriteContext{QStringLiteral("hub"), actor.name, {}};
-}
-
-// A refusal goes on record before the caller hears of it (as in hubservices.cpp).
-template <typename T>
-std::optional<QFuture<T>> check(const AuditLog& audit, const Principal& actor, const QString& permission,
-                                const QString& what, const QString& action, const QString& object)
-{
-    try {
-        Session::require(actor, permission, what);
-    } catch (const PermissionDenied&) {
-        const std::exception_ptr error = std::current_exception();
-        return audit
-            .record({actor.isValid() ? actor.name : QStringLiteral("system"), action, object,
-                     QStringLiteral("missing ") + permission, QStringLiteral("denied")})
-            .then([error](qint64) -> T { std::rethrow_exception(error); });
-    }
-    return std::nullopt;
-}
+using hubsupport::check;
+using hubsupport::failNow;
+using hubsupport::hubWrite;
 
 template <typename T>
 QFuture<T> failWith(std::exception_ptr error)
 {
     return QtFuture::makeExceptionalFuture<T>(error);
-}
-
-template <typename T>
-QFuture<T> failNow(const QString& message)
-{
-    return failWith<T>(std::make_exception_ptr(ValidationError(message)));
 }
 
 /*

@@ -1,5 +1,7 @@
 #include "hubservices.h"
 
+#include "hubservicesupport_p.h"
+
 #include "audit.h"
 #include "clock.h"
 #include "coretr.h"
@@ -39,40 +41,9 @@ const QString kTaskColumns = QStringLiteral(
 const QString kOperationColumns = QStringLiteral(
     "id, name, objective, status, go_at, incident_id, created_by, created_at, updated_at, version");
 
-// Refusals are on record before the caller hears of them: the future fails after the audit row commits.
-template <typename T>
-QFuture<T> refuse(const AuditLog& audit, const Principal& actor, const QString& action, const QString& object,
-                  const QString& permission, std::exception_ptr error)
-{
-    return audit
-        .record({actor.isValid() ? actor.name : QStringLiteral("system"), action, object,
-                 QStringLiteral("missing ") + permission, QStringLiteral("denied")})
-        .then([error](qint64) -> T { std::rethrow_exception(error); });
-}
-
-// Checks the permission; on refusal returns the failing future, else nothing.
-template <typename T>
-std::optional<QFuture<T>> check(const AuditLog& audit, const Principal& actor, const QString& permission,
-                                const QString& what, const QString& action, const QString& object)
-{
-    try {
-        Session::require(actor, permission, what);
-    } catch (const PermissionDenied&) {
-        return refuse<T>(audit, actor, action, object, permission, std::current_exception());
-    }
-    return std::nullopt;
-}
-
-template <typename T>
-QFuture<T> failNow(const QString& message)
-{
-    return QtFuture::makeExceptionalFuture<T>(std::make_exception_ptr(ValidationError(message)));
-}
-
-WriteContext hubWrite(const Principal& actor)
-{
-    return WriteContext{kHub, actor.name, {}};
-}
+using hubsupport::check;
+using hubsupport::failNow;
+using hubsupport::hubWrite;
 
 QVariant nullableId(qint64 id)
 {
