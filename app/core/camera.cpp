@@ -777,11 +777,7 @@ QFuture<MediaItem> MediaService::attachSnapshot(qint64 incidentId, const QString
         MediaItem& item = result.value;
         item = MediaItem{id, incidentId, cameraId, camera.name, QStringLiteral("snapshot"), takenAt, sha256, size,
                          qint64(png.size()), actor.name, now};
-        EventDraft draft = EventDraft::from(MediaAttached{item, number});
-        const Event event = txn.publish(draft);
-        // On the incident's timeline, as the hub's services index their events.
-        txn.execCached(QStringLiteral("INSERT INTO hub_incident_events (incident_id, event_seq) VALUES (?, ?)"),
-                       {incidentId, event.seq});
+        hubsupport::publishOnTimelines(txn, {incidentId}, EventDraft::from(MediaAttached{item, number}));
         m_audit.append(txn, {actor.name, QStringLiteral("media.attached"), QStringLiteral("media:%1").arg(id),
                              QStringLiteral("incident %1, camera %2, taken %3, sha256 %4")
                                  .arg(number, cameraId, QString::number(takenAt), sha256),

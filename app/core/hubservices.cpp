@@ -222,10 +222,7 @@ Event publishFor(WriteTransaction& txn, const QList<qint64>& incidents, const QS
     EventDraft draft;
     draft.topic = topic;
     draft.payload = payload;
-    const Event event = txn.publish(draft);
-    for (qint64 id : incidents)
-        txn.execCached(QStringLiteral("INSERT INTO hub_incident_events (incident_id, event_seq) VALUES (?, ?)"), {id, event.seq});
-    return event;
+    return hubsupport::publishOnTimelines(txn, incidents, draft);
 }
 
 Event publish(WriteTransaction& txn, const QString& topic, const QJsonObject& payload)

@@ -5,7 +5,9 @@
 
 #include "audit.h"
 #include "error.h"
+#include "event.h"
 #include "session.h"
+#include "sql.h"
 #include "store.h"
 
 #include <QFuture>
@@ -50,6 +52,18 @@ QFuture<T> failNow(const QString& message)
 inline WriteContext hubWrite(const Principal& actor)
 {
     return WriteContext{QStringLiteral("hub"), actor.name, {}};
+}
+
+/*!
+ * Publishes `draft` and puts the event on the timelines of `incidents` (the index
+ * IncidentService::timeline() reads).
+ */
+inline Event publishOnTimelines(WriteTransaction& txn, const QList<qint64>& incidents, const EventDraft& draft)
+{
+    const Event event = txn.publish(draft);
+    for (qint64 id : incidents)
+        txn.execCached(QStringLiteral("INSERT INTO hub_incident_events (incident_id, event_seq) VALUES (?, ?)"), {id, event.seq});
+    return event;
 }
 
 } // namespace hexhub::hubsupport
