@@ -163,7 +163,7 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
     backToWindow(window);
 
     // The board shows it, selected, and the panel beside it.
-    REQUIRE(waitUntil([&] { return model->rowCount() == 1 && table->currentIndex().isValid(); }));
+    REQUIRE(waitUntil([&] { return model->rowCount() == 1 && table->currentIndex().isValid() && model->idAt(0) != 0; }));
     const qint64 id = model->idAt(0);
     CHECK(statusOf(tp, id) == IncidentStatus::New);
     CHECK(model->data(model->index(0, 1)).toString() == QStringLiteral("P1"));
