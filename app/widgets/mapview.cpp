@@ -4,9 +4,11 @@
 
 #include <QBuffer>
 #include <QCache>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QDrag>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QGraphicsScene>
@@ -15,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QNetworkAccessManager>
 #include <QNetworkDiskCache>
@@ -27,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QWheelEvent>
+#include <QtMath>
 
 #include <cmath>
 
@@ -865,6 +869,23 @@ void MapView::drawBackground(QPainter* painter, const QRectF& rect)
         layer->paint(painter);
         painter->restore();
     }
+    // What the cameras see, in metres on the ground: translucent, so streets and markers show through.
+    const double pixel = metresPerPixel();
+    for (const auto& [name, sectors] : m_sectors) {
+        for (const MapSector& sector : sectors) {
+            const QPainterPath path = sectorPath(sector);
+            const QRectF bounds = path.boundingRect();
+            if (!bounds.intersects(rect) || std::max(bounds.width(), bounds.height()) < 3 * pixel)
+                continue; // out of the strip drawn, or a speck at this scale
+            QColor fill = sector.colour;
+            fill.setAlpha(48);
+            QColor line = sector.colour;
+            line.setAlpha(150);
+            painter->setPen(QPen(line, 0)); // cosmetic: one pixel at any scale
+            painter->setBrush(fill);
+            painter->drawPath(path);
+        }
+    }
     // The markers too: they stay where they are while the map pans, and their clusters and labels
     // depend on the scale and the markers only (a new scale or new markers draw them all anew).
     const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
@@ -995,6 +1016,87 @@ void MapView::setMarkers(const QString& layer, const QList<MapMarker>& markers)
     resetCachedContent(); // the markers are drawn with the background
 }
 
+void MapView::setSectors(const QString& layer, const QList<MapSector>& sectors)
+{
+    const auto it = std::find_if(m_sectors.begin(), m_sectors.end(), [&](const auto& l) { return l.first == layer; });
+    if (it != m_sectors.end())
+        it->second = sectors;
+    else
+        m_sectors.emplace_back(layer, sectors);
+    resetCachedContent(); // drawn with the background
+}
+
+QList<MapSector> MapView::sectors(const QString& layer) const
+{
+    const auto it = std::find_if(m_sectors.begin(), m_sectors.end(), [&](const auto& l) { return l.first == layer; });
+    return it != m_sectors.end() ? it->second : QList<MapSector>();
+}
+
+QPainterPath MapView::sectorPath(const MapSector& sector)
+{
+    // Web Mercator stretches the ground by 1 / cos(latitude): a range in metres on the ground is
+    // that much longer in the scene's metres.
+    const QPointF centre = toScene(sector.point);
+    const double stretch = 1.0 / std::max(0.01, std::cos(qDegreesToRadians(sector.point.latitude)));
+    const double r = std::max(0.0, sector.range) * stretch;
+    const QRectF box(centre.x() - r, centre.y() - r, 2 * r, 2 * r);
+    QPainterPath path;
+    if (sector.fieldOfView >= 360) {
+        path.addEllipse(box);
+        return path;
+    }
+    // Qt's angles go counter-clockwise from three o'clock (y down, as the scene's): a heading h
+    // clockwise from north is the angle 90 - h; the cone spans heading +- fieldOfView / 2.
+    const double fov = std::clamp(sector.fieldOfView, 1.0, 360.0);
+    path.moveTo(centre);
+    path.arcTo(box, 90.0 - sector.heading - fov / 2, fov);
+    path.closeSubpath();
+    return path;
+}
+
+void MapView::setMarkerDrag(const QString& layer, MarkerDragData data)
+{
+    if (data)
+        m_markerDrag.insert(layer, std::move(data));
+    else
+        m_markerDrag.remove(layer);
+}
+
+QMimeData* MapView::markerDragData(const QString& layer, const QString& id) const
+{
+    const MarkerDragData data = m_markerDrag.value(layer);
+    return data ? data(id) : nullptr;
+}
+
+std::pair<QString, QString> MapView::markerAt(const QPointF& viewPoint) const
+{
+    const std::optional<Hit> hit = hitAt(viewPoint);
+    if (!hit || hit->drawn.count > 1)
+        return {};
+    return {hit->layer, m_markers.value(hit->layer)->markers.at(hit->drawn.marker).id};
+}
+
+std::optional<MapView::Hit> MapView::hitAt(const QPointF& viewPoint) const
+{
+    // The top-most layer first; the nearest drawn marker or cluster within 12 pixels.
+    for (qsizetype l = m_markerOrder.size() - 1; l >= 0; --l) {
+        const QString& layer = m_markerOrder.at(l);
+        double best = 12;
+        std::optional<Drawn> hit;
+        for (const Drawn& d : drawnMarkers(layer)) {
+            const QPointF at = mapFromScene(d.scenePoint);
+            const double distance = std::hypot(at.x() - viewPoint.x(), at.y() - viewPoint.y());
+            if (distance <= best) {
+                best = distance;
+                hit = d;
+            }
+        }
+        if (hit)
+            return Hit{layer, *hit};
+    }
+    return std::nullopt;
+}
+
 QStringList MapView::layers() const
 {
     QStringList names;
@@ -1086,36 +1188,52 @@ void MapView::wheelEvent(QWheelEvent* event)
 void MapView::mousePressEvent(QMouseEvent* event)
 {
     m_pressAt = event->pos();
+    m_dragMarker = {};
+    if (event->button() == Qt::LeftButton && !m_markerDrag.isEmpty()) {
+        const auto [layer, id] = markerAt(event->position());
+        if (!layer.isEmpty() && m_markerDrag.contains(layer)) {
+            // A marker that can be dragged: the press is its, not the start of a pan.
+            m_dragMarker = {layer, id};
+            event->accept();
+            return;
+        }
+    }
     QGraphicsView::mousePressEvent(event);
+}
+
+void MapView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_dragMarker.first.isEmpty()) {
+        QGraphicsView::mouseMoveEvent(event);
+        return;
+    }
+    if (!(event->buttons() & Qt::LeftButton)
+        || (event->pos() - m_pressAt).manhattanLength() < QApplication::startDragDistance())
+        return;
+    const auto [layer, id] = std::exchange(m_dragMarker, {});
+    QMimeData* mime = markerDragData(layer, id);
+    if (!mime)
+        return;
+    auto* drag = new QDrag(this);
+    drag->setMimeData(mime);
+    drag->exec(Qt::CopyAction);
 }
 
 void MapView::mouseReleaseEvent(QMouseEvent* event)
 {
-    QGraphicsView::mouseReleaseEvent(event);
+    const bool pressedOnDraggable = !std::exchange(m_dragMarker, {}).first.isEmpty();
+    if (!pressedOnDraggable)
+        QGraphicsView::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton || (event->pos() - m_pressAt).manhattanLength() > 4)
         return; // a drag, not a click
-    // The top-most layer first; the nearest drawn marker or cluster within 12 pixels.
-    for (qsizetype l = m_markerOrder.size() - 1; l >= 0; --l) {
-        const QString& layer = m_markerOrder.at(l);
-        double best = 12;
-        std::optional<Drawn> hit;
-        for (const Drawn& d : drawnMarkers(layer)) {
-            const QPointF at = mapFromScene(d.scenePoint);
-            const double distance = std::hypot(at.x() - event->position().x(), at.y() - event->position().y());
-            if (distance <= best) {
-                best = distance;
-                hit = d;
-            }
-        }
-        if (!hit)
-            continue;
-        if (hit->count > 1) {
-            centerOn(hit->scenePoint);
-            zoomBy(3, viewport()->rect().center());
-        } else {
-            Q_EMIT markerActivated(layer, m_markers.value(layer)->markers.at(hit->marker).id);
-        }
+    const std::optional<Hit> hit = hitAt(event->position());
+    if (!hit)
         return;
+    if (hit->drawn.count > 1) {
+        centerOn(hit->drawn.scenePoint);
+        zoomBy(3, viewport()->rect().center());
+    } else {
+        Q_EMIT markerActivated(hit->layer, m_markers.value(hit->layer)->markers.at(hit->drawn.marker).id);
     }
 }
 

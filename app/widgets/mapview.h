@@ -7,13 +7,17 @@
 #include <QGraphicsView>
 #include <QHash>
 #include <QList>
+#include <QPainterPath>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
 class QGraphicsScene;
+class QMimeData;
 
 namespace hexhub {
 
@@ -32,6 +36,21 @@ struct HEXHUB_WIDGETS_EXPORT MapMarker
 };
 
 /*!
+ * What a camera sees, drawn on the ground in metres under the markers: a cone from `point` towards
+ * `heading` (degrees clockwise from north), `fieldOfView` wide, `range` long; a field of view of 360
+ * (a PTZ camera, a drone's footprint) is a disc.
+ */
+struct HEXHUB_WIDGETS_EXPORT MapSector
+{
+    QString id;
+    GeoPoint point;
+    double heading = 0;
+    double fieldOfView = 90;
+    double range = 100; //!< metres on the ground
+    QColor colour;
+};
+
+/*!
  * The map every module uses (issue 5, section 8): a QGraphicsView in Web Mercator, scene units in
  * metres (north up). It works offline on its own layers:
  *  - GeoJSON layers (addGeoJson()): LineString / MultiLineString features draw as streets or rivers
@@ -45,7 +64,10 @@ struct HEXHUB_WIDGETS_EXPORT MapMarker
  * markers' order (the first, the most important). The land, the tiles, the GeoJSON layers and the
  * markers are the view's background, one picture the view keeps: panning scrolls it and draws only
  * the strip scrolled in; a new scale or new markers draw it anew. The wheel zooms around the cursor;
- * dragging pans; + and - zoom, arrow keys pan.
+ * dragging pans; + and - zoom, arrow keys pan. Sector layers (setSectors()), cameras' views in metres on
+ * the ground, are drawn between the GeoJSON layers and the markers. A marker layer can be made
+ * draggable (setMarkerDrag()): dragging one of its markers starts a drag and drop with its data
+ * instead of panning.
  *
  * Under the layers it can draw raster tiles from an XYZ tile server (setTileSource()); they are an
  * addition, never a need: without them, or with the server away, the map works as before.
@@ -67,6 +89,20 @@ public:
     void setMarkers(const QString& layer, const QList<MapMarker>& markers);
     QStringList layers() const;
     int markerCount(const QString& layer) const;
+    //! Replaces the sectors of `layer` (created on first use; sector layers draw in their order).
+    void setSectors(const QString& layer, const QList<MapSector>& sectors);
+    QList<MapSector> sectors(const QString& layer) const;
+    //! The outline of `sector` in scene coordinates (Web Mercator metres, y to the south).
+    static QPainterPath sectorPath(const MapSector& sector);
+    //! The drag data of a marker of `layer` by its id (nullptr: that one cannot be dragged); an
+    //! empty function makes the layer's markers clickable only again.
+    using MarkerDragData = std::function<QMimeData*(const QString& id)>;
+    void setMarkerDrag(const QString& layer, MarkerDragData data);
+    //! What dragging marker `id` of `layer` carries (the caller owns it); nullptr when it cannot be dragged.
+    QMimeData* markerDragData(const QString& layer, const QString& id) const;
+    //! The single marker drawn within 12 pixels of `viewPoint`, top-most layer first: {layer, id};
+    //! empty when there is none (or only a cluster).
+    std::pair<QString, QString> markerAt(const QPointF& viewPoint) const;
 
     //! Centres on `point` with `metresPerPixel` as the scale.
     void centreOn(const GeoPoint& point, double metresPerPixel);
@@ -132,6 +168,7 @@ Q_SIGNALS:
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -139,6 +176,12 @@ protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;
 
 private:
+    struct Hit
+    {
+        QString layer;
+        Drawn drawn;
+    };
+    std::optional<Hit> hitAt(const QPointF& viewPoint) const;
     void zoomBy(double factor, const QPointF& viewAnchor);
     void updateColours();
 
@@ -148,7 +191,10 @@ private:
     std::vector<std::pair<QString, std::unique_ptr<GeoLayer>>> m_geo; //!< in the order they are drawn
     QHash<QString, std::shared_ptr<MarkerLayer>> m_markers;
     QStringList m_markerOrder;
+    std::vector<std::pair<QString, QList<MapSector>>> m_sectors; //!< in the order they are drawn
+    QHash<QString, MarkerDragData> m_markerDrag;
     QPoint m_pressAt;
+    std::pair<QString, QString> m_dragMarker; //!< the draggable marker pressed on: {layer, id}
 };
 
 } // namespace hexhub

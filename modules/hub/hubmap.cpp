@@ -9,7 +9,10 @@
 
 #include <QEvent>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMimeData>
 #include <QResizeEvent>
 #include <QSettings>
 #include <QSqlQuery>
@@ -76,7 +79,17 @@ HubMap::HubMap(HubContext& hub, QWidget* parent)
             Q_EMIT incidentActivated(id.toLongLong());
     });
 
-    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit."), QStringLiteral("camera.")}, 1000, [this] { reload(); });
+    m_map->setMarkerDrag(QStringLiteral("cameras"), [this](const QString& id) -> QMimeData* {
+        const auto it = m_cameras.constFind(id);
+        return it != m_cameras.cend() ? cameraDragData(*it) : nullptr;
+    });
+
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit.")}, 1000, [this] { reload(); });
+    // Drones report where they are every second or so: only the cameras are read again for them.
+    reloadOnEvents(m_hub.bus, this, {QStringLiteral("camera.")}, 500, [this] {
+        if (m_loaded)
+            showCameras();
+    });
     reload();
 }
 
@@ -157,8 +170,8 @@ void HubMap::reload()
                              }
                              m_map->setMarkers(QStringLiteral("units"), markers);
                              m_legend->setText(tr("%1 open incidents (circles, by priority), %2 units (squares: green available, "
-                                                  "orange en route, red on scene, purple busy). Wheel or +/- zooms, drag pans, "
-                                                  "click opens.")
+                                                  "orange en route, red on scene, purple busy), cameras (triangles, with what they see). Wheel or "
+                                                  "+/- zooms, drag pans, click opens; drag a camera onto a video wall.")
                                                    .arg(m_map->markerCount(QStringLiteral("incidents")))
                                                    .arg(markers.size()));
                              showCameras();
@@ -173,26 +186,62 @@ void HubMap::reload()
                  });
 }
 
+QMimeData* HubMap::cameraDragData(const Camera& camera)
+{
+    // The video wall's drag format (VideoWall::cameraMimeType(), which this plugin does not link:
+    // the wall loads with the video panel): JSON {id, name, url}.
+    auto* mime = new QMimeData;
+    mime->setData(QStringLiteral("application/x-hexhub-camera"),
+                  QJsonDocument(QJsonObject{{QStringLiteral("id"), camera.id},
+                                            {QStringLiteral("name"), camera.name},
+                                            {QStringLiteral("url"), camera.streamUrl}})
+                      .toJson(QJsonDocument::Compact));
+    mime->setText(camera.name);
+    return mime;
+}
+
+MapSector HubMap::viewOf(const Camera& camera)
+{
+    // Fixed and body-worn cameras see a cone; a PTZ camera turns to see anything within its range,
+    // and a drone sees the ground within its range of the point below it (its footprint): discs.
+    QColor colour = camera.kind == CameraKind::Drone ? QColor(0xe6, 0x7e, 0x22) : QColor(0x29, 0x80, 0xb9);
+    if (camera.health == CameraHealth::Offline)
+        colour = QColor(0x95, 0xa5, 0xa6);
+    return {camera.id, camera.position.value_or(GeoPoint{}), camera.heading,
+            camera.seesAllAround() ? 360.0 : camera.fieldOfView, camera.range, colour};
+}
+
 void HubMap::showCameras()
 {
-    // The cameras this operator may watch, as triangles: blue online, grey offline or not known.
+    // The cameras this operator may watch, as triangles (blue online, orange drones, grey offline or
+    // not known) over what each one sees; dragged onto a video wall, a camera plays there.
     if (!m_hub.session.can(QStringLiteral("hub.video.view"))) {
+        m_cameras.clear();
         m_map->setMarkers(QStringLiteral("cameras"), {});
+        m_map->setSectors(QStringLiteral("camera views"), {});
         return;
     }
     whenFinished(this, m_hub.cameras.cameras(), [this](QFuture<QList<Camera>> done) {
         QList<MapMarker> markers;
+        QList<MapSector> views;
+        QHash<QString, Camera> cameras;
         try {
             for (const Camera& c : done.result()) {
-                if (c.position)
-                    markers.append({c.id, *c.position,
-                                    c.health == CameraHealth::Online ? QColor(0x29, 0x80, 0xb9) : QColor(0x95, 0xa5, 0xa6),
-                                    c.name, MapMarker::Shape::Triangle});
+                if (!c.position)
+                    continue;
+                const MapSector view = viewOf(c);
+                QColor colour = c.health == CameraHealth::Online ? view.colour : QColor(0x95, 0xa5, 0xa6);
+                markers.append({c.id, *c.position, colour, c.name, MapMarker::Shape::Triangle});
+                views.append(view);
+                cameras.insert(c.id, c);
             }
         } catch (const std::exception&) {
             return; // the incidents and units stay; the registry's reason shows in the video panel
         }
+        m_cameras = std::move(cameras);
+        m_map->setSectors(QStringLiteral("camera views"), views);
         m_map->setMarkers(QStringLiteral("cameras"), markers);
+        Q_EMIT camerasShown();
     });
 }
 

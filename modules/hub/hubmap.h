@@ -2,17 +2,20 @@
 
 #include "hubcontext.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
 
 class QLabel;
+class QMimeData;
 class QSettings;
 class QTimer;
 
 namespace hexhub {
 class MapView;
-}
+struct MapSector;
+} // namespace hexhub
 
 namespace hexhub::hub {
 
@@ -31,8 +34,13 @@ public:
 
     MapView* map() const { return m_map; }
     void reload();
-    //! The cameras layer (triangles), from the registry.
+    //! The cameras layer (triangles) and what each sees ("camera views": cones, drones' footprints),
+    //! from the registry; read again on every camera event, so drones move with their telemetry.
     void showCameras();
+    //! What the map draws of what `camera` sees.
+    static MapSector viewOf(const Camera& camera);
+    //! The drag data of a camera, in the video wall's format.
+    static QMimeData* cameraDragData(const Camera& camera);
     bool isLoaded() const { return m_loaded; }
 
     /*!
@@ -50,6 +58,8 @@ public:
 Q_SIGNALS:
     void incidentActivated(qint64 id);
     void loaded();
+    //! The cameras layer was drawn anew from the registry.
+    void camerasShown();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -64,6 +74,7 @@ private:
     QLabel* m_tileProblem;
     std::shared_ptr<QSettings> m_settings;
     QString m_tileUrl; //!< as last read from the settings
+    QHash<QString, Camera> m_cameras; //!< on the map, by id: what a drag carries
     bool m_loaded = false;
     bool m_busy = false;
     bool m_again = false;

@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -626,6 +627,66 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     REQUIRE(mapDock);
     auto* map = mapDock->findChild<MapView*>();
     REQUIRE(waitUntil([&] { return map->markerCount(QStringLiteral("cameras")) == 4; }));
+    // Each with what it sees: a cone 60 degrees wide and 300 m long, towards its heading.
+    const QList<MapSector> views = map->sectors(QStringLiteral("camera views"));
+    REQUIRE(views.size() == 4);
+    const auto viewOf = [&](const QString& id) {
+        const auto it = std::find_if(views.begin(), views.end(), [&](const MapSector& v) { return v.id == id; });
+        REQUIRE(it != views.end());
+        return *it;
+    };
+    CHECK(viewOf(QStringLiteral("CAM-0002")).heading == 180);
+    CHECK(viewOf(QStringLiteral("CAM-0002")).fieldOfView == 60);
+    CHECK(viewOf(QStringLiteral("CAM-0002")).range == 300);
+    // CAM-0001, south of the tower looking north, sees it on the map; CAM-0003, looking away, does not.
+    CHECK(MapView::sectorPath(viewOf(QStringLiteral("CAM-0001"))).contains(MapView::toScene(kTower)));
+    CHECK_FALSE(MapView::sectorPath(viewOf(QStringLiteral("CAM-0003"))).contains(MapView::toScene(kTower)));
+    // A camera dragged from the map carries what the wall plays.
+    {
+        std::unique_ptr<QMimeData> drag(map->markerDragData(QStringLiteral("cameras"), QStringLiteral("CAM-0003")));
+        REQUIRE(drag);
+        const std::optional<TileSource> source = VideoWall::sourceFromMimeData(drag.get());
+        REQUIRE(source);
+        CHECK(source->cameraId == QStringLiteral("CAM-0003"));
+        CHECK(source->name == QStringLiteral("Canal Road"));
+        CHECK(source->url == QUrl(QStringLiteral("synthetic:street?fps=10&w=320&h=180")));
+        CHECK_FALSE(map->markerDragData(QStringLiteral("incidents"), QStringLiteral("1")));
+    }
+    // A drone: its footprint (a disc of its range) follows its telemetry.
+    {
+        Camera drone;
+        drone.id = QStringLiteral("DRONE-1");
+        drone.name = QStringLiteral("Drone 1");
+        drone.kind = CameraKind::Drone;
+        drone.position = GeoPoint{kTower.latitude - 0.01, kTower.longitude};
+        drone.range = 80;
+        drone.fieldOfView = 90;
+        drone.streamUrl = QStringLiteral("synthetic:drone?fps=10&w=320&h=180");
+        await(cameras.save(drone));
+        const auto droneView = [&]() -> std::optional<MapSector> {
+            for (const MapSector& v : map->sectors(QStringLiteral("camera views"))) {
+                if (v.id == QStringLiteral("DRONE-1"))
+                    return v;
+            }
+            return std::nullopt;
+        };
+        REQUIRE(waitUntil([&] { return droneView().has_value(); }));
+        CHECK(droneView()->fieldOfView == 360);
+        CHECK(droneView()->range == 80);
+        // (kept beyond 500 m of the tower, so the P1 incident below does not take it)
+        const GeoPoint overCanal{kTower.latitude + 0.03, kTower.longitude};
+        CHECK_FALSE(MapView::sectorPath(*droneView()).contains(MapView::toScene(overCanal)));
+        await(cameras.reportTelemetry(QStringLiteral("DRONE-1"), overCanal, 90));
+        REQUIRE(waitUntil([&] { return droneView() && droneView()->point.distanceTo(overCanal) < 1; }));
+        CHECK(MapView::sectorPath(*droneView()).contains(MapView::toScene(overCanal)));
+        CHECK(map->markerCount(QStringLiteral("cameras")) == 5);
+        // A picture of the cameras' cones around the tower, for a person to look at.
+        mapDock->setFloating(true);
+        mapDock->resize(900, 700);
+        map->centreOn(kTower, 2.5);
+        QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
+        REQUIRE(mapDock->widget()->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-map-cameras-day-en.png")));
+    }
     mapDock->close();
 
     // A P1 incident at the tower: the three cameras within 500 m, those that see it first.

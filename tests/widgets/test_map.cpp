@@ -6,15 +6,19 @@
 
 #include "mapview.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QMimeData>
+#include <QMouseEvent>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QtMath>
 
 #include <cmath>
 
@@ -275,6 +279,92 @@ TEST_CASE("Map: a click opens a marker, a click on a cluster zooms into it", "[w
     const double zoomedIn = map.metresPerPixel();
     QTest::keyClick(&map, Qt::Key_Minus);
     CHECK(map.metresPerPixel() > zoomedIn);
+}
+
+TEST_CASE("Map: cameras' cones and discs cover what they see, in metres on the ground", "[widgets][map]")
+{
+    // 100 m north of the centre, and 100 m east, 100 m south, 100 m west (1 degree of latitude is
+    // about 111.2 km; a degree of longitude that times cos(latitude)).
+    const double dLat = 100 / 111195.0;
+    const double dLon = dLat / std::cos(qDegreesToRadians(kCentre.latitude));
+    const GeoPoint north{kCentre.latitude + dLat, kCentre.longitude};
+    const GeoPoint east{kCentre.latitude, kCentre.longitude + dLon};
+    const GeoPoint south{kCentre.latitude - dLat, kCentre.longitude};
+    const GeoPoint west{kCentre.latitude, kCentre.longitude - dLon};
+    const auto covers = [](const MapSector& s, const GeoPoint& p) { return MapView::sectorPath(s).contains(MapView::toScene(p)); };
+
+    const MapSector northward{QStringLiteral("c1"), kCentre, 0, 60, 150, Qt::blue};
+    CHECK(covers(northward, north));
+    CHECK_FALSE(covers(northward, east));
+    CHECK_FALSE(covers(northward, south));
+    CHECK_FALSE(covers(northward, west));
+    const MapSector eastward{QStringLiteral("c2"), kCentre, 90, 60, 150, Qt::blue};
+    CHECK(covers(eastward, east));
+    CHECK_FALSE(covers(eastward, north));
+    CHECK_FALSE(covers(eastward, west));
+    // The range is metres on the ground, not Web Mercator metres (1.17 times longer at 31 degrees).
+    const MapSector shortWest{QStringLiteral("c3"), kCentre, 270, 40, 95, Qt::blue};
+    CHECK_FALSE(covers(shortWest, west));
+    CHECK(covers({QStringLiteral("c3"), kCentre, 270, 40, 105, Qt::blue}, west));
+    // A field of view of 360: a disc (a PTZ camera, a drone's footprint).
+    const MapSector footprint{QStringLiteral("d1"), kCentre, 0, 360, 150, Qt::red};
+    for (const GeoPoint& p : {north, east, south, west})
+        CHECK(covers(footprint, p));
+
+    // Drawn under the markers, translucent, and replaced as a whole.
+    MapView map;
+    map.resize(600, 600);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    map.centreOn(kCentre, 1);
+    const QImage bare = map.grab().toImage();
+    map.setSectors(QStringLiteral("views"), {northward});
+    CHECK(map.sectors(QStringLiteral("views")).size() == 1);
+    const QImage drawn = map.grab().toImage();
+    const QPoint inside = map.viewPointOf(GeoPoint{kCentre.latitude + dLat / 2, kCentre.longitude}).toPoint();
+    const QPoint outside = map.viewPointOf(GeoPoint{kCentre.latitude - dLat / 2, kCentre.longitude}).toPoint();
+    CHECK(drawn.pixelColor(inside) != bare.pixelColor(inside));
+    CHECK(drawn.pixelColor(inside).blue() > drawn.pixelColor(inside).red());
+    CHECK(drawn.pixelColor(outside) == bare.pixelColor(outside));
+    map.setSectors(QStringLiteral("views"), {eastward});
+    const QImage moved = map.grab().toImage();
+    CHECK(moved.pixelColor(inside) == bare.pixelColor(inside));
+}
+
+TEST_CASE("Map: a draggable marker is dragged, not panned, and still opens on a click", "[widgets][map]")
+{
+    MapView map;
+    map.resize(800, 600);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    const GeoPoint camera{kCentre.latitude + 0.002, kCentre.longitude};
+    map.setMarkers(QStringLiteral("cameras"), {{QStringLiteral("CAM-1"), camera, Qt::blue, QStringLiteral("Gate"), MapMarker::Shape::Triangle}});
+    map.centreOn(kCentre, 2);
+    QStringList asked;
+    map.setMarkerDrag(QStringLiteral("cameras"), [&](const QString& id) -> QMimeData* {
+        asked << id;
+        return nullptr; // (a real drag would start here; this one only says it was asked)
+    });
+    CHECK(map.markerAt(map.viewPointOf(camera)) == std::pair(QStringLiteral("cameras"), QStringLiteral("CAM-1")));
+    CHECK(map.markerAt(map.viewPointOf(kCentre)).first.isEmpty());
+
+    const QPoint at = map.viewPointOf(camera).toPoint();
+    const GeoPoint centreBefore = map.centre();
+    QTest::mousePress(map.viewport(), Qt::LeftButton, {}, at);
+    QMouseEvent move(QEvent::MouseMove, QPointF(at + QPoint(60, 40)), map.viewport()->mapToGlobal(QPointF(at + QPoint(60, 40))),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(map.viewport(), &move);
+    QTest::mouseRelease(map.viewport(), Qt::LeftButton, {}, at + QPoint(60, 40));
+    CHECK(asked == QStringList{QStringLiteral("CAM-1")});
+    CHECK(map.centre().distanceTo(centreBefore) < 0.5); // not panned
+
+    // A click (no move) still opens it; elsewhere, a drag still pans.
+    QSignalSpy activated(&map, &MapView::markerActivated);
+    QTest::mouseClick(map.viewport(), Qt::LeftButton, {}, at);
+    REQUIRE(activated.size() == 1);
+    CHECK(activated.first().at(1).toString() == QStringLiteral("CAM-1"));
+    map.setMarkerDrag(QStringLiteral("cameras"), {});
+    CHECK_FALSE(map.markerDragData(QStringLiteral("cameras"), QStringLiteral("CAM-1")));
 }
 
 TEST_CASE("Map: tiles come for the view only, at the zoom of its scale, lined up under the layers", "[widgets][map][tiles]")
