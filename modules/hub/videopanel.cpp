@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "eventbus.h"
+#include "screenfit.h"
 #include "session.h"
 #include "videowall.h"
 #include "whenfinished.h"
@@ -9,12 +10,17 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hexhub::hub {
@@ -47,6 +53,87 @@ TileSource tileSourceOf(const Camera& c)
     s.url = QUrl(c.streamUrl);
     return s;
 }
+
+QJsonArray rectToJson(const QRect& r)
+{
+    return {r.x(), r.y(), r.width(), r.height()};
+}
+
+QRect rectFromJson(const QJsonValue& v)
+{
+    const QJsonArray a = v.toArray();
+    return a.size() == 4 ? QRect(a[0].toInt(), a[1].toInt(), a[2].toInt(), a[3].toInt()) : QRect();
+}
+
+/*!
+ * A tile torn off the wall: a window of its own holding a one-tile wall, on whichever screen the
+ * operator wants it. F (or a double click) puts it full screen on its screen and back; Ctrl+W
+ * closes it. Its snapshots go where the panel's go.
+ */
+class TornOffTile final : public QWidget
+{
+public:
+    TornOffTile(const TileSource& source, VideoWall::TimeSource now, QWidget* parent)
+        : QWidget(parent, Qt::Window)
+        , m_wall(new VideoWall(std::move(now), this))
+    {
+        setObjectName(QStringLiteral("tornOffTile"));
+        setAttribute(Qt::WA_DeleteOnClose);
+        setWindowTitle(VideoPanel::tr("%1 - Hexhub video").arg(source.name));
+        m_wall->setObjectName(QStringLiteral("wall"));
+        m_wall->setLayoutKind(VideoWall::Layout::Single);
+        m_wall->setCamera(0, source);
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(m_wall);
+        QObject::connect(m_wall, &VideoWall::fullScreenRequested, this, [this] { toggleFullScreen(); });
+        // Torn off once is enough: the menu's tear-off here puts the window on the next screen.
+        QObject::connect(m_wall, &VideoWall::tearOffRequested, this, [this] { moveToNextScreen(); });
+    }
+
+    VideoWall* wall() const { return m_wall; }
+
+    void toggleFullScreen()
+    {
+        if (isFullScreen())
+            showNormal();
+        else
+            showFullScreen();
+    }
+
+    void moveToNextScreen()
+    {
+        const QList<ScreenPlace> screens = currentScreens();
+        if (screens.size() < 2)
+            return;
+        const QString here = screen() ? screen()->name() : QString();
+        qsizetype at = 0;
+        while (at < screens.size() && screens[at].name != here)
+            ++at;
+        const ScreenPlace& next = screens[(at + 1) % screens.size()];
+        const bool full = isFullScreen();
+        if (full)
+            showNormal();
+        QRect r(QPoint(), size());
+        r.moveCenter(next.available.center());
+        applyPlacement(this, placeWindow(r, next.name, next.geometry, screens));
+        if (full)
+            showFullScreen();
+    }
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        if (event->matches(QKeySequence::Close)) {
+            close();
+            return;
+        }
+        QWidget::keyPressEvent(event);
+    }
+
+private:
+    VideoWall* m_wall;
+};
 
 } // namespace
 
@@ -122,6 +209,9 @@ VideoPanel::VideoPanel(HubContext& hub, std::function<qint64()> currentIncident,
         showCamerasNear(id);
     });
     connect(m_wall, &VideoWall::snapshotRequested, this, &VideoPanel::snapshot);
+    connect(m_wall, &VideoWall::tearOffRequested, this, [this](int tile) { tearOff(tile); });
+    // A screen unplugged: its torn-off tiles come onto a screen that is there, fully visible.
+    connect(qGuiApp, &QGuiApplication::screenRemoved, this, [this] { QTimer::singleShot(0, this, &VideoPanel::rescueTornOff); });
     connect(m_wall, &VideoWall::tileStateChanged, this, [this](int tile, VideoWall::TileState state) {
         const TileSource source = m_wall->cameraAt(tile);
         if (source.cameraId.isEmpty() || state == VideoWall::TileState::Empty)
@@ -159,6 +249,8 @@ void VideoPanel::reload()
         m_cameras->clear();
         for (int t = 0; t < m_wall->tileCount(); ++t)
             m_wall->clearTile(t); // nothing keeps playing for someone who may not watch
+        for (QWidget* w : tornOffWindows())
+            w->close();
         return;
     }
     whenFinished(this, m_hub.cameras.cameras(), [this](QFuture<QList<Camera>> done) {
@@ -178,6 +270,11 @@ void VideoPanel::reload()
             const QString id = m_wall->cameraAt(t).cameraId;
             if (!id.isEmpty() && std::none_of(m_list.begin(), m_list.end(), [&](const Camera& c) { return c.id == id; }))
                 m_wall->clearTile(t);
+        }
+        for (QWidget* w : tornOffWindows()) {
+            const QString id = static_cast<TornOffTile*>(w)->wall()->cameraAt(0).cameraId;
+            if (std::none_of(m_list.begin(), m_list.end(), [&](const Camera& c) { return c.id == id; }))
+                w->close();
         }
         Q_EMIT camerasLoaded();
     });
@@ -266,10 +363,81 @@ void VideoPanel::snapshot(int, const QImage& frame, const QString& cameraId, qin
                  });
 }
 
+QWidget* VideoPanel::openTornOff(const TileSource& source)
+{
+    auto* window = new TornOffTile(source, [this] { return m_hub.clock.now(); }, this);
+    connect(window->wall(), &VideoWall::snapshotRequested, this, &VideoPanel::snapshot);
+    m_tornOff.append(window);
+    return window;
+}
+
+QWidget* VideoPanel::tearOff(int tile, QScreen* screen)
+{
+    const TileSource source = m_wall->cameraAt(tile);
+    if (source.isNull())
+        return nullptr;
+    const QList<ScreenPlace> screens = currentScreens();
+    if (!screen) {
+        // The next screen after the one the panel is on, in the desktop's order: with a desk and
+        // wall screens, the first wall.
+        const QList<QScreen*> all = QGuiApplication::screens();
+        QScreen* here = window()->screen();
+        const qsizetype at = all.indexOf(here);
+        screen = all.size() > 1 && at >= 0 ? all.at((at + 1) % all.size()) : here;
+    }
+    QWidget* window = openTornOff(source);
+    // Two thirds of the screen, in the middle of it, at most 1280x720 to start with.
+    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1280, 720);
+    QRect r(QPoint(), QSize(std::min(1280, available.width() * 2 / 3), std::min(720, available.height() * 2 / 3)));
+    r.moveCenter(available.center());
+    applyPlacement(window, placeWindow(r, screen ? screen->name() : QString(), screen ? screen->geometry() : QRect(), screens));
+    window->show();
+    m_wall->clearTile(tile);
+    m_message->setText(tr("%1 torn off onto screen %2; Ctrl+W closes it.").arg(source.name, screen ? screen->name() : QString()));
+    return window;
+}
+
+QList<QWidget*> VideoPanel::tornOffWindows() const
+{
+    QList<QWidget*> windows;
+    for (const QPointer<QWidget>& w : m_tornOff) {
+        if (w)
+            windows << w.data();
+    }
+    return windows;
+}
+
+void VideoPanel::rescueTornOff()
+{
+    const QList<ScreenPlace> screens = currentScreens();
+    for (QWidget* w : tornOffWindows()) {
+        if (isFullyOnScreen(w))
+            continue;
+        const bool full = w->isFullScreen();
+        if (full)
+            w->showNormal();
+        applyPlacement(w, placeWindow(w->geometry(), QString(), QRect(), screens));
+        if (full)
+            w->showFullScreen();
+    }
+}
+
 QJsonObject VideoPanel::saveViewState() const
 {
     QJsonObject state = m_wall->saveState();
     state.insert(QStringLiteral("followP1"), m_followP1->isChecked());
+    // Each torn-off tile: its camera, its screen (by name and where it was) and its place on it.
+    QJsonArray torn;
+    for (QWidget* w : tornOffWindows()) {
+        const auto* tile = static_cast<TornOffTile*>(w);
+        QScreen* screen = w->screen();
+        torn.append(QJsonObject{{QStringLiteral("camera"), tile->wall()->cameraAt(0).toJson()},
+                                {QStringLiteral("screen"), screen ? screen->name() : QString()},
+                                {QStringLiteral("screenGeometry"), rectToJson(screen ? screen->geometry() : QRect())},
+                                {QStringLiteral("geometry"), rectToJson(w->isFullScreen() ? w->normalGeometry() : w->geometry())},
+                                {QStringLiteral("fullScreen"), w->isFullScreen()}});
+    }
+    state.insert(QStringLiteral("tornOff"), torn);
     return state;
 }
 
@@ -278,6 +446,27 @@ void VideoPanel::restoreViewState(const QJsonObject& state)
     m_wall->restoreState(state);
     if (state.contains(QStringLiteral("followP1")))
         m_followP1->setChecked(state.value(QStringLiteral("followP1")).toBool());
+    for (QWidget* w : tornOffWindows())
+        w->close();
+    m_tornOff.clear();
+    const QList<ScreenPlace> screens = currentScreens();
+    for (const QJsonValue& v : state.value(QStringLiteral("tornOff")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const std::optional<TileSource> source = TileSource::fromJson(o.value(QStringLiteral("camera")).toObject());
+        QRect geometry = rectFromJson(o.value(QStringLiteral("geometry")));
+        if (!source || geometry.isEmpty())
+            continue; // not a torn-off tile this version wrote: left out rather than guessed
+        // A camera this operator may no longer watch stays shut.
+        if (!m_list.isEmpty() && std::none_of(m_list.begin(), m_list.end(), [&](const Camera& c) { return c.id == source->cameraId; }))
+            continue;
+        QWidget* window = openTornOff(*source);
+        applyPlacement(window, placeWindow(geometry, o.value(QStringLiteral("screen")).toString(),
+                                           rectFromJson(o.value(QStringLiteral("screenGeometry"))), screens));
+        if (o.value(QStringLiteral("fullScreen")).toBool())
+            window->showFullScreen();
+        else
+            window->show();
+    }
 }
 
 } // namespace hexhub::hub

@@ -3,6 +3,7 @@
 #include "hubcontext.h"
 
 #include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -10,10 +11,12 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QScreen;
 
 namespace hexhub {
 class VideoWall;
-}
+struct TileSource;
+} // namespace hexhub
 
 namespace hexhub::hub {
 
@@ -23,7 +26,10 @@ namespace hexhub::hub {
  * tile). "Cameras near the incident" fills the wall with those nearest the incident selected on the
  * board, the ones that see it first; a new P1 incident does the same by itself unless the operator
  * turned that off. A snapshot (Ctrl+S on a tile) is attached to the selected incident. Tile health is
- * reported to the registry. The wall's layout and cameras are kept in the workspace.
+ * reported to the registry. A tile torn off (its menu) becomes a window of its own on another screen
+ * (the next one after the panel's), full screen there with F. The wall's layout and cameras, and the
+ * torn-off tiles with their screens, are kept in the workspace; restored onto fewer screens, a torn-off
+ * tile goes to the primary screen, fully visible.
  */
 class VideoPanel final : public QWidget
 {
@@ -38,6 +44,15 @@ public:
     void showCamerasNear(qint64 incidentId);
     void reload();
 
+    /*!
+     * Takes the camera of `tile` off the wall into a window of its own on `screen` (nullptr: the
+     * next screen after the panel's, or the panel's when there is one); the window, or nullptr when
+     * the tile shows nothing.
+     */
+    QWidget* tearOff(int tile, QScreen* screen = nullptr);
+    //! The torn-off tiles' windows, oldest first.
+    QList<QWidget*> tornOffWindows() const;
+
     Q_INVOKABLE QJsonObject saveViewState() const;
     Q_INVOKABLE void restoreViewState(const QJsonObject& state);
 
@@ -49,6 +64,8 @@ Q_SIGNALS:
 private:
     void putOnWall(int row);
     void snapshot(int tile, const QImage& frame, const QString& cameraId, qint64 frameTimeMs);
+    QWidget* openTornOff(const TileSource& source);
+    void rescueTornOff();
 
     HubContext& m_hub;
     std::function<qint64()> m_currentIncident;
@@ -59,6 +76,7 @@ private:
     VideoWall* m_wall;
     QLabel* m_message;
     QList<Camera> m_list;
+    QList<QPointer<QWidget>> m_tornOff;
 };
 
 } // namespace hexhub::hub

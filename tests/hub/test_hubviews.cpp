@@ -13,6 +13,7 @@
 #include "workspace.h"
 #include "module.h"
 #include "modulemanager.h"
+#include "screenfit.h"
 #include "sqlpagemodel.h"
 #include "store.h"
 #include "theme.h"
@@ -23,11 +24,13 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -733,6 +736,100 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     REQUIRE(waitUntil([&] { return wall->tileState(0) == VideoWall::TileState::Live; }));
     QTest::qWait(200); // a few frames for the picture; the picture is for a person, not a check
     REQUIRE(dock->widget()->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-video-day-en.png")));
+}
+
+TEST_CASE("Hub video: a tile torn off goes onto the next screen, full screen there, and comes back with the workspace",
+          "[hubviews][screens][screens3]")
+{
+    // Under screens-3.json: the desk (1920x1080, primary) and two 4K wall screens to its right.
+    REQUIRE(QGuiApplication::screens().size() == 3);
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    CameraService cameras(tp->store(), tp->session(), tp->audit());
+    Camera roof;
+    roof.id = QStringLiteral("CAM-0101");
+    roof.name = QStringLiteral("Harbour Tower roof");
+    roof.position = kTower;
+    roof.streamUrl = QStringLiteral("synthetic:rooftop?fps=10&w=320&h=180");
+    await(cameras.save(roof));
+
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(window.screen()->name() == QStringLiteral("desk"));
+    REQUIRE(window.showModule(QStringLiteral("hub")));
+    QDockWidget* dock = window.openPanel(QStringLiteral("hub.video"));
+    REQUIRE(dock);
+    auto* wall = dock->findChild<VideoWall*>(QStringLiteral("wall"));
+    auto* list = dock->findChild<QListWidget*>(QStringLiteral("cameras"));
+    REQUIRE(waitUntil([&] { return list->count() == 1; }));
+    wall->setCurrentTile(0);
+    list->setCurrentRow(0);
+    Q_EMIT list->itemActivated(list->item(0));
+    REQUIRE(wall->cameraAt(0).cameraId == QStringLiteral("CAM-0101"));
+
+    const auto tornOff = [] {
+        QList<QWidget*> found;
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == QStringLiteral("tornOffTile") && w->isVisible())
+                found << w;
+        }
+        return found;
+    };
+    // The tile's tear-off (its menu): the camera leaves the wall for a window on the first wall screen.
+    Q_EMIT wall->tearOffRequested(0);
+    REQUIRE(tornOff().size() == 1);
+    QPointer<QWidget> torn = tornOff().first();
+    CHECK(wall->cameraAt(0).isNull());
+    CHECK(torn->screen()->name() == QStringLiteral("wall-left"));
+    CHECK(isFullyOnScreen(torn));
+    auto* tornWall = torn->findChild<VideoWall*>(QStringLiteral("wall"));
+    REQUIRE(tornWall);
+    CHECK(tornWall->cameraAt(0).cameraId == QStringLiteral("CAM-0101"));
+    REQUIRE(waitUntil([&] { return tornWall->tileState(0) == VideoWall::TileState::Live; }));
+    // F: full screen on that screen.
+    tornWall->setFocus();
+    QTest::keyClick(tornWall, Qt::Key_F);
+    REQUIRE(waitUntil([&] { return torn->isFullScreen(); }));
+    INFO("window " << torn->geometry().x() << "," << torn->geometry().y() << " " << torn->geometry().width() << "x" << torn->geometry().height());
+    CHECK(torn->screen()->geometry().contains(torn->geometry()));
+    REQUIRE(waitUntil([&] { return torn->geometry() == torn->screen()->geometry(); }));
+    CHECK(torn->screen()->name() == QStringLiteral("wall-left"));
+
+    // In the workspace, and back after it was closed.
+    Workspace saved = window.captureWorkspace(QStringLiteral("torn"));
+    const QJsonArray savedTorn = saved.viewStates.value(QStringLiteral("hub.video")).value(QStringLiteral("tornOff")).toArray();
+    REQUIRE(savedTorn.size() == 1);
+    CHECK(savedTorn[0].toObject().value(QStringLiteral("screen")).toString() == QStringLiteral("wall-left"));
+    torn->close();
+    REQUIRE(waitUntil([&] { return torn.isNull(); }));
+    CHECK(tornOff().isEmpty());
+    window.applyWorkspace(saved);
+    REQUIRE(waitUntil([&] { return tornOff().size() == 1; }));
+    torn = tornOff().first();
+    CHECK(torn->screen()->name() == QStringLiteral("wall-left"));
+    REQUIRE(waitUntil([&] { return torn->isFullScreen(); }));
+
+    // Saved on a screen that is not there now, far off: it comes back on the primary, all of it visible.
+    QJsonObject state = saved.viewStates.value(QStringLiteral("hub.video"));
+    QJsonObject entry = savedTorn[0].toObject();
+    entry.insert(QStringLiteral("screen"), QStringLiteral("projector"));
+    entry.insert(QStringLiteral("screenGeometry"), QJsonArray{9600, 0, 1920, 1080});
+    entry.insert(QStringLiteral("geometry"), QJsonArray{10000, 300, 2600, 1400});
+    entry.insert(QStringLiteral("fullScreen"), false);
+    state.insert(QStringLiteral("tornOff"), QJsonArray{entry});
+    saved.viewStates.insert(QStringLiteral("hub.video"), state);
+    window.applyWorkspace(saved);
+    REQUIRE(waitUntil([&] { return torn.isNull() && tornOff().size() == 1; }));
+    torn = tornOff().first();
+    CHECK(torn->screen()->name() == QStringLiteral("desk"));
+    CHECK(isFullyOnScreen(torn));
+    CHECK_FALSE(torn->isFullScreen());
+    // Ctrl+W closes it.
+    QTest::keyClick(torn->findChild<VideoWall*>(QStringLiteral("wall")), Qt::Key_W, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return torn.isNull(); }));
 }
 
 TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][pictures]")

@@ -5,7 +5,7 @@
 #include <QWidget>
 #include <QWindow>
 
-namespace hexhub::shell {
+namespace hexhub {
 
 QList<ScreenPlace> currentScreens()
 {
@@ -85,4 +85,4 @@ bool isFullyOnScreen(const QWidget* window)
     return false;
 }
 
-} // namespace hexhub::shell
+} // namespace hexhub

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hexhubwidgets_export.h"
+
 #include <QList>
 #include <QRect>
 #include <QString>
@@ -7,10 +9,12 @@
 class QScreen;
 class QWidget;
 
-namespace hexhub::shell {
+// Windows on the screens there are now (issue 4): shared by the shell's workspaces and any module
+// that opens windows of its own (the hub's torn-off video tiles).
+namespace hexhub {
 
 //! A screen as workspaces remember it: its name and where it was.
-struct ScreenPlace
+struct HEXHUB_WIDGETS_EXPORT ScreenPlace
 {
     QString name;
     QRect geometry;  //!< the whole screen, in virtual desktop coordinates
@@ -18,11 +22,11 @@ struct ScreenPlace
 };
 
 //! The screens there are now; the primary screen first.
-QList<ScreenPlace> currentScreens();
-QScreen* screenNamed(const QString& name);
+HEXHUB_WIDGETS_EXPORT QList<ScreenPlace> currentScreens();
+HEXHUB_WIDGETS_EXPORT QScreen* screenNamed(const QString& name);
 
 //! Where a window goes now: on which screen and at which rectangle.
-struct Placement
+struct HEXHUB_WIDGETS_EXPORT Placement
 {
     QString screen;
     QRect rect;
@@ -36,13 +40,13 @@ struct Placement
  * goes to the primary. Either way it is shrunk to the screen's available area if it is larger and
  * moved so that all of it is visible: a window is never left off-screen.
  */
-Placement placeWindow(const QRect& saved, const QString& savedScreen, const QRect& savedScreenGeometry,
+HEXHUB_WIDGETS_EXPORT Placement placeWindow(const QRect& saved, const QString& savedScreen, const QRect& savedScreenGeometry,
                       const QList<ScreenPlace>& screens);
 
 //! Moves and resizes `window` (a top-level) to `placement`, and onto its screen.
-void applyPlacement(QWidget* window, const Placement& placement);
+HEXHUB_WIDGETS_EXPORT void applyPlacement(QWidget* window, const Placement& placement);
 
 //! True when the whole of `window`'s frame lies on one existing screen's geometry.
-bool isFullyOnScreen(const QWidget* window);
+HEXHUB_WIDGETS_EXPORT bool isFullyOnScreen(const QWidget* window);
 
-} // namespace hexhub::shell
+} // namespace hexhub
