@@ -11,6 +11,7 @@
 #include "theme.h"
 
 #include "accesscontrol.h"
+#include "camera.h"
 #include "clock.h"
 #include "store.h"
 #include "platform.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -46,6 +48,48 @@ bool save(const QImage& image, const QString& path)
     }
     std::printf("%s\n", qPrintable(path));
     return true;
+}
+
+// Nine synthetic cameras around the district's centre, named in the desk's language: what a demo's
+// video wall shows. Saved by a hub supervisor (the trainer may watch cameras, not register them).
+QJsonObject demoCameras(Platform& platform, const Principal& supervisor, const Principal& trainer)
+{
+    struct Demo
+    {
+        const char* id;
+        QString name;
+        CameraKind kind;
+        const char* url;
+    };
+    const QList<Demo> demo{
+        {"CAM-0101", Tr::tr("Harbour Rd / 5th St"), CameraKind::Fixed, "synthetic:street?fps=25"},
+        {"CAM-0214", Tr::tr("Tower B roof, east"), CameraKind::Ptz, "synthetic:rooftop?fps=25"},
+        {"DRONE-01", Tr::tr("Drone 1, overhead"), CameraKind::Drone, "synthetic:drone?fps=25"},
+        {"CAM-0215", Tr::tr("Tower B roof, west"), CameraKind::Fixed, "synthetic:rooftop?fps=15"},
+        {"CAM-0102", Tr::tr("Market St crossing"), CameraKind::Fixed, "synthetic:street?fps=25"},
+        {"BWC-0007", Tr::tr("Negotiator, body camera"), CameraKind::BodyWorn, "synthetic:rooftop?fps=25&w=480&h=270"},
+        {"DRONE-02", Tr::tr("Drone 2, north"), CameraKind::Drone, "synthetic:drone?fps=25&w=480&h=270"},
+        {"CAM-0118", Tr::tr("Canal St bridge"), CameraKind::Fixed, "synthetic:street?fps=25&w=480&h=270"},
+        {"CAM-0330", Tr::tr("Pier 3 gate"), CameraKind::Fixed, "rtsp://127.0.0.1:9/pier3"}, // offline, as some always are
+    };
+    platform.session().setPrincipal(supervisor);
+    CameraService cameras(platform.store(), platform.session(), platform.audit());
+    QJsonArray tiles;
+    for (int i = 0; i < demo.size(); ++i) {
+        Camera c;
+        c.id = QString::fromLatin1(demo[i].id);
+        c.name = demo[i].name;
+        c.kind = demo[i].kind;
+        c.position = GeoPoint{31.2304 + 0.001 * (i % 3 - 1), 121.4737 + 0.001 * (i / 3 - 1)};
+        c.streamUrl = QString::fromLatin1(demo[i].url);
+        c.agency = Tr::tr("City police");
+        resultOf(cameras.save(c));
+        tiles.append(QJsonObject{{QStringLiteral("tile"), i}, {QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name},
+                                 {QStringLiteral("url"), c.streamUrl}});
+    }
+    platform.session().setPrincipal(trainer);
+    return {{QStringLiteral("layout"), QStringLiteral("3x3")}, {QStringLiteral("current"), 4}, {QStringLiteral("tiles"), tiles},
+            {QStringLiteral("followP1"), false}};
 }
 
 } // namespace
@@ -75,6 +119,10 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
         resultOf(platform.access().createUserBySystem(
             NewUser{QStringLiteral("trainer"), Tr::tr("Trainer"), QStringLiteral("Pictures-Only-2026"), {QStringLiteral("trainer")}}));
         const SignInResult signedIn = resultOf(platform.access().signIn(QStringLiteral("trainer"), QStringLiteral("Pictures-Only-2026")));
+        resultOf(platform.access().createUserBySystem(
+            NewUser{QStringLiteral("supervisor"), Tr::tr("Hub supervisor"), QStringLiteral("Pictures-Only-2026"), {QStringLiteral("hub_supervisor")}}));
+        const SignInResult supervisor =
+            resultOf(platform.access().signIn(QStringLiteral("supervisor"), QStringLiteral("Pictures-Only-2026")));
         for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
             if (!language.set(locale)) {
                 std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("No translation for %1.").arg(locale)));
@@ -97,6 +145,7 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                                                        {QStringLiteral("module"), QStringLiteral("hub")}},
                                            1, {}, {}, {}});
             }));
+            const QJsonObject videoWall = demoCameras(platform, supervisor.principal, signedIn.principal);
             for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
                 const Theme theme = Theme::of(kind);
                 theme.apply(app);
@@ -131,6 +180,16 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     wall->setGeometry(0, 0, 1920, 1080);
                     settle(50);
                     failures += !save(wall->grab().toImage(), QDir(folder).filePath(QStringLiteral("wall-") + suffix));
+                    window.closeWall(wall->screenName());
+                    // The hub's video on a wall screen: nine demo cameras, one of them offline.
+                    wall = window.openWall(QGuiApplication::primaryScreen(), {QStringLiteral("hub.video")});
+                    wall->setWindowState(Qt::WindowNoState);
+                    settle(20);
+                    wall->setGeometry(0, 0, 1920, 1080);
+                    if (QWidget* video = wall->findChild<QWidget*>(QStringLiteral("hub.video")))
+                        QMetaObject::invokeMethod(video, "restoreViewState", Q_ARG(QJsonObject, videoWall));
+                    settle(1500); // the synthetic cameras' first pictures, moving a little
+                    failures += !save(wall->grab().toImage(), QDir(folder).filePath(QStringLiteral("video-wall-9-") + suffix));
                     window.closeWall(wall->screenName());
                 }
                 platform.session().clear();

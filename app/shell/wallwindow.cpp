@@ -115,13 +115,22 @@ void WallWindow::applyLook()
                       "hexhub--shell--WallWindow QFrame#wallPanel { background: %5; border: 1px solid %6; border-radius: 6px; }"
                       "hexhub--shell--WallWindow QLabel#wallPanelTitle, hexhub--shell--WallWindow QLabel#wallBanner"
                       " { font-size: %7px; font-weight: bold; color: %8; background: transparent; }"
-                      "hexhub--shell--WallWindow QLabel { background: transparent; }")
+                      "hexhub--shell--WallWindow QLabel { background: transparent; }"
+                      // Controls a panel brings (the video's layout, its buttons): the wall's own
+                      // colours, not the day theme's light buttons under the wall's light text.
+                      "hexhub--shell--WallWindow QPushButton, hexhub--shell--WallWindow QComboBox,"
+                      " hexhub--shell--WallWindow QLineEdit { background: %9; border: 1px solid %6; border-radius: 4px;"
+                      " padding: 2px 10px; }"
+                      "hexhub--shell--WallWindow QPushButton:focus, hexhub--shell--WallWindow QComboBox:focus"
+                      " { border: 1px solid %8; }"
+                      "hexhub--shell--WallWindow QComboBox QAbstractItemView { background: %4; selection-background-color: %10; }")
                       .arg(p.color(QPalette::Window).name())
                       .arg(size)
                       .arg(p.color(QPalette::WindowText).name(), p.color(QPalette::Base).name(), p.color(QPalette::AlternateBase).name(),
                            p.color(QPalette::Mid).name())
                       .arg(size * 5 / 4)
-                      .arg(p.color(QPalette::Highlight).lighter(m_theme.kind() == Theme::Kind::Night ? 140 : 100).name()));
+                      .arg(p.color(QPalette::Highlight).lighter(m_theme.kind() == Theme::Kind::Night ? 140 : 100).name())
+                      .arg(p.color(QPalette::Button).name(), p.color(QPalette::Highlight).name()));
 }
 
 void WallWindow::retitle()
