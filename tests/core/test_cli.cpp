@@ -350,7 +350,8 @@ TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-i
     Cli cli;
     const QString folder = renderPictures(cli);
     const QStringList files = QDir(folder).entryList({QStringLiteral("*.png")}, QDir::Files);
-    CHECK(files.size() == 4 * (7 + 4)); // (themes x languages) x (seven modules, palette, settings, wall, sign-in)
+    // (themes x languages) x (seven modules, palette, settings, wall, video wall, sign-in)
+    CHECK(files.size() == 4 * (7 + 5));
     for (const QString& name : {QStringLiteral("main-hub-night-zh_CN.png"), QStringLiteral("main-supervision-day-en.png"),
                                 QStringLiteral("sign-in-day-zh_CN.png"), QStringLiteral("palette-night-en.png"),
                                 QStringLiteral("wall-day-zh_CN.png"), QStringLiteral("settings-night-en.png")}) {
@@ -367,6 +368,16 @@ TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-i
     const QImage wall(QDir(folder).filePath(QStringLiteral("wall-day-en.png")));
     CHECK(wall.size() == QSize(1920, 1080));
     CHECK(wall.pixelColor(8, 8).lightness() < 80);
+    // The video wall: nine demo cameras, their pictures moving in eight tiles, the ninth offline.
+    const QImage video(QDir(folder).filePath(QStringLiteral("video-wall-9-night-zh_CN.png")));
+    REQUIRE(video.size() == QSize(1920, 1080));
+    int lit = 0;
+    for (int y = 200; y < 1000; y += 40) {
+        for (int x = 300; x < 1880; x += 40)
+            lit += video.pixelColor(x, y).lightness() > 120;
+    }
+    INFO("light samples " << lit);
+    CHECK(lit > 100); // sky, windows, roads' markings: camera pictures, not a dark wall
 }
 
 TEST_CASE("Every command is a command, not a desk: the startup probe, and a mistyped option", "[cli]")
