@@ -195,8 +195,16 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
         m_count->setText(tr("Cannot read the incidents: %1").arg(message));
     });
     connect(m_model, &SqlPageModel::pageLoaded, this, [this] {
-        if (m_pendingSelect != 0)
+        if (m_pendingSelect != 0) {
             selectIncident(m_pendingSelect);
+            return;
+        }
+        // A row made current while its page was still coming (counted, not yet read: the focus
+        // landing on the table, a click during a refresh) had no id to show then; it has now.
+        const QModelIndex current = m_table->selectionModel()->currentIndex();
+        const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;
+        if (id != 0 && id != m_panel->incidentId())
+            m_panel->show(id);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;

@@ -721,6 +721,17 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     for (const TimelineEntry& e : await(incidents.timeline(incident.id)))
         onTimeline = onTimeline || (e.topic == QStringLiteral("media.attached") && e.text.contains(QStringLiteral("CAM-0001")));
     CHECK(onTimeline);
+    // ... and on the incident panel's timeline, which follows the bus.
+    auto* timeline = window.findChild<QListWidget*>(QStringLiteral("timeline"));
+    REQUIRE(timeline);
+    const auto panelShowsSnapshot = [&] {
+        for (int i = 0; i < timeline->count(); ++i) {
+            if (timeline->item(i)->text().contains(QStringLiteral("CAM-0001")))
+                return true;
+        }
+        return false;
+    };
+    CHECK(waitUntil(panelShowsSnapshot));
 
     // The wall's layout and cameras are part of the workspace, and come back.
     wall->setLayoutKind(VideoWall::Layout::Grid3x3);
