@@ -133,20 +133,33 @@ private:
     AuditLog& m_audit;
 };
 
-//! A picture (or later a clip) attached to an incident's record; the bytes come from mediaImage().
+/*!
+ * A snapshot (PNG) or a video clip (Motion-JPEG AVI, see mjpegAviInfo()) attached to an incident's
+ * record; the bytes come from mediaContent().
+ */
 struct HEXHUB_CORE_EXPORT MediaItem
 {
+    static constexpr auto kSnapshot = "snapshot";
+    static constexpr auto kClip = "clip";
+    static constexpr auto kPng = "image/png";
+    static constexpr auto kAvi = "video/x-msvideo";
+
     qint64 id = 0;
     qint64 incidentId = 0;
     QString cameraId;
     QString cameraName;
-    QString kind = QStringLiteral("snapshot");
-    qint64 takenAt = 0;  //!< Clock ms of the frame
-    QString sha256;      //!< hex, of the PNG bytes
-    QSize size;          //!< pixels
+    QString kind = QStringLiteral("snapshot");     //!< "snapshot" or "clip"
+    QString contentType = QStringLiteral("image/png"); //!< "image/png" or "video/x-msvideo"
+    qint64 takenAt = 0;  //!< Clock ms of the frame (a clip's first)
+    qint64 durationMs = 0; //!< a clip's; 0 for a snapshot
+    int frameCount = 1;  //!< a clip's frames; 1 for a snapshot
+    QString sha256;      //!< hex, of the bytes
+    QSize size;          //!< pixels (of each frame of a clip)
     qint64 bytes = 0;
     QString createdBy;
     qint64 createdAt = 0;
+
+    bool isClip() const { return kind == QLatin1String(kClip); }
 
     QJsonObject toJson() const;
     static std::optional<MediaItem> fromJson(const QJsonObject& json, QString* error = nullptr);
@@ -206,14 +219,16 @@ struct HEXHUB_CORE_EXPORT MediaAttached
 };
 
 /*!
- * Snapshots into the record: a frame from a camera attached to an incident as PNG with its SHA-256,
- * camera and time, journaled on the incident's timeline and audited; every viewing is audited too.
- * Attached media are append-only (the store refuses to change or delete them).
+ * Snapshots and clips into the record: a frame from a camera attached to an incident as PNG, or a
+ * clip as Motion-JPEG AVI, with its SHA-256, camera and time, journaled on the incident's timeline
+ * and audited; every viewing is audited too. Attached media are append-only (the store refuses to
+ * change or delete them).
  */
 class HEXHUB_CORE_EXPORT MediaService
 {
 public:
     static constexpr qint64 kMaxImageBytes = qint64(20) * 1024 * 1024;
+    static constexpr qint64 kMaxClipBytes = qint64(64) * 1024 * 1024;
 
     MediaService(Store& store, Session& session, AuditLog& audit);
 
@@ -225,12 +240,21 @@ public:
      */
     QFuture<MediaItem> attachSnapshot(qint64 incidentId, const QString& cameraId, const QByteArray& png,
                                       qint64 takenAt) const;
+    /*!
+     * hub.video.snapshot and the camera's view permission, as attachSnapshot(). `avi` must be a
+     * Motion-JPEG AVI of at most kMaxClipBytes that mjpegAviInfo() accepts (the video wall records
+     * them); `startedAt` is the Clock ms of its first frame. The clip is checked and hashed off the
+     * caller's thread. Published as `media.attached` (kind "clip") on the incident's timeline; audited.
+     */
+    QFuture<MediaItem> attachClip(qint64 incidentId, const QString& cameraId, const QByteArray& avi,
+                                  qint64 startedAt) const;
     //! hub.video.view. The media of the incident (and of those merged into it) from cameras the
     //! user may watch, oldest frame first, without their bytes.
     QFuture<QList<MediaItem>> mediaFor(qint64 incidentId) const;
-    //! hub.video.view and the camera's view permission. The PNG bytes, checked against their hash;
-    //! audited as `media.viewed` (refusals too).
-    QFuture<QByteArray> mediaImage(qint64 mediaId) const;
+    //! hub.video.view and the camera's view permission. The bytes of a snapshot (PNG) or a clip
+    //! (AVI), as their item's contentType says, checked against their hash; audited as
+    //! `media.viewed` (refusals too).
+    QFuture<QByteArray> mediaContent(qint64 mediaId) const;
 
 private:
     Store& m_store;

@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
 
@@ -403,8 +404,13 @@ QString describeHubEvent(const QString& topic, const QJsonObject& p)
         const auto to = taskStatusFromId(str("status"));
         return Tr::tr("Task %1 is %2").arg(str("title"), to ? taskStatusName(*to) : str("status"));
     }
-    if (topic == QLatin1String("media.attached"))
+    if (topic == QLatin1String("media.attached")) {
+        if (str("kind") == QLatin1String("clip")) {
+            const QString seconds = QLocale().toString(double(p.value(QStringLiteral("durationMs")).toInteger()) / 1000, 'f', 1);
+            return Tr::tr("Clip from camera %1 (%2) attached, %3 s").arg(str("cameraName"), str("cameraId"), seconds);
+        }
         return Tr::tr("Snapshot from camera %1 (%2) attached").arg(str("cameraName"), str("cameraId"));
+    }
     return topic;
 }
 

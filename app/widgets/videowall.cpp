@@ -173,6 +173,8 @@ VideoWall::VideoWall(TimeSource now, QWidget* parent)
         connect(tile, &detail::VideoWallTile::doubleClicked, this, &VideoWall::toggleFullScreen);
         connect(tile, &detail::VideoWallTile::dragStarted, this, &VideoWall::startTileDrag);
         connect(tile, &detail::VideoWallTile::menuRequested, this, &VideoWall::showTileMenu);
+        connect(tile, &detail::VideoWallTile::recordingChanged, this, &VideoWall::recordingChanged);
+        connect(tile, &detail::VideoWallTile::clipRecorded, this, &VideoWall::clipRecorded);
         m_tiles.append(tile);
     }
     relayout();
@@ -320,6 +322,11 @@ QImage VideoWall::grabFrame(int tile) const
     return inLayout(tile) ? m_tiles[tile]->grabFrame() : QImage();
 }
 
+VideoWall::FrameCounts VideoWall::frameCounts(int tile) const
+{
+    return inLayout(tile) ? m_tiles[tile]->frameCounts() : FrameCounts{};
+}
+
 void VideoWall::retryNow(int tile)
 {
     if (inLayout(tile))
@@ -369,6 +376,30 @@ bool VideoWall::requestSnapshot(int tile)
     Q_EMIT snapshotRequested(tile, frame, cameraAt(tile).cameraId,
                              at.isValid() ? at.toMSecsSinceEpoch() : 0);
     return true;
+}
+
+bool VideoWall::startRecording(int tile, int maxMs)
+{
+    return inLayout(tile) && m_tiles[tile]->startRecording(maxMs, m_maxClipBytes);
+}
+
+void VideoWall::stopRecording(int tile)
+{
+    if (inLayout(tile))
+        m_tiles[tile]->stopRecording();
+}
+
+bool VideoWall::isRecording(int tile) const
+{
+    return inLayout(tile) && m_tiles[tile]->isRecording();
+}
+
+void VideoWall::toggleRecording(int tile)
+{
+    if (isRecording(tile))
+        stopRecording(tile);
+    else
+        startRecording(tile);
 }
 
 QJsonObject VideoWall::saveState() const
@@ -459,6 +490,10 @@ bool VideoWall::event(QEvent* event)
             if (plain && m_fullScreen >= 0)
                 event->accept();
             break;
+        case Qt::Key_R:
+            if (mods == Qt::ControlModifier)
+                event->accept();
+            break;
         default:
             if (key->matches(QKeySequence::Save))
                 event->accept();
@@ -472,6 +507,10 @@ void VideoWall::keyPressEvent(QKeyEvent* event)
 {
     if (event->matches(QKeySequence::Save)) {
         requestSnapshot(m_current);
+        return;
+    }
+    if (event->key() == Qt::Key_R && (event->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier) {
+        toggleRecording(m_current);
         return;
     }
     if ((event->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier) {
@@ -558,6 +597,12 @@ void VideoWall::showTileMenu(int tile, const QPoint& globalPos)
     snapshot->setShortcut(QKeySequence::Save);
     snapshot->setEnabled(!grabFrame(tile).isNull());
     connect(snapshot, &QAction::triggered, this, [this, tile] { requestSnapshot(tile); });
+    const bool recording = isRecording(tile);
+    QAction* record =
+        menu.addAction(recording ? widgets::Tr::tr("Stop recording") : widgets::Tr::tr("Record a clip"));
+    record->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    record->setEnabled(recording || tileState(tile) == TileState::Live);
+    connect(record, &QAction::triggered, this, [this, tile] { toggleRecording(tile); });
     if (tileState(tile) == TileState::Offline) {
         QAction* retry = menu.addAction(widgets::Tr::tr("Try again now"));
         connect(retry, &QAction::triggered, this, [this, tile] { retryNow(tile); });

@@ -52,11 +52,16 @@ struct HEXHUB_VIDEO_EXPORT TileSource
  *
  * Cameras come by drag and drop (cameraMimeType(), JSON {id, name, url}); a tile dragged onto another
  * swaps the two. Keyboard: arrows move between tiles, Enter or F shows the tile full screen (F and
- * Escape come back), Delete clears it, Ctrl+S asks for a snapshot; a tile's context menu holds the
- * same and tear-off. Full screen fills the wall with the tile and tells the host, which may also put
- * the window itself full screen; tear-off only asks the host (fullScreenRequested(),
- * tearOffRequested()). saveState() / restoreState() keep the layout and the cameras for workspaces.
- * Times (last frame, snapshots, the synthetic pictures) come from the time source given, the clock.
+ * Escape come back), Delete clears it, Ctrl+S asks for a snapshot, Ctrl+R starts or stops recording
+ * a clip; a tile's context menu holds the same and tear-off. Full screen fills the wall with the tile
+ * and tells the host, which may also put the window itself full screen; tear-off only asks the host
+ * (fullScreenRequested(), tearOffRequested()). saveState() / restoreState() keep the layout and the
+ * cameras for workspaces. Times (last frame, snapshots, clips, the synthetic pictures) come from the
+ * time source given, the clock.
+ *
+ * Clips (startRecording()): the tile's newest picture sampled kClipFps times a second, at most
+ * kClipMaxWidth pixels wide, as a Motion-JPEG AVI (MjpegAviWriter), encoded and put together on a
+ * worker thread. A recording tile shows a red "REC mm:ss" badge.
  */
 class HEXHUB_VIDEO_EXPORT VideoWall final : public QWidget
 {
@@ -78,7 +83,20 @@ public:
 
     using TimeSource = std::function<QDateTime()>;
 
+    //! A tile's frames since its camera was set: made by the stream (decoded, or drawn by a synthetic
+    //! feed), taken by the GUI (the newest only, when frames come faster) and painted on screen.
+    struct FrameCounts
+    {
+        qint64 produced = 0;
+        qint64 received = 0;
+        qint64 painted = 0;
+    };
+
     static constexpr int kMaxTiles = 16;
+    static constexpr int kClipFps = 10;
+    static constexpr int kClipMaxWidth = 640;
+    static constexpr int kDefaultClipMs = 30000;
+    static constexpr qint64 kDefaultMaxClipBytes = qint64(40) * 1024 * 1024;
 
     //! The drag data of one camera: "application/x-hexhub-camera", JSON {id, name, url}.
     static QString cameraMimeType();
@@ -117,6 +135,8 @@ public:
     QDateTime lastFrameTime(int tile) const;
     //! The tile's last frame, full size; null when it has none.
     QImage grabFrame(int tile) const;
+    //! What the tile's streams made, and the GUI took and painted, since its camera was set.
+    FrameCounts frameCounts(int tile) const;
     //! Tries an offline tile's stream now instead of waiting for the next retry.
     void retryNow(int tile);
 
@@ -128,6 +148,20 @@ public:
 
     //! Emits snapshotRequested() with the tile's last frame; false when it has none.
     bool requestSnapshot(int tile);
+
+    /*!
+     * Records a clip of the tile: it ends after `maxMs`, on stopRecording(), when the tile's camera
+     * changes or is cleared, when its stream fails or the tile leaves the layout, or when one more
+     * frame would take the clip past maxClipBytes(); then clipRecorded() brings it (when it has a
+     * frame; a wall destroyed while recording drops the clip). False when the tile has no live
+     * picture; true and nothing changed when it already records.
+     */
+    bool startRecording(int tile, int maxMs = kDefaultClipMs);
+    void stopRecording(int tile);
+    bool isRecording(int tile) const;
+    //! Largest clip in bytes, for recordings started from now on.
+    void setMaxClipBytes(qint64 bytes) { m_maxClipBytes = bytes; }
+    qint64 maxClipBytes() const { return m_maxClipBytes; }
 
     //! {layout, current, tiles: [{tile, id, name, url}]}: the visible tiles' cameras.
     QJsonObject saveState() const;
@@ -149,6 +183,14 @@ Q_SIGNALS:
     void fullScreenTileChanged(int tile);
     void tearOffRequested(int tile);
     void snapshotRequested(int tile, const QImage& frame, const QString& cameraId, qint64 frameTimeMs);
+    void recordingChanged(int tile, bool recording);
+    /*!
+     * A recorded clip: a Motion-JPEG AVI of `cameraId` from `startedAtMs` (the time source's ms at
+     * the start) running `durationMs`. `tile` is where it was recorded; by now it may show another
+     * camera.
+     */
+    void clipRecorded(int tile, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs,
+                      qint64 durationMs);
     void layoutChanged(hexhub::VideoWall::Layout layout);
     void cameraChanged(int tile);
     void tileStateChanged(int tile, hexhub::VideoWall::TileState state);
@@ -177,6 +219,7 @@ private:
     void setDropTarget(int tile);
     int dropTileFor(const QPoint& pos, const QMimeData* data) const;
     void toggleFullScreen(int tile);
+    void toggleRecording(int tile);
 
     std::unique_ptr<QThread> m_feedThread;
     std::unique_ptr<detail::ThreadReaper> m_reaper;
@@ -187,6 +230,7 @@ private:
     int m_current = 0;
     int m_fullScreen = -1;
     int m_dropTarget = -1;
+    qint64 m_maxClipBytes = kDefaultMaxClipBytes;
 };
 
 } // namespace hexhub

@@ -29,6 +29,7 @@ public:
             QMutexLocker lock(&m_mutex);
             m_image = image;
         }
+        m_produced.fetch_add(1, std::memory_order_relaxed);
         return !m_pending.exchange(true);
     }
     QImage take()
@@ -37,11 +38,14 @@ public:
         QMutexLocker lock(&m_mutex);
         return std::exchange(m_image, QImage());
     }
+    //! Frames put since the start, whether or not the GUI took them.
+    qint64 produced() const { return m_produced.load(std::memory_order_relaxed); }
 
 private:
     QMutex m_mutex;
     QImage m_image;
     std::atomic_bool m_pending{false};
+    std::atomic<qint64> m_produced{0};
 };
 
 /*!
@@ -87,6 +91,8 @@ public:
     using QObject::QObject;
 
     virtual void start() = 0;
+    //! Frames the stream made (decoded or drawn) so far, including those the GUI never took.
+    virtual qint64 producedFrames() const = 0;
 
 Q_SIGNALS:
     void frameArrived(const QImage& frame);

@@ -1,5 +1,6 @@
 #include "videowalltile.h"
 
+#include "cliprecorder.h"
 #include "videowallstream.h"
 #include "widgetstr.h"
 
@@ -9,6 +10,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegion>
 #include <QTextLayout>
 #include <algorithm>
 #include <cmath>
@@ -24,6 +26,7 @@ const QColor kOffline(0xc8, 0x3a, 0x2e);
 const QColor kMuted(0x8a, 0x94, 0xa3);
 const QColor kCurrent(0x4c, 0x9a, 0xff);
 const QColor kDropTarget(0xf5, 0xc5, 0x42);
+const QColor kRecording(0xe0, 0x1e, 0x1e);
 
 constexpr qint64 kSettledMs = 30000; // live this long, a stream counts as recovered
 
@@ -81,6 +84,7 @@ void VideoWallTile::setSource(const TileSource& source)
 {
     if (source == m_source && m_stream)
         return;
+    stopRecording(); // the clip is of one camera, up to its last frame
     closeStream();
     m_retryTimer.stop();
     m_watchdog.stop();
@@ -88,6 +92,7 @@ void VideoWallTile::setSource(const TileSource& source)
     m_failures = 0;
     m_frame = {};
     m_lastFrameAt = {};
+    m_producedBefore = m_received = m_painted = 0;
     m_reason.clear();
     m_retryable = true;
     if (m_active && !m_source.isNull())
@@ -107,6 +112,7 @@ void VideoWallTile::setActive(bool active)
         connectStream();
         return;
     }
+    stopRecording(); // off the wall: no more pictures come
     closeStream();
     m_retryTimer.stop();
     m_watchdog.stop();
@@ -147,6 +153,7 @@ void VideoWallTile::closeStream()
 {
     if (!m_stream)
         return;
+    m_producedBefore += m_stream->producedFrames();
     m_stream->disconnect(this);
     m_stream.reset(); // returns at once; the stream's own thread lets go of the network
 }
@@ -154,6 +161,8 @@ void VideoWallTile::closeStream()
 void VideoWallTile::onFrame(const QImage& frame)
 {
     m_frame = frame;
+    m_framePainted = false;
+    ++m_received;
     m_lastFrameAt = m_context.now ? m_context.now() : QDateTime();
     m_sinceFrame.start();
     if (m_state != VideoWall::TileState::Live) {
@@ -168,6 +177,8 @@ void VideoWallTile::onFailure(const QString& reason)
 {
     if (!m_stream)
         return;
+    // A clip ends where the pictures stopped: a frozen picture is not what the camera saw.
+    stopRecording();
     closeStream();
     m_reason = reason;
     // A stream that played for a while starts again from the first delay; one that drops each time
@@ -246,10 +257,67 @@ void VideoWallTile::setDropTarget(bool target)
 void VideoWallTile::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), kTileBackground);
-    if (!m_frame.isNull())
-        paintFrame(painter, rect());
+    if (m_frame.isNull()) {
+        painter.fillRect(rect(), kTileBackground);
+    } else {
+        paintFrame(painter, rect()); // and the background round it
+        if (!std::exchange(m_framePainted, true))
+            ++m_painted;
+    }
     paintOverlay(painter);
+}
+
+bool VideoWallTile::startRecording(qint64 maxMs, qint64 maxBytes)
+{
+    if (m_recorder)
+        return true;
+    if (m_state != VideoWall::TileState::Live || m_frame.isNull() || maxMs <= 0 || maxBytes <= 0)
+        return false;
+    ClipRecorder::Limits limits;
+    limits.fps = VideoWall::kClipFps;
+    limits.maxWidth = VideoWall::kClipMaxWidth;
+    limits.maxMs = maxMs;
+    limits.maxBytes = maxBytes;
+    const QString cameraId = m_source.cameraId;
+    const QDateTime now = m_context.now ? m_context.now() : QDateTime();
+    const qint64 startedAt = now.isValid() ? now.toMSecsSinceEpoch() : 0;
+    // The newest frame the tile has, shared with the recorder's worker, never copied here.
+    auto* recorder = new ClipRecorder([this] { return m_frame; }, limits, m_context.reaper, this);
+    connect(recorder, &ClipRecorder::limitReached, this, [this, recorder] {
+        if (recorder == m_recorder)
+            stopRecording();
+    });
+    connect(recorder, &ClipRecorder::sampled, this, [this](qint64 elapsedMs) {
+        if (elapsedMs / 1000 != m_recordingShownSecond)
+            update(); // the badge's time
+    });
+    connect(recorder, &ClipRecorder::finished, this,
+            [this, recorder, cameraId, startedAt](const QByteArray& avi, int frames, qint64 durationMs) {
+                recorder->deleteLater();
+                if (frames > 0)
+                    Q_EMIT clipRecorded(m_index, avi, cameraId, startedAt, durationMs);
+            });
+    m_recorder = recorder;
+    m_recordingShownSecond = -1;
+    Q_EMIT recordingChanged(m_index, true);
+    recorder->start();
+    update();
+    return true;
+}
+
+void VideoWallTile::stopRecording()
+{
+    if (!m_recorder)
+        return;
+    // It goes on by itself until its worker has made the clip, then goes (finished above).
+    std::exchange(m_recorder, nullptr)->finish();
+    Q_EMIT recordingChanged(m_index, false);
+    update();
+}
+
+VideoWall::FrameCounts VideoWallTile::frameCounts() const
+{
+    return {m_producedBefore + (m_stream ? m_stream->producedFrames() : 0), m_received, m_painted};
 }
 
 void VideoWallTile::paintFrame(QPainter& painter, const QRect& area)
@@ -263,16 +331,30 @@ void VideoWallTile::paintFrame(QPainter& painter, const QRect& area)
     if (std::abs(device.width() - m_frame.width()) <= 4 &&
         std::abs(device.height() - m_frame.height()) <= 4) {
         const QPointF centre = QRectF(area).center() * dpr;
+        const QPointF topLeft(std::round(centre.x() - m_frame.width() / 2.0),
+                              std::round(centre.y() - m_frame.height() / 2.0));
+        fillAround(painter, area, QRectF(topLeft / dpr, QSizeF(m_frame.size()) / dpr));
         painter.save();
         painter.scale(1 / dpr, 1 / dpr);
-        painter.drawImage(QPointF(std::round(centre.x() - m_frame.width() / 2.0),
-                                  std::round(centre.y() - m_frame.height() / 2.0)),
-                          m_frame);
+        painter.drawImage(topLeft, m_frame);
         painter.restore();
         return;
     }
+    fillAround(painter, area, target);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(target, m_frame);
+}
+
+void VideoWallTile::fillAround(QPainter& painter, const QRect& area, const QRectF& frame) const
+{
+    // Not under the frame: filling what it covers costs about as much as drawing it. Only whole pixels
+    // of an opaque frame are left out.
+    QRect covered;
+    if (!m_frame.hasAlphaChannel())
+        covered = QRect(QPoint(int(std::ceil(frame.left())), int(std::ceil(frame.top()))),
+                        QPoint(int(std::floor(frame.right())) - 1, int(std::floor(frame.bottom())) - 1));
+    for (const QRect& part : QRegion(area).subtracted(covered))
+        painter.fillRect(part, kTileBackground);
 }
 
 void VideoWallTile::paintOverlay(QPainter& p)
@@ -329,8 +411,13 @@ void VideoWallTile::paintOverlay(QPainter& p)
         p.fillRect(bar, QColor(0, 0, 0, 165));
         int right = bar.right() - pad;
         if (m_lastFrameAt.isValid()) {
-            const QString time =
-                QLocale().toString(m_lastFrameAt.toLocalTime(), QStringLiteral("HH:mm:ss"));
+            // Made once a second, not at each frame: it looks the local time zone up.
+            const qint64 second = m_lastFrameAt.toSecsSinceEpoch();
+            if (second != m_timeShownSecond || m_timeShown.isEmpty()) {
+                m_timeShown = QLocale().toString(m_lastFrameAt.toLocalTime(), QStringLiteral("HH:mm:ss"));
+                m_timeShownSecond = second;
+            }
+            const QString& time = m_timeShown;
             const int w = metrics.horizontalAdvance(time);
             p.setFont(font);
             p.setPen(QColor(0xe6, 0xea, 0xef));
@@ -355,6 +442,9 @@ void VideoWallTile::paintOverlay(QPainter& p)
         p.setPen(Qt::white);
         p.drawText(pill, Qt::AlignCenter, badge);
         right = pill.left() - pad;
+        if (m_recorder)
+            right = paintRecording(p, QRect(bar.left(), pill.top(), right - bar.left(), pill.height()),
+                                   small, pad);
         p.setFont(bold);
         p.setPen(Qt::white);
         const int nameWidth = right - bar.left() - 2 * pad;
@@ -376,6 +466,31 @@ void VideoWallTile::paintOverlay(QPainter& p)
         p.setPen(QPen(colour, 2));
         p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
     }
+}
+
+int VideoWallTile::paintRecording(QPainter& p, const QRect& space, const QFont& font, int pad)
+{
+    // In the bar, left of the state, red: "● REC 01:23", the time recorded so far. Not over the
+    // picture, where cameras burn in their own time and name.
+    const qint64 elapsed = m_recorder->elapsedMs();
+    m_recordingShownSecond = elapsed / 1000;
+    const QString time = QStringLiteral("%1:%2")
+                             .arg(m_recordingShownSecond / 60, 2, 10, QLatin1Char('0'))
+                             .arg(m_recordingShownSecond % 60, 2, 10, QLatin1Char('0'));
+    const QString text = widgets::Tr::tr("REC %1").arg(time);
+    const QFontMetrics metrics(font);
+    const int dot = std::max(4, metrics.height() / 2);
+    const int width = metrics.horizontalAdvance(text) + dot + 3 * pad;
+    const QRect pill(space.right() - width + 1, space.top(), width, space.height());
+    p.setPen(Qt::NoPen);
+    p.setBrush(kRecording);
+    p.drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    p.setBrush(Qt::white);
+    p.drawEllipse(QRect(pill.left() + pad, pill.center().y() - dot / 2, dot, dot));
+    p.setFont(font);
+    p.setPen(Qt::white);
+    p.drawText(pill.adjusted(pad + dot + pad / 2, 0, -pad, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    return pill.left() - pad;
 }
 
 void VideoWallTile::mousePressEvent(QMouseEvent* event)

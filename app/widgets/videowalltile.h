@@ -10,6 +10,7 @@
 
 namespace hexhub::detail {
 
+class ClipRecorder;
 class VideoStream;
 struct StreamContext;
 
@@ -46,9 +47,17 @@ public:
     QDateTime lastFrameTime() const { return m_lastFrameAt; }
     QImage grabFrame() const;
     void retryNow();
+    VideoWall::FrameCounts frameCounts() const;
 
     void setCurrent(bool current, bool focused);
     void setDropTarget(bool target);
+
+    //! Records the tile's pictures into a clip (see VideoWall::startRecording()); false when the
+    //! tile is not live. Already recording: true, and the recording goes on as it was.
+    bool startRecording(qint64 maxMs, qint64 maxBytes);
+    //! Ends the recording; clipRecorded() follows when it has a frame.
+    void stopRecording();
+    bool isRecording() const { return m_recorder != nullptr; }
 
 Q_SIGNALS:
     void stateChanged(int tile, hexhub::VideoWall::TileState state);
@@ -57,6 +66,9 @@ Q_SIGNALS:
     void doubleClicked(int tile);
     void dragStarted(int tile);
     void menuRequested(int tile, const QPoint& globalPos);
+    void recordingChanged(int tile, bool recording);
+    void clipRecorded(int tile, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs,
+                      qint64 durationMs);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -73,7 +85,11 @@ private:
     void onWatchdog();
     void setState(VideoWall::TileState state);
     void paintFrame(QPainter& painter, const QRect& area);
+    //! The tile's background in `area`, round `frame` (where the frame is drawn).
+    void fillAround(QPainter& painter, const QRect& area, const QRectF& frame) const;
     void paintOverlay(QPainter& painter);
+    //! The REC badge at the right of `space`; returns where the space left of it ends.
+    int paintRecording(QPainter& painter, const QRect& space, const QFont& font, int pad);
 
     int m_index;
     const StreamContext& m_context;
@@ -94,6 +110,15 @@ private:
 
     QImage m_frame; //!< the newest frame, shared with its producer, not copied
     QDateTime m_lastFrameAt;
+    qint64 m_timeShownSecond = 0; //!< the second of m_lastFrameAt that m_timeShown shows
+    QString m_timeShown;
+    qint64 m_producedBefore = 0; //!< frames made by the streams of this camera closed before
+    qint64 m_received = 0;
+    qint64 m_painted = 0;
+    bool m_framePainted = false; //!< m_frame has been drawn since it came
+
+    ClipRecorder* m_recorder = nullptr; //!< the running recording (a child; it finishes on its own)
+    qint64 m_recordingShownSecond = -1; //!< the second the REC badge shows
 
     bool m_current = false;
     bool m_focused = false;

@@ -419,6 +419,19 @@ TEST_CASE("Video wall: a snapshot carries the tile's last frame, its camera and 
     // a picture, not a black frame: the sky is light
     CHECK(QColor(frame.pixel(160, 20)).value() > 100);
     CHECK(frame.size() == wall.grabFrame(1).size());
+
+    // The frames are counted where they are made, taken by the GUI and painted (on a wall shown).
+    wall.show();
+    const VideoWall::FrameCounts before = wall.frameCounts(1);
+    REQUIRE(waitUntil([&] { return wall.frameCounts(1).painted >= before.painted + 5; }));
+    const VideoWall::FrameCounts counts = wall.frameCounts(1);
+    CHECK(counts.produced >= counts.received);
+    CHECK(counts.received >= counts.painted);
+    CHECK(counts.painted > before.painted);
+    CHECK(wall.frameCounts(0).produced == 0);
+    CHECK(wall.frameCounts(99).produced == 0);
+    wall.clearTile(1);
+    CHECK(wall.frameCounts(1).received == 0);
 }
 
 TEST_CASE("Video wall: a camera dropped on a tile plays there", "[widgets][videowall]")
