@@ -8,6 +8,12 @@
 #include <QMediaPlayer>
 #include <QVideoFrameFormat>
 #include <QVideoSink>
+#include <algorithm>
+#include <atomic>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace hexhub::detail {
 
@@ -34,11 +40,212 @@ void ThreadReaper::waitAll(int timeoutMs)
     m_threads.removeAll(nullptr);
 }
 
-QImage pictureOf(QVideoFrame frame)
+namespace {
+
+/*
+ * YCbCr to RGB in fixed point, 6 bits after the point, for 8-bit samples with U' = U - 128 and
+ * V' = V - 128: R = ky (Y - y0) + rv V', G = ky (Y - y0) - gu U' - gv V', B = ky (Y - y0) + bu U'.
+ */
+struct YuvMatrix
 {
+    int y0, ky, rv, gu, gv, bu;
+};
+
+// The frame's colour space and range; when the decoder does not say, BT.601 below 720 lines and
+// BT.709 from there up, as video is made.
+YuvMatrix matrixOf(const QVideoFrameFormat& format)
+{
+    const bool full = format.colorRange() == QVideoFrameFormat::ColorRange_Full;
+    switch (format.colorSpace()) {
+    case QVideoFrameFormat::ColorSpace_BT709:
+        return full ? YuvMatrix{0, 64, 101, 12, 30, 119} : YuvMatrix{16, 74, 115, 14, 34, 135};
+    case QVideoFrameFormat::ColorSpace_BT2020:
+        return full ? YuvMatrix{0, 64, 94, 11, 37, 120} : YuvMatrix{16, 74, 107, 12, 42, 137};
+    case QVideoFrameFormat::ColorSpace_AdobeRgb: // what Qt calls JPEG's full-range BT.601
+        return YuvMatrix{0, 64, 90, 22, 46, 113};
+    case QVideoFrameFormat::ColorSpace_BT601:
+        break;
+    case QVideoFrameFormat::ColorSpace_Undefined:
+        if (format.frameHeight() >= 720)
+            return full ? YuvMatrix{0, 64, 101, 12, 30, 119} : YuvMatrix{16, 74, 115, 14, 34, 135};
+        break;
+    }
+    return full ? YuvMatrix{0, 64, 90, 22, 46, 113} : YuvMatrix{16, 74, 102, 25, 52, 129};
+}
+
+// Two rows of 4:2:0 pixels sharing a row of chroma into two rows of RGB32. Chroma is planar (u and v
+// each a row of width / 2 samples, `uvStep` 1) or interleaved (`uvStep` 2, u and v one apart).
+void yuvRows(const uchar* y0, const uchar* y1, const uchar* u, const uchar* v, int uvStep, quint32* out0,
+             quint32* out1, int width, const YuvMatrix& m)
+{
+    int x = 0;
+#if defined(__SSE2__)
+    // 16 pixels of each row at a time, in 16-bit lanes; the sums saturate where the colour clips anyway.
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i yOffset = _mm_set1_epi16(short(m.y0));
+    const __m128i uvOffset = _mm_set1_epi16(128);
+    const __m128i half = _mm_set1_epi16(32);
+    const __m128i ky = _mm_set1_epi16(short(m.ky));
+    const __m128i rv = _mm_set1_epi16(short(m.rv));
+    const __m128i gu = _mm_set1_epi16(short(m.gu));
+    const __m128i gv = _mm_set1_epi16(short(m.gv));
+    const __m128i bu = _mm_set1_epi16(short(m.bu));
+    const __m128i opaque = _mm_set1_epi8(char(0xff));
+    for (; x + 16 <= width; x += 16) {
+        __m128i uu;
+        __m128i vv;
+        if (uvStep == 1) {
+            uu = _mm_unpacklo_epi8(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(u + x / 2)), zero);
+            vv = _mm_unpacklo_epi8(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(v + x / 2)), zero);
+        } else {
+            const __m128i pairs = _mm_loadu_si128(reinterpret_cast<const __m128i*>(std::min(u, v) + x));
+            uu = _mm_and_si128(pairs, _mm_set1_epi16(0xff));
+            vv = _mm_srli_epi16(pairs, 8);
+            if (v < u)
+                std::swap(uu, vv);
+        }
+        uu = _mm_sub_epi16(uu, uvOffset);
+        vv = _mm_sub_epi16(vv, uvOffset);
+        const __m128i r = _mm_add_epi16(_mm_mullo_epi16(vv, rv), half);
+        const __m128i g =
+            _mm_sub_epi16(half, _mm_add_epi16(_mm_mullo_epi16(uu, gu), _mm_mullo_epi16(vv, gv)));
+        const __m128i b = _mm_add_epi16(_mm_mullo_epi16(uu, bu), half);
+        // each chroma sample serves two pixels side by side
+        const __m128i rLow = _mm_unpacklo_epi16(r, r), rHigh = _mm_unpackhi_epi16(r, r);
+        const __m128i gLow = _mm_unpacklo_epi16(g, g), gHigh = _mm_unpackhi_epi16(g, g);
+        const __m128i bLow = _mm_unpacklo_epi16(b, b), bHigh = _mm_unpackhi_epi16(b, b);
+        for (int row = 0; row < 2; ++row) {
+            const __m128i luma = _mm_loadu_si128(reinterpret_cast<const __m128i*>((row ? y1 : y0) + x));
+            const __m128i yLow = _mm_mullo_epi16(_mm_sub_epi16(_mm_unpacklo_epi8(luma, zero), yOffset), ky);
+            const __m128i yHigh =
+                _mm_mullo_epi16(_mm_sub_epi16(_mm_unpackhi_epi8(luma, zero), yOffset), ky);
+            const auto channel = [&](__m128i low, __m128i high) {
+                return _mm_packus_epi16(_mm_srai_epi16(_mm_adds_epi16(yLow, low), 6),
+                                        _mm_srai_epi16(_mm_adds_epi16(yHigh, high), 6));
+            };
+            const __m128i red = channel(rLow, rHigh);
+            const __m128i green = channel(gLow, gHigh);
+            const __m128i blue = channel(bLow, bHigh);
+            // 0xffRRGGBB: B, G, R, A in memory
+            const __m128i bgLow = _mm_unpacklo_epi8(blue, green), bgHigh = _mm_unpackhi_epi8(blue, green);
+            const __m128i raLow = _mm_unpacklo_epi8(red, opaque), raHigh = _mm_unpackhi_epi8(red, opaque);
+            auto* out = reinterpret_cast<__m128i*>((row ? out1 : out0) + x);
+            _mm_storeu_si128(out, _mm_unpacklo_epi16(bgLow, raLow));
+            _mm_storeu_si128(out + 1, _mm_unpackhi_epi16(bgLow, raLow));
+            _mm_storeu_si128(out + 2, _mm_unpacklo_epi16(bgHigh, raHigh));
+            _mm_storeu_si128(out + 3, _mm_unpackhi_epi16(bgHigh, raHigh));
+        }
+    }
+#endif
+    const auto clamped = [](int value) { return quint32(std::clamp(value >> 6, 0, 255)); };
+    for (; x < width; ++x) {
+        const int uu = u[x / 2 * uvStep] - 128;
+        const int vv = v[x / 2 * uvStep] - 128;
+        const int r = m.rv * vv + 32;
+        const int g = 32 - m.gu * uu - m.gv * vv;
+        const int b = m.bu * uu + 32;
+        for (int row = 0; row < 2; ++row) {
+            const int yy = m.ky * ((row ? y1 : y0)[x] - m.y0);
+            (row ? out1 : out0)[x] =
+                0xff000000u | clamped(yy + r) << 16 | clamped(yy + g) << 8 | clamped(yy + b);
+        }
+    }
+}
+
+// A mapped 4:2:0 frame (planar or with chroma interleaved: what decoders give) into `image`, RGB32 of
+// the frame's size. Several times faster than QVideoFrame::toImage() without a GPU, which converts
+// one pixel at a time (and always as BT.601).
+bool convertYuv420(const QVideoFrame& frame, QImage& image)
+{
+    const uchar* u = nullptr;
+    const uchar* v = nullptr;
+    int uvStep = 1;
+    switch (frame.pixelFormat()) {
+    case QVideoFrameFormat::Format_YUV420P:
+        u = frame.bits(1);
+        v = frame.bits(2);
+        break;
+    case QVideoFrameFormat::Format_YV12:
+        v = frame.bits(1);
+        u = frame.bits(2);
+        break;
+    case QVideoFrameFormat::Format_NV12:
+        u = frame.bits(1);
+        v = u + 1;
+        uvStep = 2;
+        break;
+    case QVideoFrameFormat::Format_NV21:
+        v = frame.bits(1);
+        u = v + 1;
+        uvStep = 2;
+        break;
+    default:
+        return false;
+    }
+    const uchar* y = frame.bits(0);
+    const int width = frame.width();
+    const int height = frame.height();
+    // 4:2:0 video is an even number of pixels each way (H.264 and H.265 crop in chroma samples)
+    if (!y || !u || !v || width % 2 != 0 || height % 2 != 0 || image.size() != frame.size())
+        return false;
+    const YuvMatrix matrix = matrixOf(frame.surfaceFormat());
+    const int yStride = frame.bytesPerLine(0);
+    const int uvStride = frame.bytesPerLine(1);
+    for (int row = 0; row < height; row += 2) {
+        const qsizetype uvOffset = qsizetype(row / 2) * uvStride;
+        yuvRows(y + qsizetype(row) * yStride, y + qsizetype(row + 1) * yStride, u + uvOffset, v + uvOffset,
+                uvStep, reinterpret_cast<quint32*>(image.scanLine(row)),
+                reinterpret_cast<quint32*>(image.scanLine(row + 1)), width, matrix);
+    }
+    return true;
+}
+
+/*
+ * Pictures that frames are converted into, used again once nothing else holds them (neither the GUI
+ * nor LatestFrame): a new picture for each frame costs an allocation of a megabyte and the first
+ * touch of each of its pages.
+ */
+class PicturePool
+{
+public:
+    QImage take(const QSize& size)
+    {
+        QMutexLocker lock(&m_mutex);
+        for (qsizetype i = 0; i < m_pictures.size();) {
+            if (!m_pictures[i].isDetached()) {
+                ++i;
+                continue;
+            }
+            QImage picture = m_pictures.takeAt(i);
+            if (picture.size() == size) {
+                // only the pool held it: whoever held it last has finished reading it
+                std::atomic_thread_fence(std::memory_order_acquire);
+                return picture;
+            }
+        }
+        return QImage(size, QImage::Format_RGB32);
+    }
+
+    void keep(const QImage& picture)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_pictures.size() < kKept)
+            m_pictures.append(picture);
+    }
+
+private:
+    static constexpr qsizetype kKept = 4; // being made, waiting in LatestFrame, on screen, and one spare
+    QMutex m_mutex;
+    QList<QImage> m_pictures;
+};
+
+// pictureOf(), converting into a picture of `pool` when there is one.
+QImage pictureOf(QVideoFrame frame, PicturePool* pool)
+{
+    if (frame.handleType() != QVideoFrame::NoHandle)
+        return frame.toImage();
     const QImage::Format format = QVideoFrameFormat::imageFormatFromPixelFormat(frame.pixelFormat());
-    if (format != QImage::Format_Invalid && frame.handleType() == QVideoFrame::NoHandle &&
-        frame.map(QVideoFrame::ReadOnly)) {
+    if (format != QImage::Format_Invalid && frame.map(QVideoFrame::ReadOnly)) {
         auto* kept = new QVideoFrame(frame); // shares the mapping; unmapped with the last picture
         return QImage(
             kept->bits(0), kept->width(), kept->height(), kept->bytesPerLine(0), format,
@@ -49,7 +256,24 @@ QImage pictureOf(QVideoFrame frame)
             },
             kept);
     }
+    if (format == QImage::Format_Invalid && frame.map(QVideoFrame::ReadOnly)) {
+        QImage picture = pool ? pool->take(frame.size()) : QImage(frame.size(), QImage::Format_RGB32);
+        const bool converted = !picture.isNull() && convertYuv420(frame, picture);
+        frame.unmap();
+        if (converted) {
+            if (pool)
+                pool->keep(picture);
+            return picture;
+        }
+    }
     return frame.toImage();
+}
+
+} // namespace
+
+QImage pictureOf(QVideoFrame frame)
+{
+    return pictureOf(std::move(frame), nullptr);
 }
 
 namespace {
@@ -69,7 +293,7 @@ public:
     {
         if (!frame.isValid())
             return;
-        const QImage picture = pictureOf(frame);
+        const QImage picture = pictureOf(frame, &m_pictures);
         if (!picture.isNull() && m_latest->put(picture))
             Q_EMIT frameReady();
     }
@@ -80,6 +304,7 @@ Q_SIGNALS:
 
 private:
     std::shared_ptr<LatestFrame> m_latest;
+    PicturePool m_pictures;
 };
 
 // The GUI side common to both kinds: takes the newest frame when told, and hands the producer to
@@ -98,6 +323,8 @@ public:
         m_source->disconnect(this);
         m_source->deleteLater(); // on its thread; a player may take a while to let go of the network
     }
+
+    qint64 producedFrames() const override { return m_latest->produced(); }
 
 protected:
     void adopt(FrameSource* source)

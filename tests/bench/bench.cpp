@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [dispatch] [board] [map] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [dispatch] [board] [map] [video] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -64,8 +64,15 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "map: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("video")) {
+            try {
+                figures << videoWall(quick);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "video: " << e.what() << "\n";
+                return 1;
+            }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board, map)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board, map, video)\n";
             return 2;
         }
     }

@@ -38,4 +38,9 @@ QList<Figure> incidentBoard(int incidents);
 //! (median, 90th percentile) of panning and zooming, and of panning with tiles under the markers.
 QList<Figure> mapSmoothness(bool quick);
 
+//! The video wall showing N = 1, 4, 9, 16 (quick: 1, 4) looping 640x360 25 fps H.264 clips, made for the run
+//! with GStreamer: frames shown a second per tile and CPU per stream, beside N gst-launch-1.0 decoding
+//! the same clips to RGB32 into a fakesink.
+QList<Figure> videoWall(bool quick);
+
 } // namespace hexhub::bench
