@@ -5,6 +5,7 @@
 #include "eventbus.h"
 #include "incidentedit.h"
 #include "incidentform.h"
+#include "mediaviewer.h"
 #include "session.h"
 #include "sqlpagemodel.h"
 #include "store.h"
@@ -523,9 +524,13 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     m_link = new QPushButton(tr("Lin&k..."), this);
     m_link->setObjectName(QStringLiteral("link"));
     m_link->setToolTip(tr("Link the incident to a lead, a case, a complaint or another incident"));
+    m_media = new QPushButton(tr("&Media..."), this);
+    m_media->setObjectName(QStringLiteral("media"));
+    m_media->setToolTip(tr("The snapshots and clips attached to the incident"));
     auto* editRow = new QHBoxLayout;
     editRow->addWidget(m_edit);
     editRow->addWidget(m_link);
+    editRow->addWidget(m_media);
     editRow->addStretch(1);
 
     m_units = new QListWidget(this);
@@ -577,6 +582,7 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     connect(m_reveal, &QPushButton::clicked, this, &IncidentPanel::reveal);
     connect(m_edit, &QPushButton::clicked, this, &IncidentPanel::edit);
     connect(m_link, &QPushButton::clicked, this, &IncidentPanel::link);
+    connect(m_media, &QPushButton::clicked, this, &IncidentPanel::showMedia);
     connect(m_arrived, &QPushButton::clicked, this, [this] {
         if (auto* item = m_units->currentItem())
             whenFinished(this, m_hub.incidents.unitArrived(m_id, item->data(Qt::UserRole).toString()),
@@ -611,6 +617,15 @@ void IncidentPanel::edit()
     if (m_id == 0 || m_incident.id != m_id || !m_edit->isEnabled())
         return;
     auto* dialog = new IncidentEditDialog(m_hub, m_incident, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void IncidentPanel::showMedia()
+{
+    if (m_id == 0 || !m_media->isEnabled())
+        return;
+    auto* dialog = new MediaViewer(m_hub, m_id, m_incident.number, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -677,6 +692,7 @@ void IncidentPanel::reload()
         const bool finished = i.status == IncidentStatus::Closed || i.status == IncidentStatus::Cancelled || i.mergedInto != 0;
         m_edit->setEnabled(manage && !finished);
         m_link->setEnabled(manage);
+        m_media->setEnabled(m_hub.session.can(QStringLiteral("hub.video.view")));
 
         whenFinished(this, m_hub.incidents.links(id), [this, generation](QFuture<QList<IncidentLink>> links) {
             if (generation != m_loadGeneration)

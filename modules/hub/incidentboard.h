@@ -104,6 +104,8 @@ private:
     void moveTo(IncidentStatus status);
     void reveal();
     void link();
+    //! The incident's snapshots and clips (MediaViewer).
+    void showMedia();
     void report(const QString& error);
 
     HubContext& m_hub;
@@ -117,6 +119,7 @@ private:
     QLabel* m_links;
     QPushButton* m_edit;
     QPushButton* m_link;
+    QPushButton* m_media;
     QListWidget* m_units;
     QPushButton* m_arrived;
     QPushButton* m_clear;

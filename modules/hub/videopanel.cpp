@@ -16,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScreen>
@@ -209,6 +210,22 @@ VideoPanel::VideoPanel(HubContext& hub, std::function<qint64()> currentIncident,
         showCamerasNear(id);
     });
     connect(m_wall, &VideoWall::snapshotRequested, this, &VideoPanel::snapshot);
+    // A clip belongs to the incident selected when its recording started.
+    connect(m_wall, &VideoWall::recordingChanged, this, [this](int tile, bool recording) {
+        if (!recording)
+            return;
+        const qint64 incident = m_currentIncident ? m_currentIncident() : 0;
+        if (incident == 0 || !m_hub.session.can(QStringLiteral("hub.video.snapshot"))) {
+            m_wall->stopRecording(tile);
+            m_recordingFor.remove(tile);
+            m_message->setText(incident == 0 ? tr("Select the incident on the board that the clip belongs to, then record.")
+                                             : tr("You may not attach clips to incidents."));
+            return;
+        }
+        m_recordingFor.insert(tile, incident);
+        m_message->setText(tr("Recording %1 for the incident; Ctrl+R again stops (30 s at most).").arg(m_wall->cameraAt(tile).name));
+    });
+    connect(m_wall, &VideoWall::clipRecorded, this, &VideoPanel::clip);
     connect(m_wall, &VideoWall::tearOffRequested, this, [this](int tile) { tearOff(tile); });
     // A screen unplugged: its torn-off tiles come onto a screen that is there, fully visible.
     connect(qGuiApp, &QGuiApplication::screenRemoved, this, [this] { QTimer::singleShot(0, this, &VideoPanel::rescueTornOff); });
@@ -357,6 +374,23 @@ void VideoPanel::snapshot(int, const QImage& frame, const QString& cameraId, qin
                          done.result();
                          m_message->setText(tr("Snapshot attached to the incident."));
                          Q_EMIT snapshotAttached(incident);
+                     } catch (const std::exception& e) {
+                         m_message->setText(QString::fromUtf8(e.what()));
+                     }
+                 });
+}
+
+void VideoPanel::clip(int tile, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs, qint64 durationMs)
+{
+    const qint64 incident = m_recordingFor.take(tile);
+    if (incident == 0)
+        return; // refused when it started, said then
+    whenFinished(this, m_hub.media.attachClip(incident, cameraId, avi, startedAtMs > 0 ? startedAtMs : m_hub.clock.nowMs()),
+                 [this, incident, durationMs](QFuture<MediaItem> done) {
+                     try {
+                         done.result();
+                         m_message->setText(tr("Clip of %1 s attached to the incident.").arg(QLocale().toString(durationMs / 1000.0, 'f', 1)));
+                         Q_EMIT clipAttached(incident);
                      } catch (const std::exception& e) {
                          m_message->setText(QString::fromUtf8(e.what()));
                      }

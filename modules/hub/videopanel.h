@@ -2,6 +2,7 @@
 
 #include "hubcontext.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
@@ -25,7 +26,8 @@ namespace hexhub::hub {
  * a VideoWall. A camera goes on the wall by dragging it onto a tile or by Enter on it (the current
  * tile). "Cameras near the incident" fills the wall with those nearest the incident selected on the
  * board, the ones that see it first; a new P1 incident does the same by itself unless the operator
- * turned that off. A snapshot (Ctrl+S on a tile) is attached to the selected incident. Tile health is
+ * turned that off. A snapshot (Ctrl+S on a tile) is attached to the selected incident, and so is a
+ * clip (Ctrl+R starts and stops it) to the incident selected when it started. Tile health is
  * reported to the registry. A tile torn off (its menu) becomes a window of its own on another screen
  * (the next one after the panel's), full screen there with F. The wall's layout and cameras, and the
  * torn-off tiles with their screens, are kept in the workspace; restored onto fewer screens, a torn-off
@@ -60,10 +62,12 @@ Q_SIGNALS:
     void camerasLoaded();
     void wallFilled(int cameras);
     void snapshotAttached(qint64 incidentId);
+    void clipAttached(qint64 incidentId);
 
 private:
     void putOnWall(int row);
     void snapshot(int tile, const QImage& frame, const QString& cameraId, qint64 frameTimeMs);
+    void clip(int tile, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs, qint64 durationMs);
     QWidget* openTornOff(const TileSource& source);
     void rescueTornOff();
 
@@ -77,6 +81,7 @@ private:
     QLabel* m_message;
     QList<Camera> m_list;
     QList<QPointer<QWidget>> m_tornOff;
+    QHash<int, qint64> m_recordingFor; //!< tile: the incident its clip goes to
 };
 
 } // namespace hexhub::hub

@@ -23,6 +23,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -732,6 +733,50 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
         return false;
     };
     CHECK(waitUntil(panelShowsSnapshot));
+
+    // Ctrl+R records a clip of a tile for the selected incident; Ctrl+R again stops and attaches it.
+    wall->setFocus();
+    wall->setCurrentTile(0);
+    QTest::keyClick(wall, Qt::Key_R, Qt::ControlModifier);
+    REQUIRE(wall->isRecording(0));
+    QElapsedTimer recording;
+    recording.start();
+    waitUntil([&] { return recording.elapsed() > 1200; }, 3000); // a clip of a second or so
+    QTest::keyClick(wall, Qt::Key_R, Qt::ControlModifier);
+    CHECK_FALSE(wall->isRecording(0));
+    REQUIRE(waitUntil([&] { return await(media.mediaFor(incident.id)).size() == 2; }, 10000));
+    const MediaItem clip = await(media.mediaFor(incident.id)).last();
+    CHECK(clip.isClip());
+    CHECK(clip.cameraId == QStringLiteral("CAM-0002"));
+    CHECK(clip.frameCount >= 8);
+    CHECK(clip.durationMs >= 800);
+
+    // The panel's Media button lists both and plays the clip; Space pauses, Right steps.
+    auto* mediaButton = window.findChild<QPushButton*>(QStringLiteral("media"));
+    REQUIRE(mediaButton);
+    REQUIRE(mediaButton->isEnabled());
+    mediaButton->click();
+    QDialog* viewer = nullptr;
+    REQUIRE(waitUntil([&] { return (viewer = window.findChild<QDialog*>(QStringLiteral("mediaViewer"))) && viewer->isVisible(); }));
+    auto* mediaList = viewer->findChild<QListWidget*>(QStringLiteral("media"));
+    REQUIRE(waitUntil([&] { return mediaList->count() == 2; }));
+    CHECK(mediaList->item(0)->text().contains(QStringLiteral("CAM-0001")));
+    CHECK(mediaList->item(1)->text().contains(QStringLiteral("CAM-0002")));
+    auto* picture = viewer->findChild<QLabel*>(QStringLiteral("picture"));
+    REQUIRE(waitUntil([&] { return !picture->pixmap().isNull(); })); // the snapshot, first
+    mediaList->setCurrentRow(1);
+    auto* play = viewer->findChild<QPushButton*>(QStringLiteral("play"));
+    REQUIRE(waitUntil([&] { return play->isEnabled() && !picture->pixmap().isNull(); }));
+    const QImage first = picture->pixmap().toImage();
+    REQUIRE(waitUntil([&] { return picture->pixmap().toImage() != first; })); // it plays
+    mediaList->setFocus();
+    QTest::keyClick(mediaList, Qt::Key_Space);
+    CHECK(play->text().contains(QStringLiteral("Play")));
+    const QImage paused = picture->pixmap().toImage();
+    QTest::keyClick(mediaList, Qt::Key_Right);
+    CHECK(picture->pixmap().toImage() != paused);
+    CHECK(viewer->findChild<QLabel*>(QStringLiteral("error"))->text().isEmpty());
+    viewer->reject();
 
     // The wall's layout and cameras are part of the workspace, and come back.
     wall->setLayoutKind(VideoWall::Layout::Grid3x3);
