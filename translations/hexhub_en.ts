@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::MediaViewer</name>
+    <message numerus="yes">
+        <source>%1 x %2 pixels, %n frame(s), by %3. SHA-256 %4</source>
+        <translation>
+            <numerusform>%1 x %2 pixels, %n frame, by %3. SHA-256 %4</numerusform>
+            <numerusform>%1 x %2 pixels, %n frames, by %3. SHA-256 %4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::OperationPlanner</name>
     <message numerus="yes">
         <source>%n line(s) in the division.</source>
@@ -56,7 +66,10 @@
     <name>hexhub::hub::VideoPanel</name>
     <message numerus="yes">
         <source>%n camera(s) near incident %1; those that see it first.</source>
-        <translation><numerusform>%n camera near incident %1; those that see it first.</numerusform><numerusform>%n cameras near incident %1; those that see it first.</numerusform></translation>
+        <translation>
+            <numerusform>%n camera near incident %1; those that see it first.</numerusform>
+            <numerusform>%n cameras near incident %1; those that see it first.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

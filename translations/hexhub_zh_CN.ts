@@ -1744,12 +1744,184 @@
         <translation>查看来自摄像机 %1 的媒体</translation>
     </message>
     <message>
-        <source>Attached media %1 no longer matches its SHA-256: the stored image was changed.</source>
-        <translation>附加媒体 %1 与其 SHA-256 不再一致：存储的图像已被更改。</translation>
-    </message>
-    <message>
         <source>Snapshot from camera %1 (%2) attached</source>
         <translation>已附加来自摄像机 %1（%2）的截图</translation>
+    </message>
+    <message>
+        <source>media %1: &quot;kind&quot; is not one of snapshot, clip</source>
+        <translation>媒体 %1：“kind”不是 snapshot 或 clip 之一</translation>
+    </message>
+    <message>
+        <source>record a clip from camera %1</source>
+        <translation>录制摄像机 %1 的视频片段</translation>
+    </message>
+    <message>
+        <source>The clip says it was recorded in the future.</source>
+        <translation>该视频片段的录制时间在未来。</translation>
+    </message>
+    <message>
+        <source>attach a clip to an incident</source>
+        <translation>为警情附加视频片段</translation>
+    </message>
+    <message>
+        <source>The clip is %1 MB; at most %2 MB can be attached.</source>
+        <translation>该视频片段为 %1 MB；最多可附加 %2 MB。</translation>
+    </message>
+    <message>
+        <source>Say when the clip was recorded.</source>
+        <translation>请说明视频片段的录制时间。</translation>
+    </message>
+    <message>
+        <source>The clip cannot be attached: %1</source>
+        <translation>无法附加该视频片段：%1</translation>
+    </message>
+    <message>
+        <source>Attached media %1 no longer matches its SHA-256: what is stored was changed.</source>
+        <translation>附加媒体 %1 与其 SHA-256 不再一致：存储的内容已被更改。</translation>
+    </message>
+    <message>
+        <source>Clip from camera %1 (%2) attached, %3 s</source>
+        <translation>已附加摄像机 %1（%2）的视频片段，%3 秒</translation>
+    </message>
+    <message>
+        <source>The clip is damaged: %1 ends in the middle of a part&apos;s header.</source>
+        <translation>视频片段已损坏：%1 在某一部分的头部中间结束。</translation>
+    </message>
+    <message>
+        <source>The clip is damaged: a part of %1 (&quot;%2&quot;) runs past its end.</source>
+        <translation>视频片段已损坏：%1 的一部分（“%2”）超出了其结尾。</translation>
+    </message>
+    <message>
+        <source>The clip is empty.</source>
+        <translation>视频片段为空。</translation>
+    </message>
+    <message>
+        <source>This is not an AVI clip.</source>
+        <translation>这不是 AVI 视频片段。</translation>
+    </message>
+    <message>
+        <source>The clip is cut short: it says it has %1 bytes and has %2.</source>
+        <translation>视频片段不完整：声明为 %1 字节，实际为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The clip has data after its end.</source>
+        <translation>视频片段结尾之后还有数据。</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The clip is damaged: it has two &quot;%1&quot; parts.</source>
+        <translation>视频片段已损坏：有两个“%1”部分。</translation>
+    </message>
+    <message>
+        <source>The clip has no header (hdrl).</source>
+        <translation>视频片段没有头部（hdrl）。</translation>
+    </message>
+    <message>
+        <source>The clip has no frames (movi).</source>
+        <translation>视频片段没有帧（movi）。</translation>
+    </message>
+    <message>
+        <source>The clip has no index (idx1).</source>
+        <translation>视频片段没有索引（idx1）。</translation>
+    </message>
+    <message>
+        <source>The clip is damaged: its header, frames and index are out of order.</source>
+        <translation>视频片段已损坏：头部、帧和索引的顺序错误。</translation>
+    </message>
+    <message>
+        <source>the header</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s main header is too short.</source>
+        <translation>视频片段的主头部太短。</translation>
+    </message>
+    <message>
+        <source>The clip has more than one stream; a clip is one video stream and nothing else.</source>
+        <translation>视频片段包含多个流；视频片段只能有一个视频流。</translation>
+    </message>
+    <message>
+        <source>the stream header</source>
+        <translation>流头部</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s stream header is too short.</source>
+        <translation>视频片段的流头部太短。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s stream is not video (&quot;%1&quot;).</source>
+        <translation>视频片段的流不是视频（“%1”）。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s stream format is too short.</source>
+        <translation>视频片段的流格式太短。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s video is not Motion-JPEG (it is &quot;%1&quot;).</source>
+        <translation>视频片段的视频不是 Motion-JPEG（而是“%1”）。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s stream has no header or no format.</source>
+        <translation>视频片段的流没有头部或格式。</translation>
+    </message>
+    <message>
+        <source>The clip has no main header (avih).</source>
+        <translation>视频片段没有主头部（avih）。</translation>
+    </message>
+    <message>
+        <source>The clip has no stream.</source>
+        <translation>视频片段没有流。</translation>
+    </message>
+    <message>
+        <source>The clip says its frames are %1 × %2 pixels; a frame is 1 to %3 pixels each way.</source>
+        <translation>视频片段声明帧为 %1 × %2 像素；每边应为 1 到 %3 像素。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s headers disagree on the frame size: %1 × %2 and %3 × %4.</source>
+        <translation>视频片段各头部的帧尺寸不一致：%1 × %2 与 %3 × %4。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s frame rate (%1 / %2) is not one a clip can have.</source>
+        <translation>视频片段的帧率（%1 / %2）无效。</translation>
+    </message>
+    <message>
+        <source>the frames</source>
+        <translation>帧数据</translation>
+    </message>
+    <message>
+        <source>The clip holds something other than its video frames (&quot;%1&quot;).</source>
+        <translation>视频片段包含视频帧以外的内容（“%1”）。</translation>
+    </message>
+    <message>
+        <source>The clip has no frames.</source>
+        <translation>视频片段没有帧。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s frames do not add up: it has %1, its headers say %2 and %3.</source>
+        <translation>视频片段的帧数不符：实际 %1 帧，头部声明 %2 和 %3。</translation>
+    </message>
+    <message>
+        <source>Frame %1 of the clip is not a JPEG picture.</source>
+        <translation>视频片段的第 %1 帧不是 JPEG 图像。</translation>
+    </message>
+    <message>
+        <source>Frame %1 of the clip is not a whole JPEG picture of the clip&apos;s size.</source>
+        <translation>视频片段的第 %1 帧不是与片段尺寸一致的完整 JPEG 图像。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s index is damaged.</source>
+        <translation>视频片段的索引已损坏。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s frames do not add up: it has %1, its index %2.</source>
+        <translation>视频片段的帧数不符：实际 %1 帧，索引中 %2 帧。</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s index does not point at frame %1.</source>
+        <translation>视频片段的索引未指向第 %1 帧。</translation>
     </message>
 </context>
 <context>
@@ -1963,16 +2135,16 @@
         <translation>无法绘制辖区地图：%1</translation>
     </message>
     <message>
-        <source>%1 open incidents (circles, by priority), %2 units (squares: green available, orange en route, red on scene, purple busy). Wheel or +/- zooms, drag pans, click opens.</source>
-        <translation>%1 起未结警情（圆点，按优先级着色），%2 支警力（方块：绿色可用，橙色途中，红色到场，紫色忙碌）。滚轮或 +/- 缩放，拖动平移，点击打开。</translation>
-    </message>
-    <message>
         <source>The map cannot be read: %1</source>
         <translation>无法读取地图数据：%1</translation>
     </message>
     <message>
         <source>%1 The map draws its own streets without the tiles.</source>
         <translation>%1 地图不使用瓦片，自行绘制街道。</translation>
+    </message>
+    <message>
+        <source>%1 open incidents (circles, by priority), %2 units (squares: green available, orange en route, red on scene, purple busy), cameras (triangles, with what they see). Wheel or +/- zooms, drag pans, click opens; drag a camera onto a video wall.</source>
+        <translation>%1 起未结警情（圆点，按优先级），%2 个警力单元（方块：绿色可用、橙色在途、红色在现场、紫色忙碌），摄像机（三角形，附可视范围）。滚轮或 +/- 缩放，拖动平移，单击打开；可将摄像机拖到视频墙上。</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2663,14 @@
         <source>, </source>
         <translation>，</translation>
     </message>
+    <message>
+        <source>&amp;Media...</source>
+        <translation>媒体(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>The snapshots and clips attached to the incident</source>
+        <translation>附加到该警情的截图和视频片段</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::LinkDialog</name>
@@ -2513,6 +2693,65 @@
     <message>
         <source>&amp;Link</source>
         <translation>关联(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::MediaViewer</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Media of incident %1</source>
+        <translation>警情 %1 的媒体</translation>
+    </message>
+    <message>
+        <source>Space pauses and plays the clip; Left and Right step through it while paused</source>
+        <translation>空格键暂停或播放视频片段；暂停时用左右方向键逐帧查看</translation>
+    </message>
+    <message>
+        <source>Clip, %1 s</source>
+        <translation>视频片段，%1 秒</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>%1  %2
+%3 (%4)</source>
+        <translation>%1  %2
+%3（%4）</translation>
+    </message>
+    <message>
+        <source>Nothing is attached to this incident yet: Ctrl+S on a video tile attaches a snapshot, Ctrl+R records a clip.</source>
+        <translation>该警情尚无附加媒体：在视频画面格上按 Ctrl+S 附加截图，按 Ctrl+R 录制视频片段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 x %2 pixels, %n frame(s), by %3. SHA-256 %4</source>
+        <translation>
+            <numerusform>%1 x %2 像素，%n 帧，由 %3 附加。SHA-256 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening...</source>
+        <translation>正在打开...</translation>
+    </message>
+    <message>
+        <source>(checked)</source>
+        <translation>（已校验）</translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be shown: it is not a picture this program can read.</source>
+        <translation>无法显示该截图：不是本程序可读取的图像。</translation>
+    </message>
+    <message>
+        <source>Frame %1 of the clip cannot be decoded.</source>
+        <translation>无法解码视频片段的第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3370,30 @@
     <message>
         <source>Snapshot attached to the incident.</source>
         <translation>截图已附加到警情。</translation>
+    </message>
+    <message>
+        <source>%1 - Hexhub video</source>
+        <translation>%1 - Hexhub 视频</translation>
+    </message>
+    <message>
+        <source>Select the incident on the board that the clip belongs to, then record.</source>
+        <translation>请先在警情板上选择该视频片段所属的警情，再开始录制。</translation>
+    </message>
+    <message>
+        <source>You may not attach clips to incidents.</source>
+        <translation>您无权为警情附加视频片段。</translation>
+    </message>
+    <message>
+        <source>Recording %1 for the incident; Ctrl+R again stops (30 s at most).</source>
+        <translation>正在为该警情录制 %1；再按 Ctrl+R 停止（最长 30 秒）。</translation>
+    </message>
+    <message>
+        <source>Clip of %1 s attached to the incident.</source>
+        <translation>已将 %1 秒的视频片段附加到该警情。</translation>
+    </message>
+    <message>
+        <source>%1 torn off onto screen %2; Ctrl+W closes it.</source>
+        <translation>%1 已拖出到屏幕 %2；按 Ctrl+W 关闭。</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +4027,50 @@
         <source>This is not a map tile address: %1</source>
         <translation>这不是地图瓦片地址：%1</translation>
     </message>
+    <message>
+        <source>Harbour Rd / 5th St</source>
+        <translation>港湾路 / 五街</translation>
+    </message>
+    <message>
+        <source>Tower B roof, east</source>
+        <translation>B 座楼顶（东）</translation>
+    </message>
+    <message>
+        <source>Drone 1, overhead</source>
+        <translation>无人机 1（正上方）</translation>
+    </message>
+    <message>
+        <source>Tower B roof, west</source>
+        <translation>B 座楼顶（西）</translation>
+    </message>
+    <message>
+        <source>Market St crossing</source>
+        <translation>市场街路口</translation>
+    </message>
+    <message>
+        <source>Negotiator, body camera</source>
+        <translation>谈判专家执法记录仪</translation>
+    </message>
+    <message>
+        <source>Drone 2, north</source>
+        <translation>无人机 2（北侧）</translation>
+    </message>
+    <message>
+        <source>Canal St bridge</source>
+        <translation>运河街桥</translation>
+    </message>
+    <message>
+        <source>Pier 3 gate</source>
+        <translation>三号码头大门</translation>
+    </message>
+    <message>
+        <source>City police</source>
+        <translation>市公安局</translation>
+    </message>
+    <message>
+        <source>Hub supervisor</source>
+        <translation>指挥中枢主管</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>
@@ -4136,6 +4443,42 @@
     <message>
         <source>OFFLINE</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>There is no picture to add to the clip.</source>
+        <translation>没有可加入视频片段的画面。</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded as JPEG.</source>
+        <translation>画面无法编码为 JPEG。</translation>
+    </message>
+    <message>
+        <source>This is not a JPEG picture.</source>
+        <translation>这不是 JPEG 图像。</translation>
+    </message>
+    <message>
+        <source>The picture is %1 × %2 pixels; the clip&apos;s frames are %3 × %4.</source>
+        <translation>画面为 %1 × %2 像素；视频片段的帧为 %3 × %4。</translation>
+    </message>
+    <message>
+        <source>The clip has no frame to repeat yet.</source>
+        <translation>视频片段还没有可重复的帧。</translation>
+    </message>
+    <message>
+        <source>The clip would grow past %1 MB, the most an AVI file holds.</source>
+        <translation>视频片段将超过 %1 MB，即 AVI 文件的上限。</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Record a clip</source>
+        <translation>录制视频片段</translation>
+    </message>
+    <message>
+        <source>REC %1</source>
+        <translation>录制 %1</translation>
     </message>
 </context>
 </TS>
