@@ -10,6 +10,7 @@
 #include <QVideoSink>
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -185,18 +186,33 @@ bool convertYuv420(const QVideoFrame& frame, QImage& image)
     const uchar* y = frame.bits(0);
     const int width = frame.width();
     const int height = frame.height();
-    // 4:2:0 video is an even number of pixels each way (H.264 and H.265 crop in chroma samples)
-    if (!y || !u || !v || width % 2 != 0 || height % 2 != 0 || image.size() != frame.size())
+    if (!y || !u || !v || image.size() != frame.size())
         return false;
+    // Converted in pairs of rows and columns. H.264 and H.265 give even sizes; an odd one (MJPEG can)
+    // must not go to QVideoFrame::toImage(), which in Qt 6.4 writes past its picture for odd 4:2:0
+    // frames: the even part is converted, and the last column and row repeat their neighbours.
+    const int evenWidth = width & ~1;
+    const int evenHeight = height & ~1;
+    if (evenWidth == 0 || evenHeight == 0) {
+        image.fill(Qt::black); // a line of a picture: nothing to see, nothing to risk
+        return true;
+    }
     const YuvMatrix matrix = matrixOf(frame.surfaceFormat());
     const int yStride = frame.bytesPerLine(0);
     const int uvStride = frame.bytesPerLine(1);
-    for (int row = 0; row < height; row += 2) {
+    for (int row = 0; row < evenHeight; row += 2) {
         const qsizetype uvOffset = qsizetype(row / 2) * uvStride;
+        auto* top = reinterpret_cast<quint32*>(image.scanLine(row));
+        auto* bottom = reinterpret_cast<quint32*>(image.scanLine(row + 1));
         yuvRows(y + qsizetype(row) * yStride, y + qsizetype(row + 1) * yStride, u + uvOffset, v + uvOffset,
-                uvStep, reinterpret_cast<quint32*>(image.scanLine(row)),
-                reinterpret_cast<quint32*>(image.scanLine(row + 1)), width, matrix);
+                uvStep, top, bottom, evenWidth, matrix);
+        if (evenWidth != width) {
+            top[evenWidth] = top[evenWidth - 1];
+            bottom[evenWidth] = bottom[evenWidth - 1];
+        }
     }
+    if (evenHeight != height)
+        std::memcpy(image.scanLine(evenHeight), image.constScanLine(evenHeight - 1), size_t(width) * sizeof(quint32));
     return true;
 }
 

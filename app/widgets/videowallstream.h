@@ -1,6 +1,7 @@
 #pragma once
 
 #include "videowall.h"
+#include "videowallexport.h"
 
 #include <QImage>
 #include <QList>
@@ -51,9 +52,9 @@ private:
 /*!
  * `frame` as a picture, made on the thread the frame comes on so the GUI thread only draws: RGB
  * frames in memory are wrapped without a copy (the picture keeps the frame mapped until its last
- * copy goes), others (YUV from decoders) converted.
+ * copy goes), others (YUV from decoders) converted. Exported for the tests.
  */
-QImage pictureOf(QVideoFrame frame);
+HEXHUB_VIDEO_EXPORT QImage pictureOf(QVideoFrame frame);
 
 /*!
  * Threads of streams being closed: closing a player can wait on the network for a while, so it

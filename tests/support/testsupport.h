@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFuture>
 #include <QFutureWatcher>
@@ -14,12 +15,33 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 
 namespace hexhub::test {
+
+// The longest the GUI thread went without turning: the gap between ticks of a 10 ms timer.
+class GuiHeartbeat
+{
+public:
+    GuiHeartbeat()
+    {
+        QObject::connect(&m_timer, &QTimer::timeout,
+                         [this] { m_longest = std::max(m_longest, m_since.restart()); });
+        m_timer.start(10);
+        m_since.start();
+    }
+    qint64 longestGapMs() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_since;
+    qint64 m_longest = 0;
+};
+
 
 //! Thrown when a future or condition does not come true in time (a test failure, never a hang).
 struct Timeout : std::runtime_error

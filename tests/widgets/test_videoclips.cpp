@@ -27,25 +27,6 @@ TileSource street(const QString& id = QStringLiteral("cam-12"))
     return {id, QStringLiteral("Harbour Rd"), QUrl(QStringLiteral("synthetic:street?fps=25&w=320&h=180"))};
 }
 
-// The longest the GUI thread went without turning: the gap between ticks of a 10 ms timer.
-class GuiHeartbeat
-{
-public:
-    GuiHeartbeat()
-    {
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this] { m_longest = std::max(m_longest, m_since.restart()); });
-        m_timer.start(10);
-        m_since.start();
-    }
-    qint64 longestGapMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_since;
-    qint64 m_longest = 0;
-};
-
 // Lets real time pass while the event loop runs (recording is about time going by).
 void runFor(int ms)
 {
