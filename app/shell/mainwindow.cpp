@@ -790,26 +790,6 @@ bool isOn(const QWidget* window, const QScreen* screen)
     return screen->geometry().contains(window->frameGeometry().center());
 }
 
-WindowPlace placeOf(const QWidget* window)
-{
-    WindowPlace p;
-    const QScreen* s = window->screen();
-    for (QScreen* candidate : QGuiApplication::screens()) {
-        if (candidate->geometry().contains(window->frameGeometry().center())) {
-            s = candidate;
-            break;
-        }
-    }
-    p.screen = s ? s->name() : QString();
-    p.screenGeometry = s ? s->geometry() : QRect();
-    const auto* main = qobject_cast<const QMainWindow*>(window);
-    p.maximized = window->isMaximized();
-    p.rect = main && (window->isMaximized() || window->isFullScreen()) ? window->normalGeometry() : window->geometry();
-    if (!p.rect.isValid())
-        p.rect = window->geometry();
-    return p;
-}
-
 } // namespace
 
 void MainWindow::screenRemoved(QScreen* screen)
@@ -855,12 +835,16 @@ QList<QWidget*> MainWindow::desktopWindows()
 
 void MainWindow::rescue(QWidget* window, const QString& fromScreen, const QRect& fromGeometry, const QList<ScreenPlace>& screens)
 {
+    // Maximized or full screen, it becomes so again on the screen it goes to.
     const bool maximized = window->isMaximized();
-    if (maximized)
+    const bool fullScreen = window->isFullScreen();
+    if (maximized || fullScreen)
         window->showNormal();
     const QRect rect = window->geometry();
     applyPlacement(window, placeWindow(rect, fromScreen, fromGeometry, screens));
-    if (maximized)
+    if (fullScreen)
+        window->showFullScreen();
+    else if (maximized)
         window->showMaximized();
 }
 
@@ -916,14 +900,14 @@ Workspace MainWindow::captureWorkspace(const QString& name) const
     Workspace w;
     w.name = name;
     w.module = m_rail->currentId();
-    w.main = placeOf(this);
+    w.main = WindowPlace::of(this);
     w.dockState = saveState();
     for (auto it = m_docks.begin(); it != m_docks.end(); ++it) {
         QDockWidget* dock = it.value();
         if (dock->isHidden())
             continue;
         if (dock->isFloating())
-            w.floating << FloatingPanel{it.key(), placeOf(dock)};
+            w.floating << FloatingPanel{it.key(), WindowPlace::of(dock)};
         else
             w.docked << it.key();
     }

@@ -10,19 +10,6 @@ namespace hexhub::shell {
 
 namespace {
 
-QJsonArray rectJson(const QRect& r)
-{
-    return QJsonArray{r.x(), r.y(), r.width(), r.height()};
-}
-
-QRect rectFrom(const QJsonValue& v)
-{
-    const QJsonArray a = v.toArray();
-    if (a.size() != 4)
-        return {};
-    return QRect(a[0].toInt(), a[1].toInt(), a[2].toInt(), a[3].toInt());
-}
-
 QStringList stringsFrom(const QJsonValue& v)
 {
     QStringList list;
@@ -41,29 +28,6 @@ QString keyFor(const QString& name)
 
 } // namespace
 
-QJsonObject WindowPlace::toJson() const
-{
-    return QJsonObject{{QStringLiteral("screen"), screen},
-                       {QStringLiteral("screenGeometry"), rectJson(screenGeometry)},
-                       {QStringLiteral("rect"), rectJson(rect)},
-                       {QStringLiteral("maximized"), maximized}};
-}
-
-WindowPlace WindowPlace::fromJson(const QJsonObject& json)
-{
-    WindowPlace p;
-    p.screen = json.value(QStringLiteral("screen")).toString();
-    p.screenGeometry = rectFrom(json.value(QStringLiteral("screenGeometry")));
-    p.rect = rectFrom(json.value(QStringLiteral("rect")));
-    p.maximized = json.value(QStringLiteral("maximized")).toBool();
-    return p;
-}
-
-Placement WindowPlace::placeAmong(const QList<ScreenPlace>& screens) const
-{
-    return placeWindow(rect, screen, screenGeometry, screens);
-}
-
 QJsonObject Workspace::toJson() const
 {
     QJsonArray floats;
@@ -72,7 +36,7 @@ QJsonObject Workspace::toJson() const
     QJsonArray wallList;
     for (const WallPlace& w : walls)
         wallList << QJsonObject{{QStringLiteral("screen"), w.screen},
-                                {QStringLiteral("screenGeometry"), rectJson(w.screenGeometry)},
+                                {QStringLiteral("screenGeometry"), rectToJson(w.screenGeometry)},
                                 {QStringLiteral("panels"), QJsonArray::fromStringList(w.panels)}};
     QJsonObject states;
     for (auto it = viewStates.begin(); it != viewStates.end(); ++it)
@@ -114,7 +78,7 @@ std::optional<Workspace> Workspace::fromJson(const QJsonObject& json, QString* e
     }
     for (const QJsonValue& v : json.value(QStringLiteral("walls")).toArray()) {
         const QJsonObject o = v.toObject();
-        WallPlace wall{o.value(QStringLiteral("screen")).toString(), rectFrom(o.value(QStringLiteral("screenGeometry"))),
+        WallPlace wall{o.value(QStringLiteral("screen")).toString(), rectFromJson(o.value(QStringLiteral("screenGeometry"))),
                        stringsFrom(o.value(QStringLiteral("panels")))};
         if (!wall.screen.isEmpty() && !wall.panels.isEmpty())
             w.walls << wall;

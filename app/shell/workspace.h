@@ -16,20 +16,6 @@ class QSettings;
 
 namespace hexhub::shell {
 
-//! Where a window was: the screen (by name, and its geometry then) and the window's rectangle.
-struct WindowPlace
-{
-    QString screen;
-    QRect screenGeometry;
-    QRect rect;            //!< virtual desktop coordinates; the normal (not maximized) geometry
-    bool maximized = false;
-
-    QJsonObject toJson() const;
-    static WindowPlace fromJson(const QJsonObject& json);
-    //! Where it goes among the screens there are now (see placeWindow()).
-    Placement placeAmong(const QList<ScreenPlace>& screens) const;
-};
-
 //! A panel torn off the main window into its own window.
 struct FloatingPanel
 {

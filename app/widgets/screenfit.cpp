@@ -85,4 +85,63 @@ bool isFullyOnScreen(const QWidget* window)
     return false;
 }
 
+WindowPlace WindowPlace::of(const QWidget* window)
+{
+    WindowPlace p;
+    const QScreen* s = window->screen();
+    for (QScreen* candidate : QGuiApplication::screens()) {
+        if (candidate->geometry().contains(window->frameGeometry().center())) {
+            s = candidate;
+            break;
+        }
+    }
+    p.screen = s ? s->name() : QString();
+    p.screenGeometry = s ? s->geometry() : QRect();
+    p.maximized = window->isMaximized();
+    p.fullScreen = window->isFullScreen();
+    // Maximized or full screen, the window's own size is the one it had before.
+    p.rect = (p.maximized || p.fullScreen) && window->normalGeometry().isValid() ? window->normalGeometry() : window->geometry();
+    return p;
+}
+
+QJsonObject WindowPlace::toJson() const
+{
+    QJsonObject json{{QStringLiteral("screen"), screen},
+                     {QStringLiteral("screenGeometry"), rectToJson(screenGeometry)},
+                     {QStringLiteral("rect"), rectToJson(rect)},
+                     {QStringLiteral("maximized"), maximized}};
+    if (fullScreen)
+        json.insert(QStringLiteral("fullScreen"), true);
+    return json;
+}
+
+WindowPlace WindowPlace::fromJson(const QJsonObject& json)
+{
+    WindowPlace p;
+    p.screen = json.value(QStringLiteral("screen")).toString();
+    p.screenGeometry = rectFromJson(json.value(QStringLiteral("screenGeometry")));
+    p.rect = rectFromJson(json.value(QStringLiteral("rect")));
+    p.maximized = json.value(QStringLiteral("maximized")).toBool();
+    p.fullScreen = json.value(QStringLiteral("fullScreen")).toBool();
+    return p;
+}
+
+Placement WindowPlace::placeAmong(const QList<ScreenPlace>& screens) const
+{
+    return placeWindow(rect, screen, screenGeometry, screens);
+}
+
+QJsonArray rectToJson(const QRect& r)
+{
+    return QJsonArray{r.x(), r.y(), r.width(), r.height()};
+}
+
+QRect rectFromJson(const QJsonValue& v)
+{
+    const QJsonArray a = v.toArray();
+    if (a.size() != 4)
+        return {};
+    return QRect(a[0].toInt(), a[1].toInt(), a[2].toInt(), a[3].toInt());
+}
+
 } // namespace hexhub

@@ -2,6 +2,8 @@
 
 #include "hexhubwidgets_export.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QRect>
 #include <QString>
@@ -48,5 +50,26 @@ HEXHUB_WIDGETS_EXPORT void applyPlacement(QWidget* window, const Placement& plac
 
 //! True when the whole of `window`'s frame lies on one existing screen's geometry.
 HEXHUB_WIDGETS_EXPORT bool isFullyOnScreen(const QWidget* window);
+
+//! Where a window was: the screen (by name, and its geometry then), the window's rectangle and state.
+struct HEXHUB_WIDGETS_EXPORT WindowPlace
+{
+    QString screen;
+    QRect screenGeometry;
+    QRect rect;            //!< virtual desktop coordinates; the normal (not maximized) geometry
+    bool maximized = false;
+    bool fullScreen = false;
+
+    //! Where `window` (a top-level) is now: the screen holding its centre.
+    static WindowPlace of(const QWidget* window);
+    QJsonObject toJson() const;
+    static WindowPlace fromJson(const QJsonObject& json);
+    //! Where it goes among the screens there are now (see placeWindow()).
+    Placement placeAmong(const QList<ScreenPlace>& screens) const;
+};
+
+//! A rectangle as workspaces keep it in JSON, [x, y, width, height]; and back (empty when it is not one).
+HEXHUB_WIDGETS_EXPORT QJsonArray rectToJson(const QRect& r);
+HEXHUB_WIDGETS_EXPORT QRect rectFromJson(const QJsonValue& v);
 
 } // namespace hexhub

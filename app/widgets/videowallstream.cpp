@@ -57,21 +57,19 @@ struct YuvMatrix
 YuvMatrix matrixOf(const QVideoFrameFormat& format)
 {
     const bool full = format.colorRange() == QVideoFrameFormat::ColorRange_Full;
-    switch (format.colorSpace()) {
+    QVideoFrameFormat::ColorSpace space = format.colorSpace();
+    if (space == QVideoFrameFormat::ColorSpace_Undefined)
+        space = format.frameHeight() >= 720 ? QVideoFrameFormat::ColorSpace_BT709 : QVideoFrameFormat::ColorSpace_BT601;
+    switch (space) {
     case QVideoFrameFormat::ColorSpace_BT709:
         return full ? YuvMatrix{0, 64, 101, 12, 30, 119} : YuvMatrix{16, 74, 115, 14, 34, 135};
     case QVideoFrameFormat::ColorSpace_BT2020:
         return full ? YuvMatrix{0, 64, 94, 11, 37, 120} : YuvMatrix{16, 74, 107, 12, 42, 137};
     case QVideoFrameFormat::ColorSpace_AdobeRgb: // what Qt calls JPEG's full-range BT.601
         return YuvMatrix{0, 64, 90, 22, 46, 113};
-    case QVideoFrameFormat::ColorSpace_BT601:
-        break;
-    case QVideoFrameFormat::ColorSpace_Undefined:
-        if (format.frameHeight() >= 720)
-            return full ? YuvMatrix{0, 64, 101, 12, 30, 119} : YuvMatrix{16, 74, 115, 14, 34, 135};
-        break;
+    default: // BT.601
+        return full ? YuvMatrix{0, 64, 90, 22, 46, 113} : YuvMatrix{16, 74, 102, 25, 52, 129};
     }
-    return full ? YuvMatrix{0, 64, 90, 22, 46, 113} : YuvMatrix{16, 74, 102, 25, 52, 129};
 }
 
 // Two rows of 4:2:0 pixels sharing a row of chroma into two rows of RGB32. Chroma is planar (u and v

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QCloseEvent>
 #include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
@@ -21,7 +22,6 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hexhub::hub {
@@ -55,21 +55,35 @@ TileSource tileSourceOf(const Camera& c)
     return s;
 }
 
-QJsonArray rectToJson(const QRect& r)
+// The screen after `here` in the desktop's order (with a desk and wall screens, the first wall);
+// `here` itself when it is the only one.
+QScreen* nextScreen(QScreen* here)
 {
-    return {r.x(), r.y(), r.width(), r.height()};
+    const QList<QScreen*> all = QGuiApplication::screens();
+    const qsizetype at = all.indexOf(here);
+    return all.size() > 1 && at >= 0 ? all.at((at + 1) % all.size()) : here;
 }
 
-QRect rectFromJson(const QJsonValue& v)
+// Puts `window` in the middle of `screen`, `size` large (made to fit), full screen again there if it was.
+void centreOn(QWidget* window, QScreen* screen, const QSize& size)
 {
-    const QJsonArray a = v.toArray();
-    return a.size() == 4 ? QRect(a[0].toInt(), a[1].toInt(), a[2].toInt(), a[3].toInt()) : QRect();
+    if (!screen)
+        return;
+    const bool full = window->isFullScreen();
+    if (full)
+        window->showNormal();
+    QRect r(QPoint(), size);
+    r.moveCenter(screen->availableGeometry().center());
+    applyPlacement(window, placeWindow(r, screen->name(), screen->geometry(), currentScreens()));
+    if (full)
+        window->showFullScreen();
 }
 
 /*!
  * A tile torn off the wall: a window of its own holding a one-tile wall, on whichever screen the
  * operator wants it. F (or a double click) puts it full screen on its screen and back; Ctrl+W
- * closes it. Its snapshots go where the panel's go.
+ * closes it. Its snapshots and clips go where the panel's go; closed while recording, it goes once
+ * its clip is made.
  */
 class TornOffTile final : public QWidget
 {
@@ -79,7 +93,6 @@ public:
         , m_wall(new VideoWall(std::move(now), this))
     {
         setObjectName(QStringLiteral("tornOffTile"));
-        setAttribute(Qt::WA_DeleteOnClose);
         setWindowTitle(VideoPanel::tr("%1 - Hexhub video").arg(source.name));
         m_wall->setObjectName(QStringLiteral("wall"));
         m_wall->setLayoutKind(VideoWall::Layout::Single);
@@ -87,40 +100,17 @@ public:
         auto* layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_wall);
-        QObject::connect(m_wall, &VideoWall::fullScreenRequested, this, [this] { toggleFullScreen(); });
+        QObject::connect(m_wall, &VideoWall::fullScreenRequested, this, [this] {
+            if (isFullScreen())
+                showNormal();
+            else
+                showFullScreen();
+        });
         // Torn off once is enough: the menu's tear-off here puts the window on the next screen.
-        QObject::connect(m_wall, &VideoWall::tearOffRequested, this, [this] { moveToNextScreen(); });
+        QObject::connect(m_wall, &VideoWall::tearOffRequested, this, [this] { centreOn(this, nextScreen(screen()), size()); });
     }
 
     VideoWall* wall() const { return m_wall; }
-
-    void toggleFullScreen()
-    {
-        if (isFullScreen())
-            showNormal();
-        else
-            showFullScreen();
-    }
-
-    void moveToNextScreen()
-    {
-        const QList<ScreenPlace> screens = currentScreens();
-        if (screens.size() < 2)
-            return;
-        const QString here = screen() ? screen()->name() : QString();
-        qsizetype at = 0;
-        while (at < screens.size() && screens[at].name != here)
-            ++at;
-        const ScreenPlace& next = screens[(at + 1) % screens.size()];
-        const bool full = isFullScreen();
-        if (full)
-            showNormal();
-        QRect r(QPoint(), size());
-        r.moveCenter(next.available.center());
-        applyPlacement(this, placeWindow(r, next.name, next.geometry, screens));
-        if (full)
-            showFullScreen();
-    }
 
 protected:
     void keyPressEvent(QKeyEvent* event) override
@@ -130,6 +120,18 @@ protected:
             return;
         }
         QWidget::keyPressEvent(event);
+    }
+
+    void closeEvent(QCloseEvent* event) override
+    {
+        QWidget::closeEvent(event);
+        if (!m_wall->isRecording(0)) {
+            deleteLater();
+            return;
+        }
+        // The clip being made would go with the wall: the window goes once it has been handed on.
+        QObject::connect(m_wall, &VideoWall::clipRecorded, this, &QObject::deleteLater, Qt::QueuedConnection);
+        m_wall->stopRecording(0);
     }
 
 private:
@@ -209,26 +211,8 @@ VideoPanel::VideoPanel(HubContext& hub, std::function<qint64()> currentIncident,
         }
         showCamerasNear(id);
     });
-    connect(m_wall, &VideoWall::snapshotRequested, this, &VideoPanel::snapshot);
-    // A clip belongs to the incident selected when its recording started.
-    connect(m_wall, &VideoWall::recordingChanged, this, [this](int tile, bool recording) {
-        if (!recording)
-            return;
-        const qint64 incident = m_currentIncident ? m_currentIncident() : 0;
-        if (incident == 0 || !m_hub.session.can(QStringLiteral("hub.video.snapshot"))) {
-            m_wall->stopRecording(tile);
-            m_recordingFor.remove(tile);
-            m_message->setText(incident == 0 ? tr("Select the incident on the board that the clip belongs to, then record.")
-                                             : tr("You may not attach clips to incidents."));
-            return;
-        }
-        m_recordingFor.insert(tile, incident);
-        m_message->setText(tr("Recording %1 for the incident; Ctrl+R again stops (30 s at most).").arg(m_wall->cameraAt(tile).name));
-    });
-    connect(m_wall, &VideoWall::clipRecorded, this, &VideoPanel::clip);
+    takeMediaFrom(m_wall);
     connect(m_wall, &VideoWall::tearOffRequested, this, [this](int tile) { tearOff(tile); });
-    // A screen unplugged: its torn-off tiles come onto a screen that is there, fully visible.
-    connect(qGuiApp, &QGuiApplication::screenRemoved, this, [this] { QTimer::singleShot(0, this, &VideoPanel::rescueTornOff); });
     connect(m_wall, &VideoWall::tileStateChanged, this, [this](int tile, VideoWall::TileState state) {
         const TileSource source = m_wall->cameraAt(tile);
         if (source.cameraId.isEmpty() || state == VideoWall::TileState::Empty)
@@ -380,11 +364,34 @@ void VideoPanel::snapshot(int, const QImage& frame, const QString& cameraId, qin
                  });
 }
 
-void VideoPanel::clip(int tile, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs, qint64 durationMs)
+void VideoPanel::takeMediaFrom(VideoWall* wall)
 {
-    const qint64 incident = m_recordingFor.take(tile);
-    if (incident == 0)
-        return; // refused when it started, said then
+    connect(wall, &VideoWall::snapshotRequested, this, &VideoPanel::snapshot);
+    // A clip belongs to the incident selected when its recording started.
+    connect(wall, &VideoWall::recordingChanged, this, [this, wall](int tile, bool recording) {
+        if (!recording)
+            return;
+        const qint64 incident = m_currentIncident ? m_currentIncident() : 0;
+        if (incident == 0 || !m_hub.session.can(QStringLiteral("hub.video.snapshot"))) {
+            m_recordingFor.remove({wall, tile});
+            wall->stopRecording(tile);
+            m_message->setText(incident == 0 ? tr("Select the incident on the board that the clip belongs to, then record.")
+                                             : tr("You may not attach clips to incidents."));
+            return;
+        }
+        m_recordingFor.insert({wall, tile}, incident);
+        m_message->setText(tr("Recording %1 for the incident; Ctrl+R again stops (30 s at most).").arg(wall->cameraAt(tile).name));
+    });
+    connect(wall, &VideoWall::clipRecorded, this,
+            [this, wall](int tile, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs, qint64 durationMs) {
+                const qint64 incident = m_recordingFor.take({wall, tile});
+                if (incident != 0) // 0: refused when it started, and said then
+                    attachClip(incident, avi, cameraId, startedAtMs, durationMs);
+            });
+}
+
+void VideoPanel::attachClip(qint64 incident, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs, qint64 durationMs)
+{
     whenFinished(this, m_hub.media.attachClip(incident, cameraId, avi, startedAtMs > 0 ? startedAtMs : m_hub.clock.nowMs()),
                  [this, incident, durationMs](QFuture<MediaItem> done) {
                      try {
@@ -400,7 +407,7 @@ void VideoPanel::clip(int tile, const QByteArray& avi, const QString& cameraId, 
 QWidget* VideoPanel::openTornOff(const TileSource& source)
 {
     auto* window = new TornOffTile(source, [this] { return m_hub.clock.now(); }, this);
-    connect(window->wall(), &VideoWall::snapshotRequested, this, &VideoPanel::snapshot);
+    takeMediaFrom(window->wall());
     m_tornOff.append(window);
     return window;
 }
@@ -410,66 +417,37 @@ QWidget* VideoPanel::tearOff(int tile, QScreen* screen)
     const TileSource source = m_wall->cameraAt(tile);
     if (source.isNull())
         return nullptr;
-    const QList<ScreenPlace> screens = currentScreens();
-    if (!screen) {
-        // The next screen after the one the panel is on, in the desktop's order: with a desk and
-        // wall screens, the first wall.
-        const QList<QScreen*> all = QGuiApplication::screens();
-        QScreen* here = window()->screen();
-        const qsizetype at = all.indexOf(here);
-        screen = all.size() > 1 && at >= 0 ? all.at((at + 1) % all.size()) : here;
-    }
-    QWidget* window = openTornOff(source);
+    if (!screen)
+        screen = nextScreen(window()->screen());
+    QWidget* torn = openTornOff(source);
     // Two thirds of the screen, in the middle of it, at most 1280x720 to start with.
     const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1280, 720);
-    QRect r(QPoint(), QSize(std::min(1280, available.width() * 2 / 3), std::min(720, available.height() * 2 / 3)));
-    r.moveCenter(available.center());
-    applyPlacement(window, placeWindow(r, screen ? screen->name() : QString(), screen ? screen->geometry() : QRect(), screens));
-    window->show();
+    centreOn(torn, screen, QSize(std::min(1280, available.width() * 2 / 3), std::min(720, available.height() * 2 / 3)));
+    torn->show();
     m_wall->clearTile(tile);
     m_message->setText(tr("%1 torn off onto screen %2; Ctrl+W closes it.").arg(source.name, screen ? screen->name() : QString()));
-    return window;
+    return torn;
 }
 
 QList<QWidget*> VideoPanel::tornOffWindows() const
 {
     QList<QWidget*> windows;
     for (const QPointer<QWidget>& w : m_tornOff) {
-        if (w)
+        if (w && w->isVisible())
             windows << w.data();
     }
     return windows;
-}
-
-void VideoPanel::rescueTornOff()
-{
-    const QList<ScreenPlace> screens = currentScreens();
-    for (QWidget* w : tornOffWindows()) {
-        if (isFullyOnScreen(w))
-            continue;
-        const bool full = w->isFullScreen();
-        if (full)
-            w->showNormal();
-        applyPlacement(w, placeWindow(w->geometry(), QString(), QRect(), screens));
-        if (full)
-            w->showFullScreen();
-    }
 }
 
 QJsonObject VideoPanel::saveViewState() const
 {
     QJsonObject state = m_wall->saveState();
     state.insert(QStringLiteral("followP1"), m_followP1->isChecked());
-    // Each torn-off tile: its camera, its screen (by name and where it was) and its place on it.
+    // Each torn-off tile: its camera and its place (screen by name and where it was, state).
     QJsonArray torn;
     for (QWidget* w : tornOffWindows()) {
-        const auto* tile = static_cast<TornOffTile*>(w);
-        QScreen* screen = w->screen();
-        torn.append(QJsonObject{{QStringLiteral("camera"), tile->wall()->cameraAt(0).toJson()},
-                                {QStringLiteral("screen"), screen ? screen->name() : QString()},
-                                {QStringLiteral("screenGeometry"), rectToJson(screen ? screen->geometry() : QRect())},
-                                {QStringLiteral("geometry"), rectToJson(w->isFullScreen() ? w->normalGeometry() : w->geometry())},
-                                {QStringLiteral("fullScreen"), w->isFullScreen()}});
+        torn.append(QJsonObject{{QStringLiteral("camera"), static_cast<TornOffTile*>(w)->wall()->cameraAt(0).toJson()},
+                                {QStringLiteral("place"), WindowPlace::of(w).toJson()}});
     }
     state.insert(QStringLiteral("tornOff"), torn);
     return state;
@@ -487,16 +465,15 @@ void VideoPanel::restoreViewState(const QJsonObject& state)
     for (const QJsonValue& v : state.value(QStringLiteral("tornOff")).toArray()) {
         const QJsonObject o = v.toObject();
         const std::optional<TileSource> source = TileSource::fromJson(o.value(QStringLiteral("camera")).toObject());
-        QRect geometry = rectFromJson(o.value(QStringLiteral("geometry")));
-        if (!source || geometry.isEmpty())
+        const WindowPlace place = WindowPlace::fromJson(o.value(QStringLiteral("place")).toObject());
+        if (!source || place.rect.isEmpty())
             continue; // not a torn-off tile this version wrote: left out rather than guessed
         // A camera this operator may no longer watch stays shut.
         if (!m_list.isEmpty() && std::none_of(m_list.begin(), m_list.end(), [&](const Camera& c) { return c.id == source->cameraId; }))
             continue;
         QWidget* window = openTornOff(*source);
-        applyPlacement(window, placeWindow(geometry, o.value(QStringLiteral("screen")).toString(),
-                                           rectFromJson(o.value(QStringLiteral("screenGeometry"))), screens));
-        if (o.value(QStringLiteral("fullScreen")).toBool())
+        applyPlacement(window, place.placeAmong(screens));
+        if (place.fullScreen)
             window->showFullScreen();
         else
             window->show();

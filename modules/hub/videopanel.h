@@ -67,9 +67,10 @@ Q_SIGNALS:
 private:
     void putOnWall(int row);
     void snapshot(int tile, const QImage& frame, const QString& cameraId, qint64 frameTimeMs);
-    void clip(int tile, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs, qint64 durationMs);
+    //! Snapshots and clips of `wall` (the panel's, or a torn-off tile's) go into the record.
+    void takeMediaFrom(VideoWall* wall);
+    void attachClip(qint64 incident, const QByteArray& avi, const QString& cameraId, qint64 startedAtMs, qint64 durationMs);
     QWidget* openTornOff(const TileSource& source);
-    void rescueTornOff();
 
     HubContext& m_hub;
     std::function<qint64()> m_currentIncident;
@@ -81,7 +82,7 @@ private:
     QLabel* m_message;
     QList<Camera> m_list;
     QList<QPointer<QWidget>> m_tornOff;
-    QHash<int, qint64> m_recordingFor; //!< tile: the incident its clip goes to
+    QHash<std::pair<const VideoWall*, int>, qint64> m_recordingFor; //!< {wall, tile}: the incident its clip goes to
 };
 
 } // namespace hexhub::hub

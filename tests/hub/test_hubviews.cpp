@@ -858,7 +858,8 @@ TEST_CASE("Hub video: a tile torn off goes onto the next screen, full screen the
     Workspace saved = window.captureWorkspace(QStringLiteral("torn"));
     const QJsonArray savedTorn = saved.viewStates.value(QStringLiteral("hub.video")).value(QStringLiteral("tornOff")).toArray();
     REQUIRE(savedTorn.size() == 1);
-    CHECK(savedTorn[0].toObject().value(QStringLiteral("screen")).toString() == QStringLiteral("wall-left"));
+    CHECK(savedTorn[0].toObject().value(QStringLiteral("place")).toObject().value(QStringLiteral("screen")).toString()
+          == QStringLiteral("wall-left"));
     torn->close();
     REQUIRE(waitUntil([&] { return torn.isNull(); }));
     CHECK(tornOff().isEmpty());
@@ -871,10 +872,12 @@ TEST_CASE("Hub video: a tile torn off goes onto the next screen, full screen the
     // Saved on a screen that is not there now, far off: it comes back on the primary, all of it visible.
     QJsonObject state = saved.viewStates.value(QStringLiteral("hub.video"));
     QJsonObject entry = savedTorn[0].toObject();
-    entry.insert(QStringLiteral("screen"), QStringLiteral("projector"));
-    entry.insert(QStringLiteral("screenGeometry"), QJsonArray{9600, 0, 1920, 1080});
-    entry.insert(QStringLiteral("geometry"), QJsonArray{10000, 300, 2600, 1400});
-    entry.insert(QStringLiteral("fullScreen"), false);
+    QJsonObject place = entry.value(QStringLiteral("place")).toObject();
+    place.insert(QStringLiteral("screen"), QStringLiteral("projector"));
+    place.insert(QStringLiteral("screenGeometry"), QJsonArray{9600, 0, 1920, 1080});
+    place.insert(QStringLiteral("rect"), QJsonArray{10000, 300, 2600, 1400});
+    place.insert(QStringLiteral("fullScreen"), false);
+    entry.insert(QStringLiteral("place"), place);
     state.insert(QStringLiteral("tornOff"), QJsonArray{entry});
     saved.viewStates.insert(QStringLiteral("hub.video"), state);
     window.applyWorkspace(saved);
@@ -883,9 +886,36 @@ TEST_CASE("Hub video: a tile torn off goes onto the next screen, full screen the
     CHECK(torn->screen()->name() == QStringLiteral("desk"));
     CHECK(isFullyOnScreen(torn));
     CHECK_FALSE(torn->isFullScreen());
-    // Ctrl+W closes it.
-    QTest::keyClick(torn->findChild<VideoWall*>(QStringLiteral("wall")), Qt::Key_W, Qt::ControlModifier);
+
+    // A torn-off tile records clips for the incident selected on the board, as the wall does; closed
+    // (Ctrl+W) while recording, it goes once its clip is in the record.
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident n;
+    n.priority = 2;
+    n.category = QStringLiteral("rooftop_rescue");
+    n.summary = QStringLiteral("A man on the roof edge");
+    n.location = Location{QStringLiteral("Harbour Tower"), kTower};
+    const Incident incident = await(incidents.create(n));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+    auto* model = qobject_cast<SqlPageModel*>(table->model());
+    REQUIRE(waitUntil([&] { return model->rowOfId(incident.id) >= 0; }));
+    table->selectRow(model->rowOfId(incident.id));
+    tornWall = torn->findChild<VideoWall*>(QStringLiteral("wall"));
+    REQUIRE(waitUntil([&] { return tornWall->tileState(0) == VideoWall::TileState::Live; }));
+    tornWall->setFocus();
+    QTest::keyClick(tornWall, Qt::Key_R, Qt::ControlModifier);
+    REQUIRE(tornWall->isRecording(0));
+    QElapsedTimer recording;
+    recording.start();
+    waitUntil([&] { return recording.elapsed() > 600; }, 2000); // a clip of half a second or so
+    QTest::keyClick(tornWall, Qt::Key_W, Qt::ControlModifier);
+    CHECK(tornOff().isEmpty());
     REQUIRE(waitUntil([&] { return torn.isNull(); }));
+    MediaService media(tp->store(), tp->session(), tp->audit());
+    REQUIRE(waitUntil([&] { return await(media.mediaFor(incident.id)).size() == 1; }));
+    const QList<MediaItem> attached = await(media.mediaFor(incident.id));
+    CHECK(attached.first().isClip());
+    CHECK(attached.first().cameraId == QStringLiteral("CAM-0101"));
 }
 
 TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][pictures]")
