@@ -5,6 +5,7 @@
 // with GStreamer (videotestsrc, x264enc, mp4mux) in a temporary folder; the wall runs in a child
 // process, hexhub-bench-video, found beside hexhub-bench.
 #include "benchmarks.h"
+#include "procstat.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -46,14 +47,6 @@ QString gstLaunch()
                            "baseline with it (Debian: gstreamer1.0-tools, gstreamer1.0-plugins-ugly, "
                            "gstreamer1.0-libav; packaging/install-deps.sh installs them)"));
     return program;
-}
-
-// Runs the event loop for `ms` (the processes under test keep running meanwhile).
-void runFor(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 // The clips, `frames` frames each (640x360, 25 fps, 8-bit 4:2:0 H.264 as cameras send it, in MP4, about
@@ -135,15 +128,7 @@ QJsonObject runWall(int tiles, const QStringList& clips, int warmupMs, int windo
 // utime + stime of process `pid` (all its threads), in seconds; -1 when it is gone.
 double cpuSecondsOf(qint64 pid)
 {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    // pid (comm) state ppid ...: fields from the state on, utime and stime the 12th and 13th of them
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    return cpuSecondsFromStat(QStringLiteral("/proc/%1/stat").arg(pid));
 }
 
 // The baseline: `streams` gst-launch-1.0 processes each decoding a clip (the same ones as the wall's

@@ -5,6 +5,7 @@
 // decoded and what the tile painted, and the process's CPU time (every thread: GStreamer's decoders,
 // the players, the GUI). Prints one JSON line: frames per second per tile (lowest and median), and the
 // CPU time per stream in percent of one core, in all and by kind of thread.
+#include "procstat.h"
 #include "videowall.h"
 
 #include <QApplication>
@@ -25,6 +26,8 @@
 #include <unistd.h>
 
 using namespace hexhub;
+using hexhub::bench::cpuSecondsFromStat;
+using hexhub::bench::runFor;
 
 namespace {
 
@@ -44,25 +47,18 @@ QHash<qint64, QPair<QString, double>> threadSeconds()
 {
     QHash<qint64, QPair<QString, double>> threads;
     const qint64 self = getpid();
-    const double tick = double(sysconf(_SC_CLK_TCK));
     const QStringList tids =
         QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString& tid : tids) {
-        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
-        if (!stat.open(QIODevice::ReadOnly))
+        QByteArray name;
+        const double seconds = cpuSecondsFromStat(QStringLiteral("/proc/self/task/%1/stat").arg(tid), &name);
+        if (seconds < 0)
             continue; // ended meanwhile
-        const QByteArray line = stat.readAll();
-        const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
-        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-        if (open < 0 || close < 0 || fields.size() < 13)
-            continue;
-        const QByteArray name = line.mid(open + 1, close - open - 1);
         // Qt's pooled threads help the GUI thread paint (scaled pictures are drawn in parallel parts).
         const QString kind = tid.toLongLong() == self || name == "Thread (pooled)" ? QStringLiteral("gui")
                              : name == "video player" ? QStringLiteral("players")
                                                       : QStringLiteral("gstreamer");
-        threads.insert(tid.toLongLong(),
-                       {kind, double(fields[11].toLongLong() + fields[12].toLongLong()) / tick});
+        threads.insert(tid.toLongLong(), {kind, seconds});
     }
     return threads;
 }
@@ -87,14 +83,6 @@ bool runUntil(VideoWall& wall, const std::function<bool()>& done, int timeoutMs)
     poll.start(50);
     loop.exec();
     return done();
-}
-
-// The event loop, and so the wall, running for `ms`.
-void runFor(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 VideoWall::Layout layoutFor(int tiles)
