@@ -33,6 +33,8 @@ MediaViewer::MediaViewer(HubContext& hub, qint64 incidentId, const QString& inci
     m_picture->setObjectName(QStringLiteral("picture"));
     m_picture->setAlignment(Qt::AlignCenter);
     m_picture->setMinimumSize(480, 270);
+    // Its picture is scaled to it, not it to its picture: the dialog can shrink again.
+    m_picture->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_picture->setStyleSheet(QStringLiteral("background: #101418;"));
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setWordWrap(true);
@@ -161,7 +163,7 @@ void MediaViewer::openItem(int row)
                 return;
             }
             m_frameShown = 0;
-            m_picture->setPixmap(QPixmap::fromImage(m_image).scaled(m_picture->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+            showImage();
         }
         Q_EMIT opened(item.id);
     });
@@ -179,7 +181,21 @@ void MediaViewer::showFrame(int index)
     }
     m_image = frame;
     m_frameShown = index;
-    m_picture->setPixmap(QPixmap::fromImage(frame).scaled(m_picture->size(), Qt::KeepAspectRatio, Qt::FastTransformation));
+    showImage();
+}
+
+void MediaViewer::showImage()
+{
+    // Smooth when it stays (a snapshot, a paused clip), fast while a clip plays.
+    if (!m_image.isNull())
+        m_picture->setPixmap(QPixmap::fromImage(m_image).scaled(
+            m_picture->size(), Qt::KeepAspectRatio, isPlaying() ? Qt::FastTransformation : Qt::SmoothTransformation));
+}
+
+void MediaViewer::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    showImage(); // the picture fills the space it has
 }
 
 void MediaViewer::togglePlaying()
@@ -189,6 +205,7 @@ void MediaViewer::togglePlaying()
     if (m_timer->isActive()) {
         m_timer->stop();
         m_play->setText(tr("&Play"));
+        showImage(); // smooth, now that it stays
     } else {
         m_timer->start();
         m_play->setText(tr("&Pause"));

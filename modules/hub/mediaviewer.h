@@ -44,10 +44,15 @@ Q_SIGNALS:
     void listed(int count);
     void opened(qint64 mediaId);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void reload();
     void openItem(int row);
     void showFrame(int index);
+    //! m_image scaled into the picture's space.
+    void showImage();
 
     HubContext& m_hub;
     qint64 m_incidentId;

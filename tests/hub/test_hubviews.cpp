@@ -776,6 +776,8 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     QTest::keyClick(mediaList, Qt::Key_Right);
     CHECK(picture->pixmap().toImage() != paused);
     CHECK(viewer->findChild<QLabel*>(QStringLiteral("error"))->text().isEmpty());
+    QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
+    REQUIRE(viewer->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-media-day-en.png")));
     viewer->reject();
 
     // The wall's layout and cameras are part of the workspace, and come back.
