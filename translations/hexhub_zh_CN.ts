@@ -2370,44 +2370,8 @@
         <translation>修改警情 %1</translation>
     </message>
     <message>
-        <source>P%1</source>
-        <translation>P%1</translation>
-    </message>
-    <message>
-        <source>&amp;Priority:</source>
-        <translation>优先级(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>类别(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>S&amp;ummary:</source>
-        <translation>概要(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>地址(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>latitude, longitude (optional), e.g. 31.2304, 121.4737</source>
-        <translation>纬度, 经度（可选），例如 31.2304, 121.4737</translation>
-    </message>
-    <message>
-        <source>P&amp;osition:</source>
-        <translation>位置(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Ce&amp;ntre:</source>
-        <translation>中心(&amp;N)：</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>The categories cannot be read: %1</source>
-        <translation>无法读取类别：%1</translation>
     </message>
     <message>
         <source>The position is not &quot;latitude, longitude&quot; in degrees.</source>
@@ -2435,10 +2399,6 @@
     <message>
         <source>&amp;Priority:</source>
         <translation>优先级(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>类别(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
@@ -2469,20 +2429,12 @@
         <translation>电话或电子邮箱；脱敏显示，须说明理由才能查看</translation>
     </message>
     <message>
-        <source>Reporter&apos;s c&amp;ontact:</source>
-        <translation>报警人联系方式(&amp;O)：</translation>
-    </message>
-    <message>
         <source>Ce&amp;ntre:</source>
         <translation>中心(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Add to the &amp;selected incident</source>
-        <translation>并入所选警情(&amp;S)</translation>
     </message>
     <message>
         <source>The categories cannot be read: %1</source>
@@ -2535,6 +2487,18 @@
     <message>
         <source>Created, but not merged: %1</source>
         <translation>已创建，但未合并：%1</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reporter&apos;s contact:</source>
+        <translation>报警人联系方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Add to the s&amp;elected incident</source>
+        <translation>并入所选警情(&amp;E)</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,20 @@
 
 namespace hexhub::hub {
 
+namespace {
+
+// A view from a library loaded on first use (chartsloader.h), or what says why it cannot be shown.
+QWidget* loadedOrWhy(QWidget* loaded, const QString& why, QWidget* parent)
+{
+    if (loaded)
+        return loaded;
+    auto* missing = new QLabel(why, parent);
+    missing->setWordWrap(true);
+    return missing;
+}
+
+} // namespace
+
 HubModule::HubModule() = default;
 HubModule::~HubModule() = default;
 
@@ -45,11 +59,8 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     });
     view("hub.dashboard", QT_TR_NOOP("Dashboard"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
         QString error;
-        if (QWidget* dashboard = createDashboard(*m_hub, parent, &error))
-            return dashboard;
-        auto* missing = new QLabel(tr("The dashboard cannot be shown: %1").arg(error), parent);
-        missing->setWordWrap(true);
-        return missing;
+        QWidget* dashboard = createDashboard(*m_hub, parent, &error);
+        return loadedOrWhy(dashboard, tr("The dashboard cannot be shown: %1").arg(error), parent);
     });
     view("hub.map", QT_TR_NOOP("Map"), ViewFactory::Area::Wall, "hub.incident.view", [this, settings = context.settingsFile()](QWidget* parent) -> QWidget* {
         auto* map = new HubMap(*m_hub, parent);
@@ -62,83 +73,60 @@ bool HubModule::initialize(ModuleContext& context, QString&)
         return map;
     });
     view("hub.tasks", QT_TR_NOOP("Tasks"), ViewFactory::Area::Dock, "hub.task.respond", [this](QWidget* parent) -> QWidget* {
-        return new TaskPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
+        return new TaskPanel(*m_hub, [this] { return currentIncident(); }, parent);
     });
     view("hub.units", QT_TR_NOOP("Units"), ViewFactory::Area::Dock, "hub.incident.view",
          [this](QWidget* parent) -> QWidget* { return new UnitPanel(*m_hub, parent); });
     view("hub.video", QT_TR_NOOP("Video"), ViewFactory::Area::Dock, "hub.video.view", [this](QWidget* parent) -> QWidget* {
         QString error;
-        if (QWidget* video = createVideoPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent, &error))
-            return video;
-        auto* missing = new QLabel(tr("The video cannot be shown: %1").arg(error), parent);
-        missing->setWordWrap(true);
-        return missing;
+        QWidget* video = createVideoPanel(*m_hub, [this] { return currentIncident(); }, parent, &error);
+        return loadedOrWhy(video, tr("The video cannot be shown: %1").arg(error), parent);
     });
     view("hub.operations", QT_TR_NOOP("Operations"), ViewFactory::Area::Dock, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
-        return new OperationsPanel(*m_hub, [this] { return m_board ? m_board->currentIncident() : 0; }, parent);
+        return new OperationsPanel(*m_hub, [this] { return currentIncident(); }, parent);
     });
 
-    Command create;
-    create.id = QStringLiteral("hub.incident.new");
-    create.title = tr("New incident");
-    create.shortcut = QStringLiteral("F2");
-    create.permission = QStringLiteral("hub.incident.manage");
-    create.trigger = [this] { newIncident(); };
-    context.addCommand(create);
-
-    Command dispatch;
-    dispatch.id = QStringLiteral("hub.incident.dispatch");
-    dispatch.title = tr("Dispatch units to the selected incident");
-    dispatch.permission = QStringLiteral("hub.unit.dispatch");
-    dispatch.trigger = [this] {
-        if (m_board)
-            m_board->dispatchCurrent();
+    // Commands for the palette (and their shortcuts), each needing a permission.
+    const auto command = [&context](const char* id, const QString& title, const char* permission, const char* shortcut,
+                                    std::function<void()> trigger) {
+        Command c;
+        c.id = QString::fromLatin1(id);
+        c.title = title;
+        c.shortcut = QString::fromLatin1(shortcut);
+        c.permission = QString::fromLatin1(permission);
+        c.trigger = std::move(trigger);
+        context.addCommand(c);
     };
-    context.addCommand(dispatch);
-
-    Command note;
-    note.id = QStringLiteral("hub.incident.note");
-    note.title = tr("Add a note to the selected incident");
-    note.permission = QStringLiteral("hub.incident.manage");
-    note.trigger = [this] {
-        if (m_board)
-            m_board->noteCurrent();
+    // What the board does to its selected incident, when there is a board.
+    const auto onBoard = [this](void (IncidentBoard::*action)()) {
+        return [this, action] {
+            if (m_board)
+                (m_board->*action)();
+        };
     };
-    context.addCommand(note);
-
-    Command edit;
-    edit.id = QStringLiteral("hub.incident.edit");
-    edit.title = tr("Change the selected incident");
-    edit.permission = QStringLiteral("hub.incident.manage");
-    edit.trigger = [this] {
-        if (m_board)
-            m_board->editCurrent();
-    };
-    context.addCommand(edit);
-
-    Command plan;
-    plan.id = QStringLiteral("hub.operation.plan");
-    plan.title = tr("Plan a cluster operation");
-    plan.shortcut = QStringLiteral("Ctrl+Shift+O");
-    plan.permission = QStringLiteral("hub.operation.command");
-    plan.trigger = [this] {
-        auto* planner = new OperationPlanner(*m_hub, m_board ? m_board->currentIncident() : 0, QApplication::activeWindow());
+    command("hub.incident.new", tr("New incident"), "hub.incident.manage", "F2", [this] { newIncident(); });
+    command("hub.incident.dispatch", tr("Dispatch units to the selected incident"), "hub.unit.dispatch", "",
+            onBoard(&IncidentBoard::dispatchCurrent));
+    command("hub.incident.note", tr("Add a note to the selected incident"), "hub.incident.manage", "",
+            onBoard(&IncidentBoard::noteCurrent));
+    command("hub.incident.edit", tr("Change the selected incident"), "hub.incident.manage", "",
+            onBoard(&IncidentBoard::editCurrent));
+    command("hub.operation.plan", tr("Plan a cluster operation"), "hub.operation.command", "Ctrl+Shift+O", [this] {
+        auto* planner = new OperationPlanner(*m_hub, currentIncident(), QApplication::activeWindow());
         planner->setAttribute(Qt::WA_DeleteOnClose);
         planner->open();
-    };
-    context.addCommand(plan);
-
-    Command taxonomy;
-    taxonomy.id = QStringLiteral("hub.taxonomy.edit");
-    taxonomy.title = tr("Edit the incident taxonomy");
-    taxonomy.permission = QStringLiteral("hub.taxonomy.manage");
-    taxonomy.trigger = [this] {
+    });
+    command("hub.taxonomy.edit", tr("Edit the incident taxonomy"), "hub.taxonomy.manage", "", [this] {
         auto* editor = new TaxonomyDialog(*m_hub, QApplication::activeWindow());
         editor->setAttribute(Qt::WA_DeleteOnClose);
         editor->open();
-    };
-    context.addCommand(taxonomy);
+    });
     return true;
+}
+
+qint64 HubModule::currentIncident() const
+{
+    return m_board ? m_board->currentIncident() : 0;
 }
 
 void HubModule::newIncident()

@@ -31,6 +31,8 @@ public:
 
 private:
     void newIncident();
+    //! The incident selected on the board; 0 without a board or a selection.
+    qint64 currentIncident() const;
 
     std::unique_ptr<HubContext> m_hub;
     QPointer<IncidentBoard> m_board;

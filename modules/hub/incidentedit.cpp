@@ -43,31 +43,9 @@ IncidentEditDialog::IncidentEditDialog(HubContext& hub, const Incident& incident
     setObjectName(QStringLiteral("hub.incidentEdit"));
     setWindowTitle(tr("Change incident %1").arg(incident.number));
     auto* form = new QFormLayout;
-    m_priority = new QComboBox(this);
-    m_priority->setObjectName(QStringLiteral("priority"));
-    for (int p = 1; p <= 4; ++p)
-        m_priority->addItem(tr("P%1").arg(p), p);
-    form->addRow(tr("&Priority:"), m_priority);
-    m_category = new QComboBox(this);
-    m_category->setObjectName(QStringLiteral("category"));
-    m_category->setEnabled(false);
-    form->addRow(tr("&Category:"), m_category);
-    m_summary = new QLineEdit(this);
-    m_summary->setObjectName(QStringLiteral("summary"));
-    m_summary->setMaxLength(500);
-    form->addRow(tr("S&ummary:"), m_summary);
-    m_address = new QLineEdit(this);
-    m_address->setObjectName(QStringLiteral("address"));
-    form->addRow(tr("&Address:"), m_address);
-    m_position = new QLineEdit(this);
-    m_position->setObjectName(QStringLiteral("position"));
-    m_position->setPlaceholderText(tr("latitude, longitude (optional), e.g. 31.2304, 121.4737"));
-    form->addRow(tr("P&osition:"), m_position);
-    m_centre = new QComboBox(this);
-    m_centre->setObjectName(QStringLiteral("centre"));
-    for (const auto& [id, name] : centres())
-        m_centre->addItem(name, id);
-    form->addRow(tr("Ce&ntre:"), m_centre);
+    m_fields.addPriorityAndCategory(form, this);
+    m_fields.addSummaryAndPlace(form, this);
+    m_fields.addCentre(form, this);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
@@ -84,60 +62,51 @@ IncidentEditDialog::IncidentEditDialog(HubContext& hub, const Incident& incident
     layout->addWidget(m_buttons);
     setMinimumWidth(520);
     fill(incident);
-    m_summary->setFocus();
+    m_fields.summary->setFocus();
 
-    whenFinished(this, m_hub.incidents.categories(), [this](QFuture<QList<IncidentCategory>> done) {
-        try {
-            m_categories = done.result();
-        } catch (const std::exception& e) {
-            m_message->setText(tr("The categories cannot be read: %1").arg(QString::fromUtf8(e.what())));
-            return;
-        }
-        for (const IncidentCategory& c : std::as_const(m_categories))
-            m_category->addItem(c.displayName(), c.id);
-        m_category->setCurrentIndex(m_category->findData(m_seen.category));
-        m_category->setEnabled(true);
+    m_fields.loadCategories(m_hub, this, m_message, [this](const QList<IncidentCategory>&) {
+        m_fields.category->setCurrentIndex(m_fields.category->findData(m_seen.category));
     });
 }
 
 void IncidentEditDialog::fill(const Incident& i)
 {
-    m_priority->setCurrentIndex(m_priority->findData(i.priority));
-    if (m_category->count() > 0)
-        m_category->setCurrentIndex(m_category->findData(i.category));
-    m_summary->setText(i.summary);
-    m_address->setText(i.location.address);
-    m_position->setText(positionText(i.location.point));
-    m_centre->setCurrentIndex(m_centre->findData(i.centre));
+    m_fields.priority->setCurrentIndex(m_fields.priority->findData(i.priority));
+    if (m_fields.category->count() > 0)
+        m_fields.category->setCurrentIndex(m_fields.category->findData(i.category));
+    m_fields.summary->setText(i.summary);
+    m_fields.address->setText(i.location.address);
+    m_fields.position->setText(positionText(i.location.point));
+    m_fields.centre->setCurrentIndex(m_fields.centre->findData(i.centre));
 }
 
 void IncidentEditDialog::submit()
 {
     // Only what the operator changed from what they saw goes into the edit.
     IncidentEdit edit;
-    if (m_priority->currentData().toInt() != m_seen.priority)
-        edit.priority = m_priority->currentData().toInt();
-    if (m_category->isEnabled() && m_category->currentData().toString() != m_seen.category)
-        edit.category = m_category->currentData().toString();
-    if (m_summary->text() != m_seen.summary)
-        edit.summary = m_summary->text();
+    if (m_fields.priority->currentData().toInt() != m_seen.priority)
+        edit.priority = m_fields.priority->currentData().toInt();
+    if (m_fields.category->isEnabled() && m_fields.category->currentData().toString() != m_seen.category)
+        edit.category = m_fields.category->currentData().toString();
+    if (m_fields.summary->text() != m_seen.summary)
+        edit.summary = m_fields.summary->text();
     std::optional<GeoPoint> point;
-    if (!m_position->text().trimmed().isEmpty()) {
-        point = parsePosition(m_position->text());
+    if (!m_fields.position->text().trimmed().isEmpty()) {
+        point = parsePosition(m_fields.position->text());
         if (!point) {
             m_message->setText(tr("The position is not \"latitude, longitude\" in degrees."));
-            m_position->setFocus();
+            m_fields.position->setFocus();
             return;
         }
     }
-    if (m_address->text() != m_seen.location.address || positionText(point) != positionText(m_seen.location.point)) {
+    if (m_fields.address->text() != m_seen.location.address || positionText(point) != positionText(m_seen.location.point)) {
         Location where = m_seen.location;
-        where.address = m_address->text().trimmed();
+        where.address = m_fields.address->text().trimmed();
         where.point = point;
         edit.location = where;
     }
-    if (m_centre->currentData().toString() != m_seen.centre)
-        edit.centre = m_centre->currentData().toString();
+    if (m_fields.centre->currentData().toString() != m_seen.centre)
+        edit.centre = m_fields.centre->currentData().toString();
     if (!edit.priority && !edit.category && !edit.summary && !edit.location && !edit.centre) {
         reject(); // nothing changed
         return;
@@ -160,22 +129,22 @@ void IncidentEditDialog::submit()
                     m_message->setText(QString::fromUtf8(e.what()));
                     return;
                 }
-                const QString priority = m_priority->currentText(), summary = m_summary->text(), address = m_address->text(),
-                              position = m_position->text();
-                const int category = m_category->currentIndex(), centre = m_centre->currentIndex();
+                const QString priority = m_fields.priority->currentText(), summary = m_fields.summary->text(), address = m_fields.address->text(),
+                              position = m_fields.position->text();
+                const int category = m_fields.category->currentIndex(), centre = m_fields.centre->currentIndex();
                 fill(m_seen);
                 if (edit.priority)
-                    m_priority->setCurrentText(priority);
+                    m_fields.priority->setCurrentText(priority);
                 if (edit.category)
-                    m_category->setCurrentIndex(category);
+                    m_fields.category->setCurrentIndex(category);
                 if (edit.summary)
-                    m_summary->setText(summary);
+                    m_fields.summary->setText(summary);
                 if (edit.location) {
-                    m_address->setText(address);
-                    m_position->setText(position);
+                    m_fields.address->setText(address);
+                    m_fields.position->setText(position);
                 }
                 if (edit.centre)
-                    m_centre->setCurrentIndex(centre);
+                    m_fields.centre->setCurrentIndex(centre);
                 m_message->setText(tr("Someone else changed this incident while you were editing it. The form now shows "
                                       "it as it is, with your changes on top; check them and save again."));
             });

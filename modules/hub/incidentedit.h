@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hubcontext.h"
+#include "incidentform.h"
 
 #include <QDialog>
 
@@ -23,8 +23,8 @@ class IncidentEditDialog final : public QDialog
 public:
     IncidentEditDialog(HubContext& hub, const Incident& incident, QWidget* parent = nullptr);
 
-    QComboBox* priorityBox() const { return m_priority; }
-    QLineEdit* summaryEdit() const { return m_summary; }
+    QComboBox* priorityBox() const { return m_fields.priority; }
+    QLineEdit* summaryEdit() const { return m_fields.summary; }
     QLabel* message() const { return m_message; }
 
 Q_SIGNALS:
@@ -36,13 +36,7 @@ private:
 
     HubContext& m_hub;
     Incident m_seen; //!< the incident as the operator last saw it
-    QList<IncidentCategory> m_categories;
-    QComboBox* m_priority;
-    QComboBox* m_category;
-    QLineEdit* m_summary;
-    QLineEdit* m_address;
-    QLineEdit* m_position;
-    QComboBox* m_centre;
+    IncidentFields m_fields;
     QLabel* m_message;
     QDialogButtonBox* m_buttons;
 };

@@ -41,6 +41,65 @@ QString errorOf(const QFuture<T>& f)
 
 } // namespace
 
+void IncidentFields::addPriorityAndCategory(QFormLayout* form, QWidget* owner)
+{
+    priority = new QComboBox(owner);
+    priority->setObjectName(QStringLiteral("priority"));
+    for (int p = 1; p <= 4; ++p)
+        priority->addItem(IncidentForm::tr("P%1").arg(p), p);
+    priority->setToolTip(IncidentForm::tr("P1 is the most urgent. Type 1 to 4."));
+    form->addRow(IncidentForm::tr("&Priority:"), priority);
+    category = new QComboBox(owner);
+    category->setObjectName(QStringLiteral("category"));
+    category->setEnabled(false);
+    form->addRow(IncidentForm::tr("Ca&tegory:"), category);
+}
+
+void IncidentFields::addSummaryAndPlace(QFormLayout* form, QWidget* owner)
+{
+    summary = new QLineEdit(owner);
+    summary->setObjectName(QStringLiteral("summary"));
+    summary->setMaxLength(500);
+    summary->setPlaceholderText(IncidentForm::tr("What happened, in a few words"));
+    form->addRow(IncidentForm::tr("S&ummary:"), summary);
+    address = new QLineEdit(owner);
+    address->setObjectName(QStringLiteral("address"));
+    form->addRow(IncidentForm::tr("&Address:"), address);
+    position = new QLineEdit(owner);
+    position->setObjectName(QStringLiteral("position"));
+    position->setPlaceholderText(IncidentForm::tr("latitude, longitude (optional), e.g. 31.2304, 121.4737"));
+    form->addRow(IncidentForm::tr("P&osition:"), position);
+}
+
+void IncidentFields::addCentre(QFormLayout* form, QWidget* owner)
+{
+    centre = new QComboBox(owner);
+    centre->setObjectName(QStringLiteral("centre"));
+    for (const auto& [id, name] : centres())
+        centre->addItem(name, id);
+    form->addRow(IncidentForm::tr("Ce&ntre:"), centre);
+}
+
+void IncidentFields::loadCategories(HubContext& hub, QObject* owner, QLabel* message,
+                                    std::function<void(const QList<IncidentCategory>&)> then)
+{
+    QComboBox* box = category;
+    whenFinished(owner, hub.incidents.categories(), [box, message, then = std::move(then)](QFuture<QList<IncidentCategory>> done) {
+        QList<IncidentCategory> categories;
+        try {
+            categories = done.result();
+        } catch (const std::exception& e) {
+            message->setText(IncidentForm::tr("The categories cannot be read: %1").arg(QString::fromUtf8(e.what())));
+            return;
+        }
+        for (const IncidentCategory& c : std::as_const(categories))
+            box->addItem(c.displayName(), c.id);
+        box->setEnabled(true);
+        if (then)
+            then(categories);
+    });
+}
+
 IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     : QDialog(parent)
     , m_hub(hub)
@@ -48,18 +107,8 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     setWindowTitle(tr("New incident"));
     setObjectName(QStringLiteral("hub.incidentForm"));
     auto* form = new QFormLayout;
-    m_priority = new QComboBox(this);
-    m_priority->setObjectName(QStringLiteral("priority"));
-    for (int p = 1; p <= 4; ++p)
-        m_priority->addItem(tr("P%1").arg(p), p);
-    m_priority->setCurrentIndex(2);
-    m_priority->setToolTip(tr("P1 is the most urgent. Type 1 to 4."));
-    form->addRow(tr("&Priority:"), m_priority);
-
-    m_category = new QComboBox(this);
-    m_category->setObjectName(QStringLiteral("category"));
-    m_category->setEnabled(false);
-    form->addRow(tr("&Category:"), m_category);
+    m_fields.addPriorityAndCategory(form, this);
+    m_fields.priority->setCurrentIndex(2);
 
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("source"));
@@ -68,31 +117,14 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
         m_source->addItem(incidentSourceName(s), incidentSourceId(s));
     form->addRow(tr("&Source:"), m_source);
 
-    m_summary = new QLineEdit(this);
-    m_summary->setObjectName(QStringLiteral("summary"));
-    m_summary->setMaxLength(500);
-    m_summary->setPlaceholderText(tr("What happened, in a few words"));
-    form->addRow(tr("S&ummary:"), m_summary);
-
-    m_address = new QLineEdit(this);
-    m_address->setObjectName(QStringLiteral("address"));
-    form->addRow(tr("&Address:"), m_address);
-
-    m_position = new QLineEdit(this);
-    m_position->setObjectName(QStringLiteral("position"));
-    m_position->setPlaceholderText(tr("latitude, longitude (optional), e.g. 31.2304, 121.4737"));
-    form->addRow(tr("P&osition:"), m_position);
+    m_fields.addSummaryAndPlace(form, this);
 
     m_contact = new QLineEdit(this);
     m_contact->setObjectName(QStringLiteral("contact"));
     m_contact->setPlaceholderText(tr("Phone or e-mail; shown masked, revealed only with a reason"));
-    form->addRow(tr("Reporter's c&ontact:"), m_contact);
+    form->addRow(tr("&Reporter's contact:"), m_contact);
 
-    m_centre = new QComboBox(this);
-    m_centre->setObjectName(QStringLiteral("centre"));
-    for (const auto& [id, name] : centres())
-        m_centre->addItem(name, id);
-    form->addRow(tr("Ce&ntre:"), m_centre);
+    m_fields.addCentre(form, this);
 
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -105,7 +137,9 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     m_create = m_buttons->addButton(tr("&Create"), QDialogButtonBox::AcceptRole);
     m_create->setObjectName(QStringLiteral("create"));
     m_create->setDefault(true);
-    m_merge = m_buttons->addButton(tr("Add to the &selected incident"), QDialogButtonBox::ActionRole);
+    // Into the box only when there is something to add to: the box shows every button it holds
+    // again whenever it lays them out (a theme or language change), hidden or not.
+    m_merge = new QPushButton(tr("Add to the s&elected incident"), this);
     m_merge->setObjectName(QStringLiteral("merge"));
     m_merge->hide();
     m_buttons->addButton(QDialogButtonBox::Cancel);
@@ -124,47 +158,39 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     setMinimumWidth(520);
 
     // Any change to what the call is about asks the duplicate question again.
-    for (QLineEdit* e : {m_address, m_position})
+    for (QLineEdit* e : {m_fields.address, m_fields.position})
         connect(e, &QLineEdit::textEdited, this, [this] { m_checkedDuplicates = false; });
-    connect(m_category, &QComboBox::currentIndexChanged, this, [this] { m_checkedDuplicates = false; });
+    connect(m_fields.category, &QComboBox::currentIndexChanged, this, [this] { m_checkedDuplicates = false; });
 
-    whenFinished(this, m_hub.incidents.categories(), [this](QFuture<QList<IncidentCategory>> done) {
-        try {
-            for (const IncidentCategory& c : done.result())
-                m_category->addItem(c.displayName(), c.id);
-            m_category->setEnabled(true);
-        } catch (const std::exception& e) {
-            m_message->setText(tr("The categories cannot be read: %1").arg(QString::fromUtf8(e.what())));
-        }
-    });
-    m_summary->setFocus();
+    m_fields.loadCategories(m_hub, this, m_message);
+    m_fields.summary->setFocus();
 }
 
 std::optional<NewIncident> IncidentForm::collect()
 {
     NewIncident n;
-    n.priority = m_priority->currentData().toInt();
-    n.category = m_category->currentData().toString();
+    n.priority = m_fields.priority->currentData().toInt();
+    n.category = m_fields.category->currentData().toString();
     n.source = incidentSourceFromId(m_source->currentData().toString()).value_or(IncidentSource::Call);
-    n.summary = m_summary->text().trimmed();
-    n.location.address = m_address->text().trimmed();
+    n.summary = m_fields.summary->text().trimmed();
+    n.location.address = m_fields.address->text().trimmed();
     n.reporterContact = m_contact->text().trimmed();
-    n.centre = m_centre->currentData().toString();
+    n.centre = m_fields.centre->currentData().toString();
     if (n.category.isEmpty()) {
         m_message->setText(tr("The categories are still loading."));
         return std::nullopt;
     }
     if (n.summary.isEmpty()) {
         m_message->setText(tr("Say in a few words what happened."));
-        m_summary->setFocus();
+        m_fields.summary->setFocus();
         return std::nullopt;
     }
-    const QString position = m_position->text().trimmed();
+    const QString position = m_fields.position->text().trimmed();
     if (!position.isEmpty()) {
         const auto point = parsePosition(position);
         if (!point) {
             m_message->setText(tr("The position is two numbers, latitude and longitude, such as 31.2304, 121.4737."));
-            m_position->setFocus();
+            m_fields.position->setFocus();
             return std::nullopt;
         }
         n.location.point = point;
@@ -217,6 +243,7 @@ void IncidentForm::submit()
         }
         m_duplicates->setCurrentRow(0);
         m_duplicates->show();
+        m_buttons->addButton(m_merge, QDialogButtonBox::ActionRole);
         m_merge->show();
         m_merge->setDefault(true);
         m_create->setText(tr("&Create anyway"));

@@ -4,14 +4,43 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
 
 namespace hexhub::hub {
+
+/*!
+ * What an incident is about, as the new-incident form and the edit form both ask it: priority (P1 to
+ * P4), category, summary, address, position and handling centre, each with its object name (for tests
+ * and for what the board prefills). Each add* call puts its rows on the form, so a form can put its own
+ * rows between them.
+ */
+struct IncidentFields
+{
+    QComboBox* priority = nullptr;
+    QComboBox* category = nullptr; //!< disabled until loadCategories() fills it
+    QLineEdit* summary = nullptr;
+    QLineEdit* address = nullptr;
+    QLineEdit* position = nullptr;
+    QComboBox* centre = nullptr;
+
+    void addPriorityAndCategory(QFormLayout* form, QWidget* owner);
+    void addSummaryAndPlace(QFormLayout* form, QWidget* owner);
+    void addCentre(QFormLayout* form, QWidget* owner);
+    /*!
+     * Reads the categories (off the GUI thread) into the category box and enables it, then calls
+     * `then` with them; when they cannot be read, says why in `message`. Ends with `owner`.
+     */
+    void loadCategories(HubContext& hub, QObject* owner, QLabel* message,
+                        std::function<void(const QList<IncidentCategory>&)> then = {});
+};
 
 /*!
  * The new-incident form (F2): every field reachable by Tab, Enter creates. Before creating it asks
@@ -26,8 +55,8 @@ public:
     IncidentForm(HubContext& hub, QWidget* parent = nullptr);
 
     //! The form's fields, for tests and for the board to prefill.
-    QComboBox* priorityBox() const { return m_priority; }
-    QLineEdit* summaryEdit() const { return m_summary; }
+    QComboBox* priorityBox() const { return m_fields.priority; }
+    QLineEdit* summaryEdit() const { return m_fields.summary; }
 
 Q_SIGNALS:
     void created(qint64 incidentId);
@@ -39,14 +68,9 @@ private:
     void setBusy(bool busy, const QString& message = {});
 
     HubContext& m_hub;
-    QComboBox* m_priority;
-    QComboBox* m_category;
+    IncidentFields m_fields;
     QComboBox* m_source;
-    QLineEdit* m_summary;
-    QLineEdit* m_address;
-    QLineEdit* m_position;
     QLineEdit* m_contact;
-    QComboBox* m_centre;
     QLabel* m_message;
     QListWidget* m_duplicates;
     QDialogButtonBox* m_buttons;

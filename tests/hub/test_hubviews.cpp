@@ -218,6 +218,65 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
     CHECK(createAndDispatchKeys - typed <= 12);
 }
 
+TEST_CASE("Hub board: a call about an incident already reported is added to it from the form", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident first;
+    first.priority = 1;
+    first.category = QStringLiteral("rooftop_rescue");
+    first.summary = QStringLiteral("Man on the roof edge");
+    first.location = Location{QStringLiteral("Harbour Tower"), kTower};
+    const Incident reported = await(incidents.create(first));
+
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showModule(QStringLiteral("hub")));
+    key(&window, Qt::Key_F2);
+    QDialog* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
+    REQUIRE(form);
+    auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
+    REQUIRE(waitUntil([&] { return category->isEnabled(); }));
+    category->setCurrentIndex(category->findData(QStringLiteral("rooftop_rescue")));
+    form->findChild<QLineEdit*>(QStringLiteral("summary"))->setText(QStringLiteral("Someone on top of the tower"));
+    form->findChild<QLineEdit*>(QStringLiteral("position"))
+        ->setText(QStringLiteral("%1, %2").arg(kTower.latitude + 0.0005, 0, 'f', 6).arg(kTower.longitude, 0, 'f', 6));
+    auto* merge = form->findChild<QPushButton*>(QStringLiteral("merge"));
+    REQUIRE(merge);
+    CHECK_FALSE(merge->isVisible());
+
+    // Enter: the form asks first, listing the incident reported 56 m away; the merge is the default now.
+    key(form->focusWidget(), Qt::Key_Return);
+    auto* duplicates = form->findChild<QListWidget*>(QStringLiteral("duplicates"));
+    REQUIRE(waitUntil([&] { return duplicates->isVisible() && duplicates->count() == 1; }));
+    CHECK(duplicates->item(0)->text().contains(reported.number));
+    CHECK(merge->isVisible());
+    CHECK(merge->isDefault());
+    QPointer<QDialog> open(form);
+    key(duplicates, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return open.isNull() || !open->isVisible(); }));
+
+    // The call went into the incident reported: a second incident made and merged into it.
+    const Incident kept = await(incidents.get(reported.id));
+    CHECK(kept.status == IncidentStatus::New);
+    Incident merged;
+    REQUIRE(waitUntil([&] {
+        try {
+            merged = await(incidents.get(reported.id + 1));
+        } catch (const std::exception&) {
+            return false;
+        }
+        return merged.mergedInto == reported.id;
+    }));
+    CHECK(merged.status == IncidentStatus::Cancelled);
+    CHECK(merged.summary == QStringLiteral("Someone on top of the tower"));
+}
+
 TEST_CASE("Hub tasks: the hub issues a task to a centre, whose operator accepts and completes it", "[hubviews]")
 {
     TestPlatform tp = startedPlatform();
@@ -1067,6 +1126,22 @@ TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][p
             QTest::qWait(50);
             REQUIRE(editor->grab().save(QStringLiteral("%1/hub-taxonomy-%2-%3.png").arg(folder, Theme::name(kind), locale)));
             editor->reject();
+
+            // The new-incident form, its fields filled as an operator would.
+            for (const Command& c : tp->modules().commands()) {
+                if (c.id == QStringLiteral("hub.incident.new"))
+                    c.trigger();
+            }
+            auto* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
+            REQUIRE(form);
+            auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
+            REQUIRE(waitUntil([&] { return category->isEnabled() && category->count() == 9; }));
+            form->findChild<QLineEdit*>(QStringLiteral("summary"))->setText(QStringLiteral("Smoke from a third-floor window"));
+            form->findChild<QLineEdit*>(QStringLiteral("address"))->setText(QStringLiteral("22 Canal Road"));
+            CHECK_FALSE(form->findChild<QPushButton*>(QStringLiteral("merge"))->isVisible()); // nothing to add to yet
+            QTest::qWait(50);
+            REQUIRE(form->grab().save(QStringLiteral("%1/hub-incident-form-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            form->reject();
         }
     }
     Theme::day().apply(*qApp);
