@@ -86,37 +86,6 @@ QList<Chunk> chunksIn(const char* data, qsizetype from, qsizetype to, const QStr
     return out;
 }
 
-// The size a JPEG picture's frame header gives; invalid when it has none before its scan.
-QSize jpegFrameSize(const char* data, qsizetype size)
-{
-    qsizetype at = 2; // after SOI
-    while (at + 4 <= size) {
-        if (quint8(data[at]) != 0xff)
-            return {};
-        const quint8 marker = quint8(data[at + 1]);
-        if (marker == 0xff) { // fill byte
-            ++at;
-            continue;
-        }
-        at += 2;
-        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
-            continue;
-        if (marker == 0xd8 || marker == 0xd9 || marker == 0xda)
-            return {};
-        const qsizetype length = be16(data + at);
-        if (length < 2 || at + length > size)
-            return {};
-        // SOF0 to SOF15, but for DHT (C4), JPG (C8) and DAC (CC) in the same range
-        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
-            if (length < 7)
-                return {};
-            return QSize(be16(data + at + 5), be16(data + at + 3));
-        }
-        at += length;
-    }
-    return {};
-}
-
 ClipInfo readClip(const QByteArray& bytes)
 {
     const char* data = bytes.constData();
@@ -244,7 +213,7 @@ ClipInfo readClip(const QByteArray& bytes)
         const Chunk& frame = frames[i];
         if (frame.length < 4 || quint8(data[frame.body]) != 0xff || quint8(data[frame.body + 1]) != 0xd8)
             throw Failure{Tr::tr("Frame %1 of the clip is not a JPEG picture.").arg(i + 1)};
-        const QSize size = jpegFrameSize(data + frame.body, frame.length);
+        const QSize size = jpegImageSize(QByteArrayView(data + frame.body, frame.length));
         if (size != info.size)
             throw Failure{Tr::tr("Frame %1 of the clip is not a whole JPEG picture of the clip's size.").arg(i + 1)};
         info.frameSpans << ClipInfo::Span{frame.body, frame.length};
@@ -291,6 +260,42 @@ std::optional<ClipInfo> mjpegAviInfo(const QByteArray& bytes, QString* error)
             *error = failure.why;
         return std::nullopt;
     }
+}
+
+QSize jpegImageSize(QByteArrayView jpeg)
+{
+    const char* data = jpeg.data();
+    const qsizetype size = jpeg.size();
+    if (size < 4 || quint8(data[0]) != 0xff || quint8(data[1]) != 0xd8)
+        return {};
+    qsizetype at = 2; // after SOI
+    while (at + 4 <= size) {
+        if (quint8(data[at]) != 0xff)
+            return {};
+        const quint8 marker = quint8(data[at + 1]);
+        if (marker == 0xff) { // fill byte
+            ++at;
+            continue;
+        }
+        at += 2;
+        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+            continue; // no length
+        if (marker == 0xd8 || marker == 0xd9 || marker == 0xda)
+            return {}; // a second start, the end or the scan before any frame header
+        const qsizetype length = be16(data + at);
+        if (length < 2 || at + length > size)
+            return {};
+        // SOF0 to SOF15, but for DHT (C4), JPG (C8) and DAC (CC) in the same range
+        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
+            if (length < 7)
+                return {};
+            const int height = be16(data + at + 3);
+            const int width = be16(data + at + 5);
+            return width > 0 && height > 0 ? QSize(width, height) : QSize();
+        }
+        at += length;
+    }
+    return {};
 }
 
 } // namespace hexhub

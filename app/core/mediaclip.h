@@ -3,6 +3,7 @@
 #include "hexhubcore_export.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QSize>
 #include <QString>
@@ -42,5 +43,12 @@ struct HEXHUB_CORE_EXPORT ClipInfo
  * for anything else.
  */
 HEXHUB_CORE_EXPORT std::optional<ClipInfo> mjpegAviInfo(const QByteArray& bytes, QString* error = nullptr);
+
+/*!
+ * The size in pixels a JPEG picture's frame header gives (the picture starts with its SOI marker and
+ * the header comes before the scan); invalid when `jpeg` is not such a picture. The clip writer and
+ * mjpegAviInfo() both read frames' sizes with it.
+ */
+HEXHUB_CORE_EXPORT QSize jpegImageSize(QByteArrayView jpeg);
 
 } // namespace hexhub

@@ -1,5 +1,7 @@
 #include "mjpegavi.h"
 
+#include "mediaclip.h"
+
 #include "widgetstr.h"
 
 #include <QBuffer>
@@ -43,11 +45,6 @@ void putChunk(QByteArray& out, const char (&code)[5], quint32 length)
 {
     putCode(out, code);
     put32(out, length);
-}
-
-quint16 bigEndian16(const uchar* p)
-{
-    return quint16((p[0] << 8) | p[1]);
 }
 
 } // namespace
@@ -96,7 +93,7 @@ bool MjpegAviWriter::addFrame(const QImage& image, int quality, QString* error)
 
 bool MjpegAviWriter::addJpeg(const QByteArray& jpeg, QString* error)
 {
-    const QSize size = jpegSize(jpeg);
+    const QSize size = jpegImageSize(jpeg);
     if (!size.isValid()) {
         if (error)
             *error = widgets::Tr::tr("This is not a JPEG picture.");
@@ -244,42 +241,6 @@ QByteArray MjpegAviWriter::encodeJpeg(const QImage& image, int quality)
     if (!writer.write(rgb))
         return {};
     return bytes;
-}
-
-QSize MjpegAviWriter::jpegSize(const QByteArray& jpeg)
-{
-    const auto* data = reinterpret_cast<const uchar*>(jpeg.constData());
-    const qsizetype size = jpeg.size();
-    if (size < 4 || data[0] != 0xff || data[1] != 0xd8)
-        return {};
-    // Marker segments up to the frame header (SOF0 to SOF15, but DHT, JPG and DAC share the range).
-    qsizetype at = 2;
-    while (at + 4 <= size) {
-        if (data[at] != 0xff)
-            return {};
-        const uchar marker = data[at + 1];
-        if (marker == 0xff) { // fill byte
-            ++at;
-            continue;
-        }
-        at += 2;
-        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
-            continue; // no length
-        if (marker == 0xd8 || marker == 0xd9 || marker == 0xda)
-            return {}; // a second start, the end or the scan before any frame header
-        const qsizetype length = bigEndian16(data + at);
-        if (length < 2 || at + length > size)
-            return {};
-        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
-            if (length < 7)
-                return {};
-            const int height = bigEndian16(data + at + 3);
-            const int width = bigEndian16(data + at + 5);
-            return width > 0 && height > 0 ? QSize(width, height) : QSize();
-        }
-        at += length;
-    }
-    return {};
 }
 
 } // namespace hexhub

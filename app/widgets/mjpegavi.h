@@ -48,7 +48,8 @@ public:
      * file would grow past kMaxFileBytes.
      */
     bool addFrame(const QImage& image, int quality = kDefaultQuality, QString* error = nullptr);
-    //! Adds a JPEG picture as it is; it must be frameSize() big (as its frame header says).
+    //! Adds a JPEG picture as it is; it must be frameSize() big (as its frame header says, see
+    //! jpegImageSize() in mediaclip.h).
     bool addJpeg(const QByteArray& jpeg, QString* error = nullptr);
     //! Adds the last frame `count` more times: a source with nothing new still fills the time.
     bool repeatLastFrame(int count = 1, QString* error = nullptr);
@@ -58,8 +59,6 @@ public:
 
     //! `image` as a baseline JPEG at `quality`; empty when it cannot be encoded.
     static QByteArray encodeJpeg(const QImage& image, int quality = kDefaultQuality);
-    //! The size a JPEG picture's frame header gives; invalid when `jpeg` is not a JPEG picture.
-    static QSize jpegSize(const QByteArray& jpeg);
 
 private:
     bool append(const QByteArray& jpeg, QString* error);

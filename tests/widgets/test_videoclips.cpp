@@ -80,7 +80,7 @@ TEST_CASE("Clip writer: a Motion-JPEG AVI of the pictures given, read back frame
     QImage grey(64, 48, QImage::Format_RGB32);
     grey.fill(Qt::gray);
     const QByteArray jpeg = MjpegAviWriter::encodeJpeg(grey, 90);
-    CHECK(MjpegAviWriter::jpegSize(jpeg) == QSize(64, 48));
+    CHECK(jpegImageSize(jpeg) == QSize(64, 48));
     REQUIRE(writer.addJpeg(jpeg));
     REQUIRE(writer.repeatLastFrame(2));
     QString error;
