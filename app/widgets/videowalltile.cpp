@@ -254,6 +254,15 @@ void VideoWallTile::setDropTarget(bool target)
     update();
 }
 
+void VideoWallTile::changeEvent(QEvent* event)
+{
+    // The bar's words, type or colours may have changed: it is drawn anew.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange
+        || event->type() == QEvent::PaletteChange)
+        m_barKey.clear();
+    QWidget::changeEvent(event);
+}
+
 void VideoWallTile::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
@@ -404,12 +413,12 @@ void VideoWallTile::paintOverlay(QPainter& p)
         }
     }
 
-    // Bottom bar: the camera's name; its state and the time of its last frame.
+    // Bottom bar: the camera's name; its state and the time of its last frame. Text is what costs in
+    // a tile's paint, and the bar changes at most once a second: it is drawn into a picture when it
+    // changes and copied at each frame.
     if (!m_source.isNull()) {
         const int barHeight = boldMetrics.height() + 2 * pad;
         const QRect bar(0, height() - barHeight, width(), barHeight);
-        p.fillRect(bar, QColor(0, 0, 0, 165));
-        int right = bar.right() - pad;
         if (m_lastFrameAt.isValid()) {
             // Made once a second, not at each frame: it looks the local time zone up.
             const qint64 second = m_lastFrameAt.toSecsSinceEpoch();
@@ -417,41 +426,28 @@ void VideoWallTile::paintOverlay(QPainter& p)
                 m_timeShown = QLocale().toString(m_lastFrameAt.toLocalTime(), QStringLiteral("HH:mm:ss"));
                 m_timeShownSecond = second;
             }
-            const QString& time = m_timeShown;
-            const int w = metrics.horizontalAdvance(time);
-            p.setFont(font);
-            p.setPen(QColor(0xe6, 0xea, 0xef));
-            p.drawText(QRect(right - w, bar.top(), w, barHeight), Qt::AlignVCenter | Qt::AlignRight, time);
-            right -= w + pad;
+        } else {
+            m_timeShown.clear();
         }
-        const QString badge = m_state == State::Live         ? widgets::Tr::tr("LIVE")
-                              : m_state == State::Connecting ? widgets::Tr::tr("CONNECTING")
-                                                             : widgets::Tr::tr("OFFLINE");
-        const QColor badgeColour = m_state == State::Live         ? kLive
-                                   : m_state == State::Connecting ? kConnecting
-                                                                  : kOffline;
-        QFont small = bold;
-        small.setPixelSize(std::max(9, font.pixelSize() - 2));
-        const QFontMetrics smallMetrics(small);
-        const int badgeWidth = smallMetrics.horizontalAdvance(badge) + 2 * pad + smallMetrics.height() / 2;
-        const QRect pill(right - badgeWidth, bar.top() + pad / 2 + 1, badgeWidth, barHeight - pad - 2);
-        p.setPen(Qt::NoPen);
-        p.setBrush(badgeColour);
-        p.drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
-        p.setFont(small);
-        p.setPen(Qt::white);
-        p.drawText(pill, Qt::AlignCenter, badge);
-        right = pill.left() - pad;
-        if (m_recorder)
-            right = paintRecording(p, QRect(bar.left(), pill.top(), right - bar.left(), pill.height()),
-                                   small, pad);
-        p.setFont(bold);
-        p.setPen(Qt::white);
-        const int nameWidth = right - bar.left() - 2 * pad;
-        const QString name = m_source.name.isEmpty() ? m_source.cameraId : m_source.name;
-        p.drawText(QRect(bar.left() + pad, bar.top(), std::max(0, nameWidth), barHeight),
-                   Qt::AlignVCenter | Qt::AlignLeft,
-                   boldMetrics.elidedText(name, Qt::ElideRight, std::max(0, nameWidth)));
+        const qreal dpr = devicePixelRatioF();
+        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                                .arg(int(m_state))
+                                .arg(m_timeShown)
+                                .arg(m_recorder ? m_recorder->elapsedMs() / 1000 : -1)
+                                .arg(m_source.name.isEmpty() ? m_source.cameraId : m_source.name)
+                                .arg(bar.width())
+                                .arg(font.pixelSize())
+                                .arg(dpr);
+        if (key != m_barKey) {
+            m_barKey = key;
+            m_bar = QImage((QSizeF(bar.size()) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+            m_bar.setDevicePixelRatio(dpr);
+            m_bar.fill(Qt::transparent);
+            QPainter bp(&m_bar);
+            bp.setRenderHint(QPainter::Antialiasing);
+            paintBar(bp, QRect(QPoint(0, 0), bar.size()), font, bold, pad);
+        }
+        p.drawImage(bar.topLeft(), m_bar);
     }
 
     // Frame: the tile the keys act on, and where a drop would land.
@@ -466,6 +462,52 @@ void VideoWallTile::paintOverlay(QPainter& p)
         p.setPen(QPen(colour, 2));
         p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
     }
+}
+
+void VideoWallTile::paintBar(QPainter& p, const QRect& bar, const QFont& font, const QFont& bold, int pad)
+{
+    using State = VideoWall::TileState;
+    const QFontMetrics metrics(font);
+    const QFontMetrics boldMetrics(bold);
+    const int barHeight = bar.height();
+    p.fillRect(bar, QColor(0, 0, 0, 165));
+    int right = bar.right() - pad;
+    if (!m_timeShown.isEmpty()) {
+        const QString& time = m_timeShown;
+        const int w = metrics.horizontalAdvance(time);
+        p.setFont(font);
+        p.setPen(QColor(0xe6, 0xea, 0xef));
+        p.drawText(QRect(right - w, bar.top(), w, barHeight), Qt::AlignVCenter | Qt::AlignRight, time);
+        right -= w + pad;
+    }
+    const QString badge = m_state == State::Live         ? widgets::Tr::tr("LIVE")
+                          : m_state == State::Connecting ? widgets::Tr::tr("CONNECTING")
+                                                         : widgets::Tr::tr("OFFLINE");
+    const QColor badgeColour = m_state == State::Live         ? kLive
+                               : m_state == State::Connecting ? kConnecting
+                                                              : kOffline;
+    QFont small = bold;
+    small.setPixelSize(std::max(9, font.pixelSize() - 2));
+    const QFontMetrics smallMetrics(small);
+    const int badgeWidth = smallMetrics.horizontalAdvance(badge) + 2 * pad + smallMetrics.height() / 2;
+    const QRect pill(right - badgeWidth, bar.top() + pad / 2 + 1, badgeWidth, barHeight - pad - 2);
+    p.setPen(Qt::NoPen);
+    p.setBrush(badgeColour);
+    p.drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    p.setFont(small);
+    p.setPen(Qt::white);
+    p.drawText(pill, Qt::AlignCenter, badge);
+    right = pill.left() - pad;
+    if (m_recorder)
+        right = paintRecording(p, QRect(bar.left(), pill.top(), right - bar.left(), pill.height()),
+                               small, pad);
+    p.setFont(bold);
+    p.setPen(Qt::white);
+    const int nameWidth = right - bar.left() - 2 * pad;
+    const QString name = m_source.name.isEmpty() ? m_source.cameraId : m_source.name;
+    p.drawText(QRect(bar.left() + pad, bar.top(), std::max(0, nameWidth), barHeight),
+               Qt::AlignVCenter | Qt::AlignLeft,
+               boldMetrics.elidedText(name, Qt::ElideRight, std::max(0, nameWidth)));
 }
 
 int VideoWallTile::paintRecording(QPainter& p, const QRect& space, const QFont& font, int pad)

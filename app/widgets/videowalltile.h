@@ -71,6 +71,7 @@ Q_SIGNALS:
                       qint64 durationMs);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -88,6 +89,8 @@ private:
     //! The tile's background in `area`, round `frame` (where the frame is drawn).
     void fillAround(QPainter& painter, const QRect& area, const QRectF& frame) const;
     void paintOverlay(QPainter& painter);
+    //! The bottom bar (name, REC, state, time) filling `bar`.
+    void paintBar(QPainter& painter, const QRect& bar, const QFont& font, const QFont& bold, int pad);
     //! The REC badge at the right of `space`; returns where the space left of it ends.
     int paintRecording(QPainter& painter, const QRect& space, const QFont& font, int pad);
 
@@ -112,6 +115,8 @@ private:
     QDateTime m_lastFrameAt;
     qint64 m_timeShownSecond = 0; //!< the second of m_lastFrameAt that m_timeShown shows
     QString m_timeShown;
+    QImage m_bar;     //!< the bottom bar as last drawn ...
+    QString m_barKey; //!< ... for this state, time, recording second, name, width, type size and scale
     qint64 m_producedBefore = 0; //!< frames made by the streams of this camera closed before
     qint64 m_received = 0;
     qint64 m_painted = 0;
