@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::IncidentPanel</name>
+    <message numerus="yes">
+        <source>%n camera(s) within 500 m, %1 of them looking at the place.</source>
+        <translation>
+            <numerusform>%n camera within 500 m, %1 of them looking at the place.</numerusform>
+            <numerusform>%n cameras within 500 m, %1 of them looking at the place.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::MediaViewer</name>
     <message numerus="yes">
         <source>%1 x %2 pixels, %n frame(s), by %3. SHA-256 %4</source>

@@ -2635,6 +2635,28 @@
         <source>The snapshots and clips attached to the incident</source>
         <translation>附加到该警情的截图和视频片段</translation>
     </message>
+    <message>
+        <source>Cameras on the &amp;wall</source>
+        <translation>摄像机上墙(&amp;W)</translation>
+    </message>
+    <message>
+        <source>No camera within 500 m.</source>
+        <translation>500 米内没有摄像机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) within 500 m, %1 of them looking at the place.</source>
+        <translation>
+            <numerusform>500 米内有 %n 台摄像机，其中 %1 台正对该地点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fills the video wall with them, those looking at the place first</source>
+        <translation>将它们填满视频墙，正对该地点的优先</translation>
+    </message>
+    <message>
+        <source>Open the Video panel first (the palette&apos;s &quot;Show the Video panel&quot;)</source>
+        <translation>请先打开视频面板（命令面板中的：显示“视频”面板）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::LinkDialog</name>

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include <QPointer>
 #include <QStringList>
 
 class QObject;
@@ -39,6 +40,17 @@ struct HubContext
     TaskService tasks;
     CameraService cameras;
     MediaService media;
+
+    /*!
+     * The video wall that "Cameras on the wall" in an opened incident fills: set by a video panel
+     * while it is open (the newest one), which fills its wall with the cameras near the incident.
+     */
+    struct CameraWall
+    {
+        QPointer<QObject> owner;
+        std::function<void(qint64 incidentId)> showCamerasNear;
+        bool isOpen() const { return owner && showCamerasNear; }
+    } cameraWall;
 
     HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit)
         : store(s), bus(b), clock(c), session(session), incidents(s, session, audit), units(s, session, audit),

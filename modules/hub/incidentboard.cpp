@@ -527,6 +527,16 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     m_media = new QPushButton(tr("&Media..."), this);
     m_media->setObjectName(QStringLiteral("media"));
     m_media->setToolTip(tr("The snapshots and clips attached to the incident"));
+    m_cameras = new QLabel(this);
+    m_cameras->setObjectName(QStringLiteral("camerasNearby"));
+    m_cameras->setWordWrap(true);
+    m_cameras->hide();
+    m_camerasOnWall = new QPushButton(tr("Cameras on the &wall"), this);
+    m_camerasOnWall->setObjectName(QStringLiteral("camerasOnWall"));
+    m_camerasOnWall->hide();
+    auto* camerasRow = new QHBoxLayout;
+    camerasRow->addWidget(m_cameras, 1);
+    camerasRow->addWidget(m_camerasOnWall);
     auto* editRow = new QHBoxLayout;
     editRow->addWidget(m_edit);
     editRow->addWidget(m_link);
@@ -569,6 +579,7 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     layout->addWidget(m_details);
     layout->addLayout(contactRow);
     layout->addWidget(m_links);
+    layout->addLayout(camerasRow);
     layout->addLayout(editRow);
     layout->addWidget(new QLabel(tr("Units"), this));
     layout->addWidget(m_units);
@@ -583,6 +594,10 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     connect(m_edit, &QPushButton::clicked, this, &IncidentPanel::edit);
     connect(m_link, &QPushButton::clicked, this, &IncidentPanel::link);
     connect(m_media, &QPushButton::clicked, this, &IncidentPanel::showMedia);
+    connect(m_camerasOnWall, &QPushButton::clicked, this, [this] {
+        if (m_id != 0 && m_hub.cameraWall.isOpen())
+            m_hub.cameraWall.showCamerasNear(m_id);
+    });
     connect(m_arrived, &QPushButton::clicked, this, [this] {
         if (auto* item = m_units->currentItem())
             whenFinished(this, m_hub.incidents.unitArrived(m_id, item->data(Qt::UserRole).toString()),
@@ -619,6 +634,38 @@ void IncidentPanel::edit()
     auto* dialog = new IncidentEditDialog(m_hub, m_incident, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void IncidentPanel::showCamerasNearby(const Incident& incident, int generation)
+{
+    // Opening an incident offers the cameras near it (by distance and view cone, as the video panel
+    // ranks them), and one button fills the open video wall with them.
+    if (!incident.location.point || !m_hub.session.can(QStringLiteral("hub.video.view"))) {
+        m_cameras->hide();
+        m_camerasOnWall->hide();
+        return;
+    }
+    whenFinished(this, m_hub.cameras.nearby(*incident.location.point), [this, generation](QFuture<QList<NearbyCamera>> done) {
+        if (generation != m_loadGeneration)
+            return;
+        QList<NearbyCamera> found;
+        try {
+            found = done.result();
+        } catch (const std::exception& e) {
+            report(errorOf(e));
+            return;
+        }
+        const auto seeing = std::count_if(found.begin(), found.end(), [](const NearbyCamera& c) { return c.sees; });
+        m_cameras->setText(found.isEmpty() ? tr("No camera within 500 m.")
+                                           : tr("%n camera(s) within 500 m, %1 of them looking at the place.", nullptr, int(found.size()))
+                                                 .arg(seeing));
+        m_cameras->show();
+        const bool wall = m_hub.cameraWall.isOpen();
+        m_camerasOnWall->setVisible(!found.isEmpty());
+        m_camerasOnWall->setEnabled(wall);
+        m_camerasOnWall->setToolTip(wall ? tr("Fills the video wall with them, those looking at the place first")
+                                         : tr("Open the Video panel first (the palette's \"Show the Video panel\")"));
+    });
 }
 
 void IncidentPanel::showMedia()
@@ -693,6 +740,7 @@ void IncidentPanel::reload()
         m_edit->setEnabled(manage && !finished);
         m_link->setEnabled(manage);
         m_media->setEnabled(m_hub.session.can(QStringLiteral("hub.video.view")));
+        showCamerasNearby(i, generation);
 
         whenFinished(this, m_hub.incidents.links(id), [this, generation](QFuture<QList<IncidentLink>> links) {
             if (generation != m_loadGeneration)

@@ -106,6 +106,8 @@ private:
     void link();
     //! The incident's snapshots and clips (MediaViewer).
     void showMedia();
+    //! The cameras near the incident, and the button that puts them on the video wall.
+    void showCamerasNearby(const Incident& incident, int generation);
     void report(const QString& error);
 
     HubContext& m_hub;
@@ -120,6 +122,8 @@ private:
     QPushButton* m_edit;
     QPushButton* m_link;
     QPushButton* m_media;
+    QLabel* m_cameras;           //!< the cameras near the incident, when it has a position
+    QPushButton* m_camerasOnWall;
     QListWidget* m_units;
     QPushButton* m_arrived;
     QPushButton* m_clear;

@@ -236,12 +236,18 @@ VideoPanel::VideoPanel(HubContext& hub, std::function<qint64()> currentIncident,
         if (id > 0)
             showCamerasNear(id);
     });
+    // "Cameras on the wall" in an opened incident fills this panel's wall.
+    m_hub.cameraWall = {this, [this](qint64 id) { showCamerasNear(id); }};
     connect(&m_hub.session, &Session::changed, this, &VideoPanel::reload);
     reloadOnEvents(m_hub.bus, this, {QStringLiteral("camera.saved")}, 300, [this] { reload(); });
     reload();
 }
 
-VideoPanel::~VideoPanel() = default;
+VideoPanel::~VideoPanel()
+{
+    if (m_hub.cameraWall.owner == this)
+        m_hub.cameraWall = {};
+}
 
 void VideoPanel::reload()
 {

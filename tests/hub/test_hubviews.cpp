@@ -772,6 +772,20 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     auto* model = qobject_cast<SqlPageModel*>(table->model());
     REQUIRE(waitUntil([&] { return model->rowOfId(incident.id) >= 0; }));
     table->selectRow(model->rowOfId(incident.id));
+    // Opening it offers the cameras near it; one button fills the wall with them again.
+    auto* nearby = window.findChild<QLabel*>(QStringLiteral("camerasNearby"));
+    REQUIRE(nearby);
+    REQUIRE(waitUntil([&] { return nearby->isVisible() && nearby->text().startsWith(QStringLiteral("3 camera")); }));
+    CHECK(nearby->text().contains(QStringLiteral("2 of them")));
+    auto* onWall = window.findChild<QPushButton*>(QStringLiteral("camerasOnWall"));
+    REQUIRE(onWall);
+    CHECK(onWall->isEnabled());
+    wall->setLayoutKind(VideoWall::Layout::Single);
+    wall->clearTile(0);
+    onWall->click();
+    REQUIRE(waitUntil([&] { return wall->tileCount() == 4 && wall->cameraAt(0).cameraId == QStringLiteral("CAM-0002"); }));
+    CHECK(wall->cameraAt(1).cameraId == QStringLiteral("CAM-0001"));
+    REQUIRE(waitUntil([&] { return wall->tileState(1) == VideoWall::TileState::Live; }));
     REQUIRE(wall->requestSnapshot(1));
     MediaService media(tp->store(), tp->session(), tp->audit());
     REQUIRE(waitUntil([&] { return await(media.mediaFor(incident.id)).size() == 1; }));
