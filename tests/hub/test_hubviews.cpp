@@ -75,6 +75,16 @@ W* modal(const QString& objectName)
     return found && found->objectName() == objectName ? found : nullptr;
 }
 
+// The main window on the desk, active, showing the hub.
+void showHub(MainWindow& window)
+{
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showModule(QStringLiteral("hub")));
+}
+
 int keystrokes = 0;
 void key(QWidget* w, Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier)
 {
@@ -130,11 +140,7 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
     signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
     addUnits(tp);
     MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
-    REQUIRE(window.showModule(QStringLiteral("hub")));
+    showHub(window);
     auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
     REQUIRE(table);
     auto* model = qobject_cast<SqlPageModel*>(table->model());
@@ -232,11 +238,7 @@ TEST_CASE("Hub board: a call about an incident already reported is added to it f
     const Incident reported = await(incidents.create(first));
 
     MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
-    REQUIRE(window.showModule(QStringLiteral("hub")));
+    showHub(window);
     key(&window, Qt::Key_F2);
     QDialog* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
     REQUIRE(form);
@@ -390,11 +392,7 @@ TEST_CASE("Hub board: E changes an incident without overwriting a change made me
     n.location = Location{QStringLiteral("41 Market Lane"), kTower};
     const Incident created = await(incidents.create(n));
     MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
-    REQUIRE(window.showModule(QStringLiteral("hub")));
+    showHub(window);
     auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
     auto* model = qobject_cast<SqlPageModel*>(table->model());
     REQUIRE(waitUntil([&] { return model->isReady() && model->rowCount() == 1; }));
@@ -673,10 +671,7 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
         await(cameras.save(camera));
     }
     MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    REQUIRE(window.showModule(QStringLiteral("hub")));
+    showHub(window);
     QDockWidget* dock = window.openPanel(QStringLiteral("hub.video"));
     REQUIRE(dock);
     dock->setFloating(true);
