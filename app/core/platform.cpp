@@ -69,7 +69,7 @@ Platform::Platform(PlatformOptions options, QObject* parent)
                                                        : SimulatedClock::Start::Running);
     else
         m_clock = std::make_unique<SystemClock>();
-    m_store = std::make_unique<Store>(Store::Options{m_options.store, m_options.readers}, *m_clock);
+    m_store = std::make_unique<Store>(Store::Options{m_options.store, m_options.readers, m_options.exercise}, *m_clock);
     m_bus = std::make_unique<EventBus>(*m_store);
     if (m_options.store.kind == StoreUrl::Kind::PostgreSql)
         m_bridge = std::make_unique<EventBridge>(m_options.store, *m_store, *m_bus);

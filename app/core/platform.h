@@ -38,6 +38,8 @@ struct HEXHUB_CORE_EXPORT PlatformOptions
     QString origin;                      //!< "where from" in audit rows; default: host name
     std::optional<QDateTime> simulatedStart; //!< run on a SimulatedClock starting here (demo, tests)
     bool simulatedPaused = false;        //!< ... standing still until resumed
+    //! Training (demo mode): every event is marked as an exercise, and the shell says so on every window.
+    bool exercise = false;
     int passwordIterations = PasswordHasher::kDefaultIterations;
     int readers = 2;
     //! This desk's outbox of changes made while the server is away; default: beside an SQLite

@@ -147,6 +147,8 @@ Event WriteTransaction::publish(const EventDraft& draft)
     event.correlationId = draft.correlationId.isNull() ? m_correlationId : draft.correlationId;
     event.schemaVersion = draft.schemaVersion;
     event.payload = draft.payload;
+    if (m_exercise)
+        event.payload.insert(QStringLiteral("exercise"), true);
     event.origin = m_origin;
     event.seq = journal::append(*this, event);
     m_events << event;

@@ -71,6 +71,10 @@ public:
     QString actor() const { return m_actor; }
     //! The desk (store connection) this transaction is journaled from.
     QString origin() const { return m_origin; }
+    //! Training: every event this transaction journals says `"exercise": true` in its payload, so
+    //! whatever reads or forwards it knows it is an exercise (set on a demo store, see Store::Options).
+    void setExercise(bool exercise) { m_exercise = exercise; }
+    bool isExercise() const { return m_exercise; }
 
     //! Journals an event in this transaction and returns it with its sequence number.
     Event publish(const EventDraft& draft);
@@ -89,6 +93,7 @@ private:
     QUuid m_correlationId;
     QString m_origin;
     QList<Event> m_events;
+    bool m_exercise = false;
 };
 
 //! Who a write is on behalf of: module id for the events' source, user for their actor.

@@ -437,6 +437,7 @@ void Store::enqueueWrite(WriteJob job)
 QList<Event> Store::runWriteOnce(WriteJob& job, QSqlDatabase& db, bool& commitSent)
 {
     WriteTransaction txn(db, *m_dialect, m_clock, m_deskId);
+    txn.setExercise(m_options.exercise);
     txn.setSource(job.context.source);
     txn.setActor(job.context.actor);
     txn.setCorrelationId(job.context.correlationId);

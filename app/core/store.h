@@ -55,6 +55,8 @@ public:
     {
         StoreUrl url;
         int readers = 2;
+        //! A training store: every event journaled through it is marked `"exercise": true`.
+        bool exercise = false;
     };
 
     Store(Options options, const Clock& clock, QObject* parent = nullptr);

@@ -302,9 +302,9 @@ TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][h
     config.keyPath = key;
     TestPlatform again(config);
     again.start();
-    CHECK(migrationsAfterFirst == 16); // core 4, the hub 6, each centre 1
+    CHECK(migrationsAfterFirst == 17); // core 5, the hub 6, each centre 1
     CHECK(await(again->store().read([](Sql& sql) {
         return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
-    })) == 16);
+    })) == 17);
     CHECK(again->modules().loadOrder().size() == 7);
 }

@@ -109,6 +109,7 @@ TestPlatform::TestPlatform(Config config)
     options.origin = QStringLiteral("test-desk");
     options.simulatedStart = simulatedStart();
     options.passwordIterations = config.passwordIterations;
+    options.exercise = config.exercise;
     // Time stands still in tests unless a test lets it run: figures are then exact.
     options.simulatedPaused = true;
     platform = std::make_unique<Platform>(options);

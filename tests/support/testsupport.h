@@ -99,6 +99,7 @@ struct TestPlatform
         QString keyPath;     //!< empty: a fresh key in the temporary folder
         std::optional<StoreUrl> store; //!< a given store; default: fresh SQLite file or PG database
         QString outboxPath;  //!< empty: beside storePath when given, else a fresh file
+        bool exercise = false; //!< a training store: every event marked as an exercise
 
         static Config withModules(const QStringList& paths)
         {
