@@ -2,6 +2,8 @@
 
 #include "coretr.h"
 
+#include "demodata.h"
+
 #include "accesscontrol.h"
 #include "audit.h"
 #include "clock.h"
@@ -9,6 +11,7 @@
 #include "modulemanager.h"
 #include "outbox.h"
 #include "platform.h"
+#include "scenario.h"
 #include "store.h"
 #include "waitforfuture.h"
 
@@ -111,22 +114,44 @@ int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
 
 namespace {
 
+// --check-scenario: reads and validates the file only; no store, no modules.
+int checkScenarioFile(const QString& path, QTextStream& out, QTextStream& err)
+{
+    QList<ScenarioProblem> problems;
+    const auto scenario = Scenario::fromFile(path, &problems);
+    if (!scenario) {
+        for (const ScenarioProblem& p : std::as_const(problems))
+            err << p.toString() << Qt::endl;
+        err << Tr::tr("%1: %n problem(s).", nullptr, int(problems.size())).arg(path) << Qt::endl;
+        return Failure;
+    }
+    out << Tr::tr("%1: ok: \"%2\", %3 long, %4 injects, %5 expectations, %6 branches.")
+               .arg(path, scenario->title.text(), formatScenarioDuration(scenario->durationMs))
+               .arg(scenario->injects.size())
+               .arg(scenario->expectations.size())
+               .arg(scenario->branches.size())
+        << Qt::endl;
+    return Ok;
+}
+
 //! Every option of `hexhub`, built in one place for the parser that runs a command and for
 //! isDeskLaunch(), which must know every command there is.
 struct Options
 {
     QCommandLineOption version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
-        initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe;
+        initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe, demo,
+        checkScenario;
 
     QList<QCommandLineOption> all() const
     {
         return {version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey, initServer,
-                addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe};
+                addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe, demo, checkScenario};
     }
     //! The options that are commands: with one of them, `hexhub` runs it instead of opening a desk.
     QList<QCommandLineOption> commands() const
     {
-        return {version, listModules, createAdmin, verifyAudit, initServer, addUser, showOutbox, resolve, screenshots, startupProbe};
+        return {version, listModules, createAdmin, verifyAudit, initServer, addUser, showOutbox, resolve, screenshots, startupProbe,
+                checkScenario};
     }
 };
 
@@ -175,6 +200,38 @@ Options makeOptions()
                                   "module, signed in without the dialog; print \"shown\" once the main window is on screen, "
                                   "and exit."),
                            Tr::tr("folder")),
+        QCommandLineOption(QStringLiteral("demo"),
+                           Tr::tr("Open the training desk: the demo store (made on first use: a synthetic district with its "
+                                  "history), a demo user signed in, a live simulation on the simulated clock, the trainer "
+                                  "console. Never touches live data.")),
+        QCommandLineOption(QStringLiteral("check-scenario"),
+                           Tr::tr("Check a training scenario file: print every problem with its place in the file; exit 1 "
+                                  "when there is one. Needs no store."),
+                           Tr::tr("file")),
+    };
+}
+
+} // namespace
+
+namespace {
+
+//! `--generate-demo N --seed S` (demodata.h), kept beside the other options.
+struct DemoGeneratorOptions
+{
+    QCommandLineOption generate, seed;
+    QList<QCommandLineOption> all() const { return {generate, seed}; }
+};
+
+DemoGeneratorOptions makeDemoGeneratorOptions()
+{
+    return DemoGeneratorOptions{
+        QCommandLineOption(QStringLiteral("generate-demo"),
+                           Tr::tr("Write a synthetic demo history of N incidents, with the units, cameras and every centre's "
+                                  "records in proportion, into the empty store given by --store; prints the rows and the time. "
+                                  "A store that already holds incidents is refused."),
+                           Tr::tr("N")),
+        QCommandLineOption(QStringLiteral("seed"),
+                           Tr::tr("For --generate-demo: the seed (default 1); the same seed gives the same data."), Tr::tr("S")),
     };
 }
 
@@ -188,6 +245,7 @@ bool isDeskLaunch(const QStringList& arguments)
     parser.addHelpOption();
     const Options options = makeOptions();
     parser.addOptions(options.all());
+    parser.addOptions(makeDemoGeneratorOptions().all());
     if (!parser.parse(arguments)) {
         // Qt's own options (-platform xcb, -style, -session from the session manager, ...) belong
         // to the desk's QApplication; anything else is a mistake run() reports, with no window.
@@ -204,6 +262,8 @@ bool isDeskLaunch(const QStringList& arguments)
             return false;
     }
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
+        return false;
+    if (parser.isSet(QStringLiteral("generate-demo")))
         return false;
     const QList<QCommandLineOption> commands = options.commands();
     return std::none_of(commands.begin(), commands.end(), [&](const QCommandLineOption& o) { return parser.isSet(o); });
@@ -234,8 +294,11 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
     parser.addHelpOption();
     const Options declared = makeOptions();
     const auto& [version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey, initServer,
-                 addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe] = declared;
+                 addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe, demo,
+                 checkScenario] = declared;
     parser.addOptions(declared.all());
+    const DemoGeneratorOptions demoGenerator = makeDemoGeneratorOptions();
+    parser.addOptions(demoGenerator.all());
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;
@@ -250,6 +313,36 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
     }
     if (!parser.positionalArguments().isEmpty()) {
         err << Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()) << Qt::endl;
+        return Usage;
+    }
+    if (parser.isSet(checkScenario))
+        return checkScenarioFile(parser.value(checkScenario), out, err);
+
+    // --generate-demo N [--seed S] --store URL: checked before anything opens.
+    std::optional<DemoOptions> demoGeneration;
+    if (parser.isSet(demoGenerator.generate)) {
+        bool ok = false;
+        DemoOptions generation;
+        generation.incidents = parser.value(demoGenerator.generate).toLongLong(&ok);
+        if (!ok || generation.incidents < 0 || generation.incidents > 100000000) {
+            err << Tr::tr("--generate-demo needs a number of incidents from 0 to 100000000.") << Qt::endl;
+            return Usage;
+        }
+        if (parser.isSet(demoGenerator.seed)) {
+            generation.seed = parser.value(demoGenerator.seed).toULongLong(&ok);
+            if (!ok) {
+                err << Tr::tr("--seed needs a whole number from 0 to 18446744073709551615.") << Qt::endl;
+                return Usage;
+            }
+        }
+        if (!parser.isSet(store)) {
+            err << Tr::tr("--generate-demo needs --store: demo data goes into a store of its own, never into the desk's.")
+                << Qt::endl;
+            return Usage;
+        }
+        demoGeneration = generation;
+    } else if (parser.isSet(demoGenerator.seed)) {
+        err << Tr::tr("--seed goes with --generate-demo.") << Qt::endl;
         return Usage;
     }
 
@@ -281,6 +374,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
 
     if (parser.isSet(showOutbox))
         return listOutbox(options, out, err);
+    // --demo: a desk on the demo store, every event marked as an exercise (see shell::runDemo).
+    options.exercise = parser.isSet(demo);
     if (desk && isDeskLaunch(arguments))
         return desk(options);
     if (parser.isSet(resolve)) {
@@ -299,6 +394,22 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
         Platform platform(options);
         resultOf(platform.start());
 
+        if (demoGeneration) {
+            const DemoReport report = resultOf(generateDemo(platform, *demoGeneration));
+            out << Tr::tr("Demo data written to %1: %2 incidents from seed %3 in %4 s.")
+                       .arg(options.store.toDisplayString())
+                       .arg(report.incidents)
+                       .arg(demoGeneration->seed)
+                       .arg(report.seconds, 0, 'f', 1)
+                << Qt::endl;
+            for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it)
+                out << QStringLiteral("  %1 %2").arg(it.key(), -24).arg(it.value(), 10) << Qt::endl;
+            QStringList hooks;
+            for (const QString& module : report.modules)
+                hooks << QStringLiteral("%1 %2 s").arg(module).arg(report.moduleSeconds.value(module), 0, 'f', 1);
+            out << Tr::tr("%1 rows in all (%2).").arg(report.totalRows()).arg(hooks.join(QStringLiteral(", "))) << Qt::endl;
+            return Ok;
+        }
         if (parser.isSet(initServer)) {
             resultOf(platform.applyServerRules());
             out << Tr::tr("The server %1 is ready for desks: schema applied, role hexhub_app granted.")

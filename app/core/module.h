@@ -19,6 +19,7 @@ namespace hexhub {
 
 class AuditLog;
 class Clock;
+class DemoContext;
 class Outbox;
 class Session;
 class Store;
@@ -97,6 +98,15 @@ public:
     EventBus::SubscriptionId subscribe(const QString& pattern, QObject* receiver, EventBus::Handler handler);
     void addView(const ViewFactory& view);
     void addCommand(const Command& command);
+    /*!
+     * Registers the module's demo hook (demodata.h): `hexhub --generate-demo` and demo mode call it,
+     * after the hooks of the modules it depends on (the hub's first), to write the module's share
+     * of a synthetic history into its own tables through DemoContext::txn(). It must draw every
+     * random number from DemoContext::random(), so the same seed gives the same rows, and keep
+     * its counts in proportion with DemoContext::scaled(). Runs on the store's writer thread.
+     */
+    void setDemoData(std::function<void(DemoContext&)> generate) { m_demoData = std::move(generate); }
+    const std::function<void(DemoContext&)>& demoData() const { return m_demoData; }
 
     const QList<Migration>& migrations() const { return m_migrations; }
     const QList<PermissionDefinition>& permissions() const { return m_permissions; }
@@ -113,6 +123,7 @@ private:
     QList<ViewFactory> m_views;
     QList<Command> m_commands;
     QList<EventBus::SubscriptionId> m_subscriptions;
+    std::function<void(DemoContext&)> m_demoData;
 };
 
 /*!

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <limits>
 #include <numbers>
+#include <queue>
 #include <span>
 #include <unordered_set>
 #include <utility>
@@ -778,6 +779,65 @@ QList<std::optional<double>> RoadGraph::distances(const GeoPoint& from, const QL
 std::optional<double> RoadGraph::distance(const GeoPoint& from, const GeoPoint& to) const
 {
     return distances(from, {to}).constFirst();
+}
+
+std::optional<QList<GeoPoint>> RoadGraph::route(const GeoPoint& from, const GeoPoint& to) const
+{
+    const auto source = d->snap(from);
+    const auto target = d->snap(to);
+    if (!source || !target)
+        return std::nullopt;
+    const Data::Edge& start = d->edges[std::size_t(source->edge)];
+    const Data::Edge& end = d->edges[std::size_t(target->edge)];
+
+    // Dijkstra from the start point (both ways along its street piece), remembering where each
+    // node was reached from (-1: straight from the start point), until both ends of the target's
+    // piece are settled.
+    const std::size_t nodeCount = d->nodes.size();
+    std::vector<double> best(nodeCount, kInfinity);
+    std::vector<int> previous(nodeCount, -1);
+    std::vector<char> settled(nodeCount, 0);
+    using Item = std::pair<double, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+    const auto reach = [&](int n, double metres, int via) {
+        if (settled[std::size_t(n)] || metres >= best[std::size_t(n)])
+            return;
+        best[std::size_t(n)] = metres;
+        previous[std::size_t(n)] = via;
+        queue.push({metres, n});
+    };
+    reach(start.from, source->t * start.metres, -1);
+    reach(start.to, (1 - source->t) * start.metres, -1);
+    int wanted = end.from == end.to ? 1 : 2;
+    while (!queue.empty() && wanted > 0) {
+        const auto [metres, n] = queue.top();
+        queue.pop();
+        if (settled[std::size_t(n)])
+            continue;
+        settled[std::size_t(n)] = 1;
+        if (n == end.from || n == end.to)
+            --wanted;
+        for (int i = d->first[std::size_t(n)]; i < d->first[std::size_t(n) + 1]; ++i)
+            reach(d->neighbour[std::size_t(i)], metres + d->weight[std::size_t(i)], n);
+    }
+
+    const double viaFrom = best[std::size_t(end.from)] + target->t * end.metres;
+    const double viaTo = best[std::size_t(end.to)] + (1 - target->t) * end.metres;
+    const double direct = source->edge == target->edge ? std::abs(source->t - target->t) * end.metres : kInfinity;
+    const double shortest = std::min({viaFrom, viaTo, direct});
+    if (!std::isfinite(shortest))
+        return std::nullopt;
+
+    QList<GeoPoint> points;
+    points << source->point;
+    if (shortest < direct) {
+        QList<GeoPoint> junctions;
+        for (int n = viaFrom <= viaTo ? end.from : end.to; n >= 0; n = previous[std::size_t(n)])
+            junctions.prepend(d->nodes[std::size_t(n)]);
+        points << junctions;
+    }
+    points << target->point;
+    return points;
 }
 
 } // namespace hexhub

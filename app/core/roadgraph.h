@@ -83,6 +83,15 @@ public:
     //! The same, for one point.
     std::optional<double> distance(const GeoPoint& from, const GeoPoint& to) const;
 
+    /*!
+     * The shortest way along the streets from `from` to `to`, as the points a vehicle passes: the
+     * point of `from`'s street nearest to it, the junctions on the way, and the point of `to`'s
+     * street nearest to it (the legs off the road are left to the caller). Every straight piece
+     * between two consecutive points lies along a street (to within kJoinMetres at a joined end).
+     * Nullopt for a point off the road map or when the streets do not connect the two.
+     */
+    std::optional<QList<GeoPoint>> route(const GeoPoint& from, const GeoPoint& to) const;
+
 private:
     struct Data;
     explicit RoadGraph(std::shared_ptr<const Data> data);

@@ -1,11 +1,17 @@
 #include "basiccontrolmodule.h"
 
+#include "demodata.h"
+
 namespace hexhub::basiccontrol {
+
+void writeDemoData(DemoContext& demo); // basiccontroldemo.cpp
 
 bool BasicControlModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    // Stations, beats, the duty roster and inspections of demo mode.
+    context.setDemoData(&writeDemoData);
     return true;
 }
 

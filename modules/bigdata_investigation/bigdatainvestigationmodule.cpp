@@ -1,11 +1,17 @@
 #include "bigdatainvestigationmodule.h"
 
+#include "demodata.h"
+
 namespace hexhub::bigdata {
+
+void writeDemoData(DemoContext& demo); // bigdatainvestigationdemo.cpp
 
 bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    // Models, imported record sets and their alerts of demo mode.
+    context.setDemoData(&writeDemoData);
     return true;
 }
 

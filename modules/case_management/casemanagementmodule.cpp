@@ -1,11 +1,17 @@
 #include "casemanagementmodule.h"
 
+#include "demodata.h"
+
 namespace hexhub::cases {
+
+void writeDemoData(DemoContext& demo); // casemanagementdemo.cpp
 
 bool CaseManagementModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    // Cases, custody and seized property of demo mode.
+    context.setDemoData(&writeDemoData);
     return true;
 }
 

@@ -1,11 +1,17 @@
 #include "criminalintelmodule.h"
 
+#include "demodata.h"
+
 namespace hexhub::criminalintel {
+
+void writeDemoData(DemoContext& demo); // criminalinteldemo.cpp
 
 bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    // Leads, their links and joint investigations of demo mode.
+    context.setDemoData(&writeDemoData);
     return true;
 }
 

@@ -10,10 +10,14 @@
 #include "operations.h"
 #include "taxonomy.h"
 
+#include "demodata.h"
+
 #include <QApplication>
 #include <QLabel>
 
 namespace hexhub::hub {
+
+void writeDemoData(DemoContext& demo); // hubdemo.cpp
 
 namespace {
 
@@ -36,6 +40,8 @@ bool HubModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    // Units, cameras, the incident history with its dispatches, tasks and operations of demo mode.
+    context.setDemoData(&writeDemoData);
     m_hub = std::make_unique<HubContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
 
     // The hub's views: the board in the middle; the dashboard and the map for walls and docks; the

@@ -1,11 +1,17 @@
 #include "politicalsecuritymodule.h"
 
+#include "demodata.h"
+
 namespace hexhub::politicalsecurity {
+
+void writeDemoData(DemoContext& demo); // politicalsecuritydemo.cpp
 
 bool PoliticalSecurityModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    // Protected sites, security plans and posts of demo mode.
+    context.setDemoData(&writeDemoData);
     return true;
 }
 

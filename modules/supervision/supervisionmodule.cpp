@@ -1,11 +1,17 @@
 #include "supervisionmodule.h"
 
+#include "demodata.h"
+
 namespace hexhub::supervision {
+
+void writeDemoData(DemoContext& demo); // supervisiondemo.cpp
 
 bool SupervisionModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
+    // Public demands and their history of demo mode.
+    context.setDemoData(&writeDemoData);
     return true;
 }
 

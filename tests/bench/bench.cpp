@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [dispatch] [board] [map] [video] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [dispatch] [board] [map] [video] [demo] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -64,6 +64,13 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "map: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("demo")) {
+            try {
+                figures << demoGeneration(quick ? 20000 : 1000000);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "demo: " << e.what() << "\n";
+                return 1;
+            }
         } else if (suite == QLatin1String("video")) {
             try {
                 figures << videoWall(quick);
@@ -72,7 +79,7 @@ int main(int argc, char* argv[])
                 return 1;
             }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board, map, video)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board, map, video, demo)\n";
             return 2;
         }
     }

@@ -43,4 +43,8 @@ QList<Figure> mapSmoothness(bool quick);
 //! the same clips to RGB32 into a fakesink.
 QList<Figure> videoWall(bool quick);
 
+//! The demo data generator writing `incidents` incidents (and every module's records in proportion)
+//! into a new SQLite store, against raw prepared inserts of as many bare incident rows.
+QList<Figure> demoGeneration(qint64 incidents);
+
 } // namespace hexhub::bench

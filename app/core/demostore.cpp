@@ -1,0 +1,131 @@
+#include "demostore.h"
+
+#include "accesscontrol.h"
+#include "audit.h"
+#include "clock.h"
+#include "coretr.h"
+#include "demodata.h"
+#include "error.h"
+#include "platform.h"
+#include "sql.h"
+#include "store.h"
+
+#include <QSqlQuery>
+
+namespace hexhub {
+
+namespace {
+
+struct Found
+{
+    bool marked = false;
+    quint64 seed = 0;
+    qint64 incidents = 0;
+    qint64 historyEnd = 0;
+    qint64 lastEvent = 0;
+    QStringList users;
+};
+
+QFuture<void> makeUsers(Platform& platform, const QStringList& existing)
+{
+    QList<QFuture<qint64>> made;
+    for (const QString& role : AccessControl::builtinRoles()) {
+        const QString name = DemoStore::userName(role);
+        if (existing.contains(name))
+            continue;
+        made << platform.access().createUserBySystem(
+            NewUser{name, name, QString::fromLatin1(DemoStore::kPassword), {role}}); // the name is data: the same in every language
+    }
+    if (made.isEmpty())
+        return QtFuture::makeReadyFuture();
+    return QtFuture::whenAll(made.begin(), made.end()).then([](const QList<QFuture<qint64>>& all) {
+        for (const QFuture<qint64>& f : all)
+            f.result(); // rethrows a failure
+    });
+}
+
+} // namespace
+
+QString DemoStore::userName(const QString& role)
+{
+    // "demo.case_management" for case_management_operator: user names have at most 32 characters.
+    QString name = role;
+    if (name.endsWith(QLatin1String("_operator")))
+        name.chop(int(qstrlen("_operator")));
+    return QStringLiteral("demo.") + name;
+}
+
+QFuture<bool> DemoStore::isDemoStore(Platform& platform)
+{
+    return platform.store().read([](Sql& sql) { return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM demo_store")).toInt() > 0; });
+}
+
+QFuture<DemoStoreState> DemoStore::open(Platform& platform, qint64 incidents, quint64 seed)
+{
+    Platform* p = &platform;
+    const QString storeName = platform.options().store.toDisplayString();
+    return platform.store()
+        .read([](Sql& sql) {
+            Found f;
+            QSqlQuery mark = sql.exec(QStringLiteral("SELECT seed, incidents, history_end FROM demo_store WHERE id = 1"));
+            if (mark.next()) {
+                f.marked = true;
+                f.seed = mark.value(0).toULongLong();
+                f.historyEnd = mark.value(2).toLongLong();
+            }
+            f.incidents = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")).toLongLong();
+            f.lastEvent = sql.scalar(QStringLiteral("SELECT MAX(occurred_at) FROM events")).toLongLong();
+            QSqlQuery users = sql.exec(QStringLiteral("SELECT name FROM users WHERE name LIKE 'demo.%'"));
+            while (users.next())
+                f.users << users.value(0).toString();
+            return f;
+        })
+        .then([p, storeName, incidents, seed](const Found& found) {
+            if (!found.marked && found.incidents > 0)
+                throw StoreError(Tr::tr("%1 is not a demo store: it holds %n incident(s) and no demo mark. Demo mode never "
+                                        "opens live data; name a new file, or none for the standard demo store.",
+                                        nullptr, int(std::min<qint64>(found.incidents, INT_MAX)))
+                                     .arg(storeName));
+            QFuture<DemoStoreState> filled;
+            if (found.marked) {
+                DemoStoreState state;
+                state.seed = found.seed;
+                state.incidents = found.incidents;
+                state.resumeAt = QDateTime::fromMSecsSinceEpoch(std::max(found.historyEnd, found.lastEvent), Qt::UTC);
+                filled = QtFuture::makeReadyFuture(state);
+            } else {
+                DemoOptions options;
+                options.incidents = incidents;
+                options.seed = seed;
+                options.end = p->clock().now();
+                filled = generateDemo(*p, options).then([options](const DemoReport&) {
+                    DemoStoreState state;
+                    state.generated = true;
+                    state.seed = options.seed;
+                    state.incidents = options.incidents;
+                    state.resumeAt = options.end;
+                    return state;
+                });
+            }
+            return filled.then([p, users = found.users](const DemoStoreState& state) {
+                return makeUsers(*p, users).then([state] { return state; });
+            }).unwrap();
+        })
+        .unwrap();
+}
+
+QFuture<Principal> DemoStore::signIn(Platform& platform, const QString& role)
+{
+    Platform* p = &platform;
+    const QString name = userName(role);
+    return platform.access().principalFor(name).then([p, name, role](const Principal& principal) {
+        if (!principal.isValid())
+            throw NotFoundError(Tr::tr("There is no demo user for the role %1.").arg(role));
+        return p->audit()
+            .record(AuditEntry{name, QStringLiteral("session.demo_login"), QStringLiteral("user:") + name,
+                               QStringLiteral("demo mode: signed in by the role switcher"), QStringLiteral("success")})
+            .then([principal](qint64) { return principal; });
+    }).unwrap();
+}
+
+} // namespace hexhub
