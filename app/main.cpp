@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "demodesk.h"
 #include "desk.h"
 #include "screenshots.h"
 #include "startupprobe.h"
@@ -76,5 +77,8 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv); // the desk sets its language itself, switchable at run time
     announceDesk();
     return hexhub::cli::run(QCoreApplication::arguments(), out, err,
-                            [&app](const hexhub::PlatformOptions& options) { return hexhub::shell::runDesk(app, options); });
+                            [&app](const hexhub::PlatformOptions& options) {
+                                return options.exercise ? hexhub::shell::runDemo(app, options)
+                                                        : hexhub::shell::runDesk(app, options);
+                            });
 }

@@ -604,12 +604,22 @@ const QStringList& shellPanels()
 
 } // namespace
 
+void MainWindow::addPanel(const ExtraPanel& panel)
+{
+    m_extraPanels.removeIf([&](const ExtraPanel& p) { return p.id == panel.id; });
+    m_extraPanels << panel;
+}
+
 QStringList MainWindow::panelIds() const
 {
     QStringList ids;
     for (const QString& id : shellPanels()) {
         if (panelAllowed(id))
             ids << id;
+    }
+    for (const ExtraPanel& p : m_extraPanels) {
+        if (panelAllowed(p.id))
+            ids << p.id;
     }
     for (const ViewFactory& v : m_platform.modules().views()) {
         if (v.area != ViewFactory::Area::Central && panelAllowed(v.id))
@@ -628,6 +638,10 @@ QString MainWindow::panelTitle(const QString& id) const
         return Tr::tr("Clock");
     if (id == QLatin1String("shell.outbox"))
         return Tr::tr("Changes waiting");
+    for (const ExtraPanel& p : m_extraPanels) {
+        if (p.id == id)
+            return p.title();
+    }
     for (const ViewFactory& v : m_platform.modules().views()) {
         if (v.id == id)
             return v.translatedTitle ? v.translatedTitle() : v.title;
@@ -642,6 +656,10 @@ bool MainWindow::panelAllowed(const QString& id) const
         return false;
     if (shellPanels().contains(id))
         return true;
+    for (const ExtraPanel& p : m_extraPanels) {
+        if (p.id == id)
+            return p.permission.isEmpty() || session.can(p.permission);
+    }
     for (const ViewFactory& v : m_platform.modules().views()) {
         if (v.id == id)
             return v.area != ViewFactory::Area::Central && v.create && (v.permission.isEmpty() || session.can(v.permission));
@@ -678,6 +696,10 @@ QWidget* MainWindow::createPanel(const QString& id, QWidget* parent)
         return new BigClock(m_platform.clock(), parent);
     if (id == QLatin1String("shell.outbox"))
         return new OutboxPanel(m_platform.outbox(), m_platform.session(), parent);
+    for (const ExtraPanel& p : m_extraPanels) {
+        if (p.id == id)
+            return p.create(parent);
+    }
     for (const ViewFactory& v : m_platform.modules().views()) {
         if (v.id == id)
             return v.create(parent);

@@ -72,6 +72,14 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
     : QObject(parent)
 {
     bus.subscribe(QStringLiteral("incident.created"), &m_receiver, [this](const Event& e) { onEvent(e); });
+    // A training scenario's injects (training.injected): the desk shows each one, also those for a
+    // centre that is not there yet, saying which module will handle it.
+    bus.subscribe(QStringLiteral("training.injected"), &m_receiver, [this](const Event& e) {
+        const QString label = e.payload.value(QStringLiteral("label")).toString();
+        const QString module = e.payload.value(QStringLiteral("handledBy")).toString();
+        post(Notification::Level::Important, Tr::tr("Exercise: %1").arg(label),
+             module.isEmpty() ? QString() : Tr::tr("Handled by: %1").arg(module), e.occurredAt);
+    });
     connect(&store, &Store::stateChanged, this, [this](Store::State state) {
         if (state == Store::State::Offline)
             post(Notification::Level::Important, Tr::tr("Store offline"),
@@ -120,9 +128,11 @@ void NotificationCenter::onEvent(const Event& event)
     const int priority = event.payload.value(QStringLiteral("priority")).toInt(4);
     const QString what = event.payload.value(QStringLiteral("summary")).toString();
     const QString number = event.payload.value(QStringLiteral("number")).toString();
-    post(priority == 1 ? Notification::Level::Priority : Notification::Level::Important,
-         priority == 1 ? Tr::tr("Priority 1 incident %1").arg(number) : Tr::tr("New incident %1").arg(number), what,
-         event.occurredAt);
+    QString title = priority == 1 ? Tr::tr("Priority 1 incident %1").arg(number) : Tr::tr("New incident %1").arg(number);
+    // Training (a demo store marks every event): nobody may take an exercise for the real thing.
+    if (event.payload.value(QStringLiteral("exercise")).toBool())
+        title = Tr::tr("Exercise: %1").arg(title);
+    post(priority == 1 ? Notification::Level::Priority : Notification::Level::Important, title, what, event.occurredAt);
 }
 
 void NotificationCenter::post(Notification::Level level, const QString& title, const QString& text, const QDateTime& at)

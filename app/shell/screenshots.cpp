@@ -1,6 +1,8 @@
 #include "screenshots.h"
 
 #include "commandpalette.h"
+#include "demodesk.h"
+#include "trainingbanner.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "modulerail.h"
@@ -13,6 +15,9 @@
 #include "accesscontrol.h"
 #include "camera.h"
 #include "clock.h"
+#include "demostore.h"
+#include "hubservices.h"
+#include "sql.h"
 #include "store.h"
 #include "platform.h"
 #include "session.h"
@@ -20,6 +25,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -90,6 +96,110 @@ QJsonObject demoCameras(Platform& platform, const Principal& supervisor, const P
     platform.session().setPrincipal(trainer);
     return {{QStringLiteral("layout"), QStringLiteral("3x3")}, {QStringLiteral("current"), 4}, {QStringLiteral("tiles"), tiles},
             {QStringLiteral("followP1"), false}};
+}
+
+// Demo mode as a trainer sees it, in both themes and languages: the main window with the training
+// banner, the role switcher and the trainer console running the rooftop rescue with a trainee who
+// answers some of it; the console on its own; the after-action review.
+int renderDemoPictures(QApplication& app, const QString& folder, const QString& modulePathOverride, Language& language)
+{
+    QTemporaryDir scratch;
+    PlatformOptions options = DemoFolder::in(scratch.path()).apply({});
+    options.simulatedStart = QDateTime(QDate(2026, 7, 15), QTime(14, 30), Qt::UTC); // a summer afternoon
+    if (!modulePathOverride.isEmpty())
+        options.modulePaths = {modulePathOverride};
+    Platform platform(options);
+    resultOf(platform.start());
+    resultOf(DemoStore::open(platform, 3000));
+    auto* clock = qobject_cast<SimulatedClock*>(&platform.clock());
+    TrainingBanner banner;
+    Session traineeSession;
+    traineeSession.setPrincipal(resultOf(DemoStore::signIn(platform, QStringLiteral("hub_supervisor"))));
+    const IncidentService trainee(platform.store(), traineeSession, platform.audit());
+    const UnitService units(platform.store(), traineeSession, platform.audit());
+    const Principal trainer = resultOf(DemoStore::signIn(platform, QStringLiteral("trainer")));
+    int failures = 0;
+    for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        if (!language.set(locale))
+            continue;
+        for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
+            const Theme theme = Theme::of(kind);
+            theme.apply(app);
+            const QString suffix = QStringLiteral("%1-%2.png").arg(Theme::name(kind), locale);
+            platform.session().setPrincipal(trainer);
+            MainWindow window(platform, &language);
+            setUpDemoWindow(window, platform, banner);
+            window.setTheme(theme);
+            window.resize(1600, 900);
+            window.show();
+            QDockWidget* dock = window.openPanel(QStringLiteral("training.console"));
+            QWidget* console = dock ? dock->widget() : nullptr;
+            bool started = false;
+            if (console) {
+                QMetaObject::invokeMethod(console, "loadScenario", Q_ARG(QString, QStringLiteral(":/hexhub/scenarios/rooftop-rescue.json")));
+                QMetaObject::invokeMethod(console, "setTrainee", Q_ARG(QString, traineeSession.principal().name));
+                QMetaObject::invokeMethod(console, "startRun", Q_RETURN_ARG(bool, started));
+            }
+            if (!started) {
+                std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("The trainer console did not start the scenario.")));
+                ++failures;
+                continue;
+            }
+            settle(300);
+            // The trainee answers: a drone and a negotiator to the roof, the air cushion asked for.
+            const qint64 rooftop = resultOf(platform.store().read([](Sql& sql) {
+                return sql.scalar(QStringLiteral("SELECT MAX(id) FROM hub_incidents")).toLongLong();
+            }));
+            clock->advance(2 * 60 * 1000);
+            settle(200);
+            QStringList sent;
+            const QList<Unit> registry = resultOf(units.units());
+            std::fprintf(stderr, "units: %d\n", int(registry.size()));
+            for (const Unit& u : registry) {
+                if (u.status != UnitStatus::Available)
+                    continue;
+                if ((u.kind == UnitKind::Drone && !sent.contains(QStringLiteral("drone")))
+                    || (u.skills.contains(QStringLiteral("negotiator")) && !sent.contains(QStringLiteral("negotiator")))) {
+                    sent << (u.kind == UnitKind::Drone ? QStringLiteral("drone") : QStringLiteral("negotiator"));
+                    try {
+                        resultOf(trainee.dispatch(rooftop, {u.callSign}));
+                    } catch (const std::exception& e) {
+                        std::fprintf(stderr, "%s\n", e.what()); // the picture does without it
+                    }
+                }
+            }
+            try {
+                resultOf(trainee.tickStep(rooftop, 2, true));
+            } catch (const std::exception&) {
+            }
+            settle(200);
+            clock->advance(9 * 60 * 1000);
+            settle(300);
+            QMetaObject::invokeMethod(console, "annotate", Q_ARG(QString, Tr::tr("Negotiator on the roof in time; ask for medical standby sooner.")));
+            settle(200);
+            failures += !save(window.grab().toImage(), QDir(folder).filePath(QStringLiteral("demo-") + suffix));
+            dock->setFloating(true);
+            dock->resize(900, 760);
+            settle(100);
+            failures += !save(dock->grab().toImage(), QDir(folder).filePath(QStringLiteral("trainer-console-") + suffix));
+            // To the end of the exercise, then the review.
+            clock->advance(40 * 60 * 1000);
+            settle(500);
+            QWidget* review = nullptr;
+            QMetaObject::invokeMethod(console, "showReview", Q_RETURN_ARG(QWidget*, review));
+            if (review) {
+                review->resize(1200, 900);
+                settle(200);
+                failures += !save(review->grab().toImage(), QDir(folder).filePath(QStringLiteral("review-") + suffix));
+                review->close();
+            } else {
+                ++failures;
+            }
+            window.close();
+            settle(50);
+        }
+    }
+    return failures;
 }
 
 } // namespace
@@ -200,6 +310,7 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                 failures += !save(dialog.grab().toImage(), QDir(folder).filePath(QStringLiteral("sign-in-") + suffix));
             }
         }
+        failures += renderDemoPictures(app, folder, modulePathOverride, language);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s\n", e.what());
         return 1;

@@ -350,8 +350,23 @@ TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-i
     Cli cli;
     const QString folder = renderPictures(cli);
     const QStringList files = QDir(folder).entryList({QStringLiteral("*.png")}, QDir::Files);
-    // (themes x languages) x (seven modules, palette, settings, wall, video wall, sign-in)
-    CHECK(files.size() == 4 * (7 + 5));
+    // (themes x languages) x (seven modules, palette, settings, wall, video wall, sign-in; and demo
+    // mode: the desk, the trainer console, the after-action review)
+    CHECK(files.size() == 4 * (7 + 5 + 3));
+    // Demo mode says so across the top of the desk: the training banner's amber band.
+    for (const QString& name : {QStringLiteral("demo-day-en.png"), QStringLiteral("demo-night-zh_CN.png")}) {
+        INFO(name.toStdString());
+        const QImage image(QDir(folder).filePath(name));
+        REQUIRE(image.width() > 300);
+        const QColor band = image.pixelColor(image.width() / 2, 6);
+        CHECK(band.red() > 200);
+        CHECK(band.green() > 120);
+        CHECK(band.blue() < 80);
+    }
+    for (const QString& name : {QStringLiteral("trainer-console-day-zh_CN.png"), QStringLiteral("review-night-en.png")}) {
+        INFO(name.toStdString());
+        CHECK(QImage(QDir(folder).filePath(name)).width() > 300);
+    }
     for (const QString& name : {QStringLiteral("main-hub-night-zh_CN.png"), QStringLiteral("main-supervision-day-en.png"),
                                 QStringLiteral("sign-in-day-zh_CN.png"), QStringLiteral("palette-night-en.png"),
                                 QStringLiteral("wall-day-zh_CN.png"), QStringLiteral("settings-night-en.png")}) {
