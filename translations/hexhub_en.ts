@@ -31,6 +31,34 @@
             <numerusform>%1: nearest available %2, %3 km in a straight line (off the road map), about %n minutes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s).</source>
+        <translation>
+            <numerusform>%1: %n problem.</numerusform>
+            <numerusform>%1: %n problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>There are no units with a position in the store: no exercise incidents until there are some (looking again every %n minute(s)).</source>
+        <translation>
+            <numerusform>There are no units with a position in the store: no exercise incidents until there are some (looking again every minute).</numerusform>
+            <numerusform>There are no units with a position in the store: no exercise incidents until there are some (looking again every %n minutes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The exercise simulation runs with %n unit(s).</source>
+        <translation>
+            <numerusform>The exercise simulation runs with %n unit.</numerusform>
+            <numerusform>The exercise simulation runs with %n units.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is not a demo store: it holds %n incident(s) and no demo mark. Demo mode never opens live data; name a new file, or none for the standard demo store.</source>
+        <translation>
+            <numerusform>%1 is not a demo store: it holds %n incident and no demo mark. Demo mode never opens live data; name a new file, or none for the standard demo store.</numerusform>
+            <numerusform>%1 is not a demo store: it holds %n incidents and no demo mark. Demo mode never opens live data; name a new file, or none for the standard demo store.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::IncidentBoard</name>
@@ -117,6 +145,16 @@
         <translation>
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::training</name>
+    <message numerus="yes">
+        <source>Written to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Written to %1 (%n page).</numerusform>
+            <numerusform>Written to %1 (%n pages).</numerusform>
         </translation>
     </message>
 </context>

@@ -1923,6 +1923,699 @@
         <source>The clip&apos;s index does not point at frame %1.</source>
         <translation>视频片段的索引未指向第 %1 帧。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s).</source>
+        <translation>
+            <numerusform>%1：%n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: ok: &quot;%2&quot;, %3 long, %4 injects, %5 expectations, %6 branches.</source>
+        <translation>%1：正常：“%2”，时长 %3，%4 个注入事件，%5 项预期，%6 个分支。</translation>
+    </message>
+    <message>
+        <source>Open the training desk: the demo store (made on first use: a synthetic district with its history), a demo user signed in, a live simulation on the simulated clock, the trainer console. Never touches live data.</source>
+        <translation>打开培训工作台：使用演示数据存储（首次使用时创建：一个带有历史记录的合成辖区），以演示用户登录，在模拟时钟上运行实时模拟，并打开培训员控制台。绝不触及真实数据。</translation>
+    </message>
+    <message>
+        <source>Check a training scenario file: print every problem with its place in the file; exit 1 when there is one. Needs no store.</source>
+        <translation>检查培训场景文件：列出每个问题及其在文件中的位置；存在问题时退出码为 1。无需数据存储。</translation>
+    </message>
+    <message>
+        <source>Write a synthetic demo history of N incidents, with the units, cameras and every centre&apos;s records in proportion, into the empty store given by --store; prints the rows and the time. A store that already holds incidents is refused.</source>
+        <translation>将包含 N 起警情的合成演示历史数据（连同按比例生成的警力、摄像机和各中心的记录）写入由 --store 指定的空数据存储；输出写入的行数和用时。已含有警情的数据存储将被拒绝。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>For --generate-demo: the seed (default 1); the same seed gives the same data.</source>
+        <translation>用于 --generate-demo：随机种子（默认为 1）；相同的种子生成相同的数据。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>--generate-demo needs a number of incidents from 0 to 100000000.</source>
+        <translation>--generate-demo 需要 0 到 100000000 之间的警情数量。</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number from 0 to 18446744073709551615.</source>
+        <translation>--seed 需要 0 到 18446744073709551615 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--generate-demo needs --store: demo data goes into a store of its own, never into the desk&apos;s.</source>
+        <translation>--generate-demo 需要同时指定 --store：演示数据写入单独的数据存储，绝不写入工作台自己的数据存储。</translation>
+    </message>
+    <message>
+        <source>--seed goes with --generate-demo.</source>
+        <translation>--seed 须与 --generate-demo 一起使用。</translation>
+    </message>
+    <message>
+        <source>Demo data written to %1: %2 incidents from seed %3 in %4 s.</source>
+        <translation>演示数据已写入 %1：由种子 %3 生成 %2 起警情，用时 %4 秒。</translation>
+    </message>
+    <message>
+        <source>%1 rows in all (%2).</source>
+        <translation>共 %1 行（%2）。</translation>
+    </message>
+    <message>
+        <source>The district map has no streets or no station areas.</source>
+        <translation>辖区地图中没有街道或没有派出所辖区。</translation>
+    </message>
+    <message>
+        <source>Cannot read the district map %1: %2</source>
+        <translation>无法读取辖区地图 %1：%2</translation>
+    </message>
+    <message>
+        <source>The number of demo incidents must be between 0 and 100,000,000.</source>
+        <translation>演示警情的数量必须在 0 到 100,000,000 之间。</translation>
+    </message>
+    <message>
+        <source>The store %1 has no incident table: demo data needs the hub module.</source>
+        <translation>数据存储 %1 中没有警情表：演示数据需要指挥中枢模块。</translation>
+    </message>
+    <message>
+        <source>The store %1 already holds incidents. Demo data is written only into a store without any, so that it can never mix with live data: name a new store with --store.</source>
+        <translation>数据存储 %1 中已有警情。演示数据只写入不含任何警情的数据存储，以免与真实数据混杂：请用 --store 指定一个新的数据存储。</translation>
+    </message>
+    <message>
+        <source>Harbour Rd / 5th St</source>
+        <translation>港湾路 / 五街</translation>
+    </message>
+    <message>
+        <source>Tower B roof, east</source>
+        <translation>B 座楼顶（东）</translation>
+    </message>
+    <message>
+        <source>Drone 1, overhead</source>
+        <translation>无人机 1（正上方）</translation>
+    </message>
+    <message>
+        <source>Tower B roof, west</source>
+        <translation>B 座楼顶（西）</translation>
+    </message>
+    <message>
+        <source>Market St crossing</source>
+        <translation>市场街路口</translation>
+    </message>
+    <message>
+        <source>Negotiator, body camera</source>
+        <translation>谈判专家执法记录仪</translation>
+    </message>
+    <message>
+        <source>Drone 2, north</source>
+        <translation>无人机 2（北侧）</translation>
+    </message>
+    <message>
+        <source>Canal St bridge</source>
+        <translation>运河街桥</translation>
+    </message>
+    <message>
+        <source>Pier 3 gate</source>
+        <translation>三号码头大门</translation>
+    </message>
+    <message>
+        <source>Two cars collided, one driver complains of neck pain</source>
+        <translation>两车相撞，一名驾驶人称颈部疼痛</translation>
+    </message>
+    <message>
+        <source>Scooter rider knocked down at a crossing</source>
+        <translation>电动车骑手在路口被撞倒</translation>
+    </message>
+    <message>
+        <source>Van hit a parked car and blocks a lane</source>
+        <translation>面包车撞上路边停放的车辆，占用一条车道</translation>
+    </message>
+    <message>
+        <source>Shop owner found the back door forced overnight</source>
+        <translation>店主发现后门夜间被撬</translation>
+    </message>
+    <message>
+        <source>Flat broken into, laptop and jewellery missing</source>
+        <translation>住宅被盗，笔记本电脑和首饰丢失</translation>
+    </message>
+    <message>
+        <source>Neighbour reports someone climbing into a ground-floor window</source>
+        <translation>邻居报称有人从一楼窗户爬入</translation>
+    </message>
+    <message>
+        <source>Fight outside a bar, one man bleeding</source>
+        <translation>酒吧外发生斗殴，一名男子流血</translation>
+    </message>
+    <message>
+        <source>Delivery rider punched in a dispute over a parcel</source>
+        <translation>快递员因包裹纠纷被人殴打</translation>
+    </message>
+    <message>
+        <source>Woman reports being pushed and threatened by an ex-partner</source>
+        <translation>女子报称遭前任推搡和威胁</translation>
+    </message>
+    <message>
+        <source>Loud music and shouting from a flat, residents complain</source>
+        <translation>某住户家中音乐声和叫喊声很大，居民投诉</translation>
+    </message>
+    <message>
+        <source>Group of drunk people blocking the pavement</source>
+        <translation>一群醉酒人员堵塞人行道</translation>
+    </message>
+    <message>
+        <source>Dispute between a stall holder and customers draws a crowd</source>
+        <translation>摊主与顾客发生纠纷，引来人群围观</translation>
+    </message>
+    <message>
+        <source>Smoke from a restaurant kitchen</source>
+        <translation>餐馆厨房冒烟</translation>
+    </message>
+    <message>
+        <source>Rubbish bins on fire next to a building</source>
+        <translation>楼旁垃圾桶起火</translation>
+    </message>
+    <message>
+        <source>Electric scooter battery burning in a stairwell</source>
+        <translation>楼道内电动车电池起火</translation>
+    </message>
+    <message>
+        <source>Elderly man with dementia left home this morning</source>
+        <translation>一名患有认知障碍的老年男子今早离家</translation>
+    </message>
+    <message>
+        <source>Child of seven separated from her parents at the market</source>
+        <translation>一名七岁女童在市场与父母走散</translation>
+    </message>
+    <message>
+        <source>Unattended suitcase at a bus stop</source>
+        <translation>公交车站有无人看管的行李箱</translation>
+    </message>
+    <message>
+        <source>Package with wires left next to an office entrance</source>
+        <translation>办公楼入口旁有人遗留一个带电线的包裹</translation>
+    </message>
+    <message>
+        <source>Person sitting on the edge of a roof</source>
+        <translation>有人坐在楼顶边缘</translation>
+    </message>
+    <message>
+        <source>Man on a ledge of a residential block, refuses to come down</source>
+        <translation>一名男子站在居民楼外墙窗台上，拒绝下来</translation>
+    </message>
+    <message>
+        <source>Caller reports a lost wallet with documents</source>
+        <translation>报警人称遗失装有证件的钱包</translation>
+    </message>
+    <message>
+        <source>Stray dog frightening children in a courtyard</source>
+        <translation>流浪狗在院子里惊吓儿童</translation>
+    </message>
+    <message>
+        <source>Broken traffic light at a junction</source>
+        <translation>路口交通信号灯故障</translation>
+    </message>
+    <message>
+        <source>Caller reports: %1</source>
+        <translation>报警人称：%1</translation>
+    </message>
+    <message>
+        <source>Check the burglary at %1 against open leads</source>
+        <translation>将 %1 的入室盗窃与在办线索进行比对</translation>
+    </message>
+    <message>
+        <source>Open a case for the assault at %1</source>
+        <translation>就 %1 的殴打事件立案</translation>
+    </message>
+    <message>
+        <source>Follow up the residents&apos; complaint about the disturbance at %1</source>
+        <translation>跟进居民对 %1 扰民问题的投诉</translation>
+    </message>
+    <message>
+        <source>Inspect the fire safety of the premises at %1</source>
+        <translation>检查 %1 场所的消防安全</translation>
+    </message>
+    <message>
+        <source>Review the road safety of the junction near %1</source>
+        <translation>评估 %1 附近路口的道路安全</translation>
+    </message>
+    <message>
+        <source>Review the security of the sites near %1</source>
+        <translation>评估 %1 附近场所的安保情况</translation>
+    </message>
+    <message>
+        <source>Search the records for sightings near %1</source>
+        <translation>在记录中查找 %1 附近的目击信息</translation>
+    </message>
+    <message>
+        <source>Arrange welfare follow-up for the person at %1</source>
+        <translation>为 %1 的当事人安排后续关怀帮扶</translation>
+    </message>
+    <message>
+        <source>Answer the caller&apos;s request about %1</source>
+        <translation>答复报警人关于 %1 的求助</translation>
+    </message>
+    <message>
+        <source>The exercise simulation starts: loading the incident categories and the units.</source>
+        <translation>演练模拟开始：正在加载警情类别和警力。</translation>
+    </message>
+    <message>
+        <source>The exercise simulation stopped; incidents and units stay as they are.</source>
+        <translation>演练模拟已停止；警情和警力保持现状。</translation>
+    </message>
+    <message>
+        <source>No new exercise incidents; those under way are seen through.</source>
+        <translation>不再产生新的演练警情；进行中的警情将处理完毕。</translation>
+    </message>
+    <message>
+        <source>Exercise incidents arrive again.</source>
+        <translation>演练警情恢复产生。</translation>
+    </message>
+    <message>
+        <source>the store did not answer</source>
+        <translation>数据存储没有响应</translation>
+    </message>
+    <message>
+        <source>an unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>The exercise simulation stops: whoever it acts as may not %1.</source>
+        <translation>演练模拟停止：其所代表的用户无权%1。</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>无法%1：%2</translation>
+    </message>
+    <message>
+        <source>The exercise simulation has no district with streets: it cannot place incidents or move units.</source>
+        <translation>演练模拟没有包含街道的辖区：无法放置警情或移动警力。</translation>
+    </message>
+    <message>
+        <source>The exercise simulation waits: no district.</source>
+        <translation>演练模拟等待中：没有辖区。</translation>
+    </message>
+    <message>
+        <source>read the incident categories</source>
+        <translation>读取警情类别</translation>
+    </message>
+    <message>
+        <source>The incident taxonomy is empty: no exercise incidents until it has categories.</source>
+        <translation>警情分类为空：在添加类别之前不会产生演练警情。</translation>
+    </message>
+    <message>
+        <source>read the units</source>
+        <translation>读取警力</translation>
+    </message>
+    <message numerus="yes">
+        <source>There are no units with a position in the store: no exercise incidents until there are some (looking again every %n minute(s)).</source>
+        <translation>
+            <numerusform>数据存储中没有带位置的警力：在有警力之前不会产生演练警情（每 %n 分钟重新查找一次）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The exercise simulation runs with %n unit(s).</source>
+        <translation>
+            <numerusform>演练模拟以 %n 支警力运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read incident %1</source>
+        <translation>读取警情 %1</translation>
+    </message>
+    <message>
+        <source>The exercise takes incident %1 over, with %2</source>
+        <translation>演练接管警情 %1，警力：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>exercise address: house number, street</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>EXERCISE: %1</source>
+        <translation>演练：%1</translation>
+    </message>
+    <message>
+        <source>create an exercise incident</source>
+        <translation>创建演练警情</translation>
+    </message>
+    <message>
+        <source>Incident %1 came in: P%2 %3 at %4</source>
+        <translation>警情 %1 接报：P%2 %3，地点 %4</translation>
+    </message>
+    <message>
+        <source>Nobody could be sent to incident %1 for an hour: it is handled on the phone.</source>
+        <translation>一小时内无法向警情 %1 派出任何警力：改为电话处理。</translation>
+    </message>
+    <message>
+        <source>Exercise: handled on the phone, no unit was free</source>
+        <translation>演练：无空闲警力，已电话处理</translation>
+    </message>
+    <message>
+        <source>Incident %1 is %2: the exercise leaves it to the desk.</source>
+        <translation>警情 %1 当前为“%2”：演练将其交由工作台人员处理。</translation>
+    </message>
+    <message>
+        <source>No unit is free for incident %1; the dispatcher waits.</source>
+        <translation>没有可派往警情 %1 的空闲警力；调度员等待中。</translation>
+    </message>
+    <message>
+        <source>dispatch %1 to incident %2</source>
+        <translation>向警情 %2 调派 %1</translation>
+    </message>
+    <message>
+        <source>%1 dispatched to incident %2</source>
+        <translation>已向警情 %2 调派 %1</translation>
+    </message>
+    <message>
+        <source>report the position of %1</source>
+        <translation>上报 %1 的位置</translation>
+    </message>
+    <message>
+        <source>record %1 arriving at incident %2</source>
+        <translation>记录 %1 到达警情 %2</translation>
+    </message>
+    <message>
+        <source>%1 arrived at incident %2</source>
+        <translation>%1 已到达警情 %2</translation>
+    </message>
+    <message>
+        <source>clear %1 from incident %2</source>
+        <translation>将 %1 从警情 %2 撤回</translation>
+    </message>
+    <message>
+        <source>%1 cleared from incident %2</source>
+        <translation>%1 已从警情 %2 撤离</translation>
+    </message>
+    <message>
+        <source>resolve incident %1</source>
+        <translation>将警情 %1 标为已处置</translation>
+    </message>
+    <message>
+        <source>Incident %1 resolved</source>
+        <translation>警情 %1 已处置</translation>
+    </message>
+    <message>
+        <source>Exercise: report written</source>
+        <translation>演练：报告已填写</translation>
+    </message>
+    <message>
+        <source>close incident %1</source>
+        <translation>将警情 %1 结案</translation>
+    </message>
+    <message>
+        <source>Incident %1 closed</source>
+        <translation>警情 %1 已结案</translation>
+    </message>
+    <message>
+        <source>Exercise follow-up of incident %1.</source>
+        <translation>警情 %1 的演练后续工作。</translation>
+    </message>
+    <message>
+        <source>give %1 a task</source>
+        <translation>向 %1 下达任务</translation>
+    </message>
+    <message>
+        <source>Task %1 issued to %2: %3</source>
+        <translation>已向 %2 下达任务 %1：%3</translation>
+    </message>
+    <message>
+        <source>accept task %1</source>
+        <translation>接受任务 %1</translation>
+    </message>
+    <message>
+        <source>%1 accepted task %2</source>
+        <translation>%1 已接受任务 %2</translation>
+    </message>
+    <message>
+        <source>Exercise: half done</source>
+        <translation>演练：已完成一半</translation>
+    </message>
+    <message>
+        <source>report on task %1</source>
+        <translation>汇报任务 %1 的进展</translation>
+    </message>
+    <message>
+        <source>Exercise: done</source>
+        <translation>演练：已完成</translation>
+    </message>
+    <message>
+        <source>complete task %1</source>
+        <translation>完成任务 %1</translation>
+    </message>
+    <message>
+        <source>%1 completed task %2</source>
+        <translation>%1 已完成任务 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is not a demo store: it holds %n incident(s) and no demo mark. Demo mode never opens live data; name a new file, or none for the standard demo store.</source>
+        <translation>
+            <numerusform>%1 不是演示数据存储：其中有 %n 起警情，且没有演示标记。演示模式绝不打开真实数据；请指定一个新文件，或不指定以使用标准演示数据存储。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no demo user for the role %1.</source>
+        <translation>角色 %1 没有对应的演示用户。</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>unknown key (expected one of: %1)</source>
+        <translation>未知的键（应为以下之一：%1）</translation>
+    </message>
+    <message>
+        <source>missing (required)</source>
+        <translation>缺失（必填）</translation>
+    </message>
+    <message>
+        <source>expected %1, not %2</source>
+        <translation>应为%1，而不是%2</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an id: use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>“%1”不是有效的标识：请使用小写字母、数字、“-”和“_”</translation>
+    </message>
+    <message>
+        <source>expected a duration like 2m30s</source>
+        <translation>应为类似 2m30s 的时长</translation>
+    </message>
+    <message>
+        <source>expected text: a string, or {&quot;en&quot;: &quot;...&quot;, &quot;zh_CN&quot;: &quot;...&quot;}</source>
+        <translation>应为文本：字符串，或 {&quot;en&quot;: &quot;...&quot;, &quot;zh_CN&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <source>not a language: use a locale name like en or zh_CN</source>
+        <translation>不是有效的语言：请使用 en 或 zh_CN 之类的区域名称</translation>
+    </message>
+    <message>
+        <source>expected a non-empty string</source>
+        <translation>应为非空字符串</translation>
+    </message>
+    <message>
+        <source>missing (required: the English text)</source>
+        <translation>缺失（必填：英文文本）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a module (one of: %2)</source>
+        <translation>“%1”不是模块（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>&quot;@%1&quot; names no %2</source>
+        <translation>“@%1”未指向任何%2</translation>
+    </message>
+    <message>
+        <source>expected a priority from 1 (most urgent) to 4</source>
+        <translation>应为 1（最紧急）到 4 的优先级</translation>
+    </message>
+    <message>
+        <source>expected a position {&quot;lat&quot;: 31.2304, &quot;lon&quot;: 121.4737} on the earth</source>
+        <translation>应为地球上的位置，如 {&quot;lat&quot;: 31.2304, &quot;lon&quot;: 121.4737}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an incident source (call, video, public_complaint, model_alert or centre)</source>
+        <translation>“%1”不是警情来源（call、video、public_complaint、model_alert 或 centre）</translation>
+    </message>
+    <message>
+        <source>expected event or incident</source>
+        <translation>应为 event 或 incident</translation>
+    </message>
+    <message>
+        <source>an incident inject has no topic (it publishes incident.created)</source>
+        <translation>警情注入事件没有 topic（它发布 incident.created）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a topic: dotted lower-case words such as model.alerted</source>
+        <translation>“%1”不是主题：应为以点分隔的小写单词，例如 model.alerted</translation>
+    </message>
+    <message>
+        <source>%1 is written by Hexhub&apos;s own services with their data; an inject cannot publish it (an incident inject creates incidents)</source>
+        <translation>%1 由 Hexhub 自身的服务连同其数据写入；注入事件不能发布它（警情注入事件会创建警情）</translation>
+    </message>
+    <message>
+        <source>set by the run on every inject; leave it out</source>
+        <translation>由演练在每个注入事件上自动设置；请勿填写</translation>
+    </message>
+    <message>
+        <source>inject before this one</source>
+        <translation>本条之前的注入事件</translation>
+    </message>
+    <message>
+        <source>must be longer than 0s</source>
+        <translation>必须长于 0s</translation>
+    </message>
+    <message>
+        <source>expected a topic such as incident.dispatched</source>
+        <translation>应为主题，例如 incident.dispatched</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit kind</source>
+        <translation>“%1”不是有效的单元类型</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>not JSON (%1: %2)</source>
+        <translation>不是 JSON（%1：%2）</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with the scenario</source>
+        <translation>应为包含场景的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>this Hexhub reads scenario schema %1</source>
+        <translation>此版本 Hexhub 读取的场景结构版本为 %1</translation>
+    </message>
+    <message>
+        <source>expected a module id (one of: %1)</source>
+        <translation>应为模块标识（以下之一：%1）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>“%1”重复列出</translation>
+    </message>
+    <message>
+        <source>&quot;start&quot; is reserved for the start of the scenario</source>
+        <translation>“start”保留用于表示场景的开始</translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;%1&quot; (also %2)</source>
+        <translation>标识“%1”重复（另见 %2）</translation>
+    </message>
+    <message>
+        <source>duplicate ref &quot;%1&quot; (also %2)</source>
+        <translation>引用名“%1”重复（另见 %2）</translation>
+    </message>
+    <message>
+        <source>comes before %1 (at %2): injects go in time order</source>
+        <translation>早于 %1（时间为 %2）：注入事件须按时间顺序排列</translation>
+    </message>
+    <message>
+        <source>after the end of the scenario (%1)</source>
+        <translation>晚于场景结束时间（%1）</translation>
+    </message>
+    <message>
+        <source>expected met, late or missed</source>
+        <translation>应为 met、late 或 missed</translation>
+    </message>
+    <message>
+        <source>comes before the inject before it: injects go in time order</source>
+        <translation>早于其前一个注入事件：注入事件须按时间顺序排列</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an inject id (or &quot;start&quot;)</source>
+        <translation>“%1”不是注入事件标识（也不是“start”）</translation>
+    </message>
+    <message>
+        <source>inject</source>
+        <translation>注入事件</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an expectation id</source>
+        <translation>“%1”不是预期项标识</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>This run has already started.</source>
+        <translation>本次演练已经开始。</translation>
+    </message>
+    <message>
+        <source>Only a signed-in trainer can run a training scenario.</source>
+        <translation>只有已登录的培训员才能运行培训场景。</translation>
+    </message>
+    <message>
+        <source>it refers to %1, which did not happen</source>
+        <translation>它引用了 %1，但该事件未发生</translation>
+    </message>
+    <message>
+        <source>%1: not injected: %2</source>
+        <translation>%1：未注入：%2</translation>
+    </message>
+    <message>
+        <source>the run is not running</source>
+        <translation>演练未在进行</translation>
+    </message>
+    <message>
+        <source>duplicate ref &quot;%1&quot;</source>
+        <translation>引用名“%1”重复</translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;%1&quot;</source>
+        <translation>标识“%1”重复</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -4057,6 +4750,69 @@
         <source>Hub supervisor</source>
         <translation>指挥中枢主管</translation>
     </message>
+    <message>
+        <source>Hexhub demo</source>
+        <translation>Hexhub 演示</translation>
+    </message>
+    <message>
+        <source>The trainer console cannot be loaded: %1</source>
+        <translation>无法加载培训员控制台：%1</translation>
+    </message>
+    <message>
+        <source>Trainer console</source>
+        <translation>培训员控制台</translation>
+    </message>
+    <message>
+        <source>Role switcher</source>
+        <translation>角色切换</translation>
+    </message>
+    <message>
+        <source>View as: %1</source>
+        <translation>以此角色查看：%1</translation>
+    </message>
+    <message>
+        <source>Look at the demo through another role&apos;s eyes: its demo user signs in, the windows stay.</source>
+        <translation>以其他角色的视角查看演示：该角色的演示用户登录，窗口保持不变。</translation>
+    </message>
+    <message>
+        <source>Simulation: %1 incidents, %2 units sent, %3 tasks to the centres</source>
+        <translation>模拟：%1 起警情，派出 %2 支警力，向各中心下达 %3 项任务</translation>
+    </message>
+    <message>
+        <source>The demo needs a training platform: a simulated clock and exercise marks.</source>
+        <translation>演示需要培训平台：模拟时钟和演练标记。</translation>
+    </message>
+    <message>
+        <source>The demo cannot start: %1</source>
+        <translation>演示无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Exercise: %1</source>
+        <translation>演练：%1</translation>
+    </message>
+    <message>
+        <source>Handled by: %1</source>
+        <translation>处理模块：%1</translation>
+    </message>
+    <message>
+        <source>The trainer console did not start the scenario.</source>
+        <translation>培训员控制台未能启动该场景。</translation>
+    </message>
+    <message>
+        <source>Negotiator on the roof in time; ask for medical standby sooner.</source>
+        <translation>谈判专家及时到达楼顶；应更早要求医疗待命。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::shell::TrainingStrip</name>
+    <message>
+        <source>Training - synthetic data</source>
+        <translation>培训 - 合成数据</translation>
+    </message>
+    <message>
+        <source>This desk runs on the demo store: everything here is synthetic, and every message it sends is marked as an exercise.</source>
+        <translation>本工作台使用演示数据存储运行：此处的一切均为合成数据，发出的每条消息都标记为演练。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::supervision::SupervisionModule</name>
@@ -4067,6 +4823,354 @@
     <message>
         <source>Public demands from many channels with routing, SLAs and escalation; oversight of service and law-enforcement quality.</source>
         <translation>多渠道群众诉求的分派、时限与升级；服务和执法质量监督。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::training</name>
+    <message>
+        <source>Score %1%: %2 met, %3 late, %4 missed</source>
+        <translation>得分 %1%：%2 项达标，%3 项超时，%4 项未完成</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>注入事件</translation>
+    </message>
+    <message>
+        <source>Branch inject</source>
+        <translation>分支注入事件</translation>
+    </message>
+    <message>
+        <source>Manual inject</source>
+        <translation>手动注入事件</translation>
+    </message>
+    <message>
+        <source>Inject failed</source>
+        <translation>注入失败</translation>
+    </message>
+    <message>
+        <source>Trainee action</source>
+        <translation>学员操作</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许用时</translation>
+    </message>
+    <message>
+        <source>minutes after the inject</source>
+        <translation>注入事件后的分钟数</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>注入事件</translation>
+    </message>
+    <message>
+        <source>Trainee actions</source>
+        <translation>学员操作</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>minutes from the start</source>
+        <translation>自开始起的分钟数</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>After-action review: %1</source>
+        <translation>复盘：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be started.</source>
+        <translation>无法写入 %1：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Hexhub after-action review - %1 - training, synthetic data</source>
+        <translation>Hexhub 复盘 - %1 - 培训，合成数据</translation>
+    </message>
+    <message>
+        <source>Training - synthetic data</source>
+        <translation>培训 - 合成数据</translation>
+    </message>
+    <message>
+        <source>After-action review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Trainee: %1</source>
+        <translation>学员：%1</translation>
+    </message>
+    <message>
+        <source>everyone at the desk</source>
+        <translation>工作台全体人员</translation>
+    </message>
+    <message>
+        <source>Trainer: %1</source>
+        <translation>培训员：%1</translation>
+    </message>
+    <message>
+        <source>Date: %1 (simulated clock)</source>
+        <translation>日期：%1（模拟时钟）</translation>
+    </message>
+    <message>
+        <source>Ran for %1 of %2 planned</source>
+        <translation>实际进行 %1，计划 %2</translation>
+    </message>
+    <message>
+        <source>Expected responses</source>
+        <translation>预期响应</translation>
+    </message>
+    <message>
+        <source>Expected response</source>
+        <translation>预期响应</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>允许用时</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>响应用时</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Injects and the trainee&apos;s actions</source>
+        <translation>注入事件与学员操作</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>%1
+Trainee: %2 - trainer: %3 - %4
+%5</source>
+        <translation>%1
+学员：%2 - 培训员：%3 - %4
+%5</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF...</source>
+        <translation>导出 PDF(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export the review</source>
+        <translation>导出复盘报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>已写入 %1（共 %n 页）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::training::TrainerConsole</name>
+    <message>
+        <source>Open a scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>场景文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open file...</source>
+        <translation>打开文件(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Trainee</source>
+        <translation>学员(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 分钟</translation>
+    </message>
+    <message>
+        <source>+5 min</source>
+        <translation>+5 分钟</translation>
+    </message>
+    <message>
+        <source>+15 min</source>
+        <translation>+15 分钟</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>下一事件</translation>
+    </message>
+    <message>
+        <source>Jump the simulated clock to the run&apos;s next inject or deadline</source>
+        <translation>将模拟时钟跳到本次演练的下一个注入事件或截止时间</translation>
+    </message>
+    <message>
+        <source>&amp;Inject now</source>
+        <translation>立即注入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>An inject of your own, as in a scenario file: {&quot;kind&quot;: &quot;event&quot;, &quot;topic&quot;: ..., &quot;payload&quot;: {...}, &quot;handledBy&quot;: &quot;hub&quot;}</source>
+        <translation>自定义注入事件，格式同场景文件：{&quot;kind&quot;: &quot;event&quot;, &quot;topic&quot;: ..., &quot;payload&quot;: {...}, &quot;handledBy&quot;: &quot;hub&quot;}</translation>
+    </message>
+    <message>
+        <source>Inject JSON</source>
+        <translation>注入 JSON</translation>
+    </message>
+    <message>
+        <source>A note at this moment, for the review</source>
+        <translation>记录此刻的备注，供复盘使用</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>复盘(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Expected response</source>
+        <translation>预期响应</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Only a simulated clock can be paused, sped up or moved: start Hexhub with --demo.</source>
+        <translation>只有模拟时钟才能暂停、加速或跳转：请使用 --demo 启动 Hexhub。</translation>
+    </message>
+    <message>
+        <source>Everyone but the trainer</source>
+        <translation>除培训员外的所有人</translation>
+    </message>
+    <message>
+        <source>%1 cannot run:
+%2</source>
+        <translation>%1 无法运行：
+%2</translation>
+    </message>
+    <message>
+        <source>%1
+Planned duration %2. Handled by: %3.</source>
+        <translation>%1
+计划时长 %2。处理模块：%3。</translation>
+    </message>
+    <message>
+        <source>A run is on: stop it first.</source>
+        <translation>演练正在进行：请先停止。</translation>
+    </message>
+    <message>
+        <source>The run has ended: %1</source>
+        <translation>演练已结束：%1</translation>
+    </message>
+    <message>
+        <source>Started %1.</source>
+        <translation>已开始：%1。</translation>
+    </message>
+    <message>
+        <source>Start a run first: an inject belongs to a run.</source>
+        <translation>请先开始演练：注入事件须属于某次演练。</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1 at character %2</source>
+        <translation>不是 JSON：第 %2 个字符处%1</translation>
+    </message>
+    <message>
+        <source>An inject is a JSON object.</source>
+        <translation>注入事件必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Speed %1x</source>
+        <translation>速度 %1x</translation>
+    </message>
+    <message>
+        <source>%1 (simulated) - run T+%2</source>
+        <translation>%1（模拟时间）- 演练 T+%2</translation>
+    </message>
+    <message>
+        <source>%1 (simulated)</source>
+        <translation>%1（模拟时间）</translation>
     </message>
 </context>
 <context>
