@@ -212,7 +212,9 @@ void writeUnits(DemoContext& demo, std::vector<UnitRow>& units)
 {
     const DemoDistrict& district = demo.district();
     QRandomGenerator64 random = demo.random(QStringLiteral("units"));
-    const qint64 count = std::clamp<qint64>(demo.scaled(0.0001, 24), 24, 300);
+    // Four rounds of the fleet at each of the three stations at least: with a day's history of about
+    // 200 incidents, about a third of them are out at any moment, the rest free for the live demo.
+    const qint64 count = std::clamp<qint64>(demo.scaled(0.0001, 48), 48, 300);
     std::vector<int> perStation(size_t(district.stations.size()), 0);
     for (qint64 i = 0; i < count; ++i) {
         UnitRow u;
@@ -223,7 +225,7 @@ void writeUnits(DemoContext& demo, std::vector<UnitRow>& units)
                          .arg(station.name.left(1).toUpper(), kindLetter(u.kind))
                          .arg(++perStation[size_t(u.station)], 2, 10, QLatin1Char('0'));
         const GeoPoint at = jitter(station.position, 60, random);
-        const bool offDuty = random.bounded(100) < 20;
+        const bool offDuty = random.bounded(100) < 12;
         demo.insert(QStringLiteral("INSERT INTO hub_units (id, kind, status, home_station, crew_size, skills, latitude, longitude, "
                                    "position_at, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     {u.callSign, u.kind, offDuty ? QStringLiteral("off_duty") : QStringLiteral("available"), station.name,
