@@ -153,9 +153,7 @@ int renderDemoPictures(QApplication& app, const QString& folder, const QString& 
             clock->advance(2 * 60 * 1000);
             settle(200);
             QStringList sent;
-            const QList<Unit> registry = resultOf(units.units());
-            std::fprintf(stderr, "units: %d\n", int(registry.size()));
-            for (const Unit& u : registry) {
+            for (const Unit& u : resultOf(units.units())) {
                 if (u.status != UnitStatus::Available)
                     continue;
                 if ((u.kind == UnitKind::Drone && !sent.contains(QStringLiteral("drone")))
@@ -191,6 +189,12 @@ int renderDemoPictures(QApplication& app, const QString& folder, const QString& 
                 review->resize(1200, 900);
                 settle(200);
                 failures += !save(review->grab().toImage(), QDir(folder).filePath(QStringLiteral("review-") + suffix));
+                // ... and the same review as the trainer exports it.
+                bool exported = false;
+                if (QWidget* view = review->findChild<QWidget*>(QStringLiteral("reviewView")))
+                    QMetaObject::invokeMethod(view, "exportPdfTo", Q_RETURN_ARG(bool, exported),
+                                              Q_ARG(QString, QDir(folder).filePath(QStringLiteral("review-%1-%2.pdf").arg(Theme::name(kind), locale))));
+                failures += !exported;
                 review->close();
             } else {
                 ++failures;

@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTextOption>
 #include <QTemporaryFile>
 #include <QVBoxLayout>
 
@@ -145,10 +146,10 @@ void drawResponseChart(QCustomPlot* plot, const ScenarioReport& report, const QS
     keys->setRange(-0.7, std::max(0.7, row - 0.3));
     keys->setTickLength(0, 2);
     keys->grid()->setVisible(false);
-    values->setRange(0, most * 1.1);
+    values->setRange(0, most * 1.45); // room on the right for the legend
     values->setLabel(Tr::tr("minutes after the inject"));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     for (Series& s : series) {
         if (s.bars->dataCount() == 0)
             plot->legend->removeItem(plot->legend->itemWithPlottable(s.bars));
@@ -202,7 +203,7 @@ namespace {
 class PdfPages
 {
 public:
-    PdfPages(QPdfWriter& writer, QCPPainter& painter, QString footer)
+    PdfPages(QPdfWriter& writer, QPainter& painter, QString footer)
         : m_writer(writer)
         , m_p(painter)
         , m_footer(std::move(footer))
@@ -215,7 +216,7 @@ public:
     double width() const { return m_page.width(); }
     double left() const { return m_page.left(); }
     double y() const { return m_y; }
-    QCPPainter& painter() { return m_p; }
+    QPainter& painter() { return m_p; }
 
     double footerHeight() const { return QFontMetricsF(font(8), &m_writer).height() * 2; }
     QFont font(double points, bool bold = false) const
@@ -272,7 +273,7 @@ public:
             m_p.setFont(f);
             double h = 0;
             for (int c = 0; c < cells.size(); ++c) {
-                const QRectF r = m_p.boundingRect(QRectF(0, 0, widths[c] * width() - 2 * pad, 1e6), Qt::TextWordWrap, cells[c]);
+                const QRectF r = m_p.boundingRect(QRectF(0, 0, widths[c] * width() - 2 * pad, 1e6), cells[c], cellOption());
                 h = std::max(h, r.height());
             }
             return h + 2 * pad;
@@ -286,22 +287,31 @@ public:
             }
             drawRowPlain(cells, f, fill, widths, pad, h, last);
         };
+        need(rowHeight(header, head) + (rows.isEmpty() ? 0 : rowHeight(rows.first(), body))); // no header alone at a page's foot
         drawRow(header, head, QColor(0xe6, 0xe6, 0xe6), QColor());
         for (int i = 0; i < rows.size(); ++i)
             drawRow(rows[i], body, i % 2 ? QColor(0xf6, 0xf6, 0xf6) : QColor(Qt::white), colours.value(i));
     }
-    //! Draws `plot` `height` tall across the page.
+    //! Draws `plot` `height` tall across the page: laid out as on a screen (its fonts measured
+    //! where they are drawn) at half the page's pixels, rendered at twice that.
     void chart(QCustomPlot* plot, double height)
     {
         need(height);
-        m_p.save();
-        m_p.translate(m_page.left(), m_y);
-        plot->toPainter(&m_p, int(width()), int(height));
-        m_p.restore();
+        constexpr double kScale = 2.0;
+        const QPixmap picture = plot->toPixmap(int(width() / kScale), int(height / kScale), kScale);
+        m_p.drawPixmap(QRectF(m_page.left(), m_y, width(), height), picture, QRectF(picture.rect()));
         m_y += height;
     }
 
 private:
+    // Long names (demo.hub_supervisor) break inside the word when they must.
+    static QTextOption cellOption()
+    {
+        QTextOption option(Qt::AlignLeft | Qt::AlignTop);
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        return option;
+    }
+
     void drawRowPlain(const QStringList& cells, const QFont& f, const QColor& fill, const QList<double>& widths, double pad,
                       double h, const QColor& last = QColor())
     {
@@ -314,7 +324,7 @@ private:
             if (coloured)
                 m_p.fillRect(QRectF(x, m_y, w, h), last);
             m_p.setPen(coloured ? QColor(Qt::white) : QColor(Qt::black));
-            m_p.drawText(QRectF(x + pad, m_y + pad, w - 2 * pad, h - 2 * pad), Qt::TextWordWrap, cells[c]);
+            m_p.drawText(QRectF(x + pad, m_y + pad, w - 2 * pad, h - 2 * pad), cells[c], cellOption());
             x += w;
         }
         m_p.setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0));
@@ -331,7 +341,7 @@ private:
     }
 
     QPdfWriter& m_writer;
-    QCPPainter& m_p;
+    QPainter& m_p;
     QString m_footer;
     QRectF m_page;
     double m_y = 0;
@@ -358,15 +368,13 @@ int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* 
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         writer.setTitle(Tr::tr("After-action review: %1").arg(title));
         writer.setCreator(QStringLiteral("Hexhub"));
-        QCPPainter painter;
+        QPainter painter;
         if (!painter.begin(&writer)) {
             if (error)
                 *error = Tr::tr("Cannot write %1: the PDF could not be started.").arg(path);
             file.cancelWriting();
             return 0;
         }
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
         PdfPages doc(writer, painter, Tr::tr("Hexhub after-action review - %1 - training, synthetic data").arg(title));
 
         doc.band(Tr::tr("Training - synthetic data"), QColor(0xf2, 0xa9, 0x00), QColor(0x1a, 0x1a, 0x1a));
@@ -388,6 +396,7 @@ int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* 
                                                                                              : ScenarioOutcome::Missed));
         doc.gap(10);
 
+        doc.need(writer.resolution());
         doc.paragraph(Tr::tr("Expected responses"), 12, true);
         doc.gap(3);
         QList<QStringList> rows;
@@ -415,12 +424,13 @@ int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* 
         doc.chart(&lanes, doc.width() * 0.28);
         doc.gap(10);
 
+        doc.need(writer.resolution()); // a heading never alone at a page's foot
         doc.paragraph(Tr::tr("Injects and the trainee's actions"), 12, true);
         doc.gap(3);
         QList<QStringList> lines;
         for (const ScenarioTimelineEntry& e : report.timeline)
             lines << QStringList{QStringLiteral("T+") + clockText(e.offsetMs), entryKindName(e.kind), entryText(e), e.actor};
-        doc.table({Tr::tr("Time"), Tr::tr("Kind"), Tr::tr("What"), Tr::tr("Who")}, lines, {0.12, 0.18, 0.52, 0.18});
+        doc.table({Tr::tr("Time"), Tr::tr("Kind"), Tr::tr("What"), Tr::tr("Who")}, lines, {0.1, 0.16, 0.5, 0.24});
         doc.gap(10);
 
         doc.paragraph(Tr::tr("Annotations"), 12, true);

@@ -44,7 +44,7 @@ public:
     //! Asks for a file and writes the PDF there; says what happened under the header.
     void exportPdf();
     //! Writes the PDF to `path` without asking; false with the reason shown.
-    bool exportPdfTo(const QString& path);
+    Q_INVOKABLE bool exportPdfTo(const QString& path);
 
 private:
     ScenarioReport m_report;
