@@ -107,6 +107,8 @@ TrainerConsole::TrainerConsole(Platform& platform, QWidget* parent)
     m_injects->setMinimumContentsLength(24);
     m_stop->setEnabled(false);
     m_review->setEnabled(false);
+    m_timeline->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch); // what happened
+    m_expected->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch); // what is expected
 
     auto* choose = new QGridLayout;
     choose->addWidget(m_scenarioLabel, 0, 0);
