@@ -47,6 +47,10 @@ TrainingStrip::TrainingStrip(QWidget* parent)
     palette.setColor(QPalette::WindowText, ink());
     m_label->setPalette(palette);
     m_label->setAccessibleName(QStringLiteral("training-banner"));
+    m_label->setObjectName(QStringLiteral("trainingStripText"));
+    // Dark on amber whatever the window's own style sheet says (a wall's light type, for one): a
+    // widget's own sheet wins over those it inherits.
+    setStyleSheet(QStringLiteral("QLabel#trainingStripText { color: #1a1a1a; background: transparent; }"));
     m_row->addWidget(m_label, 1);
     retranslate();
 }

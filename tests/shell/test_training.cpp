@@ -54,6 +54,26 @@ int pdfPages(const QString& path)
     return int(QString::fromLatin1(pdf).count(QRegularExpression(QStringLiteral("/Type\\s*/Page(?![s\\w])"))));
 }
 
+// An incident reported at the district's centre by whoever is signed in.
+Incident report(TestPlatform& tp, int priority, const QString& summary)
+{
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident n;
+    n.priority = priority;
+    n.category = QStringLiteral("rooftop_rescue");
+    n.summary = summary;
+    n.location.point = GeoPoint{31.2304, 121.4737};
+    return await(incidents.create(n));
+}
+
+// The payload of the first incident.created event in the journal.
+QString firstCreatedPayload(TestPlatform& tp)
+{
+    return await(tp->store().read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT payload FROM events WHERE topic = 'incident.created' ORDER BY seq")).toString();
+    }));
+}
+
 ScenarioReport syntheticReport(int actions)
 {
     ScenarioReport r;
@@ -106,6 +126,7 @@ TEST_CASE("Demo mode puts the training banner on every window and none on popups
     QMainWindow main;
     main.show();
     QDialog dialog;
+    dialog.setStyleSheet(QStringLiteral("* { color: #f0f0f0; }")); // light type, as on a wall
     auto* column = new QVBoxLayout(&dialog);
     column->addWidget(new QLabel(QStringLiteral("content")));
     dialog.show();
@@ -124,6 +145,11 @@ TEST_CASE("Demo mode puts the training banner on every window and none on popups
     }
     CHECK(main.menuWidget() == shell::TrainingBanner::stripOf(&main));
     CHECK(column->itemAt(0)->widget() == shell::TrainingBanner::stripOf(&dialog));
+    // Dark on amber even where the window's style sheet makes type light.
+    auto* text = shell::TrainingBanner::stripOf(&dialog)->findChild<QLabel*>(QStringLiteral("trainingStripText"));
+    REQUIRE(text);
+    text->ensurePolished();
+    CHECK(text->palette().color(QPalette::WindowText).lightness() < 60);
     // A band over a window without a column: as wide as the window, and it follows its size.
     bare.resize(640, 300);
     QCoreApplication::processEvents();
@@ -154,19 +180,10 @@ TEST_CASE("On a training store every event is marked as an exercise, and so is t
     tp.start();
     signInAs(tp, QStringLiteral("desk1"), QStringLiteral("hub_supervisor"));
     shell::NotificationCenter notes(tp->bus(), tp->store(), tp->outbox());
-    IncidentService incidents(tp->store(), tp->session(), tp->audit());
-    NewIncident n;
-    n.priority = 1;
-    n.category = QStringLiteral("rooftop_rescue");
-    n.summary = QStringLiteral("Two people on a roof edge");
-    n.location.point = GeoPoint{31.2304, 121.4737};
-    const Incident made = await(incidents.create(n));
+    const Incident made = report(tp, 1, QStringLiteral("Two people on a roof edge"));
     REQUIRE(waitUntil([&] { return !notes.all().isEmpty(); }));
     CHECK(notes.all().last().title.startsWith(QStringLiteral("Exercise: ")));
-    const QString payload = await(tp->store().read([](Sql& sql) {
-        return sql.scalar(QStringLiteral("SELECT payload FROM events WHERE topic = 'incident.created'")).toString();
-    }));
-    CHECK(payload.contains(QStringLiteral("\"exercise\":true")));
+    CHECK(firstCreatedPayload(tp).contains(QStringLiteral("\"exercise\":true")));
     CHECK(made.id > 0);
 }
 
@@ -175,17 +192,8 @@ TEST_CASE("A live store's events carry no exercise mark", "[shell][training]")
     TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
     tp.start();
     signInAs(tp, QStringLiteral("desk1"), QStringLiteral("hub_supervisor"));
-    IncidentService incidents(tp->store(), tp->session(), tp->audit());
-    NewIncident n;
-    n.priority = 3;
-    n.category = QStringLiteral("rooftop_rescue");
-    n.summary = QStringLiteral("Bicycle stolen");
-    n.location.point = GeoPoint{31.2304, 121.4737};
-    await(incidents.create(n));
-    const QString payload = await(tp->store().read([](Sql& sql) {
-        return sql.scalar(QStringLiteral("SELECT payload FROM events WHERE topic = 'incident.created'")).toString();
-    }));
-    CHECK_FALSE(payload.contains(QStringLiteral("exercise")));
+    report(tp, 3, QStringLiteral("Bicycle stolen"));
+    CHECK_FALSE(firstCreatedPayload(tp).contains(QStringLiteral("exercise")));
 }
 
 TEST_CASE("The demo store is made on first use, found again after, and live data is refused", "[shell][training]")
@@ -217,13 +225,7 @@ TEST_CASE("The demo store is made on first use, found again after, and live data
         TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
         tp.start();
         signInAs(tp, QStringLiteral("desk1"), QStringLiteral("hub_supervisor"));
-        IncidentService incidents(tp->store(), tp->session(), tp->audit());
-        NewIncident n;
-        n.priority = 3;
-        n.category = QStringLiteral("rooftop_rescue");
-        n.summary = QStringLiteral("A live incident");
-        n.location.point = GeoPoint{31.2304, 121.4737};
-        await(incidents.create(n));
+        report(tp, 3, QStringLiteral("A live incident"));
         const QString why = failureOf(DemoStore::open(*tp, 100, 1));
         CHECK(why.contains(QStringLiteral("not a demo store")));
         const qint64 count = await(tp->store().read([](Sql& sql) {
