@@ -2616,6 +2616,22 @@
         <source>duplicate id &quot;%1&quot;</source>
         <translation>标识“%1”重复</translation>
     </message>
+    <message>
+        <source>The store %1 has users or units of its own: it is set up for live work. Demo data is written only into a new store: name one with --store.</source>
+        <translation>数据存储 %1 已有自己的用户或警力：它已为实际工作配置。演示数据只写入新的数据存储：请用 --store 指定一个。</translation>
+    </message>
+    <message>
+        <source>(A demo store whose first start was interrupted is left like this too: delete it and the files beside it, and the next start makes it again.)</source>
+        <translation>（首次启动被中断的演示数据存储也会是这样：删除它及其旁边的文件，下次启动会重新生成。）</translation>
+    </message>
+    <message>
+        <source>%1 is not a demo store: it has users or units of its own, so it is set up for live work. Demo mode never opens live data; name a new file, or none for the standard demo store.</source>
+        <translation>%1 不是演示数据存储：它已有自己的用户或警力，说明已为实际工作配置。演示模式从不打开真实数据；请指定一个新文件，或不指定以使用标准演示数据存储。</translation>
+    </message>
+    <message>
+        <source>Training scenarios run only on the demo desk (hexhub --demo): their injects must never reach live data.</source>
+        <translation>培训场景只能在演示工作台（hexhub --demo）上运行：其注入事件绝不能进入真实数据。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

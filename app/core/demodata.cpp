@@ -482,6 +482,15 @@ QFuture<DemoReport> generateDemo(Platform& platform, const DemoOptions& given)
             throw ValidationError(Tr::tr("The store %1 already holds incidents. Demo data is written only into a store "
                                          "without any, so that it can never mix with live data: name a new store with --store.")
                                       .arg(storeName));
+        // A store someone has set up (an administrator, desk users, registered units) is live even
+        // before its first incident.
+        if (txn.scalar(QStringLiteral("SELECT 1 FROM users WHERE name NOT LIKE 'demo.%' LIMIT 1")).isValid()
+            || txn.scalar(QStringLiteral("SELECT 1 FROM hub_units LIMIT 1")).isValid())
+            throw ValidationError(Tr::tr("The store %1 has users or units of its own: it is set up for live work. Demo data "
+                                         "is written only into a new store: name one with --store.")
+                                      .arg(storeName));
+        // What the generator journals is training data too, whatever store options it runs with.
+        txn.setExercise(true);
         const QMap<QString, qint64> before = rowCounts(txn, tables);
         const DemoDistrict district = DemoDistrict::load();
 

@@ -23,6 +23,8 @@ struct Found
     qint64 incidents = 0;
     qint64 historyEnd = 0;
     qint64 lastEvent = 0;
+    qint64 liveUsers = 0; //!< users not made by the demo: someone set this store up
+    qint64 units = 0;
     QStringList users;
 };
 
@@ -74,6 +76,8 @@ QFuture<DemoStoreState> DemoStore::open(Platform& platform, qint64 incidents, qu
                 f.historyEnd = mark.value(2).toLongLong();
             }
             f.incidents = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")).toLongLong();
+            f.liveUsers = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE name NOT LIKE 'demo.%'")).toLongLong();
+            f.units = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_units")).toLongLong();
             f.lastEvent = sql.scalar(QStringLiteral("SELECT MAX(occurred_at) FROM events")).toLongLong();
             QSqlQuery users = sql.exec(QStringLiteral("SELECT name FROM users WHERE name LIKE 'demo.%'"));
             while (users.next())
@@ -85,6 +89,14 @@ QFuture<DemoStoreState> DemoStore::open(Platform& platform, qint64 incidents, qu
                 throw StoreError(Tr::tr("%1 is not a demo store: it holds %n incident(s) and no demo mark. Demo mode never "
                                         "opens live data; name a new file, or none for the standard demo store.",
                                         nullptr, int(std::min<qint64>(found.incidents, INT_MAX)))
+                                     .arg(storeName)
+                                 + QLatin1Char(' ')
+                                 + Tr::tr("(A demo store whose first start was interrupted is left like this too: delete it and "
+                                          "the files beside it, and the next start makes it again.)"));
+            if (!found.marked && (found.liveUsers > 0 || found.units > 0))
+                throw StoreError(Tr::tr("%1 is not a demo store: it has users or units of its own, so it is set up for live "
+                                        "work. Demo mode never opens live data; name a new file, or none for the standard "
+                                        "demo store.")
                                      .arg(storeName));
             QFuture<DemoStoreState> filled;
             if (found.marked) {
@@ -97,7 +109,9 @@ QFuture<DemoStoreState> DemoStore::open(Platform& platform, qint64 incidents, qu
                 DemoOptions options;
                 options.incidents = incidents;
                 options.seed = seed;
-                options.end = p->clock().now();
+                // The same district and history on every machine for the same seed: trainers can
+                // write their material against it. The clock then starts where the history ends.
+                options.end = DemoOptions::defaultEnd();
                 filled = generateDemo(*p, options).then([options](const DemoReport&) {
                     DemoStoreState state;
                     state.generated = true;

@@ -157,11 +157,16 @@ bool ScenarioRun::start()
         m_error = Tr::tr("This run has already started.");
         return false;
     }
+    // Injects are real incidents and events: they may only ever reach a training store.
+    if (!m_platform.options().exercise) {
+        m_error = Tr::tr("Training scenarios run only on the demo desk (hexhub --demo): their injects must never reach live data.");
+        return false;
+    }
     const Principal trainer = m_platform.session().principal();
-    if (!trainer.isValid() || !trainer.hasRole(QStringLiteral("trainer"))) {
+    if (!trainer.isValid() || !trainer.can(QStringLiteral("core.training.run"))) {
         m_error = Tr::tr("Only a signed-in trainer can run a training scenario.");
         m_platform.audit().record({trainer.isValid() ? trainer.name : QStringLiteral("system"), QStringLiteral("training.started"),
-                                   QStringLiteral("scenario:") + m_scenario.id, QStringLiteral("missing role trainer"),
+                                   QStringLiteral("scenario:") + m_scenario.id, QStringLiteral("missing core.training.run"),
                                    QStringLiteral("denied")});
         return false;
     }

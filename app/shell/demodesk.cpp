@@ -12,6 +12,7 @@
 #include "demostore.h"
 #include "error.h"
 #include "session.h"
+#include "whenfinished.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -130,18 +131,18 @@ void RoleSwitcher::fill()
 void RoleSwitcher::switchTo(const QString& role)
 {
     setEnabled(false);
-    DemoStore::signIn(m_platform, role)
-        .then(this,
-              [this, role](const Principal& principal) {
-                  m_platform.session().setPrincipal(principal);
-                  setEnabled(true);
-                  setCurrentIndex(std::max(0, findData(role)));
-                  Q_EMIT switched(role);
-              })
-        .onFailed(this, [this](const std::exception& e) {
-            setEnabled(true);
+    whenFinished(this, DemoStore::signIn(m_platform, role), [this, role](QFuture<Principal> signedIn) {
+        setEnabled(true);
+        try {
+            signedIn.waitForFinished();
+            m_platform.session().setPrincipal(signedIn.result());
+        } catch (const std::exception& e) {
             Q_EMIT failed(QString::fromUtf8(e.what()));
-        });
+            return;
+        }
+        setCurrentIndex(std::max(0, findData(role)));
+        Q_EMIT switched(role);
+    });
 }
 
 SimulationIndicator::SimulationIndicator(DemoSimulation& simulation, QWidget* parent)
@@ -204,20 +205,36 @@ void DemoDesk::start()
         Q_EMIT failed(Tr::tr("The demo needs a training platform: a simulated clock and exercise marks."));
         return;
     }
-    m_platform.start()
-        .then(this, [this] { return DemoStore::open(m_platform, m_incidents); })
-        .unwrap()
-        .then(this,
-              [this](const DemoStoreState& state) {
-                  m_state = state;
-                  m_clock->jumpTo(state.resumeAt);
-                  return DemoStore::signIn(m_platform, QStringLiteral("trainer"));
-              })
-        .unwrap()
-        .then(this, [this](const Principal& trainer) { show(trainer); })
-        .onFailed(this, [this](const std::exception& e) {
-            Q_EMIT failed(Tr::tr("The demo cannot start: %1").arg(QString::fromUtf8(e.what())));
+    // Each step continues only while the desk is there (whenFinished: never after it is gone).
+    const auto fail = [this](const std::exception& e) {
+        Q_EMIT failed(Tr::tr("The demo cannot start: %1").arg(QString::fromUtf8(e.what())));
+    };
+    whenFinished(this, m_platform.start(), [this, fail](QFuture<void> started) {
+        try {
+            started.waitForFinished();
+        } catch (const std::exception& e) {
+            fail(e);
+            return;
+        }
+        whenFinished(this, DemoStore::open(m_platform, m_incidents), [this, fail](QFuture<DemoStoreState> opened) {
+            try {
+                opened.waitForFinished();
+                m_state = opened.result();
+            } catch (const std::exception& e) {
+                fail(e);
+                return;
+            }
+            m_clock->jumpTo(m_state.resumeAt);
+            whenFinished(this, DemoStore::signIn(m_platform, QStringLiteral("trainer")), [this, fail](QFuture<Principal> signedIn) {
+                try {
+                    signedIn.waitForFinished();
+                    show(signedIn.result());
+                } catch (const std::exception& e) {
+                    fail(e);
+                }
+            });
         });
+    });
 }
 
 void DemoDesk::show(const Principal& trainer)

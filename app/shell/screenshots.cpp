@@ -105,13 +105,13 @@ int renderDemoPictures(QApplication& app, const QString& folder, const QString& 
 {
     QTemporaryDir scratch;
     PlatformOptions options = DemoFolder::in(scratch.path()).apply({});
-    options.simulatedStart = QDateTime(QDate(2026, 7, 15), QTime(14, 30), Qt::UTC); // a summer afternoon
     if (!modulePathOverride.isEmpty())
         options.modulePaths = {modulePathOverride};
     Platform platform(options);
     resultOf(platform.start());
-    resultOf(DemoStore::open(platform, 3000));
+    const DemoStoreState demo = resultOf(DemoStore::open(platform, 3000));
     auto* clock = qobject_cast<SimulatedClock*>(&platform.clock());
+    clock->jumpTo(demo.resumeAt); // where the demo's history ends, as on a first --demo
     TrainingBanner banner;
     Session traineeSession;
     traineeSession.setPrincipal(resultOf(DemoStore::signIn(platform, QStringLiteral("hub_supervisor"))));

@@ -415,7 +415,8 @@ int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* 
         plot.setAttribute(Qt::WA_DontShowOnScreen);
         doc.paragraph(Tr::tr("Response times"), 12, true);
         drawResponseChart(&plot, report, language);
-        doc.chart(&plot, std::max(doc.width() * 0.35, 60.0 * report.scores.size()));
+        // One bar a row, but never taller than most of a page.
+        doc.chart(&plot, std::clamp(60.0 * report.scores.size(), doc.width() * 0.35, doc.width() * 1.1));
         doc.gap(8);
         doc.paragraph(Tr::tr("Timeline"), 12, true);
         QCustomPlot lanes;

@@ -9,6 +9,7 @@
 #include "session.h"
 #include "sql.h"
 #include "store.h"
+#include "whenfinished.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -254,27 +255,33 @@ void TrainerConsole::fillScenarios()
 
 void TrainerConsole::fillTrainees()
 {
-    // The desk's users, read off the GUI thread.
-    m_platform.store()
-        .read([](Sql& sql) {
-            QStringList names;
-            QSqlQuery q = sql.exec(QStringLiteral("SELECT name FROM users ORDER BY name"));
-            while (q.next())
-                names << q.value(0).toString();
-            return names;
-        })
-        .then(this, [this](const QStringList& names) {
-            const QSignalBlocker quiet(m_trainees);
-            m_trainees->clear();
-            m_trainees->addItem(tr("Everyone but the trainer"), QString());
-            for (const QString& n : names)
-                m_trainees->addItem(n, n);
-            // The demo's hub supervisor is the usual trainee at a demo desk.
-            const int usual = m_trainees->findData(QStringLiteral("demo.hub_supervisor"));
-            m_trainees->setCurrentIndex(std::max(0, m_trainee.isEmpty() ? usual : m_trainees->findData(m_trainee)));
-            m_trainee = m_trainees->currentData().toString();
-        })
-        .onFailed(this, [this](const std::exception& e) { say(QString::fromUtf8(e.what()), true); });
+    // The desk's users, read off the GUI thread (and never answered to a console that is gone).
+    const QFuture<QStringList> users = m_platform.store().read([](Sql& sql) {
+        QStringList names;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT name FROM users ORDER BY name"));
+        while (q.next())
+            names << q.value(0).toString();
+        return names;
+    });
+    whenFinished(this, users, [this](QFuture<QStringList> read) {
+        QStringList names;
+        try {
+            read.waitForFinished();
+            names = read.result();
+        } catch (const std::exception& e) {
+            say(QString::fromUtf8(e.what()), true);
+            return;
+        }
+        const QSignalBlocker quiet(m_trainees);
+        m_trainees->clear();
+        m_trainees->addItem(tr("Everyone but the trainer"), QString());
+        for (const QString& n : names)
+            m_trainees->addItem(n, n);
+        // The demo's hub supervisor is the usual trainee at a demo desk.
+        const int usual = m_trainees->findData(QStringLiteral("demo.hub_supervisor"));
+        m_trainees->setCurrentIndex(std::max(0, m_trainee.isEmpty() ? usual : m_trainees->findData(m_trainee)));
+        m_trainee = m_trainees->currentData().toString();
+    });
 }
 
 void TrainerConsole::setTrainee(const QString& userName)

@@ -72,9 +72,17 @@ NewTask centreTask(const QString& centre, const QString& title, qint64 incidentI
  * ("alice", a hub supervisor) signed in, acting through the real services. Time moves only when
  * the test moves it, stopping at every moment the run has something due.
  */
+// A training store (every event marked as an exercise), as the demo desk has: runs refuse any other.
+TestPlatform::Config trainingConfig()
+{
+    auto config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.exercise = true;
+    return config;
+}
+
 struct Drill
 {
-    TestPlatform tp{TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)})};
+    TestPlatform tp{trainingConfig()};
     std::unique_ptr<IncidentService> incidents;
     std::unique_ptr<UnitService> units;
     std::unique_ptr<TaskService> tasks;
@@ -787,6 +795,17 @@ TEST_CASE("Scenario run: the trainer's inject is validated like a file's - only 
     CHECK_FALSE(other.start());
     CHECK(other.error() == QStringLiteral("Only a signed-in trainer can run a training scenario."));
     CHECK(other.state() == ScenarioRun::State::Ready);
+
+    // Nor does a trainer on a live store: injects must never reach live data.
+    TestPlatform live(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    live.start();
+    signInAs(live, QStringLiteral("coach"), QStringLiteral("trainer"));
+    ScenarioRun onLive(*live, loadBundled(QStringLiteral("rooftop-rescue")));
+    CHECK_FALSE(onLive.start());
+    CHECK(onLive.error().contains(QStringLiteral("never reach live data")));
+    CHECK(await(live->store().read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")).toLongLong();
+    })) == 0);
 }
 
 TEST_CASE("hexhub --check-scenario prints every problem and exits 1, or says ok", "[scenario][cli]")

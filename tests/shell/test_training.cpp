@@ -220,6 +220,17 @@ TEST_CASE("The demo store is made on first use, found again after, and live data
             CHECK(p.roles.contains(role));
         }
     }
+    SECTION("a store set up for live work is refused even before its first incident")
+    {
+        TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+        tp.start();
+        signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+        CHECK(failureOf(DemoStore::open(*tp, 100, 1)).contains(QStringLiteral("set up for live work")));
+        CHECK_FALSE(await(DemoStore::isDemoStore(*tp)));
+        CHECK(await(tp->store().read([](Sql& sql) {
+            return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE name LIKE 'demo.%'")).toLongLong();
+        })) == 0);
+    }
     SECTION("a store with incidents and no demo mark is refused, untouched")
     {
         TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
@@ -288,7 +299,9 @@ TEST_CASE("The after-action review exports a PDF whose pages hold the whole run"
 
 TEST_CASE("The trainer console runs a scenario: start, speed, jumps, injects, notes and the review", "[shell][training]")
 {
-    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    auto config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.exercise = true; // a training store: runs refuse any other
+    TestPlatform tp(config);
     tp.start();
     signInAs(tp, QStringLiteral("desk1"), QStringLiteral("hub_supervisor"));
     const Principal trainee = tp->session().principal();
