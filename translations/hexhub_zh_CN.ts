@@ -5021,6 +5021,10 @@ Trainee: %2 - trainer: %3 - %4
             <numerusform>已写入 %1（共 %n 页）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Writing %1 ...</source>
+        <translation>正在写入 %1 ...</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::training::TrainerConsole</name>

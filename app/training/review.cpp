@@ -16,6 +16,9 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QThreadPool>
+#include <QPointer>
+#include <QApplication>
 #include <QTextOption>
 #include <QTemporaryFile>
 #include <QVBoxLayout>
@@ -292,14 +295,11 @@ public:
         for (int i = 0; i < rows.size(); ++i)
             drawRow(rows[i], body, i % 2 ? QColor(0xf6, 0xf6, 0xf6) : QColor(Qt::white), colours.value(i));
     }
-    //! Draws `plot` `height` tall across the page: laid out as on a screen (its fonts measured
-    //! where they are drawn) at half the page's pixels, rendered at twice that.
-    void chart(QCustomPlot* plot, double height)
+    //! Draws a chart picture `height` tall across the page.
+    void chart(const QImage& picture, double height)
     {
         need(height);
-        constexpr double kScale = 2.0;
-        const QPixmap picture = plot->toPixmap(int(width() / kScale), int(height / kScale), kScale);
-        m_p.drawPixmap(QRectF(m_page.left(), m_y, width(), height), picture, QRectF(picture.rect()));
+        m_p.drawImage(QRectF(m_page.left(), m_y, width(), height), picture, QRectF(picture.rect()));
         m_y += height;
     }
 
@@ -350,7 +350,48 @@ private:
 
 } // namespace
 
+namespace {
+
+// The PDF's page: A4 with 15 mm margins at 150 dots an inch.
+constexpr int kPdfDpi = 150;
+QPageLayout pdfLayout()
+{
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+}
+
+// Laid out as on a screen (fonts measured where they are drawn) at half the page's pixels, rendered
+// at twice that.
+QImage chartPicture(QCustomPlot* plot, double width, double height)
+{
+    constexpr double kScale = 2.0;
+    return plot->toPixmap(int(width / kScale), int(height / kScale), kScale).toImage();
+}
+
+} // namespace
+
+ReviewCharts renderReviewCharts(const ScenarioReport& report, const QString& language)
+{
+    const double width = pdfLayout().paintRectPixels(kPdfDpi).width();
+    ReviewCharts charts;
+    // One bar a row, but never taller than most of a page.
+    charts.responseHeight = std::clamp(60.0 * report.scores.size(), width * 0.35, width * 1.1);
+    charts.timelineHeight = width * 0.28;
+    QCustomPlot plot;
+    plot.setAttribute(Qt::WA_DontShowOnScreen);
+    drawResponseChart(&plot, report, language);
+    charts.response = chartPicture(&plot, width, charts.responseHeight);
+    drawTimelineChart(&plot, report);
+    charts.timeline = chartPicture(&plot, width, charts.timelineHeight);
+    return charts;
+}
+
 int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* error, const QString& language)
+{
+    return writeReviewPdf(report, renderReviewCharts(report, language), path, error, language);
+}
+
+int writeReviewPdf(const ScenarioReport& report, const ReviewCharts& charts, const QString& path, QString* error,
+                   const QString& language)
 {
     // Written beside the target and moved over it at the end: a failure leaves no half a PDF.
     QSaveFile file(path);
@@ -363,9 +404,8 @@ int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* 
     int pages = 0;
     {
         QPdfWriter writer(&file);
-        writer.setResolution(150);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        writer.setResolution(kPdfDpi);
+        writer.setPageLayout(pdfLayout());
         writer.setTitle(Tr::tr("After-action review: %1").arg(title));
         writer.setCreator(QStringLiteral("Hexhub"));
         QPainter painter;
@@ -411,18 +451,11 @@ int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* 
         doc.gap(10);
 
         // The charts, drawn by the same code as on screen, as vectors.
-        QCustomPlot plot;
-        plot.setAttribute(Qt::WA_DontShowOnScreen);
         doc.paragraph(Tr::tr("Response times"), 12, true);
-        drawResponseChart(&plot, report, language);
-        // One bar a row, but never taller than most of a page.
-        doc.chart(&plot, std::clamp(60.0 * report.scores.size(), doc.width() * 0.35, doc.width() * 1.1));
+        doc.chart(charts.response, charts.responseHeight);
         doc.gap(8);
         doc.paragraph(Tr::tr("Timeline"), 12, true);
-        QCustomPlot lanes;
-        lanes.setAttribute(Qt::WA_DontShowOnScreen);
-        drawTimelineChart(&lanes, report);
-        doc.chart(&lanes, doc.width() * 0.28);
+        doc.chart(charts.timeline, charts.timelineHeight);
         doc.gap(10);
 
         doc.need(writer.resolution()); // a heading never alone at a page's foot
@@ -530,15 +563,38 @@ void ReviewView::exportPdf()
                                                          m_report.startedAt.toUTC().toString(QStringLiteral("yyyyMMdd-HHmm")));
     const QString path = QFileDialog::getSaveFileName(this, Tr::tr("Export the review"), name, Tr::tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
-        exportPdfTo(path);
+        exportPdfInBackground(path);
+}
+
+void ReviewView::exportPdfInBackground(const QString& path)
+{
+    // The charts are widgets' work (here); the pages and the disk are a worker's.
+    const ReviewCharts charts = renderReviewCharts(m_report);
+    m_status->setText(Tr::tr("Writing %1 ...").arg(QDir::toNativeSeparators(path)));
+    m_status->show();
+    QPointer<ReviewView> self(this);
+    QThreadPool::globalInstance()->start([self, report = m_report, charts, path] {
+        QString error;
+        const int pages = writeReviewPdf(report, charts, path, &error);
+        QMetaObject::invokeMethod(qApp, [self, pages, error, path] {
+            if (self)
+                self->showExported(pages, error, path);
+        });
+    });
+}
+
+void ReviewView::showExported(int pages, const QString& error, const QString& path)
+{
+    m_status->setText(pages > 0 ? Tr::tr("Written to %1 (%n page(s)).", nullptr, pages).arg(QDir::toNativeSeparators(path)) : error);
+    m_status->show();
+    Q_EMIT exported(pages, error);
 }
 
 bool ReviewView::exportPdfTo(const QString& path)
 {
     QString error;
     const int pages = exportReviewPdf(m_report, path, &error);
-    m_status->setText(pages > 0 ? Tr::tr("Written to %1 (%n page(s)).", nullptr, pages).arg(QDir::toNativeSeparators(path)) : error);
-    m_status->show();
+    showExported(pages, error, path);
     return pages > 0;
 }
 

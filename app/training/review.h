@@ -3,6 +3,7 @@
 #include "scenariorun.h"
 
 #include <QDialog>
+#include <QImage>
 #include <QWidget>
 
 class QCustomPlot;
@@ -20,6 +21,19 @@ namespace hexhub::training {
  * (the file is then not left behind half-written).
  */
 int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* error, const QString& language = {});
+
+//! The review's two charts as pictures for the PDF; drawn with widgets, so on the GUI thread.
+struct ReviewCharts
+{
+    QImage response;
+    QImage timeline;
+    double responseHeight = 0; //!< in the PDF's pixels
+    double timelineHeight = 0;
+};
+ReviewCharts renderReviewCharts(const ScenarioReport& report, const QString& language = {});
+//! exportReviewPdf() with the charts drawn already: no widgets, so any thread may write the file.
+int writeReviewPdf(const ScenarioReport& report, const ReviewCharts& charts, const QString& path, QString* error,
+                   const QString& language = {});
 
 //! Fills `plot` with each expected response's time against the time it was allowed.
 void drawResponseChart(QCustomPlot* plot, const ScenarioReport& report, const QString& language = {});
@@ -41,12 +55,20 @@ public:
     QTableWidget* timeline() const { return m_timeline; }
     QCustomPlot* responseChart() const { return m_response; }
     QCustomPlot* timelineChart() const { return m_chart; }
-    //! Asks for a file and writes the PDF there; says what happened under the header.
+    //! Asks for a file and writes the PDF there off the GUI thread; says what happened under the header.
     void exportPdf();
-    //! Writes the PDF to `path` without asking; false with the reason shown.
+    //! Writes the PDF to `path` on a worker thread (the charts drawn here first); exported() says how it went.
+    void exportPdfInBackground(const QString& path);
+    //! Writes the PDF to `path` now, without asking; false with the reason shown.
     Q_INVOKABLE bool exportPdfTo(const QString& path);
 
+Q_SIGNALS:
+    //! A background export ended: `pages` written, or 0 with `error`.
+    void exported(int pages, const QString& error);
+
 private:
+    void showExported(int pages, const QString& error, const QString& path);
+
     ScenarioReport m_report;
     QLabel* m_header;
     QLabel* m_status;

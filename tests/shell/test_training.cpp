@@ -295,6 +295,12 @@ TEST_CASE("The after-action review exports a PDF whose pages hold the whole run"
     CHECK(view.scores()->item(2, 3)->text() == scenarioOutcomeName(ScenarioOutcome::Missed));
     CHECK(view.timeline()->rowCount() == 7);
     CHECK(view.exportPdfTo(dir.filePath(QStringLiteral("view.pdf"))));
+    // The button's way: the pages written by a worker, the view told when they are.
+    QSignalSpy exported(&view, &training::ReviewView::exported);
+    view.exportPdfInBackground(dir.filePath(QStringLiteral("background.pdf")));
+    REQUIRE(waitUntil([&] { return exported.count() == 1; }, 20000));
+    CHECK(exported.first().at(0).toInt() == pdfPages(dir.filePath(QStringLiteral("background.pdf"))));
+    CHECK(exported.first().at(0).toInt() >= 1);
 }
 
 TEST_CASE("The trainer console runs a scenario: start, speed, jumps, injects, notes and the review", "[shell][training]")
