@@ -56,9 +56,14 @@ QWidget* createTrainerConsole(Platform& platform, QWidget* parent)
 
 RoleSwitcher* setUpDemoWindow(MainWindow& window, Platform& platform, TrainingBanner& banner)
 {
-    window.addPanel(ExtraPanel{QStringLiteral("training.console"), [] { return Tr::tr("Trainer console"); },
-                               QStringLiteral("core.training.run"),
-                               [p = &platform](QWidget* parent) { return createTrainerConsole(*p, parent); }});
+    ViewFactory console;
+    console.id = QStringLiteral("training.console");
+    console.title = Tr::tr("Trainer console");
+    console.translatedTitle = [] { return Tr::tr("Trainer console"); };
+    console.area = ViewFactory::Area::Dock;
+    console.permission = QStringLiteral("core.training.run");
+    console.create = [p = &platform](QWidget* parent) { return createTrainerConsole(*p, parent); };
+    window.addPanel(console);
     auto* roles = new RoleSwitcher(platform);
     QObject::connect(roles, &RoleSwitcher::failed, &window, [w = &window](const QString& message) {
         QMessageBox::warning(w, Tr::tr("Role switcher"), message);

@@ -604,9 +604,9 @@ const QStringList& shellPanels()
 
 } // namespace
 
-void MainWindow::addPanel(const ExtraPanel& panel)
+void MainWindow::addPanel(const ViewFactory& panel)
 {
-    m_extraPanels.removeIf([&](const ExtraPanel& p) { return p.id == panel.id; });
+    m_extraPanels.removeIf([&](const ViewFactory& p) { return p.id == panel.id; });
     m_extraPanels << panel;
 }
 
@@ -617,7 +617,7 @@ QStringList MainWindow::panelIds() const
         if (panelAllowed(id))
             ids << id;
     }
-    for (const ExtraPanel& p : m_extraPanels) {
+    for (const ViewFactory& p : m_extraPanels) {
         if (panelAllowed(p.id))
             ids << p.id;
     }
@@ -638,9 +638,9 @@ QString MainWindow::panelTitle(const QString& id) const
         return Tr::tr("Clock");
     if (id == QLatin1String("shell.outbox"))
         return Tr::tr("Changes waiting");
-    for (const ExtraPanel& p : m_extraPanels) {
+    for (const ViewFactory& p : m_extraPanels) {
         if (p.id == id)
-            return p.title();
+            return p.translatedTitle ? p.translatedTitle() : p.title;
     }
     for (const ViewFactory& v : m_platform.modules().views()) {
         if (v.id == id)
@@ -656,7 +656,7 @@ bool MainWindow::panelAllowed(const QString& id) const
         return false;
     if (shellPanels().contains(id))
         return true;
-    for (const ExtraPanel& p : m_extraPanels) {
+    for (const ViewFactory& p : m_extraPanels) {
         if (p.id == id)
             return p.permission.isEmpty() || session.can(p.permission);
     }
@@ -696,7 +696,7 @@ QWidget* MainWindow::createPanel(const QString& id, QWidget* parent)
         return new BigClock(m_platform.clock(), parent);
     if (id == QLatin1String("shell.outbox"))
         return new OutboxPanel(m_platform.outbox(), m_platform.session(), parent);
-    for (const ExtraPanel& p : m_extraPanels) {
+    for (const ViewFactory& p : m_extraPanels) {
         if (p.id == id)
             return p.create(parent);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "module.h"
 #include "theme.h"
 #include "workspace.h"
 
@@ -7,8 +8,6 @@
 #include <QSet>
 #include <QMainWindow>
 #include <QPointer>
-
-#include <functional>
 
 class QDockWidget;
 class QLabel;
@@ -38,15 +37,6 @@ class SettingsDialog;
 class UserIndicator;
 class WallWindow;
 struct DeskSettings;
-
-//! A panel the shell adds beside the modules' own (the trainer console of demo mode).
-struct ExtraPanel
-{
-    QString id;                                  //!< "<area>.<panel>", e.g. "training.console"
-    std::function<QString()> title;              //!< in the language now in use
-    QString permission;                          //!< needed to open it; empty: anyone signed in
-    std::function<QWidget*(QWidget* parent)> create;
-};
 
 /*!
  * The desk's main window: the module rail on the left, the current module's view in the middle, and
@@ -99,8 +89,9 @@ public:
     // Panels: the shell's own (notifications, deadlines, the clock, changes waiting for the server)
     // and the modules' dock and wall views. Each can sit in a dock area, float on any screen, or be
     // shown on a wall.
-    //! Adds a panel of the shell's own (it joins the palette, docks, walls and workspaces).
-    void addPanel(const ExtraPanel& panel);
+    //! Adds a panel of the shell's own, described as a module's view (the trainer console of demo
+    //! mode); it joins the palette, docks, walls and workspaces.
+    void addPanel(const ViewFactory& panel);
     //! Every panel the signed-in user may open, in a stable order.
     QStringList panelIds() const;
     QString panelTitle(const QString& id) const;
@@ -188,7 +179,7 @@ private:
     DeadlineBoard* m_deadlines;
     QLabel* m_deadlineCount;
     QHash<QString, QDockWidget*> m_docks;
-    QList<ExtraPanel> m_extraPanels;
+    QList<ViewFactory> m_extraPanels;
     QList<WallWindow*> m_walls;
     QList<WallPlace> m_parkedWalls;
     QList<QPointer<QWidget>> m_homeless; //!< shown when the last screen went; shown again on the next
