@@ -2632,6 +2632,18 @@
         <source>Training scenarios run only on the demo desk (hexhub --demo): their injects must never reach live data.</source>
         <translation>培训场景只能在演示工作台（hexhub --demo）上运行：其注入事件绝不能进入真实数据。</translation>
     </message>
+    <message>
+        <source>This desk&apos;s outbox %1 cannot be opened: cannot create the folder %2.</source>
+        <translation>本席位的发件箱 %1 无法打开:无法创建文件夹 %2。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s outbox %1 cannot be locked (%2).</source>
+        <translation>本席位的发件箱 %1 无法加锁(%2)。</translation>
+    </message>
+    <message>
+        <source>no permission to write in its folder</source>
+        <translation>无权写入其所在文件夹</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

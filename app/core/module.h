@@ -132,7 +132,8 @@ private:
  *
  * Lifecycle, driven by the ModuleManager in dependency order:
  *  1. initialize(): register migrations, permissions, subscriptions, views and commands. Return false
- *     with `error` set to fail the module (its dependents fail with it).
+ *     with `error` set to fail the module (its dependents fail with it). A desk calls it while its
+ *     store is still opening: register here, read and write from modulesInitialized() on.
  *  2. modulesInitialized(): every module is initialized and every migration applied; the store has the
  *     module's tables. Called in dependency order.
  *  3. aboutToShutdown(): called in reverse order before the modules are unloaded.

@@ -129,6 +129,7 @@ ModuleSpec* ModuleManager::byId(const QString& id) const
 void ModuleManager::discover()
 {
     m_specs.clear();
+    m_prepared = false;
     for (const QString& folder : std::as_const(m_searchPaths)) {
         const QDir dir(folder);
         const QStringList files = dir.entryList(QDir::Files, QDir::Name);
@@ -305,8 +306,11 @@ void ModuleManager::loadAndInitialize(ModuleSpec* spec)
     }
 }
 
-QFuture<void> ModuleManager::start()
+void ModuleManager::prepare()
 {
+    if (m_prepared)
+        return;
+    m_prepared = true;
     resolve();
     for (ModuleSpec* spec : std::as_const(m_order)) {
         failDependents();
@@ -314,6 +318,11 @@ QFuture<void> ModuleManager::start()
             loadAndInitialize(spec);
     }
     failDependents();
+}
+
+QFuture<void> ModuleManager::start()
+{
+    prepare();
 
     Migrator migrator(m_services.store);
     for (ModuleSpec* spec : std::as_const(m_order)) {
@@ -361,7 +370,8 @@ void ModuleManager::shutdown()
     m_shutDown = true;
     for (auto it = m_order.crbegin(); it != m_order.crend(); ++it) {
         ModuleSpec* spec = *it;
-        if (spec->state == ModuleSpec::State::Loaded && spec->instance) {
+        // Loaded, or initialized by prepare() when the start stopped before their migrations.
+        if ((spec->state == ModuleSpec::State::Loaded || spec->state == ModuleSpec::State::Discovered) && spec->instance) {
             for (const auto id : spec->context->subscriptions())
                 m_services.bus.unsubscribe(id);
             spec->instance->aboutToShutdown();

@@ -56,8 +56,13 @@ public:
     //! Reads and validates every plugin's metadata; loads no code.
     void discover();
     /*!
-     * Resolves, loads and initializes the modules, applies their migrations (on the store's thread),
-     * records their permissions, then calls modulesInitialized(). The future fails only for what
+     * Resolves, loads and initializes the discovered modules, on the calling (GUI) thread. Needs no
+     * open store: a desk does it while its store opens. start() does it when it was not done.
+     */
+    void prepare();
+    /*!
+     * prepare() when not done yet; then applies the modules' migrations (on the store's thread),
+     * records their permissions, and calls modulesInitialized(). The future fails only for what
      * must stop start-up (a changed migration, a newer store); a failing module does not.
      */
     QFuture<void> start();
@@ -89,6 +94,7 @@ private:
     std::vector<std::unique_ptr<ModuleSpec>> m_specs;
     QList<ModuleSpec*> m_order;
     QSet<ModuleSpec*> m_visited;
+    bool m_prepared = false;
     bool m_shutDown = false;
 };
 

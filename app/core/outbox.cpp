@@ -9,7 +9,9 @@
 #include "store.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -263,9 +265,25 @@ QFuture<void> Outbox::open()
     m_state = State::Opening;
     // One desk process per outbox: a second Hexhub of the same user on the same server must not
     // replay (or decide) the first one's changes under its feet.
+    // It opens beside the server store (Platform::start), maybe before that store made the folder.
+    const QString folder = QFileInfo(m_localPath).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        m_state = State::Failed;
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+            StoreError(Tr::tr("This desk's outbox %1 cannot be opened: cannot create the folder %2.").arg(m_localPath, folder))));
+    }
     m_lock = std::make_unique<QLockFile>(m_localPath + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(100)) {
+    if (!m_lock->tryLock(100) && m_lock->error() != QLockFile::LockFailedError) {
+        m_state = State::Failed;
+        const QString why = Tr::tr("This desk's outbox %1 cannot be locked (%2).")
+                                .arg(m_localPath, m_lock->error() == QLockFile::PermissionError
+                                                      ? Tr::tr("no permission to write in its folder")
+                                                      : Tr::tr("an unknown error"));
+        m_lock.reset();
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(StoreError(why)));
+    }
+    if (m_lock->error() == QLockFile::LockFailedError) {
         qint64 pid = 0;
         QString host, app;
         m_lock->getLockInfo(&pid, &host, &app);
@@ -403,10 +421,17 @@ void Outbox::pump()
         return;
     }
     // Closing: what the operator submitted is settled (applied or kept); replay waits for next time.
-    if (m_state == State::Open && m_waiting > 0 && !m_blocked && !m_retry->isActive()) {
+    if (m_state == State::Open && m_waiting > 0 && !m_blocked && !m_replayHeld && !m_retry->isActive()) {
         m_busy = true;
         replayOne();
     }
+}
+
+void Outbox::holdReplay(bool held)
+{
+    m_replayHeld = held;
+    if (!held)
+        pump();
 }
 
 void Outbox::backOff()

@@ -100,6 +100,12 @@ public:
     //! Opens (creating) the local outbox and starts replaying what an earlier run left in it.
     QFuture<void> open();
     /*!
+     * While held, nothing an earlier run left is replayed, neither when open() is done nor when the
+     * server comes back: the platform opens the outbox beside the server store and holds the replay
+     * until that store is migrated and listened to. Releasing replays what waits.
+     */
+    void holdReplay(bool held);
+    /*!
      * Settles what was already submitted (applied on the server or kept in the local file, waiting
      * up to ten seconds with the event loop running), fails anything still queued, and closes the
      * local file. Call before the server store closes.
@@ -177,6 +183,7 @@ private:
     State m_state = State::Closed;
     int m_waiting = 0;
     bool m_blocked = false;
+    bool m_replayHeld = false;
     QTimer* m_retry = nullptr;
     int m_backoffMs = 200;
 };

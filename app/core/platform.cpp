@@ -106,7 +106,16 @@ Platform::~Platform()
 
 QFuture<void> Platform::start()
 {
-    return m_store->open()
+    // Three things at once: the store opens on its threads, and so does this desk's outbox beside
+    // it, while this thread loads and initializes the modules (which register and need no store).
+    QFuture<void> store = m_store->open();
+    m_outbox->holdReplay(true); // until the store is migrated and listened to
+    QFuture<void> outbox = m_outbox->open();
+    if (m_options.loadModules) {
+        m_modules->discover();
+        m_modules->prepare();
+    }
+    return store
         .then(this, [this] {
             Migrator core(*m_store);
             core.add(Migration::fromFolder(QStringLiteral("core"), QStringLiteral(":/hexhub/core/sql"),
@@ -121,17 +130,17 @@ QFuture<void> Platform::start()
             return m_store->read([](Sql& sql) { return journal::lastSeq(sql); });
         })
         .unwrap()
-        .then(this, [this](qint64 lastSeq) {
+        .then(this, [this, outbox](qint64 lastSeq) {
             if (m_bridge)
                 m_bridge->start(lastSeq);
-            // Changes an earlier run kept while the server was away replay from here on.
-            return m_outbox->open();
+            return outbox;
         })
         .unwrap()
         .then(this, [this] {
+            // Changes an earlier run kept while the server was away replay from here on.
+            m_outbox->holdReplay(false);
             if (!m_options.loadModules)
                 return QtFuture::makeReadyFuture();
-            m_modules->discover();
             return m_modules->start();
         })
         .unwrap();

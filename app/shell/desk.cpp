@@ -80,7 +80,9 @@ int runDesk(QApplication& app, const PlatformOptions& options)
         } catch (const std::exception& e) {
             report(Tr::tr("Hexhub cannot start: %1").arg(QString::fromUtf8(e.what())));
             exitCode = 1;
-            app.exit(1);
+            // Queued: a store that fails while the modules load has failed before the event loop
+            // runs, and this runs at once, when exit() would be lost.
+            QMetaObject::invokeMethod(&app, [&app] { app.exit(1); }, Qt::QueuedConnection);
             return;
         }
         signIn = std::make_unique<SignInDialog>(platform->access(), platform->session());

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QJsonDocument>
 
 using namespace hexhub;
@@ -307,4 +308,36 @@ TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][h
         return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
     })) == 17);
     CHECK(again->modules().loadOrder().size() == 7);
+}
+
+TEST_CASE("The modules load and initialize on this thread while the store opens", "[modules]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({fixtures(QStringLiteral("good"))}));
+    QFuture<void> started = tp->start();
+    // start() returned at once: the store is still opening, the modules are initialized, not started.
+    CHECK(tp->store().state() == Store::State::Opening);
+    const ModuleSpec* alpha = tp->modules().module(QStringLiteral("fx_alpha"));
+    REQUIRE(alpha);
+    CHECK(alpha->instance != nullptr);
+    CHECK(alpha->state == ModuleSpec::State::Discovered);
+    await(started);
+    CHECK(alpha->state == ModuleSpec::State::Loaded);
+}
+
+TEST_CASE("A store that cannot open stops the modules initialized beside it", "[modules][sqlite]")
+{
+    QTemporaryDir dir;
+    TestPlatform::Config config = TestPlatform::Config::withModules({fixtures(QStringLiteral("good"))});
+    config.storePath = dir.filePath(QStringLiteral("not-a-database.db"));
+    QFile junk(config.storePath);
+    REQUIRE(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'x'));
+    junk.close();
+    TestPlatform tp(config);
+    CHECK_FALSE(failureOf(tp->start()).isEmpty());
+    const ModuleSpec* alpha = tp->modules().module(QStringLiteral("fx_alpha"));
+    REQUIRE(alpha);
+    CHECK(alpha->state == ModuleSpec::State::Discovered); // initialized, never started
+    tp->stop(); // aboutToShutdown() for each, then the stores close
+    CHECK(tp->store().state() == Store::State::Closed);
 }

@@ -4,14 +4,18 @@
 #include "testsupport.h"
 
 #include "audit.h"
+#include "clock.h"
 #include "error.h"
 #include "eventbus.h"
 #include "outbox.h"
 #include "platform.h"
 #include "store.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUuid>
 
 #include <catch2/catch.hpp>
 
@@ -367,4 +371,63 @@ TEST_CASE("Two desks cannot share one outbox file", "[outbox][sqlite]")
     first->stop();
     TestPlatform third(config); // free again once the first desk closed
     CHECK_NOTHROW(third.start());
+}
+
+TEST_CASE("A desk's outbox opens in a folder not made yet", "[outbox][sqlite]")
+{
+    // The platform opens the outbox beside the store, maybe before the store made any folder.
+    QTemporaryDir dir;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.outboxPath = dir.filePath(QStringLiteral("not/made/yet/desk.outbox"));
+    TestPlatform tp(config);
+    tp.start();
+    CHECK(QFileInfo::exists(config.outboxPath));
+    CHECK(tp->outbox().waiting() == 0);
+}
+
+TEST_CASE("What an earlier run left waits while the replay is held, and replays when it is released", "[outbox][sqlite]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    tp.start();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("earlier.outbox"));
+    SystemClock clock;
+    { // the outbox's table, as an earlier run made it
+        Outbox earlier(tp->store(), clock, nullptr, path);
+        await(earlier.open());
+        earlier.close();
+    }
+    RowChange change = newIncident(QStringLiteral("2026-HELD"), QStringLiteral("Kept while the server was away"));
+    change.id = QUuid::createUuid();
+    { // ... and the change it kept
+        Store local(Store::Options{StoreUrl::sqlite(path), 1}, clock);
+        await(local.open());
+        await(local.write([change](WriteTransaction& txn) {
+            txn.exec(QStringLiteral("INSERT INTO outbox (change_id, change) VALUES (?, ?)"),
+                     {change.id.toString(QUuid::WithoutBraces),
+                      QString::fromUtf8(QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact))});
+        }));
+        local.close();
+    }
+    auto applied = [&] {
+        return await(tp->store().read([](Sql& sql) {
+            return sql.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE number = '2026-HELD'")).toInt();
+        }));
+    };
+
+    Outbox outbox(tp->store(), clock, nullptr, path);
+    outbox.holdReplay(true);
+    await(outbox.open());
+    CHECK(outbox.waiting() == 1);
+    // Held: open() replayed nothing, nor does the server coming back.
+    tp->store().setDegraded(true);
+    tp->store().setDegraded(false);
+    await(tp->store().write([](WriteTransaction&) {}));
+    CHECK(applied() == 0);
+    CHECK(outbox.waiting() == 1);
+
+    outbox.holdReplay(false);
+    REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }));
+    CHECK(applied() == 1);
+    outbox.close();
 }
