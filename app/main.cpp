@@ -3,6 +3,7 @@
 #include "desk.h"
 #include "screenshots.h"
 #include "startupprobe.h"
+#include "warmup.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -64,6 +65,7 @@ int main(int argc, char* argv[])
     // For `hexhub-bench startup`: a desk's start, signed in by the flag, on the store in a folder.
     if (const std::optional<QString> probe = hexhub::cli::optionValue(arguments, QStringLiteral("startup-probe"))) {
         QApplication app(argc, argv);
+        const hexhub::shell::StartupWarmUp warmUp; // as a desk's start does
         announceDesk();
         const QStringList paths = qEnvironmentVariable("HEXHUB_MODULE_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
         return hexhub::shell::runStartupProbe(app, *probe, paths.value(0));
@@ -75,6 +77,7 @@ int main(int argc, char* argv[])
         return hexhub::cli::run(QCoreApplication::arguments(), out, err);
     }
     QApplication app(argc, argv); // the desk sets its language itself, switchable at run time
+    const hexhub::shell::StartupWarmUp warmUp;
     announceDesk();
     return hexhub::cli::run(QCoreApplication::arguments(), out, err,
                             [&app](const hexhub::PlatformOptions& options) {
