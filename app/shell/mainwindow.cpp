@@ -61,6 +61,7 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     , m_deadlineCount(new QLabel(this))
     , m_workspaceStore(platform.settings())
 {
+    setStatusBar(new DeskStatusBar(this));
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(Tr::tr("Hexhub"));
     auto* centre = new QWidget(this);

@@ -6,6 +6,7 @@
 #include <QButtonGroup>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPaintEvent>
 #include <QPainterPath>
 #include <QStyleOptionFocusRect>
 #include <QVBoxLayout>
@@ -122,7 +123,7 @@ ModuleRail::ModuleRail(QWidget* parent)
     , m_group(new QButtonGroup(this))
 {
     setObjectName(QStringLiteral("moduleRail"));
-    setAttribute(Qt::WA_StyledBackground);
+    setAttribute(Qt::WA_OpaquePaintEvent); // paintEvent() fills it all with the rail's band
     setFixedWidth(kRailWidth);
     m_layout->setContentsMargins(0, 4, 0, 4);
     m_layout->setSpacing(2);
@@ -201,6 +202,14 @@ void ModuleRail::setTheme(const Theme& theme)
     for (RailButton* b : std::as_const(m_order))
         b->setTheme(theme);
     update();
+}
+
+void ModuleRail::paintEvent(QPaintEvent* event)
+{
+    // The rail's own dark band in either theme, painted here rather than by an application style
+    // sheet, which would make every widget of the desk slower to lay out and paint.
+    QPainter painter(this);
+    painter.fillRect(event->rect(), m_theme.railBackground());
 }
 
 void ModuleRail::keyPressEvent(QKeyEvent* event)

@@ -10,9 +10,29 @@
 
 #include <QLocale>
 #include <QPainter>
+#include <QStyle>
 #include <QTimer>
 
 namespace hexhub::shell {
+
+DeskStatusBar::DeskStatusBar(QWidget* parent)
+    : QStatusBar(parent)
+{
+}
+
+void DeskStatusBar::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const QString message = currentMessage();
+    if (!message.isEmpty()) {
+        painter.setPen(palette().color(QPalette::WindowText));
+        const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin, nullptr, this);
+        painter.drawText(rect().adjusted(margin, 0, -margin, 0), Qt::AlignLeading | Qt::AlignVCenter | Qt::TextSingleLine,
+                         fontMetrics().elidedText(message, Qt::ElideRight, width() - 2 * margin));
+    }
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawLine(0, 0, width() - 1, 0);
+}
 
 UserIndicator::UserIndicator(Session& session, QWidget* parent)
     : QLabel(parent)

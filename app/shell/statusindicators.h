@@ -3,6 +3,7 @@
 #include "theme.h"
 
 #include <QLabel>
+#include <QStatusBar>
 
 class QTimer;
 
@@ -14,6 +15,21 @@ class Store;
 } // namespace hexhub
 
 namespace hexhub::shell {
+
+/*!
+ * The main window's status bar: a line along its top in the palette's Mid colour and no frames
+ * around its items, drawn here rather than by an application style sheet (which would make every
+ * widget of the desk slower to lay out and paint).
+ */
+class DeskStatusBar final : public QStatusBar
+{
+    Q_OBJECT
+public:
+    explicit DeskStatusBar(QWidget* parent = nullptr);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+};
 
 //! Who is signed in at this desk, and in which roles.
 class UserIndicator final : public QLabel

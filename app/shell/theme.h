@@ -33,9 +33,8 @@ public:
     QColor ok() const { return m_ok; }
     QColor warning() const { return m_warning; }
     QColor danger() const { return m_danger; }
-    QString styleSheet() const;
 
-    //! Fusion style, this palette and style sheet for the whole application, at run time.
+    //! Fusion style and this palette for the whole application, at run time.
     void apply(QApplication& app) const;
 
 private:

@@ -146,6 +146,15 @@ TEST_CASE("The main window renders in both themes and both languages", "[shell][
             // The night theme really is dark and the day theme light, where the content is.
             const QColor background = image.pixelColor(image.width() / 2, image.height() / 2);
             CHECK((kind == Theme::Kind::Night ? background.lightness() < 80 : background.lightness() > 200));
+            // No application style sheet (it slows every widget); the rail paints its own band
+            // below its last button, and the status bar its line along the top.
+            CHECK(qApp->styleSheet().isEmpty());
+            const QWidget* rail = window.rail();
+            const QPoint railFoot = rail->mapTo(&window, QPoint(rail->width() / 2, rail->height() - 3));
+            CHECK(image.pixelColor(railFoot * image.devicePixelRatio()).rgb() == theme.railBackground().rgb());
+            const QWidget* statusBar = window.statusBar();
+            const QPoint statusTop = statusBar->mapTo(&window, QPoint(statusBar->width() / 2, 0));
+            CHECK(image.pixelColor(statusTop * image.devicePixelRatio()).rgb() == theme.palette().color(QPalette::Mid).rgb());
             if (locale != QLatin1String("en"))
                 CHECK(statusText(window, "userIndicator").contains(QStringLiteral("案件管理操作员")));
 
