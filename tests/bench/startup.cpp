@@ -101,6 +101,7 @@ QList<Figure> startupTime(int runs)
 {
     const QString hexhub = programBesideMe(QStringLiteral("hexhub"));
     const QString bare = programBesideMe(QStringLiteral("hexhub-bench-bare-mainwindow"));
+    const QString text = programBesideMe(QStringLiteral("hexhub-bench-text-mainwindow"));
     // A desk opens the store it has: the warm-up makes it (and the trainer) in `desk`, the measured
     // runs open it. A first start on a new store is measured beside it, each in a folder of its own.
     QTemporaryDir folders;
@@ -113,9 +114,10 @@ QList<Figure> startupTime(int runs)
 
     // One of each first, unmeasured: the page cache, font and plugin caches warm for both.
     runOnce(bare, {});
+    runOnce(text, {});
     runOnce(hexhub, probeArguments);
 
-    QList<double> bareShown, bareExited, hexhubShown, hexhubExited, newStoreShown;
+    QList<double> bareShown, bareExited, hexhubShown, hexhubExited, newStoreShown, textShown;
     // The probe's phases (each one's length), after the time from QProcess::start() to the probe's start.
     QStringList phaseNames{QStringLiteral("exec, libraries and QApplication")};
     QHash<QString, QList<double>> phaseLengths;
@@ -147,6 +149,7 @@ QList<Figure> startupTime(int runs)
                 phaseLengths[phaseNames.first()] << r.shownMs - previous;
                 if (i % 3 == 0) // fewer of these: each leaves a store behind
                     newStoreShown << runOnce(hexhub, firstStartArguments()).shownMs;
+                textShown << runOnce(text, {}).shownMs;
             }
         }
     }
@@ -166,6 +169,9 @@ QList<Figure> startupTime(int runs)
         Figure{QStringLiteral("startup: first start on a new store, median"), medianOf(newStoreShown), baseline, QStringLiteral("ms"),
                QStringLiteral("informative"), false,
                QStringLiteral("%1 runs: the store made and migrated, the trainer created, then as above").arg(newStoreShown.size())},
+        Figure{QStringLiteral("startup: a QMainWindow of 1280x800 with a line of text, median"), medianOf(textShown), baseline,
+               QStringLiteral("ms"), QStringLiteral("informative"), false,
+               QStringLiteral("hexhub-bench-text-mainwindow: what the fonts and a full-size first frame cost any desk")},
         Figure{QStringLiteral("startup: to the main window, p90"), percentileOf(hexhubShown, 0.9), percentileOf(bareShown, 0.9),
                QStringLiteral("ms"), QStringLiteral("informative"), false, note},
         Figure{QStringLiteral("startup: to the process's exit, median"), medianOf(hexhubExited), medianOf(bareExited),
