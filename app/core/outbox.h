@@ -97,12 +97,13 @@ public:
     Outbox(Store& server, const Clock& clock, const AuditLog* audit, QString localPath, QObject* parent = nullptr);
     ~Outbox() override;
 
-    //! Opens (creating) the local outbox and starts replaying what an earlier run left in it.
+    //! Opens (creating) the local outbox and, unless held, starts replaying what an earlier run left.
     QFuture<void> open();
     /*!
      * While held, nothing an earlier run left is replayed, neither when open() is done nor when the
      * server comes back: the platform opens the outbox beside the server store and holds the replay
-     * until that store is migrated and listened to. Releasing replays what waits.
+     * until the core's migrations ran and other desks are listened to, where it began before. Releasing
+     * replays what waits.
      */
     void holdReplay(bool held);
     /*!

@@ -109,7 +109,8 @@ QFuture<void> Platform::start()
     // Three things at once: the store opens on its threads, and so does this desk's outbox beside
     // it, while this thread loads and initializes the modules (which register and need no store).
     QFuture<void> store = m_store->open();
-    m_outbox->holdReplay(true); // until the store is migrated and listened to
+    m_outboxMadeByStart = !QFileInfo::exists(m_options.outboxPath);
+    m_outbox->holdReplay(true); // until the core's migrations ran and other desks are listened to
     QFuture<void> outbox = m_outbox->open();
     if (m_options.loadModules) {
         m_modules->discover();
@@ -143,7 +144,8 @@ QFuture<void> Platform::start()
                 return QtFuture::makeReadyFuture();
             return m_modules->start();
         })
-        .unwrap();
+        .unwrap()
+        .then(this, [this] { m_started = true; });
 }
 
 QFuture<void> Platform::applyServerRules()
@@ -216,6 +218,12 @@ void Platform::stop()
         m_outbox->close();
     if (m_store)
         m_store->close();
+    // A start that stopped (a store refused and "left untouched") leaves no outbox it made beside it.
+    if (m_outbox && m_outboxMadeByStart && !m_started && m_outbox->waiting() == 0) {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(m_options.outboxPath + QLatin1String(suffix));
+        m_outboxMadeByStart = false;
+    }
 }
 
 } // namespace hexhub

@@ -105,6 +105,8 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<Outbox> m_outbox;
+    bool m_started = false;          //!< start() finished
+    bool m_outboxMadeByStart = false; //!< start() created the outbox file (it opens beside the store)
     std::shared_ptr<QSettings> m_settings;
     std::unique_ptr<ModuleManager> m_modules;
 };

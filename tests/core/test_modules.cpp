@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QJsonDocument>
@@ -340,4 +341,6 @@ TEST_CASE("A store that cannot open stops the modules initialized beside it", "[
     CHECK(alpha->state == ModuleSpec::State::Discovered); // initialized, never started
     tp->stop(); // aboutToShutdown() for each, then the stores close
     CHECK(tp->store().state() == Store::State::Closed);
+    // The store was "left untouched", and no outbox the start made is left beside it.
+    CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("not-a-database.db")});
 }
