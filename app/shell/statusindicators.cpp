@@ -13,6 +13,8 @@
 #include <QStyle>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace hexhub::shell {
 
 DeskStatusBar::DeskStatusBar(QWidget* parent)
@@ -23,12 +25,21 @@ DeskStatusBar::DeskStatusBar(QWidget* parent)
 void DeskStatusBar::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    const QString message = currentMessage();
-    if (!message.isEmpty()) {
-        painter.setPen(palette().color(QPalette::WindowText));
+    if (const QString message = currentMessage(); !message.isEmpty()) {
+        // A message hides the items that are not permanent; it ends where the first permanent one
+        // (those still shown) begins, at the trailing end in either direction.
         const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin, nullptr, this);
-        painter.drawText(rect().adjusted(margin, 0, -margin, 0), Qt::AlignLeading | Qt::AlignVCenter | Qt::TextSingleLine,
-                         fontMetrics().elidedText(message, Qt::ElideRight, width() - 2 * margin));
+        const bool ltr = isLeftToRight();
+        int end = ltr ? width() - margin : margin;
+        for (const QWidget* item : findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+            if (item->isVisible() && !item->isWindow())
+                end = ltr ? std::min(end, item->x() - margin) : std::max(end, item->geometry().right() + 1 + margin);
+        }
+        const QRect area = ltr ? QRect(margin, 0, std::max(0, end - margin), height())
+                               : QRect(end, 0, std::max(0, width() - margin - end), height());
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(area, Qt::AlignLeading | Qt::AlignVCenter | Qt::TextSingleLine,
+                         fontMetrics().elidedText(message, Qt::ElideRight, area.width()));
     }
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawLine(0, 0, width() - 1, 0);

@@ -11,6 +11,7 @@
 #include "notifications.h"
 #include "store.h"
 #include "signindialog.h"
+#include "statusindicators.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QTranslator>
+#include <QVBoxLayout>
 
 #include <catch2/catch.hpp>
 
@@ -172,6 +174,39 @@ TEST_CASE("The main window renders in both themes and both languages", "[shell][
         }
     }
     Theme::day().apply(*qApp);
+}
+
+TEST_CASE("A status message shows beside the permanent items, never under them, in either direction", "[shell]")
+{
+    for (const Qt::LayoutDirection direction : {Qt::LeftToRight, Qt::RightToLeft}) {
+        QWidget window;
+        window.setLayoutDirection(direction);
+        auto* layout = new QVBoxLayout(&window);
+        layout->addStretch();
+        auto* bar = new DeskStatusBar(&window);
+        layout->addWidget(bar);
+        bar->addWidget(new QLabel(QStringLiteral("item")));
+        auto* permanent = new QLabel(QStringLiteral("Store connected"));
+        bar->addPermanentWidget(permanent);
+        window.resize(500, 80);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        const QImage before = bar->grab().toImage();
+        bar->showMessage(QString(200, u'W')); // far longer than the bar
+        const QImage after = bar->grab().toImage();
+        REQUIRE(before.size() == after.size());
+        const QRect kept = permanent->geometry().adjusted(-2, 0, 2, 0);
+        int changedUnderPermanent = 0, changedElsewhere = 0;
+        for (int y = 1; y < after.height(); ++y) {
+            for (int x = 0; x < after.width(); ++x) {
+                if (before.pixel(x, y) == after.pixel(x, y))
+                    continue;
+                (kept.contains(QPoint(x, y) / after.devicePixelRatio()) ? changedUnderPermanent : changedElsewhere)++;
+            }
+        }
+        CHECK(changedElsewhere > 0);       // the message is drawn ...
+        CHECK(changedUnderPermanent == 0); // ... and ends before the permanent item
+    }
 }
 
 TEST_CASE("First run: the sign-in dialog creates the administrator, who is then signed in", "[shell][signin]")
