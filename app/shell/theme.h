@@ -9,7 +9,8 @@ class QApplication;
 namespace hexhub::shell {
 
 /*!
- * Day and night looks: a palette and a small style sheet on the Fusion style. Night is for control
+ * Day and night looks: a palette on the Fusion style (the rail and the status bar paint their own
+ * parts; no application style sheet, which would slow every widget). Night is for control
  * rooms kept dark: low-glare surfaces, text well above WCAG AA contrast, no pure white.
  */
 class Theme

@@ -103,8 +103,8 @@ void WallWindow::resizeEvent(QResizeEvent* event)
 
 void WallWindow::applyLook()
 {
-    // A style sheet rather than a palette and a font: under the application's style sheet, palettes
-    // and fonts set on a widget do not reach its children, and everything on a wall must be large.
+    // A style sheet of the wall's own rather than a palette and a font: it reaches every panel the
+    // wall holds, whatever the panel sets on itself, and everything on a wall must be large.
     const QPalette& p = m_theme.palette();
     const int size = typeSize();
     m_lookSize = size;
