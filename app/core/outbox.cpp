@@ -263,8 +263,6 @@ Outbox::~Outbox()
 QFuture<void> Outbox::open()
 {
     m_state = State::Opening;
-    // One desk process per outbox: a second Hexhub of the same user on the same server must not
-    // replay (or decide) the first one's changes under its feet.
     // It opens beside the server store (Platform::start), maybe before that store made the folder.
     const QString folder = QFileInfo(m_localPath).absolutePath();
     if (!QDir().mkpath(folder)) {
@@ -272,26 +270,26 @@ QFuture<void> Outbox::open()
         return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
             StoreError(Tr::tr("This desk's outbox %1 cannot be opened: cannot create the folder %2.").arg(m_localPath, folder))));
     }
+    // One desk process per outbox: a second Hexhub of the same user on the same server must not
+    // replay (or decide) the first one's changes under its feet.
     m_lock = std::make_unique<QLockFile>(m_localPath + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(100) && m_lock->error() != QLockFile::LockFailedError) {
+    if (!m_lock->tryLock(100)) {
+        QString why;
+        if (m_lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            why = Tr::tr("This desk's outbox %1 is in use by another Hexhub (process %2); run one desk per "
+                         "user and server on a computer, or give this one its own --store user.")
+                      .arg(m_localPath)
+                      .arg(pid);
+        } else {
+            why = Tr::tr("This desk's outbox %1 cannot be locked (%2).")
+                      .arg(m_localPath, m_lock->error() == QLockFile::PermissionError ? Tr::tr("no permission to write in its folder")
+                                                                                      : Tr::tr("an unknown error"));
+        }
         m_state = State::Failed;
-        const QString why = Tr::tr("This desk's outbox %1 cannot be locked (%2).")
-                                .arg(m_localPath, m_lock->error() == QLockFile::PermissionError
-                                                      ? Tr::tr("no permission to write in its folder")
-                                                      : Tr::tr("an unknown error"));
-        m_lock.reset();
-        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(StoreError(why)));
-    }
-    if (m_lock->error() == QLockFile::LockFailedError) {
-        qint64 pid = 0;
-        QString host, app;
-        m_lock->getLockInfo(&pid, &host, &app);
-        m_state = State::Failed;
-        const QString why = Tr::tr("This desk's outbox %1 is in use by another Hexhub (process %2); run one desk per "
-                                   "user and server on a computer, or give this one its own --store user.")
-                                .arg(m_localPath)
-                                .arg(pid);
         m_lock.reset();
         return QtFuture::makeExceptionalFuture(std::make_exception_ptr(StoreError(why)));
     }
