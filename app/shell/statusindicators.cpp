@@ -17,11 +17,6 @@
 
 namespace hexhub::shell {
 
-DeskStatusBar::DeskStatusBar(QWidget* parent)
-    : QStatusBar(parent)
-{
-}
-
 void DeskStatusBar::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);

@@ -25,7 +25,7 @@ class DeskStatusBar final : public QStatusBar
 {
     Q_OBJECT
 public:
-    explicit DeskStatusBar(QWidget* parent = nullptr);
+    using QStatusBar::QStatusBar;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

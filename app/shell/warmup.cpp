@@ -28,12 +28,7 @@ StartupWarmUp::StartupWarmUp()
 
 StartupWarmUp::~StartupWarmUp()
 {
-    waitUntilDone();
-}
-
-bool StartupWarmUp::waitUntilDone()
-{
-    return m_thread->wait();
+    m_thread->wait();
 }
 
 } // namespace hexhub::shell

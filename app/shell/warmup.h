@@ -24,9 +24,6 @@ public:
     StartupWarmUp(const StartupWarmUp&) = delete;
     StartupWarmUp& operator=(const StartupWarmUp&) = delete;
 
-    //! Waits until the work is done; for tests. True when it ran.
-    bool waitUntilDone();
-
 private:
     std::unique_ptr<QThread> m_thread;
 };
