@@ -56,6 +56,15 @@ QColor outcomeInk(ScenarioOutcome outcome)
     }
 }
 
+//! A scenario's problems, one a line.
+QString linesOf(const QList<ScenarioProblem>& problems)
+{
+    QStringList lines;
+    for (const ScenarioProblem& p : problems)
+        lines << p.toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 TrainerConsole::TrainerConsole(Platform& platform, QWidget* parent)
@@ -299,10 +308,7 @@ bool TrainerConsole::loadScenario(const QString& path)
     QList<ScenarioProblem> problems;
     std::optional<Scenario> s = Scenario::fromFile(path, &problems);
     if (!s) {
-        QStringList lines;
-        for (const ScenarioProblem& p : problems)
-            lines << p.toString();
-        say(tr("%1 cannot run:\n%2").arg(QFileInfo(path).fileName(), lines.join(QLatin1Char('\n'))), true);
+        say(tr("%1 cannot run:\n%2").arg(QFileInfo(path).fileName(), linesOf(problems)), true);
         return false;
     }
     if (!Scenario::bundled().contains(path) && !m_files.contains(path))
@@ -436,10 +442,7 @@ bool TrainerConsole::injectListed(int index)
     again.ref.clear();
     const QList<ScenarioProblem> problems = m_run->injectNow(again);
     if (!problems.isEmpty()) {
-        QStringList lines;
-        for (const ScenarioProblem& p : problems)
-            lines << p.toString();
-        say(lines.join(QLatin1Char('\n')), true);
+        say(linesOf(problems), true);
         return false;
     }
     return true;
@@ -461,10 +464,7 @@ bool TrainerConsole::injectJson(const QString& json)
     }
     const QList<ScenarioProblem> problems = m_run->injectNow(doc.object());
     if (!problems.isEmpty()) {
-        QStringList lines;
-        for (const ScenarioProblem& p : problems)
-            lines << p.toString();
-        say(lines.join(QLatin1Char('\n')), true);
+        say(linesOf(problems), true);
         return false;
     }
     m_json->clear();
