@@ -1,19 +1,20 @@
 #include "cli.h"
 
-#include "coretr.h"
+#include "base/coretr.h"
 
-#include "demodata.h"
+#include "demogenerator.h"
+#include "module/demodata.h"
 
-#include "accesscontrol.h"
-#include "audit.h"
-#include "clock.h"
-#include "error.h"
-#include "modulemanager.h"
-#include "outbox.h"
-#include "platform.h"
+#include "security/accesscontrol.h"
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "module/modulemanager.h"
+#include "store/outbox.h"
+#include "module/platform.h"
 #include "scenario.h"
-#include "store.h"
-#include "waitforfuture.h"
+#include "store/store.h"
+#include "base/waitforfuture.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,20 +1,39 @@
-# hexhub_add_module(<id> SOURCES <files...> [DEPENDS <module ids...>] [QT <Qt components...>]
-#                   [LIBRARIES <targets...>])
+# hexhub_add_module(<id> DOMAIN <files...> UI <files...>
+#                   [DOMAIN_LIBRARIES <targets...>] [UI_LIBRARIES <targets...>])
 #
-# Builds one Hexhub module: a shared-library plugin named hexhub_<id> with the metadata file
-# <id>.json embedded through Q_PLUGIN_METADATA, the SQL migrations found in the module's sql/
-# folder compiled in as resources under :/hexhub/<id>/sql, output into the module folder of the
-# build tree and installed into lib/hexhub/modules. DEPENDS lists the modules this one needs at run
-# time; they must also appear in the metadata's "dependencies", which is checked here so the two
-# never drift apart. Unknown arguments are an error.
+# Builds one Hexhub module from its folder (ARCHITECTURE.md sections 1 and 2):
+#   - the domain library hexhub-<id> (SHARED; QtCore, QtSql, QtNetwork, never QtWidgets) from the
+#     DOMAIN files (under domain/), with the public headers under api/hexhub/<id>/ and the export
+#     macro HEXHUB_<ID>_EXPORT in the generated hexhub/<id>/<id>_export.h; the SQL migrations found
+#     in sql/ are compiled into it as resources under :/hexhub/<id>/sql;
+#   - the UI plugin hexhub_<id> (MODULE) from the UI files (under ui/), with the metadata file <id>.json
+#     embedded through Q_PLUGIN_METADATA, linking the domain; output into the module folder of the
+#     build tree and installed into lib/hexhub/modules.
+# The dependencies come from <id>.json alone: a required one links that module's domain, an optional
+# one gets only its api/ headers (event payloads; nothing of it links, and --no-undefined makes a call
+# into it a link error). hexhub_check_module_links() then refuses any domain or plugin that links a
+# module the JSON does not name as required. Unknown arguments are an error.
+include(GenerateExportHeader)
+
 function(hexhub_add_module id)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;DEPENDS;QT;LIBRARIES")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "DOMAIN;UI;DOMAIN_LIBRARIES;UI_LIBRARIES")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "hexhub_add_module(${id}): unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
     endif()
-    if(NOT arg_SOURCES)
-        message(FATAL_ERROR "hexhub_add_module(${id}): SOURCES is required")
+    if(NOT arg_DOMAIN OR NOT arg_UI)
+        message(FATAL_ERROR "hexhub_add_module(${id}): DOMAIN and UI sources are both required")
     endif()
+    # Files in their folders: a mistyped keyword swallowed by a list shows up here too.
+    foreach(file IN LISTS arg_DOMAIN)
+        if(NOT file MATCHES "^(domain|api)/")
+            message(FATAL_ERROR "hexhub_add_module(${id}): DOMAIN file '${file}' is not under domain/ or api/")
+        endif()
+    endforeach()
+    foreach(file IN LISTS arg_UI)
+        if(NOT file MATCHES "^ui/")
+            message(FATAL_ERROR "hexhub_add_module(${id}): UI file '${file}' is not under ui/")
+        endif()
+    endforeach()
     if(NOT id MATCHES "^[a-z][a-z0-9_]*$")
         message(FATAL_ERROR "hexhub_add_module(${id}): a module id is lower case letters, digits and _")
     endif()
@@ -31,31 +50,68 @@ function(hexhub_add_module id)
     if(NOT declared_id STREQUAL id)
         message(FATAL_ERROR "hexhub_add_module(${id}): ${id}.json declares id '${declared_id}'")
     endif()
-    set(declared_deps "")
+    set(required "")
+    set(optional "")
     string(JSON dep_count ERROR_VARIABLE json_error LENGTH "${json}" dependencies)
     if(NOT json_error AND dep_count GREATER 0)
         math(EXPR last "${dep_count} - 1")
         foreach(i RANGE ${last})
             string(JSON dep_id GET "${json}" dependencies ${i} id)
-            list(APPEND declared_deps "${dep_id}")
+            string(JSON dep_optional ERROR_VARIABLE no_flag GET "${json}" dependencies ${i} optional)
+            if(NOT no_flag AND dep_optional)
+                list(APPEND optional "${dep_id}")
+            else()
+                list(APPEND required "${dep_id}")
+            endif()
         endforeach()
     endif()
-    foreach(dep IN LISTS arg_DEPENDS)
-        if(NOT dep IN_LIST declared_deps)
-            message(FATAL_ERROR
-                "hexhub_add_module(${id}): DEPENDS ${dep} is not in ${id}.json's dependencies")
-        endif()
-    endforeach()
 
-    set(target hexhub_${id})
-    add_library(${target} MODULE ${arg_SOURCES} "${metadata}")
-    target_link_libraries(${target} PRIVATE hexhub::core)
-    if(arg_LIBRARIES)
-        target_link_libraries(${target} PRIVATE ${arg_LIBRARIES})
-    endif()
-    foreach(component IN LISTS arg_QT)
-        target_link_libraries(${target} PRIVATE Qt6::${component})
+    # The domain library.
+    set(domain hexhub-${id})
+    string(TOUPPER "${id}" upper)
+    set(api_build "${CMAKE_CURRENT_BINARY_DIR}/api")
+    add_library(${domain} SHARED ${arg_DOMAIN})
+    add_library(hexhub::${id} ALIAS ${domain})
+    generate_export_header(${domain}
+        BASE_NAME "HEXHUB_${upper}"
+        EXPORT_FILE_NAME "${api_build}/hexhub/${id}/${id}_export.h")
+    target_include_directories(${domain}
+        PUBLIC "$<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/api>" "$<BUILD_INTERFACE:${api_build}>"
+        PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/domain")
+    target_link_libraries(${domain} PUBLIC hexhub::core Qt6::Core Qt6::Sql)
+    foreach(dep IN LISTS required)
+        target_link_libraries(${domain} PUBLIC hexhub-${dep})
     endforeach()
+    foreach(dep IN LISTS optional)
+        target_include_directories(${domain} PUBLIC
+            "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/modules/${dep}/api>"
+            "$<BUILD_INTERFACE:${CMAKE_BINARY_DIR}/modules/${dep}/api>")
+    endforeach()
+    if(arg_DOMAIN_LIBRARIES)
+        target_link_libraries(${domain} PRIVATE ${arg_DOMAIN_LIBRARIES})
+    endif()
+    target_link_options(${domain} PRIVATE "LINKER:--no-undefined")
+    set_target_properties(${domain} PROPERTIES
+        VERSION ${PROJECT_VERSION}
+        SOVERSION ${PROJECT_VERSION_MAJOR}
+        CXX_VISIBILITY_PRESET hidden
+        VISIBILITY_INLINES_HIDDEN ON)
+    target_compile_definitions(${domain} PRIVATE HEXHUB_MODULE_ID="${id}")
+    file(GLOB sql_files CONFIGURE_DEPENDS RELATIVE "${CMAKE_CURRENT_SOURCE_DIR}"
+        "${CMAKE_CURRENT_SOURCE_DIR}/sql/*.sql" "${CMAKE_CURRENT_SOURCE_DIR}/sql/server/*.sql")
+    if(sql_files)
+        qt_add_resources(${domain} "${domain}_sql" PREFIX "/hexhub/${id}" FILES ${sql_files})
+    endif()
+    install(TARGETS ${domain} LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" NAMELINK_SKIP)
+
+    # The UI plugin.
+    set(target hexhub_${id})
+    add_library(${target} MODULE ${arg_UI} "${metadata}")
+    target_include_directories(${target} PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/ui")
+    target_link_libraries(${target} PRIVATE ${domain} hexhub::core Qt6::Widgets)
+    if(arg_UI_LIBRARIES)
+        target_link_libraries(${target} PRIVATE ${arg_UI_LIBRARIES})
+    endif()
     set_target_properties(${target} PROPERTIES
         PREFIX ""
         LIBRARY_OUTPUT_DIRECTORY "${HEXHUB_MODULE_OUTPUT_DIR}"
@@ -63,16 +119,47 @@ function(hexhub_add_module id)
         VISIBILITY_INLINES_HIDDEN ON
         INSTALL_RPATH "$ORIGIN/../..")
     target_compile_definitions(${target} PRIVATE HEXHUB_MODULE_ID="${id}")
-    foreach(dep IN LISTS arg_DEPENDS)
-        add_dependencies(${target} hexhub_${dep})
-    endforeach()
-
-    file(GLOB sql_files CONFIGURE_DEPENDS RELATIVE "${CMAKE_CURRENT_SOURCE_DIR}"
-        "${CMAKE_CURRENT_SOURCE_DIR}/sql/*.sql" "${CMAKE_CURRENT_SOURCE_DIR}/sql/server/*.sql")
-    if(sql_files)
-        qt_add_resources(${target} "${target}_sql" PREFIX "/hexhub/${id}" FILES ${sql_files})
-    endif()
-
     install(TARGETS ${target} LIBRARY DESTINATION "${HEXHUB_MODULE_SUBDIR}")
+
     set_property(GLOBAL APPEND PROPERTY HEXHUB_MODULE_TARGETS ${target})
+    set_property(GLOBAL APPEND PROPERTY HEXHUB_MODULE_IDS ${id})
+    set_property(GLOBAL PROPERTY HEXHUB_MODULE_REQUIRED_${id} "${required}")
+endfunction()
+
+# Called once every module is added: a module's domain may link only the domains its JSON names as
+# required dependencies, never QtWidgets or QtGui; a UI plugin may link no other module's plugin or
+# domain. Anything else is a configure error that says which line to change.
+function(hexhub_check_module_links)
+    get_property(ids GLOBAL PROPERTY HEXHUB_MODULE_IDS)
+    foreach(id IN LISTS ids)
+        get_property(required GLOBAL PROPERTY HEXHUB_MODULE_REQUIRED_${id})
+        get_target_property(domain_links hexhub-${id} LINK_LIBRARIES)
+        get_target_property(ui_links hexhub_${id} LINK_LIBRARIES)
+        foreach(lib IN LISTS domain_links)
+            if(lib MATCHES "^(hexhub-|hexhub::)([a-z_]+)$" AND CMAKE_MATCH_2 IN_LIST ids)
+                if(NOT CMAKE_MATCH_2 IN_LIST required)
+                    message(FATAL_ERROR "hexhub-${id} links the domain of module '${CMAKE_MATCH_2}', which "
+                        "${id}.json does not name as a required dependency: add it there, or reach it through "
+                        "its events")
+                endif()
+            elseif(lib MATCHES "^Qt6?::(Widgets|Gui)$" OR lib STREQUAL "hexhub::widgets" OR lib STREQUAL "hexhub-widgets")
+                message(FATAL_ERROR "hexhub-${id} links ${lib}: a module's domain has no widgets; put the view in ui/")
+            elseif(lib MATCHES "^hexhub_([a-z_]+)$")
+                message(FATAL_ERROR "hexhub-${id} links the plugin ${lib}: plugins are leaves nothing links")
+            endif()
+        endforeach()
+        foreach(lib IN LISTS ui_links)
+            if(lib MATCHES "^hexhub_([a-z_]+)$" AND CMAKE_MATCH_1 IN_LIST ids)
+                message(FATAL_ERROR "hexhub_${id} links the plugin ${lib}: plugins reach each other through "
+                    "commands, views and record links")
+            elseif(lib MATCHES "^(hexhub-|hexhub::)([a-z_]+)$" AND CMAKE_MATCH_2 IN_LIST ids
+                   AND NOT CMAKE_MATCH_2 STREQUAL id)
+                get_property(required GLOBAL PROPERTY HEXHUB_MODULE_REQUIRED_${id})
+                if(NOT CMAKE_MATCH_2 IN_LIST required)
+                    message(FATAL_ERROR "hexhub_${id} links the domain of module '${CMAKE_MATCH_2}', which "
+                        "${id}.json does not name as a required dependency")
+                endif()
+            endif()
+        endforeach()
+    endforeach()
 endfunction()

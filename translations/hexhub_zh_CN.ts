@@ -2644,6 +2644,18 @@
         <source>no permission to write in its folder</source>
         <translation>无权写入其所在文件夹</translation>
     </message>
+    <message>
+        <source>%1 was changed on another desk meanwhile; look at it again and retry.</source>
+        <translation>%1 已在另一个席位上被更改；请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>Priority 1 incident %1</source>
+        <translation>一级警情 %1</translation>
+    </message>
+    <message>
+        <source>New incident %1</source>
+        <translation>新警情 %1</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -4321,14 +4333,6 @@
     <message>
         <source>A change needs your decision</source>
         <translation>有一项变更需要您决定</translation>
-    </message>
-    <message>
-        <source>Priority 1 incident %1</source>
-        <translation>一级警情 %1</translation>
-    </message>
-    <message>
-        <source>New incident %1</source>
-        <translation>新警情 %1</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>

@@ -7,7 +7,7 @@
 #include "signindialog.h"
 #include "theme.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <QApplication>
 #include <QGuiApplication>

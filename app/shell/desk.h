@@ -1,6 +1,6 @@
 #pragma once
 
-#include "platform.h"
+#include "module/platform.h"
 #include "settingsdialog.h"
 #include "theme.h"
 

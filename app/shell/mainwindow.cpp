@@ -10,19 +10,20 @@
 #include "signindialog.h"
 #include "moduleoverview.h"
 #include "modulerail.h"
+#include "railbadges.h"
 #include "shelltr.h"
 #include "statusindicators.h"
 
-#include "module.h"
-#include "modulemanager.h"
-#include "outbox.h"
-#include "accesscontrol.h"
-#include "clock.h"
-#include "deadlines.h"
-#include "eventbus.h"
-#include "platform.h"
-#include "session.h"
-#include "store.h"
+#include "module/module.h"
+#include "module/modulemanager.h"
+#include "store/outbox.h"
+#include "security/accesscontrol.h"
+#include "base/clock.h"
+#include "shared/deadlines.h"
+#include "bus/eventbus.h"
+#include "module/platform.h"
+#include "security/session.h"
+#include "store/store.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -51,7 +52,7 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     , m_clock(new ClockIndicator(platform.clock(), this))
     , m_palette(new CommandPalette(this))
     , m_idle(new IdleWatcher(this))
-    , m_notifications(new NotificationCenter(platform.bus(), platform.store(), platform.outbox(), this))
+    , m_notifications(new NotificationCenter(platform.bus(), platform.store(), platform.outbox(), platform.modules(), this))
     , m_toast(nullptr)
     , m_notificationList(new NotificationList(*m_notifications, this))
     , m_notificationDock(new QDockWidget(this))
@@ -127,6 +128,7 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     static_cast<QLabel*>(m_lockedPage)->setAlignment(Qt::AlignCenter);
     m_stack->addWidget(m_lockedPage);
     buildRail();
+    m_badges = new RailBadges(platform, *m_rail, this);
     connect(m_rail, &ModuleRail::currentChanged, this, [this](const QString& id) {
         m_stack->setCurrentWidget(viewFor(id));
     });

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "module.h"
+#include "module/module.h"
 #include "theme.h"
 #include "workspace.h"
 
@@ -31,6 +31,7 @@ class NotificationCenter;
 class NotificationList;
 class Toast;
 class ModuleRail;
+class RailBadges;
 class SignInDialog;
 class StoreIndicator;
 class SettingsDialog;
@@ -130,6 +131,7 @@ public:
     //! The workspace the signed-in user used last, else their role's; shows the window.
     void restoreWorkspace();
     WorkspaceStore& workspaceStore() { return m_workspaceStore; }
+    RailBadges* railBadges() const { return m_badges; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -178,6 +180,7 @@ private:
     QWidget* m_lockedPage;
     DeadlineBoard* m_deadlines;
     QLabel* m_deadlineCount;
+    RailBadges* m_badges = nullptr;
     QHash<QString, QDockWidget*> m_docks;
     QList<ViewFactory> m_extraPanels;
     QList<WallWindow*> m_walls;

@@ -2,8 +2,8 @@
 
 #include "shelltr.h"
 
-#include "module.h"
-#include "modulemanager.h"
+#include "module/module.h"
+#include "module/modulemanager.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

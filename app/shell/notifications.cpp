@@ -2,10 +2,11 @@
 
 #include "shelltr.h"
 
-#include "event.h"
-#include "eventbus.h"
-#include "outbox.h"
-#include "store.h"
+#include "bus/event.h"
+#include "bus/eventbus.h"
+#include "module/modulemanager.h"
+#include "store/outbox.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,17 +69,20 @@ QString alertSound()
 
 } // namespace
 
-NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outbox, QObject* parent)
+NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outbox, const ModuleManager& modules,
+                                       QObject* parent)
     : QObject(parent)
+    , m_modules(modules)
 {
-    bus.subscribe(QStringLiteral("incident.created"), &m_receiver, [this](const Event& e) { onEvent(e); });
+    // Every module's events, posted when the module describes them as worth a notification.
+    bus.subscribe(QStringLiteral("*"), &m_receiver, [this](const Event& e) { onEvent(e); });
     // A training scenario's injects (training.injected): the desk shows each one, also those for a
     // centre that is not there yet, saying which module will handle it.
     bus.subscribe(QStringLiteral("training.injected"), &m_receiver, [this](const Event& e) {
         const QString label = e.payload.value(QStringLiteral("label")).toString();
         const QString module = e.payload.value(QStringLiteral("handledBy")).toString();
         post(Notification::Level::Important, Tr::tr("Exercise: %1").arg(label),
-             module.isEmpty() ? QString() : Tr::tr("Handled by: %1").arg(module), e.occurredAt);
+             module.isEmpty() ? QString() : Tr::tr("Handled by: %1").arg(m_modules.displayName(module)), e.occurredAt);
     });
     connect(&store, &Store::stateChanged, this, [this](Store::State state) {
         if (state == Store::State::Offline)
@@ -125,14 +129,19 @@ NotificationCenter::~NotificationCenter() = default;
 
 void NotificationCenter::onEvent(const Event& event)
 {
-    const int priority = event.payload.value(QStringLiteral("priority")).toInt(4);
-    const QString what = event.payload.value(QStringLiteral("summary")).toString();
-    const QString number = event.payload.value(QStringLiteral("number")).toString();
-    QString title = priority == 1 ? Tr::tr("Priority 1 incident %1").arg(number) : Tr::tr("New incident %1").arg(number);
+    const EventDescription described = m_modules.describe(event);
+    if (described.notify == EventDescription::Notify::No)
+        return;
+    QString title = described.title.isEmpty() ? described.text : described.title;
     // Training (a demo store marks every event): nobody may take an exercise for the real thing.
     if (event.payload.value(QStringLiteral("exercise")).toBool())
         title = Tr::tr("Exercise: %1").arg(title);
-    post(priority == 1 ? Notification::Level::Priority : Notification::Level::Important, title, what, event.occurredAt);
+    const Notification::Level level = described.notify == EventDescription::Notify::Priority ? Notification::Level::Priority
+                                      : described.notify == EventDescription::Notify::Important
+                                          ? Notification::Level::Important
+                                          : Notification::Level::Info;
+    post(level, title, described.detail.isEmpty() && !described.title.isEmpty() ? described.text : described.detail,
+         event.occurredAt);
 }
 
 void NotificationCenter::post(Notification::Level level, const QString& title, const QString& text, const QDateTime& at)

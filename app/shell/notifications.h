@@ -10,6 +10,7 @@ class QListWidget;
 class QTimer;
 
 namespace hexhub {
+class ModuleManager;
 class EventBus;
 class Outbox;
 class Store;
@@ -39,7 +40,9 @@ class NotificationCenter final : public QObject
 {
     Q_OBJECT
 public:
-    NotificationCenter(EventBus& bus, Store& store, Outbox& outbox, QObject* parent = nullptr);
+    //! Notifies of the events the modules describe as worth it (ModuleManager::describe()).
+    NotificationCenter(EventBus& bus, Store& store, Outbox& outbox, const ModuleManager& modules,
+                       QObject* parent = nullptr);
     ~NotificationCenter() override;
 
     void post(Notification::Level level, const QString& title, const QString& text, const QDateTime& at);
@@ -61,6 +64,8 @@ Q_SIGNALS:
 
 private:
     void onEvent(const Event& event);
+
+    const ModuleManager& m_modules;
 
     QList<Notification> m_items;
     int m_nextId = 1;

@@ -2,11 +2,11 @@
 
 #include "shelltr.h"
 
-#include "clock.h"
-#include "deadlines.h"
-#include "error.h"
-#include "outbox.h"
-#include "session.h"
+#include "base/clock.h"
+#include "shared/deadlines.h"
+#include "base/error.h"
+#include "store/outbox.h"
+#include "security/session.h"
 
 #include <QEvent>
 #include <QFontInfo>

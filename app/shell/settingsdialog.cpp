@@ -2,10 +2,10 @@
 
 #include "shelltr.h"
 
-#include "module.h"
-#include "modulemanager.h"
-#include "platform.h"
-#include "storeurl.h"
+#include "module/module.h"
+#include "module/modulemanager.h"
+#include "module/platform.h"
+#include "store/storeurl.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,9 +2,9 @@
 
 #include "shelltr.h"
 
-#include "accesscontrol.h"
-#include "error.h"
-#include "session.h"
+#include "security/accesscontrol.h"
+#include "base/error.h"
+#include "security/session.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -2,11 +2,11 @@
 
 #include "shelltr.h"
 
-#include "accesscontrol.h"
-#include "clock.h"
-#include "outbox.h"
-#include "session.h"
-#include "store.h"
+#include "security/accesscontrol.h"
+#include "base/clock.h"
+#include "store/outbox.h"
+#include "security/session.h"
+#include "store/store.h"
 
 #include <QLocale>
 #include <QPainter>

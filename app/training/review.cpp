@@ -2,7 +2,6 @@
 
 #include "trainingtr.h"
 
-#include "hubservices.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -49,10 +48,8 @@ QString elided(const QString& text, int chars)
 // What an action or inject was, in words.
 QString entryText(const ScenarioTimelineEntry& e)
 {
-    if (!e.text.isEmpty())
-        return e.text;
-    const QString described = describeHubEvent(e.topic, e.payload);
-    return described.isEmpty() ? e.topic : described;
+    // The run wrote down how the module that published it describes it (ModuleManager::describe()).
+    return e.text.isEmpty() ? e.topic : e.text;
 }
 
 QString scoreLine(const ScenarioReport& r)

@@ -3,13 +3,13 @@
 #include "review.h"
 #include "trainingtr.h"
 
-#include "clock.h"
-#include "platform.h"
+#include "base/clock.h"
+#include "module/platform.h"
 #include "scenariorun.h"
-#include "session.h"
-#include "sql.h"
-#include "store.h"
-#include "whenfinished.h"
+#include "security/session.h"
+#include "store/sql.h"
+#include "store/store.h"
+#include "base/whenfinished.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,7 +1,7 @@
 // The entry the desk resolves when the trainer console is first opened (see shell/demodesk.cpp).
 #include "trainerconsole.h"
 
-#include "platform.h"
+#include "module/platform.h"
 
 extern "C" __attribute__((visibility("default"))) QWidget* hexhub_training_create_console(hexhub::Platform* platform, QWidget* parent)
 {

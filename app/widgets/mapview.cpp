@@ -1113,6 +1113,7 @@ int MapView::markerCount(const QString& layer) const
 
 void MapView::centreOn(const GeoPoint& point, double metresPerPixel)
 {
+    m_fitAll = false;
     const double scale = 1.0 / std::clamp(metresPerPixel, 0.05, 20000.0);
     setTransform(QTransform::fromScale(scale, scale));
     centerOn(toScene(point));
@@ -1130,7 +1131,15 @@ void MapView::showAll()
     if (all.isNull())
         return;
     fitInView(all.adjusted(-200, -200, 200, 200), Qt::KeepAspectRatio);
+    m_fitAll = true;
     Q_EMIT scaleChanged(metresPerPixel());
+}
+
+void MapView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitAll)
+        showAll();
 }
 
 double MapView::metresPerPixel() const
@@ -1167,6 +1176,7 @@ QList<MapView::Drawn> MapView::drawnMarkers(const QString& layer) const
 
 void MapView::zoomBy(double factor, const QPointF& viewAnchor)
 {
+    m_fitAll = false;
     const double next = std::clamp(metresPerPixel() / factor, 0.05, 20000.0);
     const double applied = metresPerPixel() / next;
     const QPointF before = mapToScene(viewAnchor.toPoint());
@@ -1224,6 +1234,8 @@ void MapView::mouseReleaseEvent(QMouseEvent* event)
     const bool pressedOnDraggable = !std::exchange(m_dragMarker, {}).first.isEmpty();
     if (!pressedOnDraggable)
         QGraphicsView::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton && (event->pos() - m_pressAt).manhattanLength() > 4)
+        m_fitAll = false; // a pan: the operator placed the map
     if (event->button() != Qt::LeftButton || (event->pos() - m_pressAt).manhattanLength() > 4)
         return; // a drag, not a click
     const std::optional<Hit> hit = hitAt(event->position());
@@ -1250,15 +1262,19 @@ void MapView::keyPressEvent(QKeyEvent* event)
         zoomBy(1 / 1.5, middle);
         return;
     case Qt::Key_Left:
+        m_fitAll = false;
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() - step);
         return;
     case Qt::Key_Right:
+        m_fitAll = false;
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() + step);
         return;
     case Qt::Key_Up:
+        m_fitAll = false;
         verticalScrollBar()->setValue(verticalScrollBar()->value() - step);
         return;
     case Qt::Key_Down:
+        m_fitAll = false;
         verticalScrollBar()->setValue(verticalScrollBar()->value() + step);
         return;
     default:

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "geo.h"
+#include "shared/geo.h"
 #include "hexhubwidgets_export.h"
 
 #include <QColor>
@@ -106,8 +106,13 @@ public:
 
     //! Centres on `point` with `metresPerPixel` as the scale.
     void centreOn(const GeoPoint& point, double metresPerPixel);
-    //! Shows everything of every layer.
+    /*!
+     * Shows everything of every layer, and keeps doing so as the view is resized (a dock growing, a
+     * wall going full screen) until the operator zooms or pans.
+     */
     void showAll();
+    //! Whether the view still follows showAll() on resizes (no zoom or pan since).
+    bool fitsAll() const { return m_fitAll; }
     double metresPerPixel() const;
     GeoPoint centre() const;
     //! Where a place is in the view (pixels) and back.
@@ -167,6 +172,7 @@ Q_SIGNALS:
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -193,6 +199,7 @@ private:
     QStringList m_markerOrder;
     std::vector<std::pair<QString, QList<MapSector>>> m_sectors; //!< in the order they are drawn
     QHash<QString, MarkerDragData> m_markerDrag;
+    bool m_fitAll = false; //!< showAll() again on each resize (until a zoom or pan)
     QPoint m_pressAt;
     std::pair<QString, QString> m_dragMarker; //!< the draggable marker pressed on: {layer, id}
 };

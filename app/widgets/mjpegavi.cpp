@@ -1,6 +1,6 @@
 #include "mjpegavi.h"
 
-#include "mediaclip.h"
+#include "shared/mediaclip.h"
 
 #include "widgetstr.h"
 

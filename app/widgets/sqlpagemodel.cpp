@@ -1,9 +1,9 @@
 #include "sqlpagemodel.h"
 
-#include "error.h"
-#include "sql.h"
-#include "store.h"
-#include "whenfinished.h"
+#include "base/error.h"
+#include "store/sql.h"
+#include "store/store.h"
+#include "base/whenfinished.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "hexhubwidgets_export.h"
-#include "sqldialect.h"
+#include "store/sqldialect.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

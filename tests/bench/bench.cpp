@@ -91,19 +91,20 @@ int main(int argc, char* argv[])
             array << QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("value"), f.value},
                                  {QStringLiteral("baseline"), f.baseline}, {QStringLiteral("unit"), f.unit},
                                  {QStringLiteral("ratio"), f.ratio()}, {QStringLiteral("target"), f.target},
+                                 {QStringLiteral("verdict"), f.verdict()},
                                  {QStringLiteral("note"), f.note}};
         }
         out << QJsonDocument(array).toJson();
         return 0;
     }
     for (const Figure& f : figures) {
-        out << QStringLiteral("%1  %2 %3  baseline %4 %3  ratio %5  target %6")
+        out << QStringLiteral("%1  %2 %3  baseline %4 %3  ratio %5  %6")
                    .arg(f.name, -34)
                    .arg(f.value, 10, 'f', 2)
                    .arg(f.unit)
                    .arg(f.baseline, 10, 'f', 2)
                    .arg(f.ratio(), 5, 'f', 2)
-                   .arg(f.target);
+                   .arg(f.met ? QStringLiteral("target %1: %2").arg(f.target, f.verdict()) : f.verdict());
         if (!f.note.isEmpty())
             out << "  (" << f.note << ")";
         out << "\n";

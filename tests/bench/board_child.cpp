@@ -4,13 +4,13 @@
 //   plain: QSqlQueryModel + QTableView over the same SQL on the GUI thread.
 // Each step is timed from the request to its first rows in the view's model, and to the table
 // painted with them (Qt's painting of the table, the same work on both sides, is most of the second).
-#include "clock.h"
-#include "sqldialect.h"
+#include "base/clock.h"
+#include "store/sqldialect.h"
 #include "sqlpagemodel.h"
-#include "store.h"
-#include "waitforfuture.h"
-#include "whenfinished.h"
-#include "sql.h"
+#include "store/store.h"
+#include "base/waitforfuture.h"
+#include "base/whenfinished.h"
+#include "store/sql.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

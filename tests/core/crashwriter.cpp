@@ -1,10 +1,10 @@
 // Child process of the durability test. Opens the store at argv[1], then commits transactions in a
 // loop (a data row and its journaled event each) and prints "committed N" after each commit returns,
 // until it is killed.
-#include "clock.h"
-#include "platform.h"
-#include "store.h"
-#include "waitforfuture.h"
+#include "base/clock.h"
+#include "module/platform.h"
+#include "store/store.h"
+#include "base/waitforfuture.h"
 
 #include <QCoreApplication>
 

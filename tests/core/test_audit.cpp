@@ -1,7 +1,7 @@
-#include "audit.h"
-#include "clock.h"
-#include "error.h"
-#include "store.h"
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "store/store.h"
 
 #include "testsupport.h"
 

@@ -1,8 +1,8 @@
-#include "accesscontrol.h"
-#include "clock.h"
-#include "error.h"
-#include "eventbus.h"
-#include "store.h"
+#include "security/accesscontrol.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "bus/eventbus.h"
+#include "store/store.h"
 
 #include "testsupport.h"
 

@@ -1,7 +1,7 @@
 // Drives the real hexhub executable, as an operator or a script would.
 #include "testsupport.h"
 
-#include "outbox.h"
+#include "store/outbox.h"
 
 #include <catch2/catch.hpp>
 

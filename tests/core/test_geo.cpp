@@ -2,7 +2,7 @@
 // JSON that refuses what is not a position.
 #include "testsupport.h"
 
-#include "geo.h"
+#include "shared/geo.h"
 
 #include <catch2/catch.hpp>
 

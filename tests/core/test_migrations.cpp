@@ -1,7 +1,7 @@
-#include "clock.h"
-#include "error.h"
-#include "migration.h"
-#include "store.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "store/migration.h"
+#include "store/store.h"
 
 #include "testsupport.h"
 

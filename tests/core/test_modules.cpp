@@ -1,9 +1,9 @@
-#include "accesscontrol.h"
-#include "eventbus.h"
-#include "modulemanager.h"
-#include "modulemetadata.h"
-#include "sqldialect.h"
-#include "store.h"
+#include "security/accesscontrol.h"
+#include "bus/eventbus.h"
+#include "module/modulemanager.h"
+#include "module/modulemetadata.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
 
 #include "testsupport.h"
 
@@ -304,10 +304,10 @@ TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][h
     config.keyPath = key;
     TestPlatform again(config);
     again.start();
-    CHECK(migrationsAfterFirst == 17); // core 5, the hub 6, each centre 1
+    CHECK(migrationsAfterFirst == 18); // core 5, the hub 7, each centre 1
     CHECK(await(again->store().read([](Sql& sql) {
         return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
-    })) == 17);
+    })) == 18);
     CHECK(again->modules().loadOrder().size() == 7);
 }
 

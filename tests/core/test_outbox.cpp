@@ -3,13 +3,13 @@
 // going away is tested with desks in tests/desks.
 #include "testsupport.h"
 
-#include "audit.h"
-#include "clock.h"
-#include "error.h"
-#include "eventbus.h"
-#include "outbox.h"
-#include "platform.h"
-#include "store.h"
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "bus/eventbus.h"
+#include "store/outbox.h"
+#include "module/platform.h"
+#include "store/store.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // (tsvector), run against the hub's incident index on both stores.
 #include "testsupport.h"
 
-#include "error.h"
-#include "platform.h"
-#include "sqldialect.h"
-#include "store.h"
+#include "base/error.h"
+#include "module/platform.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
 
 #include <QSqlQuery>
 

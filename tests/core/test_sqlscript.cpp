@@ -1,4 +1,4 @@
-#include "sqlscript.h"
+#include "store/sqlscript.h"
 
 #include <catch2/catch.hpp>
 

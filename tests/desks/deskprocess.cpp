@@ -10,11 +10,11 @@
 //       EXPECTED events from others have arrived; then "done".
 //   hexhub-desk URL KEYFILE NAME hold
 //       opens a transaction, journals one event in it, prints "holding" and waits to be killed.
-#include "eventbridge.h"
-#include "eventbus.h"
-#include "platform.h"
-#include "store.h"
-#include "waitforfuture.h"
+#include "bus/eventbridge.h"
+#include "bus/eventbus.h"
+#include "module/platform.h"
+#include "store/store.h"
+#include "base/waitforfuture.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,13 +1,13 @@
 // Many desks, one picture: desks sharing a PostgreSQL store see each other's events, once, in order,
 // through reconnects, server restarts and killed desks. These tests need the test server and run
 // one at a time (some restart it).
-#include "audit.h"
-#include "eventbridge.h"
-#include "eventbus.h"
-#include "modulemanager.h"
-#include "outbox.h"
-#include "sqldialect.h"
-#include "store.h"
+#include "security/audit.h"
+#include "bus/eventbridge.h"
+#include "bus/eventbus.h"
+#include "module/modulemanager.h"
+#include "store/outbox.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
 
 #include "testsupport.h"
 

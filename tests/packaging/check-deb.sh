@@ -75,7 +75,10 @@ need /usr/bin/hexhub
 need /usr/lib/hexhub/hexhub_alertsound.so # the alert sound, loaded on first use
 for id in "${modules[@]}"; do
     need "/usr/lib/hexhub/modules/hexhub_$id.so"
+    # the module's domain library, which its plugin and the modules that require it link
+    grep -qE "^/usr/lib/libhexhub-$id\.so\.[0-9]+$" "$work/files" || fail "the package lacks libhexhub-$id"
 done
+grep -qE '^/usr/lib/libhexhub-training-engine\.so\.[0-9]+$' "$work/files" || fail "the package lacks libhexhub-training-engine"
 shipped=$(grep -c '^/usr/lib/hexhub/modules/.*\.so$' "$work/files" || true)
 [ "$shipped" -eq ${#modules[@]} ] || fail "the package has $shipped modules, the build has ${#modules[@]}"
 # Every translation the build compiled is installed.
@@ -159,7 +162,7 @@ loaded=$(grep -Ec '^[a-z_]+ +[^ ]+ +loaded' "$work/list.log" || true)
 [ "$loaded" -eq ${#modules[@]} ] || fail "$loaded modules loaded, expected ${#modules[@]}"
 grep -h 'calling init:' "$work"/ld.* | awk '{ print $NF }' | while read -r object; do realpath -m "$object"; done \
     | sort -u >"$work/objects"
-grep -E '/(libhexhub-core\.so|hexhub_[a-z_]+\.so)' "$work/objects" >"$work/hexhub-objects" || true
+grep -E '/(libhexhub-[a-z_-]+\.so|hexhub_[a-z_]+\.so)' "$work/objects" >"$work/hexhub-objects" || true
 if grep -v "^$root/usr/lib/" "$work/hexhub-objects"; then
     fail "the objects above were loaded from outside the unpacked package"
 fi
@@ -167,7 +170,10 @@ grep -q "^$root/usr/lib/libhexhub-core\.so" "$work/hexhub-objects" || fail "libh
 from_package=$(grep -c "^$root/usr/lib/hexhub/modules/hexhub_[a-z_]*\.so$" "$work/hexhub-objects" || true)
 [ "$from_package" -eq ${#modules[@]} ] \
     || fail "$from_package module libraries loaded from the package, expected ${#modules[@]}"
-echo "   $from_package modules and libhexhub-core loaded from $root/usr/lib"
+for id in "${modules[@]}"; do
+    grep -q "^$root/usr/lib/libhexhub-$id\.so" "$work/hexhub-objects" || fail "libhexhub-$id was not loaded from the package"
+done
+echo "   $from_package modules, their domain libraries and libhexhub-core loaded from $root/usr/lib"
 
 step "translations from the unpacked package"
 run env LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$root/usr/bin/hexhub" --help >"$work/help-zh.log" 2>&1 || true

@@ -3,8 +3,8 @@
 
 #include "testsupport.h"
 
-#include "accesscontrol.h"
-#include "session.h"
+#include "security/accesscontrol.h"
+#include "security/session.h"
 
 #include <QLineEdit>
 #include <QTest>

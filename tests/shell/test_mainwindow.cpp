@@ -2,14 +2,14 @@
 // to PNG in both themes and both languages for a person to look at.
 #include "shelltest.h"
 
-#include "accesscontrol.h"
-#include "session.h"
+#include "security/accesscontrol.h"
+#include "security/session.h"
 #include "commandpalette.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "modulerail.h"
 #include "notifications.h"
-#include "store.h"
+#include "store/store.h"
 #include "signindialog.h"
 #include "statusindicators.h"
 #include "theme.h"
@@ -425,8 +425,9 @@ TEST_CASE("A priority incident shows a toast, sounds where it can, and waits in 
     MainWindow window(*tp);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
+    // As the hub publishes it: the hub describes its events, and which of them are notifications.
     auto publish = [&](int priority, const QString& number, const QString& summary) {
-        await(tp->store().write([=](WriteTransaction& txn) {
+        await(tp->store().write(WriteContext{QStringLiteral("hub"), QStringLiteral("chief"), {}}, [=](WriteTransaction& txn) {
             txn.publish(EventDraft{QStringLiteral("incident.created"),
                                    {{QStringLiteral("priority"), priority}, {QStringLiteral("number"), number},
                                     {QStringLiteral("summary"), summary}},

@@ -4,9 +4,9 @@
 
 #include "language.h"
 #include "mainwindow.h"
-#include "modulemanager.h"
+#include "module/modulemanager.h"
 #include "notifications.h"
-#include "platform.h"
+#include "module/platform.h"
 #include "settingsdialog.h"
 #include "mapview.h"
 #include "theme.h"

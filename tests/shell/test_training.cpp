@@ -9,15 +9,15 @@
 #include "trainerconsole.h"
 #include "trainingbanner.h"
 
-#include "accesscontrol.h"
-#include "clock.h"
+#include "security/accesscontrol.h"
+#include "base/clock.h"
 #include "demosimulation.h"
 #include "demostore.h"
-#include "hubservices.h"
+#include "hexhub/hub/hubservices.h"
 #include "scenariorun.h"
-#include "session.h"
-#include "sql.h"
-#include "store.h"
+#include "security/session.h"
+#include "store/sql.h"
+#include "store/store.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -179,7 +179,7 @@ TEST_CASE("On a training store every event is marked as an exercise, and so is t
     TestPlatform tp(config);
     tp.start();
     signInAs(tp, QStringLiteral("desk1"), QStringLiteral("hub_supervisor"));
-    shell::NotificationCenter notes(tp->bus(), tp->store(), tp->outbox());
+    shell::NotificationCenter notes(tp->bus(), tp->store(), tp->outbox(), tp->modules());
     const Incident made = report(tp, 1, QStringLiteral("Two people on a roof edge"));
     REQUIRE(waitUntil([&] { return !notes.all().isEmpty(); }));
     CHECK(notes.all().last().title.startsWith(QStringLiteral("Exercise: ")));

@@ -1,10 +1,10 @@
 #include "testsupport.h"
 
-#include "accesscontrol.h"
-#include "clock.h"
-#include "session.h"
-#include "sqldialect.h"
-#include "store.h"
+#include "security/accesscontrol.h"
+#include "base/clock.h"
+#include "security/session.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "hubdomain.h"
-#include "platform.h"
-#include "waitforfuture.h"
+#include "hexhub/hub/hubdomain.h"
+#include "module/platform.h"
+#include "base/waitforfuture.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -220,6 +220,45 @@ TEST_CASE("Map: places and pixels convert both ways in Web Mercator", "[widgets]
     CHECK(MapView::fromScene(MapView::toScene(east)).distanceTo(east) < 0.01);
 }
 
+TEST_CASE("Map: the whole district stays in view as the map grows, until the operator zooms or pans", "[widgets][map]")
+{
+    MapView map;
+    REQUIRE(map.addGeoJson(QStringLiteral("district"), district()));
+    map.resize(160, 120); // a dock as the wall is being laid out
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    map.showAll();
+    const double small = map.metresPerPixel();
+    // The district's middle (Harbour Tower) is near the middle of the view, not in a corner of it.
+    const auto centred = [&map] {
+        const QRect view = map.viewport()->rect();
+        const QPointF offset = map.viewPointOf(kCentre) - QPointF(view.center());
+        return std::abs(offset.x()) < view.width() / 4.0 && std::abs(offset.y()) < view.height() / 4.0;
+    };
+    CHECK(centred());
+
+    // The wall goes full screen: the district fills it, not a corner of it.
+    map.resize(1800, 1000);
+    REQUIRE(waitUntil([&] { return map.viewport()->width() > 1700; }));
+    CHECK(map.fitsAll());
+    CHECK(map.metresPerPixel() < small / 5);
+    CHECK(centred());
+    const double large = map.metresPerPixel();
+
+    // Once the operator zooms, a resize leaves the map where they put it.
+    QTest::keyClick(&map, Qt::Key_Plus);
+    CHECK_FALSE(map.fitsAll());
+    const double zoomed = map.metresPerPixel();
+    CHECK(zoomed < large);
+    map.resize(900, 500);
+    REQUIRE(waitUntil([&] { return map.viewport()->width() < 1000; }));
+    CHECK(map.metresPerPixel() == Approx(zoomed));
+    // Asked again, it fits again.
+    map.showAll();
+    CHECK(map.fitsAll());
+    CHECK(map.metresPerPixel() > zoomed);
+}
+
 TEST_CASE("Map: ten thousand markers cluster when zoomed out and separate when zoomed in", "[widgets][map]")
 {
     MapView map;

@@ -4,7 +4,7 @@
 #include "testsupport.h"
 
 #include "sqlpagemodel.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QSignalSpy>
 

@@ -2,7 +2,7 @@
 // a tile recording its camera at a steady 10 frames a second off the GUI thread, the ways a recording
 // ends (the key, the time limit, the size limit, a new camera), and the recorded file playing back on
 // a wall tile through GStreamer.
-#include "mediaclip.h"
+#include "shared/mediaclip.h"
 #include "mjpegavi.h"
 #include "testsupport.h"
 #include "videowall.h"

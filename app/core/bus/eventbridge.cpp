@@ -1,0 +1,235 @@
+#include "bus/eventbridge.h"
+
+#include "base/clock.h"
+#include "bus/eventbus.h"
+#include "bus/journal.h"
+#include "store/sql.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
+
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QTimer>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcBridge, "hexhub.bridge", QtInfoMsg)
+
+namespace hexhub {
+
+namespace detail {
+
+namespace {
+constexpr int kPageSize = 1000;
+constexpr int kHealthCheckMs = 1000;
+constexpr int kMinBackoffMs = 100;
+constexpr int kMaxBackoffMs = 5000;
+const QString kChannel = QStringLiteral("hexhub_events");
+} // namespace
+
+// Lives on the bridge's thread and owns the listening connection there (Qt SQL connections and
+// their notifications belong to the thread that opened them).
+class BridgeWorker final : public QObject
+{
+public:
+    BridgeWorker(EventBridge& bridge, qint64 afterSeq)
+        : m_bridge(bridge)
+        , m_afterSeq(afterSeq)
+        , m_connectionName(QStringLiteral("hexhub-bridge-") + QUuid::createUuid().toString(QUuid::Id128))
+    {
+        // Children, so they move to the bridge's thread with the worker.
+        m_health = new QTimer(this);
+        m_health->setInterval(kHealthCheckMs);
+        connect(m_health, &QTimer::timeout, this, &BridgeWorker::checkHealth);
+        m_retry = new QTimer(this);
+        m_retry->setSingleShot(true);
+        connect(m_retry, &QTimer::timeout, this, &BridgeWorker::connectToServer);
+    }
+
+    ~BridgeWorker() override { disconnectFromServer(); }
+
+    void connectToServer()
+    {
+        m_bridge.setState(m_everConnected ? EventBridge::State::Reconnecting : EventBridge::State::Connecting);
+        disconnectFromServer();
+        QSqlDatabase db;
+        try {
+            db = openStoreConnection(PostgreSqlDialect(m_bridge.m_url.options), m_bridge.m_url, m_connectionName,
+                                     false, QStringLiteral("application_name=hexhub-bridge"));
+        } catch (const std::exception& e) {
+            qCInfo(lcBridge) << "cannot listen yet:" << e.what();
+            scheduleRetry();
+            return;
+        }
+        if (!db.driver()->subscribeToNotification(kChannel)) {
+            qCInfo(lcBridge) << "cannot listen yet:" << db.lastError().text();
+            scheduleRetry();
+            return;
+        }
+        connect(db.driver(), &QSqlDriver::notification, this, [this](const QString& name) {
+            if (name == kChannel)
+                readNewEvents();
+        });
+        m_connected = true;
+        m_backoffMs = kMinBackoffMs;
+        if (!m_everConnected && m_afterSeq < 0) {
+            // A desk that just started needs what happens from now on, not the whole history.
+            QSqlQuery last(db);
+            if (last.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) && last.next())
+                m_bridge.m_lastSeen = last.value(0).toLongLong();
+        } else if (!m_everConnected) {
+            m_bridge.m_lastSeen = m_afterSeq;
+        }
+        m_everConnected = true;
+        m_bridge.setState(EventBridge::State::Listening);
+        m_health->start();
+        readNewEvents(); // whatever was committed while we were not listening
+    }
+
+    void stop()
+    {
+        m_health->stop();
+        m_retry->stop();
+        disconnectFromServer();
+        m_bridge.setState(EventBridge::State::Stopped);
+    }
+
+private:
+    void disconnectFromServer()
+    {
+        m_connected = false;
+        m_health->stop();
+        m_sql.reset();
+        if (!QSqlDatabase::contains(m_connectionName))
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            if (db.isOpen()) {
+                db.driver()->unsubscribeFromNotification(kChannel);
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+
+    void scheduleRetry()
+    {
+        m_connected = false;
+        m_sql.reset(); // its statements belong to the connection that failed
+        m_health->stop();
+        m_bridge.setState(EventBridge::State::Reconnecting);
+        m_retry->start(m_backoffMs);
+        m_backoffMs = std::min(kMaxBackoffMs, m_backoffMs * 2);
+    }
+
+    void checkHealth()
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery ping(db);
+        if (!ping.exec(QStringLiteral("SELECT 1"))) {
+            qCInfo(lcBridge) << "lost the server:" << ping.lastError().text();
+            scheduleRetry();
+        }
+    }
+
+    void readNewEvents()
+    {
+        if (!m_connected)
+            return;
+        const QString ownDesk = m_bridge.m_store.deskId();
+        try {
+            // One Sql for the connection's life: its prepared statements are reused notification after
+            // notification instead of prepared and dropped each time (two round trips saved).
+            if (!m_sql) {
+                m_sql = std::make_unique<Sql>(QSqlDatabase::database(m_connectionName, false), m_dialect,
+                                              m_bridge.m_store.clock());
+            }
+            Sql& sql = *m_sql;
+            for (;;) {
+                const QList<Event> page = journal::read(sql, EventRange::bySeq(m_bridge.m_lastSeen + 1, -1));
+                sql.releaseStatements();
+                if (page.isEmpty())
+                    break;
+                QList<Event> remote;
+                for (Event event : page) {
+                    if (event.origin == ownDesk) {
+                        // Ours, delivered at commit, unless the commit's outcome was in doubt.
+                        if (m_bridge.m_store.takeInDoubt(event.id))
+                            remote << event; // remote stays false: it is this desk's own event
+                        continue;
+                    }
+                    event.remote = true;
+                    remote << event;
+                }
+                if (!remote.isEmpty()) {
+                    m_bridge.m_bus.deliver(remote);
+                    m_bridge.m_delivered += quint64(remote.size());
+                }
+                m_bridge.m_lastSeen = page.last().seq;
+                if (page.size() < EventRange{}.limit)
+                    break;
+            }
+        } catch (const std::exception& e) {
+            qCInfo(lcBridge) << "reading the journal failed:" << e.what();
+            scheduleRetry();
+            return;
+        }
+        Q_EMIT m_bridge.caughtUp(m_bridge.m_lastSeen);
+    }
+
+    EventBridge& m_bridge;
+    qint64 m_afterSeq;
+    QString m_connectionName;
+    PostgreSqlDialect m_dialect{m_bridge.m_url.options};
+    std::unique_ptr<Sql> m_sql;
+    QTimer* m_health = nullptr;
+    QTimer* m_retry = nullptr;
+    int m_backoffMs = kMinBackoffMs;
+    bool m_connected = false;
+    bool m_everConnected = false;
+};
+
+} // namespace detail
+
+EventBridge::EventBridge(StoreUrl url, Store& store, EventBus& bus, QObject* parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_store(store)
+    , m_bus(bus)
+{
+    m_thread.setObjectName(QStringLiteral("hexhub-bridge"));
+}
+
+EventBridge::~EventBridge()
+{
+    stop();
+}
+
+void EventBridge::start(qint64 afterSeq)
+{
+    if (m_worker)
+        return;
+    m_worker = new detail::BridgeWorker(*this, afterSeq);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, &detail::BridgeWorker::connectToServer, Qt::QueuedConnection);
+}
+
+void EventBridge::stop()
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, &detail::BridgeWorker::stop, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_worker = nullptr;
+}
+
+void EventBridge::setState(State state)
+{
+    if (m_state.exchange(state) != state)
+        Q_EMIT stateChanged(state);
+}
+
+} // namespace hexhub

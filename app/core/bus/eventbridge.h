@@ -1,0 +1,67 @@
+#pragma once
+
+#include "base/hexhubcore_export.h"
+#include "store/storeurl.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace hexhub {
+
+class EventBus;
+class Store;
+
+namespace detail {
+class BridgeWorker;
+}
+
+/*!
+ * Carries events between desks that share a PostgreSQL store. Every event insert notifies channel
+ * `hexhub_events` at commit (a trigger in the core schema); the bridge LISTENs on its own connection
+ * and thread, reads the rows after the last sequence number it has seen, in order, and hands other
+ * desks' events to the local bus marked remote (this desk's own were delivered at commit). The
+ * schema hands out sequence numbers in commit order, so "after the last one seen" never skips a
+ * late committer. When the connection drops the bridge reconnects with backoff and catches up from
+ * the last sequence number: nothing is missed, nothing is delivered twice.
+ */
+class HEXHUB_CORE_EXPORT EventBridge final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Stopped, Connecting, Listening, Reconnecting };
+    Q_ENUM(State)
+
+    EventBridge(StoreUrl url, Store& store, EventBus& bus, QObject* parent = nullptr);
+    ~EventBridge() override;
+
+    //! Starts listening; events after `afterSeq` are delivered (-1: from the journal's current end).
+    void start(qint64 afterSeq = -1);
+    void stop();
+
+    State state() const { return m_state.load(); }
+    qint64 lastSeenSeq() const { return m_lastSeen.load(); }
+    quint64 deliveredCount() const { return m_delivered.load(); }
+
+Q_SIGNALS:
+    void stateChanged(hexhub::EventBridge::State state);
+    //! Emitted after each read of the journal, with the last sequence number seen.
+    void caughtUp(qint64 lastSeq);
+
+private:
+    friend class detail::BridgeWorker;
+    void setState(State state);
+
+    StoreUrl m_url;
+    Store& m_store;
+    EventBus& m_bus;
+    QThread m_thread;
+    detail::BridgeWorker* m_worker = nullptr;
+    std::atomic<State> m_state{State::Stopped};
+    std::atomic<qint64> m_lastSeen{0};
+    std::atomic<quint64> m_delivered{0};
+};
+
+} // namespace hexhub

@@ -1,0 +1,229 @@
+#include "module/platform.h"
+
+#include "base/coretr.h"
+
+#include "security/accesscontrol.h"
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "bus/eventbridge.h"
+#include "bus/eventbus.h"
+#include "bus/journal.h"
+#include "store/migration.h"
+#include "module/modulemanager.h"
+#include "store/outbox.h"
+#include "security/session.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QSysInfo>
+
+namespace hexhub {
+
+StoreUrl Platform::defaultStoreUrl()
+{
+    return StoreUrl::sqlite(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                .filePath(QStringLiteral("hexhub.db")));
+}
+
+QString Platform::defaultSettingsPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("hexhub.conf"));
+}
+
+QString Platform::defaultOutboxPath(const StoreUrl& store)
+{
+    if (store.kind == StoreUrl::Kind::Sqlite)
+        return store.path + QStringLiteral(".outbox");
+    // One outbox per server and database this desk works on; the name never carries the password.
+    const QByteArray where = QStringLiteral("%1@%2:%3/%4").arg(store.user, store.host).arg(store.port).arg(store.database).toUtf8();
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("outbox-%1.db").arg(QString::fromLatin1(QCryptographicHash::hash(where, QCryptographicHash::Sha256).toHex().left(16))));
+}
+
+Platform::Platform(PlatformOptions options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    if (m_options.store.kind == StoreUrl::Kind::Sqlite && m_options.store.path.isEmpty())
+        m_options.store = defaultStoreUrl();
+    if (m_options.auditKeyPath.isEmpty())
+        m_options.auditKeyPath = AuditLog::defaultKeyPath();
+    if (m_options.settingsPath.isEmpty())
+        m_options.settingsPath = defaultSettingsPath();
+    if (m_options.origin.isEmpty())
+        m_options.origin = QSysInfo::machineHostName();
+    if (m_options.modulePaths.isEmpty())
+        m_options.modulePaths = ModuleManager::defaultSearchPaths(QCoreApplication::applicationDirPath());
+
+    if (m_options.simulatedStart)
+        m_clock = std::make_unique<SimulatedClock>(*m_options.simulatedStart, m_options.simulatedPaused
+                                                       ? SimulatedClock::Start::Paused
+                                                       : SimulatedClock::Start::Running);
+    else
+        m_clock = std::make_unique<SystemClock>();
+    m_store = std::make_unique<Store>(Store::Options{m_options.store, m_options.readers, m_options.exercise}, *m_clock);
+    m_bus = std::make_unique<EventBus>(*m_store);
+    if (m_options.store.kind == StoreUrl::Kind::PostgreSql)
+        m_bridge = std::make_unique<EventBridge>(m_options.store, *m_store, *m_bus);
+    if (m_bridge) {
+        Store* store = m_store.get();
+        connect(m_bridge.get(), &EventBridge::stateChanged, store, [store](EventBridge::State state) {
+            store->setDegraded(state == EventBridge::State::Reconnecting);
+        }, Qt::DirectConnection);
+    }
+    m_session = std::make_unique<Session>();
+
+    // The key is a 65-byte file read once at start-up, like the settings file below.
+    if (!m_options.createAuditKey && !QFileInfo::exists(m_options.auditKeyPath))
+        throw Error(Tr::tr("The audit key %1 does not exist; without it the audit log cannot be verified.")
+                        .arg(m_options.auditKeyPath));
+    m_audit = std::make_unique<AuditLog>(*m_store, *m_clock, AuditLog::loadOrCreateKey(m_options.auditKeyPath),
+                                         m_options.origin);
+    m_access = std::make_unique<AccessControl>(*m_store, *m_clock, *m_audit, *m_session,
+                                               PasswordHasher(m_options.passwordIterations));
+    if (m_options.outboxPath.isEmpty())
+        m_options.outboxPath = defaultOutboxPath(m_options.store);
+    m_outbox = std::make_unique<Outbox>(*m_store, *m_clock, m_audit.get(), m_options.outboxPath);
+    m_settings = std::make_shared<QSettings>(m_options.settingsPath, QSettings::IniFormat);
+    m_modules = std::make_unique<ModuleManager>(
+        CoreServices{*m_store, *m_bus, *m_clock, *m_session, *m_audit, *m_access, m_settings, *m_outbox});
+    m_modules->setSearchPaths(m_options.modulePaths);
+    m_modules->setDisabled(m_options.disabledModules);
+}
+
+Platform::~Platform()
+{
+    stop();
+}
+
+QFuture<void> Platform::start()
+{
+    // Three things at once: the store opens on its threads, and so does this desk's outbox beside
+    // it, while this thread loads and initializes the modules (which register and need no store).
+    QFuture<void> store = m_store->open();
+    m_outboxMadeByStart = !QFileInfo::exists(m_options.outboxPath);
+    m_outbox->holdReplay(true); // until the core's migrations ran and other desks are listened to
+    QFuture<void> outbox = m_outbox->open();
+    if (m_options.loadModules) {
+        m_modules->discover();
+        m_modules->prepare();
+    }
+    return store
+        .then(this, [this] {
+            Migrator core(*m_store);
+            core.add(Migration::fromFolder(QStringLiteral("core"), QStringLiteral(":/hexhub/core/sql"),
+                                           m_store->dialect().name()));
+            return core.apply();
+        })
+        .unwrap()
+        .then(this, [this](const MigrationReport& report) {
+            if (!report.failures.isEmpty())
+                throw MigrationError(report.failures.value(QStringLiteral("core")));
+            // Listen to other desks from the journal's end as it is now, before anything else runs.
+            return m_store->read([](Sql& sql) { return journal::lastSeq(sql); });
+        })
+        .unwrap()
+        .then(this, [this, outbox](qint64 lastSeq) {
+            if (m_bridge)
+                m_bridge->start(lastSeq);
+            return outbox;
+        })
+        .unwrap()
+        .then(this, [this] {
+            // Changes an earlier run kept while the server was away replay from here on.
+            m_outbox->holdReplay(false);
+            if (!m_options.loadModules)
+                return QtFuture::makeReadyFuture();
+            return m_modules->start();
+        })
+        .unwrap()
+        .then(this, [this] { m_started = true; });
+}
+
+QFuture<void> Platform::applyServerRules()
+{
+    if (m_options.store.kind != StoreUrl::Kind::PostgreSql) {
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+            StoreError(Tr::tr("Server rules apply to a shared PostgreSQL store, not to %1.")
+                           .arg(m_options.store.toDisplayString()))));
+    }
+    // The core's roles and helpers first, then each loaded module's own rules in load order
+    // (sql/server/*.postgresql.sql in the module's resources), all in one transaction.
+    QStringList scripts{QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql")};
+    for (const ModuleSpec* spec : m_modules->loadOrder()) {
+        if (spec->state != ModuleSpec::State::Loaded)
+            continue;
+        const QDir folder(QStringLiteral(":/hexhub/%1/sql/server").arg(spec->id));
+        for (const QString& name : folder.entryList({QStringLiteral("*.postgresql.sql")}, QDir::Files, QDir::Name))
+            scripts << folder.filePath(name);
+    }
+    return m_store->write([scripts](WriteTransaction& txn) {
+        if (const QString lock = txn.dialect().exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
+            txn.exec(lock);
+        for (const QString& path : scripts) {
+            QFile script(path);
+            if (!script.open(QIODevice::ReadOnly))
+                throw StoreError(Tr::tr("Cannot read the server rules %1: %2").arg(path, script.errorString()));
+            try {
+                txn.execScript(QString::fromUtf8(script.readAll()));
+            } catch (const StoreError& e) {
+                throw StoreError(Tr::tr("The server rules %1 failed: %2").arg(path, e.message()));
+            }
+        }
+    });
+}
+
+QFuture<qint64> Platform::addUser(const QString& name, const QString& role, const QString& password)
+{
+    if (!AccessControl::builtinRoles().contains(role)) {
+        return QtFuture::makeExceptionalFuture<qint64>(std::make_exception_ptr(ValidationError(
+            Tr::tr("There is no role '%1'; the roles are: %2.").arg(role, AccessControl::builtinRoles().join(QStringLiteral(", "))))));
+    }
+    std::function<void(WriteTransaction&)> databaseRole;
+    if (m_options.store.kind == StoreUrl::Kind::PostgreSql) {
+        QStringList groups{QStringLiteral("hexhub_app")};
+        if (role == QLatin1String("hub_supervisor"))
+            groups << QStringLiteral("hexhub_hub");
+        else if (role.endsWith(QLatin1String("_operator")))
+            groups << QStringLiteral("hexhub_centre_") + role.chopped(int(qstrlen("_operator")));
+        databaseRole = [name, password, groups](WriteTransaction& txn) {
+            // Role names and passwords cannot be bound parameters in DDL: let the server quote them.
+            const QString create = txn.scalar(QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', ?::text, ?::text)"),
+                                              {name, password}).toString();
+            txn.exec(create);
+            for (const QString& group : groups) {
+                const QString grant = txn.scalar(QStringLiteral("SELECT format('GRANT %I TO %I', ?::text, ?::text)"), {group, name}).toString();
+                txn.exec(grant);
+            }
+        };
+    }
+    return m_access->createUserBySystem(NewUser{name, name, password, {role}}, databaseRole);
+}
+
+void Platform::stop()
+{
+    if (m_modules)
+        m_modules->shutdown();
+    if (m_bridge)
+        m_bridge->stop();
+    if (m_outbox)
+        m_outbox->close();
+    if (m_store)
+        m_store->close();
+    // A start that stopped (a store refused and "left untouched") leaves no outbox it made beside it.
+    if (m_outbox && m_outboxMadeByStart && !m_started && m_outbox->waiting() == 0) {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(m_options.outboxPath + QLatin1String(suffix));
+        m_outboxMadeByStart = false;
+    }
+}
+
+} // namespace hexhub

@@ -1,0 +1,123 @@
+#pragma once
+// What every module's services do the same way (ARCHITECTURE.md 3a): check the permission in the
+// service and put a refusal on record before the caller hears of it, fail a future with a
+// validation error, write in the module's name, and parse JSON into an optional with a reason.
+
+#include "base/error.h"
+#include "security/audit.h"
+#include "security/session.h"
+#include "store/sql.h"
+#include "store/store.h"
+
+#include <QFuture>
+#include <QString>
+
+#include <exception>
+#include <optional>
+
+namespace hexhub::service {
+
+//! Refusals are on record before the caller hears of them: the future fails after the audit row commits.
+template <typename T>
+QFuture<T> refuse(const AuditLog& audit, const Principal& actor, const QString& action, const QString& object,
+                  const QString& permission, std::exception_ptr error)
+{
+    return audit
+        .record({actor.isValid() ? actor.name : QStringLiteral("system"), action, object,
+                 QStringLiteral("missing ") + permission, QStringLiteral("denied")})
+        .then([error](qint64) -> T { std::rethrow_exception(error); });
+}
+
+/*!
+ * Checks `permission` (`what` says the action in the user's words); on refusal returns the failing
+ * future, the refusal audited as `action` on `object`; nothing when the actor may.
+ */
+template <typename T>
+std::optional<QFuture<T>> check(const AuditLog& audit, const Principal& actor, const QString& permission,
+                                const QString& what, const QString& action, const QString& object)
+{
+    try {
+        Session::require(actor, permission, what);
+    } catch (const PermissionDenied&) {
+        return refuse<T>(audit, actor, action, object, permission, std::current_exception());
+    }
+    return std::nullopt;
+}
+
+//! The refusal when `actor` lacks `permission`, not audited (for reads that audit nothing); else null.
+inline std::exception_ptr requireNow(const Principal& actor, const QString& permission, const QString& what)
+{
+    try {
+        Session::require(actor, permission, what);
+    } catch (...) {
+        return std::current_exception();
+    }
+    return nullptr;
+}
+
+//! A future that has failed with `message` as a ValidationError.
+template <typename T>
+QFuture<T> failNow(const QString& message)
+{
+    return QtFuture::makeExceptionalFuture<T>(std::make_exception_ptr(ValidationError(message)));
+}
+
+//! A future that has failed with `error`.
+template <typename T>
+QFuture<T> failWith(std::exception_ptr error)
+{
+    return QtFuture::makeExceptionalFuture<T>(error);
+}
+
+/*!
+ * The result of a job that may find, inside its transaction, that the actor may not do part of it:
+ * the refusal is audited and committed with the transaction, and only then reported (thrown by
+ * unwrapRefusal() on the way out), so the audit row is not rolled back with the job.
+ */
+template <typename T>
+struct Guarded
+{
+    T value{};
+    std::exception_ptr refusal;
+};
+
+template <typename T>
+QFuture<T> unwrapRefusal(QFuture<Guarded<T>> future)
+{
+    return future.then([](const Guarded<T>& result) {
+        if (result.refusal)
+            std::rethrow_exception(result.refusal);
+        return result.value;
+    });
+}
+
+//! Null when `actor` holds `permission`, else the refusal, audited in `txn` (see Guarded).
+inline std::exception_ptr refuseInTransaction(WriteTransaction& txn, const AuditLog& audit, const Principal& actor,
+                                              const QString& permission, const QString& what, const QString& action,
+                                              const QString& object)
+{
+    try {
+        Session::require(actor, permission, what);
+        return nullptr;
+    } catch (const PermissionDenied&) {
+        audit.append(txn, {actor.name, action, object, QStringLiteral("missing ") + permission, QStringLiteral("denied")});
+        return std::current_exception();
+    }
+}
+
+//! A write in module `moduleId`'s name by `actor`.
+inline WriteContext writeAs(const QString& moduleId, const Principal& actor)
+{
+    return WriteContext{moduleId, actor.name, {}};
+}
+
+//! For fromJson() and parsers that answer with an optional: sets `error` (when given) to `why`.
+template <typename T>
+std::optional<T> failed(QString* error, const QString& why)
+{
+    if (error)
+        *error = why;
+    return std::nullopt;
+}
+
+} // namespace hexhub::service

@@ -1,0 +1,447 @@
+#include "security/accesscontrol.h"
+
+#include <QHash>
+
+#include "base/coretr.h"
+
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+#include "base/background.h"
+
+namespace hexhub {
+
+namespace {
+
+QStringList toStringList(const QJsonValue& value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue& item : array)
+        list << item.toString();
+    return list;
+}
+
+Principal loadPrincipal(Sql& sql, qint64 userId)
+{
+    Principal principal;
+    QSqlQuery user = sql.exec(QStringLiteral("SELECT id, name, display_name FROM users WHERE id = ? AND active = 1"),
+                              {userId});
+    if (!user.next())
+        return principal;
+    principal.userId = user.value(0).toLongLong();
+    principal.name = user.value(1).toString();
+    principal.displayName = user.value(2).toString();
+    QSqlQuery roles = sql.exec(QStringLiteral("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role"), {userId});
+    while (roles.next())
+        principal.roles << roles.value(0).toString();
+    QSqlQuery permissions = sql.exec(QStringLiteral("SELECT DISTINCT rp.permission FROM user_roles ur "
+                                                    "JOIN role_permissions rp ON rp.role = ur.role "
+                                                    "WHERE ur.user_id = ?"),
+                                     {userId});
+    while (permissions.next())
+        principal.permissions.insert(permissions.value(0).toString());
+    return principal;
+}
+
+qint64 userIdByName(Sql& sql, const QString& name)
+{
+    const QVariant id = sql.scalar(QStringLiteral("SELECT id FROM users WHERE name = ?"), {name});
+    if (!id.isValid())
+        throw ValidationError(Tr::tr("There is no user '%1'.").arg(name));
+    return id.toLongLong();
+}
+
+// Refusals are on record before the caller hears of them: the future fails after the audit row commits.
+template <typename T>
+QFuture<T> refuse(const AuditLog& audit, const AuditEntry& entry, std::exception_ptr error)
+{
+    return audit.record(entry).then([error](qint64) -> T { std::rethrow_exception(error); });
+}
+
+void validateUserName(const QString& name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
+    if (!re.match(name).hasMatch())
+        throw ValidationError(Tr::tr("'%1' is not a valid user name: use 2 to 32 lower-case letters, digits, '.', "
+                                 "'_' or '-', starting with a letter.").arg(name));
+}
+
+} // namespace
+
+QJsonObject UserCreated::toJson() const
+{
+    return {{QStringLiteral("name"), name}, {QStringLiteral("roles"), QJsonArray::fromStringList(roles)}};
+}
+
+std::optional<UserCreated> UserCreated::fromJson(const QJsonObject& json)
+{
+    if (!json.value(QStringLiteral("name")).isString())
+        return std::nullopt;
+    return UserCreated{json.value(QStringLiteral("name")).toString(), toStringList(json.value(QStringLiteral("roles")))};
+}
+
+QJsonObject UserLocked::toJson() const
+{
+    return {{QStringLiteral("name"), name}, {QStringLiteral("until"), until.toString(Qt::ISODateWithMs)}};
+}
+
+std::optional<UserLocked> UserLocked::fromJson(const QJsonObject& json)
+{
+    const QDateTime until = QDateTime::fromString(json.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
+    if (!json.value(QStringLiteral("name")).isString() || !until.isValid())
+        return std::nullopt;
+    return UserLocked{json.value(QStringLiteral("name")).toString(), until};
+}
+
+QJsonObject RoleChanged::toJson() const
+{
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("granted"), QJsonArray::fromStringList(granted)},
+            {QStringLiteral("revoked"), QJsonArray::fromStringList(revoked)}};
+}
+
+std::optional<RoleChanged> RoleChanged::fromJson(const QJsonObject& json)
+{
+    if (!json.value(QStringLiteral("name")).isString())
+        return std::nullopt;
+    return RoleChanged{json.value(QStringLiteral("name")).toString(), toStringList(json.value(QStringLiteral("granted"))),
+                       toStringList(json.value(QStringLiteral("revoked")))};
+}
+
+const QStringList& AccessControl::builtinRoles()
+{
+    static const QStringList roles{
+        QStringLiteral("administrator"),
+        QStringLiteral("hub_supervisor"),
+        QStringLiteral("political_security_operator"),
+        QStringLiteral("basic_control_operator"),
+        QStringLiteral("criminal_intel_operator"),
+        QStringLiteral("bigdata_investigation_operator"),
+        QStringLiteral("case_management_operator"),
+        QStringLiteral("supervision_operator"),
+        QStringLiteral("trainer"),
+        QStringLiteral("auditor"),
+    };
+    return roles;
+}
+
+QString AccessControl::roleDisplayName(const QString& role)
+{
+    static const QHash<QString, const char*> names{
+        {QStringLiteral("administrator"), QT_TRANSLATE_NOOP("hexhub", "Administrator")},
+        {QStringLiteral("hub_supervisor"), QT_TRANSLATE_NOOP("hexhub", "Hub supervisor")},
+        {QStringLiteral("political_security_operator"), QT_TRANSLATE_NOOP("hexhub", "Political security operator")},
+        {QStringLiteral("basic_control_operator"), QT_TRANSLATE_NOOP("hexhub", "Basic control operator")},
+        {QStringLiteral("criminal_intel_operator"), QT_TRANSLATE_NOOP("hexhub", "Criminal intelligence operator")},
+        {QStringLiteral("bigdata_investigation_operator"), QT_TRANSLATE_NOOP("hexhub", "Big-data investigation operator")},
+        {QStringLiteral("case_management_operator"), QT_TRANSLATE_NOOP("hexhub", "Case management operator")},
+        {QStringLiteral("supervision_operator"), QT_TRANSLATE_NOOP("hexhub", "Supervision operator")},
+        {QStringLiteral("trainer"), QT_TRANSLATE_NOOP("hexhub", "Trainer")},
+        {QStringLiteral("auditor"), QT_TRANSLATE_NOOP("hexhub", "Auditor")},
+    };
+    const char* name = names.value(role);
+    return name ? Tr::tr(name) : role;
+}
+
+AccessControl::AccessControl(Store& store, const Clock& clock, const AuditLog& audit, Session& session,
+                             PasswordHasher hasher)
+    : m_store(store)
+    , m_clock(clock)
+    , m_audit(audit)
+    , m_session(session)
+    , m_hasher(hasher)
+{
+}
+
+QFuture<bool> AccessControl::hasUsers() const
+{
+    return m_store.read([](Sql& sql) { return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toLongLong() > 0; });
+}
+
+QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& password) const
+{
+    // Runs on the thread pool: it waits on the store and spends ~half a second in PBKDF2, and the
+    // caller (the sign-in dialog) must stay responsive.
+    return runInBackground([this, name, password]() -> SignInResult {
+        struct Row
+        {
+            qint64 id = 0;
+            PasswordHash hash;
+            qint64 lockedUntil = 0;
+            bool active = false;
+        };
+        const Row row = m_store.read([name](Sql& sql) {
+            Row r;
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT id, password_hash, salt, iterations, locked_until, active "
+                                                  "FROM users WHERE name = ?"),
+                                   {name});
+            if (q.next()) {
+                r.id = q.value(0).toLongLong();
+                r.hash = PasswordHash{QByteArray::fromHex(q.value(1).toByteArray()),
+                                      QByteArray::fromHex(q.value(2).toByteArray()), q.value(3).toInt()};
+                r.lockedUntil = q.value(4).isNull() ? 0 : q.value(4).toLongLong();
+                r.active = q.value(5).toBool();
+            }
+            return r;
+        }).result();
+
+        SignInResult result;
+        const QString wrong = Tr::tr("Unknown user name or wrong password.");
+        const QString object = QStringLiteral("user:") + name;
+        const qint64 now = m_clock.nowMs();
+
+        if (row.id == 0) {
+            // Spend the same time as a real check, so timing does not reveal which names exist.
+            PasswordHasher::verify(password, PasswordHash{QByteArray(32, '\0'), QByteArray(16, '\0'),
+                                                          m_hasher.iterations()});
+            m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("unknown user"),
+                            QStringLiteral("failed")}).waitForFinished();
+            result.error = wrong;
+            return result;
+        }
+        if (row.lockedUntil > now) {
+            result.lockedUntil = QDateTime::fromMSecsSinceEpoch(row.lockedUntil, Qt::UTC);
+            m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("account locked"),
+                            QStringLiteral("locked")}).waitForFinished();
+            result.error = Tr::tr("This account is locked after repeated failed sign-ins until %1 (UTC). Ask an "
+                              "administrator to unlock it, or wait.")
+                               .arg(QLocale().toString(result.lockedUntil.time(), QLocale::ShortFormat));
+            return result;
+        }
+        if (!row.active) {
+            m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("account disabled"),
+                            QStringLiteral("denied")}).waitForFinished();
+            result.error = Tr::tr("This account is disabled.");
+            return result;
+        }
+
+        const bool matches = PasswordHasher::verify(password, row.hash);
+        const AuditLog& audit = m_audit;
+        const qint64 userId = row.id;
+        return m_store.write(WriteContext{QStringLiteral("core"), name, {}}, [&audit, userId, name, object, matches,
+                                                                              now, wrong](WriteTransaction& txn) {
+            SignInResult r;
+            if (matches) {
+                txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"),
+                         {userId});
+                audit.append(txn, {name, QStringLiteral("session.login"), object, {}, QStringLiteral("success")});
+                r.ok = true;
+                r.principal = loadPrincipal(txn, userId);
+                return r;
+            }
+            txn.exec(QStringLiteral("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?"), {userId});
+            const int failures = txn.scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE id = ?"),
+                                            {userId}).toInt();
+            audit.append(txn, {name, QStringLiteral("session.login"), object,
+                               QStringLiteral("wrong password, attempt %1").arg(failures), QStringLiteral("failed")});
+            r.error = wrong;
+            if (failures >= kMaxFailedAttempts) {
+                const qint64 until = now + kLockoutMs;
+                txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
+                         {until, userId});
+                r.lockedUntil = QDateTime::fromMSecsSinceEpoch(until, Qt::UTC);
+                audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.locked"), object,
+                                   QStringLiteral("%1 failed sign-ins").arg(failures), QStringLiteral("locked")});
+                txn.publish(UserLocked{name, r.lockedUntil});
+                r.error = Tr::tr("Too many failed sign-ins: the account is locked for 15 minutes.");
+            }
+            return r;
+        }).result();
+    });
+}
+
+qint64 AccessControl::insertUser(WriteTransaction& txn, const NewUser& user, const PasswordHash& hash,
+                                 const QString& actor) const
+{
+    if (txn.scalar(QStringLiteral("SELECT 1 FROM users WHERE name = ?"), {user.name}).isValid())
+        throw ValidationError(Tr::tr("A user named '%1' already exists.").arg(user.name));
+    for (const QString& role : user.roles) {
+        if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
+            throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
+    }
+    const qint64 now = m_clock.nowMs();
+    const qint64 id = txn.insert(
+        QStringLiteral("INSERT INTO users (name, display_name, password_hash, salt, iterations, created_at, "
+                       "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {user.name, user.displayName.isEmpty() ? user.name : user.displayName, QString::fromLatin1(hash.digest.toHex()),
+         QString::fromLatin1(hash.salt.toHex()), hash.iterations, now, now});
+    for (const QString& role : user.roles)
+        txn.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?)"), {id, role});
+    m_audit.append(txn, {actor, QStringLiteral("user.created"), QStringLiteral("user:") + user.name,
+                         QStringLiteral("roles: %1").arg(user.roles.join(QLatin1Char(','))), QStringLiteral("success")});
+    txn.publish(UserCreated{user.name, user.roles});
+    return id;
+}
+
+QFuture<qint64> AccessControl::createUser(const NewUser& user) const
+{
+    const Principal actor = m_session.principal();
+    try {
+        Session::require(actor, QStringLiteral("core.users.manage"), Tr::tr("create a user"));
+        validateUserName(user.name);
+        if (const QString weak = PasswordHasher::weakness(user.password, user.name); !weak.isEmpty())
+            throw ValidationError(weak);
+    } catch (const PermissionDenied&) {
+        return refuse<qint64>(m_audit,
+                              {actor.isValid() ? actor.name : QStringLiteral("system"), QStringLiteral("user.created"),
+                               QStringLiteral("user:") + user.name, QStringLiteral("missing core.users.manage"),
+                               QStringLiteral("denied")},
+                              std::current_exception());
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
+    }
+    return runInBackground([this, user, actor] {
+        const PasswordHash hash = m_hasher.hash(user.password);
+        return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, user, hash, actor](WriteTransaction& txn) {
+            return insertUser(txn, user, hash, actor.name);
+        }).result();
+    });
+}
+
+QFuture<qint64> AccessControl::createFirstAdministrator(const QString& name, const QString& password) const
+{
+    try {
+        validateUserName(name);
+        if (const QString weak = PasswordHasher::weakness(password, name); !weak.isEmpty())
+            throw ValidationError(weak);
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
+    }
+    return runInBackground([this, name, password] {
+        const PasswordHash hash = m_hasher.hash(password);
+        const auto id = m_store.write([this, name, hash](WriteTransaction& txn) -> std::optional<qint64> {
+            if (txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator'")).isValid()) {
+                // Refused, and the attempt is on record.
+                m_audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.created"),
+                                     QStringLiteral("user:") + name, QStringLiteral("first administrator exists"),
+                                     QStringLiteral("denied")});
+                return std::nullopt;
+            }
+            return insertUser(txn, NewUser{name, name, {}, {QStringLiteral("administrator")}}, hash,
+                              QStringLiteral("system"));
+        }).result();
+        if (!id)
+            throw ValidationError(Tr::tr("An administrator already exists; add further users from the user "
+                                         "administration, signed in as an administrator."));
+        return *id;
+    });
+}
+
+QFuture<qint64> AccessControl::createUserBySystem(const NewUser& user,
+                                                  std::function<void(WriteTransaction&)> alsoInTransaction) const
+{
+    try {
+        validateUserName(user.name);
+        if (const QString weak = PasswordHasher::weakness(user.password, user.name); !weak.isEmpty())
+            throw ValidationError(weak);
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
+    }
+    return runInBackground([this, user, alsoInTransaction] {
+        const PasswordHash hash = m_hasher.hash(user.password);
+        return m_store.write([this, user, hash, alsoInTransaction](WriteTransaction& txn) {
+            const qint64 id = insertUser(txn, user, hash, QStringLiteral("system"));
+            if (alsoInTransaction)
+                alsoInTransaction(txn);
+            return id;
+        }).result();
+    });
+}
+
+QFuture<void> AccessControl::changeRole(const QString& userName, const QString& role, bool grant) const
+{
+    const Principal actor = m_session.principal();
+    try {
+        Session::require(actor, QStringLiteral("core.roles.manage"), grant ? Tr::tr("grant a role") : Tr::tr("revoke a role"));
+    } catch (...) {
+        return refuse<void>(m_audit,
+                            {actor.isValid() ? actor.name : QStringLiteral("system"),
+                             grant ? QStringLiteral("role.granted") : QStringLiteral("role.revoked"),
+                             QStringLiteral("user:") + userName, role, QStringLiteral("denied")},
+                            std::current_exception());
+    }
+    return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, userName, role, grant, actor](WriteTransaction& txn) {
+        const qint64 id = userIdByName(txn, userName);
+        if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
+            throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
+        if (grant) {
+            txn.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                     {id, role});
+        } else {
+            if (role == QLatin1String("administrator") &&
+                txn.scalar(QStringLiteral("SELECT COUNT(*) FROM user_roles WHERE role = 'administrator'")).toInt() <= 1 &&
+                txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator' AND user_id = ?"), {id}).isValid())
+                throw ValidationError(Tr::tr("This is the last administrator; grant the role to someone else first."));
+            txn.exec(QStringLiteral("DELETE FROM user_roles WHERE user_id = ? AND role = ?"), {id, role});
+        }
+        m_audit.append(txn, {actor.name, grant ? QStringLiteral("role.granted") : QStringLiteral("role.revoked"),
+                             QStringLiteral("user:") + userName, role, QStringLiteral("success")});
+        txn.publish(RoleChanged{userName, grant ? QStringList{role} : QStringList{},
+                                grant ? QStringList{} : QStringList{role}});
+    });
+}
+
+QFuture<void> AccessControl::grantRole(const QString& userName, const QString& role) const
+{
+    return changeRole(userName, role, true);
+}
+
+QFuture<void> AccessControl::revokeRole(const QString& userName, const QString& role) const
+{
+    return changeRole(userName, role, false);
+}
+
+QFuture<void> AccessControl::unlock(const QString& userName) const
+{
+    const Principal actor = m_session.principal();
+    try {
+        Session::require(actor, QStringLiteral("core.users.manage"), Tr::tr("unlock an account"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture(std::current_exception());
+    }
+    return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, userName, actor](WriteTransaction& txn) {
+        const qint64 id = userIdByName(txn, userName);
+        txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"), {id});
+        m_audit.append(txn, {actor.name, QStringLiteral("user.unlocked"), QStringLiteral("user:") + userName, {},
+                             QStringLiteral("success")});
+    });
+}
+
+QFuture<void> AccessControl::registerPermissions(const QList<PermissionDefinition>& permissions) const
+{
+    return m_store.write([permissions](WriteTransaction& txn) {
+        for (const PermissionDefinition& permission : permissions) {
+            const bool known = txn.scalar(QStringLiteral("SELECT 1 FROM permissions WHERE id = ?"), {permission.id}).isValid();
+            if (known) {
+                txn.exec(QStringLiteral("UPDATE permissions SET description = ? WHERE id = ?"),
+                         {permission.description, permission.id});
+                continue; // its grants are the administrators' business now
+            }
+            txn.exec(QStringLiteral("INSERT INTO permissions (id, module, description) VALUES (?, ?, ?)"),
+                     {permission.id, permission.module, permission.description});
+            for (const QString& role : permission.defaultRoles) {
+                if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
+                    throw ValidationError(Tr::tr("Permission %1 names an unknown role '%2'.").arg(permission.id, role));
+                txn.exec(QStringLiteral("INSERT INTO role_permissions (role, permission) VALUES (?, ?)"),
+                         {role, permission.id});
+            }
+        }
+    });
+}
+
+QFuture<Principal> AccessControl::principalFor(const QString& userName) const
+{
+    return m_store.read([userName](Sql& sql) {
+        const QVariant id = sql.scalar(QStringLiteral("SELECT id FROM users WHERE name = ?"), {userName});
+        return id.isValid() ? loadPrincipal(sql, id.toLongLong()) : Principal{};
+    });
+}
+
+} // namespace hexhub

@@ -1,0 +1,183 @@
+#include "shared/deadlines.h"
+
+#include "base/clock.h"
+#include "bus/event.h"
+#include "bus/eventbus.h"
+#include "store/sql.h"
+#include "store/store.h"
+
+#include <QFutureWatcher>
+
+#include <algorithm>
+
+namespace hexhub {
+
+Deadline::Level Deadline::levelAt(qint64 nowMs) const
+{
+    const qint64 left = due.toMSecsSinceEpoch() - nowMs;
+    if (left > kDueSoonMs)
+        return Level::Running;
+    if (left >= 0)
+        return Level::DueSoon;
+    return acknowledgedBy.isEmpty() && -left >= kEscalateAfterMs ? Level::Escalated : Level::Missed;
+}
+
+QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor)
+{
+    return store.write(WriteContext{QStringLiteral("core"), actor, {}}, [key](WriteTransaction& txn) {
+        txn.publish(EventDraft{QStringLiteral("deadline.acknowledged"), QJsonObject{{QStringLiteral("key"), key}}, 1, {}, {}, {}});
+    });
+}
+
+DeadlineBoard::DeadlineBoard(EventBus& bus, Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_bus(bus)
+    , m_clock(clock)
+    , m_tick(new ClockTimer(clock, this))
+{
+    m_bus.subscribe(QStringLiteral("deadline.*"), this, [this](const Event& event) {
+        if (m_loading) {
+            m_early << event;
+            return;
+        }
+        apply(event);
+        announce(false);
+        Q_EMIT changed();
+    });
+    m_tick->setInterval(60 * 1000);
+    const auto tick = [this] {
+        announce(!m_loaded);
+        Q_EMIT changed();
+    };
+    connect(m_tick, &ClockTimer::timeout, this, tick);
+    connect(&m_clock, &Clock::jumped, this, tick);
+    m_tick->start();
+}
+
+DeadlineBoard::~DeadlineBoard() = default;
+
+void DeadlineBoard::load()
+{
+    if (m_loading || m_loaded)
+        return;
+    m_loading = true;
+    loadFrom(1);
+}
+
+void DeadlineBoard::loadFrom(qint64 seq)
+{
+    EventRange range = EventRange::bySeq(seq);
+    range.topicPattern = QStringLiteral("deadline.*");
+    range.limit = 2000;
+    auto* watcher = new QFutureWatcher<QList<Event>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, limit = range.limit] {
+        watcher->deleteLater();
+        QList<Event> page;
+        try {
+            page = watcher->result();
+        } catch (const std::exception&) {
+            // The store is away: what arrives live still counts; the journal is read again on the
+            // next load().
+            m_loading = false;
+            for (const Event& e : std::exchange(m_early, {}))
+                apply(e);
+            Q_EMIT changed();
+            return;
+        }
+        for (const Event& e : std::as_const(page))
+            apply(e);
+        if (page.size() == limit) {
+            loadFrom(page.last().seq + 1);
+            return;
+        }
+        m_loading = false;
+        m_loaded = true;
+        for (const Event& e : std::exchange(m_early, {})) {
+            if (e.seq == 0 || e.seq > m_lastSeq)
+                apply(e);
+        }
+        // What was overdue before this desk looked is listed, not announced again.
+        announce(true);
+        Q_EMIT changed();
+    });
+    watcher->setFuture(m_bus.replay(range));
+}
+
+void DeadlineBoard::apply(const Event& event)
+{
+    if (event.seq > 0)
+        m_lastSeq = std::max(m_lastSeq, event.seq);
+    const QString key = event.payload.value(QStringLiteral("key")).toString();
+    if (key.isEmpty())
+        return;
+    if (event.topic == QLatin1String("deadline.cleared")) {
+        m_open.remove(key);
+        m_missedSeen.remove(key);
+        m_escalatedSeen.remove(key);
+        return;
+    }
+    if (event.topic == QLatin1String("deadline.acknowledged")) {
+        const auto it = m_open.find(key);
+        if (it != m_open.end() && it->acknowledgedBy.isEmpty()) {
+            it->acknowledgedBy = event.actor;
+            it->acknowledgedAt = event.occurredAt;
+        }
+        return;
+    }
+    if (event.topic != QLatin1String("deadline.set"))
+        return;
+    const QDateTime due = QDateTime::fromString(event.payload.value(QStringLiteral("due")).toString(), Qt::ISODateWithMs);
+    if (!due.isValid())
+        return; // a malformed deadline is left out rather than shown at a wrong time
+    Deadline d{key, event.payload.value(QStringLiteral("title")).toString(), due.toUTC(),
+               event.payload.value(QStringLiteral("module")).toString(event.source),
+               event.payload.value(QStringLiteral("subject")).toString(), {}, {}};
+    if (const auto old = m_open.constFind(key); old != m_open.cend() && old->due == d.due) {
+        d.acknowledgedBy = old->acknowledgedBy; // renamed, not moved: still acknowledged
+        d.acknowledgedAt = old->acknowledgedAt;
+    } else {
+        // Moved: it may run out (and be announced) again.
+        m_missedSeen.remove(key);
+        m_escalatedSeen.remove(key);
+    }
+    m_open.insert(key, d);
+}
+
+void DeadlineBoard::announce(bool quiet)
+{
+    if (m_loading)
+        return;
+    const qint64 now = m_clock.nowMs();
+    for (const Deadline& d : deadlines()) {
+        const Deadline::Level level = d.levelAt(now);
+        if ((level == Deadline::Level::Missed || level == Deadline::Level::Escalated) && !m_missedSeen.contains(d.key)) {
+            m_missedSeen.insert(d.key);
+            if (!quiet)
+                Q_EMIT missed(d);
+        }
+        if (level == Deadline::Level::Escalated && !m_escalatedSeen.contains(d.key)) {
+            m_escalatedSeen.insert(d.key);
+            if (!quiet)
+                Q_EMIT escalated(d);
+        }
+    }
+}
+
+QList<Deadline> DeadlineBoard::deadlines() const
+{
+    QList<Deadline> list = m_open.values();
+    std::sort(list.begin(), list.end(), [](const Deadline& a, const Deadline& b) {
+        return a.due != b.due ? a.due < b.due : a.key < b.key;
+    });
+    return list;
+}
+
+int DeadlineBoard::dueWithin(qint64 ms, const std::function<bool(const QString& module)>& visible) const
+{
+    const qint64 limit = m_clock.nowMs() + ms;
+    return int(std::count_if(m_open.cbegin(), m_open.cend(), [&](const Deadline& d) {
+        return d.due.toMSecsSinceEpoch() <= limit && (!visible || visible(d.module));
+    }));
+}
+
+} // namespace hexhub

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "base/hexhubcore_export.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QHash>
+#include <QSet>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace hexhub {
+
+class Clock;
+class ClockTimer;
+class EventBus;
+struct Event;
+
+/*!
+ * Something running out: an incident's response target, a task's due time, a custody limit, a
+ * complaint's SLA.
+ *
+ * The contract every module follows to put a deadline in front of the hub: publish on the bus
+ *  - `deadline.set` with payload
+ *      `{"key": "<module>.<record>.<what>", "title": "<short text>", "due": "<ISO 8601 UTC>",
+ *        "module": "<module id>", "subject": "<record reference, e.g. incident:42>"}`;
+ *    publishing the same key again moves or renames that deadline;
+ *  - `deadline.cleared` with payload `{"key": ...}` when it is met or no longer applies.
+ * Keys are unique across modules (they start with the module id). Times are Clock time.
+ * Any desk may publish `deadline.acknowledged` `{"key": ...}` (acknowledgeDeadline()): someone has
+ * seen it and is on it; the actor is who. Acknowledging does not clear: only the owner clears.
+ */
+struct HEXHUB_CORE_EXPORT Deadline
+{
+    QString key;
+    QString title;
+    QDateTime due;
+    QString module;
+    QString subject;
+    QString acknowledgedBy; //!< empty: nobody yet
+    QDateTime acknowledgedAt;
+
+    /*!
+     * How far it has run out: running; due within 15 minutes; missed (overdue); escalated
+     * (missed for 5 minutes and nobody has acknowledged it: the hub supervisor is alerted).
+     */
+    enum class Level { Running, DueSoon, Missed, Escalated };
+    Level levelAt(qint64 nowMs) const;
+    static constexpr qint64 kDueSoonMs = 15 * 60 * 1000;
+    static constexpr qint64 kEscalateAfterMs = 5 * 60 * 1000;
+};
+
+class Store;
+//! Publishes `deadline.acknowledged` for `key` on behalf of `actor`.
+HEXHUB_CORE_EXPORT QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor);
+
+/*!
+ * Every open deadline of every module, from the journal (at start) and the bus (after): what the
+ * status bar counts and the deadline panel lists. Counts follow the Clock, simulated or not.
+ */
+class HEXHUB_CORE_EXPORT DeadlineBoard final : public QObject
+{
+    Q_OBJECT
+public:
+    DeadlineBoard(EventBus& bus, Clock& clock, QObject* parent = nullptr);
+    ~DeadlineBoard() override;
+
+    //! Reads the deadlines journaled before this desk opened, a page at a time, off the GUI thread.
+    void load();
+    bool isLoaded() const { return m_loaded; }
+
+    //! Open deadlines, the soonest first.
+    QList<Deadline> deadlines() const;
+    //! Open deadlines due within `ms` of the Clock's now (overdue ones included); with `visible`, only
+    //! those of the modules it accepts.
+    int dueWithin(qint64 ms, const std::function<bool(const QString& module)>& visible = {}) const;
+
+Q_SIGNALS:
+    //! The list changed, or time moved on (once a minute of clock time, and on a jump).
+    void changed();
+    //! A deadline ran out while this desk was watching (not those overdue already when it loaded).
+    void missed(const hexhub::Deadline& deadline);
+    //! A missed deadline nobody acknowledged reached Level::Escalated while this desk was watching.
+    void escalated(const hexhub::Deadline& deadline);
+
+private:
+    void apply(const Event& event);
+    void loadFrom(qint64 seq);
+    //! Emits missed/escalated for what crossed a level since the last look; `quiet` only notes them.
+    void announce(bool quiet);
+
+    EventBus& m_bus;
+    Clock& m_clock;
+    ClockTimer* m_tick;
+    QHash<QString, Deadline> m_open;
+    QSet<QString> m_missedSeen;
+    QSet<QString> m_escalatedSeen;
+    QList<Event> m_early; //!< arrived live while the journal was being read
+    qint64 m_lastSeq = 0;
+    bool m_loaded = false;
+    bool m_loading = false;
+};
+
+} // namespace hexhub

@@ -1,0 +1,800 @@
+#include "store/outbox.h"
+
+#include "base/coretr.h"
+
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "store/sql.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcOutbox, "hexhub.outbox", QtInfoMsg)
+
+namespace hexhub {
+
+namespace {
+
+constexpr int kFirstBackoffMs = 200;
+constexpr int kMaxBackoffMs = 5000;
+constexpr int kCloseWaitMs = 10000;
+
+void checkIdentifier(const QString& name)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[a-z_][a-z0-9_]*$"));
+    if (!identifier.match(name).hasMatch())
+        throw ValidationError(Tr::tr("'%1' is not a table or column name a change can name.").arg(name));
+}
+
+// JSON numbers come back as doubles; whole ones go back to integers so they bind as integers.
+QVariant fromJsonValue(const QJsonValue& value)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d == std::floor(d) && std::abs(d) < 9.0e15)
+            return QVariant::fromValue(qint64(d));
+        return d;
+    }
+    if (value.isNull() || value.isUndefined())
+        return QVariant();
+    return value.toVariant();
+}
+
+QVariantMap mapFromJson(const QJsonObject& object)
+{
+    QVariantMap map;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key(), fromJsonValue(it.value()));
+    return map;
+}
+
+QJsonObject mapToJson(const QVariantMap& map)
+{
+    QJsonObject object;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        object.insert(it.key(), QJsonValue::fromVariant(it.value()));
+    return object;
+}
+
+QString stateName(OutboxEntry::State state)
+{
+    switch (state) {
+    case OutboxEntry::State::Queued:
+        return QStringLiteral("queued");
+    case OutboxEntry::State::Conflict:
+        return QStringLiteral("conflict");
+    case OutboxEntry::State::Failed:
+        return QStringLiteral("failed");
+    }
+    return QStringLiteral("failed");
+}
+
+OutboxEntry::State stateFromName(const QString& name)
+{
+    if (name == QLatin1String("queued"))
+        return OutboxEntry::State::Queued;
+    if (name == QLatin1String("conflict"))
+        return OutboxEntry::State::Conflict;
+    return OutboxEntry::State::Failed;
+}
+
+const QString kEntryColumns = QStringLiteral("position, change_id, change, state, their_version, theirs, problem");
+
+// Reads an entry; a row whose change cannot be read any more is reported as Failed, never dropped.
+OutboxEntry entryFrom(QSqlQuery& q)
+{
+    OutboxEntry entry;
+    entry.position = q.value(0).toLongLong();
+    entry.state = stateFromName(q.value(3).toString());
+    entry.theirVersion = q.value(4).toLongLong();
+    entry.theirs = mapFromJson(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object());
+    entry.problem = q.value(6).toString();
+    try {
+        entry.change = RowChange::fromJson(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
+    } catch (const ValidationError& e) {
+        entry.change.id = QUuid::fromString(q.value(1).toString());
+        entry.change.summary = Tr::tr("A change this desk can no longer read");
+        entry.state = OutboxEntry::State::Failed;
+        entry.problem = e.message();
+    }
+    return entry;
+}
+
+QString recordName(const RowChange& change, const QVariant& key)
+{
+    return QStringLiteral("%1:%2").arg(change.table, key.isNull() ? QStringLiteral("new") : key.toString());
+}
+
+} // namespace
+
+QJsonObject RowChange::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("id"), id.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("table"), table},
+        {QStringLiteral("key"), QJsonValue::fromVariant(key)},
+        {QStringLiteral("base_version"), baseVersion},
+        {QStringLiteral("values"), mapToJson(values)},
+        {QStringLiteral("topic"), topic},
+        {QStringLiteral("payload"), payload},
+        {QStringLiteral("actor"), actor},
+        {QStringLiteral("source"), source},
+        {QStringLiteral("summary"), summary},
+        {QStringLiteral("made_at"), madeAt},
+    };
+}
+
+RowChange RowChange::fromJson(const QJsonObject& json)
+{
+    RowChange change;
+    change.id = QUuid::fromString(json.value(QStringLiteral("id")).toString());
+    if (change.id.isNull())
+        throw ValidationError(Tr::tr("The change has no valid id."));
+    change.table = json.value(QStringLiteral("table")).toString();
+    checkIdentifier(change.table);
+    change.key = fromJsonValue(json.value(QStringLiteral("key")));
+    change.baseVersion = json.value(QStringLiteral("base_version")).toInteger();
+    if (!json.value(QStringLiteral("values")).isObject())
+        throw ValidationError(Tr::tr("The change to %1 has no values.").arg(change.table));
+    change.values = mapFromJson(json.value(QStringLiteral("values")).toObject());
+    change.topic = json.value(QStringLiteral("topic")).toString();
+    change.payload = json.value(QStringLiteral("payload")).toObject();
+    change.actor = json.value(QStringLiteral("actor")).toString();
+    change.source = json.value(QStringLiteral("source")).toString();
+    change.summary = json.value(QStringLiteral("summary")).toString();
+    change.madeAt = json.value(QStringLiteral("made_at")).toInteger();
+    return change;
+}
+
+Outbox::Applied Outbox::apply(WriteTransaction& txn, const RowChange& change, bool overrideVersion)
+{
+    checkIdentifier(change.table);
+    if (change.values.isEmpty())
+        throw ValidationError(Tr::tr("The change to %1 sets no values.").arg(change.table));
+    if (change.topic.isEmpty())
+        throw ValidationError(Tr::tr("The change to %1 names no event; every change is journaled.").arg(change.table));
+    QStringList columns;
+    QVariantList binds;
+    for (auto it = change.values.begin(); it != change.values.end(); ++it) {
+        checkIdentifier(it.key());
+        if (it.key() == QLatin1String("id") || it.key() == QLatin1String("version"))
+            throw ValidationError(Tr::tr("A change cannot set a row's %1 itself.").arg(it.key()));
+        columns << it.key();
+        binds << it.value();
+    }
+    const QString changeId = change.id.toString(QUuid::WithoutBraces);
+
+    Applied result;
+    QSqlQuery done = txn.exec(QStringLiteral("SELECT row_key, version FROM applied_changes WHERE change_id = ?"), {changeId});
+    if (done.next()) {
+        result.kind = Applied::Kind::AlreadyApplied;
+        result.key = done.value(0);
+        result.version = done.value(1).toLongLong();
+        return result;
+    }
+
+    if (change.key.isNull()) {
+        QStringList marks(columns.size(), QStringLiteral("?"));
+        result.key = txn.insert(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                    .arg(change.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                                binds);
+    } else {
+        QStringList sets;
+        for (const QString& column : std::as_const(columns))
+            sets << column + QStringLiteral(" = ?");
+        QString update = QStringLiteral("UPDATE %1 SET %2, version = version + 1 WHERE id = ?")
+                             .arg(change.table, sets.join(QStringLiteral(", ")));
+        QVariantList updateBinds = binds;
+        updateBinds << change.key;
+        if (!overrideVersion) {
+            update += QStringLiteral(" AND version = ?");
+            updateBinds << change.baseVersion;
+        }
+        const int touched = txn.exec(update, updateBinds).numRowsAffected();
+        if (touched > 1)
+            throw StoreError(Tr::tr("The change to %1 matched %2 rows; it was not applied.").arg(recordName(change, change.key)).arg(touched));
+        if (touched != 1) {
+            // Somebody changed (or removed) the row since the operator saw it.
+            QSqlQuery theirs = txn.exec(QStringLiteral("SELECT version, %1 FROM %2 WHERE id = ?")
+                                            .arg(columns.join(QStringLiteral(", ")), change.table),
+                                        {change.key});
+            if (overrideVersion && !theirs.next()) {
+                throw ValidationError(Tr::tr("The record %1 no longer exists, so this change cannot be applied; discard it.")
+                                          .arg(recordName(change, change.key)));
+            }
+            result.kind = Applied::Kind::Conflict;
+            result.key = change.key;
+            if (theirs.isValid() || theirs.next()) {
+                result.theirVersion = theirs.value(0).toLongLong();
+                for (int i = 0; i < columns.size(); ++i)
+                    result.theirs.insert(columns[i], theirs.value(i + 1));
+            }
+            return result;
+        }
+        result.key = change.key;
+    }
+    result.version = txn.scalar(QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(change.table), {result.key}).toLongLong();
+    txn.exec(QStringLiteral("INSERT INTO applied_changes (change_id, desk, tbl, row_key, version, outcome, applied_at) "
+                            "VALUES (?, ?, ?, ?, ?, 'applied', ?)"),
+             {changeId, txn.origin(), change.table, result.key.toString(), result.version, txn.clock().nowMs()});
+    QJsonObject payload = change.payload;
+    payload.insert(QStringLiteral("key"), QJsonValue::fromVariant(result.key));
+    payload.insert(QStringLiteral("version"), result.version);
+    payload.insert(QStringLiteral("change"), changeId);
+    txn.publish(EventDraft{change.topic, payload, 1, {}, change.actor, change.source});
+    return result;
+}
+
+Outbox::Outbox(Store& server, const Clock& clock, const AuditLog* audit, QString localPath, QObject* parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_clock(clock)
+    , m_audit(audit)
+    , m_localPath(std::move(localPath))
+    , m_retry(new QTimer(this))
+{
+    qRegisterMetaType<OutboxEntry>();
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &Outbox::pump);
+    // The server back: replay at once instead of waiting out the backoff.
+    connect(&m_server, &Store::stateChanged, this, [this](Store::State state) {
+        if (state == Store::State::Open || state == Store::State::Degraded) {
+            m_retry->stop();
+            m_backoffMs = kFirstBackoffMs;
+            pump();
+        }
+    });
+}
+
+Outbox::~Outbox()
+{
+    close();
+}
+
+QFuture<void> Outbox::open()
+{
+    m_state = State::Opening;
+    // It opens beside the server store (Platform::start), maybe before that store made the folder.
+    const QString folder = QFileInfo(m_localPath).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        m_state = State::Failed;
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+            StoreError(Tr::tr("This desk's outbox %1 cannot be opened: cannot create the folder %2.").arg(m_localPath, folder))));
+    }
+    // One desk process per outbox: a second Hexhub of the same user on the same server must not
+    // replay (or decide) the first one's changes under its feet.
+    m_lock = std::make_unique<QLockFile>(m_localPath + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(100)) {
+        QString why;
+        if (m_lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            why = Tr::tr("This desk's outbox %1 is in use by another Hexhub (process %2); run one desk per "
+                         "user and server on a computer, or give this one its own --store user.")
+                      .arg(m_localPath)
+                      .arg(pid);
+        } else {
+            why = Tr::tr("This desk's outbox %1 cannot be locked (%2).")
+                      .arg(m_localPath, m_lock->error() == QLockFile::PermissionError ? Tr::tr("no permission to write in its folder")
+                                                                                      : Tr::tr("an unknown error"));
+        }
+        m_state = State::Failed;
+        m_lock.reset();
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(StoreError(why)));
+    }
+    m_local = std::make_unique<Store>(Store::Options{StoreUrl::sqlite(m_localPath), 1}, m_clock);
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    QFuture<void> done = promise->future();
+    auto fail = [this, promise](const Error& e) {
+        const QString why = Tr::tr("This desk's outbox %1 cannot be opened: %2").arg(m_localPath, e.message());
+        m_state = State::Failed;
+        failQueued(why);
+        promise->setException(std::make_exception_ptr(StoreError(why)));
+        promise->finish();
+    };
+    m_local->open().then(this, [this, promise, fail](QFuture<void> opened) {
+        try {
+            opened.waitForFinished();
+        } catch (const Error& e) {
+            fail(e);
+            return;
+        }
+        m_local
+            ->write([](WriteTransaction& txn) {
+                txn.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS outbox ("
+                                        " position INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                        " change_id TEXT NOT NULL UNIQUE,"
+                                        " change TEXT NOT NULL,"
+                                        " state TEXT NOT NULL DEFAULT 'queued',"
+                                        " their_version INTEGER NOT NULL DEFAULT 0,"
+                                        " theirs TEXT NOT NULL DEFAULT '{}',"
+                                        " problem TEXT NOT NULL DEFAULT '')"));
+                return txn.scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
+            })
+            .then(this, [this, promise, fail](QFuture<int> counted) {
+                int waiting = 0;
+                try {
+                    waiting = counted.result();
+                } catch (const Error& e) {
+                    fail(e);
+                    return;
+                }
+                m_state = State::Open;
+                if (waiting > 0)
+                    qCInfo(lcOutbox) << waiting << "changes made while the server was away wait in" << m_localPath;
+                setWaiting(waiting);
+                promise->finish();
+                pump();
+            });
+    });
+    return done;
+}
+
+void Outbox::close()
+{
+    if (m_state == State::Closed)
+        return;
+    m_retry->stop();
+    if (m_state == State::Open) {
+        // Settle what is in flight and what the operator already submitted, so nothing they did is
+        // lost at shutdown: each is applied, or kept in the local file, before the stores close.
+        m_state = State::Closing;
+        QElapsedTimer waited;
+        waited.start();
+        while ((m_busy || !m_operations.empty()) && waited.elapsed() < kCloseWaitMs)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        if (m_busy || !m_operations.empty())
+            qCWarning(lcOutbox) << "closing with changes still unsettled after" << kCloseWaitMs << "ms";
+    }
+    m_state = State::Closed;
+    failQueued(Tr::tr("This desk's outbox is closed; the change was not made."));
+    if (m_local)
+        m_local->close();
+    m_lock.reset(); // unlocks
+}
+
+bool Outbox::serverReachable() const
+{
+    const Store::State state = m_server.state();
+    return state == Store::State::Open || state == Store::State::Degraded;
+}
+
+void Outbox::setWaiting(int waiting)
+{
+    if (waiting == m_waiting)
+        return;
+    m_waiting = waiting;
+    Q_EMIT waitingChanged(m_waiting);
+    if (m_waiting == 0) {
+        m_blocked = false;
+        Q_EMIT drained();
+    }
+}
+
+void Outbox::enqueue(std::function<void()> run, std::function<void(std::exception_ptr)> fail)
+{
+    if (m_state == State::Closed || m_state == State::Failed) {
+        fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("This desk's outbox is closed; the change was not made."))));
+        return;
+    }
+    m_operations.push_back(Operation{std::move(run), std::move(fail)});
+    pump();
+}
+
+void Outbox::failQueued(const QString& why)
+{
+    std::deque<Operation> left;
+    left.swap(m_operations);
+    for (Operation& op : left)
+        op.fail(std::make_exception_ptr(StoreUnavailable(why)));
+}
+
+void Outbox::finishOperation()
+{
+    m_busy = false;
+    pump();
+}
+
+void Outbox::pump()
+{
+    if (m_busy || (m_state != State::Open && m_state != State::Closing))
+        return;
+    if (!m_operations.empty()) {
+        m_busy = true;
+        Operation op = std::move(m_operations.front());
+        m_operations.pop_front();
+        op.run();
+        return;
+    }
+    // Closing: what the operator submitted is settled (applied or kept); replay waits for next time.
+    if (m_state == State::Open && m_waiting > 0 && !m_blocked && !m_replayHeld && !m_retry->isActive()) {
+        m_busy = true;
+        replayOne();
+    }
+}
+
+void Outbox::holdReplay(bool held)
+{
+    m_replayHeld = held;
+    if (!held)
+        pump();
+}
+
+void Outbox::backOff()
+{
+    if (m_state != State::Open)
+        return;
+    m_retry->start(m_backoffMs);
+    m_backoffMs = std::min(kMaxBackoffMs, m_backoffMs * 2);
+}
+
+QFuture<ChangeResult> Outbox::submit(RowChange change)
+{
+    auto promise = std::make_shared<QPromise<ChangeResult>>();
+    promise->start();
+    QFuture<ChangeResult> future = promise->future();
+    if (change.id.isNull())
+        change.id = QUuid::createUuid();
+    change.madeAt = m_clock.nowMs();
+    enqueue([this, change = std::move(change), promise]() mutable { submitNow(std::move(change), promise); },
+            [promise](std::exception_ptr error) {
+                promise->setException(error);
+                promise->finish();
+            });
+    return future;
+}
+
+void Outbox::submitNow(RowChange change, std::shared_ptr<QPromise<ChangeResult>> promise)
+{
+    // Behind changes already waiting, or with the server known to be away: keep it, in order.
+    if (m_waiting > 0 || !serverReachable()) {
+        keepLocally(std::move(change), OutboxEntry::State::Queued, {}, {}, promise);
+        return;
+    }
+    m_server.write(WriteContext{change.source, change.actor, {}},
+                   [change](WriteTransaction& txn) { return apply(txn, change, false); })
+        .then(this, [this, change, promise](QFuture<Applied> done) {
+            try {
+                const Applied applied = done.result();
+                if (applied.kind == Applied::Kind::Conflict) {
+                    keepLocally(change, OutboxEntry::State::Conflict, applied, {}, promise);
+                    return;
+                }
+                promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
+                promise->finish();
+            } catch (const StoreUnavailable& e) {
+                qCInfo(lcOutbox) << "server away, keeping the change on this desk:" << e.what();
+                keepLocally(change, OutboxEntry::State::Queued, {}, {}, promise);
+                return;
+            } catch (...) {
+                promise->setException(std::current_exception());
+                promise->finish();
+            }
+            finishOperation();
+        });
+}
+
+void Outbox::keepLocally(RowChange change, OutboxEntry::State state, const Applied& conflict, const QString& problem,
+                         std::shared_ptr<QPromise<ChangeResult>> promise)
+{
+    OutboxEntry entry;
+    entry.change = std::move(change);
+    entry.state = state;
+    entry.theirVersion = conflict.theirVersion;
+    entry.theirs = conflict.theirs;
+    entry.problem = problem;
+    m_local
+        ->write([entry](WriteTransaction& txn) {
+            return txn.insert(QStringLiteral("INSERT INTO outbox (change_id, change, state, their_version, theirs, problem) "
+                                             "VALUES (?, ?, ?, ?, ?, ?)"),
+                              {entry.change.id.toString(QUuid::WithoutBraces),
+                               QString::fromUtf8(QJsonDocument(entry.change.toJson()).toJson(QJsonDocument::Compact)),
+                               stateName(entry.state), entry.theirVersion,
+                               QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
+                               entry.problem},
+                              QStringLiteral("position"));
+        })
+        .then(this, [this, entry, promise](QFuture<qint64> done) mutable {
+            try {
+                entry.position = done.result();
+            } catch (const Error& e) {
+                // Not on the server and not kept here: the caller must hear it, the operator still has it.
+                promise->setException(std::make_exception_ptr(StoreError(
+                    Tr::tr("The change could not be kept on this desk (%1): %2").arg(m_localPath, e.message()))));
+                promise->finish();
+                finishOperation();
+                return;
+            }
+            const bool first = m_waiting == 0;
+            setWaiting(m_waiting + 1);
+            promise->addResult(ChangeResult{entry.state == OutboxEntry::State::Queued ? ChangeResult::Outcome::Queued
+                                                                                      : ChangeResult::Outcome::Conflict,
+                                            {}, 0});
+            promise->finish();
+            if (entry.state != OutboxEntry::State::Queued && first) {
+                m_blocked = true;
+                Q_EMIT attentionNeeded(entry);
+            }
+            finishOperation();
+        });
+}
+
+void Outbox::replayOne()
+{
+    m_local
+        ->read([](Sql& sql) -> std::optional<OutboxEntry> {
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position LIMIT 1").arg(kEntryColumns));
+            if (!q.next())
+                return std::nullopt;
+            return entryFrom(q);
+        })
+        .then(this, [this](QFuture<std::optional<OutboxEntry>> head) {
+            std::optional<OutboxEntry> entry;
+            try {
+                entry = head.result();
+            } catch (const std::exception& e) {
+                qCWarning(lcOutbox) << "cannot read the outbox:" << e.what();
+                backOff();
+                finishOperation();
+                return;
+            }
+            if (!entry) {
+                setWaiting(0);
+                finishOperation();
+                return;
+            }
+            if (entry->state != OutboxEntry::State::Queued) {
+                m_blocked = true;
+                Q_EMIT attentionNeeded(*entry);
+                finishOperation();
+                return;
+            }
+            const RowChange change = entry->change;
+            m_server.write(WriteContext{change.source, change.actor, {}},
+                           [change](WriteTransaction& txn) { return apply(txn, change, false); })
+                .then(this, [this, entry = *entry](QFuture<Applied> done) mutable {
+                    std::function<void(WriteTransaction&)> local;
+                    try {
+                        const Applied applied = done.result();
+                        if (applied.kind == Applied::Kind::Conflict) {
+                            entry.state = OutboxEntry::State::Conflict;
+                            entry.theirVersion = applied.theirVersion;
+                            entry.theirs = applied.theirs;
+                        } else {
+                            entry.state = OutboxEntry::State::Queued; // done: removed below
+                        }
+                    } catch (const StoreUnavailable&) {
+                        backOff();
+                        finishOperation();
+                        return;
+                    } catch (const std::exception& e) {
+                        entry.state = OutboxEntry::State::Failed;
+                        entry.problem = QString::fromUtf8(e.what());
+                    }
+                    const bool applied = entry.state == OutboxEntry::State::Queued;
+                    m_local
+                        ->write([entry, applied](WriteTransaction& txn) {
+                            if (applied) {
+                                txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
+                            } else {
+                                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, "
+                                                        "problem = ? WHERE position = ?"),
+                                         {stateName(entry.state), entry.theirVersion,
+                                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
+                                          entry.problem, entry.position});
+                            }
+                        })
+                        .then(this, [this, entry, applied](QFuture<void> written) {
+                            try {
+                                written.waitForFinished();
+                            } catch (const std::exception& e) {
+                                // The server has it (or refused it); the local note failed. Trying again
+                                // is safe: the server skips a change it has applied.
+                                qCWarning(lcOutbox) << "cannot update the outbox:" << e.what();
+                                backOff();
+                                finishOperation();
+                                return;
+                            }
+                            m_backoffMs = kFirstBackoffMs;
+                            if (applied) {
+                                setWaiting(m_waiting - 1);
+                            } else {
+                                m_blocked = true;
+                                Q_EMIT attentionNeeded(entry);
+                            }
+                            finishOperation();
+                        });
+                });
+        });
+}
+
+QFuture<ChangeResult> Outbox::resolve(const QUuid& changeId, Resolution resolution, const QString& actor)
+{
+    auto promise = std::make_shared<QPromise<ChangeResult>>();
+    promise->start();
+    QFuture<ChangeResult> future = promise->future();
+    enqueue([this, changeId, resolution, actor, promise] { resolveNow(changeId, resolution, actor, promise); },
+            [promise](std::exception_ptr error) {
+                promise->setException(error);
+                promise->finish();
+            });
+    return future;
+}
+
+void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
+                        std::shared_ptr<QPromise<ChangeResult>> promise)
+{
+    auto fail = [this, promise](std::exception_ptr error) {
+        promise->setException(error);
+        promise->finish();
+        finishOperation();
+    };
+    m_local
+        ->read([changeId](Sql& sql) -> std::optional<OutboxEntry> {
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox WHERE change_id = ?").arg(kEntryColumns),
+                                   {changeId.toString(QUuid::WithoutBraces)});
+            if (!q.next())
+                return std::nullopt;
+            return entryFrom(q);
+        })
+        .then(this, [this, changeId, resolution, actor, promise, fail](QFuture<std::optional<OutboxEntry>> found) {
+            std::optional<OutboxEntry> entry;
+            try {
+                entry = found.result();
+                if (!entry)
+                    throw ValidationError(Tr::tr("No change %1 waits in this desk's outbox.").arg(changeId.toString(QUuid::WithoutBraces)));
+                if (entry->state == OutboxEntry::State::Queued)
+                    throw ValidationError(Tr::tr("The change \"%1\" is not waiting for a decision.").arg(entry->change.summary));
+            } catch (...) {
+                fail(std::current_exception());
+                return;
+            }
+            const AuditLog* audit = m_audit;
+            m_server
+                .write(WriteContext{entry->change.source, actor, {}},
+                       [entry = *entry, resolution, actor, audit](WriteTransaction& txn) {
+                           const RowChange& change = entry.change;
+                           const bool conflict = entry.state == OutboxEntry::State::Conflict;
+                           Applied applied;
+                           // Decided already (the local note of it was lost): nothing to do twice.
+                           QSqlQuery decided = txn.exec(QStringLiteral("SELECT row_key, version FROM applied_changes "
+                                                                       "WHERE change_id = ?"),
+                                                        {change.id.toString(QUuid::WithoutBraces)});
+                           if (decided.next()) {
+                               applied.kind = Applied::Kind::AlreadyApplied;
+                               applied.key = decided.value(0);
+                               applied.version = decided.value(1).toLongLong();
+                               return applied;
+                           }
+                           if (resolution == Resolution::KeepMine) {
+                               applied = apply(txn, change, conflict);
+                               if (applied.kind == Applied::Kind::Conflict)
+                                   return applied; // a retried refusal now meets a newer row: decide again
+                           } else {
+                               txn.exec(QStringLiteral("INSERT INTO applied_changes (change_id, desk, tbl, row_key, version, "
+                                                       "outcome, applied_at) VALUES (?, ?, ?, ?, 0, 'discarded', ?)"),
+                                        {change.id.toString(QUuid::WithoutBraces), txn.origin(), change.table,
+                                         change.key.toString(), txn.clock().nowMs()});
+                               applied.kind = Applied::Kind::Applied;
+                               applied.key = change.key;
+                               applied.version = entry.theirVersion;
+                           }
+                           const QString decision = resolution == Resolution::KeepMine ? QStringLiteral("keep_mine")
+                                                                                       : QStringLiteral("discard_mine");
+                           QJsonObject payload{
+                               {QStringLiteral("change"), change.id.toString(QUuid::WithoutBraces)},
+                               {QStringLiteral("table"), change.table},
+                               {QStringLiteral("key"), QJsonValue::fromVariant(change.key)},
+                               {QStringLiteral("decision"), decision},
+                               {QStringLiteral("summary"), change.summary},
+                               {QStringLiteral("made_by"), change.actor},
+                               {QStringLiteral("made_at"), change.madeAt},
+                               {QStringLiteral("mine"), mapToJson(change.values)},
+                           };
+                           if (conflict) {
+                               payload.insert(QStringLiteral("base_version"), change.baseVersion);
+                               payload.insert(QStringLiteral("their_version"), entry.theirVersion);
+                               payload.insert(QStringLiteral("theirs"), mapToJson(entry.theirs));
+                           } else {
+                               payload.insert(QStringLiteral("problem"), entry.problem);
+                           }
+                           txn.publish(EventDraft{conflict ? QStringLiteral("change.conflict_resolved")
+                                                           : QStringLiteral("change.refusal_resolved"),
+                                                  payload, 1, {}, actor, change.source});
+                           if (audit) {
+                               audit->append(txn, AuditEntry{actor,
+                                                             conflict ? QStringLiteral("change.conflict_resolved")
+                                                                      : QStringLiteral("change.refusal_resolved"),
+                                                             recordName(change, change.key),
+                                                             QStringLiteral("%1: %2").arg(decision, change.summary),
+                                                             QStringLiteral("success")});
+                           }
+                           return applied;
+                       })
+                .then(this, [this, entry = *entry, promise, fail](QFuture<Applied> done) mutable {
+                    Applied applied;
+                    try {
+                        applied = done.result();
+                    } catch (...) {
+                        fail(std::current_exception());
+                        return;
+                    }
+                    const bool again = applied.kind == Applied::Kind::Conflict;
+                    if (again) {
+                        entry.state = OutboxEntry::State::Conflict;
+                        entry.theirVersion = applied.theirVersion;
+                        entry.theirs = applied.theirs;
+                    }
+                    m_local
+                        ->write([entry, again](WriteTransaction& txn) {
+                            if (again) {
+                                txn.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', their_version = ?, theirs = ? "
+                                                        "WHERE position = ?"),
+                                         {entry.theirVersion,
+                                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
+                                          entry.position});
+                            } else {
+                                txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
+                            }
+                        })
+                        .then(this, [this, entry, again, applied, promise](QFuture<void> written) {
+                            bool noted = true;
+                            try {
+                                written.waitForFinished();
+                            } catch (const std::exception& e) {
+                                // Decided on the server, but the local file still shows it waiting: it
+                                // stays counted and in front, and deciding again finds the decision made
+                                // and only removes it here.
+                                qCWarning(lcOutbox) << "cannot update the outbox:" << e.what();
+                                noted = false;
+                            }
+                            if (!noted) {
+                                promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
+                                promise->finish();
+                                Q_EMIT attentionNeeded(entry);
+                                finishOperation();
+                                return;
+                            }
+                            if (again) {
+                                promise->addResult(ChangeResult{ChangeResult::Outcome::Conflict, {}, 0});
+                                Q_EMIT attentionNeeded(entry);
+                            } else {
+                                promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
+                                m_blocked = false;
+                                setWaiting(m_waiting - 1);
+                            }
+                            promise->finish();
+                            finishOperation();
+                        });
+                });
+        });
+}
+
+QFuture<QList<OutboxEntry>> Outbox::entries() const
+{
+    if (!m_local || m_state == State::Failed) {
+        return QtFuture::makeExceptionalFuture<QList<OutboxEntry>>(
+            std::make_exception_ptr(StoreError(Tr::tr("The outbox is not open."))));
+    }
+    return m_local->read([](Sql& sql) {
+        QList<OutboxEntry> entries;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position").arg(kEntryColumns));
+        while (q.next())
+            entries << entryFrom(q);
+        return entries;
+    });
+}
+
+} // namespace hexhub

@@ -1,0 +1,528 @@
+#include "store/store.h"
+
+#include "base/coretr.h"
+
+#include "base/clock.h"
+#include "base/error.h"
+#include "store/sqldialect.h"
+#include "store/store_p.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcStore, "hexhub.store", QtInfoMsg)
+
+namespace hexhub {
+
+namespace detail {
+
+SqlThread::SqlThread(QString connectionName, Opener open, ReadyCallback ready)
+    : m_connectionName(std::move(connectionName))
+    , m_open(std::move(open))
+    , m_ready(std::move(ready))
+{
+    setObjectName(m_connectionName);
+}
+
+SqlThread::~SqlThread()
+{
+    stop();
+}
+
+void SqlThread::post(Job job)
+{
+    QMutexLocker lock(&m_mutex);
+    m_jobs.push_back(std::move(job));
+    m_wake.wakeOne();
+}
+
+void SqlThread::stop()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeOne();
+    }
+    if (isRunning())
+        wait();
+}
+
+void SqlThread::run()
+{
+    {
+        QSqlDatabase db;
+        std::exception_ptr openError;
+        try {
+            db = m_open(m_connectionName);
+        } catch (...) {
+            openError = std::current_exception();
+        }
+        m_ready(openError);
+
+        for (;;) {
+            Job job;
+            {
+                QMutexLocker lock(&m_mutex);
+                while (m_jobs.empty() && !m_stopping)
+                    m_wake.wait(&m_mutex);
+                if (m_jobs.empty())
+                    break;
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+            }
+            if (openError) {
+                job.fail(openError);
+                continue;
+            }
+            try {
+                job.run(db);
+            } catch (...) {
+                job.fail(std::current_exception());
+            }
+        }
+        if (db.isValid())
+            db.close();
+    }
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+} // namespace detail
+
+namespace {
+
+constexpr char kSqliteHeader[] = "SQLite format 3";
+
+void rollback(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCDebug(lcStore) << "rollback:" << query.lastError().text();
+}
+
+// The file's mode bits, not whether this process could write anyway (root can write a 0444 file):
+// a store somebody marked read-only stays untouched.
+bool anyWriteBit(QFileDevice::Permissions permissions)
+{
+    return permissions & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther);
+}
+
+// Checks an SQLite store file before SQLite touches it, and creates it (0600) when missing.
+void prepareSqliteFile(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!QFileInfo::exists(folder) && !QDir().mkpath(folder))
+        throw StoreError(Tr::tr("Cannot create the store folder %1.").arg(folder));
+    if (!QFileInfo(folder).isWritable())
+        throw StoreError(Tr::tr("The store folder %1 is not writable; Hexhub keeps its write-ahead log "
+                            "beside the store file. Choose another location with --store.")
+                             .arg(folder));
+    if (info.exists()) {
+        if (!info.isFile())
+            throw StoreError(Tr::tr("The store path %1 is not a file.").arg(path));
+        if (!info.isWritable() || !anyWriteBit(info.permissions()))
+            throw StoreError(Tr::tr("The store file %1 is read-only. Hexhub needs to write to it; it was "
+                                "left untouched. Make it writable or choose another file with --store.")
+                                 .arg(path));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            throw StoreError(Tr::tr("Cannot read the store file %1: %2").arg(path, file.errorString()));
+        const QByteArray header = file.read(16);
+        if (!header.isEmpty() && !header.startsWith(QByteArray(kSqliteHeader)))
+            throw StoreError(Tr::tr("The file %1 is not a Hexhub store (it is not an SQLite database). It "
+                                "was left untouched; choose another file with --store.")
+                                 .arg(path));
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        throw StoreError(Tr::tr("Cannot create the store file %1: %2").arg(path, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+} // namespace
+
+Store::Store(Options options, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(clock)
+{
+    qRegisterMetaType<Event>();
+    qRegisterMetaType<QList<Event>>();
+    if (m_options.url.kind == StoreUrl::Kind::Sqlite)
+        m_dialect = std::make_unique<SqliteDialect>();
+    else
+        m_dialect = std::make_unique<PostgreSqlDialect>(m_options.url.options);
+}
+
+Store::~Store()
+{
+    close();
+}
+
+void Store::setState(State state)
+{
+    if (m_state.exchange(state) != state)
+        Q_EMIT stateChanged(state);
+}
+
+void Store::setDegraded(bool degraded)
+{
+    State expected = degraded ? State::Open : State::Degraded;
+    if (m_state.compare_exchange_strong(expected, degraded ? State::Degraded : State::Open))
+        Q_EMIT stateChanged(degraded ? State::Degraded : State::Open);
+}
+
+namespace {
+// Each store thread keeps its own connection's health: after a lost connection it retries with
+// backoff instead of hammering a server that is down.
+struct ConnectionHealth
+{
+    bool broken = false;
+    int backoffMs = 100;
+    QElapsedTimer sinceAttempt;
+};
+thread_local ConnectionHealth t_health;
+constexpr int kMaxBackoffMs = 5000;
+} // namespace
+
+bool Store::connectionAlive(QSqlDatabase& db) const
+{
+    if (m_options.url.kind == StoreUrl::Kind::Sqlite)
+        return true; // a file does not go away like a server
+    QSqlQuery probe(db);
+    return probe.exec(QStringLiteral("SELECT 1"));
+}
+
+void Store::reconnect(QSqlDatabase& db, bool writer)
+{
+    t_health.sinceAttempt.start();
+    db.close();
+    if (!db.open()) {
+        t_health.broken = true;
+        t_health.backoffMs = std::min(kMaxBackoffMs, t_health.backoffMs * 2);
+        setState(State::Offline);
+        throw StoreUnavailable(Tr::tr("The store %1 cannot be reached: %2. Hexhub keeps trying.")
+                             .arg(m_options.url.toDisplayString(), db.lastError().text()));
+    }
+    m_dialect->configure(db, writer);
+    t_health = ConnectionHealth{};
+    qCInfo(lcStore) << "reconnected to" << m_options.url.toDisplayString();
+    State expected = State::Offline;
+    if (m_state.compare_exchange_strong(expected, State::Open))
+        Q_EMIT stateChanged(State::Open);
+}
+
+void Store::goOffline(const QString& message)
+{
+    // This thread's connection is gone: back off before the next attempt, and say so.
+    t_health.broken = true;
+    t_health.sinceAttempt.start();
+    setState(State::Offline);
+    throw StoreUnavailable(message);
+}
+
+void Store::ensureConnected(QSqlDatabase& db, bool writer)
+{
+    if (!t_health.broken)
+        return;
+    if (t_health.sinceAttempt.isValid() && t_health.sinceAttempt.elapsed() < t_health.backoffMs)
+        throw StoreUnavailable(Tr::tr("The store %1 is offline; Hexhub keeps trying to reconnect.")
+                             .arg(m_options.url.toDisplayString()));
+    reconnect(db, writer);
+}
+
+int Store::addCommitObserver(CommitObserver observer)
+{
+    QMutexLocker lock(&m_observersMutex);
+    const int id = m_nextObserverId++;
+    m_observers.insert(id, std::move(observer));
+    return id;
+}
+
+void Store::removeCommitObserver(int id)
+{
+    QMutexLocker lock(&m_observersMutex);
+    m_observers.remove(id);
+}
+
+QFuture<void> Store::open()
+{
+    if (m_writer) {
+        return QtFuture::makeExceptionalFuture(
+            std::make_exception_ptr(StoreError(Tr::tr("The store is already open."))));
+    }
+    setState(State::Opening);
+
+    struct Opening
+    {
+        QMutex mutex;
+        int remaining = 0;
+        std::exception_ptr error;
+        QPromise<void> promise;
+        std::shared_ptr<QPromise<void>> writerReady = std::make_shared<QPromise<void>>();
+    };
+    auto opening = std::make_shared<Opening>();
+    const int readers = std::max(1, m_options.readers);
+    opening->remaining = 1 + readers;
+    opening->promise.start();
+    opening->writerReady->start();
+    QFuture<void> writerReady = opening->writerReady->future();
+    QFuture<void> done = opening->promise.future();
+
+    // Runs on whichever store thread finishes last; state is published through a queued call.
+    auto onReady = [this, opening](std::exception_ptr error) {
+        QMutexLocker lock(&opening->mutex);
+        if (error && !opening->error)
+            opening->error = error;
+        if (--opening->remaining > 0)
+            return;
+        const bool failed = bool(opening->error);
+        if (failed)
+            opening->promise.setException(opening->error);
+        opening->promise.finish();
+        QMetaObject::invokeMethod(this, [this, failed] { setState(failed ? State::Failed : State::Open); },
+                                  Qt::QueuedConnection);
+    };
+
+    const QString base = QStringLiteral("hexhub-store-%1-").arg(QUuid::createUuid().toString(QUuid::Id128));
+    m_writer = std::make_unique<detail::SqlThread>(
+        base + QStringLiteral("writer"),
+        [this](const QString& name) { return openWriter(name); },
+        [onReady, opening](std::exception_ptr error) {
+            if (error)
+                opening->writerReady->setException(error);
+            opening->writerReady->finish();
+            onReady(error);
+        });
+    for (int i = 0; i < readers; ++i) {
+        auto thread = std::make_unique<detail::SqlThread>(
+            base + QStringLiteral("reader%1").arg(i),
+            [this, writerReady](const QString& name) mutable {
+                writerReady.waitForFinished(); // rethrows the writer's error: readers fail with it
+                QSqlDatabase db = openStoreConnection(*m_dialect, m_options.url, name, false);
+                m_dialect->configure(db, false);
+                return db;
+            },
+            onReady);
+        m_readers.push_back(std::move(thread));
+    }
+    m_writer->start();
+    for (auto& reader : m_readers)
+        reader->start();
+    return done;
+}
+
+QSqlDatabase Store::openWriter(const QString& name)
+{
+    // Runs on the writer thread.
+    const StoreUrl& url = m_options.url;
+    if (url.kind == StoreUrl::Kind::Sqlite)
+        prepareSqliteFile(url.path);
+    QSqlDatabase db = openStoreConnection(*m_dialect, url, name, true);
+    Sql sql(db, *m_dialect, m_clock);
+
+    // Read-only look first: refuse what is not ours before writing anything.
+    const QStringList tables = db.tables();
+    if (tables.contains(QStringLiteral("store_meta"))) {
+        const int format = sql.scalar(QStringLiteral("SELECT value FROM store_meta WHERE key = ?"),
+                                      {QStringLiteral("format")})
+                               .toInt();
+        if (format > kFormatVersion)
+            throw StoreError(Tr::tr("The store %1 was written by a newer Hexhub (storage format %2; this "
+                                "build reads up to %3). It was left untouched; update Hexhub.")
+                                 .arg(url.toDisplayString())
+                                 .arg(format)
+                                 .arg(kFormatVersion));
+    } else if (!tables.isEmpty()) {
+        throw StoreError(Tr::tr("The database %1 holds tables that are not Hexhub's. It was left untouched; "
+                            "choose another file with --store.")
+                             .arg(url.toDisplayString()));
+    }
+
+    m_dialect->configure(db, true);
+    QSqlQuery begin(db);
+    if (!begin.exec(m_dialect->beginWrite()))
+        throw StoreError(Tr::tr("Cannot write to the store: %1").arg(begin.lastError().text()));
+    try {
+        if (const QString lock = m_dialect->exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
+            sql.exec(lock); // another desk may be creating the same tables right now
+        // A desk's own database role may not create tables (on a shared server only the owner
+        // does), so the bookkeeping is made only where it is missing.
+        if (!db.tables().contains(QStringLiteral("schema_migrations"))) {
+            sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+            sql.exec(QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, "
+                "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL, "
+                "PRIMARY KEY (module, version))"));
+        }
+        if (!sql.scalar(QStringLiteral("SELECT value FROM store_meta WHERE key = 'format'")).isValid()) {
+            sql.exec(QStringLiteral("INSERT INTO store_meta (key, value) VALUES ('format', ?), ('created_at', ?) "
+                                    "ON CONFLICT (key) DO NOTHING"),
+                     {QString::number(kFormatVersion), QString::number(m_clock.nowMs())});
+        }
+        QSqlQuery commit(db);
+        if (!commit.exec(QStringLiteral("COMMIT")))
+            throw StoreError(Tr::tr("Cannot write to the store: %1").arg(commit.lastError().text()));
+    } catch (...) {
+        rollback(db);
+        throw;
+    }
+    return db;
+}
+
+void Store::close()
+{
+    if (m_writer)
+        m_writer->stop();
+    for (auto& reader : m_readers)
+        reader->stop();
+    m_readers.clear();
+    m_writer.reset();
+    if (m_state != State::Closed && m_state != State::Failed)
+        setState(State::Closed);
+}
+
+void Store::enqueueRead(ReadJob job)
+{
+    if (m_readers.empty()) {
+        job.fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store is not open."))));
+        return;
+    }
+    const unsigned index = m_nextReader.fetch_add(1, std::memory_order_relaxed) % m_readers.size();
+    m_readers[index]->post(detail::SqlThread::Job{
+        [this, body = std::move(job.body)](QSqlDatabase& db) {
+            ensureConnected(db, false);
+            try {
+                Sql sql(db, *m_dialect, m_clock);
+                body(sql);
+            } catch (const StoreError&) {
+                if (connectionAlive(db))
+                    throw;
+                // The server went away under us: reading again is harmless.
+                t_health.broken = true;
+                reconnect(db, false);
+                try {
+                    Sql sql(db, *m_dialect, m_clock);
+                    body(sql);
+                } catch (const StoreError& again) {
+                    if (connectionAlive(db))
+                        throw;
+                    goOffline(again.message());
+                }
+            }
+        },
+        std::move(job.fail)});
+}
+
+void Store::enqueueWrite(WriteJob job)
+{
+    if (!m_writer) {
+        job.fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store is not open."))));
+        return;
+    }
+    auto shared = std::make_shared<WriteJob>(std::move(job));
+    m_writer->post(detail::SqlThread::Job{[this, shared](QSqlDatabase& db) { runWrite(*shared, db); },
+                                          [shared](std::exception_ptr error) { shared->fail(error); }});
+}
+
+QList<Event> Store::runWriteOnce(WriteJob& job, QSqlDatabase& db, bool& commitSent)
+{
+    WriteTransaction txn(db, *m_dialect, m_clock, m_deskId);
+    txn.setExercise(m_options.exercise);
+    txn.setSource(job.context.source);
+    txn.setActor(job.context.actor);
+    txn.setCorrelationId(job.context.correlationId);
+    {
+        QSqlQuery begin(db);
+        if (!begin.exec(m_dialect->beginWrite()))
+            throw StoreError(Tr::tr("Cannot start a write transaction: %1").arg(begin.lastError().text()));
+    }
+    try {
+        job.body(txn);
+        txn.releaseStatements();
+        commitSent = true;
+        QSqlQuery commit(db);
+        if (!commit.exec(QStringLiteral("COMMIT")))
+            throw StoreError(Tr::tr("The store could not commit: %1").arg(commit.lastError().text()));
+    } catch (...) {
+        if (commitSent)
+            m_attempted = txn.events(); // the outcome may be unknown: see runWrite()
+        txn.releaseStatements();
+        rollback(db);
+        throw;
+    }
+    return txn.events();
+}
+
+bool Store::takeInDoubt(const QUuid& eventId)
+{
+    QMutexLocker lock(&m_inDoubtMutex);
+    return m_inDoubt.remove(eventId);
+}
+
+void Store::runWrite(WriteJob& job, QSqlDatabase& db)
+{
+    QList<Event> events;
+    m_attempted.clear();
+    try {
+        ensureConnected(db, true);
+        bool commitSent = false;
+        try {
+            events = runWriteOnce(job, db, commitSent);
+        } catch (const StoreError& e) {
+            // A lost connection before COMMIT rolled the transaction back on the server: reconnect and
+            // run it again. Lost during COMMIT, the outcome is unknown, so it is not repeated: the
+            // caller hears StoreUnavailable and decides (the outbox's changes are idempotent).
+            if (connectionAlive(db))
+                throw;
+            t_health.broken = true;
+            if (commitSent) {
+                // If the COMMIT did land, these events are in the journal but no observer saw them:
+                // the bridge delivers them here when it reads them back (see takeInDoubt()).
+                {
+                    QMutexLocker lock(&m_inDoubtMutex);
+                    for (const Event& e : std::as_const(m_attempted))
+                        m_inDoubt.insert(e.id);
+                }
+                goOffline(Tr::tr("The connection to %1 was lost while committing; whether the change was saved "
+                                 "is not known: %2")
+                              .arg(m_options.url.toDisplayString(), e.message()));
+            }
+            reconnect(db, true);
+            commitSent = false;
+            try {
+                events = runWriteOnce(job, db, commitSent);
+            } catch (const StoreError& again) {
+                if (connectionAlive(db))
+                    throw;
+                goOffline(again.message());
+            }
+        }
+    } catch (...) {
+        job.fail(std::current_exception());
+        return;
+    }
+    if (!events.isEmpty()) {
+        // Observers are called under the lock, so one being removed is never called afterwards.
+        QMutexLocker lock(&m_observersMutex);
+        for (const CommitObserver& observer : std::as_const(m_observers)) {
+            try {
+                observer(events);
+            } catch (const std::exception& e) {
+                qCWarning(lcStore) << "commit observer failed:" << e.what();
+            }
+        }
+    }
+    job.succeed();
+}
+
+} // namespace hexhub

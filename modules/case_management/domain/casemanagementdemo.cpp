@@ -1,0 +1,85 @@
+// Case management's share of the demo history: cases opened from the hub's incidents, the people
+// in custody with their limits and safety checks (synthetic names and ID numbers), seized property.
+#include "hexhub/case_management/demo.h"
+#include "hexhub/hub/demo.h"
+#include "module/demodata.h"
+
+#include "store/sql.h"
+
+#include <QDateTime>
+
+namespace hexhub::cases {
+
+namespace {
+
+constexpr qint64 kHour = 3600 * 1000;
+constexpr qint64 kDay = 24 * kHour;
+
+} // namespace
+
+void writeDemoData(DemoContext& demo)
+{
+    QRandomGenerator64 random = demo.random(QStringLiteral("cases"));
+    const auto bounds = hub::incidentIdRange(demo.txn());
+    if (!bounds)
+        return;
+    const auto [first, last] = *bounds;
+    static const char* const kProperty[] = {"Mobile phone, black", "Bicycle, red", "Kitchen knife", "Cash in an envelope",
+                                            "Laptop computer", "Crowbar", "Scooter", "Handbag with cards"};
+    static const char* const kStores[] = {"Evidence store, Central", "Evidence store, North", "Evidence store, East"};
+    const qint64 count = demo.scaled(0.03, 30);
+    for (qint64 i = 0; i < count; ++i) {
+        const qint64 incident = first + random.bounded(last - first + 1);
+        const std::optional<hub::IncidentBrief> brief = hub::incidentBrief(demo.txn(), incident);
+        if (!brief)
+            continue;
+        const QString category = brief->category;
+        const QString summary = brief->summary;
+        const qint64 created = brief->createdAtMs;
+        const bool criminal = category == QLatin1String("burglary") || category == QLatin1String("assault") || random.bounded(5) == 0;
+        const bool fastTrack = !criminal && random.bounded(3) == 0;
+        const qint64 opened = std::min(demo.endMs() - 1000, created + kHour + random.bounded(24 * kHour));
+        const qint64 age = demo.endMs() - opened;
+        const QString status = age < 2 * kDay    ? QStringLiteral("registered")
+                               : age < 30 * kDay ? (random.bounded(2) ? QStringLiteral("investigating") : QStringLiteral("referred"))
+                                                 : (random.bounded(4) ? QStringLiteral("closed") : QStringLiteral("decided"));
+        const bool open = status != QLatin1String("closed") && status != QLatin1String("decided");
+        const qint64 year = QDateTime::fromMSecsSinceEpoch(opened, Qt::UTC).date().year();
+        const qint64 caseId = demo.insertReturningId(
+            QStringLiteral("INSERT INTO cm_cases (number, title, kind, fast_track, status, incident_id, opened_at, due_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {QStringLiteral("C-%1-%2").arg(year).arg(i + 1, 6, 10, QLatin1Char('0')), summary,
+             criminal ? QStringLiteral("criminal") : QStringLiteral("administrative"), fastTrack ? 1 : 0, status, incident, opened,
+             open ? QVariant(opened + (fastTrack ? 48 * kHour : 30 * kDay)) : QVariant()});
+
+        // Someone in custody for some of the criminal cases; released unless the case is new.
+        if (criminal && random.bounded(5) == 0) {
+            const qint64 started = opened + random.bounded(6 * kHour);
+            const bool held = status == QLatin1String("registered") && started < demo.endMs();
+            const qint64 limit = started + 24 * kHour;
+            demo.insert(QStringLiteral("INSERT INTO cm_custody (case_id, person_ref, legal_basis, started_at, limit_at, next_check_at, "
+                                       "released_at, retain_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                        {caseId, QStringLiteral("%1, ID %2").arg(SyntheticIdentity::personName(random)).arg(SyntheticIdentity::idNumber(random)),
+                         QStringLiteral("Detained on suspicion of the offence"), started, limit,
+                         held ? std::max(started, demo.endMs() - random.bounded(2 * kHour)) + 2 * kHour : started + 2 * kHour,
+                         held ? QVariant() : QVariant(started + 4 * kHour + random.bounded(20 * kHour)), started + 5 * 365 * kDay});
+        }
+        // Seized property.
+        if (random.bounded(10) < 3) {
+            const int items = 1 + random.bounded(3);
+            for (int k = 0; k < items; ++k) {
+                const bool appraised = random.bounded(2) == 0;
+                static const QString kDisposition[] = {QStringLiteral("held"), QStringLiteral("returned"), QStringLiteral("confiscated"),
+                                                       QStringLiteral("destroyed")};
+                demo.insert(QStringLiteral("INSERT INTO cm_property (case_id, description, seized_at, location, appraised_value_cents, "
+                                           "appraised_at, disposition) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                            {caseId, QLatin1String(kProperty[random.bounded(int(std::size(kProperty)))]), opened,
+                             QStringLiteral("%1, shelf %2-%3").arg(QLatin1String(kStores[random.bounded(3)])).arg(QChar(u'A' + random.bounded(6))).arg(1 + random.bounded(40)),
+                             appraised ? QVariant(qint64(500 + random.bounded(500000))) : QVariant(),
+                             appraised ? QVariant(opened + 3 * kDay) : QVariant(), open ? kDisposition[0] : kDisposition[random.bounded(4)]});
+            }
+        }
+    }
+}
+
+} // namespace hexhub::cases

@@ -1,0 +1,27 @@
+#include "casemanagementmodule.h"
+
+#include "hexhub/case_management/demo.h"
+#include "module/demodata.h"
+
+namespace hexhub::cases {
+
+bool CaseManagementModule::initialize(ModuleContext& context, QString&)
+{
+    // A migration folder that cannot be read throws; the module manager reports it as the reason.
+    context.addBundledMigrations();
+    // Cases, custody and seized property of demo mode.
+    context.setDemoData(&writeDemoData);
+    return true;
+}
+
+QString CaseManagementModule::displayName() const
+{
+    return tr("Case management");
+}
+
+QString CaseManagementModule::displayDescription() const
+{
+    return tr("Case lifecycle, people in custody with safety timers, seized property and appraisal, fast track, deadlines.");
+}
+
+} // namespace hexhub::cases

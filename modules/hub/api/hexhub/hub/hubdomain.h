@@ -1,0 +1,160 @@
+#pragma once
+
+#include "hexhub/hub/dispatch.h"
+#include "shared/geo.h"
+#include "hexhub/hub/hub_export.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hexhub {
+
+// The hub's shared domain beside Incident (incident.h) and the recommendation (dispatch.h): units,
+// tasks, operations and the incident categories. Every id below is the store's.
+
+//! Where a unit is in its shift.
+enum class UnitStatus { Available, EnRoute, OnScene, Busy, OffDuty };
+
+HEXHUB_HUB_EXPORT QString unitStatusId(UnitStatus status);
+HEXHUB_HUB_EXPORT std::optional<UnitStatus> unitStatusFromId(const QString& id);
+HEXHUB_HUB_EXPORT QString unitStatusName(UnitStatus status);
+
+//! A unit in the registry: patrol car, foot patrol, traffic, special response, drone, liaison.
+struct HEXHUB_HUB_EXPORT Unit
+{
+    QString callSign;
+    UnitKind kind = UnitKind::PatrolCar;
+    UnitStatus status = UnitStatus::Available;
+    QString homeStation;
+    int crewSize = 1;
+    QStringList skills;
+    std::optional<GeoPoint> position; //!< last known
+    qint64 positionAt = 0;            //!< Clock ms of that position
+    qint64 incidentId = 0;            //!< the incident it is assigned to; 0: none
+    qint64 statusSince = 0;           //!< Clock ms
+    qint64 version = 1;
+
+    //! What the recommendation needs to know of it.
+    UnitSnapshot snapshot() const;
+    QJsonObject toJson() const;
+    static std::optional<Unit> fromJson(const QJsonObject& json, QString* error = nullptr);
+    //! A call sign is 2 to 16 letters, digits, '-' or '/', starting with a letter or digit.
+    static bool isValidCallSign(const QString& callSign);
+};
+
+//! Where a task is. Issued -> accepted -> in progress -> done; declined (with a reason) or cancelled
+//! (by the hub) before it is done.
+enum class TaskStatus { Issued, Accepted, InProgress, Done, Declined, Cancelled };
+
+HEXHUB_HUB_EXPORT QString taskStatusId(TaskStatus status);
+HEXHUB_HUB_EXPORT std::optional<TaskStatus> taskStatusFromId(const QString& id);
+HEXHUB_HUB_EXPORT QString taskStatusName(TaskStatus status);
+HEXHUB_HUB_EXPORT bool canMoveTask(TaskStatus from, TaskStatus to);
+HEXHUB_HUB_EXPORT QString whyTaskCannotMove(TaskStatus from, TaskStatus to);
+
+//! Who a task goes to: a centre (its module id) or a unit (its call sign).
+enum class AssigneeKind { Centre, Unit };
+
+//! A task the hub hands to a centre or a unit; within an operation, one line of its task division.
+struct HEXHUB_HUB_EXPORT Task
+{
+    qint64 id = 0;
+    AssigneeKind assigneeKind = AssigneeKind::Centre;
+    QString assignee;
+    QString title;
+    QString detail;
+    int priority = 3;
+    TaskStatus status = TaskStatus::Issued;
+    int progress = 0;       //!< percent
+    QString progressNote;
+    QString declineReason;
+    qint64 startsAt = 0;    //!< Clock ms; 0: none (within an operation: when)
+    qint64 dueAt = 0;       //!< Clock ms; 0: none
+    QString place;          //!< within an operation: where
+    std::optional<GeoPoint> point;
+    qint64 incidentId = 0;
+    qint64 operationId = 0;
+    QString createdBy;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 version = 1;
+
+    bool isOpen() const;
+    QJsonObject toJson() const;
+    static std::optional<Task> fromJson(const QJsonObject& json, QString* error = nullptr);
+};
+
+enum class OperationStatus { Planned, Running, Completed, Cancelled };
+
+HEXHUB_HUB_EXPORT QString operationStatusId(OperationStatus status);
+HEXHUB_HUB_EXPORT std::optional<OperationStatus> operationStatusFromId(const QString& id);
+HEXHUB_HUB_EXPORT QString operationStatusName(OperationStatus status);
+
+//! A cluster operation: many tasks across units under one go time.
+struct HEXHUB_HUB_EXPORT Operation
+{
+    qint64 id = 0;
+    QString name;
+    QString objective;
+    OperationStatus status = OperationStatus::Planned;
+    qint64 goAt = 0; //!< Clock ms
+    qint64 incidentId = 0;
+    QString createdBy;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 version = 1;
+
+    QJsonObject toJson() const;
+    static std::optional<Operation> fromJson(const QJsonObject& json, QString* error = nullptr);
+};
+
+//! How far an operation has got: its tasks by state.
+struct HEXHUB_HUB_EXPORT OperationProgress
+{
+    int total = 0;
+    int done = 0;
+    int inProgress = 0;
+    int accepted = 0;
+    int issued = 0;
+    int declined = 0;
+    int cancelled = 0;
+    //! Percent of the tasks that still count (not cancelled) that are done.
+    int percentDone() const;
+};
+
+/*!
+ * An incident category from the configurable taxonomy (`hub_categories`): the response target (first
+ * unit on scene), the limit for a unit on scene, the run card and the playbook.
+ *
+ * Run card JSON: `[{"kind": "drone", "skill": "negotiator", "count": 1}, ...]` (kind and/or skill).
+ * Playbook JSON: `["step", ...]`.
+ */
+struct HEXHUB_HUB_EXPORT IncidentCategory
+{
+    QString id;
+    QString name;                //!< as stored (English for the built-in ones)
+    qint64 responseTargetMs = 0;
+    qint64 onSceneLimitMs = 0;
+    RunCard runCard;
+    QStringList playbook;
+    int sortOrder = 100;
+
+    //! The name in the user's language: built-in names are translated, others shown as stored.
+    QString displayName() const;
+    //! A playbook step in the user's language, the same way.
+    QString displayStep(int index) const;
+
+    static std::optional<RunCard> runCardFromJson(const QString& category, const QJsonArray& json,
+                                                  QString* error = nullptr);
+    static QJsonArray runCardToJson(const RunCard& card);
+};
+
+//! Translates a name or step of the built-in taxonomy; other text comes back as it is.
+HEXHUB_HUB_EXPORT QString translateTaxonomyText(const QString& english);
+
+} // namespace hexhub

@@ -1,0 +1,258 @@
+#pragma once
+
+#include "hexhub/hub/hub_export.h"
+#include "hexhub/hub/hubdomain.h"
+#include "hexhub/hub/incident.h"
+#include "module/extensions.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hexhub {
+
+class AuditLog;
+class Session;
+class Store;
+class WriteTransaction;
+
+/*
+ * The services that change the hub's shared domain (issue 5). Every change:
+ *  - is permission-checked here, not only by the views (a refusal is audited, then reported);
+ *  - runs in one write transaction on the store's writer thread, with the bus events it causes
+ *    journaled in that same transaction (incident.*, unit.*, task.*, operation.*, deadline.*);
+ *  - is audited where ARCHITECTURE section 7 asks for it (dispatches, reveals, merges);
+ *  - answers with a QFuture: nothing waits on the store on the GUI thread.
+ * They need the hub module's schema (its migrations), so modules that use them depend on the hub.
+ *
+ * Every incident's events are indexed in `hub_incident_events`, which is what its timeline reads.
+ */
+
+//! What an operator fills in for a new incident.
+struct HEXHUB_HUB_EXPORT NewIncident
+{
+    int priority = 3;
+    QString category;
+    IncidentSource source = IncidentSource::Call;
+    QString summary;
+    Location location;
+    QString reporterContact; //!< personal data: stored, shown masked, revealed with a reason
+    QString centre = QStringLiteral("hub");
+};
+
+//! A change to an incident's details; only the fields given change.
+struct HEXHUB_HUB_EXPORT IncidentEdit
+{
+    std::optional<int> priority;
+    std::optional<QString> category;
+    std::optional<QString> summary;
+    std::optional<Location> location;
+    std::optional<QString> centre;
+};
+
+//! What an incident is linked to: a lead, a case, a complaint or another incident.
+struct HEXHUB_HUB_EXPORT IncidentLink
+{
+    QString kind;
+    QString ref;
+    QString createdBy;
+    qint64 createdAt = 0;
+};
+
+//! One line of an incident's timeline: who did what, when.
+struct HEXHUB_HUB_EXPORT TimelineEntry
+{
+    qint64 seq = 0;
+    QDateTime at;
+    QString actor;
+    QString topic;
+    qint64 incidentId = 0; //!< which incident (a merged one's entries keep their own)
+    QString text;          //!< what happened, in the user's language
+    QJsonObject payload;
+};
+
+//! An open incident a new one may be a duplicate of.
+struct HEXHUB_HUB_EXPORT DuplicateCandidate
+{
+    Incident incident;
+    double metres = -1; //!< distance between the two; -1 when matched by address
+};
+
+//! Masks a phone number, ID number or e-mail for display: keeps a few characters at each end.
+HEXHUB_HUB_EXPORT QString maskContact(const QString& contact);
+//! Describes a journaled hub event for a timeline, in the user's language.
+HEXHUB_HUB_EXPORT QString describeHubEvent(const QString& topic, const QJsonObject& payload);
+/*!
+ * The hub's event describer (ModuleContext::setEventDescriber()): describeHubEvent() for timelines
+ * and the review; a new incident is also a notification, at priority level for a P1.
+ */
+HEXHUB_HUB_EXPORT EventDescription describeHubEvent(const Event& event);
+/*!
+ * The hub's rail badge (ModuleContext::setRailBadge()): the incidents still waiting for a unit (new,
+ * not yet dispatched), for those who may see incidents; read again after incident events.
+ */
+HEXHUB_HUB_EXPORT RailBadge hubRailBadge();
+
+class HEXHUB_HUB_EXPORT IncidentService
+{
+public:
+    //! A new incident is offered for merge with an open one of the same category this close ...
+    static constexpr double kDuplicateRadiusMetres = 300;
+    //! ... created within this long before it.
+    static constexpr qint64 kDuplicateWindowMs = 30 * 60 * 1000;
+
+    IncidentService(Store& store, Session& session, AuditLog& audit);
+
+    QFuture<QList<IncidentCategory>> categories() const;
+
+    //! hub.incident.manage. Sets the response-target deadline of its category.
+    QFuture<Incident> create(const NewIncident& incident) const;
+    //! hub.incident.view. The reporter's contact comes masked.
+    QFuture<Incident> get(qint64 id) const;
+    //! hub.incident.manage. Refused with ConflictError when the incident changed since `expectedVersion`.
+    QFuture<Incident> edit(qint64 id, qint64 expectedVersion, const IncidentEdit& edit) const;
+    /*!
+     * hub.incident.manage. Only the moves canMoveIncident() allows. Cancelling recalls the units;
+     * closing is refused while units are still assigned; resolving, closing and cancelling clear the
+     * response deadline. `reason` goes on the timeline (required to cancel).
+     */
+    QFuture<Incident> moveTo(qint64 id, IncidentStatus to, const QString& reason = {}) const;
+    //! hub.incident.manage. The note goes on the timeline and into the search index.
+    QFuture<void> addNote(qint64 id, const QString& text) const;
+    //! hub.incident.manage. `kind` is lead, case, complaint or incident; linking twice is a no-op.
+    QFuture<void> link(qint64 id, const QString& kind, const QString& ref) const;
+    //! hub.incident.view. What the incident is linked to, oldest first.
+    QFuture<QList<IncidentLink>> links(qint64 id) const;
+    /*!
+     * hub.taxonomy.manage. Adds or changes a category of the taxonomy: its name, response target,
+     * on-scene limit, run card and playbook (one step a line). Audited; published as
+     * `category.saved`. Incidents of the category keep their id; their targets follow the new values.
+     */
+    QFuture<IncidentCategory> saveCategory(const IncidentCategory& category) const;
+    //! hub.incident.manage. Ticks (or unticks) a playbook step; recorded on the timeline.
+    QFuture<void> tickStep(qint64 id, int step, bool ticked) const;
+    //! hub.incident.view. The playbook steps ticked so far.
+    QFuture<QList<int>> tickedSteps(qint64 id) const;
+
+    /*!
+     * hub.unit.dispatch. Sends the units (all available, else nothing happens and the refusal says
+     * which is not): each goes en route with an arrival deadline of the category's response target;
+     * a new incident becomes dispatched. Audited per unit.
+     */
+    QFuture<QList<Unit>> dispatch(qint64 id, const QStringList& callSigns) const;
+    //! hub.unit.dispatch. The unit is on scene; the first one puts the incident on scene.
+    QFuture<void> unitArrived(qint64 id, const QString& callSign) const;
+    //! hub.unit.dispatch. The unit leaves the incident and is available; an incident that is only
+    //! dispatched and has no unit left goes back to new.
+    QFuture<void> unitCleared(const QString& callSign) const;
+
+    //! hub.incident.view. Open incidents of the same category near the new one, created within the
+    //! window; by address when the new one has no position.
+    QFuture<QList<DuplicateCandidate>> duplicatesOf(const NewIncident& incident) const;
+    //! hub.incident.manage. `duplicate` is cancelled into `keep`; its units move to `keep`; both
+    //! timelines stay and keep's timeline shows both. Audited.
+    QFuture<void> merge(qint64 keep, qint64 duplicate) const;
+
+    //! hub.incident.view. Every journaled event of the incident and of those merged into it, oldest first.
+    QFuture<QList<TimelineEntry>> timeline(qint64 id) const;
+    //! hub.incident.contact and a reason; audited as personal_data.revealed (refusals too).
+    QFuture<QString> revealContact(qint64 id, const QString& reason) const;
+
+private:
+    Store& m_store;
+    Session& m_session;
+    AuditLog& m_audit;
+};
+
+//! The unit registry.
+class HEXHUB_HUB_EXPORT UnitService
+{
+public:
+    UnitService(Store& store, Session& session, AuditLog& audit);
+
+    //! hub.unit.manage. Adds a unit, or updates its kind, station, crew, skills and (when given) its
+    //! last known position.
+    QFuture<Unit> save(const Unit& unit) const;
+    //! hub.unit.dispatch. Busy or off duty or available again; units on an incident move through
+    //! IncidentService instead.
+    QFuture<Unit> setStatus(const QString& callSign, UnitStatus status) const;
+    //! hub.unit.dispatch (the unit's terminal reports through the desk). Last known position.
+    QFuture<void> reportPosition(const QString& callSign, const GeoPoint& point) const;
+    //! hub.incident.view. Every unit, by call sign.
+    QFuture<QList<Unit>> units() const;
+
+private:
+    Store& m_store;
+    Session& m_session;
+    AuditLog& m_audit;
+};
+
+//! Tasks to the centres and units, and cluster operations.
+struct HEXHUB_HUB_EXPORT NewTask
+{
+    AssigneeKind assigneeKind = AssigneeKind::Centre;
+    QString assignee;
+    QString title;
+    QString detail;
+    int priority = 3;
+    qint64 startsAt = 0;
+    qint64 dueAt = 0;
+    QString place;
+    std::optional<GeoPoint> point;
+    qint64 incidentId = 0;
+};
+
+class HEXHUB_HUB_EXPORT TaskService
+{
+public:
+    TaskService(Store& store, Session& session, AuditLog& audit);
+
+    //! hub.task.assign. Publishes task.assigned and, with a due time, its deadline.
+    QFuture<Task> issue(const NewTask& task) const;
+    //! hub.task.respond.
+    QFuture<Task> accept(qint64 id) const;
+    //! hub.task.respond. 0 to 100 percent with a note; a report on an accepted task starts it.
+    QFuture<Task> reportProgress(qint64 id, int percent, const QString& note) const;
+    //! hub.task.respond.
+    QFuture<Task> complete(qint64 id, const QString& note = {}) const;
+    //! hub.task.respond. A reason is required.
+    QFuture<Task> decline(qint64 id, const QString& reason) const;
+    //! hub.task.assign.
+    QFuture<Task> cancel(qint64 id, const QString& reason) const;
+    //! Open tasks of one assignee (hub.task.respond or hub.incident.view), or every open task when
+    //! `assignee` is empty (hub.incident.view).
+    QFuture<QList<Task>> openTasks(const QString& assignee = {}) const;
+
+    /*!
+     * hub.operation.command. A cluster operation with its task division (who does what, where,
+     * when) under one go time, all in one transaction; started (running) at once when `goAt` has
+     * come. Audited.
+     */
+    QFuture<Operation> plan(const Operation& operation, const QList<NewTask>& division) const;
+    //! hub.operation.command. Planned -> running; started before its go time, the go time becomes now.
+    QFuture<Operation> start(qint64 operationId) const;
+    //! hub.operation.command. Running -> completed (every task done, declined or cancelled) or
+    //! cancelled (its open tasks are cancelled with it).
+    QFuture<Operation> finish(qint64 operationId, OperationStatus how) const;
+    //! hub.incident.view. The operation's tasks and how far it has got.
+    QFuture<QList<Task>> operationTasks(qint64 operationId) const;
+    /*!
+     * hub.incident.view. The operations a supervisor follows: every planned or running one, and
+     * those finished in the last `finishedWithinMs`, running first, then planned by go time, then
+     * finished, newest first.
+     */
+    QFuture<QList<Operation>> operations(qint64 finishedWithinMs = qint64(7) * 24 * 3600 * 1000) const;
+    QFuture<OperationProgress> progress(qint64 operationId) const;
+
+private:
+    Store& m_store;
+    Session& m_session;
+    AuditLog& m_audit;
+};
+
+} // namespace hexhub

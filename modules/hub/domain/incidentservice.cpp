@@ -1,0 +1,633 @@
+#include "hexhub/hub/hubservices.h"
+
+#include "hubrows_p.h"
+#include "hubservicesupport_p.h"
+
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/coretr.h"
+#include "base/error.h"
+#include "security/session.h"
+#include "store/sql.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+#include <cmath>
+#include <numbers>
+
+namespace hexhub {
+
+using namespace hubrows;
+using hubsupport::check;
+using hubsupport::failNow;
+using hubsupport::hubWrite;
+
+// ---------------------------------------------------------------------------------------------
+// IncidentService
+
+IncidentService::IncidentService(Store& store, Session& session, AuditLog& audit)
+    : m_store(store)
+    , m_session(session)
+    , m_audit(audit)
+{
+}
+
+QFuture<QList<IncidentCategory>> IncidentService::categories() const
+{
+    return m_store.read([](Sql& sql) {
+        QList<IncidentCategory> out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kCategoryColumns + QStringLiteral(" FROM hub_categories ORDER BY sort_order, id"));
+        while (q.next())
+            out << categoryFrom(q);
+        return out;
+    });
+}
+
+QFuture<Incident> IncidentService::create(const NewIncident& in) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("create an incident"),
+                                       QStringLiteral("incident.created"), QStringLiteral("incident:new")))
+        return *refused;
+    try {
+        validatePriority(in.priority);
+        validateSummary(in.summary);
+        validateLocation(in.location);
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
+    }
+    return m_store.write(hubWrite(actor), [in](WriteTransaction& txn) {
+        const IncidentCategory category = loadCategory(txn, in.category);
+        const qint64 now = txn.clock().nowMs();
+        const QVariant lat = in.location.point ? QVariant(in.location.point->latitude) : QVariant();
+        const QVariant lon = in.location.point ? QVariant(in.location.point->longitude) : QVariant();
+        // The number is the year and the row id; a placeholder keeps the UNIQUE column filled until then.
+        const qint64 id = txn.insert(
+            QStringLiteral("INSERT INTO hub_incidents (number, status, priority, category, source, summary, address, latitude, "
+                           "longitude, reporter_contact, centre, created_at, updated_at) "
+                           "VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), in.priority, in.category, incidentSourceId(in.source),
+             in.summary.trimmed(), in.location.address.trimmed(), lat, lon,
+             in.reporterContact.trimmed().isEmpty() ? QVariant() : QVariant(in.reporterContact.trimmed()),
+             in.centre.isEmpty() ? kHub : in.centre, now, now});
+        const QString number = QStringLiteral("%1-%2")
+                                   .arg(txn.clock().now().date().year())
+                                   .arg(id, 6, 10, QLatin1Char('0'));
+        txn.exec(QStringLiteral("UPDATE hub_incidents SET number = ? WHERE id = ?"), {number, id});
+        Incident incident = loadIncident(txn, id);
+        publishFor(txn, {id}, QStringLiteral("incident.created"), incident.toJson());
+        setDeadline(txn, responseKey(id),
+                    Tr::tr("Response %1: %2").arg(number, category.displayName()), now + category.responseTargetMs,
+                    QStringLiteral("incident:%1").arg(id));
+        incident.reporterContact = maskContact(incident.reporterContact);
+        return incident;
+    });
+}
+
+QFuture<Incident> IncidentService::get(qint64 id) const
+{
+    const Principal actor = m_session.principal();
+    try {
+        Session::require(actor, QStringLiteral("hub.incident.view"), Tr::tr("see an incident"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
+    }
+    return m_store.read([id](Sql& sql) {
+        Incident incident = loadIncident(sql, id);
+        incident.reporterContact = maskContact(incident.reporterContact);
+        return incident;
+    });
+}
+
+QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const IncidentEdit& change) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("change an incident"),
+                                       QStringLiteral("incident.updated"), QStringLiteral("incident:%1").arg(id)))
+        return *refused;
+    try {
+        if (change.priority)
+            validatePriority(*change.priority);
+        if (change.summary)
+            validateSummary(*change.summary);
+        if (change.location)
+            validateLocation(*change.location);
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
+    }
+    return m_store.write(hubWrite(actor), [id, expectedVersion, change](WriteTransaction& txn) {
+        const Incident before = loadIncident(txn, id);
+        if (before.version != expectedVersion)
+            throw ConflictError(Tr::tr("Incident %1 was changed by someone else while you edited it; "
+                                       "reload it and make your change again.").arg(before.number));
+        if (before.status == IncidentStatus::Closed || before.status == IncidentStatus::Cancelled)
+            throw ValidationError(Tr::tr("Incident %1 is %2: it can no longer be changed.")
+                                      .arg(before.number, incidentStatusName(before.status)));
+        QStringList sets;
+        QVariantList binds;
+        QStringList changed;
+        if (change.priority && *change.priority != before.priority) {
+            sets << QStringLiteral("priority = ?");
+            binds << *change.priority;
+            changed << QStringLiteral("priority");
+        }
+        if (change.category && *change.category != before.category) {
+            loadCategory(txn, *change.category);
+            sets << QStringLiteral("category = ?");
+            binds << *change.category;
+            changed << QStringLiteral("category");
+        }
+        if (change.summary && change.summary->trimmed() != before.summary) {
+            sets << QStringLiteral("summary = ?");
+            binds << change.summary->trimmed();
+            changed << QStringLiteral("summary");
+        }
+        if (change.location && *change.location != before.location) {
+            sets << QStringLiteral("address = ?") << QStringLiteral("latitude = ?") << QStringLiteral("longitude = ?");
+            binds << change.location->address.trimmed()
+                  << (change.location->point ? QVariant(change.location->point->latitude) : QVariant())
+                  << (change.location->point ? QVariant(change.location->point->longitude) : QVariant());
+            changed << QStringLiteral("location");
+        }
+        if (change.centre && *change.centre != before.centre && !change.centre->isEmpty()) {
+            sets << QStringLiteral("centre = ?");
+            binds << *change.centre;
+            changed << QStringLiteral("centre");
+        }
+        if (sets.isEmpty()) {
+            Incident same = before;
+            same.reporterContact = maskContact(same.reporterContact);
+            return same;
+        }
+        // The version is checked in the UPDATE itself: on a shared server another desk's change
+        // committed after the read above makes this one a conflict instead of overwriting it.
+        binds << txn.clock().nowMs() << id << expectedVersion;
+        const QSqlQuery updated = txn.exec(QStringLiteral("UPDATE hub_incidents SET ") + sets.join(QStringLiteral(", "))
+                                               + QStringLiteral(", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                                           binds);
+        if (updated.numRowsAffected() != 1)
+            throw ConflictError(Tr::tr("Incident %1 was changed by someone else while you edited it; "
+                                       "reload it and make your change again.").arg(before.number));
+        Incident after = loadIncident(txn, id);
+        QJsonObject payload = after.toJson();
+        payload.insert(QStringLiteral("incident"), id);
+        payload.insert(QStringLiteral("changed"), QJsonArray::fromStringList(changed));
+        publishFor(txn, {id}, QStringLiteral("incident.updated"), payload);
+        after.reporterContact = maskContact(after.reporterContact);
+        return after;
+    });
+}
+
+QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QString& reason) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("change an incident's status"),
+                                       QStringLiteral("incident.status"), QStringLiteral("incident:%1").arg(id)))
+        return *refused;
+    if (to == IncidentStatus::Cancelled && reason.trimmed().isEmpty())
+        return failNow<Incident>(Tr::tr("Say why the incident is cancelled."));
+    return m_store.write(hubWrite(actor), [id, to, reason](WriteTransaction& txn) {
+        const Incident before = loadIncident(txn, id);
+        if (const QString why = whyIncidentCannotMove(before.status, to); !why.isEmpty())
+            throw ValidationError(why);
+        const QList<Unit> assigned = unitsOn(txn, id);
+        if (to == IncidentStatus::Closed && !assigned.isEmpty())
+            throw ValidationError(Tr::tr("Clear the units still on incident %1 before closing it: %2.")
+                                      .arg(before.number, [&] {
+                                          QStringList cs;
+                                          for (const Unit& u : assigned)
+                                              cs << u.callSign;
+                                          return cs.join(QStringLiteral(", "));
+                                      }()));
+        if (to == IncidentStatus::New && !assigned.isEmpty())
+            throw ValidationError(Tr::tr("Units are still assigned to incident %1; clear them first.").arg(before.number));
+        if (to == IncidentStatus::OnScene && before.status == IncidentStatus::Dispatched)
+            throw ValidationError(Tr::tr("An incident goes on scene when its first unit arrives; mark the unit arrived."));
+        if (to == IncidentStatus::Cancelled) {
+            for (const Unit& unit : assigned)
+                releaseUnit(txn, unit);
+        }
+        writeStatus(txn, before, to, reason.trimmed());
+        if (to == IncidentStatus::Resolved || to == IncidentStatus::Closed || to == IncidentStatus::Cancelled)
+            clearDeadline(txn, responseKey(id));
+        Incident after = loadIncident(txn, id);
+        after.reporterContact = maskContact(after.reporterContact);
+        return after;
+    });
+}
+
+QFuture<void> IncidentService::addNote(qint64 id, const QString& text) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("add a note to an incident"),
+                                   QStringLiteral("incident.note"), QStringLiteral("incident:%1").arg(id)))
+        return *refused;
+    const QString note = text.trimmed();
+    if (note.isEmpty())
+        return failNow<void>(Tr::tr("The note is empty."));
+    if (note.size() > 4000)
+        return failNow<void>(Tr::tr("The note is %1 characters long; keep it to 4,000.").arg(note.size()));
+    return m_store.write(hubWrite(actor), [id, note](WriteTransaction& txn) {
+        const Incident incident = loadIncident(txn, id);
+        txn.exec(QStringLiteral("UPDATE hub_incidents SET notes = CASE WHEN notes = '' THEN ? ELSE notes || ? || ? END, "
+                                "updated_at = ?, version = version + 1 WHERE id = ?"),
+                 {note, QStringLiteral("\n"), note, txn.clock().nowMs(), id});
+        publishFor(txn, {id}, QStringLiteral("incident.note"),
+                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number}, {QStringLiteral("text"), note}});
+    });
+}
+
+QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QString& ref) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("link an incident"),
+                                   QStringLiteral("incident.linked"), QStringLiteral("incident:%1").arg(id)))
+        return *refused;
+    static const QStringList kinds{QStringLiteral("lead"), QStringLiteral("case"), QStringLiteral("complaint"),
+                                   QStringLiteral("incident")};
+    if (!kinds.contains(kind))
+        return failNow<void>(Tr::tr("'%1' is not something an incident links to: lead, case, complaint or incident.").arg(kind));
+    const QString reference = ref.trimmed();
+    if (reference.isEmpty() || reference.size() > 64)
+        return failNow<void>(Tr::tr("Give the reference of the %1 to link.").arg(kind));
+    return m_store.write(hubWrite(actor), [id, kind, reference, name = actor.name](WriteTransaction& txn) {
+        const Incident incident = loadIncident(txn, id);
+        if (txn.scalar(QStringLiteral("SELECT 1 FROM hub_incident_links WHERE incident_id = ? AND kind = ? AND ref = ?"),
+                       {id, kind, reference}).isValid())
+            return;
+        txn.exec(QStringLiteral("INSERT INTO hub_incident_links (incident_id, kind, ref, created_by, created_at) VALUES (?, ?, ?, ?, ?)"),
+                 {id, kind, reference, name, txn.clock().nowMs()});
+        publishFor(txn, {id}, QStringLiteral("incident.linked"),
+                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number},
+                    {QStringLiteral("kind"), kind}, {QStringLiteral("ref"), reference}});
+    });
+}
+
+QFuture<QList<IncidentLink>> IncidentService::links(qint64 id) const
+{
+    try {
+        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see an incident"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<IncidentLink>>(std::current_exception());
+    }
+    return m_store.read([id](Sql& sql) {
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT kind, ref, created_by, created_at FROM hub_incident_links "
+                                              "WHERE incident_id = ? ORDER BY created_at, kind, ref"),
+                               {id});
+        QList<IncidentLink> out;
+        while (q.next())
+            out << IncidentLink{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()};
+        return out;
+    });
+}
+
+QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& in) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<IncidentCategory>(m_audit, actor, QStringLiteral("hub.taxonomy.manage"), Tr::tr("change the incident taxonomy"),
+                                               QStringLiteral("category.saved"), QStringLiteral("category:%1").arg(in.id)))
+        return *refused;
+    IncidentCategory c = in;
+    try {
+        c.id = c.id.trimmed();
+        c.name = c.name.trimmed();
+        static const QRegularExpression idPattern(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
+        if (!idPattern.match(c.id).hasMatch())
+            throw ValidationError(Tr::tr("A category's id is 1 to 40 lower-case letters, digits or '_', starting with a letter."));
+        if (c.name.isEmpty() || c.name.size() > 80)
+            throw ValidationError(Tr::tr("Give the category a name of at most 80 characters."));
+        if (c.responseTargetMs < 60000 || c.responseTargetMs > qint64(24) * 3600 * 1000)
+            throw ValidationError(Tr::tr("The response target is between 1 minute and 24 hours."));
+        if (c.onSceneLimitMs < 60000 || c.onSceneLimitMs > qint64(7) * 24 * 3600 * 1000)
+            throw ValidationError(Tr::tr("The on-scene limit is between 1 minute and 7 days."));
+        // The run card goes through the same reader incidents use, so what is saved reads back.
+        QString error;
+        if (!IncidentCategory::runCardFromJson(c.id, IncidentCategory::runCardToJson(c.runCard), &error))
+            throw ValidationError(error);
+        QStringList steps;
+        for (const QString& step : std::as_const(c.playbook)) {
+            const QString s = step.trimmed();
+            if (s.size() > 200)
+                throw ValidationError(Tr::tr("Playbook step %1 is longer than 200 characters.").arg(steps.size() + 1));
+            if (!s.isEmpty())
+                steps << s;
+        }
+        if (steps.size() > 50)
+            throw ValidationError(Tr::tr("A playbook has at most 50 steps."));
+        c.playbook = steps;
+        c.runCard.category = c.id;
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<IncidentCategory>(std::current_exception());
+    }
+    return m_store.write(hubWrite(actor), [this, c, name = actor.name](WriteTransaction& txn) {
+        const std::optional<IncidentCategory> before = findCategory(txn, c.id);
+        const QString runCard = QString::fromUtf8(QJsonDocument(IncidentCategory::runCardToJson(c.runCard)).toJson(QJsonDocument::Compact));
+        const QString playbook = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.playbook)).toJson(QJsonDocument::Compact));
+        if (before) {
+            txn.exec(QStringLiteral("UPDATE hub_categories SET name = ?, response_target_s = ?, on_scene_limit_s = ?, run_card = ?, "
+                                    "playbook = ?, sort_order = ? WHERE id = ?"),
+                     {c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder, c.id});
+        } else {
+            txn.exec(QStringLiteral("INSERT INTO hub_categories (id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     {c.id, c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder});
+        }
+        const IncidentCategory saved = loadCategory(txn, c.id);
+        publish(txn, QStringLiteral("category.saved"),
+                {{QStringLiteral("id"), saved.id}, {QStringLiteral("name"), saved.name},
+                 {QStringLiteral("responseTargetS"), saved.responseTargetMs / 1000},
+                 {QStringLiteral("onSceneLimitS"), saved.onSceneLimitMs / 1000},
+                 {QStringLiteral("runCard"), IncidentCategory::runCardToJson(saved.runCard)},
+                 {QStringLiteral("playbook"), QJsonArray::fromStringList(saved.playbook)}});
+        m_audit.append(txn, {name, QStringLiteral("category.saved"), QStringLiteral("category:%1").arg(saved.id),
+                             before ? QStringLiteral("changed") : QStringLiteral("added"), QStringLiteral("success")});
+        return saved;
+    });
+}
+
+QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("tick a playbook step"),
+                                   QStringLiteral("incident.step"), QStringLiteral("incident:%1").arg(id)))
+        return *refused;
+    return m_store.write(hubWrite(actor), [id, step, ticked, name = actor.name](WriteTransaction& txn) {
+        const Incident incident = loadIncident(txn, id);
+        const IncidentCategory category = loadCategory(txn, incident.category);
+        if (step < 0 || step >= category.playbook.size())
+            throw ValidationError(Tr::tr("The playbook of %1 has no step %2.").arg(category.displayName()).arg(step + 1));
+        const bool was = txn.scalar(QStringLiteral("SELECT 1 FROM hub_playbook_ticks WHERE incident_id = ? AND step = ?"),
+                                    {id, step}).isValid();
+        if (was == ticked)
+            return;
+        if (ticked)
+            txn.exec(QStringLiteral("INSERT INTO hub_playbook_ticks (incident_id, step, ticked_by, ticked_at) VALUES (?, ?, ?, ?)"),
+                     {id, step, name, txn.clock().nowMs()});
+        else
+            txn.exec(QStringLiteral("DELETE FROM hub_playbook_ticks WHERE incident_id = ? AND step = ?"), {id, step});
+        publishFor(txn, {id}, QStringLiteral("incident.step"),
+                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number},
+                    {QStringLiteral("step"), step}, {QStringLiteral("text"), category.playbook.at(step)},
+                    {QStringLiteral("ticked"), ticked}});
+    });
+}
+
+QFuture<QList<int>> IncidentService::tickedSteps(qint64 id) const
+{
+    try {
+        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see an incident"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<int>>(std::current_exception());
+    }
+    return m_store.read([id](Sql& sql) {
+        QList<int> steps;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT step FROM hub_playbook_ticks WHERE incident_id = ? ORDER BY step"), {id});
+        while (q.next())
+            steps << q.value(0).toInt();
+        return steps;
+    });
+}
+
+QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& callSigns) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<QList<Unit>>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("dispatch units"),
+                                          QStringLiteral("unit.dispatched"), QStringLiteral("incident:%1").arg(id)))
+        return *refused;
+    if (callSigns.isEmpty())
+        return failNow<QList<Unit>>(Tr::tr("Choose at least one unit to dispatch."));
+    for (qsizetype i = 0; i < callSigns.size(); ++i) {
+        if (callSigns.indexOf(callSigns.at(i)) != i)
+            return failNow<QList<Unit>>(Tr::tr("%1 is named twice: a unit goes to an incident once.").arg(callSigns.at(i)));
+    }
+    return m_store.write(hubWrite(actor), [this, id, callSigns, actor](WriteTransaction& txn) {
+        const Incident incident = loadIncident(txn, id);
+        if (incident.status != IncidentStatus::New && incident.status != IncidentStatus::Dispatched
+            && incident.status != IncidentStatus::OnScene)
+            throw ValidationError(Tr::tr("Incident %1 is %2: units are no longer sent to it.")
+                                      .arg(incident.number, incidentStatusName(incident.status)));
+        const IncidentCategory category = loadCategory(txn, incident.category);
+        QList<Unit> units;
+        for (const QString& callSign : callSigns) {
+            const Unit unit = loadUnit(txn, callSign);
+            if (unit.status != UnitStatus::Available)
+                throw ValidationError(Tr::tr("%1 is %2, not available: nothing was dispatched.")
+                                          .arg(unit.callSign, unitStatusName(unit.status)));
+            units << unit;
+        }
+        const qint64 now = txn.clock().nowMs();
+        QStringList sent;
+        for (const Unit& unit : std::as_const(units)) {
+            txn.exec(QStringLiteral("INSERT INTO hub_dispatches (incident_id, unit_id, dispatched_at, dispatched_by) VALUES (?, ?, ?, ?)"),
+                     {id, unit.callSign, now, actor.name});
+            writeUnitStatus(txn, unit, UnitStatus::EnRoute, id);
+            setDeadline(txn, arrivalKey(unit.callSign), Tr::tr("%1 to arrive at %2").arg(unit.callSign, incident.number),
+                        now + category.responseTargetMs, QStringLiteral("incident:%1").arg(id));
+            m_audit.append(txn, {actor.name, QStringLiteral("unit.dispatched"), QStringLiteral("unit:") + unit.callSign,
+                                 QStringLiteral("incident %1").arg(incident.number), QStringLiteral("success")});
+            sent << unit.callSign;
+        }
+        if (incident.status == IncidentStatus::New)
+            writeStatus(txn, incident, IncidentStatus::Dispatched, {});
+        publishFor(txn, {id}, QStringLiteral("incident.dispatched"),
+                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number},
+                    {QStringLiteral("units"), QJsonArray::fromStringList(sent)}});
+        QList<Unit> after;
+        for (const QString& callSign : std::as_const(sent))
+            after << loadUnit(txn, callSign);
+        return after;
+    });
+}
+
+QFuture<void> IncidentService::unitArrived(qint64 id, const QString& callSign) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("record a unit's arrival"),
+                                   QStringLiteral("unit.arrived"), QStringLiteral("unit:") + callSign))
+        return *refused;
+    return m_store.write(hubWrite(actor), [id, callSign](WriteTransaction& txn) {
+        const Incident incident = loadIncident(txn, id);
+        const Unit unit = loadUnit(txn, callSign);
+        if (unit.incidentId != id || unit.status != UnitStatus::EnRoute)
+            throw ValidationError(Tr::tr("%1 is not on its way to incident %2.").arg(callSign, incident.number));
+        const qint64 now = txn.clock().nowMs();
+        const IncidentCategory category = loadCategory(txn, incident.category);
+        txn.exec(QStringLiteral("UPDATE hub_dispatches SET arrived_at = ? WHERE unit_id = ? AND incident_id = ? AND cleared_at IS NULL"),
+                 {now, callSign, id});
+        writeUnitStatus(txn, unit, UnitStatus::OnScene, id);
+        clearDeadline(txn, arrivalKey(callSign));
+        setDeadline(txn, onSceneKey(callSign), Tr::tr("%1 on scene at %2").arg(callSign, incident.number),
+                    now + category.onSceneLimitMs, QStringLiteral("incident:%1").arg(id));
+        publishFor(txn, {id}, QStringLiteral("incident.unit_arrived"),
+                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number}, {QStringLiteral("unit"), callSign}});
+        if (incident.arrivedAt == 0) {
+            txn.exec(QStringLiteral("UPDATE hub_incidents SET arrived_at = ? WHERE id = ?"), {now, id});
+            clearDeadline(txn, responseKey(id));
+        }
+        if (incident.status == IncidentStatus::Dispatched)
+            writeStatus(txn, incident, IncidentStatus::OnScene, {});
+    });
+}
+
+QFuture<void> IncidentService::unitCleared(const QString& callSign) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("clear a unit"),
+                                   QStringLiteral("unit.cleared"), QStringLiteral("unit:") + callSign))
+        return *refused;
+    return m_store.write(hubWrite(actor), [callSign](WriteTransaction& txn) {
+        const Unit unit = loadUnit(txn, callSign);
+        if (unit.incidentId == 0)
+            throw ValidationError(Tr::tr("%1 is not on an incident.").arg(callSign));
+        const Incident incident = loadIncident(txn, unit.incidentId);
+        releaseUnit(txn, unit);
+        publishFor(txn, {incident.id}, QStringLiteral("incident.unit_cleared"),
+                   {{QStringLiteral("incident"), incident.id}, {QStringLiteral("number"), incident.number},
+                    {QStringLiteral("unit"), callSign}});
+        if (incident.status == IncidentStatus::Dispatched && unitsOn(txn, incident.id).isEmpty())
+            writeStatus(txn, incident, IncidentStatus::New, Tr::tr("every unit recalled"));
+    });
+}
+
+QFuture<QList<DuplicateCandidate>> IncidentService::duplicatesOf(const NewIncident& in) const
+{
+    try {
+        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see incidents"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<DuplicateCandidate>>(std::current_exception());
+    }
+    return m_store.read([in](Sql& sql) {
+        const qint64 since = sql.clock().nowMs() - kDuplicateWindowMs;
+        QString where = QStringLiteral("category = ? AND status IN ('new', 'dispatched', 'on_scene') AND created_at >= ?");
+        QVariantList binds{in.category, since};
+        if (in.location.point) {
+            // A box around the point on indexed-free columns; the exact distance is checked below.
+            const double dLat = kDuplicateRadiusMetres / 111'320.0;
+            const double dLon = dLat / std::max(0.01, std::cos(in.location.point->latitude * std::numbers::pi / 180));
+            where += QStringLiteral(" AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?");
+            binds << in.location.point->latitude - dLat << in.location.point->latitude + dLat
+                  << in.location.point->longitude - dLon << in.location.point->longitude + dLon;
+        } else if (!in.location.address.trimmed().isEmpty()) {
+            where += QStringLiteral(" AND lower(address) = lower(?)");
+            binds << in.location.address.trimmed();
+        } else {
+            return QList<DuplicateCandidate>{};
+        }
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kIncidentColumns + QStringLiteral(" FROM hub_incidents WHERE ") + where
+                                   + QStringLiteral(" ORDER BY created_at DESC LIMIT 20"),
+                               binds);
+        QList<DuplicateCandidate> out;
+        while (q.next()) {
+            Incident incident = incidentFrom(q);
+            incident.reporterContact = maskContact(incident.reporterContact);
+            double metres = -1;
+            if (in.location.point) {
+                if (!incident.location.point)
+                    continue;
+                metres = in.location.point->distanceTo(*incident.location.point);
+                if (metres > kDuplicateRadiusMetres)
+                    continue;
+            }
+            out << DuplicateCandidate{incident, metres};
+        }
+        std::sort(out.begin(), out.end(), [](const DuplicateCandidate& a, const DuplicateCandidate& b) { return a.metres < b.metres; });
+        return out;
+    });
+}
+
+QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("merge incidents"),
+                                   QStringLiteral("incident.merged"), QStringLiteral("incident:%1").arg(duplicate)))
+        return *refused;
+    if (keep == duplicate)
+        return failNow<void>(Tr::tr("An incident cannot be merged into itself."));
+    return m_store.write(hubWrite(actor), [this, keep, duplicate, actor](WriteTransaction& txn) {
+        const Incident kept = loadIncident(txn, keep);
+        const Incident dup = loadIncident(txn, duplicate);
+        if (dup.mergedInto != 0)
+            throw ValidationError(Tr::tr("Incident %1 is merged already.").arg(dup.number));
+        if (kept.status == IncidentStatus::Closed || kept.status == IncidentStatus::Cancelled)
+            throw ValidationError(Tr::tr("Incident %1 is %2: merge into an open incident.")
+                                      .arg(kept.number, incidentStatusName(kept.status)));
+        if (!canMoveIncident(dup.status, IncidentStatus::Cancelled))
+            throw ValidationError(Tr::tr("Incident %1 is %2: only a new or dispatched incident can be merged away.")
+                                      .arg(dup.number, incidentStatusName(dup.status)));
+        // Its units go over to the incident that stays.
+        for (const Unit& unit : unitsOn(txn, duplicate)) {
+            txn.exec(QStringLiteral("UPDATE hub_units SET incident_id = ?, version = version + 1 WHERE id = ?"), {keep, unit.callSign});
+            txn.exec(QStringLiteral("UPDATE hub_dispatches SET incident_id = ? WHERE unit_id = ? AND incident_id = ? AND cleared_at IS NULL"),
+                     {keep, unit.callSign, duplicate});
+        }
+        writeStatus(txn, dup, IncidentStatus::Cancelled, Tr::tr("merged into %1").arg(kept.number));
+        txn.exec(QStringLiteral("UPDATE hub_incidents SET merged_into = ? WHERE id = ?"), {keep, duplicate});
+        clearDeadline(txn, responseKey(duplicate));
+        if (kept.status == IncidentStatus::New && !unitsOn(txn, keep).isEmpty())
+            writeStatus(txn, kept, IncidentStatus::Dispatched, Tr::tr("units of %1 taken over").arg(dup.number));
+        publishFor(txn, {keep, duplicate}, QStringLiteral("incident.merged"),
+                   {{QStringLiteral("keep"), keep}, {QStringLiteral("keepNumber"), kept.number},
+                    {QStringLiteral("duplicate"), duplicate}, {QStringLiteral("duplicateNumber"), dup.number}});
+        m_audit.append(txn, {actor.name, QStringLiteral("incident.merged"), QStringLiteral("incident:%1").arg(duplicate),
+                             QStringLiteral("into %1").arg(kept.number), QStringLiteral("success")});
+    });
+}
+
+QFuture<QList<TimelineEntry>> IncidentService::timeline(qint64 id) const
+{
+    try {
+        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see an incident's timeline"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<TimelineEntry>>(std::current_exception());
+    }
+    return m_store.read([id](Sql& sql) {
+        QSqlQuery q = sql.exec(
+            QStringLiteral("SELECT e.seq, e.occurred_at, e.actor, e.topic, e.payload, x.incident_id "
+                           "FROM hub_incident_events x JOIN events e ON e.seq = x.event_seq "
+                           "WHERE x.incident_id = ? OR x.incident_id IN (SELECT id FROM hub_incidents WHERE merged_into = ?) "
+                           "ORDER BY e.seq"),
+            {id, id});
+        QList<TimelineEntry> out;
+        qint64 lastSeq = -1;
+        while (q.next()) {
+            TimelineEntry e;
+            e.seq = q.value(0).toLongLong();
+            if (e.seq == lastSeq)
+                continue; // an event on both merged timelines shows once
+            lastSeq = e.seq;
+            e.at = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+            e.actor = q.value(2).toString();
+            e.topic = q.value(3).toString();
+            e.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+            e.incidentId = q.value(5).toLongLong();
+            e.text = describeHubEvent(e.topic, e.payload);
+            out << e;
+        }
+        return out;
+    });
+}
+
+QFuture<QString> IncidentService::revealContact(qint64 id, const QString& reason) const
+{
+    const Principal actor = m_session.principal();
+    const QString object = QStringLiteral("incident:%1:reporter_contact").arg(id);
+    if (auto refused = check<QString>(m_audit, actor, QStringLiteral("hub.incident.contact"),
+                                      Tr::tr("see a reporter's contact"), QStringLiteral("personal_data.revealed"), object))
+        return *refused;
+    const QString why = reason.trimmed();
+    if (why.size() < 5)
+        return failNow<QString>(Tr::tr("Give the reason you need the reporter's contact; it goes on record."));
+    return m_store.write(hubWrite(actor), [this, id, why, object, name = actor.name](WriteTransaction& txn) {
+        const Incident incident = loadIncident(txn, id);
+        m_audit.append(txn, {name, QStringLiteral("personal_data.revealed"), object, why, QStringLiteral("success")});
+        return incident.reporterContact;
+    });
+}
+
+} // namespace hexhub

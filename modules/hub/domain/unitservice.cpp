@@ -1,0 +1,135 @@
+#include "hexhub/hub/hubservices.h"
+
+#include "hubrows_p.h"
+#include "hubservicesupport_p.h"
+
+#include "security/audit.h"
+#include "base/clock.h"
+#include "base/coretr.h"
+#include "base/error.h"
+#include "security/session.h"
+#include "store/sql.h"
+#include "store/sqldialect.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+#include <cmath>
+#include <numbers>
+
+namespace hexhub {
+
+using namespace hubrows;
+using hubsupport::check;
+using hubsupport::failNow;
+using hubsupport::hubWrite;
+
+// ---------------------------------------------------------------------------------------------
+// UnitService
+
+UnitService::UnitService(Store& store, Session& session, AuditLog& audit)
+    : m_store(store)
+    , m_session(session)
+    , m_audit(audit)
+{
+}
+
+QFuture<Unit> UnitService::save(const Unit& in) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<Unit>(m_audit, actor, QStringLiteral("hub.unit.manage"), Tr::tr("change the unit registry"),
+                                   QStringLiteral("unit.registered"), QStringLiteral("unit:") + in.callSign))
+        return *refused;
+    if (!Unit::isValidCallSign(in.callSign))
+        return failNow<Unit>(Tr::tr("'%1' is not a call sign: use 2 to 16 letters, digits, '-' or '/'.").arg(in.callSign));
+    if (in.crewSize < 0 || in.crewSize > 99)
+        return failNow<Unit>(Tr::tr("A crew is 0 to 99 people."));
+    for (const QString& skill : in.skills) {
+        if (skill.isEmpty() || skill.contains(u','))
+            return failNow<Unit>(Tr::tr("'%1' is not a skill id.").arg(skill));
+    }
+    return m_store.write(hubWrite(actor), [in](WriteTransaction& txn) {
+        const qint64 now = txn.clock().nowMs();
+        const QVariant lat = in.position ? QVariant(in.position->latitude) : QVariant();
+        const QVariant lon = in.position ? QVariant(in.position->longitude) : QVariant();
+        if (findUnit(txn, in.callSign)) {
+            txn.exec(QStringLiteral("UPDATE hub_units SET kind = ?, home_station = ?, crew_size = ?, skills = ?, "
+                                    "version = version + 1 WHERE id = ?"),
+                     {unitKindId(in.kind), in.homeStation, in.crewSize, in.skills.join(u','), in.callSign});
+            // A position given with the change is the unit's last known one from now.
+            const Unit before = loadUnit(txn, in.callSign);
+            if (in.position && in.position != before.position)
+                txn.exec(QStringLiteral("UPDATE hub_units SET latitude = ?, longitude = ?, position_at = ? WHERE id = ?"),
+                         {in.position->latitude, in.position->longitude, now, in.callSign});
+        } else {
+            txn.exec(QStringLiteral("INSERT INTO hub_units (id, kind, status, home_station, crew_size, skills, latitude, longitude, "
+                                    "position_at, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {in.callSign, unitKindId(in.kind), unitStatusId(in.status == UnitStatus::EnRoute || in.status == UnitStatus::OnScene
+                                                                       ? UnitStatus::Available : in.status),
+                      in.homeStation, in.crewSize, in.skills.join(u','), lat, lon, in.position ? QVariant(now) : QVariant(), now});
+        }
+        const Unit saved = loadUnit(txn, in.callSign);
+        publish(txn, QStringLiteral("unit.registered"), saved.toJson());
+        return saved;
+    });
+}
+
+QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<Unit>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("change a unit's status"),
+                                   QStringLiteral("unit.status"), QStringLiteral("unit:") + callSign))
+        return *refused;
+    if (status == UnitStatus::EnRoute || status == UnitStatus::OnScene)
+        return failNow<Unit>(Tr::tr("A unit goes en route or on scene by being dispatched to an incident."));
+    return m_store.write(hubWrite(actor), [callSign, status](WriteTransaction& txn) {
+        const Unit unit = loadUnit(txn, callSign);
+        if (unit.incidentId != 0)
+            throw ValidationError(Tr::tr("%1 is on an incident: clear it from the incident first.").arg(callSign));
+        if (unit.status != status)
+            writeUnitStatus(txn, unit, status, 0);
+        return loadUnit(txn, callSign);
+    });
+}
+
+QFuture<void> UnitService::reportPosition(const QString& callSign, const GeoPoint& point) const
+{
+    const Principal actor = m_session.principal();
+    try {
+        Session::require(actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("report a unit's position"));
+        if (!point.isValid())
+            throw ValidationError(Tr::tr("The position %1, %2 is not on the earth.").arg(point.latitude).arg(point.longitude));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<void>(std::current_exception());
+    }
+    return m_store.write(hubWrite(actor), [callSign, point](WriteTransaction& txn) {
+        loadUnit(txn, callSign);
+        const qint64 now = txn.clock().nowMs();
+        txn.execCached(QStringLiteral("UPDATE hub_units SET latitude = ?, longitude = ?, position_at = ? WHERE id = ?"),
+                       {point.latitude, point.longitude, now, callSign});
+        publish(txn, QStringLiteral("unit.position"),
+                {{QStringLiteral("unit"), callSign}, {QStringLiteral("point"), point.toJson()}, {QStringLiteral("at"), now}});
+    });
+}
+
+QFuture<QList<Unit>> UnitService::units() const
+{
+    try {
+        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see the units"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<Unit>>(std::current_exception());
+    }
+    return m_store.read([](Sql& sql) {
+        QList<Unit> out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kUnitColumns + QStringLiteral(" FROM hub_units ORDER BY id"));
+        while (q.next())
+            out << unitFrom(q);
+        return out;
+    });
+}
+
+} // namespace hexhub

@@ -1,0 +1,393 @@
+// The hub's incident board through the real main window and the real hub plugin: an incident is
+// created, dispatched, noted and changed with the keyboard alone; the board and the incident are
+// rendered to PNG in both themes and both languages for a person to look at.
+#include "hubviewtest.h"
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::shell;
+using namespace hexhub::test::hubviews;
+
+TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyboard alone", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    addUnits(tp);
+    MainWindow window(*tp);
+    showHub(window);
+    auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+    REQUIRE(table);
+    auto* model = qobject_cast<SqlPageModel*>(table->model());
+    REQUIRE(model);
+    REQUIRE(waitUntil([&] { return model->isReady(); }));
+    CHECK(model->rowCount() == 0);
+    keystrokes = 0;
+
+    // F2: the form, focus in the summary.
+    key(&window, Qt::Key_F2);
+    QDialog* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
+    REQUIRE(form);
+    auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
+    REQUIRE(waitUntil([&] { return category->isEnabled() && category->count() > 0; }));
+    QWidget* focus = QApplication::focusWidget();
+    REQUIRE(focus->objectName() == QStringLiteral("summary"));
+    type(focus, QStringLiteral("Two people on the roof edge"));
+    key(focus, Qt::Key_Tab);
+    type(QApplication::focusWidget(), QStringLiteral("Harbour Tower, 8 Elm Street"));
+    key(QApplication::focusWidget(), Qt::Key_Tab);
+    type(QApplication::focusWidget(), QStringLiteral("31.2304, 121.4737"));
+    // Back up to the priority: Shift+Tab past position, address, summary, source and category.
+    for (int i = 0; i < 5; ++i)
+        key(QApplication::focusWidget(), Qt::Key_Tab, Qt::ShiftModifier);
+    REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("priority"));
+    type(QApplication::focusWidget(), QStringLiteral("P1"));
+    CHECK(form->findChild<QComboBox*>(QStringLiteral("priority"))->currentData().toInt() == 1);
+    CHECK(category->currentData().toString() == QStringLiteral("rooftop_rescue"));
+    key(QApplication::focusWidget(), Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    backToWindow(window);
+
+    // The board shows it, selected, and the panel beside it.
+    REQUIRE(waitUntil([&] { return model->rowCount() == 1 && table->currentIndex().isValid() && model->idAt(0) != 0; }));
+    const qint64 id = model->idAt(0);
+    CHECK(statusOf(tp, id) == IncidentStatus::New);
+    CHECK(model->data(model->index(0, 1)).toString() == QStringLiteral("P1"));
+    REQUIRE(table->hasFocus());
+
+    // D: the recommendation, Enter dispatches it.
+    key(table, Qt::Key_D);
+    QDialog* dispatch = modal<QDialog>(QStringLiteral("hub.dispatchDialog"));
+    REQUIRE(dispatch);
+    auto* units = dispatch->findChild<QListWidget*>(QStringLiteral("units"));
+    REQUIRE(waitUntil([&] { return units->count() > 0 && units->hasFocus(); }));
+    QStringList ticked;
+    for (int i = 0; i < units->count(); ++i) {
+        if (units->item(i)->checkState() == Qt::Checked)
+            ticked << units->item(i)->data(Qt::UserRole).toString();
+    }
+    // The rooftop run card: a negotiator, a drone, fire liaison, medical standby and a patrol car.
+    CHECK(ticked == QStringList{QStringLiteral("P-12"), QStringLiteral("UAV-1"), QStringLiteral("FL-1"), QStringLiteral("MED-1"),
+                                QStringLiteral("P-11")});
+    key(units, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    REQUIRE(waitUntil([&] { return statusOf(tp, id) == IncidentStatus::Dispatched; }));
+    backToWindow(window);
+    const int createAndDispatchKeys = keystrokes;
+
+    // N: a note, on the timeline.
+    REQUIRE(waitUntil([&] { return table->hasFocus(); }));
+    key(table, Qt::Key_N);
+    auto* note = modal<QInputDialog>(QStringLiteral("hub.noteDialog"));
+    REQUIRE(note);
+    auto* noteEdit = note->findChild<QLineEdit*>();
+    REQUIRE(waitUntil([&] { return noteEdit->hasFocus(); }));
+    type(noteEdit, QStringLiteral("Air cushion laid at the north entrance"));
+    key(noteEdit, Qt::Key_Return);
+    auto* timeline = window.findChild<QListWidget*>(QStringLiteral("timeline"));
+    REQUIRE(timeline);
+    REQUIRE(waitUntil([&] {
+        return !timeline->findItems(QStringLiteral("Air cushion laid"), Qt::MatchContains).isEmpty();
+    }));
+    auto* unitList = window.findChild<QListWidget*>(QStringLiteral("units"));
+    REQUIRE(waitUntil([&] { return unitList->count() == 5; }));
+
+    // Typed text aside, the whole create-then-dispatch path took a handful of keys.
+    const int typed = int(QStringLiteral("Two people on the roof edge").size() + QStringLiteral("Harbour Tower, 8 Elm Street").size()
+                          + QStringLiteral("31.2304, 121.4737").size() + 2);
+    INFO("keys besides the typed text: " << createAndDispatchKeys - typed);
+    CHECK(createAndDispatchKeys - typed <= 12);
+}
+
+TEST_CASE("Hub board: a call about an incident already reported is added to it from the form", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident first;
+    first.priority = 1;
+    first.category = QStringLiteral("rooftop_rescue");
+    first.summary = QStringLiteral("Man on the roof edge");
+    first.location = Location{QStringLiteral("Harbour Tower"), kTower};
+    const Incident reported = await(incidents.create(first));
+
+    MainWindow window(*tp);
+    showHub(window);
+    key(&window, Qt::Key_F2);
+    QDialog* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
+    REQUIRE(form);
+    auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
+    REQUIRE(waitUntil([&] { return category->isEnabled(); }));
+    category->setCurrentIndex(category->findData(QStringLiteral("rooftop_rescue")));
+    form->findChild<QLineEdit*>(QStringLiteral("summary"))->setText(QStringLiteral("Someone on top of the tower"));
+    form->findChild<QLineEdit*>(QStringLiteral("position"))
+        ->setText(QStringLiteral("%1, %2").arg(kTower.latitude + 0.0005, 0, 'f', 6).arg(kTower.longitude, 0, 'f', 6));
+    auto* merge = form->findChild<QPushButton*>(QStringLiteral("merge"));
+    REQUIRE(merge);
+    CHECK_FALSE(merge->isVisible());
+
+    // Enter: the form asks first, listing the incident reported 56 m away; the merge is the default now.
+    key(form->focusWidget(), Qt::Key_Return);
+    auto* duplicates = form->findChild<QListWidget*>(QStringLiteral("duplicates"));
+    REQUIRE(waitUntil([&] { return duplicates->isVisible() && duplicates->count() == 1; }));
+    CHECK(duplicates->item(0)->text().contains(reported.number));
+    CHECK(merge->isVisible());
+    CHECK(merge->isDefault());
+    QPointer<QDialog> open(form);
+    key(duplicates, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return open.isNull() || !open->isVisible(); }));
+
+    // The call went into the incident reported: a second incident made and merged into it.
+    const Incident kept = await(incidents.get(reported.id));
+    CHECK(kept.status == IncidentStatus::New);
+    Incident merged;
+    REQUIRE(waitUntil([&] {
+        try {
+            merged = await(incidents.get(reported.id + 1));
+        } catch (const std::exception&) {
+            return false;
+        }
+        return merged.mergedInto == reported.id;
+    }));
+    CHECK(merged.status == IncidentStatus::Cancelled);
+    CHECK(merged.summary == QStringLiteral("Someone on top of the tower"));
+}
+
+TEST_CASE("Hub board: E changes an incident without overwriting a change made meanwhile - and it is linked to a case", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident n;
+    n.priority = 3;
+    n.category = QStringLiteral("burglary");
+    n.summary = QStringLiteral("Shop window smashed");
+    n.location = Location{QStringLiteral("41 Market Lane"), kTower};
+    const Incident created = await(incidents.create(n));
+    MainWindow window(*tp);
+    showHub(window);
+    auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+    auto* model = qobject_cast<SqlPageModel*>(table->model());
+    REQUIRE(waitUntil([&] { return model->isReady() && model->rowCount() == 1; }));
+    table->setFocus();
+    table->selectRow(0);
+    auto* panel = window.findChild<QWidget*>(QStringLiteral("hub.incidentPanel"));
+    auto* edit = panel->findChild<QPushButton*>(QStringLiteral("edit"));
+    REQUIRE(waitUntil([&] { return edit->isEnabled(); }));
+
+    // E: the form with the incident as it is; the operator rewrites the summary.
+    key(table, Qt::Key_E);
+    QDialog* form = modal<QDialog>(QStringLiteral("hub.incidentEdit"));
+    REQUIRE(form);
+    auto* summary = form->findChild<QLineEdit*>(QStringLiteral("summary"));
+    REQUIRE(waitUntil([&] { return summary->hasFocus(); }));
+    CHECK(summary->text() == QStringLiteral("Shop window smashed"));
+    summary->selectAll();
+    type(summary, QStringLiteral("Shop window smashed, two men seen running to the canal"));
+
+    // Meanwhile another desk raises the priority.
+    IncidentEdit other;
+    other.priority = 2;
+    await(incidents.edit(created.id, created.version, other));
+
+    key(summary, Qt::Key_Return);
+    auto* message = form->findChild<QLabel*>(QStringLiteral("message"));
+    REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("Someone else changed")); }));
+    CHECK(QApplication::activeModalWidget() == form);
+    CHECK(summary->text() == QStringLiteral("Shop window smashed, two men seen running to the canal")); // kept
+    CHECK(form->findChild<QComboBox*>(QStringLiteral("priority"))->currentData().toInt() == 2);         // theirs, shown
+    key(summary, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    const Incident now = await(incidents.get(created.id));
+    CHECK(now.summary == QStringLiteral("Shop window smashed, two men seen running to the canal"));
+    CHECK(now.priority == 2);
+    backToWindow(window);
+
+    // Linked to a case from the panel; the link shows in the panel and on the timeline.
+    auto* link = panel->findChild<QPushButton*>(QStringLiteral("link"));
+    REQUIRE(waitUntil([&] { return link->isEnabled(); }));
+    link->click();
+    QDialog* linkDialog = modal<QDialog>(QStringLiteral("hub.linkDialog"));
+    REQUIRE(linkDialog);
+    auto* kind = linkDialog->findChild<QComboBox*>(QStringLiteral("kind"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("case")));
+    auto* ref = linkDialog->findChild<QLineEdit*>(QStringLiteral("reference"));
+    REQUIRE(waitUntil([&] { return ref->hasFocus(); }));
+    type(ref, QStringLiteral("C-2026-0815"));
+    key(ref, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    auto* links = panel->findChild<QLabel*>(QStringLiteral("links"));
+    REQUIRE(waitUntil([&] { return links->text().contains(QStringLiteral("case C-2026-0815")); }));
+    auto* timeline = panel->findChild<QListWidget*>(QStringLiteral("timeline"));
+    REQUIRE(waitUntil([&] { return !timeline->findItems(QStringLiteral("C-2026-0815"), Qt::MatchContains).isEmpty(); }));
+}
+
+TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][pictures]")
+{
+    const QString folder = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
+    QDir().mkpath(folder);
+    for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        Language language;
+        REQUIRE(language.set(locale));
+        for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
+            TestPlatform tp = startedPlatform();
+            tp.start();
+            signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+            addUnits(tp);
+            IncidentService incidents(tp->store(), tp->session(), tp->audit());
+            auto& clock = static_cast<SimulatedClock&>(tp->clock());
+            struct Row { int priority; const char* category; const char* summary; const char* address; double km; };
+            const Row rows[] = {
+                {1, "rooftop_rescue", "Two people on the roof edge, heat over 38 degrees", "Harbour Tower, 8 Elm Street", 0},
+                {2, "traffic_accident", "Two cars collided, one driver trapped", "Canal Road / 3rd Avenue", 1.2},
+                {3, "burglary", "Shop window smashed overnight", "41 Market Lane", 2.0},
+                {2, "missing_person", "Boy aged 7 missing in the park since 14:00", "Riverside Park, north gate", 3.1},
+                {4, "public_disturbance", "Loud party, neighbours complain", "Block 12, Garden Estate", 0.6},
+                {3, "suspicious_item", "Unattended suitcase at bus stop", "Central Bus Station, bay 4", 1.7},
+            };
+            QList<qint64> ids;
+            for (const Row& r : rows) {
+                NewIncident n;
+                n.priority = r.priority;
+                n.category = QString::fromLatin1(r.category);
+                n.summary = QString::fromLatin1(r.summary);
+                n.location = Location{QString::fromLatin1(r.address), GeoPoint{kTower.latitude + r.km / 111.32, kTower.longitude + r.km / 200}};
+                n.reporterContact = QStringLiteral("13800001234");
+                ids << await(incidents.create(n)).id;
+                clock.advance(4 * 60 * 1000);
+            }
+            await(incidents.dispatch(ids[0], {QStringLiteral("P-12"), QStringLiteral("UAV-1"), QStringLiteral("FL-1")}));
+            clock.advance(3 * 60 * 1000);
+            await(incidents.unitArrived(ids[0], QStringLiteral("P-12")));
+            await(incidents.tickStep(ids[0], 0, true));
+            await(incidents.tickStep(ids[0], 1, true));
+            await(incidents.addNote(ids[0], QStringLiteral("Negotiator talking to the man; woman sitting further back")));
+            await(incidents.dispatch(ids[1], {QStringLiteral("P-11"), QStringLiteral("MED-1")}));
+            clock.advance(12 * 60 * 1000);
+
+            const Theme theme = Theme::of(kind);
+            theme.apply(*qApp);
+            MainWindow window(*tp);
+            window.setTheme(theme);
+            window.resize(1600, 900);
+            window.show();
+            REQUIRE(QTest::qWaitForWindowExposed(&window));
+            REQUIRE(window.showModule(QStringLiteral("hub")));
+            auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+            REQUIRE(table);
+            auto* model = qobject_cast<SqlPageModel*>(table->model());
+            REQUIRE(waitUntil([&] { return model->isReady() && model->rowCount() == 6; }));
+            table->selectRow(model->rowOfId(ids[0]));
+            auto* timeline = window.findChild<QListWidget*>(QStringLiteral("timeline"));
+            REQUIRE(waitUntil([&] { return timeline->count() >= 8; }));
+            auto* playbook = window.findChild<QListWidget*>(QStringLiteral("playbook"));
+            REQUIRE(waitUntil([&] { return playbook->count() == 8; }));
+            QTest::qWait(50); // let the last answers paint; the picture is for a person, not a check
+            REQUIRE(window.grab().save(QStringLiteral("%1/hub-board-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+
+            // The dashboard, as a panel of its own, large enough for a wall's type.
+            QDockWidget* dock = window.openPanel(QStringLiteral("hub.dashboard"));
+            REQUIRE(dock);
+            dock->setFloating(true);
+            dock->resize(1500, 850);
+            auto* open = dock->findChild<QLabel*>(QStringLiteral("tile0"));
+            REQUIRE(open);
+            REQUIRE(waitUntil([&] { return open->text() == QStringLiteral("6"); }));
+            CHECK(dock->findChild<QLabel*>(QStringLiteral("tile1"))->text() == QStringLiteral("1")); // one P1 open
+            QTest::qWait(50);
+            REQUIRE(dock->widget()->grab().save(QStringLiteral("%1/hub-dashboard-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            dock->close();
+
+            // The map: the district, the six incidents and the units with a position.
+            QDockWidget* mapDock = window.openPanel(QStringLiteral("hub.map"));
+            REQUIRE(mapDock);
+            mapDock->setFloating(true);
+            mapDock->resize(1200, 800);
+            auto* map = mapDock->findChild<MapView*>();
+            REQUIRE(map);
+            REQUIRE(waitUntil([&] { return map->markerCount(QStringLiteral("incidents")) == 6; }));
+            CHECK(map->markerCount(QStringLiteral("units")) == 6);
+            map->centreOn(kTower, 6);
+            QTest::qWait(50);
+            REQUIRE(mapDock->widget()->grab().save(QStringLiteral("%1/hub-map-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            // A click on an incident opens it on the board.
+            const QPoint second = map->viewPointOf(GeoPoint{kTower.latitude + 1.2 / 111.32, kTower.longitude + 1.2 / 200}).toPoint();
+            QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, second);
+            REQUIRE(waitUntil([&] { return model->idAt(table->currentIndex().row()) == ids[1]; }));
+            if (locale == QLatin1String("zh_CN"))
+                CHECK(model->headerData(0, Qt::Horizontal).toString() != QStringLiteral("Number"));
+            mapDock->close();
+
+            // An operation under way: its division line by line as the units report.
+            TaskService tasks(tp->store(), tp->session(), tp->audit());
+            Operation op;
+            op.name = QStringLiteral("Operation Net");
+            op.objective = QStringLiteral("Detain the suspects at three addresses at once");
+            op.goAt = clock.nowMs() - 20 * 60 * 1000;
+            op.incidentId = ids[0];
+            QList<NewTask> division;
+            const QStringList who{QStringLiteral("P-11"), QStringLiteral("P-12"), QStringLiteral("P-13")};
+            for (int i = 0; i < who.size(); ++i) {
+                NewTask t;
+                t.assigneeKind = AssigneeKind::Unit;
+                t.assignee = who.at(i);
+                t.title = QStringLiteral("Detain suspect %1").arg(QChar(u'A' + i));
+                t.place = QStringLiteral("%1 Canal Road").arg(12 + i * 10);
+                t.dueAt = op.goAt + 60 * 60 * 1000;
+                division << t;
+            }
+            NewTask phones;
+            phones.assignee = QStringLiteral("criminal_intel");
+            phones.title = QStringLiteral("Search the seized phones");
+            phones.place = QStringLiteral("Criminal intelligence lab");
+            division << phones;
+            const Operation planned = await(tasks.plan(op, division));
+            const QList<Task> planTasks = await(tasks.operationTasks(planned.id));
+            await(tasks.accept(planTasks[0].id));
+            await(tasks.complete(planTasks[0].id));
+            await(tasks.accept(planTasks[1].id));
+            await(tasks.reportProgress(planTasks[1].id, 60, QStringLiteral("Suspect B in sight, waiting for backup")));
+            QDockWidget* opsDock = window.openPanel(QStringLiteral("hub.operations"));
+            REQUIRE(opsDock);
+            opsDock->setFloating(true);
+            opsDock->resize(1200, 700);
+            auto* opsDivision = opsDock->findChild<QTreeWidget*>(QStringLiteral("division"));
+            REQUIRE(waitUntil([&] { return opsDivision->topLevelItemCount() == 4; }));
+            QTest::qWait(50);
+            REQUIRE(opsDock->widget()->grab().save(QStringLiteral("%1/hub-operations-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            opsDock->close();
+
+            // The taxonomy editor on its first category.
+            for (const Command& c : tp->modules().commands()) {
+                if (c.id == QStringLiteral("hub.taxonomy.edit"))
+                    c.trigger();
+            }
+            auto* editor = modal<QDialog>(QStringLiteral("hub.taxonomy"));
+            REQUIRE(editor);
+            auto* categories = editor->findChild<QListWidget*>(QStringLiteral("categories"));
+            REQUIRE(waitUntil([&] { return categories->count() == 9 && categories->currentRow() == 0; }));
+            QTest::qWait(50);
+            REQUIRE(editor->grab().save(QStringLiteral("%1/hub-taxonomy-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            editor->reject();
+
+            // The new-incident form, its fields filled as an operator would.
+            for (const Command& c : tp->modules().commands()) {
+                if (c.id == QStringLiteral("hub.incident.new"))
+                    c.trigger();
+            }
+            auto* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
+            REQUIRE(form);
+            auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
+            REQUIRE(waitUntil([&] { return category->isEnabled() && category->count() == 9; }));
+            form->findChild<QLineEdit*>(QStringLiteral("summary"))->setText(QStringLiteral("Smoke from a third-floor window"));
+            form->findChild<QLineEdit*>(QStringLiteral("address"))->setText(QStringLiteral("22 Canal Road"));
+            CHECK_FALSE(form->findChild<QPushButton*>(QStringLiteral("merge"))->isVisible()); // nothing to add to yet
+            QTest::qWait(50);
+            REQUIRE(form->grab().save(QStringLiteral("%1/hub-incident-form-%2-%3.png").arg(folder, Theme::name(kind), locale)));
+            form->reject();
+        }
+    }
+    Theme::day().apply(*qApp);
+}

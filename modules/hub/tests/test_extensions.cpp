@@ -1,0 +1,137 @@
+// The hub through the extension points the shell and the training use without knowing it: its rail
+// badge, and how its events read on timelines, in notifications and in a scenario's record.
+#include "testsupport.h"
+#include "shelltest.h"
+
+#include "bus/eventbus.h"
+#include "hexhub/hub/hubservices.h"
+#include "mainwindow.h"
+#include "modulerail.h"
+#include "module/modulemanager.h"
+#include "notifications.h"
+#include "railbadges.h"
+#include "security/session.h"
+#include "store/store.h"
+
+#include <QApplication>
+#include <QJsonObject>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::shell;
+
+namespace {
+
+const GeoPoint kTower{31.2304, 121.4737};
+
+Incident report(TestPlatform& tp, int priority, const QString& summary)
+{
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    NewIncident n;
+    n.priority = priority;
+    n.category = QStringLiteral("rooftop_rescue");
+    n.summary = summary;
+    n.location.point = kTower;
+    return await(incidents.create(n));
+}
+
+} // namespace
+
+TEST_CASE("Hub rail badge: the incidents waiting for a unit, kept live, and only for those who may see them",
+          "[hubviews][extensions]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    UnitService units(tp->store(), tp->session(), tp->audit());
+    await(units.save(unitNear(QStringLiteral("P-11"), UnitKind::PatrolCar, kTower, 0.8)));
+    MainWindow window(*tp);
+    RailBadges* badges = window.railBadges();
+    REQUIRE(badges);
+    QList<std::pair<QString, int>> seen;
+    QObject::connect(badges, &RailBadges::updated, badges,
+                     [&seen](const QString& id, int count) { seen.append({id, count}); });
+    const auto hubBadgeIs = [&](int expected) {
+        return waitUntil([&] { return !seen.isEmpty() && seen.last() == std::pair{QStringLiteral("hub"), expected}; });
+    };
+    REQUIRE(waitUntil([&] { return badges->applied() > 0; }));
+    CHECK(hubBadgeIs(0));
+
+    // Two calls come in: two incidents wait; one is dispatched: one waits.
+    const Incident first = report(tp, 1, QStringLiteral("Two people on a roof edge"));
+    report(tp, 3, QStringLiteral("Bicycle stolen"));
+    CHECK(hubBadgeIs(2));
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    await(incidents.dispatch(first.id, {QStringLiteral("P-11")}));
+    CHECK(hubBadgeIs(1));
+
+    // A centre's operator may not see the hub's incidents: no count for them.
+    signInAs(tp, QStringLiteral("cases1"), QStringLiteral("case_management_operator"));
+    CHECK(hubBadgeIs(0));
+    // Back to a supervisor: the count comes back without any new event.
+    signInAs(tp, QStringLiteral("sup2"), QStringLiteral("hub_supervisor"));
+    CHECK(hubBadgeIs(1));
+    // What the operator sees: the number on the hub's rail button.
+    auto* rail = window.findChild<ModuleRail*>();
+    REQUIRE(rail);
+    CHECK(rail->badge(QStringLiteral("hub")) == 1);
+}
+
+TEST_CASE("Hub events read through the module manager: timelines, notifications and a scenario's record",
+          "[hubviews][extensions]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    NotificationCenter notes(tp->bus(), tp->store(), tp->outbox(), tp->modules());
+    QList<Event> created;
+    tp->bus().subscribe(QStringLiteral("incident.created"), &notes, [&created](const Event& e) { created << e; });
+
+    const Incident p1 = report(tp, 1, QStringLiteral("Two people on a roof edge"));
+    REQUIRE(waitUntil([&] { return !created.isEmpty() && !notes.all().isEmpty(); }));
+    const EventDescription described = tp->modules().describe(created.first());
+    CHECK(described.text == QStringLiteral("Incident %1 created: P1, Two people on a roof edge").arg(p1.number));
+    CHECK(described.notify == EventDescription::Notify::Priority);
+    const Notification& priority = notes.all().last();
+    CHECK(priority.level == Notification::Level::Priority);
+    CHECK(priority.title == QStringLiteral("Priority 1 incident %1").arg(p1.number));
+    CHECK(priority.text == QStringLiteral("Two people on a roof edge"));
+
+    // A P3 is worth a notification, not an alarm.
+    const Incident p3 = report(tp, 3, QStringLiteral("Bicycle stolen"));
+    REQUIRE(waitUntil([&] { return notes.all().size() == 2; }));
+    CHECK(notes.all().last().level == Notification::Level::Important);
+    CHECK(notes.all().last().title == QStringLiteral("New incident %1").arg(p3.number));
+
+    // A note is on the timeline, described, but no notification.
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    await(incidents.addNote(p3.id, QStringLiteral("Caller rang again")));
+    const QList<TimelineEntry> timeline = await(incidents.timeline(p3.id));
+    REQUIRE(timeline.size() >= 2);
+    CHECK(std::all_of(timeline.begin(), timeline.end(), [](const TimelineEntry& e) { return !e.text.isEmpty(); }));
+    QTest::qWait(50);
+    CHECK(notes.all().size() == 2);
+
+    // An event whose source module does not describe it (or is not there) reads as nothing here:
+    // the caller falls back to its topic.
+    Event foreign;
+    foreign.topic = QStringLiteral("case.opened");
+    foreign.source = QStringLiteral("case_management");
+    CHECK(tp->modules().describe(foreign).isEmpty());
+    foreign.source = QStringLiteral("no_such_module");
+    CHECK(tp->modules().describe(foreign).isEmpty());
+
+    // An exercise inject names the module that handles it by its name, not its id.
+    await(tp->store().write(WriteContext{QStringLiteral("training"), QStringLiteral("trainer"), {}}, [](WriteTransaction& txn) {
+        txn.publish(EventDraft{QStringLiteral("training.injected"),
+                               QJsonObject{{QStringLiteral("label"), QStringLiteral("Custody check overdue")},
+                                           {QStringLiteral("handledBy"), QStringLiteral("case_management")}},
+                               1, {}, {}, {}});
+    }));
+    REQUIRE(waitUntil([&] { return notes.all().size() == 3; }));
+    CHECK(notes.all().last().title == QStringLiteral("Exercise: Custody check overdue"));
+    CHECK(notes.all().last().text == QStringLiteral("Handled by: Case management"));
+}

@@ -1,0 +1,125 @@
+#include "hubcontext.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include "base/background.h"
+#include "bus/eventbus.h"
+
+namespace hexhub::hub {
+
+namespace {
+
+struct HubTr
+{
+    Q_DECLARE_TR_FUNCTIONS(hexhub::hub::HubContext)
+};
+
+Q_LOGGING_CATEGORY(lcRoads, "hexhub.hub.roads", QtInfoMsg)
+
+// Runs on a pool thread: reads the district map (compiled into hexhub-widgets) and builds its
+// streets. Null, said in the log, when that fails; never an exception.
+std::shared_ptr<const RoadGraph> buildDistrictRoads()
+{
+    const char* why = "no road graph, travel times in straight lines:";
+    QFile file(QStringLiteral(":/hexhub/district/district.geojson"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcRoads) << why << "cannot read" << file.fileName() << file.errorString();
+        return nullptr;
+    }
+    try {
+        QString error;
+        std::optional<RoadGraph> graph = RoadGraph::fromGeoJson(file.readAll(), &error);
+        if (!graph) {
+            qCWarning(lcRoads) << why << error;
+            return nullptr;
+        }
+        return std::make_shared<const RoadGraph>(std::move(*graph));
+    } catch (const std::exception& e) { // out of memory, say
+        qCWarning(lcRoads) << why << e.what();
+        return nullptr;
+    }
+}
+
+} // namespace
+
+std::shared_ptr<const RoadGraph> HubContext::districtRoads()
+{
+    if (!m_districtRoadsStarted) {
+        m_districtRoadsStarted = true;
+        m_districtRoads = runInBackground(&buildDistrictRoads);
+    }
+    return m_districtRoads.isFinished() ? m_districtRoads.result() : nullptr;
+}
+
+QList<QPair<QString, QString>> centres()
+{
+    return {
+        {QStringLiteral("hub"), HubTr::tr("Hub")},
+        {QStringLiteral("political_security"), HubTr::tr("Political security joint control")},
+        {QStringLiteral("basic_control"), HubTr::tr("Basic control")},
+        {QStringLiteral("criminal_intel"), HubTr::tr("Criminal intelligence")},
+        {QStringLiteral("bigdata_investigation"), HubTr::tr("Big-data investigation")},
+        {QStringLiteral("case_management"), HubTr::tr("Case management")},
+        {QStringLiteral("supervision"), HubTr::tr("Supervision")},
+    };
+}
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 minutes = std::max<qint64>(0, ms) / 60000;
+    if (minutes < 60)
+        return HubTr::tr("%1 min").arg(minutes);
+    if (minutes < 48 * 60)
+        return HubTr::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return HubTr::tr("%1 d %2 h").arg(minutes / (24 * 60)).arg((minutes / 60) % 24);
+}
+
+QColor priorityColour(int priority)
+{
+    switch (priority) {
+    case 1:
+        return QColor(0xd6, 0x30, 0x31);
+    case 2:
+        return QColor(0xe6, 0x7e, 0x22);
+    case 3:
+        return QColor(0x2e, 0x86, 0xde);
+    default:
+        return QColor(0x8a, 0x93, 0x9b);
+    }
+}
+
+std::optional<GeoPoint> parsePosition(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(-?\\d+(?:\\.\\d+)?)\\s*[,\uFF0C\\s]\\s*(-?\\d+(?:\\.\\d+)?)\\s*$"));
+    const auto match = re.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const GeoPoint point{match.captured(1).toDouble(), match.captured(2).toDouble()};
+    if (!point.isValid())
+        return std::nullopt;
+    return point;
+}
+
+void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs, std::function<void()> reload)
+{
+    auto* timer = new QTimer(owner);
+    timer->setSingleShot(true);
+    timer->setInterval(delayMs);
+    QObject::connect(timer, &QTimer::timeout, owner, std::move(reload));
+    bus.subscribe(QStringLiteral("*"), owner, [timer, prefixes](const Event& e) {
+        for (const QString& prefix : prefixes) {
+            if (e.topic.startsWith(prefix)) {
+                if (!timer->isActive())
+                    timer->start();
+                return;
+            }
+        }
+    });
+}
+
+} // namespace hexhub::hub

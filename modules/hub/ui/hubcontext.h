@@ -1,0 +1,115 @@
+#pragma once
+
+#include "hexhub/hub/camera.h"
+#include "hexhub/hub/hubservices.h"
+#include "shared/roadgraph.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QPointer>
+#include <QStringList>
+
+class QObject;
+
+#include "base/whenfinished.h"
+
+#include <QDialog>
+#include <QLabel>
+
+namespace hexhub {
+class AuditLog;
+class Clock;
+class EventBus;
+class Session;
+class Store;
+} // namespace hexhub
+
+namespace hexhub::hub {
+
+//! What the hub's views work with: the core's services and the hub's domain services over them.
+struct HubContext
+{
+    Store& store;
+    EventBus& bus;
+    Clock& clock;
+    Session& session;
+    IncidentService incidents;
+    UnitService units;
+    TaskService tasks;
+    CameraService cameras;
+    MediaService media;
+
+    /*!
+     * The video wall that "Cameras on the wall" in an opened incident fills: set by a video panel
+     * while it is open (the newest one), which fills its wall with the cameras near the incident.
+     */
+    struct CameraWall
+    {
+        QPointer<QObject> owner;
+        std::function<void(qint64 incidentId)> showCamerasNear;
+        bool isOpen() const { return owner && showCamerasNear; }
+    } cameraWall;
+
+    HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit)
+        : store(s), bus(b), clock(c), session(session), incidents(s, session, audit), units(s, session, audit),
+          tasks(s, session, audit), cameras(s, session, audit), media(s, session, audit)
+    {
+    }
+
+    /*!
+     * The district's road graph, for travel times by road (issue 5, section 4). The first call
+     * starts building it from the district map (:/hexhub/district/district.geojson) on a background
+     * thread and returns null; later calls return it once it is built, the same graph every time.
+     * Null while it is being built, and for good if the map cannot be read (said in the log): the
+     * caller reckons in straight lines meanwhile. GUI thread only.
+     */
+    std::shared_ptr<const RoadGraph> districtRoads();
+
+    //! A build still running finishes first: its code lives in this module's library.
+    ~HubContext()
+    {
+        if (m_districtRoadsStarted)
+            m_districtRoads.waitForFinished();
+    }
+
+private:
+    QFuture<std::shared_ptr<const RoadGraph>> m_districtRoads; //!< started by the first districtRoads()
+    bool m_districtRoadsStarted = false;
+};
+
+//! The centres an incident can be handled by, as (module id, name in the user's language).
+QList<QPair<QString, QString>> centres();
+//! A duration in minutes and hours, "12 min", "2 h 05 min", in the user's language.
+QString formatDuration(qint64 ms);
+//! The colour of a priority on the board and the map: P1 red, P2 orange, P3 blue, P4 grey.
+QColor priorityColour(int priority);
+//! "31.2304, 121.4737" (a comma, a Chinese comma or a space between) as a place; nullopt otherwise.
+std::optional<GeoPoint> parsePosition(const QString& text);
+/*!
+ * Calls `reload` `delayMs` after bus events whose topics start with one of `prefixes` arrive (a burst
+ * of events, one reload). The subscription and the timer end with `owner`.
+ */
+void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs, std::function<void()> reload);
+
+/*!
+ * A dialog's save: its buttons wait while `saving` runs; then the dialog closes, or stays open with
+ * the reason in `message` and its buttons back.
+ */
+template <typename T>
+void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QFuture<T>& saving)
+{
+    buttons->setEnabled(false);
+    whenFinished(dialog, saving, [dialog, buttons, message](QFuture<T> done) {
+        try {
+            done.waitForFinished();
+            dialog->accept();
+        } catch (const std::exception& e) {
+            message->setText(QString::fromUtf8(e.what()));
+            buttons->setEnabled(true);
+        }
+    });
+}
+
+} // namespace hexhub::hub

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "hubcontext.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace hexhub {
+class SqlPageModel;
+}
+
+namespace hexhub::hub {
+
+class IncidentPanel;
+
+/*!
+ * The incident board: every incident, paged through SQL (SqlPageModel), filtered by status,
+ * priority, category, centre and time, searched by full text, sorted by any column; the age and the
+ * response target tick live on the Clock; rows coloured by priority and by how the response target
+ * stands. Beside it, the selected incident (IncidentPanel).
+ *
+ * Keyboard: F2 new incident (the hub's command, window-wide), Enter opens the selected incident in
+ * the panel, D dispatches the recommendation, N adds a note, E changes the incident, Ctrl+F searches,
+ * F5 reloads.
+ */
+class IncidentBoard final : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column { Number, Priority, Status, Category, Summary, Address, Centre, Received, Response, ColumnCount };
+
+    IncidentBoard(HubContext& hub, QWidget* parent = nullptr);
+    ~IncidentBoard() override;
+
+    QTableView* table() const { return m_table; }
+    SqlPageModel* model() const { return m_model; }
+    IncidentPanel* panel() const { return m_panel; }
+    //! The selected incident, or 0.
+    qint64 currentIncident() const;
+    //! Selects the incident when it is among the loaded rows (after creating one, for example).
+    void selectIncident(qint64 id);
+
+    void newIncident();
+    void dispatchCurrent();
+    void noteCurrent();
+    void editCurrent();
+
+private:
+    void applyFilter();
+    void updateCount();
+    QVariant format(const QVariantList& row, int column, int role) const;
+
+    HubContext& m_hub;
+    SqlPageModel* m_model;
+    QTableView* m_table;
+    IncidentPanel* m_panel;
+    QLineEdit* m_search;
+    QComboBox* m_status;
+    QComboBox* m_priority;
+    QComboBox* m_category;
+    QComboBox* m_centre;
+    QComboBox* m_time;
+    QLabel* m_count;
+    QTimer* m_tick;
+    QTimer* m_searchDelay;
+    QHash<QString, QString> m_categoryNames;
+    qint64 m_pendingSelect = 0;
+};
+
+} // namespace hexhub::hub

@@ -1,0 +1,1 @@
+// empty: this project is only configured
