@@ -199,6 +199,19 @@ int renderDemoPictures(QApplication& app, const QString& folder, const QString& 
             } else {
                 ++failures;
             }
+            // The demo's wall as a supervisor sees it across the room, on a 1920 x 1080 screen and on a
+            // 3840 x 2160 one: the district's map, the dashboard's charts over the demo's history.
+            for (const QSize size : {QSize(1920, 1080), QSize(3840, 2160)}) {
+                WallWindow* wall = window.openWall(QGuiApplication::primaryScreen(), window.defaultWallPanels());
+                wall->setWindowState(Qt::WindowNoState);
+                settle(20); // leaving full screen gives the window its normal geometry back, later
+                wall->setGeometry(QRect(QPoint(0, 0), size));
+                settle(300); // the dashboard's and the map's reads come back
+                failures += !save(wall->grab().toImage(),
+                                  QDir(folder).filePath(QStringLiteral("demo-wall-%1-").arg(size.width()) + suffix));
+                window.closeWall(wall->screenName());
+                settle(20);
+            }
             window.close();
             settle(50);
         }

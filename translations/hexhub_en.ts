@@ -61,6 +61,16 @@
     </message>
 </context>
 <context>
+    <name>hexhub::hub::Dashboard</name>
+    <message numerus="yes">
+        <source>%n more categories</source>
+        <translation>
+            <numerusform>%n more category</numerusform>
+            <numerusform>%n more categories</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::IncidentBoard</name>
     <message numerus="yes">
         <source>%n incident(s)</source>

@@ -2656,6 +2656,10 @@
         <source>New incident %1</source>
         <translation>新警情 %1</translation>
     </message>
+    <message>
+        <source>%1 is named twice: a unit goes to an incident once.</source>
+        <translation>%1 被重复选择：一个警力单元只能派往同一警情一次。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -2777,6 +2781,12 @@
     <message>
         <source>Units by status</source>
         <translation>各状态警力</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more categories</source>
+        <translation>
+            <numerusform>其余 %n 类</numerusform>
+        </translation>
     </message>
 </context>
 <context>

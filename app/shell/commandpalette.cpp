@@ -1,5 +1,7 @@
 #include "commandpalette.h"
 
+#include "base/whenfinished.h"
+
 #include "shelltr.h"
 
 #include <QKeyEvent>
@@ -7,6 +9,7 @@
 #include <QStyledItemDelegate>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -74,6 +77,7 @@ CommandPalette::CommandPalette(QWidget* parent)
     : QDialog(parent, Qt::Popup)
     , m_filter(new QLineEdit(this))
     , m_list(new QListWidget(this))
+    , m_searchDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("commandPalette"));
     setAccessibleName(Tr::tr("Command palette"));
@@ -87,6 +91,11 @@ CommandPalette::CommandPalette(QWidget* parent)
     layout->addWidget(m_filter);
     layout->addWidget(m_list);
     connect(m_filter, &QLineEdit::textChanged, this, &CommandPalette::refilter);
+    // Records are looked for once the typing pauses, not at every key.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    connect(m_searchDelay, &QTimer::timeout, this, &CommandPalette::findRecords);
+    connect(m_filter, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_list, &QListWidget::itemActivated, this, &CommandPalette::runCurrent);
     m_filter->installEventFilter(this);
     resize(560, 380);
@@ -139,6 +148,15 @@ void CommandPalette::refilter()
         item->setToolTip(c.shortcut);
         m_list->addItem(item);
     }
+    // The records found for this very text, after the commands.
+    if (m_recordsFor == pattern) {
+        for (int i = 0; i < m_records.size(); ++i) {
+            auto* item = new QListWidgetItem(m_records[i].title);
+            item->setData(Qt::UserRole, -1 - i);
+            item->setData(Qt::UserRole + 1, m_records[i].title);
+            m_list->addItem(item);
+        }
+    }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
 }
@@ -148,10 +166,37 @@ void CommandPalette::runCurrent()
     QListWidgetItem* item = m_list->currentItem();
     if (!item)
         return;
-    const PaletteCommand command = m_commands.value(item->data(Qt::UserRole).toInt());
+    const int index = item->data(Qt::UserRole).toInt();
+    const PaletteCommand command = index >= 0 ? m_commands.value(index) : m_records.value(-1 - index);
     hide();
     if (command.trigger)
         command.trigger();
+}
+
+void CommandPalette::findRecords()
+{
+    const QString text = m_filter->text().trimmed();
+    const quint64 generation = ++m_searchGeneration;
+    if (!m_finder || text.size() < 3) {
+        m_records.clear();
+        m_recordsFor.clear();
+        return;
+    }
+    whenFinished(this, m_finder(text), [this, text, generation](const QFuture<QList<PaletteCommand>>& done) {
+        if (generation != m_searchGeneration)
+            return; // the text changed since: a newer search is on its way
+        ++m_answered;
+        try {
+            m_records = done.result();
+        } catch (const std::exception&) {
+            m_records.clear(); // the store is away: the commands still work
+        }
+        m_recordsFor = text;
+        const int row = m_list->currentRow();
+        refilter();
+        if (row > 0 && row < m_list->count())
+            m_list->setCurrentRow(row);
+    });
 }
 
 void CommandPalette::changeEvent(QEvent* event)

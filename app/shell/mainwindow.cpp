@@ -129,6 +129,28 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     m_stack->addWidget(m_lockedPage);
     buildRail();
     m_badges = new RailBadges(platform, *m_rail, this);
+    // Records open in this window's views, from a link on any record or a palette hit.
+    platform.modules().setViewOpener([this](const QString& viewId) { return openView(viewId); });
+    m_palette->setRecordFinder([this](const QString& text) {
+        const QList<std::pair<QString, RecordSearch>> searches = m_platform.modules().recordSearches();
+        const Principal viewer = m_platform.session().principal();
+        return m_platform.store()
+            .read([searches, text, viewer](Sql& sql) {
+                QList<RecordHit> hits;
+                for (const auto& [module, search] : searches)
+                    hits << search(sql, text, viewer, 8);
+                return hits;
+            })
+            .then([this](const QList<RecordHit>& hits) {
+                QList<PaletteCommand> open;
+                for (const RecordHit& hit : hits) {
+                    const QString title = hit.detail.isEmpty() ? hit.title : Tr::tr("%1 - %2").arg(hit.title, hit.detail);
+                    open << PaletteCommand{QStringLiteral("record:%1:%2").arg(hit.kind, hit.ref), title, QString(),
+                                           [this, kind = hit.kind, ref = hit.ref] { openRecord(kind, ref); }};
+                }
+                return open;
+            });
+    });
     connect(m_rail, &ModuleRail::currentChanged, this, [this](const QString& id) {
         m_stack->setCurrentWidget(viewFor(id));
     });
@@ -172,6 +194,7 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    m_platform.modules().setViewOpener({});
     // The rail and the stack go with the window: nothing may switch views while they do.
     disconnect(m_rail, nullptr, this, nullptr);
     disconnect(&m_platform.session(), nullptr, this, nullptr);
@@ -497,6 +520,31 @@ QString MainWindow::currentModule() const
 bool MainWindow::showModule(const QString& id)
 {
     return m_rail->setCurrent(id);
+}
+
+QWidget* MainWindow::openView(const QString& viewId)
+{
+    for (const ViewFactory& v : m_platform.modules().views()) {
+        if (v.id != viewId)
+            continue;
+        if (!v.permission.isEmpty() && !m_platform.session().can(v.permission))
+            return nullptr;
+        if (v.area == ViewFactory::Area::Central) {
+            const QString module = viewId.section(QLatin1Char('.'), 0, 0);
+            return showModule(module) ? viewFor(module) : nullptr;
+        }
+        QDockWidget* dock = openPanel(viewId);
+        return dock ? dock->widget() : nullptr;
+    }
+    return nullptr;
+}
+
+bool MainWindow::openRecord(const QString& kind, const QString& ref)
+{
+    const QString why = m_platform.modules().openRecord(kind, ref);
+    if (!why.isEmpty())
+        statusBar()->showMessage(why, 10000);
+    return why.isEmpty();
 }
 
 void MainWindow::setTheme(const Theme& theme)

@@ -56,6 +56,13 @@ public:
     QString currentModule() const;
     //! Shows module `id` when the signed-in user may use it.
     bool showModule(const QString& id);
+    /*!
+     * Shows view `viewId` of a module: its central view on the rail, or its panel; returns the view's
+     * widget, or null when it may not be shown. Record links and palette hits open records through it.
+     */
+    QWidget* openView(const QString& viewId);
+    //! Opens a record from anywhere (ModuleManager::openRecord()); says in the status bar why not.
+    bool openRecord(const QString& kind, const QString& ref);
     QWidget* moduleView(const QString& id) const { return m_views.value(id); }
     void setTheme(const Theme& theme);
     const Theme& theme() const { return m_theme; }

@@ -351,8 +351,16 @@ TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-i
     const QString folder = renderPictures(cli);
     const QStringList files = QDir(folder).entryList({QStringLiteral("*.png")}, QDir::Files);
     // (themes x languages) x (seven modules, palette, settings, wall, video wall, sign-in; and demo
-    // mode: the desk, the trainer console, the after-action review)
-    CHECK(files.size() == 4 * (7 + 5 + 3));
+    // mode: the desk, the trainer console, the after-action review, its wall on two screen sizes)
+    CHECK(files.size() == 4 * (7 + 5 + 3 + 2));
+    // The demo's wall at the size of the screens it is for, banner across the top.
+    for (const auto& [name, size] : {std::pair{QStringLiteral("demo-wall-1920-night-en.png"), QSize(1920, 1080)},
+                                     std::pair{QStringLiteral("demo-wall-3840-day-zh_CN.png"), QSize(3840, 2160)}}) {
+        INFO(name.toStdString());
+        const QImage image(QDir(folder).filePath(name));
+        CHECK(image.size() == size);
+        CHECK(image.pixelColor(image.width() / 2, size.height() / 60).red() > 200);
+    }
     // Demo mode says so across the top of the desk: the training banner's amber band.
     for (const QString& name : {QStringLiteral("demo-day-en.png"), QStringLiteral("demo-night-zh_CN.png")}) {
         INFO(name.toStdString());

@@ -316,20 +316,20 @@ TEST_CASE("On one small screen a workspace from three screens fits, and that scr
     CHECK(wall->isFullScreen());
     CHECK(wall->geometry() == QRect(0, 0, 1366, 768));
     CHECK(wall->typeSize() == 18);
-    // The shell's panels, then the modules' wall views: the hub's dashboard and map.
+    // The shell's panels, then the modules' wall views: the hub's map and dashboard.
     CHECK(wall->panels() == QStringList{QStringLiteral("shell.clock"), QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"),
-                                        QStringLiteral("hub.dashboard"), QStringLiteral("hub.map")});
+                                        QStringLiteral("hub.map"), QStringLiteral("hub.dashboard")});
 
     // The palette chooses what it shows.
     runPaletteCommand(window, QStringLiteral("take clock off wall"));
     REQUIRE(window.walls().size() == 1);
     wall = window.walls().first();
-    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("hub.dashboard"),
-                                        QStringLiteral("hub.map")});
+    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("hub.map"),
+                                        QStringLiteral("hub.dashboard")});
     runPaletteCommand(window, QStringLiteral("show changes waiting panel on the wall"));
     wall = window.walls().first();
-    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("hub.dashboard"),
-                                        QStringLiteral("hub.map"), QStringLiteral("shell.outbox")});
+    CHECK(wall->panels() == QStringList{QStringLiteral("shell.deadlines"), QStringLiteral("shell.notifications"), QStringLiteral("hub.map"),
+                                        QStringLiteral("hub.dashboard"), QStringLiteral("shell.outbox")});
     CHECK(wall->isFullScreen());
     runPaletteCommand(window, QStringLiteral("show clock panel on the wall"));
     wall = window.walls().first();

@@ -7,7 +7,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <QList>
+
 #include <functional>
+
+class QWidget;
 
 namespace hexhub {
 
@@ -47,6 +51,36 @@ struct HEXHUB_CORE_EXPORT RailBadge
     QStringList refreshOn;
 
     bool isValid() const { return bool(count); }
+};
+
+/*!
+ * One record found by a module's search for the command palette: "incident 2026-000123". `kind` and
+ * `ref` open it (ModuleManager::openRecord()); title and detail are what the palette shows.
+ */
+struct HEXHUB_CORE_EXPORT RecordHit
+{
+    QString kind;   //!< a record kind some module registered: "incident", "case"
+    QString ref;    //!< the record's number as people say it: "2026-000123"
+    QString title;  //!< in the user's language: "Incident 2026-000123"
+    QString detail; //!< one line about it
+};
+
+/*!
+ * A module's search for the palette: the records matching what was typed that `viewer` may see, at
+ * most `limit`, the most relevant first. Runs on a store read thread: SQL only, no widgets.
+ */
+using RecordSearch = std::function<QList<RecordHit>(Sql& sql, const QString& text, const Principal& viewer, int limit)>;
+
+/*!
+ * A kind of record a module owns, and how it is opened from anywhere (a link on another module's
+ * record, a palette search): the shell shows the view `viewId` and hands it to `open` with the ref.
+ */
+struct HEXHUB_CORE_EXPORT RecordKind
+{
+    QString kind;   //!< "incident"
+    QString viewId; //!< the module's view that shows it: "hub.incidents"
+    //! Shows record `ref` in `view` (the widget the shell made for viewId); false when it cannot.
+    std::function<bool(QWidget* view, const QString& ref)> open;
 };
 
 } // namespace hexhub

@@ -126,6 +126,22 @@ public:
     //! The count of the module's pending items on its rail button, kept live by the shell.
     void setRailBadge(RailBadge badge) { m_railBadge = std::move(badge); }
     const RailBadge& railBadge() const { return m_railBadge; }
+    //! A kind of record the module owns and opens: a link to it, or a palette hit, opens its view.
+    void addRecordKind(const RecordKind& kind) { m_recordKinds << kind; }
+    const QList<RecordKind>& recordKinds() const { return m_recordKinds; }
+    /*!
+     * Opens record `ref` of `kind` (another module's, or its own) in the view of the module that owns
+     * it: an empty string when it opened, else why not (ModuleManager::openRecord()).
+     */
+    QString openRecord(const QString& kind, const QString& ref) const
+    {
+        return m_recordOpener ? m_recordOpener(kind, ref) : QString();
+    }
+    //! Set by the module manager: how openRecord() reaches the module that owns a kind.
+    void setRecordOpener(std::function<QString(const QString&, const QString&)> opener) { m_recordOpener = std::move(opener); }
+    //! The module's records for the command palette's search.
+    void setRecordSearch(RecordSearch search) { m_recordSearch = std::move(search); }
+    const RecordSearch& recordSearch() const { return m_recordSearch; }
 
     const QList<Migration>& migrations() const { return m_migrations; }
     const QList<PermissionDefinition>& permissions() const { return m_permissions; }
@@ -145,6 +161,9 @@ private:
     std::function<void(DemoContext&)> m_demoData;
     EventDescriber m_describer;
     RailBadge m_railBadge;
+    QList<RecordKind> m_recordKinds;
+    RecordSearch m_recordSearch;
+    std::function<QString(const QString&, const QString&)> m_recordOpener;
 };
 
 /*!

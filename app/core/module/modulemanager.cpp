@@ -285,6 +285,7 @@ void ModuleManager::loadAndInitialize(ModuleSpec* spec)
     if (!spec->instance)
         return fail(spec, Tr::tr("the plugin does not implement hexhub::Module"));
     spec->context = std::make_unique<ModuleContext>(spec->metadata, m_services);
+    spec->context->setRecordOpener([this](const QString& kind, const QString& ref) { return openRecord(kind, ref); });
     QString error;
     bool ok = false;
     try {
@@ -454,6 +455,41 @@ QString ModuleManager::displayName(const QString& id) const
             return name;
     }
     return spec->metadata.name.isEmpty() ? id : spec->metadata.name;
+}
+
+std::optional<std::pair<QString, RecordKind>> ModuleManager::recordKind(const QString& kind) const
+{
+    for (const ModuleSpec* spec : loadOrder()) {
+        for (const RecordKind& k : spec->context->recordKinds()) {
+            if (k.kind == kind)
+                return std::pair{spec->id, k};
+        }
+    }
+    return std::nullopt;
+}
+
+QList<std::pair<QString, RecordSearch>> ModuleManager::recordSearches() const
+{
+    QList<std::pair<QString, RecordSearch>> searches;
+    for (const ModuleSpec* spec : loadOrder()) {
+        if (spec->context->recordSearch())
+            searches.append({spec->id, spec->context->recordSearch()});
+    }
+    return searches;
+}
+
+QString ModuleManager::openRecord(const QString& kind, const QString& ref) const
+{
+    const auto owner = recordKind(kind);
+    if (!owner)
+        return Tr::tr("No module here opens a record of the kind '%1'.").arg(kind);
+    const auto& [moduleId, recordKind] = *owner;
+    QWidget* view = m_viewOpener ? m_viewOpener(recordKind.viewId) : nullptr;
+    if (!view)
+        return Tr::tr("%1 cannot show its records here (you may not open its view).").arg(displayName(moduleId));
+    if (!recordKind.open || !recordKind.open(view, ref))
+        return Tr::tr("%1 has no %2 %3.").arg(displayName(moduleId), kind, ref);
+    return {};
 }
 
 } // namespace hexhub

@@ -9,7 +9,9 @@
 #include <QPluginLoader>
 #include <QSet>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace hexhub {
 
@@ -84,6 +86,23 @@ public:
     //! A module's name in the user's language (its displayName(), else its metadata's), or `id` itself.
     QString displayName(const QString& id) const;
 
+    //! The module that owns record kind `kind` and how it opens it; nothing when no loaded module does.
+    std::optional<std::pair<QString, RecordKind>> recordKind(const QString& kind) const;
+    //! Every loaded module's palette search, by module id.
+    QList<std::pair<QString, RecordSearch>> recordSearches() const;
+    /*!
+     * Where views are shown (the shell's main window): makes or finds view `viewId`, shows it and
+     * returns its widget; null when it cannot (not allowed, no such view).
+     */
+    using ViewOpener = std::function<QWidget*(const QString& viewId)>;
+    void setViewOpener(ViewOpener opener) { m_viewOpener = std::move(opener); }
+    /*!
+     * Opens record `ref` of `kind` in the view of the module that owns it, from anywhere. Returns
+     * an empty string when it opened, else why not in the user's language (no module owns that kind
+     * here, its view may not be shown, the record is not there).
+     */
+    QString openRecord(const QString& kind, const QString& ref) const;
+
 Q_SIGNALS:
     void started();
 
@@ -102,6 +121,7 @@ private:
     std::vector<std::unique_ptr<ModuleSpec>> m_specs;
     QList<ModuleSpec*> m_order;
     QSet<ModuleSpec*> m_visited;
+    ViewOpener m_viewOpener;
     bool m_prepared = false;
     bool m_shutDown = false;
 };

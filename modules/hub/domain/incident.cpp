@@ -1,5 +1,7 @@
 #include "hexhub/hub/incident.h"
 
+#include <QRegularExpression>
+
 #include "base/coretr.h"
 #include "base/enumtable.h"
 
@@ -153,6 +155,12 @@ std::optional<Incident> Incident::fromJson(const QJsonObject& json, QString* err
     incident.arrivedAt = json.value(QStringLiteral("arrivedAt")).toInteger();
     incident.mergedInto = json.value(QStringLiteral("mergedInto")).toInteger();
     return incident;
+}
+
+bool Incident::isValidNumber(const QString& text)
+{
+    static const QRegularExpression number(QStringLiteral("^\\d{4}-\\d{6,}$"));
+    return number.match(text).hasMatch();
 }
 
 } // namespace hexhub

@@ -4,6 +4,7 @@
 #include "shelltest.h"
 
 #include "bus/eventbus.h"
+#include "commandpalette.h"
 #include "hexhub/hub/hubservices.h"
 #include "mainwindow.h"
 #include "modulerail.h"
@@ -11,9 +12,14 @@
 #include "notifications.h"
 #include "railbadges.h"
 #include "security/session.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 #include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStatusBar>
 #include <QJsonObject>
 #include <QTest>
 
@@ -134,4 +140,67 @@ TEST_CASE("Hub events read through the module manager: timelines, notifications 
     REQUIRE(waitUntil([&] { return notes.all().size() == 3; }));
     CHECK(notes.all().last().title == QStringLiteral("Exercise: Custody check overdue"));
     CHECK(notes.all().last().text == QStringLiteral("Handled by: Case management"));
+}
+
+TEST_CASE("Hub records open from anywhere: Ctrl+K finds an incident by its number or its words, Enter opens it on the board",
+          "[hubviews][extensions]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    const Incident roof = report(tp, 1, QStringLiteral("Two people on a roof edge"));
+    const Incident bike = report(tp, 3, QStringLiteral("Bicycle stolen outside the library"));
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+
+    // By its number, typed in the palette: the hit comes after the commands, Enter opens it.
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    CommandPalette* palette = window.palette();
+    REQUIRE(waitUntil([&] { return palette->isVisible(); }));
+    auto* filter = palette->findChild<QLineEdit*>(QStringLiteral("filter"));
+    REQUIRE(filter);
+    QTest::keyClicks(filter, bike.number);
+    const QString bikeTitle = QStringLiteral("Incident %1 - P3, new: Bicycle stolen outside the library").arg(bike.number);
+    REQUIRE(waitUntil([&] { return palette->shownTitles().contains(bikeTitle); }));
+    CHECK(palette->shownTitles().filter(QStringLiteral("Incident ")).size() == 1);
+    auto* list = palette->findChild<QListWidget*>(QStringLiteral("commands"));
+    for (int i = 0; i < list->count() && list->currentItem()->text() != bikeTitle; ++i)
+        QTest::keyClick(filter, Qt::Key_Down); // past the commands whose titles match too
+    REQUIRE(list->currentItem()->text() == bikeTitle);
+    QTest::keyClick(filter, Qt::Key_Return);
+    QLabel* title = nullptr;
+    REQUIRE(waitUntil([&] {
+        auto* panel = window.findChild<QWidget*>(QStringLiteral("hub.incidentPanel"));
+        title = panel ? panel->findChild<QLabel*>(QStringLiteral("title")) : nullptr;
+        return title != nullptr;
+    }));
+    REQUIRE(waitUntil([&] { return title->text().contains(bike.number); }));
+
+    // By its words: the newest matching incident first.
+    window.showPalette();
+    filter->setText(QStringLiteral("roof edge"));
+    const QString roofTitle = QStringLiteral("Incident %1 - P1, new: Two people on a roof edge").arg(roof.number);
+    REQUIRE(waitUntil([&] { return palette->shownTitles().contains(roofTitle); }));
+    CHECK_FALSE(palette->shownTitles().contains(bikeTitle));
+    filter->setText(QStringLiteral("no such words anywhere"));
+    REQUIRE(waitUntil([&] { return palette->searchesAnswered() >= 3; }));
+    CHECK(palette->shownTitles().filter(QStringLiteral("Incident ")).isEmpty());
+    QTest::keyClick(filter, Qt::Key_Escape);
+
+    // Opened through the module manager, as a link on another module's record opens it.
+    CHECK(tp->modules().openRecord(QStringLiteral("incident"), roof.number).isEmpty());
+    REQUIRE(waitUntil([&] { return title->text().contains(roof.number); }));
+    // A kind no module here owns, and an incident that is not there, say why.
+    CHECK(tp->modules().openRecord(QStringLiteral("case"), QStringLiteral("2026-0042")).contains(QStringLiteral("'case'")));
+    CHECK_FALSE(window.openRecord(QStringLiteral("incident"), QStringLiteral("not a number")));
+    CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("Hub")));
+
+    // Someone who may not see incidents finds none.
+    signInAs(tp, QStringLiteral("cases1"), QStringLiteral("case_management_operator"));
+    CHECK(await(tp->store().read([n = roof.number, viewer = tp->session().principal()](Sql& sql) {
+              return searchIncidents(sql, n, viewer, 8);
+          })).isEmpty());
 }

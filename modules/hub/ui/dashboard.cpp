@@ -119,13 +119,17 @@ Dashboard::Dashboard(HubContext& hub, QWidget* parent)
 {
     setObjectName(QStringLiteral("hub.dashboard"));
     auto* layout = new QVBoxLayout(this);
+    // The tiles above the charts in a tall place (a dock), beside them in a wide one (a wall's row).
+    m_body = new QBoxLayout(QBoxLayout::TopToBottom);
+    layout->addLayout(m_body, 1);
     auto* tiles = new QGridLayout;
     for (int i = 0; i < 6; ++i) {
         auto* value = new QLabel(QStringLiteral("-"), this);
         value->setObjectName(QStringLiteral("tile%1").arg(i));
-        value->setAlignment(Qt::AlignCenter);
+        // A value sits on its caption, whatever height the tiles are given.
+        value->setAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         auto* caption = new QLabel(this);
-        caption->setAlignment(Qt::AlignCenter);
+        caption->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
         caption->setWordWrap(true);
         // Three across and two down, so the tiles fit a wall panel a third of a screen wide.
         tiles->addWidget(value, (i / 3) * 2, i % 3);
@@ -133,7 +137,7 @@ Dashboard::Dashboard(HubContext& hub, QWidget* parent)
         m_tileValues << value;
         m_tileCaptions << caption;
     }
-    layout->addLayout(tiles);
+    m_body->addLayout(tiles);
     auto* plots = new QGridLayout;
     m_perHour = makePlot(QStringLiteral("perHour"));
     m_response = makePlot(QStringLiteral("response"));
@@ -143,7 +147,7 @@ Dashboard::Dashboard(HubContext& hub, QWidget* parent)
     plots->addWidget(m_response, 0, 1);
     plots->addWidget(m_categories, 1, 0);
     plots->addWidget(m_units, 1, 1);
-    layout->addLayout(plots, 1);
+    m_body->addLayout(plots, 1);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->hide();
@@ -190,6 +194,17 @@ QCustomPlot* Dashboard::makePlot(const QString& name)
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, QString()));
     plot->setNoAntialiasingOnDrag(true);
+    // The plotting area is known once the chart is laid out: fit again when a layout moved it (a
+    // title on two lines, wider tick labels), a few times at most after each resize.
+    connect(plot, &QCustomPlot::afterReplot, this, [this] {
+        QList<QRect> rects;
+        for (QCustomPlot* p : {m_perHour, m_response, m_categories, m_units})
+            rects << (p ? p->axisRect()->rect() : QRect());
+        if (rects != m_fittedRects && m_refits < 3) {
+            ++m_refits;
+            fitToSize();
+        }
+    });
     return plot;
 }
 
@@ -268,20 +283,13 @@ void Dashboard::show(const DashboardFigures& f)
         line->setPen(QPen(colour, 2, Qt::DashLine));
     }
     m_response->xAxis->setLabel(tr("minutes to the first unit on scene"));
-    static_cast<QCPTextElement*>(m_response->plotLayout()->element(0, 0))
-        ->setText(f.responseMinutes.isEmpty() ? tr("Response time, 24 h: no arrivals yet")
-                                              : tr("Response time, 24 h: median %1 min, 90th percentile %2 min")
-                                                    .arg(median, 0, 'f', 1)
-                                                    .arg(p90, 0, 'f', 1));
+    m_responseTitle = f.responseMinutes.isEmpty() ? tr("Response time, 24 h: no arrivals yet")
+                                                  : tr("Response time, 24 h: median %1 min, 90th percentile %2 min")
+                                                        .arg(median, 0, 'f', 1)
+                                                        .arg(p90, 0, 'f', 1);
+    static_cast<QCPTextElement*>(m_response->plotLayout()->element(0, 0))->setText(m_responseTitle);
 
-    QList<double> counts;
-    QStringList names;
-    for (const auto& [category, n] : f.byCategory) {
-        counts << n;
-        names << m_categoryNames.value(category, category);
-    }
-    barsOn(m_categories, counts, names, QColor(0x2e, 0x86, 0xde), true);
-    m_categories->yAxis->setRangeReversed(true);
+    drawCategories(m_categoryRows);
     static_cast<QCPTextElement*>(m_categories->plotLayout()->element(0, 0))->setText(tr("Incidents by category, 24 h"));
 
     QList<double> units;
@@ -306,8 +314,9 @@ void Dashboard::show(const DashboardFigures& f)
 void Dashboard::style()
 {
     // Sizes and colours follow the dashboard's surroundings: a desk's palette and type, or a wall's
-    // style sheet (large type, night colours), read from a polished caption label.
-    QLabel* probe = m_tileCaptions.first();
+    // style sheet (large type, night colours), read from a polished label with no style of its own
+    // (the captions and values have theirs, set here).
+    QLabel* probe = m_error;
     probe->ensurePolished();
     const QColor text = probe->palette().color(QPalette::WindowText);
     QColor grid = text;
@@ -317,13 +326,15 @@ void Dashboard::style()
         const bool alarm = (i == 1 && m_figures.openP1 > 0) || (i == 5 && m_figures.responseTargetsMissed > 0);
         // Its own style sheet, so it wins over a wall's "everything this size" rule.
         m_tileValues[i]->setStyleSheet(QStringLiteral("font-size: %1px; font-weight: bold; color: %2;")
-                                           .arg(int(base * 2.2))
+                                           .arg(int(base * 1.9))
                                            .arg(alarm ? QStringLiteral("#d63031") : text.name()));
+        // Captions a little smaller than the panel's type: the charts below need the height.
+        m_tileCaptions[i]->setStyleSheet(QStringLiteral("font-size: %1px;").arg(std::max(11, int(base * 0.8))));
     }
     QFont axisFont = font();
-    axisFont.setPixelSize(std::max(10, int(base * 0.85)));
+    axisFont.setPixelSize(std::max(10, int(base * 0.7)));
     QFont titleFont = font();
-    titleFont.setPixelSize(base);
+    titleFont.setPixelSize(std::max(11, int(base * 0.85)));
     titleFont.setBold(true);
     for (QCustomPlot* plot : {m_perHour, m_response, m_categories, m_units}) {
         plot->setBackground(Qt::NoBrush); // what is behind shows: the desk's or the wall's panel
@@ -343,26 +354,89 @@ void Dashboard::style()
         }
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
-    fitToWidth();
+    fitToSize();
 }
 
-void Dashboard::fitToWidth()
+void Dashboard::drawCategories(int rows)
 {
+    // Largest first; what does not fit as a row of its own is summed as "Other".
+    QList<std::pair<QString, int>> byCount = m_figures.byCategory;
+    std::stable_sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    QList<double> counts;
+    QStringList names;
+    const qsizetype shown = rows < 0 || byCount.size() <= rows ? byCount.size() : std::max(1, rows - 1);
+    int other = 0;
+    for (qsizetype i = 0; i < byCount.size(); ++i) {
+        if (i < shown) {
+            counts << byCount[i].second;
+            names << m_categoryNames.value(byCount[i].first, byCount[i].first);
+        } else {
+            other += byCount[i].second;
+        }
+    }
+    if (shown < byCount.size()) {
+        counts << other;
+        names << tr("%n more categories", nullptr, int(byCount.size() - shown));
+    }
+    barsOn(m_categories, counts, names, QColor(0x2e, 0x86, 0xde), true);
+    m_categories->yAxis->setRangeReversed(true);
+}
+
+void Dashboard::fitToSize()
+{
+    const int wanted = std::max(11, QFontInfo(m_tileCaptions.first()->font()).pixelSize());
+    // Titles: on one line at the caption's size; else on two lines, broken after the first ": ";
+    // smaller only when even that does not fit.
     for (QCustomPlot* plot : {m_perHour, m_response, m_categories, m_units}) {
         auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
         if (!title || title->text().isEmpty())
             continue;
-        // Changes only what the plots draw, never their sizes: no resize comes back from it.
+        QString text = plot == m_response && !m_responseTitle.isEmpty() ? m_responseTitle : title->text();
+        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
         QFont f = title->font();
-        const int wanted = std::max(11, QFontInfo(m_tileCaptions.first()->font()).pixelSize());
         f.setPixelSize(wanted);
         const int room = plot->width() - 8;
-        while (f.pixelSize() > 9 && QFontMetrics(f).horizontalAdvance(title->text()) > room)
+        const auto widest = [](const QFont& font, const QString& lines) {
+            int w = 0;
+            for (const QString& line : lines.split(QLatin1Char('\n')))
+                w = std::max(w, QFontMetrics(font).horizontalAdvance(line));
+            return w;
+        };
+        if (widest(f, text) > room && text.contains(QLatin1String(": ")))
+            text.replace(text.indexOf(QLatin1String(": ")), 2, QStringLiteral(":\n"));
+        while (f.pixelSize() > 9 && widest(f, text) > room)
             f.setPixelSize(f.pixelSize() - 1);
+        title->setText(text);
         title->setFont(f);
         const bool narrow = plot->width() < 420;
         for (QCPAxis* axis : {m_units->xAxis, m_perHour->xAxis})
             axis->setTickLabelRotation(narrow ? 40 : 0);
+    }
+    // As many value ticks as there is room for: a tick label's height and a half between them.
+    const QFontMetrics axis(m_perHour->yAxis->tickLabelFont());
+    for (QCustomPlot* plot : {m_perHour, m_response, m_units}) {
+        const int room = std::max(1, plot->axisRect()->height());
+        plot->yAxis->ticker()->setTickCount(std::clamp(room / int(axis.height() * 2.5), 2, 6));
+    }
+    // Counts across, as many as fit side by side.
+    m_categories->xAxis->ticker()->setTickCount(
+        std::clamp(std::max(1, m_categories->axisRect()->width()) / (axis.horizontalAdvance(QStringLiteral("0000")) * 2), 2, 6));
+    // The categories that fit as rows at the axis' type, at least three.
+    const int rows = std::max(3, std::max(1, m_categories->axisRect()->height()) / int(axis.height() * 1.3));
+    if (rows != m_categoryRows) {
+        m_categoryRows = rows;
+        drawCategories(rows);
+    }
+    // The response chart's axis label fits its width, smaller when it must.
+    QFont label = m_response->xAxis->labelFont();
+    label.setPixelSize(m_perHour->yAxis->tickLabelFont().pixelSize());
+    while (label.pixelSize() > 9
+           && QFontMetrics(label).horizontalAdvance(m_response->xAxis->label()) > m_response->axisRect()->width())
+        label.setPixelSize(label.pixelSize() - 1);
+    m_response->xAxis->setLabelFont(label);
+    m_fittedRects.clear();
+    for (QCustomPlot* plot : {m_perHour, m_response, m_categories, m_units}) {
+        m_fittedRects << plot->axisRect()->rect();
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }
@@ -370,7 +444,12 @@ void Dashboard::fitToWidth()
 void Dashboard::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    fitToWidth();
+    const bool wide = width() > 1.6 * height();
+    m_body->setDirection(wide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    m_body->setStretch(0, wide ? 2 : 0); // the tiles
+    m_body->setStretch(1, wide ? 3 : 1); // the charts
+    m_refits = 0;
+    fitToSize();
 }
 
 void Dashboard::changeEvent(QEvent* event)

@@ -6,6 +6,7 @@
 
 class QCustomPlot;
 class QGridLayout;
+class QBoxLayout;
 class QLabel;
 class QTimer;
 
@@ -57,8 +58,14 @@ protected:
 private:
     void show(const DashboardFigures& figures);
     void style();
-    //! Titles and tick labels that fit each chart's width (a wall shares its width among panels).
-    void fitToWidth();
+    /*!
+     * Each chart fitted to its size (a wall shares its width among panels, in large type): titles on
+     * one line or two, as many value ticks as there is room for, the categories that fit as rows
+     * (the rest summed as "Other"), axis labels that fit.
+     */
+    void fitToSize();
+    //! The categories chart with at most `rows` rows, the largest first.
+    void drawCategories(int rows);
     QCustomPlot* makePlot(const QString& name);
 
     HubContext& m_hub;
@@ -66,10 +73,15 @@ private:
     QHash<QString, QString> m_categoryNames;
     QList<QLabel*> m_tileValues;
     QList<QLabel*> m_tileCaptions;
-    QCustomPlot* m_perHour;
-    QCustomPlot* m_response;
-    QCustomPlot* m_categories;
-    QCustomPlot* m_units;
+    QString m_responseTitle;  //!< the response chart's title before fitting
+    int m_categoryRows = -1;  //!< rows the categories chart shows now (-1: all)
+    QList<QRect> m_fittedRects; //!< the charts' plotting areas fitToSize() last saw
+    int m_refits = 0;           //!< fits since the last resize (each may move the plotting areas)
+    QCustomPlot* m_perHour = nullptr;
+    QCustomPlot* m_response = nullptr;
+    QCustomPlot* m_categories = nullptr;
+    QCustomPlot* m_units = nullptr;
+    QBoxLayout* m_body = nullptr; //!< the tiles and the charts, one above or beside the other
     QLabel* m_error;
     QTimer* m_reload;
     qint64 m_subscription = 0;

@@ -52,6 +52,10 @@ struct HubContext
         bool isOpen() const { return owner && showCamerasNear; }
     } cameraWall;
 
+    //! Opens another record (a case, a lead, an incident) in its module's view: empty when it opened,
+    //! else why not (ModuleContext::openRecord()).
+    std::function<QString(const QString& kind, const QString& ref)> openRecord;
+
     HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit)
         : store(s), bus(b), clock(c), session(session), incidents(s, session, audit), units(s, session, audit),
           tasks(s, session, audit), cameras(s, session, audit), media(s, session, audit)

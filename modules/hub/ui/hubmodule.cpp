@@ -46,7 +46,15 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     // How its events read on timelines, in notifications and in the review; its rail badge.
     context.setEventDescriber([](const Event& event) { return describeHubEvent(event); });
     context.setRailBadge(hubRailBadge());
+    // Incidents open from anywhere by their number (a link on a case, a palette hit) on the board.
+    context.setRecordSearch(&searchIncidents);
+    context.addRecordKind(RecordKind{QStringLiteral("incident"), QStringLiteral("hub.incidents"),
+                                     [](QWidget* view, const QString& ref) {
+                                         auto* board = qobject_cast<IncidentBoard*>(view);
+                                         return board && board->openNumber(ref);
+                                     }});
     m_hub = std::make_unique<HubContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
+    m_hub->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
 
     // The hub's views: the board in the middle; the dashboard and the map for walls and docks; the
     // tasks as a panel. Titles are marked for translation here and translated when shown.
@@ -67,11 +75,8 @@ bool HubModule::initialize(ModuleContext& context, QString&)
         m_board = board;
         return board;
     });
-    view("hub.dashboard", QT_TR_NOOP("Dashboard"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
-        QString error;
-        QWidget* dashboard = createDashboard(*m_hub, parent, &error);
-        return loadedOrWhy(dashboard, tr("The dashboard cannot be shown: %1").arg(error), parent);
-    });
+    // On a wall the last panel takes the rest of the row: the map, square like the district, goes
+    // before the dashboard, which lays its tiles and charts side by side in the wider place.
     view("hub.map", QT_TR_NOOP("Map"), ViewFactory::Area::Wall, "hub.incident.view", [this, settings = context.settingsFile()](QWidget* parent) -> QWidget* {
         auto* map = new HubMap(*m_hub, parent);
         map->useSettings(settings); // the tile server, when the desk names one
@@ -81,6 +86,11 @@ bool HubModule::initialize(ModuleContext& context, QString&)
                 m_board->selectIncident(id);
         });
         return map;
+    });
+    view("hub.dashboard", QT_TR_NOOP("Dashboard"), ViewFactory::Area::Wall, "hub.incident.view", [this](QWidget* parent) -> QWidget* {
+        QString error;
+        QWidget* dashboard = createDashboard(*m_hub, parent, &error);
+        return loadedOrWhy(dashboard, tr("The dashboard cannot be shown: %1").arg(error), parent);
     });
     view("hub.tasks", QT_TR_NOOP("Tasks"), ViewFactory::Area::Dock, "hub.task.respond", [this](QWidget* parent) -> QWidget* {
         return new TaskPanel(*m_hub, [this] { return currentIncident(); }, parent);

@@ -293,8 +293,7 @@ void IncidentBoard::applyFilter()
         binds << m_hub.clock.nowMs() - window;
     }
     const QString text = m_search->text().trimmed();
-    static const QRegularExpression number(QStringLiteral("^\\d{4}-\\d{6,}$"));
-    if (number.match(text).hasMatch()) {
+    if (Incident::isValidNumber(text)) {
         where << QStringLiteral("i.number = ?");
         binds << text;
     } else if (!text.isEmpty()) {
@@ -323,6 +322,29 @@ qint64 IncidentBoard::currentIncident() const
 {
     const QModelIndex current = m_table->currentIndex();
     return current.isValid() ? m_model->idAt(current.row()) : 0;
+}
+
+bool IncidentBoard::openNumber(const QString& number)
+{
+    if (!Incident::isValidNumber(number))
+        return false;
+    whenFinished(this, m_hub.store.read([number](Sql& sql) {
+                     return sql.scalar(QStringLiteral("SELECT id FROM hub_incidents WHERE number = ?"), {number}).toLongLong();
+                 }),
+                 [this, number](const QFuture<qint64>& found) {
+                     qint64 id = 0;
+                     try {
+                         id = found.result();
+                     } catch (const std::exception&) {
+                     }
+                     if (id > 0) {
+                         selectIncident(id);
+                         m_table->setFocus();
+                     } else {
+                         m_count->setText(tr("There is no incident %1.").arg(number));
+                     }
+                 });
+    return true;
 }
 
 void IncidentBoard::selectIncident(qint64 id)

@@ -47,6 +47,9 @@ public:
     qint64 currentIncident() const;
     //! Selects the incident when it is among the loaded rows (after creating one, for example).
     void selectIncident(qint64 id);
+    //! Opens incident `number` ("2026-000123") beside the board, found off the GUI thread; false for
+    //! what is not an incident number. Says on the board when there is no such incident.
+    bool openNumber(const QString& number);
 
     void newIncident();
     void dispatchCurrent();

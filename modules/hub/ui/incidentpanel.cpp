@@ -63,7 +63,17 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     m_links = new QLabel(this);
     m_links->setObjectName(QStringLiteral("links"));
     m_links->setWordWrap(true);
+    m_links->setTextFormat(Qt::RichText);
+    m_links->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_links->hide();
+    // A link opens the record in the module that owns it (a case in case management, an incident here).
+    connect(m_links, &QLabel::linkActivated, this, [this](const QString& href) {
+        const QString kind = href.section(QLatin1Char(':'), 0, 0);
+        const QString ref = href.section(QLatin1Char(':'), 1);
+        const QString why = m_hub.openRecord ? m_hub.openRecord(kind, ref) : QString();
+        if (!why.isEmpty())
+            report(why);
+    });
     m_edit = new QPushButton(tr("&Edit..."), this);
     m_edit->setObjectName(QStringLiteral("edit"));
     m_edit->setToolTip(tr("Change the priority, category, summary, place or centre (E on the board)"));
@@ -294,7 +304,9 @@ void IncidentPanel::reload()
             try {
                 QStringList shown;
                 for (const IncidentLink& l : links.result())
-                    shown << tr("%1 %2").arg(linkKindName(l.kind), l.ref);
+                    shown << QStringLiteral("<a href=\"%1:%2\">%3</a>")
+                                 .arg(l.kind.toHtmlEscaped(), l.ref.toHtmlEscaped(),
+                                      tr("%1 %2").arg(linkKindName(l.kind), l.ref).toHtmlEscaped());
                 m_links->setText(shown.isEmpty() ? QString() : tr("Linked to: %1").arg(shown.join(tr(", "))));
                 m_links->setVisible(!shown.isEmpty());
             } catch (const std::exception& e) {

@@ -18,6 +18,7 @@ namespace hexhub {
 
 class AuditLog;
 class Session;
+class Sql;
 class Store;
 class WriteTransaction;
 
@@ -97,6 +98,11 @@ HEXHUB_HUB_EXPORT EventDescription describeHubEvent(const Event& event);
  * not yet dispatched), for those who may see incidents; read again after incident events.
  */
 HEXHUB_HUB_EXPORT RailBadge hubRailBadge();
+/*!
+ * The hub's palette search (ModuleContext::setRecordSearch()): incidents by their number or by the
+ * words of their summary, address and notes, newest first, for those who may see incidents.
+ */
+HEXHUB_HUB_EXPORT QList<RecordHit> searchIncidents(Sql& sql, const QString& text, const Principal& viewer, int limit);
 
 class HEXHUB_HUB_EXPORT IncidentService
 {

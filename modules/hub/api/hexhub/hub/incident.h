@@ -63,6 +63,8 @@ struct HEXHUB_HUB_EXPORT Incident
     qint64 version = 1;
 
     static bool isValidPriority(int priority) { return priority >= 1 && priority <= 4; }
+    //! An incident number as people type it: the year, a dash, six digits or more ("2026-000123").
+    static bool isValidNumber(const QString& text);
 
     QJsonObject toJson() const;
     //! Nullopt with `error` set (naming the field) when `json` is not an incident.
