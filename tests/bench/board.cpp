@@ -1,7 +1,9 @@
 // hexhub-bench board: the incident board with 1,000,000 incidents in an SQLite store, against a
 // plain QSqlQueryModel + QTableView over the same table in the same run (issue 5, section 10).
 // The store is generated once (synthetic incidents) and kept in the temporary folder for later
-// runs; each side runs in its own process (hexhub-bench-board), so each one's memory is its own.
+// runs, marked with what it was made from (this generator's source and the modules' migrations):
+// a store made by another generator or for another schema is made again. Each side runs in its own
+// process (hexhub-bench-board), so each one's memory is its own.
 #include "benchmarks.h"
 
 #include "base/clock.h"
@@ -11,6 +13,7 @@
 #include "base/waitforfuture.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -46,12 +49,13 @@ QString storePath(int incidents)
     return QDir::temp().filePath(QStringLiteral("hexhub-bench-board-%1.db").arg(incidents));
 }
 
-qint64 countIn(const QString& path)
+// What a store holds: its incidents and the mark it was made with; -1 and nothing without one.
+std::pair<qint64, QString> countAndMarkIn(const QString& path)
 {
     if (!QFile::exists(path))
-        return -1;
+        return {-1, {}};
     const QString name = QUuid::createUuid().toString();
-    qint64 n = -1;
+    std::pair<qint64, QString> found{-1, {}};
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
@@ -59,11 +63,57 @@ qint64 countIn(const QString& path)
         if (db.open()) {
             QSqlQuery q(db);
             if (q.exec(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")) && q.next())
-                n = q.value(0).toLongLong();
+                found.first = q.value(0).toLongLong();
+            if (q.exec(QStringLiteral("SELECT mark FROM bench_store_mark")) && q.next())
+                found.second = q.value(0).toString();
         }
     }
     QSqlDatabase::removeDatabase(name);
-    return n;
+    return found;
+}
+
+// The schema a store migrated by these modules has: every module's migrations with their checksums.
+QString schemaOf(Sql& sql)
+{
+    QStringList rows;
+    QSqlQuery q = sql.exec(QStringLiteral("SELECT module, version, checksum FROM schema_migrations ORDER BY module, version"));
+    while (q.next())
+        rows << QStringLiteral("%1/%2/%3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    return rows.join(u',');
+}
+
+// The mark of a store this build would make: this generator's source, then the schema.
+QString markFor(const QString& schema)
+{
+    return QStringLiteral(HEXHUB_BOARD_GENERATOR_SHA256 ";") + QString::fromLatin1(
+               QCryptographicHash::hash(schema.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+PlatformOptions optionsFor(const QString& path, const QTemporaryDir& side)
+{
+    PlatformOptions options;
+    options.store = StoreUrl::sqlite(path);
+    options.auditKeyPath = side.filePath(QStringLiteral("audit.key"));
+    options.settingsPath = side.filePath(QStringLiteral("hexhub.conf"));
+    options.outboxPath = side.filePath(QStringLiteral("outbox.db"));
+    options.modulePaths = {QStringLiteral(HEXHUB_MODULE_DIR)};
+    options.simulatedStart = QDateTime(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC);
+    options.passwordIterations = 1000;
+    return options;
+}
+
+// The mark a store made now would carry: the modules migrate an empty store to tell the schema.
+QString currentMark()
+{
+    QTemporaryDir side;
+    Platform platform(optionsFor(side.filePath(QStringLiteral("schema.db")), side));
+    QFuture<void> started = platform.start();
+    if (!waitForFuture(started, 120000))
+        throw std::runtime_error("the schema store did not open");
+    resultOf(started);
+    const QString schema = resultOf(platform.store().read([](Sql& sql) { return schemaOf(sql); }));
+    platform.stop();
+    return markFor(schema);
 }
 
 // Writes `incidents` synthetic incidents over the year before 2026-06-01, the recent ones open.
@@ -73,14 +123,7 @@ double generate(const QString& path, int incidents)
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
     QTemporaryDir side;
-    PlatformOptions options;
-    options.store = StoreUrl::sqlite(path);
-    options.auditKeyPath = side.filePath(QStringLiteral("audit.key"));
-    options.settingsPath = side.filePath(QStringLiteral("hexhub.conf"));
-    options.outboxPath = side.filePath(QStringLiteral("outbox.db"));
-    options.modulePaths = {QStringLiteral(HEXHUB_MODULE_DIR)};
-    options.simulatedStart = QDateTime(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC);
-    options.passwordIterations = 1000;
+    const PlatformOptions options = optionsFor(path, side);
     Platform platform(options);
     QFuture<void> started = platform.start();
     if (!waitForFuture(started, 120000))
@@ -123,7 +166,12 @@ double generate(const QString& path, int incidents)
         resultOf(batch);
     }
     const double seconds = timer.elapsed() / 1000.0;
-    QFuture<void> analyse = platform.store().write([](WriteTransaction& txn) { txn.exec(QStringLiteral("ANALYZE")); });
+    QFuture<void> analyse = platform.store().write([](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("ANALYZE"));
+        // What it was made from, so a later run knows whether it may use it.
+        txn.exec(QStringLiteral("CREATE TABLE bench_store_mark (mark TEXT NOT NULL)"));
+        txn.exec(QStringLiteral("INSERT INTO bench_store_mark (mark) VALUES (?)"), {markFor(schemaOf(txn))});
+    });
     waitForFuture(analyse, 600000);
     platform.stop();
     return seconds;
@@ -151,9 +199,12 @@ QJsonObject runSide(const QString& path, const QString& mode)
 QList<Figure> incidentBoard(int incidents)
 {
     const QString path = storePath(incidents);
-    QString generated = QStringLiteral("store reused");
-    if (countIn(path) != incidents)
-        generated = QStringLiteral("store generated in %1 s").arg(generate(path, incidents), 0, 'f', 1);
+    QString generated = QStringLiteral("store reused (same generator and schema)");
+    const auto [count, mark] = countAndMarkIn(path);
+    if (count != incidents || mark != currentMark())
+        generated = QStringLiteral("store generated in %1 s%2")
+                        .arg(generate(path, incidents), 0, 'f', 1)
+                        .arg(count == incidents ? QStringLiteral(" (the generator or the schema changed)") : QString());
     const QJsonObject model = runSide(path, QStringLiteral("model"));
     const QJsonObject plain = runSide(path, QStringLiteral("plain"));
     const auto figure = [&](const QString& key, const QString& what, double targetValue, const QString& unit) {

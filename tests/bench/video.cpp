@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -195,6 +196,69 @@ double runGstreamer(const QString& gst, int streams, const QStringList& clips, i
     return 100 * cpu / seconds / streams;
 }
 
+// The baseline's frame rate: `streams` gst-launch-1.0 processes each decoding a clip into the wall's
+// RGB32 in real time, their frames counted by fpsdisplaysink (its `rendered: N` reports on standard
+// output); the lowest stream's frames a second over the window. Apart from the CPU run: the reports
+// cost a little.
+double measureGstreamerFps(const QString& gst, int streams, const QStringList& clips, int warmupMs, int windowMs)
+{
+    std::vector<std::unique_ptr<QProcess>> players;
+    const auto stopAll = [&] {
+        for (const auto& player : players) {
+            player->kill();
+            player->waitForFinished(5000);
+        }
+    };
+    QList<QByteArray> outputs(streams);
+    for (int i = 0; i < streams; ++i) {
+        auto player = std::make_unique<QProcess>();
+        player->start(gst, {QStringLiteral("-v"), QStringLiteral("filesrc"),
+                            QStringLiteral("location=%1").arg(clips[i % clips.size()]), QStringLiteral("!"),
+                            QStringLiteral("qtdemux"), QStringLiteral("!"), QStringLiteral("h264parse"), QStringLiteral("!"),
+                            QStringLiteral("avdec_h264"), QStringLiteral("!"), QStringLiteral("videoconvert"), QStringLiteral("!"),
+                            QStringLiteral("video/x-raw,format=BGRx"), QStringLiteral("!"), QStringLiteral("fpsdisplaysink"),
+                            QStringLiteral("video-sink=fakesink"), QStringLiteral("text-overlay=false"),
+                            QStringLiteral("sync=true"), QStringLiteral("fps-update-interval=250")});
+        const bool started = player->waitForStarted(30000);
+        players.push_back(std::move(player));
+        if (!started) {
+            stopAll();
+            throw failure(QStringLiteral("could not start gst-launch-1.0: %1").arg(players.back()->errorString()));
+        }
+    }
+    static const QRegularExpression rendered(QStringLiteral("rendered: (\\d+)"));
+    // The frames each stream has rendered so far, from the last report it printed.
+    const auto counts = [&] {
+        QList<qint64> n;
+        for (int i = 0; i < streams; ++i) {
+            outputs[i] += players[i]->readAllStandardOutput();
+            qint64 last = -1;
+            for (auto it = rendered.globalMatch(QString::fromUtf8(outputs[i])); it.hasNext();)
+                last = it.next().captured(1).toLongLong();
+            outputs[i] = outputs[i].right(4096); // the latest reports are enough
+            n << last;
+        }
+        return n;
+    };
+    runFor(warmupMs);
+    const QList<qint64> before = counts();
+    QElapsedTimer window;
+    window.start();
+    runFor(windowMs);
+    const QList<qint64> after = counts();
+    const double seconds = window.nsecsElapsed() / 1e9;
+    stopAll();
+    double lowest = -1;
+    for (int i = 0; i < streams; ++i) {
+        if (before[i] < 0 || after[i] < 0)
+            throw failure(QStringLiteral("gst-launch-1.0 printed no frame counts (is fpsdisplaysink there? Debian: "
+                                         "gstreamer1.0-plugins-bad)"));
+        const double fps = double(after[i] - before[i]) / seconds;
+        lowest = lowest < 0 ? fps : std::min(lowest, fps);
+    }
+    return lowest;
+}
+
 } // namespace
 
 QList<Figure> videoWall(bool quick)
@@ -214,6 +278,7 @@ QList<Figure> videoWall(bool quick)
         const QJsonObject wall = runWall(tiles, clips, warmupMs, windowMs);
         const double gstRgb = runGstreamer(gst, tiles, clips, warmupMs, windowMs, true);
         const double gstDecode = runGstreamer(gst, tiles, clips, warmupMs, windowMs, false);
+        const double gstFps = measureGstreamerFps(gst, tiles, clips, warmupMs, windowMs);
         const bool issueTarget = tiles == 9;
         // On a 1920x1080 wall the 640x360 frames are scaled up 3 and 1.5 times on 1 and 4 tiles, copied
         // 1:1 on 9 and scaled down to 3/4 on 16.
@@ -225,20 +290,23 @@ QList<Figure> videoWall(bool quick)
         Figure fps;
         fps.name = QStringLiteral("video, %1 tiles: frames shown a second, lowest tile").arg(tiles);
         fps.value = wall.value(QStringLiteral("paintedMin")).toDouble();
-        fps.baseline = kFps;
+        fps.baseline = gstFps;
         fps.unit = QStringLiteral("fps");
         fps.higherIsBetter = true;
-        fps.target = QStringLiteral("%1the clips' 25 fps, within 1")
+        fps.target = QStringLiteral("%1within 1 fps of GStreamer's own pipeline")
                          .arg(issueTarget ? QStringLiteral("9 tiles at full rate (issue 6), ") : QString());
-        fps.met = fps.value >= kFps - 1;
+        fps.met = fps.value >= gstFps - 1;
         fps.note = QStringLiteral(
-                       "baseline: the clips' rate; median tile %1 fps, decoded %2 fps (lowest tile); %3 "
-                       "tiles leaving live; a 1920x1080 wall, offscreen, %4, over %5 s")
+                       "baseline: %6 gst-launch-1.0 ... ! videoconvert ! BGRx ! fpsdisplaysink (fakesink, sync) on "
+                       "the same %7 fps clips, the lowest stream's frames counted over the window; median tile %1 fps, "
+                       "decoded %2 fps (lowest tile); %3 tiles leaving live; a 1920x1080 wall, offscreen, %4, over %5 s")
                        .arg(wall.value(QStringLiteral("paintedMedian")).toDouble(), 0, 'f', 1)
                        .arg(wall.value(QStringLiteral("producedMin")).toDouble(), 0, 'f', 1)
                        .arg(wall.value(QStringLiteral("dropouts")).toInt())
                        .arg(scale)
-                       .arg(wall.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1);
+                       .arg(wall.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1)
+                       .arg(tiles)
+                       .arg(kFps);
         figures << fps;
 
         Figure cpu;
