@@ -2660,6 +2660,26 @@
         <source>%1 is named twice: a unit goes to an incident once.</source>
         <translation>%1 被重复选择：一个警力单元只能派往同一警情一次。</translation>
     </message>
+    <message>
+        <source>No module here opens a record of the kind &apos;%1&apos;.</source>
+        <translation>此处没有模块能打开“%1”类记录。</translation>
+    </message>
+    <message>
+        <source>%1 cannot show its records here (you may not open its view).</source>
+        <translation>%1 无法在此显示其记录（您无权打开其视图）。</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 %3.</source>
+        <translation>%1 中没有 %2 %3。</translation>
+    </message>
+    <message>
+        <source>Incident %1</source>
+        <translation>警情 %1</translation>
+    </message>
+    <message>
+        <source>P%1, %2: %3</source>
+        <translation>%1 级，%2：%3</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -2857,18 +2877,6 @@
     <message>
         <source>Supervision</source>
         <translation>监督</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 天 %2 小时</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3096,10 @@
     <message>
         <source>Received %1</source>
         <translation>接报于 %1</translation>
+    </message>
+    <message>
+        <source>There is no incident %1.</source>
+        <translation>没有警情 %1。</translation>
     </message>
 </context>
 <context>
@@ -4844,6 +4856,10 @@
         <source>Negotiator on the roof in time; ask for medical standby sooner.</source>
         <translation>谈判专家及时到达楼顶；应更早要求医疗待命。</translation>
     </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::shell::TrainingStrip</name>
@@ -5615,6 +5631,18 @@ Planned duration %2. Handled by: %3.</source>
     <message>
         <source>REC %1</source>
         <translation>录制 %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
     </message>
 </context>
 </TS>

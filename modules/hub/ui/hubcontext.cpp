@@ -69,15 +69,6 @@ QList<QPair<QString, QString>> centres()
     };
 }
 
-QString formatDuration(qint64 ms)
-{
-    const qint64 minutes = std::max<qint64>(0, ms) / 60000;
-    if (minutes < 60)
-        return HubTr::tr("%1 min").arg(minutes);
-    if (minutes < 48 * 60)
-        return HubTr::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
-    return HubTr::tr("%1 d %2 h").arg(minutes / (24 * 60)).arg((minutes / 60) % 24);
-}
 
 QColor priorityColour(int priority)
 {
@@ -105,21 +96,5 @@ std::optional<GeoPoint> parsePosition(const QString& text)
     return point;
 }
 
-void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs, std::function<void()> reload)
-{
-    auto* timer = new QTimer(owner);
-    timer->setSingleShot(true);
-    timer->setInterval(delayMs);
-    QObject::connect(timer, &QTimer::timeout, owner, std::move(reload));
-    bus.subscribe(QStringLiteral("*"), owner, [timer, prefixes](const Event& e) {
-        for (const QString& prefix : prefixes) {
-            if (e.topic.startsWith(prefix)) {
-                if (!timer->isActive())
-                    timer->start();
-                return;
-            }
-        }
-    });
-}
 
 } // namespace hexhub::hub

@@ -14,6 +14,7 @@
 class QObject;
 
 #include "base/whenfinished.h"
+#include "viewsupport.h" // formatDuration, reloadOnEvents, closeWhenSaved, LatestRead
 
 #include <QDialog>
 #include <QLabel>
@@ -85,35 +86,9 @@ private:
 
 //! The centres an incident can be handled by, as (module id, name in the user's language).
 QList<QPair<QString, QString>> centres();
-//! A duration in minutes and hours, "12 min", "2 h 05 min", in the user's language.
-QString formatDuration(qint64 ms);
 //! The colour of a priority on the board and the map: P1 red, P2 orange, P3 blue, P4 grey.
 QColor priorityColour(int priority);
 //! "31.2304, 121.4737" (a comma, a Chinese comma or a space between) as a place; nullopt otherwise.
 std::optional<GeoPoint> parsePosition(const QString& text);
-/*!
- * Calls `reload` `delayMs` after bus events whose topics start with one of `prefixes` arrive (a burst
- * of events, one reload). The subscription and the timer end with `owner`.
- */
-void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs, std::function<void()> reload);
-
-/*!
- * A dialog's save: its buttons wait while `saving` runs; then the dialog closes, or stays open with
- * the reason in `message` and its buttons back.
- */
-template <typename T>
-void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QFuture<T>& saving)
-{
-    buttons->setEnabled(false);
-    whenFinished(dialog, saving, [dialog, buttons, message](QFuture<T> done) {
-        try {
-            done.waitForFinished();
-            dialog->accept();
-        } catch (const std::exception& e) {
-            message->setText(QString::fromUtf8(e.what()));
-            buttons->setEnabled(true);
-        }
-    });
-}
 
 } // namespace hexhub::hub

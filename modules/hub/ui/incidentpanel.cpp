@@ -192,7 +192,7 @@ void IncidentPanel::edit()
     dialog->open();
 }
 
-void IncidentPanel::showCamerasNearby(const Incident& incident, int generation)
+void IncidentPanel::showCamerasNearby(const Incident& incident, quint64 generation)
 {
     // Opening an incident offers the cameras near it (by distance and view cone, as the video panel
     // ranks them), and one button fills the open video wall with them.
@@ -202,7 +202,7 @@ void IncidentPanel::showCamerasNearby(const Incident& incident, int generation)
         return;
     }
     whenFinished(this, m_hub.cameras.nearby(*incident.location.point), [this, generation](QFuture<QList<NearbyCamera>> done) {
-        if (generation != m_loadGeneration)
+        if (!m_loads.isLatest(generation))
             return;
         QList<NearbyCamera> found;
         try {
@@ -261,11 +261,11 @@ void IncidentPanel::reload()
 {
     if (m_id == 0)
         return;
-    const int generation = ++m_loadGeneration;
+    const quint64 generation = m_loads.next();
     const qint64 id = m_id;
     m_error->clear();
     whenFinished(this, m_hub.incidents.get(id), [this, generation, id](QFuture<Incident> got) {
-        if (generation != m_loadGeneration)
+        if (!m_loads.isLatest(generation))
             return;
         try {
             m_incident = got.result();
@@ -299,7 +299,7 @@ void IncidentPanel::reload()
         showCamerasNearby(i, generation);
 
         whenFinished(this, m_hub.incidents.links(id), [this, generation](QFuture<QList<IncidentLink>> links) {
-            if (generation != m_loadGeneration)
+            if (!m_loads.isLatest(generation))
                 return;
             try {
                 QStringList shown;
@@ -315,7 +315,7 @@ void IncidentPanel::reload()
         });
 
         whenFinished(this, m_hub.units.units(), [this, generation, id](QFuture<QList<Unit>> units) {
-            if (generation != m_loadGeneration)
+            if (!m_loads.isLatest(generation))
                 return;
             m_units->clear();
             try {
@@ -340,7 +340,7 @@ void IncidentPanel::reload()
         });
 
         whenFinished(this, m_hub.incidents.categories(), [this, generation, id](QFuture<QList<IncidentCategory>> cats) {
-            if (generation != m_loadGeneration)
+            if (!m_loads.isLatest(generation))
                 return;
             IncidentCategory category;
             try {
@@ -352,7 +352,7 @@ void IncidentPanel::reload()
                 report(errorOf(e));
             }
             whenFinished(this, m_hub.incidents.tickedSteps(id), [this, generation, category](QFuture<QList<int>> ticks) {
-                if (generation != m_loadGeneration)
+                if (!m_loads.isLatest(generation))
                     return;
                 QList<int> done;
                 try {
@@ -374,7 +374,7 @@ void IncidentPanel::reload()
         });
 
         whenFinished(this, m_hub.incidents.timeline(id), [this, generation, id](QFuture<QList<TimelineEntry>> entries) {
-            if (generation != m_loadGeneration)
+            if (!m_loads.isLatest(generation))
                 return;
             m_timeline->clear();
             try {

@@ -51,12 +51,12 @@ private:
     //! The incident's snapshots and clips (MediaViewer).
     void showMedia();
     //! The cameras near the incident, and the button that puts them on the video wall.
-    void showCamerasNearby(const Incident& incident, int generation);
+    void showCamerasNearby(const Incident& incident, quint64 generation);
     void report(const QString& error);
 
     HubContext& m_hub;
     qint64 m_id = 0;
-    int m_loadGeneration = 0;
+    LatestRead m_loads; //!< the incident's reads: an answer for an incident shown before is dropped
     Incident m_incident;
     QLabel* m_title;
     QLabel* m_details;

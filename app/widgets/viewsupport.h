@@ -1,0 +1,84 @@
+#pragma once
+// What every module's views do the same way: reload after the events that concern them, drop a
+// read's answer that a newer read made stale, close a dialog once its save is done, say a
+// duration as people do. For the hub's views today and the centres' tomorrow.
+
+#include "hexhubwidgets_export.h"
+
+#include "base/whenfinished.h"
+
+#include <QDialog>
+#include <QFuture>
+#include <QLabel>
+#include <QString>
+#include <QStringList>
+
+#include <exception>
+#include <functional>
+
+namespace hexhub {
+
+class EventBus;
+
+//! A duration in minutes, hours and days, "12 min", "2 h 05 min", "3 d 4 h", in the user's language.
+HEXHUB_WIDGETS_EXPORT QString formatDuration(qint64 ms);
+
+/*!
+ * Calls `reload` `delayMs` after bus events whose topics start with one of `prefixes` arrive (a burst
+ * of events, one reload). The subscription and the timer end with `owner`.
+ */
+HEXHUB_WIDGETS_EXPORT void reloadOnEvents(EventBus& bus, QObject* owner, const QStringList& prefixes, int delayMs,
+                                          std::function<void()> reload);
+
+/*!
+ * The stale-result guard: a view that reads again before the last read answered takes a ticket
+ * for each read and uses an answer only while its ticket is the latest, so an older, slower answer
+ * never overwrites a newer one.
+ */
+class LatestRead
+{
+public:
+    //! A ticket for the read about to start; every earlier ticket is stale from now on.
+    quint64 next() { return ++m_latest; }
+    bool isLatest(quint64 ticket) const { return ticket == m_latest; }
+    //! Makes every ticket given so far stale (the view shows something else now).
+    void invalidate() { ++m_latest; }
+
+private:
+    quint64 m_latest = 0;
+};
+
+/*!
+ * Calls `handler(future)` on `owner`'s thread when `future` finishes, unless a later read took a
+ * ticket from `latest` meanwhile (see LatestRead, whenFinished()).
+ */
+template <typename T, typename Handler>
+void whenLatest(QObject* owner, LatestRead& latest, const QFuture<T>& future, Handler&& handler)
+{
+    const quint64 ticket = latest.next();
+    whenFinished(owner, future, [&latest, ticket, handler = std::forward<Handler>(handler)](const QFuture<T>& done) mutable {
+        if (latest.isLatest(ticket))
+            handler(done);
+    });
+}
+
+/*!
+ * A dialog's save: its buttons wait while `saving` runs; then the dialog closes, or stays open with
+ * the reason in `message` and its buttons back.
+ */
+template <typename T>
+void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QFuture<T>& saving)
+{
+    buttons->setEnabled(false);
+    whenFinished(dialog, saving, [dialog, buttons, message](QFuture<T> done) {
+        try {
+            done.waitForFinished();
+            dialog->accept();
+        } catch (const std::exception& e) {
+            message->setText(QString::fromUtf8(e.what()));
+            buttons->setEnabled(true);
+        }
+    });
+}
+
+} // namespace hexhub
