@@ -17,6 +17,7 @@
 #include "base/clock.h"
 #include "demostore.h"
 #include "hexhub/hub/hubservices.h"
+#include "shared/deadlines.h"
 #include "store/sql.h"
 #include "store/store.h"
 #include "module/platform.h"
@@ -265,12 +266,8 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     {Tr::tr("12345 hotline reply, Riverside noise complaints"), 42 * 60},
                     {Tr::tr("48-hour fast track, case 2026-0398"), 5 * 3600}};
                 for (int i = 0; i < deadlines.size(); ++i)
-                    txn.publish(EventDraft{QStringLiteral("deadline.set"),
-                                           QJsonObject{{QStringLiteral("key"), QStringLiteral("pictures.%1").arg(i)},
-                                                       {QStringLiteral("title"), deadlines[i].first},
-                                                       {QStringLiteral("due"), now.addSecs(deadlines[i].second).toString(Qt::ISODateWithMs)},
-                                                       {QStringLiteral("module"), QStringLiteral("hub")}},
-                                           1, {}, {}, {}});
+                    publishDeadline(txn, DeadlineSet{QStringLiteral("pictures.%1").arg(i), deadlines[i].first,
+                                                     now.addSecs(deadlines[i].second), QStringLiteral("hub"), {}});
             }));
             const QJsonObject videoWall = demoCameras(platform, supervisor.principal, signedIn.principal);
             for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {

@@ -2,6 +2,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "bus/eventbus.h"
+#include "shared/deadlines.h"
 #include "store/store.h"
 
 #include "testsupport.h"
@@ -378,4 +379,37 @@ TEST_CASE("The journal is append-only", "[bus]")
     CHECK(failureOf(b.store().write([](WriteTransaction& txn) {
         txn.exec(QStringLiteral("DELETE FROM events"));
     })).contains(QStringLiteral("append-only")));
+}
+
+TEST_CASE("Deadlines are typed payloads: published in the transaction, read back whole, malformed ones left out", "[bus][deadlines]")
+{
+    TestPlatform tp;
+    tp.start();
+    DeadlineBoard board(tp->bus(), tp->clock());
+    board.load();
+    const QDateTime due = tp->clock().now().addSecs(600).toUTC();
+    await(tp->store().write(WriteContext{QStringLiteral("case_management"), QStringLiteral("ops"), {}}, [due](WriteTransaction& txn) {
+        publishDeadline(txn, DeadlineSet{QStringLiteral("case_management.case.7.custody"), QStringLiteral("Custody check, case 7"),
+                                         due, QStringLiteral("case_management"), QStringLiteral("case:7")});
+        // Not a deadline: no key, and a due time that is no time.
+        txn.publish(EventDraft{QStringLiteral("deadline.set"), QJsonObject{{QStringLiteral("title"), QStringLiteral("no key")}}, 1, {}, {}, {}});
+        txn.publish(EventDraft{QStringLiteral("deadline.set"),
+                               QJsonObject{{QStringLiteral("key"), QStringLiteral("x.y")}, {QStringLiteral("due"), QStringLiteral("soon")}},
+                               1, {}, {}, {}});
+    }));
+    REQUIRE(waitUntil([&] { return board.deadlines().size() == 1; }));
+    const Deadline d = board.deadlines().first();
+    CHECK(d.key == QStringLiteral("case_management.case.7.custody"));
+    CHECK(d.title == QStringLiteral("Custody check, case 7"));
+    CHECK(d.due == due);
+    CHECK(d.module == QStringLiteral("case_management"));
+    CHECK(d.subject == QStringLiteral("case:7"));
+
+    const std::optional<DeadlineSet> back = DeadlineSet::fromJson(DeadlineSet{d.key, d.title, d.due, d.module, d.subject}.toJson());
+    REQUIRE(back);
+    CHECK(back->due == due);
+    CHECK_FALSE(DeadlineCleared::fromJson({}));
+
+    await(tp->store().write([](WriteTransaction& txn) { publishDeadlineCleared(txn, QStringLiteral("case_management.case.7.custody")); }));
+    REQUIRE(waitUntil([&] { return board.deadlines().isEmpty(); }));
 }

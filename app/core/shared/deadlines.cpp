@@ -103,6 +103,52 @@ void DeadlineBoard::loadFrom(qint64 seq)
     watcher->setFuture(m_bus.replay(range));
 }
 
+QJsonObject DeadlineSet::toJson() const
+{
+    return {{QStringLiteral("key"), key},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("due"), due.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("module"), module},
+            {QStringLiteral("subject"), subject}};
+}
+
+std::optional<DeadlineSet> DeadlineSet::fromJson(const QJsonObject& json)
+{
+    DeadlineSet d;
+    d.key = json.value(QStringLiteral("key")).toString();
+    d.due = QDateTime::fromString(json.value(QStringLiteral("due")).toString(), Qt::ISODateWithMs);
+    if (d.key.isEmpty() || !d.due.isValid())
+        return std::nullopt; // a malformed deadline is left out rather than shown at a wrong time
+    d.due = d.due.toUTC();
+    d.title = json.value(QStringLiteral("title")).toString();
+    d.module = json.value(QStringLiteral("module")).toString();
+    d.subject = json.value(QStringLiteral("subject")).toString();
+    return d;
+}
+
+QJsonObject DeadlineCleared::toJson() const
+{
+    return {{QStringLiteral("key"), key}};
+}
+
+std::optional<DeadlineCleared> DeadlineCleared::fromJson(const QJsonObject& json)
+{
+    const QString key = json.value(QStringLiteral("key")).toString();
+    if (key.isEmpty())
+        return std::nullopt;
+    return DeadlineCleared{key};
+}
+
+void publishDeadline(WriteTransaction& txn, const DeadlineSet& deadline)
+{
+    txn.publish(deadline);
+}
+
+void publishDeadlineCleared(WriteTransaction& txn, const QString& key)
+{
+    txn.publish(DeadlineCleared{key});
+}
+
 void DeadlineBoard::apply(const Event& event)
 {
     if (event.seq > 0)
@@ -110,7 +156,7 @@ void DeadlineBoard::apply(const Event& event)
     const QString key = event.payload.value(QStringLiteral("key")).toString();
     if (key.isEmpty())
         return;
-    if (event.topic == QLatin1String("deadline.cleared")) {
+    if (const auto cleared = payloadAs<DeadlineCleared>(event)) {
         m_open.remove(key);
         m_missedSeen.remove(key);
         m_escalatedSeen.remove(key);
@@ -124,14 +170,10 @@ void DeadlineBoard::apply(const Event& event)
         }
         return;
     }
-    if (event.topic != QLatin1String("deadline.set"))
-        return;
-    const QDateTime due = QDateTime::fromString(event.payload.value(QStringLiteral("due")).toString(), Qt::ISODateWithMs);
-    if (!due.isValid())
-        return; // a malformed deadline is left out rather than shown at a wrong time
-    Deadline d{key, event.payload.value(QStringLiteral("title")).toString(), due.toUTC(),
-               event.payload.value(QStringLiteral("module")).toString(event.source),
-               event.payload.value(QStringLiteral("subject")).toString(), {}, {}};
+    const std::optional<DeadlineSet> set = payloadAs<DeadlineSet>(event);
+    if (!set)
+        return; // another topic, or a malformed deadline: left out rather than shown at a wrong time
+    Deadline d{set->key, set->title, set->due, set->module.isEmpty() ? event.source : set->module, set->subject, {}, {}};
     if (const auto old = m_open.constFind(key); old != m_open.cend() && old->due == d.due) {
         d.acknowledgedBy = old->acknowledgedBy; // renamed, not moved: still acknowledged
         d.acknowledgedAt = old->acknowledgedAt;

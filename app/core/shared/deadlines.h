@@ -3,6 +3,7 @@
 #include "base/hexhubcore_export.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QFuture>
 #include <QHash>
 #include <QSet>
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace hexhub {
 
@@ -54,6 +56,44 @@ struct HEXHUB_CORE_EXPORT Deadline
 };
 
 class Store;
+class WriteTransaction;
+
+//! The `deadline.set` payload (the contract above), typed: publish with publishDeadline().
+struct HEXHUB_CORE_EXPORT DeadlineSet
+{
+    static constexpr auto kTopic = "deadline.set";
+    static constexpr int kSchemaVersion = 1;
+
+    QString key;     //!< "<module>.<record>.<what>"
+    QString title;   //!< short, in the language of the desk that set it
+    QDateTime due;   //!< Clock time, UTC
+    QString module;  //!< the module whose deadline it is
+    QString subject; //!< the record it belongs to, e.g. "incident:42"
+
+    QJsonObject toJson() const;
+    //! Nothing for a payload without a key or with a due time that is not ISO 8601.
+    static std::optional<DeadlineSet> fromJson(const QJsonObject& json);
+};
+
+//! The `deadline.cleared` payload, typed.
+struct HEXHUB_CORE_EXPORT DeadlineCleared
+{
+    static constexpr auto kTopic = "deadline.cleared";
+    static constexpr int kSchemaVersion = 1;
+
+    QString key;
+
+    QJsonObject toJson() const;
+    static std::optional<DeadlineCleared> fromJson(const QJsonObject& json);
+};
+
+/*!
+ * Puts a deadline in front of the hub (or moves it) in `txn`, so that it commits with the change it
+ * belongs to; publishDeadlineCleared() takes it away. Every module's services use these.
+ */
+HEXHUB_CORE_EXPORT void publishDeadline(WriteTransaction& txn, const DeadlineSet& deadline);
+HEXHUB_CORE_EXPORT void publishDeadlineCleared(WriteTransaction& txn, const QString& key);
+
 //! Publishes `deadline.acknowledged` for `key` on behalf of `actor`.
 HEXHUB_CORE_EXPORT QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor);
 

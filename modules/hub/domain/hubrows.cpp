@@ -8,6 +8,7 @@
 #include "base/coretr.h"
 #include "base/error.h"
 #include "security/session.h"
+#include "shared/deadlines.h"
 #include "store/sql.h"
 #include "store/sqldialect.h"
 #include "store/store.h"
@@ -234,17 +235,12 @@ Event publish(WriteTransaction& txn, const QString& topic, const QJsonObject& pa
 
 void setDeadline(WriteTransaction& txn, const QString& key, const QString& title, qint64 dueMs, const QString& subject)
 {
-    publish(txn, QStringLiteral("deadline.set"),
-            {{QStringLiteral("key"), key},
-             {QStringLiteral("title"), title},
-             {QStringLiteral("due"), QDateTime::fromMSecsSinceEpoch(dueMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-             {QStringLiteral("module"), kHub},
-             {QStringLiteral("subject"), subject}});
+    publishDeadline(txn, DeadlineSet{key, title, QDateTime::fromMSecsSinceEpoch(dueMs, Qt::UTC), kHub, subject});
 }
 
 void clearDeadline(WriteTransaction& txn, const QString& key)
 {
-    publish(txn, QStringLiteral("deadline.cleared"), {{QStringLiteral("key"), key}});
+    publishDeadlineCleared(txn, key);
 }
 
 QString responseKey(qint64 incident)
