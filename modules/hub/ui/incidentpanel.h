@@ -2,20 +2,11 @@
 
 #include "hubcontext.h"
 
-#include <QPointer>
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QPushButton;
-class QTableView;
-class QTimer;
-
-namespace hexhub {
-class SqlPageModel;
-}
 
 namespace hexhub::hub {
 
