@@ -140,8 +140,11 @@ void NotificationCenter::onEvent(const Event& event)
                                       : described.notify == EventDescription::Notify::Important
                                           ? Notification::Level::Important
                                           : Notification::Level::Info;
-    post(level, title, described.detail.isEmpty() && !described.title.isEmpty() ? described.text : described.detail,
-         event.occurredAt);
+    // Under a title of its own, the detail (or the line itself); a bare line is all title.
+    const QString body = !described.detail.isEmpty() ? described.detail
+                         : described.title.isEmpty() ? QString()
+                                                     : described.text;
+    post(level, title, body, event.occurredAt);
 }
 
 void NotificationCenter::post(Notification::Level level, const QString& title, const QString& text, const QDateTime& at)
