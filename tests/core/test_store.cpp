@@ -1,6 +1,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "bus/journal.h"
+#include "module/servicesupport.h"
 #include "store/store.h"
 
 #include "testsupport.h"
@@ -302,4 +303,42 @@ TEST_CASE("Committed transactions survive the writer being killed at a random mo
         CHECK(events == allRows);
     }
     CHECK(totalKills == kRuns);
+}
+
+TEST_CASE("An update at a stale version is a conflict that rolls the command back, recorded id and all", "[store]")
+{
+    TestPlatform tp;
+    tp.start();
+    Store& store = tp->store();
+    await(store.write([](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL, version BIGINT NOT NULL DEFAULT 1)"));
+        txn.exec(QStringLiteral("INSERT INTO things (id, name) VALUES (1, 'first')"));
+    }));
+    const CommandId command = CommandId::make();
+    const auto rename = [&](qint64 seenVersion, const QString& name) {
+        return store.write(WriteContext{QStringLiteral("test"), QStringLiteral("desk-a"), {}},
+                           [seenVersion, name, command](WriteTransaction& txn) {
+                               if (service::appliedBefore(txn, command, QStringLiteral("thing.rename")))
+                                   return;
+                               service::requireUpdated(
+                                   txn.exec(QStringLiteral("UPDATE things SET name = ?, version = version + 1 WHERE id = 1 AND version = ?"),
+                                            {name, seenVersion}),
+                                   QStringLiteral("changed meanwhile"));
+                               service::recordApplied(txn, command, QStringLiteral("thing.rename"), QStringLiteral("1"));
+                           });
+    };
+    // Another desk moved the row to version 2 after this one read version 1.
+    await(store.write([](WriteTransaction& txn) { txn.exec(QStringLiteral("UPDATE things SET version = 2 WHERE id = 1")); }));
+    CHECK_THROWS_AS(await(rename(1, QStringLiteral("stale"))), ConflictError);
+    const auto state = [&] {
+        return await(store.read([](Sql& sql) {
+            return sql.scalar(QStringLiteral("SELECT name FROM things WHERE id = 1")).toString() + u'/'
+                   + sql.scalar(QStringLiteral("SELECT COUNT(*) FROM applied_commands")).toString();
+        }));
+    };
+    CHECK(state() == QStringLiteral("first/0"));
+    // At the version it has now, the same command goes through, once.
+    await(rename(2, QStringLiteral("second")));
+    await(rename(2, QStringLiteral("second")));
+    CHECK(state() == QStringLiteral("second/1"));
 }

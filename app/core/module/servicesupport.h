@@ -4,12 +4,14 @@
 // validation error, write in the module's name, and parse JSON into an optional with a reason.
 
 #include "base/error.h"
+#include "module/command.h"
 #include "security/audit.h"
 #include "security/session.h"
 #include "store/sql.h"
 #include "store/store.h"
 
 #include <QFuture>
+#include <QSqlQuery>
 #include <QString>
 
 #include <exception>
@@ -110,6 +112,26 @@ inline WriteContext writeAs(const QString& moduleId, const Principal& actor)
 {
     return WriteContext{moduleId, actor.name, {}};
 }
+
+/*!
+ * Commands apply once (ARCHITECTURE.md 3a). Inside the command's write transaction, before changing
+ * anything: the result key recorded when `command` was applied before, else nothing. A command id
+ * used before for another operation is refused with a ValidationError.
+ */
+HEXHUB_CORE_EXPORT std::optional<QString> appliedBefore(Sql& sql, const CommandId& command, const QString& operation);
+/*!
+ * Records `command` as applied, in the transaction that applied it, with the key of what it made or
+ * changed (appliedBefore() gives it back). A null command id is refused: every change carries one.
+ */
+HEXHUB_CORE_EXPORT void recordApplied(WriteTransaction& txn, const CommandId& command, const QString& operation,
+                                      const QString& resultKey);
+
+/*!
+ * For an `UPDATE ... WHERE id = ? AND version = ?`: the row was at the version the command read,
+ * else another desk changed it meanwhile and `conflict` is thrown as a ConflictError, so the
+ * transaction rolls back instead of overwriting that change.
+ */
+HEXHUB_CORE_EXPORT void requireUpdated(const QSqlQuery& update, const QString& conflict);
 
 //! For fromJson() and parsers that answer with an optional: sets `error` (when given) to `why`.
 template <typename T>

@@ -42,7 +42,7 @@ QFuture<QList<Camera>> CameraService::cameras() const
     return m_store.read([viewer](Sql& sql) { return viewableCameras(sql, viewer); });
 }
 
-QFuture<Camera> CameraService::save(const Camera& in) const
+QFuture<Camera> CameraService::save(const Camera& in, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Camera>(m_audit, actor, QStringLiteral("hub.camera.manage"), Tr::tr("change the camera registry"),
@@ -50,7 +50,10 @@ QFuture<Camera> CameraService::save(const Camera& in) const
         return *refused;
     if (const QString problem = in.problem(); !problem.isEmpty())
         return failNow<Camera>(problem);
-    return m_store.write(hubWrite(actor), [this, in, actor](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [this, in, actor, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.camera.save");
+        if (service::appliedBefore(txn, command, op))
+            return loadCamera(txn, in.id);
         if (!txn.scalar(QStringLiteral("SELECT 1 FROM permissions WHERE id = ?"), {in.viewPermission}).isValid())
             throw ValidationError(Tr::tr("There is no permission '%1': a camera can only ask viewers for one that exists.")
                                       .arg(in.viewPermission));
@@ -64,13 +67,16 @@ QFuture<Camera> CameraService::save(const Camera& in) const
             const double heading = moving ? before->heading : in.heading;
             // A moved camera's position dates from now; an unchanged one keeps its date.
             const qint64 movedAt = position == before->position ? before->positionAt : position ? now : 0;
-            txn.exec(QStringLiteral("UPDATE hub_cameras SET name = ?, kind = ?, latitude = ?, longitude = ?, heading = ?, "
-                                    "field_of_view = ?, range_m = ?, stream_url = ?, agency = ?, view_permission = ?, "
-                                    "position_at = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-                     {in.name.trimmed(), cameraKindId(in.kind), position ? QVariant(position->latitude) : QVariant(),
-                      position ? QVariant(position->longitude) : QVariant(), heading, in.fieldOfView, in.range,
-                      in.streamUrl, in.agency.trimmed(), in.viewPermission, movedAt > 0 ? QVariant(movedAt) : QVariant(),
-                      now, in.id});
+            // At the version read here: a registry edit racing another desk's is a conflict.
+            service::requireUpdated(
+                txn.exec(QStringLiteral("UPDATE hub_cameras SET name = ?, kind = ?, latitude = ?, longitude = ?, heading = ?, "
+                                        "field_of_view = ?, range_m = ?, stream_url = ?, agency = ?, view_permission = ?, "
+                                        "position_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                         {in.name.trimmed(), cameraKindId(in.kind), position ? QVariant(position->latitude) : QVariant(),
+                          position ? QVariant(position->longitude) : QVariant(), heading, in.fieldOfView, in.range,
+                          in.streamUrl, in.agency.trimmed(), in.viewPermission, movedAt > 0 ? QVariant(movedAt) : QVariant(),
+                          now, in.id, before->version}),
+                Tr::tr("Camera %1 was changed on another desk meanwhile; look at it again and retry.").arg(in.id));
         } else {
             const QVariant lat = in.position ? QVariant(in.position->latitude) : QVariant();
             const QVariant lon = in.position ? QVariant(in.position->longitude) : QVariant();
@@ -88,6 +94,7 @@ QFuture<Camera> CameraService::save(const Camera& in) const
                                                                                 saved.viewPermission);
         m_audit.append(txn, {actor.name, QStringLiteral("camera.saved"), QStringLiteral("camera:") + saved.id, detail,
                              QStringLiteral("success")});
+        service::recordApplied(txn, command, op, saved.id);
         return saved;
     });
 }

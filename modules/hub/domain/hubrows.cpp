@@ -264,8 +264,12 @@ QString taskKey(qint64 task)
 void writeStatus(WriteTransaction& txn, const Incident& incident, IncidentStatus to, const QString& reason)
 {
     const qint64 now = txn.clock().nowMs();
-    txn.exec(QStringLiteral("UPDATE hub_incidents SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-             {incidentStatusId(to), now, incident.id});
+    // At the version read: an incident another desk moved meanwhile is a conflict, not overwritten.
+    service::requireUpdated(txn.exec(QStringLiteral("UPDATE hub_incidents SET status = ?, updated_at = ?, version = version + 1 "
+                                                    "WHERE id = ? AND version = ?"),
+                                     {incidentStatusId(to), now, incident.id, incident.version}),
+                            Tr::tr("Incident %1 was changed by someone else meanwhile; look at it again and retry.")
+                                .arg(incident.number));
     publishFor(txn, {incident.id}, QStringLiteral("incident.status"),
                {{QStringLiteral("incident"), incident.id},
                 {QStringLiteral("number"), incident.number},

@@ -27,9 +27,23 @@ using namespace hubrows;
 using hubsupport::check;
 using hubsupport::failNow;
 using hubsupport::hubWrite;
+using service::appliedBefore;
+using service::recordApplied;
 
 // ---------------------------------------------------------------------------------------------
 // IncidentService
+
+namespace {
+
+// The incident as a caller sees it after a change: the reporter's contact masked.
+Incident maskedIncident(Sql& sql, qint64 id)
+{
+    Incident incident = loadIncident(sql, id);
+    incident.reporterContact = maskContact(incident.reporterContact);
+    return incident;
+}
+
+} // namespace
 
 IncidentService::IncidentService(Store& store, Session& session, AuditLog& audit)
     : m_store(store)
@@ -49,7 +63,7 @@ QFuture<QList<IncidentCategory>> IncidentService::categories() const
     });
 }
 
-QFuture<Incident> IncidentService::create(const NewIncident& in) const
+QFuture<Incident> IncidentService::create(const NewIncident& in, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("create an incident"),
@@ -62,7 +76,13 @@ QFuture<Incident> IncidentService::create(const NewIncident& in) const
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [in](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.create");
+        if (const auto earlier = appliedBefore(txn, command, op)) {
+            Incident made = loadIncident(txn, earlier->toLongLong());
+            made.reporterContact = maskContact(made.reporterContact);
+            return made;
+        }
         const IncidentCategory category = loadCategory(txn, in.category);
         const qint64 now = txn.clock().nowMs();
         const QVariant lat = in.location.point ? QVariant(in.location.point->latitude) : QVariant();
@@ -85,6 +105,7 @@ QFuture<Incident> IncidentService::create(const NewIncident& in) const
         setDeadline(txn, responseKey(id),
                     Tr::tr("Response %1: %2").arg(number, category.displayName()), now + category.responseTargetMs,
                     QStringLiteral("incident:%1").arg(id));
+        recordApplied(txn, command, op, QString::number(id));
         incident.reporterContact = maskContact(incident.reporterContact);
         return incident;
     });
@@ -105,7 +126,7 @@ QFuture<Incident> IncidentService::get(qint64 id) const
     });
 }
 
-QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const IncidentEdit& change) const
+QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const IncidentEdit& change, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("change an incident"),
@@ -121,7 +142,10 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [id, expectedVersion, change](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [id, expectedVersion, change, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.edit");
+        if (appliedBefore(txn, command, op))
+            return maskedIncident(txn, id);
         const Incident before = loadIncident(txn, id);
         if (before.version != expectedVersion)
             throw ConflictError(Tr::tr("Incident %1 was changed by someone else while you edited it; "
@@ -179,12 +203,13 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
         payload.insert(QStringLiteral("incident"), id);
         payload.insert(QStringLiteral("changed"), QJsonArray::fromStringList(changed));
         publishFor(txn, {id}, QStringLiteral("incident.updated"), payload);
+        recordApplied(txn, command, op, QString::number(id));
         after.reporterContact = maskContact(after.reporterContact);
         return after;
     });
 }
 
-QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QString& reason) const
+QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QString& reason, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("change an incident's status"),
@@ -192,7 +217,10 @@ QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QS
         return *refused;
     if (to == IncidentStatus::Cancelled && reason.trimmed().isEmpty())
         return failNow<Incident>(Tr::tr("Say why the incident is cancelled."));
-    return m_store.write(hubWrite(actor), [id, to, reason](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [id, to, reason, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.move");
+        if (appliedBefore(txn, command, op))
+            return maskedIncident(txn, id);
         const Incident before = loadIncident(txn, id);
         if (const QString why = whyIncidentCannotMove(before.status, to); !why.isEmpty())
             throw ValidationError(why);
@@ -216,13 +244,12 @@ QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QS
         writeStatus(txn, before, to, reason.trimmed());
         if (to == IncidentStatus::Resolved || to == IncidentStatus::Closed || to == IncidentStatus::Cancelled)
             clearDeadline(txn, responseKey(id));
-        Incident after = loadIncident(txn, id);
-        after.reporterContact = maskContact(after.reporterContact);
-        return after;
+        recordApplied(txn, command, op, QString::number(id));
+        return maskedIncident(txn, id);
     });
 }
 
-QFuture<void> IncidentService::addNote(qint64 id, const QString& text) const
+QFuture<void> IncidentService::addNote(qint64 id, const QString& text, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("add a note to an incident"),
@@ -233,17 +260,21 @@ QFuture<void> IncidentService::addNote(qint64 id, const QString& text) const
         return failNow<void>(Tr::tr("The note is empty."));
     if (note.size() > 4000)
         return failNow<void>(Tr::tr("The note is %1 characters long; keep it to 4,000.").arg(note.size()));
-    return m_store.write(hubWrite(actor), [id, note](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.note");
+        if (appliedBefore(txn, command, op))
+            return;
         const Incident incident = loadIncident(txn, id);
         txn.exec(QStringLiteral("UPDATE hub_incidents SET notes = CASE WHEN notes = '' THEN ? ELSE notes || ? || ? END, "
                                 "updated_at = ?, version = version + 1 WHERE id = ?"),
                  {note, QStringLiteral("\n"), note, txn.clock().nowMs(), id});
         publishFor(txn, {id}, QStringLiteral("incident.note"),
                    {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number}, {QStringLiteral("text"), note}});
+        recordApplied(txn, command, op, QString::number(id));
     });
 }
 
-QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QString& ref) const
+QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QString& ref, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("link an incident"),
@@ -256,8 +287,12 @@ QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QStrin
     const QString reference = ref.trimmed();
     if (reference.isEmpty() || reference.size() > 64)
         return failNow<void>(Tr::tr("Give the reference of the %1 to link.").arg(kind));
-    return m_store.write(hubWrite(actor), [id, kind, reference, name = actor.name](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [id, kind, reference, command, name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.link");
+        if (appliedBefore(txn, command, op))
+            return;
         const Incident incident = loadIncident(txn, id);
+        recordApplied(txn, command, op, QString::number(id));
         if (txn.scalar(QStringLiteral("SELECT 1 FROM hub_incident_links WHERE incident_id = ? AND kind = ? AND ref = ?"),
                        {id, kind, reference}).isValid())
             return;
@@ -287,7 +322,7 @@ QFuture<QList<IncidentLink>> IncidentService::links(qint64 id) const
     });
 }
 
-QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& in) const
+QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& in, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<IncidentCategory>(m_audit, actor, QStringLiteral("hub.taxonomy.manage"), Tr::tr("change the incident taxonomy"),
@@ -325,7 +360,10 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<IncidentCategory>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [this, c, name = actor.name](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [this, c, command, name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.category.save");
+        if (appliedBefore(txn, command, op))
+            return loadCategory(txn, c.id);
         const std::optional<IncidentCategory> before = findCategory(txn, c.id);
         const QString runCard = QString::fromUtf8(QJsonDocument(IncidentCategory::runCardToJson(c.runCard)).toJson(QJsonDocument::Compact));
         const QString playbook = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.playbook)).toJson(QJsonDocument::Compact));
@@ -347,23 +385,28 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
                  {QStringLiteral("playbook"), QJsonArray::fromStringList(saved.playbook)}});
         m_audit.append(txn, {name, QStringLiteral("category.saved"), QStringLiteral("category:%1").arg(saved.id),
                              before ? QStringLiteral("changed") : QStringLiteral("added"), QStringLiteral("success")});
+        recordApplied(txn, command, op, saved.id);
         return saved;
     });
 }
 
-QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked) const
+QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("tick a playbook step"),
                                    QStringLiteral("incident.step"), QStringLiteral("incident:%1").arg(id)))
         return *refused;
-    return m_store.write(hubWrite(actor), [id, step, ticked, name = actor.name](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [id, step, ticked, command, name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.step");
+        if (appliedBefore(txn, command, op))
+            return;
         const Incident incident = loadIncident(txn, id);
         const IncidentCategory category = loadCategory(txn, incident.category);
         if (step < 0 || step >= category.playbook.size())
             throw ValidationError(Tr::tr("The playbook of %1 has no step %2.").arg(category.displayName()).arg(step + 1));
         const bool was = txn.scalar(QStringLiteral("SELECT 1 FROM hub_playbook_ticks WHERE incident_id = ? AND step = ?"),
                                     {id, step}).isValid();
+        recordApplied(txn, command, op, QString::number(id));
         if (was == ticked)
             return;
         if (ticked)
@@ -394,7 +437,7 @@ QFuture<QList<int>> IncidentService::tickedSteps(qint64 id) const
     });
 }
 
-QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& callSigns) const
+QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& callSigns, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<QList<Unit>>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("dispatch units"),
@@ -406,7 +449,14 @@ QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& cal
         if (callSigns.indexOf(callSigns.at(i)) != i)
             return failNow<QList<Unit>>(Tr::tr("%1 is named twice: a unit goes to an incident once.").arg(callSigns.at(i)));
     }
-    return m_store.write(hubWrite(actor), [this, id, callSigns, actor](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [this, id, callSigns, actor, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.dispatch");
+        if (const auto earlier = appliedBefore(txn, command, op)) {
+            QList<Unit> sent; // the units the command sent then, as they are now
+            for (const QString& callSign : earlier->split(u',', Qt::SkipEmptyParts))
+                sent << loadUnit(txn, callSign);
+            return sent;
+        }
         const Incident incident = loadIncident(txn, id);
         if (incident.status != IncidentStatus::New && incident.status != IncidentStatus::Dispatched
             && incident.status != IncidentStatus::OnScene)
@@ -438,6 +488,7 @@ QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& cal
         publishFor(txn, {id}, QStringLiteral("incident.dispatched"),
                    {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number},
                     {QStringLiteral("units"), QJsonArray::fromStringList(sent)}});
+        recordApplied(txn, command, op, sent.join(u','));
         QList<Unit> after;
         for (const QString& callSign : std::as_const(sent))
             after << loadUnit(txn, callSign);
@@ -445,13 +496,16 @@ QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& cal
     });
 }
 
-QFuture<void> IncidentService::unitArrived(qint64 id, const QString& callSign) const
+QFuture<void> IncidentService::unitArrived(qint64 id, const QString& callSign, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("record a unit's arrival"),
                                    QStringLiteral("unit.arrived"), QStringLiteral("unit:") + callSign))
         return *refused;
-    return m_store.write(hubWrite(actor), [id, callSign](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [id, callSign, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.unit.arrived");
+        if (appliedBefore(txn, command, op))
+            return;
         const Incident incident = loadIncident(txn, id);
         const Unit unit = loadUnit(txn, callSign);
         if (unit.incidentId != id || unit.status != UnitStatus::EnRoute)
@@ -472,16 +526,20 @@ QFuture<void> IncidentService::unitArrived(qint64 id, const QString& callSign) c
         }
         if (incident.status == IncidentStatus::Dispatched)
             writeStatus(txn, incident, IncidentStatus::OnScene, {});
+        recordApplied(txn, command, op, callSign);
     });
 }
 
-QFuture<void> IncidentService::unitCleared(const QString& callSign) const
+QFuture<void> IncidentService::unitCleared(const QString& callSign, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("clear a unit"),
                                    QStringLiteral("unit.cleared"), QStringLiteral("unit:") + callSign))
         return *refused;
-    return m_store.write(hubWrite(actor), [callSign](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [callSign, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.unit.cleared");
+        if (appliedBefore(txn, command, op))
+            return;
         const Unit unit = loadUnit(txn, callSign);
         if (unit.incidentId == 0)
             throw ValidationError(Tr::tr("%1 is not on an incident.").arg(callSign));
@@ -492,6 +550,7 @@ QFuture<void> IncidentService::unitCleared(const QString& callSign) const
                     {QStringLiteral("unit"), callSign}});
         if (incident.status == IncidentStatus::Dispatched && unitsOn(txn, incident.id).isEmpty())
             writeStatus(txn, incident, IncidentStatus::New, Tr::tr("every unit recalled"));
+        recordApplied(txn, command, op, callSign);
     });
 }
 
@@ -541,7 +600,7 @@ QFuture<QList<DuplicateCandidate>> IncidentService::duplicatesOf(const NewIncide
     });
 }
 
-QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate) const
+QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("merge incidents"),
@@ -549,7 +608,10 @@ QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate) const
         return *refused;
     if (keep == duplicate)
         return failNow<void>(Tr::tr("An incident cannot be merged into itself."));
-    return m_store.write(hubWrite(actor), [this, keep, duplicate, actor](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [this, keep, duplicate, actor, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.merge");
+        if (appliedBefore(txn, command, op))
+            return;
         const Incident kept = loadIncident(txn, keep);
         const Incident dup = loadIncident(txn, duplicate);
         if (dup.mergedInto != 0)
@@ -562,7 +624,10 @@ QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate) const
                                       .arg(dup.number, incidentStatusName(dup.status)));
         // Its units go over to the incident that stays.
         for (const Unit& unit : unitsOn(txn, duplicate)) {
-            txn.exec(QStringLiteral("UPDATE hub_units SET incident_id = ?, version = version + 1 WHERE id = ?"), {keep, unit.callSign});
+            service::requireUpdated(txn.exec(QStringLiteral("UPDATE hub_units SET incident_id = ?, version = version + 1 "
+                                                            "WHERE id = ? AND version = ?"),
+                                             {keep, unit.callSign, unit.version}),
+                                    Tr::tr("%1 was changed on another desk meanwhile; look at it again and retry.").arg(unit.callSign));
             txn.exec(QStringLiteral("UPDATE hub_dispatches SET incident_id = ? WHERE unit_id = ? AND incident_id = ? AND cleared_at IS NULL"),
                      {keep, unit.callSign, duplicate});
         }
@@ -576,6 +641,7 @@ QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate) const
                     {QStringLiteral("duplicate"), duplicate}, {QStringLiteral("duplicateNumber"), dup.number}});
         m_audit.append(txn, {actor.name, QStringLiteral("incident.merged"), QStringLiteral("incident:%1").arg(duplicate),
                              QStringLiteral("into %1").arg(kept.number), QStringLiteral("success")});
+        recordApplied(txn, command, op, QString::number(keep));
     });
 }
 

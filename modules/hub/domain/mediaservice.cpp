@@ -69,10 +69,20 @@ QString megabytes(qint64 bytes)
  * timeline and audited.
  */
 Guarded<MediaItem> insertMedia(WriteTransaction& txn, const AuditLog& audit, const Principal& actor, const NewMedia& in,
-                               const QString& object)
+                               const QString& object, const CommandId& command)
 {
     const bool clip = in.kind == QLatin1String(MediaItem::kClip);
     Guarded<MediaItem> result;
+    const QString op = QStringLiteral("hub.media.attach");
+    if (const auto earlier = service::appliedBefore(txn, command, op)) {
+        QSqlQuery again = txn.exec(QStringLiteral("SELECT ") + kMediaColumns
+                                       + QStringLiteral(" FROM hub_media m JOIN hub_cameras c ON c.id = m.camera_id WHERE m.id = ?"),
+                                   {earlier->toLongLong()});
+        if (!again.next())
+            throw NotFoundError(Tr::tr("There is no attached media %1.").arg(*earlier));
+        result.value = mediaFrom(again);
+        return result;
+    }
     QSqlQuery incident = txn.exec(QStringLiteral("SELECT status, number FROM hub_incidents WHERE id = ?"), {in.incidentId});
     if (!incident.next())
         throw NotFoundError(Tr::tr("Incident %1 does not exist.").arg(in.incidentId));
@@ -122,13 +132,14 @@ Guarded<MediaItem> insertMedia(WriteTransaction& txn, const AuditLog& audit, con
                                       .arg(number, in.cameraId, QString::number(in.takenAt), in.sha256);
     audit.append(txn, {actor.name, QStringLiteral("media.attached"), QStringLiteral("media:%1").arg(id), detail,
                        QStringLiteral("success")});
+    service::recordApplied(txn, command, op, QString::number(id));
     return result;
 }
 
 } // namespace
 
 QFuture<MediaItem> MediaService::attachSnapshot(qint64 incidentId, const QString& cameraId, const QByteArray& png,
-                                                qint64 takenAt) const
+                                                qint64 takenAt, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     const QString object = QStringLiteral("incident:%1").arg(incidentId);
@@ -154,13 +165,13 @@ QFuture<MediaItem> MediaService::attachSnapshot(qint64 incidentId, const QString
     in.size = *pixels;
     in.content = png;
     in.sha256 = sha256Hex(png);
-    return unwrapRefusal(m_store.write(hubWrite(actor), [this, in, actor, object](WriteTransaction& txn) {
-        return insertMedia(txn, m_audit, actor, in, object);
+    return unwrapRefusal(m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
+        return insertMedia(txn, m_audit, actor, in, object, command);
     }));
 }
 
 QFuture<MediaItem> MediaService::attachClip(qint64 incidentId, const QString& cameraId, const QByteArray& avi,
-                                            qint64 startedAt) const
+                                            qint64 startedAt, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     const QString object = QStringLiteral("incident:%1").arg(incidentId);
@@ -194,9 +205,9 @@ QFuture<MediaItem> MediaService::attachClip(qint64 incidentId, const QString& ca
         return in;
     });
     return unwrapRefusal(checked
-                             .then([this, actor, object](const NewMedia& in) {
-                                 return m_store.write(hubWrite(actor), [this, in, actor, object](WriteTransaction& txn) {
-                                     return insertMedia(txn, m_audit, actor, in, object);
+                             .then([this, actor, object, command](const NewMedia& in) {
+                                 return m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
+                                     return insertMedia(txn, m_audit, actor, in, object, command);
                                  });
                              })
                              .unwrap());

@@ -27,6 +27,8 @@ using namespace hubrows;
 using hubsupport::check;
 using hubsupport::failNow;
 using hubsupport::hubWrite;
+using service::appliedBefore;
+using service::recordApplied;
 
 // ---------------------------------------------------------------------------------------------
 // TaskService
@@ -71,22 +73,41 @@ Task insertTask(WriteTransaction& txn, const NewTask& t, qint64 operationId, con
     return task;
 }
 
+// A task command applied once: `move` runs the first time; again, the task as it is now.
+template <typename Move>
+Task onceForTask(WriteTransaction& txn, const CommandId& command, const QString& op, qint64 id, Move&& move)
+{
+    if (appliedBefore(txn, command, op))
+        return loadTask(txn, id);
+    const Task after = move();
+    recordApplied(txn, command, op, QString::number(id));
+    return after;
+}
+
 // Moves a task; publishes task.updated; clears its deadline when it is finished.
 Task moveTask(WriteTransaction& txn, qint64 id, TaskStatus to, int progress, const QString& note, const QString& reason)
 {
     const Task before = loadTask(txn, id);
     if (const QString why = whyTaskCannotMove(before.status, to); !why.isEmpty())
         throw ValidationError(why);
-    txn.exec(QStringLiteral("UPDATE hub_tasks SET status = ?, progress = ?, progress_note = ?, decline_reason = ?, updated_at = ?, "
-                            "version = version + 1 WHERE id = ?"),
-             {taskStatusId(to), progress < 0 ? before.progress : progress, note.isNull() ? before.progressNote : note,
-              reason.isNull() ? before.declineReason : reason, txn.clock().nowMs(), id});
+    // At the version read: two desks answering the same task at once cannot both win.
+    service::requireUpdated(
+        txn.exec(QStringLiteral("UPDATE hub_tasks SET status = ?, progress = ?, progress_note = ?, decline_reason = ?, updated_at = ?, "
+                                "version = version + 1 WHERE id = ? AND version = ?"),
+                 {taskStatusId(to), progress < 0 ? before.progress : progress, note.isNull() ? before.progressNote : note,
+                  reason.isNull() ? before.declineReason : reason, txn.clock().nowMs(), id, before.version}),
+        Tr::tr("The task '%1' was changed on another desk meanwhile; look at it again and retry.").arg(before.title));
     const Task after = loadTask(txn, id);
     publishFor(txn, after.incidentId > 0 ? QList<qint64>{after.incidentId} : QList<qint64>{}, QStringLiteral("task.updated"),
                after.toJson());
     if (!after.isOpen() && before.dueAt > 0)
         clearDeadline(txn, taskKey(id));
     return after;
+}
+
+QString operationConflict(const Operation& op)
+{
+    return Tr::tr("Operation %1 was changed on another desk meanwhile; look at it again and retry.").arg(op.name);
 }
 
 } // namespace
@@ -98,7 +119,7 @@ TaskService::TaskService(Store& store, Session& session, AuditLog& audit)
 {
 }
 
-QFuture<Task> TaskService::issue(const NewTask& task) const
+QFuture<Task> TaskService::issue(const NewTask& task, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.assign"), Tr::tr("issue a task"),
@@ -109,19 +130,29 @@ QFuture<Task> TaskService::issue(const NewTask& task) const
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Task>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [task, name = actor.name](WriteTransaction& txn) { return insertTask(txn, task, 0, name); });
+    return m_store.write(hubWrite(actor), [task, command, name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.task.issue");
+        if (const auto earlier = appliedBefore(txn, command, op))
+            return loadTask(txn, earlier->toLongLong());
+        const Task issued = insertTask(txn, task, 0, name);
+        recordApplied(txn, command, op, QString::number(issued.id));
+        return issued;
+    });
 }
 
-QFuture<Task> TaskService::accept(qint64 id) const
+QFuture<Task> TaskService::accept(qint64 id, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("accept a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    return m_store.write(hubWrite(actor), [id](WriteTransaction& txn) { return moveTask(txn, id, TaskStatus::Accepted, -1, {}, {}); });
+    return m_store.write(hubWrite(actor), [id, command](WriteTransaction& txn) {
+        return onceForTask(txn, command, QStringLiteral("hub.task.accept"), id,
+                           [&] { return moveTask(txn, id, TaskStatus::Accepted, -1, {}, {}); });
+    });
 }
 
-QFuture<Task> TaskService::reportProgress(qint64 id, int percent, const QString& note) const
+QFuture<Task> TaskService::reportProgress(qint64 id, int percent, const QString& note, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("report on a task"),
@@ -129,23 +160,26 @@ QFuture<Task> TaskService::reportProgress(qint64 id, int percent, const QString&
         return *refused;
     if (percent < 0 || percent > 100)
         return failNow<Task>(Tr::tr("Progress is 0 to 100 percent."));
-    return m_store.write(hubWrite(actor), [id, percent, note](WriteTransaction& txn) {
-        return moveTask(txn, id, TaskStatus::InProgress, percent, note.trimmed(), {});
+    return m_store.write(hubWrite(actor), [id, percent, note, command](WriteTransaction& txn) {
+        return onceForTask(txn, command, QStringLiteral("hub.task.progress"), id,
+                           [&] { return moveTask(txn, id, TaskStatus::InProgress, percent, note.trimmed(), {}); });
     });
 }
 
-QFuture<Task> TaskService::complete(qint64 id, const QString& note) const
+QFuture<Task> TaskService::complete(qint64 id, const QString& note, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("complete a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    return m_store.write(hubWrite(actor), [id, note](WriteTransaction& txn) {
-        return moveTask(txn, id, TaskStatus::Done, 100, note.trimmed().isEmpty() ? QString() : note.trimmed(), {});
+    return m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
+        return onceForTask(txn, command, QStringLiteral("hub.task.complete"), id, [&] {
+            return moveTask(txn, id, TaskStatus::Done, 100, note.trimmed().isEmpty() ? QString() : note.trimmed(), {});
+        });
     });
 }
 
-QFuture<Task> TaskService::decline(qint64 id, const QString& reason) const
+QFuture<Task> TaskService::decline(qint64 id, const QString& reason, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("decline a task"),
@@ -153,19 +187,21 @@ QFuture<Task> TaskService::decline(qint64 id, const QString& reason) const
         return *refused;
     if (reason.trimmed().isEmpty())
         return failNow<Task>(Tr::tr("Say why the task is declined."));
-    return m_store.write(hubWrite(actor), [id, reason](WriteTransaction& txn) {
-        return moveTask(txn, id, TaskStatus::Declined, -1, {}, reason.trimmed());
+    return m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
+        return onceForTask(txn, command, QStringLiteral("hub.task.decline"), id,
+                           [&] { return moveTask(txn, id, TaskStatus::Declined, -1, {}, reason.trimmed()); });
     });
 }
 
-QFuture<Task> TaskService::cancel(qint64 id, const QString& reason) const
+QFuture<Task> TaskService::cancel(qint64 id, const QString& reason, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.assign"), Tr::tr("cancel a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    return m_store.write(hubWrite(actor), [id, reason](WriteTransaction& txn) {
-        return moveTask(txn, id, TaskStatus::Cancelled, -1, {}, reason.trimmed());
+    return m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
+        return onceForTask(txn, command, QStringLiteral("hub.task.cancel"), id,
+                           [&] { return moveTask(txn, id, TaskStatus::Cancelled, -1, {}, reason.trimmed()); });
     });
 }
 
@@ -195,7 +231,7 @@ QFuture<QList<Task>> TaskService::openTasks(const QString& assignee) const
     });
 }
 
-QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& division) const
+QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& division, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Operation>(m_audit, actor, QStringLiteral("hub.operation.command"), Tr::tr("plan an operation"),
@@ -217,7 +253,10 @@ QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Operation>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [this, op, division, name = actor.name](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [this, op, division, command, name = actor.name](WriteTransaction& txn) {
+        const QString opName = QStringLiteral("hub.operation.plan");
+        if (const auto earlier = appliedBefore(txn, command, opName))
+            return loadOperation(txn, earlier->toLongLong());
         const qint64 now = txn.clock().nowMs();
         const bool goNow = op.goAt <= now;
         const qint64 id = txn.insert(
@@ -240,33 +279,40 @@ QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& 
         m_audit.append(txn, {name, QStringLiteral("operation.planned"), QStringLiteral("operation:%1").arg(id),
                              QStringLiteral("%1 tasks, go %2").arg(division.size()).arg(QDateTime::fromMSecsSinceEpoch(op.goAt, Qt::UTC).toString(Qt::ISODate)),
                              QStringLiteral("success")});
+        recordApplied(txn, command, opName, QString::number(id));
         return saved;
     });
 }
 
-QFuture<Operation> TaskService::start(qint64 operationId) const
+QFuture<Operation> TaskService::start(qint64 operationId, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Operation>(m_audit, actor, QStringLiteral("hub.operation.command"), Tr::tr("start an operation"),
                                         QStringLiteral("operation.started"), QStringLiteral("operation:%1").arg(operationId)))
         return *refused;
-    return m_store.write(hubWrite(actor), [operationId](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [operationId, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.operation.start");
+        if (appliedBefore(txn, command, op))
+            return loadOperation(txn, operationId);
         const Operation before = loadOperation(txn, operationId);
         if (before.status != OperationStatus::Planned)
             throw ValidationError(Tr::tr("Operation %1 is %2; only a planned operation starts.")
                                       .arg(before.name, operationStatusName(before.status)));
         // Started before its planned go time: the go time is when it went.
         const qint64 now = txn.clock().nowMs();
-        txn.exec(QStringLiteral("UPDATE hub_operations SET status = 'running', go_at = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-                 {std::min(before.goAt, now), now, operationId});
+        service::requireUpdated(txn.exec(QStringLiteral("UPDATE hub_operations SET status = 'running', go_at = ?, updated_at = ?, "
+                                                        "version = version + 1 WHERE id = ? AND version = ?"),
+                                         {std::min(before.goAt, now), now, operationId, before.version}),
+                                operationConflict(before));
         const Operation after = loadOperation(txn, operationId);
         publishFor(txn, after.incidentId > 0 ? QList<qint64>{after.incidentId} : QList<qint64>{}, QStringLiteral("operation.started"),
                    after.toJson());
+        recordApplied(txn, command, op, QString::number(operationId));
         return after;
     });
 }
 
-QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how) const
+QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Operation>(m_audit, actor, QStringLiteral("hub.operation.command"), Tr::tr("finish an operation"),
@@ -274,7 +320,10 @@ QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how) 
         return *refused;
     if (how != OperationStatus::Completed && how != OperationStatus::Cancelled)
         return failNow<Operation>(Tr::tr("An operation finishes completed or cancelled."));
-    return m_store.write(hubWrite(actor), [operationId, how](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [operationId, how, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.operation.finish");
+        if (appliedBefore(txn, command, op))
+            return loadOperation(txn, operationId);
         const Operation before = loadOperation(txn, operationId);
         if (before.status == OperationStatus::Completed || before.status == OperationStatus::Cancelled)
             throw ValidationError(Tr::tr("Operation %1 is %2 already.").arg(before.name, operationStatusName(before.status)));
@@ -288,11 +337,14 @@ QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how) 
                                       .arg(before.name).arg(open.size()));
         for (qint64 task : std::as_const(open))
             moveTask(txn, task, TaskStatus::Cancelled, -1, {}, Tr::tr("operation cancelled"));
-        txn.exec(QStringLiteral("UPDATE hub_operations SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-                 {operationStatusId(how), txn.clock().nowMs(), operationId});
+        service::requireUpdated(txn.exec(QStringLiteral("UPDATE hub_operations SET status = ?, updated_at = ?, version = version + 1 "
+                                                        "WHERE id = ? AND version = ?"),
+                                         {operationStatusId(how), txn.clock().nowMs(), operationId, before.version}),
+                                operationConflict(before));
         const Operation after = loadOperation(txn, operationId);
         publishFor(txn, after.incidentId > 0 ? QList<qint64>{after.incidentId} : QList<qint64>{}, QStringLiteral("operation.finished"),
                    after.toJson());
+        recordApplied(txn, command, op, QString::number(operationId));
         return after;
     });
 }

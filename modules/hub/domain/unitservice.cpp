@@ -27,6 +27,8 @@ using namespace hubrows;
 using hubsupport::check;
 using hubsupport::failNow;
 using hubsupport::hubWrite;
+using service::appliedBefore;
+using service::recordApplied;
 
 // ---------------------------------------------------------------------------------------------
 // UnitService
@@ -38,7 +40,7 @@ UnitService::UnitService(Store& store, Session& session, AuditLog& audit)
 {
 }
 
-QFuture<Unit> UnitService::save(const Unit& in) const
+QFuture<Unit> UnitService::save(const Unit& in, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Unit>(m_audit, actor, QStringLiteral("hub.unit.manage"), Tr::tr("change the unit registry"),
@@ -52,14 +54,20 @@ QFuture<Unit> UnitService::save(const Unit& in) const
         if (skill.isEmpty() || skill.contains(u','))
             return failNow<Unit>(Tr::tr("'%1' is not a skill id.").arg(skill));
     }
-    return m_store.write(hubWrite(actor), [in](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.unit.save");
+        if (appliedBefore(txn, command, op))
+            return loadUnit(txn, in.callSign);
         const qint64 now = txn.clock().nowMs();
         const QVariant lat = in.position ? QVariant(in.position->latitude) : QVariant();
         const QVariant lon = in.position ? QVariant(in.position->longitude) : QVariant();
-        if (findUnit(txn, in.callSign)) {
-            txn.exec(QStringLiteral("UPDATE hub_units SET kind = ?, home_station = ?, crew_size = ?, skills = ?, "
-                                    "version = version + 1 WHERE id = ?"),
-                     {unitKindId(in.kind), in.homeStation, in.crewSize, in.skills.join(u','), in.callSign});
+        if (const std::optional<Unit> current = findUnit(txn, in.callSign)) {
+            // At the version read here: a registry change racing another desk's is a conflict.
+            service::requireUpdated(txn.exec(QStringLiteral("UPDATE hub_units SET kind = ?, home_station = ?, crew_size = ?, skills = ?, "
+                                                            "version = version + 1 WHERE id = ? AND version = ?"),
+                                             {unitKindId(in.kind), in.homeStation, in.crewSize, in.skills.join(u','), in.callSign,
+                                              current->version}),
+                                    Tr::tr("%1 was changed on another desk meanwhile; look at it again and retry.").arg(in.callSign));
             // A position given with the change is the unit's last known one from now.
             const Unit before = loadUnit(txn, in.callSign);
             if (in.position && in.position != before.position)
@@ -74,11 +82,12 @@ QFuture<Unit> UnitService::save(const Unit& in) const
         }
         const Unit saved = loadUnit(txn, in.callSign);
         publish(txn, QStringLiteral("unit.registered"), saved.toJson());
+        recordApplied(txn, command, op, saved.callSign);
         return saved;
     });
 }
 
-QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status) const
+QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Unit>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("change a unit's status"),
@@ -86,12 +95,16 @@ QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status)
         return *refused;
     if (status == UnitStatus::EnRoute || status == UnitStatus::OnScene)
         return failNow<Unit>(Tr::tr("A unit goes en route or on scene by being dispatched to an incident."));
-    return m_store.write(hubWrite(actor), [callSign, status](WriteTransaction& txn) {
+    return m_store.write(hubWrite(actor), [callSign, status, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.unit.status");
+        if (appliedBefore(txn, command, op))
+            return loadUnit(txn, callSign);
         const Unit unit = loadUnit(txn, callSign);
         if (unit.incidentId != 0)
             throw ValidationError(Tr::tr("%1 is on an incident: clear it from the incident first.").arg(callSign));
         if (unit.status != status)
             writeUnitStatus(txn, unit, status, 0);
+        recordApplied(txn, command, op, callSign);
         return loadUnit(txn, callSign);
     });
 }

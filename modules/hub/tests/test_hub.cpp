@@ -384,6 +384,66 @@ TEST_CASE("Hub: edits need the version the operator saw", "[hub]")
     CHECK(await(hub.incidents->get(incident.id)).priority == 2);
 }
 
+TEST_CASE("Hub: a command sent twice is applied once and answers with what it made", "[hub]")
+{
+    Hub hub;
+    hub.addUnit(QStringLiteral("P-1"), UnitKind::PatrolCar, 1.0);
+    NewIncident n;
+    n.priority = 2;
+    n.category = QStringLiteral("rooftop_rescue");
+    n.summary = QStringLiteral("Smoke on the fourth floor");
+    n.location = Location{QStringLiteral("Harbour Tower"), kTower};
+    const CommandId create = CommandId::make();
+    const Incident first = await(hub.incidents->create(n, create));
+    // The answer was lost; the desk sends the same command again (a retry, a double press).
+    const Incident again = await(hub.incidents->create(n, create));
+    CHECK(again.id == first.id);
+    CHECK(again.number == first.number);
+    const auto count = [&](const QString& sqlText) {
+        return await(hub.tp->store().read([sqlText](Sql& sql) { return sql.scalar(sqlText).toInt(); }));
+    };
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")) == 1);
+    CHECK(hub.journalTopics(QStringLiteral("incident.created")).size() == 1);
+    // A new command is a new incident.
+    CHECK(await(hub.incidents->create(n)).id != first.id);
+
+    const CommandId dispatch = CommandId::make();
+    CHECK(await(hub.incidents->dispatch(first.id, {QStringLiteral("P-1")}, dispatch)).size() == 1);
+    const QList<Unit> redispatched = await(hub.incidents->dispatch(first.id, {QStringLiteral("P-1")}, dispatch));
+    REQUIRE(redispatched.size() == 1);
+    CHECK(redispatched.first().status == UnitStatus::EnRoute);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM hub_dispatches WHERE unit_id = 'P-1'")) == 1);
+    // Without the command id, the same request is a second dispatch, and the unit is busy.
+    CHECK(refusal(hub.incidents->dispatch(first.id, {QStringLiteral("P-1")})).contains(QStringLiteral("not available")));
+
+    const Task task = await(hub.tasks->issue(newTask(AssigneeKind::Centre, QStringLiteral("supervision"), QStringLiteral("Call back"))));
+    const CommandId accept = CommandId::make();
+    CHECK(await(hub.tasks->accept(task.id, accept)).status == TaskStatus::Accepted);
+    CHECK(await(hub.tasks->accept(task.id, accept)).status == TaskStatus::Accepted);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'task.updated'")) == 1);
+
+    // An id is one command: used again for another operation, it is refused and changes nothing.
+    const QString reused = refusal(hub.tasks->complete(task.id, {}, accept));
+    CHECK(reused.contains(QStringLiteral("already used")));
+    CHECK(await(hub.tasks->openTasks()).size() == 1);
+    // A null id cannot be recorded, so the change is refused rather than left repeatable.
+    CHECK(refusal(hub.incidents->addNote(first.id, QStringLiteral("note"), CommandId())).contains(QStringLiteral("command id")));
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'incident.note'")) == 0);
+
+    // Each applied command is on record with its module, operation, actor and result.
+    const QStringList applied = await(hub.tp->store().read([](Sql& sql) {
+        QStringList out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT module, operation, actor FROM applied_commands ORDER BY applied_at, operation"));
+        while (q.next())
+            out << q.value(0).toString() + u' ' + q.value(1).toString() + u' ' + q.value(2).toString();
+        return out;
+    }));
+    CHECK(applied.contains(QStringLiteral("hub hub.incident.create sup")));
+    CHECK(applied.contains(QStringLiteral("hub hub.incident.dispatch sup")));
+    CHECK(applied.contains(QStringLiteral("hub hub.task.accept sup")));
+    CHECK(applied.count(QStringLiteral("hub hub.incident.create sup")) == 2);
+}
+
 TEST_CASE("Hub: a unit is on one incident at a time - the service refuses a unit named twice, the store a second open dispatch", "[hub]")
 {
     Hub hub;

@@ -151,7 +151,7 @@ void DispatchDialog::dispatchTicked()
         return;
     }
     m_dispatch->setEnabled(false);
-    whenFinished(this, m_hub.incidents.dispatch(m_incidentId, callSigns), [this, callSigns](QFuture<QList<Unit>> done) {
+    whenFinished(this, m_hub.incidents.dispatch(m_incidentId, callSigns, m_command), [this, callSigns](QFuture<QList<Unit>> done) {
         try {
             done.result();
         } catch (const std::exception& e) {

@@ -41,6 +41,7 @@ private:
     QListWidget* m_list;
     QLabel* m_message;
     QPushButton* m_dispatch;
+    const CommandId m_command = CommandId::make(); //!< one dialog, one dispatch: a retry sends no unit twice
     bool m_ready = false;
 };
 

@@ -258,7 +258,7 @@ void IncidentForm::create(qint64 mergeInto)
     if (!incident)
         return;
     setBusy(true, tr("Creating..."));
-    whenFinished(this, m_hub.incidents.create(*incident), [this, mergeInto](QFuture<Incident> done) {
+    whenFinished(this, m_hub.incidents.create(*incident, m_createCommand), [this, mergeInto](QFuture<Incident> done) {
         if (const QString error = errorOf(done); !error.isEmpty()) {
             setBusy(false, error);
             return;
@@ -269,7 +269,7 @@ void IncidentForm::create(qint64 mergeInto)
             accept();
             return;
         }
-        whenFinished(this, m_hub.incidents.merge(mergeInto, id), [this, mergeInto](QFuture<void> merged) {
+        whenFinished(this, m_hub.incidents.merge(mergeInto, id, m_mergeCommand), [this, mergeInto](QFuture<void> merged) {
             if (const QString error = errorText(merged); !error.isEmpty()) {
                 setBusy(false, tr("Created, but not merged: %1").arg(error));
                 return;

@@ -76,6 +76,10 @@ private:
     QDialogButtonBox* m_buttons;
     QPushButton* m_create;
     QPushButton* m_merge;
+    // One draft is one command: pressing Create again after a lost answer or a failed merge makes
+    // no second incident.
+    const CommandId m_createCommand = CommandId::make();
+    const CommandId m_mergeCommand = CommandId::make();
     bool m_checkedDuplicates = false;
 };
 

@@ -273,7 +273,7 @@ void OperationPlanner::plan()
         t.dueAt = t.dueAt > 0 ? op.goAt + t.dueAt * 60000 : 0;
     }
     m_buttons->setEnabled(false);
-    whenFinished(this, m_hub.tasks.plan(op, division), [this](QFuture<Operation> done) {
+    whenFinished(this, m_hub.tasks.plan(op, division, m_command), [this](QFuture<Operation> done) {
         try {
             const Operation planned = done.result();
             Q_EMIT this->planned(planned.id);

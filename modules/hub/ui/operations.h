@@ -81,6 +81,7 @@ private:
     QTreeWidget* m_division;
     QLabel* m_message;
     QDialogButtonBox* m_buttons;
+    const CommandId m_command = CommandId::make(); //!< one plan, one operation: a retry plans nothing twice
     QList<NewTask> m_tasks;
 };
 

@@ -241,7 +241,8 @@ void TaskPanel::issue()
     layout->addWidget(message);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [=, this] {
+    // The dialog is one draft: Issue pressed again after a lost answer issues no second task.
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [=, this, command = CommandId::make()] {
         NewTask t;
         t.assigneeKind = to->assigneeKind();
         t.assignee = to->assignee();
@@ -249,7 +250,7 @@ void TaskPanel::issue()
         t.priority = priority->currentData().toInt();
         t.dueAt = due->value() > 0 ? m_hub.clock.nowMs() + qint64(due->value()) * 60000 : 0;
         t.incidentId = incident;
-        closeWhenSaved(dialog, buttons, message, m_hub.tasks.issue(t));
+        closeWhenSaved(dialog, buttons, message, m_hub.tasks.issue(t, command));
     });
     title->setFocus();
     dialog->open();

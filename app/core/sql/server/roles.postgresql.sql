@@ -14,7 +14,7 @@ $$;
 GRANT USAGE ON SCHEMA public TO hexhub_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO hexhub_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO hexhub_app;
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, events, applied_changes FROM hexhub_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, events, applied_changes, applied_commands FROM hexhub_app;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, store_meta FROM hexhub_app;
 
 -- One group role per centre, and hexhub_hub for the hub supervisors who see everything. A desk's

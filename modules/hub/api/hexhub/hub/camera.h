@@ -1,5 +1,6 @@
 #pragma once
 
+#include "module/command.h"
 #include "shared/geo.h"
 #include "shared/mediaclip.h"
 #include "hexhub/hub/hub_export.h"
@@ -111,7 +112,7 @@ public:
      * registry (its telemetry moves it). The view permission must exist. Audited; published as
      * `camera.saved`.
      */
-    QFuture<Camera> save(const Camera& camera) const;
+    QFuture<Camera> save(const Camera& camera, const CommandId& command = CommandId::make()) const;
     /*!
      * hub.video.view and the camera's view permission (the desk watching it reports). Published as
      * `camera.health` when the health changes; a report that only moves the last frame time updates
@@ -237,7 +238,7 @@ public:
      * incident's timeline; audited.
      */
     QFuture<MediaItem> attachSnapshot(qint64 incidentId, const QString& cameraId, const QByteArray& png,
-                                      qint64 takenAt) const;
+                                      qint64 takenAt, const CommandId& command = CommandId::make()) const;
     /*!
      * hub.video.snapshot and the camera's view permission, as attachSnapshot(). `avi` must be a
      * Motion-JPEG AVI of at most kMaxClipBytes that mjpegAviInfo() accepts (the video wall records
@@ -245,7 +246,7 @@ public:
      * caller's thread. Published as `media.attached` (kind "clip") on the incident's timeline; audited.
      */
     QFuture<MediaItem> attachClip(qint64 incidentId, const QString& cameraId, const QByteArray& avi,
-                                  qint64 startedAt) const;
+                                  qint64 startedAt, const CommandId& command = CommandId::make()) const;
     //! hub.video.view. The media of the incident (and of those merged into it) from cameras the
     //! user may watch, oldest frame first, without their bytes.
     QFuture<QList<MediaItem>> mediaFor(qint64 incidentId) const;

@@ -3,6 +3,7 @@
 #include "hexhub/hub/hub_export.h"
 #include "hexhub/hub/hubdomain.h"
 #include "hexhub/hub/incident.h"
+#include "module/command.h"
 #include "module/extensions.h"
 
 #include <QDateTime>
@@ -28,6 +29,9 @@ class WriteTransaction;
  *  - runs in one write transaction on the store's writer thread, with the bus events it causes
  *    journaled in that same transaction (incident.*, unit.*, task.*, operation.*, deadline.*);
  *  - is audited where ARCHITECTURE section 7 asks for it (dispatches, reveals, merges);
+ *  - is a command with an id made where it is issued (the default argument is made at the call; a
+ *    form keeps one per draft): sent again, it is applied once and answers with what it made or
+ *    changed (`applied_commands`, ARCHITECTURE 3a); updates check the row's version in the UPDATE;
  *  - answers with a QFuture: nothing waits on the store on the GUI thread.
  * They need the hub module's schema (its migrations), so modules that use them depend on the hub.
  *
@@ -117,21 +121,21 @@ public:
     QFuture<QList<IncidentCategory>> categories() const;
 
     //! hub.incident.manage. Sets the response-target deadline of its category.
-    QFuture<Incident> create(const NewIncident& incident) const;
+    QFuture<Incident> create(const NewIncident& incident, const CommandId& command = CommandId::make()) const;
     //! hub.incident.view. The reporter's contact comes masked.
     QFuture<Incident> get(qint64 id) const;
     //! hub.incident.manage. Refused with ConflictError when the incident changed since `expectedVersion`.
-    QFuture<Incident> edit(qint64 id, qint64 expectedVersion, const IncidentEdit& edit) const;
+    QFuture<Incident> edit(qint64 id, qint64 expectedVersion, const IncidentEdit& edit, const CommandId& command = CommandId::make()) const;
     /*!
      * hub.incident.manage. Only the moves canMoveIncident() allows. Cancelling recalls the units;
      * closing is refused while units are still assigned; resolving, closing and cancelling clear the
      * response deadline. `reason` goes on the timeline (required to cancel).
      */
-    QFuture<Incident> moveTo(qint64 id, IncidentStatus to, const QString& reason = {}) const;
+    QFuture<Incident> moveTo(qint64 id, IncidentStatus to, const QString& reason = {}, const CommandId& command = CommandId::make()) const;
     //! hub.incident.manage. The note goes on the timeline and into the search index.
-    QFuture<void> addNote(qint64 id, const QString& text) const;
+    QFuture<void> addNote(qint64 id, const QString& text, const CommandId& command = CommandId::make()) const;
     //! hub.incident.manage. `kind` is lead, case, complaint or incident; linking twice is a no-op.
-    QFuture<void> link(qint64 id, const QString& kind, const QString& ref) const;
+    QFuture<void> link(qint64 id, const QString& kind, const QString& ref, const CommandId& command = CommandId::make()) const;
     //! hub.incident.view. What the incident is linked to, oldest first.
     QFuture<QList<IncidentLink>> links(qint64 id) const;
     /*!
@@ -139,9 +143,9 @@ public:
      * on-scene limit, run card and playbook (one step a line). Audited; published as
      * `category.saved`. Incidents of the category keep their id; their targets follow the new values.
      */
-    QFuture<IncidentCategory> saveCategory(const IncidentCategory& category) const;
+    QFuture<IncidentCategory> saveCategory(const IncidentCategory& category, const CommandId& command = CommandId::make()) const;
     //! hub.incident.manage. Ticks (or unticks) a playbook step; recorded on the timeline.
-    QFuture<void> tickStep(qint64 id, int step, bool ticked) const;
+    QFuture<void> tickStep(qint64 id, int step, bool ticked, const CommandId& command = CommandId::make()) const;
     //! hub.incident.view. The playbook steps ticked so far.
     QFuture<QList<int>> tickedSteps(qint64 id) const;
 
@@ -150,19 +154,19 @@ public:
      * which is not): each goes en route with an arrival deadline of the category's response target;
      * a new incident becomes dispatched. Audited per unit.
      */
-    QFuture<QList<Unit>> dispatch(qint64 id, const QStringList& callSigns) const;
+    QFuture<QList<Unit>> dispatch(qint64 id, const QStringList& callSigns, const CommandId& command = CommandId::make()) const;
     //! hub.unit.dispatch. The unit is on scene; the first one puts the incident on scene.
-    QFuture<void> unitArrived(qint64 id, const QString& callSign) const;
+    QFuture<void> unitArrived(qint64 id, const QString& callSign, const CommandId& command = CommandId::make()) const;
     //! hub.unit.dispatch. The unit leaves the incident and is available; an incident that is only
     //! dispatched and has no unit left goes back to new.
-    QFuture<void> unitCleared(const QString& callSign) const;
+    QFuture<void> unitCleared(const QString& callSign, const CommandId& command = CommandId::make()) const;
 
     //! hub.incident.view. Open incidents of the same category near the new one, created within the
     //! window; by address when the new one has no position.
     QFuture<QList<DuplicateCandidate>> duplicatesOf(const NewIncident& incident) const;
     //! hub.incident.manage. `duplicate` is cancelled into `keep`; its units move to `keep`; both
     //! timelines stay and keep's timeline shows both. Audited.
-    QFuture<void> merge(qint64 keep, qint64 duplicate) const;
+    QFuture<void> merge(qint64 keep, qint64 duplicate, const CommandId& command = CommandId::make()) const;
 
     //! hub.incident.view. Every journaled event of the incident and of those merged into it, oldest first.
     QFuture<QList<TimelineEntry>> timeline(qint64 id) const;
@@ -183,11 +187,12 @@ public:
 
     //! hub.unit.manage. Adds a unit, or updates its kind, station, crew, skills and (when given) its
     //! last known position.
-    QFuture<Unit> save(const Unit& unit) const;
+    QFuture<Unit> save(const Unit& unit, const CommandId& command = CommandId::make()) const;
     //! hub.unit.dispatch. Busy or off duty or available again; units on an incident move through
     //! IncidentService instead.
-    QFuture<Unit> setStatus(const QString& callSign, UnitStatus status) const;
-    //! hub.unit.dispatch (the unit's terminal reports through the desk). Last known position.
+    QFuture<Unit> setStatus(const QString& callSign, UnitStatus status, const CommandId& command = CommandId::make()) const;
+    //! hub.unit.dispatch (the unit's terminal reports through the desk). Last known position: a
+    //! report, not a command; the same report twice leaves the same row.
     QFuture<void> reportPosition(const QString& callSign, const GeoPoint& point) const;
     //! hub.incident.view. Every unit, by call sign.
     QFuture<QList<Unit>> units() const;
@@ -219,17 +224,17 @@ public:
     TaskService(Store& store, Session& session, AuditLog& audit);
 
     //! hub.task.assign. Publishes task.assigned and, with a due time, its deadline.
-    QFuture<Task> issue(const NewTask& task) const;
+    QFuture<Task> issue(const NewTask& task, const CommandId& command = CommandId::make()) const;
     //! hub.task.respond.
-    QFuture<Task> accept(qint64 id) const;
+    QFuture<Task> accept(qint64 id, const CommandId& command = CommandId::make()) const;
     //! hub.task.respond. 0 to 100 percent with a note; a report on an accepted task starts it.
-    QFuture<Task> reportProgress(qint64 id, int percent, const QString& note) const;
+    QFuture<Task> reportProgress(qint64 id, int percent, const QString& note, const CommandId& command = CommandId::make()) const;
     //! hub.task.respond.
-    QFuture<Task> complete(qint64 id, const QString& note = {}) const;
+    QFuture<Task> complete(qint64 id, const QString& note = {}, const CommandId& command = CommandId::make()) const;
     //! hub.task.respond. A reason is required.
-    QFuture<Task> decline(qint64 id, const QString& reason) const;
+    QFuture<Task> decline(qint64 id, const QString& reason, const CommandId& command = CommandId::make()) const;
     //! hub.task.assign.
-    QFuture<Task> cancel(qint64 id, const QString& reason) const;
+    QFuture<Task> cancel(qint64 id, const QString& reason, const CommandId& command = CommandId::make()) const;
     //! Open tasks of one assignee (hub.task.respond or hub.incident.view), or every open task when
     //! `assignee` is empty (hub.incident.view).
     QFuture<QList<Task>> openTasks(const QString& assignee = {}) const;
@@ -239,12 +244,12 @@ public:
      * when) under one go time, all in one transaction; started (running) at once when `goAt` has
      * come. Audited.
      */
-    QFuture<Operation> plan(const Operation& operation, const QList<NewTask>& division) const;
+    QFuture<Operation> plan(const Operation& operation, const QList<NewTask>& division, const CommandId& command = CommandId::make()) const;
     //! hub.operation.command. Planned -> running; started before its go time, the go time becomes now.
-    QFuture<Operation> start(qint64 operationId) const;
+    QFuture<Operation> start(qint64 operationId, const CommandId& command = CommandId::make()) const;
     //! hub.operation.command. Running -> completed (every task done, declined or cancelled) or
     //! cancelled (its open tasks are cancelled with it).
-    QFuture<Operation> finish(qint64 operationId, OperationStatus how) const;
+    QFuture<Operation> finish(qint64 operationId, OperationStatus how, const CommandId& command = CommandId::make()) const;
     //! hub.incident.view. The operation's tasks and how far it has got.
     QFuture<QList<Task>> operationTasks(qint64 operationId) const;
     /*!

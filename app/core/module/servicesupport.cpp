@@ -1,0 +1,38 @@
+// Applying a command once, and versioned updates: the write-path helpers every module's services share.
+#include "module/servicesupport.h"
+
+#include "base/clock.h"
+#include "base/coretr.h"
+
+namespace hexhub::service {
+
+std::optional<QString> appliedBefore(Sql& sql, const CommandId& command, const QString& operation)
+{
+    if (command.isNull())
+        return std::nullopt;
+    QSqlQuery q = sql.exec(QStringLiteral("SELECT operation, result_key FROM applied_commands WHERE command_id = ?"),
+                           {command.toString()});
+    if (!q.next())
+        return std::nullopt;
+    if (q.value(0).toString() != operation)
+        throw ValidationError(Tr::tr("Command %1 was already used for %2; a new action needs a new command.")
+                                  .arg(command.toString(), q.value(0).toString()));
+    return q.value(1).toString();
+}
+
+void recordApplied(WriteTransaction& txn, const CommandId& command, const QString& operation, const QString& resultKey)
+{
+    if (command.isNull())
+        throw ValidationError(Tr::tr("The change carries no command id, so it could be applied twice; it was refused."));
+    txn.exec(QStringLiteral("INSERT INTO applied_commands (command_id, module, operation, result_key, actor, applied_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?)"),
+             {command.toString(), txn.source(), operation, resultKey, txn.actor(), txn.clock().nowMs()});
+}
+
+void requireUpdated(const QSqlQuery& update, const QString& conflict)
+{
+    if (update.numRowsAffected() != 1)
+        throw ConflictError(conflict);
+}
+
+} // namespace hexhub::service
