@@ -2,6 +2,7 @@
 
 #include "trainingtr.h"
 
+#include "reportwriter.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -10,16 +11,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QPdfWriter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QThreadPool>
 #include <QPointer>
 #include <QApplication>
-#include <QTextOption>
-#include <QTemporaryFile>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -199,163 +196,6 @@ void drawTimelineChart(QCustomPlot* plot, const ScenarioReport& report)
 
 namespace {
 
-// Lays text and tables down A4 pages, breaking pages as it goes.
-class PdfPages
-{
-public:
-    PdfPages(QPdfWriter& writer, QPainter& painter, QString footer)
-        : m_writer(writer)
-        , m_p(painter)
-        , m_footer(std::move(footer))
-    {
-        m_page = QRectF(painter.viewport()).adjusted(0, 0, 0, -footerHeight());
-        m_y = m_page.top();
-    }
-
-    int pages() const { return m_pages; }
-    double width() const { return m_page.width(); }
-    double left() const { return m_page.left(); }
-    double y() const { return m_y; }
-    QPainter& painter() { return m_p; }
-
-    double footerHeight() const { return QFontMetricsF(font(8), &m_writer).height() * 2; }
-    QFont font(double points, bool bold = false) const
-    {
-        QFont f(QStringLiteral("Noto Sans"));
-        f.setPointSizeF(points);
-        f.setBold(bold);
-        return f;
-    }
-    //! Room for `height` more on this page, else the next one.
-    void need(double height)
-    {
-        if (m_y + height > m_page.bottom())
-            newPage();
-    }
-    void newPage()
-    {
-        drawFooter();
-        m_writer.newPage();
-        ++m_pages;
-        m_y = m_page.top();
-    }
-    void finish() { drawFooter(); }
-    void gap(double points) { m_y += points * m_writer.resolution() / 72.0; }
-
-    void band(const QString& text, const QColor& fill, const QColor& ink)
-    {
-        m_p.setFont(font(10, true));
-        const double h = QFontMetricsF(m_p.font(), &m_writer).height() * 1.6;
-        need(h);
-        m_p.fillRect(QRectF(m_page.left(), m_y, m_page.width(), h), fill);
-        m_p.setPen(ink);
-        m_p.drawText(QRectF(m_page.left() + h / 2, m_y, m_page.width() - h, h), Qt::AlignVCenter | Qt::AlignLeft, text);
-        m_y += h;
-    }
-    void paragraph(const QString& text, double points, bool bold = false, const QColor& ink = Qt::black)
-    {
-        m_p.setFont(font(points, bold));
-        m_p.setPen(ink);
-        const QRectF bounds = m_p.boundingRect(QRectF(m_page.left(), 0, m_page.width(), 1e6), Qt::TextWordWrap, text);
-        need(bounds.height());
-        m_p.drawText(QRectF(m_page.left(), m_y, m_page.width(), bounds.height()), Qt::TextWordWrap, text);
-        m_y += bounds.height();
-    }
-    //! A table: header row, then rows; `widths` are fractions of the page width; `colours` colour
-    //! a row's last cell (the outcome) when valid.
-    void table(const QStringList& header, const QList<QStringList>& rows, const QList<double>& widths,
-               const QList<QColor>& colours = {})
-    {
-        const QFont body = font(9);
-        const QFont head = font(9, true);
-        const double pad = m_writer.resolution() * 0.04;
-        auto rowHeight = [&](const QStringList& cells, const QFont& f) {
-            m_p.setFont(f);
-            double h = 0;
-            for (int c = 0; c < cells.size(); ++c) {
-                const QRectF r = m_p.boundingRect(QRectF(0, 0, widths[c] * width() - 2 * pad, 1e6), cells[c], cellOption());
-                h = std::max(h, r.height());
-            }
-            return h + 2 * pad;
-        };
-        auto drawRow = [&](const QStringList& cells, const QFont& f, const QColor& fill, const QColor& last) {
-            const double h = rowHeight(cells, f);
-            if (m_y + h > m_page.bottom()) {
-                newPage();
-                if (&cells != &header)
-                    drawRowPlain(header, head, QColor(0xe6, 0xe6, 0xe6), widths, pad, rowHeight(header, head));
-            }
-            drawRowPlain(cells, f, fill, widths, pad, h, last);
-        };
-        need(rowHeight(header, head) + (rows.isEmpty() ? 0 : rowHeight(rows.first(), body))); // no header alone at a page's foot
-        drawRow(header, head, QColor(0xe6, 0xe6, 0xe6), QColor());
-        for (int i = 0; i < rows.size(); ++i)
-            drawRow(rows[i], body, i % 2 ? QColor(0xf6, 0xf6, 0xf6) : QColor(Qt::white), colours.value(i));
-    }
-    //! Draws a chart picture `height` tall across the page.
-    void chart(const QImage& picture, double height)
-    {
-        need(height);
-        m_p.drawImage(QRectF(m_page.left(), m_y, width(), height), picture, QRectF(picture.rect()));
-        m_y += height;
-    }
-
-private:
-    // Long names (demo.hub_supervisor) break inside the word when they must.
-    static QTextOption cellOption()
-    {
-        QTextOption option(Qt::AlignLeft | Qt::AlignTop);
-        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-        return option;
-    }
-
-    void drawRowPlain(const QStringList& cells, const QFont& f, const QColor& fill, const QList<double>& widths, double pad,
-                      double h, const QColor& last = QColor())
-    {
-        m_p.setFont(f);
-        double x = m_page.left();
-        m_p.fillRect(QRectF(x, m_y, width(), h), fill);
-        for (int c = 0; c < cells.size(); ++c) {
-            const double w = widths[c] * width();
-            const bool coloured = c == cells.size() - 1 && last.isValid();
-            if (coloured)
-                m_p.fillRect(QRectF(x, m_y, w, h), last);
-            m_p.setPen(coloured ? QColor(Qt::white) : QColor(Qt::black));
-            m_p.drawText(QRectF(x + pad, m_y + pad, w - 2 * pad, h - 2 * pad), cells[c], cellOption());
-            x += w;
-        }
-        m_p.setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0));
-        m_p.drawLine(QPointF(m_page.left(), m_y + h), QPointF(m_page.right(), m_y + h));
-        m_y += h;
-    }
-    void drawFooter()
-    {
-        m_p.setFont(font(8));
-        m_p.setPen(QColor(0x55, 0x55, 0x55));
-        const QRectF r(m_page.left(), m_page.bottom(), m_page.width(), footerHeight());
-        m_p.drawText(r, Qt::AlignBottom | Qt::AlignLeft, m_footer);
-        m_p.drawText(r, Qt::AlignBottom | Qt::AlignRight, Tr::tr("Page %1").arg(m_pages));
-    }
-
-    QPdfWriter& m_writer;
-    QPainter& m_p;
-    QString m_footer;
-    QRectF m_page;
-    double m_y = 0;
-    int m_pages = 1;
-};
-
-} // namespace
-
-namespace {
-
-// The PDF's page: A4 with 15 mm margins at 150 dots an inch.
-constexpr int kPdfDpi = 150;
-QPageLayout pdfLayout()
-{
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-}
-
 // Laid out as on a screen (fonts measured where they are drawn) at half the page's pixels, rendered
 // at twice that.
 QImage chartPicture(QCustomPlot* plot, double width, double height)
@@ -368,7 +208,8 @@ QImage chartPicture(QCustomPlot* plot, double width, double height)
 
 ReviewCharts renderReviewCharts(const ScenarioReport& report, const QString& language)
 {
-    const double width = pdfLayout().paintRectPixels(kPdfDpi).width();
+    // The PDF's page: the report writer's own, A4 with 15 mm margins at 150 dots an inch.
+    const double width = ReportWriter::contentWidth();
     ReviewCharts charts;
     // One bar a row, but never taller than most of a page.
     charts.responseHeight = std::clamp(60.0 * report.scores.size(), width * 0.35, width * 1.1);
@@ -390,96 +231,76 @@ int exportReviewPdf(const ScenarioReport& report, const QString& path, QString* 
 int writeReviewPdf(const ScenarioReport& report, const ReviewCharts& charts, const QString& path, QString* error,
                    const QString& language)
 {
-    // Written beside the target and moved over it at the end: a failure leaves no half a PDF.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = Tr::tr("Cannot write %1: %2").arg(path, file.errorString());
-        return 0;
-    }
     const QString title = report.title.text(language);
-    int pages = 0;
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(kPdfDpi);
-        writer.setPageLayout(pdfLayout());
-        writer.setTitle(Tr::tr("After-action review: %1").arg(title));
-        writer.setCreator(QStringLiteral("Hexhub"));
-        QPainter painter;
-        if (!painter.begin(&writer)) {
-            if (error)
-                *error = Tr::tr("Cannot write %1: the PDF could not be started.").arg(path);
-            file.cancelWriting();
-            return 0;
-        }
-        PdfPages doc(writer, painter, Tr::tr("Hexhub after-action review - %1 - training, synthetic data").arg(title));
-
-        doc.band(Tr::tr("Training - synthetic data"), QColor(0xf2, 0xa9, 0x00), QColor(0x1a, 0x1a, 0x1a));
-        doc.gap(8);
-        doc.paragraph(Tr::tr("After-action review"), 11, false, QColor(0x55, 0x55, 0x55));
-        doc.paragraph(title, 18, true);
-        doc.gap(4);
-        doc.paragraph(Tr::tr("Trainee: %1").arg(report.trainee.isEmpty() ? Tr::tr("everyone at the desk") : report.trainee), 10);
-        doc.paragraph(Tr::tr("Trainer: %1").arg(report.trainer), 10);
-        doc.paragraph(Tr::tr("Date: %1 (simulated clock)").arg(dateText(report.startedAt)), 10);
-        doc.paragraph(Tr::tr("Ran for %1 of %2 planned").arg(clockText(report.endedAt.isValid()
-                                                                            ? report.startedAt.msecsTo(report.endedAt)
-                                                                            : -1),
-                                                              clockText(report.durationMs)),
-                      10);
-        doc.gap(6);
-        doc.paragraph(scoreLine(report), 14, true, outcomeColour(report.scorePercent >= 80 ? ScenarioOutcome::Met
-                                                                 : report.scorePercent >= 50 ? ScenarioOutcome::Late
-                                                                                             : ScenarioOutcome::Missed));
-        doc.gap(10);
-
-        doc.need(writer.resolution());
-        doc.paragraph(Tr::tr("Expected responses"), 12, true);
-        doc.gap(3);
-        QList<QStringList> rows;
-        QList<QColor> colours;
-        for (const ScenarioScore& s : report.scores) {
-            rows << QStringList{s.label.text(language), allowedText(report, s), clockText(s.responseMs),
-                                scenarioOutcomeName(s.outcome)};
-            colours << outcomeColour(s.outcome);
-        }
-        doc.table({Tr::tr("Expected response"), Tr::tr("Allowed"), Tr::tr("Response"), Tr::tr("Outcome")}, rows,
-                  {0.58, 0.14, 0.14, 0.14}, colours);
-        doc.gap(10);
-
-        // The charts, drawn by the same code as on screen, as vectors.
-        doc.paragraph(Tr::tr("Response times"), 12, true);
-        doc.chart(charts.response, charts.responseHeight);
-        doc.gap(8);
-        doc.paragraph(Tr::tr("Timeline"), 12, true);
-        doc.chart(charts.timeline, charts.timelineHeight);
-        doc.gap(10);
-
-        doc.need(writer.resolution()); // a heading never alone at a page's foot
-        doc.paragraph(Tr::tr("Injects and the trainee's actions"), 12, true);
-        doc.gap(3);
-        QList<QStringList> lines;
-        for (const ScenarioTimelineEntry& e : report.timeline)
-            lines << QStringList{QStringLiteral("T+") + clockText(e.offsetMs), entryKindName(e.kind), entryText(e), e.actor};
-        doc.table({Tr::tr("Time"), Tr::tr("Kind"), Tr::tr("What"), Tr::tr("Who")}, lines, {0.1, 0.16, 0.5, 0.24});
-        doc.gap(10);
-
-        doc.paragraph(Tr::tr("Annotations"), 12, true);
-        doc.gap(3);
-        if (report.annotations.isEmpty())
-            doc.paragraph(Tr::tr("None."), 10);
-        for (const ScenarioTimelineEntry& a : report.annotations)
-            doc.paragraph(QStringLiteral("T+%1  %2 (%3)").arg(clockText(a.offsetMs), a.text, a.actor), 10);
-        doc.finish();
-        pages = doc.pages();
-        painter.end();
-    }
-    if (!file.commit()) {
+    // Written beside the target and moved over it at the end: a failure leaves no half a PDF.
+    ReportWriter doc;
+    doc.setTitle(Tr::tr("After-action review: %1").arg(title));
+    doc.setFooter(Tr::tr("Hexhub after-action review - %1 - training, synthetic data").arg(title));
+    if (!doc.open(path)) {
         if (error)
-            *error = Tr::tr("Cannot write %1: %2").arg(path, file.errorString());
+            *error = doc.errorString();
         return 0;
     }
-    return pages;
+
+    doc.band(Tr::tr("Training - synthetic data"), QColor(0xf2, 0xa9, 0x00), QColor(0x1a, 0x1a, 0x1a));
+    doc.gap(8);
+    doc.paragraph(Tr::tr("After-action review"), 11, false, QColor(0x55, 0x55, 0x55));
+    doc.paragraph(title, 18, true);
+    doc.gap(4);
+    doc.paragraph(Tr::tr("Trainee: %1").arg(report.trainee.isEmpty() ? Tr::tr("everyone at the desk") : report.trainee), 10);
+    doc.paragraph(Tr::tr("Trainer: %1").arg(report.trainer), 10);
+    doc.paragraph(Tr::tr("Date: %1 (simulated clock)").arg(dateText(report.startedAt)), 10);
+    doc.paragraph(Tr::tr("Ran for %1 of %2 planned").arg(clockText(report.endedAt.isValid()
+                                                                        ? report.startedAt.msecsTo(report.endedAt)
+                                                                        : -1),
+                                                          clockText(report.durationMs)),
+                  10);
+    doc.gap(6);
+    doc.paragraph(scoreLine(report), 14, true, outcomeColour(report.scorePercent >= 80 ? ScenarioOutcome::Met
+                                                             : report.scorePercent >= 50 ? ScenarioOutcome::Late
+                                                                                         : ScenarioOutcome::Missed));
+    doc.gap(10);
+
+    doc.ensureRoom(doc.resolution());
+    doc.heading(Tr::tr("Expected responses"));
+    doc.gap(3);
+    QList<QStringList> rows;
+    QList<QColor> colours;
+    for (const ScenarioScore& s : report.scores) {
+        rows << QStringList{s.label.text(language), allowedText(report, s), clockText(s.responseMs),
+                            scenarioOutcomeName(s.outcome)};
+        colours << outcomeColour(s.outcome);
+    }
+    doc.table({Tr::tr("Expected response"), Tr::tr("Allowed"), Tr::tr("Response"), Tr::tr("Outcome")}, rows,
+              {0.58, 0.14, 0.14, 0.14}, colours);
+    doc.gap(10);
+
+    // The charts, drawn by the same code as on screen, as vectors.
+    doc.heading(Tr::tr("Response times"));
+    doc.image(charts.response, charts.responseHeight);
+    doc.gap(8);
+    doc.heading(Tr::tr("Timeline"));
+    doc.image(charts.timeline, charts.timelineHeight);
+    doc.gap(10);
+
+    doc.ensureRoom(doc.resolution()); // a heading never alone at a page's foot
+    doc.heading(Tr::tr("Injects and the trainee's actions"));
+    doc.gap(3);
+    QList<QStringList> lines;
+    for (const ScenarioTimelineEntry& e : report.timeline)
+        lines << QStringList{QStringLiteral("T+") + clockText(e.offsetMs), entryKindName(e.kind), entryText(e), e.actor};
+    doc.table({Tr::tr("Time"), Tr::tr("Kind"), Tr::tr("What"), Tr::tr("Who")}, lines, {0.1, 0.16, 0.5, 0.24});
+    doc.gap(10);
+
+    doc.heading(Tr::tr("Annotations"));
+    doc.gap(3);
+    if (report.annotations.isEmpty())
+        doc.paragraph(Tr::tr("None."), 10);
+    for (const ScenarioTimelineEntry& a : report.annotations)
+        doc.paragraph(QStringLiteral("T+%1  %2 (%3)").arg(clockText(a.offsetMs), a.text, a.actor), 10);
+    if (!doc.finish(error))
+        return 0;
+    return doc.pages();
 }
 
 // --- On screen ------------------------------------------------------------------------------------
