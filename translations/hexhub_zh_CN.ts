@@ -2680,6 +2680,30 @@
         <source>P%1, %2: %3</source>
         <translation>%1 级，%2：%3</translation>
     </message>
+    <message>
+        <source>Command %1 was already used for %2; a new action needs a new command.</source>
+        <translation>命令 %1 已用于 %2；新的操作需要新的命令。</translation>
+    </message>
+    <message>
+        <source>The change carries no command id, so it could be applied twice; it was refused.</source>
+        <translation>该变更没有命令编号，可能被重复执行，已被拒绝。</translation>
+    </message>
+    <message>
+        <source>Camera %1 was changed on another desk meanwhile; look at it again and retry.</source>
+        <translation>摄像机 %1 已被其他席位修改，请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>Incident %1 was changed by someone else meanwhile; look at it again and retry.</source>
+        <translation>警情 %1 已被他人修改，请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>The task &apos;%1&apos; was changed on another desk meanwhile; look at it again and retry.</source>
+        <translation>任务“%1”已被其他席位修改，请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>Operation %1 was changed on another desk meanwhile; look at it again and retry.</source>
+        <translation>行动 %1 已被其他席位修改，请重新查看后再试。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -4938,20 +4962,8 @@
         <translation>自开始起的分钟数</translation>
     </message>
     <message>
-        <source>Page %1</source>
-        <translation>第 %1 页</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>After-action review: %1</source>
         <translation>复盘：%1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the PDF could not be started.</source>
-        <translation>无法写入 %1：无法开始生成 PDF。</translation>
     </message>
     <message>
         <source>Hexhub after-action review - %1 - training, synthetic data</source>
@@ -5643,6 +5655,22 @@ Planned duration %2. Handled by: %3.</source>
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be started.</source>
+        <translation>无法写入 %1：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>There is no report open to finish.</source>
+        <translation>没有打开的报告可以完成。</translation>
     </message>
 </context>
 </TS>

@@ -425,12 +425,16 @@ TEST_CASE("A priority incident shows a toast, sounds where it can, and waits in 
     MainWindow window(*tp);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
-    // As the hub publishes it: the hub describes its events, and which of them are notifications.
+    // As the hub publishes it (IncidentCreated's shape): the hub describes its events, and which of
+    // them are notifications.
+    qint64 nextId = 0;
     auto publish = [&](int priority, const QString& number, const QString& summary) {
+        const qint64 id = ++nextId;
         await(tp->store().write(WriteContext{QStringLiteral("hub"), QStringLiteral("chief"), {}}, [=](WriteTransaction& txn) {
             txn.publish(EventDraft{QStringLiteral("incident.created"),
-                                   {{QStringLiteral("priority"), priority}, {QStringLiteral("number"), number},
-                                    {QStringLiteral("summary"), summary}},
+                                   {{QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("new")},
+                                    {QStringLiteral("source"), QStringLiteral("call")}, {QStringLiteral("priority"), priority},
+                                    {QStringLiteral("number"), number}, {QStringLiteral("summary"), summary}},
                                    1, {}, {}, {}});
         }));
     };

@@ -269,8 +269,10 @@ QFuture<void> Store::open()
         std::exception_ptr error;
         QPromise<void> promise;
         std::shared_ptr<QPromise<void>> writerReady = std::make_shared<QPromise<void>>();
+        quint64 generation = 0;
     };
     auto opening = std::make_shared<Opening>();
+    opening->generation = ++m_openGeneration;
     const int readers = std::max(1, m_options.readers);
     opening->remaining = 1 + readers;
     opening->promise.start();
@@ -289,8 +291,12 @@ QFuture<void> Store::open()
         if (failed)
             opening->promise.setException(opening->error);
         opening->promise.finish();
-        QMetaObject::invokeMethod(this, [this, failed] { setState(failed ? State::Failed : State::Open); },
-                                  Qt::QueuedConnection);
+        // An answer from an opening that close() (or a later open) has superseded changes nothing:
+        // a closed store never turns Open or Failed behind the caller's back.
+        QMetaObject::invokeMethod(this, [this, failed, generation = opening->generation] {
+            if (generation == m_openGeneration)
+                setState(failed ? State::Failed : State::Open);
+        }, Qt::QueuedConnection);
     };
 
     const QString base = QStringLiteral("hexhub-store-%1-").arg(QUuid::createUuid().toString(QUuid::Id128));
@@ -387,7 +393,8 @@ void Store::close()
         reader->stop();
     m_readers.clear();
     m_writer.reset();
-    if (m_state != State::Closed && m_state != State::Failed)
+    ++m_openGeneration; // whatever the last opening still has to say is out of date now
+    if (m_state != State::Closed)
         setState(State::Closed);
 }
 

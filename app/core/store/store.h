@@ -152,6 +152,7 @@ private:
     QMap<int, CommitObserver> m_observers;
     int m_nextObserverId = 1;
     std::atomic<State> m_state{State::Closed};
+    quint64 m_openGeneration = 0; //!< GUI thread: which open() the queued state change answers
     QList<Event> m_attempted; // writer thread only
     QMutex m_inDoubtMutex;
     QSet<QUuid> m_inDoubt;

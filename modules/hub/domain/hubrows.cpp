@@ -220,17 +220,9 @@ IncidentCategory loadCategory(Sql& sql, const QString& id)
 }
 
 // Publishes an event that belongs to incidents' timelines.
-Event publishFor(WriteTransaction& txn, const QList<qint64>& incidents, const QString& topic, const QJsonObject& payload)
+Event publishDraftFor(WriteTransaction& txn, const QList<qint64>& incidents, const EventDraft& draft)
 {
-    EventDraft draft;
-    draft.topic = topic;
-    draft.payload = payload;
     return hubsupport::publishOnTimelines(txn, incidents, draft);
-}
-
-Event publish(WriteTransaction& txn, const QString& topic, const QJsonObject& payload)
-{
-    return publishFor(txn, {}, topic, payload);
 }
 
 void setDeadline(WriteTransaction& txn, const QString& key, const QString& title, qint64 dueMs, const QString& subject)
@@ -270,12 +262,7 @@ void writeStatus(WriteTransaction& txn, const Incident& incident, IncidentStatus
                                      {incidentStatusId(to), now, incident.id, incident.version}),
                             Tr::tr("Incident %1 was changed by someone else meanwhile; look at it again and retry.")
                                 .arg(incident.number));
-    publishFor(txn, {incident.id}, QStringLiteral("incident.status"),
-               {{QStringLiteral("incident"), incident.id},
-                {QStringLiteral("number"), incident.number},
-                {QStringLiteral("from"), incidentStatusId(incident.status)},
-                {QStringLiteral("to"), incidentStatusId(to)},
-                {QStringLiteral("reason"), reason}});
+    publishFor(txn, {incident.id}, IncidentStatusChanged{incident.id, incident.number, incident.status, to, reason});
 }
 
 // Moves a unit to a status (and assignment), publishing unit.status.
@@ -290,11 +277,7 @@ void writeUnitStatus(WriteTransaction& txn, const Unit& unit, UnitStatus status,
         throw ConflictError(Tr::tr("%1 was changed on another desk meanwhile; look at it again and retry.").arg(unit.callSign));
     const QList<qint64> timelines = incidentId > 0 ? QList<qint64>{incidentId}
                                     : unit.incidentId > 0 ? QList<qint64>{unit.incidentId} : QList<qint64>{};
-    publishFor(txn, timelines, QStringLiteral("unit.status"),
-               {{QStringLiteral("unit"), unit.callSign},
-                {QStringLiteral("from"), unitStatusId(unit.status)},
-                {QStringLiteral("to"), unitStatusId(status)},
-                {QStringLiteral("incident"), incidentId > 0 ? incidentId : unit.incidentId}});
+    publishFor(txn, timelines, UnitStatusChanged{unit.callSign, unit.status, status, incidentId > 0 ? incidentId : unit.incidentId});
 }
 
 // Recalls a unit from its incident: available again, its dispatch row cleared, its timers gone.

@@ -1,6 +1,7 @@
 #pragma once
 // The hub domain's row mappers, loaders and shared writes: what its three services have in common.
 
+#include "hexhub/hub/events.h"
 #include "hexhub/hub/hubservices.h"
 
 #include "bus/event.h"
@@ -42,8 +43,18 @@ IncidentCategory categoryFrom(const QSqlQuery& q);
 extern const QString kCategoryColumns;
 std::optional<IncidentCategory> findCategory(Sql& sql, const QString& id);
 IncidentCategory loadCategory(Sql& sql, const QString& id);
-Event publishFor(WriteTransaction& txn, const QList<qint64>& incidents, const QString& topic, const QJsonObject& payload);
-Event publish(WriteTransaction& txn, const QString& topic, const QJsonObject& payload);
+//! Publishes a typed hub event and puts it on the timelines of `incidents`.
+Event publishDraftFor(WriteTransaction& txn, const QList<qint64>& incidents, const EventDraft& draft);
+template <EventPayload T>
+Event publishFor(WriteTransaction& txn, const QList<qint64>& incidents, const T& payload)
+{
+    return publishDraftFor(txn, incidents, EventDraft::from(payload));
+}
+//! The incident a task or an operation belongs to, as a timeline list (empty: none).
+inline QList<qint64> timelineOf(qint64 incidentId)
+{
+    return incidentId > 0 ? QList<qint64>{incidentId} : QList<qint64>{};
+}
 void setDeadline(WriteTransaction& txn, const QString& key, const QString& title, qint64 dueMs, const QString& subject);
 void clearDeadline(WriteTransaction& txn, const QString& key);
 QString responseKey(qint64 incident);

@@ -50,12 +50,12 @@ EventDescription describeHubEvent(const Event& event)
     d.text = describeHubEvent(event.topic, event.payload);
     if (d.text == event.topic)
         return {}; // not one of the hub's
-    if (event.topic == QLatin1String("incident.created")) {
-        const int priority = event.payload.value(QStringLiteral("priority")).toInt(4);
-        const QString number = event.payload.value(QStringLiteral("number")).toString();
-        d.notify = priority == 1 ? EventDescription::Notify::Priority : EventDescription::Notify::Important;
-        d.title = priority == 1 ? Tr::tr("Priority 1 incident %1").arg(number) : Tr::tr("New incident %1").arg(number);
-        d.detail = event.payload.value(QStringLiteral("summary")).toString();
+    if (const auto created = payloadAs<IncidentCreated>(event)) {
+        const Incident& incident = created->incident;
+        d.notify = incident.priority == 1 ? EventDescription::Notify::Priority : EventDescription::Notify::Important;
+        d.title = incident.priority == 1 ? Tr::tr("Priority 1 incident %1").arg(incident.number)
+                                         : Tr::tr("New incident %1").arg(incident.number);
+        d.detail = incident.summary;
     }
     return d;
 }

@@ -1,4 +1,4 @@
-#include "hexhub/hub/hubservices.h"
+#include "hexhub/hub/incidentservice.h"
 
 #include "hubrows_p.h"
 #include "hubservicesupport_p.h"
@@ -101,7 +101,7 @@ QFuture<Incident> IncidentService::create(const NewIncident& in, const CommandId
                                    .arg(id, 6, 10, QLatin1Char('0'));
         txn.exec(QStringLiteral("UPDATE hub_incidents SET number = ? WHERE id = ?"), {number, id});
         Incident incident = loadIncident(txn, id);
-        publishFor(txn, {id}, QStringLiteral("incident.created"), incident.toJson());
+        publishFor(txn, {id}, IncidentCreated{incident});
         setDeadline(txn, responseKey(id),
                     Tr::tr("Response %1: %2").arg(number, category.displayName()), now + category.responseTargetMs,
                     QStringLiteral("incident:%1").arg(id));
@@ -199,10 +199,7 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
             throw ConflictError(Tr::tr("Incident %1 was changed by someone else while you edited it; "
                                        "reload it and make your change again.").arg(before.number));
         Incident after = loadIncident(txn, id);
-        QJsonObject payload = after.toJson();
-        payload.insert(QStringLiteral("incident"), id);
-        payload.insert(QStringLiteral("changed"), QJsonArray::fromStringList(changed));
-        publishFor(txn, {id}, QStringLiteral("incident.updated"), payload);
+        publishFor(txn, {id}, IncidentUpdated{after, changed});
         recordApplied(txn, command, op, QString::number(id));
         after.reporterContact = maskContact(after.reporterContact);
         return after;
@@ -268,8 +265,7 @@ QFuture<void> IncidentService::addNote(qint64 id, const QString& text, const Com
         txn.exec(QStringLiteral("UPDATE hub_incidents SET notes = CASE WHEN notes = '' THEN ? ELSE notes || ? || ? END, "
                                 "updated_at = ?, version = version + 1 WHERE id = ?"),
                  {note, QStringLiteral("\n"), note, txn.clock().nowMs(), id});
-        publishFor(txn, {id}, QStringLiteral("incident.note"),
-                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number}, {QStringLiteral("text"), note}});
+        publishFor(txn, {id}, IncidentNoteAdded{id, incident.number, note});
         recordApplied(txn, command, op, QString::number(id));
     });
 }
@@ -298,9 +294,7 @@ QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QStrin
             return;
         txn.exec(QStringLiteral("INSERT INTO hub_incident_links (incident_id, kind, ref, created_by, created_at) VALUES (?, ?, ?, ?, ?)"),
                  {id, kind, reference, name, txn.clock().nowMs()});
-        publishFor(txn, {id}, QStringLiteral("incident.linked"),
-                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number},
-                    {QStringLiteral("kind"), kind}, {QStringLiteral("ref"), reference}});
+        publishFor(txn, {id}, IncidentLinked{id, incident.number, kind, reference});
     });
 }
 
@@ -377,12 +371,7 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
                      {c.id, c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder});
         }
         const IncidentCategory saved = loadCategory(txn, c.id);
-        publish(txn, QStringLiteral("category.saved"),
-                {{QStringLiteral("id"), saved.id}, {QStringLiteral("name"), saved.name},
-                 {QStringLiteral("responseTargetS"), saved.responseTargetMs / 1000},
-                 {QStringLiteral("onSceneLimitS"), saved.onSceneLimitMs / 1000},
-                 {QStringLiteral("runCard"), IncidentCategory::runCardToJson(saved.runCard)},
-                 {QStringLiteral("playbook"), QJsonArray::fromStringList(saved.playbook)}});
+        publishFor(txn, {}, CategorySaved{saved});
         m_audit.append(txn, {name, QStringLiteral("category.saved"), QStringLiteral("category:%1").arg(saved.id),
                              before ? QStringLiteral("changed") : QStringLiteral("added"), QStringLiteral("success")});
         recordApplied(txn, command, op, saved.id);
@@ -414,10 +403,7 @@ QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked, const 
                      {id, step, name, txn.clock().nowMs()});
         else
             txn.exec(QStringLiteral("DELETE FROM hub_playbook_ticks WHERE incident_id = ? AND step = ?"), {id, step});
-        publishFor(txn, {id}, QStringLiteral("incident.step"),
-                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number},
-                    {QStringLiteral("step"), step}, {QStringLiteral("text"), category.playbook.at(step)},
-                    {QStringLiteral("ticked"), ticked}});
+        publishFor(txn, {id}, PlaybookStepTicked{id, incident.number, step, category.playbook.at(step), ticked});
     });
 }
 
@@ -485,9 +471,7 @@ QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& cal
         }
         if (incident.status == IncidentStatus::New)
             writeStatus(txn, incident, IncidentStatus::Dispatched, {});
-        publishFor(txn, {id}, QStringLiteral("incident.dispatched"),
-                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number},
-                    {QStringLiteral("units"), QJsonArray::fromStringList(sent)}});
+        publishFor(txn, {id}, UnitsDispatched{id, incident.number, sent});
         recordApplied(txn, command, op, sent.join(u','));
         QList<Unit> after;
         for (const QString& callSign : std::as_const(sent))
@@ -518,8 +502,7 @@ QFuture<void> IncidentService::unitArrived(qint64 id, const QString& callSign, c
         clearDeadline(txn, arrivalKey(callSign));
         setDeadline(txn, onSceneKey(callSign), Tr::tr("%1 on scene at %2").arg(callSign, incident.number),
                     now + category.onSceneLimitMs, QStringLiteral("incident:%1").arg(id));
-        publishFor(txn, {id}, QStringLiteral("incident.unit_arrived"),
-                   {{QStringLiteral("incident"), id}, {QStringLiteral("number"), incident.number}, {QStringLiteral("unit"), callSign}});
+        publishFor(txn, {id}, UnitArrived{id, incident.number, callSign});
         if (incident.arrivedAt == 0) {
             txn.exec(QStringLiteral("UPDATE hub_incidents SET arrived_at = ? WHERE id = ?"), {now, id});
             clearDeadline(txn, responseKey(id));
@@ -545,9 +528,7 @@ QFuture<void> IncidentService::unitCleared(const QString& callSign, const Comman
             throw ValidationError(Tr::tr("%1 is not on an incident.").arg(callSign));
         const Incident incident = loadIncident(txn, unit.incidentId);
         releaseUnit(txn, unit);
-        publishFor(txn, {incident.id}, QStringLiteral("incident.unit_cleared"),
-                   {{QStringLiteral("incident"), incident.id}, {QStringLiteral("number"), incident.number},
-                    {QStringLiteral("unit"), callSign}});
+        publishFor(txn, {incident.id}, UnitCleared{incident.id, incident.number, callSign});
         if (incident.status == IncidentStatus::Dispatched && unitsOn(txn, incident.id).isEmpty())
             writeStatus(txn, incident, IncidentStatus::New, Tr::tr("every unit recalled"));
         recordApplied(txn, command, op, callSign);
@@ -636,9 +617,7 @@ QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate, const Comman
         clearDeadline(txn, responseKey(duplicate));
         if (kept.status == IncidentStatus::New && !unitsOn(txn, keep).isEmpty())
             writeStatus(txn, kept, IncidentStatus::Dispatched, Tr::tr("units of %1 taken over").arg(dup.number));
-        publishFor(txn, {keep, duplicate}, QStringLiteral("incident.merged"),
-                   {{QStringLiteral("keep"), keep}, {QStringLiteral("keepNumber"), kept.number},
-                    {QStringLiteral("duplicate"), duplicate}, {QStringLiteral("duplicateNumber"), dup.number}});
+        publishFor(txn, {keep, duplicate}, IncidentsMerged{keep, kept.number, duplicate, dup.number});
         m_audit.append(txn, {actor.name, QStringLiteral("incident.merged"), QStringLiteral("incident:%1").arg(duplicate),
                              QStringLiteral("into %1").arg(kept.number), QStringLiteral("success")});
         recordApplied(txn, command, op, QString::number(keep));

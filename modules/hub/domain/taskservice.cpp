@@ -1,4 +1,4 @@
-#include "hexhub/hub/hubservices.h"
+#include "hexhub/hub/taskservice.h"
 
 #include "hubrows_p.h"
 #include "hubservicesupport_p.h"
@@ -65,8 +65,7 @@ Task insertTask(WriteTransaction& txn, const NewTask& t, qint64 operationId, con
          t.point ? QVariant(t.point->latitude) : QVariant(), t.point ? QVariant(t.point->longitude) : QVariant(),
          nullableId(t.incidentId), nullableId(operationId), by, now, now});
     const Task task = loadTask(txn, id);
-    publishFor(txn, task.incidentId > 0 ? QList<qint64>{task.incidentId} : QList<qint64>{}, QStringLiteral("task.assigned"),
-               task.toJson());
+    publishFor(txn, timelineOf(task.incidentId), TaskAssigned{task});
     if (task.dueAt > 0)
         setDeadline(txn, taskKey(id), Tr::tr("Task for %1: %2").arg(task.assignee, task.title), task.dueAt,
                     QStringLiteral("task:%1").arg(id));
@@ -98,8 +97,7 @@ Task moveTask(WriteTransaction& txn, qint64 id, TaskStatus to, int progress, con
                   reason.isNull() ? before.declineReason : reason, txn.clock().nowMs(), id, before.version}),
         Tr::tr("The task '%1' was changed on another desk meanwhile; look at it again and retry.").arg(before.title));
     const Task after = loadTask(txn, id);
-    publishFor(txn, after.incidentId > 0 ? QList<qint64>{after.incidentId} : QList<qint64>{}, QStringLiteral("task.updated"),
-               after.toJson());
+    publishFor(txn, timelineOf(after.incidentId), TaskUpdated{after});
     if (!after.isOpen() && before.dueAt > 0)
         clearDeadline(txn, taskKey(id));
     return after;
@@ -272,10 +270,10 @@ QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& 
             insertTask(txn, task, id, name);
         }
         const Operation saved = loadOperation(txn, id);
-        QJsonObject payload = saved.toJson();
-        payload.insert(QStringLiteral("tasks"), division.size());
-        publishFor(txn, op.incidentId > 0 ? QList<qint64>{op.incidentId} : QList<qint64>{},
-                   goNow ? QStringLiteral("operation.started") : QStringLiteral("operation.planned"), payload);
+        if (goNow)
+            publishFor(txn, timelineOf(op.incidentId), OperationStarted{saved, int(division.size())});
+        else
+            publishFor(txn, timelineOf(op.incidentId), OperationPlanned{saved, int(division.size())});
         m_audit.append(txn, {name, QStringLiteral("operation.planned"), QStringLiteral("operation:%1").arg(id),
                              QStringLiteral("%1 tasks, go %2").arg(division.size()).arg(QDateTime::fromMSecsSinceEpoch(op.goAt, Qt::UTC).toString(Qt::ISODate)),
                              QStringLiteral("success")});
@@ -305,8 +303,7 @@ QFuture<Operation> TaskService::start(qint64 operationId, const CommandId& comma
                                          {std::min(before.goAt, now), now, operationId, before.version}),
                                 operationConflict(before));
         const Operation after = loadOperation(txn, operationId);
-        publishFor(txn, after.incidentId > 0 ? QList<qint64>{after.incidentId} : QList<qint64>{}, QStringLiteral("operation.started"),
-                   after.toJson());
+        publishFor(txn, timelineOf(after.incidentId), OperationStarted{after});
         recordApplied(txn, command, op, QString::number(operationId));
         return after;
     });
@@ -342,8 +339,7 @@ QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how, 
                                          {operationStatusId(how), txn.clock().nowMs(), operationId, before.version}),
                                 operationConflict(before));
         const Operation after = loadOperation(txn, operationId);
-        publishFor(txn, after.incidentId > 0 ? QList<qint64>{after.incidentId} : QList<qint64>{}, QStringLiteral("operation.finished"),
-                   after.toJson());
+        publishFor(txn, timelineOf(after.incidentId), OperationFinished{after});
         recordApplied(txn, command, op, QString::number(operationId));
         return after;
     });

@@ -1,4 +1,4 @@
-#include "hexhub/hub/hubservices.h"
+#include "hexhub/hub/unitservice.h"
 
 #include "hubrows_p.h"
 #include "hubservicesupport_p.h"
@@ -81,7 +81,7 @@ QFuture<Unit> UnitService::save(const Unit& in, const CommandId& command) const
                       in.homeStation, in.crewSize, in.skills.join(u','), lat, lon, in.position ? QVariant(now) : QVariant(), now});
         }
         const Unit saved = loadUnit(txn, in.callSign);
-        publish(txn, QStringLiteral("unit.registered"), saved.toJson());
+        publishFor(txn, {}, UnitRegistered{saved});
         recordApplied(txn, command, op, saved.callSign);
         return saved;
     });
@@ -124,8 +124,7 @@ QFuture<void> UnitService::reportPosition(const QString& callSign, const GeoPoin
         const qint64 now = txn.clock().nowMs();
         txn.execCached(QStringLiteral("UPDATE hub_units SET latitude = ?, longitude = ?, position_at = ? WHERE id = ?"),
                        {point.latitude, point.longitude, now, callSign});
-        publish(txn, QStringLiteral("unit.position"),
-                {{QStringLiteral("unit"), callSign}, {QStringLiteral("point"), point.toJson()}, {QStringLiteral("at"), now}});
+        publishFor(txn, {}, UnitMoved{callSign, point, now});
     });
 }
 

@@ -7,6 +7,7 @@
 #include "shared/deadlines.h"
 #include "base/error.h"
 #include "bus/eventbus.h"
+#include "hexhub/hub/events.h"
 #include "hexhub/hub/hubservices.h"
 #include "security/session.h"
 #include "store/sqldialect.h"
@@ -17,7 +18,11 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QMap>
+#include <QSet>
 #include <QTranslator>
+
+#include <functional>
 
 using namespace hexhub;
 using namespace hexhub::test;
@@ -442,6 +447,91 @@ TEST_CASE("Hub: a command sent twice is applied once and answers with what it ma
     CHECK(applied.contains(QStringLiteral("hub hub.incident.dispatch sup")));
     CHECK(applied.contains(QStringLiteral("hub hub.task.accept sup")));
     CHECK(applied.count(QStringLiteral("hub hub.incident.create sup")) == 2);
+}
+
+namespace {
+
+// Whether the journaled payload of `event` reads back as the hub's typed payload of its topic.
+template <EventPayload T>
+std::pair<QString, std::function<bool(const Event&)>> reader()
+{
+    return {QString::fromLatin1(T::kTopic), [](const Event& e) { return e.schemaVersion == T::kSchemaVersion && payloadAs<T>(e).has_value(); }};
+}
+
+} // namespace
+
+TEST_CASE("Hub: every event the hub journals is one of its typed payloads and reads back as one", "[hub]")
+{
+    Hub hub;
+    const QMap<QString, std::function<bool(const Event&)>> readers{
+        reader<IncidentCreated>(), reader<IncidentUpdated>(), reader<IncidentStatusChanged>(), reader<IncidentNoteAdded>(),
+        reader<IncidentLinked>(), reader<PlaybookStepTicked>(), reader<UnitsDispatched>(), reader<UnitArrived>(),
+        reader<UnitCleared>(), reader<IncidentsMerged>(), reader<UnitStatusChanged>(), reader<UnitRegistered>(),
+        reader<UnitMoved>(), reader<TaskAssigned>(), reader<TaskUpdated>(), reader<OperationPlanned>(),
+        reader<OperationStarted>(), reader<OperationFinished>(), reader<CategorySaved>()};
+
+    // Every hub operation that publishes, once.
+    hub.addUnit(QStringLiteral("P-1"), UnitKind::PatrolCar, 1.0);
+    hub.addUnit(QStringLiteral("P-2"), UnitKind::PatrolCar, 2.0);
+    await(hub.units->reportPosition(QStringLiteral("P-2"), kTower));
+    const Incident keep = hub.create();
+    const Incident dup = hub.create(QStringLiteral("rooftop_rescue"), kTower, QStringLiteral("Same roof, second caller"));
+    IncidentEdit edit;
+    edit.priority = 2;
+    await(hub.incidents->edit(keep.id, keep.version, edit));
+    await(hub.incidents->addNote(keep.id, QStringLiteral("Air cushion at the north door")));
+    await(hub.incidents->link(keep.id, QStringLiteral("case"), QStringLiteral("C-2026-0042")));
+    await(hub.incidents->tickStep(keep.id, 0, true));
+    await(hub.incidents->dispatch(keep.id, {QStringLiteral("P-1")}));
+    await(hub.incidents->unitArrived(keep.id, QStringLiteral("P-1")));
+    await(hub.incidents->dispatch(dup.id, {QStringLiteral("P-2")}));
+    await(hub.incidents->merge(keep.id, dup.id));
+    await(hub.incidents->unitCleared(QStringLiteral("P-2")));
+    const Task task = await(hub.tasks->issue(newTask(AssigneeKind::Centre, QStringLiteral("supervision"), QStringLiteral("Call back"))));
+    await(hub.tasks->accept(task.id));
+    Operation op;
+    op.name = QStringLiteral("Harbour sweep");
+    op.goAt = hub.clock().nowMs() + 3600 * 1000;
+    const Operation planned = await(hub.tasks->plan(op, {newTask(AssigneeKind::Unit, QStringLiteral("P-2"), QStringLiteral("North gate"))}));
+    await(hub.tasks->start(planned.id));
+    await(hub.tasks->finish(planned.id, OperationStatus::Cancelled));
+    IncidentCategory category = await(hub.incidents->categories()).first();
+    category.onSceneLimitMs += 60000;
+    await(hub.incidents->saveCategory(category));
+
+    const QList<Event> events = await(hub.tp->store().read([](Sql& sql) {
+        QList<Event> out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT topic, payload, schema_version FROM events WHERE source = 'hub' ORDER BY seq"));
+        while (q.next()) {
+            Event e;
+            e.topic = q.value(0).toString();
+            e.payload = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
+            e.schemaVersion = q.value(2).toInt();
+            out << e;
+        }
+        return out;
+    }));
+    QSet<QString> seen;
+    for (const Event& e : events) {
+        if (e.topic.startsWith(QLatin1String("deadline.")) || e.topic.startsWith(QLatin1String("camera.")) || e.topic.startsWith(QLatin1String("media.")))
+            continue; // typed in core (deadlines.h) and in camera.h, tested there
+        INFO(e.topic.toStdString() << " " << QJsonDocument(e.payload).toJson(QJsonDocument::Compact).toStdString());
+        REQUIRE(readers.contains(e.topic));
+        CHECK(readers.value(e.topic)(e));
+        seen << e.topic;
+    }
+    // Every payload type was exercised.
+    CHECK(seen.size() == readers.size());
+
+    // A payload that is not one is refused, not read half.
+    Event damaged;
+    damaged.topic = QStringLiteral("incident.dispatched");
+    damaged.payload = QJsonObject{{QStringLiteral("incident"), 7}, {QStringLiteral("number"), QStringLiteral("2026-000007")}};
+    CHECK_FALSE(payloadAs<UnitsDispatched>(damaged).has_value());
+    damaged.topic = QStringLiteral("unit.status");
+    damaged.payload = QJsonObject{{QStringLiteral("unit"), QStringLiteral("P-1")}, {QStringLiteral("from"), QStringLiteral("flying")},
+                                  {QStringLiteral("to"), QStringLiteral("available")}};
+    CHECK_FALSE(payloadAs<UnitStatusChanged>(damaged).has_value());
 }
 
 TEST_CASE("Hub: a unit is on one incident at a time - the service refuses a unit named twice, the store a second open dispatch", "[hub]")

@@ -1,5 +1,7 @@
 #include "videopanel.h"
 
+#include "hexhub/hub/events.h"
+
 #include "base/clock.h"
 #include "bus/eventbus.h"
 #include "screenfit.h"
@@ -229,12 +231,9 @@ VideoPanel::VideoPanel(HubContext& hub, std::function<qint64()> currentIncident,
                      });
     });
     // A new P1 incident brings its cameras up, when the operator follows them.
-    m_hub.bus.subscribe(QStringLiteral("incident.created"), this, [this](const Event& e) {
-        if (!m_followP1->isChecked() || e.payload.value(QStringLiteral("priority")).toInt() != 1)
-            return;
-        const qint64 id = e.payload.value(QStringLiteral("id")).toInteger();
-        if (id > 0)
-            showCamerasNear(id);
+    m_hub.bus.subscribe<IncidentCreated>(this, [this](const IncidentCreated& created, const Event&) {
+        if (m_followP1->isChecked() && created.incident.priority == 1)
+            showCamerasNear(created.incident.id);
     });
     // "Cameras on the wall" in an opened incident fills this panel's wall.
     m_hub.cameraWall = {this, [this](qint64 id) { showCamerasNear(id); }};

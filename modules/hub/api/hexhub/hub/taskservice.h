@@ -1,0 +1,89 @@
+#pragma once
+// Tasks to the centres and units, and cluster operations with their task division.
+
+#include "hexhub/hub/hub_export.h"
+#include "hexhub/hub/hubdomain.h"
+#include "hexhub/hub/incident.h"
+#include "module/command.h"
+
+#include <QFuture>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hexhub {
+
+class AuditLog;
+class Session;
+class Sql;
+class Store;
+class WriteTransaction;
+
+// Every change follows the rules of the hub's services (hubservices.h).
+
+//! Tasks to the centres and units, and cluster operations.
+struct HEXHUB_HUB_EXPORT NewTask
+{
+    AssigneeKind assigneeKind = AssigneeKind::Centre;
+    QString assignee;
+    QString title;
+    QString detail;
+    int priority = 3;
+    qint64 startsAt = 0;
+    qint64 dueAt = 0;
+    QString place;
+    std::optional<GeoPoint> point;
+    qint64 incidentId = 0;
+};
+
+class HEXHUB_HUB_EXPORT TaskService
+{
+public:
+    TaskService(Store& store, Session& session, AuditLog& audit);
+
+    //! hub.task.assign. Publishes task.assigned and, with a due time, its deadline.
+    QFuture<Task> issue(const NewTask& task, const CommandId& command = CommandId::make()) const;
+    //! hub.task.respond.
+    QFuture<Task> accept(qint64 id, const CommandId& command = CommandId::make()) const;
+    //! hub.task.respond. 0 to 100 percent with a note; a report on an accepted task starts it.
+    QFuture<Task> reportProgress(qint64 id, int percent, const QString& note, const CommandId& command = CommandId::make()) const;
+    //! hub.task.respond.
+    QFuture<Task> complete(qint64 id, const QString& note = {}, const CommandId& command = CommandId::make()) const;
+    //! hub.task.respond. A reason is required.
+    QFuture<Task> decline(qint64 id, const QString& reason, const CommandId& command = CommandId::make()) const;
+    //! hub.task.assign.
+    QFuture<Task> cancel(qint64 id, const QString& reason, const CommandId& command = CommandId::make()) const;
+    //! Open tasks of one assignee (hub.task.respond or hub.incident.view), or every open task when
+    //! `assignee` is empty (hub.incident.view).
+    QFuture<QList<Task>> openTasks(const QString& assignee = {}) const;
+
+    /*!
+     * hub.operation.command. A cluster operation with its task division (who does what, where,
+     * when) under one go time, all in one transaction; started (running) at once when `goAt` has
+     * come. Audited.
+     */
+    QFuture<Operation> plan(const Operation& operation, const QList<NewTask>& division, const CommandId& command = CommandId::make()) const;
+    //! hub.operation.command. Planned -> running; started before its go time, the go time becomes now.
+    QFuture<Operation> start(qint64 operationId, const CommandId& command = CommandId::make()) const;
+    //! hub.operation.command. Running -> completed (every task done, declined or cancelled) or
+    //! cancelled (its open tasks are cancelled with it).
+    QFuture<Operation> finish(qint64 operationId, OperationStatus how, const CommandId& command = CommandId::make()) const;
+    //! hub.incident.view. The operation's tasks and how far it has got.
+    QFuture<QList<Task>> operationTasks(qint64 operationId) const;
+    /*!
+     * hub.incident.view. The operations a supervisor follows: every planned or running one, and
+     * those finished in the last `finishedWithinMs`, running first, then planned by go time, then
+     * finished, newest first.
+     */
+    QFuture<QList<Operation>> operations(qint64 finishedWithinMs = qint64(7) * 24 * 3600 * 1000) const;
+    QFuture<OperationProgress> progress(qint64 operationId) const;
+
+private:
+    Store& m_store;
+    Session& m_session;
+    AuditLog& m_audit;
+};
+
+} // namespace hexhub
