@@ -91,8 +91,11 @@ TEST_CASE("Report writer: headings, paragraphs, a long table and a picture over 
     doc.heading(QStringLiteral("District"));
     doc.image(picture());
     doc.paragraph(QStringLiteral("Drawn across the page."), 9, false, QColor(0x55, 0x55, 0x55));
+    // The picture goes on the table's last page or, not fitting there, on the next one.
+    const int beforeBreak = doc.pages();
+    CHECK((beforeBreak == afterTable || beforeBreak == afterTable + 1));
     doc.newPage();
-    CHECK(doc.pages() == afterTable + 1);
+    CHECK(doc.pages() == beforeBreak + 1);
     doc.heading(QStringLiteral("Notes"));
     doc.paragraph(QStringLiteral("None."));
     // Nothing at the path until the report is finished.
@@ -102,7 +105,7 @@ TEST_CASE("Report writer: headings, paragraphs, a long table and a picture over 
     REQUIRE(doc.finish(&error));
     CHECK(error.isEmpty());
     CHECK_FALSE(doc.isOpen());
-    CHECK(doc.pages() == afterTable + 1);
+    CHECK(doc.pages() == beforeBreak + 1);
     const QByteArray pdf = fileBytes(path);
     CHECK(pdf.startsWith("%PDF-"));
     CHECK(pdfPages(pdf) == doc.pages());
