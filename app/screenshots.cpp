@@ -13,16 +13,17 @@
 #include "theme.h"
 
 #include "security/accesscontrol.h"
-#include "hexhub/hub/camera.h"
 #include "base/clock.h"
 #include "demostore.h"
 #include "hexhub/hub/hubservices.h"
 #include "shared/deadlines.h"
 #include "store/sql.h"
 #include "store/store.h"
+#include "module/modulemanager.h"
 #include "module/platform.h"
 #include "security/session.h"
 #include "base/waitforfuture.h"
+#include "bus/eventbus.h"
 
 #include <QApplication>
 #include <QDir>
@@ -55,48 +56,6 @@ bool save(const QImage& image, const QString& path)
     }
     std::printf("%s\n", qPrintable(path));
     return true;
-}
-
-// Nine synthetic cameras around the district's centre, named in the desk's language: what a demo's
-// video wall shows. Saved by a hub supervisor (the trainer may watch cameras, not register them).
-QJsonObject demoCameras(Platform& platform, const Principal& supervisor, const Principal& trainer)
-{
-    struct Demo
-    {
-        const char* id;
-        QString name;
-        CameraKind kind;
-        const char* url;
-    };
-    const QList<Demo> demo{
-        {"CAM-0101", Tr::tr("Harbour Rd / 5th St"), CameraKind::Fixed, "synthetic:street?fps=25"},
-        {"CAM-0214", Tr::tr("Tower B roof, east"), CameraKind::Ptz, "synthetic:rooftop?fps=25"},
-        {"DRONE-01", Tr::tr("Drone 1, overhead"), CameraKind::Drone, "synthetic:drone?fps=25"},
-        {"CAM-0215", Tr::tr("Tower B roof, west"), CameraKind::Fixed, "synthetic:rooftop?fps=15"},
-        {"CAM-0102", Tr::tr("Market St crossing"), CameraKind::Fixed, "synthetic:street?fps=25"},
-        {"BWC-0007", Tr::tr("Negotiator, body camera"), CameraKind::BodyWorn, "synthetic:rooftop?fps=25&w=480&h=270"},
-        {"DRONE-02", Tr::tr("Drone 2, north"), CameraKind::Drone, "synthetic:drone?fps=25&w=480&h=270"},
-        {"CAM-0118", Tr::tr("Canal St bridge"), CameraKind::Fixed, "synthetic:street?fps=25&w=480&h=270"},
-        {"CAM-0330", Tr::tr("Pier 3 gate"), CameraKind::Fixed, "rtsp://127.0.0.1:9/pier3"}, // offline, as some always are
-    };
-    platform.session().setPrincipal(supervisor);
-    CameraService cameras(platform.store(), platform.session(), platform.audit());
-    QJsonArray tiles;
-    for (int i = 0; i < demo.size(); ++i) {
-        Camera c;
-        c.id = QString::fromLatin1(demo[i].id);
-        c.name = demo[i].name;
-        c.kind = demo[i].kind;
-        c.position = GeoPoint{31.2304 + 0.001 * (i % 3 - 1), 121.4737 + 0.001 * (i / 3 - 1)};
-        c.streamUrl = QString::fromLatin1(demo[i].url);
-        c.agency = Tr::tr("City police");
-        resultOf(cameras.save(c));
-        tiles.append(QJsonObject{{QStringLiteral("tile"), i}, {QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name},
-                                 {QStringLiteral("url"), c.streamUrl}});
-    }
-    platform.session().setPrincipal(trainer);
-    return {{QStringLiteral("layout"), QStringLiteral("3x3")}, {QStringLiteral("current"), 4}, {QStringLiteral("tiles"), tiles},
-            {QStringLiteral("followP1"), false}};
 }
 
 // Demo mode as a trainer sees it, in both themes and languages: the main window with the training
@@ -136,6 +95,12 @@ int renderDemoPictures(QApplication& app, const QString& folder, const QString& 
             QDockWidget* dock = window.openPanel(QStringLiteral("training.console"));
             QWidget* console = dock ? dock->widget() : nullptr;
             bool started = false;
+            // The rooftop incident the scenario injects, as the hub announces it on the bus.
+            qint64 rooftop = 0;
+            QObject listener;
+            platform.bus().subscribe<IncidentCreated>(&listener, [&rooftop](const IncidentCreated& created, const Event&) {
+                rooftop = std::max(rooftop, created.incident.id);
+            });
             if (console) {
                 QMetaObject::invokeMethod(console, "loadScenario", Q_ARG(QString, QStringLiteral(":/hexhub/scenarios/rooftop-rescue.json")));
                 QMetaObject::invokeMethod(console, "setTrainee", Q_ARG(QString, traineeSession.principal().name));
@@ -148,9 +113,6 @@ int renderDemoPictures(QApplication& app, const QString& folder, const QString& 
             }
             settle(300);
             // The trainee answers: a drone and a negotiator to the roof, the air cushion asked for.
-            const qint64 rooftop = resultOf(platform.store().read([](Sql& sql) {
-                return sql.scalar(QStringLiteral("SELECT MAX(id) FROM hub_incidents")).toLongLong();
-            }));
             clock->advance(2 * 60 * 1000);
             settle(200);
             QStringList sent;
@@ -269,7 +231,14 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     publishDeadline(txn, DeadlineSet{QStringLiteral("pictures.%1").arg(i), deadlines[i].first,
                                                      now.addSecs(deadlines[i].second), QStringLiteral("hub"), {}});
             }));
-            const QJsonObject videoWall = demoCameras(platform, supervisor.principal, signedIn.principal);
+            // What the modules' own pictures show, put in by each through its services, as a hub
+            // supervisor (the trainer may watch cameras, not register them).
+            QList<std::pair<QString, ModulePicture>> modulePictures;
+            platform.session().setPrincipal(supervisor.principal);
+            for (const auto& [module, pictures] : platform.modules().pictures()) {
+                for (const ModulePicture& picture : pictures.prepare(platform.store(), platform.session(), platform.audit()))
+                    modulePictures.append({module, picture});
+            }
             for (const Theme::Kind kind : {Theme::Kind::Day, Theme::Kind::Night}) {
                 const Theme theme = Theme::of(kind);
                 theme.apply(app);
@@ -305,16 +274,25 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     settle(50);
                     failures += !save(wall->grab().toImage(), QDir(folder).filePath(QStringLiteral("wall-") + suffix));
                     window.closeWall(wall->screenName());
-                    // The hub's video on a wall screen: nine demo cameras, one of them offline.
-                    wall = window.openWall(QGuiApplication::primaryScreen(), {QStringLiteral("hub.video")});
-                    wall->setWindowState(Qt::WindowNoState);
-                    settle(20);
-                    wall->setGeometry(0, 0, 1920, 1080);
-                    if (QWidget* video = wall->findChild<QWidget*>(QStringLiteral("hub.video")))
-                        QMetaObject::invokeMethod(video, "restoreViewState", Q_ARG(QJsonObject, videoWall));
-                    settle(1500); // the synthetic cameras' first pictures, moving a little
-                    failures += !save(wall->grab().toImage(), QDir(folder).filePath(QStringLiteral("video-wall-9-") + suffix));
-                    window.closeWall(wall->screenName());
+                    // The modules' pictures: their panels on a wall screen, in the states they gave.
+                    for (const auto& [module, picture] : std::as_const(modulePictures)) {
+                        wall = window.openWall(QGuiApplication::primaryScreen(), picture.panels);
+                        wall->setWindowState(Qt::WindowNoState);
+                        settle(20);
+                        wall->setGeometry(QRect(QPoint(0, 0), picture.size));
+                        for (auto it = picture.viewStates.constBegin(); it != picture.viewStates.constEnd(); ++it) {
+                            QWidget* view = wall->findChild<QWidget*>(it.key());
+                            if (!view || !QMetaObject::invokeMethod(view, "restoreViewState", Q_ARG(QJsonObject, it.value()))) {
+                                std::fprintf(stderr, "%s\n",
+                                             qPrintable(Tr::tr("%1's picture %2: the view %3 did not take its state.")
+                                                            .arg(module, picture.name, it.key())));
+                                ++failures;
+                            }
+                        }
+                        settle(picture.settleMs);
+                        failures += !save(wall->grab().toImage(), QDir(folder).filePath(picture.name + u'-' + suffix));
+                        window.closeWall(wall->screenName());
+                    }
                 }
                 platform.session().clear();
                 SignInDialog dialog(platform.access(), platform.session());

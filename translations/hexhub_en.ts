@@ -168,4 +168,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>hexhub_widgets</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2704,6 +2704,10 @@
         <source>Operation %1 was changed on another desk meanwhile; look at it again and retry.</source>
         <translation>行动 %1 已被其他席位修改，请重新查看后再试。</translation>
     </message>
+    <message>
+        <source>City police</source>
+        <translation>市公安局</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -3076,16 +3080,8 @@
         <translation>响应</translation>
     </message>
     <message>
-        <source>Cannot read the incidents: %1</source>
-        <translation>无法读取警情：%1</translation>
-    </message>
-    <message>
         <source>Cannot read the categories: %1</source>
         <translation>无法读取类别：%1</translation>
-    </message>
-    <message>
-        <source>Loading...</source>
-        <translation>正在加载……</translation>
     </message>
     <message numerus="yes">
         <source>%n incident(s)</source>
@@ -3287,14 +3283,6 @@
         <translation>请选择一起警情。</translation>
     </message>
     <message>
-        <source>Re&amp;veal...</source>
-        <translation>查看(&amp;V)……</translation>
-    </message>
-    <message>
-        <source>Shows the reporter&apos;s contact; asks for a reason, which goes on record</source>
-        <translation>显示报警人联系方式；须说明理由，理由将被记录</translation>
-    </message>
-    <message>
         <source>&amp;Arrived</source>
         <translation>已到达(&amp;A)</translation>
     </message>
@@ -3351,10 +3339,6 @@
         <translation>%1  %2，%3已 %4</translation>
     </message>
     <message>
-        <source>%1  %2  %3</source>
-        <translation>%1  %2  %3</translation>
-    </message>
-    <message>
         <source>From an incident merged into this one</source>
         <translation>来自并入本警情的另一起警情</translation>
     </message>
@@ -3365,18 +3349,6 @@
     <message>
         <source>Why is it cancelled?</source>
         <translation>撤销原因是什么？</translation>
-    </message>
-    <message>
-        <source>Reveal the reporter&apos;s contact</source>
-        <translation>查看报警人联系方式</translation>
-    </message>
-    <message>
-        <source>Why do you need it? The reason goes on record with your name.</source>
-        <translation>为什么需要查看？理由将连同您的姓名一并记录。</translation>
-    </message>
-    <message>
-        <source>Reporter: %1 (revealed, on record)</source>
-        <translation>报警人：%1（已查看，已记录）</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
@@ -3435,6 +3407,10 @@
     <message>
         <source>Open the Video panel first (the palette&apos;s &quot;Show the Video panel&quot;)</source>
         <translation>请先打开视频面板（命令面板中的：显示“视频”面板）</translation>
+    </message>
+    <message>
+        <source>the reporter&apos;s contact</source>
+        <translation>报警人联系方式</translation>
     </message>
 </context>
 <context>
@@ -4785,46 +4761,6 @@
         <translation>这不是地图瓦片地址：%1</translation>
     </message>
     <message>
-        <source>Harbour Rd / 5th St</source>
-        <translation>港湾路 / 五街</translation>
-    </message>
-    <message>
-        <source>Tower B roof, east</source>
-        <translation>B 座楼顶（东）</translation>
-    </message>
-    <message>
-        <source>Drone 1, overhead</source>
-        <translation>无人机 1（正上方）</translation>
-    </message>
-    <message>
-        <source>Tower B roof, west</source>
-        <translation>B 座楼顶（西）</translation>
-    </message>
-    <message>
-        <source>Market St crossing</source>
-        <translation>市场街路口</translation>
-    </message>
-    <message>
-        <source>Negotiator, body camera</source>
-        <translation>谈判专家执法记录仪</translation>
-    </message>
-    <message>
-        <source>Drone 2, north</source>
-        <translation>无人机 2（北侧）</translation>
-    </message>
-    <message>
-        <source>Canal St bridge</source>
-        <translation>运河街桥</translation>
-    </message>
-    <message>
-        <source>Pier 3 gate</source>
-        <translation>三号码头大门</translation>
-    </message>
-    <message>
-        <source>City police</source>
-        <translation>市公安局</translation>
-    </message>
-    <message>
         <source>Hub supervisor</source>
         <translation>指挥中枢主管</translation>
     </message>
@@ -4883,6 +4819,10 @@
     <message>
         <source>%1 - %2</source>
         <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s picture %2: the view %3 did not take its state.</source>
+        <translation>%1 的图片 %2：视图 %3 未能恢复其状态。</translation>
     </message>
 </context>
 <context>
@@ -5671,6 +5611,45 @@ Planned duration %2. Handled by: %3.</source>
     <message>
         <source>There is no report open to finish.</source>
         <translation>没有打开的报告可以完成。</translation>
+    </message>
+    <message>
+        <source>Re&amp;veal...</source>
+        <translation>查看(&amp;V)……</translation>
+    </message>
+    <message>
+        <source>Shows %1; asks for a reason, which goes on record</source>
+        <translation>显示%1；需填写理由，理由将被记录</translation>
+    </message>
+    <message>
+        <source>Reveal %1</source>
+        <translation>查看%1</translation>
+    </message>
+    <message>
+        <source>Why do you need it? The reason goes on record with your name.</source>
+        <translation>为什么需要查看？理由将连同您的姓名一并记录。</translation>
+    </message>
+    <message>
+        <source>%1 (revealed, on record)</source>
+        <translation>%1（已查看，已记录）</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <comment>timeline line: time, who, what</comment>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the records: %1</source>
+        <translation>无法读取记录：%1</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

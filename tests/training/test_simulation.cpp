@@ -5,6 +5,7 @@
 
 #include "base/clock.h"
 #include "module/demodata.h"
+#include "module/modulemanager.h"
 #include "demosimulation.h"
 #include "hexhub/hub/hubservices.h"
 #include "shared/roadgraph.h"
@@ -16,6 +17,8 @@
 
 #include <QFile>
 #include <QSqlQuery>
+
+#include <functional>
 
 using namespace hexhub;
 using namespace hexhub::test;
@@ -68,7 +71,8 @@ struct Exercise
     QStringList problems;
     QStringList log;
 
-    explicit Exercise(quint64 seed, qint64 positionIntervalMs = 10 * 1000)
+    explicit Exercise(quint64 seed, qint64 positionIntervalMs = 10 * 1000,
+                      std::function<void(DemoSimulation::Options&)> tweak = {})
     {
         tp.start();
         signInAs(tp, QStringLiteral("coach"), QStringLiteral("trainer"));
@@ -79,6 +83,10 @@ struct Exercise
         options.seed = seed;
         options.utcOffsetSeconds = 0; // the test's hours are UTC's
         options.positionIntervalMs = positionIntervalMs;
+        // What the loaded modules bring: the hub's calls, the centres' follow-ups.
+        options.shares = tp->modules().simulationShares();
+        if (tweak)
+            tweak(options);
         sim = std::make_unique<DemoSimulation>(tp->clock(), *incidents, *units, *tasks, district, roads, options);
         QObject::connect(sim.get(), &DemoSimulation::started, [this] { started = true; });
         QObject::connect(sim.get(), &DemoSimulation::incidentCreated,
@@ -276,6 +284,59 @@ TEST_CASE("Simulation: six hours of incidents, dispatches, units along the stree
     ex.run(30 * kMinute, 5 * kMinute);
     CHECK(ex.sim->stats().incidentsCreated == stats.incidentsCreated);
     CHECK(ex.sim->stats().positionReports == stats.positionReports);
+}
+
+TEST_CASE("Simulation: the modules' shares say which calls come in and which centre takes which follow-up",
+          "[simulation][sqlite]")
+{
+    {
+        // The loaded modules bring them: the hub its calls, each centre its follow-ups.
+        Exercise ex(1);
+        const SimulationShares shares = ex.tp->modules().simulationShares();
+        QStringList withCalls;
+        QStringList withFollowUps;
+        for (const auto& [module, share] : shares) {
+            if (!share.calls.isEmpty())
+                withCalls << module;
+            if (!share.followUps.isEmpty())
+                withFollowUps << module;
+        }
+        CHECK(withCalls == QStringList{QStringLiteral("hub")});
+        CHECK(withFollowUps.size() == 6);
+        CHECK_FALSE(withFollowUps.contains(QStringLiteral("hub")));
+    }
+    // A share that makes every call a fire, with its own words, and one centre take every incident up.
+    const auto tweak = [](DemoSimulation::Options& options) {
+        SimulationShare share;
+        share.calls = {SimulatedCall{QStringLiteral("fire"), 1e6, 1, [] { return QStringList{QStringLiteral("Kiln overheating")}; }, {}}};
+        share.followUps = {SimulatedFollowUp{QStringLiteral("*"), 1.0, [](const QString& at) { return QStringLiteral("Look at ") + at; }}};
+        options.shares = {{QStringLiteral("fx_centre"), share}};
+    };
+    Exercise ex(3, 60 * 1000, tweak);
+    ex.addUnits();
+    ex.start();
+    REQUIRE(ex.started);
+    ex.run(4 * kHour, 60 * 1000);
+    const DemoSimulationStats stats = ex.sim->stats();
+    REQUIRE(stats.incidentsCreated > 5);
+    for (const auto& [id, category] : std::as_const(ex.created))
+        CHECK(category == QStringLiteral("fire"));
+    CHECK(ex.count(QStringLiteral("SELECT COUNT(*) FROM hub_incidents WHERE summary <> 'EXERCISE: Kiln overheating'")) == 0);
+    REQUIRE(stats.tasksIssued > 0);
+    CHECK(ex.strings(QStringLiteral("SELECT DISTINCT assignee FROM hub_tasks")) == QStringList{QStringLiteral("fx_centre")});
+    CHECK(ex.count(QStringLiteral("SELECT COUNT(*) FROM hub_tasks WHERE title NOT LIKE 'Look at %'")) == 0);
+
+    // Without shares: calls of every category, by their names, and no centre is given anything.
+    Exercise bare(3, 60 * 1000, [](DemoSimulation::Options& options) { options.shares.clear(); });
+    bare.addUnits();
+    bare.start();
+    bare.run(4 * kHour, 60 * 1000);
+    QSet<QString> categories;
+    for (const auto& [id, category] : std::as_const(bare.created))
+        categories.insert(category);
+    CHECK(categories.size() >= 4);
+    CHECK(bare.count(QStringLiteral("SELECT COUNT(*) FROM hub_incidents WHERE summary NOT LIKE 'EXERCISE: Caller reports: %'")) == 0);
+    CHECK(bare.count(QStringLiteral("SELECT COUNT(*) FROM hub_tasks")) == 0);
 }
 
 TEST_CASE("Simulation: the same seed gives the same incidents - another seed others", "[simulation][sqlite]")

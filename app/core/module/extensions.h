@@ -7,7 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <QJsonObject>
 #include <QList>
+#include <QMap>
+#include <QSize>
 
 #include <functional>
 
@@ -81,6 +84,73 @@ struct HEXHUB_CORE_EXPORT RecordKind
     QString viewId; //!< the module's view that shows it: "hub.incidents"
     //! Shows record `ref` in `view` (the widget the shell made for viewId); false when it cannot.
     std::function<bool(QWidget* view, const QString& ref)> open;
+};
+
+/*!
+ * One kind of call the live demo simulation makes up (the incident-owning module's share): the
+ * category it becomes, how often, at what priority, and what callers say.
+ */
+struct HEXHUB_CORE_EXPORT SimulatedCall
+{
+    QString category;       //!< the incident category id it becomes
+    double weight = 1;      //!< how often, relative to the other kinds
+    int priority = 3;       //!< before the simulation's occasional one-up or one-down
+    //! A few ways callers put it, in the user's language (asked at each call, so a language switch shows).
+    std::function<QStringList()> says;
+    //! Source id -> share of these calls that come in that way ("video": 0.4); the rest are calls.
+    QMap<QString, double> sources;
+};
+
+/*!
+ * A task the simulation has the hub give the module after some incidents (a centre's share): the
+ * module is the task's assignee, and the simulated centre accepts, reports on and completes it.
+ */
+struct HEXHUB_CORE_EXPORT SimulatedFollowUp
+{
+    QString category;          //!< the incident category it follows up; "*" for any no share names
+    double probability = 0;    //!< share of the resolved incidents of that category
+    //! The task's title for an incident at `address`, in the user's language.
+    std::function<QString(const QString& address)> title;
+};
+
+//! A module's share of the live demo simulation (ModuleContext::setSimulationShare()).
+struct HEXHUB_CORE_EXPORT SimulationShare
+{
+    QList<SimulatedCall> calls;
+    QList<SimulatedFollowUp> followUps;
+
+    bool isEmpty() const { return calls.isEmpty() && followUps.isEmpty(); }
+};
+
+//! Every loaded module's share, by module id, in load order (ModuleManager::simulationShares()).
+using SimulationShares = QList<std::pair<QString, SimulationShare>>;
+
+class AuditLog;
+class Session;
+class Store;
+
+/*!
+ * A picture of the module's views that `hexhub --screenshots` renders (the README's, the docs'):
+ * a wall screen of `size` with the module's `panels`, each restored to its view state first.
+ */
+struct HEXHUB_CORE_EXPORT ModulePicture
+{
+    QString name;                          //!< file name: "<name>-<theme>-<language>.png"
+    QStringList panels;                    //!< the view ids on the wall, in order
+    QSize size{1920, 1080};
+    QMap<QString, QJsonObject> viewStates; //!< view id -> what its restoreViewState(QJsonObject) slot takes
+    int settleMs = 300;                    //!< how long the views take to show what they read
+};
+
+/*!
+ * The module's pictures (ModuleContext::setPictures()). `prepare` puts what they show into the
+ * pictures' throw-away store, through the module's own services, as whoever `session` holds (a
+ * hub supervisor), once per language, names in that language; it returns the pictures. It runs on
+ * the GUI thread and may wait for the store: the pictures are rendered offscreen, nobody works.
+ */
+struct HEXHUB_CORE_EXPORT ModulePictures
+{
+    std::function<QList<ModulePicture>(Store& store, Session& session, AuditLog& audit)> prepare;
 };
 
 } // namespace hexhub

@@ -142,6 +142,16 @@ public:
     //! The module's records for the command palette's search.
     void setRecordSearch(RecordSearch search) { m_recordSearch = std::move(search); }
     const RecordSearch& recordSearch() const { return m_recordSearch; }
+    /*!
+     * The module's share of the live demo simulation (demo mode, training): the calls it makes up
+     * for its categories, the follow-up tasks it takes after incidents. The simulation knows no
+     * module's taxonomy or centres but through these.
+     */
+    void setSimulationShare(SimulationShare share) { m_simulationShare = std::move(share); }
+    const SimulationShare& simulationShare() const { return m_simulationShare; }
+    //! The module's pictures for `hexhub --screenshots`, besides its main view the shell renders anyway.
+    void setPictures(ModulePictures pictures) { m_pictures = std::move(pictures); }
+    const ModulePictures& pictures() const { return m_pictures; }
 
     const QList<Migration>& migrations() const { return m_migrations; }
     const QList<PermissionDefinition>& permissions() const { return m_permissions; }
@@ -163,6 +173,8 @@ private:
     RailBadge m_railBadge;
     QList<RecordKind> m_recordKinds;
     RecordSearch m_recordSearch;
+    SimulationShare m_simulationShare;
+    ModulePictures m_pictures;
     std::function<QString(const QString&, const QString&)> m_recordOpener;
 };
 

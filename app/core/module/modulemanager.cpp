@@ -478,6 +478,26 @@ QList<std::pair<QString, RecordSearch>> ModuleManager::recordSearches() const
     return searches;
 }
 
+SimulationShares ModuleManager::simulationShares() const
+{
+    SimulationShares shares;
+    for (const ModuleSpec* spec : loadOrder()) {
+        if (!spec->context->simulationShare().isEmpty())
+            shares.append({spec->id, spec->context->simulationShare()});
+    }
+    return shares;
+}
+
+QList<std::pair<QString, ModulePictures>> ModuleManager::pictures() const
+{
+    QList<std::pair<QString, ModulePictures>> out;
+    for (const ModuleSpec* spec : loadOrder()) {
+        if (spec->context->pictures().prepare)
+            out.append({spec->id, spec->context->pictures()});
+    }
+    return out;
+}
+
 QString ModuleManager::openRecord(const QString& kind, const QString& ref) const
 {
     const auto owner = recordKind(kind);

@@ -90,6 +90,10 @@ public:
     std::optional<std::pair<QString, RecordKind>> recordKind(const QString& kind) const;
     //! Every loaded module's palette search, by module id.
     QList<std::pair<QString, RecordSearch>> recordSearches() const;
+    //! Every loaded module's share of the live demo simulation, by module id, in load order.
+    SimulationShares simulationShares() const;
+    //! Every loaded module's pictures for `hexhub --screenshots`, by module id, in load order.
+    QList<std::pair<QString, ModulePictures>> pictures() const;
     /*!
      * Where views are shown (the shell's main window): makes or finds view `viewId`, shows it and
      * returns its widget; null when it cannot (not allowed, no such view).

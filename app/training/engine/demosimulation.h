@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "module/demodata.h"
+#include "module/extensions.h"
 #include "shared/geo.h"
 #include "trainingengine_export.h"
 #include "hexhub/hub/hubservices.h"
@@ -54,6 +55,12 @@ struct HEXHUB_TRAINING_ENGINE_EXPORT DemoSimulationOptions
     double rateScale = 1.0;
     //! How often a moving unit reports where it is, clock ms.
     qint64 positionIntervalMs = 5000;
+    /*!
+     * The modules' shares: what calls come in for which categories, which centre takes which
+     * follow-up tasks (ModuleContext::setSimulationShare()). Empty with a Platform: the loaded
+     * modules' (ModuleManager::simulationShares()).
+     */
+    SimulationShares shares;
 };
 
 /*!
@@ -75,9 +82,10 @@ struct HEXHUB_TRAINING_ENGINE_EXPORT DemoSimulationOptions
  *    is resolved once its units are cleared, and closed a little later.
  *  - Incidents found open at the start with units on them (the generated history ends with some,
  *    or a run was stopped) are taken over: the units en route drive there, those on scene finish.
- *  - Some resolved incidents give a centre a task (a burglary: criminal intelligence; a fight: case
- *    management; a disturbance: supervision; a fire or an accident: basic control; ...), which the
- *    simulated centre accepts, reports on and completes later.
+ *  - Some resolved incidents give a centre a task, as the centres' shares say (a burglary: criminal
+ *    intelligence; a fight: case management; a disturbance: supervision; a fire or an accident:
+ *    basic control; ...), which the simulated centre accepts, reports on and completes later. What
+ *    calls come in (each category's weight, priority, what callers say) is the hub's share.
  *
  * It acts through the services it is given, so as whoever their Session holds: that user needs
  * hub.incident.view, hub.incident.manage, hub.unit.dispatch, hub.task.assign and

@@ -2,7 +2,9 @@
 // roster of the hub's units for the last four weeks, and premises inspections in proportion.
 #include "hexhub/basic_control/demo.h"
 #include "hexhub/hub/demo.h"
+#include "base/coretr.h"
 #include "module/demodata.h"
+#include "module/extensions.h"
 
 #include "store/sql.h"
 
@@ -143,6 +145,16 @@ void writeDemoData(DemoContext& demo)
                      outcome < 75 ? QString() : QString::fromLatin1(outcome < 93 ? kWarnings[visits.bounded(3)] : kViolations[visits.bounded(3)]),
                      SyntheticIdentity::personName(visits)});
     }
+}
+
+SimulationShare simulationShare()
+{
+    SimulationShare share;
+    share.followUps = {
+        {QStringLiteral("fire"), 0.6, [](const QString& address) { return Tr::tr("Inspect the fire safety of the premises at %1").arg(address); }},
+        {QStringLiteral("traffic_accident"), 0.3, [](const QString& address) { return Tr::tr("Review the road safety of the junction near %1").arg(address); }},
+    };
+    return share;
 }
 
 } // namespace hexhub::basiccontrol

@@ -11,6 +11,7 @@ bool BasicControlModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Stations, beats, the duty roster and inspections of demo mode.
     context.setDemoData(&writeDemoData);
+    context.setSimulationShare(simulationShare());
     return true;
 }
 

@@ -1,7 +1,9 @@
 // Big-data investigation's share of the demo history: the analytic models, imported record sets
 // with their legal basis and retention, and the alerts the models raised, each explained.
 #include "hexhub/bigdata_investigation/demo.h"
+#include "base/coretr.h"
 #include "module/demodata.h"
+#include "module/extensions.h"
 
 #include "store/sql.h"
 
@@ -85,6 +87,15 @@ void writeDemoData(DemoContext& demo)
                     {QLatin1String(m.id), datasetIds[alerts.bounded(int(datasetIds.size()))], score,
                      json({{QStringLiteral("features"), features}, {QStringLiteral("records"), records}}), status, raised});
     }
+}
+
+SimulationShare simulationShare()
+{
+    SimulationShare share;
+    share.followUps = {
+        {QStringLiteral("missing_person"), 0.5, [](const QString& address) { return Tr::tr("Search the records for sightings near %1").arg(address); }},
+    };
+    return share;
 }
 
 } // namespace hexhub::bigdata

@@ -11,6 +11,7 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Models, imported record sets and their alerts of demo mode.
     context.setDemoData(&writeDemoData);
+    context.setSimulationShare(simulationShare());
     return true;
 }
 

@@ -2,7 +2,9 @@
 // in custody with their limits and safety checks (synthetic names and ID numbers), seized property.
 #include "hexhub/case_management/demo.h"
 #include "hexhub/hub/demo.h"
+#include "base/coretr.h"
 #include "module/demodata.h"
+#include "module/extensions.h"
 
 #include "store/sql.h"
 
@@ -80,6 +82,15 @@ void writeDemoData(DemoContext& demo)
             }
         }
     }
+}
+
+SimulationShare simulationShare()
+{
+    SimulationShare share;
+    share.followUps = {
+        {QStringLiteral("assault"), 0.6, [](const QString& address) { return Tr::tr("Open a case for the assault at %1").arg(address); }},
+    };
+    return share;
 }
 
 } // namespace hexhub::cases

@@ -11,6 +11,7 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Cases, custody and seized property of demo mode.
     context.setDemoData(&writeDemoData);
+    context.setSimulationShare(simulationShare());
     return true;
 }
 

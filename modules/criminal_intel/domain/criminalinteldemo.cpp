@@ -3,7 +3,9 @@
 // task division. About offences and the things around them only: nobody is profiled.
 #include "hexhub/criminal_intel/demo.h"
 #include "hexhub/hub/demo.h"
+#include "base/coretr.h"
 #include "module/demodata.h"
+#include "module/extensions.h"
 
 #include "store/sql.h"
 
@@ -112,6 +114,15 @@ void writeDemoData(DemoContext& demo)
                          closed || joint.bounded(2) ? QStringLiteral("done") : QStringLiteral("open")});
         }
     }
+}
+
+SimulationShare simulationShare()
+{
+    SimulationShare share;
+    share.followUps = {
+        {QStringLiteral("burglary"), 0.7, [](const QString& address) { return Tr::tr("Check the burglary at %1 against open leads").arg(address); }},
+    };
+    return share;
 }
 
 } // namespace hexhub::criminalintel

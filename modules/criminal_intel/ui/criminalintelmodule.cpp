@@ -11,6 +11,7 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Leads, their links and joint investigations of demo mode.
     context.setDemoData(&writeDemoData);
+    context.setSimulationShare(simulationShare());
     return true;
 }
 

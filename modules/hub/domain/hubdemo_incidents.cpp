@@ -160,7 +160,7 @@ public:
         , m_perStatement(perStatement)
     {
     }
-    bool full() const { return m_rows.size() == m_perStatement; }
+    bool full() const { return m_rows.size() == std::size_t(m_perStatement); }
     void add(const QVariantList& row) { m_rows.push_back(row); }
     //! Writes what is waiting and returns how many rows; the new rows' keys (when `keys`), in order.
     //! The caller counts them with DemoContext::wrote() once it has done what the keys are for.

@@ -5,6 +5,7 @@
 
 #include "bus/eventbus.h"
 #include "commandpalette.h"
+#include "hexhub/hub/camera.h"
 #include "hexhub/hub/hubservices.h"
 #include "mainwindow.h"
 #include "modulerail.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStatusBar>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
@@ -203,4 +205,39 @@ TEST_CASE("Hub records open from anywhere: Ctrl+K finds an incident by its numbe
     CHECK(await(tp->store().read([n = roof.number, viewer = tp->session().principal()](Sql& sql) {
               return searchIncidents(sql, n, viewer, 8);
           })).isEmpty());
+}
+
+TEST_CASE("Hub pictures: --screenshots gets the video wall from the hub, cameras registered through its service",
+          "[hubviews][extensions]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    const auto pictures = tp->modules().pictures();
+    REQUIRE(pictures.size() == 1);
+    CHECK(pictures.first().first == QStringLiteral("hub"));
+    const QList<ModulePicture> made = pictures.first().second.prepare(tp->store(), tp->session(), tp->audit());
+    REQUIRE(made.size() == 1);
+    const ModulePicture& wall = made.first();
+    CHECK(wall.name == QStringLiteral("video-wall-9"));
+    CHECK(wall.panels == QStringList{QStringLiteral("hub.video")});
+    const QJsonObject state = wall.viewStates.value(QStringLiteral("hub.video"));
+    CHECK(state.value(QStringLiteral("layout")).toString() == QStringLiteral("3x3"));
+    CHECK(state.value(QStringLiteral("tiles")).toArray().size() == 9);
+    // Registered as a supervisor would, through the camera service: saved, journaled and audited.
+    CameraService cameras(tp->store(), tp->session(), tp->audit());
+    CHECK(await(cameras.cameras()).size() == 9);
+    CHECK(await(tp->store().read([](Sql& sql) {
+              return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'camera.saved'")).toInt();
+          })) == 9);
+    // Asked again (the next language), the same cameras are renamed, not added twice.
+    pictures.first().second.prepare(tp->store(), tp->session(), tp->audit());
+    CHECK(await(cameras.cameras()).size() == 9);
+
+    // The view takes the state the picture gives it.
+    MainWindow window(*tp);
+    window.show();
+    QWidget* video = window.openView(QStringLiteral("hub.video"));
+    REQUIRE(video);
+    CHECK(QMetaObject::invokeMethod(video, "restoreViewState", Q_ARG(QJsonObject, state)));
 }

@@ -3,6 +3,7 @@
 #include "chartsloader.h"
 #include "hubcontext.h"
 #include "hubmap.h"
+#include "hubpictures.h"
 #include "taskpanel.h"
 #include "unitpanel.h"
 #include "incidentboard.h"
@@ -43,6 +44,9 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Units, cameras, the incident history with its dispatches, tasks and operations of demo mode.
     context.setDemoData(&writeDemoData);
+    context.setSimulationShare(simulationShare());
+    // Its pictures for --screenshots: the video wall of nine demo cameras.
+    context.setPictures(hubPictures());
     // How its events read on timelines, in notifications and in the review; its rail badge.
     context.setEventDescriber([](const Event& event) { return describeHubEvent(event); });
     context.setRailBadge(hubRailBadge());

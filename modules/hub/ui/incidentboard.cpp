@@ -7,6 +7,7 @@
 #include "incidentedit.h"
 #include "incidentform.h"
 #include "mediaviewer.h"
+#include "recordtable.h"
 #include "security/session.h"
 #include "sqlpagemodel.h"
 #include "store/store.h"
@@ -62,75 +63,42 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
 {
     setObjectName(QStringLiteral("hub.incidents"));
 
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("search"));
-    m_search->setPlaceholderText(tr("Search summary, address, notes, or an incident number (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
+    // The record table + detail pattern (hexhub-widgets): the paged table, its filter bar and count,
+    // the selected incident beside it.
+    m_records = new RecordTable(hub.store, this);
+    m_model = m_records->model();
+    m_table = m_records->table();
+    m_search = m_records->search();
+    m_records->setTableName(QStringLiteral("board"));
+    m_records->setSearchPlaceholder(tr("Search summary, address, notes, or an incident number (Ctrl+F)"));
 
-    m_status = new QComboBox(this);
-    m_status->setObjectName(QStringLiteral("status"));
-    m_status->addItem(tr("Open"), QStringLiteral("open"));
-    m_status->addItem(tr("Any status"), QString());
+    QList<std::pair<QString, QVariant>> statuses{{tr("Open"), QStringLiteral("open")}, {tr("Any status"), QString()}};
     for (IncidentStatus s : {IncidentStatus::New, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Resolved,
                              IncidentStatus::Closed, IncidentStatus::Cancelled})
-        m_status->addItem(incidentStatusName(s), incidentStatusId(s));
-
-    m_priority = new QComboBox(this);
-    m_priority->setObjectName(QStringLiteral("priority"));
-    m_priority->addItem(tr("Any priority"), 0);
+        statuses.append({incidentStatusName(s), incidentStatusId(s)});
+    m_status = m_records->addFilter(QStringLiteral("status"), statuses);
+    QList<std::pair<QString, QVariant>> priorities{{tr("Any priority"), 0}};
     for (int p = 1; p <= 4; ++p)
-        m_priority->addItem(tr("P%1").arg(p), p);
-
-    m_category = new QComboBox(this);
-    m_category->setObjectName(QStringLiteral("category"));
-    m_category->addItem(tr("Any category"), QString());
-
-    m_centre = new QComboBox(this);
-    m_centre->setObjectName(QStringLiteral("centre"));
-    m_centre->addItem(tr("Any centre"), QString());
+        priorities.append({tr("P%1").arg(p), p});
+    m_priority = m_records->addFilter(QStringLiteral("priority"), priorities);
+    // The categories come from the taxonomy, below.
+    m_category = m_records->addFilter(QStringLiteral("category"), {{tr("Any category"), QString()}});
+    QList<std::pair<QString, QVariant>> centreItems{{tr("Any centre"), QString()}};
     for (const auto& [id, name] : centres())
-        m_centre->addItem(name, id);
-
-    m_time = new QComboBox(this);
-    m_time->setObjectName(QStringLiteral("time"));
-    m_time->addItem(tr("Any time"), qint64(0));
-    m_time->addItem(tr("Last hour"), qint64(3600) * 1000);
-    m_time->addItem(tr("Last 24 hours"), qint64(24) * 3600 * 1000);
-    m_time->addItem(tr("Last 7 days"), qint64(7) * 24 * 3600 * 1000);
-
-    m_count = new QLabel(this);
-    m_count->setObjectName(QStringLiteral("count"));
-
-    auto* filters = new QHBoxLayout;
-    filters->addWidget(m_search, 3);
-    for (QComboBox* box : {m_status, m_priority, m_category, m_centre, m_time})
-        filters->addWidget(box, 1);
-    filters->addWidget(m_count);
-
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("board"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setSortingEnabled(true);
-    m_table->setWordWrap(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        centreItems.append({name, id});
+    m_centre = m_records->addFilter(QStringLiteral("centre"), centreItems);
+    m_time = m_records->addFilter(QStringLiteral("time"), {{tr("Any time"), qint64(0)},
+                                                          {tr("Last hour"), qint64(3600) * 1000},
+                                                          {tr("Last 24 hours"), qint64(24) * 3600 * 1000},
+                                                          {tr("Last 7 days"), qint64(7) * 24 * 3600 * 1000}});
+    m_records->setCountText([](int rows) { return tr("%n incident(s)", nullptr, rows); });
 
     m_panel = new IncidentPanel(hub, this);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_table);
-    split->addWidget(m_panel);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
-    m_panel->setMinimumWidth(300);
+    m_records->setDetail(m_panel, 300);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addWidget(split, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_records);
 
     m_model->setFormatter([this](const QVariantList& row, int column, int role) { return format(row, column, role); });
 
@@ -169,59 +137,16 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     m_table->setColumnWidth(Received, fm.horizontalAdvance(QStringLiteral("00 h 00 min")) + 16);
     m_table->setColumnWidth(Response, fm.horizontalAdvance(QStringLiteral("overdue 00 min")) + 16);
 
-    // Filters apply at once; typed search waits for a pause.
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(250);
-    connect(m_searchDelay, &QTimer::timeout, this, &IncidentBoard::applyFilter);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        m_searchDelay->stop();
-        applyFilter();
-        m_table->setFocus();
-    });
-    for (QComboBox* box : {m_status, m_priority, m_category, m_centre, m_time})
-        connect(box, &QComboBox::currentIndexChanged, this, &IncidentBoard::applyFilter);
-
-    connect(m_model, &SqlPageModel::ready, this, [this] {
-        updateCount();
-        if (m_pendingSelect != 0)
-            selectIncident(m_pendingSelect);
-        else if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
-            m_table->selectRow(0);
-    });
-    connect(m_model, &SqlPageModel::loadingChanged, this, [this] { updateCount(); });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { updateCount(); });
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { updateCount(); });
-    connect(m_model, &SqlPageModel::failed, this, [this](const QString& message) {
-        m_count->setText(tr("Cannot read the incidents: %1").arg(message));
-    });
-    connect(m_model, &SqlPageModel::pageLoaded, this, [this] {
-        if (m_pendingSelect != 0) {
-            selectIncident(m_pendingSelect);
-            return;
-        }
-        // A row made current while its page was still coming (counted, not yet read: the focus
-        // landing on the table, a click during a refresh) had no id to show then; it has now.
-        const QModelIndex current = m_table->selectionModel()->currentIndex();
-        const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;
-        if (id != 0 && id != m_panel->incidentId())
+    connect(m_records, &RecordTable::filtersChanged, this, &IncidentBoard::applyFilter);
+    connect(m_records, &RecordTable::currentRecordChanged, this, [this](qint64 id) {
+        if (id != m_panel->incidentId())
             m_panel->show(id);
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;
-        if (id != 0 && id != m_panel->incidentId())
-            m_panel->show(id);
-    });
+    // Enter or a double click opens the incident: the keyboard goes to its timeline.
+    connect(m_records, &RecordTable::recordActivated, this, [this] { m_panel->timeline()->setFocus(); });
 
     // Ages and response targets tick on the Clock; only the visible cells repaint.
-    m_tick = new QTimer(this);
-    m_tick->setInterval(1000);
-    connect(m_tick, &QTimer::timeout, this, [this] {
-        if (isVisible())
-            m_table->viewport()->update();
-    });
-    m_tick->start();
+    m_records->setLiveCells(true);
 
     // Other desks' and this desk's changes arrive on the bus: refresh, a few at a time.
     reloadOnEvents(m_hub.bus, this, {QStringLiteral("incident."), QStringLiteral("unit."), QStringLiteral("task."), QStringLiteral("media.")}, 300, [this] {
@@ -229,24 +154,11 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
         m_panel->reload();
     });
 
-    // Keys. F2 is the hub's window-wide command; these belong to the board.
-    const auto boardKey = [this](const QKeySequence& keys, auto slot) {
-        auto* s = new QShortcut(keys, m_table, nullptr, nullptr, Qt::WidgetShortcut);
-        connect(s, &QShortcut::activated, this, slot);
-    };
-    boardKey(QKeySequence(Qt::Key_D), [this] { dispatchCurrent(); });
-    boardKey(QKeySequence(Qt::Key_N), [this] { noteCurrent(); });
-    boardKey(QKeySequence(Qt::Key_E), [this] { editCurrent(); });
-    boardKey(QKeySequence(Qt::Key_Return), [this] { m_panel->timeline()->setFocus(); });
-    boardKey(QKeySequence(Qt::Key_Enter), [this] { m_panel->timeline()->setFocus(); });
-    auto* find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
-    auto* reload = new QShortcut(QKeySequence::Refresh, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(reload, &QShortcut::activated, m_model, &SqlPageModel::refresh);
-    connect(m_table, &QTableView::doubleClicked, this, [this] { m_panel->timeline()->setFocus(); });
+    // Keys. F2 is the hub's window-wide command; these belong to the board (Ctrl+F, F5 and Enter
+    // are the record table's).
+    m_records->addRowKey(QKeySequence(Qt::Key_D), [this] { dispatchCurrent(); });
+    m_records->addRowKey(QKeySequence(Qt::Key_N), [this] { noteCurrent(); });
+    m_records->addRowKey(QKeySequence(Qt::Key_E), [this] { editCurrent(); });
 
     whenFinished(this, m_hub.incidents.categories(), [this](QFuture<QList<IncidentCategory>> done) {
         try {
@@ -256,7 +168,7 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
             }
             m_table->viewport()->update();
         } catch (const std::exception& e) {
-            m_count->setText(tr("Cannot read the categories: %1").arg(errorOf(e)));
+            m_records->say(tr("Cannot read the categories: %1").arg(errorOf(e)));
         }
     });
     applyFilter();
@@ -306,22 +218,12 @@ void IncidentBoard::applyFilter()
         binds << match.binds;
     }
     m_model->setFilter(SqlFragment{where.join(QStringLiteral(" AND ")), binds});
-    updateCount();
-}
-
-void IncidentBoard::updateCount()
-{
-    if (m_model->isLoading() && !m_model->isReady()) {
-        m_count->setText(tr("Loading..."));
-        return;
-    }
-    m_count->setText(tr("%n incident(s)", nullptr, m_model->rowCount()));
+    m_records->updateCount();
 }
 
 qint64 IncidentBoard::currentIncident() const
 {
-    const QModelIndex current = m_table->currentIndex();
-    return current.isValid() ? m_model->idAt(current.row()) : 0;
+    return m_records->currentRecord();
 }
 
 bool IncidentBoard::openNumber(const QString& number)
@@ -341,7 +243,7 @@ bool IncidentBoard::openNumber(const QString& number)
                          selectIncident(id);
                          m_table->setFocus();
                      } else {
-                         m_count->setText(tr("There is no incident %1.").arg(number));
+                         m_records->say(tr("There is no incident %1.").arg(number));
                      }
                  });
     return true;
@@ -349,15 +251,9 @@ bool IncidentBoard::openNumber(const QString& number)
 
 void IncidentBoard::selectIncident(qint64 id)
 {
-    const int row = m_model->rowOfId(id);
-    if (row < 0) {
-        m_pendingSelect = id; // comes with the next refresh
-        m_panel->show(id);
-        return;
-    }
-    m_pendingSelect = 0;
-    m_table->selectRow(row);
-    m_table->scrollTo(m_model->index(row, 0));
+    m_records->selectRecord(id);
+    if (m_records->pendingRecord() == id)
+        m_panel->show(id); // shown now; its row comes with the next read
 }
 
 void IncidentBoard::newIncident()
@@ -365,7 +261,7 @@ void IncidentBoard::newIncident()
     auto* form = new IncidentForm(m_hub, window());
     form->setAttribute(Qt::WA_DeleteOnClose);
     connect(form, &IncidentForm::created, this, [this](qint64 id) {
-        m_pendingSelect = id;
+        m_records->selectRecord(id);
         m_model->refresh();
         m_panel->show(id);
         m_table->setFocus();
@@ -402,7 +298,7 @@ void IncidentBoard::noteCurrent()
             try {
                 done.waitForFinished();
             } catch (const std::exception& e) {
-                m_count->setText(errorOf(e));
+                m_records->say(errorOf(e));
             }
         });
     });

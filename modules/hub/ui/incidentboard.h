@@ -14,6 +14,7 @@ class QTableView;
 class QTimer;
 
 namespace hexhub {
+class RecordTable;
 class SqlPageModel;
 }
 
@@ -25,7 +26,8 @@ class IncidentPanel;
  * The incident board: every incident, paged through SQL (SqlPageModel), filtered by status,
  * priority, category, centre and time, searched by full text, sorted by any column; the age and the
  * response target tick live on the Clock; rows coloured by priority and by how the response target
- * stands. Beside it, the selected incident (IncidentPanel).
+ * stands. Beside it, the selected incident (IncidentPanel). Built on the record table + detail
+ * pattern every module's lists use (RecordTable).
  *
  * Keyboard: F2 new incident (the hub's command, window-wide), Enter opens the selected incident in
  * the panel, D dispatches the recommendation, N adds a note, E changes the incident, Ctrl+F searches,
@@ -58,10 +60,10 @@ public:
 
 private:
     void applyFilter();
-    void updateCount();
     QVariant format(const QVariantList& row, int column, int role) const;
 
     HubContext& m_hub;
+    RecordTable* m_records;
     SqlPageModel* m_model;
     QTableView* m_table;
     IncidentPanel* m_panel;
@@ -71,11 +73,7 @@ private:
     QComboBox* m_category;
     QComboBox* m_centre;
     QComboBox* m_time;
-    QLabel* m_count;
-    QTimer* m_tick;
-    QTimer* m_searchDelay;
     QHash<QString, QString> m_categoryNames;
-    qint64 m_pendingSelect = 0;
 };
 
 } // namespace hexhub::hub

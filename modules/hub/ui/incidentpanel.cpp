@@ -1,6 +1,5 @@
 #include "incidentpanel.h"
 
-
 #include "base/clock.h"
 #include "dispatchdialog.h"
 #include "bus/eventbus.h"
@@ -53,13 +52,11 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     m_details = new QLabel(this);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_contact = new QLabel(this);
+    // The reporter's contact comes masked from the service, which reveals it only with the
+    // permission and a reason, audited (MaskedField keeps it to the incident it was revealed for).
+    m_contact = new MaskedField(tr("Reporter: %1"), tr("the reporter's contact"), this);
     m_contact->setObjectName(QStringLiteral("contact"));
-    m_reveal = new QPushButton(tr("Re&veal..."), this);
-    m_reveal->setToolTip(tr("Shows the reporter's contact; asks for a reason, which goes on record"));
-    auto* contactRow = new QHBoxLayout;
-    contactRow->addWidget(m_contact, 1);
-    contactRow->addWidget(m_reveal);
+    m_contact->setEmptyText(tr("No reporter's contact."));
     m_links = new QLabel(this);
     m_links->setObjectName(QStringLiteral("links"));
     m_links->setWordWrap(true);
@@ -123,9 +120,7 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     m_playbook = new QListWidget(this);
     m_playbook->setObjectName(QStringLiteral("playbook"));
     m_playbook->setWordWrap(true);
-    m_timeline = new QListWidget(this);
-    m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_timeline->setWordWrap(true);
+    m_timeline = new JournalTimeline(this);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #d63031;"));
@@ -133,7 +128,7 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
-    layout->addLayout(contactRow);
+    layout->addWidget(m_contact);
     layout->addWidget(m_links);
     layout->addLayout(camerasRow);
     layout->addLayout(editRow);
@@ -146,7 +141,7 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     layout->addWidget(m_timeline, 2);
     layout->addWidget(m_error);
 
-    connect(m_reveal, &QPushButton::clicked, this, &IncidentPanel::reveal);
+    connect(m_contact, &MaskedField::failed, this, &IncidentPanel::report);
     connect(m_edit, &QPushButton::clicked, this, &IncidentPanel::edit);
     connect(m_link, &QPushButton::clicked, this, &IncidentPanel::link);
     connect(m_media, &QPushButton::clicked, this, &IncidentPanel::showMedia);
@@ -178,7 +173,7 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
                          try { f.waitForFinished(); } catch (const std::exception& e) { report(errorOf(e)); reload(); }
                      });
     });
-    for (QWidget* w : {static_cast<QWidget*>(m_reveal), static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_link), static_cast<QWidget*>(m_arrived), static_cast<QWidget*>(m_clear),
+    for (QWidget* w : {static_cast<QWidget*>(m_contact->revealButton()), static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_link), static_cast<QWidget*>(m_arrived), static_cast<QWidget*>(m_clear),
                        static_cast<QWidget*>(m_resolve), static_cast<QWidget*>(m_close), static_cast<QWidget*>(m_cancel)})
         w->setEnabled(false);
 }
@@ -249,10 +244,8 @@ void IncidentPanel::report(const QString& error)
 
 void IncidentPanel::show(qint64 incidentId)
 {
-    if (incidentId != m_id) {
+    if (incidentId != m_id)
         m_contact->clear(); // a revealed contact never carries over to another incident
-        m_contact->setProperty("revealedFor", QVariant());
-    }
     m_id = incidentId;
     reload();
 }
@@ -285,10 +278,11 @@ void IncidentPanel::reload()
         if (i.mergedInto != 0)
             details += QStringLiteral("<br>") + tr("Merged into another incident.");
         m_details->setText(details);
-        if (m_contact->property("revealedFor").toLongLong() != id)
-            m_contact->setText(i.reporterContact.isEmpty() ? tr("No reporter's contact.") : tr("Reporter: %1").arg(i.reporterContact));
+        MaskedField::Reveal reveal;
+        if (m_hub.session.can(QStringLiteral("hub.incident.contact")))
+            reveal = [this, id](const QString& reason) { return m_hub.incidents.revealContact(id, reason); };
+        m_contact->setValue(id, i.reporterContact, std::move(reveal));
         const bool manage = m_hub.session.can(QStringLiteral("hub.incident.manage"));
-        m_reveal->setEnabled(!i.reporterContact.isEmpty() && m_hub.session.can(QStringLiteral("hub.incident.contact")));
         m_resolve->setEnabled(manage && canMoveIncident(i.status, IncidentStatus::Resolved));
         m_close->setEnabled(manage && canMoveIncident(i.status, IncidentStatus::Closed));
         m_cancel->setEnabled(manage && canMoveIncident(i.status, IncidentStatus::Cancelled));
@@ -376,16 +370,14 @@ void IncidentPanel::reload()
         whenFinished(this, m_hub.incidents.timeline(id), [this, generation, id](QFuture<QList<TimelineEntry>> entries) {
             if (!m_loads.isLatest(generation))
                 return;
-            m_timeline->clear();
             try {
-                for (const TimelineEntry& e : entries.result()) {
-                    const QString when = QLocale().toString(e.at.toLocalTime().time(), QLocale::ShortFormat);
-                    auto* item = new QListWidgetItem(tr("%1  %2  %3").arg(when, e.actor, e.text), m_timeline);
-                    if (e.incidentId != id)
-                        item->setToolTip(tr("From an incident merged into this one"));
-                }
-                m_timeline->scrollToBottom();
+                QList<JournalTimeline::Entry> lines;
+                for (const TimelineEntry& e : entries.result())
+                    lines << JournalTimeline::Entry{e.at, e.actor, e.text,
+                                                    e.incidentId != id ? tr("From an incident merged into this one") : QString()};
+                m_timeline->setEntries(lines);
             } catch (const std::exception& e) {
+                m_timeline->setProblem(errorOf(e));
                 report(errorOf(e));
             }
             Q_EMIT loaded(id);
@@ -407,28 +399,6 @@ void IncidentPanel::moveTo(IncidentStatus status)
     whenFinished(this, m_hub.incidents.moveTo(m_id, status, reason), [this](QFuture<Incident> f) {
         try {
             f.result();
-        } catch (const std::exception& e) {
-            report(errorOf(e));
-        }
-    });
-}
-
-void IncidentPanel::reveal()
-{
-    bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Reveal the reporter's contact"),
-                                                 tr("Why do you need it? The reason goes on record with your name."),
-                                                 QLineEdit::Normal, {}, &ok);
-    if (!ok)
-        return;
-    const qint64 id = m_id;
-    whenFinished(this, m_hub.incidents.revealContact(id, reason), [this, id](QFuture<QString> f) {
-        try {
-            const QString contact = f.result();
-            if (id == m_id) {
-                m_contact->setText(tr("Reporter: %1 (revealed, on record)").arg(contact));
-                m_contact->setProperty("revealedFor", id);
-            }
         } catch (const std::exception& e) {
             report(errorOf(e));
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hubcontext.h"
+#include "recorddetail.h"
 
 #include <QWidget>
 
@@ -37,7 +38,6 @@ Q_SIGNALS:
 
 private:
     void moveTo(IncidentStatus status);
-    void reveal();
     void link();
     //! The incident's snapshots and clips (MediaViewer).
     void showMedia();
@@ -51,8 +51,7 @@ private:
     Incident m_incident;
     QLabel* m_title;
     QLabel* m_details;
-    QLabel* m_contact;
-    QPushButton* m_reveal;
+    MaskedField* m_contact;
     QLabel* m_links;
     QPushButton* m_edit;
     QPushButton* m_link;
@@ -66,7 +65,7 @@ private:
     QPushButton* m_close;
     QPushButton* m_cancel;
     QListWidget* m_playbook;
-    QListWidget* m_timeline;
+    JournalTimeline* m_timeline;
     QLabel* m_error;
     bool m_filling = false;
 };

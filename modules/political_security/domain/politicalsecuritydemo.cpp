@@ -3,7 +3,9 @@
 // posts manned by the hub's units.
 #include "hexhub/political_security/demo.h"
 #include "hexhub/hub/demo.h"
+#include "base/coretr.h"
 #include "module/demodata.h"
+#include "module/extensions.h"
 
 #include "store/sql.h"
 
@@ -105,6 +107,15 @@ void writeDemoData(DemoContext& demo)
                          status == QLatin1String("active") ? QVariant(demo.endMs() - random.bounded(30 * 60 * 1000)) : QVariant()});
         }
     }
+}
+
+SimulationShare simulationShare()
+{
+    SimulationShare share;
+    share.followUps = {
+        {QStringLiteral("suspicious_item"), 0.5, [](const QString& address) { return Tr::tr("Review the security of the sites near %1").arg(address); }},
+    };
+    return share;
 }
 
 } // namespace hexhub::politicalsecurity

@@ -11,6 +11,7 @@ bool PoliticalSecurityModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Protected sites, security plans and posts of demo mode.
     context.setDemoData(&writeDemoData);
+    context.setSimulationShare(simulationShare());
     return true;
 }
 

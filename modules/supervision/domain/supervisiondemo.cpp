@@ -1,7 +1,9 @@
 // Supervision's share of the demo history: public demands from every channel (the 12345 hotline
 // most), routed, answered or escalated against their SLA, each with its history.
 #include "hexhub/supervision/demo.h"
+#include "base/coretr.h"
 #include "module/demodata.h"
+#include "module/extensions.h"
 
 #include "store/sql.h"
 
@@ -91,6 +93,17 @@ void writeDemoData(DemoContext& demo)
         if (closed)
             demo.insert(insert, {id, received + answerAfter + 2 * kDay, operatorName, QStringLiteral("closed"), QString()});
     }
+}
+
+SimulationShare simulationShare()
+{
+    SimulationShare share;
+    share.followUps = {
+        {QStringLiteral("public_disturbance"), 0.5, [](const QString& address) { return Tr::tr("Follow up the residents' complaint about the disturbance at %1").arg(address); }},
+        {QStringLiteral("rooftop_rescue"), 0.5, [](const QString& address) { return Tr::tr("Arrange welfare follow-up for the person at %1").arg(address); }},
+        {QStringLiteral("*"), 0.25, [](const QString& address) { return Tr::tr("Answer the caller's request about %1").arg(address); }},
+    };
+    return share;
 }
 
 } // namespace hexhub::supervision

@@ -11,6 +11,7 @@ bool SupervisionModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Public demands and their history of demo mode.
     context.setDemoData(&writeDemoData);
+    context.setSimulationShare(simulationShare());
     return true;
 }
 

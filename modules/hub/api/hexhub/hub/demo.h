@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace hexhub {
+struct SimulationShare;
 class DemoContext;
 class Sql;
 }
@@ -65,5 +66,8 @@ HEXHUB_HUB_EXPORT QList<DemoCamera> demoCameras();
 //! The hub's demo hook (ModuleContext::setDemoData()): units, cameras, incidents, dispatches, tasks
 //! and operations of the synthetic history, written before every other module's.
 HEXHUB_HUB_EXPORT void writeDemoData(DemoContext& demo);
+//! The hub's share of the live demo simulation (ModuleContext::setSimulationShare()): the calls of
+//! the built-in taxonomy, with their weights, priorities, what callers say and how some come in.
+HEXHUB_HUB_EXPORT SimulationShare simulationShare();
 
 } // namespace hexhub::hub
