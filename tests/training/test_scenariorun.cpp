@@ -1,0 +1,600 @@
+// Training scenario runs (issue 7, sections 3 and 5): each bundled scenario run on a real store with
+// the hub loaded, a scripted trainee acting through the hub's services on the simulated clock, scored
+// met / late / missed; the trainer's injects and who may start a run.
+#include "scenariotest.h"
+
+#include "base/clock.h"
+#include "bus/eventbus.h"
+#include "hexhub/hub/hubservices.h"
+#include "scenario.h"
+#include "scenariorun.h"
+#include "security/session.h"
+#include "store/sql.h"
+#include "store/store.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QSignalSpy>
+
+#include <algorithm>
+#include <memory>
+#include <type_traits>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::test::scenariotest;
+
+namespace {
+
+NewTask centreTask(const QString& centre, const QString& title, qint64 incidentId = 0)
+{
+    NewTask t;
+    t.assigneeKind = AssigneeKind::Centre;
+    t.assignee = centre;
+    t.title = title;
+    t.incidentId = incidentId;
+    return t;
+}
+
+/*!
+ * A training desk: the hub loaded, a trainer ("coach") who starts the run, then the trainee
+ * ("alice", a hub supervisor) signed in, acting through the real services. Time moves only when
+ * the test moves it, stopping at every moment the run has something due.
+ */
+// A training store (every event marked as an exercise), as the demo desk has: runs refuse any other.
+TestPlatform::Config trainingConfig()
+{
+    auto config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.exercise = true;
+    return config;
+}
+
+struct Drill
+{
+    TestPlatform tp{trainingConfig()};
+    std::unique_ptr<IncidentService> incidents;
+    std::unique_ptr<UnitService> units;
+    std::unique_ptr<TaskService> tasks;
+    std::unique_ptr<ScenarioRun> run;
+    QObject receiver;
+    qint64 seen = 0;     // the last journal seq delivered on the bus
+    qint64 startSeq = 0; // the journal before the run
+    qint64 startMs = 0;
+
+    Drill()
+    {
+        tp.start();
+        signInAs(tp, QStringLiteral("coach"), QStringLiteral("trainer"));
+        incidents = std::make_unique<IncidentService>(tp->store(), tp->session(), tp->audit());
+        units = std::make_unique<UnitService>(tp->store(), tp->session(), tp->audit());
+        tasks = std::make_unique<TaskService>(tp->store(), tp->session(), tp->audit());
+        tp->bus().subscribe(QStringLiteral("*"), &receiver, [this](const Event& e) { seen = std::max(seen, e.seq); });
+    }
+    SimulatedClock& clock() { return static_cast<SimulatedClock&>(tp->clock()); }
+
+    void addUnit(const QString& callSign, UnitKind kind, const GeoPoint& near, QStringList skills = {})
+    {
+        await(units->save(unitNear(callSign, kind, near, 0.8, skills)));
+    }
+
+    void begin(const Scenario& scenario, const QString& trainee = QStringLiteral("alice"))
+    {
+        REQUIRE(clock().setRate(60));
+        startSeq = lastSeq();
+        run = std::make_unique<ScenarioRun>(*tp, scenario);
+        run->setTrainee(trainee);
+        run->setLanguage(QStringLiteral("en"));
+        REQUIRE(run->start());
+        startMs = clock().nowMs();
+        settle();
+        signInAs(tp, trainee, QStringLiteral("hub_supervisor"));
+        settle();
+    }
+
+    qint64 lastSeq()
+    {
+        return await(tp->store().read([](Sql& sql) { return sql.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong(); }));
+    }
+
+    // Until the run has written what it started and seen every event journaled so far.
+    void settle()
+    {
+        for (int round = 0; round < 20; ++round) {
+            REQUIRE(waitUntil([this] { return !run->isBusy(); }));
+            const qint64 last = lastSeq();
+            REQUIRE(waitUntil([this, last] { return seen >= last; }));
+            QCoreApplication::sendPostedEvents(); // deliveries to the run posted with the last one
+            if (!run->isBusy() && lastSeq() == last)
+                return;
+        }
+        FAIL("the run did not settle");
+    }
+
+    void to(qint64 offsetMs)
+    {
+        const qint64 target = startMs + offsetMs;
+        settle();
+        while (clock().nowMs() < target) {
+            qint64 next = target;
+            if (const auto due = run->nextDue())
+                next = std::min(next, std::max(due->toMSecsSinceEpoch(), clock().nowMs() + 1));
+            clock().jumpTo(QDateTime::fromMSecsSinceEpoch(next, Qt::UTC));
+            settle();
+        }
+        REQUIRE(clock().nowMs() == target);
+    }
+
+    template <typename T>
+    T act(QFuture<T> future)
+    {
+        if constexpr (std::is_void_v<T>) {
+            await(future);
+            settle();
+        } else {
+            T result = await(future);
+            settle();
+            return result;
+        }
+    }
+
+    qint64 incident(const QString& ref)
+    {
+        const qint64 id = run->incidentId(ref);
+        REQUIRE(id > 0);
+        return id;
+    }
+
+    // The journal since the run began, as the review reads it: the run's own events (injects by
+    // id, scores by outcome) and the trainee's and trainer's hub actions by actor.
+    QStringList sequence()
+    {
+        static const QStringList hubTopics{
+            QStringLiteral("incident.created"), QStringLiteral("incident.dispatched"), QStringLiteral("incident.step"),
+            QStringLiteral("incident.status"),  QStringLiteral("incident.linked"),     QStringLiteral("task.assigned"),
+            QStringLiteral("operation.planned"), QStringLiteral("operation.started")};
+        const qint64 from = startSeq;
+        const QList<Event> events = await(tp->bus().replay(EventRange::bySeq(from + 1)));
+        QStringList out;
+        for (const Event& e : events) {
+            if (e.source == QLatin1String("training")) {
+                CHECK(e.payload.value(QStringLiteral("exercise")) == QJsonValue(true));
+                CHECK(e.actor == QStringLiteral("coach"));
+                CHECK(e.correlationId == run->runId());
+                if (e.topic == QLatin1String("training.injected"))
+                    out << e.topic + u':' + e.payload.value(QStringLiteral("inject")).toString();
+                else if (e.topic == QLatin1String("training.scored"))
+                    out << e.topic + u':' + e.payload.value(QStringLiteral("expectation")).toString() + u'='
+                               + e.payload.value(QStringLiteral("outcome")).toString();
+                else
+                    out << e.topic;
+            } else if (hubTopics.contains(e.topic)) {
+                out << e.topic + u'@' + e.actor;
+            }
+        }
+        return out;
+    }
+
+    ScenarioScore score(const QString& id)
+    {
+        for (const ScenarioScore& s : run->report().scores) {
+            if (s.expectationId == id)
+                return s;
+        }
+        FAIL("no expectation " << id.toStdString());
+        return {};
+    }
+
+    QStringList timeline(ScenarioTimelineEntry::Kind kind)
+    {
+        QStringList out;
+        for (const ScenarioTimelineEntry& e : run->report().timeline) {
+            if (e.kind == kind)
+                out << e.id + u'@' + formatScenarioDuration(e.offsetMs);
+        }
+        return out;
+    }
+};
+
+QStringList injectsAndScores(QStringList sequence)
+{
+    sequence.removeIf([](const QString& s) { return s.startsWith(QLatin1String("demand.received")); });
+    return sequence;
+}
+
+} // namespace
+
+TEST_CASE("Scenario run: rooftop rescue at 60x with a trainee who is quick, then slow - met, late, branches, the trainer's inject and note", "[scenario]")
+{
+    Drill d;
+    d.addUnit(QStringLiteral("D1"), UnitKind::Drone, kTower);
+    d.addUnit(QStringLiteral("N1"), UnitKind::PatrolCar, kTower, {QStringLiteral("negotiator")});
+    d.addUnit(QStringLiteral("M1"), UnitKind::MedicalLiaison, kTower);
+    d.begin(loadBundled(QStringLiteral("rooftop-rescue")));
+    QSignalSpy scoredSpy(d.run.get(), &ScenarioRun::scored);
+    QSignalSpy actions(d.run.get(), &ScenarioRun::actionSeen);
+    QSignalSpy finished(d.run.get(), &ScenarioRun::finished);
+    const qint64 rooftop = d.incident(QStringLiteral("rooftop"));
+    const Incident incident = await(d.incidents->get(rooftop));
+    CHECK(incident.category == QStringLiteral("rooftop_rescue"));
+    CHECK(incident.priority == 1);
+    CHECK(incident.location.point == kTower);
+    CHECK(incident.summary.contains(QStringLiteral("Harbour Tower")));
+
+    d.to(90 * kSecond);
+    d.act(d.incidents->dispatch(rooftop, {QStringLiteral("D1")}));
+    d.to(2 * kMinute);
+    d.act(d.incidents->tickStep(rooftop, 2, true));
+    d.to(4 * kMinute);
+    d.act(d.incidents->dispatch(rooftop, {QStringLiteral("N1")}));
+    d.to(5 * kMinute);
+    CHECK(d.run->annotate(QStringLiteral("Slow on the medical standby")));
+    d.to(10 * kMinute);
+    CHECK(d.score(QStringLiteral("medical")).outcome == ScenarioOutcome::Missed); // for now
+    d.act(d.incidents->unitArrived(rooftop, QStringLiteral("D1")));
+    d.to(12 * kMinute + 30 * kSecond);
+    d.act(d.incidents->dispatch(rooftop, {QStringLiteral("M1")}));
+    d.to(15 * kMinute);
+    CHECK(d.run->injectNow(QJsonObject{{QStringLiteral("id"), QStringLiteral("crowd")},
+                                       {QStringLiteral("kind"), QStringLiteral("event")},
+                                       {QStringLiteral("topic"), QStringLiteral("scene.reported")},
+                                       {QStringLiteral("handledBy"), QStringLiteral("hub")},
+                                       {QStringLiteral("label"), QStringLiteral("A crowd gathers below")},
+                                       {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@rooftop")}}}})
+              .isEmpty());
+    d.to(35 * kMinute);
+    d.act(d.incidents->moveTo(rooftop, IncidentStatus::Resolved));
+    d.to(45 * kMinute);
+
+    CHECK(d.run->state() == ScenarioRun::State::Finished);
+    CHECK(finished.size() == 1);
+    CHECK(d.sequence() == QStringList{
+        QStringLiteral("training.started"),
+        QStringLiteral("incident.created@coach"),
+        QStringLiteral("training.injected:call"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:negotiators-requested"),
+        QStringLiteral("incident.status@alice"),
+        QStringLiteral("incident.dispatched@alice"),
+        QStringLiteral("training.scored:drone=met"),
+        QStringLiteral("incident.step@alice"),
+        QStringLiteral("training.scored:cushion-asked=met"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:drone-overhead"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:heat"),
+        QStringLiteral("incident.dispatched@alice"),
+        QStringLiteral("training.scored:negotiator=met"),
+        QStringLiteral("training.annotated"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:cushion"),
+        QStringLiteral("training.scored:medical=missed"),
+        QStringLiteral("incident.status@alice"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:persuasion"),
+        QStringLiteral("incident.dispatched@alice"),
+        QStringLiteral("training.scored:medical=late"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:crowd"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:heatstroke"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:water"),
+        QStringLiteral("scene.reported"),
+        QStringLiteral("training.injected:rescued"),
+        QStringLiteral("incident.status@alice"),
+        QStringLiteral("training.scored:resolved=met"),
+        QStringLiteral("training.finished"),
+    });
+
+    const ScenarioReport report = d.run->report();
+    CHECK(report.finished);
+    CHECK(report.trainee == QStringLiteral("alice"));
+    CHECK(report.trainer == QStringLiteral("coach"));
+    CHECK(report.endedAt.toMSecsSinceEpoch() - report.startedAt.toMSecsSinceEpoch() == 45 * kMinute);
+    CHECK(d.score(QStringLiteral("drone")).outcome == ScenarioOutcome::Met);
+    CHECK(d.score(QStringLiteral("drone")).responseMs == 90 * kSecond);
+    CHECK(d.score(QStringLiteral("drone")).actionTopic == QStringLiteral("incident.dispatched"));
+    CHECK(d.score(QStringLiteral("cushion-asked")).responseMs == 2 * kMinute);
+    CHECK(d.score(QStringLiteral("negotiator")).outcome == ScenarioOutcome::Met);
+    CHECK(d.score(QStringLiteral("negotiator")).responseMs == 3 * kMinute); // from the request at 1m
+    CHECK(d.score(QStringLiteral("negotiator")).windowFromMs == kMinute);
+    CHECK(d.score(QStringLiteral("negotiator")).windowToMs == 6 * kMinute);
+    CHECK(d.score(QStringLiteral("medical")).outcome == ScenarioOutcome::Late);
+    CHECK(d.score(QStringLiteral("medical")).responseMs == 8 * kMinute + 30 * kSecond);
+    CHECK(d.score(QStringLiteral("resolved")).outcome == ScenarioOutcome::Met);
+    CHECK(d.score(QStringLiteral("resolved")).responseMs == 2 * kMinute);
+    CHECK(report.met == 4);
+    CHECK(report.late == 1);
+    CHECK(report.missed == 0);
+    CHECK(report.scorePercent == Approx(90.0));
+    CHECK(scoredSpy.size() == 6); // five, and the medical standby twice: missed, then late
+
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject) == QStringList{QStringLiteral("drone-overhead@3m30s")});
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::ManualInject) == QStringList{QStringLiteral("crowd@15m")});
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::FailedInject).isEmpty());
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::Inject).size() == 8);
+    REQUIRE(report.annotations.size() == 1);
+    CHECK(report.annotations.first().text == QStringLiteral("Slow on the medical standby"));
+    CHECK(report.annotations.first().offsetMs == 5 * kMinute);
+    CHECK(report.annotations.first().actor == QStringLiteral("coach"));
+    // Every action in the timeline is the trainee's, as seen live.
+    int actionEntries = 0;
+    for (const ScenarioTimelineEntry& e : report.timeline) {
+        if (e.kind == ScenarioTimelineEntry::Kind::Action) {
+            ++actionEntries;
+            CHECK(e.actor == QStringLiteral("alice"));
+        }
+    }
+    CHECK(actionEntries == actions.size());
+    CHECK(actionEntries >= 5);
+    // The timeline is in time order; the manual inject's payload has its ref resolved.
+    for (qsizetype i = 1; i < report.timeline.size(); ++i)
+        CHECK(report.timeline.at(i - 1).offsetMs <= report.timeline.at(i).offsetMs);
+    for (const ScenarioTimelineEntry& e : report.timeline) {
+        if (e.id == QLatin1String("crowd"))
+            CHECK(e.payload.value(QStringLiteral("incident")).toInteger() == rooftop);
+    }
+
+    const QJsonObject json = report.toJson();
+    CHECK(json.value(QStringLiteral("scenario")).toString() == QStringLiteral("rooftop-rescue"));
+    CHECK(json.value(QStringLiteral("scorePercent")).toDouble() == Approx(90.0));
+    CHECK(json.value(QStringLiteral("scores")).toArray().size() == 5);
+    CHECK(json.value(QStringLiteral("scores")).toArray().at(3).toObject().value(QStringLiteral("outcome")).toString() == QStringLiteral("late"));
+    CHECK(json.value(QStringLiteral("annotations")).toArray().size() == 1);
+    CHECK(json.value(QStringLiteral("timeline")).toArray().size() == report.timeline.size());
+
+    // After the end nothing more is run or counted.
+    d.act(d.incidents->addNote(rooftop, QStringLiteral("Debrief at 16:00")));
+    CHECK(d.run->report().timeline.size() == report.timeline.size());
+    CHECK_FALSE(d.run->nextDue().has_value());
+}
+
+TEST_CASE("Scenario run: a trainee who does nothing misses everything, and the missed branch fires", "[scenario]")
+{
+    Drill d;
+    d.begin(loadBundled(QStringLiteral("rooftop-rescue")));
+    d.to(45 * kMinute);
+    const ScenarioReport report = d.run->report();
+    CHECK(report.finished);
+    CHECK(report.met == 0);
+    CHECK(report.late == 0);
+    CHECK(report.missed == 5);
+    CHECK(report.scorePercent == Approx(0.0));
+    for (const ScenarioScore& s : report.scores) {
+        CHECK(s.outcome == ScenarioOutcome::Missed);
+        CHECK(s.responseMs == -1);
+    }
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject) == QStringList{QStringLiteral("no-drone@3m")});
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::Action).isEmpty());
+    const QStringList seq = d.sequence();
+    CHECK(seq.indexOf(QStringLiteral("training.scored:drone=missed")) + 2 == seq.indexOf(QStringLiteral("training.injected:no-drone")));
+    CHECK_FALSE(seq.contains(QStringLiteral("training.injected:drone-overhead")));
+    CHECK(seq.last() == QStringLiteral("training.finished"));
+}
+
+TEST_CASE("Scenario run: stolen personal data, from the model's alert to a cluster operation", "[scenario]")
+{
+    Drill d;
+    d.begin(loadBundled(QStringLiteral("stolen-personal-data")));
+    d.to(2 * kMinute);
+    const qint64 gang = d.incident(QStringLiteral("gang"));
+    CHECK(await(d.incidents->get(gang)).source == IncidentSource::ModelAlert);
+    d.to(5 * kMinute);
+    d.act(d.tasks->issue(centreTask(QStringLiteral("criminal_intel"), QStringLiteral("Investigate lead L-0147"), gang)));
+    d.to(6 * kMinute);
+    d.act(d.incidents->link(gang, QStringLiteral("lead"), QStringLiteral("L-0147")));
+    d.to(65 * kMinute);
+    Operation op;
+    op.name = QStringLiteral("Operation Datastream");
+    op.objective = QStringLiteral("Bring the 70 suspects under control");
+    op.goAt = d.clock().nowMs() + 30 * kMinute;
+    op.incidentId = gang;
+    d.act(d.tasks->plan(op, {centreTask(QStringLiteral("criminal_intel"), QStringLiteral("Arrest teams, 52 suspects")),
+                             centreTask(QStringLiteral("basic_control"), QStringLiteral("Arrest teams, 18 suspects"))}));
+    d.to(3 * kHour);
+
+    CHECK(d.sequence() == QStringList{
+        QStringLiteral("training.started"),
+        QStringLiteral("model_alert.raised"),
+        QStringLiteral("training.injected:alert"),
+        QStringLiteral("incident.created@coach"),
+        QStringLiteral("training.injected:lead"),
+        QStringLiteral("task.assigned@alice"),
+        QStringLiteral("training.scored:intel-task=met"),
+        QStringLiteral("incident.linked@alice"),
+        QStringLiteral("training.scored:linked=met"),
+        QStringLiteral("lead.received"),
+        QStringLiteral("training.injected:received"),
+        QStringLiteral("lead.triaged"),
+        QStringLiteral("training.injected:triaged"),
+        QStringLiteral("task.assigned@alice"),
+        QStringLiteral("task.assigned@alice"),
+        QStringLiteral("operation.planned@alice"),
+        QStringLiteral("training.scored:operation=met"),
+        QStringLiteral("investigation.opened"),
+        QStringLiteral("training.injected:controlled"),
+        QStringLiteral("training.finished"),
+    });
+    CHECK(d.score(QStringLiteral("intel-task")).responseMs == 3 * kMinute);
+    CHECK(d.score(QStringLiteral("linked")).responseMs == 4 * kMinute);
+    CHECK(d.score(QStringLiteral("operation")).responseMs == 20 * kMinute);
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject) == QStringList{QStringLiteral("controlled@1h50m")});
+    CHECK(d.run->report().scorePercent == Approx(100.0));
+    // The lead's reference came from the model's alert ("@alert.lead").
+    const QList<Event> received = await(d.tp->bus().replay(EventRange::bySeq(d.startSeq + 1)));
+    bool found = false;
+    for (const Event& e : received) {
+        if (e.topic == QLatin1String("lead.received")) {
+            found = true;
+            CHECK(e.payload.value(QStringLiteral("lead")).toString() == QStringLiteral("L-0147"));
+            CHECK(e.payload.value(QStringLiteral("incident")).toInteger() == gang);
+            CHECK(e.source == QStringLiteral("training"));
+        }
+    }
+    CHECK(found);
+}
+
+TEST_CASE("Scenario run: minor case fast track, 48 hours at 60x - an escort tasked late", "[scenario]")
+{
+    Drill d;
+    d.addUnit(QStringLiteral("P1"), UnitKind::PatrolCar, GeoPoint{31.2262, 121.4668});
+    d.begin(loadBundled(QStringLiteral("minor-case-fast-track")));
+    const qint64 theft = d.incident(QStringLiteral("theft"));
+    d.to(5 * kMinute);
+    d.act(d.incidents->dispatch(theft, {QStringLiteral("P1")}));
+    d.to(30 * kMinute);
+    d.act(d.tasks->issue(centreTask(QStringLiteral("case_management"), QStringLiteral("Open the fast-track case file"), theft)));
+    d.to(33 * kHour);
+    d.act(d.tasks->issue(centreTask(QStringLiteral("basic_control"), QStringLiteral("Escort to court at 09:00"), theft)));
+    d.to(48 * kHour);
+
+    CHECK(d.sequence() == QStringList{
+        QStringLiteral("training.started"),
+        QStringLiteral("incident.created@coach"),
+        QStringLiteral("training.injected:call"),
+        QStringLiteral("incident.status@alice"),
+        QStringLiteral("incident.dispatched@alice"),
+        QStringLiteral("training.scored:patrol=met"),
+        QStringLiteral("arrest.recorded"),
+        QStringLiteral("training.injected:arrested"),
+        QStringLiteral("task.assigned@alice"),
+        QStringLiteral("training.scored:case-task=met"),
+        QStringLiteral("custody.started"),
+        QStringLiteral("training.injected:custody"),
+        QStringLiteral("case.opened"),
+        QStringLiteral("training.injected:opened"),
+        QStringLiteral("case.status_changed"),
+        QStringLiteral("training.injected:evidence"),
+        QStringLiteral("case.status_changed"),
+        QStringLiteral("training.injected:prosecution"),
+        QStringLiteral("case.status_changed"),
+        QStringLiteral("training.injected:trial-scheduled"),
+        QStringLiteral("training.scored:escort=missed"),
+        QStringLiteral("task.assigned@alice"),
+        QStringLiteral("training.scored:escort=late"),
+        QStringLiteral("case.status_changed"),
+        QStringLiteral("training.injected:tried"),
+        QStringLiteral("training.finished"),
+    });
+    CHECK(d.score(QStringLiteral("patrol")).responseMs == 5 * kMinute);
+    CHECK(d.score(QStringLiteral("case-task")).responseMs == 18 * kMinute);
+    CHECK(d.score(QStringLiteral("escort")).outcome == ScenarioOutcome::Late);
+    CHECK(d.score(QStringLiteral("escort")).responseMs == 3 * kHour);
+    const ScenarioReport report = d.run->report();
+    CHECK(report.met == 2);
+    CHECK(report.late == 1);
+    CHECK(report.scorePercent == Approx(250.0 / 3));
+    CHECK(report.endedAt.toMSecsSinceEpoch() - report.startedAt.toMSecsSinceEpoch() == 48 * kHour);
+}
+
+TEST_CASE("Scenario run: 12345 hotline surge - the incident in time, the task to basic control late", "[scenario]")
+{
+    Drill d;
+    d.begin(loadBundled(QStringLiteral("hotline-surge")));
+    d.to(25 * kMinute);
+    NewIncident n;
+    n.category = QStringLiteral("public_disturbance");
+    n.priority = 3;
+    n.source = IncidentSource::PublicComplaint;
+    n.summary = QStringLiteral("Night construction noise at the Mill Street site: 6 hotline calls");
+    n.location = Location{QStringLiteral("Mill Street, by Market Hall"), GeoPoint{31.2347, 121.4691}};
+    const Incident incident = d.act(d.incidents->create(n));
+    d.to(40 * kMinute);
+    d.act(d.tasks->issue(centreTask(QStringLiteral("basic_control"), QStringLiteral("Stop the night work"), incident.id)));
+    d.to(90 * kMinute);
+
+    const QStringList seq = d.sequence();
+    CHECK(seq.count(QStringLiteral("demand.received")) == 12);
+    CHECK(injectsAndScores(seq) == QStringList{
+        QStringLiteral("training.started"),
+        QStringLiteral("training.injected:demand-1"),
+        QStringLiteral("training.injected:demand-2"),
+        QStringLiteral("training.injected:demand-3"),
+        QStringLiteral("training.injected:demand-4"),
+        QStringLiteral("training.injected:demand-5"),
+        QStringLiteral("training.injected:demand-6"),
+        QStringLiteral("demand.escalated"),
+        QStringLiteral("training.injected:cluster"),
+        QStringLiteral("training.injected:demand-7"),
+        QStringLiteral("incident.created@alice"),
+        QStringLiteral("training.scored:incident=met"),
+        QStringLiteral("training.injected:demand-8"),
+        QStringLiteral("training.injected:demand-9"),
+        QStringLiteral("training.scored:basic-control-task=missed"),
+        QStringLiteral("demand.escalated"),
+        QStringLiteral("training.injected:mayor-mailbox"),
+        QStringLiteral("task.assigned@alice"),
+        QStringLiteral("training.scored:basic-control-task=late"),
+        QStringLiteral("training.injected:demand-10"),
+        QStringLiteral("training.injected:demand-11"),
+        QStringLiteral("training.injected:demand-12"),
+        QStringLiteral("training.finished"),
+    });
+    CHECK(d.score(QStringLiteral("incident")).responseMs == 5 * kMinute);
+    CHECK(d.score(QStringLiteral("basic-control-task")).responseMs == 20 * kMinute);
+    CHECK(d.run->report().scorePercent == Approx(75.0));
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject) == QStringList{QStringLiteral("mayor-mailbox@35m")});
+}
+
+TEST_CASE("Scenario run: the trainer's inject is validated like a file's - only a trainer starts a run", "[scenario]")
+{
+    Drill d;
+    d.begin(loadBundled(QStringLiteral("rooftop-rescue")));
+    QStringList problems;
+    for (const ScenarioProblem& p : d.run->injectNow(QJsonObject{{QStringLiteral("kind"), QStringLiteral("event")},
+                                                                 {QStringLiteral("topic"), QStringLiteral("task.assigned")},
+                                                                 {QStringLiteral("handledBy"), QStringLiteral("hub")},
+                                                                 {QStringLiteral("label"), QStringLiteral("Fake")},
+                                                                 {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@nowhere")}}}}))
+        problems << p.toString();
+    CHECK(problems == QStringList{
+        QStringLiteral("topic: task.assigned is written by Hexhub's own services with their data; an inject cannot publish it "
+                       "(an incident inject creates incidents)"),
+        QStringLiteral("payload.incident: \"@nowhere\" names no inject before this one"),
+    });
+    // The rooftop is known by now; an id of the scenario's own is not free.
+    problems.clear();
+    for (const ScenarioProblem& p : d.run->injectNow(QJsonObject{{QStringLiteral("id"), QStringLiteral("heat")},
+                                                                 {QStringLiteral("kind"), QStringLiteral("event")},
+                                                                 {QStringLiteral("topic"), QStringLiteral("scene.reported")},
+                                                                 {QStringLiteral("handledBy"), QStringLiteral("hub")},
+                                                                 {QStringLiteral("label"), QStringLiteral("Hot")},
+                                                                 {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@rooftop")}}}}))
+        problems << p.toString();
+    CHECK(problems == QStringList{QStringLiteral("id: duplicate id \"heat\"")});
+    d.settle();
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::ManualInject).isEmpty());
+
+    // Stopped early: the rest is missed, the later injects never run.
+    d.to(2 * kMinute);
+    d.run->stop();
+    d.settle();
+    const ScenarioReport report = d.run->report();
+    CHECK(report.finished);
+    CHECK(report.endedAt.toMSecsSinceEpoch() - report.startedAt.toMSecsSinceEpoch() == 2 * kMinute);
+    CHECK(report.missed == 3);   // drone, cushion, negotiator: their windows had opened
+    CHECK(report.skipped == 2);  // medical and resolved: what they follow never happened
+    d.to(45 * kMinute);
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::Inject).size() == 2);
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject).isEmpty()); // the drone's "missed" came with the stop
+    CHECK(d.sequence().last() == QStringLiteral("training.finished"));
+
+    // The trainee (a hub supervisor) cannot start a run.
+    ScenarioRun other(*d.tp, loadBundled(QStringLiteral("hotline-surge")));
+    CHECK_FALSE(other.start());
+    CHECK(other.error() == QStringLiteral("Only a signed-in trainer can run a training scenario."));
+    CHECK(other.state() == ScenarioRun::State::Ready);
+
+    // Nor does a trainer on a live store: injects must never reach live data.
+    TestPlatform live(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    live.start();
+    signInAs(live, QStringLiteral("coach"), QStringLiteral("trainer"));
+    ScenarioRun onLive(*live, loadBundled(QStringLiteral("rooftop-rescue")));
+    CHECK_FALSE(onLive.start());
+    CHECK(onLive.error().contains(QStringLiteral("never reach live data")));
+    CHECK(await(live->store().read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")).toLongLong();
+    })) == 0);
+}
