@@ -413,3 +413,20 @@ TEST_CASE("Deadlines are typed payloads: published in the transaction, read back
     await(tp->store().write([](WriteTransaction& txn) { publishDeadlineCleared(txn, QStringLiteral("case_management.case.7.custody")); }));
     REQUIRE(waitUntil([&] { return board.deadlines().isEmpty(); }));
 }
+
+TEST_CASE("An acknowledgement is a command: sent twice, journaled once", "[bus][deadlines]")
+{
+    TestPlatform tp;
+    tp.start();
+    const CommandId command = CommandId::make();
+    await(acknowledgeDeadline(tp->store(), QStringLiteral("hub.incident.7.response"), QStringLiteral("sup"), command));
+    await(acknowledgeDeadline(tp->store(), QStringLiteral("hub.incident.7.response"), QStringLiteral("sup"), command));
+    const auto count = [&](const QString& sql) {
+        return await(tp->store().read([sql](Sql& s) { return s.scalar(sql).toInt(); }));
+    };
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'deadline.acknowledged'")) == 1);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM applied_commands WHERE operation = 'core.deadline.acknowledge'")) == 1);
+    // Another press is another command.
+    await(acknowledgeDeadline(tp->store(), QStringLiteral("hub.incident.7.response"), QStringLiteral("sup")));
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'deadline.acknowledged'")) == 2);
+}

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "bus/event.h"
 #include "bus/eventbus.h"
+#include "module/servicesupport.h"
 #include "store/sql.h"
 #include "store/store.h"
 
@@ -22,10 +23,14 @@ Deadline::Level Deadline::levelAt(qint64 nowMs) const
     return acknowledgedBy.isEmpty() && -left >= kEscalateAfterMs ? Level::Escalated : Level::Missed;
 }
 
-QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor)
+QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor, const CommandId& command)
 {
-    return store.write(WriteContext{QStringLiteral("core"), actor, {}}, [key](WriteTransaction& txn) {
+    return store.write(WriteContext{QStringLiteral("core"), actor, {}}, [key, command](WriteTransaction& txn) {
+        const QString op = QStringLiteral("core.deadline.acknowledge");
+        if (service::appliedBefore(txn, command, op))
+            return;
         txn.publish(EventDraft{QStringLiteral("deadline.acknowledged"), QJsonObject{{QStringLiteral("key"), key}}, 1, {}, {}, {}});
+        service::recordApplied(txn, command, op, key);
     });
 }
 

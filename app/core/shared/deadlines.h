@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/hexhubcore_export.h"
+#include "module/command.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -94,8 +95,12 @@ struct HEXHUB_CORE_EXPORT DeadlineCleared
 HEXHUB_CORE_EXPORT void publishDeadline(WriteTransaction& txn, const DeadlineSet& deadline);
 HEXHUB_CORE_EXPORT void publishDeadlineCleared(WriteTransaction& txn, const QString& key);
 
-//! Publishes `deadline.acknowledged` for `key` on behalf of `actor`.
-HEXHUB_CORE_EXPORT QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor);
+/*!
+ * Publishes `deadline.acknowledged` for `key` on behalf of `actor`: a command (ARCHITECTURE 3a), so
+ * the same acknowledgement sent again is journaled once.
+ */
+HEXHUB_CORE_EXPORT QFuture<void> acknowledgeDeadline(Store& store, const QString& key, const QString& actor,
+                                                     const CommandId& command = CommandId::make());
 
 /*!
  * Every open deadline of every module, from the journal (at start) and the bus (after): what the
