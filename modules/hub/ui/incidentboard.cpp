@@ -14,19 +14,11 @@
 #include "base/whenfinished.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
-#include <QPushButton>
-#include <QRegularExpression>
-#include <QShortcut>
-#include <QSplitter>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hexhub::hub {

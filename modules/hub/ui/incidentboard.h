@@ -6,12 +6,8 @@
 #include <QWidget>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
-class QListWidget;
-class QPushButton;
 class QTableView;
-class QTimer;
 
 namespace hexhub {
 class RecordTable;
