@@ -196,6 +196,45 @@ TEST_CASE("An administrator can unlock an account early", "[access]")
     CHECK(a.auditActions().contains(QStringLiteral("user.unlocked/success")));
 }
 
+TEST_CASE("Account changes are commands: sent again, they apply once and answer with what the first made", "[access][commands]")
+{
+    Access a;
+    a.admin();
+    const CommandId create = CommandId::make();
+    const NewUser desk{QStringLiteral("desk5"), {}, kAdminPassword, {}};
+    const qint64 first = await(a.access().createUser(desk, create));
+    // A retry after a lost answer: the same user, not a refusal and not a second account.
+    CHECK(await(a.access().createUser(desk, create)) == first);
+    CHECK(a.auditActions().count(QStringLiteral("user.created/success")) == 2); // root and desk5
+
+    // A late retry of a grant must not undo the revoke that came after it.
+    const CommandId grant = CommandId::make();
+    await(a.access().grantRole(QStringLiteral("desk5"), QStringLiteral("auditor"), grant));
+    await(a.access().revokeRole(QStringLiteral("desk5"), QStringLiteral("auditor")));
+    await(a.access().grantRole(QStringLiteral("desk5"), QStringLiteral("auditor"), grant));
+    CHECK_FALSE(await(a.access().principalFor(QStringLiteral("desk5"))).can(QStringLiteral("core.audit.read")));
+    CHECK(a.auditActions().count(QStringLiteral("role.granted/success")) == 1);
+
+    // Likewise an unlock sent twice clears one lockout, not a later one.
+    const CommandId unlock = CommandId::make();
+    await(a.access().unlock(QStringLiteral("desk5"), unlock));
+    for (int i = 0; i < AccessControl::kMaxFailedAttempts; ++i)
+        await(a.access().signIn(QStringLiteral("desk5"), QStringLiteral("Wrong-Guess-%1x").arg(i)));
+    await(a.access().unlock(QStringLiteral("desk5"), unlock));
+    CHECK_FALSE(await(a.access().signIn(QStringLiteral("desk5"), kAdminPassword)).ok);
+    CHECK(a.auditActions().count(QStringLiteral("user.unlocked/success")) == 1);
+
+    // One id is one command: reused for another operation it is refused, and nothing changes.
+    CHECK(failureOf(a.access().unlock(QStringLiteral("desk5"), create)).contains(QStringLiteral("already used")));
+    CHECK(failureOf(a.access().revokeRole(QStringLiteral("desk5"), QStringLiteral("auditor"), grant))
+              .contains(QStringLiteral("already used")));
+    const int applied = await(a.tp->store().read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM applied_commands WHERE module = 'core' "
+                                         "AND operation LIKE 'core.%'")).toInt();
+    }));
+    CHECK(applied == 4); // create, grant, the revoke's own id, unlock
+}
+
 TEST_CASE("Core services check permissions themselves", "[access]")
 {
     Access a;

@@ -8,6 +8,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "store/store.h"
+#include "module/servicesupport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -280,7 +281,7 @@ qint64 AccessControl::insertUser(WriteTransaction& txn, const NewUser& user, con
     return id;
 }
 
-QFuture<qint64> AccessControl::createUser(const NewUser& user) const
+QFuture<qint64> AccessControl::createUser(const NewUser& user, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     try {
@@ -297,10 +298,16 @@ QFuture<qint64> AccessControl::createUser(const NewUser& user) const
     } catch (...) {
         return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
     }
-    return runInBackground([this, user, actor] {
+    return runInBackground([this, user, actor, command] {
         const PasswordHash hash = m_hasher.hash(user.password);
-        return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, user, hash, actor](WriteTransaction& txn) {
-            return insertUser(txn, user, hash, actor.name);
+        return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
+                             [this, user, hash, actor, command](WriteTransaction& txn) {
+            const QString operation = QStringLiteral("core.user.create");
+            if (const auto made = service::appliedBefore(txn, command, operation))
+                return made->toLongLong();
+            const qint64 id = insertUser(txn, user, hash, actor.name);
+            service::recordApplied(txn, command, operation, QString::number(id));
+            return id;
         }).result();
     });
 }
@@ -355,7 +362,8 @@ QFuture<qint64> AccessControl::createUserBySystem(const NewUser& user,
     });
 }
 
-QFuture<void> AccessControl::changeRole(const QString& userName, const QString& role, bool grant) const
+QFuture<void> AccessControl::changeRole(const QString& userName, const QString& role, bool grant,
+                                        const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     try {
@@ -367,7 +375,11 @@ QFuture<void> AccessControl::changeRole(const QString& userName, const QString& 
                              QStringLiteral("user:") + userName, role, QStringLiteral("denied")},
                             std::current_exception());
     }
-    return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, userName, role, grant, actor](WriteTransaction& txn) {
+    return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
+                         [this, userName, role, grant, actor, command](WriteTransaction& txn) {
+        const QString operation = grant ? QStringLiteral("core.role.grant") : QStringLiteral("core.role.revoke");
+        if (service::appliedBefore(txn, command, operation))
+            return;
         const qint64 id = userIdByName(txn, userName);
         if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
             throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
@@ -385,20 +397,21 @@ QFuture<void> AccessControl::changeRole(const QString& userName, const QString& 
                              QStringLiteral("user:") + userName, role, QStringLiteral("success")});
         txn.publish(RoleChanged{userName, grant ? QStringList{role} : QStringList{},
                                 grant ? QStringList{} : QStringList{role}});
+        service::recordApplied(txn, command, operation, userName + QLatin1Char('/') + role);
     });
 }
 
-QFuture<void> AccessControl::grantRole(const QString& userName, const QString& role) const
+QFuture<void> AccessControl::grantRole(const QString& userName, const QString& role, const CommandId& command) const
 {
-    return changeRole(userName, role, true);
+    return changeRole(userName, role, true, command);
 }
 
-QFuture<void> AccessControl::revokeRole(const QString& userName, const QString& role) const
+QFuture<void> AccessControl::revokeRole(const QString& userName, const QString& role, const CommandId& command) const
 {
-    return changeRole(userName, role, false);
+    return changeRole(userName, role, false, command);
 }
 
-QFuture<void> AccessControl::unlock(const QString& userName) const
+QFuture<void> AccessControl::unlock(const QString& userName, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     try {
@@ -406,11 +419,16 @@ QFuture<void> AccessControl::unlock(const QString& userName) const
     } catch (...) {
         return QtFuture::makeExceptionalFuture(std::current_exception());
     }
-    return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, userName, actor](WriteTransaction& txn) {
+    return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
+                         [this, userName, actor, command](WriteTransaction& txn) {
+        const QString operation = QStringLiteral("core.user.unlock");
+        if (service::appliedBefore(txn, command, operation))
+            return;
         const qint64 id = userIdByName(txn, userName);
         txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"), {id});
         m_audit.append(txn, {actor.name, QStringLiteral("user.unlocked"), QStringLiteral("user:") + userName, {},
                              QStringLiteral("success")});
+        service::recordApplied(txn, command, operation, userName);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "bus/event.h"
 #include "base/hexhubcore_export.h"
+#include "module/command.h"
 #include "security/password.h"
 #include "security/session.h"
 
@@ -98,8 +99,12 @@ public:
     //! Checks a name and password. On success the caller puts the principal into the Session.
     QFuture<SignInResult> signIn(const QString& name, const QString& password) const;
 
-    //! Needs core.users.manage. Resolves to the new user's id.
-    QFuture<qint64> createUser(const NewUser& user) const;
+    /*!
+     * Needs core.users.manage. Resolves to the new user's id. The account operations below are
+     * commands (ARCHITECTURE.md 3a): sent again with the same `command`, they apply once and answer
+     * with what the first made.
+     */
+    QFuture<qint64> createUser(const NewUser& user, const CommandId& command = CommandId::make()) const;
     //! Creates the first administrator; refused once any administrator exists. For `--create-admin`.
     QFuture<qint64> createFirstAdministrator(const QString& name, const QString& password) const;
     /*!
@@ -110,10 +115,12 @@ public:
     QFuture<qint64> createUserBySystem(const NewUser& user,
                                        std::function<void(WriteTransaction&)> alsoInTransaction = {}) const;
     //! Needs core.roles.manage.
-    QFuture<void> grantRole(const QString& userName, const QString& role) const;
-    QFuture<void> revokeRole(const QString& userName, const QString& role) const;
+    QFuture<void> grantRole(const QString& userName, const QString& role,
+                            const CommandId& command = CommandId::make()) const;
+    QFuture<void> revokeRole(const QString& userName, const QString& role,
+                             const CommandId& command = CommandId::make()) const;
     //! Needs core.users.manage: clears a lockout.
-    QFuture<void> unlock(const QString& userName) const;
+    QFuture<void> unlock(const QString& userName, const CommandId& command = CommandId::make()) const;
 
     //! Records permissions defined by a module, granting new ones to their default roles (system).
     QFuture<void> registerPermissions(const QList<PermissionDefinition>& permissions) const;
@@ -122,7 +129,8 @@ public:
 private:
     qint64 insertUser(WriteTransaction& txn, const NewUser& user, const PasswordHash& hash,
                       const QString& actor) const;
-    QFuture<void> changeRole(const QString& userName, const QString& role, bool grant) const;
+    QFuture<void> changeRole(const QString& userName, const QString& role, bool grant,
+                             const CommandId& command) const;
 
     Store& m_store;
     const Clock& m_clock;
