@@ -413,7 +413,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
         }
         if (parser.isSet(initServer)) {
             resultOf(platform.applyServerRules());
-            out << Tr::tr("The server %1 is ready for desks: schema applied, role hexhub_app granted.")
+            out << Tr::tr("The server %1 is ready for desks: schema applied, the grants each module declares and row-level security in place.")
                        .arg(options.store.toDisplayString())
                 << Qt::endl;
             return Ok;

@@ -98,7 +98,8 @@ function(hexhub_add_module id)
         VISIBILITY_INLINES_HIDDEN ON)
     target_compile_definitions(${domain} PRIVATE HEXHUB_MODULE_ID="${id}")
     file(GLOB sql_files CONFIGURE_DEPENDS RELATIVE "${CMAKE_CURRENT_SOURCE_DIR}"
-        "${CMAKE_CURRENT_SOURCE_DIR}/sql/*.sql" "${CMAKE_CURRENT_SOURCE_DIR}/sql/server/*.sql")
+        "${CMAKE_CURRENT_SOURCE_DIR}/sql/*.sql" "${CMAKE_CURRENT_SOURCE_DIR}/sql/server/*.sql"
+    "${CMAKE_CURRENT_SOURCE_DIR}/sql/server/*.json")
     if(sql_files)
         qt_add_resources(${domain} "${domain}_sql" PREFIX "/hexhub/${id}" FILES ${sql_files})
     endif()

@@ -490,10 +490,6 @@
         <translation>数据存储 %1 已离线；Hexhub 正在持续尝试重新连接。</translation>
     </message>
     <message>
-        <source>The server %1 is ready for desks: schema applied, role hexhub_app granted.</source>
-        <translation>服务器 %1 已可供各工作台使用：数据结构已建立，hexhub_app 角色已授权。</translation>
-    </message>
-    <message>
         <source>Server rules apply to a shared PostgreSQL store, not to %1.</source>
         <translation>服务器规则只适用于共享的 PostgreSQL 数据存储，不适用于 %1。</translation>
     </message>
@@ -2707,6 +2703,62 @@
     <message>
         <source>City police</source>
         <translation>市公安局</translation>
+    </message>
+    <message>
+        <source>The server %1 is ready for desks: schema applied, the grants each module declares and row-level security in place.</source>
+        <translation>服务器 %1 已可供席位使用：架构已应用，各模块声明的授权和行级安全已就位。</translation>
+    </message>
+    <message>
+        <source>Cannot read the table access %1: %2</source>
+        <translation>无法读取表访问声明 %1：%2</translation>
+    </message>
+    <message>
+        <source>No module declares who may use the tables %1 (sql/server/tables.json); the server was left as it was.</source>
+        <translation>没有模块声明谁可以使用表 %1（sql/server/tables.json）；服务器保持原样。</translation>
+    </message>
+    <message>
+        <source>it needs an object &quot;tables&quot;</source>
+        <translation>需要一个对象 &quot;tables&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a table name</source>
+        <translation>&quot;%1&quot; 不是表名</translation>
+    </message>
+    <message>
+        <source>table %1 needs an object of privileges</source>
+        <translation>表 %1 需要一个权限对象</translation>
+    </message>
+    <message>
+        <source>table %1: &quot;%2&quot; is not select, insert, update or delete (with columns in parentheses)</source>
+        <translation>表 %1：&quot;%2&quot; 不是 select、insert、update 或 delete（列写在括号中）</translation>
+    </message>
+    <message>
+        <source>table %1: &quot;%2&quot; is not a column name</source>
+        <translation>表 %1：&quot;%2&quot; 不是列名</translation>
+    </message>
+    <message>
+        <source>table %1: delete applies to whole rows, not columns</source>
+        <translation>表 %1：delete 作用于整行，不能指定列</translation>
+    </message>
+    <message>
+        <source>table %1: %2 needs an array of roles</source>
+        <translation>表 %1：%2 需要一个角色数组</translation>
+    </message>
+    <message>
+        <source>table %1: %2 names an unknown role &quot;%3&quot;</source>
+        <translation>表 %1：%2 指定了未知角色 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>The table access of %1 is not valid: %2</source>
+        <translation>%1 的表访问声明无效：%2</translation>
+    </message>
+    <message>
+        <source>The server could not be asked to check the password: %1</source>
+        <translation>无法请服务器核对密码：%1</translation>
+    </message>
+    <message>
+        <source>This desk is connected to the server as %1: sign in as %1, or start Hexhub with your own login (--store postgresql://%2@...).</source>
+        <translation>本席位以 %1 的身份连接服务器：请以 %1 登录，或用您自己的登录名启动 Hexhub（--store postgresql://%2@...）。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "bus/journal.h"
 #include "store/migration.h"
 #include "module/modulemanager.h"
+#include "module/serveraccess.h"
 #include "store/outbox.h"
 #include "security/session.h"
 #include "store/sqldialect.h"
@@ -21,6 +22,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -155,20 +159,41 @@ QFuture<void> Platform::applyServerRules()
             StoreError(Tr::tr("Server rules apply to a shared PostgreSQL store, not to %1.")
                            .arg(m_options.store.toDisplayString()))));
     }
-    // The core's roles and helpers first, then each loaded module's own rules in load order
-    // (sql/server/*.postgresql.sql in the module's resources), all in one transaction.
-    QStringList scripts{QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql")};
+    // The core's roles and helpers first; then the grants every module declares, table by table
+    // (sql/server/tables.json); then each loaded module's own rules in load order
+    // (sql/server/*.postgresql.sql in the module's resources, row-level security), all in one
+    // transaction.
+    QStringList scripts;
+    QStringList declarations{QStringLiteral(":/hexhub/core/sql/server/tables.json")};
     for (const ModuleSpec* spec : m_modules->loadOrder()) {
         if (spec->state != ModuleSpec::State::Loaded)
             continue;
         const QDir folder(QStringLiteral(":/hexhub/%1/sql/server").arg(spec->id));
         for (const QString& name : folder.entryList({QStringLiteral("*.postgresql.sql")}, QDir::Files, QDir::Name))
             scripts << folder.filePath(name);
+        if (folder.exists(QStringLiteral("tables.json")))
+            declarations << folder.filePath(QStringLiteral("tables.json"));
     }
-    return m_store->write([scripts](WriteTransaction& txn) {
+    QList<TableGrant> grants;
+    for (const QString& path : declarations) {
+        QFile file(path);
+        QJsonParseError parseError;
+        const QJsonDocument json = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll(), &parseError)
+                                                                   : QJsonDocument();
+        QString error;
+        const auto declared = json.isObject() ? serveraccess::parse(json.object(), path, &error) : std::nullopt;
+        if (!declared) {
+            return QtFuture::makeExceptionalFuture(std::make_exception_ptr(StoreError(
+                error.isEmpty() ? Tr::tr("Cannot read the table access %1: %2")
+                                      .arg(path, file.error() != QFile::NoError ? file.errorString() : parseError.errorString())
+                                : error)));
+        }
+        grants << *declared;
+    }
+    return m_store->write([scripts, grants](WriteTransaction& txn) {
         if (const QString lock = txn.dialect().exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
             txn.exec(lock);
-        for (const QString& path : scripts) {
+        auto run = [&txn](const QString& path) {
             QFile script(path);
             if (!script.open(QIODevice::ReadOnly))
                 throw StoreError(Tr::tr("Cannot read the server rules %1: %2").arg(path, script.errorString()));
@@ -177,7 +202,21 @@ QFuture<void> Platform::applyServerRules()
             } catch (const StoreError& e) {
                 throw StoreError(Tr::tr("The server rules %1 failed: %2").arg(path, e.message()));
             }
+        };
+        run(QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql"));
+        QStringList tables;
+        QSqlQuery q = txn.exec(QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
+        while (q.next())
+            tables << q.value(0).toString();
+        // A table nobody declared would be either unusable or, granted by hand, unguarded: refuse.
+        if (const QStringList missing = serveraccess::undeclared(grants, tables); !missing.isEmpty()) {
+            throw StoreError(Tr::tr("No module declares who may use the tables %1 (sql/server/tables.json); the "
+                                    "server was left as it was.").arg(missing.join(QStringLiteral(", "))));
         }
+        for (const QString& statement : serveraccess::statements(grants, tables))
+            txn.exec(statement);
+        for (const QString& path : scripts)
+            run(path);
     });
 }
 
@@ -189,16 +228,18 @@ QFuture<qint64> Platform::addUser(const QString& name, const QString& role, cons
     }
     std::function<void(WriteTransaction&)> databaseRole;
     if (m_options.store.kind == StoreUrl::Kind::PostgreSql) {
-        QStringList groups{QStringLiteral("hexhub_app")};
-        if (role == QLatin1String("hub_supervisor"))
-            groups << QStringLiteral("hexhub_hub");
-        else if (role.endsWith(QLatin1String("_operator")))
-            groups << QStringLiteral("hexhub_centre_") + role.chopped(int(qstrlen("_operator")));
+        const QStringList groups{serveraccess::databaseGroup(QStringLiteral("*")), serveraccess::databaseGroup(role)};
         databaseRole = [name, password, groups](WriteTransaction& txn) {
             // Role names and passwords cannot be bound parameters in DDL: let the server quote them.
             const QString create = txn.scalar(QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', ?::text, ?::text)"),
                                               {name, password}).toString();
             txn.exec(create);
+            // Limits the server keeps for this login whatever its desk does: no statement runs for
+            // ever, no transaction idles holding locks.
+            for (const char* setting : {"statement_timeout = '60s'", "idle_in_transaction_session_timeout = '15s'"}) {
+                txn.exec(txn.scalar(QStringLiteral("SELECT format('ALTER ROLE %I SET ' || ?::text, ?::text)"),
+                                    {QString::fromLatin1(setting), name}).toString());
+            }
             for (const QString& group : groups) {
                 const QString grant = txn.scalar(QStringLiteral("SELECT format('GRANT %I TO %I', ?::text, ?::text)"), {group, name}).toString();
                 txn.exec(grant);

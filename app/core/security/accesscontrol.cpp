@@ -9,11 +9,15 @@
 #include "base/error.h"
 #include "store/store.h"
 #include "module/servicesupport.h"
+#include "store/sqldialect.h"
+#include "store/storeurl.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QUuid>
 #include "base/background.h"
 
 namespace hexhub {
@@ -49,6 +53,68 @@ Principal loadPrincipal(Sql& sql, qint64 userId)
     while (permissions.next())
         principal.permissions.insert(permissions.value(0).toString());
     return principal;
+}
+
+/*!
+ * Whether the store keeps password hashes from this desk: on a shared PostgreSQL server prepared by
+ * --init-server a desk's login cannot read them, and the server itself checks passwords (SCRAM). The
+ * owner (--add-user, --init-server) and an SQLite store's user can.
+ */
+bool serverChecksPasswords(Sql& sql)
+{
+    return sql.dialect().name() == QLatin1String("postgresql")
+        && !sql.scalar(QStringLiteral("SELECT has_column_privilege('users', 'password_hash', 'SELECT')")).toBool();
+}
+
+//! The principal of the login this connection is, through the views bound to `session_user`.
+Principal loadOwnPrincipal(Sql& sql)
+{
+    Principal principal;
+    QSqlQuery user = sql.exec(QStringLiteral("SELECT id, name, display_name FROM hexhub_me WHERE active = 1"));
+    if (!user.next())
+        return principal;
+    principal.userId = user.value(0).toLongLong();
+    principal.name = user.value(1).toString();
+    principal.displayName = user.value(2).toString();
+    QSqlQuery roles = sql.exec(QStringLiteral("SELECT role FROM hexhub_my_roles ORDER BY role"));
+    while (roles.next())
+        principal.roles << roles.value(0).toString();
+    QSqlQuery permissions = sql.exec(QStringLiteral("SELECT DISTINCT rp.permission FROM hexhub_my_roles r "
+                                                    "JOIN role_permissions rp ON rp.role = r.role"));
+    while (permissions.next())
+        principal.permissions.insert(permissions.value(0).toString());
+    return principal;
+}
+
+/*!
+ * Asks the server whether `name` and `password` open a session: a connection of its own, made and
+ * closed on this (worker) thread. False for a refused login (wrong password, no such login, login
+ * not permitted); a server that cannot be reached at all throws.
+ */
+bool serverAccepts(const StoreUrl& storeUrl, const QString& name, const QString& password)
+{
+    StoreUrl url = storeUrl;
+    url.user = name;
+    url.password = password;
+    const QString connection = QStringLiteral("hexhub-signin-") + QUuid::createUuid().toString(QUuid::Id128);
+    bool accepted = false;
+    QString failure;
+    try {
+        QSqlDatabase db = openStoreConnection(PostgreSqlDialect(url.options), url, connection, false);
+        accepted = true;
+        db.close();
+    } catch (const StoreError& e) {
+        failure = e.message();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (accepted)
+        return true;
+    static const QRegularExpression refused(
+        QStringLiteral("authentication failed|does not exist|not permitted to log in|password|no pg_hba.conf entry"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (refused.match(failure).hasMatch())
+        return false;
+    throw StoreUnavailable(Tr::tr("The server could not be asked to check the password: %1").arg(failure));
 }
 
 qint64 userIdByName(Sql& sql, const QString& name)
@@ -163,7 +229,13 @@ AccessControl::AccessControl(Store& store, const Clock& clock, const AuditLog& a
 
 QFuture<bool> AccessControl::hasUsers() const
 {
-    return m_store.read([](Sql& sql) { return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toLongLong() > 0; });
+    return m_store.read([](Sql& sql) {
+        // A desk of a prepared server connects as a user's login, so users exist; the first
+        // administrator of a server is made by its owner (--add-user), never at a desk.
+        if (serverChecksPasswords(sql))
+            return true;
+        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toLongLong() > 0;
+    });
 }
 
 QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& password) const
@@ -177,9 +249,16 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
             PasswordHash hash;
             qint64 lockedUntil = 0;
             bool active = false;
+            bool serverChecks = false;
+            QString login;
         };
         const Row row = m_store.read([name](Sql& sql) {
             Row r;
+            if (serverChecksPasswords(sql)) {
+                r.serverChecks = true;
+                r.login = sql.scalar(QStringLiteral("SELECT session_user")).toString();
+                return r;
+            }
             QSqlQuery q = sql.exec(QStringLiteral("SELECT id, password_hash, salt, iterations, locked_until, active "
                                                   "FROM users WHERE name = ?"),
                                    {name});
@@ -197,6 +276,8 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
         const QString wrong = Tr::tr("Unknown user name or wrong password.");
         const QString object = QStringLiteral("user:") + name;
         const qint64 now = m_clock.nowMs();
+        if (row.serverChecks)
+            return signInOnServer(name, password, row.login);
 
         if (row.id == 0) {
             // Spend the same time as a real check, so timing does not reveal which names exist.
@@ -256,6 +337,37 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
             return r;
         }).result();
     });
+}
+
+SignInResult AccessControl::signInOnServer(const QString& name, const QString& password, const QString& login) const
+{
+    // On a prepared server the desk's session is the operator's own login: the server checks the
+    // password, and the desk reads the principal through views bound to that login. A wrong password,
+    // an unknown name and a disabled or locked account get the same answer.
+    SignInResult result;
+    const QString object = QStringLiteral("user:") + name;
+    if (name != login) {
+        result.error = Tr::tr("This desk is connected to the server as %1: sign in as %1, or start Hexhub with "
+                              "your own login (--store postgresql://%2@...).").arg(login, name);
+        m_audit.record({login, QStringLiteral("session.login"), object, QStringLiteral("not this desk's login"),
+                        QStringLiteral("denied")}).waitForFinished();
+        return result;
+    }
+    const bool accepted = serverAccepts(m_store.url(), name, password);
+    const Principal principal = accepted ? m_store.read([](Sql& sql) { return loadOwnPrincipal(sql); }).result()
+                                         : Principal{};
+    if (!accepted || !principal.isValid()) {
+        m_audit.record({name, QStringLiteral("session.login"), object,
+                        accepted ? QStringLiteral("account disabled or unknown") : QStringLiteral("refused by the server"),
+                        QStringLiteral("failed")}).waitForFinished();
+        result.error = Tr::tr("Unknown user name or wrong password.");
+        return result;
+    }
+    m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("checked by the server"),
+                    QStringLiteral("success")}).waitForFinished();
+    result.ok = true;
+    result.principal = principal;
+    return result;
 }
 
 qint64 AccessControl::insertUser(WriteTransaction& txn, const NewUser& user, const PasswordHash& hash,
@@ -436,10 +548,15 @@ QFuture<void> AccessControl::registerPermissions(const QList<PermissionDefinitio
 {
     return m_store.write([permissions](WriteTransaction& txn) {
         for (const PermissionDefinition& permission : permissions) {
-            const bool known = txn.scalar(QStringLiteral("SELECT 1 FROM permissions WHERE id = ?"), {permission.id}).isValid();
-            if (known) {
-                txn.exec(QStringLiteral("UPDATE permissions SET description = ? WHERE id = ?"),
-                         {permission.description, permission.id});
+            const QVariant known = txn.scalar(QStringLiteral("SELECT description FROM permissions WHERE id = ?"),
+                                              {permission.id});
+            if (known.isValid()) {
+                // Nothing written when nothing changed: a desk of a prepared server may not write
+                // permissions, and registers the ones --init-server registered.
+                if (known.toString() != permission.description) {
+                    txn.exec(QStringLiteral("UPDATE permissions SET description = ? WHERE id = ?"),
+                             {permission.description, permission.id});
+                }
                 continue; // its grants are the administrators' business now
             }
             txn.exec(QStringLiteral("INSERT INTO permissions (id, module, description) VALUES (?, ?, ?)"),
@@ -457,6 +574,11 @@ QFuture<void> AccessControl::registerPermissions(const QList<PermissionDefinitio
 QFuture<Principal> AccessControl::principalFor(const QString& userName) const
 {
     return m_store.read([userName](Sql& sql) {
+        if (serverChecksPasswords(sql)) {
+            // A desk's login reads its own account only.
+            const Principal own = loadOwnPrincipal(sql);
+            return own.name == userName ? own : Principal{};
+        }
         const QVariant id = sql.scalar(QStringLiteral("SELECT id FROM users WHERE name = ?"), {userName});
         return id.isValid() ? loadPrincipal(sql, id.toLongLong()) : Principal{};
     });

@@ -127,6 +127,7 @@ public:
     QFuture<Principal> principalFor(const QString& userName) const;
 
 private:
+    SignInResult signInOnServer(const QString& name, const QString& password, const QString& login) const;
     qint64 insertUser(WriteTransaction& txn, const NewUser& user, const PasswordHash& hash,
                       const QString& actor) const;
     QFuture<void> changeRole(const QString& userName, const QString& role, bool grant,

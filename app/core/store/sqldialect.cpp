@@ -213,13 +213,32 @@ QString PostgreSqlDialect::connectOptions(bool) const
     });
     if (!hasTimeout)
         options << QStringLiteral("connect_timeout=5");
+    // A server that vanishes without a reset (a cable pulled, a firewall dropping packets) is noticed
+    // by TCP keepalives within about half a minute instead of the system's two hours.
+    const bool hasKeepalives = std::any_of(options.cbegin(), options.cend(), [](const QString& o) {
+        return o.startsWith(QLatin1String("keepalives"));
+    });
+    if (!hasKeepalives) {
+        options << QStringLiteral("keepalives=1") << QStringLiteral("keepalives_idle=10")
+                << QStringLiteral("keepalives_interval=5") << QStringLiteral("keepalives_count=3");
+    }
     return options.join(QLatin1Char(';'));
 }
 
 void PostgreSqlDialect::configure(QSqlDatabase& db, bool writer) const
 {
+    // The limits protect the other desks from this one: a desk cut off in the middle of a transaction
+    // (holding the journal's publish lock, say) is ended by the server once it has been idle in it for
+    // 15 s, the server notices a vanished desk by its own keepalives, and no statement waits for a lock
+    // for ever. (A desk's login also carries a statement timeout on the server, set by --add-user; the
+    // owner's long migrations do not.)
     QStringList settings{QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET application_name = 'hexhub'"),
-                         QStringLiteral("SET client_min_messages = warning")};
+                         QStringLiteral("SET client_min_messages = warning"),
+                         QStringLiteral("SET idle_in_transaction_session_timeout = '15s'"),
+                         QStringLiteral("SET lock_timeout = '20s'"),
+                         QStringLiteral("SET tcp_keepalives_idle = 10"),
+                         QStringLiteral("SET tcp_keepalives_interval = 5"),
+                         QStringLiteral("SET tcp_keepalives_count = 3")};
     if (!writer)
         settings << QStringLiteral("SET default_transaction_read_only = on");
     for (const QString& statement : settings) {

@@ -13,6 +13,7 @@
 #include "shared/mediaclip.h"
 #include "security/session.h"
 #include "store/sql.h"
+#include "store/sqldialect.h"
 #include "store/store.h"
 #include <QCryptographicHash>
 #include <QJsonValue>
@@ -26,9 +27,18 @@
 
 namespace hexhub::camerasupport {
 
-inline const QString kCameraColumns = QStringLiteral(
-    "id, name, kind, latitude, longitude, heading, field_of_view, range_m, stream_url, agency, view_permission, "
-    "health, last_frame_at, position_at, version");
+/*!
+ * A camera's columns. On a shared PostgreSQL server a desk's login may not read the stream address
+ * (it often carries credentials): the server's hexhub_camera_stream() gives it to those who may watch
+ * that camera, and nothing to others.
+ */
+inline QString cameraColumns(const Sql& sql)
+{
+    const bool server = sql.dialect().name() == QLatin1String("postgresql");
+    return QStringLiteral("id, name, kind, latitude, longitude, heading, field_of_view, range_m, %1, agency, "
+                          "view_permission, health, last_frame_at, position_at, version")
+        .arg(server ? QStringLiteral("hexhub_camera_stream(id) AS stream_url") : QStringLiteral("stream_url"));
+}
 
 inline const QString kMediaColumns = QStringLiteral(
     "m.id, m.incident_id, m.camera_id, c.name, m.kind, m.taken_at, m.sha256, m.width, m.height, m.byte_size, "
@@ -80,7 +90,7 @@ inline bool isStill(CameraKind kind)
 
 inline std::optional<Camera> findCamera(Sql& sql, const QString& id)
 {
-    QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kCameraColumns + QStringLiteral(" FROM hub_cameras WHERE id = ?"), {id});
+    QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + cameraColumns(sql) + QStringLiteral(" FROM hub_cameras WHERE id = ?"), {id});
     if (!q.next())
         return std::nullopt;
     return cameraFrom(q);
@@ -96,7 +106,7 @@ inline Camera loadCamera(Sql& sql, const QString& id)
 inline QList<Camera> viewableCameras(Sql& sql, const Principal& viewer)
 {
     QList<Camera> out;
-    QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kCameraColumns + QStringLiteral(" FROM hub_cameras ORDER BY id"));
+    QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + cameraColumns(sql) + QStringLiteral(" FROM hub_cameras ORDER BY id"));
     while (q.next()) {
         Camera camera = cameraFrom(q);
         if (viewer.can(camera.viewPermission))

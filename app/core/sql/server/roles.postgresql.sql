@@ -1,37 +1,51 @@
 -- Server-side rules for a shared PostgreSQL store, applied by `hexhub --init-server` after the
--- schema. Idempotent: running it again changes nothing that is already right.
--- hexhub_app is the group every desk's login role belongs to. It may read and change the working
--- tables, but the audit log and the event journal only grow: no UPDATE, DELETE or TRUNCATE.
+-- schema, as the database owner. Idempotent: running it again changes nothing that is already right.
+--
+-- The server is the security boundary (ARCHITECTURE.md 7). Every operator is a database login, a
+-- member of hexhub_app and of the group of their Hexhub role. What each group may do with each table
+-- is declared by the modules (sql/server/tables.json) and granted by --init-server after this file;
+-- nothing here grants a table. Users, roles, grants and migrations change only through the owner.
 
+-- The groups: hexhub_app (every desk), hexhub_hub (hub supervisors, who see every centre), one per
+-- centre, and one for each other built-in role.
 DO $$
+DECLARE
+    grp TEXT;
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hexhub_app') THEN
         CREATE ROLE hexhub_app NOLOGIN;
     END IF;
+    FOREACH grp IN ARRAY ARRAY['hexhub_hub', 'hexhub_centre_political_security', 'hexhub_centre_basic_control',
+                               'hexhub_centre_criminal_intel', 'hexhub_centre_bigdata_investigation',
+                               'hexhub_centre_case_management', 'hexhub_centre_supervision',
+                               'hexhub_trainer', 'hexhub_auditor', 'hexhub_administrator']
+    LOOP
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = grp) THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE hexhub_app', grp);
+        END IF;
+    END LOOP;
 END
 $$;
 
 GRANT USAGE ON SCHEMA public TO hexhub_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO hexhub_app;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+-- Identity columns and the journal's sequence number: desks draw from sequences, nothing more.
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM hexhub_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO hexhub_app;
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, events, applied_changes, applied_commands FROM hexhub_app;
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations, store_meta FROM hexhub_app;
 
--- One group role per centre, and hexhub_hub for the hub supervisors who see everything. A desk's
--- login role joins hexhub_app and the role of its centre (hexhub --add-user does both).
-DO $$
-DECLARE
-    centre TEXT;
-BEGIN
-    FOREACH centre IN ARRAY ARRAY['hub', 'centre_political_security', 'centre_basic_control',
-                                  'centre_criminal_intel', 'centre_bigdata_investigation',
-                                  'centre_case_management', 'centre_supervision']
-    LOOP
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hexhub_' || centre) THEN
-            EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE hexhub_app', 'hexhub_' || centre);
-        END IF;
-    END LOOP;
-END
+-- Whether the session is the database's owner (or a superuser): the one who runs migrations and
+-- --init-server, not bound by what desks are.
+CREATE OR REPLACE FUNCTION hexhub_is_owner() RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS
+$$
+    SELECT pg_has_role(session_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')
+$$;
+
+-- Whether the current login is a hub supervisor's.
+CREATE OR REPLACE FUNCTION hexhub_is_hub() RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS
+$$
+    SELECT pg_has_role(current_user, 'hexhub_hub', 'MEMBER')
 $$;
 
 -- Whether the current login may see a centre's rows: hub supervisors see every centre, a centre's
@@ -43,6 +57,13 @@ $$
         OR EXISTS (SELECT FROM pg_roles r
                    WHERE r.rolname = 'hexhub_centre_' || centre
                      AND pg_has_role(current_user, r.oid, 'MEMBER'))
+$$;
+
+-- Whether `source` names a centre: its events and rows are that centre's.
+CREATE OR REPLACE FUNCTION hexhub_is_centre(source TEXT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS
+$$
+    SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hexhub_centre_' || source)
 $$;
 
 -- Scopes a centre's own table to that centre: row-level security with one policy, so another
@@ -58,3 +79,122 @@ BEGIN
     EXECUTE format('CREATE POLICY centre_scope ON %s USING (hexhub_sees_centre(%L))', tbl, centre);
 END
 $$;
+
+-- A desk reads its own account, roles and permissions, bound to the login it connected as, and
+-- nobody else's; password hashes it never reads (the server checks the password: SCRAM).
+CREATE OR REPLACE VIEW hexhub_me AS
+    SELECT id, name, display_name, active, locked_until FROM users WHERE name = session_user;
+CREATE OR REPLACE VIEW hexhub_my_roles AS
+    SELECT ur.role FROM user_roles ur JOIN users u ON u.id = ur.user_id WHERE u.name = session_user;
+REVOKE ALL ON hexhub_me, hexhub_my_roles FROM PUBLIC;
+GRANT SELECT ON hexhub_me, hexhub_my_roles TO hexhub_app;
+
+-- Whether the session's Hexhub user holds `permission` through their roles.
+CREATE OR REPLACE FUNCTION hexhub_holds(wanted TEXT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+    SELECT EXISTS (SELECT FROM users u
+                   JOIN user_roles ur ON ur.user_id = u.id
+                   JOIN role_permissions rp ON rp.role = ur.role
+                   WHERE u.name = session_user AND u.active = 1 AND rp.permission = wanted)
+$$;
+REVOKE ALL ON FUNCTION hexhub_holds(TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_holds(TEXT) TO hexhub_app;
+
+-- The journal. Each event carries its audience, worked out by the server from what it is about: a
+-- centre's own events are that centre's, a hub task's are the centre it is routed to (tasks to units
+-- are basic control's), an incident's are for those who may read that incident, an operation's are
+-- the hub's; the rest are everyone's. Row-level security shows a desk only the events of its
+-- audience (and its own), so the bridge, which reads the journal as the desk's login, delivers
+-- nothing else. Actor and time are stamped from the session, and no desk journals in the name of a
+-- centre it is not.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS audience TEXT NOT NULL DEFAULT 'all';
+
+CREATE OR REPLACE FUNCTION hexhub_event_audience(source TEXT, topic TEXT, payload TEXT) RETURNS TEXT
+    LANGUAGE plpgsql STABLE AS
+$$
+DECLARE
+    p JSONB;
+BEGIN
+    IF hexhub_is_centre(source) THEN
+        RETURN source;
+    END IF;
+    IF source <> 'hub' THEN
+        RETURN 'all';
+    END IF;
+    BEGIN
+        p := payload::JSONB;
+    EXCEPTION WHEN others THEN
+        RETURN 'hub'; -- a payload the server cannot read is shown to no centre
+    END;
+    IF topic IN ('task.assigned', 'task.updated') THEN
+        RETURN CASE p->>'assigneeKind' WHEN 'centre' THEN COALESCE(p->>'assignee', 'hub') ELSE 'basic_control' END;
+    END IF;
+    IF topic LIKE 'incident.%' THEN
+        RETURN COALESCE('incident:' || COALESCE(p->>'incident', p->>'id', p->>'keep'), 'hub');
+    END IF;
+    IF topic LIKE 'operation.%' THEN
+        RETURN 'hub';
+    END IF;
+    RETURN 'all';
+END
+$$;
+
+CREATE OR REPLACE FUNCTION hexhub_may_read_event(audience TEXT, actor TEXT) RETURNS BOOLEAN
+    LANGUAGE plpgsql STABLE AS
+$$
+BEGIN
+    IF audience = 'all' OR hexhub_is_hub() OR actor = session_user THEN
+        RETURN TRUE;
+    END IF;
+    IF audience LIKE 'incident:%' THEN
+        -- As the reader: row-level security on hub_incidents decides.
+        RETURN EXISTS (SELECT FROM hub_incidents WHERE id = substr(audience, 10)::BIGINT);
+    END IF;
+    RETURN hexhub_sees_centre(audience);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION hexhub_events_stamp() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF NOT hexhub_is_owner() THEN
+        IF hexhub_is_centre(NEW.source) AND NOT hexhub_sees_centre(NEW.source) THEN
+            RAISE EXCEPTION 'permission denied: % may not journal events in the name of %', session_user, NEW.source
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        NEW.actor := session_user;
+        NEW.occurred_at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
+    END IF;
+    NEW.audience := hexhub_event_audience(NEW.source, NEW.topic, NEW.payload);
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS events_stamp ON events;
+CREATE TRIGGER events_stamp BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION hexhub_events_stamp();
+
+ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS events_read ON events;
+CREATE POLICY events_read ON events FOR SELECT USING (hexhub_may_read_event(audience, actor));
+DROP POLICY IF EXISTS events_add ON events;
+CREATE POLICY events_add ON events FOR INSERT WITH CHECK (TRUE);
+
+-- Commands applied: stamped with the session's login, in no centre's name but the desk's own.
+CREATE OR REPLACE FUNCTION hexhub_applied_commands_stamp() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF NOT hexhub_is_owner() THEN
+        IF hexhub_is_centre(NEW.module) AND NOT hexhub_sees_centre(NEW.module) THEN
+            RAISE EXCEPTION 'permission denied: % may not record commands of %', session_user, NEW.module
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        NEW.actor := session_user;
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS applied_commands_stamp ON applied_commands;
+CREATE TRIGGER applied_commands_stamp BEFORE INSERT ON applied_commands
+    FOR EACH ROW EXECUTE FUNCTION hexhub_applied_commands_stamp();

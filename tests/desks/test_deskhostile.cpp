@@ -1,0 +1,329 @@
+// A prepared server tried as a hostile desk would: each centre's and the hub's own database login,
+// straight in SQL, trying what the server must refuse (read password hashes, grant itself a role,
+// change permissions, edit the hub's units and cameras, read camera credentials, journal in another's
+// name, read another centre's events and rows), and the same logins doing the work they are for.
+// These tests need the test server and run one at a time.
+#include "bus/eventbus.h"
+#include "module/serveraccess.h"
+#include "security/accesscontrol.h"
+#include "security/audit.h"
+#include "store/store.h"
+
+#include "desktest.h"
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUuid>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::test::desktest;
+
+namespace {
+
+const QString kPassword = QStringLiteral("Night-Shift-Desk-42");
+
+// A database prepared by --init-server's path, with one user per kind of desk made by --add-user's
+// path, and a few rows put in by the owner.
+struct PreparedServer
+{
+    StoreUrl ownerUrl = createTestDatabase();
+    QTemporaryDir dir;
+    QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    QString cases = QStringLiteral("cases_") + suffix;
+    QString intel = QStringLiteral("intel_") + suffix;
+    QString basic = QStringLiteral("basic_") + suffix;
+    QString hub = QStringLiteral("hub_") + suffix;
+
+    PreparedServer()
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = ownerUrl;
+        config.keyPath = keyPath();
+        TestPlatform owner(config);
+        owner.start();
+        await(owner->applyServerRules());
+        await(owner->addUser(cases, QStringLiteral("case_management_operator"), kPassword));
+        await(owner->addUser(intel, QStringLiteral("criminal_intel_operator"), kPassword));
+        await(owner->addUser(basic, QStringLiteral("basic_control_operator"), kPassword));
+        await(owner->addUser(hub, QStringLiteral("hub_supervisor"), kPassword));
+        RawPg sql(ownerUrl);
+        sql.exec(QStringLiteral(
+            "INSERT INTO hub_incidents (id, number, status, priority, category, source, summary, address, latitude, "
+            "longitude, reporter_contact, created_at, updated_at, centre) VALUES "
+            "(901, 'I-901', 'new', 2, 'theft', 'call', 'Bag snatched', 'Market St', 0, 0, '13800138000', 0, 0, 'hub'), "
+            "(902, 'I-902', 'new', 1, 'assault', 'call', 'Fight at the bar', 'Quay 4', 0, 0, '13900139000', 0, 0, 'hub')"));
+        sql.exec(QStringLiteral(
+            "INSERT INTO hub_tasks (assignee_kind, assignee, title, incident_id, created_by, created_at, updated_at) VALUES "
+            "('centre', 'case_management', 'Open a case for I-901', 901, 'chief', 0, 0), "
+            "('centre', 'criminal_intel', 'Check the informant on I-902', 902, 'chief', 0, 0)"));
+        sql.exec(QStringLiteral(
+            "INSERT INTO hub_cameras (id, name, kind, latitude, longitude, heading, field_of_view, range_m, stream_url, "
+            "agency, view_permission, created_at, updated_at) VALUES "
+            "('cam-street', 'Market St', 'fixed', 0, 0, 0, 60, 100, 'rtsp://viewer:s3cret@10.0.0.5/street', 'city', "
+            "'hub.video.view', 0, 0), "
+            "('cam-venue', 'Stadium gate', 'fixed', 0, 0, 0, 60, 100, 'rtsp://ops:t0psecret@10.0.0.9/gate', 'city', "
+            "'political_security.plan.view', 0, 0)"));
+        sql.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES ('C-1', 'Bag snatch', 'criminal', 0)"));
+        sql.exec(QStringLiteral("INSERT INTO ci_leads (reference, source, summary, legal_basis, retain_until, received_at) "
+                                "VALUES ('L-1', 'informant', 'Card skimmer', 'art. 52', 1, 0)"));
+    }
+    ~PreparedServer()
+    {
+        {
+            RawPg sql(ownerUrl);
+            sql.exec(QStringLiteral("DROP OWNED BY %1, %2, %3, %4").arg(cases, intel, basic, hub));
+        }
+        dropTestDatabase(ownerUrl);
+        RawPg server(*testServer());
+        server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2, %3, %4").arg(cases, intel, basic, hub));
+    }
+    QString keyPath() const { return dir.filePath(QStringLiteral("audit.key")); }
+    StoreUrl urlOf(const QString& login, const QString& password = kPassword) const
+    {
+        StoreUrl url = ownerUrl;
+        url.user = login;
+        url.password = password;
+        return url;
+    }
+};
+
+// One desk's own login, straight in SQL as psql would be.
+struct Login
+{
+    RawPg pg;
+    explicit Login(const StoreUrl& url) : pg(url) {}
+
+    //! The server's refusal of `sql`, or an empty string when it ran.
+    QString refusal(const QString& sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(pg.name));
+        return q.exec(sql) ? QString() : q.lastError().text();
+    }
+    QStringList column(const QString& sql)
+    {
+        QStringList values;
+        QSqlQuery q = pg.exec(sql);
+        while (q.next())
+            values << q.value(0).toString();
+        return values;
+    }
+};
+
+bool deniedOrForbidden(const QString& refusal)
+{
+    return refusal.contains(QStringLiteral("permission denied")) || refusal.contains(QStringLiteral("must be owner"))
+        || refusal.contains(QStringLiteral("must have admin option"))
+        || refusal.contains(QStringLiteral("row-level security"));
+}
+
+} // namespace
+
+TEST_CASE("Table access is declared by each module and exactly that is granted", "[desks][security]")
+{
+    QString error;
+    const auto grants = serveraccess::parse(
+        QJsonObject{{QStringLiteral("tables"),
+                     QJsonObject{{QStringLiteral("hub_cameras"),
+                                  QJsonObject{{QStringLiteral("select(id, name)"), QJsonArray{QStringLiteral("*")}},
+                                              {QStringLiteral("update"), QJsonArray{QStringLiteral("hub_supervisor")}}}},
+                                 {QStringLiteral("users"), QJsonObject{}}}}},
+        QStringLiteral("test"), &error);
+    REQUIRE(grants);
+    const QStringList statements = serveraccess::statements(*grants, {QStringLiteral("hub_cameras"), QStringLiteral("users")});
+    CHECK(statements.contains(QStringLiteral("GRANT SELECT (\"id\", \"name\") ON TABLE \"hub_cameras\" TO \"hexhub_app\"")));
+    CHECK(statements.contains(QStringLiteral("GRANT UPDATE ON TABLE \"hub_cameras\" TO \"hexhub_hub\"")));
+    CHECK(statements.filter(QStringLiteral("\"users\"")).size() == 1); // revoked, granted nothing
+    CHECK(statements.first().startsWith(QStringLiteral("REVOKE ALL ON TABLE \"hub_cameras\" FROM \"hexhub_app\"")));
+    CHECK(serveraccess::undeclared(*grants, {QStringLiteral("users"), QStringLiteral("secret_notes")})
+          == QStringList{QStringLiteral("secret_notes")});
+    CHECK(serveraccess::databaseGroup(QStringLiteral("case_management_operator")) == QStringLiteral("hexhub_centre_case_management"));
+    CHECK(serveraccess::databaseGroup(QStringLiteral("auditor")) == QStringLiteral("hexhub_auditor"));
+
+    // Bad declarations are refused with every problem named, never half-applied.
+    CHECK_FALSE(serveraccess::parse(QJsonObject{{QStringLiteral("tables"),
+                                                 QJsonObject{{QStringLiteral("x; DROP TABLE users"), QJsonObject{}}}}},
+                                    QStringLiteral("bad.json"), &error));
+    CHECK(error.contains(QStringLiteral("bad.json")));
+    CHECK_FALSE(serveraccess::parse(QJsonObject{{QStringLiteral("tables"),
+                                                 QJsonObject{{QStringLiteral("t"),
+                                                              QJsonObject{{QStringLiteral("truncate"), QJsonArray{QStringLiteral("*")}},
+                                                                          {QStringLiteral("select"), QJsonArray{QStringLiteral("emperor")}}}}}}},
+                                    QStringLiteral("bad.json"), &error));
+    CHECK(error.contains(QStringLiteral("truncate")));
+    CHECK(error.contains(QStringLiteral("emperor")));
+}
+
+TEST_CASE("A centre's own login cannot talk its way around the server", "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    Login desk(server.urlOf(server.cases));
+
+    // Accounts, roles, grants and migrations: not readable where secret, never writable.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SELECT password_hash FROM users"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SELECT name FROM users"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SELECT * FROM user_roles"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral(
+        "INSERT INTO user_roles (user_id, role) SELECT id, 'administrator' FROM hexhub_me"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral(
+        "INSERT INTO role_permissions (role, permission) VALUES ('case_management_operator', 'core.users.manage')"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM role_permissions"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE permissions SET module = 'x'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM schema_migrations"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE users SET active = 1"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("GRANT hexhub_hub TO ") + server.cases)));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SET ROLE hexhub_hub"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("CREATE TABLE public.loot (x TEXT)"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("ALTER TABLE hub_incidents DISABLE ROW LEVEL SECURITY"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DROP TRIGGER events_stamp ON events"))));
+    // Its own account, and only that, without a hash.
+    CHECK(desk.column(QStringLiteral("SELECT name FROM hexhub_me")) == QStringList{server.cases});
+    CHECK(desk.column(QStringLiteral("SELECT role FROM hexhub_my_roles")) == QStringList{QStringLiteral("case_management_operator")});
+
+    // The hub's units, cameras and incidents: readable where it may, never changed.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_units SET status = 'off_duty'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_cameras SET name = 'x'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM hub_cameras"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_incidents SET status = 'closed'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM hub_incidents"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("INSERT INTO hub_dispatches (incident_id, unit_id, dispatched_at, "
+                                                        "dispatched_by) VALUES (901, 'U1', 0, 'x')"))));
+    CHECK(desk.column(QStringLiteral("SELECT number FROM hub_incidents ORDER BY 1")) == QStringList{QStringLiteral("I-901")});
+    // Camera credentials: the column is not the desk's; the address comes only for a camera it may watch.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SELECT stream_url FROM hub_cameras"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SELECT * FROM hub_cameras"))));
+    CHECK(desk.column(QStringLiteral("SELECT hexhub_camera_stream('cam-street')"))
+          == QStringList{QStringLiteral("rtsp://viewer:s3cret@10.0.0.5/street")});
+    CHECK(desk.column(QStringLiteral("SELECT COALESCE(hexhub_camera_stream('cam-venue'), 'nothing')"))
+          == QStringList{QStringLiteral("nothing")});
+
+    // Another centre's rows: not even readable.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SELECT * FROM ci_leads"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM ci_leads"))));
+    CHECK(desk.column(QStringLiteral("SELECT assignee FROM hub_tasks")) == QStringList{QStringLiteral("case_management")});
+
+    // The journal: in no other centre's name and in no other person's; the server stamps who and when.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral(
+        "INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+        "('f0000000-0000-0000-0000-000000000001', 'demand.escalated', 0, 'supervision', 'chief', 1, '{}', 'x')"))));
+    desk.pg.exec(QStringLiteral(
+        "INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+        "('f0000000-0000-0000-0000-000000000002', 'case.opened', 0, 'case_management', 'chief', 1, '{}', 'x')"));
+    CHECK(desk.column(QStringLiteral("SELECT actor FROM events WHERE id = 'f0000000-0000-0000-0000-000000000002'"))
+          == QStringList{server.cases});
+    CHECK(desk.column(QStringLiteral("SELECT occurred_at > 0 FROM events WHERE id = 'f0000000-0000-0000-0000-000000000002'"))
+          == QStringList{QStringLiteral("true")});
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE events SET payload = '{}'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral(
+        "INSERT INTO applied_commands (command_id, module, operation, result_key, actor, applied_at) VALUES "
+        "('c0000000-0000-0000-0000-000000000001', 'supervision', 'supervision.demand.close', '1', 'chief', 0)"))));
+    desk.pg.exec(QStringLiteral(
+        "INSERT INTO applied_commands (command_id, module, operation, result_key, actor, applied_at) VALUES "
+        "('c0000000-0000-0000-0000-000000000002', 'case_management', 'case.open', '1', 'chief', 0)"));
+    CHECK(desk.column(QStringLiteral("SELECT actor FROM applied_commands WHERE command_id = 'c0000000-0000-0000-0000-000000000002'"))
+          == QStringList{server.cases});
+
+    // The work it is for still works.
+    CHECK(desk.pg.exec(QStringLiteral("UPDATE hub_tasks SET status = 'accepted'")).numRowsAffected() == 1);
+    CHECK(desk.pg.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES ('C-2', 'Fight', "
+                                      "'criminal', 0)")).numRowsAffected() == 1);
+    CHECK(desk.column(QStringLiteral("SELECT number FROM cm_cases ORDER BY 1")) == QStringList{QStringLiteral("C-1"), QStringLiteral("C-2")});
+}
+
+TEST_CASE("The journal is filtered like the rows it describes, for the bridge too", "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    {
+        // The owner journals, as the hub's and centres' services would: the server works out each
+        // event's audience from what it is about.
+        RawPg owner(server.ownerUrl);
+        const QString insert = QStringLiteral(
+            "INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+            "('%1', '%2', 0, '%3', 'chief', 1, '%4', 'x')");
+        owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000001"), QStringLiteral("task.assigned"),
+                              QStringLiteral("hub"), QStringLiteral(R"({"id": 2, "assigneeKind": "centre", "assignee": "criminal_intel", "title": "Check the informant"})")));
+        owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000002"), QStringLiteral("incident.note"),
+                              QStringLiteral("hub"), QStringLiteral(R"({"incident": 902, "number": "I-902", "text": "Witness lives at 5 Quay"})")));
+        owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000003"), QStringLiteral("lead.received"),
+                              QStringLiteral("criminal_intel"), QStringLiteral("{}")));
+        owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000004"), QStringLiteral("incident.note"),
+                              QStringLiteral("hub"), QStringLiteral(R"({"incident": 901, "number": "I-901", "text": "Bag found"})")));
+        owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000005"), QStringLiteral("task.assigned"),
+                              QStringLiteral("hub"), QStringLiteral(R"({"id": 1, "assigneeKind": "centre", "assignee": "case_management"})")));
+        owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000006"), QStringLiteral("category.saved"),
+                              QStringLiteral("hub"), QStringLiteral("{}")));
+    }
+    const QString ids = QStringLiteral("SELECT right(id, 1) FROM events WHERE id LIKE 'e0000000%' ORDER BY seq");
+    CHECK(Login(server.urlOf(server.cases)).column(ids) == QStringList{QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6")});
+    CHECK(Login(server.urlOf(server.intel)).column(ids)
+          == QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("6")});
+    CHECK(Login(server.urlOf(server.hub)).column(ids).size() == 6);
+
+    // The bridge of a case desk delivers what its login may read, and nothing else.
+    TestPlatform::Config config;
+    config.store = server.urlOf(server.cases);
+    config.keyPath = server.keyPath();
+    TestPlatform desk(config);
+    desk.start();
+    QObject receiver;
+    QStringList delivered;
+    desk->bus().subscribe(QStringLiteral("*"), &receiver, [&](const Event& e) { delivered << e.topic + QLatin1Char('/') + e.source; });
+    {
+        RawPg owner(server.ownerUrl);
+        const QString insert = QStringLiteral(
+            "INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+            "(gen_random_uuid()::text, '%1', 0, '%2', 'chief', 1, '%3', 'x')");
+        owner.exec(insert.arg(QStringLiteral("lead.received"), QStringLiteral("criminal_intel"), QStringLiteral("{}")));
+        owner.exec(insert.arg(QStringLiteral("incident.note"), QStringLiteral("hub"), QStringLiteral(R"({"incident": 902})")));
+        owner.exec(insert.arg(QStringLiteral("case.opened"), QStringLiteral("case_management"), QStringLiteral("{}")));
+    }
+    // Events arrive in order: once the last one is here, the two before it were filtered, not late.
+    REQUIRE(waitUntil([&] { return delivered.contains(QStringLiteral("case.opened/case_management")); }));
+    CHECK(delivered == QStringList{QStringLiteral("case.opened/case_management")});
+}
+
+TEST_CASE("On a prepared server the server checks the password and the desk reads only its own principal",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.store = server.urlOf(server.cases);
+    config.keyPath = server.keyPath();
+    TestPlatform desk(config);
+    desk.start(); // modules register their permissions without writing: the owner did
+    CHECK(await(desk->access().hasUsers()));
+
+    const SignInResult wrong = await(desk->access().signIn(server.cases, QStringLiteral("Not-The-Password-1")));
+    CHECK_FALSE(wrong.ok);
+    CHECK(wrong.error == QStringLiteral("Unknown user name or wrong password."));
+    const SignInResult other = await(desk->access().signIn(server.hub, kPassword));
+    CHECK_FALSE(other.ok);
+    CHECK(other.error.contains(server.cases));
+
+    const SignInResult ok = await(desk->access().signIn(server.cases, kPassword));
+    REQUIRE(ok.ok);
+    CHECK(ok.principal.roles == QStringList{QStringLiteral("case_management_operator")});
+    CHECK(ok.principal.can(QStringLiteral("case_management.case.manage")));
+    CHECK_FALSE(ok.principal.can(QStringLiteral("core.users.manage")));
+    CHECK_FALSE(await(desk->access().principalFor(server.hub)).isValid());
+
+    // Even signed in as an administrator's session would be, the desk's login cannot make users:
+    // the service's check passes, the server refuses.
+    Principal forged = ok.principal;
+    forged.permissions.insert(QStringLiteral("core.users.manage"));
+    desk->session().setPrincipal(forged);
+    CHECK(deniedOrForbidden(failureOf(desk->access().createUser(NewUser{QStringLiteral("mole"), {}, kPassword, {QStringLiteral("administrator")}}))));
+
+    // Sign-ins are on record; an auditor's login reads them, this desk cannot.
+    RawPg owner(server.ownerUrl);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'session.login' AND outcome = 'success'")).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'session.login' AND outcome <> 'success'")).toInt() == 2);
+    CHECK(deniedOrForbidden(Login(server.urlOf(server.cases)).refusal(QStringLiteral("SELECT detail FROM audit_log"))));
+}
