@@ -14,13 +14,20 @@
 
 #include <catch2/catch.hpp>
 
+#include <QHostAddress>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QUuid>
+
+#include <atomic>
 
 using namespace hexhub;
 using namespace hexhub::test;
@@ -326,4 +333,103 @@ TEST_CASE("On a prepared server the server checks the password and the desk read
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'session.login' AND outcome = 'success'")).toInt() == 1);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'session.login' AND outcome <> 'success'")).toInt() == 2);
     CHECK(deniedOrForbidden(Login(server.urlOf(server.cases)).refusal(QStringLiteral("SELECT detail FROM audit_log"))));
+}
+
+namespace {
+
+/*!
+ * A TCP relay to the test server, on a thread of its own, that can fall silent: from silence() on it
+ * forwards nothing either way and closes nothing, as a cut cable or a firewall dropping packets does.
+ */
+class SilentRelay : public QObject
+{
+public:
+    SilentRelay(const QString& host, quint16 port) : m_host(host), m_port(port)
+    {
+        moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(this, [this] {
+            m_server = new QTcpServer(this);
+            m_server->listen(QHostAddress::LocalHost, 0);
+            connect(m_server, &QTcpServer::newConnection, this, [this] {
+                while (QTcpSocket* client = m_server->nextPendingConnection()) {
+                    auto* upstream = new QTcpSocket(this);
+                    upstream->connectToHost(m_host, m_port);
+                    relay(client, upstream);
+                    relay(upstream, client);
+                }
+            });
+            m_listening = m_server->serverPort();
+        }, Qt::BlockingQueuedConnection);
+    }
+    ~SilentRelay() override
+    {
+        QMetaObject::invokeMethod(this, [this] {
+            qDeleteAll(findChildren<QTcpSocket*>());
+            delete m_server;
+            m_server = nullptr;
+        }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    quint16 port() const { return m_listening; }
+    void silence() { m_silent = true; }
+
+private:
+    void relay(QTcpSocket* from, QTcpSocket* to)
+    {
+        connect(from, &QTcpSocket::readyRead, this, [this, from, to] {
+            const QByteArray bytes = from->readAll();
+            if (!m_silent)
+                to->write(bytes);
+        });
+    }
+
+    QThread m_thread;
+    QString m_host;
+    quint16 m_port = 0;
+    QTcpServer* m_server = nullptr;
+    quint16 m_listening = 0;
+    std::atomic_bool m_silent{false};
+};
+
+} // namespace
+
+TEST_CASE("A desk cut off in the middle of a transaction does not stop the others publishing",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    SilentRelay relay(server.ownerUrl.host, quint16(server.ownerUrl.port));
+    StoreUrl cutUrl = server.urlOf(server.intel);
+    cutUrl.host = QStringLiteral("127.0.0.1");
+    cutUrl.port = relay.port();
+    Login cut(cutUrl);
+    const QString cutPid = cut.column(QStringLiteral("SELECT pg_backend_pid()")).value(0);
+    // The cut desk is publishing: in its transaction it holds the journal's publish lock...
+    cut.pg.exec(QStringLiteral("BEGIN"));
+    cut.pg.exec(QStringLiteral(
+        "INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+        "(gen_random_uuid()::text, 'lead.received', 0, 'criminal_intel', 'x', 1, '{}', 'x')"));
+    // ...when its network goes silent: no reset, no close, nothing.
+    relay.silence();
+
+    TestPlatform::Config config;
+    config.store = server.urlOf(server.cases);
+    config.keyPath = server.keyPath();
+    TestPlatform other(config);
+    other.start();
+    QFuture<void> publish = other->store().write(WriteContext{QStringLiteral("case_management"), server.cases, {}},
+                                                 [](WriteTransaction& txn) {
+        txn.publish(EventDraft{QStringLiteral("case.opened"), {}, 1, {}, {}, {}});
+    });
+    // The other desk waits for the lock (the cut desk really held it)...
+    CHECK_FALSE(waitUntil([&] { return publish.isFinished(); }, 3000));
+    // ...until the server ends the cut desk's session for idling in its transaction, well within the
+    // other desk's lock timeout: then it publishes, and the cut desk's half-done event is gone.
+    REQUIRE(waitUntil([&] { return publish.isFinished(); }, 60000));
+    CHECK(failureOf(publish).isEmpty());
+    RawPg owner(server.ownerUrl);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(cutPid)).toInt() == 0);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'lead.received'")).toInt() == 0);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'case.opened'")).toInt() == 1);
 }
