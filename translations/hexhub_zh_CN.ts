@@ -4269,10 +4269,6 @@
         <translation>数据存储降级：其他工作台的事件有延迟</translation>
     </message>
     <message>
-        <source>Store offline: changes are kept on this desk</source>
-        <translation>数据存储离线：变更暂存于本工作台</translation>
-    </message>
-    <message>
         <source>Store opening</source>
         <translation>数据存储正在打开</translation>
     </message>
@@ -4395,10 +4391,6 @@
     <message>
         <source>Store offline</source>
         <translation>数据存储离线</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached. Changes are kept on this desk and sent when it is back.</source>
-        <translation>无法连接服务器。变更暂存于本工作台，服务器恢复后发送。</translation>
     </message>
     <message>
         <source>Store connected again</source>
@@ -4875,6 +4867,22 @@
     <message>
         <source>%1&apos;s picture %2: the view %3 did not take its state.</source>
         <translation>%1 的图片 %2：视图 %3 未能恢复其状态。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; Hexhub keeps trying. Until it is back, changes cannot be saved.</source>
+        <translation>无法连接服务器；Hexhub 会继续重试。在恢复之前，更改无法保存。</translation>
+    </message>
+    <message>
+        <source>Store offline: reconnecting</source>
+        <translation>数据存储离线：正在重新连接</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>The connection to the server is not encrypted: anyone on the network between can read and change what this desk sends. Add ?sslmode=verify-full&amp;sslrootcert=(the CA file) to the store URL.</source>
+        <translation>与服务器的连接未加密：网络中间的任何人都能读取并篡改本席位发送的内容。请在存储 URL 中加入 ?sslmode=verify-full&amp;sslrootcert=（CA 文件）。</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
     connect(&store, &Store::stateChanged, this, [this](Store::State state) {
         if (state == Store::State::Offline)
             post(Notification::Level::Important, Tr::tr("Store offline"),
-                 Tr::tr("The server cannot be reached. Changes are kept on this desk and sent when it is back."),
+                 Tr::tr("The server cannot be reached; Hexhub keeps trying. Until it is back, changes cannot be saved."),
                  QDateTime::currentDateTimeUtc());
         else if (state == Store::State::Open && !m_items.isEmpty()
                  && m_items.last().title == Tr::tr("Store offline"))

@@ -6,8 +6,10 @@
 #include "base/clock.h"
 #include "store/outbox.h"
 #include "security/session.h"
+#include "store/sql.h"
 #include "store/store.h"
 
+#include <QHostAddress>
 #include <QLocale>
 #include <QPainter>
 #include <QStyle>
@@ -73,8 +75,39 @@ StoreIndicator::StoreIndicator(Store& store, Outbox& outbox, QWidget* parent)
     // document machinery at every desk's start, for one coloured character.
     setTextFormat(Qt::PlainText);
     connect(&m_store, &Store::stateChanged, this, &StoreIndicator::refresh);
+    connect(&m_store, &Store::stateChanged, this, [this] {
+        if (m_store.state() == Store::State::Open)
+            checkEncryption();
+    });
     connect(&m_outbox, &Outbox::waitingChanged, this, &StoreIndicator::refresh);
     refresh();
+    checkEncryption();
+}
+
+bool StoreIndicator::warnUnencrypted(const QString& host, bool encrypted)
+{
+    if (encrypted || host.isEmpty() || host.startsWith(QLatin1Char('/')))
+        return false;
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return false;
+    const QHostAddress address(host);
+    return address.isNull() || !address.isLoopback();
+}
+
+void StoreIndicator::checkEncryption()
+{
+    if (m_store.url().kind != StoreUrl::Kind::PostgreSql || m_store.state() != Store::State::Open)
+        return;
+    // Asked on the store's reader thread: whether this session came over TLS.
+    m_store.read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)"))
+            .toBool();
+    }).then(this, [this](bool encrypted) {
+        m_unencrypted = warnUnencrypted(m_store.url().host, encrypted);
+        refresh();
+    }).onFailed(this, [] {
+        // The store says itself when it cannot be read; nothing to add here.
+    });
 }
 
 void StoreIndicator::setTheme(const Theme& theme)
@@ -108,7 +141,7 @@ void StoreIndicator::refresh()
         colour = m_theme.warning();
         break;
     case Store::State::Offline:
-        text = Tr::tr("Store offline: changes are kept on this desk");
+        text = Tr::tr("Store offline: reconnecting");
         colour = m_theme.danger();
         break;
     case Store::State::Opening:
@@ -123,12 +156,20 @@ void StoreIndicator::refresh()
     }
     if (m_outbox.waiting() > 0)
         text += QStringLiteral(" · ") + Tr::tr("%n change(s) waiting for the server", nullptr, m_outbox.waiting());
+    QString tip = m_store.url().toDisplayString();
+    if (m_unencrypted && m_store.state() == Store::State::Open) {
+        text += QStringLiteral(" · ") + Tr::tr("not encrypted");
+        colour = m_theme.warning();
+        tip += QLatin1Char('\n') + Tr::tr("The connection to the server is not encrypted: anyone on the network between "
+                                          "can read and change what this desk sends. Add ?sslmode=verify-full&sslrootcert="
+                                          "(the CA file) to the store URL.");
+    }
     m_colour = colour;
     const int dot = fontMetrics().height() / 2;
     setContentsMargins(dot + dot / 2 + 2, 0, 0, 0);
     setText(text);
     update();
-    setToolTip(m_store.url().toDisplayString());
+    setToolTip(tip);
 }
 
 ClockIndicator::ClockIndicator(const Clock& clock, QWidget* parent)

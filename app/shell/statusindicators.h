@@ -56,15 +56,24 @@ public:
     void refresh();
     //! The colour of the dot before the text: ok, warning or danger of the theme.
     QColor dotColour() const { return m_colour; }
+    /*!
+     * Whether a connection to `host` that is `encrypted` or not deserves a warning: a server on
+     * another machine reached without TLS (everyone on the way reads it). This machine's addresses
+     * and a local socket folder are not warned about.
+     */
+    static bool warnUnencrypted(const QString& host, bool encrypted);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    void checkEncryption();
+
     Store& m_store;
     Outbox& m_outbox;
     Theme m_theme = Theme::day();
     QColor m_colour;
+    bool m_unencrypted = false; //!< a server on another machine, reached without TLS
 };
 
 //! The Clock's time, marked as simulated (with its rate, or paused) in training and tests.

@@ -7,7 +7,10 @@
 #include "module/serveraccess.h"
 #include "security/accesscontrol.h"
 #include "security/audit.h"
+#include "store/sqldialect.h"
 #include "store/store.h"
+#include "store/storeurl.h"
+#include "base/error.h"
 
 #include "desktest.h"
 #include "testsupport.h"
@@ -432,4 +435,25 @@ TEST_CASE("A desk cut off in the middle of a transaction does not stop the other
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(cutPid)).toInt() == 0);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'lead.received'")).toInt() == 0);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'case.opened'")).toInt() == 1);
+}
+
+TEST_CASE("The store URL's TLS settings reach the connection: verify-full refuses a server without TLS",
+          "[postgresql][desks][security]")
+{
+    // The test server runs without TLS: a desk that asks for it must not fall back to plain text.
+    StoreUrl url = *testServer();
+    url.options = QStringLiteral("sslmode=verify-full;sslrootcert=/nonexistent/ca.pem");
+    const QString name = QStringLiteral("tls-") + QUuid::createUuid().toString(QUuid::Id128);
+    QString failure;
+    try {
+        openStoreConnection(PostgreSqlDialect(url.options), url, name, false);
+    } catch (const StoreError& e) {
+        failure = e.message();
+    }
+    QSqlDatabase::removeDatabase(name);
+    INFO(failure.toStdString());
+    CHECK((failure.contains(QStringLiteral("SSL")) || failure.contains(QStringLiteral("ca.pem"))));
+    const auto parsed = StoreUrl::parse(QStringLiteral("postgresql://desk7@db.example.org:5432/hexhub?sslmode=verify-full&sslrootcert=/etc/hexhub/ca.pem"));
+    REQUIRE(parsed);
+    CHECK(parsed->options == QStringLiteral("sslmode=verify-full;sslrootcert=/etc/hexhub/ca.pem"));
 }

@@ -460,3 +460,15 @@ TEST_CASE("A priority incident shows a toast, sounds where it can, and waits in 
     CHECK(statusText(window, "unacknowledged").isEmpty());
     CHECK(window.notificationList()->rows() == 2); // acknowledged ones stay on the list, quieter
 }
+
+TEST_CASE("The store indicator warns of a connection to another machine that is not encrypted", "[shell]")
+{
+    CHECK(StoreIndicator::warnUnencrypted(QStringLiteral("db.example.org"), false));
+    CHECK(StoreIndicator::warnUnencrypted(QStringLiteral("10.20.30.40"), false));
+    CHECK(StoreIndicator::warnUnencrypted(QStringLiteral("2001:db8::5"), false));
+    CHECK_FALSE(StoreIndicator::warnUnencrypted(QStringLiteral("db.example.org"), true));
+    CHECK_FALSE(StoreIndicator::warnUnencrypted(QStringLiteral("127.0.0.1"), false));
+    CHECK_FALSE(StoreIndicator::warnUnencrypted(QStringLiteral("::1"), false));
+    CHECK_FALSE(StoreIndicator::warnUnencrypted(QStringLiteral("LocalHost"), false));
+    CHECK_FALSE(StoreIndicator::warnUnencrypted(QStringLiteral("/var/run/postgresql"), false));
+}
