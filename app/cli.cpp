@@ -13,6 +13,7 @@
 #include "store/outbox.h"
 #include "module/platform.h"
 #include "scenario.h"
+#include "store/sql.h"
 #include "store/store.h"
 #include "base/waitforfuture.h"
 
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 #include <cstdio>
 #include <termios.h>
@@ -141,12 +143,13 @@ struct Options
 {
     QCommandLineOption version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey,
         initServer, addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe, demo,
-        checkScenario;
+        checkScenario, expectHead;
 
     QList<QCommandLineOption> all() const
     {
         return {version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey, initServer,
-                addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe, demo, checkScenario};
+                addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe, demo, checkScenario,
+                expectHead};
     }
     //! The options that are commands: with one of them, `hexhub` runs it instead of opening a desk.
     QList<QCommandLineOption> commands() const
@@ -209,6 +212,10 @@ Options makeOptions()
                            Tr::tr("Check a training scenario file: print every problem with its place in the file; exit 1 "
                                   "when there is one. Needs no store."),
                            Tr::tr("file")),
+        QCommandLineOption(QStringLiteral("expect-head"),
+                           Tr::tr("With --verify-audit: the head printed by an earlier run; exit 3 when the log no longer "
+                                  "holds it (rolled back to an older copy)."),
+                           Tr::tr("hash")),
     };
 }
 
@@ -296,7 +303,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
     const Options declared = makeOptions();
     const auto& [version, listModules, store, createAdmin, verifyAudit, modulePath, disableModule, auditKey, initServer,
                  addUser, role, showOutbox, resolve, decision, operatorName, screenshots, startupProbe, demo,
-                 checkScenario] = declared;
+                 checkScenario, expectHead] = declared;
     parser.addOptions(declared.all());
     const DemoGeneratorOptions demoGenerator = makeDemoGeneratorOptions();
     parser.addOptions(demoGenerator.all());
@@ -452,7 +459,39 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
         if (verifying) {
             const AuditVerification result = resultOf(platform.audit().verify());
             (result.intact ? out : err) << result.message << Qt::endl;
-            return result.intact ? Ok : AuditBroken;
+            if (!result.intact)
+                return AuditBroken;
+            // The head, to keep somewhere the store's user cannot reach (on SQLite that user owns
+            // the whole file): a later --expect-head with it tells whether the log was put back to
+            // an older copy, which a chain that is intact in itself cannot show.
+            struct Head
+            {
+                qint64 seq = 0;
+                QString hash;
+                bool holdsExpected = false;
+            };
+            const QString expected = parser.value(expectHead).trimmed().toLower();
+            const Head head = resultOf(platform.store().read([expected](Sql& sql) {
+                Head h;
+                QSqlQuery q = sql.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"));
+                if (q.next()) {
+                    h.seq = q.value(0).toLongLong();
+                    h.hash = q.value(1).toString();
+                }
+                q.finish();
+                h.holdsExpected = !expected.isEmpty()
+                    && sql.scalar(QStringLiteral("SELECT 1 FROM audit_log WHERE hash = ?"), {expected}).isValid();
+                return h;
+            }));
+            out << Tr::tr("Head: row %1, %2").arg(head.seq).arg(head.hash.isEmpty() ? QStringLiteral("-") : head.hash)
+                << Qt::endl;
+            if (parser.isSet(expectHead) && !head.holdsExpected) {
+                err << Tr::tr("The audit log does not hold the head %1 recorded earlier: it was rolled back to an older "
+                              "copy or replaced.").arg(expected)
+                    << Qt::endl;
+                return AuditBroken;
+            }
+            return Ok;
         }
         // --list-modules, and for now the default: the desktop shell is not part of this build yet.
         const auto modules = platform.modules().modules();

@@ -2760,6 +2760,26 @@
         <source>This desk is connected to the server as %1: sign in as %1, or start Hexhub with your own login (--store postgresql://%2@...).</source>
         <translation>本席位以 %1 的身份连接服务器：请以 %1 登录，或用您自己的登录名启动 Hexhub（--store postgresql://%2@...）。</translation>
     </message>
+    <message>
+        <source>With --verify-audit: the head printed by an earlier run; exit 3 when the log no longer holds it (rolled back to an older copy).</source>
+        <translation>与 --verify-audit 一起使用：先前运行打印的链头；若日志中已不含该链头（被回滚到旧副本），以代码 3 退出。</translation>
+    </message>
+    <message>
+        <source>hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <source>Head: row %1, %2</source>
+        <translation>链头：第 %1 行，%2</translation>
+    </message>
+    <message>
+        <source>The audit log does not hold the head %1 recorded earlier: it was rolled back to an older copy or replaced.</source>
+        <translation>审计日志中没有先前记录的链头 %1：它被回滚到了旧副本或被替换。</translation>
+    </message>
+    <message>
+        <source>The server signs its audit log with another key than %1: run --init-server with the --audit-key the log was written with.</source>
+        <translation>服务器用与 %1 不同的密钥签署审计日志：请使用写入该日志时所用的 --audit-key 运行 --init-server。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

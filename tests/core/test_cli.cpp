@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QRegularExpression>
+
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
@@ -166,6 +168,25 @@ TEST_CASE("hexhub --verify-audit detects each kind of tampering", "[cli][audit]"
 
     restore();
     CHECK(cli.run({QStringLiteral("--verify-audit")}).exitCode == 0);
+
+    // Put back whole to an older copy the chain is intact in itself: only a head kept elsewhere shows it.
+    const Run before = cli.run({QStringLiteral("--verify-audit")});
+    const QRegularExpression headLine(QStringLiteral("Head: row (\\d+), ([0-9a-f]{64})"));
+    const QRegularExpressionMatch older = headLine.match(before.out);
+    REQUIRE(older.hasMatch());
+    cli.run({QStringLiteral("--create-admin"), QStringLiteral("gus")}, "Night-Shift-Desk-9\n"); // refused: audited
+    const Run after = cli.run({QStringLiteral("--verify-audit")});
+    const QRegularExpressionMatch newer = headLine.match(after.out);
+    REQUIRE(newer.hasMatch());
+    CHECK(newer.captured(1).toInt() == older.captured(1).toInt() + 1);
+    // The log grew: it still holds the head recorded before, and the new one.
+    CHECK(cli.run({QStringLiteral("--verify-audit"), QStringLiteral("--expect-head"), older.captured(2)}).exitCode == 0);
+    CHECK(cli.run({QStringLiteral("--verify-audit"), QStringLiteral("--expect-head"), newer.captured(2)}).exitCode == 0);
+    restore(); // the older copy
+    const Run rolledBack = cli.run({QStringLiteral("--verify-audit"), QStringLiteral("--expect-head"), newer.captured(2)});
+    CHECK(rolledBack.exitCode == 3);
+    CHECK(rolledBack.err.contains(QStringLiteral("rolled back")));
+    CHECK(rolledBack.out.contains(QStringLiteral("intact"))); // which the chain alone could not tell
 }
 
 TEST_CASE("hexhub refuses a broken store and bad arguments clearly", "[cli]")

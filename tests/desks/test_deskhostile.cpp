@@ -240,6 +240,34 @@ TEST_CASE("A centre's own login cannot talk its way around the server", "[postgr
     CHECK(desk.column(QStringLiteral("SELECT actor FROM applied_commands WHERE command_id = 'c0000000-0000-0000-0000-000000000002'"))
           == QStringList{server.cases});
 
+    // The audit chain is the server's: the key is out of reach, the head is not the desk's to write,
+    // and a row the desk adds is numbered, linked, stamped and signed by the server, whatever it sent.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("SELECT key FROM hexhub_audit_key"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE audit_head SET seq = 1"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM audit_head"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE audit_log SET detail = ''"))));
+    desk.pg.exec(QStringLiteral(
+        "INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash) VALUES "
+        "(999999, 1, 'chief', 'case.closed', 'case:1', '', 'success', 'desk', 'forged', 'forged')"));
+    {
+        RawPg owner(server.ownerUrl);
+        QSqlQuery row = owner.exec(QStringLiteral("SELECT seq, actor, at, prev_hash, hash FROM audit_log WHERE action = 'case.closed'"));
+        REQUIRE(row.next());
+        CHECK(row.value(0).toLongLong() < 999999);
+        CHECK(row.value(1).toString() == server.cases);
+        CHECK(row.value(2).toLongLong() > 1);
+        CHECK(row.value(3).toString() != QStringLiteral("forged"));
+        CHECK(row.value(4).toString().size() == 64);
+        TestPlatform::Config config;
+        config.store = server.ownerUrl;
+        config.keyPath = server.keyPath();
+        TestPlatform auditor(config);
+        auditor.start();
+        const AuditVerification verified = await(auditor->audit().verify());
+        INFO(verified.message.toStdString());
+        CHECK(verified.intact); // the key file verifies what the server signed
+    }
+
     // The work it is for still works.
     CHECK(desk.pg.exec(QStringLiteral("UPDATE hub_tasks SET status = 'accepted'")).numRowsAffected() == 1);
     CHECK(desk.pg.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES ('C-2', 'Fight', "

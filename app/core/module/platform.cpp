@@ -190,7 +190,14 @@ QFuture<void> Platform::applyServerRules()
         }
         grants << *declared;
     }
-    return m_store->write([scripts, grants](WriteTransaction& txn) {
+    QByteArray auditKey;
+    const QString keyPath = m_options.auditKeyPath;
+    try {
+        auditKey = AuditLog::loadOrCreateKey(keyPath);
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture(std::current_exception());
+    }
+    return m_store->write([scripts, grants, auditKey, keyPath](WriteTransaction& txn) {
         if (const QString lock = txn.dialect().exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
             txn.exec(lock);
         auto run = [&txn](const QString& path) {
@@ -204,6 +211,19 @@ QFuture<void> Platform::applyServerRules()
             }
         };
         run(QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql"));
+        // The audit chain's key goes to the server, from the owner's key file: the server signs
+        // from now on, and the key file still verifies the whole chain. A server that already keeps
+        // another key is not changed: the chain would no longer verify with either.
+        const QVariant same = txn.scalar(QStringLiteral("SELECT key = decode(?, 'hex') FROM hexhub_audit_key WHERE id = 1"),
+                                         {QString::fromLatin1(auditKey.toHex())});
+        if (same.isValid() && !same.toBool()) {
+            throw StoreError(Tr::tr("The server signs its audit log with another key than %1: run --init-server with "
+                                    "the --audit-key the log was written with.").arg(keyPath));
+        }
+        if (!same.isValid()) {
+            txn.exec(QStringLiteral("INSERT INTO hexhub_audit_key (id, key) VALUES (1, decode(?, 'hex'))"),
+                     {QString::fromLatin1(auditKey.toHex())});
+        }
         QStringList tables;
         QSqlQuery q = txn.exec(QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
         while (q.next())

@@ -198,3 +198,61 @@ $$;
 DROP TRIGGER IF EXISTS applied_commands_stamp ON applied_commands;
 CREATE TRIGGER applied_commands_stamp BEFORE INSERT ON applied_commands
     FOR EACH ROW EXECUTE FUNCTION hexhub_applied_commands_stamp();
+
+-- The audit chain is the server's: a trigger, run with the owner's rights, numbers each audit row,
+-- links it to the one before, stamps actor and time from the session (for desks) and signs it and
+-- the head with the deployment's audit key, which it keeps in a table no desk's login may read
+-- (--init-server puts it there from the owner's key file). Desks insert audit facts; whatever hash,
+-- link or number they send is replaced, and the head is written only here. --verify-audit walks the
+-- chain with the key file as before, as an auditor's or the owner's login.
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE TABLE IF NOT EXISTS hexhub_audit_key (
+    id  INTEGER PRIMARY KEY CHECK (id = 1),
+    key BYTEA NOT NULL
+);
+REVOKE ALL ON hexhub_audit_key FROM PUBLIC;
+
+-- One field of a signed record: its length (4 bytes, big-endian) and its UTF-8 bytes, as the
+-- desk's AuditLog signs them, so the key file verifies what the server wrote.
+CREATE OR REPLACE FUNCTION hexhub_audit_field(value TEXT) RETURNS BYTEA
+    LANGUAGE sql IMMUTABLE AS
+$$
+    SELECT int4send(octet_length(convert_to(value, 'UTF8'))) || convert_to(value, 'UTF8')
+$$;
+
+CREATE OR REPLACE FUNCTION hexhub_audit_chain() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    k BYTEA;
+    last_seq BIGINT;
+    last_hash TEXT;
+BEGIN
+    SELECT key INTO k FROM hexhub_audit_key WHERE id = 1;
+    IF k IS NULL THEN
+        RAISE EXCEPTION 'the server keeps no audit key: run hexhub --init-server with the deployment''s key';
+    END IF;
+    PERFORM pg_advisory_xact_lock(7415003); -- one appender at a time: each row links to the one before
+    SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1;
+    NEW.seq := COALESCE(last_seq, 0) + 1;
+    NEW.prev_hash := COALESCE(last_hash, 'genesis');
+    IF NOT hexhub_is_owner() THEN
+        NEW.actor := session_user;
+        NEW.at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
+    END IF;
+    NEW.hash := encode(hmac(hexhub_audit_field(NEW.prev_hash) || hexhub_audit_field(NEW.seq::TEXT)
+                            || hexhub_audit_field(NEW.at::TEXT) || hexhub_audit_field(NEW.actor)
+                            || hexhub_audit_field(NEW.action) || hexhub_audit_field(NEW.object)
+                            || hexhub_audit_field(NEW.detail) || hexhub_audit_field(NEW.outcome)
+                            || hexhub_audit_field(NEW.origin), k, 'sha256'), 'hex');
+    INSERT INTO audit_head (id, seq, hash, mac)
+    VALUES (1, NEW.seq, NEW.hash,
+            encode(hmac(hexhub_audit_field('audit-head') || hexhub_audit_field(NEW.seq::TEXT)
+                        || hexhub_audit_field(NEW.hash), k, 'sha256'), 'hex'))
+    ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac;
+    RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_audit_chain() FROM PUBLIC;
+DROP TRIGGER IF EXISTS audit_log_chain ON audit_log;
+CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION hexhub_audit_chain();
