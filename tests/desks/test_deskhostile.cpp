@@ -485,3 +485,59 @@ TEST_CASE("The store URL's TLS settings reach the connection: verify-full refuse
     REQUIRE(parsed);
     CHECK(parsed->options == QStringLiteral("sslmode=verify-full;sslrootcert=/etc/hexhub/ca.pem"));
 }
+
+TEST_CASE("Personal data is masked where it is stored: a desk's login reads the mask, and reveals only with the "
+          "permission and a reason, on the audit chain", "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    {
+        RawPg owner(server.ownerUrl);
+        owner.exec(QStringLiteral("INSERT INTO cm_custody (id, case_id, person_ref, legal_basis, started_at, limit_at, "
+                                  "next_check_at, retain_until) SELECT 71, id, 'P-110101199003077777', 'art. 82', 0, 1, 1, 1 "
+                                  "FROM cm_cases WHERE number = 'C-1'"));
+        owner.exec(QStringLiteral("INSERT INTO ci_leads (id, reference, source, summary, legal_basis, retain_until, received_at) "
+                                  "VALUES (55, 'L-2', 'informant', 'Phone scam', 'art. 52', 1, 0)"));
+        owner.exec(QStringLiteral("INSERT INTO ci_entities (id, lead_id, kind, label) VALUES "
+                                  "(81, 55, 'phone', '13912345678'), (82, 55, 'organisation', 'Harbour Logistics Ltd')"));
+    }
+    Login cases(server.urlOf(server.cases));
+    Login intel(server.urlOf(server.intel));
+    Login hub(server.urlOf(server.hub));
+
+    // Read: the mask, never the value, whichever desk asks and however.
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT reporter_contact FROM hub_incidents"))));
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("SELECT reporter_contact FROM hub_incidents"))));
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("SELECT * FROM hub_incidents"))));
+    CHECK(hub.column(QStringLiteral("SELECT reporter_contact_masked FROM hub_incidents WHERE id = 901"))
+          == QStringList{QStringLiteral("*******8000")});
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT person_ref FROM cm_custody"))));
+    CHECK(cases.column(QStringLiteral("SELECT person_ref_masked FROM cm_custody")) == QStringList{QStringLiteral("****************7777")});
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT label FROM ci_entities"))));
+    CHECK(intel.column(QStringLiteral("SELECT label_masked FROM ci_entities ORDER BY id"))
+          == QStringList{QStringLiteral("*******5678"), QStringLiteral("Harbour Logistics Ltd")});
+
+    // Reveal: with the permission, for rows of one's own centre, with a reason.
+    const QString revealContact = QStringLiteral("SELECT hexhub_reveal('hub_incidents', 'reporter_contact', 901, '%1')");
+    CHECK(deniedOrForbidden(cases.refusal(revealContact.arg(QStringLiteral("I would like to know")))));
+    CHECK(hub.refusal(revealContact.arg(QStringLiteral("no"))).contains(QStringLiteral("reason")));
+    CHECK(hub.column(revealContact.arg(QStringLiteral("call the reporter back"))) == QStringList{QStringLiteral("13800138000")});
+    CHECK(cases.column(QStringLiteral("SELECT hexhub_reveal('cm_custody', 'person_ref', 71, 'custody safety check')"))
+          == QStringList{QStringLiteral("P-110101199003077777")});
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_reveal('ci_entities', 'label', 81, 'just looking around')"))));
+    CHECK(intel.column(QStringLiteral("SELECT hexhub_reveal('ci_entities', 'label', 81, 'match against the scam calls')"))
+          == QStringList{QStringLiteral("13912345678")});
+    // Nothing that is not registered personal data can be read through it.
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("SELECT hexhub_reveal('users', 'name', 1, 'because I can')"))));
+
+    // Every reveal is on the server's audit chain, in the revealing login's name, with its reason.
+    RawPg owner(server.ownerUrl);
+    QSqlQuery reveals = owner.exec(QStringLiteral("SELECT actor, object, detail FROM audit_log "
+                                                  "WHERE action = 'personal_data.revealed' ORDER BY seq"));
+    QStringList seen;
+    while (reveals.next())
+        seen << reveals.value(0).toString() + QLatin1Char(' ') + reveals.value(1).toString() + QLatin1Char(' ')
+                    + reveals.value(2).toString();
+    CHECK(seen == QStringList{server.hub + QStringLiteral(" hub_incidents:901:reporter_contact call the reporter back"),
+                              server.cases + QStringLiteral(" cm_custody:71:person_ref custody safety check"),
+                              server.intel + QStringLiteral(" ci_entities:81:label match against the scam calls")});
+}

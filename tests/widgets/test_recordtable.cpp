@@ -162,11 +162,11 @@ TEST_CASE("Masked field: revealed by the service's answer, only for the record i
     field.setValue(1, QString(), revealer);
     CHECK(field.valueLabel()->text() == QStringLiteral("No reporter's contact."));
     CHECK_FALSE(field.revealButton()->isEnabled());
-    field.setValue(1, QStringLiteral("138****5678"), nullptr);
-    CHECK(field.valueLabel()->text() == QStringLiteral("Reporter: 138****5678"));
+    field.setValue(1, QStringLiteral("*******5678"), nullptr);
+    CHECK(field.valueLabel()->text() == QStringLiteral("Reporter: *******5678"));
     CHECK_FALSE(field.revealButton()->isEnabled());
 
-    field.setValue(1, QStringLiteral("138****5678"), revealer);
+    field.setValue(1, QStringLiteral("*******5678"), revealer);
     CHECK(field.revealButton()->isEnabled());
     field.revealBecause(QStringLiteral("call back about the fire"));
     REQUIRE(answers.size() == 1);
@@ -176,7 +176,7 @@ TEST_CASE("Masked field: revealed by the service's answer, only for the record i
     REQUIRE(waitUntil([&] { return field.isRevealed(); }));
     CHECK(field.valueLabel()->text() == QStringLiteral("Reporter: 13812345678 (revealed, on record)"));
     // Reloading the same record keeps it; another record masks it again.
-    field.setValue(1, QStringLiteral("138****5678"), revealer);
+    field.setValue(1, QStringLiteral("*******5678"), revealer);
     CHECK(field.valueLabel()->text().contains(QStringLiteral("13812345678")));
     field.setValue(2, QStringLiteral("139****0000"), revealer);
     CHECK_FALSE(field.isRevealed());

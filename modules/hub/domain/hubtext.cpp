@@ -37,11 +37,10 @@ QString maskContact(const QString& contact)
     const qsizetype at = c.indexOf(u'@');
     if (at > 0)
         return c.left(1) + QStringLiteral("***") + c.mid(at);
+    // At most the last four characters, as the stores' hexhub_mask() keeps them.
     if (c.size() <= 4)
         return QString(c.size(), u'*');
-    const qsizetype keepHead = c.size() >= 11 ? 3 : 1;
-    const qsizetype keepTail = c.size() >= 8 ? 4 : 2;
-    return c.left(keepHead) + QString(c.size() - keepHead - keepTail, u'*') + c.right(keepTail);
+    return QString(c.size() - 4, u'*') + c.right(4);
 }
 
 EventDescription describeHubEvent(const Event& event)

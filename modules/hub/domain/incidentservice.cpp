@@ -669,9 +669,18 @@ QFuture<QString> IncidentService::revealContact(qint64 id, const QString& reason
     if (why.size() < 5)
         return failNow<QString>(Tr::tr("Give the reason you need the reporter's contact; it goes on record."));
     return m_store.write(hubWrite(actor), [this, id, why, object, name = actor.name](WriteTransaction& txn) {
-        const Incident incident = loadIncident(txn, id);
+        loadIncident(txn, id); // an incident that is not there is refused as such
+        // On a prepared shared server the server reveals: it checks the permission and the reason and
+        // puts the reveal on its audit chain; the desk's login cannot read the column otherwise.
+        if (txn.dialect().name() == QLatin1String("postgresql")
+            && txn.scalar(QStringLiteral("SELECT to_regprocedure('hexhub_reveal(text,text,bigint,text)') IS NOT NULL")).toBool()) {
+            return txn.scalar(QStringLiteral("SELECT hexhub_reveal('hub_incidents', 'reporter_contact', ?, ?)"), {id, why})
+                .toString();
+        }
+        const QString contact = txn.scalar(QStringLiteral("SELECT reporter_contact FROM hub_incidents WHERE id = ?"), {id})
+                                    .toString();
         m_audit.append(txn, {name, QStringLiteral("personal_data.revealed"), object, why, QStringLiteral("success")});
-        return incident.reporterContact;
+        return contact;
     });
 }
 

@@ -256,3 +256,56 @@ $$;
 REVOKE ALL ON FUNCTION hexhub_audit_chain() FROM PUBLIC;
 DROP TRIGGER IF EXISTS audit_log_chain ON audit_log;
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION hexhub_audit_chain();
+
+-- Personal data. Each module's server rules register its personal-data columns here, with the
+-- permission that may reveal them and the centre whose rows they are (none: the hub's). The desks'
+-- logins are granted the masked column beside each one (tables.json), never the column itself; they
+-- reveal a value only through hexhub_reveal(), which checks the permission (or
+-- core.personal_data.reveal) and the reason, and puts the reveal on the audit chain before it answers.
+CREATE TABLE IF NOT EXISTS hexhub_personal_columns (
+    tbl        TEXT NOT NULL,
+    col        TEXT NOT NULL,
+    permission TEXT NOT NULL,
+    centre     TEXT,
+    PRIMARY KEY (tbl, col)
+);
+REVOKE ALL ON hexhub_personal_columns FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION hexhub_register_personal_column(tbl TEXT, col TEXT, permission TEXT, centre TEXT)
+    RETURNS VOID LANGUAGE sql AS
+$$
+    INSERT INTO hexhub_personal_columns (tbl, col, permission, centre) VALUES (tbl, col, permission, centre)
+    ON CONFLICT (tbl, col) DO UPDATE SET permission = excluded.permission, centre = excluded.centre
+$$;
+REVOKE ALL ON FUNCTION hexhub_register_personal_column(TEXT, TEXT, TEXT, TEXT) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION hexhub_reveal(tbl TEXT, col TEXT, row_id BIGINT, reason TEXT) RETURNS TEXT
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    registered hexhub_personal_columns%ROWTYPE;
+    value TEXT;
+    object TEXT := tbl || ':' || row_id || ':' || col;
+BEGIN
+    SELECT * INTO registered FROM hexhub_personal_columns p WHERE p.tbl = hexhub_reveal.tbl AND p.col = hexhub_reveal.col;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'permission denied: %.% is not a personal-data column to reveal', tbl, col
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT (hexhub_holds(registered.permission) OR hexhub_holds('core.personal_data.reveal'))
+       OR (registered.centre IS NOT NULL AND NOT (pg_has_role(session_user, 'hexhub_hub', 'MEMBER')
+           OR pg_has_role(session_user, 'hexhub_centre_' || registered.centre, 'MEMBER'))) THEN
+        RAISE EXCEPTION 'permission denied: % may not reveal %.%', session_user, tbl, col
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF length(btrim(COALESCE(reason, ''))) < 5 THEN
+        RAISE EXCEPTION 'give the reason you need it; it goes on record' USING ERRCODE = 'check_violation';
+    END IF;
+    EXECUTE format('SELECT %I FROM %I WHERE id = $1', registered.col, registered.tbl) INTO value USING row_id;
+    INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+    VALUES (0, 0, session_user, 'personal_data.revealed', object, btrim(reason), 'success', 'server', '', '');
+    RETURN value;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_reveal(TEXT, TEXT, BIGINT, TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_reveal(TEXT, TEXT, BIGINT, TEXT) TO hexhub_app;

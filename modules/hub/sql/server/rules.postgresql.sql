@@ -42,3 +42,7 @@ CREATE POLICY hub_incidents_change ON hub_incidents FOR UPDATE USING (TRUE);
 -- (migration 0008), and only for a camera whose view permission they hold.
 REVOKE ALL ON FUNCTION hexhub_camera_stream(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hexhub_camera_stream(TEXT) TO hexhub_app;
+
+-- The reporter's contact is personal data: desks read reporter_contact_masked, and reveal the contact
+-- through hexhub_reveal() with hub.incident.contact and a reason, on the audit chain.
+SELECT hexhub_register_personal_column('hub_incidents', 'reporter_contact', 'hub.incident.contact', NULL);

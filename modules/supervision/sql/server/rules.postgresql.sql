@@ -11,3 +11,7 @@ ALTER TABLE sv_demand_history ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS sv_demand_history_by_demand ON sv_demand_history;
 CREATE POLICY sv_demand_history_by_demand ON sv_demand_history
     USING (EXISTS (SELECT FROM sv_demands d WHERE d.id = sv_demand_history.demand_id));
+
+-- The member of the public's contact is personal data: desks read contact_masked, and reveal it
+-- through hexhub_reveal() with supervision.demand.handle and a reason, on the audit chain.
+SELECT hexhub_register_personal_column('sv_demands', 'contact', 'supervision.demand.handle', 'supervision');

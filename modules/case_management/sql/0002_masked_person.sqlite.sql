@@ -1,0 +1,2 @@
+-- The person in custody as they read to whoever may not see them (see the PostgreSQL variant).
+ALTER TABLE cm_custody ADD COLUMN person_ref_masked TEXT GENERATED ALWAYS AS (CASE WHEN person_ref IS NULL THEN NULL WHEN person_ref = '' THEN '' WHEN instr(person_ref, '@') > 1 THEN substr(person_ref, 1, 1) || '***' || substr(person_ref, instr(person_ref, '@')) WHEN length(person_ref) <= 4 THEN replace(hex(zeroblob(length(person_ref))), '00', '*') ELSE replace(hex(zeroblob(length(person_ref) - 4)), '00', '*') || substr(person_ref, -4) END) VIRTUAL;

@@ -1,0 +1,2 @@
+-- The member of the public's contact as it reads to whoever may not see it (see the PostgreSQL variant).
+ALTER TABLE sv_demands ADD COLUMN contact_masked TEXT GENERATED ALWAYS AS (CASE WHEN contact IS NULL THEN NULL WHEN contact = '' THEN '' WHEN instr(contact, '@') > 1 THEN substr(contact, 1, 1) || '***' || substr(contact, instr(contact, '@')) WHEN length(contact) <= 4 THEN replace(hex(zeroblob(length(contact))), '00', '*') ELSE replace(hex(zeroblob(length(contact) - 4)), '00', '*') || substr(contact, -4) END) VIRTUAL;
