@@ -84,18 +84,6 @@
         <translation>用户名不存在或密码错误。</translation>
     </message>
     <message>
-        <source>This account is locked after repeated failed sign-ins until %1 (UTC). Ask an administrator to unlock it, or wait.</source>
-        <translation>由于多次登录失败，此账户已被锁定，直到 %1（UTC）。请联系管理员解锁，或稍后再试。</translation>
-    </message>
-    <message>
-        <source>This account is disabled.</source>
-        <translation>此账户已被停用。</translation>
-    </message>
-    <message>
-        <source>Too many failed sign-ins: the account is locked for 15 minutes.</source>
-        <translation>登录失败次数过多：账户已被锁定 15 分钟。</translation>
-    </message>
-    <message>
         <source>A user named &apos;%1&apos; already exists.</source>
         <translation>名为“%1”的用户已存在。</translation>
     </message>
@@ -2779,6 +2767,38 @@
     <message>
         <source>The server signs its audit log with another key than %1: run --init-server with the --audit-key the log was written with.</source>
         <translation>服务器用与 %1 不同的密钥签署审计日志：请使用写入该日志时所用的 --audit-key 运行 --init-server。</translation>
+    </message>
+    <message>
+        <source>enable an account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>disable an account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account; ask another administrator.</source>
+        <translation>您不能停用自己的账户；请另一位管理员操作。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator; enable or add another first.</source>
+        <translation>这是最后一个在用的管理员；请先启用或添加另一位管理员。</translation>
+    </message>
+    <message>
+        <source>reset a password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Sign in first to change your password.</source>
+        <translation>请先登录再修改密码。</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>新密码与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>The current password is not right; the password was not changed.</source>
+        <translation>当前密码不正确；密码未修改。</translation>
     </message>
 </context>
 <context>

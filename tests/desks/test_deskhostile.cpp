@@ -51,6 +51,7 @@ struct PreparedServer
     QString intel = QStringLiteral("intel_") + suffix;
     QString basic = QStringLiteral("basic_") + suffix;
     QString hub = QStringLiteral("hub_") + suffix;
+    QString admin = QStringLiteral("admin_") + suffix;
 
     PreparedServer()
     {
@@ -64,6 +65,7 @@ struct PreparedServer
         await(owner->addUser(intel, QStringLiteral("criminal_intel_operator"), kPassword));
         await(owner->addUser(basic, QStringLiteral("basic_control_operator"), kPassword));
         await(owner->addUser(hub, QStringLiteral("hub_supervisor"), kPassword));
+        await(owner->addUser(admin, QStringLiteral("administrator"), kPassword));
         RawPg sql(ownerUrl);
         sql.exec(QStringLiteral(
             "INSERT INTO hub_incidents (id, number, status, priority, category, source, summary, address, latitude, "
@@ -89,11 +91,11 @@ struct PreparedServer
     {
         {
             RawPg sql(ownerUrl);
-            sql.exec(QStringLiteral("DROP OWNED BY %1, %2, %3, %4").arg(cases, intel, basic, hub));
+            sql.exec(QStringLiteral("DROP OWNED BY %1, %2, %3, %4, %5").arg(cases, intel, basic, hub, admin));
         }
         dropTestDatabase(ownerUrl);
         RawPg server(*testServer());
-        server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2, %3, %4").arg(cases, intel, basic, hub));
+        server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2, %3, %4, %5").arg(cases, intel, basic, hub, admin));
     }
     QString keyPath() const { return dir.filePath(QStringLiteral("audit.key")); }
     StoreUrl urlOf(const QString& login, const QString& password = kPassword) const
@@ -130,7 +132,7 @@ struct Login
 bool deniedOrForbidden(const QString& refusal)
 {
     return refusal.contains(QStringLiteral("permission denied")) || refusal.contains(QStringLiteral("must be owner"))
-        || refusal.contains(QStringLiteral("must have admin option"))
+        || refusal.contains(QStringLiteral("must have")) || refusal.contains(QStringLiteral("must be"))
         || refusal.contains(QStringLiteral("row-level security"));
 }
 
@@ -540,4 +542,86 @@ TEST_CASE("Personal data is masked where it is stored: a desk's login reads the 
     CHECK(seen == QStringList{server.hub + QStringLiteral(" hub_incidents:901:reporter_contact call the reporter back"),
                               server.cases + QStringLiteral(" cm_custody:71:person_ref custody safety check"),
                               server.intel + QStringLiteral(" ci_entities:81:label match against the scam calls")});
+}
+
+namespace {
+
+//! Whether `login` with `password` may open a session on the server now.
+bool canLogIn(const PreparedServer& server, const QString& login, const QString& password)
+{
+    const StoreUrl url = server.urlOf(login, password);
+    const QString name = QStringLiteral("login-") + QUuid::createUuid().toString(QUuid::Id128);
+    bool opened = false;
+    try {
+        openStoreConnection(PostgreSqlDialect(url.options), url, name, false);
+        opened = true;
+    } catch (const StoreError&) {
+    }
+    QSqlDatabase::removeDatabase(name);
+    return opened;
+}
+
+} // namespace
+
+TEST_CASE("Disabling an account and setting a password work on the server login too, and only through the server",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    TestPlatform::Config config;
+    config.store = server.urlOf(server.admin);
+    config.keyPath = server.keyPath();
+    TestPlatform desk(config);
+    desk.start();
+    const SignInResult admin = await(desk->access().signIn(server.admin, kPassword));
+    REQUIRE(admin.ok);
+    desk->session().setPrincipal(admin.principal);
+
+    // Disabled: the operator can no longer log in to the server at all, from any program.
+    await(desk->access().setActive(server.cases, false));
+    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+    await(desk->access().setActive(server.cases, true));
+    CHECK(canLogIn(server, server.cases, kPassword));
+    // A reset password is the server login's password.
+    const QString reset = QStringLiteral("Fresh-Winter-Lantern-42");
+    await(desk->access().resetPassword(server.cases, reset));
+    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+    CHECK(canLogIn(server, server.cases, reset));
+
+    // Straight in SQL, a centre's login can do none of it, to anyone, nor touch the owner.
+    Login cases(server.urlOf(server.cases, reset));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_set_active('%1', false)").arg(server.hub))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_set_password('%1', 'Taken-Over-Account-1', 'x', 'x', 1)")
+                                              .arg(server.hub))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("ALTER ROLE %1 PASSWORD 'Taken-Over-Account-1'").arg(server.hub))));
+    Login admins(server.urlOf(server.admin));
+    CHECK(admins.refusal(QStringLiteral("SELECT hexhub_set_password('%1', 'Taken-Over-Account-1', 'x', 'x', 1)")
+                             .arg(server.ownerUrl.user)).contains(QStringLiteral("no user")));
+    CHECK(canLogIn(server, server.hub, kPassword));
+
+    // The operator changes their own, checked by the server first.
+    TestPlatform::Config own;
+    own.store = server.urlOf(server.cases, reset);
+    own.keyPath = server.keyPath();
+    TestPlatform caseDesk(own);
+    caseDesk.start();
+    const SignInResult signedIn = await(caseDesk->access().signIn(server.cases, reset));
+    REQUIRE(signedIn.ok);
+    caseDesk->session().setPrincipal(signedIn.principal);
+    const QString mine = QStringLiteral("Quiet-River-Compass-77");
+    CHECK(failureOf(caseDesk->access().changeOwnPassword(kPassword, mine)).contains(QStringLiteral("not right")));
+    await(caseDesk->access().changeOwnPassword(reset, mine));
+    CHECK(canLogIn(server, server.cases, mine));
+    CHECK_FALSE(canLogIn(server, server.cases, reset));
+
+    RawPg owner(server.ownerUrl);
+    QSqlQuery audited = owner.exec(QStringLiteral("SELECT actor || ' ' || action || ' ' || object FROM audit_log "
+                                                  "WHERE action LIKE 'user.%' AND outcome = 'success' ORDER BY seq"));
+    QStringList seen;
+    while (audited.next())
+        seen << audited.value(0).toString();
+    const QString object = QStringLiteral(" user:") + server.cases;
+    CHECK(seen.contains(server.admin + QStringLiteral(" user.disabled") + object));
+    CHECK(seen.contains(server.admin + QStringLiteral(" user.enabled") + object));
+    CHECK(seen.contains(server.admin + QStringLiteral(" user.password_reset") + object));
+    CHECK(seen.contains(server.cases + QStringLiteral(" user.password_changed") + object));
 }

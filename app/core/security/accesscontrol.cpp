@@ -117,6 +117,19 @@ bool serverAccepts(const StoreUrl& storeUrl, const QString& name, const QString&
     throw StoreUnavailable(Tr::tr("The server could not be asked to check the password: %1").arg(failure));
 }
 
+//! The audit actor of a sign-in that did not succeed: the name as typed, marked as not proven.
+QString unauthenticated(const QString& name)
+{
+    return QStringLiteral("(unauthenticated) ") + name;
+}
+
+//! Whether `name` has a database login on this PostgreSQL server (a user --add-user made).
+bool hasServerLogin(Sql& sql, const QString& name)
+{
+    return sql.dialect().name() == QLatin1String("postgresql")
+        && sql.scalar(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ? AND NOT rolsuper"), {name}).isValid();
+}
+
 qint64 userIdByName(Sql& sql, const QString& name)
 {
     const QVariant id = sql.scalar(QStringLiteral("SELECT id FROM users WHERE name = ?"), {name});
@@ -275,6 +288,8 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
         SignInResult result;
         const QString wrong = Tr::tr("Unknown user name or wrong password.");
         const QString object = QStringLiteral("user:") + name;
+        // Until the password matches, the name is only what someone typed: the audit says so.
+        const QString typed = unauthenticated(name);
         const qint64 now = m_clock.nowMs();
         if (row.serverChecks)
             return signInOnServer(name, password, row.login);
@@ -283,56 +298,61 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
             // Spend the same time as a real check, so timing does not reveal which names exist.
             PasswordHasher::verify(password, PasswordHash{QByteArray(32, '\0'), QByteArray(16, '\0'),
                                                           m_hasher.iterations()});
-            m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("unknown user"),
+            m_audit.record({typed, QStringLiteral("session.login"), object, QStringLiteral("unknown user"),
                             QStringLiteral("failed")}).waitForFinished();
             result.error = wrong;
             return result;
         }
-        if (row.lockedUntil > now) {
-            result.lockedUntil = QDateTime::fromMSecsSinceEpoch(row.lockedUntil, Qt::UTC);
-            m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("account locked"),
-                            QStringLiteral("locked")}).waitForFinished();
-            result.error = Tr::tr("This account is locked after repeated failed sign-ins until %1 (UTC). Ask an "
-                              "administrator to unlock it, or wait.")
-                               .arg(QLocale().toString(result.lockedUntil.time(), QLocale::ShortFormat));
-            return result;
-        }
-        if (!row.active) {
-            m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("account disabled"),
-                            QStringLiteral("denied")}).waitForFinished();
-            result.error = Tr::tr("This account is disabled.");
-            return result;
-        }
 
+        // The password is checked whatever the account's state (the same time for every answer);
+        // the state is read again, and the lockout decided, in the transaction that counts the
+        // attempt: guesses sent in parallel cannot slip past a lock another one just set.
         const bool matches = PasswordHasher::verify(password, row.hash);
         const AuditLog& audit = m_audit;
         const qint64 userId = row.id;
-        return m_store.write(WriteContext{QStringLiteral("core"), name, {}}, [&audit, userId, name, object, matches,
+        return m_store.write(WriteContext{QStringLiteral("core"), name, {}}, [&audit, userId, name, typed, object, matches,
                                                                               now, wrong](WriteTransaction& txn) {
             SignInResult r;
+            r.error = wrong; // locked, disabled or wrong: one answer, so it tells a guesser nothing
+            QSqlQuery state = txn.exec(QStringLiteral("SELECT failed_attempts, locked_until, active FROM users WHERE id = ?")
+                                           + (txn.dialect().name() == QLatin1String("postgresql") ? QStringLiteral(" FOR UPDATE")
+                                                                                                 : QString()),
+                                       {userId});
+            state.next();
+            const int failed = state.value(0).toInt();
+            const qint64 lockedUntil = state.value(1).isNull() ? 0 : state.value(1).toLongLong();
+            const bool active = state.value(2).toBool();
+            state.finish();
+            if (lockedUntil > now) {
+                audit.append(txn, {typed, QStringLiteral("session.login"), object, QStringLiteral("account locked"),
+                                   QStringLiteral("locked")});
+                return r;
+            }
+            if (!active) {
+                audit.append(txn, {typed, QStringLiteral("session.login"), object, QStringLiteral("account disabled"),
+                                   QStringLiteral("denied")});
+                return r;
+            }
             if (matches) {
                 txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"),
                          {userId});
                 audit.append(txn, {name, QStringLiteral("session.login"), object, {}, QStringLiteral("success")});
                 r.ok = true;
+                r.error.clear();
                 r.principal = loadPrincipal(txn, userId);
                 return r;
             }
-            txn.exec(QStringLiteral("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?"), {userId});
-            const int failures = txn.scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE id = ?"),
-                                            {userId}).toInt();
-            audit.append(txn, {name, QStringLiteral("session.login"), object,
+            const int failures = failed + 1;
+            txn.exec(QStringLiteral("UPDATE users SET failed_attempts = ? WHERE id = ?"), {failures, userId});
+            audit.append(txn, {typed, QStringLiteral("session.login"), object,
                                QStringLiteral("wrong password, attempt %1").arg(failures), QStringLiteral("failed")});
-            r.error = wrong;
             if (failures >= kMaxFailedAttempts) {
                 const qint64 until = now + kLockoutMs;
                 txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
                          {until, userId});
-                r.lockedUntil = QDateTime::fromMSecsSinceEpoch(until, Qt::UTC);
                 audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.locked"), object,
                                    QStringLiteral("%1 failed sign-ins").arg(failures), QStringLiteral("locked")});
-                txn.publish(UserLocked{name, r.lockedUntil});
-                r.error = Tr::tr("Too many failed sign-ins: the account is locked for 15 minutes.");
+                txn.publish(UserLocked{name, QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)});
             }
             return r;
         }).result();
@@ -542,6 +562,141 @@ QFuture<void> AccessControl::unlock(const QString& userName, const CommandId& co
                              QStringLiteral("success")});
         service::recordApplied(txn, command, operation, userName);
     });
+}
+
+QFuture<void> AccessControl::setActive(const QString& userName, bool active, const CommandId& command) const
+{
+    const Principal actor = m_session.principal();
+    const QString action = active ? QStringLiteral("user.enabled") : QStringLiteral("user.disabled");
+    const QString object = QStringLiteral("user:") + userName;
+    try {
+        Session::require(actor, QStringLiteral("core.users.manage"), active ? Tr::tr("enable an account") : Tr::tr("disable an account"));
+        if (!active && userName == actor.name)
+            throw ValidationError(Tr::tr("You cannot disable your own account; ask another administrator."));
+    } catch (const PermissionDenied&) {
+        return refuse<void>(m_audit, {actor.isValid() ? actor.name : QStringLiteral("system"), action, object,
+                                      QStringLiteral("missing core.users.manage"), QStringLiteral("denied")},
+                            std::current_exception());
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture(std::current_exception());
+    }
+    return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
+                         [this, userName, active, actor, action, object, command](WriteTransaction& txn) {
+        const QString operation = active ? QStringLiteral("core.user.enable") : QStringLiteral("core.user.disable");
+        if (service::appliedBefore(txn, command, operation))
+            return;
+        if (serverChecksPasswords(txn)) {
+            // A desk's login may not change accounts: the server's function checks the permission,
+            // changes the account and its database login, and audits.
+            txn.exec(QStringLiteral("SELECT hexhub_set_active(?, ?)"), {userName, active});
+        } else {
+            const qint64 id = userIdByName(txn, userName);
+            if (!active && txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'administrator'"), {id}).isValid()
+                && txn.scalar(QStringLiteral("SELECT COUNT(*) FROM user_roles ur JOIN users u ON u.id = ur.user_id "
+                                             "WHERE ur.role = 'administrator' AND u.active = 1")).toInt() <= 1)
+                throw ValidationError(Tr::tr("This is the last active administrator; enable or add another first."));
+            txn.exec(QStringLiteral("UPDATE users SET active = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?"),
+                     {active ? 1 : 0, id});
+            // On a shared server the database login follows: a disabled user cannot log in to it either.
+            if (hasServerLogin(txn, userName)) {
+                txn.exec(txn.scalar(QStringLiteral("SELECT format('ALTER ROLE %I ' || ?::text, ?::text)"),
+                                    {active ? QStringLiteral("LOGIN") : QStringLiteral("NOLOGIN"), userName}).toString());
+            }
+            m_audit.append(txn, {actor.name, action, object, {}, QStringLiteral("success")});
+        }
+        service::recordApplied(txn, command, operation, userName);
+    });
+}
+
+QFuture<void> AccessControl::resetPassword(const QString& userName, const QString& newPassword, const CommandId& command) const
+{
+    const Principal actor = m_session.principal();
+    const QString object = QStringLiteral("user:") + userName;
+    try {
+        Session::require(actor, QStringLiteral("core.users.manage"), Tr::tr("reset a password"));
+        if (const QString weak = PasswordHasher::weakness(newPassword, userName); !weak.isEmpty())
+            throw ValidationError(weak);
+    } catch (const PermissionDenied&) {
+        return refuse<void>(m_audit, {actor.isValid() ? actor.name : QStringLiteral("system"), QStringLiteral("user.password_reset"),
+                                      object, QStringLiteral("missing core.users.manage"), QStringLiteral("denied")},
+                            std::current_exception());
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture(std::current_exception());
+    }
+    return runInBackground([this, userName, newPassword, actor, object, command] {
+        const PasswordHash hash = m_hasher.hash(newPassword);
+        m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
+                      [this, userName, newPassword, hash, actor, object, command](WriteTransaction& txn) {
+            const QString operation = QStringLiteral("core.user.password_reset");
+            if (service::appliedBefore(txn, command, operation))
+                return;
+            setPassword(txn, userName, newPassword, hash, actor.name, QStringLiteral("user.password_reset"));
+            service::recordApplied(txn, command, operation, userName);
+        }).waitForFinished();
+    });
+}
+
+QFuture<void> AccessControl::changeOwnPassword(const QString& currentPassword, const QString& newPassword) const
+{
+    const Principal actor = m_session.principal();
+    try {
+        if (!actor.isValid())
+            throw PermissionDenied(Tr::tr("Sign in first to change your password."), QString());
+        if (const QString weak = PasswordHasher::weakness(newPassword, actor.name); !weak.isEmpty())
+            throw ValidationError(weak);
+        if (newPassword == currentPassword)
+            throw ValidationError(Tr::tr("The new password is the same as the current one."));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture(std::current_exception());
+    }
+    return runInBackground([this, actor, currentPassword, newPassword] {
+        // The current password first, by whoever checks passwords here: the server, or this store.
+        const auto stored = m_store.read([name = actor.name](Sql& sql) -> std::optional<PasswordHash> {
+            if (serverChecksPasswords(sql))
+                return std::nullopt;
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT password_hash, salt, iterations FROM users WHERE name = ?"), {name});
+            if (!q.next())
+                return PasswordHash{};
+            return PasswordHash{QByteArray::fromHex(q.value(0).toByteArray()), QByteArray::fromHex(q.value(1).toByteArray()),
+                                q.value(2).toInt()};
+        }).result();
+        const bool current = stored ? PasswordHasher::verify(currentPassword, *stored)
+                                    : serverAccepts(m_store.url(), actor.name, currentPassword);
+        const QString object = QStringLiteral("user:") + actor.name;
+        if (!current) {
+            m_audit.record({actor.name, QStringLiteral("user.password_changed"), object, QStringLiteral("wrong current password"),
+                            QStringLiteral("denied")}).waitForFinished();
+            throw ValidationError(Tr::tr("The current password is not right; the password was not changed."));
+        }
+        const PasswordHash hash = m_hasher.hash(newPassword);
+        m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}}, [this, actor, newPassword, hash](WriteTransaction& txn) {
+            setPassword(txn, actor.name, newPassword, hash, actor.name, QStringLiteral("user.password_changed"));
+        }).waitForFinished();
+    });
+}
+
+void AccessControl::setPassword(WriteTransaction& txn, const QString& userName, const QString& password,
+                                const PasswordHash& hash, const QString& actor, const QString& action) const
+{
+    const QString object = QStringLiteral("user:") + userName;
+    if (serverChecksPasswords(txn)) {
+        // The server's function sets the login's password (SCRAM) and the account's, and audits.
+        txn.exec(QStringLiteral("SELECT hexhub_set_password(?, ?, ?, ?, ?)"),
+                 {userName, password, QString::fromLatin1(hash.digest.toHex()), QString::fromLatin1(hash.salt.toHex()),
+                  hash.iterations});
+        return;
+    }
+    const qint64 id = userIdByName(txn, userName);
+    txn.exec(QStringLiteral("UPDATE users SET password_hash = ?, salt = ?, iterations = ?, password_changed_at = ?, "
+                            "failed_attempts = 0, locked_until = NULL WHERE id = ?"),
+             {QString::fromLatin1(hash.digest.toHex()), QString::fromLatin1(hash.salt.toHex()), hash.iterations,
+              m_clock.nowMs(), id});
+    if (hasServerLogin(txn, userName)) {
+        // Role names and passwords cannot be bound parameters in DDL: the server quotes them.
+        txn.exec(txn.scalar(QStringLiteral("SELECT format('ALTER ROLE %I PASSWORD %L', ?::text, ?::text)"),
+                            {userName, password}).toString());
+    }
+    m_audit.append(txn, {actor, action, object, {}, QStringLiteral("success")});
 }
 
 QFuture<void> AccessControl::registerPermissions(const QList<PermissionDefinition>& permissions) const

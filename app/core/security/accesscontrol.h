@@ -121,12 +121,25 @@ public:
                              const CommandId& command = CommandId::make()) const;
     //! Needs core.users.manage: clears a lockout.
     QFuture<void> unlock(const QString& userName, const CommandId& command = CommandId::make()) const;
+    /*!
+     * Needs core.users.manage: a disabled account cannot sign in, and on a shared server its
+     * database login cannot log in either; enabling gives both back. Nobody disables their own
+     * account or the last active administrator. Audited.
+     */
+    QFuture<void> setActive(const QString& userName, bool active, const CommandId& command = CommandId::make()) const;
+    //! Needs core.users.manage: sets someone's password (and their server login's). Audited.
+    QFuture<void> resetPassword(const QString& userName, const QString& newPassword,
+                                const CommandId& command = CommandId::make()) const;
+    //! The signed-in user's own password, after the current one is checked. Audited.
+    QFuture<void> changeOwnPassword(const QString& currentPassword, const QString& newPassword) const;
 
     //! Records permissions defined by a module, granting new ones to their default roles (system).
     QFuture<void> registerPermissions(const QList<PermissionDefinition>& permissions) const;
     QFuture<Principal> principalFor(const QString& userName) const;
 
 private:
+    void setPassword(WriteTransaction& txn, const QString& userName, const QString& password, const PasswordHash& hash,
+                     const QString& actor, const QString& action) const;
     SignInResult signInOnServer(const QString& name, const QString& password, const QString& login) const;
     qint64 insertUser(WriteTransaction& txn, const NewUser& user, const PasswordHash& hash,
                       const QString& actor) const;

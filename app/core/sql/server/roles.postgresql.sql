@@ -309,3 +309,74 @@ END
 $$;
 REVOKE ALL ON FUNCTION hexhub_reveal(TEXT, TEXT, BIGINT, TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hexhub_reveal(TEXT, TEXT, BIGINT, TEXT) TO hexhub_app;
+
+-- Accounts change only through these, run with the owner's rights: each checks that the session's
+-- user may (core.users.manage, or one's own password), changes the Hexhub account and the database
+-- login together (a disabled user cannot log in to the server either; a new password is the
+-- login's), and audits. Only logins that are Hexhub users are touched, never a superuser.
+CREATE OR REPLACE FUNCTION hexhub_require_account(target TEXT) RETURNS VOID
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT EXISTS (SELECT FROM users WHERE name = target)
+       OR NOT EXISTS (SELECT FROM pg_roles WHERE rolname = target AND NOT rolsuper
+                      AND pg_has_role(target, 'hexhub_app', 'MEMBER')) THEN
+        RAISE EXCEPTION 'there is no user ''%''', target USING ERRCODE = 'no_data_found';
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_require_account(TEXT) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION hexhub_set_active(target TEXT, enable BOOLEAN) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_holds('core.users.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not enable or disable accounts', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM hexhub_require_account(target);
+    IF NOT enable AND target = session_user THEN
+        RAISE EXCEPTION 'you cannot disable your own account' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NOT enable AND EXISTS (SELECT FROM users u JOIN user_roles ur ON ur.user_id = u.id
+                              WHERE u.name = target AND ur.role = 'administrator')
+       AND (SELECT count(*) FROM users u JOIN user_roles ur ON ur.user_id = u.id
+            WHERE ur.role = 'administrator' AND u.active = 1) <= 1 THEN
+        RAISE EXCEPTION 'this is the last active administrator' USING ERRCODE = 'check_violation';
+    END IF;
+    UPDATE users SET active = CASE WHEN enable THEN 1 ELSE 0 END, failed_attempts = 0, locked_until = NULL
+    WHERE name = target;
+    EXECUTE format('ALTER ROLE %I %s', target, CASE WHEN enable THEN 'LOGIN' ELSE 'NOLOGIN' END);
+    INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+    VALUES (0, 0, session_user, CASE WHEN enable THEN 'user.enabled' ELSE 'user.disabled' END, 'user:' || target, '',
+            'success', 'server', '', '');
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_set_active(TEXT, BOOLEAN) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_set_active(TEXT, BOOLEAN) TO hexhub_app;
+
+CREATE OR REPLACE FUNCTION hexhub_set_password(target TEXT, password TEXT, hash TEXT, salt TEXT, iterations INTEGER)
+    RETURNS VOID LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF target <> session_user AND NOT hexhub_holds('core.users.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not set another user''s password', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM hexhub_require_account(target);
+    IF length(COALESCE(password, '')) < 12 THEN
+        RAISE EXCEPTION 'the password is too short' USING ERRCODE = 'check_violation';
+    END IF;
+    UPDATE users SET password_hash = hash, salt = hexhub_set_password.salt, iterations = hexhub_set_password.iterations,
+                     password_changed_at = (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT,
+                     failed_attempts = 0, locked_until = NULL
+    WHERE name = target;
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', target, password);
+    INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+    VALUES (0, 0, session_user, CASE WHEN target = session_user THEN 'user.password_changed' ELSE 'user.password_reset' END,
+            'user:' || target, '', 'success', 'server', '', '');
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_set_password(TEXT, TEXT, TEXT, TEXT, INTEGER) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_set_password(TEXT, TEXT, TEXT, TEXT, INTEGER) TO hexhub_app;
