@@ -270,6 +270,22 @@ TEST_CASE("A centre's own login cannot talk its way around the server", "[postgr
         CHECK(verified.intact); // the key file verifies what the server signed
     }
 
+    // No temporary tables to shadow the catalog or the hub's tables in the server's own checks.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("CREATE TEMP TABLE pg_roles (rolname NAME, oid OID)"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("CREATE TEMP TABLE hub_incidents (id BIGINT)"))));
+    // In the hub's name only what the hub's services do for a centre: answering its task.
+    const QString hubEvent = QStringLiteral(
+        "INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+        "(gen_random_uuid()::text, '%1', 0, 'hub', 'chief', 1, '{\"assigneeKind\": \"centre\", \"assignee\": "
+        "\"criminal_intel\", \"id\": 2}', 'x')");
+    CHECK(deniedOrForbidden(desk.refusal(hubEvent.arg(QStringLiteral("task.assigned")))));
+    CHECK(deniedOrForbidden(desk.refusal(hubEvent.arg(QStringLiteral("incident.created")))));
+    CHECK(desk.refusal(hubEvent.arg(QStringLiteral("task.updated"))).isEmpty());
+    // A task routed to it is answered, not pointed at another incident to read that one.
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_tasks SET incident_id = 902"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_tasks SET assignee = 'supervision'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE sv_demands SET contact = 'x', sla_due_at = 0"))));
+
     // The work it is for still works.
     CHECK(desk.pg.exec(QStringLiteral("UPDATE hub_tasks SET status = 'accepted'")).numRowsAffected() == 1);
     CHECK(desk.pg.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES ('C-2', 'Fight', "
@@ -315,6 +331,8 @@ TEST_CASE("The journal is filtered like the rows it describes, for the bridge to
     QObject receiver;
     QStringList delivered;
     desk->bus().subscribe(QStringLiteral("*"), &receiver, [&](const Event& e) { delivered << e.topic + QLatin1Char('/') + e.source; });
+    // Any login may notify the channel; a made-up announcement silences nobody.
+    Login(server.urlOf(server.intel)).pg.exec(QStringLiteral("NOTIFY hexhub_events, '9000000000000000000'"));
     {
         RawPg owner(server.ownerUrl);
         const QString insert = QStringLiteral(

@@ -69,10 +69,11 @@ public:
             scheduleRetry();
             return;
         }
-        connect(db.driver(), &QSqlDriver::notification, this,
-                [this](const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
+        // A notification only wakes the bridge: any login may NOTIFY, so what it carries is not
+        // believed; the journal, read as this desk's login, says what there is.
+        connect(db.driver(), &QSqlDriver::notification, this, [this](const QString& name) {
             if (name == kChannel)
-                readNewEvents(payload.toLongLong());
+                readNewEvents();
         });
         m_connected = true;
         m_backoffMs = kMinBackoffMs;
@@ -136,13 +137,8 @@ private:
         }
     }
 
-    /*!
-     * Reads and delivers what was journaled after the last event seen. `notified` is the sequence
-     * number a notification announced: sequence numbers are handed out in commit order, so once it is
-     * announced everything up to it is settled, and what this desk's login may not read (row-level
-     * security hides it) is passed over for good instead of scanned again at every notification.
-     */
-    void readNewEvents(qint64 notified = 0)
+    //! Reads and delivers what was journaled after the last event seen.
+    void readNewEvents()
     {
         if (!m_connected)
             return;
@@ -184,8 +180,6 @@ private:
             scheduleRetry();
             return;
         }
-        if (notified > m_bridge.m_lastSeen)
-            m_bridge.m_lastSeen = notified;
         Q_EMIT m_bridge.caughtUp(m_bridge.m_lastSeen);
     }
 

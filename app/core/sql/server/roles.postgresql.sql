@@ -29,6 +29,13 @@ $$;
 
 GRANT USAGE ON SCHEMA public TO hexhub_app;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+-- No temporary tables either: a temporary table is found before the catalog's and the schema's in
+-- a name lookup, and Hexhub makes none. (The helpers below also fix their search path.)
+DO $$
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+END
+$$;
 -- Identity columns and the journal's sequence number: desks draw from sequences, nothing more.
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM hexhub_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO hexhub_app;
@@ -36,14 +43,14 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO hexhub_app;
 -- Whether the session is the database's owner (or a superuser): the one who runs migrations and
 -- --init-server, not bound by what desks are.
 CREATE OR REPLACE FUNCTION hexhub_is_owner() RETURNS BOOLEAN
-    LANGUAGE sql STABLE AS
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
-    SELECT pg_has_role(session_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')
+    SELECT pg_has_role(session_user, (SELECT datdba FROM pg_catalog.pg_database WHERE datname = current_database()), 'MEMBER')
 $$;
 
 -- Whether the current login is a hub supervisor's.
 CREATE OR REPLACE FUNCTION hexhub_is_hub() RETURNS BOOLEAN
-    LANGUAGE sql STABLE AS
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
     SELECT pg_has_role(current_user, 'hexhub_hub', 'MEMBER')
 $$;
@@ -51,19 +58,19 @@ $$;
 -- Whether the current login may see a centre's rows: hub supervisors see every centre, a centre's
 -- desks their own. Unknown centre names (a department outside Hexhub) see nothing.
 CREATE OR REPLACE FUNCTION hexhub_sees_centre(centre TEXT) RETURNS BOOLEAN
-    LANGUAGE sql STABLE AS
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
     SELECT pg_has_role(current_user, 'hexhub_hub', 'MEMBER')
-        OR EXISTS (SELECT FROM pg_roles r
+        OR EXISTS (SELECT FROM pg_catalog.pg_roles r
                    WHERE r.rolname = 'hexhub_centre_' || centre
                      AND pg_has_role(current_user, r.oid, 'MEMBER'))
 $$;
 
 -- Whether `source` names a centre: its events and rows are that centre's.
 CREATE OR REPLACE FUNCTION hexhub_is_centre(source TEXT) RETURNS BOOLEAN
-    LANGUAGE sql STABLE AS
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
-    SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hexhub_centre_' || source)
+    SELECT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'hexhub_centre_' || source)
 $$;
 
 -- Scopes a centre's own table to that centre: row-level security with one policy, so another
@@ -111,7 +118,7 @@ GRANT EXECUTE ON FUNCTION hexhub_holds(TEXT) TO hexhub_app;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS audience TEXT NOT NULL DEFAULT 'all';
 
 CREATE OR REPLACE FUNCTION hexhub_event_audience(source TEXT, topic TEXT, payload TEXT) RETURNS TEXT
-    LANGUAGE plpgsql STABLE AS
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     p JSONB;
@@ -141,7 +148,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION hexhub_may_read_event(audience TEXT, actor TEXT) RETURNS BOOLEAN
-    LANGUAGE plpgsql STABLE AS
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
     IF audience = 'all' OR hexhub_is_hub() OR actor = session_user THEN
@@ -149,19 +156,28 @@ BEGIN
     END IF;
     IF audience LIKE 'incident:%' THEN
         -- As the reader: row-level security on hub_incidents decides.
-        RETURN EXISTS (SELECT FROM hub_incidents WHERE id = substr(audience, 10)::BIGINT);
+        RETURN EXISTS (SELECT FROM public.hub_incidents WHERE id = substr(audience, 10)::BIGINT);
     END IF;
     RETURN hexhub_sees_centre(audience);
 END
 $$;
 
 CREATE OR REPLACE FUNCTION hexhub_events_stamp() RETURNS trigger
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
     IF NOT hexhub_is_owner() THEN
         IF hexhub_is_centre(NEW.source) AND NOT hexhub_sees_centre(NEW.source) THEN
             RAISE EXCEPTION 'permission denied: % may not journal events in the name of %', session_user, NEW.source
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        -- The hub's events come from hub supervisors and trainers; a centre's desk journals in the
+        -- hub's name only what the hub's services do for it: answering a task (and its deadline),
+        -- a camera's health seen while watching, and for basic control its units.
+        IF NEW.source = 'hub' AND NOT (hexhub_is_hub() OR pg_has_role(current_user, 'hexhub_trainer', 'MEMBER'))
+           AND NOT (NEW.topic IN ('task.updated', 'camera.health') OR NEW.topic LIKE 'deadline.%'
+                    OR (NEW.topic LIKE 'unit.%' AND hexhub_sees_centre('basic_control'))) THEN
+            RAISE EXCEPTION 'permission denied: % may not journal % in the hub''s name', session_user, NEW.topic
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
         NEW.actor := session_user;
@@ -182,7 +198,7 @@ CREATE POLICY events_add ON events FOR INSERT WITH CHECK (TRUE);
 
 -- Commands applied: stamped with the session's login, in no centre's name but the desk's own.
 CREATE OR REPLACE FUNCTION hexhub_applied_commands_stamp() RETURNS trigger
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
     IF NOT hexhub_is_owner() THEN
@@ -319,8 +335,9 @@ CREATE OR REPLACE FUNCTION hexhub_require_account(target TEXT) RETURNS VOID
 $$
 BEGIN
     IF NOT EXISTS (SELECT FROM users WHERE name = target)
-       OR NOT EXISTS (SELECT FROM pg_roles WHERE rolname = target AND NOT rolsuper
-                      AND pg_has_role(target, 'hexhub_app', 'MEMBER')) THEN
+       OR NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = target AND NOT rolsuper AND NOT rolcreaterole
+                      AND pg_has_role(target, 'hexhub_app', 'MEMBER')
+                      AND oid <> (SELECT datdba FROM pg_catalog.pg_database WHERE datname = current_database())) THEN
         RAISE EXCEPTION 'there is no user ''%''', target USING ERRCODE = 'no_data_found';
     END IF;
 END
