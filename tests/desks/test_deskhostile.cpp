@@ -643,3 +643,31 @@ TEST_CASE("Disabling an account and setting a password work on the server login 
     CHECK(seen.contains(server.admin + QStringLiteral(" user.password_reset") + object));
     CHECK(seen.contains(server.cases + QStringLiteral(" user.password_changed") + object));
 }
+
+TEST_CASE("A desk holding every lock it can take stops nobody else from starting, publishing or auditing",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    Login hostile(server.urlOf(server.intel));
+    // Session-level advisory locks on the numbers the journal, the audit chain and the schema once
+    // used: any login may take these and hold them for as long as it stays connected.
+    for (int key : {7415001, 7415002, 7415003})
+        hostile.pg.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key));
+    CHECK(deniedOrForbidden(hostile.refusal(QStringLiteral("SELECT * FROM hexhub_locks FOR UPDATE"))));
+    hostile.pg.exec(QStringLiteral("BEGIN"));
+    CHECK(deniedOrForbidden(hostile.refusal(QStringLiteral("LOCK TABLE hexhub_locks"))));
+    hostile.pg.exec(QStringLiteral("ROLLBACK"));
+
+    TestPlatform::Config config;
+    config.store = server.urlOf(server.cases);
+    config.keyPath = server.keyPath();
+    TestPlatform other(config);
+    other.start(); // opening the store waits for no lock
+    QFuture<void> publish = other->store().write(WriteContext{QStringLiteral("case_management"), server.cases, {}},
+                                                 [](WriteTransaction& txn) {
+        txn.publish(EventDraft{QStringLiteral("case.opened"), {}, 1, {}, {}, {}});
+    });
+    CHECK(failureOf(publish).isEmpty());
+    CHECK(failureOf(other->audit().record({server.cases, QStringLiteral("case.viewed"), QStringLiteral("case:1"), {},
+                                           QStringLiteral("success")})).isEmpty());
+}

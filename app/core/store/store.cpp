@@ -359,8 +359,13 @@ QSqlDatabase Store::openWriter(const QString& name)
     if (!begin.exec(m_dialect->beginWrite()))
         throw StoreError(Tr::tr("Cannot write to the store: %1").arg(begin.lastError().text()));
     try {
-        if (const QString lock = m_dialect->exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty())
-            sql.exec(lock); // another desk may be creating the same tables right now
+        // Another desk may be creating the same tables right now. A login that may create nothing
+        // (a desk of a prepared shared server) has nothing to wait for, and does not queue behind
+        // an advisory lock that any login could hold.
+        const bool mayCreate = m_dialect->name() != QLatin1String("postgresql")
+            || sql.scalar(QStringLiteral("SELECT has_schema_privilege('public', 'CREATE')")).toBool();
+        if (const QString lock = m_dialect->exclusiveLock(SqlDialect::SchemaLock); !lock.isEmpty() && mayCreate)
+            sql.exec(lock);
         // A desk's own database role may not create tables (on a shared server only the owner
         // does), so the bookkeeping is made only where it is missing.
         if (!db.tables().contains(QStringLiteral("schema_migrations"))) {

@@ -117,6 +117,26 @@ GRANT EXECUTE ON FUNCTION hexhub_holds(TEXT) TO hexhub_app;
 -- centre it is not.
 ALTER TABLE events ADD COLUMN IF NOT EXISTS audience TEXT NOT NULL DEFAULT 'all';
 
+-- The journal's and the audit chain's order is kept by a row lock on a table only the owner may
+-- touch, taken inside the owner's triggers: an advisory lock, which any login may take and hold for
+-- its whole session, would let one desk stop every other from publishing or auditing.
+CREATE TABLE IF NOT EXISTS hexhub_locks (id INTEGER PRIMARY KEY, what TEXT NOT NULL);
+INSERT INTO hexhub_locks (id, what) VALUES (1, 'journal'), (2, 'audit chain') ON CONFLICT (id) DO NOTHING;
+REVOKE ALL ON hexhub_locks FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION hexhub_events_assign_seq() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    -- Held until the transaction ends: numbers are handed out in commit order (see migration 0001).
+    PERFORM 1 FROM public.hexhub_locks WHERE id = 1 FOR UPDATE;
+    NEW.seq := nextval('public.events_seq');
+    PERFORM pg_notify('hexhub_events', NEW.seq::text);
+    RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_events_assign_seq() FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION hexhub_event_audience(source TEXT, topic TEXT, payload TEXT) RETURNS TEXT
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS
 $$
@@ -248,7 +268,7 @@ BEGIN
     IF k IS NULL THEN
         RAISE EXCEPTION 'the server keeps no audit key: run hexhub --init-server with the deployment''s key';
     END IF;
-    PERFORM pg_advisory_xact_lock(7415003); -- one appender at a time: each row links to the one before
+    PERFORM 1 FROM public.hexhub_locks WHERE id = 2 FOR UPDATE; -- one appender at a time: each row links to the one before
     SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1;
     NEW.seq := COALESCE(last_seq, 0) + 1;
     NEW.prev_hash := COALESCE(last_hash, 'genesis');
