@@ -74,10 +74,9 @@ StoreIndicator::StoreIndicator(Store& store, Outbox& outbox, QWidget* parent)
     // Plain text with the dot painted beside it: a rich-text label would start Qt's whole text
     // document machinery at every desk's start, for one coloured character.
     setTextFormat(Qt::PlainText);
-    connect(&m_store, &Store::stateChanged, this, &StoreIndicator::refresh);
     connect(&m_store, &Store::stateChanged, this, [this] {
-        if (m_store.state() == Store::State::Open)
-            checkEncryption();
+        refresh();
+        checkEncryption(); // asked again at each (re)connection; it does nothing unless open
     });
     connect(&m_outbox, &Outbox::waitingChanged, this, &StoreIndicator::refresh);
     refresh();

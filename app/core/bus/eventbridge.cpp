@@ -8,9 +8,6 @@
 #include "store/store.h"
 
 #include <QLoggingCategory>
-#include <QVariant>
-
-#include <algorithm>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QTimer>

@@ -260,8 +260,6 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
         {
             qint64 id = 0;
             PasswordHash hash;
-            qint64 lockedUntil = 0;
-            bool active = false;
             bool serverChecks = false;
             QString login;
         };
@@ -272,15 +270,13 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
                 r.login = sql.scalar(QStringLiteral("SELECT session_user")).toString();
                 return r;
             }
-            QSqlQuery q = sql.exec(QStringLiteral("SELECT id, password_hash, salt, iterations, locked_until, active "
-                                                  "FROM users WHERE name = ?"),
+            // The account's state is read in the transaction that counts the attempt, not here.
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT id, password_hash, salt, iterations FROM users WHERE name = ?"),
                                    {name});
             if (q.next()) {
                 r.id = q.value(0).toLongLong();
                 r.hash = PasswordHash{QByteArray::fromHex(q.value(1).toByteArray()),
                                       QByteArray::fromHex(q.value(2).toByteArray()), q.value(3).toInt()};
-                r.lockedUntil = q.value(4).isNull() ? 0 : q.value(4).toLongLong();
-                r.active = q.value(5).toBool();
             }
             return r;
         }).result();
@@ -377,7 +373,7 @@ SignInResult AccessControl::signInOnServer(const QString& name, const QString& p
     const Principal principal = accepted ? m_store.read([](Sql& sql) { return loadOwnPrincipal(sql); }).result()
                                          : Principal{};
     if (!accepted || !principal.isValid()) {
-        m_audit.record({name, QStringLiteral("session.login"), object,
+        m_audit.record({unauthenticated(name), QStringLiteral("session.login"), object,
                         accepted ? QStringLiteral("account disabled or unknown") : QStringLiteral("refused by the server"),
                         QStringLiteral("failed")}).waitForFinished();
         result.error = Tr::tr("Unknown user name or wrong password.");
@@ -623,10 +619,10 @@ QFuture<void> AccessControl::resetPassword(const QString& userName, const QStrin
     } catch (...) {
         return QtFuture::makeExceptionalFuture(std::current_exception());
     }
-    return runInBackground([this, userName, newPassword, actor, object, command] {
+    return runInBackground([this, userName, newPassword, actor, command] {
         const PasswordHash hash = m_hasher.hash(newPassword);
         m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
-                      [this, userName, newPassword, hash, actor, object, command](WriteTransaction& txn) {
+                      [this, userName, newPassword, hash, actor, command](WriteTransaction& txn) {
             const QString operation = QStringLiteral("core.user.password_reset");
             if (service::appliedBefore(txn, command, operation))
                 return;

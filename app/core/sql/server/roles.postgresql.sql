@@ -182,15 +182,24 @@ BEGIN
 END
 $$;
 
+-- Refuses a row written by a desk in the name of a centre its login is not of (`what` says which row).
+CREATE OR REPLACE FUNCTION hexhub_refuse_other_centre(source TEXT, what TEXT) RETURNS VOID
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF hexhub_is_centre(source) AND NOT hexhub_sees_centre(source) THEN
+        RAISE EXCEPTION 'permission denied: % may not write % in the name of %', session_user, what, source
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION hexhub_events_stamp() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
     IF NOT hexhub_is_owner() THEN
-        IF hexhub_is_centre(NEW.source) AND NOT hexhub_sees_centre(NEW.source) THEN
-            RAISE EXCEPTION 'permission denied: % may not journal events in the name of %', session_user, NEW.source
-                USING ERRCODE = 'insufficient_privilege';
-        END IF;
+        PERFORM hexhub_refuse_other_centre(NEW.source, 'events');
         -- The hub's events come from hub supervisors and trainers; a centre's desk journals in the
         -- hub's name only what the hub's services do for it: answering a task (and its deadline),
         -- a camera's health seen while watching, and for basic control its units.
@@ -222,10 +231,7 @@ CREATE OR REPLACE FUNCTION hexhub_applied_commands_stamp() RETURNS trigger
 $$
 BEGIN
     IF NOT hexhub_is_owner() THEN
-        IF hexhub_is_centre(NEW.module) AND NOT hexhub_sees_centre(NEW.module) THEN
-            RAISE EXCEPTION 'permission denied: % may not record commands of %', session_user, NEW.module
-                USING ERRCODE = 'insufficient_privilege';
-        END IF;
+        PERFORM hexhub_refuse_other_centre(NEW.module, 'applied commands');
         NEW.actor := session_user;
     END IF;
     RETURN NEW;
