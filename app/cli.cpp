@@ -86,7 +86,18 @@ int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
             const QString state = e.state == OutboxEntry::State::Queued     ? Tr::tr("waiting for the server")
                                   : e.state == OutboxEntry::State::Conflict ? Tr::tr("CONFLICT: decide with --resolve")
                                                                             : Tr::tr("REFUSED: decide with --resolve");
-            out << QStringLiteral("%1  %2  %3").arg(e.change.id.toString(QUuid::WithoutBraces), state, e.change.summary) << Qt::endl;
+            out << QStringLiteral("%1  %2  %3").arg(e.id().toString(QUuid::WithoutBraces), state, e.summary()) << Qt::endl;
+            if (e.kind == OutboxEntry::Kind::Command) {
+                out << QStringLiteral("    ") << Tr::tr("by %1 at %2: %3 %4")
+                                                   .arg(e.command.madeBy,
+                                                        QDateTime::fromMSecsSinceEpoch(e.command.madeAt, Qt::UTC).toString(Qt::ISODate),
+                                                        e.command.operation,
+                                                        QString::fromUtf8(QJsonDocument(e.command.args).toJson(QJsonDocument::Compact)))
+                    << Qt::endl;
+                if (e.state != OutboxEntry::State::Queued)
+                    out << QStringLiteral("    ") << e.problem << Qt::endl;
+                continue;
+            }
             out << QStringLiteral("    ") << Tr::tr("by %1 at %2 on %3 %4; mine: %5")
                                                .arg(e.change.actor,
                                                     QDateTime::fromMSecsSinceEpoch(e.change.madeAt, Qt::UTC).toString(Qt::ISODate),

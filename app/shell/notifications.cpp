@@ -87,14 +87,19 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
     connect(&store, &Store::stateChanged, this, [this](Store::State state) {
         if (state == Store::State::Offline)
             post(Notification::Level::Important, Tr::tr("Store offline"),
-                 Tr::tr("The server cannot be reached; Hexhub keeps trying. Until it is back, changes cannot be saved."),
+                 Tr::tr("The server cannot be reached; Hexhub keeps trying. Meanwhile incidents, dispatches, tasks and "
+                        "units are kept on this desk and sent when it is back; other changes wait for the server."),
                  QDateTime::currentDateTimeUtc());
         else if (state == Store::State::Open && !m_items.isEmpty()
                  && m_items.last().title == Tr::tr("Store offline"))
             post(Notification::Level::Info, Tr::tr("Store connected again"), QString(), QDateTime::currentDateTimeUtc());
     });
     connect(&outbox, &Outbox::attentionNeeded, this, [this](const OutboxEntry& entry) {
-        post(Notification::Level::Important, Tr::tr("A change needs your decision"), entry.change.summary,
+        post(Notification::Level::Important, Tr::tr("A change needs your decision"), entry.summary(),
+             QDateTime::currentDateTimeUtc());
+    });
+    connect(&outbox, &Outbox::commandKept, this, [this](const OfflineCommand& command) {
+        post(Notification::Level::Info, Tr::tr("Kept on this desk until the server is back"), command.summary,
              QDateTime::currentDateTimeUtc());
     });
     // The sound library is loaded once the desk is up and quiet, so the first priority alert does

@@ -261,21 +261,25 @@ void OutboxPanel::refresh()
             QString state;
             switch (e.state) {
             case OutboxEntry::State::Queued:
-                state = Tr::tr("waiting for the server");
+                state = e.heldBack ? Tr::tr("waiting behind a change to the same record that needs a decision")
+                                   : Tr::tr("waiting for the server");
                 break;
             case OutboxEntry::State::Conflict:
-                state = e.theirVersion == 0 ? Tr::tr("conflict: the record was deleted on the server")
-                                            : Tr::tr("conflict: someone else changed it first");
+                if (e.kind == OutboxEntry::Kind::Command)
+                    state = Tr::tr("conflict: %1").arg(e.problem);
+                else
+                    state = e.theirVersion == 0 ? Tr::tr("conflict: the record was deleted on the server")
+                                                : Tr::tr("conflict: someone else changed it first");
                 break;
             default:
                 state = Tr::tr("refused by the server: %1").arg(e.problem);
                 break;
             }
-            auto* item = new QListWidgetItem(QStringLiteral("%1\n%2 · %3").arg(e.change.summary, state, e.change.actor), m_list);
-            item->setData(Qt::UserRole, e.change.id);
+            auto* item = new QListWidgetItem(QStringLiteral("%1\n%2 · %3").arg(e.summary(), state, e.madeBy()), m_list);
+            item->setData(Qt::UserRole, e.id());
             item->setData(Qt::UserRole + 1, e.state != OutboxEntry::State::Queued);
-            item->setData(Qt::UserRole + 2, e.change.actor);
-            if (e.change.id == selected)
+            item->setData(Qt::UserRole + 2, e.madeBy());
+            if (e.id() == selected)
                 m_list->setCurrentItem(item);
         }
         if (!m_list->currentItem()) {

@@ -5,6 +5,7 @@
 
 #include "hexhubwidgets_export.h"
 
+#include "base/error.h"
 #include "base/whenfinished.h"
 
 #include <QDialog>
@@ -74,6 +75,8 @@ void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QF
         try {
             done.waitForFinished();
             dialog->accept();
+        } catch (const CommandQueued&) {
+            dialog->accept(); // kept on the desk until the server is back: the desk says so
         } catch (const std::exception& e) {
             message->setText(QString::fromUtf8(e.what()));
             buttons->setEnabled(true);

@@ -232,7 +232,8 @@ TEST_CASE("A stale change is not applied: the operator keeps theirs or discards 
               .contains(QStringLiteral("No change")));
 }
 
-TEST_CASE("A change waiting for a decision survives the desk restarting", "[outbox]")
+TEST_CASE("A change waiting for a decision survives the desk restarting, and holds back only what touches its record",
+          "[outbox]")
 {
     DeskFiles files;
     const TestPlatform::Config config = files.config;
@@ -245,6 +246,9 @@ TEST_CASE("A change waiting for a decision survives the desk restarting", "[outb
         RowChange stale = edit(created.key, 1, {{QStringLiteral("priority"), 4}}, QStringLiteral("alice"));
         stale.id = conflicted = QUuid::createUuid();
         REQUIRE(await(tp->outbox().submit(stale)).outcome == ChangeResult::Outcome::Conflict);
+        // Behind it: Alice's next edit of the same incident, and a new incident.
+        await(tp->outbox().submit(edit(created.key, 2, {{QStringLiteral("summary"), QStringLiteral("Fight, knives")}},
+                                       QStringLiteral("alice"))));
         await(tp->outbox().submit(newIncident(QStringLiteral("2026-10"), QStringLiteral("Noise"))));
     }
     TestPlatform again(config);
@@ -252,17 +256,19 @@ TEST_CASE("A change waiting for a decision survives the desk restarting", "[outb
     QObject guard;
     QObject::connect(&again->outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
     again.start();
-    CHECK(again->outbox().waiting() == 2);
-    REQUIRE(waitUntil([&] { return !attention.isEmpty(); }));
+    // The new incident goes; the conflict and the edit of the same record behind it wait.
+    REQUIRE(waitUntil([&] { return !attention.isEmpty() && again->outbox().waiting() == 2; }));
     CHECK(attention[0].change.id == conflicted);
+    CHECK(journal(*again, QStringLiteral("incident.created")).size() == 2);
     const QList<OutboxEntry> entries = await(again->outbox().entries());
     REQUIRE(entries.size() == 2);
     CHECK(entries[0].state == OutboxEntry::State::Conflict);
     CHECK(entries[1].state == OutboxEntry::State::Queued);
-    CHECK(entries[1].change.summary == QStringLiteral("New incident 2026-10"));
+    CHECK(entries[1].heldBack);
+    CHECK(entries[1].change.summary == QStringLiteral("Edit by alice"));
     await(again->outbox().resolve(conflicted, Outbox::Resolution::DiscardMine, QStringLiteral("alice")));
     REQUIRE(waitUntil([&] { return again->outbox().waiting() == 0; }));
-    CHECK(journal(*again, QStringLiteral("incident.created")).size() == 2);
+    CHECK(journal(*again, QStringLiteral("incident.updated")).size() == 2);
 }
 
 TEST_CASE("Changes that name what they may not are refused before anything is kept", "[outbox]")

@@ -50,6 +50,17 @@ struct RawPg
         QSqlQuery q = exec(sql);
         return q.next() ? q.value(0) : QVariant();
     }
+    QVariant scalar(const QString& sql, const QVariantList& binds)
+    {
+        QSqlQuery q(QSqlDatabase::database(name));
+        if (!q.prepare(sql))
+            FAIL(q.lastError().text().toStdString());
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds.at(i));
+        if (!q.exec())
+            FAIL(q.lastError().text().toStdString());
+        return q.next() ? q.value(0) : QVariant();
+    }
 };
 
 } // namespace hexhub::test::desktest

@@ -77,4 +77,20 @@ public:
     using Error::Error;
 };
 
+/*!
+ * Not an error of the data: the server was away, so the command was kept in this desk's outbox
+ * (durably, with its command id) and is sent when the server is back and an operator is signed in.
+ * A view shows the work as waiting; nothing was lost. `summary` is the command in the operator's
+ * words.
+ */
+class HEXHUB_CORE_EXPORT CommandQueued : public Error
+{
+public:
+    CommandQueued(const QString& message, const QString& summary) : Error(message), m_summary(summary) {}
+    QString summary() const { return m_summary; }
+
+private:
+    QString m_summary;
+};
+
 } // namespace hexhub

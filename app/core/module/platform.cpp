@@ -28,8 +28,19 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcPlatform, "hexhub.platform", QtInfoMsg)
 
 namespace hexhub {
+
+namespace {
+//! A desk closed for a long time catches up on at most this many journal entries at start.
+constexpr qint64 kMaxCatchUp = 20000;
+} // namespace
+
 
 StoreUrl Platform::defaultStoreUrl()
 {
@@ -96,6 +107,9 @@ Platform::Platform(PlatformOptions options, QObject* parent)
     if (m_options.outboxPath.isEmpty())
         m_options.outboxPath = defaultOutboxPath(m_options.store);
     m_outbox = std::make_unique<Outbox>(*m_store, *m_clock, m_audit.get(), m_options.outboxPath);
+    // Commands kept while the server was away replay under an operator, once one is signed in.
+    connect(m_session.get(), &Session::changed, m_outbox.get(),
+            [outbox = m_outbox.get(), session = m_session.get()] { outbox->setOperatorPresent(session->isSignedIn()); });
     m_settings = std::make_shared<QSettings>(m_options.settingsPath, QSettings::IniFormat);
     m_modules = std::make_unique<ModuleManager>(
         CoreServices{*m_store, *m_bus, *m_clock, *m_session, *m_audit, *m_access, m_settings, *m_outbox});
@@ -136,9 +150,25 @@ QFuture<void> Platform::start()
         })
         .unwrap()
         .then(this, [this, outbox](qint64 lastSeq) {
-            if (m_bridge)
-                m_bridge->start(lastSeq);
-            return outbox;
+            // A desk that was closed catches up from the last entry it saw (remembered beside its
+            // outbox), so its subscribers hear what happened while it was away; at most the last
+            // kMaxCatchUp entries, and never from a journal that is not the one it saw (a newer seq).
+            QFuture<void> opened = outbox;
+            return opened.then(this, [this] { return m_outbox->rememberedSeenSeq(); })
+                .unwrap()
+                .then(this, [this, lastSeq](qint64 seen) {
+                    qint64 from = lastSeq;
+                    if (seen >= 0 && seen <= lastSeq)
+                        from = std::max(seen, lastSeq - kMaxCatchUp);
+                    if (from < lastSeq)
+                        qCInfo(lcPlatform) << "catching up" << (lastSeq - from) << "journal entries made while this desk was closed";
+                    if (m_bridge) {
+                        connect(m_bridge.get(), &EventBridge::caughtUp, m_outbox.get(), &Outbox::rememberSeenSeq,
+                                Qt::UniqueConnection);
+                        m_outbox->rememberSeenSeq(from);
+                        m_bridge->start(from);
+                    }
+                });
         })
         .unwrap()
         .then(this, [this] {
@@ -273,8 +303,11 @@ void Platform::stop()
 {
     if (m_modules)
         m_modules->shutdown();
-    if (m_bridge)
+    if (m_bridge) {
+        if (m_outbox && m_started)
+            m_outbox->rememberSeenSeq(m_bridge->lastSeenSeq());
         m_bridge->stop();
+    }
     if (m_outbox)
         m_outbox->close();
     if (m_store)

@@ -8,6 +8,7 @@
 #include "security/audit.h"
 #include "security/session.h"
 #include "store/sql.h"
+#include "store/outbox.h"
 #include "store/store.h"
 
 #include <QFuture>
@@ -105,6 +106,50 @@ inline std::exception_ptr refuseInTransaction(WriteTransaction& txn, const Audit
         audit.append(txn, {actor.name, action, object, QStringLiteral("missing ") + permission, QStringLiteral("denied")});
         return std::current_exception();
     }
+}
+
+/*!
+ * A command on shared rows that works while the server is away (ARCHITECTURE.md 3a): when `attempt`
+ * (the command's write) fails because the server cannot be reached, `command` (the same id, what to
+ * send again) is kept in the desk's outbox and the future fails with CommandQueued, which a view shows
+ * as waiting. Without an outbox, or when it cannot keep it, the outage is reported as it was. Call
+ * after the service's own permission check and validation, so what is kept is what the operator
+ * could do; the replay checks both again under whoever is signed in then.
+ */
+template <typename T>
+QFuture<T> keepWhenAway(Outbox* outbox, QFuture<T> attempt, OfflineCommand command)
+{
+    if (!outbox)
+        return attempt;
+    return attempt
+        .then(outbox,
+              [outbox, command = std::move(command)](QFuture<T> done) -> QFuture<T> {
+                  try {
+                      done.waitForFinished();
+                  } catch (const StoreUnavailable&) {
+                      if (!outbox->canKeep())
+                          return done;
+                      return outbox->keep(command).then([command]() -> T { throw Outbox::queuedError(command); });
+                  } catch (...) {
+                  }
+                  return done;
+              })
+        .unwrap();
+}
+
+//! What a service keeps for keepWhenAway(): `operation` with its arguments, on `records`, in `module`'s name.
+inline OfflineCommand offlineCommand(const QString& module, const QString& operation, const CommandId& id, QJsonObject args,
+                                     QStringList records, QString summary, const Principal& actor)
+{
+    OfflineCommand command;
+    command.id = id;
+    command.operation = operation;
+    command.args = std::move(args);
+    command.records = std::move(records);
+    command.summary = std::move(summary);
+    command.madeBy = actor.name;
+    command.source = module;
+    return command;
 }
 
 //! A write in module `moduleId`'s name by `actor`.

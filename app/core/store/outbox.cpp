@@ -27,6 +27,7 @@ namespace {
 
 constexpr int kMaxBackoffMs = 5000;
 constexpr int kCloseWaitMs = 10000;
+constexpr int kSaveSeenMs = 2000;
 
 void checkIdentifier(const QString& name)
 {
@@ -91,7 +92,7 @@ QString stateName(OutboxEntry::State state)
     return QStringLiteral("failed");
 }
 
-const QString kEntryColumns = QStringLiteral("position, change_id, change, state, their_version, theirs, problem");
+const QString kEntryColumns = QStringLiteral("position, change_id, change, state, their_version, theirs, problem, kind");
 
 OutboxEntry entryFrom(QSqlQuery& q)
 {
@@ -101,11 +102,18 @@ OutboxEntry entryFrom(QSqlQuery& q)
     entry.theirVersion = q.value(4).toLongLong();
     entry.theirs = mapFromJson(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object());
     entry.problem = q.value(6).toString();
+    entry.kind = q.value(7).toString() == QLatin1String("command") ? OutboxEntry::Kind::Command : OutboxEntry::Kind::Change;
+    const QJsonObject stored = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
     try {
-        entry.change = RowChange::fromJson(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
+        if (entry.kind == OutboxEntry::Kind::Command)
+            entry.command = OfflineCommand::fromJson(stored);
+        else
+            entry.change = RowChange::fromJson(stored);
     } catch (const ValidationError& e) {
-        entry.change.id = QUuid::fromString(q.value(1).toString());
-        entry.change.summary = Tr::tr("A change this desk can no longer read");
+        const QUuid id = QUuid::fromString(q.value(1).toString());
+        entry.change.id = id;
+        entry.command.id = CommandId(id);
+        entry.change.summary = entry.command.summary = Tr::tr("A change this desk can no longer read");
         entry.state = OutboxEntry::State::Failed;
         entry.problem = e.message();
     }
@@ -118,6 +126,54 @@ QString recordName(const RowChange& change, const QVariant& key)
 }
 
 } // namespace detail
+
+QStringList OutboxEntry::records() const
+{
+    if (kind == Kind::Command) {
+        if (!command.records.isEmpty())
+            return command.records;
+        return {QStringLiteral("command:") + command.id.toString()};
+    }
+    if (change.key.isNull())
+        return {QStringLiteral("%1:new:%2").arg(change.table, change.id.toString(QUuid::WithoutBraces))};
+    return {recordName(change, change.key)};
+}
+
+QJsonObject OfflineCommand::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("id"), id.toString()},
+        {QStringLiteral("operation"), operation},
+        {QStringLiteral("args"), args},
+        {QStringLiteral("records"), QJsonArray::fromStringList(records)},
+        {QStringLiteral("summary"), summary},
+        {QStringLiteral("made_by"), madeBy},
+        {QStringLiteral("source"), source},
+        {QStringLiteral("made_at"), madeAt},
+    };
+}
+
+OfflineCommand OfflineCommand::fromJson(const QJsonObject& json)
+{
+    OfflineCommand command;
+    command.id = CommandId::fromString(json.value(QStringLiteral("id")).toString());
+    if (command.id.isNull())
+        throw ValidationError(Tr::tr("The command has no valid id."));
+    command.operation = json.value(QStringLiteral("operation")).toString();
+    static const QRegularExpression operation(QStringLiteral("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+$"));
+    if (!operation.match(command.operation).hasMatch())
+        throw ValidationError(Tr::tr("'%1' is not an operation a command can name.").arg(command.operation));
+    if (!json.value(QStringLiteral("args")).isObject())
+        throw ValidationError(Tr::tr("The command %1 has no arguments.").arg(command.operation));
+    command.args = json.value(QStringLiteral("args")).toObject();
+    for (const QJsonValue& record : json.value(QStringLiteral("records")).toArray())
+        command.records << record.toString();
+    command.summary = json.value(QStringLiteral("summary")).toString();
+    command.madeBy = json.value(QStringLiteral("made_by")).toString();
+    command.source = json.value(QStringLiteral("source")).toString();
+    command.madeAt = json.value(QStringLiteral("made_at")).toInteger();
+    return command;
+}
 
 QJsonObject RowChange::toJson() const
 {
@@ -246,11 +302,17 @@ Outbox::Outbox(Store& server, const Clock& clock, const AuditLog* audit, QString
     , m_retry(new QTimer(this))
 {
     qRegisterMetaType<OutboxEntry>();
+    qRegisterMetaType<OfflineCommand>();
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, &Outbox::pump);
+    m_saveSeen = new QTimer(this);
+    m_saveSeen->setSingleShot(true);
+    m_saveSeen->setInterval(kSaveSeenMs);
+    connect(m_saveSeen, &QTimer::timeout, this, &Outbox::saveSeenSeq);
     // The server back: replay at once instead of waiting out the backoff.
     connect(&m_server, &Store::stateChanged, this, [this](Store::State state) {
         if (state == Store::State::Open || state == Store::State::Degraded) {
+            m_nothingToReplay = false;
             m_retry->stop();
             m_backoffMs = kFirstBackoffMs;
             pump();
@@ -323,7 +385,17 @@ QFuture<void> Outbox::open()
                                         " state TEXT NOT NULL DEFAULT 'queued',"
                                         " their_version INTEGER NOT NULL DEFAULT 0,"
                                         " theirs TEXT NOT NULL DEFAULT '{}',"
-                                        " problem TEXT NOT NULL DEFAULT '')"));
+                                        " problem TEXT NOT NULL DEFAULT '',"
+                                        " kind TEXT NOT NULL DEFAULT 'change')"));
+                // An outbox an earlier version made has no kind: everything in it is a change.
+                bool hasKind = false;
+                QSqlQuery columns = txn.exec(QStringLiteral("PRAGMA table_info(outbox)"));
+                while (columns.next())
+                    hasKind = hasKind || columns.value(1).toString() == QLatin1String("kind");
+                if (!hasKind)
+                    txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'change'"));
+                // What this desk remembers between runs (the last journal entry it saw).
+                txn.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS desk_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
                 return txn.scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
             })
             .then(this, [this, promise, fail](QFuture<int> counted) {
@@ -350,13 +422,15 @@ void Outbox::close()
     if (m_state == State::Closed)
         return;
     m_retry->stop();
+    m_saveSeen->stop();
+    saveSeenSeq();
     if (m_state == State::Open) {
         // Settle what is in flight and what the operator already submitted, so nothing they did is
         // lost at shutdown: each is applied, or kept in the local file, before the stores close.
         m_state = State::Closing;
         QElapsedTimer waited;
         waited.start();
-        while ((m_busy || !m_operations.empty()) && waited.elapsed() < kCloseWaitMs)
+        while ((m_busy || !m_operations.empty() || !m_savingSeen.isFinished()) && waited.elapsed() < kCloseWaitMs)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
         if (m_busy || !m_operations.empty())
             qCWarning(lcOutbox) << "closing with changes still unsettled after" << kCloseWaitMs << "ms";
@@ -422,7 +496,7 @@ void Outbox::pump()
         return;
     }
     // Closing: what the operator submitted is settled (applied or kept); replay waits for next time.
-    if (m_state == State::Open && m_waiting > 0 && !m_blocked && !m_replayHeld && !m_retry->isActive()) {
+    if (m_state == State::Open && m_waiting > 0 && !m_nothingToReplay && !m_replayHeld && !m_retry->isActive()) {
         m_busy = true;
         replayOne();
     }
@@ -433,6 +507,134 @@ void Outbox::holdReplay(bool held)
     m_replayHeld = held;
     if (!held)
         pump();
+}
+
+void Outbox::rememberSeenSeq(qint64 seq)
+{
+    if (seq <= m_seenSeq)
+        return;
+    m_seenSeq = seq;
+    if (!m_saveSeen->isActive())
+        m_saveSeen->start();
+}
+
+void Outbox::saveSeenSeq()
+{
+    if (!m_local || m_seenSeq == m_savedSeenSeq || (m_state != State::Open && m_state != State::Closing))
+        return;
+    const qint64 seq = m_seenSeq;
+    m_savingSeen = m_local
+                       ->write([seq](WriteTransaction& txn) {
+                           txn.exec(QStringLiteral("INSERT OR REPLACE INTO desk_state (name, value) VALUES ('last_seen_seq', ?)"),
+                                    {QString::number(seq)});
+                       })
+                       .then(this, [this, seq](QFuture<void> written) {
+                           try {
+                               written.waitForFinished();
+                               m_savedSeenSeq = seq;
+                           } catch (const std::exception& e) {
+                               qCWarning(lcOutbox) << "cannot remember the last journal entry seen:" << e.what();
+                           }
+                       });
+}
+
+QFuture<qint64> Outbox::rememberedSeenSeq() const
+{
+    if (!m_local || m_state == State::Failed)
+        return QtFuture::makeReadyFuture(qint64(-1));
+    return m_local->read([](Sql& sql) {
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT value FROM desk_state WHERE name = 'last_seen_seq'"));
+        bool ok = false;
+        const qint64 seq = q.next() ? q.value(0).toString().toLongLong(&ok) : -1;
+        return ok ? seq : qint64(-1);
+    });
+}
+
+void Outbox::setOperatorPresent(bool present)
+{
+    if (present == m_operatorPresent)
+        return;
+    m_operatorPresent = present;
+    m_nothingToReplay = false;
+    pump();
+}
+
+void Outbox::addReplayer(const QString& operation, Replayer replayer)
+{
+    m_replayers.insert(operation, std::move(replayer));
+    m_nothingToReplay = false;
+    pump();
+}
+
+bool Outbox::canKeep() const
+{
+    return m_local && (m_state == State::Open || m_state == State::Closing);
+}
+
+CommandQueued Outbox::queuedError(const OfflineCommand& command)
+{
+    return CommandQueued(Tr::tr("The server cannot be reached: \"%1\" is kept on this desk and is sent when the server is "
+                                "back.").arg(command.summary),
+                         command.summary);
+}
+
+QFuture<void> Outbox::keep(OfflineCommand command)
+{
+    if (command.id.isNull() || command.operation.isEmpty()) {
+        return QtFuture::makeExceptionalFuture(
+            std::make_exception_ptr(ValidationError(Tr::tr("A command kept for later needs its id and operation."))));
+    }
+    if (!canKeep()) {
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+            StoreUnavailable(Tr::tr("The server cannot be reached and this desk has no open outbox to keep \"%1\" in; "
+                                    "it was not made.").arg(command.summary))));
+    }
+    // The command being sent again found the server away again: it is in the outbox already.
+    if (command.id.uuid() == m_replaying)
+        return QtFuture::makeReadyFuture();
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    QFuture<void> future = promise->future();
+    enqueue([this, command = std::move(command), promise]() mutable { keepNow(std::move(command), promise); },
+            [promise](std::exception_ptr error) {
+                promise->setException(error);
+                promise->finish();
+            });
+    return future;
+}
+
+void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> promise)
+{
+    if (command.madeAt == 0)
+        command.madeAt = m_clock.nowMs();
+    m_local
+        ->write([command](WriteTransaction& txn) {
+            return txn
+                .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind) VALUES (?, ?, 'queued', 'command')"),
+                      {command.id.toString(), QString::fromUtf8(QJsonDocument(command.toJson()).toJson(QJsonDocument::Compact))})
+                .numRowsAffected();
+        })
+        .then(this, [this, command, promise](QFuture<int> done) {
+            int added = 0;
+            try {
+                added = done.result();
+            } catch (const Error& e) {
+                promise->setException(std::make_exception_ptr(StoreError(
+                    Tr::tr("The server cannot be reached, and \"%1\" could not be kept on this desk (%2): %3; it was not made.")
+                        .arg(command.summary, m_localPath, e.message()))));
+                promise->finish();
+                finishOperation();
+                return;
+            }
+            if (added > 0) {
+                qCInfo(lcOutbox) << "server away, kept" << command.operation << command.id.toString() << "on this desk";
+                m_nothingToReplay = false;
+                setWaiting(m_waiting + 1);
+                Q_EMIT commandKept(command);
+            }
+            promise->finish();
+            finishOperation();
+        });
 }
 
 void Outbox::backOff()
@@ -520,14 +722,15 @@ void Outbox::keepLocally(RowChange change, OutboxEntry::State state, const Appli
                 finishOperation();
                 return;
             }
-            const bool first = m_waiting == 0;
+            m_nothingToReplay = false;
             setWaiting(m_waiting + 1);
             promise->addResult(ChangeResult{entry.state == OutboxEntry::State::Queued ? ChangeResult::Outcome::Queued
                                                                                       : ChangeResult::Outcome::Conflict,
                                             {}, 0});
             promise->finish();
-            if (entry.state != OutboxEntry::State::Queued && first) {
+            if (entry.state != OutboxEntry::State::Queued) {
                 m_blocked = true;
+                m_announced.insert(entry.id());
                 Q_EMIT attentionNeeded(entry);
             }
             finishOperation();
@@ -545,6 +748,19 @@ QFuture<QList<OutboxEntry>> Outbox::entries() const
         QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position").arg(kEntryColumns));
         while (q.next())
             entries << entryFrom(q);
+        // Which queued ones wait behind one on the same record that needs a decision.
+        QSet<QString> held;
+        for (OutboxEntry& entry : entries) {
+            const QStringList records = entry.records();
+            bool waits = entry.state != OutboxEntry::State::Queued;
+            for (const QString& record : records)
+                waits = waits || held.contains(record);
+            entry.heldBack = waits && entry.state == OutboxEntry::State::Queued;
+            if (waits) {
+                for (const QString& record : records)
+                    held.insert(record);
+            }
+        }
         return entries;
     });
 }

@@ -1,8 +1,13 @@
 #pragma once
 
 #include "base/hexhubcore_export.h"
+#include "base/error.h"
+#include "module/command.h"
 
 #include <QFuture>
+#include <QHash>
+#include <QSet>
+#include <QStringList>
 #include <QJsonObject>
 #include <QLockFile>
 #include <QObject>
@@ -47,20 +52,55 @@ struct HEXHUB_CORE_EXPORT RowChange
     static RowChange fromJson(const QJsonObject& json);
 };
 
-//! A change waiting in the outbox, and why it waits.
+/*!
+ * A module service's command made while the server was away (ARCHITECTURE.md 3a): what to run again
+ * (the operation a module registered with Outbox::addReplayer() and its arguments) under the command
+ * id it was made with, so it applies once however often it is sent.
+ */
+struct HEXHUB_CORE_EXPORT OfflineCommand
+{
+    CommandId id;
+    QString operation;   //!< "hub.incident.create": the replayer that sends it
+    QJsonObject args;    //!< the replayer's arguments
+    QStringList records; //!< what it changes ("incident:12"): a command held for a decision holds back later ones on these
+    QString summary;     //!< one line the operator recognises it by, in their language
+    QString madeBy;      //!< the operator who made it
+    QString source;      //!< the module whose service it is
+    qint64 madeAt = 0;   //!< Clock ms; set by Outbox::keep() when zero
+
+    QJsonObject toJson() const;
+    //! Throws ValidationError naming what is wrong with a stored command.
+    static OfflineCommand fromJson(const QJsonObject& json);
+};
+
+//! A change or command waiting in the outbox, and why it waits.
 struct HEXHUB_CORE_EXPORT OutboxEntry
 {
+    enum class Kind {
+        Change,  //!< a RowChange (submit())
+        Command, //!< an OfflineCommand (keep())
+    };
     enum class State {
         Queued,   //!< waiting for the server
         Conflict, //!< the row changed on the server since the operator saw it: the operator decides
         Failed,   //!< the server refused it (a rule, a permission): the operator decides
     };
     qint64 position = 0;
-    RowChange change;
+    Kind kind = Kind::Change;
+    RowChange change;        //!< Kind::Change
+    OfflineCommand command;  //!< Kind::Command
     State state = State::Queued;
     qint64 theirVersion = 0;  //!< Conflict: the row's version on the server (0: the row is gone)
     QVariantMap theirs;       //!< Conflict: the server's values of the columns the change sets
     QString problem;          //!< Failed: the server's reason
+    bool heldBack = false;    //!< Queued behind a change or command on the same record that waits for a decision
+
+    QUuid id() const { return kind == Kind::Command ? command.id.uuid() : change.id; }
+    QString summary() const { return kind == Kind::Command ? command.summary : change.summary; }
+    QString madeBy() const { return kind == Kind::Command ? command.madeBy : change.actor; }
+    qint64 madeAt() const { return kind == Kind::Command ? command.madeAt : change.madeAt; }
+    //! The records it changes: the dependency that holds later entries back.
+    QStringList records() const;
 };
 
 struct HEXHUB_CORE_EXPORT ChangeResult
@@ -82,10 +122,17 @@ struct HEXHUB_CORE_EXPORT ChangeResult
  * is journaled. When the server cannot be reached, the change goes into a local SQLite outbox on this
  * desk, durable before submit() answers, and the outbox is replayed in order once the server is back.
  *
- * A replayed change whose row changed meanwhile is not applied blindly: it stops the replay and waits
- * for the operator (attentionNeeded()), who keeps their change over the newer one or discards it
- * (resolve()); the decision is journaled as `change.conflict_resolved` and audited. A change the server
- * refuses waits the same way. Nothing in the outbox is dropped without an operator's decision.
+ * Module services keep their commands here the same way (keep()): a service whose write finds the
+ * server away keeps the command with its id and arguments, and the caller hears CommandQueued. Commands
+ * replay only while an operator is signed in (setOperatorPresent()), through the replayer the module
+ * registered, which calls the service again: it runs under the signed-in operator, with the permission
+ * checked again.
+ *
+ * A replayed change or command whose row changed meanwhile is not applied blindly: it waits for the
+ * operator (attentionNeeded()), who keeps theirs over the newer one or discards it (resolve()); the
+ * decision is journaled as `change.conflict_resolved` and audited. One the server refuses waits the same
+ * way. Only what touches the same record waits behind it (OutboxEntry::records()); the rest replays in
+ * order. Nothing in the outbox is dropped without an operator's decision.
  *
  * Lives on the thread that created it (the GUI thread); every SQL runs on the stores' threads.
  */
@@ -116,7 +163,33 @@ public:
     //! Applies `change` now or queues it; fails (ValidationError, StoreError) only when it cannot
     //! even be kept, and then nothing was changed anywhere.
     QFuture<ChangeResult> submit(RowChange change);
-    //! The operator's decision on a change in Conflict or Failed state. KeepMine applies it over the
+
+    /*!
+     * Sends a kept command again: calls the module's service with `args` under `id`. `overrideConflict`
+     * is the operator's "keep mine" after a conflict: the replayer applies the command over the newer
+     * row (for example, an edit against the row's current version). Runs on this object's thread.
+     */
+    using Replayer = std::function<QFuture<void>(const QJsonObject& args, const CommandId& id, bool overrideConflict)>;
+    //! Registers the replayer of `operation` (a module does at initialize()).
+    void addReplayer(const QString& operation, Replayer replayer);
+    /*!
+     * Keeps a service's command made while the server is away; durable in the local file when the
+     * future finishes. The same command id kept again is kept once. Fails (StoreError) when this desk has
+     * no outbox or it is closed: then the caller reports the outage as it was.
+     */
+    QFuture<void> keep(OfflineCommand command);
+    //! Whether commands can be kept at all (a desk on a server, its outbox open).
+    bool canKeep() const;
+    /*!
+     * Commands replay only while an operator is signed in, under that operator; the platform says
+     * when one is (Session::changed). Changes (submit()) carry their actor and replay regardless.
+     */
+    void setOperatorPresent(bool present);
+    /*!
+     * Builds the CommandQueued a service reports for `command`, for the caller to show it as waiting.
+     */
+    static CommandQueued queuedError(const OfflineCommand& command);
+    //! The operator's decision on a change or command in Conflict or Failed state. KeepMine applies it over the
     //! newer row (Conflict) or tries it again (Failed); DiscardMine drops it. Journaled and audited.
     enum class Resolution { KeepMine, DiscardMine };
     QFuture<ChangeResult> resolve(const QUuid& changeId, Resolution resolution, const QString& actor);
@@ -125,6 +198,14 @@ public:
     QFuture<QList<OutboxEntry>> entries() const;
     int waiting() const { return m_waiting; }
     bool blocked() const { return m_blocked; }
+
+    /*!
+     * The last journal entry this desk saw (the event bridge's), remembered in the local file so a
+     * desk that was closed catches up at start from there: its subscribers get what happened while
+     * it was away. Written a few seconds after it changes, and at close. -1 when none is remembered.
+     */
+    void rememberSeenSeq(qint64 seq);
+    QFuture<qint64> rememberedSeenSeq() const;
 
     //! The local file's path, for the operator's information.
     QString localPath() const { return m_localPath; }
@@ -151,6 +232,8 @@ Q_SIGNALS:
     void attentionNeeded(const hexhub::OutboxEntry& entry);
     //! The outbox emptied: every change made offline is on the server.
     void drained();
+    //! A service's command was kept while the server is away (keep()).
+    void commandKept(const hexhub::OfflineCommand& command);
 
 private:
     struct Operation
@@ -167,6 +250,12 @@ private:
     void keepLocally(RowChange change, OutboxEntry::State state, const Applied& conflict, const QString& problem,
                      std::shared_ptr<QPromise<ChangeResult>> promise);
     void replayOne();
+    void replayEntry(const OutboxEntry& entry);
+    void replayCommand(const OutboxEntry& entry);
+    void settleReplayed(OutboxEntry entry, bool applied);
+    void keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> promise);
+    void resolveCommand(OutboxEntry entry, Resolution resolution, QString actor,
+                        std::shared_ptr<QPromise<ChangeResult>> promise);
     void resolveNow(QUuid changeId, Resolution resolution, QString actor,
                     std::shared_ptr<QPromise<ChangeResult>> promise);
     void backOff();
@@ -185,6 +274,16 @@ private:
     int m_waiting = 0;
     bool m_blocked = false;
     bool m_replayHeld = false;
+    bool m_operatorPresent = false;
+    bool m_nothingToReplay = false; //!< the last look found nothing that may replay yet: wait for a change
+    QUuid m_replaying;              //!< the command being sent again (keep() of it is a no-op)
+    QSet<QUuid> m_announced;        //!< entries attentionNeeded() was emitted for in this run
+    void saveSeenSeq();
+    qint64 m_seenSeq = -1;          //!< the last journal entry seen (rememberSeenSeq())
+    qint64 m_savedSeenSeq = -1;     //!< ... as written to the local file
+    QFuture<void> m_savingSeen;     //!< the write of it in flight
+    QTimer* m_saveSeen = nullptr;
+    QHash<QString, Replayer> m_replayers;
     QTimer* m_retry = nullptr;
     int m_backoffMs = 200;
 };
@@ -192,3 +291,4 @@ private:
 } // namespace hexhub
 
 Q_DECLARE_METATYPE(hexhub::OutboxEntry)
+Q_DECLARE_METATYPE(hexhub::OfflineCommand)

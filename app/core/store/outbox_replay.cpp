@@ -11,6 +11,7 @@
 #include "store/sql.h"
 #include "store/store.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -19,89 +20,193 @@ namespace hexhub {
 void Outbox::replayOne()
 {
     m_local
-        ->read([](Sql& sql) -> std::optional<OutboxEntry> {
-            QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position LIMIT 1").arg(kEntryColumns));
-            if (!q.next())
-                return std::nullopt;
-            return entryFrom(q);
+        ->read([](Sql& sql) {
+            QList<OutboxEntry> entries;
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position").arg(kEntryColumns));
+            while (q.next())
+                entries << entryFrom(q);
+            return entries;
         })
-        .then(this, [this](QFuture<std::optional<OutboxEntry>> head) {
-            std::optional<OutboxEntry> entry;
+        .then(this, [this](QFuture<QList<OutboxEntry>> read) {
+            QList<OutboxEntry> entries;
             try {
-                entry = head.result();
+                entries = read.result();
             } catch (const std::exception& e) {
                 qCWarning(lcOutbox) << "cannot read the outbox:" << e.what();
                 backOff();
                 finishOperation();
                 return;
             }
-            if (!entry) {
-                setWaiting(0);
-                finishOperation();
-                return;
-            }
-            if (entry->state != OutboxEntry::State::Queued) {
-                m_blocked = true;
-                Q_EMIT attentionNeeded(*entry);
-                finishOperation();
-                return;
-            }
-            const RowChange change = entry->change;
-            m_server.write(WriteContext{change.source, change.actor, {}},
-                           [change](WriteTransaction& txn) { return apply(txn, change, false); })
-                .then(this, [this, entry = *entry](QFuture<Applied> done) mutable {
-                    std::function<void(WriteTransaction&)> local;
-                    try {
-                        const Applied applied = done.result();
-                        if (applied.kind == Applied::Kind::Conflict) {
-                            entry.state = OutboxEntry::State::Conflict;
-                            entry.theirVersion = applied.theirVersion;
-                            entry.theirs = applied.theirs;
-                        } else {
-                            entry.state = OutboxEntry::State::Queued; // done: removed below
-                        }
-                    } catch (const StoreUnavailable&) {
-                        backOff();
-                        finishOperation();
-                        return;
-                    } catch (const std::exception& e) {
-                        entry.state = OutboxEntry::State::Failed;
-                        entry.problem = QString::fromUtf8(e.what());
+            setWaiting(int(entries.size()));
+            // The first entry that may go now: queued, and not behind one on the same record that
+            // waits for a decision or (a command) for an operator to sign in.
+            QSet<QString> held;
+            const OutboxEntry* next = nullptr;
+            bool decisions = false;
+            for (const OutboxEntry& entry : std::as_const(entries)) {
+                const QStringList records = entry.records();
+                bool waits = entry.state != OutboxEntry::State::Queued
+                             || (entry.kind == OutboxEntry::Kind::Command && !m_operatorPresent);
+                for (const QString& record : records)
+                    waits = waits || held.contains(record);
+                if (entry.state != OutboxEntry::State::Queued) {
+                    decisions = true;
+                    if (!m_announced.contains(entry.id())) {
+                        m_announced.insert(entry.id());
+                        Q_EMIT attentionNeeded(entry);
                     }
-                    const bool applied = entry.state == OutboxEntry::State::Queued;
-                    m_local
-                        ->write([entry, applied](WriteTransaction& txn) {
-                            if (applied) {
-                                txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
-                            } else {
-                                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, "
-                                                        "problem = ? WHERE position = ?"),
-                                         {stateName(entry.state), entry.theirVersion,
-                                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
-                                          entry.problem, entry.position});
-                            }
-                        })
-                        .then(this, [this, entry, applied](QFuture<void> written) {
-                            try {
-                                written.waitForFinished();
-                            } catch (const std::exception& e) {
-                                // The server has it (or refused it); the local note failed. Trying again
-                                // is safe: the server skips a change it has applied.
-                                qCWarning(lcOutbox) << "cannot update the outbox:" << e.what();
-                                backOff();
-                                finishOperation();
-                                return;
-                            }
-                            m_backoffMs = kFirstBackoffMs;
-                            if (applied) {
-                                setWaiting(m_waiting - 1);
-                            } else {
-                                m_blocked = true;
-                                Q_EMIT attentionNeeded(entry);
-                            }
-                            finishOperation();
-                        });
-                });
+                }
+                if (waits) {
+                    for (const QString& record : records)
+                        held.insert(record);
+                    continue;
+                }
+                if (!next)
+                    next = &entry;
+            }
+            m_blocked = decisions;
+            if (!next) {
+                // Nothing may go until a decision, a sign-in or a new entry: wait for that.
+                m_nothingToReplay = true;
+                finishOperation();
+                return;
+            }
+            replayEntry(*next);
+        });
+}
+
+void Outbox::replayEntry(const OutboxEntry& entry)
+{
+    if (entry.kind == OutboxEntry::Kind::Command) {
+        replayCommand(entry);
+        return;
+    }
+    const RowChange change = entry.change;
+    m_server.write(WriteContext{change.source, change.actor, {}}, [change](WriteTransaction& txn) { return apply(txn, change, false); })
+        .then(this, [this, entry = OutboxEntry(entry)](QFuture<Applied> done) mutable {
+            try {
+                const Applied applied = done.result();
+                if (applied.kind == Applied::Kind::Conflict) {
+                    entry.state = OutboxEntry::State::Conflict;
+                    entry.theirVersion = applied.theirVersion;
+                    entry.theirs = applied.theirs;
+                    settleReplayed(entry, false);
+                    return;
+                }
+            } catch (const StoreUnavailable&) {
+                backOff();
+                finishOperation();
+                return;
+            } catch (const std::exception& e) {
+                entry.state = OutboxEntry::State::Failed;
+                entry.problem = QString::fromUtf8(e.what());
+                settleReplayed(entry, false);
+                return;
+            }
+            settleReplayed(entry, true);
+        });
+}
+
+namespace {
+
+// A replayer's answer: what happened to the command sent again.
+enum class Sent { Applied, Away, Conflict, Refused };
+
+Sent classify(QFuture<void> done, QString* problem)
+{
+    try {
+        done.waitForFinished();
+        return Sent::Applied;
+    } catch (const CommandQueued&) {
+        return Sent::Away; // the service found the server away again and kept it (it is here already)
+    } catch (const StoreUnavailable&) {
+        return Sent::Away;
+    } catch (const ConflictError& e) {
+        *problem = e.message();
+        return Sent::Conflict;
+    } catch (const std::exception& e) {
+        *problem = QString::fromUtf8(e.what());
+        return Sent::Refused;
+    }
+}
+
+QFuture<void> send(const QHash<QString, Outbox::Replayer>& replayers, const OfflineCommand& command, bool overrideConflict)
+{
+    const auto replayer = replayers.constFind(command.operation);
+    if (replayer == replayers.constEnd()) {
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
+            Tr::tr("No module on this desk sends \"%1\" (%2); start the desk with that module, or discard it.")
+                .arg(command.summary, command.operation))));
+    }
+    try {
+        return (*replayer)(command.args, command.id, overrideConflict);
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture(std::current_exception());
+    }
+}
+
+} // namespace
+
+void Outbox::replayCommand(const OutboxEntry& entry)
+{
+    m_replaying = entry.command.id.uuid();
+    send(m_replayers, entry.command, false).then(this, [this, entry = OutboxEntry(entry)](QFuture<void> done) mutable {
+        m_replaying = QUuid();
+        QString problem;
+        switch (classify(done, &problem)) {
+        case Sent::Applied:
+            settleReplayed(entry, true);
+            return;
+        case Sent::Away:
+            backOff();
+            finishOperation();
+            return;
+        case Sent::Conflict:
+            entry.state = OutboxEntry::State::Conflict;
+            break;
+        case Sent::Refused:
+            entry.state = OutboxEntry::State::Failed;
+            break;
+        }
+        entry.problem = problem;
+        settleReplayed(entry, false);
+    });
+}
+
+void Outbox::settleReplayed(OutboxEntry entry, bool applied)
+{
+    m_local
+        ->write([entry, applied](WriteTransaction& txn) {
+            if (applied) {
+                txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
+            } else {
+                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, "
+                                        "problem = ? WHERE position = ?"),
+                         {stateName(entry.state), entry.theirVersion,
+                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
+                          entry.problem, entry.position});
+            }
+        })
+        .then(this, [this, entry, applied](QFuture<void> written) {
+            try {
+                written.waitForFinished();
+            } catch (const std::exception& e) {
+                // The server has it (or refused it); the local note failed. Trying again is safe:
+                // the server skips a change or command it has applied.
+                qCWarning(lcOutbox) << "cannot update the outbox:" << e.what();
+                backOff();
+                finishOperation();
+                return;
+            }
+            m_backoffMs = kFirstBackoffMs;
+            if (applied) {
+                setWaiting(m_waiting - 1);
+            } else {
+                m_blocked = true;
+                m_announced.insert(entry.id());
+                Q_EMIT attentionNeeded(entry);
+            }
+            finishOperation();
         });
 }
 
@@ -144,6 +249,10 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                     throw ValidationError(Tr::tr("The change \"%1\" is not waiting for a decision.").arg(entry->change.summary));
             } catch (...) {
                 fail(std::current_exception());
+                return;
+            }
+            if (entry->kind == OutboxEntry::Kind::Command) {
+                resolveCommand(*entry, resolution, actor, promise);
                 return;
             }
             const AuditLog* audit = m_audit;
@@ -257,7 +366,8 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                                 Q_EMIT attentionNeeded(entry);
                             } else {
                                 promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
-                                m_blocked = false;
+                                m_nothingToReplay = false;
+                                m_announced.remove(entry.id());
                                 setWaiting(m_waiting - 1);
                             }
                             promise->finish();
@@ -265,6 +375,122 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                         });
                 });
         });
+}
+
+void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString actor,
+                            std::shared_ptr<QPromise<ChangeResult>> promise)
+{
+    const bool conflict = entry.state == OutboxEntry::State::Conflict;
+    const QString decision = resolution == Resolution::KeepMine ? QStringLiteral("keep_mine") : QStringLiteral("discard_mine");
+    // The decision on the journal and the audit chain, in the core's name (any desk may decide on
+    // its own commands); a discarded command's id is recorded as used, so it can never apply later.
+    const AuditLog* audit = m_audit;
+    auto record = [entry, conflict, decision, actor, audit, resolution](WriteTransaction& txn) {
+        const OfflineCommand& command = entry.command;
+        bool alreadyApplied = false;
+        if (resolution == Resolution::DiscardMine) {
+            QSqlQuery done = txn.exec(QStringLiteral("SELECT operation FROM applied_commands WHERE command_id = ?"),
+                                      {command.id.toString()});
+            alreadyApplied = done.next();
+            if (!alreadyApplied) {
+                txn.exec(QStringLiteral("INSERT INTO applied_commands (command_id, module, operation, result_key, actor, applied_at) "
+                                        "VALUES (?, 'core', ?, '', ?, ?)"),
+                         {command.id.toString(), QStringLiteral("discarded:") + command.operation, actor, txn.clock().nowMs()});
+            }
+        }
+        QJsonObject payload{
+            {QStringLiteral("command"), command.id.toString()},
+            {QStringLiteral("operation"), command.operation},
+            {QStringLiteral("records"), QJsonArray::fromStringList(command.records)},
+            {QStringLiteral("decision"), decision},
+            {QStringLiteral("summary"), command.summary},
+            {QStringLiteral("made_by"), command.madeBy},
+            {QStringLiteral("made_at"), command.madeAt},
+            {QStringLiteral("problem"), entry.problem},
+        };
+        if (alreadyApplied)
+            payload.insert(QStringLiteral("already_applied"), true);
+        const QString topic = conflict ? QStringLiteral("change.conflict_resolved") : QStringLiteral("change.refusal_resolved");
+        txn.publish(EventDraft{topic, payload, 1, {}, actor, QStringLiteral("core")});
+        if (audit) {
+            audit->append(txn, AuditEntry{actor, topic, QStringLiteral("command:") + command.id.toString(),
+                                          QStringLiteral("%1: %2").arg(decision, command.summary), QStringLiteral("success")});
+        }
+    };
+    auto finishWith = [this, promise](std::exception_ptr error, ChangeResult result) {
+        if (error)
+            promise->setException(error);
+        else
+            promise->addResult(result);
+        promise->finish();
+        finishOperation();
+    };
+    auto removeAndRecord = [this, entry, record, finishWith, actor] {
+        m_server.write(WriteContext{QStringLiteral("core"), actor, {}}, record)
+            .then(this, [this, entry, finishWith](QFuture<void> recorded) {
+                try {
+                    recorded.waitForFinished();
+                } catch (...) {
+                    // The command went (or was discarded) but the decision is not on record: the
+                    // entry stays for the operator to decide again, which finds it done.
+                    finishWith(std::current_exception(), {});
+                    return;
+                }
+                m_local->write([entry](WriteTransaction& txn) {
+                           txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
+                       })
+                    .then(this, [this, entry, finishWith](QFuture<void> removed) {
+                        try {
+                            removed.waitForFinished();
+                        } catch (const std::exception& e) {
+                            qCWarning(lcOutbox) << "cannot update the outbox:" << e.what();
+                            finishWith(std::current_exception(), {});
+                            return;
+                        }
+                        m_nothingToReplay = false;
+                        m_announced.remove(entry.id());
+                        setWaiting(m_waiting - 1);
+                        finishWith(nullptr, ChangeResult{ChangeResult::Outcome::Applied, {}, 0});
+                    });
+            });
+    };
+    if (resolution == Resolution::DiscardMine) {
+        removeAndRecord();
+        return;
+    }
+    // Keep mine: send it again under the signed-in operator, over the newer row after a conflict.
+    m_replaying = entry.command.id.uuid();
+    send(m_replayers, entry.command, conflict).then(this, [this, entry, removeAndRecord, finishWith](QFuture<void> done) mutable {
+        m_replaying = QUuid();
+        QString problem;
+        const Sent sent = classify(done, &problem);
+        if (sent == Sent::Applied) {
+            removeAndRecord();
+            return;
+        }
+        if (sent == Sent::Away) {
+            finishWith(std::make_exception_ptr(StoreUnavailable(
+                           Tr::tr("The server cannot be reached; \"%1\" stays on this desk. Decide again when the server is back.")
+                               .arg(entry.command.summary))),
+                       {});
+            return;
+        }
+        // Refused or in conflict again: the operator sees why and decides again.
+        entry.state = sent == Sent::Conflict ? OutboxEntry::State::Conflict : OutboxEntry::State::Failed;
+        entry.problem = problem;
+        m_local
+            ->write([entry](WriteTransaction& txn) {
+                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, problem = ? WHERE position = ?"),
+                         {stateName(entry.state), entry.problem, entry.position});
+            })
+            .then(this, [this, entry, finishWith](QFuture<void>) {
+                Q_EMIT attentionNeeded(entry);
+                if (entry.state == OutboxEntry::State::Conflict)
+                    finishWith(nullptr, ChangeResult{ChangeResult::Outcome::Conflict, {}, 0});
+                else
+                    finishWith(std::make_exception_ptr(ValidationError(entry.problem)), {});
+            });
+    });
 }
 
 } // namespace hexhub

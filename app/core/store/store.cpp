@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -161,6 +162,20 @@ Store::Store(Options options, const Clock& clock, QObject* parent)
         m_dialect = std::make_unique<SqliteDialect>();
     else
         m_dialect = std::make_unique<PostgreSqlDialect>(m_options.url.options);
+    // Offline, a desk that does nothing would not notice the server back: a light read every few
+    // seconds reconnects (and says Open), so the outbox replays and the status bar clears by itself.
+    m_probe = new QTimer(this);
+    m_probe->setInterval(kOfflineProbeMs);
+    connect(m_probe, &QTimer::timeout, this, [this] {
+        if (state() == State::Offline)
+            read([](Sql& sql) { return sql.exec(QStringLiteral("SELECT 1")).next(); });
+    });
+    connect(this, &Store::stateChanged, this, [this](State state) {
+        if (state == State::Offline)
+            m_probe->start();
+        else
+            m_probe->stop();
+    });
 }
 
 Store::~Store()

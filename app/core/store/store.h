@@ -20,6 +20,8 @@
 #include <type_traits>
 #include <variant>
 
+class QTimer;
+
 namespace hexhub {
 
 class Clock;
@@ -152,6 +154,8 @@ private:
     QMap<int, CommitObserver> m_observers;
     int m_nextObserverId = 1;
     std::atomic<State> m_state{State::Closed};
+    static constexpr int kOfflineProbeMs = 2000;
+    QTimer* m_probe = nullptr; //!< offline: tries the server again now and then
     quint64 m_openGeneration = 0; //!< GUI thread: which open() the queued state change answers
     QList<Event> m_attempted; // writer thread only
     QMutex m_inDoubtMutex;

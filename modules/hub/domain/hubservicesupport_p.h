@@ -12,6 +12,8 @@
 #include "store/store.h"
 
 #include <QFuture>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <exception>
 #include <optional>
@@ -38,6 +40,28 @@ inline Event publishOnTimelines(WriteTransaction& txn, const QList<qint64>& inci
     for (qint64 id : incidents)
         txn.execCached(QStringLiteral("INSERT INTO hub_incident_events (incident_id, event_seq) VALUES (?, ?)"), {id, event.seq});
     return event;
+}
+
+using service::keepWhenAway;
+
+//! A hub command kept in the desk's outbox while the server is away (servicesupport.h keepWhenAway()).
+inline OfflineCommand offline(const QString& operation, const CommandId& command, QJsonObject args, QStringList records,
+                              QString summary, const Principal& actor)
+{
+    return service::offlineCommand(QStringLiteral("hub"), operation, command, std::move(args), std::move(records),
+                                   std::move(summary), actor);
+}
+
+// The records a kept command changes: one waiting for a decision holds back later ones on the same.
+inline QString incidentRecord(qint64 id) { return QStringLiteral("incident:%1").arg(id); }
+inline QString taskRecord(qint64 id) { return QStringLiteral("task:%1").arg(id); }
+inline QString operationRecord(qint64 id) { return QStringLiteral("operation:%1").arg(id); }
+inline QStringList unitRecords(const QStringList& callSigns)
+{
+    QStringList records;
+    for (const QString& callSign : callSigns)
+        records << QStringLiteral("unit:") + callSign;
+    return records;
 }
 
 } // namespace hexhub::hubsupport

@@ -1,6 +1,7 @@
 #include "hexhub/hub/taskservice.h"
 
 #include "hubrows_p.h"
+#include "hubreplay_p.h"
 #include "hubservicesupport_p.h"
 
 #include "security/audit.h"
@@ -27,6 +28,12 @@ using namespace hubrows;
 using hubsupport::check;
 using hubsupport::failNow;
 using hubsupport::hubWrite;
+using hubsupport::incidentRecord;
+using hubsupport::keepWhenAway;
+using hubsupport::offline;
+using hubsupport::operationRecord;
+using hubsupport::taskRecord;
+using hubsupport::unitRecords;
 using service::appliedBefore;
 using service::recordApplied;
 
@@ -108,12 +115,21 @@ QString operationConflict(const Operation& op)
     return Tr::tr("Operation %1 was changed on another desk meanwhile; look at it again and retry.").arg(op.name);
 }
 
+QJsonArray divisionJson(const QList<NewTask>& division)
+{
+    QJsonArray tasks;
+    for (const NewTask& task : division)
+        tasks << hubreplay::toJson(task);
+    return tasks;
+}
+
 } // namespace
 
-TaskService::TaskService(Store& store, Session& session, AuditLog& audit)
+TaskService::TaskService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -128,7 +144,7 @@ QFuture<Task> TaskService::issue(const NewTask& task, const CommandId& command) 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Task>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [task, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [task, command, name = actor.name](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.task.issue");
         if (const auto earlier = appliedBefore(txn, command, op))
             return loadTask(txn, earlier->toLongLong());
@@ -136,6 +152,8 @@ QFuture<Task> TaskService::issue(const NewTask& task, const CommandId& command) 
         recordApplied(txn, command, op, QString::number(issued.id));
         return issued;
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.task.issue"), command, hubreplay::toJson(task), {}, Tr::tr("Task to %1: %2").arg(task.assignee, task.title.trimmed()), actor));
 }
 
 QFuture<Task> TaskService::accept(qint64 id, const CommandId& command) const
@@ -144,10 +162,12 @@ QFuture<Task> TaskService::accept(qint64 id, const CommandId& command) const
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("accept a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    return m_store.write(hubWrite(actor), [id, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [id, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.accept"), id,
                            [&] { return moveTask(txn, id, TaskStatus::Accepted, -1, {}, {}); });
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.task.accept"), command, {{QStringLiteral("id"), id}}, {taskRecord(id)}, Tr::tr("Accept task %1").arg(id), actor));
 }
 
 QFuture<Task> TaskService::reportProgress(qint64 id, int percent, const QString& note, const CommandId& command) const
@@ -158,10 +178,12 @@ QFuture<Task> TaskService::reportProgress(qint64 id, int percent, const QString&
         return *refused;
     if (percent < 0 || percent > 100)
         return failNow<Task>(Tr::tr("Progress is 0 to 100 percent."));
-    return m_store.write(hubWrite(actor), [id, percent, note, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [id, percent, note, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.progress"), id,
                            [&] { return moveTask(txn, id, TaskStatus::InProgress, percent, note.trimmed(), {}); });
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.task.progress"), command, {{QStringLiteral("id"), id}, {QStringLiteral("percent"), percent}, {QStringLiteral("note"), note}}, {taskRecord(id)}, Tr::tr("Task %1 at %2%").arg(id).arg(percent), actor));
 }
 
 QFuture<Task> TaskService::complete(qint64 id, const QString& note, const CommandId& command) const
@@ -170,11 +192,13 @@ QFuture<Task> TaskService::complete(qint64 id, const QString& note, const Comman
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("complete a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    return m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.complete"), id, [&] {
             return moveTask(txn, id, TaskStatus::Done, 100, note.trimmed().isEmpty() ? QString() : note.trimmed(), {});
         });
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.task.complete"), command, {{QStringLiteral("id"), id}, {QStringLiteral("note"), note}}, {taskRecord(id)}, Tr::tr("Complete task %1").arg(id), actor));
 }
 
 QFuture<Task> TaskService::decline(qint64 id, const QString& reason, const CommandId& command) const
@@ -185,10 +209,12 @@ QFuture<Task> TaskService::decline(qint64 id, const QString& reason, const Comma
         return *refused;
     if (reason.trimmed().isEmpty())
         return failNow<Task>(Tr::tr("Say why the task is declined."));
-    return m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.decline"), id,
                            [&] { return moveTask(txn, id, TaskStatus::Declined, -1, {}, reason.trimmed()); });
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.task.decline"), command, {{QStringLiteral("id"), id}, {QStringLiteral("reason"), reason}}, {taskRecord(id)}, Tr::tr("Decline task %1").arg(id), actor));
 }
 
 QFuture<Task> TaskService::cancel(qint64 id, const QString& reason, const CommandId& command) const
@@ -197,10 +223,12 @@ QFuture<Task> TaskService::cancel(qint64 id, const QString& reason, const Comman
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.assign"), Tr::tr("cancel a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    return m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.cancel"), id,
                            [&] { return moveTask(txn, id, TaskStatus::Cancelled, -1, {}, reason.trimmed()); });
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.task.cancel"), command, {{QStringLiteral("id"), id}, {QStringLiteral("reason"), reason}}, {taskRecord(id)}, Tr::tr("Cancel task %1").arg(id), actor));
 }
 
 QFuture<QList<Task>> TaskService::openTasks(const QString& assignee) const
@@ -251,7 +279,7 @@ QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Operation>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [this, op, division, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [this, op, division, command, name = actor.name](WriteTransaction& txn) {
         const QString opName = QStringLiteral("hub.operation.plan");
         if (const auto earlier = appliedBefore(txn, command, opName))
             return loadOperation(txn, earlier->toLongLong());
@@ -280,6 +308,8 @@ QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& 
         recordApplied(txn, command, opName, QString::number(id));
         return saved;
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.operation.plan"), command, {{QStringLiteral("operation"), op.toJson()}, {QStringLiteral("division"), divisionJson(division)}}, {}, Tr::tr("Plan operation %1").arg(op.name.trimmed()), actor));
 }
 
 QFuture<Operation> TaskService::start(qint64 operationId, const CommandId& command) const
@@ -288,7 +318,7 @@ QFuture<Operation> TaskService::start(qint64 operationId, const CommandId& comma
     if (auto refused = check<Operation>(m_audit, actor, QStringLiteral("hub.operation.command"), Tr::tr("start an operation"),
                                         QStringLiteral("operation.started"), QStringLiteral("operation:%1").arg(operationId)))
         return *refused;
-    return m_store.write(hubWrite(actor), [operationId, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [operationId, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.operation.start");
         if (appliedBefore(txn, command, op))
             return loadOperation(txn, operationId);
@@ -307,6 +337,8 @@ QFuture<Operation> TaskService::start(qint64 operationId, const CommandId& comma
         recordApplied(txn, command, op, QString::number(operationId));
         return after;
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.operation.start"), command, {{QStringLiteral("id"), operationId}}, {operationRecord(operationId)}, Tr::tr("Start operation %1").arg(operationId), actor));
 }
 
 QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how, const CommandId& command) const
@@ -317,7 +349,7 @@ QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how, 
         return *refused;
     if (how != OperationStatus::Completed && how != OperationStatus::Cancelled)
         return failNow<Operation>(Tr::tr("An operation finishes completed or cancelled."));
-    return m_store.write(hubWrite(actor), [operationId, how, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [operationId, how, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.operation.finish");
         if (appliedBefore(txn, command, op))
             return loadOperation(txn, operationId);
@@ -343,6 +375,8 @@ QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how, 
         recordApplied(txn, command, op, QString::number(operationId));
         return after;
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.operation.finish"), command, {{QStringLiteral("id"), operationId}, {QStringLiteral("how"), operationStatusId(how)}}, {operationRecord(operationId)}, Tr::tr("Finish operation %1: %2").arg(operationId).arg(operationStatusName(how)), actor));
 }
 
 QFuture<QList<Task>> TaskService::operationTasks(qint64 operationId) const

@@ -1,6 +1,7 @@
 #include "hexhub/hub/unitservice.h"
 
 #include "hubrows_p.h"
+#include "hubreplay_p.h"
 #include "hubservicesupport_p.h"
 
 #include "security/audit.h"
@@ -27,16 +28,23 @@ using namespace hubrows;
 using hubsupport::check;
 using hubsupport::failNow;
 using hubsupport::hubWrite;
+using hubsupport::incidentRecord;
+using hubsupport::keepWhenAway;
+using hubsupport::offline;
+using hubsupport::operationRecord;
+using hubsupport::taskRecord;
+using hubsupport::unitRecords;
 using service::appliedBefore;
 using service::recordApplied;
 
 // ---------------------------------------------------------------------------------------------
 // UnitService
 
-UnitService::UnitService(Store& store, Session& session, AuditLog& audit)
+UnitService::UnitService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -54,7 +62,7 @@ QFuture<Unit> UnitService::save(const Unit& in, const CommandId& command) const
         if (skill.isEmpty() || skill.contains(u','))
             return failNow<Unit>(Tr::tr("'%1' is not a skill id.").arg(skill));
     }
-    return m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.unit.save");
         if (appliedBefore(txn, command, op))
             return loadUnit(txn, in.callSign);
@@ -85,6 +93,8 @@ QFuture<Unit> UnitService::save(const Unit& in, const CommandId& command) const
         recordApplied(txn, command, op, saved.callSign);
         return saved;
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.unit.save"), command, {{QStringLiteral("unit"), in.toJson()}}, unitRecords({in.callSign}), Tr::tr("Save unit %1").arg(in.callSign), actor));
 }
 
 QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status, const CommandId& command) const
@@ -95,7 +105,7 @@ QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status,
         return *refused;
     if (status == UnitStatus::EnRoute || status == UnitStatus::OnScene)
         return failNow<Unit>(Tr::tr("A unit goes en route or on scene by being dispatched to an incident."));
-    return m_store.write(hubWrite(actor), [callSign, status, command](WriteTransaction& txn) {
+    auto attempt = m_store.write(hubWrite(actor), [callSign, status, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.unit.status");
         if (appliedBefore(txn, command, op))
             return loadUnit(txn, callSign);
@@ -107,6 +117,8 @@ QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status,
         recordApplied(txn, command, op, callSign);
         return loadUnit(txn, callSign);
     });
+    return keepWhenAway(m_outbox, std::move(attempt),
+                        offline(QStringLiteral("hub.unit.status"), command, {{QStringLiteral("unit"), callSign}, {QStringLiteral("status"), unitStatusId(status)}}, unitRecords({callSign}), Tr::tr("%1: %2").arg(callSign, unitStatusName(status)), actor));
 }
 
 QFuture<void> UnitService::reportPosition(const QString& callSign, const GeoPoint& point) const

@@ -154,6 +154,9 @@ void DispatchDialog::dispatchTicked()
     whenFinished(this, m_hub.incidents.dispatch(m_incidentId, callSigns, m_command), [this, callSigns](QFuture<QList<Unit>> done) {
         try {
             done.result();
+        } catch (const CommandQueued&) {
+            accept(); // kept on the desk until the server is back: the desk says so
+            return;
         } catch (const std::exception& e) {
             m_message->setText(QString::fromUtf8(e.what()));
             m_dispatch->setEnabled(true);

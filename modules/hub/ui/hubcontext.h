@@ -23,6 +23,7 @@ namespace hexhub {
 class AuditLog;
 class Clock;
 class EventBus;
+class Outbox;
 class Session;
 class Store;
 } // namespace hexhub
@@ -41,6 +42,9 @@ struct HubContext
     TaskService tasks;
     CameraService cameras;
     MediaService media;
+    //! The incident categories as read last (GUI thread): a form opened while the server is away
+    //! offers these, so a call can still be taken and kept on the desk.
+    QList<IncidentCategory> knownCategories;
 
     /*!
      * The video wall that "Cameras on the wall" in an opened incident fills: set by a video panel
@@ -57,9 +61,10 @@ struct HubContext
     //! else why not (ModuleContext::openRecord()).
     std::function<QString(const QString& kind, const QString& ref)> openRecord;
 
-    HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit)
-        : store(s), bus(b), clock(c), session(session), incidents(s, session, audit), units(s, session, audit),
-          tasks(s, session, audit), cameras(s, session, audit), media(s, session, audit)
+    //! `outbox`: where the hub's commands wait while the server is away.
+    HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit, Outbox* outbox = nullptr)
+        : store(s), bus(b), clock(c), session(session), incidents(s, session, audit, outbox), units(s, session, audit, outbox),
+          tasks(s, session, audit, outbox), cameras(s, session, audit), media(s, session, audit)
     {
     }
 

@@ -57,7 +57,11 @@ bool HubModule::initialize(ModuleContext& context, QString&)
                                          auto* board = qobject_cast<IncidentBoard*>(view);
                                          return board && board->openNumber(ref);
                                      }});
-    m_hub = std::make_unique<HubContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
+    m_hub = std::make_unique<HubContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit(),
+                                         &context.outbox());
+    // Commands made while the server was away are sent again through these services (copies, over
+    // the platform's store, session and audit, which outlive the outbox; modules are never unloaded).
+    registerHubReplayers(context.outbox(), m_hub->incidents, m_hub->tasks, m_hub->units);
     m_hub->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
 
     // The hub's views: the board in the middle; the dashboard and the map for walls and docks; the

@@ -119,6 +119,9 @@ void IncidentEditDialog::submit()
             Q_EMIT this->saved(saved);
             accept();
             return;
+        } catch (const CommandQueued&) {
+            accept(); // kept on the desk until the server is back: the desk says so
+            return;
         } catch (const ConflictError&) {
             // Show what it is now; keep what this operator changed on top of it.
             whenFinished(this, m_hub.incidents.get(m_seen.id), [this, edit](QFuture<Incident> now) {

@@ -84,10 +84,20 @@ void IncidentFields::loadCategories(HubContext& hub, QObject* owner, QLabel* mes
                                     std::function<void(const QList<IncidentCategory>&)> then)
 {
     QComboBox* box = category;
-    whenFinished(owner, hub.incidents.categories(), [box, message, then = std::move(then)](QFuture<QList<IncidentCategory>> done) {
+    whenFinished(owner, hub.incidents.categories(), [&hub, box, message, then = std::move(then)](QFuture<QList<IncidentCategory>> done) {
         QList<IncidentCategory> categories;
         try {
             categories = done.result();
+            hub.knownCategories = categories;
+        } catch (const StoreUnavailable& e) {
+            // The server away: the categories this desk read last, so a call can still be taken.
+            if (hub.knownCategories.isEmpty()) {
+                message->setText(IncidentForm::tr("The categories cannot be read: %1").arg(e.message()));
+                return;
+            }
+            categories = hub.knownCategories;
+            message->setText(IncidentForm::tr("The server cannot be reached: the categories are those read last, and the "
+                                              "incident is kept on this desk until the server is back."));
         } catch (const std::exception& e) {
             message->setText(IncidentForm::tr("The categories cannot be read: %1").arg(QString::fromUtf8(e.what())));
             return;
@@ -259,6 +269,16 @@ void IncidentForm::create(qint64 mergeInto)
         return;
     setBusy(true, tr("Creating..."));
     whenFinished(this, m_hub.incidents.create(*incident, m_createCommand), [this, mergeInto](QFuture<Incident> done) {
+        try {
+            done.waitForFinished();
+        } catch (const CommandQueued&) {
+            // Kept on this desk with its command id: it is created when the server is back (the
+            // desk says so, and the outbox lists it). Nothing more to do here.
+            Q_EMIT queued();
+            accept();
+            return;
+        } catch (...) {
+        }
         if (const QString error = errorOf(done); !error.isEmpty()) {
             setBusy(false, error);
             return;

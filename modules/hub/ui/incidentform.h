@@ -60,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void created(qint64 incidentId);
+    //! The server was away: the incident is kept on this desk and created when it is back.
+    void queued();
 
 private:
     void submit();

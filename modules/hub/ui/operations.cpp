@@ -278,6 +278,8 @@ void OperationPlanner::plan()
             const Operation planned = done.result();
             Q_EMIT this->planned(planned.id);
             accept();
+        } catch (const CommandQueued&) {
+            accept(); // kept on the desk until the server is back: the desk says so
         } catch (const std::exception& e) {
             m_message->setText(errorOf(e));
             m_buttons->setEnabled(true);

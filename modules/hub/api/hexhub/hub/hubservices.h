@@ -22,3 +22,18 @@
  *
  * Every incident's events are indexed in `hub_incident_events`, which is what its timeline reads.
  */
+
+namespace hexhub {
+
+class Outbox;
+
+/*!
+ * Registers with `outbox` how each of the hub's commands is sent again after an outage (the
+ * services keep them there while the server is away): through these services, so under the operator
+ * signed in then, with the permission checked again. The replayers hold copies of the services,
+ * whose store, session and audit outlive the outbox. Answers the operations registered.
+ */
+HEXHUB_HUB_EXPORT QStringList registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
+                                                   const UnitService& units);
+
+} // namespace hexhub

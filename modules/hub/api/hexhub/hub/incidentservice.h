@@ -20,6 +20,7 @@
 namespace hexhub {
 
 class AuditLog;
+class Outbox;
 class Session;
 class Sql;
 class Store;
@@ -105,7 +106,9 @@ public:
     //! ... created within this long before it.
     static constexpr qint64 kDuplicateWindowMs = 30 * 60 * 1000;
 
-    IncidentService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where commands wait while the server is away (servicesupport.h keepWhenAway());
+    //! without one, an outage fails the command.
+    IncidentService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
 
     QFuture<QList<IncidentCategory>> categories() const;
 
@@ -166,6 +169,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox = nullptr;
 };
 
 } // namespace hexhub

@@ -16,6 +16,7 @@
 namespace hexhub {
 
 class AuditLog;
+class Outbox;
 class Session;
 class Sql;
 class Store;
@@ -41,7 +42,9 @@ struct HEXHUB_HUB_EXPORT NewTask
 class HEXHUB_HUB_EXPORT TaskService
 {
 public:
-    TaskService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where commands wait while the server is away (servicesupport.h keepWhenAway());
+    //! without one, an outage fails the command.
+    TaskService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
 
     //! hub.task.assign. Publishes task.assigned and, with a due time, its deadline.
     QFuture<Task> issue(const NewTask& task, const CommandId& command = CommandId::make()) const;
@@ -84,6 +87,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox = nullptr;
 };
 
 } // namespace hexhub

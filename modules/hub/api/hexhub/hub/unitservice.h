@@ -16,6 +16,7 @@
 namespace hexhub {
 
 class AuditLog;
+class Outbox;
 class Session;
 class Sql;
 class Store;
@@ -27,7 +28,9 @@ class WriteTransaction;
 class HEXHUB_HUB_EXPORT UnitService
 {
 public:
-    UnitService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where commands wait while the server is away (servicesupport.h keepWhenAway());
+    //! without one, an outage fails the command.
+    UnitService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
 
     //! hub.unit.manage. Adds a unit, or updates its kind, station, crew, skills and (when given) its
     //! last known position.
@@ -45,6 +48,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox = nullptr;
 };
 
 } // namespace hexhub

@@ -1,0 +1,271 @@
+// The hub's commands sent again from a desk's outbox: their arguments as JSON, and the replayers that
+// call the services with them under the operator signed in now (ARCHITECTURE.md 3a).
+#include "hubreplay_p.h"
+
+#include "hexhub/hub/hubservices.h"
+
+#include "base/coretr.h"
+#include "base/error.h"
+#include "store/outbox.h"
+
+#include <QJsonArray>
+
+namespace hexhub {
+
+namespace hubreplay {
+
+namespace {
+
+qint64 requireId(const QJsonObject& json, const QString& key)
+{
+    const qint64 id = json.value(key).toInteger();
+    if (id <= 0)
+        throw ValidationError(Tr::tr("The kept command has no valid %1.").arg(key));
+    return id;
+}
+
+QString requireText(const QJsonObject& json, const QString& key)
+{
+    const QJsonValue value = json.value(key);
+    if (!value.isString())
+        throw ValidationError(Tr::tr("The kept command has no %1.").arg(key));
+    return value.toString();
+}
+
+std::optional<GeoPoint> pointFrom(const QJsonValue& value)
+{
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    QString error;
+    const auto point = GeoPoint::fromJson(value.toObject(), &error);
+    if (!point)
+        throw ValidationError(Tr::tr("The kept command's place cannot be read: %1").arg(error));
+    return point;
+}
+
+template <typename T>
+QFuture<void> done(QFuture<T> future)
+{
+    if constexpr (std::is_void_v<T>)
+        return future;
+    else
+        return future.then([](const T&) {});
+}
+
+} // namespace
+
+QJsonObject toJson(const NewIncident& in)
+{
+    return QJsonObject{{QStringLiteral("priority"), in.priority},
+                       {QStringLiteral("category"), in.category},
+                       {QStringLiteral("source"), incidentSourceId(in.source)},
+                       {QStringLiteral("summary"), in.summary},
+                       {QStringLiteral("location"), in.location.toJson()},
+                       {QStringLiteral("reporter_contact"), in.reporterContact},
+                       {QStringLiteral("centre"), in.centre}};
+}
+
+NewIncident newIncidentFromJson(const QJsonObject& json)
+{
+    NewIncident in;
+    in.priority = json.value(QStringLiteral("priority")).toInt();
+    in.category = requireText(json, QStringLiteral("category"));
+    const auto source = incidentSourceFromId(json.value(QStringLiteral("source")).toString());
+    if (!source)
+        throw ValidationError(Tr::tr("The kept command has no valid source."));
+    in.source = *source;
+    in.summary = requireText(json, QStringLiteral("summary"));
+    QString error;
+    const auto location = Location::fromJson(json.value(QStringLiteral("location")).toObject(), &error);
+    if (!location)
+        throw ValidationError(Tr::tr("The kept command's place cannot be read: %1").arg(error));
+    in.location = *location;
+    in.reporterContact = json.value(QStringLiteral("reporter_contact")).toString();
+    in.centre = requireText(json, QStringLiteral("centre"));
+    return in;
+}
+
+QJsonObject toJson(const IncidentEdit& edit)
+{
+    QJsonObject json;
+    if (edit.priority)
+        json.insert(QStringLiteral("priority"), *edit.priority);
+    if (edit.category)
+        json.insert(QStringLiteral("category"), *edit.category);
+    if (edit.summary)
+        json.insert(QStringLiteral("summary"), *edit.summary);
+    if (edit.location)
+        json.insert(QStringLiteral("location"), edit.location->toJson());
+    if (edit.centre)
+        json.insert(QStringLiteral("centre"), *edit.centre);
+    return json;
+}
+
+IncidentEdit incidentEditFromJson(const QJsonObject& json)
+{
+    IncidentEdit edit;
+    if (json.contains(QStringLiteral("priority")))
+        edit.priority = json.value(QStringLiteral("priority")).toInt();
+    if (json.contains(QStringLiteral("category")))
+        edit.category = requireText(json, QStringLiteral("category"));
+    if (json.contains(QStringLiteral("summary")))
+        edit.summary = requireText(json, QStringLiteral("summary"));
+    if (json.contains(QStringLiteral("location"))) {
+        QString error;
+        const auto location = Location::fromJson(json.value(QStringLiteral("location")).toObject(), &error);
+        if (!location)
+            throw ValidationError(Tr::tr("The kept command's place cannot be read: %1").arg(error));
+        edit.location = *location;
+    }
+    if (json.contains(QStringLiteral("centre")))
+        edit.centre = requireText(json, QStringLiteral("centre"));
+    return edit;
+}
+
+QJsonObject toJson(const NewTask& task)
+{
+    QJsonObject json{{QStringLiteral("assignee_kind"), task.assigneeKind == AssigneeKind::Unit ? QStringLiteral("unit")
+                                                                                             : QStringLiteral("centre")},
+                     {QStringLiteral("assignee"), task.assignee},
+                     {QStringLiteral("title"), task.title},
+                     {QStringLiteral("detail"), task.detail},
+                     {QStringLiteral("priority"), task.priority},
+                     {QStringLiteral("starts_at"), task.startsAt},
+                     {QStringLiteral("due_at"), task.dueAt},
+                     {QStringLiteral("place"), task.place},
+                     {QStringLiteral("incident"), task.incidentId}};
+    if (task.point)
+        json.insert(QStringLiteral("point"), task.point->toJson());
+    return json;
+}
+
+NewTask newTaskFromJson(const QJsonObject& json)
+{
+    NewTask task;
+    const QString kind = json.value(QStringLiteral("assignee_kind")).toString();
+    if (kind != QLatin1String("unit") && kind != QLatin1String("centre"))
+        throw ValidationError(Tr::tr("The kept command has no valid assignee."));
+    task.assigneeKind = kind == QLatin1String("unit") ? AssigneeKind::Unit : AssigneeKind::Centre;
+    task.assignee = requireText(json, QStringLiteral("assignee"));
+    task.title = requireText(json, QStringLiteral("title"));
+    task.detail = json.value(QStringLiteral("detail")).toString();
+    task.priority = json.value(QStringLiteral("priority")).toInt();
+    task.startsAt = json.value(QStringLiteral("starts_at")).toInteger();
+    task.dueAt = json.value(QStringLiteral("due_at")).toInteger();
+    task.place = json.value(QStringLiteral("place")).toString();
+    task.point = pointFrom(json.value(QStringLiteral("point")));
+    task.incidentId = json.value(QStringLiteral("incident")).toInteger();
+    return task;
+}
+
+} // namespace hubreplay
+
+QStringList registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
+                                 const UnitService& units)
+{
+    using namespace hubreplay;
+    QStringList operations;
+    auto add = [&](const QString& operation, Outbox::Replayer replayer) {
+        outbox.addReplayer(operation, std::move(replayer));
+        operations << operation;
+    };
+    const QString id = QStringLiteral("id");
+    add(QStringLiteral("hub.incident.create"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
+        return done(incidents.create(newIncidentFromJson(a), c));
+    });
+    add(QStringLiteral("hub.incident.edit"), [incidents, id](const QJsonObject& a, const CommandId& c, bool overrideConflict) {
+        const qint64 incident = requireId(a, id);
+        const IncidentEdit edit = incidentEditFromJson(a.value(QStringLiteral("edit")).toObject());
+        if (!overrideConflict)
+            return done(incidents.edit(incident, a.value(QStringLiteral("version")).toInteger(), edit, c));
+        // Keep mine: over the incident as it is now.
+        return incidents.get(incident)
+            .then([incidents, incident, edit, c](const Incident& now) { return done(incidents.edit(incident, now.version, edit, c)); })
+            .unwrap();
+    });
+    add(QStringLiteral("hub.incident.move"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
+        const auto to = incidentStatusFromId(a.value(QStringLiteral("to")).toString());
+        if (!to)
+            throw ValidationError(Tr::tr("The kept command has no valid status."));
+        return done(incidents.moveTo(requireId(a, id), *to, a.value(QStringLiteral("reason")).toString(), c));
+    });
+    add(QStringLiteral("hub.incident.note"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(incidents.addNote(requireId(a, id), requireText(a, QStringLiteral("text")), c));
+    });
+    add(QStringLiteral("hub.incident.link"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(incidents.link(requireId(a, id), requireText(a, QStringLiteral("kind")), requireText(a, QStringLiteral("ref")), c));
+    });
+    add(QStringLiteral("hub.incident.step"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(incidents.tickStep(requireId(a, id), a.value(QStringLiteral("step")).toInt(),
+                                       a.value(QStringLiteral("ticked")).toBool(), c));
+    });
+    add(QStringLiteral("hub.incident.dispatch"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
+        QStringList callSigns;
+        for (const QJsonValue& unit : a.value(QStringLiteral("units")).toArray())
+            callSigns << unit.toString();
+        return done(incidents.dispatch(requireId(a, id), callSigns, c));
+    });
+    add(QStringLiteral("hub.unit.arrived"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(incidents.unitArrived(requireId(a, id), requireText(a, QStringLiteral("unit")), c));
+    });
+    add(QStringLiteral("hub.unit.cleared"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
+        return done(incidents.unitCleared(requireText(a, QStringLiteral("unit")), c));
+    });
+    add(QStringLiteral("hub.incident.merge"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
+        return done(incidents.merge(requireId(a, QStringLiteral("keep")), requireId(a, QStringLiteral("duplicate")), c));
+    });
+    add(QStringLiteral("hub.task.issue"), [tasks](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.issue(newTaskFromJson(a), c));
+    });
+    add(QStringLiteral("hub.task.accept"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.accept(requireId(a, id), c));
+    });
+    add(QStringLiteral("hub.task.progress"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.reportProgress(requireId(a, id), a.value(QStringLiteral("percent")).toInt(),
+                                         a.value(QStringLiteral("note")).toString(), c));
+    });
+    add(QStringLiteral("hub.task.complete"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.complete(requireId(a, id), a.value(QStringLiteral("note")).toString(), c));
+    });
+    add(QStringLiteral("hub.task.decline"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.decline(requireId(a, id), requireText(a, QStringLiteral("reason")), c));
+    });
+    add(QStringLiteral("hub.task.cancel"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.cancel(requireId(a, id), a.value(QStringLiteral("reason")).toString(), c));
+    });
+    add(QStringLiteral("hub.operation.plan"), [tasks](const QJsonObject& a, const CommandId& c, bool) {
+        QString error;
+        const auto operation = Operation::fromJson(a.value(QStringLiteral("operation")).toObject(), &error);
+        if (!operation)
+            throw ValidationError(Tr::tr("The kept operation cannot be read: %1").arg(error));
+        QList<NewTask> division;
+        for (const QJsonValue& task : a.value(QStringLiteral("division")).toArray())
+            division << newTaskFromJson(task.toObject());
+        return done(tasks.plan(*operation, division, c));
+    });
+    add(QStringLiteral("hub.operation.start"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.start(requireId(a, id), c));
+    });
+    add(QStringLiteral("hub.operation.finish"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        const auto how = operationStatusFromId(a.value(QStringLiteral("how")).toString());
+        if (!how)
+            throw ValidationError(Tr::tr("The kept command has no valid outcome."));
+        return done(tasks.finish(requireId(a, id), *how, c));
+    });
+    add(QStringLiteral("hub.unit.status"), [units](const QJsonObject& a, const CommandId& c, bool) {
+        const auto status = unitStatusFromId(a.value(QStringLiteral("status")).toString());
+        if (!status)
+            throw ValidationError(Tr::tr("The kept command has no valid status."));
+        return done(units.setStatus(requireText(a, QStringLiteral("unit")), *status, c));
+    });
+    add(QStringLiteral("hub.unit.save"), [units](const QJsonObject& a, const CommandId& c, bool) {
+        QString error;
+        const auto unit = Unit::fromJson(a.value(QStringLiteral("unit")).toObject(), &error);
+        if (!unit)
+            throw ValidationError(Tr::tr("The kept unit cannot be read: %1").arg(error));
+        return done(units.save(*unit, c));
+    });
+    return operations;
+}
+
+} // namespace hexhub
