@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -82,6 +83,10 @@ private:
     {
         QProcess script;
         script.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // As in production: each commit waits for the disk.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HEXHUB_PG_FSYNC"), QStringLiteral("on"));
+        script.setProcessEnvironment(environment);
         script.start(QStringLiteral("bash"), {QStringLiteral(HEXHUB_PGSERVER_SCRIPT), action, m_folder, QStringLiteral("55433")});
         if (!script.waitForFinished(120000) || script.exitCode() != 0)
             throw std::runtime_error(QStringLiteral("could not %1 a PostgreSQL server for the benchmark (%2)")
@@ -132,9 +137,28 @@ private:
     StoreUrl m_url;
 };
 
+// A server setting as the server reports it (`SHOW name`).
+QString serverSetting(const StoreUrl& url, const QString& name)
+{
+    const QString connection = QStringLiteral("bench-show-") + QUuid::createUuid().toString(QUuid::Id128);
+    QString value;
+    {
+        QSqlDatabase db = openStoreConnection(PostgreSqlDialect(url.options), url, connection, true);
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SHOW ") + name) && q.next())
+            value = q.value(0).toString();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return value;
+}
+
 // The floor: a bare LISTEN connection on this thread and a NOTIFY sender on another, at the same
 // rate; the time from sending the NOTIFY (an autocommitted statement) to the notification signal.
-QList<double> rawNotifyRoundTrips(const StoreUrl& url, int count, double rate)
+// With `withRow`, each NOTIFY goes in a transaction that also inserts a row, timed from sending its
+// COMMIT: what any committed change costs the server before it notifies (the WAL flush with fsync
+// on, which a bare NOTIFY does not wait for).
+QList<double> rawNotifyRoundTrips(const StoreUrl& url, int count, double rate, bool withRow = false)
 {
     const QString listenName = QStringLiteral("bench-listen");
     QList<double> latencies;
@@ -154,11 +178,23 @@ QList<double> rawNotifyRoundTrips(const StoreUrl& url, int count, double rate)
             const QString name = QStringLiteral("bench-notify");
             {
                 QSqlDatabase db = openStoreConnection(PostgreSqlDialect(url.options), url, name, true);
+                if (withRow && !QSqlQuery(db).exec(QStringLiteral("CREATE TABLE IF NOT EXISTS hexhub_bench_rows (i INTEGER, payload TEXT)")))
+                    failed = true;
                 const auto start = std::chrono::steady_clock::now();
                 for (int i = 0; i < count; ++i) {
                     std::this_thread::sleep_until(start + std::chrono::microseconds(qint64(i * 1e6 / rate)));
                     QSqlQuery q(db);
                     const QString notify = QStringLiteral("NOTIFY hexhub_bench_raw, '%1'").arg(i);
+                    if (withRow) {
+                        if (!q.exec(QStringLiteral("BEGIN"))
+                            || !q.exec(QStringLiteral("INSERT INTO hexhub_bench_rows VALUES (%1, 'a row like an event')").arg(i))
+                            || !q.exec(notify))
+                            failed = true;
+                        sentAt[size_t(i)] = microsNow();
+                        if (!q.exec(QStringLiteral("COMMIT")))
+                            failed = true;
+                        continue;
+                    }
                     sentAt[size_t(i)] = microsNow();
                     if (!q.exec(notify))
                         failed = true;
@@ -207,7 +243,9 @@ QList<Figure> desksLatency(const QString& serverUrl, int seconds)
         resultOf(setup.start());
     }
 
+    const QString fsync = serverSetting(database.url(), QStringLiteral("fsync"));
     const QList<double> raw = rawNotifyRoundTrips(database.url(), int(kTotalRate * seconds), kTotalRate);
+    const QList<double> rawCommit = rawNotifyRoundTrips(database.url(), int(kTotalRate * seconds), kTotalRate, true);
 
     const QString deskProgram = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("hexhub-desk"));
     const int perDeskTotal = int(perDesk * seconds);
@@ -304,23 +342,37 @@ QList<Figure> desksLatency(const QString& serverUrl, int seconds)
             afterCommit << double(r.at - committedAt.value(r.seq)) / 1000.0;
     }
     const int expected = perDeskTotal * kDesks * (kDesks - 1);
-    const QString note = QStringLiteral("%1 desks, %2 events/s, %3 deliveries of %4 expected")
+    const QString note = QStringLiteral("%1 desks, %2 events/s, %3 deliveries of %4 expected, fsync %5")
                              .arg(kDesks)
                              .arg(kTotalRate)
                              .arg(latencies.size())
-                             .arg(expected);
+                             .arg(expected)
+                             .arg(fsync);
     const double rawP50 = percentile(raw, 0.5);
     const double rawP99 = percentile(raw, 0.99);
     const double p99 = percentile(latencies, 0.99);
+    const double rawCommitP99 = percentile(rawCommit, 0.99);
     return {
         Figure{QStringLiteral("desks: commit to subscriber p50"), percentile(latencies, 0.5), rawP50, QStringLiteral("ms"),
                QStringLiteral("informative"), false, note, std::nullopt},
         Figure{QStringLiteral("desks: from COMMIT's return, p99"), percentile(afterCommit, 0.99), rawP99,
                QStringLiteral("ms"), QStringLiteral("informative"), false,
                QStringLiteral("measured from the publisher's COMMIT returning"), std::nullopt},
+        // Judged only as in production, with fsync on: with it off the figure says nothing of a deployment.
+        // The floor with the work a change does: a row committed with its NOTIFY (with fsync on, the
+        // WAL flush every commit waits for and a bare NOTIFY does not).
+        // The target proposed in its place (issue 18's, below, compares with a bare NOTIFY, which
+        // with fsync on skips the flush every change must wait for).
+        Figure{QStringLiteral("desks: commit to subscriber p99 vs a raw committed row"), p99, rawCommitP99,
+               QStringLiteral("ms"),
+               QStringLiteral("(proposed) <= 2x raw committed row + 2 ms, i.e. <= %1 ms, fsync on").arg(2 * rawCommitP99 + 2, 0, 'f', 2),
+               false,
+               QStringLiteral("baseline: INSERT + NOTIFY + COMMIT on one connection, from sending COMMIT; raw p50 %1 ms")
+                   .arg(percentile(rawCommit, 0.5), 0, 'f', 2),
+               fsync == QLatin1String("on") && p99 <= 2 * rawCommitP99 + 2 && latencies.size() == expected},
         Figure{QStringLiteral("desks: commit to subscriber p99"), p99, rawP99, QStringLiteral("ms"),
-               QStringLiteral("<= 2x raw + 5 ms, i.e. <= %1 ms").arg(2 * rawP99 + 5, 0, 'f', 2), false, note,
-               p99 <= 2 * rawP99 + 5 && latencies.size() == expected},
+               QStringLiteral("<= 2x raw + 2 ms, i.e. <= %1 ms, fsync on").arg(2 * rawP99 + 2, 0, 'f', 2), false, note,
+               fsync == QLatin1String("on") && p99 <= 2 * rawP99 + 2 && latencies.size() == expected},
     };
 }
 
