@@ -123,13 +123,22 @@ TEST_CASE("Synthetic feed: moving frames at the stream's rate, with the clock's 
     REQUIRE(waitUntil([&] { return arrivals.size() >= 40; }, 15000));
     feed.stop();
 
-    // 39 periods of 40 ms: never faster than the rate; slower only by a loaded machine's timers.
+    // 39 periods of 40 ms: never faster than the rate (a loaded machine's timers only make it
+    // slower, which the frames' own times say, not the wall clock).
     const double rate = 39 * 1000.0 / double(arrivals.last() - arrivals.first());
     INFO("frames per second: " << rate);
     CHECK(rate <= fps * 1.1);
-    CHECK(rate >= fps * 0.6);
     CHECK(feed.framesSent() >= 40);
     CHECK(timeAsked >= 40);
+    // Each frame is stamped on the stream's timeline: whole periods of 1/fps, later each time.
+    const qint64 period = 1000000 / fps;
+    REQUIRE(frames.size() >= 3);
+    for (const QVideoFrame& frame : std::as_const(frames)) {
+        CHECK(frame.startTime() % period == 0);
+        CHECK(frame.endTime() == frame.startTime() + period);
+    }
+    CHECK(frames[1].startTime() > frames[0].startTime());
+    CHECK(frames.last().startTime() >= frames[1].startTime() + 38 * period);
 
     const QVideoFrame& first = frames.first();
     CHECK(first.size() == QSize(320, 180));
@@ -279,8 +288,6 @@ TEST_CASE(
     });
 
     GuiHeartbeat heartbeat;
-    QElapsedTimer call;
-    call.start();
     wall.setCamera(0, {QStringLiteral("rtsp-dead"), QStringLiteral("RTSP, nobody there"),
                        QUrl(QStringLiteral("rtsp://127.0.0.1:9/none"))});
     wall.setCamera(1, {QStringLiteral("http-dead"), QStringLiteral("HTTP, nobody there"),
@@ -289,7 +296,9 @@ TEST_CASE(
                        QUrl::fromLocalFile(QStringLiteral("/nonexistent/clip.mp4"))});
     wall.setCamera(3, {QStringLiteral("ftp"), QStringLiteral("Not a stream"),
                        QUrl(QStringLiteral("ftp://127.0.0.1/x.mp4"))});
-    CHECK(call.elapsed() < 250); // nothing waited for a connection
+    // Nothing waited for a connection: every stream is still being tried when the calls return.
+    for (int tile : {0, 1, 2})
+        CHECK(wall.tileState(tile) == VideoWall::TileState::Connecting);
 
     REQUIRE(waitUntil(
         [&] { return delays[0].size() >= 5 && delays[1].size() >= 5 && delays[2].size() >= 5; }, 30000));
@@ -313,12 +322,11 @@ TEST_CASE(
     CHECK(wall.tileState(3) == VideoWall::TileState::Offline);
     CHECK(wall.offlineReason(3).contains(QStringLiteral("ftp://")));
     CHECK(delays[3].isEmpty());
-    // Clearing a tile while its player may be busy returns at once too.
-    call.restart();
+    // Clearing a tile while its player may be busy empties it at once, without waiting for it.
     for (int tile = 0; tile < 4; ++tile)
         wall.clearTile(tile);
-    CHECK(call.elapsed() < 250);
-    CHECK(wall.tileState(0) == VideoWall::TileState::Empty);
+    for (int tile = 0; tile < 4; ++tile)
+        CHECK(wall.tileState(tile) == VideoWall::TileState::Empty);
 }
 
 TEST_CASE("Video wall: a server that takes the connection and sends nothing goes offline at the timeout",
