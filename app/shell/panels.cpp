@@ -261,8 +261,9 @@ void OutboxPanel::refresh()
             QString state;
             switch (e.state) {
             case OutboxEntry::State::Queued:
-                state = e.heldBack ? Tr::tr("waiting behind a change to the same record that needs a decision")
-                                   : Tr::tr("waiting for the server");
+                state = e.heldBack      ? Tr::tr("waiting behind a change to the same record that needs a decision")
+                        : e.awaitsMaker ? Tr::tr("waiting for %1, who made it, to sign in").arg(e.madeBy())
+                                        : Tr::tr("waiting for the server");
                 break;
             case OutboxEntry::State::Conflict:
                 if (e.kind == OutboxEntry::Kind::Command)

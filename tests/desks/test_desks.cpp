@@ -677,7 +677,13 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     CHECK(raw.scalar(QStringLiteral("SELECT actor FROM events WHERE topic = 'incident.note' AND payload LIKE '%two men%'")).toString()
           == QStringLiteral("ann"));
 
-    // Ann keeps her summary over Sue's newer version: both stand, and then her held note goes.
+    // With the server up, Ann's next note on that incident does not overtake the two waiting: it is
+    // kept behind them; one on another incident goes at once.
+    CHECK(queuedWhenDone(onA.incidents.addNote(music.id, QStringLiteral("Ann: after my edit"))).startsWith(QStringLiteral("Note on")));
+    CHECK(a.outbox().waiting() == 3);
+    await(onA.incidents.addNote(brawl.id, QStringLiteral("Ann: unit on its way")));
+
+    // Ann keeps her summary over Sue's newer version: both stand, and then her held notes go.
     const ChangeResult kept = await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::KeepMine, QStringLiteral("ann")));
     CHECK(kept.outcome == ChangeResult::Outcome::Applied);
     REQUIRE(waitUntil([&] { return a.outbox().waiting() == 0; }, 30000));
@@ -693,37 +699,54 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     while (q.next())
         byTopic[q.value(0).toString()]++;
     CHECK(byTopic.value(QStringLiteral("incident.created")) == 3);
-    CHECK(byTopic.value(QStringLiteral("incident.note")) == 3);
+    CHECK(byTopic.value(QStringLiteral("incident.note")) == 5);
     CHECK(byTopic.value(QStringLiteral("incident.dispatched")) == 1);
     CHECK(byTopic.value(QStringLiteral("task.updated")) == 1);
     CHECK(byTopic.value(QStringLiteral("incident.updated")) == 2);
     CHECK(byTopic.value(QStringLiteral("change.conflict_resolved")) == 1);
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.conflict_resolved' AND actor = 'ann'")).toInt() == 1);
 
-    // The permission is checked again at replay: a note Ann keeps offline, sent when Ivy (who may
-    // not touch incidents) signs in, is refused and waits; Ivy discards it, on the record, and it
-    // can never apply later.
+    // A command goes only under the operator who made it, with the permission checked again then.
+    // Ann keeps a note offline; meanwhile an administrator takes her supervisor role away.
     relay.cut();
     const CommandId noteId = CommandId::make();
     CHECK(queuedWhenDone(onA.incidents.addNote(brawl.id, QStringLiteral("Ann: left unsaid"), noteId)).startsWith(QStringLiteral("Note on")));
     a.session().clear();
+    raw.exec(QStringLiteral("DELETE FROM user_roles WHERE role = 'hub_supervisor' AND user_id = (SELECT id FROM users WHERE name = 'ann')"));
+    raw.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) SELECT id, 'criminal_intel_operator' FROM users WHERE name = 'ann'"));
     relay.restore();
     // Offline, the desk tries the server now and then by itself: back, it says so.
     REQUIRE(waitUntil([&] { return a.store().state() == Store::State::Open; }, 30000));
+    // Ivy signs in at Ann's desk: Ann's note is not sent in Ivy's name; it waits for Ann.
     const SignInResult ivy = await(a.access().signIn(QStringLiteral("ivy"), QStringLiteral("Desk-Passw0rd-42")));
     REQUIRE(ivy.principal.isValid());
     attention.clear();
     a.session().setPrincipal(ivy.principal);
+    seenByA.clear();
+    await(onB.incidents.addNote(brawl.id, QStringLiteral("Sue: third caller")));
+    REQUIRE(waitUntil([&] { return !seenByA.isEmpty(); }, 30000));
+    const QList<OutboxEntry> forAnn = await(a.outbox().entries());
+    REQUIRE(forAnn.size() == 1);
+    CHECK(forAnn[0].state == OutboxEntry::State::Queued);
+    CHECK(forAnn[0].awaitsMaker);
+    CHECK(attention.isEmpty());
+    // Ann signs in, without the right to touch incidents any more: the note is refused and waits
+    // for her decision; she discards it, on the record, and it can never apply later.
+    const SignInResult annAgain = await(a.access().signIn(QStringLiteral("ann"), QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(annAgain.principal.isValid());
+    CHECK_FALSE(annAgain.principal.can(QStringLiteral("hub.incident.manage")));
+    a.session().setPrincipal(annAgain.principal);
     REQUIRE(waitUntil([&] { return !attention.isEmpty(); }, 30000));
     CHECK(attention[0].state == OutboxEntry::State::Failed);
     CHECK(attention[0].problem.contains(QStringLiteral("add a note")));
-    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'ivy' AND outcome = 'denied'")).toInt() >= 1);
-    await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::DiscardMine, QStringLiteral("ivy")));
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'ann' AND outcome = 'denied'")).toInt() >= 1);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'ivy' AND outcome = 'denied'")).toInt() == 0);
+    await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::DiscardMine, QStringLiteral("ann")));
     CHECK(a.outbox().waiting() == 0);
     CHECK(raw.scalar(QStringLiteral("SELECT operation FROM applied_commands WHERE command_id = ?"), {noteId.toString()}).toString()
           == QStringLiteral("discarded:hub.incident.note"));
-    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.refusal_resolved' AND actor = 'ivy'")).toInt() == 1);
-    a.session().setPrincipal(ann.principal);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.refusal_resolved' AND actor = 'ann'")).toInt() == 1);
+    a.session().setPrincipal(ann.principal); // her old rights: the id is spent all the same
     CHECK(failureOf(onA.incidents.addNote(brawl.id, QStringLiteral("Ann: left unsaid"), noteId)).contains(QStringLiteral("already used")));
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'incident.note' AND payload LIKE '%left unsaid%'")).toInt() == 0);
 

@@ -107,9 +107,10 @@ Platform::Platform(PlatformOptions options, QObject* parent)
     if (m_options.outboxPath.isEmpty())
         m_options.outboxPath = defaultOutboxPath(m_options.store);
     m_outbox = std::make_unique<Outbox>(*m_store, *m_clock, m_audit.get(), m_options.outboxPath);
-    // Commands kept while the server was away replay under an operator, once one is signed in.
-    connect(m_session.get(), &Session::changed, m_outbox.get(),
-            [outbox = m_outbox.get(), session = m_session.get()] { outbox->setOperatorPresent(session->isSignedIn()); });
+    // Commands kept while the server was away replay under the operator who made them, once signed in.
+    connect(m_session.get(), &Session::changed, m_outbox.get(), [outbox = m_outbox.get(), session = m_session.get()] {
+        outbox->setOperator(session->isSignedIn() ? session->principal().name : QString());
+    });
     m_settings = std::make_shared<QSettings>(m_options.settingsPath, QSettings::IniFormat);
     m_modules = std::make_unique<ModuleManager>(
         CoreServices{*m_store, *m_bus, *m_clock, *m_session, *m_audit, *m_access, m_settings, *m_outbox});
@@ -303,11 +304,10 @@ void Platform::stop()
 {
     if (m_modules)
         m_modules->shutdown();
-    if (m_bridge) {
-        if (m_outbox && m_started)
-            m_outbox->rememberSeenSeq(m_bridge->lastSeenSeq());
+    // What the bridge read but the subscribers here may not have had is not remembered as seen: the
+    // outbox holds the last entry whose delivery was queued before it heard of it (caughtUp).
+    if (m_bridge)
         m_bridge->stop();
-    }
     if (m_outbox)
         m_outbox->close();
     if (m_store)

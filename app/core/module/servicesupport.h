@@ -109,27 +109,45 @@ inline std::exception_ptr refuseInTransaction(WriteTransaction& txn, const Audit
 }
 
 /*!
- * A command on shared rows that works while the server is away (ARCHITECTURE.md 3a): when `attempt`
- * (the command's write) fails because the server cannot be reached, `command` (the same id, what to
+ * A command on shared rows that works while the server is away (ARCHITECTURE.md 3a): when `attempt()`
+ * (starts the command's write) fails because the server cannot be reached, `command` (the same id, what to
  * send again) is kept in the desk's outbox and the future fails with CommandQueued, which a view shows
  * as waiting. Without an outbox, or when it cannot keep it, the outage is reported as it was. Call
  * after the service's own permission check and validation, so what is kept is what the operator
- * could do; the replay checks both again under whoever is signed in then.
+ * could do; the replay checks both again under whoever is signed in then. A command on a record
+ * that still has earlier work waiting in the outbox is kept behind it without trying the server, so
+ * each record's commands reach the server in the order they were made.
  */
+namespace detail {
+template <typename F>
+struct FutureValue;
 template <typename T>
-QFuture<T> keepWhenAway(Outbox* outbox, QFuture<T> attempt, OfflineCommand command)
+struct FutureValue<QFuture<T>>
 {
+    using type = T;
+};
+} // namespace detail
+
+template <typename Attempt>
+auto keepWhenAway(Outbox* outbox, Attempt&& attempt, OfflineCommand command) -> decltype(attempt())
+{
+    using Future = decltype(attempt());
+    using T = typename detail::FutureValue<Future>::type;
     if (!outbox)
-        return attempt;
-    return attempt
+        return attempt();
+    // Behind earlier work on the same record that is not on the server yet: after it, in order.
+    if (outbox->canKeep() && !outbox->isReplaying(command.id) && outbox->waitsOn(command.records)) {
+        return outbox->keep(command).then([command]() -> T { throw Outbox::queuedError(command, false); });
+    }
+    return attempt()
         .then(outbox,
-              [outbox, command = std::move(command)](QFuture<T> done) -> QFuture<T> {
+              [outbox, command = std::move(command)](Future done) -> Future {
                   try {
                       done.waitForFinished();
                   } catch (const StoreUnavailable&) {
                       if (!outbox->canKeep())
                           return done;
-                      return outbox->keep(command).then([command]() -> T { throw Outbox::queuedError(command); });
+                      return outbox->keep(command).then([command]() -> T { throw Outbox::queuedError(command, true); });
                   } catch (...) {
                   }
                   return done;

@@ -396,12 +396,20 @@ QFuture<void> Outbox::open()
                     txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'change'"));
                 // What this desk remembers between runs (the last journal entry it saw).
                 txn.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS desk_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-                return txn.scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
+                QList<QStringList> records;
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position").arg(kEntryColumns));
+                while (q.next())
+                    records << entryFrom(q).records();
+                return records;
             })
-            .then(this, [this, promise, fail](QFuture<int> counted) {
+            .then(this, [this, promise, fail](QFuture<QList<QStringList>> counted) {
                 int waiting = 0;
                 try {
-                    waiting = counted.result();
+                    const QList<QStringList> records = counted.result();
+                    waiting = int(records.size());
+                    m_waitingRecords.clear();
+                    for (const QStringList& entry : records)
+                        countRecords(entry, +1);
                 } catch (const Error& e) {
                     fail(e);
                     return;
@@ -550,11 +558,11 @@ QFuture<qint64> Outbox::rememberedSeenSeq() const
     });
 }
 
-void Outbox::setOperatorPresent(bool present)
+void Outbox::setOperator(const QString& name)
 {
-    if (present == m_operatorPresent)
+    if (name == m_operator)
         return;
-    m_operatorPresent = present;
+    m_operator = name;
     m_nothingToReplay = false;
     pump();
 }
@@ -571,11 +579,36 @@ bool Outbox::canKeep() const
     return m_local && (m_state == State::Open || m_state == State::Closing);
 }
 
-CommandQueued Outbox::queuedError(const OfflineCommand& command)
+CommandQueued Outbox::queuedError(const OfflineCommand& command, bool serverAway)
 {
+    if (!serverAway) {
+        return CommandQueued(Tr::tr("\"%1\" is kept on this desk behind earlier work on the same record that is not on the "
+                                    "server yet, and is sent after it.").arg(command.summary),
+                             command.summary);
+    }
     return CommandQueued(Tr::tr("The server cannot be reached: \"%1\" is kept on this desk and is sent when the server is "
                                 "back.").arg(command.summary),
                          command.summary);
+}
+
+bool Outbox::waitsOn(const QStringList& records) const
+{
+    for (const QString& record : records) {
+        if (m_waitingRecords.value(record) > 0)
+            return true;
+    }
+    return false;
+}
+
+void Outbox::countRecords(const QStringList& records, int delta)
+{
+    for (const QString& record : records) {
+        const int count = m_waitingRecords.value(record) + delta;
+        if (count > 0)
+            m_waitingRecords.insert(record, count);
+        else
+            m_waitingRecords.remove(record);
+    }
 }
 
 QFuture<void> Outbox::keep(OfflineCommand command)
@@ -627,7 +660,11 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
                 return;
             }
             if (added > 0) {
-                qCInfo(lcOutbox) << "server away, kept" << command.operation << command.id.toString() << "on this desk";
+                qCInfo(lcOutbox) << "kept" << command.operation << command.id.toString() << "on this desk";
+                OutboxEntry kept;
+                kept.kind = OutboxEntry::Kind::Command;
+                kept.command = command;
+                countRecords(kept.records(), +1);
                 m_nothingToReplay = false;
                 setWaiting(m_waiting + 1);
                 Q_EMIT commandKept(command);
@@ -723,6 +760,7 @@ void Outbox::keepLocally(RowChange change, OutboxEntry::State state, const Appli
                 return;
             }
             m_nothingToReplay = false;
+            countRecords(entry.records(), +1);
             setWaiting(m_waiting + 1);
             promise->addResult(ChangeResult{entry.state == OutboxEntry::State::Queued ? ChangeResult::Outcome::Queued
                                                                                       : ChangeResult::Outcome::Conflict,
@@ -743,7 +781,7 @@ QFuture<QList<OutboxEntry>> Outbox::entries() const
         return QtFuture::makeExceptionalFuture<QList<OutboxEntry>>(
             std::make_exception_ptr(StoreError(Tr::tr("The outbox is not open."))));
     }
-    return m_local->read([](Sql& sql) {
+    return m_local->read([who = m_operator](Sql& sql) {
         QList<OutboxEntry> entries;
         QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position").arg(kEntryColumns));
         while (q.next())
@@ -756,6 +794,8 @@ QFuture<QList<OutboxEntry>> Outbox::entries() const
             for (const QString& record : records)
                 waits = waits || held.contains(record);
             entry.heldBack = waits && entry.state == OutboxEntry::State::Queued;
+            entry.awaitsMaker = entry.kind == OutboxEntry::Kind::Command && entry.state == OutboxEntry::State::Queued
+                                && entry.command.madeBy != who;
             if (waits) {
                 for (const QString& record : records)
                     held.insert(record);

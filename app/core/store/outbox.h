@@ -94,6 +94,7 @@ struct HEXHUB_CORE_EXPORT OutboxEntry
     QVariantMap theirs;       //!< Conflict: the server's values of the columns the change sets
     QString problem;          //!< Failed: the server's reason
     bool heldBack = false;    //!< Queued behind a change or command on the same record that waits for a decision
+    bool awaitsMaker = false; //!< a command that waits for the operator who made it to sign in (OutboxEntry::madeBy())
 
     QUuid id() const { return kind == Kind::Command ? command.id.uuid() : change.id; }
     QString summary() const { return kind == Kind::Command ? command.summary : change.summary; }
@@ -124,7 +125,7 @@ struct HEXHUB_CORE_EXPORT ChangeResult
  *
  * Module services keep their commands here the same way (keep()): a service whose write finds the
  * server away keeps the command with its id and arguments, and the caller hears CommandQueued. Commands
- * replay only while an operator is signed in (setOperatorPresent()), through the replayer the module
+ * replay only while the operator who made them is signed in (setOperator()), through the replayer the module
  * registered, which calls the service again: it runs under the signed-in operator, with the permission
  * checked again.
  *
@@ -181,14 +182,21 @@ public:
     //! Whether commands can be kept at all (a desk on a server, its outbox open).
     bool canKeep() const;
     /*!
-     * Commands replay only while an operator is signed in, under that operator; the platform says
-     * when one is (Session::changed). Changes (submit()) carry their actor and replay regardless.
+     * Commands replay only while the operator who made them is signed in, under that operator (the
+     * permission checked again by the service): a desk shared by several operators sends nobody's
+     * work in another's name. Another operator's commands wait for them, or for a decision (keep
+     * mine sends it under whoever decides). The platform says who is signed in (Session::changed);
+     * empty: nobody. Changes (submit()) carry their actor and replay regardless.
      */
-    void setOperatorPresent(bool present);
+    void setOperator(const QString& name);
     /*!
      * Builds the CommandQueued a service reports for `command`, for the caller to show it as waiting.
      */
-    static CommandQueued queuedError(const OfflineCommand& command);
+    static CommandQueued queuedError(const OfflineCommand& command, bool serverAway);
+    //! Whether earlier work on any of `records` waits here (a new command on them goes behind it).
+    bool waitsOn(const QStringList& records) const;
+    //! Whether `command` is the one being sent again now.
+    bool isReplaying(const CommandId& command) const { return !command.isNull() && command.uuid() == m_replaying; }
     //! The operator's decision on a change or command in Conflict or Failed state. KeepMine applies it over the
     //! newer row (Conflict) or tries it again (Failed); DiscardMine drops it. Journaled and audited.
     enum class Resolution { KeepMine, DiscardMine };
@@ -274,10 +282,12 @@ private:
     int m_waiting = 0;
     bool m_blocked = false;
     bool m_replayHeld = false;
-    bool m_operatorPresent = false;
+    QString m_operator; //!< who is signed in at this desk; empty: nobody
     bool m_nothingToReplay = false; //!< the last look found nothing that may replay yet: wait for a change
     QUuid m_replaying;              //!< the command being sent again (keep() of it is a no-op)
     QSet<QUuid> m_announced;        //!< entries attentionNeeded() was emitted for in this run
+    QHash<QString, int> m_waitingRecords; //!< how many waiting entries touch each record
+    void countRecords(const QStringList& records, int delta);
     void saveSeenSeq();
     qint64 m_seenSeq = -1;          //!< the last journal entry seen (rememberSeenSeq())
     qint64 m_savedSeenSeq = -1;     //!< ... as written to the local file

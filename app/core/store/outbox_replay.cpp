@@ -38,6 +38,9 @@ void Outbox::replayOne()
                 return;
             }
             setWaiting(int(entries.size()));
+            m_waitingRecords.clear();
+            for (const OutboxEntry& entry : std::as_const(entries))
+                countRecords(entry.records(), +1);
             // The first entry that may go now: queued, and not behind one on the same record that
             // waits for a decision or (a command) for an operator to sign in.
             QSet<QString> held;
@@ -45,8 +48,10 @@ void Outbox::replayOne()
             bool decisions = false;
             for (const OutboxEntry& entry : std::as_const(entries)) {
                 const QStringList records = entry.records();
+                // A command goes only under the operator who made it (setOperator()).
                 bool waits = entry.state != OutboxEntry::State::Queued
-                             || (entry.kind == OutboxEntry::Kind::Command && !m_operatorPresent);
+                             || (entry.kind == OutboxEntry::Kind::Command
+                                 && (m_operator.isEmpty() || entry.command.madeBy != m_operator));
                 for (const QString& record : records)
                     waits = waits || held.contains(record);
                 if (entry.state != OutboxEntry::State::Queued) {
@@ -127,6 +132,9 @@ Sent classify(QFuture<void> done, QString* problem)
     } catch (const std::exception& e) {
         *problem = QString::fromUtf8(e.what());
         return Sent::Refused;
+    } catch (...) {
+        *problem = Tr::tr("The command failed in a way this desk cannot describe.");
+        return Sent::Refused;
     }
 }
 
@@ -200,6 +208,7 @@ void Outbox::settleReplayed(OutboxEntry entry, bool applied)
             }
             m_backoffMs = kFirstBackoffMs;
             if (applied) {
+                countRecords(entry.records(), -1);
                 setWaiting(m_waiting - 1);
             } else {
                 m_blocked = true;
@@ -368,6 +377,7 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                                 promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
                                 m_nothingToReplay = false;
                                 m_announced.remove(entry.id());
+                                countRecords(entry.records(), -1);
                                 setWaiting(m_waiting - 1);
                             }
                             promise->finish();
@@ -449,6 +459,7 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
                         }
                         m_nothingToReplay = false;
                         m_announced.remove(entry.id());
+                        countRecords(entry.records(), -1);
                         setWaiting(m_waiting - 1);
                         finishWith(nullptr, ChangeResult{ChangeResult::Outcome::Applied, {}, 0});
                     });
@@ -458,7 +469,18 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
         removeAndRecord();
         return;
     }
-    // Keep mine: send it again under the signed-in operator, over the newer row after a conflict.
+    // Keep mine: send it again under the signed-in operator, over the newer row after a conflict. Not
+    // without an operator or the module that sends it: the entry stays as it is.
+    if (m_operator.isEmpty() || !m_replayers.contains(entry.command.operation)) {
+        finishWith(std::make_exception_ptr(ValidationError(
+                       m_operator.isEmpty()
+                           ? Tr::tr("\"%1\" is sent again under the operator signed in at a desk; sign in to keep it, or discard it.")
+                                 .arg(entry.command.summary)
+                           : Tr::tr("No module on this desk sends \"%1\" (%2); start the desk with that module, or discard it.")
+                                 .arg(entry.command.summary, entry.command.operation))),
+                   {});
+        return;
+    }
     m_replaying = entry.command.id.uuid();
     send(m_replayers, entry.command, conflict).then(this, [this, entry, removeAndRecord, finishWith](QFuture<void> done) mutable {
         m_replaying = QUuid();

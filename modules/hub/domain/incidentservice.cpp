@@ -84,7 +84,7 @@ QFuture<Incident> IncidentService::create(const NewIncident& in, const CommandId
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
     }
-    auto attempt = m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.create");
         if (const auto earlier = appliedBefore(txn, command, op)) {
             Incident made = loadIncident(txn, earlier->toLongLong());
@@ -116,8 +116,8 @@ QFuture<Incident> IncidentService::create(const NewIncident& in, const CommandId
         recordApplied(txn, command, op, QString::number(id));
         incident.reporterContact = maskContact(incident.reporterContact);
         return incident;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.create"), command, hubreplay::toJson(in), {}, Tr::tr("New incident: %1").arg(in.summary.trimmed()), actor));
 }
 
@@ -152,7 +152,7 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
     }
-    auto attempt = m_store.write(hubWrite(actor), [id, expectedVersion, change, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, expectedVersion, change, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.edit");
         if (appliedBefore(txn, command, op))
             return maskedIncident(txn, id);
@@ -213,8 +213,8 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
         recordApplied(txn, command, op, QString::number(id));
         after.reporterContact = maskContact(after.reporterContact);
         return after;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.edit"), command, {{QStringLiteral("id"), id}, {QStringLiteral("version"), expectedVersion}, {QStringLiteral("edit"), hubreplay::toJson(change)}}, {incidentRecord(id)}, Tr::tr("Change incident %1").arg(id), actor));
 }
 
@@ -226,7 +226,7 @@ QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QS
         return *refused;
     if (to == IncidentStatus::Cancelled && reason.trimmed().isEmpty())
         return failNow<Incident>(Tr::tr("Say why the incident is cancelled."));
-    auto attempt = m_store.write(hubWrite(actor), [id, to, reason, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, to, reason, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.move");
         if (appliedBefore(txn, command, op))
             return maskedIncident(txn, id);
@@ -255,8 +255,8 @@ QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QS
             clearDeadline(txn, responseKey(id));
         recordApplied(txn, command, op, QString::number(id));
         return maskedIncident(txn, id);
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.move"), command, {{QStringLiteral("id"), id}, {QStringLiteral("to"), incidentStatusId(to)}, {QStringLiteral("reason"), reason}}, {incidentRecord(id)}, Tr::tr("Incident %1: %2").arg(id).arg(incidentStatusName(to)), actor));
 }
 
@@ -271,7 +271,7 @@ QFuture<void> IncidentService::addNote(qint64 id, const QString& text, const Com
         return failNow<void>(Tr::tr("The note is empty."));
     if (note.size() > 4000)
         return failNow<void>(Tr::tr("The note is %1 characters long; keep it to 4,000.").arg(note.size()));
-    auto attempt = m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.note");
         if (appliedBefore(txn, command, op))
             return;
@@ -281,8 +281,8 @@ QFuture<void> IncidentService::addNote(qint64 id, const QString& text, const Com
                  {note, QStringLiteral("\n"), note, txn.clock().nowMs(), id});
         publishFor(txn, {id}, IncidentNoteAdded{id, incident.number, note});
         recordApplied(txn, command, op, QString::number(id));
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.note"), command, {{QStringLiteral("id"), id}, {QStringLiteral("text"), note}}, {incidentRecord(id)}, Tr::tr("Note on incident %1: %2").arg(id).arg(note.left(80)), actor));
 }
 
@@ -299,7 +299,7 @@ QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QStrin
     const QString reference = ref.trimmed();
     if (reference.isEmpty() || reference.size() > 64)
         return failNow<void>(Tr::tr("Give the reference of the %1 to link.").arg(kind));
-    auto attempt = m_store.write(hubWrite(actor), [id, kind, reference, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, kind, reference, command, name = actor.name](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.link");
         if (appliedBefore(txn, command, op))
             return;
@@ -311,8 +311,8 @@ QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QStrin
         txn.exec(QStringLiteral("INSERT INTO hub_incident_links (incident_id, kind, ref, created_by, created_at) VALUES (?, ?, ?, ?, ?)"),
                  {id, kind, reference, name, txn.clock().nowMs()});
         publishFor(txn, {id}, IncidentLinked{id, incident.number, kind, reference});
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.link"), command, {{QStringLiteral("id"), id}, {QStringLiteral("kind"), kind}, {QStringLiteral("ref"), reference}}, {incidentRecord(id)}, Tr::tr("Link incident %1 to %2 %3").arg(id).arg(kind, reference), actor));
 }
 
@@ -403,7 +403,7 @@ QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked, const 
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("tick a playbook step"),
                                    QStringLiteral("incident.step"), QStringLiteral("incident:%1").arg(id)))
         return *refused;
-    auto attempt = m_store.write(hubWrite(actor), [id, step, ticked, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, step, ticked, command, name = actor.name](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.step");
         if (appliedBefore(txn, command, op))
             return;
@@ -422,8 +422,8 @@ QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked, const 
         else
             txn.exec(QStringLiteral("DELETE FROM hub_playbook_ticks WHERE incident_id = ? AND step = ?"), {id, step});
         publishFor(txn, {id}, PlaybookStepTicked{id, incident.number, step, category.playbook.at(step), ticked});
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.step"), command, {{QStringLiteral("id"), id}, {QStringLiteral("step"), step}, {QStringLiteral("ticked"), ticked}}, {incidentRecord(id)}, Tr::tr("Playbook step %1 of incident %2").arg(step + 1).arg(id), actor));
 }
 
@@ -455,7 +455,7 @@ QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& cal
         if (callSigns.indexOf(callSigns.at(i)) != i)
             return failNow<QList<Unit>>(Tr::tr("%1 is named twice: a unit goes to an incident once.").arg(callSigns.at(i)));
     }
-    auto attempt = m_store.write(hubWrite(actor), [this, id, callSigns, actor, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [this, id, callSigns, actor, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.dispatch");
         if (const auto earlier = appliedBefore(txn, command, op)) {
             QList<Unit> sent; // the units the command sent then, as they are now
@@ -497,8 +497,8 @@ QFuture<QList<Unit>> IncidentService::dispatch(qint64 id, const QStringList& cal
         for (const QString& callSign : std::as_const(sent))
             after << loadUnit(txn, callSign);
         return after;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.dispatch"), command, {{QStringLiteral("id"), id}, {QStringLiteral("units"), QJsonArray::fromStringList(callSigns)}}, QStringList{incidentRecord(id)} + unitRecords(callSigns), Tr::tr("Dispatch %1 to incident %2").arg(callSigns.join(QStringLiteral(", "))).arg(id), actor));
 }
 
@@ -508,7 +508,7 @@ QFuture<void> IncidentService::unitArrived(qint64 id, const QString& callSign, c
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("record a unit's arrival"),
                                    QStringLiteral("unit.arrived"), QStringLiteral("unit:") + callSign))
         return *refused;
-    auto attempt = m_store.write(hubWrite(actor), [id, callSign, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, callSign, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.unit.arrived");
         if (appliedBefore(txn, command, op))
             return;
@@ -532,8 +532,8 @@ QFuture<void> IncidentService::unitArrived(qint64 id, const QString& callSign, c
         if (incident.status == IncidentStatus::Dispatched)
             writeStatus(txn, incident, IncidentStatus::OnScene, {});
         recordApplied(txn, command, op, callSign);
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.unit.arrived"), command, {{QStringLiteral("id"), id}, {QStringLiteral("unit"), callSign}}, QStringList{incidentRecord(id)} + unitRecords({callSign}), Tr::tr("%1 on scene at incident %2").arg(callSign).arg(id), actor));
 }
 
@@ -543,7 +543,7 @@ QFuture<void> IncidentService::unitCleared(const QString& callSign, const Comman
     if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.unit.dispatch"), Tr::tr("clear a unit"),
                                    QStringLiteral("unit.cleared"), QStringLiteral("unit:") + callSign))
         return *refused;
-    auto attempt = m_store.write(hubWrite(actor), [callSign, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [callSign, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.unit.cleared");
         if (appliedBefore(txn, command, op))
             return;
@@ -556,8 +556,8 @@ QFuture<void> IncidentService::unitCleared(const QString& callSign, const Comman
         if (incident.status == IncidentStatus::Dispatched && unitsOn(txn, incident.id).isEmpty())
             writeStatus(txn, incident, IncidentStatus::New, Tr::tr("every unit recalled"));
         recordApplied(txn, command, op, callSign);
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.unit.cleared"), command, {{QStringLiteral("unit"), callSign}}, unitRecords({callSign}), Tr::tr("%1 cleared").arg(callSign), actor));
 }
 
@@ -615,7 +615,7 @@ QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate, const Comman
         return *refused;
     if (keep == duplicate)
         return failNow<void>(Tr::tr("An incident cannot be merged into itself."));
-    auto attempt = m_store.write(hubWrite(actor), [this, keep, duplicate, actor, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [this, keep, duplicate, actor, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.merge");
         if (appliedBefore(txn, command, op))
             return;
@@ -647,8 +647,8 @@ QFuture<void> IncidentService::merge(qint64 keep, qint64 duplicate, const Comman
         m_audit.append(txn, {actor.name, QStringLiteral("incident.merged"), QStringLiteral("incident:%1").arg(duplicate),
                              QStringLiteral("into %1").arg(kept.number), QStringLiteral("success")});
         recordApplied(txn, command, op, QString::number(keep));
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.incident.merge"), command, {{QStringLiteral("keep"), keep}, {QStringLiteral("duplicate"), duplicate}}, {incidentRecord(keep), incidentRecord(duplicate)}, Tr::tr("Merge incident %1 into %2").arg(duplicate).arg(keep), actor));
 }
 

@@ -144,15 +144,15 @@ QFuture<Task> TaskService::issue(const NewTask& task, const CommandId& command) 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Task>(std::current_exception());
     }
-    auto attempt = m_store.write(hubWrite(actor), [task, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [task, command, name = actor.name](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.task.issue");
         if (const auto earlier = appliedBefore(txn, command, op))
             return loadTask(txn, earlier->toLongLong());
         const Task issued = insertTask(txn, task, 0, name);
         recordApplied(txn, command, op, QString::number(issued.id));
         return issued;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.task.issue"), command, hubreplay::toJson(task), {}, Tr::tr("Task to %1: %2").arg(task.assignee, task.title.trimmed()), actor));
 }
 
@@ -162,11 +162,11 @@ QFuture<Task> TaskService::accept(qint64 id, const CommandId& command) const
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("accept a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    auto attempt = m_store.write(hubWrite(actor), [id, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.accept"), id,
                            [&] { return moveTask(txn, id, TaskStatus::Accepted, -1, {}, {}); });
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.task.accept"), command, {{QStringLiteral("id"), id}}, {taskRecord(id)}, Tr::tr("Accept task %1").arg(id), actor));
 }
 
@@ -178,11 +178,11 @@ QFuture<Task> TaskService::reportProgress(qint64 id, int percent, const QString&
         return *refused;
     if (percent < 0 || percent > 100)
         return failNow<Task>(Tr::tr("Progress is 0 to 100 percent."));
-    auto attempt = m_store.write(hubWrite(actor), [id, percent, note, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, percent, note, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.progress"), id,
                            [&] { return moveTask(txn, id, TaskStatus::InProgress, percent, note.trimmed(), {}); });
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.task.progress"), command, {{QStringLiteral("id"), id}, {QStringLiteral("percent"), percent}, {QStringLiteral("note"), note}}, {taskRecord(id)}, Tr::tr("Task %1 at %2%").arg(id).arg(percent), actor));
 }
 
@@ -192,12 +192,12 @@ QFuture<Task> TaskService::complete(qint64 id, const QString& note, const Comman
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.respond"), Tr::tr("complete a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    auto attempt = m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, note, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.complete"), id, [&] {
             return moveTask(txn, id, TaskStatus::Done, 100, note.trimmed().isEmpty() ? QString() : note.trimmed(), {});
         });
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.task.complete"), command, {{QStringLiteral("id"), id}, {QStringLiteral("note"), note}}, {taskRecord(id)}, Tr::tr("Complete task %1").arg(id), actor));
 }
 
@@ -209,11 +209,11 @@ QFuture<Task> TaskService::decline(qint64 id, const QString& reason, const Comma
         return *refused;
     if (reason.trimmed().isEmpty())
         return failNow<Task>(Tr::tr("Say why the task is declined."));
-    auto attempt = m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.decline"), id,
                            [&] { return moveTask(txn, id, TaskStatus::Declined, -1, {}, reason.trimmed()); });
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.task.decline"), command, {{QStringLiteral("id"), id}, {QStringLiteral("reason"), reason}}, {taskRecord(id)}, Tr::tr("Decline task %1").arg(id), actor));
 }
 
@@ -223,11 +223,11 @@ QFuture<Task> TaskService::cancel(qint64 id, const QString& reason, const Comman
     if (auto refused = check<Task>(m_audit, actor, QStringLiteral("hub.task.assign"), Tr::tr("cancel a task"),
                                    QStringLiteral("task.updated"), QStringLiteral("task:%1").arg(id)))
         return *refused;
-    auto attempt = m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, reason, command](WriteTransaction& txn) {
         return onceForTask(txn, command, QStringLiteral("hub.task.cancel"), id,
                            [&] { return moveTask(txn, id, TaskStatus::Cancelled, -1, {}, reason.trimmed()); });
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.task.cancel"), command, {{QStringLiteral("id"), id}, {QStringLiteral("reason"), reason}}, {taskRecord(id)}, Tr::tr("Cancel task %1").arg(id), actor));
 }
 
@@ -279,7 +279,7 @@ QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Operation>(std::current_exception());
     }
-    auto attempt = m_store.write(hubWrite(actor), [this, op, division, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [this, op, division, command, name = actor.name](WriteTransaction& txn) {
         const QString opName = QStringLiteral("hub.operation.plan");
         if (const auto earlier = appliedBefore(txn, command, opName))
             return loadOperation(txn, earlier->toLongLong());
@@ -307,8 +307,8 @@ QFuture<Operation> TaskService::plan(const Operation& op, const QList<NewTask>& 
                              QStringLiteral("success")});
         recordApplied(txn, command, opName, QString::number(id));
         return saved;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.operation.plan"), command, {{QStringLiteral("operation"), op.toJson()}, {QStringLiteral("division"), divisionJson(division)}}, {}, Tr::tr("Plan operation %1").arg(op.name.trimmed()), actor));
 }
 
@@ -318,7 +318,7 @@ QFuture<Operation> TaskService::start(qint64 operationId, const CommandId& comma
     if (auto refused = check<Operation>(m_audit, actor, QStringLiteral("hub.operation.command"), Tr::tr("start an operation"),
                                         QStringLiteral("operation.started"), QStringLiteral("operation:%1").arg(operationId)))
         return *refused;
-    auto attempt = m_store.write(hubWrite(actor), [operationId, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [operationId, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.operation.start");
         if (appliedBefore(txn, command, op))
             return loadOperation(txn, operationId);
@@ -336,8 +336,8 @@ QFuture<Operation> TaskService::start(qint64 operationId, const CommandId& comma
         publishFor(txn, timelineOf(after.incidentId), OperationStarted{after});
         recordApplied(txn, command, op, QString::number(operationId));
         return after;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.operation.start"), command, {{QStringLiteral("id"), operationId}}, {operationRecord(operationId)}, Tr::tr("Start operation %1").arg(operationId), actor));
 }
 
@@ -349,7 +349,7 @@ QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how, 
         return *refused;
     if (how != OperationStatus::Completed && how != OperationStatus::Cancelled)
         return failNow<Operation>(Tr::tr("An operation finishes completed or cancelled."));
-    auto attempt = m_store.write(hubWrite(actor), [operationId, how, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [operationId, how, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.operation.finish");
         if (appliedBefore(txn, command, op))
             return loadOperation(txn, operationId);
@@ -374,8 +374,8 @@ QFuture<Operation> TaskService::finish(qint64 operationId, OperationStatus how, 
         publishFor(txn, timelineOf(after.incidentId), OperationFinished{after});
         recordApplied(txn, command, op, QString::number(operationId));
         return after;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.operation.finish"), command, {{QStringLiteral("id"), operationId}, {QStringLiteral("how"), operationStatusId(how)}}, {operationRecord(operationId)}, Tr::tr("Finish operation %1: %2").arg(operationId).arg(operationStatusName(how)), actor));
 }
 

@@ -62,7 +62,7 @@ QFuture<Unit> UnitService::save(const Unit& in, const CommandId& command) const
         if (skill.isEmpty() || skill.contains(u','))
             return failNow<Unit>(Tr::tr("'%1' is not a skill id.").arg(skill));
     }
-    auto attempt = m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [in, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.unit.save");
         if (appliedBefore(txn, command, op))
             return loadUnit(txn, in.callSign);
@@ -92,8 +92,8 @@ QFuture<Unit> UnitService::save(const Unit& in, const CommandId& command) const
         publishFor(txn, {}, UnitRegistered{saved});
         recordApplied(txn, command, op, saved.callSign);
         return saved;
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.unit.save"), command, {{QStringLiteral("unit"), in.toJson()}}, unitRecords({in.callSign}), Tr::tr("Save unit %1").arg(in.callSign), actor));
 }
 
@@ -105,7 +105,7 @@ QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status,
         return *refused;
     if (status == UnitStatus::EnRoute || status == UnitStatus::OnScene)
         return failNow<Unit>(Tr::tr("A unit goes en route or on scene by being dispatched to an incident."));
-    auto attempt = m_store.write(hubWrite(actor), [callSign, status, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [callSign, status, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.unit.status");
         if (appliedBefore(txn, command, op))
             return loadUnit(txn, callSign);
@@ -116,8 +116,8 @@ QFuture<Unit> UnitService::setStatus(const QString& callSign, UnitStatus status,
             writeUnitStatus(txn, unit, status, 0);
         recordApplied(txn, command, op, callSign);
         return loadUnit(txn, callSign);
-    });
-    return keepWhenAway(m_outbox, std::move(attempt),
+    }); };
+    return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.unit.status"), command, {{QStringLiteral("unit"), callSign}, {QStringLiteral("status"), unitStatusId(status)}}, unitRecords({callSign}), Tr::tr("%1: %2").arg(callSign, unitStatusName(status)), actor));
 }
 

@@ -170,7 +170,14 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
             return;
         whenFinished(this, m_hub.incidents.tickStep(m_id, item->data(Qt::UserRole).toInt(), item->checkState() == Qt::Checked),
                      [this](QFuture<void> f) {
-                         try { f.waitForFinished(); } catch (const std::exception& e) { report(errorOf(e)); reload(); }
+                         try {
+                             f.waitForFinished();
+                         } catch (const CommandQueued& kept) {
+                             report(kept.message()); // ticked here, sent when the server is back
+                         } catch (const std::exception& e) {
+                             report(errorOf(e));
+                             reload();
+                         }
                      });
     });
     for (QWidget* w : {static_cast<QWidget*>(m_contact->revealButton()), static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_link), static_cast<QWidget*>(m_arrived), static_cast<QWidget*>(m_clear),
