@@ -167,11 +167,25 @@ Store::Store(Options options, const Clock& clock, QObject* parent)
     m_probe = new QTimer(this);
     m_probe->setInterval(kOfflineProbeMs);
     connect(m_probe, &QTimer::timeout, this, [this] {
-        if (state() == State::Offline)
-            read([](Sql& sql) { return sql.exec(QStringLiteral("SELECT 1")).next(); });
+        if (state() != State::Offline || m_probing)
+            return;
+        m_probing = true;
+        read([](Sql& sql) { return sql.exec(QStringLiteral("SELECT 1")).next(); }).then(this, [this](QFuture<bool> answered) {
+            m_probing = false;
+            try {
+                answered.waitForFinished();
+            } catch (const std::exception&) {
+                return; // still away
+            }
+            // A reader answered: the server is there, even if the connection that failed was another.
+            State expected = State::Offline;
+            if (m_state.compare_exchange_strong(expected, State::Open))
+                Q_EMIT stateChanged(State::Open);
+        });
     });
-    connect(this, &Store::stateChanged, this, [this](State state) {
-        if (state == State::Offline)
+    // The state now, not the one signalled: two store threads may signal Offline and Open out of order.
+    connect(this, &Store::stateChanged, this, [this] {
+        if (state() == State::Offline)
             m_probe->start();
         else
             m_probe->stop();

@@ -156,6 +156,7 @@ private:
     std::atomic<State> m_state{State::Closed};
     static constexpr int kOfflineProbeMs = 2000;
     QTimer* m_probe = nullptr; //!< offline: tries the server again now and then
+    bool m_probing = false;    //!< a probe is on its way (GUI thread)
     quint64 m_openGeneration = 0; //!< GUI thread: which open() the queued state change answers
     QList<Event> m_attempted; // writer thread only
     QMutex m_inDoubtMutex;
