@@ -2800,6 +2800,178 @@
         <source>The current password is not right; the password was not changed.</source>
         <translation>当前密码不正确；密码未修改。</translation>
     </message>
+    <message>
+        <source>by %1 at %2: %3 %4</source>
+        <translation>由 %1 于 %2 发出：%3 %4</translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation>查看账户列表</translation>
+    </message>
+    <message>
+        <source>A page of accounts starts at 0 or later and holds 0 or more of them.</source>
+        <translation>账户分页的起始位置和数量都不能小于 0。</translation>
+    </message>
+    <message>
+        <source>The command has no valid id.</source>
+        <translation>该命令没有有效的标识。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an operation a command can name.</source>
+        <translation>“%1”不是命令可以指定的操作。</translation>
+    </message>
+    <message>
+        <source>The command %1 has no arguments.</source>
+        <translation>命令 %1 没有参数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is kept on this desk behind earlier work on the same record that is not on the server yet, and is sent after it.</source>
+        <translation>“%1”已保存在本工作台，排在同一记录上尚未送达服务器的较早操作之后，将在其后发送。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: &quot;%1&quot; is kept on this desk and is sent when the server is back.</source>
+        <translation>无法连接服务器：“%1”已保存在本工作台，服务器恢复后发送。</translation>
+    </message>
+    <message>
+        <source>A command kept for later needs its id and operation.</source>
+        <translation>保存待发的命令需要其标识和操作。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this desk has no open outbox to keep &quot;%1&quot; in; it was not made.</source>
+        <translation>无法连接服务器，且本工作台没有可用的待发队列来保存“%1”；该操作未执行。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and &quot;%1&quot; could not be kept on this desk (%2): %3; it was not made.</source>
+        <translation>无法连接服务器，且“%1”无法保存在本工作台（%2）：%3；该操作未执行。</translation>
+    </message>
+    <message>
+        <source>The command failed in a way this desk cannot describe.</source>
+        <translation>该命令以本工作台无法描述的方式失败。</translation>
+    </message>
+    <message>
+        <source>No module on this desk sends &quot;%1&quot; (%2); start the desk with that module, or discard it.</source>
+        <translation>本工作台没有模块能发送“%1”（%2）；请加载该模块启动工作台，或放弃该操作。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is sent again under the operator signed in at a desk; sign in to keep it, or discard it.</source>
+        <translation>“%1”将以工作台上已登录的操作员身份重新发送；请登录后保留它，或放弃它。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; &quot;%1&quot; stays on this desk. Decide again when the server is back.</source>
+        <translation>无法连接服务器；“%1”仍保存在本工作台。请在服务器恢复后再作决定。</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid %1.</source>
+        <translation>保存的命令没有有效的 %1。</translation>
+    </message>
+    <message>
+        <source>The kept command has no %1.</source>
+        <translation>保存的命令缺少 %1。</translation>
+    </message>
+    <message>
+        <source>The kept command&apos;s place cannot be read: %1</source>
+        <translation>无法读取保存命令中的地点：%1</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid source.</source>
+        <translation>保存的命令没有有效的来源。</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid assignee.</source>
+        <translation>保存的命令没有有效的承办方。</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid status.</source>
+        <translation>保存的命令没有有效的状态。</translation>
+    </message>
+    <message>
+        <source>The kept operation cannot be read: %1</source>
+        <translation>无法读取保存的行动：%1</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid outcome.</source>
+        <translation>保存的命令没有有效的结果。</translation>
+    </message>
+    <message>
+        <source>The kept unit cannot be read: %1</source>
+        <translation>无法读取保存的警力：%1</translation>
+    </message>
+    <message>
+        <source>New incident: %1</source>
+        <translation>新警情：%1</translation>
+    </message>
+    <message>
+        <source>Change incident %1</source>
+        <translation>修改警情 %1</translation>
+    </message>
+    <message>
+        <source>Incident %1: %2</source>
+        <translation>警情 %1：%2</translation>
+    </message>
+    <message>
+        <source>Note on incident %1: %2</source>
+        <translation>警情 %1 的备注：%2</translation>
+    </message>
+    <message>
+        <source>Link incident %1 to %2 %3</source>
+        <translation>将警情 %1 关联到%2 %3</translation>
+    </message>
+    <message>
+        <source>Playbook step %1 of incident %2</source>
+        <translation>警情 %2 的预案步骤 %1</translation>
+    </message>
+    <message>
+        <source>Dispatch %1 to incident %2</source>
+        <translation>派 %1 前往警情 %2</translation>
+    </message>
+    <message>
+        <source>%1 on scene at incident %2</source>
+        <translation>%1 已到达警情 %2 现场</translation>
+    </message>
+    <message>
+        <source>%1 cleared</source>
+        <translation>%1 已收队</translation>
+    </message>
+    <message>
+        <source>Merge incident %1 into %2</source>
+        <translation>将警情 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Accept task %1</source>
+        <translation>接受任务 %1</translation>
+    </message>
+    <message>
+        <source>Task %1 at %2%</source>
+        <translation>任务 %1 进度 %2%</translation>
+    </message>
+    <message>
+        <source>Complete task %1</source>
+        <translation>完成任务 %1</translation>
+    </message>
+    <message>
+        <source>Decline task %1</source>
+        <translation>拒绝任务 %1</translation>
+    </message>
+    <message>
+        <source>Cancel task %1</source>
+        <translation>取消任务 %1</translation>
+    </message>
+    <message>
+        <source>Plan operation %1</source>
+        <translation>制定行动 %1</translation>
+    </message>
+    <message>
+        <source>Start operation %1</source>
+        <translation>启动行动 %1</translation>
+    </message>
+    <message>
+        <source>Finish operation %1: %2</source>
+        <translation>结束行动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save unit %1</source>
+        <translation>保存警力 %1</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -3366,6 +3538,10 @@
     <message>
         <source>Add to the s&amp;elected incident</source>
         <translation>并入所选警情(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the categories are those read last, and the incident is kept on this desk until the server is back.</source>
+        <translation>无法连接服务器：警情类别为上次读取的内容，警情将保存在本工作台，直到服务器恢复。</translation>
     </message>
 </context>
 <context>
@@ -4909,10 +5085,6 @@
         <translation>%1 的图片 %2：视图 %3 未能恢复其状态。</translation>
     </message>
     <message>
-        <source>The server cannot be reached; Hexhub keeps trying. Until it is back, changes cannot be saved.</source>
-        <translation>无法连接服务器；Hexhub 会继续重试。在恢复之前，更改无法保存。</translation>
-    </message>
-    <message>
         <source>Store offline: reconnecting</source>
         <translation>数据存储离线：正在重新连接</translation>
     </message>
@@ -4923,6 +5095,222 @@
     <message>
         <source>The connection to the server is not encrypted: anyone on the network between can read and change what this desk sends. Add ?sslmode=verify-full&amp;sslrootcert=(the CA file) to the store URL.</source>
         <translation>与服务器的连接未加密：网络中间的任何人都能读取并篡改本席位发送的内容。请在存储 URL 中加入 ?sslmode=verify-full&amp;sslrootcert=（CA 文件）。</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password...</source>
+        <translation>重置密码(&amp;P)……</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Part of a user name or display name</source>
+        <translation>用户名或显示名称的一部分</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages accounts (the permission core.users.manage).</source>
+        <translation>只有管理员可以管理账户（权限 core.users.manage）。</translation>
+    </message>
+    <message>
+        <source>The account can no longer sign in (on a shared server, its login neither).</source>
+        <translation>该账户将无法再登录（在共享服务器上，其数据库登录名也无法登录）。</translation>
+    </message>
+    <message>
+        <source>Lifts the lock that repeated failed sign-ins put on the account.</source>
+        <translation>解除因多次登录失败而对该账户施加的锁定。</translation>
+    </message>
+    <message>
+        <source>Give the account a role, or take one away.</source>
+        <translation>为该账户授予角色，或撤销其角色。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account; ask another administrator.</source>
+        <translation>您不能停用自己的账户；请另一位管理员操作。</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理……</translation>
+    </message>
+    <message>
+        <source>Reading the accounts...</source>
+        <translation>正在读取账户……</translation>
+    </message>
+    <message>
+        <source>Accounts found: %1</source>
+        <translation>找到的账户：%1</translation>
+    </message>
+    <message>
+        <source>%1 now has the role %2.</source>
+        <translation>%1 现已拥有角色“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 no longer has the role %2.</source>
+        <translation>%1 已不再拥有角色“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and cannot sign in.</source>
+        <translation>%1 已停用，无法登录。</translation>
+    </message>
+    <message>
+        <source>%1 is enabled and can sign in again.</source>
+        <translation>%1 已启用，可以重新登录。</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation>%1 已解锁。</translation>
+    </message>
+    <message>
+        <source>The password of %1 is reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <source>No role: this user may sign in and use nothing.</source>
+        <translation>无角色：该用户可以登录，但无法使用任何功能。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码修改时间</translation>
+    </message>
+    <message>
+        <source>Change my password...</source>
+        <translation>修改我的密码……</translation>
+    </message>
+    <message>
+        <source>Accounts...</source>
+        <translation>账户……</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages accounts.</source>
+        <translation>只有管理员可以管理账户。</translation>
+    </message>
+    <message>
+        <source>Sign in first to change your password.</source>
+        <translation>请先登录再修改密码。</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; Hexhub keeps trying. Meanwhile incidents, dispatches, tasks and units are kept on this desk and sent when it is back; other changes wait for the server.</source>
+        <translation>无法连接服务器；Hexhub 会持续重试。在此期间，警情、派警、任务和警力的操作保存在本工作台，服务器恢复后发送；其他变更需等待服务器。</translation>
+    </message>
+    <message>
+        <source>Kept on this desk until the server is back</source>
+        <translation>已保存在本工作台，待服务器恢复后发送</translation>
+    </message>
+    <message>
+        <source>waiting behind a change to the same record that needs a decision</source>
+        <translation>排在同一记录上一项待决定的变更之后</translation>
+    </message>
+    <message>
+        <source>waiting for %1, who made it, to sign in</source>
+        <translation>等待其发起人 %1 登录</translation>
+    </message>
+    <message>
+        <source>conflict: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>Setting the password...</source>
+        <translation>正在设置密码……</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>A new password for %1. From now on they sign in with it; give it to them in person, and they can change it at their desk.</source>
+        <translation>为 %1 设置新密码。此后其将使用该密码登录；请当面告知，其可在自己的工作台上修改。</translation>
+    </message>
+    <message>
+        <source>The password you sign in with as %1. Type the current one first.</source>
+        <translation>您以 %1 身份登录所用的密码。请先输入当前密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>At least 12 characters and three of: lower-case letters, upper-case letters, digits, symbols; not the user name, not a well-known password.</source>
+        <translation>至少 12 个字符，且包含小写字母、大写字母、数字、符号中的三类；不得包含用户名，不得是常见密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>设置密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Type your current password first.</source>
+        <translation>请先输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Your account: change your password, lock this desk</source>
+        <translation>您的账户：修改密码、锁定本工作台</translation>
     </message>
 </context>
 <context>
