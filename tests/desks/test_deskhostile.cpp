@@ -315,12 +315,20 @@ TEST_CASE("The journal is filtered like the rows it describes, for the bridge to
                               QStringLiteral("hub"), QStringLiteral(R"({"id": 1, "assigneeKind": "centre", "assignee": "case_management"})")));
         owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000006"), QStringLiteral("category.saved"),
                               QStringLiteral("hub"), QStringLiteral("{}")));
+        // A decision on a command a desk kept while the server was away names records: the hub's.
+        owner.exec(insert.arg(QStringLiteral("e0000000-0000-0000-0000-000000000007"), QStringLiteral("change.refusal_resolved"),
+                              QStringLiteral("core"), QStringLiteral(R"({"records": ["incident:901"], "decision": "discard_mine"})")));
     }
+    // ... and the one who decided: a case desk's own decision is its to read.
+    Login(server.urlOf(server.cases))
+        .pg.exec(QStringLiteral("INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+                                "('e0000000-0000-0000-0000-000000000008', 'change.conflict_resolved', 0, 'core', 'x', 1, '{}', 'x')"));
     const QString ids = QStringLiteral("SELECT right(id, 1) FROM events WHERE id LIKE 'e0000000%' ORDER BY seq");
-    CHECK(Login(server.urlOf(server.cases)).column(ids) == QStringList{QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6")});
+    CHECK(Login(server.urlOf(server.cases)).column(ids)
+          == QStringList{QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("8")});
     CHECK(Login(server.urlOf(server.intel)).column(ids)
           == QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("6")});
-    CHECK(Login(server.urlOf(server.hub)).column(ids).size() == 6);
+    CHECK(Login(server.urlOf(server.hub)).column(ids).size() == 8);
 
     // The bridge of a case desk delivers what its login may read, and nothing else.
     TestPlatform::Config config;

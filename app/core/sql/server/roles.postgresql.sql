@@ -146,6 +146,11 @@ BEGIN
     IF hexhub_is_centre(source) THEN
         RETURN source;
     END IF;
+    -- An operator's decision on what their desk kept while the server was away: the hub's and the
+    -- decider's to read (it names records other centres may not see).
+    IF topic LIKE 'change.%' THEN
+        RETURN 'hub';
+    END IF;
     IF source <> 'hub' THEN
         RETURN 'all';
     END IF;
