@@ -88,11 +88,20 @@ int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
                                                                             : Tr::tr("REFUSED: decide with --resolve");
             out << QStringLiteral("%1  %2  %3").arg(e.id().toString(QUuid::WithoutBraces), state, e.summary()) << Qt::endl;
             if (e.kind == OutboxEntry::Kind::Command) {
+                // Personal data kept with a command (a reporter's contact) is printed masked: the last
+                // four characters at most, as everywhere else.
+                QJsonObject args = e.command.args;
+                for (auto it = args.begin(); it != args.end(); ++it) {
+                    if (it.key().contains(QLatin1String("contact")) && it.value().isString()) {
+                        const QString value = it.value().toString();
+                        it.value() = value.isEmpty() ? value : QStringLiteral("****") + value.right(std::min<qsizetype>(4, value.size() / 2));
+                    }
+                }
                 out << QStringLiteral("    ") << Tr::tr("by %1 at %2: %3 %4")
                                                    .arg(e.command.madeBy,
                                                         QDateTime::fromMSecsSinceEpoch(e.command.madeAt, Qt::UTC).toString(Qt::ISODate),
                                                         e.command.operation,
-                                                        QString::fromUtf8(QJsonDocument(e.command.args).toJson(QJsonDocument::Compact)))
+                                                        QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)))
                     << Qt::endl;
                 if (e.state != OutboxEntry::State::Queued)
                     out << QStringLiteral("    ") << e.problem << Qt::endl;

@@ -278,7 +278,8 @@ void OutboxPanel::refresh()
             }
             auto* item = new QListWidgetItem(QStringLiteral("%1\n%2 · %3").arg(e.summary(), state, e.madeBy()), m_list);
             item->setData(Qt::UserRole, e.id());
-            item->setData(Qt::UserRole + 1, e.state != OutboxEntry::State::Queued);
+            // Decided on: what waits for a decision, and a command waiting for the operator who made it.
+            item->setData(Qt::UserRole + 1, e.state != OutboxEntry::State::Queued || e.awaitsMaker);
             item->setData(Qt::UserRole + 2, e.madeBy());
             if (e.id() == selected)
                 m_list->setCurrentItem(item);

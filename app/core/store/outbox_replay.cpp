@@ -254,8 +254,10 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                 entry = found.result();
                 if (!entry)
                     throw ValidationError(Tr::tr("No change %1 waits in this desk's outbox.").arg(changeId.toString(QUuid::WithoutBraces)));
-                if (entry->state == OutboxEntry::State::Queued)
-                    throw ValidationError(Tr::tr("The change \"%1\" is not waiting for a decision.").arg(entry->change.summary));
+                // A kept command may be decided on while it waits (for the operator who made it, say):
+                // sent now under whoever decides, or discarded. A change waits only for the server.
+                if (entry->state == OutboxEntry::State::Queued && entry->kind == OutboxEntry::Kind::Change)
+                    throw ValidationError(Tr::tr("The change \"%1\" is not waiting for a decision.").arg(entry->summary()));
             } catch (...) {
                 fail(std::current_exception());
                 return;
