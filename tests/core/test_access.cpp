@@ -270,6 +270,85 @@ TEST_CASE("An administrator can unlock an account early", "[access]")
     CHECK(a.auditActions().contains(QStringLiteral("user.unlocked/success")));
 }
 
+TEST_CASE("Administrators list the accounts page by page, filtered, without any password column", "[access]")
+{
+    Access a;
+    a.admin();
+    await(a.access().createUser(NewUser{QStringLiteral("desk1"), QStringLiteral("Li Wei"), kAdminPassword,
+                                        {QStringLiteral("supervision_operator"), QStringLiteral("auditor")}}));
+    await(a.access().createUser(NewUser{QStringLiteral("desk2"), QStringLiteral("Zhang Min"), kAdminPassword, {}}));
+    await(a.access().createUser(NewUser{QStringLiteral("desk_3"), QStringLiteral("50% Wang"), kAdminPassword, {}}));
+    await(a.access().createUser(NewUser{QStringLiteral("night.lead"), QStringLiteral("Desk Lead"), kAdminPassword,
+                                        {QStringLiteral("hub_supervisor")}}));
+    await(a.access().setActive(QStringLiteral("desk2"), false));
+    for (int i = 0; i < AccessControl::kMaxFailedAttempts; ++i)
+        await(a.access().signIn(QStringLiteral("desk_3"), QStringLiteral("Wrong-Guess-%1x").arg(i)));
+
+    // Sorted by name, in pages that neither skip nor repeat.
+    CHECK(await(a.access().accountCount(QString())) == 5);
+    QStringList names;
+    for (int offset = 0; offset < 6; offset += 2) {
+        const QList<UserAccount> page = await(a.access().accounts(QString(), offset, 2));
+        CHECK(page.size() == (offset < 4 ? 2 : 1));
+        for (const UserAccount& account : page)
+            names << account.name;
+    }
+    CHECK(names == QStringList{QStringLiteral("desk1"), QStringLiteral("desk2"), QStringLiteral("desk_3"),
+                               QStringLiteral("night.lead"), QStringLiteral("root")});
+    CHECK(await(a.access().accounts(QString(), 5, 10)).isEmpty());
+
+    const QList<UserAccount> all = await(a.access().accounts(QString(), 0, 100));
+    REQUIRE(all.size() == 5);
+    CHECK(all[0].displayName == QStringLiteral("Li Wei"));
+    CHECK(all[0].roles == QStringList{QStringLiteral("auditor"), QStringLiteral("supervision_operator")});
+    CHECK(all[0].active);
+    CHECK_FALSE(all[0].locked);
+    CHECK(all[0].lockedUntil.isNull());
+    CHECK(all[0].createdAt == a.clock().now());
+    CHECK(all[0].passwordChangedAt == a.clock().now());
+    CHECK_FALSE(all[1].active);
+    CHECK(all[1].roles.isEmpty());
+    CHECK(all[2].locked);
+    CHECK(all[2].lockedUntil == a.clock().now().addMSecs(AccessControl::kLockoutMs));
+    CHECK(all[4].roles == QStringList{QStringLiteral("administrator")});
+    // A lock that ran out shows as such, with nothing written.
+    a.clock().advance(AccessControl::kLockoutMs + 1);
+    CHECK_FALSE(await(a.access().account(QStringLiteral("desk_3")))->locked);
+
+    // The filter: anywhere in the name or display name, any case; its wildcards are plain text.
+    auto found = [&](const QString& filter) {
+        QStringList out;
+        for (const UserAccount& account : await(a.access().accounts(filter, 0, 100)))
+            out << account.name;
+        return out;
+    };
+    CHECK(found(QStringLiteral("DESK")) == QStringList{QStringLiteral("desk1"), QStringLiteral("desk2"),
+                                                        QStringLiteral("desk_3"), QStringLiteral("night.lead")});
+    CHECK(found(QStringLiteral("zhang")) == QStringList{QStringLiteral("desk2")});
+    CHECK(found(QStringLiteral("k_")) == QStringList{QStringLiteral("desk_3")});
+    CHECK(found(QStringLiteral("50%")) == QStringList{QStringLiteral("desk_3")});
+    CHECK(found(QStringLiteral("%")) == QStringList{QStringLiteral("desk_3")});
+    CHECK(found(QStringLiteral("nobody")).isEmpty());
+    CHECK(await(a.access().accountCount(QStringLiteral("desk"))) == 4);
+    CHECK(await(a.access().accountCount(QStringLiteral("_"))) == 1);
+    CHECK(await(a.access().account(QStringLiteral("night.lead")))->displayName == QStringLiteral("Desk Lead"));
+    CHECK_FALSE(await(a.access().account(QStringLiteral("night"))).has_value()); // a name, not a filter
+    CHECK(failureOf(a.access().accounts(QString(), -1, 10)).contains(QStringLiteral("starts at 0")));
+
+    // Only with core.users.manage, whoever asks.
+    const SignInResult op = await(a.access().signIn(QStringLiteral("night.lead"), kAdminPassword));
+    REQUIRE(op.ok);
+    a.session().setPrincipal(op.principal);
+    for (const QString& refusal : {failureOf(a.access().accounts(QString(), 0, 10)),
+                                   failureOf(a.access().accountCount(QString())),
+                                   failureOf(a.access().account(QStringLiteral("root")))}) {
+        CHECK(refusal.contains(QStringLiteral("Permission denied")));
+        CHECK(refusal.contains(QStringLiteral("core.users.manage")));
+    }
+    a.session().clear();
+    CHECK(failureOf(a.access().accounts(QString(), 0, 10)).contains(QStringLiteral("Sign in first")));
+}
+
 TEST_CASE("Account changes are commands: sent again, they apply once and answer with what the first made", "[access][commands]")
 {
     Access a;

@@ -23,6 +23,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStringList>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -678,4 +679,97 @@ TEST_CASE("A desk holding every lock it can take stops nobody else from starting
     CHECK(failureOf(publish).isEmpty());
     CHECK(failureOf(other->audit().record({server.cases, QStringLiteral("case.viewed"), QStringLiteral("case:1"), {},
                                            QStringLiteral("success")})).isEmpty());
+}
+
+TEST_CASE("Only an administrator's login lists the accounts (never a password column) and changes roles, "
+          "through the server's functions",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    const int users = owner.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt();
+    REQUIRE(users >= 5);
+
+    // Straight in SQL: a centre's login is refused the list and the count; the tables stay closed to
+    // an administrator's login too, who gets the list from the function, without the password's columns.
+    Login cases(server.urlOf(server.cases));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT * FROM hexhub_accounts('', false, 100, 0)"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_account_count('')"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_set_role('%1', 'administrator', true)")
+                                              .arg(server.cases))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_set_role('%1', 'hub_supervisor', false)")
+                                              .arg(server.hub))));
+    Login admins(server.urlOf(server.admin));
+    CHECK(deniedOrForbidden(admins.refusal(QStringLiteral("SELECT name FROM users"))));
+    CHECK(deniedOrForbidden(admins.refusal(QStringLiteral("SELECT role FROM user_roles"))));
+    QSqlQuery rows = admins.pg.exec(QStringLiteral("SELECT * FROM hexhub_accounts('', false, 100, 0)"));
+    QStringList columns;
+    for (int i = 0; i < rows.record().count(); ++i)
+        columns << rows.record().fieldName(i);
+    CHECK(columns == QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("display_name"),
+                                 QStringLiteral("active"), QStringLiteral("locked_until"), QStringLiteral("created_at"),
+                                 QStringLiteral("password_changed_at"), QStringLiteral("roles")});
+    QStringList listed;
+    while (rows.next())
+        listed << rows.value(1).toString();
+    CHECK(listed.size() == users);
+    CHECK(listed.contains(server.cases));
+    CHECK(admins.column(QStringLiteral("SELECT hexhub_account_count('%1')").arg(server.suffix))
+          == QStringList{QStringLiteral("5")});
+    CHECK(admins.column(QStringLiteral("SELECT name FROM hexhub_accounts('%1', true, 10, 0)").arg(server.cases))
+          == QStringList{server.cases});
+
+    // Through the service, as the accounts screen asks: the administrator's desk gets the accounts
+    // with their roles; a centre's desk, even with the permission forged into its session, is refused
+    // by the server.
+    TestPlatform::Config config;
+    config.store = server.urlOf(server.admin);
+    config.keyPath = server.keyPath();
+    TestPlatform desk(config);
+    desk.start();
+    const SignInResult admin = await(desk->access().signIn(server.admin, kPassword));
+    REQUIRE(admin.ok);
+    desk->session().setPrincipal(admin.principal);
+    CHECK(await(desk->access().accountCount(QString())) == users);
+    const QList<UserAccount> page = await(desk->access().accounts(server.suffix, 1, 2));
+    REQUIRE(page.size() == 2);
+    CHECK(page[0].name < page[1].name);
+    const std::optional<UserAccount> account = await(desk->access().account(server.cases));
+    REQUIRE(account.has_value());
+    CHECK(account->roles == QStringList{QStringLiteral("case_management_operator")});
+    CHECK(account->active);
+    await(desk->access().setActive(server.cases, false));
+    CHECK_FALSE(await(desk->access().account(server.cases))->active);
+    await(desk->access().setActive(server.cases, true));
+
+    // A role given from the accounts screen is the login's group too, and taken away with it.
+    const QString inTrainers = QStringLiteral("SELECT pg_has_role('%1', 'hexhub_trainer', 'MEMBER')").arg(server.cases);
+    CHECK_FALSE(owner.scalar(inTrainers).toBool());
+    await(desk->access().grantRole(server.cases, QStringLiteral("trainer")));
+    CHECK(await(desk->access().account(server.cases))->roles
+          == QStringList{QStringLiteral("case_management_operator"), QStringLiteral("trainer")});
+    CHECK(owner.scalar(inTrainers).toBool());
+    await(desk->access().revokeRole(server.cases, QStringLiteral("trainer")));
+    CHECK_FALSE(owner.scalar(inTrainers).toBool());
+    CHECK(failureOf(desk->access().revokeRole(server.admin, QStringLiteral("administrator"))).contains(QStringLiteral("last administrator")));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = '%1' AND object = 'user:%2' "
+                                      "AND action IN ('role.granted', 'role.revoked') AND outcome = 'success'")
+                           .arg(server.admin, server.cases)).toInt() == 2);
+
+    TestPlatform::Config centreConfig;
+    centreConfig.store = server.urlOf(server.intel);
+    centreConfig.keyPath = server.keyPath();
+    TestPlatform centre(centreConfig);
+    centre.start();
+    const SignInResult intel = await(centre->access().signIn(server.intel, kPassword));
+    REQUIRE(intel.ok);
+    Principal forged = intel.principal;
+    forged.permissions.insert(QStringLiteral("core.users.manage"));
+    centre->session().setPrincipal(forged);
+    CHECK(deniedOrForbidden(failureOf(centre->access().accounts(QString(), 0, 10))));
+    CHECK(deniedOrForbidden(failureOf(centre->access().accountCount(QString()))));
+    forged.permissions.insert(QStringLiteral("core.roles.manage"));
+    centre->session().setPrincipal(forged);
+    CHECK(deniedOrForbidden(failureOf(centre->access().grantRole(server.intel, QStringLiteral("administrator")))));
+    CHECK_FALSE(owner.scalar(QStringLiteral("SELECT pg_has_role('%1', 'hexhub_administrator', 'MEMBER')").arg(server.intel)).toBool());
 }

@@ -8,6 +8,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "store/store.h"
+#include "module/serveraccess.h"
 #include "module/servicesupport.h"
 #include "store/sqldialect.h"
 #include "store/storeurl.h"
@@ -151,6 +152,88 @@ void validateUserName(const QString& name)
     if (!re.match(name).hasMatch())
         throw ValidationError(Tr::tr("'%1' is not a valid user name: use 2 to 32 lower-case letters, digits, '.', "
                                  "'_' or '-', starting with a letter.").arg(name));
+}
+
+// The columns an account list shows, in the order readAccount() takes them: never the password's.
+const QString kAccountColumns = QStringLiteral("id, name, display_name, active, locked_until, created_at, "
+                                               "password_changed_at, roles");
+
+QDateTime clockTime(const QVariant& ms)
+{
+    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+}
+
+UserAccount readAccount(const QSqlQuery& q, qint64 now)
+{
+    UserAccount a;
+    a.id = q.value(0).toLongLong();
+    a.name = q.value(1).toString();
+    a.displayName = q.value(2).toString();
+    a.active = q.value(3).toInt() != 0;
+    a.lockedUntil = clockTime(q.value(4));
+    a.locked = !q.value(4).isNull() && q.value(4).toLongLong() > now;
+    a.createdAt = clockTime(q.value(5));
+    a.passwordChangedAt = clockTime(q.value(6));
+    a.roles = q.value(7).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    a.roles.sort();
+    return a;
+}
+
+/*!
+ * The condition (on `users u`) for the accounts `filter` finds: its text anywhere in the name or the
+ * display name, any case; or, `exact`, the account named `filter`. The text is a bound value, with
+ * LIKE's wildcards escaped, so nothing typed changes what is matched.
+ */
+SqlFragment accountFilter(const QString& filter, bool exact)
+{
+    if (exact)
+        return {QStringLiteral(" WHERE u.name = ?"), {filter}};
+    if (filter.isEmpty())
+        return {};
+    QString escaped = filter.toLower();
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    const QString pattern = u'%' + escaped + u'%';
+    return {QStringLiteral(" WHERE lower(u.name) LIKE ? ESCAPE '\\' OR lower(u.display_name) LIKE ? ESCAPE '\\'"),
+            {pattern, pattern}};
+}
+
+/*!
+ * A page of accounts (see AccessControl::accounts()). On a shared server through the server's
+ * function, which checks core.users.manage itself: a desk's login reads no row of `users` or
+ * `user_roles`. The owner's connection and an SQLite store read the tables.
+ */
+QList<UserAccount> readAccounts(Sql& sql, const QString& filter, bool exact, int offset, int limit, qint64 now)
+{
+    const auto read = [&] {
+        if (serverChecksPasswords(sql)) {
+            return sql.exec(QStringLiteral("SELECT %1 FROM hexhub_accounts(?, ?, ?, ?)").arg(kAccountColumns),
+                            {filter, exact, limit, offset});
+        }
+        const bool postgres = sql.dialect().name() == QLatin1String("postgresql");
+        const QString roles = postgres ? QStringLiteral("string_agg(ur.role, ',')")
+                                       : QStringLiteral("group_concat(ur.role, ',')");
+        SqlFragment where = accountFilter(filter, exact);
+        where.binds << limit << offset;
+        return sql.exec(QStringLiteral("SELECT u.id, u.name, u.display_name, u.active, u.locked_until, u.created_at, "
+                                       "u.password_changed_at, (SELECT %1 FROM user_roles ur WHERE ur.user_id = u.id) "
+                                       "FROM users u%2 ORDER BY u.name LIMIT ? OFFSET ?").arg(roles, where.sql),
+                        where.binds);
+    };
+    QSqlQuery q = read();
+    QList<UserAccount> accounts;
+    while (q.next())
+        accounts << readAccount(q, now);
+    return accounts;
+}
+
+qint64 countAccounts(Sql& sql, const QString& filter)
+{
+    if (serverChecksPasswords(sql))
+        return sql.scalar(QStringLiteral("SELECT hexhub_account_count(?)"), {filter}).toLongLong();
+    const SqlFragment where = accountFilter(filter, false);
+    return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM users u") + where.sql, where.binds).toLongLong();
 }
 
 } // namespace
@@ -508,21 +591,33 @@ QFuture<void> AccessControl::changeRole(const QString& userName, const QString& 
         const QString operation = grant ? QStringLiteral("core.role.grant") : QStringLiteral("core.role.revoke");
         if (service::appliedBefore(txn, command, operation))
             return;
-        const qint64 id = userIdByName(txn, userName);
-        if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
-            throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
-        if (grant) {
-            txn.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING"),
-                     {id, role});
+        if (serverChecksPasswords(txn)) {
+            // A desk's login may not change roles: the server's function checks the permission,
+            // changes the role and the login's group together, and audits.
+            txn.exec(QStringLiteral("SELECT hexhub_set_role(?, ?, ?)"), {userName, role, grant});
         } else {
-            if (role == QLatin1String("administrator") &&
-                txn.scalar(QStringLiteral("SELECT COUNT(*) FROM user_roles WHERE role = 'administrator'")).toInt() <= 1 &&
-                txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator' AND user_id = ?"), {id}).isValid())
-                throw ValidationError(Tr::tr("This is the last administrator; grant the role to someone else first."));
-            txn.exec(QStringLiteral("DELETE FROM user_roles WHERE user_id = ? AND role = ?"), {id, role});
+            const qint64 id = userIdByName(txn, userName);
+            if (!txn.scalar(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {role}).isValid())
+                throw ValidationError(Tr::tr("There is no role '%1'.").arg(role));
+            if (grant) {
+                txn.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                         {id, role});
+            } else {
+                if (role == QLatin1String("administrator") &&
+                    txn.scalar(QStringLiteral("SELECT COUNT(*) FROM user_roles WHERE role = 'administrator'")).toInt() <= 1 &&
+                    txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator' AND user_id = ?"), {id}).isValid())
+                    throw ValidationError(Tr::tr("This is the last administrator; grant the role to someone else first."));
+                txn.exec(QStringLiteral("DELETE FROM user_roles WHERE user_id = ? AND role = ?"), {id, role});
+            }
+            // On a shared server the database login's group follows (the owner's connection).
+            if (hasServerLogin(txn, userName)) {
+                txn.exec(txn.scalar(grant ? QStringLiteral("SELECT format('GRANT %I TO %I', ?::text, ?::text)")
+                                          : QStringLiteral("SELECT format('REVOKE %I FROM %I', ?::text, ?::text)"),
+                                    {serveraccess::databaseGroup(role), userName}).toString());
+            }
+            m_audit.append(txn, {actor.name, grant ? QStringLiteral("role.granted") : QStringLiteral("role.revoked"),
+                                 QStringLiteral("user:") + userName, role, QStringLiteral("success")});
         }
-        m_audit.append(txn, {actor.name, grant ? QStringLiteral("role.granted") : QStringLiteral("role.revoked"),
-                             QStringLiteral("user:") + userName, role, QStringLiteral("success")});
         txn.publish(RoleChanged{userName, grant ? QStringList{role} : QStringList{},
                                 grant ? QStringList{} : QStringList{role}});
         service::recordApplied(txn, command, operation, userName + QLatin1Char('/') + role);
@@ -693,6 +788,45 @@ void AccessControl::setPassword(WriteTransaction& txn, const QString& userName, 
                             {userName, password}).toString());
     }
     m_audit.append(txn, {actor, action, object, {}, QStringLiteral("success")});
+}
+
+QFuture<QList<UserAccount>> AccessControl::accounts(const QString& filter, int offset, int limit) const
+{
+    try {
+        Session::require(m_session.principal(), QStringLiteral("core.users.manage"), Tr::tr("list the accounts"));
+        if (offset < 0 || limit < 0)
+            throw ValidationError(Tr::tr("A page of accounts starts at 0 or later and holds 0 or more of them."));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<QList<UserAccount>>(std::current_exception());
+    }
+    const qint64 now = m_clock.nowMs();
+    return m_store.read([filter, offset, limit, now](Sql& sql) {
+        return readAccounts(sql, filter, false, offset, limit, now);
+    });
+}
+
+QFuture<qint64> AccessControl::accountCount(const QString& filter) const
+{
+    try {
+        Session::require(m_session.principal(), QStringLiteral("core.users.manage"), Tr::tr("list the accounts"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
+    }
+    return m_store.read([filter](Sql& sql) { return countAccounts(sql, filter); });
+}
+
+QFuture<std::optional<UserAccount>> AccessControl::account(const QString& userName) const
+{
+    try {
+        Session::require(m_session.principal(), QStringLiteral("core.users.manage"), Tr::tr("list the accounts"));
+    } catch (...) {
+        return QtFuture::makeExceptionalFuture<std::optional<UserAccount>>(std::current_exception());
+    }
+    const qint64 now = m_clock.nowMs();
+    return m_store.read([userName, now](Sql& sql) -> std::optional<UserAccount> {
+        const QList<UserAccount> found = readAccounts(sql, userName, true, 0, 1, now);
+        return found.isEmpty() ? std::nullopt : std::optional<UserAccount>(found.first());
+    });
 }
 
 QFuture<void> AccessControl::registerPermissions(const QList<PermissionDefinition>& permissions) const

@@ -76,6 +76,24 @@ struct HEXHUB_CORE_EXPORT RoleChanged
 };
 
 /*!
+ * One account as an administrator sees it in the list: never its password hash, salt or iteration
+ * count. Times are the Clock's; `lockedUntil` is null when the account was never locked or the lock
+ * was lifted.
+ */
+struct HEXHUB_CORE_EXPORT UserAccount
+{
+    qint64 id = 0;
+    QString name;
+    QString displayName;
+    bool active = true;
+    bool locked = false;    //!< locked after failed sign-ins, as of the Clock when it was read
+    QDateTime lockedUntil;  //!< UTC; null when not locked
+    QStringList roles;      //!< role ids, sorted
+    QDateTime createdAt;    //!< UTC
+    QDateTime passwordChangedAt; //!< UTC
+};
+
+/*!
  * Users, roles and permissions, and signing in. Every change checks the signed-in user's permission
  * itself (the shell hiding a button is not the check), runs in one transaction with its audit row and
  * its bus event, and never blocks the caller: password hashing runs on a worker thread, SQL on the
@@ -132,6 +150,18 @@ public:
                                 const CommandId& command = CommandId::make()) const;
     //! The signed-in user's own password, after the current one is checked. Audited.
     QFuture<void> changeOwnPassword(const QString& currentPassword, const QString& newPassword) const;
+
+    /*!
+     * Needs core.users.manage: the accounts whose name or display name contains `filter` (any case;
+     * empty: all), sorted by name, `limit` of them from `offset` on. Read on the store's threads; on
+     * a shared server through the server's hexhub_accounts(), since a desk's login reads no account
+     * but its own.
+     */
+    QFuture<QList<UserAccount>> accounts(const QString& filter, int offset, int limit) const;
+    //! Needs core.users.manage: how many accounts accounts() finds for `filter`.
+    QFuture<qint64> accountCount(const QString& filter) const;
+    //! Needs core.users.manage: the account named `userName` as accounts() shows it; none when there is none.
+    QFuture<std::optional<UserAccount>> account(const QString& userName) const;
 
     //! Records permissions defined by a module, granting new ones to their default roles (system).
     QFuture<void> registerPermissions(const QList<PermissionDefinition>& permissions) const;

@@ -428,3 +428,92 @@ END
 $$;
 REVOKE ALL ON FUNCTION hexhub_set_password(TEXT, TEXT, TEXT, TEXT, INTEGER) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hexhub_set_password(TEXT, TEXT, TEXT, TEXT, INTEGER) TO hexhub_app;
+
+-- A role given or taken away (core.roles.manage): the Hexhub role and the login's group together
+-- (hub_supervisor: hexhub_hub; <centre>_operator: hexhub_centre_<centre>; any other: hexhub_<role>),
+-- so what the server lets the login read follows at once. The last administrator keeps the role.
+CREATE OR REPLACE FUNCTION hexhub_set_role(target TEXT, wanted TEXT, give BOOLEAN) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    account BIGINT;
+    grp TEXT;
+BEGIN
+    IF NOT hexhub_holds('core.roles.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not grant or revoke roles', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM hexhub_require_account(target);
+    IF NOT EXISTS (SELECT FROM roles WHERE id = wanted) THEN
+        RAISE EXCEPTION 'there is no role ''%''', wanted USING ERRCODE = 'no_data_found';
+    END IF;
+    SELECT id INTO account FROM users WHERE name = target;
+    grp := CASE WHEN wanted = 'hub_supervisor' THEN 'hexhub_hub'
+                WHEN right(wanted, 9) = '_operator' THEN 'hexhub_centre_' || left(wanted, -9)
+                ELSE 'hexhub_' || wanted END;
+    IF give THEN
+        INSERT INTO user_roles (user_id, role) VALUES (account, wanted) ON CONFLICT DO NOTHING;
+        IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = grp) THEN
+            EXECUTE format('GRANT %I TO %I', grp, target);
+        END IF;
+    ELSE
+        IF wanted = 'administrator' AND EXISTS (SELECT FROM user_roles WHERE user_id = account AND role = wanted)
+           AND (SELECT count(*) FROM user_roles WHERE role = 'administrator') <= 1 THEN
+            RAISE EXCEPTION 'this is the last administrator' USING ERRCODE = 'check_violation';
+        END IF;
+        DELETE FROM user_roles WHERE user_id = account AND role = wanted;
+        IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = grp) THEN
+            EXECUTE format('REVOKE %I FROM %I', grp, target);
+        END IF;
+    END IF;
+    INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+    VALUES (0, 0, session_user, CASE WHEN give THEN 'role.granted' ELSE 'role.revoked' END, 'user:' || target, wanted,
+            'success', 'server', '', '');
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_set_role(TEXT, TEXT, BOOLEAN) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_set_role(TEXT, TEXT, BOOLEAN) TO hexhub_app;
+
+-- The accounts an administrator lists (the accounts screen): a desk's login reads no row of users or
+-- user_roles, so the list comes from here, run with the owner's rights, for core.users.manage only,
+-- and never with the password's columns (hash, salt, iterations) or the failed-attempt count. `filter`
+-- is found anywhere in the name or display name, any case, or, `exact`, is the name.
+CREATE OR REPLACE FUNCTION hexhub_accounts(filter TEXT, exact BOOLEAN, lim INTEGER, skip INTEGER)
+    RETURNS TABLE (id BIGINT, name TEXT, display_name TEXT, active INTEGER, locked_until BIGINT, created_at BIGINT,
+                   password_changed_at BIGINT, roles TEXT)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_holds('core.users.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not list accounts', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY
+        SELECT u.id, u.name, u.display_name, u.active, u.locked_until, u.created_at, u.password_changed_at,
+               (SELECT string_agg(ur.role, ',' ORDER BY ur.role) FROM user_roles ur WHERE ur.user_id = u.id)
+        FROM users u
+        WHERE CASE WHEN exact THEN u.name = filter
+                   ELSE COALESCE(filter, '') = '' OR strpos(lower(u.name), lower(filter)) > 0
+                        OR strpos(lower(u.display_name), lower(filter)) > 0 END
+        ORDER BY u.name
+        LIMIT GREATEST(COALESCE(lim, 0), 0) OFFSET GREATEST(COALESCE(skip, 0), 0);
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_accounts(TEXT, BOOLEAN, INTEGER, INTEGER) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_accounts(TEXT, BOOLEAN, INTEGER, INTEGER) TO hexhub_app;
+
+CREATE OR REPLACE FUNCTION hexhub_account_count(filter TEXT) RETURNS BIGINT
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_holds('core.users.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not list accounts', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN (SELECT count(*) FROM users u
+            WHERE COALESCE(filter, '') = '' OR strpos(lower(u.name), lower(filter)) > 0
+               OR strpos(lower(u.display_name), lower(filter)) > 0);
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_account_count(TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_account_count(TEXT) TO hexhub_app;
