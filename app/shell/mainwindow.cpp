@@ -31,6 +31,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QScreen>
 #include <QWindow>
 #include <QShortcut>
@@ -94,6 +95,7 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     });
 
     statusBar()->addWidget(m_user);
+    buildUserMenu();
     statusBar()->addPermanentWidget(m_unacknowledged);
     m_deadlineCount->setObjectName(QStringLiteral("deadlineCount"));
     statusBar()->addPermanentWidget(m_deadlineCount);
@@ -235,6 +237,12 @@ void MainWindow::showPalette()
     commands << PaletteCommand{QStringLiteral("shell.lock"), Tr::tr("Lock this desk"),
                                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L).toString(QKeySequence::NativeText),
                                [this] { lock(); }};
+    if (m_platform.session().isSignedIn())
+        commands << PaletteCommand{QStringLiteral("shell.password"), Tr::tr("Change my password..."), QString(),
+                                   [this] { showChangePassword(); }};
+    if (m_platform.session().can(QStringLiteral("core.users.manage")))
+        commands << PaletteCommand{QStringLiteral("shell.accounts"), Tr::tr("Accounts..."), QString(),
+                                   [this] { showAccounts(); }};
     // Panels, screens, walls and workspaces: all of it from the keyboard.
     const QList<QScreen*> screens = QGuiApplication::screens();
     for (const QString& id : panelIds()) {
@@ -451,6 +459,7 @@ void MainWindow::lock()
         return;
     const Principal who = m_platform.session().principal();
     m_palette->hide();
+    m_userMenu->hide();
     for (QDockWidget* dock : std::as_const(m_docks)) {
         if (QWidget* content = dock->widget())
             content->hide();

@@ -11,6 +11,7 @@
 
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QScreen;
 class QSettings;
 class QStackedWidget;
@@ -23,12 +24,14 @@ struct Principal;
 
 namespace hexhub::shell {
 
+class AccountsDialog;
 class ClockIndicator;
 class CommandPalette;
 class IdleWatcher;
 class Language;
 class NotificationCenter;
 class NotificationList;
+class PasswordDialog;
 class Toast;
 class ModuleRail;
 class RailBadges;
@@ -93,6 +96,18 @@ public:
     SettingsDialog* showSettings();
     //! Applies what takes effect at once: language, theme, sounds, idle lock.
     void applySettings(const DeskSettings& settings);
+
+    // Accounts (mainwindow_accounts.cpp).
+    /*!
+     * Opens the accounts screen for an administrator (core.users.manage); null, with the reason in the
+     * status bar, for anyone else.
+     */
+    AccountsDialog* showAccounts();
+    //! Asks the signed-in user for their current password and a new one; null when nobody is signed in.
+    PasswordDialog* showChangePassword();
+    //! The menu of the signed-in user (a click on their name in the status bar): their password, the
+    //! accounts screen for administrators, locking the desk.
+    QMenu* userMenu() const { return m_userMenu; }
 
     // Panels: the shell's own (notifications, deadlines, the clock, changes waiting for the server)
     // and the modules' dock and wall views. Each can sit in a dock area, float on any screen, or be
@@ -160,6 +175,8 @@ private:
     void buildRail();
     void updatePermissions();
     void updateDeadlineCount();
+    void buildUserMenu();
+    void updateUserMenu();
     QHash<QString, QString> moduleNames() const;
     //! Whether the one signed in may see module `module`'s records (its deadlines, for one).
     bool moduleVisible(const QString& module) const;
@@ -198,6 +215,9 @@ private:
     QString m_workspace;
     bool m_workspaceDegraded = false; //!< restored onto fewer or other screens: not saved over by itself
     SettingsDialog* m_settingsDialog = nullptr;
+    QPointer<AccountsDialog> m_accountsDialog;
+    QPointer<PasswordDialog> m_passwordDialog;
+    QMenu* m_userMenu = nullptr;
 };
 
 } // namespace hexhub::shell

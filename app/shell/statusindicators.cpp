@@ -11,6 +11,7 @@
 
 #include <QHostAddress>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QStyle>
 #include <QTimer>
@@ -51,9 +52,22 @@ UserIndicator::UserIndicator(Session& session, QWidget* parent)
     refresh();
 }
 
+void UserIndicator::mousePressEvent(QMouseEvent* event)
+{
+    if (m_session.isSignedIn() && (event->button() == Qt::LeftButton || event->button() == Qt::RightButton)) {
+        // Opens upwards from the status bar, over the name.
+        Q_EMIT menuRequested(mapToGlobal(QPoint(0, 0)));
+        event->accept();
+        return;
+    }
+    QLabel::mousePressEvent(event);
+}
+
 void UserIndicator::refresh()
 {
     const Principal who = m_session.principal();
+    setCursor(who.isValid() ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    setToolTip(who.isValid() ? Tr::tr("Your account: change your password, lock this desk") : QString());
     if (!who.isValid()) {
         setText(Tr::tr("Not signed in"));
         return;

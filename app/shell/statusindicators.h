@@ -31,13 +31,20 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 };
 
-//! Who is signed in at this desk, and in which roles.
+//! Who is signed in at this desk, and in which roles; a click asks for their menu (menuRequested()).
 class UserIndicator final : public QLabel
 {
     Q_OBJECT
 public:
     UserIndicator(Session& session, QWidget* parent = nullptr);
     void refresh();
+
+Q_SIGNALS:
+    //! Clicked: the signed-in user's menu is wanted at `globalPos`.
+    void menuRequested(const QPoint& globalPos);
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     Session& m_session;
