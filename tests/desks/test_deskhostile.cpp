@@ -395,71 +395,11 @@ TEST_CASE("On a prepared server the server checks the password and the desk read
     CHECK(deniedOrForbidden(Login(server.urlOf(server.cases)).refusal(QStringLiteral("SELECT detail FROM audit_log"))));
 }
 
-namespace {
-
-/*!
- * A TCP relay to the test server, on a thread of its own, that can fall silent: from silence() on it
- * forwards nothing either way and closes nothing, as a cut cable or a firewall dropping packets does.
- */
-class SilentRelay : public QObject
-{
-public:
-    SilentRelay(const QString& host, quint16 port) : m_host(host), m_port(port)
-    {
-        moveToThread(&m_thread);
-        m_thread.start();
-        QMetaObject::invokeMethod(this, [this] {
-            m_server = new QTcpServer(this);
-            m_server->listen(QHostAddress::LocalHost, 0);
-            connect(m_server, &QTcpServer::newConnection, this, [this] {
-                while (QTcpSocket* client = m_server->nextPendingConnection()) {
-                    auto* upstream = new QTcpSocket(this);
-                    upstream->connectToHost(m_host, m_port);
-                    relay(client, upstream);
-                    relay(upstream, client);
-                }
-            });
-            m_listening = m_server->serverPort();
-        }, Qt::BlockingQueuedConnection);
-    }
-    ~SilentRelay() override
-    {
-        QMetaObject::invokeMethod(this, [this] {
-            qDeleteAll(findChildren<QTcpSocket*>());
-            delete m_server;
-            m_server = nullptr;
-        }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    quint16 port() const { return m_listening; }
-    void silence() { m_silent = true; }
-
-private:
-    void relay(QTcpSocket* from, QTcpSocket* to)
-    {
-        connect(from, &QTcpSocket::readyRead, this, [this, from, to] {
-            const QByteArray bytes = from->readAll();
-            if (!m_silent)
-                to->write(bytes);
-        });
-    }
-
-    QThread m_thread;
-    QString m_host;
-    quint16 m_port = 0;
-    QTcpServer* m_server = nullptr;
-    quint16 m_listening = 0;
-    std::atomic_bool m_silent{false};
-};
-
-} // namespace
-
 TEST_CASE("A desk cut off in the middle of a transaction does not stop the others publishing",
           "[postgresql][desks][security]")
 {
     PreparedServer server;
-    SilentRelay relay(server.ownerUrl.host, quint16(server.ownerUrl.port));
+    TcpRelay relay(server.ownerUrl.host, quint16(server.ownerUrl.port));
     StoreUrl cutUrl = server.urlOf(server.intel);
     cutUrl.host = QStringLiteral("127.0.0.1");
     cutUrl.port = relay.port();

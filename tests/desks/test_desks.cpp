@@ -84,93 +84,6 @@ struct Desks
 };
 
 
-/*!
- * A TCP relay in front of the test server, so one desk can lose the network while the others keep
- * working: cut() drops every relayed connection and turns new ones away at once, as a pulled cable
- * or a dead switch port does to that desk; restore() lets connections through again. It runs on its
- * own thread, so it keeps relaying while the test thread waits on a desk.
- */
-class TcpRelay
-{
-public:
-    TcpRelay(const QString& host, quint16 port)
-    {
-        m_thread.start();
-        m_relay = new Relay(host, port);
-        m_relay->moveToThread(&m_thread);
-        QMetaObject::invokeMethod(m_relay, &Relay::listen, Qt::BlockingQueuedConnection, &m_port);
-        REQUIRE(m_port != 0);
-    }
-    ~TcpRelay()
-    {
-        QMetaObject::invokeMethod(m_relay, [relay = m_relay] { delete relay; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    quint16 port() const { return m_port; }
-    void cut() { QMetaObject::invokeMethod(m_relay, [r = m_relay] { r->setCut(true); }, Qt::BlockingQueuedConnection); }
-    void restore() { QMetaObject::invokeMethod(m_relay, [r = m_relay] { r->setCut(false); }, Qt::BlockingQueuedConnection); }
-
-private:
-    class Relay : public QObject
-    {
-    public:
-        Relay(QString host, quint16 port)
-            : m_host(std::move(host))
-            , m_port(port)
-        {
-        }
-        quint16 listen()
-        {
-            m_server = new QTcpServer(this);
-            if (!m_server->listen(QHostAddress::LocalHost, 0))
-                return 0;
-            connect(m_server, &QTcpServer::newConnection, this, [this] {
-                while (QTcpSocket* in = m_server->nextPendingConnection())
-                    relay(in);
-            });
-            return m_server->serverPort();
-        }
-        void setCut(bool cut)
-        {
-            m_cut = cut;
-            if (cut) {
-                for (QTcpSocket* socket : findChildren<QTcpSocket*>())
-                    socket->abort();
-            }
-        }
-
-    private:
-        void relay(QTcpSocket* in)
-        {
-            in->setParent(this);
-            if (m_cut) {
-                in->abort();
-                in->deleteLater();
-                return;
-            }
-            auto* out = new QTcpSocket(this);
-            out->connectToHost(m_host, m_port); // writes made while connecting go out once connected
-            connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
-            connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
-            for (auto [a, b] : {std::pair{in, out}, std::pair{out, in}}) {
-                connect(a, &QTcpSocket::disconnected, b, [b] { b->disconnectFromHost(); });
-                connect(a, &QTcpSocket::errorOccurred, b, [b](QAbstractSocket::SocketError) { b->abort(); });
-                connect(a, &QTcpSocket::disconnected, a, &QObject::deleteLater);
-            }
-        }
-
-        QString m_host;
-        quint16 m_port;
-        QTcpServer* m_server = nullptr;
-        bool m_cut = false;
-    };
-
-    QThread m_thread;
-    Relay* m_relay = nullptr;
-    quint16 m_port = 0;
-};
-
 void checkEveryDeskSawEveryOtherDeskOnce(Desks& d, qint64 total)
 {
     RawPg raw(d.url);
@@ -811,5 +724,64 @@ TEST_CASE("A desk that was closed catches up at start on what happened while it 
     }
     CHECK(summaries == whileAway + QStringList{QStringLiteral("Live again")});
     hubDesk.reset();
+    dropTestDatabase(url);
+}
+
+TEST_CASE("A desk closed while its server is silent closes without waiting on the network, and the command it "
+          "was sending goes out from the outbox after the next sign-in, once",
+          "[postgresql][desks][outbox]")
+{
+    const StoreUrl url = createTestDatabase();
+    QTemporaryDir dir;
+    TcpRelay relay(url.host, quint16(url.port));
+    // No keepalives: nothing outside the desk would ever end its wait on a server that went silent.
+    StoreUrl throughRelay = relay.through(url);
+    throughRelay.options = QStringLiteral("keepalives=0");
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.store = throughRelay;
+    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+    config.outboxPath = dir.filePath(QStringLiteral("field.outbox"));
+    NewIncident alarm;
+    alarm.priority = 2;
+    alarm.category = QStringLiteral("burglary");
+    alarm.summary = QStringLiteral("Shop alarm ringing");
+    alarm.location = Location{QStringLiteral("1 Bund Road"), GeoPoint{31.2304, 121.4737}};
+    const CommandId createId = CommandId::make();
+    {
+        TestPlatform desk(config);
+        desk.start();
+        signInAs(desk, QStringLiteral("ann"), QStringLiteral("hub_supervisor"));
+        HubDesk hub(*desk.platform);
+        REQUIRE(waitUntil([&] { return desk->bridge()->state() == EventBridge::State::Listening; }));
+        // The network falls silent as Ann creates an incident: it goes out and nothing comes back.
+        relay.silence();
+        QFuture<Incident> created = hub.incidents.create(alarm, createId);
+        REQUIRE(waitUntil([&] { return relay.droppedBytes() > 0; }));
+        CHECK_FALSE(created.isFinished());
+        // She closes the desk. It ends: had it waited for the network, this test would hang here, as
+        // neither keepalives nor the relay ever end the desk's wait.
+        desk->stop();
+        CHECK(desk->store().state() == Store::State::Closed);
+        CHECK(desk->bridge()->state() == EventBridge::State::Stopped);
+    }
+    {
+        RawPg raw(url);
+        CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents")).toInt() == 0);
+
+        // Next start, the network is back: the command waits in the outbox for Ann, and goes out once.
+        relay.restore();
+        TestPlatform desk(config);
+        desk.start();
+        CHECK(desk->outbox().waiting() == 1);
+        const QList<OutboxEntry> kept = await(desk->outbox().entries());
+        REQUIRE(kept.size() == 1);
+        CHECK(kept[0].awaitsMaker);
+        const SignInResult ann = await(desk->access().signIn(QStringLiteral("ann"), QStringLiteral("Desk-Passw0rd-42")));
+        REQUIRE(ann.principal.isValid());
+        desk->session().setPrincipal(ann.principal);
+        REQUIRE(waitUntil([&] { return desk->outbox().waiting() == 0; }, 30000));
+        CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE summary = 'Shop alarm ringing'")).toInt() == 1);
+        CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM applied_commands WHERE command_id = '%1'").arg(createId.toString())).toInt() == 1);
+    }
     dropTestDatabase(url);
 }

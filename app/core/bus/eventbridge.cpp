@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "bus/eventbus.h"
 #include "bus/journal.h"
+#include "store/connectioncut.h"
 #include "store/sql.h"
 #include "store/sqldialect.h"
 #include "store/store.h"
@@ -19,6 +20,13 @@ namespace hexhub {
 
 namespace detail {
 
+//! What a bridge's worker shares with the bridge to be stopped, and outlives both.
+struct BridgeStop
+{
+    std::atomic_bool stopping{false};
+    ConnectionCut cut;
+};
+
 namespace {
 constexpr int kPageSize = 1000;
 constexpr int kHealthCheckMs = 1000;
@@ -32,8 +40,9 @@ const QString kChannel = QStringLiteral("hexhub_events");
 class BridgeWorker final : public QObject
 {
 public:
-    BridgeWorker(EventBridge& bridge, qint64 afterSeq)
+    BridgeWorker(EventBridge& bridge, qint64 afterSeq, std::shared_ptr<BridgeStop> stop)
         : m_bridge(bridge)
+        , m_stop(std::move(stop))
         , m_afterSeq(afterSeq)
         , m_connectionName(QStringLiteral("hexhub-bridge-") + QUuid::createUuid().toString(QUuid::Id128))
     {
@@ -50,17 +59,27 @@ public:
 
     void connectToServer()
     {
+        if (m_stop->stopping)
+            return;
         m_bridge.setState(m_everConnected ? EventBridge::State::Reconnecting : EventBridge::State::Connecting);
         disconnectFromServer();
         QSqlDatabase db;
+        const StoreUrl url = m_bridge.m_url;
         try {
-            db = openStoreConnection(PostgreSqlDialect(m_bridge.m_url.options), m_bridge.m_url, m_connectionName,
-                                     false, QStringLiteral("application_name=hexhub-bridge"));
+            db = openStoreConnection(PostgreSqlDialect(url.options), url, m_connectionName, false,
+                                     QStringLiteral("application_name=hexhub-bridge"));
         } catch (const std::exception& e) {
+            if (m_stop->stopping)
+                return; // the bridge may be gone: touch nothing of it
             qCInfo(lcBridge) << "cannot listen yet:" << e.what();
             scheduleRetry();
             return;
         }
+        // A stop that gave up on this thread while it connected left it to the process's exit, and
+        // the bridge may be gone: nothing of it is touched again.
+        if (m_stop->stopping)
+            return;
+        m_stop->cut.follow(db);
         if (!db.driver()->subscribeToNotification(kChannel)) {
             qCInfo(lcBridge) << "cannot listen yet:" << db.lastError().text();
             scheduleRetry();
@@ -92,8 +111,7 @@ public:
     {
         m_health->stop();
         m_retry->stop();
-        disconnectFromServer();
-        m_bridge.setState(EventBridge::State::Stopped);
+        disconnectFromServer(); // the bridge says Stopped itself: it may be gone by now (see EventBridge::stop())
     }
 
 private:
@@ -102,6 +120,7 @@ private:
         m_connected = false;
         m_health->stop();
         m_sql.reset();
+        m_stop->cut.follow(QSqlDatabase());
         if (!QSqlDatabase::contains(m_connectionName))
             return;
         {
@@ -181,6 +200,7 @@ private:
     }
 
     EventBridge& m_bridge;
+    std::shared_ptr<BridgeStop> m_stop;
     qint64 m_afterSeq;
     QString m_connectionName;
     PostgreSqlDialect m_dialect{m_bridge.m_url.options};
@@ -200,7 +220,6 @@ EventBridge::EventBridge(StoreUrl url, Store& store, EventBus& bus, QObject* par
     , m_store(store)
     , m_bus(bus)
 {
-    m_thread.setObjectName(QStringLiteral("hexhub-bridge"));
 }
 
 EventBridge::~EventBridge()
@@ -212,10 +231,13 @@ void EventBridge::start(qint64 afterSeq)
 {
     if (m_worker)
         return;
-    m_worker = new detail::BridgeWorker(*this, afterSeq);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
+    m_stop = std::make_shared<detail::BridgeStop>();
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("hexhub-bridge"));
+    m_worker = new detail::BridgeWorker(*this, afterSeq, m_stop);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
     QMetaObject::invokeMethod(m_worker, &detail::BridgeWorker::connectToServer, Qt::QueuedConnection);
 }
 
@@ -223,10 +245,30 @@ void EventBridge::stop()
 {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, &detail::BridgeWorker::stop, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    // The worker stops on its own thread, which then ends; a thread stuck on a silent server gets its
+    // connection cut, so the wait ends with a connection error instead of TCP's minutes.
+    m_stop->stopping = true; // no reconnecting from now on
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] {
+        worker->stop();
+        QThread::currentThread()->quit();
+    }, Qt::QueuedConnection);
+    bool ended = m_thread->wait(QDeadlineTimer(kStopDrainMs));
+    if (!ended) {
+        const bool cut = m_stop->cut.cut();
+        qCWarning(lcBridge) << "still busy at stop;" << (cut ? "its connection was cut" : "it had no connection to cut");
+        ended = m_thread->wait(QDeadlineTimer(kAfterCutMs));
+    }
+    if (ended) {
+        delete m_thread; // the worker was deleted on it as it finished
+    } else {
+        // Only a connection attempt can still be running (see stop()); m_stop tells it to touch
+        // nothing of this bridge when it returns, and it ends its thread. Never destroy a running
+        // QThread: the thread is left to the process's exit.
+        qCCritical(lcBridge) << "the listening thread did not end; it is left to the process's exit";
+    }
     m_worker = nullptr;
+    m_thread = nullptr;
+    setState(State::Stopped);
 }
 
 void EventBridge::setState(State state)

@@ -16,6 +16,7 @@ class Store;
 
 namespace detail {
 class BridgeWorker;
+struct BridgeStop;
 }
 
 /*!
@@ -39,7 +40,14 @@ public:
 
     //! Starts listening; events after `afterSeq` are delivered (-1: from the journal's current end).
     void start(qint64 afterSeq = -1);
+    /*!
+     * Stops listening, in bounded time: when the bridge's thread is still waiting on the server
+     * after kStopDrainMs, its connection is cut; a thread that even then does not end (it can only be
+     * in a connection attempt, bounded by the URL's connect_timeout) is left to the process's exit.
+     */
     void stop();
+    static constexpr int kStopDrainMs = 2000;
+    static constexpr int kAfterCutMs = 15000;
 
     State state() const { return m_state.load(); }
     qint64 lastSeenSeq() const { return m_lastSeen.load(); }
@@ -57,8 +65,9 @@ private:
     StoreUrl m_url;
     Store& m_store;
     EventBus& m_bus;
-    QThread m_thread;
+    QThread* m_thread = nullptr;
     detail::BridgeWorker* m_worker = nullptr;
+    std::shared_ptr<detail::BridgeStop> m_stop;
     std::atomic<State> m_state{State::Stopped};
     std::atomic<qint64> m_lastSeen{0};
     std::atomic<quint64> m_delivered{0};

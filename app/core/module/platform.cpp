@@ -308,10 +308,16 @@ void Platform::stop()
     // outbox holds the last entry whose delivery was queued before it heard of it (caughtUp).
     if (m_bridge)
         m_bridge->stop();
+    // Every step is bounded, so a desk cut off from a silent server does not hang its window. What
+    // was submitted settles while the server store is open; then the store closes, and a command
+    // still waiting on the server fails as on a lost connection; the outbox, still open, keeps it
+    // for the next start as it closes.
     if (m_outbox)
-        m_outbox->close();
+        m_outbox->settle();
     if (m_store)
         m_store->close();
+    if (m_outbox)
+        m_outbox->close();
     // A start that stopped (a store refused and "left untouched") leaves no outbox it made beside it.
     if (m_outbox && m_outboxMadeByStart && !m_started && m_outbox->waiting() == 0) {
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})

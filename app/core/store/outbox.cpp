@@ -26,7 +26,6 @@ namespace hexhub {
 namespace {
 
 constexpr int kMaxBackoffMs = 5000;
-constexpr int kCloseWaitMs = 10000;
 constexpr int kSaveSeenMs = 2000;
 
 void checkIdentifier(const QString& name)
@@ -425,23 +424,42 @@ QFuture<void> Outbox::open()
     return done;
 }
 
-void Outbox::close()
+void Outbox::settle()
 {
-    if (m_state == State::Closed)
+    if (m_state != State::Open)
         return;
     m_retry->stop();
     m_saveSeen->stop();
     saveSeenSeq();
-    if (m_state == State::Open) {
-        // Settle what is in flight and what the operator already submitted, so nothing they did is
-        // lost at shutdown: each is applied, or kept in the local file, before the stores close.
-        m_state = State::Closing;
+    // Settle what is in flight and what the operator already submitted, so nothing they did is lost
+    // at shutdown: each is applied, or kept in the local file, before the server store closes.
+    m_state = State::Closing;
+    QElapsedTimer waited;
+    waited.start();
+    while ((m_busy || !m_operations.empty() || !m_savingSeen.isFinished()) && waited.elapsed() < kSettleMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    if (m_busy || !m_operations.empty())
+        qCWarning(lcOutbox) << "closing with changes still unsettled after" << kSettleMs << "ms; they wait for the next start";
+}
+
+void Outbox::close()
+{
+    if (m_state == State::Closed)
+        return;
+    settle();
+    m_retry->stop();
+    m_saveSeen->stop();
+    if (m_state == State::Closing) {
+        // What arrived as the server store and the bridge closed, in the order it was posted: a
+        // command that failed then is kept now, while the outbox still takes it; the last journal
+        // entry the bridge said it delivered is remembered (after those deliveries ran). Local disk
+        // only, so this wait is short and bounded too.
+        QCoreApplication::sendPostedEvents();
+        saveSeenSeq();
         QElapsedTimer waited;
         waited.start();
-        while ((m_busy || !m_operations.empty() || !m_savingSeen.isFinished()) && waited.elapsed() < kCloseWaitMs)
+        while ((m_busy || !m_operations.empty() || !m_savingSeen.isFinished()) && waited.elapsed() < kSettleMs)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-        if (m_busy || !m_operations.empty())
-            qCWarning(lcOutbox) << "closing with changes still unsettled after" << kCloseWaitMs << "ms";
     }
     m_state = State::Closed;
     failQueued(Tr::tr("This desk's outbox is closed; the change was not made."));

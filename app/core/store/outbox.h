@@ -155,11 +155,19 @@ public:
      */
     void holdReplay(bool held);
     /*!
-     * Settles what was already submitted (applied on the server or kept in the local file, waiting
-     * up to ten seconds with the event loop running), fails anything still queued, and closes the
-     * local file. Call before the server store closes.
+     * Settles what was already submitted while the server store is still open: each is applied on
+     * the server or kept in the local file, waiting up to kSettleMs with the event loop running.
+     * What is not settled then stays in the local file for the next start. The outbox still keeps
+     * commands until close().
+     */
+    void settle();
+    /*!
+     * Settles (when settle() was not called), keeps what the closing server store just failed,
+     * fails anything still queued, and closes the local file. The platform calls settle(), closes
+     * the server store (in bounded time), then calls close().
      */
     void close();
+    static constexpr int kSettleMs = 5000;
 
     //! Applies `change` now or queues it; fails (ValidationError, StoreError) only when it cannot
     //! even be kept, and then nothing was changed anywhere.

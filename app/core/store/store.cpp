@@ -34,7 +34,17 @@ SqlThread::SqlThread(QString connectionName, Opener open, ReadyCallback ready)
 
 SqlThread::~SqlThread()
 {
-    stop();
+    // Store::close() ended the thread (or gave up on it and never destroys it); this is for a thread
+    // whose store never closed, which finishes its queue first.
+    if (isRunning()) {
+        requestStop(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store was closed before this was done."))));
+        wait();
+    }
+}
+
+SqlThread* SqlThread::current()
+{
+    return dynamic_cast<SqlThread*>(QThread::currentThread());
 }
 
 void SqlThread::post(Job job)
@@ -44,15 +54,28 @@ void SqlThread::post(Job job)
     m_wake.wakeOne();
 }
 
-void SqlThread::stop()
+void SqlThread::requestStop(std::exception_ptr left)
 {
-    {
-        QMutexLocker lock(&m_mutex);
-        m_stopping = true;
-        m_wake.wakeOne();
-    }
-    if (isRunning())
-        wait();
+    QMutexLocker lock(&m_mutex);
+    m_stopping = true;
+    m_left = std::move(left);
+    m_wake.wakeOne();
+}
+
+bool SqlThread::finish(QDeadlineTimer drain)
+{
+    if (!isRunning() || wait(drain))
+        return true;
+    // Still busy: most likely waiting on a server that went silent. Cut the connection instead of
+    // waiting for TCP to notice, and fail what is still queued.
+    m_abandon = true;
+    const bool cut = m_cut.cut();
+    qCWarning(lcStore) << objectName() << "was still busy when the store closed;"
+                       << (cut ? "its connection was cut" : "it has no connection to cut");
+    if (wait(QDeadlineTimer(kAfterCutMs)))
+        return true;
+    qCCritical(lcStore) << objectName() << "did not end" << kAfterCutMs << "ms after its connection was cut";
+    return false;
 }
 
 void SqlThread::run()
@@ -65,6 +88,7 @@ void SqlThread::run()
         } catch (...) {
             openError = std::current_exception();
         }
+        m_cut.follow(db);
         m_ready(openError);
 
         for (;;) {
@@ -78,8 +102,8 @@ void SqlThread::run()
                 job = std::move(m_jobs.front());
                 m_jobs.pop_front();
             }
-            if (openError) {
-                job.fail(openError);
+            if (openError || m_abandon) {
+                job.fail(openError ? openError : m_left);
                 continue;
             }
             try {
@@ -88,6 +112,7 @@ void SqlThread::run()
                 job.fail(std::current_exception());
             }
         }
+        m_cut.follow(QSqlDatabase()); // forgets the socket before the connection closes
         if (db.isValid())
             db.close();
     }
@@ -233,6 +258,9 @@ bool Store::connectionAlive(QSqlDatabase& db) const
 
 void Store::reconnect(QSqlDatabase& db, bool writer)
 {
+    detail::SqlThread* thread = detail::SqlThread::current();
+    if (thread && thread->abandoning())
+        throw StoreUnavailable(Tr::tr("The store was closed before this was done."));
     t_health.sinceAttempt.start();
     db.close();
     if (!db.open()) {
@@ -242,6 +270,8 @@ void Store::reconnect(QSqlDatabase& db, bool writer)
         throw StoreUnavailable(Tr::tr("The store %1 cannot be reached: %2. Hexhub keeps trying.")
                              .arg(m_options.url.toDisplayString(), db.lastError().text()));
     }
+    if (thread)
+        thread->followConnection(db);
     m_dialect->configure(db, writer);
     t_health = ConnectionHealth{};
     qCInfo(lcStore) << "reconnected to" << m_options.url.toDisplayString();
@@ -421,10 +451,32 @@ QSqlDatabase Store::openWriter(const QString& name)
 
 void Store::close()
 {
+    // A window closes in bounded time: the store's threads get kCloseDrainMs together to finish what
+    // was submitted; a thread still waiting on the server then has its connection cut, and its job
+    // fails with StoreUnavailable like any lost connection (a command kept for an outage goes to the
+    // outbox for the next start).
+    std::vector<detail::SqlThread*> threads;
     if (m_writer)
-        m_writer->stop();
+        threads.push_back(m_writer.get());
     for (auto& reader : m_readers)
-        reader->stop();
+        threads.push_back(reader.get());
+    const auto left = std::make_exception_ptr(StoreUnavailable(Tr::tr("The store was closed before this was done.")));
+    for (detail::SqlThread* thread : threads)
+        thread->requestStop(left);
+    const QDeadlineTimer drain(kCloseDrainMs);
+    bool allEnded = true;
+    for (detail::SqlThread* thread : threads)
+        allEnded = thread->finish(drain) && allEnded;
+    if (!allEnded) {
+        // Never destroy a running QThread: what did not end is left to the process's exit.
+        qCCritical(lcStore) << "closing" << m_options.url.toDisplayString() << "left a connection thread running";
+        if (m_writer && m_writer->isRunning())
+            (void)m_writer.release();
+        for (auto& reader : m_readers) {
+            if (reader->isRunning())
+                (void)reader.release();
+        }
+    }
     m_readers.clear();
     m_writer.reset();
     ++m_openGeneration; // whatever the last opening still has to say is out of date now

@@ -68,8 +68,12 @@ public:
     //! StoreError and without touching it, a file that is not a database, is read-only, or was
     //! written by a newer Hexhub. Creates a missing SQLite file (and its folder) with mode 0600.
     QFuture<void> open();
-    //! Finishes queued jobs, then closes every connection.
+    /*!
+     * Finishes queued jobs, then closes every connection, in bounded time: what is still waiting on
+     * the server after kCloseDrainMs has its connection cut and fails with StoreUnavailable.
+     */
     void close();
+    static constexpr int kCloseDrainMs = 3000;
 
     State state() const { return m_state.load(); }
     //! Marks the store degraded while the cross-desk listener is down (the Platform tells it).

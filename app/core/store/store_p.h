@@ -1,10 +1,14 @@
 #pragma once
 
+#include "store/connectioncut.h"
+
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QThread>
 #include <QWaitCondition>
 
+#include <atomic>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -31,8 +35,27 @@ public:
     ~SqlThread() override;
 
     void post(Job job);
-    //! Runs the jobs already queued, then closes the connection and ends the thread.
-    void stop();
+    /*!
+     * Asks the thread to end: it runs the jobs already queued, then closes the connection. Once
+     * finish() gave up waiting, what is still queued fails with `left`.
+     */
+    void requestStop(std::exception_ptr left);
+    /*!
+     * Waits for the thread to end until `drain` has passed. What is left then is not waited for:
+     * the connection is cut (the job on it fails as on a lost connection) and the queued jobs fail.
+     * The thread then ends within the connection's own connect timeout at worst (a reconnect it was
+     * already making); if it has not after kAfterCutMs, finish() gives up on it and answers false,
+     * so a window never hangs on a server that went silent.
+     */
+    bool finish(QDeadlineTimer drain);
+    //! The SqlThread running the caller, if it is one.
+    static SqlThread* current();
+    //! On this thread, after its connection opened or reopened: what stop() cuts.
+    void followConnection(const QSqlDatabase& db) { m_cut.follow(db); }
+    //! True once stop() gave up waiting: the thread must not connect again.
+    bool abandoning() const { return m_abandon.load(); }
+
+    static constexpr int kAfterCutMs = 15000;
 
 protected:
     void run() override;
@@ -45,6 +68,9 @@ private:
     QWaitCondition m_wake;
     std::deque<Job> m_jobs;
     bool m_stopping = false;
+    std::atomic_bool m_abandon{false};
+    std::exception_ptr m_left;
+    ConnectionCut m_cut;
 };
 
 } // namespace hexhub::detail
