@@ -2972,6 +2972,10 @@
         <source>Save unit %1</source>
         <translation>保存警力 %1</translation>
     </message>
+    <message>
+        <source>The store was closed before this was done.</source>
+        <translation>存储在完成此操作之前已关闭。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
