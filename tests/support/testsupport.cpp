@@ -173,6 +173,57 @@ QByteArray sha256OfFile(const QString& path)
     return hash.result().toHex();
 }
 
+namespace {
+//! The calling thread's time spent waiting on a run queue, in ns (schedstat's second field), or -1.
+qint64 runQueueWaitNs()
+{
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+    bool ok = false;
+    const qint64 wait = fields.size() >= 2 ? fields.at(1).toLongLong(&ok) : -1;
+    return ok ? wait : -1;
+}
+} // namespace
+
+GuiHeartbeat::GuiHeartbeat()
+{
+    QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
+    m_lastWaitNs = runQueueWaitNs();
+    if (m_lastWaitNs < 0)
+        WARN("no /proc/thread-self/schedstat: GUI stalls are measured with the time spent waiting for a CPU");
+    m_timer.start(10);
+    m_since.start();
+}
+
+void GuiHeartbeat::tick()
+{
+    qint64 gap = m_since.nsecsElapsed();
+    m_since.start();
+    if (m_lastWaitNs >= 0) {
+        const qint64 wait = runQueueWaitNs();
+        if (wait >= 0) {
+            gap -= wait - m_lastWaitNs;
+            m_lastWaitNs = wait;
+        }
+    }
+    m_longestNs = std::max(m_longestNs, gap);
+}
+
+qint64 stallMsOf(const std::function<void()>& call)
+{
+    const qint64 waitBefore = runQueueWaitNs();
+    QElapsedTimer timer;
+    timer.start();
+    call();
+    qint64 ns = timer.nsecsElapsed();
+    const qint64 waitAfter = runQueueWaitNs();
+    if (waitBefore >= 0 && waitAfter >= 0)
+        ns -= waitAfter - waitBefore;
+    return ns / 1000000;
+}
+
 void signInAs(TestPlatform& tp, const QString& name, const QString& role)
 {
     await(tp->access().createUserBySystem(NewUser{name, name, QStringLiteral("Desk-Passw0rd-42"), {role}}));

@@ -161,8 +161,8 @@ TEST_CASE("Video wall: a tile records a clip at 10 frames a second while the GUI
     CHECK(changed[1] == QList<QVariant>{0, false});
     CHECK(redInBar() == 0);
     REQUIRE(waitUntil([&] { return clips.count() == 1; }));
-    INFO("longest gap between 10 ms ticks: " << heartbeat.longestGapMs() << " ms");
-    CHECK(heartbeat.longestGapMs() < 500);
+    INFO("longest GUI stall (10 ms ticks, waiting for a CPU not counted): " << heartbeat.longestStallMs() << " ms");
+    CHECK(heartbeat.longestStallMs() < 500);
 
     const Clip clip = clipFrom(clips.takeFirst());
     CHECK(clip.tile == 0);
@@ -300,10 +300,10 @@ TEST_CASE("Video wall: a wall closed while recording drops the clip and is gone 
     REQUIRE(waitUntil([&] { return wall->tileState(0) == VideoWall::TileState::Live; }));
     REQUIRE(wall->startRecording(0));
     runFor(300);
-    QElapsedTimer closing;
-    closing.start();
-    wall.reset(); // its recorder's worker ends on its own thread; the wall waits only for that
-    CHECK(closing.elapsed() < 1000);
+    // Its recorder's worker ends on its own thread; the wall waits only for that.
+    const qint64 closing = stallMsOf([&] { wall.reset(); });
+    INFO("closing held the GUI thread for " << closing << " ms");
+    CHECK(closing < 1000);
     runFor(200);
     CHECK(clips == 0);
 }

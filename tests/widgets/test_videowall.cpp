@@ -302,9 +302,9 @@ TEST_CASE(
 
     REQUIRE(waitUntil(
         [&] { return delays[0].size() >= 5 && delays[1].size() >= 5 && delays[2].size() >= 5; }, 30000));
-    INFO("longest gap between 10 ms ticks: " << heartbeat.longestGapMs() << " ms");
-    // A player waiting on the GUI thread holds it for a second; a loaded machine never that long.
-    CHECK(heartbeat.longestGapMs() < 500);
+    INFO("longest GUI stall (10 ms ticks, waiting for a CPU not counted): " << heartbeat.longestStallMs() << " ms");
+    // A player waiting on the GUI thread holds it for a second (waiting for a CPU is not counted).
+    CHECK(heartbeat.longestStallMs() < 500);
     for (int tile : {0, 1, 2}) {
         INFO("tile " << tile);
         CHECK(delays[tile].mid(0, 5) == QList<int>{100, 200, 400, 800, 800});
@@ -349,12 +349,12 @@ TEST_CASE("Video wall: a server that takes the connection and sends nothing goes
     REQUIRE(waitUntil([&] { return retries.count() >= 2; }, 10000));
     CHECK(since.elapsed() >= 2 * 600 + 300 - 60);
     CHECK(wall.offlineReason(0).contains(QStringLiteral("0.6")));
-    INFO("longest gap between 10 ms ticks: " << heartbeat.longestGapMs() << " ms");
-    CHECK(heartbeat.longestGapMs() < 500);
-    QElapsedTimer clearing;
-    clearing.start();
-    wall.clearTile(0); // its player is still waiting on the network, on its own thread
-    CHECK(clearing.elapsed() < 250);
+    INFO("longest GUI stall (10 ms ticks, waiting for a CPU not counted): " << heartbeat.longestStallMs() << " ms");
+    CHECK(heartbeat.longestStallMs() < 500);
+    // Its player is still waiting on the network, on its own thread: clearing does not wait for it.
+    const qint64 clearing = stallMsOf([&] { wall.clearTile(0); });
+    INFO("clearing held the GUI thread for " << clearing << " ms");
+    CHECK(clearing < 250);
 }
 
 TEST_CASE("Video wall: a file stream that appears goes live on the next try", "[widgets][videowall]")
