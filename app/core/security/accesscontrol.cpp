@@ -338,7 +338,7 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
 {
     // Runs on the thread pool: it waits on the store and spends ~half a second in PBKDF2, and the
     // caller (the sign-in dialog) must stay responsive.
-    return runInBackground([this, name, password]() -> SignInResult {
+    return runInBackground(m_background, [this, name, password]() -> SignInResult {
         struct Row
         {
             qint64 id = 0;
@@ -509,7 +509,7 @@ QFuture<qint64> AccessControl::createUser(const NewUser& user, const CommandId& 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
     }
-    return runInBackground([this, user, actor, command] {
+    return runInBackground(m_background, [this, user, actor, command] {
         const PasswordHash hash = m_hasher.hash(user.password);
         return m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
                              [this, user, hash, actor, command](WriteTransaction& txn) {
@@ -532,7 +532,7 @@ QFuture<qint64> AccessControl::createFirstAdministrator(const QString& name, con
     } catch (...) {
         return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
     }
-    return runInBackground([this, name, password] {
+    return runInBackground(m_background, [this, name, password] {
         const PasswordHash hash = m_hasher.hash(password);
         const auto id = m_store.write([this, name, hash](WriteTransaction& txn) -> std::optional<qint64> {
             if (txn.scalar(QStringLiteral("SELECT 1 FROM user_roles WHERE role = 'administrator'")).isValid()) {
@@ -562,7 +562,7 @@ QFuture<qint64> AccessControl::createUserBySystem(const NewUser& user,
     } catch (...) {
         return QtFuture::makeExceptionalFuture<qint64>(std::current_exception());
     }
-    return runInBackground([this, user, alsoInTransaction] {
+    return runInBackground(m_background, [this, user, alsoInTransaction] {
         const PasswordHash hash = m_hasher.hash(user.password);
         return m_store.write([this, user, hash, alsoInTransaction](WriteTransaction& txn) {
             const qint64 id = insertUser(txn, user, hash, QStringLiteral("system"));
@@ -714,7 +714,7 @@ QFuture<void> AccessControl::resetPassword(const QString& userName, const QStrin
     } catch (...) {
         return QtFuture::makeExceptionalFuture(std::current_exception());
     }
-    return runInBackground([this, userName, newPassword, actor, command] {
+    return runInBackground(m_background, [this, userName, newPassword, actor, command] {
         const PasswordHash hash = m_hasher.hash(newPassword);
         m_store.write(WriteContext{QStringLiteral("core"), actor.name, {}},
                       [this, userName, newPassword, hash, actor, command](WriteTransaction& txn) {
@@ -740,7 +740,7 @@ QFuture<void> AccessControl::changeOwnPassword(const QString& currentPassword, c
     } catch (...) {
         return QtFuture::makeExceptionalFuture(std::current_exception());
     }
-    return runInBackground([this, actor, currentPassword, newPassword] {
+    return runInBackground(m_background, [this, actor, currentPassword, newPassword] {
         // The current password first, by whoever checks passwords here: the server, or this store.
         const auto stored = m_store.read([name = actor.name](Sql& sql) -> std::optional<PasswordHash> {
             if (serverChecksPasswords(sql))

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QFuture>
+#include <QThreadPool>
 
 namespace hexhub {
 
@@ -181,6 +182,10 @@ private:
     const AuditLog& m_audit;
     Session& m_session;
     PasswordHasher m_hasher;
+    //! The password work (hashing, and the store calls around it) runs here; declared last, so it
+    //! is destroyed first and waits for that work, which reads the members above (bounded: a hash
+    //! takes about a second, and the store, closed first, answers at once).
+    mutable QThreadPool m_background;
 };
 
 } // namespace hexhub
