@@ -173,7 +173,9 @@ VideoPanel::VideoPanel(HubContext& hub, std::function<qint64()> currentIncident,
     m_followP1->setChecked(true);
     m_followP1->setToolTip(tr("A new P1 incident fills the wall with the cameras near it"));
 
-    m_wall = new VideoWall([this] { return m_hub.clock.now(); }, this);
+    // The wall's feeds read the time on their own thread: they are handed the clock itself (it
+    // outlives this panel), never this panel, which may be in its destructor when a feed ticks.
+    m_wall = new VideoWall([&clock = m_hub.clock] { return clock.now(); }, this);
     m_wall->setObjectName(QStringLiteral("wall"));
     m_wall->setLayoutKind(VideoWall::Layout::Grid2x2);
     m_layout->setCurrentIndex(m_layout->findData(VideoWall::layoutName(VideoWall::Layout::Grid2x2)));
@@ -244,6 +246,9 @@ VideoPanel::VideoPanel(HubContext& hub, std::function<qint64()> currentIncident,
 
 VideoPanel::~VideoPanel()
 {
+    // The wall first, while this panel is whole: its threads end before any member goes.
+    delete m_wall;
+    m_wall = nullptr;
     if (m_hub.cameraWall.owner == this)
         m_hub.cameraWall = {};
 }
