@@ -302,12 +302,15 @@ QFuture<qint64> Platform::addUser(const QString& name, const QString& role, cons
 
 void Platform::stop()
 {
-    if (m_modules)
-        m_modules->shutdown();
-    // What the bridge read but the subscribers here may not have had is not remembered as seen: the
-    // outbox holds the last entry whose delivery was queued before it heard of it (caughtUp).
+    // The bridge first (bounded: a silent server's connection is cut), then what it already handed
+    // over, in the order it did: the deliveries reach the subscribers, still there, and after them
+    // the outbox hears (caughtUp) the last entry delivered and remembers it. The modules unsubscribe
+    // only after that, so nothing is remembered as seen that no subscriber had.
     if (m_bridge)
         m_bridge->stop();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+    if (m_modules)
+        m_modules->shutdown();
     // Every step is bounded, so a desk cut off from a silent server does not hang its window. What
     // was submitted settles while the server store is open; then the store closes, and a command
     // still waiting on the server fails as on a lost connection; the outbox, still open, keeps it

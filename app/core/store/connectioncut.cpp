@@ -56,11 +56,14 @@ void ConnectionCut::follow(const QSqlDatabase& db)
         return;
     forgetLocked();
     m_fd = ::fcntl(socket, F_DUPFD_CLOEXEC, 0);
+    if (m_cut && m_fd >= 0)
+        ::shutdown(m_fd, SHUT_RDWR);
 }
 
 bool ConnectionCut::cut()
 {
     QMutexLocker lock(&m_mutex);
+    m_cut = true;
     if (m_fd < 0)
         return false;
     // Both ways: the owner's poll() wakes with end-of-file and libpq reports the connection lost.

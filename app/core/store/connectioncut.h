@@ -25,7 +25,8 @@ public:
     ConnectionCut(const ConnectionCut&) = delete;
     ConnectionCut& operator=(const ConnectionCut&) = delete;
 
-    //! On the connection's own thread, after it opened or reconnected.
+    //! On the connection's own thread, after it opened or reconnected. After cut(), a connection
+    //! followed is cut at once: a reconnect racing the cut does not escape it.
     void follow(const QSqlDatabase& db);
     //! From any thread. True when there was a connection to cut.
     bool cut();
@@ -35,6 +36,7 @@ private:
 
     QMutex m_mutex;
     int m_fd = -1;
+    bool m_cut = false;
 };
 
 } // namespace hexhub::detail

@@ -450,11 +450,9 @@ void Outbox::close()
     m_retry->stop();
     m_saveSeen->stop();
     if (m_state == State::Closing) {
-        // What arrived as the server store and the bridge closed, in the order it was posted: a
-        // command that failed then is kept now, while the outbox still takes it; the last journal
-        // entry the bridge said it delivered is remembered (after those deliveries ran). Local disk
-        // only, so this wait is short and bounded too.
-        QCoreApplication::sendPostedEvents();
+        // What arrived as the server store closed: a command that failed then is kept now, while the
+        // outbox still takes it. Local disk only, so this wait is short and bounded too.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
         saveSeenSeq();
         QElapsedTimer waited;
         waited.start();

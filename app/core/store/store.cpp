@@ -34,8 +34,8 @@ SqlThread::SqlThread(QString connectionName, Opener open, ReadyCallback ready)
 
 SqlThread::~SqlThread()
 {
-    // Store::close() ended the thread (or gave up on it and never destroys it); this is for a thread
-    // whose store never closed, which finishes its queue first.
+    // Store::close() ended the thread; this is for a thread whose store never closed, which
+    // finishes its queue first.
     if (isRunning()) {
         requestStop(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store was closed before this was done."))));
         wait();
@@ -50,6 +50,11 @@ SqlThread* SqlThread::current()
 void SqlThread::post(Job job)
 {
     QMutexLocker lock(&m_mutex);
+    if (m_ended) {
+        lock.unlock();
+        job.fail(m_left ? m_left : std::make_exception_ptr(StoreUnavailable(Tr::tr("The store is closed."))));
+        return;
+    }
     m_jobs.push_back(std::move(job));
     m_wake.wakeOne();
 }
@@ -62,20 +67,10 @@ void SqlThread::requestStop(std::exception_ptr left)
     m_wake.wakeOne();
 }
 
-bool SqlThread::finish(QDeadlineTimer drain)
+bool SqlThread::abandon()
 {
-    if (!isRunning() || wait(drain))
-        return true;
-    // Still busy: most likely waiting on a server that went silent. Cut the connection instead of
-    // waiting for TCP to notice, and fail what is still queued.
     m_abandon = true;
-    const bool cut = m_cut.cut();
-    qCWarning(lcStore) << objectName() << "was still busy when the store closed;"
-                       << (cut ? "its connection was cut" : "it has no connection to cut");
-    if (wait(QDeadlineTimer(kAfterCutMs)))
-        return true;
-    qCCritical(lcStore) << objectName() << "did not end" << kAfterCutMs << "ms after its connection was cut";
-    return false;
+    return m_cut.cut();
 }
 
 void SqlThread::run()
@@ -97,8 +92,10 @@ void SqlThread::run()
                 QMutexLocker lock(&m_mutex);
                 while (m_jobs.empty() && !m_stopping)
                     m_wake.wait(&m_mutex);
-                if (m_jobs.empty())
+                if (m_jobs.empty()) {
+                    m_ended = true; // what is posted from now on fails at once (post())
                     break;
+                }
                 job = std::move(m_jobs.front());
                 m_jobs.pop_front();
             }
@@ -125,6 +122,18 @@ void SqlThread::run()
 namespace {
 
 constexpr char kSqliteHeader[] = "SQLite format 3";
+
+//! On a store thread, right after its connection opened: a close may cut it from now on, and a
+//! close that already gave up on the thread refuses to go on with it.
+void followOpened(const QSqlDatabase& db)
+{
+    detail::SqlThread* thread = detail::SqlThread::current();
+    if (!thread)
+        return;
+    thread->followConnection(db);
+    if (thread->abandoning())
+        throw StoreUnavailable(Tr::tr("The store was closed before this was done."));
+}
 
 void rollback(QSqlDatabase& db)
 {
@@ -374,6 +383,7 @@ QFuture<void> Store::open()
             [this, writerReady](const QString& name) mutable {
                 writerReady.waitForFinished(); // rethrows the writer's error: readers fail with it
                 QSqlDatabase db = openStoreConnection(*m_dialect, m_options.url, name, false);
+                followOpened(db);
                 m_dialect->configure(db, false);
                 return db;
             },
@@ -393,6 +403,7 @@ QSqlDatabase Store::openWriter(const QString& name)
     if (url.kind == StoreUrl::Kind::Sqlite)
         prepareSqliteFile(url.path);
     QSqlDatabase db = openStoreConnection(*m_dialect, url, name, true);
+    followOpened(db);
     Sql sql(db, *m_dialect, m_clock);
 
     // Read-only look first: refuse what is not ours before writing anything.
@@ -466,16 +477,21 @@ void Store::close()
     const QDeadlineTimer drain(kCloseDrainMs);
     bool allEnded = true;
     for (detail::SqlThread* thread : threads)
-        allEnded = thread->finish(drain) && allEnded;
+        allEnded = thread->waitUntil(drain) && allEnded;
     if (!allEnded) {
-        // Never destroy a running QThread: what did not end is left to the process's exit.
-        qCCritical(lcStore) << "closing" << m_options.url.toDisplayString() << "left a connection thread running";
-        if (m_writer && m_writer->isRunning())
-            (void)m_writer.release();
-        for (auto& reader : m_readers) {
-            if (reader->isRunning())
-                (void)reader.release();
+        // Still busy, most likely waiting on a server that went silent: every such thread's
+        // connection is cut at once, instead of waiting for TCP to notice.
+        for (detail::SqlThread* thread : threads) {
+            if (thread->isRunning()) {
+                const bool cut = thread->abandon();
+                qCWarning(lcStore) << thread->objectName() << "was still busy when the store closed;"
+                                   << (cut ? "its connection was cut" : "it has no connection to cut");
+            }
         }
+        // What is left can only be a connection attempt (its connect_timeout, 5 s unless the URL
+        // says otherwise) or SQLite's own file I/O: the jobs hold this store, so it is waited for.
+        for (detail::SqlThread* thread : threads)
+            thread->wait();
     }
     m_readers.clear();
     m_writer.reset();

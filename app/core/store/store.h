@@ -70,7 +70,8 @@ public:
     QFuture<void> open();
     /*!
      * Finishes queued jobs, then closes every connection, in bounded time: what is still waiting on
-     * the server after kCloseDrainMs has its connection cut and fails with StoreUnavailable.
+     * the server after kCloseDrainMs has its connection cut and fails with StoreUnavailable (what is
+     * left then is a connection attempt, bounded by its connect_timeout, or SQLite's busy timeout).
      */
     void close();
     static constexpr int kCloseDrainMs = 3000;

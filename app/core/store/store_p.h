@@ -36,26 +36,25 @@ public:
 
     void post(Job job);
     /*!
-     * Asks the thread to end: it runs the jobs already queued, then closes the connection. Once
-     * finish() gave up waiting, what is still queued fails with `left`.
+     * Asks the thread to end: it runs the jobs already queued, then closes the connection. A job
+     * posted after the thread ended fails with `left` at once.
      */
     void requestStop(std::exception_ptr left);
+    //! Waits for the thread to end until `deadline`; true when it has.
+    bool waitUntil(QDeadlineTimer deadline) { return !isRunning() || wait(deadline); }
     /*!
-     * Waits for the thread to end until `drain` has passed. What is left then is not waited for:
-     * the connection is cut (the job on it fails as on a lost connection) and the queued jobs fail.
-     * The thread then ends within the connection's own connect timeout at worst (a reconnect it was
-     * already making); if it has not after kAfterCutMs, finish() gives up on it and answers false,
-     * so a window never hangs on a server that went silent.
+     * Gives up waiting on the thread's work: the connection is cut (the job on it fails as on a
+     * lost connection, and a connection it opens from now on is cut as it opens) and the jobs still
+     * queued fail with the error requestStop() was given. True when there was a connection to cut.
      */
-    bool finish(QDeadlineTimer drain);
+    bool abandon();
     //! The SqlThread running the caller, if it is one.
     static SqlThread* current();
-    //! On this thread, after its connection opened or reopened: what stop() cuts.
+    //! On this thread, after its connection opened or reopened: what abandon() cuts.
     void followConnection(const QSqlDatabase& db) { m_cut.follow(db); }
-    //! True once stop() gave up waiting: the thread must not connect again.
+    //! True once abandon() was called: the thread must not connect again.
     bool abandoning() const { return m_abandon.load(); }
 
-    static constexpr int kAfterCutMs = 15000;
 
 protected:
     void run() override;
@@ -68,6 +67,7 @@ private:
     QWaitCondition m_wake;
     std::deque<Job> m_jobs;
     bool m_stopping = false;
+    bool m_ended = false;
     std::atomic_bool m_abandon{false};
     std::exception_ptr m_left;
     ConnectionCut m_cut;
