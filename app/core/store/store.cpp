@@ -83,7 +83,6 @@ void SqlThread::run()
         } catch (...) {
             openError = std::current_exception();
         }
-        m_cut.follow(db);
         m_ready(openError);
 
         for (;;) {

@@ -160,15 +160,11 @@ NewTask newTaskFromJson(const QJsonObject& json)
 
 } // namespace hubreplay
 
-QStringList registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
+void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
                                  const UnitService& units)
 {
     using namespace hubreplay;
-    QStringList operations;
-    auto add = [&](const QString& operation, Outbox::Replayer replayer) {
-        outbox.addReplayer(operation, std::move(replayer));
-        operations << operation;
-    };
+    auto add = [&](const QString& operation, Outbox::Replayer replayer) { outbox.addReplayer(operation, std::move(replayer)); };
     const QString id = QStringLiteral("id");
     add(QStringLiteral("hub.incident.create"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
         return done(incidents.create(newIncidentFromJson(a), c));
@@ -265,7 +261,6 @@ QStringList registerHubReplayers(Outbox& outbox, const IncidentService& incident
             throw ValidationError(Tr::tr("The kept unit cannot be read: %1").arg(error));
         return done(units.save(*unit, c));
     });
-    return operations;
 }
 
 } // namespace hexhub

@@ -31,9 +31,9 @@ class Outbox;
  * Registers with `outbox` how each of the hub's commands is sent again after an outage (the
  * services keep them there while the server is away): through these services, so under the operator
  * signed in then, with the permission checked again. The replayers hold copies of the services,
- * whose store, session and audit outlive the outbox. Answers the operations registered.
+ * whose store, session and audit outlive the outbox.
  */
-HEXHUB_HUB_EXPORT QStringList registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
+HEXHUB_HUB_EXPORT void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
                                                    const UnitService& units);
 
 } // namespace hexhub
