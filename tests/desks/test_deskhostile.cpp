@@ -593,6 +593,119 @@ TEST_CASE("Disabling an account and setting a password work on the server login 
     CHECK(seen.contains(server.cases + QStringLiteral(" user.password_changed") + object));
 }
 
+TEST_CASE("Wrong passwords at a desk of a shared server are counted by the server and lock the account and its "
+          "login; the lock ends by itself or an administrator lifts it at once",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    const QString wrongAnswer = QStringLiteral("Unknown user name or wrong password.");
+    const auto deskConfig = [&server](const QString& login) {
+        TestPlatform::Config config;
+        config.store = server.urlOf(login);
+        config.keyPath = server.keyPath();
+        return config;
+    };
+    const auto failedAttempts = [&] {
+        return owner.scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE name = '%1'").arg(server.cases)).toInt();
+    };
+    const auto audited = [&](const QString& where) {
+        return owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE object = 'user:%1' AND %2")
+                                .arg(server.cases, where)).toInt();
+    };
+    // A session of the operator's login opened before any lock, as a hostile program holding one would.
+    Login early(server.urlOf(server.cases));
+    TestPlatform a(deskConfig(server.cases));
+    TestPlatform b(deskConfig(server.cases));
+    a.start();
+    b.start();
+
+    // The right password starts the count again.
+    for (int i = 0; i < 4; ++i)
+        CHECK(await(a->access().signIn(server.cases, QStringLiteral("Wrong-Guess-%1x").arg(i))).error == wrongAnswer);
+    CHECK(failedAttempts() == 4);
+    REQUIRE(await(a->access().signIn(server.cases, kPassword)).ok);
+    CHECK(failedAttempts() == 0);
+    CHECK(canLogIn(server, server.cases, kPassword));
+
+    // Guessing at this desk another login's name counts nothing against that login.
+    for (int i = 0; i < 6; ++i)
+        CHECK(await(a->access().signIn(server.admin, QStringLiteral("Wrong-Guess-%1y").arg(i))).error.contains(server.cases));
+    CHECK(owner.scalar(QStringLiteral("SELECT failed_attempts FROM users WHERE name = '%1'").arg(server.admin)).toInt() == 0);
+    CHECK(canLogIn(server, server.admin, kPassword));
+
+    // Eight guesses at once from two desks of the login: the server counts them one after another,
+    // the fifth locks, the other three find the account locked. One answer for all of them.
+    const int seqBefore = owner.scalar(QStringLiteral("SELECT max(seq) FROM audit_log")).toInt();
+    QList<QFuture<SignInResult>> guesses;
+    for (int i = 0; i < 4; ++i) {
+        guesses << a->access().signIn(server.cases, QStringLiteral("Parallel-Guess-%1a").arg(i));
+        guesses << b->access().signIn(server.cases, QStringLiteral("Parallel-Guess-%1b").arg(i));
+    }
+    for (QFuture<SignInResult>& guess : guesses) {
+        const SignInResult result = await(guess);
+        CHECK_FALSE(result.ok);
+        CHECK(result.error == wrongAnswer);
+    }
+    const QString since = QStringLiteral("seq > %1").arg(seqBefore);
+    CHECK(audited(since + QStringLiteral(" AND action = 'session.login' AND detail LIKE 'wrong password, attempt %'")) == 5);
+    CHECK(audited(since + QStringLiteral(" AND action = 'session.login' AND detail = 'account locked'")) == 3);
+    CHECK(audited(since + QStringLiteral(" AND action = 'user.locked'")) == 1);
+    // Who failed is on record as not proven, whatever the desk sent.
+    CHECK(owner.scalar(QStringLiteral("SELECT count(DISTINCT actor) FROM audit_log WHERE %1 AND object = 'user:%2'")
+                           .arg(since, server.cases)).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT min(actor) FROM audit_log WHERE %1 AND object = 'user:%2'")
+                           .arg(since, server.cases)).toString() == QStringLiteral("(unauthenticated) ") + server.cases);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'user.locked' AND payload LIKE '%%1%'")
+                           .arg(server.cases)).toInt() == 1);
+
+    // Locked: the right password gets the same answer at the desk, and no program logs in to the server.
+    CHECK(await(a->access().signIn(server.cases, kPassword)).error == wrongAnswer);
+    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+    // The login cannot lift its own lock from a session it still holds: not through the unlock
+    // function, not by editing the account, not through the success function (which refuses a
+    // locked account), and the lifting function ends no lock that is not over.
+    CHECK(deniedOrForbidden(early.refusal(QStringLiteral("SELECT hexhub_unlock('%1')").arg(server.cases))));
+    CHECK(deniedOrForbidden(early.refusal(QStringLiteral("UPDATE users SET locked_until = NULL"))));
+    CHECK(deniedOrForbidden(early.refusal(QStringLiteral("ALTER ROLE %1 LOGIN").arg(server.cases))));
+    CHECK(early.column(QStringLiteral("SELECT hexhub_sign_in_succeeded()::text")) == QStringList{QStringLiteral("false")});
+    CHECK(early.column(QStringLiteral("SELECT hexhub_lift_expired_locks()")) == QStringList{QStringLiteral("0")});
+    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+    // Nor lock another login: the count is bound to the session's own.
+    CHECK(early.column(QStringLiteral("SELECT hexhub_sign_in_failed() IS NULL")) == QStringList{QStringLiteral("true")});
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM users WHERE failed_attempts > 0 OR locked_until IS NOT NULL")).toInt() == 1);
+
+    // An administrator lifts it at once (audited), and the login logs in again.
+    TestPlatform adminDesk(deskConfig(server.admin));
+    adminDesk.start();
+    const SignInResult admin = await(adminDesk->access().signIn(server.admin, kPassword));
+    REQUIRE(admin.ok);
+    adminDesk->session().setPrincipal(admin.principal);
+    await(adminDesk->access().unlock(server.cases));
+    CHECK(canLogIn(server, server.cases, kPassword));
+    CHECK(await(a->access().signIn(server.cases, kPassword)).ok);
+    CHECK(audited(QStringLiteral("actor = '%1' AND action = 'user.unlocked'").arg(server.admin)) == 1);
+
+    // Locked again, the lock ends by itself once its 15 minutes are over: the next sign-in at any
+    // desk of the server gives the login back. (The server's clock cannot be moved: the owner puts
+    // the lock's end in the past, as the 15 minutes would.)
+    for (int i = 0; i < 5; ++i)
+        CHECK(await(a->access().signIn(server.cases, QStringLiteral("Later-Guess-%1z").arg(i))).error == wrongAnswer);
+    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+    owner.exec(QStringLiteral("UPDATE users SET locked_until = (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT - 1 "
+                              "WHERE name = '%1'").arg(server.cases));
+    REQUIRE(await(adminDesk->access().signIn(server.admin, kPassword)).ok);
+    CHECK(canLogIn(server, server.cases, kPassword));
+    CHECK(audited(QStringLiteral("action = 'user.lock_ended'")) == 1);
+    CHECK(await(b->access().signIn(server.cases, kPassword)).ok);
+
+    // A disabled account whose lock ends stays unable to log in.
+    await(adminDesk->access().setActive(server.cases, false));
+    owner.exec(QStringLiteral("UPDATE users SET locked_until = 1 WHERE name = '%1'").arg(server.cases));
+    CHECK(early.column(QStringLiteral("SELECT hexhub_lift_expired_locks()")) == QStringList{QStringLiteral("1")});
+    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+}
+
 TEST_CASE("A desk holding every lock it can take stops nobody else from starting, publishing or auditing",
           "[postgresql][desks][security]")
 {

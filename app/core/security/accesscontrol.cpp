@@ -131,6 +131,16 @@ bool hasServerLogin(Sql& sql, const QString& name)
         && sql.scalar(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ? AND NOT rolsuper"), {name}).isValid();
 }
 
+//! Lets `name`'s database login log in, or not, when the store is a server with such a login.
+void setServerLogin(Sql& sql, const QString& name, bool canLogIn)
+{
+    if (hasServerLogin(sql, name)) {
+        // Role names cannot be bound parameters in DDL: the server quotes them.
+        sql.exec(sql.scalar(QStringLiteral("SELECT format('ALTER ROLE %I ' || ?::text, ?::text)"),
+                            {canLogIn ? QStringLiteral("LOGIN") : QStringLiteral("NOLOGIN"), name}).toString());
+    }
+}
+
 qint64 userIdByName(Sql& sql, const QString& name)
 {
     const QVariant id = sql.scalar(QStringLiteral("SELECT id FROM users WHERE name = ?"), {name});
@@ -415,6 +425,8 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
             if (matches) {
                 txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"),
                          {userId});
+                if (lockedUntil != 0)
+                    setServerLogin(txn, name, true); // the lock is over: the login follows
                 audit.append(txn, {name, QStringLiteral("session.login"), object, {}, QStringLiteral("success")});
                 r.ok = true;
                 r.error.clear();
@@ -429,6 +441,7 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
                 const qint64 until = now + kLockoutMs;
                 txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
                          {until, userId});
+                setServerLogin(txn, name, false); // on a server its login is locked with it
                 audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.locked"), object,
                                    QStringLiteral("%1 failed sign-ins").arg(failures), QStringLiteral("locked")});
                 txn.publish(UserLocked{name, QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)});
@@ -452,18 +465,34 @@ SignInResult AccessControl::signInOnServer(const QString& name, const QString& p
                         QStringLiteral("denied")}).waitForFinished();
         return result;
     }
-    const bool accepted = serverAccepts(m_store.url(), name, password);
-    const Principal principal = accepted ? m_store.read([](Sql& sql) { return loadOwnPrincipal(sql); }).result()
-                                         : Principal{};
-    if (!accepted || !principal.isValid()) {
+    result.error = Tr::tr("Unknown user name or wrong password.");
+    // PostgreSQL runs nothing on a timer: the locks whose 15 minutes are over end now, so that a
+    // login locked earlier may log in again (this one or any other).
+    m_store.write(WriteContext{QStringLiteral("core"), login, {}}, [](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("SELECT hexhub_lift_expired_locks()"));
+    }).waitForFinished();
+    if (!serverAccepts(m_store.url(), name, password)) {
+        // Counted by the server against this desk's login, in the transaction that reads the count
+        // (a locked login is refused too, so the right password at a locked account lands here).
+        m_store.write(WriteContext{QStringLiteral("core"), login, {}}, [name](WriteTransaction& txn) {
+            const QVariant until = txn.scalar(QStringLiteral("SELECT hexhub_sign_in_failed()"));
+            if (!until.isNull())
+                txn.publish(UserLocked{name, QDateTime::fromMSecsSinceEpoch(until.toLongLong(), Qt::UTC)});
+        }).waitForFinished();
+        return result;
+    }
+    const Principal principal = m_store.write(WriteContext{QStringLiteral("core"), login, {}}, [](WriteTransaction& txn) {
+        return txn.scalar(QStringLiteral("SELECT hexhub_sign_in_succeeded()")).toBool() ? loadOwnPrincipal(txn)
+                                                                                           : Principal{};
+    }).result();
+    if (!principal.isValid()) {
         m_audit.record({unauthenticated(name), QStringLiteral("session.login"), object,
-                        accepted ? QStringLiteral("account disabled or unknown") : QStringLiteral("refused by the server"),
-                        QStringLiteral("failed")}).waitForFinished();
-        result.error = Tr::tr("Unknown user name or wrong password.");
+                        QStringLiteral("account disabled, locked or unknown"), QStringLiteral("failed")}).waitForFinished();
         return result;
     }
     m_audit.record({name, QStringLiteral("session.login"), object, QStringLiteral("checked by the server"),
                     QStringLiteral("success")}).waitForFinished();
+    result.error.clear();
     result.ok = true;
     result.principal = principal;
     return result;
@@ -647,10 +676,18 @@ QFuture<void> AccessControl::unlock(const QString& userName, const CommandId& co
         const QString operation = QStringLiteral("core.user.unlock");
         if (service::appliedBefore(txn, command, operation))
             return;
-        const qint64 id = userIdByName(txn, userName);
-        txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"), {id});
-        m_audit.append(txn, {actor.name, QStringLiteral("user.unlocked"), QStringLiteral("user:") + userName, {},
-                             QStringLiteral("success")});
+        if (serverChecksPasswords(txn)) {
+            // The server's function checks the permission, clears the lock, lets the login log in
+            // again and audits.
+            txn.exec(QStringLiteral("SELECT hexhub_unlock(?)"), {userName});
+        } else {
+            const qint64 id = userIdByName(txn, userName);
+            txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"), {id});
+            if (txn.scalar(QStringLiteral("SELECT active FROM users WHERE id = ?"), {id}).toInt() == 1)
+                setServerLogin(txn, userName, true);
+            m_audit.append(txn, {actor.name, QStringLiteral("user.unlocked"), QStringLiteral("user:") + userName, {},
+                                 QStringLiteral("success")});
+        }
         service::recordApplied(txn, command, operation, userName);
     });
 }
@@ -689,10 +726,7 @@ QFuture<void> AccessControl::setActive(const QString& userName, bool active, con
             txn.exec(QStringLiteral("UPDATE users SET active = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?"),
                      {active ? 1 : 0, id});
             // On a shared server the database login follows: a disabled user cannot log in to it either.
-            if (hasServerLogin(txn, userName)) {
-                txn.exec(txn.scalar(QStringLiteral("SELECT format('ALTER ROLE %I ' || ?::text, ?::text)"),
-                                    {active ? QStringLiteral("LOGIN") : QStringLiteral("NOLOGIN"), userName}).toString());
-            }
+            setServerLogin(txn, userName, active);
             m_audit.append(txn, {actor.name, action, object, {}, QStringLiteral("success")});
         }
         service::recordApplied(txn, command, operation, userName);

@@ -284,7 +284,11 @@ BEGIN
     NEW.seq := COALESCE(last_seq, 0) + 1;
     NEW.prev_hash := COALESCE(last_hash, 'genesis');
     IF NOT hexhub_is_owner() THEN
-        NEW.actor := session_user;
+        -- A desk's row is its login's. The one other thing it may say is less: that the login was
+        -- not proven (a failed sign-in at that login's desk).
+        IF NEW.actor IS DISTINCT FROM '(unauthenticated) ' || session_user THEN
+            NEW.actor := session_user;
+        END IF;
         NEW.at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
     END IF;
     NEW.hash := encode(hmac(hexhub_audit_field(NEW.prev_hash) || hexhub_audit_field(NEW.seq::TEXT)
@@ -361,14 +365,20 @@ GRANT EXECUTE ON FUNCTION hexhub_reveal(TEXT, TEXT, BIGINT, TEXT) TO hexhub_app;
 -- user may (core.users.manage, or one's own password), changes the Hexhub account and the database
 -- login together (a disabled user cannot log in to the server either; a new password is the
 -- login's), and audits. Only logins that are Hexhub users are touched, never a superuser.
+CREATE OR REPLACE FUNCTION hexhub_is_account_login(target TEXT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
+$$
+    SELECT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = target AND NOT rolsuper AND NOT rolcreaterole
+                   AND pg_has_role(target, 'hexhub_app', 'MEMBER')
+                   AND oid <> (SELECT datdba FROM pg_catalog.pg_database WHERE datname = current_database()))
+$$;
+REVOKE ALL ON FUNCTION hexhub_is_account_login(TEXT) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION hexhub_require_account(target TEXT) RETURNS VOID
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
 $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM users WHERE name = target)
-       OR NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = target AND NOT rolsuper AND NOT rolcreaterole
-                      AND pg_has_role(target, 'hexhub_app', 'MEMBER')
-                      AND oid <> (SELECT datdba FROM pg_catalog.pg_database WHERE datname = current_database())) THEN
+    IF NOT EXISTS (SELECT FROM users WHERE name = target) OR NOT hexhub_is_account_login(target) THEN
         RAISE EXCEPTION 'there is no user ''%''', target USING ERRCODE = 'no_data_found';
     END IF;
 END
@@ -478,6 +488,14 @@ GRANT EXECUTE ON FUNCTION hexhub_set_role(TEXT, TEXT, BOOLEAN) TO hexhub_app;
 -- user_roles, so the list comes from here, run with the owner's rights, for core.users.manage only,
 -- and never with the password's columns (hash, salt, iterations) or the failed-attempt count. `filter`
 -- is found anywhere in the name or display name, any case, or, `exact`, is the name.
+CREATE OR REPLACE FUNCTION hexhub_account_matches(name TEXT, display_name TEXT, filter TEXT, exact BOOLEAN)
+    RETURNS BOOLEAN LANGUAGE sql IMMUTABLE AS
+$$
+    SELECT CASE WHEN exact THEN name = filter
+                ELSE COALESCE(filter, '') = '' OR strpos(lower(name), lower(filter)) > 0
+                     OR strpos(lower(display_name), lower(filter)) > 0 END
+$$;
+
 CREATE OR REPLACE FUNCTION hexhub_accounts(filter TEXT, exact BOOLEAN, lim INTEGER, skip INTEGER)
     RETURNS TABLE (id BIGINT, name TEXT, display_name TEXT, active INTEGER, locked_until BIGINT, created_at BIGINT,
                    password_changed_at BIGINT, roles TEXT)
@@ -492,9 +510,7 @@ BEGIN
         SELECT u.id, u.name, u.display_name, u.active, u.locked_until, u.created_at, u.password_changed_at,
                (SELECT string_agg(ur.role, ',' ORDER BY ur.role) FROM user_roles ur WHERE ur.user_id = u.id)
         FROM users u
-        WHERE CASE WHEN exact THEN u.name = filter
-                   ELSE COALESCE(filter, '') = '' OR strpos(lower(u.name), lower(filter)) > 0
-                        OR strpos(lower(u.display_name), lower(filter)) > 0 END
+        WHERE hexhub_account_matches(u.name, u.display_name, filter, exact)
         ORDER BY u.name
         LIMIT GREATEST(COALESCE(lim, 0), 0) OFFSET GREATEST(COALESCE(skip, 0), 0);
 END
@@ -510,10 +526,137 @@ BEGIN
         RAISE EXCEPTION 'permission denied: % may not list accounts', session_user
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    RETURN (SELECT count(*) FROM users u
-            WHERE COALESCE(filter, '') = '' OR strpos(lower(u.name), lower(filter)) > 0
-               OR strpos(lower(u.display_name), lower(filter)) > 0);
+    RETURN (SELECT count(*) FROM users u WHERE hexhub_account_matches(u.name, u.display_name, filter, false));
 END
 $$;
 REVOKE ALL ON FUNCTION hexhub_account_count(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hexhub_account_count(TEXT) TO hexhub_app;
+
+-- Lockout on a shared server. The server checks the password (SCRAM), so a wrong one is counted
+-- here, bound to the login the desk is (session_user: a desk counts guesses against its own login
+-- and nobody else's), with the account's row locked for the count: guesses sent at once, from one
+-- desk or several, are counted one after another and none slips past a lock another one just set.
+-- The fifth wrong password in a row locks the account for 15 minutes and its login with it
+-- (NOLOGIN: while locked, no program reaches the server with any password, the right one included).
+-- The audit names the actor '(unauthenticated) <login>'. Returns when the lock ends (epoch ms) if
+-- this attempt locked the account, else NULL.
+CREATE OR REPLACE FUNCTION hexhub_sign_in_failed() RETURNS BIGINT
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    account users%ROWTYPE;
+    now_ms BIGINT := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
+    failures INTEGER;
+    who TEXT := '(unauthenticated) ' || session_user;
+    object TEXT := 'user:' || session_user;
+BEGIN
+    SELECT * INTO account FROM users WHERE name = session_user FOR UPDATE;
+    IF NOT FOUND THEN
+        INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+        VALUES (0, 0, who, 'session.login', object, 'unknown user', 'failed', 'server', '', '');
+        RETURN NULL;
+    END IF;
+    IF account.locked_until IS NOT NULL AND account.locked_until > now_ms THEN
+        INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+        VALUES (0, 0, who, 'session.login', object, 'account locked', 'locked', 'server', '', '');
+        RETURN NULL;
+    END IF;
+    IF account.active <> 1 THEN
+        INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+        VALUES (0, 0, who, 'session.login', object, 'account disabled', 'denied', 'server', '', '');
+        RETURN NULL;
+    END IF;
+    failures := account.failed_attempts + 1;
+    INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+    VALUES (0, 0, who, 'session.login', object, 'wrong password, attempt ' || failures, 'failed', 'server', '', '');
+    IF failures < 5 THEN
+        UPDATE users SET failed_attempts = failures WHERE id = account.id;
+        RETURN NULL;
+    END IF;
+    UPDATE users SET failed_attempts = 0, locked_until = now_ms + 15 * 60 * 1000 WHERE id = account.id;
+    IF hexhub_is_account_login(session_user) THEN -- never the owner or a superuser
+        EXECUTE format('ALTER ROLE %I NOLOGIN', session_user);
+    END IF;
+    INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+    VALUES (0, 0, who, 'user.locked', object, failures || ' failed sign-ins', 'locked', 'server', '', '');
+    RETURN now_ms + 15 * 60 * 1000;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_sign_in_failed() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_sign_in_failed() TO hexhub_app;
+
+-- The server accepted the login's password at its desk: the count of wrong ones starts again. Bound
+-- to session_user, and only a session that proved the password to the server has one. False when the
+-- account may not be used (disabled, or locked and the lock not over).
+CREATE OR REPLACE FUNCTION hexhub_sign_in_succeeded() RETURNS BOOLEAN
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    account users%ROWTYPE;
+    now_ms BIGINT := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
+BEGIN
+    SELECT * INTO account FROM users WHERE name = session_user FOR UPDATE;
+    IF NOT FOUND OR account.active <> 1 OR (account.locked_until IS NOT NULL AND account.locked_until > now_ms) THEN
+        RETURN false;
+    END IF;
+    UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = account.id;
+    RETURN true;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_sign_in_succeeded() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_sign_in_succeeded() TO hexhub_app;
+
+-- A lock ends by itself after its 15 minutes. PostgreSQL runs nothing on a timer, so every desk asks
+-- for it before each sign-in: whichever desk signs in next gives every login whose lock is over its
+-- LOGIN back (a disabled account stays NOLOGIN). Any desk may call it; it only ever ends locks that
+-- are over. Returns how many it ended.
+CREATE OR REPLACE FUNCTION hexhub_lift_expired_locks() RETURNS INTEGER
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    account users%ROWTYPE;
+    now_ms BIGINT := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
+    ended INTEGER := 0;
+BEGIN
+    FOR account IN SELECT * FROM users WHERE locked_until IS NOT NULL AND locked_until <= now_ms
+                   ORDER BY id FOR UPDATE SKIP LOCKED LOOP
+        UPDATE users SET locked_until = NULL, failed_attempts = 0 WHERE id = account.id;
+        IF account.active = 1 AND hexhub_is_account_login(account.name) THEN
+            EXECUTE format('ALTER ROLE %I LOGIN', account.name);
+        END IF;
+        INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+        VALUES (0, 0, session_user, 'user.lock_ended', 'user:' || account.name, 'the 15 minutes are over', 'success',
+                'server', '', '');
+        ended := ended + 1;
+    END LOOP;
+    RETURN ended;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_lift_expired_locks() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_lift_expired_locks() TO hexhub_app;
+
+-- An administrator (core.users.manage) lifts a lock at once: the account's count and lock are
+-- cleared and an active account's login may log in again. This is how an administrator locked by
+-- someone's guesses gets back before the 15 minutes: another administrator unlocks them.
+CREATE OR REPLACE FUNCTION hexhub_unlock(target TEXT) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    account users%ROWTYPE;
+BEGIN
+    IF NOT hexhub_holds('core.users.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not unlock accounts', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM hexhub_require_account(target);
+    SELECT * INTO account FROM users WHERE name = target FOR UPDATE;
+    UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = account.id;
+    IF account.active = 1 THEN
+        EXECUTE format('ALTER ROLE %I LOGIN', target);
+    END IF;
+    INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
+    VALUES (0, 0, session_user, 'user.unlocked', 'user:' || target, '', 'success', 'server', '', '');
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_unlock(TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_unlock(TEXT) TO hexhub_app;
