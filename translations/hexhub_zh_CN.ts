@@ -2976,6 +2976,14 @@
         <source>The store was closed before this was done.</source>
         <translation>存储在完成此操作之前已关闭。</translation>
     </message>
+    <message>
+        <source>The store is closed.</source>
+        <translation>存储已关闭。</translation>
+    </message>
+    <message>
+        <source>The edit does not say what was seen of each field it changes.</source>
+        <translation>该修改未说明所改各字段修改前看到的值。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

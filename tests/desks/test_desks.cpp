@@ -532,23 +532,29 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
           == QStringLiteral("New incident: Shop alarm ringing"));
     CHECK(queuedWhenDone(onA.incidents.addNote(brawl.id, QStringLiteral("Caller rang back: two men"))).startsWith(QStringLiteral("Note on incident")));
     CHECK(queuedWhenDone(onA.incidents.dispatch(brawl.id, {QStringLiteral("P-11")})).startsWith(QStringLiteral("Dispatch P-11")));
+    // Edits as the form makes them: what Ann changed, against what she saw. A note and then another
+    // edit of the same incident, from the same (now older) view of it: her own earlier commands are
+    // no conflict for it.
     IncidentEdit edit;
     edit.summary = QStringLiteral("Loud music, party on the roof");
-    CHECK(queuedWhenDone(onA.incidents.edit(music.id, music.version, edit)).startsWith(QStringLiteral("Change incident")));
+    CHECK(queuedWhenDone(onA.incidents.edit(music, edit)).startsWith(QStringLiteral("Change incident")));
     CHECK(queuedWhenDone(onA.incidents.addNote(music.id, QStringLiteral("Neighbours complain too"))).startsWith(QStringLiteral("Note on incident")));
+    IncidentEdit lower;
+    lower.priority = 3;
+    CHECK(queuedWhenDone(onA.incidents.edit(music, lower)).startsWith(QStringLiteral("Change incident")));
     CHECK(queuedWhenDone(onA.tasks.accept(task.id)).startsWith(QStringLiteral("Accept task")));
-    CHECK(a.outbox().waiting() == 6);
+    CHECK(a.outbox().waiting() == 7);
     // The same create sent again (a double press) is kept once.
     CHECK(queuedWhenDone(onA.incidents.create(newIncident(QStringLiteral("Shop alarm ringing")), createId))
           == QStringLiteral("New incident: Shop alarm ringing"));
-    CHECK(a.outbox().waiting() == 6);
+    CHECK(a.outbox().waiting() == 7);
     // Bad input is still refused at once, not kept.
     CHECK(queuedWhenDone(onA.incidents.addNote(brawl.id, QStringLiteral("   "))).startsWith(QStringLiteral("not kept: ")));
 
-    // Meanwhile Sue raises the loud music to P1: Ann's edit of it is now stale.
-    IncidentEdit raise;
-    raise.priority = 1;
-    const Incident raised = await(onB.incidents.edit(music.id, music.version, raise));
+    // Meanwhile Sue rewrites the loud music's summary: Ann's edit of the summary is now stale.
+    IncidentEdit rewrite;
+    rewrite.summary = QStringLiteral("Loud music at No. 9");
+    const Incident rewritten = await(onB.incidents.edit(music, rewrite));
 
     // Ann signs out; the server comes back. Nothing is sent while nobody is signed in.
     QList<OutboxEntry> attention;
@@ -566,23 +572,25 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
         return std::any_of(seenByA.begin(), seenByA.end(),
                            [](const Event& e) { return e.payload.value(QStringLiteral("text")).toString() == QStringLiteral("Sue: second caller"); });
     }, 30000));
-    CHECK(a.outbox().waiting() == 6);
+    CHECK(a.outbox().waiting() == 7);
     RawPg raw(url);
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE summary = 'Shop alarm ringing'")).toInt() == 0);
 
     // Ann signs in again: what she made goes, under her name; the stale edit waits for her, and
-    // her note on the same incident waits behind it.
+    // her note and other edit on the same incident wait behind it.
     const SignInResult ann = await(a.access().signIn(QStringLiteral("ann"), QStringLiteral("Desk-Passw0rd-42")));
     a.session().setPrincipal(ann.principal);
-    REQUIRE(waitUntil([&] { return a.outbox().waiting() == 2 && !attention.isEmpty(); }, 30000));
+    REQUIRE(waitUntil([&] { return a.outbox().waiting() == 3 && !attention.isEmpty(); }, 30000));
     REQUIRE(attention.size() == 1);
     CHECK(attention[0].kind == OutboxEntry::Kind::Command);
     CHECK(attention[0].state == OutboxEntry::State::Conflict);
     CHECK(attention[0].summary().startsWith(QStringLiteral("Change incident")));
     const QList<OutboxEntry> waiting = await(a.outbox().entries());
-    REQUIRE(waiting.size() == 2);
+    REQUIRE(waiting.size() == 3);
     CHECK(waiting[1].heldBack);
     CHECK(waiting[1].summary().startsWith(QStringLiteral("Note on incident")));
+    CHECK(waiting[2].heldBack);
+    CHECK(waiting[2].summary().startsWith(QStringLiteral("Change incident")));
 
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE summary = 'Shop alarm ringing'")).toInt() == 1);
     CHECK(raw.scalar(QStringLiteral("SELECT status FROM hub_tasks WHERE id = ?"), {task.id}).toString() == QStringLiteral("accepted"));
@@ -590,20 +598,22 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     CHECK(raw.scalar(QStringLiteral("SELECT actor FROM events WHERE topic = 'incident.note' AND payload LIKE '%two men%'")).toString()
           == QStringLiteral("ann"));
 
-    // With the server up, Ann's next note on that incident does not overtake the two waiting: it is
-    // kept behind them; one on another incident goes at once.
+    // With the server up, Ann's next note on that incident does not overtake the three waiting: it
+    // is kept behind them; one on another incident goes at once.
     CHECK(queuedWhenDone(onA.incidents.addNote(music.id, QStringLiteral("Ann: after my edit"))).startsWith(QStringLiteral("Note on")));
-    CHECK(a.outbox().waiting() == 3);
+    CHECK(a.outbox().waiting() == 4);
     await(onA.incidents.addNote(brawl.id, QStringLiteral("Ann: unit on its way")));
 
-    // Ann keeps her summary over Sue's newer version: both stand, and then her held notes go.
+    // Ann keeps her summary over Sue's: then her held note and her priority go, the priority with
+    // no conflict though the incident moved on (Sue's summary, Ann's own summary and note).
     const ChangeResult kept = await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::KeepMine, QStringLiteral("ann")));
     CHECK(kept.outcome == ChangeResult::Outcome::Applied);
     REQUIRE(waitUntil([&] { return a.outbox().waiting() == 0; }, 30000));
+    CHECK(attention.size() == 1);
     const Incident now = await(onB.incidents.get(music.id));
     CHECK(now.summary == QStringLiteral("Loud music, party on the roof"));
-    CHECK(now.priority == 1);
-    CHECK(now.version > raised.version);
+    CHECK(now.priority == 3);
+    CHECK(now.version == rewritten.version + 4);
 
     // Nothing lost, nothing twice: each command once on the journal, the decision journaled and audited.
     QMap<QString, int> byTopic;
@@ -615,7 +625,7 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     CHECK(byTopic.value(QStringLiteral("incident.note")) == 5);
     CHECK(byTopic.value(QStringLiteral("incident.dispatched")) == 1);
     CHECK(byTopic.value(QStringLiteral("task.updated")) == 1);
-    CHECK(byTopic.value(QStringLiteral("incident.updated")) == 2);
+    CHECK(byTopic.value(QStringLiteral("incident.updated")) == 3);
     CHECK(byTopic.value(QStringLiteral("change.conflict_resolved")) == 1);
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.conflict_resolved' AND actor = 'ann'")).toInt() == 1);
 

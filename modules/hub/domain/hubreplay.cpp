@@ -172,6 +172,18 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
     add(QStringLiteral("hub.incident.edit"), [incidents, id](const QJsonObject& a, const CommandId& c, bool overrideConflict) {
         const qint64 incident = requireId(a, id);
         const IncidentEdit edit = incidentEditFromJson(a.value(QStringLiteral("edit")).toObject());
+        if (!overrideConflict && a.contains(QStringLiteral("seen"))) {
+            // Judged on the fields it changes, against what the operator saw of them.
+            const IncidentEdit seen = incidentEditFromJson(a.value(QStringLiteral("seen")).toObject());
+            Incident saw;
+            saw.id = incident;
+            saw.priority = seen.priority.value_or(0);
+            saw.category = seen.category.value_or(QString());
+            saw.summary = seen.summary.value_or(QString());
+            saw.location = seen.location.value_or(Location{});
+            saw.centre = seen.centre.value_or(QString());
+            return done(incidents.edit(saw, edit, c));
+        }
         if (!overrideConflict)
             return done(incidents.edit(incident, a.value(QStringLiteral("version")).toInteger(), edit, c));
         // Keep mine: over the incident as it is now.

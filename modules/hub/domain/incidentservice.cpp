@@ -136,7 +136,30 @@ QFuture<Incident> IncidentService::get(qint64 id) const
     });
 }
 
+QFuture<Incident> IncidentService::edit(const Incident& seen, const IncidentEdit& change, const CommandId& command) const
+{
+    // What the operator saw of the fields they change: the check is on those, not the whole record.
+    IncidentEdit before;
+    if (change.priority)
+        before.priority = seen.priority;
+    if (change.category)
+        before.category = seen.category;
+    if (change.summary)
+        before.summary = seen.summary;
+    if (change.location)
+        before.location = seen.location;
+    if (change.centre)
+        before.centre = seen.centre;
+    return update(seen.id, std::nullopt, before, change, command);
+}
+
 QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const IncidentEdit& change, const CommandId& command) const
+{
+    return update(id, expectedVersion, {}, change, command);
+}
+
+QFuture<Incident> IncidentService::update(qint64 id, std::optional<qint64> expectedVersion, const IncidentEdit& seen,
+                                          const IncidentEdit& change, const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("change an incident"),
@@ -149,17 +172,37 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
             validateSummary(*change.summary);
         if (change.location)
             validateLocation(*change.location);
+        if (!expectedVersion && (bool(change.priority) != bool(seen.priority) || bool(change.category) != bool(seen.category)
+                                 || bool(change.summary) != bool(seen.summary) || bool(change.location) != bool(seen.location)
+                                 || bool(change.centre) != bool(seen.centre)))
+            throw ValidationError(Tr::tr("The edit does not say what was seen of each field it changes."));
     } catch (...) {
         return QtFuture::makeExceptionalFuture<Incident>(std::current_exception());
     }
-    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, expectedVersion, change, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [id, expectedVersion, seen, change, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.incident.edit");
         if (appliedBefore(txn, command, op))
             return maskedIncident(txn, id);
+        // The row is held from here to the commit, so what is checked below is what is changed.
+        if (txn.dialect().name() == QLatin1String("postgresql"))
+            txn.exec(QStringLiteral("SELECT 1 FROM hub_incidents WHERE id = ? FOR UPDATE"), {id});
         const Incident before = loadIncident(txn, id);
-        if (before.version != expectedVersion)
-            throw ConflictError(Tr::tr("Incident %1 was changed by someone else while you edited it; "
-                                       "reload it and make your change again.").arg(before.number));
+        const QString conflict = Tr::tr("Incident %1 was changed by someone else while you edited it; "
+                                        "reload it and make your change again.").arg(before.number);
+        if (expectedVersion && before.version != *expectedVersion)
+            throw ConflictError(conflict);
+        // A field someone else set to something else since the operator saw it is a conflict; one
+        // they set to what this edit sets it to is not.
+        const auto changedMeanwhile = [](const auto& now, const auto& saw, const auto& wanted) {
+            return saw && wanted && now != *saw && now != *wanted;
+        };
+        if (!expectedVersion
+            && (changedMeanwhile(before.priority, seen.priority, change.priority)
+                || changedMeanwhile(before.category, seen.category, change.category)
+                || changedMeanwhile(before.summary, seen.summary, change.summary)
+                || changedMeanwhile(before.location, seen.location, change.location)
+                || changedMeanwhile(before.centre, seen.centre, change.centre)))
+            throw ConflictError(conflict);
         if (before.status == IncidentStatus::Closed || before.status == IncidentStatus::Cancelled)
             throw ValidationError(Tr::tr("Incident %1 is %2: it can no longer be changed.")
                                       .arg(before.number, incidentStatusName(before.status)));
@@ -199,23 +242,28 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
             same.reporterContact = maskContact(same.reporterContact);
             return same;
         }
-        // The version is checked in the UPDATE itself: on a shared server another desk's change
-        // committed after the read above makes this one a conflict instead of overwriting it.
-        binds << txn.clock().nowMs() << id << expectedVersion;
+        // The version read above is checked in the UPDATE itself too: on SQLite, which holds no row,
+        // a change that slipped in between is a conflict instead of being overwritten.
+        binds << txn.clock().nowMs() << id << before.version;
         const QSqlQuery updated = txn.exec(QStringLiteral("UPDATE hub_incidents SET ") + sets.join(QStringLiteral(", "))
                                                + QStringLiteral(", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
                                            binds);
         if (updated.numRowsAffected() != 1)
-            throw ConflictError(Tr::tr("Incident %1 was changed by someone else while you edited it; "
-                                       "reload it and make your change again.").arg(before.number));
+            throw ConflictError(conflict);
         Incident after = loadIncident(txn, id);
         publishFor(txn, {id}, IncidentUpdated{after, changed});
         recordApplied(txn, command, op, QString::number(id));
         after.reporterContact = maskContact(after.reporterContact);
         return after;
     }); };
+    QJsonObject kept{{QStringLiteral("id"), id}, {QStringLiteral("edit"), hubreplay::toJson(change)}};
+    if (expectedVersion)
+        kept.insert(QStringLiteral("version"), *expectedVersion);
+    else
+        kept.insert(QStringLiteral("seen"), hubreplay::toJson(seen));
     return keepWhenAway(m_outbox, attempt,
-                        offline(QStringLiteral("hub.incident.edit"), command, {{QStringLiteral("id"), id}, {QStringLiteral("version"), expectedVersion}, {QStringLiteral("edit"), hubreplay::toJson(change)}}, {incidentRecord(id)}, Tr::tr("Change incident %1").arg(id), actor));
+                        offline(QStringLiteral("hub.incident.edit"), command, kept, {incidentRecord(id)},
+                                Tr::tr("Change incident %1").arg(id), actor));
 }
 
 QFuture<Incident> IncidentService::moveTo(qint64 id, IncidentStatus to, const QString& reason, const CommandId& command) const

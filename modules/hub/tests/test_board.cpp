@@ -187,22 +187,52 @@ TEST_CASE("Hub board: E changes an incident without overwriting a change made me
     summary->selectAll();
     type(summary, QStringLiteral("Shop window smashed, two men seen running to the canal"));
 
-    // Meanwhile another desk raises the priority.
+    // Meanwhile another desk raises the priority and adds a note: neither touches what this operator
+    // changes, so the save goes on top of them.
     IncidentEdit other;
     other.priority = 2;
-    await(incidents.edit(created.id, created.version, other));
+    await(incidents.edit(created, other));
+    await(incidents.addNote(created.id, QStringLiteral("Second caller: alarm still ringing")));
+
+    key(summary, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    Incident now = await(incidents.get(created.id));
+    CHECK(now.summary == QStringLiteral("Shop window smashed, two men seen running to the canal"));
+    CHECK(now.priority == 2);
+    CHECK(now.version == created.version + 3);
+
+    // E again, once the board shows the saved row; this time another desk rewrites the summary too
+    // before the operator saves.
+    auto* details = panel->findChild<QLabel*>(QStringLiteral("details"));
+    REQUIRE(waitUntil([&] { return details->text().contains(QStringLiteral("running to the canal")); }));
+    backToWindow(window);
+    table->setFocus();
+    table->selectRow(0);
+    REQUIRE(waitUntil([&] { return edit->isEnabled(); }));
+    key(table, Qt::Key_E);
+    form = modal<QDialog>(QStringLiteral("hub.incidentEdit"));
+    REQUIRE(form);
+    summary = form->findChild<QLineEdit*>(QStringLiteral("summary"));
+    REQUIRE(waitUntil([&] { return summary->hasFocus(); }));
+    CHECK(summary->text() == QStringLiteral("Shop window smashed, two men seen running to the canal"));
+    summary->selectAll();
+    type(summary, QStringLiteral("Shop window smashed, two men ran to the canal towpath"));
+    IncidentEdit rewrite;
+    rewrite.summary = QStringLiteral("Window smashed at 41 Market Lane");
+    rewrite.priority = 1;
+    await(incidents.edit(now, rewrite));
 
     key(summary, Qt::Key_Return);
     auto* message = form->findChild<QLabel*>(QStringLiteral("message"));
     REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("Someone else changed")); }));
     CHECK(QApplication::activeModalWidget() == form);
-    CHECK(summary->text() == QStringLiteral("Shop window smashed, two men seen running to the canal")); // kept
-    CHECK(form->findChild<QComboBox*>(QStringLiteral("priority"))->currentData().toInt() == 2);         // theirs, shown
+    CHECK(summary->text() == QStringLiteral("Shop window smashed, two men ran to the canal towpath")); // kept
+    CHECK(form->findChild<QComboBox*>(QStringLiteral("priority"))->currentData().toInt() == 1);   // theirs, shown
     key(summary, Qt::Key_Return);
     REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
-    const Incident now = await(incidents.get(created.id));
-    CHECK(now.summary == QStringLiteral("Shop window smashed, two men seen running to the canal"));
-    CHECK(now.priority == 2);
+    now = await(incidents.get(created.id));
+    CHECK(now.summary == QStringLiteral("Shop window smashed, two men ran to the canal towpath"));
+    CHECK(now.priority == 1);
     backToWindow(window);
 
     // Linked to a case from the panel; the link shows in the panel and on the timeline.

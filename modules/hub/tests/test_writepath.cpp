@@ -38,6 +38,40 @@ TEST_CASE("Hub: edits need the version the operator saw", "[hub]")
     CHECK(await(hub.incidents->get(incident.id)).priority == 2);
 }
 
+TEST_CASE("Hub: an edit conflicts only with a change of the fields it changes", "[hub]")
+{
+    Hub hub;
+    const Incident seen = hub.create();
+    // Someone else raises the priority and adds a note after this operator opened the form.
+    const int theirs = seen.priority == 1 ? 2 : 1;
+    IncidentEdit raise;
+    raise.priority = theirs;
+    await(hub.incidents->edit(seen, raise));
+    await(hub.incidents->addNote(seen.id, QStringLiteral("Caller rang back")));
+
+    // The operator's summary goes on top of both.
+    IncidentEdit summary;
+    summary.summary = QStringLiteral("Two cars, one on its roof");
+    const Incident merged = await(hub.incidents->edit(seen, summary));
+    CHECK(merged.summary == QStringLiteral("Two cars, one on its roof"));
+    CHECK(merged.priority == theirs);
+    CHECK(merged.version == seen.version + 3);
+
+    // Their priority against this operator's, from what this operator saw: a conflict, nothing written.
+    IncidentEdit lower;
+    lower.priority = theirs == 4 ? 3 : 4;
+    REQUIRE(*lower.priority != seen.priority);
+    CHECK_THROWS_AS(await(hub.incidents->edit(seen, lower)), ConflictError);
+    CHECK(await(hub.incidents->get(seen.id)).priority == theirs);
+    // The same value as theirs is no conflict.
+    CHECK(await(hub.incidents->edit(seen, raise)).priority == theirs);
+    // A summary rewritten by someone else since is.
+    IncidentEdit again;
+    again.summary = QStringLiteral("Three cars");
+    CHECK_THROWS_AS(await(hub.incidents->edit(seen, again)), ConflictError);
+    CHECK(await(hub.incidents->get(seen.id)).summary == QStringLiteral("Two cars, one on its roof"));
+}
+
 TEST_CASE("Hub: a command sent twice is applied once and answers with what it made", "[hub]")
 {
     Hub hub;

@@ -113,7 +113,7 @@ void IncidentEditDialog::submit()
     }
     m_buttons->setEnabled(false);
     m_message->clear();
-    whenFinished(this, m_hub.incidents.edit(m_seen.id, m_seen.version, edit), [this, edit](QFuture<Incident> done) {
+    whenFinished(this, m_hub.incidents.edit(m_seen, edit), [this, edit](QFuture<Incident> done) {
         try {
             const Incident saved = done.result();
             Q_EMIT this->saved(saved);

@@ -50,6 +50,7 @@ IncidentPanel::IncidentPanel(HubContext& hub, QWidget* parent)
     m_title->setFont(big);
     m_title->setWordWrap(true);
     m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("details"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The reporter's contact comes masked from the service, which reveals it only with the
@@ -191,6 +192,8 @@ void IncidentPanel::edit()
         return;
     auto* dialog = new IncidentEditDialog(m_hub, m_incident, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // What was saved shows at once: the next edit starts from it, not from the row before it.
+    connect(dialog, &IncidentEditDialog::saved, this, [this](const Incident&) { reload(); });
     dialog->open();
 }
 

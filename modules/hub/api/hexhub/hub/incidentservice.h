@@ -116,7 +116,16 @@ public:
     QFuture<Incident> create(const NewIncident& incident, const CommandId& command = CommandId::make()) const;
     //! hub.incident.view. The reporter's contact comes masked.
     QFuture<Incident> get(qint64 id) const;
-    //! hub.incident.manage. Refused with ConflictError when the incident changed since `expectedVersion`.
+    /*!
+     * hub.incident.manage. `seen` is the incident as the operator saw it; `edit` what they changed.
+     * Refused with ConflictError only when someone else changed a field this edit changes (to
+     * something else than this edit sets it to) since: a note, a status move or a change of another
+     * field in between is kept and the edit goes on top of it. Kept in the outbox while the server is
+     * away, with what was seen, and judged the same way when it is sent.
+     */
+    QFuture<Incident> edit(const Incident& seen, const IncidentEdit& edit, const CommandId& command = CommandId::make()) const;
+    //! hub.incident.manage. Refused with ConflictError when the incident changed at all since
+    //! `expectedVersion` (commands kept by an earlier version of Hexhub are sent this way).
     QFuture<Incident> edit(qint64 id, qint64 expectedVersion, const IncidentEdit& edit, const CommandId& command = CommandId::make()) const;
     /*!
      * hub.incident.manage. Only the moves canMoveIncident() allows. Cancelling recalls the units;
@@ -166,6 +175,10 @@ public:
     QFuture<QString> revealContact(qint64 id, const QString& reason) const;
 
 private:
+    //! Either check: the fields of `seen` given (those the edit changes), else the whole `expectedVersion`.
+    QFuture<Incident> update(qint64 id, std::optional<qint64> expectedVersion, const IncidentEdit& seen,
+                             const IncidentEdit& edit, const CommandId& command) const;
+
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
