@@ -7,6 +7,7 @@
 
 #include "security/accesscontrol.h"
 #include "security/audit.h"
+#include "security/session.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "module/modulemanager.h"
@@ -413,7 +414,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
             return Usage;
         }
         if (parser.value(operatorName).isEmpty()) {
-            err << Tr::tr("--resolve needs --operator NAME: a decision on data names who made it.") << Qt::endl;
+            err << Tr::tr("--resolve needs --operator NAME (the password from standard input): a decision on data "
+                          "is made by an operator signed in.") << Qt::endl;
             return Usage;
         }
     }
@@ -465,6 +467,15 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
         }
         if (parser.isSet(resolve)) {
             const QUuid id = QUuid::fromString(parser.value(resolve));
+            // Who decides signs in, as at a desk (the password from standard input); nothing else
+            // waiting is sent meanwhile.
+            platform.outbox().holdReplay(true);
+            const SignInResult who = resultOf(platform.access().signIn(parser.value(operatorName), readPassword(err)));
+            if (!who.ok) {
+                err << who.error << Qt::endl;
+                return Failure;
+            }
+            platform.session().setPrincipal(who.principal);
             const ChangeResult result = resultOf(platform.outbox().resolve(
                 id,
                 parser.value(decision) == QLatin1String("keep") ? Outbox::Resolution::KeepMine : Outbox::Resolution::DiscardMine,

@@ -634,10 +634,6 @@
         <translation>--resolve 需要 --decision keep 或 --decision discard。</translation>
     </message>
     <message>
-        <source>--resolve needs --operator NAME: a decision on data names who made it.</source>
-        <translation>--resolve 需要 --operator NAME：对数据的处理决定必须注明决定人。</translation>
-    </message>
-    <message>
         <source>The record changed again meanwhile; the change still waits. Look at it with --outbox.</source>
         <translation>该记录在此期间再次被修改；此变更仍在等待。请用 --outbox 查看。</translation>
     </message>
@@ -2983,6 +2979,14 @@
     <message>
         <source>The edit does not say what was seen of each field it changes.</source>
         <translation>该修改未说明所改各字段修改前看到的值。</translation>
+    </message>
+    <message>
+        <source>--resolve needs --operator NAME (the password from standard input): a decision on data is made by an operator signed in.</source>
+        <translation>--resolve 需要 --operator NAME（密码从标准输入读取）：对数据的决定须由已登录的操作员作出。</translation>
+    </message>
+    <message>
+        <source>Only the operator signed in at this desk decides on what waits in its outbox; sign in first.</source>
+        <translation>只有在本席位登录的操作员才能决定其待发队列中等待的内容；请先登录。</translation>
     </message>
 </context>
 <context>

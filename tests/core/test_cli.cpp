@@ -1,6 +1,7 @@
 // Drives the real hexhub executable, as an operator or a script would.
 #include "testsupport.h"
 
+#include "security/accesscontrol.h"
 #include "store/outbox.h"
 
 #include <catch2/catch.hpp>
@@ -234,6 +235,11 @@ TEST_CASE("hexhub --add-user creates a user with a role, reading the password fr
     CHECK(cli.run({QStringLiteral("--verify-audit")}).exitCode == 0);
 }
 
+namespace {
+const QString kAlicePassword = QStringLiteral("Harbour-Desk-Passw0rd-7");
+const QByteArray kAliceTyped = kAlicePassword.toUtf8() + '\n';
+} // namespace
+
 TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, and --resolve discards it", "[cli]")
 {
     Cli cli;
@@ -252,6 +258,8 @@ TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, a
         config.keyPath = key;
         TestPlatform tp(config);
         tp.start();
+        await(tp->access().createUserBySystem(hexhub::NewUser{QStringLiteral("alice"), QStringLiteral("Alice"), kAlicePassword,
+                                                      {QStringLiteral("hub_supervisor")}}));
         await(tp->outbox().keep(command));
         CHECK(tp->outbox().waiting() == 1);
     }
@@ -265,12 +273,19 @@ TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, a
     CHECK_FALSE(r.out.contains(QStringLiteral("13800138000")));
     // Keeping it means sending it under an operator signed in at a desk; the command line only discards.
     r = cli.run(QStringList{QStringLiteral("--resolve"), command.id.toString(), QStringLiteral("--decision"), QStringLiteral("keep"),
-                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey);
+                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
     CHECK(r.exitCode != 0);
     r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
     CHECK(r.out.contains(command.id.toString()));
+    // Who decides signs in: a wrong password decides nothing.
     r = cli.run(QStringList{QStringLiteral("--resolve"), command.id.toString(), QStringLiteral("--decision"), QStringLiteral("discard"),
-                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey);
+                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, QByteArray("Not-Her-Password-1\n"));
+    CHECK(r.exitCode != 0);
+    CHECK(r.err.contains(QStringLiteral("wrong password")));
+    r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
+    CHECK(r.out.contains(command.id.toString()));
+    r = cli.run(QStringList{QStringLiteral("--resolve"), command.id.toString(), QStringLiteral("--decision"), QStringLiteral("discard"),
+                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
     CHECK(r.exitCode == 0);
     r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
     CHECK(r.out.contains(QStringLiteral("The outbox is empty")));
@@ -291,6 +306,8 @@ TEST_CASE("hexhub --outbox shows a conflict without the server, and --resolve de
         config.keyPath = key;
         TestPlatform tp(config);
         tp.start();
+        await(tp->access().createUserBySystem(hexhub::NewUser{QStringLiteral("alice"), QStringLiteral("Alice"), kAlicePassword,
+                                                      {QStringLiteral("hub_supervisor")}}));
         hexhub::RowChange created;
         created.table = QStringLiteral("hub_incidents");
         created.values = {{QStringLiteral("number"), QStringLiteral("N-1")}, {QStringLiteral("priority"), 2},
@@ -331,7 +348,7 @@ TEST_CASE("hexhub --outbox shows a conflict without the server, and --resolve de
                             QStringLiteral("--operator"), QStringLiteral("alice")} + withKey);
     CHECK(r.exitCode == 2);
     r = cli.run(QStringList{QStringLiteral("--resolve"), changeId, QStringLiteral("--decision"), QStringLiteral("keep"),
-                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey);
+                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
     CHECK(r.exitCode == 0);
     CHECK(r.out.contains(QStringLiteral("journaled")));
 

@@ -182,6 +182,13 @@ TEST_CASE("A stale change is not applied: the operator keeps theirs or discards 
     CHECK(later.outcome == ChangeResult::Outcome::Queued);
     CHECK(outbox.waiting() == 2);
 
+    // Only the operator signed in at the desk decides, in their own name.
+    CHECK(failureOf(outbox.resolve(attention[0].change.id, Outbox::Resolution::DiscardMine, QStringLiteral("alice")))
+              .contains(QStringLiteral("signed in")));
+    signInAs(tp, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
+    CHECK(failureOf(outbox.resolve(attention[0].change.id, Outbox::Resolution::DiscardMine, QStringLiteral("bob")))
+              .contains(QStringLiteral("signed in")));
+
     SECTION("keep mine")
     {
         const ChangeResult kept = await(outbox.resolve(attention[0].change.id, Outbox::Resolution::KeepMine,
@@ -266,6 +273,7 @@ TEST_CASE("A change waiting for a decision survives the desk restarting, and hol
     CHECK(entries[1].state == OutboxEntry::State::Queued);
     CHECK(entries[1].heldBack);
     CHECK(entries[1].change.summary == QStringLiteral("Edit by alice"));
+    signInAs(again, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
     await(again->outbox().resolve(conflicted, Outbox::Resolution::DiscardMine, QStringLiteral("alice")));
     REQUIRE(waitUntil([&] { return again->outbox().waiting() == 0; }));
     CHECK(journal(*again, QStringLiteral("incident.updated")).size() == 2);

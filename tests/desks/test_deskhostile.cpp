@@ -594,7 +594,7 @@ TEST_CASE("Disabling an account and setting a password work on the server login 
 }
 
 TEST_CASE("Wrong passwords at a desk of a shared server are counted by the server and lock the account and its "
-          "login; the lock ends by itself or an administrator lifts it at once",
+          "login, and the lock ends by itself or an administrator lifts it at once",
           "[postgresql][desks][security]")
 {
     PreparedServer server;

@@ -382,6 +382,7 @@ TEST_CASE("A desk cut off from the server keeps working, and back online its cha
     CHECK(attention[0].theirs.value(QStringLiteral("summary")).toString() == QStringLiteral("Brawl outside bar"));
     // Only the conflicting change waits; the two behind it touch other records and went on.
     REQUIRE(waitUntil([&] { return a.outbox().waiting() == 1; }, 30000));
+    signInAs(*field, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
     const ChangeResult kept = await(a.outbox().resolve(attention[0].change.id, Outbox::Resolution::KeepMine,
                                                        QStringLiteral("alice")));
     CHECK(kept.version == 3);

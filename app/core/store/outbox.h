@@ -207,6 +207,7 @@ public:
     bool isReplaying(const CommandId& command) const { return !command.isNull() && command.uuid() == m_replaying; }
     //! The operator's decision on a change or command in Conflict or Failed state. KeepMine applies it over the
     //! newer row (Conflict) or tries it again (Failed); DiscardMine drops it. Journaled and audited.
+    //! `actor` is the operator signed in at this desk (setOperator()); anyone else is refused.
     enum class Resolution { KeepMine, DiscardMine };
     QFuture<ChangeResult> resolve(const QUuid& changeId, Resolution resolution, const QString& actor);
 

@@ -221,6 +221,13 @@ void Outbox::settleReplayed(OutboxEntry entry, bool applied)
 
 QFuture<ChangeResult> Outbox::resolve(const QUuid& changeId, Resolution resolution, const QString& actor)
 {
+    // A decision on data is made by the operator signed in at this desk, and names them: not by
+    // whoever a caller says.
+    if (actor.isEmpty() || actor != m_operator) {
+        return QtFuture::makeExceptionalFuture<ChangeResult>(std::make_exception_ptr(PermissionDenied(
+            Tr::tr("Only the operator signed in at this desk decides on what waits in its outbox; sign in first."),
+            QStringLiteral("outbox.resolve"))));
+    }
     auto promise = std::make_shared<QPromise<ChangeResult>>();
     promise->start();
     QFuture<ChangeResult> future = promise->future();

@@ -367,7 +367,8 @@ QFuture<void> Store::open()
     };
 
     const QString base = QStringLiteral("hexhub-store-%1-").arg(QUuid::createUuid().toString(QUuid::Id128));
-    m_writer = std::make_unique<detail::SqlThread>(
+    QMutexLocker threadsLock(&m_threadsMutex);
+    m_writer = std::make_shared<detail::SqlThread>(
         base + QStringLiteral("writer"),
         [this](const QString& name) { return openWriter(name); },
         [onReady, opening](std::exception_ptr error) {
@@ -377,7 +378,7 @@ QFuture<void> Store::open()
             onReady(error);
         });
     for (int i = 0; i < readers; ++i) {
-        auto thread = std::make_unique<detail::SqlThread>(
+        auto thread = std::make_shared<detail::SqlThread>(
             base + QStringLiteral("reader%1").arg(i),
             [this, writerReady](const QString& name) mutable {
                 writerReady.waitForFinished(); // rethrows the writer's error: readers fail with it
@@ -389,6 +390,7 @@ QFuture<void> Store::open()
             onReady);
         m_readers.push_back(std::move(thread));
     }
+    threadsLock.unlock();
     m_writer->start();
     for (auto& reader : m_readers)
         reader->start();
@@ -465,11 +467,20 @@ void Store::close()
     // was submitted; a thread still waiting on the server then has its connection cut, and its job
     // fails with StoreUnavailable like any lost connection (a command kept for an outage goes to the
     // outbox for the next start).
+    // From here on nothing new reaches these threads: a job posted from now fails at once.
+    std::vector<std::shared_ptr<detail::SqlThread>> owned;
+    {
+        QMutexLocker lock(&m_threadsMutex);
+        if (m_writer)
+            owned.push_back(std::move(m_writer));
+        for (auto& reader : m_readers)
+            owned.push_back(std::move(reader));
+        m_writer.reset();
+        m_readers.clear();
+    }
     std::vector<detail::SqlThread*> threads;
-    if (m_writer)
-        threads.push_back(m_writer.get());
-    for (auto& reader : m_readers)
-        threads.push_back(reader.get());
+    for (const auto& thread : owned)
+        threads.push_back(thread.get());
     const auto left = std::make_exception_ptr(StoreUnavailable(Tr::tr("The store was closed before this was done.")));
     for (detail::SqlThread* thread : threads)
         thread->requestStop(left);
@@ -492,8 +503,6 @@ void Store::close()
         for (detail::SqlThread* thread : threads)
             thread->wait();
     }
-    m_readers.clear();
-    m_writer.reset();
     ++m_openGeneration; // whatever the last opening still has to say is out of date now
     if (m_state != State::Closed)
         setState(State::Closed);
@@ -501,12 +510,17 @@ void Store::close()
 
 void Store::enqueueRead(ReadJob job)
 {
-    if (m_readers.empty()) {
+    std::shared_ptr<detail::SqlThread> reader;
+    {
+        QMutexLocker lock(&m_threadsMutex);
+        if (!m_readers.empty())
+            reader = m_readers[m_nextReader.fetch_add(1, std::memory_order_relaxed) % m_readers.size()];
+    }
+    if (!reader) {
         job.fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store is not open."))));
         return;
     }
-    const unsigned index = m_nextReader.fetch_add(1, std::memory_order_relaxed) % m_readers.size();
-    m_readers[index]->post(detail::SqlThread::Job{
+    reader->post(detail::SqlThread::Job{
         [this, body = std::move(job.body)](QSqlDatabase& db) {
             ensureConnected(db, false);
             try {
@@ -533,12 +547,17 @@ void Store::enqueueRead(ReadJob job)
 
 void Store::enqueueWrite(WriteJob job)
 {
-    if (!m_writer) {
+    std::shared_ptr<detail::SqlThread> writer;
+    {
+        QMutexLocker lock(&m_threadsMutex);
+        writer = m_writer;
+    }
+    if (!writer) {
         job.fail(std::make_exception_ptr(StoreUnavailable(Tr::tr("The store is not open."))));
         return;
     }
     auto shared = std::make_shared<WriteJob>(std::move(job));
-    m_writer->post(detail::SqlThread::Job{[this, shared](QSqlDatabase& db) { runWrite(*shared, db); },
+    writer->post(detail::SqlThread::Job{[this, shared](QSqlDatabase& db) { runWrite(*shared, db); },
                                           [shared](std::exception_ptr error) { shared->fail(error); }});
 }
 

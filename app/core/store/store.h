@@ -152,8 +152,11 @@ private:
     const Clock& m_clock;
     const QString m_deskId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<SqlDialect> m_dialect;
-    std::unique_ptr<detail::SqlThread> m_writer;
-    std::vector<std::unique_ptr<detail::SqlThread>> m_readers;
+    // Set by open() and cleared by close() on the owner's thread; enqueueRead() and enqueueWrite(),
+    // which any thread calls, take their own reference under m_threadsMutex.
+    mutable QMutex m_threadsMutex;
+    std::shared_ptr<detail::SqlThread> m_writer;
+    std::vector<std::shared_ptr<detail::SqlThread>> m_readers;
     std::atomic<unsigned> m_nextReader{0};
     QMutex m_observersMutex;
     QMap<int, CommitObserver> m_observers;
