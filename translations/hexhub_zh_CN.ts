@@ -2988,6 +2988,10 @@
         <source>Only the operator signed in at this desk decides on what waits in its outbox; sign in first.</source>
         <translation>只有在本席位登录的操作员才能决定其待发队列中等待的内容；请先登录。</translation>
     </message>
+    <message>
+        <source>The kept edit does not say what was seen of its %1.</source>
+        <translation>保存的修改未说明其 %1 修改前看到的值。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

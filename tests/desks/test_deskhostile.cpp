@@ -699,11 +699,51 @@ TEST_CASE("Wrong passwords at a desk of a shared server are counted by the serve
     CHECK(audited(QStringLiteral("action = 'user.lock_ended'")) == 1);
     CHECK(await(b->access().signIn(server.cases, kPassword)).ok);
 
+    // A password reset ends a lock, the login's too.
+    for (int i = 0; i < 5; ++i)
+        CHECK(await(a->access().signIn(server.cases, QStringLiteral("Reset-Guess-%1r").arg(i))).error == wrongAnswer);
+    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+    const QString reset = QStringLiteral("Harbour-Lantern-Reset-42");
+    await(adminDesk->access().resetPassword(server.cases, reset));
+    CHECK(canLogIn(server, server.cases, reset));
+
     // A disabled account whose lock ends stays unable to log in.
     await(adminDesk->access().setActive(server.cases, false));
     owner.exec(QStringLiteral("UPDATE users SET locked_until = 1 WHERE name = '%1'").arg(server.cases));
     CHECK(early.column(QStringLiteral("SELECT hexhub_lift_expired_locks()")) == QStringList{QStringLiteral("1")});
-    CHECK_FALSE(canLogIn(server, server.cases, kPassword));
+    CHECK_FALSE(canLogIn(server, server.cases, reset));
+
+    // A desk's audit row may say "not proven" only of a failed sign-in at its own login: anything else
+    // it claims so is stamped with its login.
+    const auto insertAudit = [&](const QString& action, const QString& object, const QString& outcome) {
+        early.pg.exec(QStringLiteral("INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, "
+                                     "hash) VALUES (0, 0, '(unauthenticated) %1', '%2', '%3', 'planted', '%4', 'desk', '', '') ")
+                          .arg(server.cases, action, object, outcome));
+        return owner.scalar(QStringLiteral("SELECT actor FROM audit_log ORDER BY seq DESC LIMIT 1")).toString();
+    };
+    const QString self = QStringLiteral("user:") + server.cases;
+    CHECK(insertAudit(QStringLiteral("session.login"), self, QStringLiteral("failed")) == QStringLiteral("(unauthenticated) ") + server.cases);
+    CHECK(insertAudit(QStringLiteral("user.locked"), QStringLiteral("user:") + server.admin, QStringLiteral("locked")) == server.cases);
+    CHECK(insertAudit(QStringLiteral("incident.updated"), self, QStringLiteral("failed")) == server.cases);
+    CHECK(insertAudit(QStringLiteral("session.login"), self, QStringLiteral("success")) == server.cases);
+
+    // A locked administrator's session opened before the lock keeps no permission of the server's
+    // functions: it cannot lift its own lock, list accounts or set its password.
+    Login adminEarly(server.urlOf(server.admin));
+    for (int i = 0; i < 5; ++i)
+        CHECK(await(adminDesk->access().signIn(server.admin, QStringLiteral("Admin-Guess-%1q").arg(i))).error == wrongAnswer);
+    CHECK_FALSE(canLogIn(server, server.admin, kPassword));
+    CHECK(deniedOrForbidden(adminEarly.refusal(QStringLiteral("SELECT hexhub_unlock('%1')").arg(server.admin))));
+    CHECK(deniedOrForbidden(adminEarly.refusal(QStringLiteral("SELECT * FROM hexhub_accounts('', false, 10, 0)"))));
+    CHECK(deniedOrForbidden(adminEarly.refusal(
+        QStringLiteral("SELECT hexhub_set_password('%1', 'Taken-Back-Password-1', 'x', 'x', 1)").arg(server.admin))));
+    CHECK(deniedOrForbidden(adminEarly.refusal(QStringLiteral("SELECT hexhub_set_active('%1', true)").arg(server.cases))));
+    CHECK_FALSE(canLogIn(server, server.admin, kPassword));
+    // Nor may an administrator unlock themselves when not locked: another one lifts an administrator's lock.
+    owner.exec(QStringLiteral("UPDATE users SET locked_until = 1 WHERE name = '%1'").arg(server.admin));
+    CHECK(adminEarly.column(QStringLiteral("SELECT hexhub_lift_expired_locks()")) == QStringList{QStringLiteral("1")});
+    CHECK(canLogIn(server, server.admin, kPassword));
+    CHECK(adminEarly.refusal(QStringLiteral("SELECT hexhub_unlock('%1')").arg(server.admin)).contains(QStringLiteral("another administrator")));
 }
 
 TEST_CASE("A desk holding every lock it can take stops nobody else from starting, publishing or auditing",

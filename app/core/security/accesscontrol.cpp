@@ -111,7 +111,9 @@ bool serverAccepts(const StoreUrl& storeUrl, const QString& name, const QString&
     if (accepted)
         return true;
     static const QRegularExpression refused(
-        QStringLiteral("authentication failed|does not exist|not permitted to log in|password|no pg_hba.conf entry"),
+        // A wrong password, or a login that may not log in (disabled or locked): anything else (no
+        // such database, a server that refuses this host) is not the operator's doing and is reported.
+        QStringLiteral("password authentication failed|not permitted to log in"),
         QRegularExpression::CaseInsensitiveOption);
     if (refused.match(failure).hasMatch())
         return false;
@@ -134,7 +136,11 @@ bool hasServerLogin(Sql& sql, const QString& name)
 //! Lets `name`'s database login log in, or not, when the store is a server with such a login.
 void setServerLogin(Sql& sql, const QString& name, bool canLogIn)
 {
-    if (hasServerLogin(sql, name)) {
+    // Only an operator's login: never the database's owner, a superuser or a role that makes roles.
+    if (sql.dialect().name() == QLatin1String("postgresql")
+        && sql.scalar(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ? AND NOT rolsuper AND NOT rolcreaterole "
+                                     "AND oid <> (SELECT datdba FROM pg_database WHERE datname = current_database())"),
+                      {name}).isValid()) {
         // Role names cannot be bound parameters in DDL: the server quotes them.
         sql.exec(sql.scalar(QStringLiteral("SELECT format('ALTER ROLE %I ' || ?::text, ?::text)"),
                             {canLogIn ? QStringLiteral("LOGIN") : QStringLiteral("NOLOGIN"), name}).toString());
@@ -821,6 +827,8 @@ void AccessControl::setPassword(WriteTransaction& txn, const QString& userName, 
         txn.exec(txn.scalar(QStringLiteral("SELECT format('ALTER ROLE %I PASSWORD %L', ?::text, ?::text)"),
                             {userName, password}).toString());
     }
+    // A new password ends a lock, the login's too (a disabled account's login stays shut).
+    setServerLogin(txn, userName, txn.scalar(QStringLiteral("SELECT active FROM users WHERE id = ?"), {id}).toInt() == 1);
     m_audit.append(txn, {actor, action, object, {}, QStringLiteral("success")});
 }
 

@@ -247,6 +247,13 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
         promise->finish();
         finishOperation();
     };
+    // Checked again when it runs: the operator may have signed out (or another signed in) since.
+    if (actor != m_operator) {
+        fail(std::make_exception_ptr(PermissionDenied(
+            Tr::tr("Only the operator signed in at this desk decides on what waits in its outbox; sign in first."),
+            QStringLiteral("outbox.resolve"))));
+        return;
+    }
     m_local
         ->read([changeId](Sql& sql) -> std::optional<OutboxEntry> {
             QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox WHERE change_id = ?").arg(kEntryColumns),

@@ -174,7 +174,13 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
         const IncidentEdit edit = incidentEditFromJson(a.value(QStringLiteral("edit")).toObject());
         if (!overrideConflict && a.contains(QStringLiteral("seen"))) {
             // Judged on the fields it changes, against what the operator saw of them.
-            const IncidentEdit seen = incidentEditFromJson(a.value(QStringLiteral("seen")).toObject());
+            const QJsonObject seenJson = a.value(QStringLiteral("seen")).toObject();
+            const QJsonObject editJson = a.value(QStringLiteral("edit")).toObject();
+            for (const QString& field : editJson.keys()) {
+                if (!seenJson.contains(field))
+                    throw ValidationError(Tr::tr("The kept edit does not say what was seen of its %1.").arg(field));
+            }
+            const IncidentEdit seen = incidentEditFromJson(seenJson);
             Incident saw;
             saw.id = incident;
             saw.priority = seen.priority.value_or(0);

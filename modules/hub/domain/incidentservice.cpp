@@ -158,9 +158,19 @@ QFuture<Incident> IncidentService::edit(qint64 id, qint64 expectedVersion, const
     return update(id, expectedVersion, {}, change, command);
 }
 
-QFuture<Incident> IncidentService::update(qint64 id, std::optional<qint64> expectedVersion, const IncidentEdit& seen,
-                                          const IncidentEdit& change, const CommandId& command) const
+QFuture<Incident> IncidentService::update(qint64 id, std::optional<qint64> expectedVersion, IncidentEdit seen,
+                                          IncidentEdit change, const CommandId& command) const
 {
+    // As it will be stored, so that what is compared below is what is written: the summary and the
+    // address trimmed; an empty centre changes nothing.
+    if (change.summary)
+        change.summary = change.summary->trimmed();
+    if (change.location)
+        change.location->address = change.location->address.trimmed();
+    if (change.centre && change.centre->isEmpty()) {
+        change.centre.reset();
+        seen.centre.reset();
+    }
     const Principal actor = m_session.principal();
     if (auto refused = check<Incident>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("change an incident"),
                                        QStringLiteral("incident.updated"), QStringLiteral("incident:%1").arg(id)))
@@ -220,19 +230,19 @@ QFuture<Incident> IncidentService::update(qint64 id, std::optional<qint64> expec
             binds << *change.category;
             changed << QStringLiteral("category");
         }
-        if (change.summary && change.summary->trimmed() != before.summary) {
+        if (change.summary && *change.summary != before.summary) {
             sets << QStringLiteral("summary = ?");
-            binds << change.summary->trimmed();
+            binds << *change.summary;
             changed << QStringLiteral("summary");
         }
         if (change.location && *change.location != before.location) {
             sets << QStringLiteral("address = ?") << QStringLiteral("latitude = ?") << QStringLiteral("longitude = ?");
-            binds << change.location->address.trimmed()
+            binds << change.location->address
                   << (change.location->point ? QVariant(change.location->point->latitude) : QVariant())
                   << (change.location->point ? QVariant(change.location->point->longitude) : QVariant());
             changed << QStringLiteral("location");
         }
-        if (change.centre && *change.centre != before.centre && !change.centre->isEmpty()) {
+        if (change.centre && *change.centre != before.centre) {
             sets << QStringLiteral("centre = ?");
             binds << *change.centre;
             changed << QStringLiteral("centre");

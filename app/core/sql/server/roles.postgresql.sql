@@ -103,7 +103,9 @@ $$
     SELECT EXISTS (SELECT FROM users u
                    JOIN user_roles ur ON ur.user_id = u.id
                    JOIN role_permissions rp ON rp.role = ur.role
-                   WHERE u.name = session_user AND u.active = 1 AND rp.permission = wanted)
+                   WHERE u.name = session_user AND u.active = 1 AND rp.permission = wanted
+                     -- a locked account's sessions opened before the lock keep no permission
+                     AND (u.locked_until IS NULL OR u.locked_until <= (extract(epoch FROM now()) * 1000)::BIGINT))
 $$;
 REVOKE ALL ON FUNCTION hexhub_holds(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hexhub_holds(TEXT) TO hexhub_app;
@@ -284,9 +286,12 @@ BEGIN
     NEW.seq := COALESCE(last_seq, 0) + 1;
     NEW.prev_hash := COALESCE(last_hash, 'genesis');
     IF NOT hexhub_is_owner() THEN
-        -- A desk's row is its login's. The one other thing it may say is less: that the login was
-        -- not proven (a failed sign-in at that login's desk).
-        IF NEW.actor IS DISTINCT FROM '(unauthenticated) ' || session_user THEN
+        -- A desk's row is its login's. The one other thing it may say is less, and only of a failed
+        -- sign-in at that login's own desk: that whoever typed the password was not proven.
+        IF NEW.actor IS DISTINCT FROM '(unauthenticated) ' || session_user
+           OR NEW.action NOT IN ('session.login', 'user.locked')
+           OR NEW.object IS DISTINCT FROM 'user:' || session_user
+           OR NEW.outcome = 'success' THEN
             NEW.actor := session_user;
         END IF;
         NEW.at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
@@ -422,6 +427,10 @@ BEGIN
         RAISE EXCEPTION 'permission denied: % may not set another user''s password', session_user
             USING ERRCODE = 'insufficient_privilege';
     END IF;
+    IF EXISTS (SELECT FROM users WHERE name = session_user AND locked_until IS NOT NULL
+               AND locked_until > (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT) THEN
+        RAISE EXCEPTION 'permission denied: the account % is locked', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
     PERFORM hexhub_require_account(target);
     IF length(COALESCE(password, '')) < 12 THEN
         RAISE EXCEPTION 'the password is too short' USING ERRCODE = 'check_violation';
@@ -430,7 +439,9 @@ BEGIN
                      password_changed_at = (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT,
                      failed_attempts = 0, locked_until = NULL
     WHERE name = target;
-    EXECUTE format('ALTER ROLE %I PASSWORD %L', target, password);
+    -- A new password ends a lock (the account's and its login's); a disabled account stays NOLOGIN.
+    EXECUTE format('ALTER ROLE %I %s PASSWORD %L', target,
+                   CASE WHEN (SELECT active FROM users WHERE name = target) = 1 THEN 'LOGIN' ELSE 'NOLOGIN' END, password);
     INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash)
     VALUES (0, 0, session_user, CASE WHEN target = session_user THEN 'user.password_changed' ELSE 'user.password_reset' END,
             'user:' || target, '', 'success', 'server', '', '');
@@ -647,6 +658,9 @@ BEGIN
     IF NOT hexhub_holds('core.users.manage') THEN
         RAISE EXCEPTION 'permission denied: % may not unlock accounts', session_user
             USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF target = session_user THEN
+        RAISE EXCEPTION 'permission denied: another administrator lifts your lock' USING ERRCODE = 'insufficient_privilege';
     END IF;
     PERFORM hexhub_require_account(target);
     SELECT * INTO account FROM users WHERE name = target FOR UPDATE;

@@ -176,8 +176,8 @@ public:
 
 private:
     //! Either check: the fields of `seen` given (those the edit changes), else the whole `expectedVersion`.
-    QFuture<Incident> update(qint64 id, std::optional<qint64> expectedVersion, const IncidentEdit& seen,
-                             const IncidentEdit& edit, const CommandId& command) const;
+    QFuture<Incident> update(qint64 id, std::optional<qint64> expectedVersion, IncidentEdit seen, IncidentEdit edit,
+                             const CommandId& command) const;
 
     Store& m_store;
     Session& m_session;
