@@ -4,6 +4,8 @@
 #include "passworddialog.h"
 #include "shelltr.h"
 
+#include "messageline.h"
+
 #include "base/whenfinished.h"
 #include "security/accesscontrol.h"
 #include "security/session.h"
@@ -120,11 +122,7 @@ AccountsDialog::AccountsDialog(AccessControl& access, Session& session, const Th
     actions->addWidget(m_busy);
     layout->addLayout(actions);
 
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
+    makeMessageLine(m_error, QStringLiteral("error"));
     layout->addWidget(m_error);
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);

@@ -2,6 +2,8 @@
 
 #include "shelltr.h"
 
+#include "messageline.h"
+
 #include "base/whenfinished.h"
 #include "security/accesscontrol.h"
 #include "security/password.h"
@@ -71,16 +73,9 @@ PasswordDialog::PasswordDialog(Mode mode, AccessControl& access, const QString& 
     rules->setWordWrap(true);
     rules->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(rules);
-    m_hint->setObjectName(QStringLiteral("hint"));
-    m_hint->setWordWrap(true);
-    m_hint->setForegroundRole(QPalette::BrightText);
-    m_hint->hide();
+    makeMessageLine(m_hint, QStringLiteral("hint"));
     layout->addWidget(m_hint);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
+    makeMessageLine(m_error, QStringLiteral("error"));
     layout->addWidget(m_error);
     m_busyLabel->setObjectName(QStringLiteral("busy"));
     m_busyLabel->hide();

@@ -2,6 +2,8 @@
 
 #include "shelltr.h"
 
+#include "messageline.h"
+
 #include "security/accesscontrol.h"
 #include "base/error.h"
 #include "security/session.h"
@@ -71,10 +73,7 @@ SignInDialog::SignInDialog(AccessControl& access, Session& session, QWidget* par
 
     m_pages->addWidget(m_signInPage);
     m_pages->addWidget(m_setupPage);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
-    m_error->hide();
+    makeMessageLine(m_error, QStringLiteral("error"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);

@@ -42,6 +42,28 @@ using namespace hexhub::test::desktest;
 
 namespace {
 
+// A test database, and a relay in front of it for the desk that loses the network. Desks made with
+// desk() load the modules, share the audit key and keep their own outbox files. Declared before the
+// desks, it outlives them: the database is dropped after the last desk closed, even when a check
+// ends the test early.
+struct OutageServer
+{
+    StoreUrl url = createTestDatabase();
+    QTemporaryDir dir;
+    TcpRelay relay{url.host, quint16(url.port)};
+    StoreUrl relayed = relay.through(url);
+
+    ~OutageServer() { dropTestDatabase(url); }
+    TestPlatform::Config desk(const StoreUrl& store, const QString& name) const
+    {
+        TestPlatform::Config c = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        c.store = store;
+        c.keyPath = dir.filePath(QStringLiteral("audit.key"));
+        c.outboxPath = dir.filePath(name + QStringLiteral(".outbox"));
+        return c;
+    }
+};
+
 // Several desks in this process, each with its own store connections and bridge.
 struct Desks
 {
@@ -298,20 +320,11 @@ TEST_CASE("Desk processes writing at once, a server restart and a killed desk: n
 TEST_CASE("A desk cut off from the server keeps working, and back online its changes replay in order and one "
           "conflict is resolved by the operator", "[postgresql][desks][outbox]")
 {
-    const StoreUrl url = createTestDatabase();
-    QTemporaryDir dir;
-    TcpRelay relay(url.host, quint16(url.port));
-    StoreUrl throughRelay = url;
-    throughRelay.host = QStringLiteral("127.0.0.1");
-    throughRelay.port = relay.port();
-
-    auto config = [&](const StoreUrl& store, const QString& name) {
-        TestPlatform::Config c = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-        c.store = store;
-        c.keyPath = dir.filePath(QStringLiteral("audit.key"));
-        c.outboxPath = dir.filePath(name + QStringLiteral(".outbox"));
-        return c;
-    };
+    OutageServer server;
+    const StoreUrl& url = server.url;
+    TcpRelay& relay = server.relay;
+    const StoreUrl& throughRelay = server.relayed;
+    auto config = [&](const StoreUrl& store, const QString& name) { return server.desk(store, name); };
     auto hub = std::make_unique<TestPlatform>(config(url, QStringLiteral("hub")));
     hub->start();
     auto field = std::make_unique<TestPlatform>(config(throughRelay, QStringLiteral("field")));
@@ -433,7 +446,6 @@ TEST_CASE("A desk cut off from the server keeps working, and back online its cha
     }
     field.reset();
     hub.reset();
-    dropTestDatabase(url);
 }
 
 namespace {
@@ -478,19 +490,11 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
           "after sign-in under that operator, a conflict held for a decision, nothing lost or doubled",
           "[postgresql][desks][outbox]")
 {
-    const StoreUrl url = createTestDatabase();
-    QTemporaryDir dir;
-    TcpRelay relay(url.host, quint16(url.port));
-    StoreUrl throughRelay = url;
-    throughRelay.host = QStringLiteral("127.0.0.1");
-    throughRelay.port = relay.port();
-    auto config = [&](const StoreUrl& store, const QString& name) {
-        TestPlatform::Config c = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-        c.store = store;
-        c.keyPath = dir.filePath(QStringLiteral("audit.key"));
-        c.outboxPath = dir.filePath(name + QStringLiteral(".outbox"));
-        return c;
-    };
+    OutageServer server;
+    const StoreUrl& url = server.url;
+    TcpRelay& relay = server.relay;
+    const StoreUrl& throughRelay = server.relayed;
+    auto config = [&](const StoreUrl& store, const QString& name) { return server.desk(store, name); };
     auto hubDesk = std::make_unique<TestPlatform>(config(url, QStringLiteral("hub")));
     hubDesk->start();
     auto fieldDesk = std::make_unique<TestPlatform>(config(throughRelay, QStringLiteral("field")));
@@ -533,9 +537,9 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
           == QStringLiteral("New incident: Shop alarm ringing"));
     CHECK(queuedWhenDone(onA.incidents.addNote(brawl.id, QStringLiteral("Caller rang back: two men"))).startsWith(QStringLiteral("Note on incident")));
     CHECK(queuedWhenDone(onA.incidents.dispatch(brawl.id, {QStringLiteral("P-11")})).startsWith(QStringLiteral("Dispatch P-11")));
-    // Edits as the form makes them: what Ann changed, against what she saw. A note and then another
-    // edit of the same incident, from the same (now older) view of it: her own earlier commands are
-    // no conflict for it.
+    // Edits as the form makes them: what Ann changed, against what she saw. A note, another field
+    // and the same field again, from the same (now older) view of the incident: her own earlier
+    // commands are no conflict for them.
     IncidentEdit edit;
     edit.summary = QStringLiteral("Loud music, party on the roof");
     CHECK(queuedWhenDone(onA.incidents.edit(music, edit)).startsWith(QStringLiteral("Change incident")));
@@ -543,12 +547,15 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     IncidentEdit lower;
     lower.priority = 3;
     CHECK(queuedWhenDone(onA.incidents.edit(music, lower)).startsWith(QStringLiteral("Change incident")));
+    IncidentEdit again;
+    again.summary = QStringLiteral("Loud music, party on the roof, forty people");
+    CHECK(queuedWhenDone(onA.incidents.edit(music, again)).startsWith(QStringLiteral("Change incident")));
     CHECK(queuedWhenDone(onA.tasks.accept(task.id)).startsWith(QStringLiteral("Accept task")));
-    CHECK(a.outbox().waiting() == 7);
+    CHECK(a.outbox().waiting() == 8);
     // The same create sent again (a double press) is kept once.
     CHECK(queuedWhenDone(onA.incidents.create(newIncident(QStringLiteral("Shop alarm ringing")), createId))
           == QStringLiteral("New incident: Shop alarm ringing"));
-    CHECK(a.outbox().waiting() == 7);
+    CHECK(a.outbox().waiting() == 8);
     // Bad input is still refused at once, not kept.
     CHECK(queuedWhenDone(onA.incidents.addNote(brawl.id, QStringLiteral("   "))).startsWith(QStringLiteral("not kept: ")));
 
@@ -573,7 +580,7 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
         return std::any_of(seenByA.begin(), seenByA.end(),
                            [](const Event& e) { return e.payload.value(QStringLiteral("text")).toString() == QStringLiteral("Sue: second caller"); });
     }, 30000));
-    CHECK(a.outbox().waiting() == 7);
+    CHECK(a.outbox().waiting() == 8);
     RawPg raw(url);
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE summary = 'Shop alarm ringing'")).toInt() == 0);
 
@@ -581,17 +588,18 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     // her note and other edit on the same incident wait behind it.
     const SignInResult ann = await(a.access().signIn(QStringLiteral("ann"), QStringLiteral("Desk-Passw0rd-42")));
     a.session().setPrincipal(ann.principal);
-    REQUIRE(waitUntil([&] { return a.outbox().waiting() == 3 && !attention.isEmpty(); }, 30000));
+    REQUIRE(waitUntil([&] { return a.outbox().waiting() == 4 && !attention.isEmpty(); }, 30000));
     REQUIRE(attention.size() == 1);
     CHECK(attention[0].kind == OutboxEntry::Kind::Command);
     CHECK(attention[0].state == OutboxEntry::State::Conflict);
     CHECK(attention[0].summary().startsWith(QStringLiteral("Change incident")));
     const QList<OutboxEntry> waiting = await(a.outbox().entries());
-    REQUIRE(waiting.size() == 3);
+    REQUIRE(waiting.size() == 4);
     CHECK(waiting[1].heldBack);
     CHECK(waiting[1].summary().startsWith(QStringLiteral("Note on incident")));
     CHECK(waiting[2].heldBack);
     CHECK(waiting[2].summary().startsWith(QStringLiteral("Change incident")));
+    CHECK(waiting[3].heldBack);
 
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE summary = 'Shop alarm ringing'")).toInt() == 1);
     CHECK(raw.scalar(QStringLiteral("SELECT status FROM hub_tasks WHERE id = ?"), {task.id}).toString() == QStringLiteral("accepted"));
@@ -599,22 +607,22 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     CHECK(raw.scalar(QStringLiteral("SELECT actor FROM events WHERE topic = 'incident.note' AND payload LIKE '%two men%'")).toString()
           == QStringLiteral("ann"));
 
-    // With the server up, Ann's next note on that incident does not overtake the three waiting: it
+    // With the server up, Ann's next note on that incident does not overtake the four waiting: it
     // is kept behind them; one on another incident goes at once.
     CHECK(queuedWhenDone(onA.incidents.addNote(music.id, QStringLiteral("Ann: after my edit"))).startsWith(QStringLiteral("Note on")));
-    CHECK(a.outbox().waiting() == 4);
+    CHECK(a.outbox().waiting() == 5);
     await(onA.incidents.addNote(brawl.id, QStringLiteral("Ann: unit on its way")));
 
-    // Ann keeps her summary over Sue's: then her held note and her priority go, the priority with
-    // no conflict though the incident moved on (Sue's summary, Ann's own summary and note).
+    // Ann keeps her summary over Sue's: then her held note, priority and second summary go, with no
+    // conflict though the incident moved on (Sue's summary, Ann's own summary, note and priority).
     const ChangeResult kept = await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::KeepMine, QStringLiteral("ann")));
     CHECK(kept.outcome == ChangeResult::Outcome::Applied);
     REQUIRE(waitUntil([&] { return a.outbox().waiting() == 0; }, 30000));
     CHECK(attention.size() == 1);
     const Incident now = await(onB.incidents.get(music.id));
-    CHECK(now.summary == QStringLiteral("Loud music, party on the roof"));
+    CHECK(now.summary == QStringLiteral("Loud music, party on the roof, forty people"));
     CHECK(now.priority == 3);
-    CHECK(now.version == rewritten.version + 4);
+    CHECK(now.version == rewritten.version + 5);
 
     // Nothing lost, nothing twice: each command once on the journal, the decision journaled and audited.
     QMap<QString, int> byTopic;
@@ -626,7 +634,7 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
     CHECK(byTopic.value(QStringLiteral("incident.note")) == 5);
     CHECK(byTopic.value(QStringLiteral("incident.dispatched")) == 1);
     CHECK(byTopic.value(QStringLiteral("task.updated")) == 1);
-    CHECK(byTopic.value(QStringLiteral("incident.updated")) == 3);
+    CHECK(byTopic.value(QStringLiteral("incident.updated")) == 4);
     CHECK(byTopic.value(QStringLiteral("change.conflict_resolved")) == 1);
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.conflict_resolved' AND actor = 'ann'")).toInt() == 1);
 
@@ -676,20 +684,13 @@ TEST_CASE("Incidents, notes, dispatches and task answers made while the server i
 
     fieldDesk.reset();
     hubDesk.reset();
-    dropTestDatabase(url);
 }
 
 TEST_CASE("A desk that was closed catches up at start on what happened while it was away", "[postgresql][desks]")
 {
-    const StoreUrl url = createTestDatabase();
-    QTemporaryDir dir;
-    auto config = [&](const QString& name) {
-        TestPlatform::Config c = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-        c.store = url;
-        c.keyPath = dir.filePath(QStringLiteral("audit.key"));
-        c.outboxPath = dir.filePath(name + QStringLiteral(".outbox"));
-        return c;
-    };
+    OutageServer server;
+    const StoreUrl& url = server.url;
+    auto config = [&](const QString& name) { return server.desk(url, name); };
     auto hubDesk = std::make_unique<TestPlatform>(config(QStringLiteral("hub")));
     hubDesk->start();
     signInAs(*hubDesk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
@@ -735,23 +736,19 @@ TEST_CASE("A desk that was closed catches up at start on what happened while it 
     }
     CHECK(summaries == whileAway + QStringList{QStringLiteral("Live again")});
     hubDesk.reset();
-    dropTestDatabase(url);
 }
 
 TEST_CASE("A desk closed while its server is silent closes without waiting on the network, and the command it "
           "was sending goes out from the outbox after the next sign-in, once",
           "[postgresql][desks][outbox]")
 {
-    const StoreUrl url = createTestDatabase();
-    QTemporaryDir dir;
-    TcpRelay relay(url.host, quint16(url.port));
+    OutageServer server;
+    const StoreUrl& url = server.url;
+    TcpRelay& relay = server.relay;
     // No keepalives: nothing outside the desk would ever end its wait on a server that went silent.
-    StoreUrl throughRelay = relay.through(url);
+    StoreUrl throughRelay = server.relayed;
     throughRelay.options = QStringLiteral("keepalives=0");
-    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-    config.store = throughRelay;
-    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
-    config.outboxPath = dir.filePath(QStringLiteral("field.outbox"));
+    const TestPlatform::Config config = server.desk(throughRelay, QStringLiteral("field"));
     NewIncident alarm;
     alarm.priority = 2;
     alarm.category = QStringLiteral("burglary");
@@ -794,5 +791,4 @@ TEST_CASE("A desk closed while its server is silent closes without waiting on th
         CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE summary = 'Shop alarm ringing'")).toInt() == 1);
         CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM applied_commands WHERE command_id = '%1'").arg(createId.toString())).toInt() == 1);
     }
-    dropTestDatabase(url);
 }

@@ -43,6 +43,23 @@ void addOperator(TestPlatform& tp, const QString& name, const QString& displayNa
     await(tp->access().createUserBySystem(NewUser{name, displayName, kOperatorPassword, {role}}));
 }
 
+// A started desk with the administrator "chief" signed in.
+struct AdminDesk
+{
+    TestPlatform tp = startedPlatform();
+    AdminDesk()
+    {
+        tp.start();
+        signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+    }
+};
+
+void showOnScreen(QWidget& widget)
+{
+    widget.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&widget));
+}
+
 //! Clicks the row of account `name` in the dialog's table, once the table has it.
 void clickAccount(AccountsDialog& dialog, const QString& name)
 {
@@ -85,9 +102,8 @@ void typeInto(QLineEdit* edit, const QString& text)
 TEST_CASE("Accounts: an administrator disables and enables a user with the dialog's buttons",
           "[shell][accounts]")
 {
-    TestPlatform tp = startedPlatform();
-    tp.start();
-    signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+    AdminDesk desk;
+    TestPlatform& tp = desk.tp;
     addOperator(tp, QStringLiteral("desk9"), QStringLiteral("Li Wei"),
                 QStringLiteral("supervision_operator"));
     MainWindow window(*tp);
@@ -148,17 +164,15 @@ TEST_CASE("Accounts: an administrator disables and enables a user with the dialo
 
 TEST_CASE("Accounts: the list is filtered by name and unlocks a locked account", "[shell][accounts]")
 {
-    TestPlatform tp = startedPlatform();
-    tp.start();
-    signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+    AdminDesk desk;
+    TestPlatform& tp = desk.tp;
     addOperator(tp, QStringLiteral("desk1"), QStringLiteral("Li Wei"),
                 QStringLiteral("supervision_operator"));
     addOperator(tp, QStringLiteral("desk2"), QStringLiteral("Zhang Min"), QStringLiteral("auditor"));
     for (int i = 0; i < AccessControl::kMaxFailedAttempts; ++i)
         await(tp->access().signIn(QStringLiteral("desk2"), QStringLiteral("Wrong-Guess-%1x").arg(i)));
     AccountsDialog dialog(tp->access(), tp->session(), Theme::day());
-    dialog.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    showOnScreen(dialog);
     REQUIRE(waitUntil([&] { return dialog.model()->rowCount() == 3 && dialog.model()->total() == 3; }));
 
     QTest::keyClicks(dialog.filterEdit(), QStringLiteral("zhang"));
@@ -203,9 +217,8 @@ TEST_CASE("Accounts: the list is filtered by name and unlocks a locked account",
 
 TEST_CASE("Accounts: many accounts are fetched page by page as the table scrolls", "[shell][accounts]")
 {
-    TestPlatform tp = startedPlatform();
-    tp.start();
-    signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+    AdminDesk desk;
+    TestPlatform& tp = desk.tp;
     const int extra = AccountsModel::kPageSize + 10;
     await(tp->store().write([extra](WriteTransaction& txn) {
         // Straight into the table: 60 password hashes would only slow the test down.
@@ -219,8 +232,7 @@ TEST_CASE("Accounts: many accounts are fetched page by page as the table scrolls
         }
     }));
     AccountsDialog dialog(tp->access(), tp->session(), Theme::day());
-    dialog.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    showOnScreen(dialog);
     REQUIRE(
         waitUntil([&] { return dialog.model()->total() == extra + 1 && !dialog.model()->isLoading(); }));
     CHECK(dialog.model()->rowCount() == AccountsModel::kPageSize); // one page, until the table needs more
@@ -233,14 +245,12 @@ TEST_CASE("Accounts: many accounts are fetched page by page as the table scrolls
 TEST_CASE("Accounts: a password reset through the dialog is the one the user signs in with",
           "[shell][accounts]")
 {
-    TestPlatform tp = startedPlatform();
-    tp.start();
-    signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+    AdminDesk desk;
+    TestPlatform& tp = desk.tp;
     addOperator(tp, QStringLiteral("desk9"), QStringLiteral("Li Wei"),
                 QStringLiteral("supervision_operator"));
     AccountsDialog dialog(tp->access(), tp->session(), Theme::day());
-    dialog.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    showOnScreen(dialog);
     clickAccount(dialog, QStringLiteral("desk9"));
     QTest::mouseClick(dialog.resetButton(), Qt::LeftButton);
     QPointer<PasswordDialog> reset = dialog.passwordDialog();
@@ -286,9 +296,8 @@ TEST_CASE("Accounts: a password reset through the dialog is the one the user sig
 TEST_CASE("Accounts: an operator gets no accounts screen, and the services refuse them",
           "[shell][accounts]")
 {
-    TestPlatform tp = startedPlatform();
-    tp.start();
-    signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+    AdminDesk desk;
+    TestPlatform& tp = desk.tp;
     addOperator(tp, QStringLiteral("clerk"), QStringLiteral("Wang Fang"),
                 QStringLiteral("case_management_operator"));
     const SignInResult clerk = await(tp->access().signIn(QStringLiteral("clerk"), kOperatorPassword));
@@ -332,9 +341,8 @@ TEST_CASE("Accounts: an operator gets no accounts screen, and the services refus
 
 TEST_CASE("Accounts: the screen closes when the desk locks", "[shell][accounts]")
 {
-    TestPlatform tp = startedPlatform();
-    tp.start();
-    signInAs(tp, QStringLiteral("chief"), QStringLiteral("administrator"));
+    AdminDesk desk;
+    TestPlatform& tp = desk.tp;
     MainWindow window(*tp);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));

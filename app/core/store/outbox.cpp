@@ -583,6 +583,11 @@ void Outbox::setOperator(const QString& name)
     pump();
 }
 
+void Outbox::addKeeper(const QString& operation, Keeper keeper)
+{
+    m_keepers.insert(operation, std::move(keeper));
+}
+
 void Outbox::addReplayer(const QString& operation, Replayer replayer)
 {
     m_replayers.insert(operation, std::move(replayer));
@@ -656,14 +661,37 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
 {
     if (command.madeAt == 0)
         command.madeAt = m_clock.nowMs();
+    auto keeping = std::make_shared<OfflineCommand>(std::move(command));
     m_local
-        ->write([command](WriteTransaction& txn) {
+        ->write([keeping, keeper = m_keepers.value(keeping->operation)](WriteTransaction& txn) {
+            if (keeper) {
+                // What is kept before it on the same records, oldest first, for the module to see.
+                QList<OfflineCommand> earlier;
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT change FROM outbox WHERE kind = 'command' ORDER BY position"));
+                while (q.next()) {
+                    try {
+                        const OfflineCommand before = OfflineCommand::fromJson(
+                            QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+                        for (const QString& record : before.records) {
+                            if (keeping->records.contains(record)) {
+                                earlier << before;
+                                break;
+                            }
+                        }
+                    } catch (const ValidationError&) {
+                        // An entry that cannot be read is shown to the operator where it is; it adjusts nothing.
+                    }
+                }
+                if (!earlier.isEmpty())
+                    keeping->args = keeper(keeping->args, earlier);
+            }
             return txn
                 .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind) VALUES (?, ?, 'queued', 'command')"),
-                      {command.id.toString(), QString::fromUtf8(QJsonDocument(command.toJson()).toJson(QJsonDocument::Compact))})
+                      {keeping->id.toString(), QString::fromUtf8(QJsonDocument(keeping->toJson()).toJson(QJsonDocument::Compact))})
                 .numRowsAffected();
         })
-        .then(this, [this, command, promise](QFuture<int> done) {
+        .then(this, [this, keeping, promise](QFuture<int> done) {
+            const OfflineCommand& command = *keeping;
             int added = 0;
             try {
                 added = done.result();

@@ -182,6 +182,14 @@ public:
     //! Registers the replayer of `operation` (a module does at initialize()).
     void addReplayer(const QString& operation, Replayer replayer);
     /*!
+     * Lets the module that keeps `operation` adjust a command's arguments as it is kept, in view of
+     * the commands already kept on the same records (oldest first): an edit made from a view that
+     * could not show the operator's own earlier kept edits says what that view would have shown.
+     * Runs on the outbox file's thread, so it must be a function of its arguments alone.
+     */
+    using Keeper = std::function<QJsonObject(const QJsonObject& args, const QList<OfflineCommand>& earlier)>;
+    void addKeeper(const QString& operation, Keeper keeper);
+    /*!
      * Keeps a service's command made while the server is away; durable in the local file when the
      * future finishes. The same command id kept again is kept once. Fails (StoreError) when this desk has
      * no outbox or it is closed: then the caller reports the outage as it was.
@@ -303,6 +311,7 @@ private:
     QFuture<void> m_savingSeen;     //!< the write of it in flight
     QTimer* m_saveSeen = nullptr;
     QHash<QString, Replayer> m_replayers;
+    QHash<QString, Keeper> m_keepers;
     QTimer* m_retry = nullptr;
     int m_backoffMs = 200;
 };

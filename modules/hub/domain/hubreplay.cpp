@@ -164,6 +164,29 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
                                  const UnitService& units)
 {
     using namespace hubreplay;
+    // An edit kept behind the operator's own earlier kept edits of the incident was made from a view
+    // that could not show them: what it saw of a field such an edit changed (from the same value) is
+    // taken to be that edit's value, so the operator's own edits are no conflict with each other when
+    // they go. Someone else's change of that field meanwhile still is.
+    outbox.addKeeper(QStringLiteral("hub.incident.edit"), [](const QJsonObject& args, const QList<OfflineCommand>& earlier) {
+        QJsonObject seen = args.value(QStringLiteral("seen")).toObject();
+        if (seen.isEmpty())
+            return args;
+        for (const OfflineCommand& before : earlier) {
+            if (before.operation != QLatin1String("hub.incident.edit")
+                || before.args.value(QStringLiteral("id")) != args.value(QStringLiteral("id")))
+                continue;
+            const QJsonObject theirSeen = before.args.value(QStringLiteral("seen")).toObject();
+            const QJsonObject theirEdit = before.args.value(QStringLiteral("edit")).toObject();
+            for (auto field = theirEdit.constBegin(); field != theirEdit.constEnd(); ++field) {
+                if (seen.contains(field.key()) && theirSeen.value(field.key()) == seen.value(field.key()))
+                    seen.insert(field.key(), field.value());
+            }
+        }
+        QJsonObject adjusted = args;
+        adjusted.insert(QStringLiteral("seen"), seen);
+        return adjusted;
+    });
     auto add = [&](const QString& operation, Outbox::Replayer replayer) { outbox.addReplayer(operation, std::move(replayer)); };
     const QString id = QStringLiteral("id");
     add(QStringLiteral("hub.incident.create"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
