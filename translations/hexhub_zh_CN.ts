@@ -2992,6 +2992,42 @@
         <source>The kept edit does not say what was seen of its %1.</source>
         <translation>保存的修改未说明其 %1 修改前看到的值。</translation>
     </message>
+    <message>
+        <source>The command %1 says it carries a negative number of bytes.</source>
+        <translation>命令 %1 声称携带的字节数为负数。</translation>
+    </message>
+    <message>
+        <source>The %1 bytes &quot;%2&quot; carries are not all in this desk&apos;s outbox file (%3 found); discard it and make it again.</source>
+        <translation>“%2”携带的 %1 字节未全部保存在本工作台的待发文件中（找到 %3 字节）；请放弃它并重新操作。</translation>
+    </message>
+    <message>
+        <source>Save camera %1</source>
+        <translation>保存摄像机 %1</translation>
+    </message>
+    <message>
+        <source>The kept category cannot be read.</source>
+        <translation>无法读取保存的类别。</translation>
+    </message>
+    <message>
+        <source>The kept camera cannot be read: %1</source>
+        <translation>无法读取保存的摄像机：%1</translation>
+    </message>
+    <message>
+        <source>The category %1 was changed on another desk meanwhile; look at it again and retry.</source>
+        <translation>类别 %1 在此期间已被其他工作台修改；请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>Save category %1</source>
+        <translation>保存类别 %1</translation>
+    </message>
+    <message>
+        <source>Snapshot from %1</source>
+        <translation>来自 %1 的截图</translation>
+    </message>
+    <message>
+        <source>Clip from %1</source>
+        <translation>来自 %1 的片段</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

@@ -445,3 +445,75 @@ TEST_CASE("What an earlier run left waits while the replay is held, and replays 
     CHECK(applied() == 1);
     outbox.close();
 }
+
+TEST_CASE("A kept command's bytes wait beside it in the file and are read back only to send it, an outbox from before "
+          "bytes were kept opens, and a command whose bytes went missing waits for a decision",
+          "[outbox][sqlite]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    tp.start();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("older.outbox"));
+    SystemClock clock;
+    { // the outbox's table as the first version made it: no kind, no bytes
+        Store local(Store::Options{StoreUrl::sqlite(path), 1}, clock);
+        await(local.open());
+        await(local.write([](WriteTransaction& txn) {
+            txn.exec(QStringLiteral("CREATE TABLE outbox (position INTEGER PRIMARY KEY AUTOINCREMENT, change_id TEXT NOT NULL UNIQUE, "
+                                    "change TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'queued', their_version INTEGER NOT NULL "
+                                    "DEFAULT 0, theirs TEXT NOT NULL DEFAULT '{}', problem TEXT NOT NULL DEFAULT '')"));
+        }));
+        local.close();
+    }
+    Outbox outbox(tp->store(), clock, nullptr, path);
+    outbox.holdReplay(true);
+    await(outbox.open());
+    QList<QPair<QJsonObject, QByteArray>> sent;
+    outbox.addContentReplayer(QStringLiteral("test.attach"), [&sent](const QJsonObject& args, const QByteArray& content, const CommandId&,
+                                                                      bool) {
+        sent.append({args, content});
+        return QtFuture::makeReadyFuture();
+    });
+    outbox.setOperator(QStringLiteral("ann"));
+    auto command = [](int n, QByteArray content) {
+        OfflineCommand c;
+        c.id = CommandId::make();
+        c.operation = QStringLiteral("test.attach");
+        c.args = {{QStringLiteral("n"), n}};
+        c.records = {QStringLiteral("thing:%1").arg(n)};
+        c.summary = QStringLiteral("Attach %1").arg(n);
+        c.madeBy = QStringLiteral("ann");
+        c.source = QStringLiteral("test");
+        c.content = std::move(content);
+        return c;
+    };
+    QByteArray picture(300 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < picture.size(); ++i)
+        picture[i] = char((i * 31 + i / 977) & 0xff);
+    await(outbox.keep(command(1, picture)));
+    await(outbox.keep(command(2, picture.left(1000))));
+    const QList<OutboxEntry> kept = await(outbox.entries());
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].command.contentBytes == picture.size());
+    CHECK(kept[0].command.content.isEmpty()); // listed without them
+    CHECK(kept[1].command.contentBytes == 1000);
+    { // the second one's bytes are cut short in the file
+        RawSqlite raw(path);
+        raw.exec(QStringLiteral("UPDATE outbox SET content = substr(content, 1, 10) WHERE position = %1").arg(kept[1].position));
+    }
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&outbox, &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    outbox.holdReplay(false);
+    REQUIRE(waitUntil([&] { return outbox.waiting() == 1 && !attention.isEmpty(); }));
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].first.value(QStringLiteral("n")).toInt() == 1);
+    CHECK(sent[0].second == picture);
+    CHECK(attention[0].state == OutboxEntry::State::Failed);
+    CHECK(attention[0].problem.contains(QStringLiteral("not all in this desk's outbox file (10 found)")));
+    // Discarded, it is gone; nothing was sent without its bytes.
+    await(outbox.resolve(attention[0].id(), Outbox::Resolution::DiscardMine, QStringLiteral("ann")));
+    CHECK(outbox.waiting() == 0);
+    CHECK(sent.size() == 1);
+    outbox.close();
+}

@@ -3,9 +3,12 @@
 // replays its changes when back. These tests need the test server and run one at a time (some
 // restart it). The server's rules for desks (roles, row-level security) are in test_desksecurity.cpp.
 #include "security/audit.h"
+#include "base/clock.h"
 #include "bus/eventbridge.h"
 #include "bus/eventbus.h"
 #include "hexhub/hub/hubservices.h"
+#include "mjpegavi.h"
+#include "shared/mediaclip.h"
 #include "security/accesscontrol.h"
 #include "security/session.h"
 #include "store/outbox.h"
@@ -17,7 +20,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -791,4 +799,201 @@ TEST_CASE("A desk closed while its server is silent closes without waiting on th
         CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE summary = 'Shop alarm ringing'")).toInt() == 1);
         CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM applied_commands WHERE command_id = '%1'").arg(createId.toString())).toInt() == 1);
     }
+}
+
+namespace {
+
+QByteArray testPicture()
+{
+    QImage image(320, 180, QImage::Format_RGB32);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            image.setPixelColor(x, y, QColor((x * 7 + y) % 256, (x * y) % 256, (x + y * 3) % 256));
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    REQUIRE(image.save(&buffer, "PNG"));
+    return bytes;
+}
+
+QByteArray testClip()
+{
+    MjpegAviWriter writer(QSize(160, 90), 10);
+    for (int i = 0; i < 10; ++i) {
+        QImage image(160, 90, QImage::Format_RGB32);
+        image.fill(QColor(40, 70, 110));
+        for (int x = 0; x < 20; ++x) {
+            for (int y = 0; y < 90; ++y)
+                image.setPixelColor((i * 14 + x) % 160, y, QColor(250, 220, 40));
+        }
+        REQUIRE(writer.addFrame(image));
+    }
+    return writer.file();
+}
+
+QString sha256Of(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+TEST_CASE("Camera and category changes, snapshots and clips made while the server is away are kept on the desk, the "
+          "pictures' bytes too, through a restart, and sent after sign-in, a change from an older copy held for a decision",
+          "[postgresql][desks][outbox]")
+{
+    OutageServer server;
+    RawPg raw(server.url);
+    TestPlatform hubDesk(server.desk(server.url, QStringLiteral("hub")));
+    hubDesk.start();
+    signInAs(hubDesk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
+    Platform& b = *hubDesk.platform;
+    HubDesk onB(b);
+    CameraService camerasB(b.store(), b.session(), b.audit(), &b.outbox());
+
+    // The registry as both desks know it: two cameras (one stream with its credentials) and the
+    // burglary category; an incident for the pictures.
+    const GeoPoint centre{31.2304, 121.4737};
+    auto camera = [&](const QString& id, const QString& name, const QString& url) {
+        Camera c;
+        c.id = id;
+        c.name = name;
+        c.kind = CameraKind::Fixed;
+        c.position = centre;
+        c.fieldOfView = 90;
+        c.range = 150;
+        c.streamUrl = url;
+        return c;
+    };
+    const QString secretUrl = QStringLiteral("rtsp://viewer:s3cret-42@10.20.0.5/gate");
+    const Camera gate = await(camerasB.save(camera(QStringLiteral("CAM-0101"), QStringLiteral("Gate"), secretUrl)));
+    const Camera roof = await(camerasB.save(camera(QStringLiteral("CAM-0102"), QStringLiteral("Roof"),
+                                                   QStringLiteral("synthetic:rooftop?fps=5"))));
+    IncidentCategory burglary;
+    for (const IncidentCategory& c : await(onB.incidents.categories())) {
+        if (c.id == QLatin1String("burglary"))
+            burglary = c;
+    }
+    REQUIRE(burglary.version == 1);
+    NewIncident in;
+    in.priority = 2;
+    in.category = QStringLiteral("burglary");
+    in.summary = QStringLiteral("Break-in at the depot");
+    in.location = Location{QStringLiteral("1 Bund Road"), centre};
+    const Incident depot = await(onB.incidents.create(in));
+
+    const TestPlatform::Config fieldConfig = server.desk(server.relayed, QStringLiteral("field"));
+    const QByteArray picture = testPicture();
+    const QByteArray avi = testClip();
+    REQUIRE(mjpegAviInfo(avi).has_value());
+    {
+        TestPlatform fieldDesk(fieldConfig);
+        fieldDesk.start();
+        signInAs(fieldDesk, QStringLiteral("ann"), QStringLiteral("hub_supervisor"));
+        Platform& a = *fieldDesk.platform;
+        HubDesk onA(a);
+        CameraService camerasA(a.store(), a.session(), a.audit(), &a.outbox());
+        MediaService mediaA(a.store(), a.session(), a.audit(), &a.outbox());
+        REQUIRE(waitUntil([&] { return a.bridge()->state() == EventBridge::State::Listening; }));
+        const qint64 takenAt = a.clock().nowMs();
+
+        // The cable is pulled; Ann goes on with the registry and the pictures.
+        server.relay.cut();
+        Camera gateEdit = gate;
+        gateEdit.name = QStringLiteral("Main gate");
+        CHECK(queuedWhenDone(camerasA.save(gateEdit)) == QStringLiteral("Save camera CAM-0101"));
+        // She saves the gate's entry again, from the same copy (the server cannot be read): her own
+        // earlier save is no conflict for it, and what goes last is the entry as she saved it last.
+        Camera turned = gateEdit;
+        turned.heading = 30;
+        CHECK(queuedWhenDone(camerasA.save(turned)) == QStringLiteral("Save camera CAM-0101"));
+        Camera roofEdit = roof;
+        roofEdit.agency = QStringLiteral("Harbour police");
+        CHECK(queuedWhenDone(camerasA.save(roofEdit)) == QStringLiteral("Save camera CAM-0102"));
+        IncidentCategory quicker = burglary;
+        quicker.responseTargetMs = 6 * 60 * 1000;
+        CHECK(queuedWhenDone(onA.incidents.saveCategory(quicker)).startsWith(QStringLiteral("Save category")));
+        CHECK(queuedWhenDone(mediaA.attachSnapshot(depot.id, gate.id, picture, takenAt)) == QStringLiteral("Snapshot from CAM-0101"));
+        CHECK(queuedWhenDone(mediaA.attachClip(depot.id, gate.id, avi, takenAt)) == QStringLiteral("Clip from CAM-0101"));
+        // What is not a picture is refused at once, not kept.
+        CHECK(queuedWhenDone(mediaA.attachSnapshot(depot.id, gate.id, QByteArray("GIF89a....", 10), takenAt))
+                  .startsWith(QStringLiteral("not kept: ")));
+        CHECK(a.outbox().waiting() == 6);
+
+        // The pictures' bytes are in the desk's file beside their commands, not in the arguments the
+        // outbox lists; the file is the desk user's alone.
+        const QList<OutboxEntry> kept = await(a.outbox().entries());
+        REQUIRE(kept.size() == 6);
+        CHECK(kept[4].command.contentBytes == picture.size());
+        CHECK(kept[5].command.contentBytes == avi.size());
+        CHECK(kept[4].command.content.isEmpty());
+        CHECK(QJsonDocument(kept[5].command.args).toJson(QJsonDocument::Compact).size() < 200);
+        const QFileDevice::Permissions mode = QFileInfo(fieldConfig.outboxPath).permissions();
+        CHECK_FALSE(mode & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther));
+    }
+
+    // Meanwhile Sue renames the roof camera: Ann's change of it was made from the older entry.
+    Camera roofSue = roof;
+    roofSue.name = QStringLiteral("Roof east");
+    CHECK(await(camerasB.save(roofSue)).version == roof.version + 1);
+    // A change from an older copy is refused straight away online as well.
+    Camera staleRoof = roof;
+    staleRoof.heading = 45;
+    CHECK_THROWS_AS(await(camerasB.save(staleRoof)), ConflictError);
+
+    // Ann's desk was closed with all of it kept. The network is back; she starts it and signs in.
+    server.relay.restore();
+    TestPlatform fieldDesk(fieldConfig);
+    fieldDesk.start();
+    Platform& a = *fieldDesk.platform;
+    CHECK(a.outbox().waiting() == 6);
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&a.outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    const SignInResult ann = await(a.access().signIn(QStringLiteral("ann"), QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(ann.principal.isValid());
+    a.session().setPrincipal(ann.principal);
+    REQUIRE(waitUntil([&] { return a.outbox().waiting() == 1 && !attention.isEmpty(); }, 30000));
+    REQUIRE(attention.size() == 1);
+    CHECK(attention[0].state == OutboxEntry::State::Conflict);
+    CHECK(attention[0].summary() == QStringLiteral("Save camera CAM-0102"));
+
+    // What went: the gate renamed with its stream intact, the category's target, both pictures
+    // byte for byte, in Ann's name.
+    CHECK(raw.scalar(QStringLiteral("SELECT name FROM hub_cameras WHERE id = 'CAM-0101'")).toString() == QStringLiteral("Main gate"));
+    CHECK(raw.scalar(QStringLiteral("SELECT stream_url FROM hub_cameras WHERE id = 'CAM-0101'")).toString() == secretUrl);
+    CHECK(raw.scalar(QStringLiteral("SELECT heading FROM hub_cameras WHERE id = 'CAM-0101'")).toDouble() == Approx(30));
+    CHECK(raw.scalar(QStringLiteral("SELECT version FROM hub_cameras WHERE id = 'CAM-0101'")).toInt() == gate.version + 2);
+    CHECK(raw.scalar(QStringLiteral("SELECT response_target_s FROM hub_categories WHERE id = 'burglary'")).toInt() == 360);
+    CHECK(raw.scalar(QStringLiteral("SELECT version FROM hub_categories WHERE id = 'burglary'")).toInt() == 2);
+    QSqlQuery media = raw.exec(
+        QStringLiteral("SELECT kind, sha256, byte_size, created_by FROM hub_media WHERE incident_id = %1 ORDER BY id").arg(depot.id));
+    QStringList attached;
+    while (media.next())
+        attached << QStringLiteral("%1 %2 %3 %4").arg(media.value(0).toString(), media.value(1).toString(), media.value(2).toString(),
+                                                     media.value(3).toString());
+    CHECK(attached
+          == QStringList{QStringLiteral("snapshot %1 %2 ann").arg(sha256Of(picture)).arg(picture.size()),
+                         QStringLiteral("clip %1 %2 ann").arg(sha256Of(avi)).arg(avi.size())});
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'media.attached' AND actor = 'ann'")).toInt() == 2);
+    CHECK(raw.scalar(QStringLiteral("SELECT name FROM hub_cameras WHERE id = 'CAM-0102'")).toString() == QStringLiteral("Roof east"));
+
+    // Ann keeps her entry of the roof camera over Sue's: her agency, and her copy's name.
+    const ChangeResult decided = await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::KeepMine, QStringLiteral("ann")));
+    CHECK(decided.outcome == ChangeResult::Outcome::Applied);
+    CHECK(a.outbox().waiting() == 0);
+    CHECK(raw.scalar(QStringLiteral("SELECT agency FROM hub_cameras WHERE id = 'CAM-0102'")).toString() == QStringLiteral("Harbour police"));
+    CHECK(raw.scalar(QStringLiteral("SELECT name FROM hub_cameras WHERE id = 'CAM-0102'")).toString() == QStringLiteral("Roof"));
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.conflict_resolved' AND actor = 'ann'")).toInt() == 1);
+
+    // Sent, the pictures and the stream's password are gone from the desk's file, not only from its
+    // table (secure_delete overwrites what is deleted).
+    fieldDesk->stop();
+    QFile file(fieldConfig.outboxPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray left = file.readAll();
+    CHECK_FALSE(left.contains(picture.mid(picture.size() / 2, 64)));
+    CHECK_FALSE(left.contains(avi.mid(avi.size() / 2, 64)));
+    CHECK_FALSE(left.contains(QByteArray("s3cret-42")));
 }

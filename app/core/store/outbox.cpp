@@ -149,6 +149,7 @@ QJsonObject OfflineCommand::toJson() const
         {QStringLiteral("made_by"), madeBy},
         {QStringLiteral("source"), source},
         {QStringLiteral("made_at"), madeAt},
+        {QStringLiteral("content_bytes"), content.isEmpty() ? contentBytes : qint64(content.size())},
     };
 }
 
@@ -171,6 +172,9 @@ OfflineCommand OfflineCommand::fromJson(const QJsonObject& json)
     command.madeBy = json.value(QStringLiteral("made_by")).toString();
     command.source = json.value(QStringLiteral("source")).toString();
     command.madeAt = json.value(QStringLiteral("made_at")).toInteger();
+    command.contentBytes = json.value(QStringLiteral("content_bytes")).toInteger();
+    if (command.contentBytes < 0)
+        throw ValidationError(Tr::tr("The command %1 says it carries a negative number of bytes.").arg(command.operation));
     return command;
 }
 
@@ -386,13 +390,20 @@ QFuture<void> Outbox::open()
                                         " theirs TEXT NOT NULL DEFAULT '{}',"
                                         " problem TEXT NOT NULL DEFAULT '',"
                                         " kind TEXT NOT NULL DEFAULT 'change')"));
-                // An outbox an earlier version made has no kind: everything in it is a change.
-                bool hasKind = false;
-                QSqlQuery columns = txn.exec(QStringLiteral("PRAGMA table_info(outbox)"));
-                while (columns.next())
-                    hasKind = hasKind || columns.value(1).toString() == QLatin1String("kind");
-                if (!hasKind)
+                auto hasColumn = [&txn](const QString& column) {
+                    QSqlQuery columns = txn.exec(QStringLiteral("PRAGMA table_info(outbox)"));
+                    while (columns.next()) {
+                        if (columns.value(1).toString() == column)
+                            return true;
+                    }
+                    return false;
+                };
+                // An outbox an earlier version made has no kind (everything in it is a change) and
+                // no content (the bytes a kept command carries, a snapshot or a clip, beside its arguments).
+                if (!hasColumn(QStringLiteral("kind")))
                     txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'change'"));
+                if (!hasColumn(QStringLiteral("content")))
+                    txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN content BLOB"));
                 // What this desk remembers between runs (the last journal entry it saw).
                 txn.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS desk_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
                 QList<QStringList> records;
@@ -590,6 +601,12 @@ void Outbox::addKeeper(const QString& operation, Keeper keeper)
 
 void Outbox::addReplayer(const QString& operation, Replayer replayer)
 {
+    addContentReplayer(operation, [replayer = std::move(replayer)](const QJsonObject& args, const QByteArray&, const CommandId& id,
+                                                                   bool overrideConflict) { return replayer(args, id, overrideConflict); });
+}
+
+void Outbox::addContentReplayer(const QString& operation, ContentReplayer replayer)
+{
     m_replayers.insert(operation, std::move(replayer));
     m_nothingToReplay = false;
     pump();
@@ -686,8 +703,10 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
                     keeping->args = keeper(keeping->args, earlier);
             }
             return txn
-                .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind) VALUES (?, ?, 'queued', 'command')"),
-                      {keeping->id.toString(), QString::fromUtf8(QJsonDocument(keeping->toJson()).toJson(QJsonDocument::Compact))})
+                .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind, content) "
+                                     "VALUES (?, ?, 'queued', 'command', ?)"),
+                      {keeping->id.toString(), QString::fromUtf8(QJsonDocument(keeping->toJson()).toJson(QJsonDocument::Compact)),
+                       keeping->content.isEmpty() ? QVariant() : QVariant(keeping->content)})
                 .numRowsAffected();
         })
         .then(this, [this, keeping, promise](QFuture<int> done) {

@@ -67,6 +67,13 @@ struct HEXHUB_CORE_EXPORT OfflineCommand
     QString madeBy;      //!< the operator who made it
     QString source;      //!< the module whose service it is
     qint64 madeAt = 0;   //!< Clock ms; set by Outbox::keep() when zero
+    /*!
+     * Bytes the command carries (a snapshot, a clip): kept beside its arguments in the outbox file,
+     * not in them, and read back only to send it. Empty in OutboxEntry lists; contentBytes says how
+     * many there are.
+     */
+    QByteArray content;
+    qint64 contentBytes = 0; //!< content's size, also when the entry was read without it
 
     QJsonObject toJson() const;
     //! Throws ValidationError naming what is wrong with a stored command.
@@ -181,6 +188,11 @@ public:
     using Replayer = std::function<QFuture<void>(const QJsonObject& args, const CommandId& id, bool overrideConflict)>;
     //! Registers the replayer of `operation` (a module does at initialize()).
     void addReplayer(const QString& operation, Replayer replayer);
+    //! A replayer of a command that carries bytes (OfflineCommand::content): they are read back from
+    //! the outbox file, checked against their size, and handed over with the arguments.
+    using ContentReplayer = std::function<QFuture<void>(const QJsonObject& args, const QByteArray& content, const CommandId& id,
+                                                        bool overrideConflict)>;
+    void addContentReplayer(const QString& operation, ContentReplayer replayer);
     /*!
      * Lets the module that keeps `operation` adjust a command's arguments as it is kept, in view of
      * the commands already kept on the same records (oldest first): an edit made from a view that
@@ -310,7 +322,9 @@ private:
     qint64 m_savedSeenSeq = -1;     //!< ... as written to the local file
     QFuture<void> m_savingSeen;     //!< the write of it in flight
     QTimer* m_saveSeen = nullptr;
-    QHash<QString, Replayer> m_replayers;
+    QHash<QString, ContentReplayer> m_replayers;
+    //! Sends `command` through its replayer, with its content read back from the file first.
+    QFuture<void> sendKept(const OutboxEntry& entry, bool overrideConflict);
     QHash<QString, Keeper> m_keepers;
     QTimer* m_retry = nullptr;
     int m_backoffMs = 200;

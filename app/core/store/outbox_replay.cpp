@@ -138,27 +138,48 @@ Sent classify(QFuture<void> done, QString* problem)
     }
 }
 
-QFuture<void> send(const QHash<QString, Outbox::Replayer>& replayers, const OfflineCommand& command, bool overrideConflict)
-{
-    const auto replayer = replayers.constFind(command.operation);
-    if (replayer == replayers.constEnd()) {
-        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
-            Tr::tr("No module on this desk sends \"%1\" (%2); start the desk with that module, or discard it.")
-                .arg(command.summary, command.operation))));
-    }
-    try {
-        return (*replayer)(command.args, command.id, overrideConflict);
-    } catch (...) {
-        return QtFuture::makeExceptionalFuture(std::current_exception());
-    }
-}
-
 } // namespace
+
+QFuture<void> Outbox::sendKept(const OutboxEntry& entry, bool overrideConflict)
+{
+    const OfflineCommand& command = entry.command;
+    // Called where it is registered: the services it holds (and their continuations' `this`) live
+    // as long as the outbox, where a copy made for this call would not.
+    auto run = [this, command, overrideConflict](const QByteArray& content) -> QFuture<void> {
+        const auto replay = m_replayers.constFind(command.operation);
+        if (replay == m_replayers.constEnd())
+            return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
+                Tr::tr("No module on this desk sends \"%1\" (%2); start the desk with that module, or discard it.")
+                    .arg(command.summary, command.operation))));
+        try {
+            return (*replay)(command.args, content, command.id, overrideConflict);
+        } catch (...) {
+            return QtFuture::makeExceptionalFuture(std::current_exception());
+        }
+    };
+    if (command.contentBytes <= 0)
+        return run(QByteArray());
+    // The bytes it carries come back from the file only now, for this one command.
+    return m_local
+        ->read([position = entry.position, expected = command.contentBytes, summary = command.summary](Sql& sql) {
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT content FROM outbox WHERE position = ?"), {position});
+            const QByteArray content = q.next() ? q.value(0).toByteArray() : QByteArray();
+            if (content.size() != expected)
+                throw ValidationError(Tr::tr("The %1 bytes \"%2\" carries are not all in this desk's outbox file (%3 found); "
+                                             "discard it and make it again.")
+                                          .arg(expected)
+                                          .arg(summary)
+                                          .arg(content.size()));
+            return content;
+        })
+        .then(this, run)
+        .unwrap();
+}
 
 void Outbox::replayCommand(const OutboxEntry& entry)
 {
     m_replaying = entry.command.id.uuid();
-    send(m_replayers, entry.command, false).then(this, [this, entry = OutboxEntry(entry)](QFuture<void> done) mutable {
+    sendKept(entry, false).then(this, [this, entry = OutboxEntry(entry)](QFuture<void> done) mutable {
         m_replaying = QUuid();
         QString problem;
         switch (classify(done, &problem)) {
@@ -498,7 +519,7 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
         return;
     }
     m_replaying = entry.command.id.uuid();
-    send(m_replayers, entry.command, conflict).then(this, [this, entry, removeAndRecord, finishWith](QFuture<void> done) mutable {
+    sendKept(entry, conflict).then(this, [this, entry, removeAndRecord, finishWith](QFuture<void> done) mutable {
         m_replaying = QUuid();
         QString problem;
         const Sent sent = classify(done, &problem);

@@ -160,8 +160,10 @@ SqlFragment PostgreSqlDialect::textSearch(const TextSearchTarget& target, const 
 void SqliteDialect::configure(QSqlDatabase& db, bool writer) const
 {
     const QStringList pragmas = writer
+        // secure_delete: what is deleted (an outbox entry sent, with the personal data or the
+        // picture it carried) is overwritten in the file, not left in its free pages.
         ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-                      QStringLiteral("PRAGMA foreign_keys=ON")}
+                      QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA secure_delete=ON")}
         : QStringList{QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA query_only=ON")};
     for (const QString& pragma : pragmas) {
         QSqlQuery query(db);

@@ -195,7 +195,7 @@ std::optional<Camera> Camera::fromJson(const QJsonObject& json, QString* error)
     c.health = *health;
     c.lastFrameAt = json.value(QStringLiteral("lastFrameAt")).toInteger();
     c.positionAt = json.value(QStringLiteral("positionAt")).toInteger();
-    c.version = json.value(QStringLiteral("version")).toInteger(1);
+    c.version = json.value(QStringLiteral("version")).toInteger(0);
     return c;
 }
 

@@ -27,10 +27,11 @@ namespace hexhub {
 using namespace camerasupport;
 
 
-CameraService::CameraService(Store& store, Session& session, AuditLog& audit)
+CameraService::CameraService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -50,7 +51,7 @@ QFuture<Camera> CameraService::save(const Camera& in, const CommandId& command) 
         return *refused;
     if (const QString problem = in.problem(); !problem.isEmpty())
         return failNow<Camera>(problem);
-    return m_store.write(hubWrite(actor), [this, in, actor, command](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [this, in, actor, command](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.camera.save");
         if (service::appliedBefore(txn, command, op))
             return loadCamera(txn, in.id);
@@ -59,6 +60,10 @@ QFuture<Camera> CameraService::save(const Camera& in, const CommandId& command) 
                                       .arg(in.viewPermission));
         const qint64 now = txn.clock().nowMs();
         const std::optional<Camera> before = findCamera(txn, in.id);
+        // Made from an older copy of the entry (another desk's change, or one kept through an
+        // outage that met a newer one): a conflict, not a silent overwrite.
+        if (before && in.version > 0 && before->version != in.version)
+            throw ConflictError(Tr::tr("Camera %1 was changed on another desk meanwhile; look at it again and retry.").arg(in.id));
         if (before) {
             // Where a moving camera is and looks is its telemetry's business: an edit made from an
             // older copy of the entry must not put a flying drone back where it was.
@@ -96,7 +101,12 @@ QFuture<Camera> CameraService::save(const Camera& in, const CommandId& command) 
                              QStringLiteral("success")});
         service::recordApplied(txn, command, op, saved.id);
         return saved;
-    });
+    }); };
+    // Kept with its stream address, credentials and all: the outbox file is the desk user's alone
+    // (0600) and an entry is overwritten in it once sent (README, "Working through an outage").
+    return hubsupport::keepWhenAway(m_outbox, attempt,
+                                    hubsupport::offline(QStringLiteral("hub.camera.save"), command, {{QStringLiteral("camera"), in.toJson()}},
+                                                        {QStringLiteral("camera:") + in.id}, Tr::tr("Save camera %1").arg(in.id), actor));
 }
 
 QFuture<void> CameraService::reportHealth(const QString& id, bool online, qint64 lastFrameAt) const

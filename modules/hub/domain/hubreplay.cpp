@@ -158,10 +158,29 @@ NewTask newTaskFromJson(const QJsonObject& json)
     return task;
 }
 
+QJsonObject toJson(const IncidentCategory& category)
+{
+    QJsonObject json = CategorySaved{category}.toJson();
+    json.insert(QStringLiteral("sort_order"), category.sortOrder);
+    json.insert(QStringLiteral("version"), category.version);
+    return json;
+}
+
+IncidentCategory categoryFromJson(const QJsonObject& json)
+{
+    const std::optional<CategorySaved> read = CategorySaved::fromJson(json);
+    if (!read)
+        throw ValidationError(Tr::tr("The kept category cannot be read."));
+    IncidentCategory category = read->category;
+    category.sortOrder = json.value(QStringLiteral("sort_order")).toInt(100);
+    category.version = json.value(QStringLiteral("version")).toInteger();
+    return category;
+}
+
 } // namespace hubreplay
 
 void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
-                                 const UnitService& units)
+                          const UnitService& units, const CameraService& cameras, const MediaService& media)
 {
     using namespace hubreplay;
     // An edit kept behind the operator's own earlier kept edits of the incident was made from a view
@@ -187,6 +206,31 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
         adjusted.insert(QStringLiteral("seen"), seen);
         return adjusted;
     });
+    // A registry entry saved again while an earlier save of it waits here was made from the copy
+    // the desk had, which the earlier save will have raised by one when it goes: the version it was
+    // made from is taken to be that, so a desk's own kept saves never conflict with each other.
+    auto keepVersions = [&outbox](const QString& operation, const QString& inside) {
+        outbox.addKeeper(operation, [operation, inside](const QJsonObject& args, const QList<OfflineCommand>& earlier) {
+            QJsonObject entry = inside.isEmpty() ? args : args.value(inside).toObject();
+            qint64 version = entry.value(QStringLiteral("version")).toInteger();
+            if (version <= 0)
+                return args;
+            for (const OfflineCommand& before : earlier) {
+                const QJsonObject theirs = inside.isEmpty() ? before.args : before.args.value(inside).toObject();
+                if (before.operation == operation && theirs.value(QStringLiteral("id")) == entry.value(QStringLiteral("id"))
+                    && theirs.value(QStringLiteral("version")).toInteger() == version)
+                    ++version;
+            }
+            entry.insert(QStringLiteral("version"), version);
+            if (inside.isEmpty())
+                return entry;
+            QJsonObject adjusted = args;
+            adjusted.insert(inside, entry);
+            return adjusted;
+        });
+    };
+    keepVersions(QStringLiteral("hub.category.save"), QString());
+    keepVersions(QStringLiteral("hub.camera.save"), QStringLiteral("camera"));
     auto add = [&](const QString& operation, Outbox::Replayer replayer) { outbox.addReplayer(operation, std::move(replayer)); };
     const QString id = QStringLiteral("id");
     add(QStringLiteral("hub.incident.create"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
@@ -301,6 +345,33 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
         if (!unit)
             throw ValidationError(Tr::tr("The kept unit cannot be read: %1").arg(error));
         return done(units.save(*unit, c));
+    });
+    // Registry changes carry the version they were made from; "keep mine" drops it, so the change
+    // goes over the newer entry.
+    add(QStringLiteral("hub.category.save"), [incidents](const QJsonObject& a, const CommandId& c, bool overrideConflict) {
+        IncidentCategory category = categoryFromJson(a);
+        if (overrideConflict)
+            category.version = 0;
+        return done(incidents.saveCategory(category, c));
+    });
+    add(QStringLiteral("hub.camera.save"), [cameras](const QJsonObject& a, const CommandId& c, bool overrideConflict) {
+        QString error;
+        auto camera = Camera::fromJson(a.value(QStringLiteral("camera")).toObject(), &error);
+        if (!camera)
+            throw ValidationError(Tr::tr("The kept camera cannot be read: %1").arg(error));
+        if (overrideConflict)
+            camera->version = 0;
+        return done(cameras.save(*camera, c));
+    });
+    outbox.addContentReplayer(QStringLiteral("hub.media.snapshot"), [media](const QJsonObject& a, const QByteArray& png,
+                                                                                const CommandId& c, bool) {
+        return done(media.attachSnapshot(requireId(a, QStringLiteral("incident")), requireText(a, QStringLiteral("camera")), png,
+                                         a.value(QStringLiteral("taken_at")).toInteger(), c));
+    });
+    outbox.addContentReplayer(QStringLiteral("hub.media.clip"), [media](const QJsonObject& a, const QByteArray& avi,
+                                                                        const CommandId& c, bool) {
+        return done(media.attachClip(requireId(a, QStringLiteral("incident")), requireText(a, QStringLiteral("camera")), avi,
+                                     a.value(QStringLiteral("taken_at")).toInteger(), c));
     });
 }
 

@@ -19,4 +19,7 @@ IncidentEdit incidentEditFromJson(const QJsonObject& json);
 QJsonObject toJson(const NewTask& task);
 NewTask newTaskFromJson(const QJsonObject& json);
 
+QJsonObject toJson(const IncidentCategory& category);
+IncidentCategory categoryFromJson(const QJsonObject& json);
+
 } // namespace hexhub::hubreplay

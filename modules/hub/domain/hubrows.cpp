@@ -201,11 +201,12 @@ IncidentCategory categoryFrom(const QSqlQuery& q)
     for (const QJsonValue& step : QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array())
         c.playbook << step.toString();
     c.sortOrder = q.value(6).toInt();
+    c.version = q.value(7).toLongLong();
     return c;
 }
 
 const QString kCategoryColumns = QStringLiteral(
-    "id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order");
+    "id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order, version");
 
 std::optional<IncidentCategory> findCategory(Sql& sql, const QString& id)
 {

@@ -430,16 +430,21 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
     } catch (...) {
         return QtFuture::makeExceptionalFuture<IncidentCategory>(std::current_exception());
     }
-    return m_store.write(hubWrite(actor), [this, c, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [this, c, command, name = actor.name](WriteTransaction& txn) {
         const QString op = QStringLiteral("hub.category.save");
         if (appliedBefore(txn, command, op))
             return loadCategory(txn, c.id);
         const std::optional<IncidentCategory> before = findCategory(txn, c.id);
+        // An edit says which version it was made from: changed meanwhile (on another desk, or while
+        // this one kept the edit through an outage) is a conflict, not a silent overwrite.
+        if (before && c.version > 0 && before->version != c.version)
+            throw ConflictError(Tr::tr("The category %1 was changed on another desk meanwhile; look at it again and retry.")
+                                    .arg(before->displayName()));
         const QString runCard = QString::fromUtf8(QJsonDocument(IncidentCategory::runCardToJson(c.runCard)).toJson(QJsonDocument::Compact));
         const QString playbook = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.playbook)).toJson(QJsonDocument::Compact));
         if (before) {
             txn.exec(QStringLiteral("UPDATE hub_categories SET name = ?, response_target_s = ?, on_scene_limit_s = ?, run_card = ?, "
-                                    "playbook = ?, sort_order = ? WHERE id = ?"),
+                                    "playbook = ?, sort_order = ?, version = version + 1 WHERE id = ?"),
                      {c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder, c.id});
         } else {
             txn.exec(QStringLiteral("INSERT INTO hub_categories (id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order) "
@@ -452,7 +457,10 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
                              before ? QStringLiteral("changed") : QStringLiteral("added"), QStringLiteral("success")});
         recordApplied(txn, command, op, saved.id);
         return saved;
-    });
+    }); };
+    return keepWhenAway(m_outbox, attempt,
+                        offline(QStringLiteral("hub.category.save"), command, hubreplay::toJson(c), {QStringLiteral("category:") + c.id},
+                                Tr::tr("Save category %1").arg(c.name), actor));
 }
 
 QFuture<void> IncidentService::tickStep(qint64 id, int step, bool ticked, const CommandId& command) const

@@ -29,10 +29,11 @@ using namespace camerasupport;
 // ---------------------------------------------------------------------------------------------
 // MediaService
 
-MediaService::MediaService(Store& store, Session& session, AuditLog& audit)
+MediaService::MediaService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -136,6 +137,20 @@ Guarded<MediaItem> insertMedia(WriteTransaction& txn, const AuditLog& audit, con
     return result;
 }
 
+// A snapshot or clip kept in the desk's outbox while the server is away: its bytes go beside the
+// arguments (OfflineCommand::content) and are checked again, like the first time, when it is sent.
+OfflineCommand keptMedia(const QString& operation, const CommandId& command, qint64 incidentId, const QString& cameraId,
+                         const QByteArray& content, qint64 takenAt, const QString& summary, const Principal& actor)
+{
+    OfflineCommand kept = hubsupport::offline(operation, command,
+                                              {{QStringLiteral("incident"), incidentId},
+                                               {QStringLiteral("camera"), cameraId},
+                                               {QStringLiteral("taken_at"), takenAt}},
+                                              {hubsupport::incidentRecord(incidentId)}, summary, actor);
+    kept.content = content;
+    return kept;
+}
+
 } // namespace
 
 QFuture<MediaItem> MediaService::attachSnapshot(qint64 incidentId, const QString& cameraId, const QByteArray& png,
@@ -165,9 +180,13 @@ QFuture<MediaItem> MediaService::attachSnapshot(qint64 incidentId, const QString
     in.size = *pixels;
     in.content = png;
     in.sha256 = sha256Hex(png);
-    return unwrapRefusal(m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
-        return insertMedia(txn, m_audit, actor, in, object, command);
-    }));
+    auto attempt = [&] {
+        return unwrapRefusal(m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
+            return insertMedia(txn, m_audit, actor, in, object, command);
+        }));
+    };
+    return hubsupport::keepWhenAway(m_outbox, attempt, keptMedia(QStringLiteral("hub.media.snapshot"), command, incidentId, cameraId, png,
+                                                                 takenAt, Tr::tr("Snapshot from %1").arg(cameraId), actor));
 }
 
 QFuture<MediaItem> MediaService::attachClip(qint64 incidentId, const QString& cameraId, const QByteArray& avi,
@@ -204,13 +223,17 @@ QFuture<MediaItem> MediaService::attachClip(qint64 incidentId, const QString& ca
         in.sha256 = sha256Hex(avi);
         return in;
     });
-    return unwrapRefusal(checked
-                             .then([this, actor, object, command](const NewMedia& in) {
-                                 return m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
-                                     return insertMedia(txn, m_audit, actor, in, object, command);
-                                 });
-                             })
-                             .unwrap());
+    auto attempt = [&] {
+        return unwrapRefusal(checked
+                                 .then([this, actor, object, command](const NewMedia& in) {
+                                     return m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
+                                         return insertMedia(txn, m_audit, actor, in, object, command);
+                                     });
+                                 })
+                                 .unwrap());
+    };
+    return hubsupport::keepWhenAway(m_outbox, attempt, keptMedia(QStringLiteral("hub.media.clip"), command, incidentId, cameraId, avi,
+                                                                 startedAt, Tr::tr("Clip from %1").arg(cameraId), actor));
 }
 
 QFuture<QList<MediaItem>> MediaService::mediaFor(qint64 incidentId) const

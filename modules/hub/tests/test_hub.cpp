@@ -403,7 +403,16 @@ TEST_CASE("Hub: the taxonomy is edited by a supervisor - validated, audited, on 
     CHECK(saved.playbook.last() == QStringLiteral("Debrief the crews")); // trimmed, blank lines dropped
     CHECK(saved.playbook.size() == rooftop.playbook.size() - 1);
     CHECK(saved.runCard.needs.size() == rooftop.runCard.needs.size());
+    CHECK(saved.version == rooftop.version + 1);
     CHECK(await(hub.incidents->categories()).size() == before.size());
+    // Another edit from the copy read before that change is a conflict, not an overwrite; from the
+    // saved one it goes.
+    IncidentCategory older = rooftop;
+    older.onSceneLimitMs = 30 * 60000;
+    CHECK_THROWS_AS(await(hub.incidents->saveCategory(older)), ConflictError);
+    IncidentCategory newer = saved;
+    newer.onSceneLimitMs = 30 * 60000;
+    CHECK(await(hub.incidents->saveCategory(newer)).version == saved.version + 1);
 
     // A new one, with a run card line by skill only.
     IncidentCategory gas;
@@ -421,8 +430,8 @@ TEST_CASE("Hub: the taxonomy is edited by a supervisor - validated, audited, on 
     await(hub.incidents->saveCategory(gas));
     const Incident leak = hub.create(QStringLiteral("gas_leak"));
     CHECK(leak.category == QStringLiteral("gas_leak"));
-    CHECK(hub.journalTopics(QStringLiteral("category.saved")).size() == 2);
-    CHECK(hub.audit().count(QStringLiteral("category.saved/success")) == 2);
+    CHECK(hub.journalTopics(QStringLiteral("category.saved")).size() == 3);
+    CHECK(hub.audit().count(QStringLiteral("category.saved/success")) == 3);
 
     // What is refused, with a reason a person can act on.
     IncidentCategory bad = gas;

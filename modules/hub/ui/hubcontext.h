@@ -64,7 +64,8 @@ struct HubContext
     //! `outbox`: where the hub's commands wait while the server is away.
     HubContext(Store& s, EventBus& b, Clock& c, Session& session, AuditLog& audit, Outbox* outbox = nullptr)
         : store(s), bus(b), clock(c), session(session), incidents(s, session, audit, outbox), units(s, session, audit, outbox),
-          tasks(s, session, audit, outbox), cameras(s, session, audit), media(s, session, audit)
+          tasks(s, session, audit, outbox), cameras(s, session, audit, outbox),
+          media(s, session, audit, outbox)
     {
     }
 

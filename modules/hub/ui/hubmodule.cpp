@@ -61,7 +61,7 @@ bool HubModule::initialize(ModuleContext& context, QString&)
                                          &context.outbox());
     // Commands made while the server was away are sent again through these services (copies, over
     // the platform's store, session and audit, which outlive the outbox; modules are never unloaded).
-    registerHubReplayers(context.outbox(), m_hub->incidents, m_hub->tasks, m_hub->units);
+    registerHubReplayers(context.outbox(), m_hub->incidents, m_hub->tasks, m_hub->units, m_hub->cameras, m_hub->media);
     m_hub->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
 
     // The hub's views: the board in the middle; the dashboard and the map for walls and docks; the

@@ -1,6 +1,7 @@
 #include "taxonomy.h"
 
 #include "hexhub/hub/dispatch.h"
+#include "base/error.h"
 #include "base/whenfinished.h"
 
 #include <QComboBox>
@@ -292,13 +293,28 @@ void TaxonomyDialog::save()
     }
     c.playbook = m_playbook->toPlainText().split(u'\n');
     m_save->setEnabled(false);
-    whenFinished(this, m_hub.incidents.saveCategory(c), [this](QFuture<IncidentCategory> done) {
+    whenFinished(this, m_hub.incidents.saveCategory(c), [this, c](QFuture<IncidentCategory> done) {
         try {
             const IncidentCategory saved = done.result();
             m_dirty = false;
             m_message->setText(tr("Saved %1.").arg(saved.displayName()));
             Q_EMIT savedCategory(saved.id);
             load(saved.id);
+        } catch (const CommandQueued& kept) {
+            // Kept on this desk and sent when the server is back; the editor shows it as saved, so
+            // the next edit of it starts from this one (the outbox sends both in order).
+            for (IncidentCategory& known : m_categories) {
+                if (known.id == c.id)
+                    known = c;
+            }
+            m_dirty = false;
+            m_revert->setEnabled(false);
+            m_message->setText(kept.message());
+        } catch (const ConflictError& e) {
+            // Changed by another administrator since it was opened: the form keeps this edit; Revert
+            // shows theirs.
+            m_message->setText(e.message());
+            m_save->setEnabled(true);
         } catch (const std::exception& e) {
             m_message->setText(QString::fromUtf8(e.what()));
             m_save->setEnabled(true);

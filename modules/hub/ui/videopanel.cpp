@@ -3,6 +3,7 @@
 #include "hexhub/hub/events.h"
 
 #include "base/clock.h"
+#include "base/error.h"
 #include "bus/eventbus.h"
 #include "screenfit.h"
 #include "security/session.h"
@@ -368,6 +369,8 @@ void VideoPanel::snapshot(int, const QImage& frame, const QString& cameraId, qin
                          done.result();
                          m_message->setText(tr("Snapshot attached to the incident."));
                          Q_EMIT snapshotAttached(incident);
+                     } catch (const CommandQueued& kept) {
+                         m_message->setText(kept.message()); // attached when the server is back
                      } catch (const std::exception& e) {
                          m_message->setText(QString::fromUtf8(e.what()));
                      }
@@ -408,6 +411,8 @@ void VideoPanel::attachClip(qint64 incident, const QByteArray& avi, const QStrin
                          done.result();
                          m_message->setText(tr("Clip of %1 s attached to the incident.").arg(QLocale().toString(durationMs / 1000.0, 'f', 1)));
                          Q_EMIT clipAttached(incident);
+                     } catch (const CommandQueued& kept) {
+                         m_message->setText(kept.message()); // attached when the server is back
                      } catch (const std::exception& e) {
                          m_message->setText(QString::fromUtf8(e.what()));
                      }

@@ -17,6 +17,7 @@
 namespace hexhub {
 
 class AuditLog;
+class Outbox;
 class Session;
 class Store;
 
@@ -60,7 +61,7 @@ struct HEXHUB_HUB_EXPORT Camera
     CameraHealth health = CameraHealth::Unknown;
     qint64 lastFrameAt = 0;            //!< Clock ms of the last frame a desk reported; 0: never
     qint64 positionAt = 0;             //!< Clock ms of the position (telemetry); 0: as registered
-    qint64 version = 1;
+    qint64 version = 0;                //!< raised by each registry change; 0: not read from the registry
 
     //! PTZ cameras and drones see all around them.
     bool seesAllAround() const;
@@ -102,15 +103,18 @@ HEXHUB_HUB_EXPORT QList<NearbyCamera> camerasNearby(const GeoPoint& point, const
 class HEXHUB_HUB_EXPORT CameraService
 {
 public:
-    CameraService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where a registry change is kept while the server is away (none: it fails then).
+    CameraService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
 
     //! hub.video.view. The cameras the user may watch, by id.
     QFuture<QList<Camera>> cameras() const;
     /*!
      * hub.camera.manage. Adds a camera or changes its registry entry. Health and last frame stay as
      * reported, and so do the position and heading of a drone or body-worn camera already in the
-     * registry (its telemetry moves it). The view permission must exist. Audited; published as
-     * `camera.saved`.
+     * registry (its telemetry moves it). The view permission must exist. A `camera.version` above 0
+     * is the version the change was made from: the entry changed since is a ConflictError. Audited;
+     * published as `camera.saved`. While the server is away it is kept in the desk's outbox
+     * (CommandQueued), stream address included, and sent when the server is back.
      */
     QFuture<Camera> save(const Camera& camera, const CommandId& command = CommandId::make()) const;
     /*!
@@ -130,6 +134,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox;
 };
 
 /*!
@@ -229,13 +234,15 @@ public:
     static constexpr qint64 kMaxImageBytes = qint64(20) * 1024 * 1024;
     static constexpr qint64 kMaxClipBytes = qint64(64) * 1024 * 1024;
 
-    MediaService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where an attachment is kept, bytes and all, while the server is away (none: it fails then).
+    MediaService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
 
     /*!
      * hub.video.snapshot and the camera's view permission. `png` must be a PNG image of at most
      * kMaxImageBytes (QImage::save into a QBuffer with "PNG" makes one); `takenAt` is the frame's
      * Clock ms. The incident must not be closed or cancelled. Published as `media.attached` on the
-     * incident's timeline; audited.
+     * incident's timeline; audited. While the server is away it is kept in the desk's outbox with
+     * its bytes (CommandQueued) and attached when the server is back, checked again then.
      */
     QFuture<MediaItem> attachSnapshot(qint64 incidentId, const QString& cameraId, const QByteArray& png,
                                       qint64 takenAt, const CommandId& command = CommandId::make()) const;
@@ -259,6 +266,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox;
 };
 
 } // namespace hexhub

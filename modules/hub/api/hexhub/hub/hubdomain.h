@@ -143,6 +143,7 @@ struct HEXHUB_HUB_EXPORT IncidentCategory
     RunCard runCard;
     QStringList playbook;
     int sortOrder = 100;
+    qint64 version = 0;          //!< raised by each change; 0 for one not saved yet
 
     //! The name in the user's language: built-in names are translated, others shown as stored.
     QString displayName() const;

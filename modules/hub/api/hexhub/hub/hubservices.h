@@ -3,6 +3,7 @@
 // taskservice.h); this header is for code that uses them together. The events they publish are
 // typed in events.h.
 
+#include "hexhub/hub/camera.h"
 #include "hexhub/hub/events.h"
 #include "hexhub/hub/incidentservice.h"
 #include "hexhub/hub/taskservice.h"
@@ -34,6 +35,6 @@ class Outbox;
  * whose store, session and audit outlive the outbox.
  */
 HEXHUB_HUB_EXPORT void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, const TaskService& tasks,
-                                                   const UnitService& units);
+                                            const UnitService& units, const CameraService& cameras, const MediaService& media);
 
 } // namespace hexhub
