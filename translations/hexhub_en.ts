@@ -157,6 +157,27 @@
             <numerusform>%n min</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more; the timelines and the boards have them all.</source>
+        <translation>
+            <numerusform>and %n more; the timelines and the boards have them all.</numerusform>
+            <numerusform>and %n more; the timelines and the boards have them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them priority:</source>
+        <translation>
+            <numerusform>%n of them priority:</numerusform>
+            <numerusform>%n of them priority:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events while this desk was closed</source>
+        <translation>
+            <numerusform>%n event while this desk was closed</numerusform>
+            <numerusform>%n events while this desk was closed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::training</name>

@@ -5297,10 +5297,6 @@
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <source>The server cannot be reached; Hexhub keeps trying. Meanwhile incidents, dispatches, tasks and units are kept on this desk and sent when it is back; other changes wait for the server.</source>
-        <translation>无法连接服务器；Hexhub 会持续重试。在此期间，警情、派警、任务和警力的操作保存在本工作台，服务器恢复后发送；其他变更需等待服务器。</translation>
-    </message>
-    <message>
         <source>Kept on this desk until the server is back</source>
         <translation>已保存在本工作台，待服务器恢复后发送</translation>
     </message>
@@ -5367,6 +5363,28 @@
     <message>
         <source>Your account: change your password, lock this desk</source>
         <translation>您的账户：修改密码、锁定本工作台</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; Hexhub keeps trying. Meanwhile the hub&apos;s work (incidents, dispatches, tasks, units, categories, cameras, snapshots and clips) is kept on this desk and sent when it is back; accounts wait for the server.</source>
+        <translation>无法连接服务器；Hexhub 会继续尝试。在此期间，指挥中心的工作（警情、派警、任务、警力、类别、摄像机、截图和片段）保存在本工作台，服务器恢复后发送；账户操作需等待服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more; the timelines and the boards have them all.</source>
+        <translation>
+            <numerusform>另有 %n 条；时间线和看板上有全部内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them priority:</source>
+        <translation>
+            <numerusform>其中 %n 条为优先：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events while this desk was closed</source>
+        <translation>
+            <numerusform>本工作台关闭期间发生了 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,9 @@
 #include <QVBoxLayout>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcNotify, "hexhub.shell.notifications", QtInfoMsg)
 
@@ -87,8 +89,9 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
     connect(&store, &Store::stateChanged, this, [this](Store::State state) {
         if (state == Store::State::Offline)
             post(Notification::Level::Important, Tr::tr("Store offline"),
-                 Tr::tr("The server cannot be reached; Hexhub keeps trying. Meanwhile incidents, dispatches, tasks and "
-                        "units are kept on this desk and sent when it is back; other changes wait for the server."),
+                 Tr::tr("The server cannot be reached; Hexhub keeps trying. Meanwhile the hub's work (incidents, "
+                        "dispatches, tasks, units, categories, cameras, snapshots and clips) is kept on this desk and "
+                        "sent when it is back; accounts wait for the server."),
                  QDateTime::currentDateTimeUtc());
         else if (state == Store::State::Open && !m_items.isEmpty()
                  && m_items.last().title == Tr::tr("Store offline"))
@@ -102,6 +105,10 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
         post(Notification::Level::Info, Tr::tr("Kept on this desk until the server is back"), command.summary,
              QDateTime::currentDateTimeUtc());
     });
+    m_caughtUpQuiet = new QTimer(this);
+    m_caughtUpQuiet->setSingleShot(true);
+    m_caughtUpQuiet->setInterval(kCaughtUpQuietMs);
+    connect(m_caughtUpQuiet, &QTimer::timeout, this, &NotificationCenter::postCaughtUp);
     // The sound library is loaded once the desk is up and quiet, so the first priority alert does
     // not wait for it (and the start does not either).
     QTimer::singleShot(3000, this, [this] { canPlaySound(); });
@@ -149,7 +156,47 @@ void NotificationCenter::onEvent(const Event& event)
     const QString body = !described.detail.isEmpty() ? described.detail
                          : described.title.isEmpty() ? QString()
                                                      : described.text;
+    if (event.caughtUp) {
+        if (++m_caughtUp.events == 1)
+            m_caughtUp.firstText = body;
+        QStringList& titles = m_caughtUp.titles;
+        // The most urgent lead the list, each after those as urgent that came before it.
+        qsizetype at = titles.size();
+        if (level == Notification::Level::Priority)
+            at = m_caughtUp.priority++;
+        else if (level == Notification::Level::Important)
+            at = m_caughtUp.priority + m_caughtUp.important++;
+        titles.insert(std::min(at, titles.size()), title);
+        while (titles.size() > kCaughtUpTitles)
+            titles.removeLast();
+        m_caughtUpQuiet->start();
+        return;
+    }
     post(level, title, body, event.occurredAt);
+}
+
+void NotificationCenter::postCaughtUp()
+{
+    const CaughtUp seen = std::exchange(m_caughtUp, CaughtUp{});
+    if (seen.events == 0)
+        return;
+    if (seen.events == 1) {
+        // One is shown as itself.
+        post(seen.priority > 0 ? Notification::Level::Priority : seen.important > 0 ? Notification::Level::Important
+                                                                                     : Notification::Level::Info,
+             seen.titles.value(0), seen.firstText, QDateTime::currentDateTimeUtc());
+        return;
+    }
+    const Notification::Level level = seen.priority > 0    ? Notification::Level::Priority
+                                      : seen.important > 0 ? Notification::Level::Important
+                                                           : Notification::Level::Info;
+    QStringList lines = seen.titles;
+    if (seen.events > seen.titles.size())
+        lines << Tr::tr("and %n more; the timelines and the boards have them all.", "", int(seen.events - seen.titles.size()));
+    if (seen.priority > 0)
+        lines.prepend(Tr::tr("%n of them priority:", "", seen.priority));
+    post(level, Tr::tr("%n events while this desk was closed", "", seen.events), lines.join(u'\n'),
+         QDateTime::currentDateTimeUtc());
 }
 
 void NotificationCenter::post(Notification::Level level, const QString& title, const QString& text, const QDateTime& at)

@@ -64,8 +64,25 @@ Q_SIGNALS:
 
 private:
     void onEvent(const Event& event);
+    void postCaughtUp();
 
     const ModuleManager& m_modules;
+    /*!
+     * What a desk that was closed catches up on at start (Event::caughtUp) is one notification, not
+     * one per event (up to thousands after a long absence, each sounding): counted here and posted
+     * once the catch-up has been quiet for kCaughtUpQuietMs.
+     */
+    struct CaughtUp
+    {
+        int events = 0;
+        int priority = 0;
+        int important = 0;
+        QStringList titles; //!< the first few, most urgent first
+        QString firstText;  //!< the first one's detail, shown when it is the only one
+    } m_caughtUp;
+    QTimer* m_caughtUpQuiet = nullptr;
+    static constexpr int kCaughtUpQuietMs = 300;
+    static constexpr int kCaughtUpTitles = 3;
 
     QList<Notification> m_items;
     int m_nextId = 1;

@@ -746,6 +746,86 @@ TEST_CASE("A desk that was closed catches up at start on what happened while it 
     hubDesk.reset();
 }
 
+TEST_CASE("A desk catches up only on the journal it saw, and takes what it journaled in an earlier run for its own",
+          "[postgresql][desks]")
+{
+    OutageServer server;
+    RawPg raw(server.url);
+    TestPlatform hubDesk(server.desk(server.url, QStringLiteral("hub")));
+    hubDesk.start();
+    signInAs(hubDesk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
+    HubDesk onHub(*hubDesk.platform);
+    NewIncident in;
+    in.category = QStringLiteral("burglary");
+    in.location = Location{QStringLiteral("1 Bund Road"), GeoPoint{31.2304, 121.4737}};
+    auto create = [&](HubDesk& desk, const QString& summary) {
+        in.summary = summary;
+        return await(desk.incidents.create(in));
+    };
+    create(onHub, QStringLiteral("Seen before"));
+    const TestPlatform::Config fieldConfig = server.desk(server.url, QStringLiteral("field"));
+    struct Heard
+    {
+        QString summary;
+        bool remote;
+        bool caughtUp;
+        bool operator==(const Heard&) const = default;
+    };
+    auto listen = [](TestPlatform& desk, QObject& guard, QList<Heard>& heard) {
+        desk->bus().subscribe(QStringLiteral("incident.created"), &guard, [&heard](const Event& e) {
+            heard << Heard{e.payload.value(QStringLiteral("summary")).toString(), e.remote, e.caughtUp};
+        });
+    };
+
+    // The field desk's first run journals an incident of its own, and is killed before it could
+    // write down that it saw it: its remembered number is the one before.
+    const qint64 before = raw.scalar(QStringLiteral("SELECT max(seq) FROM events")).toLongLong();
+    {
+        TestPlatform field(fieldConfig);
+        field.start();
+        signInAs(field, QStringLiteral("ann"), QStringLiteral("hub_supervisor"));
+        HubDesk onField(*field.platform);
+        REQUIRE(waitUntil([&] { return field->bridge()->state() == EventBridge::State::Listening; }));
+        create(onField, QStringLiteral("Field's own"));
+    }
+    {
+        RawSqlite outbox(fieldConfig.outboxPath);
+        outbox.exec(QStringLiteral("UPDATE desk_state SET value = ? WHERE name = 'last_seen_seq'"), {QString::number(before)});
+    }
+    create(onHub, QStringLiteral("Missed"));
+    {
+        TestPlatform field(fieldConfig);
+        QList<Heard> heard;
+        QObject guard;
+        listen(field, guard, heard);
+        field.start();
+        REQUIRE(waitUntil([&] { return heard.size() >= 2; }));
+        create(onHub, QStringLiteral("Live"));
+        REQUIRE(waitUntil([&] { return heard.size() >= 3; }));
+        CHECK(heard == QList<Heard>{{QStringLiteral("Field's own"), false, true},
+                                    {QStringLiteral("Missed"), true, true},
+                                    {QStringLiteral("Live"), true, false}});
+    }
+
+    // The database is recreated under the same name (here: given another identity while the desk
+    // is closed). Its numbers mean nothing to what the desk remembers: it catches up on nothing.
+    raw.exec(QStringLiteral("UPDATE deployment SET id = 'recreated'"));
+    create(onHub, QStringLiteral("In the new database, before the desk"));
+    {
+        TestPlatform field(fieldConfig);
+        QList<Heard> heard;
+        QObject guard;
+        listen(field, guard, heard);
+        field.start();
+        REQUIRE(waitUntil([&] { return field->bridge()->state() == EventBridge::State::Listening; }));
+        create(onHub, QStringLiteral("Live in the new one"));
+        REQUIRE(waitUntil([&] { return !heard.isEmpty(); }));
+        CHECK(heard == QList<Heard>{{QStringLiteral("Live in the new one"), true, false}});
+    }
+    RawSqlite outbox(fieldConfig.outboxPath);
+    CHECK(outbox.scalar(QStringLiteral("SELECT value FROM desk_state WHERE name = 'deployment'")).toString() == QStringLiteral("recreated"));
+}
+
 TEST_CASE("A desk closed while its server is silent closes without waiting on the network, and the command it "
           "was sending goes out from the outbox after the next sign-in, once",
           "[postgresql][desks][outbox]")

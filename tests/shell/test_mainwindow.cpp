@@ -2,6 +2,8 @@
 // to PNG in both themes and both languages for a person to look at.
 #include "shelltest.h"
 
+#include "bus/event.h"
+#include "bus/eventbus.h"
 #include "security/accesscontrol.h"
 #include "security/session.h"
 #include "commandpalette.h"
@@ -15,6 +17,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QUuid>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -459,6 +462,65 @@ TEST_CASE("A priority incident shows a toast, sounds where it can, and waits in 
     CHECK(window.notifications()->unacknowledged() == 0);
     CHECK(statusText(window, "unacknowledged").isEmpty());
     CHECK(window.notificationList()->rows() == 2); // acknowledged ones stay on the list, quieter
+}
+
+TEST_CASE("What a desk catches up on at start is one notification, most urgent first, not one per event",
+          "[shell][notifications]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("chief"), QStringLiteral("hub_supervisor"));
+    Language english;
+    REQUIRE(english.set(QStringLiteral("en")));
+    MainWindow window(*tp);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    // As the bridge delivers them after a desk was closed: other desks' incidents, two of them P1,
+    // in pages (the catch-up reads the journal page by page).
+    qint64 seq = 100;
+    auto caughtUp = [&](int priority, const QString& number, const QString& summary) {
+        Event e;
+        e.seq = ++seq;
+        e.id = QUuid::createUuid();
+        e.topic = QStringLiteral("incident.created");
+        e.occurredAt = QDateTime::currentDateTimeUtc();
+        e.source = QStringLiteral("hub");
+        e.actor = QStringLiteral("sue");
+        e.payload = {{QStringLiteral("id"), seq}, {QStringLiteral("status"), QStringLiteral("new")},
+                     {QStringLiteral("source"), QStringLiteral("call")}, {QStringLiteral("priority"), priority},
+                     {QStringLiteral("number"), number}, {QStringLiteral("summary"), summary}};
+        e.origin = QStringLiteral("another-desk");
+        e.remote = true;
+        e.caughtUp = true;
+        return e;
+    };
+    tp->bus().deliver({caughtUp(3, QStringLiteral("N-1"), QStringLiteral("Noise")),
+                       caughtUp(1, QStringLiteral("N-2"), QStringLiteral("Fire in a stairwell")),
+                       caughtUp(3, QStringLiteral("N-3"), QStringLiteral("Parking"))});
+    tp->bus().deliver({caughtUp(1, QStringLiteral("N-4"), QStringLiteral("Person on a roof edge")),
+                       caughtUp(4, QStringLiteral("N-5"), QStringLiteral("Lost dog"))});
+    REQUIRE(waitUntil([&] { return !window.notifications()->all().isEmpty(); }));
+    REQUIRE(window.notifications()->all().size() == 1);
+    const Notification& n = window.notifications()->all().first();
+    CHECK(n.level == Notification::Level::Priority);
+    CHECK(n.title == QStringLiteral("5 events while this desk was closed"));
+    const QStringList lines = n.text.split(u'\n');
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0] == QStringLiteral("2 of them priority:"));
+    CHECK(lines[1].contains(QStringLiteral("N-2")));
+    CHECK(lines[2].contains(QStringLiteral("N-4")));
+    CHECK(lines[3].contains(QStringLiteral("N-1")));
+    CHECK(lines[4].startsWith(QStringLiteral("and 2 more")));
+    // Heard once at most, however many priority events it stands for.
+    CHECK(window.notifications()->soundsPlayed() == (window.notifications()->canPlaySound() ? 1 : 0));
+    CHECK(window.toast()->text().contains(QStringLiteral("5 events while this desk was closed")));
+
+    // A live event after it is shown as itself.
+    Event live = caughtUp(2, QStringLiteral("N-6"), QStringLiteral("Brawl"));
+    live.caughtUp = false;
+    tp->bus().deliver({live});
+    REQUIRE(waitUntil([&] { return window.notifications()->all().size() == 2; }));
+    CHECK(window.notifications()->all().last().title.contains(QStringLiteral("N-6")));
 }
 
 TEST_CASE("The store indicator warns of a connection to another machine that is not encrypted", "[shell]")

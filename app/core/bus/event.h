@@ -31,6 +31,7 @@ struct HEXHUB_CORE_EXPORT Event
     QJsonObject payload;
     QString origin;            //!< the desk (store connection) that journaled it
     bool remote = false;       //!< arrived from another desk (not journaled by this process)
+    bool caughtUp = false;     //!< delivered as the desk started, from what was journaled while it was closed
 
     QJsonObject toJson() const;
     static std::optional<Event> fromJson(const QJsonObject& json, QString* error = nullptr);

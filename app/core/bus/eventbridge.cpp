@@ -180,7 +180,9 @@ private:
                             remote << event; // remote stays false: it is this desk's own event
                         continue;
                     }
-                    event.remote = true;
+                    event.caughtUp = event.seq <= m_bridge.m_catchUpTo;
+                    // What this desk journaled in an earlier run is its own, not another desk's.
+                    event.remote = !(event.caughtUp && m_bridge.m_earlierOrigins.contains(event.origin));
                     remote << event;
                 }
                 if (!remote.isEmpty()) {
@@ -225,6 +227,13 @@ EventBridge::EventBridge(StoreUrl url, Store& store, EventBus& bus, QObject* par
 EventBridge::~EventBridge()
 {
     stop();
+}
+
+void EventBridge::setCatchUp(qint64 upTo, const QStringList& earlierOrigins)
+{
+    Q_ASSERT(!m_worker);
+    m_catchUpTo = upTo;
+    m_earlierOrigins = QSet<QString>(earlierOrigins.begin(), earlierOrigins.end());
 }
 
 void EventBridge::start(qint64 afterSeq)

@@ -4,6 +4,8 @@
 #include "store/storeurl.h"
 
 #include <QObject>
+#include <QSet>
+#include <QStringList>
 #include <QThread>
 
 #include <atomic>
@@ -41,6 +43,12 @@ public:
     //! Starts listening; events after `afterSeq` are delivered (-1: from the journal's current end).
     void start(qint64 afterSeq = -1);
     /*!
+     * Before start(): the entries up to `upTo` are a catch-up on what happened while this desk was
+     * closed (Event::caughtUp). Those journaled by this desk's earlier runs (`earlierOrigins`, the
+     * store's desk ids then) are its own: delivered without Event::remote.
+     */
+    void setCatchUp(qint64 upTo, const QStringList& earlierOrigins);
+    /*!
      * Stops listening, in bounded time: when the bridge's thread is still waiting on the server
      * after kStopDrainMs, its connection is cut; a thread that even then does not end (it can only be
      * in a connection attempt, bounded by the URL's connect_timeout) is left to the process's exit.
@@ -71,6 +79,8 @@ private:
     std::atomic<State> m_state{State::Stopped};
     std::atomic<qint64> m_lastSeen{0};
     std::atomic<quint64> m_delivered{0};
+    qint64 m_catchUpTo = -1;         //!< set before the worker's thread starts, read only there
+    QSet<QString> m_earlierOrigins;  //!< ditto
 };
 
 } // namespace hexhub

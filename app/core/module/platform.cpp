@@ -146,30 +146,52 @@ QFuture<void> Platform::start()
         .then(this, [this](const MigrationReport& report) {
             if (!report.failures.isEmpty())
                 throw MigrationError(report.failures.value(QStringLiteral("core")));
-            // Listen to other desks from the journal's end as it is now, before anything else runs.
-            return m_store->read([](Sql& sql) { return journal::lastSeq(sql); });
+            // Listen to other desks from the journal's end as it is now, before anything else runs;
+            // and which database this is.
+            return m_store->read([](Sql& sql) {
+                return std::pair<qint64, QString>{journal::lastSeq(sql),
+                                                  sql.scalar(QStringLiteral("SELECT id FROM deployment")).toString()};
+            });
         })
         .unwrap()
-        .then(this, [this, outbox](qint64 lastSeq) {
+        .then(this, [this, outbox](std::pair<qint64, QString> journalNow) {
+            const auto [lastSeq, deployment] = journalNow;
             // A desk that was closed catches up from the last entry it saw (remembered beside its
-            // outbox), so its subscribers hear what happened while it was away; at most the last
-            // kMaxCatchUp entries, and never from a journal that is not the one it saw (a newer seq).
+            // outbox), so its subscribers hear what happened while it was away: at most the last
+            // kMaxCatchUp entries, and never from a journal that is not the one it saw (another
+            // database, or a newer number than this one has). Its own entries of earlier runs are its own.
             QFuture<void> opened = outbox;
-            return opened.then(this, [this] { return m_outbox->rememberedSeenSeq(); })
+            return opened.then(this, [this] { return m_outbox->rememberedJournal(); })
                 .unwrap()
-                .then(this, [this, lastSeq](qint64 seen) {
+                .then(this, [this, lastSeq, deployment](const Outbox::SeenJournal& seen) {
                     qint64 from = lastSeq;
-                    if (seen >= 0 && seen <= lastSeq)
-                        from = std::max(seen, lastSeq - kMaxCatchUp);
+                    const bool sameJournal = seen.deployment.isEmpty() || seen.deployment == deployment;
+                    if (!sameJournal)
+                        qCWarning(lcPlatform) << "this desk last saw another database under this name (recreated or "
+                                                 "restored): it starts from the journal's end, catching up on nothing";
+                    else if (seen.seq >= 0 && seen.seq <= lastSeq)
+                        from = std::max(seen.seq, lastSeq - kMaxCatchUp);
                     if (from < lastSeq)
                         qCInfo(lcPlatform) << "catching up" << (lastSeq - from) << "journal entries made while this desk was closed";
-                    if (m_bridge) {
-                        connect(m_bridge.get(), &EventBridge::caughtUp, m_outbox.get(), &Outbox::rememberSeenSeq,
-                                Qt::UniqueConnection);
-                        m_outbox->rememberSeenSeq(from);
-                        m_bridge->start(from);
-                    }
-                });
+                    const QStringList earlierDesks = sameJournal ? seen.desks : QStringList();
+                    return m_outbox->rememberRun(deployment, m_store->deskId())
+                        .then(this, [this, from, lastSeq, earlierDesks](QFuture<void> remembered) {
+                            try {
+                                remembered.waitForFinished();
+                            } catch (const std::exception& e) {
+                                // The desk works; its next start may take this run's entries for another desk's.
+                                qCWarning(lcPlatform) << "cannot remember this run beside the outbox:" << e.what();
+                            }
+                            if (m_bridge) {
+                                connect(m_bridge.get(), &EventBridge::caughtUp, m_outbox.get(), &Outbox::rememberSeenSeq,
+                                        Qt::UniqueConnection);
+                                m_outbox->rememberSeenSeq(from);
+                                m_bridge->setCatchUp(lastSeq, earlierDesks);
+                                m_bridge->start(from);
+                            }
+                        });
+                })
+                .unwrap();
         })
         .unwrap()
         .then(this, [this] {

@@ -573,15 +573,53 @@ void Outbox::saveSeenSeq()
                        });
 }
 
-QFuture<qint64> Outbox::rememberedSeenSeq() const
+QFuture<Outbox::SeenJournal> Outbox::rememberedJournal() const
 {
     if (!m_local || m_state == State::Failed)
-        return QtFuture::makeReadyFuture(qint64(-1));
+        return QtFuture::makeReadyFuture(SeenJournal{});
     return m_local->read([](Sql& sql) {
-        QSqlQuery q = sql.exec(QStringLiteral("SELECT value FROM desk_state WHERE name = 'last_seen_seq'"));
-        bool ok = false;
-        const qint64 seq = q.next() ? q.value(0).toString().toLongLong(&ok) : -1;
-        return ok ? seq : qint64(-1);
+        SeenJournal seen;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT name, value FROM desk_state WHERE name IN ('last_seen_seq', 'deployment', 'desks')"));
+        while (q.next()) {
+            const QString name = q.value(0).toString();
+            const QString value = q.value(1).toString();
+            if (name == QLatin1String("last_seen_seq")) {
+                bool ok = false;
+                const qint64 seq = value.toLongLong(&ok);
+                seen.seq = ok && seq >= 0 ? seq : -1;
+            } else if (name == QLatin1String("deployment")) {
+                seen.deployment = value;
+            } else {
+                for (const QJsonValue& desk : QJsonDocument::fromJson(value.toUtf8()).array())
+                    seen.desks << desk.toString();
+            }
+        }
+        return seen;
+    });
+}
+
+QFuture<void> Outbox::rememberRun(const QString& deployment, const QString& deskId)
+{
+    if (!m_local || (m_state != State::Open && m_state != State::Opening))
+        return QtFuture::makeReadyFuture();
+    return m_local->write([deployment, deskId](WriteTransaction& txn) {
+        const QString known = txn.scalar(QStringLiteral("SELECT value FROM desk_state WHERE name = 'deployment'")).toString();
+        QStringList desks;
+        if (known == deployment) {
+            for (const QJsonValue& desk : QJsonDocument::fromJson(
+                     txn.scalar(QStringLiteral("SELECT value FROM desk_state WHERE name = 'desks'")).toString().toUtf8()).array())
+                desks << desk.toString();
+        } else {
+            // Another database: what was remembered of the old one is no use here.
+            txn.exec(QStringLiteral("DELETE FROM desk_state WHERE name IN ('last_seen_seq', 'desks')"));
+            txn.exec(QStringLiteral("INSERT OR REPLACE INTO desk_state (name, value) VALUES ('deployment', ?)"), {deployment});
+        }
+        desks.removeAll(deskId);
+        desks << deskId;
+        while (desks.size() > kRunsRemembered)
+            desks.removeFirst();
+        txn.exec(QStringLiteral("INSERT OR REPLACE INTO desk_state (name, value) VALUES ('desks', ?)"),
+                 {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(desks)).toJson(QJsonDocument::Compact))});
     });
 }
 

@@ -242,7 +242,22 @@ public:
      * it was away. Written a few seconds after it changes, and at close. -1 when none is remembered.
      */
     void rememberSeenSeq(qint64 seq);
-    QFuture<qint64> rememberedSeenSeq() const;
+    //! What this desk remembers of the journal it saw: the last entry, which database that was (its
+    //! deployment id), and the desk ids of its recent runs (the origins of its own entries).
+    struct SeenJournal
+    {
+        qint64 seq = -1;       //!< -1: none remembered
+        QString deployment;    //!< empty: not known
+        QStringList desks;     //!< newest last
+    };
+    QFuture<SeenJournal> rememberedJournal() const;
+    /*!
+     * Remembers, durably before the future finishes, that this run of the desk (store desk id
+     * `deskId`) works on the database `deployment`. Another database than the one remembered starts
+     * the memory afresh: its numbers and desk ids mean nothing here.
+     */
+    QFuture<void> rememberRun(const QString& deployment, const QString& deskId);
+    static constexpr int kRunsRemembered = 16;
 
     //! The local file's path, for the operator's information.
     QString localPath() const { return m_localPath; }
