@@ -3028,6 +3028,14 @@
         <source>Clip from %1</source>
         <translation>来自 %1 的片段</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not sent: it is not as %2 kept it on this desk (its seal does not match: it was changed outside Hexhub, or kept before a change of password or by an older Hexhub). Discard it, and make it again if it is still wanted.</source>
+        <translation>“%1”未发送：它已不是 %2 在本工作台保存时的样子（封印不符：它在 Hexhub 之外被改动过，或是在更改密码之前或由旧版 Hexhub 保存的）。请放弃它，如仍需要请重新操作。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was kept by %2: only they send it, once signed in at this desk; you may discard it.</source>
+        <translation>“%1”由 %2 保存：只有其本人在本工作台登录后才能发送；您可以放弃它。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

@@ -271,12 +271,11 @@ TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, a
     CHECK(r.out.contains(QStringLiteral("hub.incident.create")));
     CHECK(r.out.contains(QStringLiteral("****8000")));
     CHECK_FALSE(r.out.contains(QStringLiteral("13800138000")));
-    // Keeping it sends it again under the operator who signs in to decide, through the module that
-    // made it: this command line loads no module, so it stays, with the reason.
+    // Only Zoe sends Zoe's kept work (sealed with her key): Alice may discard it, not send it.
     r = cli.run(QStringList{QStringLiteral("--resolve"), command.id.toString(), QStringLiteral("--decision"), QStringLiteral("keep"),
                             QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
     CHECK(r.exitCode != 0);
-    CHECK(r.err.contains(QStringLiteral("No module on this desk sends")));
+    CHECK(r.err.contains(QStringLiteral("was kept by zoe: only they send it")));
     r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
     CHECK(r.out.contains(command.id.toString()));
     // Who decides signs in: a wrong password decides nothing.

@@ -1077,3 +1077,109 @@ TEST_CASE("Camera and category changes, snapshots and clips made while the serve
     CHECK_FALSE(left.contains(avi.mid(avi.size() / 2, 64)));
     CHECK_FALSE(left.contains(QByteArray("s3cret-42")));
 }
+
+TEST_CASE("Work put in a desk's outbox file in another operator's name is not sent in their name: what an operator "
+          "keeps is sealed with a key from their password, and only they send it",
+          "[postgresql][desks][outbox]")
+{
+    OutageServer server;
+    RawPg raw(server.url);
+    TestPlatform hubDesk(server.desk(server.url, QStringLiteral("hub")));
+    hubDesk.start();
+    signInAs(hubDesk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
+    HubDesk onHub(*hubDesk.platform);
+    NewIncident in;
+    in.category = QStringLiteral("burglary");
+    in.summary = QStringLiteral("Break-in at the depot");
+    in.location = Location{QStringLiteral("1 Bund Road"), GeoPoint{31.2304, 121.4737}};
+    const Incident depot = await(onHub.incidents.create(in));
+
+    // Ann and Ivy share the field desk (one system account). Ann keeps two notes while the server is away.
+    const TestPlatform::Config fieldConfig = server.desk(server.relayed, QStringLiteral("field"));
+    {
+        TestPlatform field(fieldConfig);
+        field.start();
+        signInAs(field, QStringLiteral("ivy"), QStringLiteral("criminal_intel_operator"));
+        signInAs(field, QStringLiteral("ann"), QStringLiteral("hub_supervisor"));
+        HubDesk onField(*field.platform);
+        REQUIRE(waitUntil([&] { return field->bridge()->state() == EventBridge::State::Listening; }));
+        server.relay.cut();
+        CHECK(queuedWhenDone(onField.incidents.addNote(depot.id, QStringLiteral("Ann: rear door forced"))).startsWith(QStringLiteral("Note on")));
+        CHECK(queuedWhenDone(onField.incidents.addNote(depot.id, QStringLiteral("Ann: owner on the way"))).startsWith(QStringLiteral("Note on")));
+        const QList<OutboxEntry> kept = await(field->outbox().entries());
+        REQUIRE(kept.size() == 2);
+        CHECK(!kept[0].command.seal.isEmpty());
+        field->session().clear();
+    }
+
+    // Ivy, with the desk's files, rewrites Ann's second note and adds a command of her own in Ann's
+    // name (a copy of Ann's first, seal and all, saying something else).
+    {
+        RawSqlite file(fieldConfig.outboxPath);
+        QSqlQuery rows = file.exec(QStringLiteral("SELECT position, change FROM outbox ORDER BY position"));
+        QList<QPair<qint64, QJsonObject>> entries;
+        while (rows.next())
+            entries.append({rows.value(0).toLongLong(), QJsonDocument::fromJson(rows.value(1).toString().toUtf8()).object()});
+        REQUIRE(entries.size() == 2);
+        QJsonObject rewritten = entries[1].second;
+        QJsonObject args = rewritten.value(QStringLiteral("args")).toObject();
+        args.insert(QStringLiteral("text"), QStringLiteral("Ann: false alarm, close it"));
+        rewritten.insert(QStringLiteral("args"), args);
+        file.exec(QStringLiteral("UPDATE outbox SET change = ? WHERE position = ?"),
+                  {QString::fromUtf8(QJsonDocument(rewritten).toJson(QJsonDocument::Compact)), entries[1].first});
+        QJsonObject planted = entries[0].second;
+        const QString plantedId = CommandId::make().toString();
+        planted.insert(QStringLiteral("id"), plantedId);
+        QJsonObject plantedArgs = planted.value(QStringLiteral("args")).toObject();
+        plantedArgs.insert(QStringLiteral("text"), QStringLiteral("Ann: the suspect is Ivy's neighbour"));
+        planted.insert(QStringLiteral("args"), plantedArgs);
+        file.exec(QStringLiteral("INSERT INTO outbox (change_id, change, state, kind) VALUES (?, ?, 'queued', 'command')"),
+                  {plantedId, QString::fromUtf8(QJsonDocument(planted).toJson(QJsonDocument::Compact))});
+    }
+
+    // The server is back; Ivy signs in first: nothing of Ann's goes, and Ivy cannot send it either.
+    server.relay.restore();
+    TestPlatform field(fieldConfig);
+    field.start();
+    Platform& a = *field.platform;
+    CHECK(a.outbox().waiting() == 3);
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&a.outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    const SignInResult ivy = await(a.access().signIn(QStringLiteral("ivy"), QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(ivy.principal.isValid());
+    CHECK(!ivy.principal.deskKey.isEmpty());
+    a.session().setPrincipal(ivy.principal);
+    const QList<OutboxEntry> waiting = await(a.outbox().entries());
+    REQUIRE(waiting.size() == 3);
+    CHECK(failureOf(a.outbox().resolve(waiting[2].id(), Outbox::Resolution::KeepMine, QStringLiteral("ivy")))
+              .contains(QStringLiteral("only they send it")));
+
+    // Ann signs in: her genuine note goes; the rewritten one is refused and waits for her decision
+    // with the reason, and the planted one (on the same incident) waits behind it.
+    const SignInResult ann = await(a.access().signIn(QStringLiteral("ann"), QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(ann.principal.isValid());
+    a.session().setPrincipal(ann.principal);
+    REQUIRE(waitUntil([&] { return attention.size() == 1 && a.outbox().waiting() == 2; }, 30000));
+    CHECK(attention[0].state == OutboxEntry::State::Failed);
+    CHECK(attention[0].problem.contains(QStringLiteral("its seal does not match")));
+    QStringList notes;
+    QSqlQuery q = raw.exec(QStringLiteral("SELECT payload, actor FROM events WHERE topic = 'incident.note' ORDER BY seq"));
+    while (q.next())
+        notes << QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object().value(QStringLiteral("text")).toString() + QStringLiteral(" by ")
+                     + q.value(1).toString();
+    CHECK(notes == QStringList{QStringLiteral("Ann: rear door forced by ann")});
+    // Keeping it again does not send it either; she discards it, on the record, and the planted one
+    // meets the same refusal.
+    CHECK(failureOf(a.outbox().resolve(attention[0].id(), Outbox::Resolution::KeepMine, QStringLiteral("ann")))
+              .contains(QStringLiteral("its seal does not match")));
+    await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::DiscardMine, QStringLiteral("ann")));
+    REQUIRE(waitUntil([&] { return attention.size() >= 3; }, 30000)); // the KeepMine said it again, then the planted one
+    CHECK(attention.last().state == OutboxEntry::State::Failed);
+    CHECK(attention.last().problem.contains(QStringLiteral("its seal does not match")));
+    CHECK(attention.last().command.args.value(QStringLiteral("text")).toString().contains(QStringLiteral("neighbour")));
+    await(a.outbox().resolve(attention.last().id(), Outbox::Resolution::DiscardMine, QStringLiteral("ann")));
+    CHECK(a.outbox().waiting() == 0);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'incident.note'")).toInt() == 1);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.refusal_resolved' AND actor = 'ann'")).toInt() == 2);
+}

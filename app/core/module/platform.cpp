@@ -109,7 +109,8 @@ Platform::Platform(PlatformOptions options, QObject* parent)
     m_outbox = std::make_unique<Outbox>(*m_store, *m_clock, m_audit.get(), m_options.outboxPath);
     // Commands kept while the server was away replay under the operator who made them, once signed in.
     connect(m_session.get(), &Session::changed, m_outbox.get(), [outbox = m_outbox.get(), session = m_session.get()] {
-        outbox->setOperator(session->isSignedIn() ? session->principal().name : QString());
+        const Principal who = session->principal();
+        outbox->setOperator(session->isSignedIn() ? who.name : QString(), session->isSignedIn() ? who.deskKey : QByteArray());
     });
     m_settings = std::make_shared<QSettings>(m_options.settingsPath, QSettings::IniFormat);
     m_modules = std::make_unique<ModuleManager>(

@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "module/serveraccess.h"
 #include "module/servicesupport.h"
+#include "store/outbox.h"
 #include "store/sqldialect.h"
 #include "store/storeurl.h"
 
@@ -355,106 +356,116 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
     // Runs on the thread pool: it waits on the store and spends ~half a second in PBKDF2, and the
     // caller (the sign-in dialog) must stay responsive.
     return runInBackground(m_background, [this, name, password]() -> SignInResult {
-        struct Row
-        {
-            qint64 id = 0;
-            PasswordHash hash;
-            bool serverChecks = false;
-            QString login;
-        };
-        const Row row = m_store.read([name](Sql& sql) {
-            Row r;
-            if (serverChecksPasswords(sql)) {
-                r.serverChecks = true;
-                r.login = sql.scalar(QStringLiteral("SELECT session_user")).toString();
-                return r;
-            }
-            // The account's state is read in the transaction that counts the attempt, not here.
-            QSqlQuery q = sql.exec(QStringLiteral("SELECT id, password_hash, salt, iterations FROM users WHERE name = ?"),
-                                   {name});
-            if (q.next()) {
-                r.id = q.value(0).toLongLong();
-                r.hash = PasswordHash{QByteArray::fromHex(q.value(1).toByteArray()),
-                                      QByteArray::fromHex(q.value(2).toByteArray()), q.value(3).toInt()};
-            }
-            return r;
-        }).result();
-
-        SignInResult result;
-        const QString wrong = Tr::tr("Unknown user name or wrong password.");
-        const QString object = QStringLiteral("user:") + name;
-        // Until the password matches, the name is only what someone typed: the audit says so.
-        const QString typed = unauthenticated(name);
-        const qint64 now = m_clock.nowMs();
-        if (row.serverChecks)
-            return signInOnServer(name, password, row.login);
-
-        if (row.id == 0) {
-            // Spend the same time as a real check, so timing does not reveal which names exist.
-            PasswordHasher::verify(password, PasswordHash{QByteArray(32, '\0'), QByteArray(16, '\0'),
-                                                          m_hasher.iterations()});
-            m_audit.record({typed, QStringLiteral("session.login"), object, QStringLiteral("unknown user"),
-                            QStringLiteral("failed")}).waitForFinished();
-            result.error = wrong;
-            return result;
-        }
-
-        // The password is checked whatever the account's state (the same time for every answer);
-        // the state is read again, and the lockout decided, in the transaction that counts the
-        // attempt: guesses sent in parallel cannot slip past a lock another one just set.
-        const bool matches = PasswordHasher::verify(password, row.hash);
-        const AuditLog& audit = m_audit;
-        const qint64 userId = row.id;
-        return m_store.write(WriteContext{QStringLiteral("core"), name, {}}, [&audit, userId, name, typed, object, matches,
-                                                                              now, wrong](WriteTransaction& txn) {
-            SignInResult r;
-            r.error = wrong; // locked, disabled or wrong: one answer, so it tells a guesser nothing
-            QSqlQuery state = txn.exec(QStringLiteral("SELECT failed_attempts, locked_until, active FROM users WHERE id = ?")
-                                           + (txn.dialect().name() == QLatin1String("postgresql") ? QStringLiteral(" FOR UPDATE")
-                                                                                                 : QString()),
-                                       {userId});
-            state.next();
-            const int failed = state.value(0).toInt();
-            const qint64 lockedUntil = state.value(1).isNull() ? 0 : state.value(1).toLongLong();
-            const bool active = state.value(2).toBool();
-            state.finish();
-            if (lockedUntil > now) {
-                audit.append(txn, {typed, QStringLiteral("session.login"), object, QStringLiteral("account locked"),
-                                   QStringLiteral("locked")});
-                return r;
-            }
-            if (!active) {
-                audit.append(txn, {typed, QStringLiteral("session.login"), object, QStringLiteral("account disabled"),
-                                   QStringLiteral("denied")});
-                return r;
-            }
-            if (matches) {
-                txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"),
-                         {userId});
-                if (lockedUntil != 0)
-                    setServerLogin(txn, name, true); // the lock is over: the login follows
-                audit.append(txn, {name, QStringLiteral("session.login"), object, {}, QStringLiteral("success")});
-                r.ok = true;
-                r.error.clear();
-                r.principal = loadPrincipal(txn, userId);
-                return r;
-            }
-            const int failures = failed + 1;
-            txn.exec(QStringLiteral("UPDATE users SET failed_attempts = ? WHERE id = ?"), {failures, userId});
-            audit.append(txn, {typed, QStringLiteral("session.login"), object,
-                               QStringLiteral("wrong password, attempt %1").arg(failures), QStringLiteral("failed")});
-            if (failures >= kMaxFailedAttempts) {
-                const qint64 until = now + kLockoutMs;
-                txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
-                         {until, userId});
-                setServerLogin(txn, name, false); // on a server its login is locked with it
-                audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.locked"), object,
-                                   QStringLiteral("%1 failed sign-ins").arg(failures), QStringLiteral("locked")});
-                txn.publish(UserLocked{name, QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)});
-            }
-            return r;
-        }).result();
+        SignInResult result = checkSignIn(name, password);
+        // The key that seals this operator's kept work on the desk, from the password just proven
+        // (a third of the password's own work: a guess at it from the outbox file costs as much).
+        if (result.ok)
+            result.principal.deskKey = Outbox::deskKey(name, password, std::max(1, m_hasher.iterations() / 3));
+        return result;
     });
+}
+
+SignInResult AccessControl::checkSignIn(const QString& name, const QString& password) const
+{
+    struct Row
+    {
+        qint64 id = 0;
+        PasswordHash hash;
+        bool serverChecks = false;
+        QString login;
+    };
+    const Row row = m_store.read([name](Sql& sql) {
+        Row r;
+        if (serverChecksPasswords(sql)) {
+            r.serverChecks = true;
+            r.login = sql.scalar(QStringLiteral("SELECT session_user")).toString();
+            return r;
+        }
+        // The account's state is read in the transaction that counts the attempt, not here.
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT id, password_hash, salt, iterations FROM users WHERE name = ?"),
+                               {name});
+        if (q.next()) {
+            r.id = q.value(0).toLongLong();
+            r.hash = PasswordHash{QByteArray::fromHex(q.value(1).toByteArray()),
+                                  QByteArray::fromHex(q.value(2).toByteArray()), q.value(3).toInt()};
+        }
+        return r;
+    }).result();
+
+    SignInResult result;
+    const QString wrong = Tr::tr("Unknown user name or wrong password.");
+    const QString object = QStringLiteral("user:") + name;
+    // Until the password matches, the name is only what someone typed: the audit says so.
+    const QString typed = unauthenticated(name);
+    const qint64 now = m_clock.nowMs();
+    if (row.serverChecks)
+        return signInOnServer(name, password, row.login);
+
+    if (row.id == 0) {
+        // Spend the same time as a real check, so timing does not reveal which names exist.
+        PasswordHasher::verify(password, PasswordHash{QByteArray(32, '\0'), QByteArray(16, '\0'),
+                                                      m_hasher.iterations()});
+        m_audit.record({typed, QStringLiteral("session.login"), object, QStringLiteral("unknown user"),
+                        QStringLiteral("failed")}).waitForFinished();
+        result.error = wrong;
+        return result;
+    }
+
+    // The password is checked whatever the account's state (the same time for every answer);
+    // the state is read again, and the lockout decided, in the transaction that counts the
+    // attempt: guesses sent in parallel cannot slip past a lock another one just set.
+    const bool matches = PasswordHasher::verify(password, row.hash);
+    const AuditLog& audit = m_audit;
+    const qint64 userId = row.id;
+    return m_store.write(WriteContext{QStringLiteral("core"), name, {}}, [&audit, userId, name, typed, object, matches,
+                                                                          now, wrong](WriteTransaction& txn) {
+        SignInResult r;
+        r.error = wrong; // locked, disabled or wrong: one answer, so it tells a guesser nothing
+        QSqlQuery state = txn.exec(QStringLiteral("SELECT failed_attempts, locked_until, active FROM users WHERE id = ?")
+                                       + (txn.dialect().name() == QLatin1String("postgresql") ? QStringLiteral(" FOR UPDATE")
+                                                                                             : QString()),
+                                   {userId});
+        state.next();
+        const int failed = state.value(0).toInt();
+        const qint64 lockedUntil = state.value(1).isNull() ? 0 : state.value(1).toLongLong();
+        const bool active = state.value(2).toBool();
+        state.finish();
+        if (lockedUntil > now) {
+            audit.append(txn, {typed, QStringLiteral("session.login"), object, QStringLiteral("account locked"),
+                               QStringLiteral("locked")});
+            return r;
+        }
+        if (!active) {
+            audit.append(txn, {typed, QStringLiteral("session.login"), object, QStringLiteral("account disabled"),
+                               QStringLiteral("denied")});
+            return r;
+        }
+        if (matches) {
+            txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?"),
+                     {userId});
+            if (lockedUntil != 0)
+                setServerLogin(txn, name, true); // the lock is over: the login follows
+            audit.append(txn, {name, QStringLiteral("session.login"), object, {}, QStringLiteral("success")});
+            r.ok = true;
+            r.error.clear();
+            r.principal = loadPrincipal(txn, userId);
+            return r;
+        }
+        const int failures = failed + 1;
+        txn.exec(QStringLiteral("UPDATE users SET failed_attempts = ? WHERE id = ?"), {failures, userId});
+        audit.append(txn, {typed, QStringLiteral("session.login"), object,
+                           QStringLiteral("wrong password, attempt %1").arg(failures), QStringLiteral("failed")});
+        if (failures >= kMaxFailedAttempts) {
+            const qint64 until = now + kLockoutMs;
+            txn.exec(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?"),
+                     {until, userId});
+            setServerLogin(txn, name, false); // on a server its login is locked with it
+            audit.append(txn, {QStringLiteral("system"), QStringLiteral("user.locked"), object,
+                               QStringLiteral("%1 failed sign-ins").arg(failures), QStringLiteral("locked")});
+            txn.publish(UserLocked{name, QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)});
+        }
+        return r;
+    }).result();
 }
 
 SignInResult AccessControl::signInOnServer(const QString& name, const QString& password, const QString& login) const

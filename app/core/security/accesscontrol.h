@@ -171,6 +171,7 @@ public:
 private:
     void setPassword(WriteTransaction& txn, const QString& userName, const QString& password, const PasswordHash& hash,
                      const QString& actor, const QString& action) const;
+    SignInResult checkSignIn(const QString& name, const QString& password) const;
     SignInResult signInOnServer(const QString& name, const QString& password, const QString& login) const;
     qint64 insertUser(WriteTransaction& txn, const NewUser& user, const PasswordHash& hash,
                       const QString& actor) const;

@@ -17,6 +17,12 @@ struct HEXHUB_CORE_EXPORT Principal
     QString displayName;
     QStringList roles;
     QSet<QString> permissions;
+    /*!
+     * Derived from the password at sign-in (AccessControl::signIn, Outbox::deskKey()): seals what
+     * this operator keeps in the desk's outbox, so nobody else at the desk can put work in their
+     * name there. Never stored or sent; empty for a principal not signed in by password.
+     */
+    QByteArray deskKey;
 
     bool isValid() const { return userId > 0; }
     bool can(const QString& permission) const { return permissions.contains(permission); }

@@ -6,10 +6,13 @@
 
 #include "base/clock.h"
 #include "base/error.h"
+#include "security/password.h"
 #include "store/sql.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -150,7 +153,15 @@ QJsonObject OfflineCommand::toJson() const
         {QStringLiteral("source"), source},
         {QStringLiteral("made_at"), madeAt},
         {QStringLiteral("content_bytes"), content.isEmpty() ? contentBytes : qint64(content.size())},
+        {QStringLiteral("seal"), QString::fromLatin1(seal.toHex())},
     };
+}
+
+QByteArray OfflineCommand::sealedBytes(const QByteArray& contentDigest) const
+{
+    QJsonObject json = toJson();
+    json.remove(QStringLiteral("seal"));
+    return QJsonDocument(json).toJson(QJsonDocument::Compact) + '\n' + contentDigest.toHex();
 }
 
 OfflineCommand OfflineCommand::fromJson(const QJsonObject& json)
@@ -173,6 +184,7 @@ OfflineCommand OfflineCommand::fromJson(const QJsonObject& json)
     command.source = json.value(QStringLiteral("source")).toString();
     command.madeAt = json.value(QStringLiteral("made_at")).toInteger();
     command.contentBytes = json.value(QStringLiteral("content_bytes")).toInteger();
+    command.seal = QByteArray::fromHex(json.value(QStringLiteral("seal")).toString().toLatin1());
     if (command.contentBytes < 0)
         throw ValidationError(Tr::tr("The command %1 says it carries a negative number of bytes.").arg(command.operation));
     return command;
@@ -623,11 +635,18 @@ QFuture<void> Outbox::rememberRun(const QString& deployment, const QString& desk
     });
 }
 
-void Outbox::setOperator(const QString& name)
+QByteArray Outbox::deskKey(const QString& name, const QString& password, int iterations)
 {
-    if (name == m_operator)
+    return PasswordHasher::pbkdf2Sha256(password.toUtf8(), QByteArrayLiteral("hexhub-outbox-seal/") + name.toUtf8(), iterations,
+                                        PasswordHasher::kDigestBytes);
+}
+
+void Outbox::setOperator(const QString& name, const QByteArray& deskKey)
+{
+    if (name == m_operator && deskKey == m_operatorKey)
         return;
     m_operator = name;
+    m_operatorKey = deskKey;
     m_nothingToReplay = false;
     pump();
 }
@@ -717,8 +736,11 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
     if (command.madeAt == 0)
         command.madeAt = m_clock.nowMs();
     auto keeping = std::make_shared<OfflineCommand>(std::move(command));
+    // Sealed with the key of the operator signed in, when they made it (the services keep under the
+    // signed-in operator's name).
+    const QByteArray key = keeping->madeBy == m_operator ? m_operatorKey : QByteArray();
     m_local
-        ->write([keeping, keeper = m_keepers.value(keeping->operation)](WriteTransaction& txn) {
+        ->write([keeping, key, keeper = m_keepers.value(keeping->operation)](WriteTransaction& txn) {
             if (keeper) {
                 // What is kept before it on the same records, oldest first, for the module to see.
                 QList<OfflineCommand> earlier;
@@ -740,6 +762,11 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
                 if (!earlier.isEmpty())
                     keeping->args = keeper(keeping->args, earlier);
             }
+            keeping->seal.clear();
+            if (!key.isEmpty())
+                keeping->seal = QMessageAuthenticationCode::hash(
+                    keeping->sealedBytes(QCryptographicHash::hash(keeping->content, QCryptographicHash::Sha256)), key,
+                    QCryptographicHash::Sha256);
             return txn
                 .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind, content) "
                                      "VALUES (?, ?, 'queued', 'command', ?)"),

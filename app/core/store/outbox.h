@@ -74,6 +74,14 @@ struct HEXHUB_CORE_EXPORT OfflineCommand
      */
     QByteArray content;
     qint64 contentBytes = 0; //!< content's size, also when the entry was read without it
+    /*!
+     * HMAC-SHA256 over everything above (its content by its SHA-256) with the maker's desk key
+     * (Principal::deskKey), made as it is kept: what is sent under the maker is what they kept.
+     * Empty when the maker had no key.
+     */
+    QByteArray seal;
+    //! The bytes the seal covers: the command as JSON without its seal, and its content's digest.
+    QByteArray sealedBytes(const QByteArray& contentDigest) const;
 
     QJsonObject toJson() const;
     //! Throws ValidationError naming what is wrong with a stored command.
@@ -212,11 +220,20 @@ public:
     /*!
      * Commands replay only while the operator who made them is signed in, under that operator (the
      * permission checked again by the service): a desk shared by several operators sends nobody's
-     * work in another's name. Another operator's commands wait for them, or for a decision (keep
-     * mine sends it under whoever decides). The platform says who is signed in (Session::changed);
+     * work in another's name. Another operator's commands wait for them (anyone signed in may
+     * discard them). `deskKey` (Principal::deskKey) seals what this operator keeps, and what is sent
+     * under them must carry their seal: work put in the file in their name by someone else is
+     * refused and waits for their decision. The platform says who is signed in (Session::changed);
      * empty: nobody. Changes (submit()) carry their actor and replay regardless.
      */
-    void setOperator(const QString& name);
+    void setOperator(const QString& name, const QByteArray& deskKey = {});
+    /*!
+     * The desk key of an operator (Principal::deskKey): PBKDF2-HMAC-SHA256 of their password, salted
+     * with their name, `iterations` rounds. Only someone who knows the password makes it; sealing
+     * with it means nobody else at this desk (another operator under the same system account) can
+     * put work in the outbox that is sent in that operator's name.
+     */
+    static QByteArray deskKey(const QString& name, const QString& password, int iterations);
     /*!
      * Builds the CommandQueued a service reports for `command`, for the caller to show it as waiting.
      */
@@ -327,6 +344,7 @@ private:
     bool m_blocked = false;
     bool m_replayHeld = false;
     QString m_operator; //!< who is signed in at this desk; empty: nobody
+    QByteArray m_operatorKey; //!< their desk key (seals what they keep, checks what is sent under them)
     bool m_nothingToReplay = false; //!< the last look found nothing that may replay yet: wait for a change
     QUuid m_replaying;              //!< the command being sent again (keep() of it is a no-op)
     QSet<QUuid> m_announced;        //!< entries attentionNeeded() was emitted for in this run

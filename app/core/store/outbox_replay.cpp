@@ -8,10 +8,13 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "security/audit.h"
+#include "security/password.h"
 #include "store/sql.h"
 #include "store/store.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QMessageAuthenticationCode>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -151,6 +154,19 @@ QFuture<void> Outbox::sendKept(const OutboxEntry& entry, bool overrideConflict)
             return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
                 Tr::tr("No module on this desk sends \"%1\" (%2); start the desk with that module, or discard it.")
                     .arg(command.summary, command.operation))));
+        // Sent only under its maker (replayOne(), resolveCommand()): what goes is what they kept,
+        // not what someone else with the desk's files put there in their name.
+        if (!m_operatorKey.isEmpty()) {
+            const QByteArray expected = QMessageAuthenticationCode::hash(
+                command.sealedBytes(QCryptographicHash::hash(content, QCryptographicHash::Sha256)), m_operatorKey,
+                QCryptographicHash::Sha256);
+            if (!PasswordHasher::constantTimeEqual(expected, command.seal))
+                return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
+                    Tr::tr("\"%1\" is not sent: it is not as %2 kept it on this desk (its seal does not match: it was changed "
+                           "outside Hexhub, or kept before a change of password or by an older Hexhub). Discard it, and make "
+                           "it again if it is still wanted.")
+                        .arg(command.summary, command.madeBy))));
+        }
         try {
             return (*replay)(command.args, content, command.id, overrideConflict);
         } catch (...) {
@@ -290,7 +306,7 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                 if (!entry)
                     throw ValidationError(Tr::tr("No change %1 waits in this desk's outbox.").arg(changeId.toString(QUuid::WithoutBraces)));
                 // A kept command may be decided on while it waits (for the operator who made it, say):
-                // sent now under whoever decides, or discarded. A change waits only for the server.
+                // discarded by whoever decides, sent only by its maker. A change waits only for the server.
                 if (entry->state == OutboxEntry::State::Queued && entry->kind == OutboxEntry::Kind::Change)
                     throw ValidationError(Tr::tr("The change \"%1\" is not waiting for a decision.").arg(entry->summary()));
             } catch (...) {
@@ -506,8 +522,16 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
         removeAndRecord();
         return;
     }
-    // Keep mine: send it again under the signed-in operator, over the newer row after a conflict. Not
-    // without an operator or the module that sends it: the entry stays as it is.
+    // Keep mine: send it again under its maker, signed in here, over the newer row after a conflict.
+    // Nobody sends another's kept work in their own name: its seal is the maker's, which only the
+    // maker's sign-in can check. Not without the module that sends it: the entry stays as it is.
+    if (entry.command.madeBy != actor) {
+        finishWith(std::make_exception_ptr(ValidationError(
+                       Tr::tr("\"%1\" was kept by %2: only they send it, once signed in at this desk; you may discard it.")
+                           .arg(entry.command.summary, entry.command.madeBy))),
+                   {});
+        return;
+    }
     if (m_operator.isEmpty() || !m_replayers.contains(entry.command.operation)) {
         finishWith(std::make_exception_ptr(ValidationError(
                        m_operator.isEmpty()
