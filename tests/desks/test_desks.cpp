@@ -41,6 +41,7 @@
 #include <algorithm>
 #include <csignal>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -472,6 +473,29 @@ struct HubDesk
     }
 };
 
+// The hub's desk on the server itself, with Sue signed in at it.
+struct SueAtHub
+{
+    TestPlatform desk;
+    std::optional<HubDesk> hub;
+    explicit SueAtHub(const OutageServer& server)
+        : desk(server.desk(server.url, QStringLiteral("hub")))
+    {
+        desk.start();
+        signInAs(desk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
+        hub.emplace(*desk.platform);
+    }
+};
+
+NewIncident burglary(const QString& summary)
+{
+    NewIncident in;
+    in.category = QStringLiteral("burglary");
+    in.summary = summary;
+    in.location = Location{QStringLiteral("1 Bund Road"), GeoPoint{31.2304, 121.4737}};
+    return in;
+}
+
 template <typename T>
 QString queuedSummary(QFuture<T> future)
 {
@@ -751,17 +775,9 @@ TEST_CASE("A desk catches up only on the journal it saw, and takes what it journ
 {
     OutageServer server;
     RawPg raw(server.url);
-    TestPlatform hubDesk(server.desk(server.url, QStringLiteral("hub")));
-    hubDesk.start();
-    signInAs(hubDesk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
-    HubDesk onHub(*hubDesk.platform);
-    NewIncident in;
-    in.category = QStringLiteral("burglary");
-    in.location = Location{QStringLiteral("1 Bund Road"), GeoPoint{31.2304, 121.4737}};
-    auto create = [&](HubDesk& desk, const QString& summary) {
-        in.summary = summary;
-        return await(desk.incidents.create(in));
-    };
+    SueAtHub sue(server);
+    HubDesk& onHub = *sue.hub;
+    auto create = [&](HubDesk& desk, const QString& summary) { return await(desk.incidents.create(burglary(summary))); };
     create(onHub, QStringLiteral("Seen before"));
     const TestPlatform::Config fieldConfig = server.desk(server.url, QStringLiteral("field"));
     struct Heard
@@ -1084,15 +1100,8 @@ TEST_CASE("Work put in a desk's outbox file in another operator's name is not se
 {
     OutageServer server;
     RawPg raw(server.url);
-    TestPlatform hubDesk(server.desk(server.url, QStringLiteral("hub")));
-    hubDesk.start();
-    signInAs(hubDesk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
-    HubDesk onHub(*hubDesk.platform);
-    NewIncident in;
-    in.category = QStringLiteral("burglary");
-    in.summary = QStringLiteral("Break-in at the depot");
-    in.location = Location{QStringLiteral("1 Bund Road"), GeoPoint{31.2304, 121.4737}};
-    const Incident depot = await(onHub.incidents.create(in));
+    SueAtHub sue(server);
+    const Incident depot = await(sue.hub->incidents.create(burglary(QStringLiteral("Break-in at the depot"))));
 
     // Ann and Ivy share the field desk (one system account). Ann keeps two notes while the server is away.
     const TestPlatform::Config fieldConfig = server.desk(server.relayed, QStringLiteral("field"));
