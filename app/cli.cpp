@@ -23,6 +23,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QSqlQuery>
 
@@ -58,6 +59,24 @@ QString readPassword(QTextStream& err)
 
 namespace {
 
+QJsonObject maskedArgs(const QJsonObject& in)
+{
+    static const QRegularExpression credentials(QStringLiteral("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/@]*@"));
+    QJsonObject out = in;
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        if (it.value().isObject()) {
+            it.value() = maskedArgs(it.value().toObject());
+        } else if (it.value().isString()) {
+            QString value = it.value().toString();
+            if (it.key().contains(QLatin1String("contact")))
+                value = value.isEmpty() ? value : QStringLiteral("****") + value.right(std::min<qsizetype>(4, value.size() / 2));
+            value.replace(credentials, QStringLiteral("\\1:****@"));
+            it.value() = value;
+        }
+    }
+    return out;
+}
+
 // Reads the desk's outbox file on its own: the server is not needed (nor, usually, reachable).
 int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
 {
@@ -90,14 +109,9 @@ int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
             out << QStringLiteral("%1  %2  %3").arg(e.id().toString(QUuid::WithoutBraces), state, e.summary()) << Qt::endl;
             if (e.kind == OutboxEntry::Kind::Command) {
                 // Personal data kept with a command (a reporter's contact) is printed masked: the last
-                // four characters at most, as everywhere else.
-                QJsonObject args = e.command.args;
-                for (auto it = args.begin(); it != args.end(); ++it) {
-                    if (it.key().contains(QLatin1String("contact")) && it.value().isString()) {
-                        const QString value = it.value().toString();
-                        it.value() = value.isEmpty() ? value : QStringLiteral("****") + value.right(std::min<qsizetype>(4, value.size() / 2));
-                    }
-                }
+                // four characters at most, as everywhere else; a password in an address (a camera's
+                // stream) not at all. At any depth of the arguments.
+                const QJsonObject args = maskedArgs(e.command.args);
                 out << QStringLiteral("    ") << Tr::tr("by %1 at %2: %3 %4")
                                                    .arg(e.command.madeBy,
                                                         QDateTime::fromMSecsSinceEpoch(e.command.madeAt, Qt::UTC).toString(Qt::ISODate),

@@ -3036,6 +3036,10 @@
         <source>&quot;%1&quot; was kept by %2: only they send it, once signed in at this desk; you may discard it.</source>
         <translation>“%1”由 %2 保存：只有其本人在本工作台登录后才能发送；您可以放弃它。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; waits: the operator signed in here changed as it was being sent.</source>
+        <translation>“%1”等待中：发送时本工作台登录的操作员已更换。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

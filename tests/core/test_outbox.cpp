@@ -474,7 +474,7 @@ TEST_CASE("A kept command's bytes wait beside it in the file and are read back o
         sent.append({args, content});
         return QtFuture::makeReadyFuture();
     });
-    outbox.setOperator(QStringLiteral("ann"));
+    outbox.setOperator(QStringLiteral("ann"), Outbox::deskKey(QStringLiteral("ann"), QStringLiteral("Her-Passw0rd-here"), 10));
     auto command = [](int n, QByteArray content) {
         OfflineCommand c;
         c.id = CommandId::make();

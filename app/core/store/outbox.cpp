@@ -157,6 +157,17 @@ QJsonObject OfflineCommand::toJson() const
     };
 }
 
+QByteArray OfflineCommand::sealFor(const QByteArray& key, const QByteArray& content) const
+{
+    return QMessageAuthenticationCode::hash(sealedBytes(QCryptographicHash::hash(content, QCryptographicHash::Sha256)), key,
+                                            QCryptographicHash::Sha256);
+}
+
+bool OfflineCommand::sealHolds(const QByteArray& key, const QByteArray& content) const
+{
+    return !key.isEmpty() && PasswordHasher::constantTimeEqual(sealFor(key, content), seal);
+}
+
 QByteArray OfflineCommand::sealedBytes(const QByteArray& contentDigest) const
 {
     QJsonObject json = toJson();
@@ -744,11 +755,16 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
             if (keeper) {
                 // What is kept before it on the same records, oldest first, for the module to see.
                 QList<OfflineCommand> earlier;
-                QSqlQuery q = txn.exec(QStringLiteral("SELECT change FROM outbox WHERE kind = 'command' ORDER BY position"));
+                // Only the maker's own, still waiting, that carry the maker's seal: nothing someone else
+                // put in the file moves what this one says (and this one is sealed as adjusted).
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT change FROM outbox WHERE kind = 'command' AND state = 'queued' "
+                                                      "ORDER BY position"));
                 while (q.next()) {
                     try {
                         const OfflineCommand before = OfflineCommand::fromJson(
                             QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+                        if (before.madeBy != keeping->madeBy || before.contentBytes > 0 || !before.sealHolds(key, {}))
+                            continue;
                         for (const QString& record : before.records) {
                             if (keeping->records.contains(record)) {
                                 earlier << before;
@@ -762,11 +778,7 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
                 if (!earlier.isEmpty())
                     keeping->args = keeper(keeping->args, earlier);
             }
-            keeping->seal.clear();
-            if (!key.isEmpty())
-                keeping->seal = QMessageAuthenticationCode::hash(
-                    keeping->sealedBytes(QCryptographicHash::hash(keeping->content, QCryptographicHash::Sha256)), key,
-                    QCryptographicHash::Sha256);
+            keeping->seal = key.isEmpty() ? QByteArray() : keeping->sealFor(key, keeping->content);
             return txn
                 .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind, content) "
                                      "VALUES (?, ?, 'queued', 'command', ?)"),

@@ -82,6 +82,10 @@ struct HEXHUB_CORE_EXPORT OfflineCommand
     QByteArray seal;
     //! The bytes the seal covers: the command as JSON without its seal, and its content's digest.
     QByteArray sealedBytes(const QByteArray& contentDigest) const;
+    //! Its seal with `key`, over `content` (its bytes as kept; empty for a command without).
+    QByteArray sealFor(const QByteArray& key, const QByteArray& content) const;
+    //! Whether it carries the seal of `key` (never without a key).
+    bool sealHolds(const QByteArray& key, const QByteArray& content) const;
 
     QJsonObject toJson() const;
     //! Throws ValidationError naming what is wrong with a stored command.

@@ -8,13 +8,10 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "security/audit.h"
-#include "security/password.h"
 #include "store/sql.h"
 #include "store/store.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
-#include <QMessageAuthenticationCode>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -146,9 +143,16 @@ Sent classify(QFuture<void> done, QString* problem)
 QFuture<void> Outbox::sendKept(const OutboxEntry& entry, bool overrideConflict)
 {
     const OfflineCommand& command = entry.command;
-    // Called where it is registered: the services it holds (and their continuations' `this`) live
-    // as long as the outbox, where a copy made for this call would not.
-    auto run = [this, command, overrideConflict](const QByteArray& content) -> QFuture<void> {
+    // Who sends it, and the key that checks it, as the sending starts: a sign-out or another sign-in
+    // while its bytes are read does not change under whom it goes, or whose seal it must carry.
+    auto run = [this, command, overrideConflict, maker = m_operator, key = m_operatorKey](const QByteArray& content) -> QFuture<void> {
+        if (m_operator != maker) {
+            // The operator changed meanwhile: it waits for its maker again, as if the server were away.
+            return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+                StoreUnavailable(Tr::tr("\"%1\" waits: the operator signed in here changed as it was being sent.").arg(command.summary))));
+        }
+        // Called where it is registered: the services it holds (and their continuations' `this`)
+        // live as long as the outbox, where a copy made for this call would not.
         const auto replay = m_replayers.constFind(command.operation);
         if (replay == m_replayers.constEnd())
             return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
@@ -156,16 +160,13 @@ QFuture<void> Outbox::sendKept(const OutboxEntry& entry, bool overrideConflict)
                     .arg(command.summary, command.operation))));
         // Sent only under its maker (replayOne(), resolveCommand()): what goes is what they kept,
         // not what someone else with the desk's files put there in their name.
-        if (!m_operatorKey.isEmpty()) {
-            const QByteArray expected = QMessageAuthenticationCode::hash(
-                command.sealedBytes(QCryptographicHash::hash(content, QCryptographicHash::Sha256)), m_operatorKey,
-                QCryptographicHash::Sha256);
-            if (!PasswordHasher::constantTimeEqual(expected, command.seal))
-                return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
-                    Tr::tr("\"%1\" is not sent: it is not as %2 kept it on this desk (its seal does not match: it was changed "
-                           "outside Hexhub, or kept before a change of password or by an older Hexhub). Discard it, and make "
-                           "it again if it is still wanted.")
-                        .arg(command.summary, command.madeBy))));
+        // Without a key (an operator not signed in by password) nothing can be checked: it is not sent.
+        if (!command.sealHolds(key, content)) {
+            return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
+                Tr::tr("\"%1\" is not sent: it is not as %2 kept it on this desk (its seal does not match: it was changed "
+                       "outside Hexhub, or kept before a change of password or by an older Hexhub). Discard it, and make "
+                       "it again if it is still wanted.")
+                    .arg(command.summary, command.madeBy))));
         }
         try {
             return (*replay)(command.args, content, command.id, overrideConflict);

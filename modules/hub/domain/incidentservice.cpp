@@ -443,9 +443,13 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
         const QString runCard = QString::fromUtf8(QJsonDocument(IncidentCategory::runCardToJson(c.runCard)).toJson(QJsonDocument::Compact));
         const QString playbook = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.playbook)).toJson(QJsonDocument::Compact));
         if (before) {
-            txn.exec(QStringLiteral("UPDATE hub_categories SET name = ?, response_target_s = ?, on_scene_limit_s = ?, run_card = ?, "
-                                    "playbook = ?, sort_order = ?, version = version + 1 WHERE id = ?"),
-                     {c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder, c.id});
+            // At the version read here: a save racing another desk's is a conflict, not a lost update.
+            service::requireUpdated(
+                txn.exec(QStringLiteral("UPDATE hub_categories SET name = ?, response_target_s = ?, on_scene_limit_s = ?, run_card = ?, "
+                                        "playbook = ?, sort_order = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                         {c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder, c.id,
+                          before->version}),
+                Tr::tr("The category %1 was changed on another desk meanwhile; look at it again and retry.").arg(before->displayName()));
         } else {
             txn.exec(QStringLiteral("INSERT INTO hub_categories (id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?)"),

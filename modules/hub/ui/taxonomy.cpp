@@ -5,6 +5,7 @@
 #include "base/whenfinished.h"
 
 #include <QComboBox>
+#include <algorithm>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -303,9 +304,13 @@ void TaxonomyDialog::save()
         } catch (const CommandQueued& kept) {
             // Kept on this desk and sent when the server is back; the editor shows it as saved, so
             // the next edit of it starts from this one (the outbox sends both in order).
-            for (IncidentCategory& known : m_categories) {
-                if (known.id == c.id)
-                    known = c;
+            const auto known = std::find_if(m_categories.begin(), m_categories.end(),
+                                            [&c](const IncidentCategory& k) { return k.id == c.id; });
+            if (known != m_categories.end()) {
+                *known = c;
+            } else {
+                m_categories << c; // a new one: listed as kept, until the server has it
+                m_list->addItem(c.displayName());
             }
             m_dirty = false;
             m_revert->setEnabled(false);
