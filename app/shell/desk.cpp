@@ -64,7 +64,11 @@ std::optional<DeskStart> prepareDesk(QApplication& app, Language& language, cons
 int runDesk(QApplication& app, const PlatformOptions& options)
 {
     Language language;
-    std::optional<DeskStart> start = prepareDesk(app, language, options, report);
+    // Other desks' events, and what happened while this desk was closed, are delivered once the
+    // window is there to show them (its notifications, its views), not to nobody during sign-in.
+    PlatformOptions holding = options;
+    holding.holdJournal = true;
+    std::optional<DeskStart> start = prepareDesk(app, language, holding, report);
     if (!start)
         return 1;
     std::unique_ptr<Platform> platform = std::move(start->platform);
@@ -93,6 +97,7 @@ int runDesk(QApplication& app, const PlatformOptions& options)
             // Sounds, and the lock after this many minutes without input (0: never; Ctrl+Alt+L locks at once).
             window->applySettings(desk);
             window->restoreWorkspace(); // shows it, with its panels and walls, on the screens there are
+            platform->releaseJournal();
         });
         signIn->start();
         signIn->show();

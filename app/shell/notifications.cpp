@@ -157,6 +157,8 @@ void NotificationCenter::onEvent(const Event& event)
                          : described.title.isEmpty() ? QString()
                                                      : described.text;
     if (event.caughtUp) {
+        if (!event.remote)
+            return; // this desk's own work of an earlier run: nothing the operator needs telling
         if (++m_caughtUp.events == 1)
             m_caughtUp.firstText = body;
         QStringList& titles = m_caughtUp.titles;

@@ -842,6 +842,48 @@ TEST_CASE("A desk catches up only on the journal it saw, and takes what it journ
     CHECK(outbox.scalar(QStringLiteral("SELECT value FROM desk_state WHERE name = 'deployment'")).toString() == QStringLiteral("recreated"));
 }
 
+TEST_CASE("A desk that holds its journal until its window is up hears the catch-up then, and nothing is missed "
+          "meanwhile",
+          "[postgresql][desks]")
+{
+    OutageServer server;
+    SueAtHub sue(server);
+    HubDesk& onHub = *sue.hub;
+    TestPlatform::Config fieldConfig = server.desk(server.url, QStringLiteral("field"));
+    { // a first run, so the desk has a number to catch up from
+        TestPlatform field(fieldConfig);
+        bool seen = false;
+        QObject guard;
+        field->bus().subscribe(QStringLiteral("incident.created"), &guard, [&](const Event&) { seen = true; });
+        field.start();
+        REQUIRE(waitUntil([&] { return field->bridge()->state() == EventBridge::State::Listening; }));
+        await(onHub.incidents.create(burglary(QStringLiteral("Seen"))));
+        REQUIRE(waitUntil([&] { return seen; }));
+    }
+    await(onHub.incidents.create(burglary(QStringLiteral("Missed while closed"))));
+    // As the desk runs it: held through the sign-in, released once the window is there.
+    fieldConfig.holdJournal = true;
+    TestPlatform field(fieldConfig);
+    field.start();
+    CHECK(field->bridge()->state() == EventBridge::State::Stopped);
+    await(onHub.incidents.create(burglary(QStringLiteral("During sign-in"))));
+    // The window's subscribers come after the start...
+    QList<QPair<QString, bool>> heard;
+    QObject guard;
+    field->bus().subscribe(QStringLiteral("incident.created"), &guard, [&](const Event& e) {
+        heard.append({e.payload.value(QStringLiteral("summary")).toString(), e.caughtUp});
+    });
+    // ... and hear all of it once it is released: the catch-up marked as such, then what came since.
+    field->releaseJournal();
+    field->releaseJournal(); // once is enough
+    REQUIRE(waitUntil([&] { return heard.size() >= 2; }));
+    await(onHub.incidents.create(burglary(QStringLiteral("Live"))));
+    REQUIRE(waitUntil([&] { return heard.size() >= 3; }));
+    CHECK(heard == QList<QPair<QString, bool>>{{QStringLiteral("Missed while closed"), true},
+                                              {QStringLiteral("During sign-in"), false},
+                                              {QStringLiteral("Live"), false}});
+}
+
 TEST_CASE("A desk closed while its server is silent closes without waiting on the network, and the command it "
           "was sending goes out from the outbox after the next sign-in, once",
           "[postgresql][desks][outbox]")

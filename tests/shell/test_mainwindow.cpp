@@ -494,7 +494,9 @@ TEST_CASE("What a desk catches up on at start is one notification, most urgent f
         e.caughtUp = true;
         return e;
     };
-    tp->bus().deliver({caughtUp(3, QStringLiteral("N-1"), QStringLiteral("Noise")),
+    Event own = caughtUp(1, QStringLiteral("N-0"), QStringLiteral("This desk's own, from its last run"));
+    own.remote = false; // not news to this desk: not counted
+    tp->bus().deliver({own, caughtUp(3, QStringLiteral("N-1"), QStringLiteral("Noise")),
                        caughtUp(1, QStringLiteral("N-2"), QStringLiteral("Fire in a stairwell")),
                        caughtUp(3, QStringLiteral("N-3"), QStringLiteral("Parking"))});
     tp->bus().deliver({caughtUp(1, QStringLiteral("N-4"), QStringLiteral("Person on a roof edge")),

@@ -110,6 +110,7 @@ TestPlatform::TestPlatform(Config config)
     options.simulatedStart = simulatedStart();
     options.passwordIterations = config.passwordIterations;
     options.exercise = config.exercise;
+    options.holdJournal = config.holdJournal;
     // Time stands still in tests unless a test lets it run: figures are then exact.
     options.simulatedPaused = true;
     platform = std::make_unique<Platform>(options);

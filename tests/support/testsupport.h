@@ -108,6 +108,7 @@ struct TestPlatform
         std::optional<StoreUrl> store; //!< a given store; default: fresh SQLite file or PG database
         QString outboxPath;  //!< empty: beside storePath when given, else a fresh file
         bool exercise = false; //!< a training store: every event marked as an exercise
+        bool holdJournal = false; //!< other desks' events wait for Platform::releaseJournal(), as at a desk
 
         static Config withModules(const QStringList& paths)
         {

@@ -31,6 +31,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcPlatform, "hexhub.platform", QtInfoMsg)
 
@@ -187,8 +188,9 @@ QFuture<void> Platform::start()
                                 connect(m_bridge.get(), &EventBridge::caughtUp, m_outbox.get(), &Outbox::rememberSeenSeq,
                                         Qt::UniqueConnection);
                                 m_outbox->rememberSeenSeq(from);
-                                m_bridge->setCatchUp(lastSeq, earlierDesks);
-                                m_bridge->start(from);
+                                m_heldJournal = HeldJournal{from, lastSeq, earlierDesks};
+                                if (!m_options.holdJournal)
+                                    releaseJournal();
                             }
                         });
                 })
@@ -204,6 +206,15 @@ QFuture<void> Platform::start()
         })
         .unwrap()
         .then(this, [this] { m_started = true; });
+}
+
+void Platform::releaseJournal()
+{
+    if (!m_bridge || !m_heldJournal)
+        return;
+    const HeldJournal held = *std::exchange(m_heldJournal, std::nullopt);
+    m_bridge->setCatchUp(held.catchUpTo, held.earlierDesks);
+    m_bridge->start(held.from);
 }
 
 QFuture<void> Platform::applyServerRules()

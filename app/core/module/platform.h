@@ -45,6 +45,13 @@ struct HEXHUB_CORE_EXPORT PlatformOptions
     //! This desk's outbox of changes made while the server is away; default: beside an SQLite
     //! store, or in the user's data folder named after the server for a PostgreSQL one.
     QString outboxPath;
+    /*!
+     * Other desks' events (and the catch-up on what happened while this desk was closed) are
+     * delivered only from Platform::releaseJournal() on: a desk releases it once its window, with
+     * its notifications and views, is there to hear them. Nothing is missed meanwhile: the bridge
+     * then reads from where it would have started.
+     */
+    bool holdJournal = false;
 };
 
 /*!
@@ -80,6 +87,9 @@ public:
     QFuture<qint64> addUser(const QString& name, const QString& role, const QString& password);
     //! Shuts the modules down and closes the store.
     void stop();
+    //! After start(), with PlatformOptions::holdJournal: starts delivering other desks' events,
+    //! the catch-up first. Does nothing otherwise, or again.
+    void releaseJournal();
 
     const PlatformOptions& options() const { return m_options; }
     Clock& clock() const { return *m_clock; }
@@ -106,6 +116,14 @@ private:
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<Outbox> m_outbox;
     bool m_started = false;          //!< start() finished
+    //! Where the bridge starts, held until releaseJournal() (PlatformOptions::holdJournal).
+    struct HeldJournal
+    {
+        qint64 from = -1;
+        qint64 catchUpTo = -1;
+        QStringList earlierDesks;
+    };
+    std::optional<HeldJournal> m_heldJournal;
     bool m_outboxMadeByStart = false; //!< start() created the outbox file (it opens beside the store)
     std::shared_ptr<QSettings> m_settings;
     std::unique_ptr<ModuleManager> m_modules;
