@@ -204,6 +204,11 @@ TEST_CASE("A centre's own login cannot talk its way around the server", "[postgr
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_units SET status = 'off_duty'"))));
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_cameras SET name = 'x'"))));
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM hub_cameras"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_categories SET version = 1, response_target_s = 60"))));
+    // Which database this is: every desk reads it, none changes it.
+    CHECK(desk.column(QStringLiteral("SELECT count(*) FROM deployment")) == QStringList{QStringLiteral("1")});
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE deployment SET id = 'another'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM deployment"))));
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_incidents SET status = 'closed'"))));
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM hub_incidents"))));
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("INSERT INTO hub_dispatches (incident_id, unit_id, dispatched_at, "
