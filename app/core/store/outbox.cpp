@@ -596,6 +596,19 @@ void Outbox::saveSeenSeq()
                        });
 }
 
+namespace {
+
+// The desk ids of this desk's recent runs, as desk_state keeps them (a JSON array).
+QStringList desksFrom(const QString& stored)
+{
+    QStringList desks;
+    for (const QJsonValue& desk : QJsonDocument::fromJson(stored.toUtf8()).array())
+        desks << desk.toString();
+    return desks;
+}
+
+} // namespace
+
 QFuture<Outbox::SeenJournal> Outbox::rememberedJournal() const
 {
     if (!m_local || m_state == State::Failed)
@@ -613,8 +626,7 @@ QFuture<Outbox::SeenJournal> Outbox::rememberedJournal() const
             } else if (name == QLatin1String("deployment")) {
                 seen.deployment = value;
             } else {
-                for (const QJsonValue& desk : QJsonDocument::fromJson(value.toUtf8()).array())
-                    seen.desks << desk.toString();
+                seen.desks = desksFrom(value);
             }
         }
         return seen;
@@ -629,9 +641,7 @@ QFuture<void> Outbox::rememberRun(const QString& deployment, const QString& desk
         const QString known = txn.scalar(QStringLiteral("SELECT value FROM desk_state WHERE name = 'deployment'")).toString();
         QStringList desks;
         if (known == deployment) {
-            for (const QJsonValue& desk : QJsonDocument::fromJson(
-                     txn.scalar(QStringLiteral("SELECT value FROM desk_state WHERE name = 'desks'")).toString().toUtf8()).array())
-                desks << desk.toString();
+            desks = desksFrom(txn.scalar(QStringLiteral("SELECT value FROM desk_state WHERE name = 'desks'")).toString());
         } else {
             // Another database: what was remembered of the old one is no use here.
             txn.exec(QStringLiteral("DELETE FROM desk_state WHERE name IN ('last_seen_seq', 'desks')"));
