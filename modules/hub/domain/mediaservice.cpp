@@ -223,17 +223,22 @@ QFuture<MediaItem> MediaService::attachClip(qint64 incidentId, const QString& ca
         in.sha256 = sha256Hex(avi);
         return in;
     });
-    auto attempt = [&] {
-        return unwrapRefusal(checked
-                                 .then([this, actor, object, command](const NewMedia& in) {
-                                     return m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
-                                         return insertMedia(txn, m_audit, actor, in, object, command);
-                                     });
-                                 })
-                                 .unwrap());
+    // Checked before anything else happens to it, also when it is kept on this desk at once (behind
+    // earlier work on the incident that waits there): what is kept is a clip that can be attached.
+    OfflineCommand kept = keptMedia(QStringLiteral("hub.media.clip"), command, incidentId, cameraId, avi, startedAt,
+                                    Tr::tr("Clip from %1").arg(cameraId), actor);
+    auto keepOrWrite = [this, actor, object, command, kept = std::move(kept)](const NewMedia& in) {
+        auto attempt = [&] {
+            return unwrapRefusal(m_store.write(hubWrite(actor), [this, in, actor, object, command](WriteTransaction& txn) {
+                return insertMedia(txn, m_audit, actor, in, object, command);
+            }));
+        };
+        return hubsupport::keepWhenAway(m_outbox, attempt, kept);
     };
-    return hubsupport::keepWhenAway(m_outbox, attempt, keptMedia(QStringLiteral("hub.media.clip"), command, incidentId, cameraId, avi,
-                                                                 startedAt, Tr::tr("Clip from %1").arg(cameraId), actor));
+    // The outbox is asked on its own thread (the GUI's), where it counts what waits.
+    if (m_outbox)
+        return checked.then(m_outbox, keepOrWrite).unwrap();
+    return checked.then(keepOrWrite).unwrap();
 }
 
 QFuture<QList<MediaItem>> MediaService::mediaFor(qint64 incidentId) const
