@@ -130,6 +130,31 @@ struct Login
     }
 };
 
+// The case-management centre's desk on the same server, for what a hostile or cut-off desk must
+// not stop: it publishes a case's opening.
+struct CaseDesk
+{
+    TestPlatform platform;
+    explicit CaseDesk(const PreparedServer& server)
+        : platform(config(server))
+    {
+        platform.start(); // opening the store waits for no lock
+    }
+    static TestPlatform::Config config(const PreparedServer& server)
+    {
+        TestPlatform::Config config;
+        config.store = server.urlOf(server.cases);
+        config.keyPath = server.keyPath();
+        return config;
+    }
+    QFuture<void> publish(const QString& cases)
+    {
+        return platform->store().write(WriteContext{QStringLiteral("case_management"), cases, {}}, [](WriteTransaction& txn) {
+            txn.publish(EventDraft{QStringLiteral("case.opened"), {}, 1, {}, {}, {}});
+        });
+    }
+};
+
 bool deniedOrForbidden(const QString& refusal)
 {
     return refusal.contains(QStringLiteral("permission denied")) || refusal.contains(QStringLiteral("must be owner"))
@@ -418,15 +443,8 @@ TEST_CASE("A desk cut off in the middle of a transaction does not stop the other
     // ...when its network goes silent: no reset, no close, nothing.
     relay.silence();
 
-    TestPlatform::Config config;
-    config.store = server.urlOf(server.cases);
-    config.keyPath = server.keyPath();
-    TestPlatform other(config);
-    other.start();
-    QFuture<void> publish = other->store().write(WriteContext{QStringLiteral("case_management"), server.cases, {}},
-                                                 [](WriteTransaction& txn) {
-        txn.publish(EventDraft{QStringLiteral("case.opened"), {}, 1, {}, {}, {}});
-    });
+    CaseDesk other(server);
+    QFuture<void> publish = other.publish(server.cases);
     // The other desk waits for the lock (the cut desk really held it)...
     CHECK_FALSE(waitUntil([&] { return publish.isFinished(); }, 3000));
     // ...until the server ends the cut desk's session for idling in its transaction, well within the
@@ -437,6 +455,48 @@ TEST_CASE("A desk cut off in the middle of a transaction does not stop the other
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(cutPid)).toInt() == 0);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'lead.received'")).toInt() == 0);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'case.opened'")).toInt() == 1);
+}
+
+TEST_CASE("A desk that turns its own timeouts off and sits on the journal's and the audit chain's locks is cut off "
+          "by the server, and the others publish and audit",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    Login hostile(server.urlOf(server.intel));
+    const QString hostilePid = hostile.column(QStringLiteral("SELECT pg_backend_pid()")).value(0);
+    // The timeouts the server gives its login are only defaults: it turns them off...
+    hostile.pg.exec(QStringLiteral("SET idle_in_transaction_session_timeout = 0"));
+    hostile.pg.exec(QStringLiteral("SET statement_timeout = 0"));
+    // ...cannot take the locks by the owner's function itself...
+    CHECK(deniedOrForbidden(hostile.refusal(QStringLiteral("SELECT hexhub_take_lock(1)"))));
+    // ...so takes them the way every desk does, by publishing and auditing, and then sits there.
+    hostile.pg.exec(QStringLiteral("BEGIN"));
+    hostile.pg.exec(QStringLiteral(
+        "INSERT INTO events (id, topic, occurred_at, source, actor, schema_version, payload, origin) VALUES "
+        "(gen_random_uuid()::text, 'lead.received', 0, 'criminal_intel', 'x', 1, '{}', 'x')"));
+    hostile.pg.exec(QStringLiteral("INSERT INTO audit_log (seq, at, actor, action, object, detail, outcome, origin, prev_hash, hash) "
+                                   "VALUES (0, 0, 'x', 'lead.viewed', 'lead:1', '', 'success', 'x', '', '')"));
+
+    CaseDesk other(server);
+    QFuture<void> publish = other.publish(server.cases);
+    QFuture<qint64> audited = other.platform->audit().record({server.cases, QStringLiteral("case.viewed"), QStringLiteral("case:1"), {},
+                                                   QStringLiteral("success")});
+    // The others wait (the hostile login really holds the locks)...
+    CHECK_FALSE(waitUntil([&] { return publish.isFinished() || audited.isFinished(); }, 3000));
+    // ...until, 15 s on the same holder, the server ends the holder's session: well within the
+    // waiters' own bounds, they publish and audit, and the hostile transaction is gone.
+    REQUIRE(waitUntil([&] { return publish.isFinished() && audited.isFinished(); }, 60000));
+    CHECK(failureOf(publish).isEmpty());
+    CHECK(failureOf(audited).isEmpty());
+    RawPg owner(server.ownerUrl);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(hostilePid)).toInt() == 0);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'lead.received'")).toInt() == 0);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'case.opened'")).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'lead.viewed'")).toInt() == 0);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'case.viewed'")).toInt() == 1);
+    // The owner's own long transactions (migrations) are never cut: the lock's holder is ended only
+    // when it is an operator's login.
+    CHECK(owner.scalar(QStringLiteral("SELECT hexhub_is_account_login(current_user)")).toBool() == false);
 }
 
 TEST_CASE("The store URL's TLS settings reach the connection: verify-full refuses a server without TLS",
@@ -765,17 +825,10 @@ TEST_CASE("A desk holding every lock it can take stops nobody else from starting
     CHECK(deniedOrForbidden(hostile.refusal(QStringLiteral("LOCK TABLE hexhub_locks"))));
     hostile.pg.exec(QStringLiteral("ROLLBACK"));
 
-    TestPlatform::Config config;
-    config.store = server.urlOf(server.cases);
-    config.keyPath = server.keyPath();
-    TestPlatform other(config);
-    other.start(); // opening the store waits for no lock
-    QFuture<void> publish = other->store().write(WriteContext{QStringLiteral("case_management"), server.cases, {}},
-                                                 [](WriteTransaction& txn) {
-        txn.publish(EventDraft{QStringLiteral("case.opened"), {}, 1, {}, {}, {}});
-    });
+    CaseDesk other(server);
+    QFuture<void> publish = other.publish(server.cases);
     CHECK(failureOf(publish).isEmpty());
-    CHECK(failureOf(other->audit().record({server.cases, QStringLiteral("case.viewed"), QStringLiteral("case:1"), {},
+    CHECK(failureOf(other.platform->audit().record({server.cases, QStringLiteral("case.viewed"), QStringLiteral("case:1"), {},
                                            QStringLiteral("success")})).isEmpty());
 }
 

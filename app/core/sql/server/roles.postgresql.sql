@@ -126,12 +126,93 @@ CREATE TABLE IF NOT EXISTS hexhub_locks (id INTEGER PRIMARY KEY, what TEXT NOT N
 INSERT INTO hexhub_locks (id, what) VALUES (1, 'journal'), (2, 'audit chain') ON CONFLICT (id) DO NOTHING;
 REVOKE ALL ON hexhub_locks FROM PUBLIC;
 
+-- Takes one of those locks for the rest of the transaction. A desk's login cannot touch the table,
+-- but it can hold the lock through its own transaction: insert an event, then sit, with its
+-- idle-in-transaction and statement timeouts turned off (they are the login's defaults, which it may
+-- change). So a waiter does not wait on a holder for ever: after 15 s on the same holder (a desk's
+-- transaction idles at most that long), the holder's session is ended if it is an operator's login
+-- (never the owner's or a superuser's, which run migrations), and the server logs who and why.
+-- Uncontended, it costs one SKIP LOCKED row lock, no subtransaction.
+CREATE OR REPLACE FUNCTION hexhub_take_lock(which INTEGER) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
+$$
+DECLARE
+    started TIMESTAMPTZ := clock_timestamp();
+    desks_timeout TEXT := current_setting('lock_timeout');
+    holder INTEGER;
+    holder_since TIMESTAMPTZ;
+    seen INTEGER;
+    locker XID;
+    whose TEXT;
+BEGIN
+    -- Free, or already this transaction's: taken at once.
+    PERFORM 1 FROM public.hexhub_locks WHERE id = which FOR UPDATE SKIP LOCKED;
+    IF FOUND THEN
+        RETURN;
+    END IF;
+    LOOP
+        BEGIN
+            -- A real wait, which ends as soon as the holder's transaction does; a second at a time,
+            -- so the holder can be looked at again.
+            PERFORM set_config('lock_timeout', '1s', true);
+            PERFORM 1 FROM public.hexhub_locks WHERE id = which FOR UPDATE;
+            PERFORM set_config('lock_timeout', desks_timeout, true);
+            RETURN; -- leaving the block keeps the lock
+        EXCEPTION WHEN lock_not_available THEN
+            NULL;
+        END;
+        IF clock_timestamp() - started > interval '20 seconds' THEN
+            RAISE EXCEPTION 'the % is held by another session for too long', (SELECT what FROM public.hexhub_locks WHERE id = which)
+                USING ERRCODE = 'lock_not_available';
+        END IF;
+        -- Who holds it: the transaction whose id marks the row, and the session that transaction is.
+        SELECT xmax INTO locker FROM public.hexhub_locks WHERE id = which;
+        SELECT l.pid INTO seen FROM pg_catalog.pg_locks l
+        WHERE l.locktype = 'transactionid' AND l.transactionid = locker AND l.mode = 'ExclusiveLock' AND l.granted
+        LIMIT 1;
+        IF seen IS DISTINCT FROM holder THEN
+            holder := seen;
+            holder_since := clock_timestamp();
+        ELSIF holder IS NOT NULL AND clock_timestamp() - holder_since > interval '15 seconds' THEN
+            SELECT usename INTO whose FROM pg_catalog.pg_stat_activity WHERE pid = holder;
+            IF whose IS NOT NULL AND hexhub_is_account_login(whose) THEN
+                RAISE WARNING 'hexhub: ending the session of % (process %): it held the lock of the % for over 15 s, '
+                              'stopping every other desk', whose, holder, (SELECT what FROM public.hexhub_locks WHERE id = which);
+                BEGIN
+                    PERFORM pg_catalog.pg_terminate_backend(holder, 5000);
+                EXCEPTION WHEN insufficient_privilege THEN
+                    RAISE WARNING 'hexhub: the database owner may not end other sessions (grant it pg_signal_backend)';
+                END;
+            END IF;
+            holder := NULL;
+        END IF;
+    END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_take_lock(INTEGER) FROM PUBLIC;
+
+-- The owner ends a session that holds one of those locks too long (hexhub_take_lock); that takes
+-- pg_signal_backend where the owner is not a superuser.
+DO $$
+BEGIN
+    IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)
+       AND NOT pg_has_role(current_user, 'pg_signal_backend', 'MEMBER') THEN
+        BEGIN
+            EXECUTE format('GRANT pg_signal_backend TO %I', current_user);
+        EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN
+            RAISE WARNING 'hexhub: % may not be granted pg_signal_backend; a desk that holds the journal''s lock is then '
+                          'not cut off by the server (grant it as a superuser)', current_user;
+        END;
+    END IF;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION hexhub_events_assign_seq() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
     -- Held until the transaction ends: numbers are handed out in commit order (see migration 0001).
-    PERFORM 1 FROM public.hexhub_locks WHERE id = 1 FOR UPDATE;
+    PERFORM public.hexhub_take_lock(1);
     NEW.seq := nextval('public.events_seq');
     PERFORM pg_notify('hexhub_events', NEW.seq::text);
     RETURN NEW;
@@ -281,7 +362,7 @@ BEGIN
     IF k IS NULL THEN
         RAISE EXCEPTION 'the server keeps no audit key: run hexhub --init-server with the deployment''s key';
     END IF;
-    PERFORM 1 FROM public.hexhub_locks WHERE id = 2 FOR UPDATE; -- one appender at a time: each row links to the one before
+    PERFORM public.hexhub_take_lock(2); -- one appender at a time: each row links to the one before
     SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1;
     NEW.seq := COALESCE(last_seq, 0) + 1;
     NEW.prev_hash := COALESCE(last_hash, 'genesis');
