@@ -73,6 +73,9 @@ MainWindow::MainWindow(Platform& platform, Language* language, QWidget* parent)
     setCentralWidget(centre);
 
     m_toast = new Toast(centre);
+    // A desk on a server hears what happened while it was closed as one notification, however the
+    // bridge pages it.
+    m_notifications->followCatchUp(platform.bridge());
     connect(m_notifications, &NotificationCenter::posted, this, [this](const Notification& n) {
         if (n.level != Notification::Level::Info)
             m_toast->showNotification(n);

@@ -3,6 +3,7 @@
 #include "shelltr.h"
 
 #include "bus/event.h"
+#include "bus/eventbridge.h"
 #include "bus/eventbus.h"
 #include "module/modulemanager.h"
 #include "store/outbox.h"
@@ -83,8 +84,12 @@ NotificationCenter::NotificationCenter(EventBus& bus, Store& store, Outbox& outb
     bus.subscribe(QStringLiteral("training.injected"), &m_receiver, [this](const Event& e) {
         const QString label = e.payload.value(QStringLiteral("label")).toString();
         const QString module = e.payload.value(QStringLiteral("handledBy")).toString();
-        post(Notification::Level::Important, Tr::tr("Exercise: %1").arg(label),
-             module.isEmpty() ? QString() : Tr::tr("Handled by: %1").arg(m_modules.displayName(module)), e.occurredAt);
+        const QString title = Tr::tr("Exercise: %1").arg(label);
+        const QString body = module.isEmpty() ? QString() : Tr::tr("Handled by: %1").arg(m_modules.displayName(module));
+        if (e.caughtUp) // an exercise that ran while this desk was closed: in the catch-up's summary
+            countCaughtUp(e, Notification::Level::Important, title, body);
+        else
+            post(Notification::Level::Important, title, body, e.occurredAt);
     });
     connect(&store, &Store::stateChanged, this, [this](Store::State state) {
         if (state == Store::State::Offline)
@@ -157,28 +162,51 @@ void NotificationCenter::onEvent(const Event& event)
                          : described.title.isEmpty() ? QString()
                                                      : described.text;
     if (event.caughtUp) {
-        if (!event.remote)
-            return; // this desk's own work of an earlier run: nothing the operator needs telling
-        if (++m_caughtUp.events == 1)
-            m_caughtUp.firstText = body;
-        QStringList& titles = m_caughtUp.titles;
-        // The most urgent lead the list, each after those as urgent that came before it.
-        qsizetype at = titles.size();
-        if (level == Notification::Level::Priority)
-            at = m_caughtUp.priority++;
-        else if (level == Notification::Level::Important)
-            at = m_caughtUp.priority + m_caughtUp.important++;
-        titles.insert(std::min(at, titles.size()), title);
-        while (titles.size() > kCaughtUpTitles)
-            titles.removeLast();
-        m_caughtUpQuiet->start();
+        countCaughtUp(event, level, title, body);
         return;
     }
     post(level, title, body, event.occurredAt);
 }
 
+void NotificationCenter::followCatchUp(const EventBridge* bridge)
+{
+    if (!bridge || bridge->catchUpFinished())
+        return;
+    m_catchUpOpen = true;
+    connect(bridge, &EventBridge::catchUpDone, this, [this] {
+        m_catchUpOpen = false;
+        if (m_caughtUp.events > 0 && !m_caughtUpQuiet->isActive())
+            postCaughtUp();
+    });
+}
+
+void NotificationCenter::countCaughtUp(const Event& event, Notification::Level level, const QString& title, const QString& body)
+{
+    if (!event.remote)
+        return; // this desk's own work of an earlier run: nothing the operator needs telling
+    m_lastCaughtUp.start();
+    if (++m_caughtUp.events == 1)
+        m_caughtUp.firstText = body;
+    QStringList& titles = m_caughtUp.titles;
+    // The most urgent lead the list, each after those as urgent that came before it.
+    qsizetype at = titles.size();
+    if (level == Notification::Level::Priority)
+        at = m_caughtUp.priority++;
+    else if (level == Notification::Level::Important)
+        at = m_caughtUp.priority + m_caughtUp.important++;
+    titles.insert(std::min(at, titles.size()), title);
+    while (titles.size() > kCaughtUpTitles)
+        titles.removeLast();
+    m_caughtUpQuiet->start();
+}
+
 void NotificationCenter::postCaughtUp()
 {
+    // More pages of the catch-up to come: wait for them (within reason).
+    if (m_catchUpOpen && m_lastCaughtUp.isValid() && m_lastCaughtUp.elapsed() < kCaughtUpMaxWaitMs) {
+        m_caughtUpQuiet->start();
+        return;
+    }
     const CaughtUp seen = std::exchange(m_caughtUp, CaughtUp{});
     if (seen.events == 0)
         return;

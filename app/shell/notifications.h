@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFrame>
 #include <QList>
 #include <QObject>
@@ -11,6 +12,7 @@ class QTimer;
 
 namespace hexhub {
 class ModuleManager;
+class EventBridge;
 class EventBus;
 class Outbox;
 class Store;
@@ -58,12 +60,22 @@ public:
     bool soundEnabled() const { return m_soundEnabled; }
     int soundsPlayed() const { return m_soundsPlayed; }
 
+    /*!
+     * The bridge that delivers this desk's catch-up (Platform::bridge(); none on a desk of its own):
+     * the catch-up's summary waits until the bridge has read it all, so a catch-up read in slow pages
+     * is still one notification (up to kCaughtUpMaxWaitMs after the last event, should the bridge
+     * never finish, say when the server goes away in the middle of it).
+     */
+    void followCatchUp(const EventBridge* bridge);
+
 Q_SIGNALS:
     void posted(const hexhub::shell::Notification& notification);
     void changed();
 
+
 private:
     void onEvent(const Event& event);
+    void countCaughtUp(const Event& event, Notification::Level level, const QString& title, const QString& body);
     void postCaughtUp();
 
     const ModuleManager& m_modules;
@@ -81,7 +93,10 @@ private:
         QString firstText;  //!< the first one's detail, shown when it is the only one
     } m_caughtUp;
     QTimer* m_caughtUpQuiet = nullptr;
+    bool m_catchUpOpen = false;     //!< the bridge is still reading the catch-up
+    QElapsedTimer m_lastCaughtUp;   //!< since the last caught-up event
     static constexpr int kCaughtUpQuietMs = 300;
+    static constexpr int kCaughtUpMaxWaitMs = 10000;
     static constexpr int kCaughtUpTitles = 3;
 
     QList<Notification> m_items;

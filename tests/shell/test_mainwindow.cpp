@@ -3,6 +3,7 @@
 #include "shelltest.h"
 
 #include "bus/event.h"
+#include "bus/eventbridge.h"
 #include "bus/eventbus.h"
 #include "security/accesscontrol.h"
 #include "security/session.h"
@@ -12,6 +13,7 @@
 #include "modulerail.h"
 #include "notifications.h"
 #include "store/store.h"
+#include "store/storeurl.h"
 #include "signindialog.h"
 #include "statusindicators.h"
 #include "theme.h"
@@ -523,6 +525,60 @@ TEST_CASE("What a desk catches up on at start is one notification, most urgent f
     tp->bus().deliver({live});
     REQUIRE(waitUntil([&] { return window.notifications()->all().size() == 2; }));
     CHECK(window.notifications()->all().last().title.contains(QStringLiteral("N-6")));
+}
+
+TEST_CASE("A catch-up the bridge reads in slow pages, exercise injects included, is still one notification",
+          "[shell][notifications]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    Language english;
+    REQUIRE(english.set(QStringLiteral("en")));
+    // A bridge as a desk on a server has, before it has read the journal to its end.
+    EventBridge bridge(*StoreUrl::parse(QStringLiteral("postgresql://desk@127.0.0.1:1/hexhub")), tp->store(), tp->bus());
+    NotificationCenter center(tp->bus(), tp->store(), tp->outbox(), tp->modules());
+    center.followCatchUp(&bridge);
+    qint64 seq = 200;
+    auto caughtUp = [&](const QString& topic, const QJsonObject& payload) {
+        Event e;
+        e.seq = ++seq;
+        e.id = QUuid::createUuid();
+        e.topic = topic;
+        e.occurredAt = QDateTime::currentDateTimeUtc();
+        e.source = topic.startsWith(QLatin1String("training")) ? QStringLiteral("core") : QStringLiteral("hub");
+        e.actor = QStringLiteral("sue");
+        e.payload = payload;
+        e.origin = QStringLiteral("another-desk");
+        e.remote = true;
+        e.caughtUp = true;
+        return e;
+    };
+    auto incident = [&](int priority, const QString& number) {
+        return caughtUp(QStringLiteral("incident.created"),
+                        {{QStringLiteral("id"), seq + 1}, {QStringLiteral("status"), QStringLiteral("new")},
+                         {QStringLiteral("source"), QStringLiteral("call")}, {QStringLiteral("priority"), priority},
+                         {QStringLiteral("number"), number}, {QStringLiteral("summary"), QStringLiteral("Caught up")}});
+    };
+    tp->bus().deliver({incident(3, QStringLiteral("P-1")), incident(2, QStringLiteral("P-2"))});
+    // The next page is slow to come: longer than the quiet the summary otherwise waits for. (The wait
+    // is the condition under test, not a synchronisation.)
+    QTest::qWait(700);
+    CHECK(center.all().isEmpty());
+    tp->bus().deliver({incident(1, QStringLiteral("P-3")),
+                       caughtUp(QStringLiteral("training.injected"), {{QStringLiteral("label"), QStringLiteral("Smoke in the tunnel")},
+                                                                      {QStringLiteral("handledBy"), QStringLiteral("hub")}})});
+    Q_EMIT bridge.catchUpDone(); // the bridge has read the journal to its end
+    REQUIRE(waitUntil([&] { return !center.all().isEmpty(); }));
+    REQUIRE(center.all().size() == 1);
+    CHECK(center.all().first().title == QStringLiteral("4 events while this desk was closed"));
+    // The inject is counted in it (three incidents and the inject), not shown apart.
+    CHECK(center.all().first().text.contains(QStringLiteral("and 1 more")));
+    // A live inject after it is shown as itself.
+    Event live = caughtUp(QStringLiteral("training.injected"), {{QStringLiteral("label"), QStringLiteral("Second fire")}});
+    live.caughtUp = false;
+    tp->bus().deliver({live});
+    REQUIRE(waitUntil([&] { return center.all().size() == 2; }));
+    CHECK(center.all().last().title == QStringLiteral("Exercise: Second fire"));
 }
 
 TEST_CASE("The store indicator warns of a connection to another machine that is not encrypted", "[shell]")

@@ -199,6 +199,8 @@ private:
             return;
         }
         Q_EMIT m_bridge.caughtUp(m_bridge.m_lastSeen);
+        if (!m_bridge.m_catchUpFinished.exchange(true))
+            Q_EMIT m_bridge.catchUpDone();
     }
 
     EventBridge& m_bridge;

@@ -58,6 +58,8 @@ public:
     static constexpr int kAfterCutMs = 15000;
 
     State state() const { return m_state.load(); }
+    //! Whether the journal has been read to its end once since start(): the catch-up is all delivered.
+    bool catchUpFinished() const { return m_catchUpFinished.load(); }
     qint64 lastSeenSeq() const { return m_lastSeen.load(); }
     quint64 deliveredCount() const { return m_delivered.load(); }
 
@@ -65,6 +67,9 @@ Q_SIGNALS:
     void stateChanged(hexhub::EventBridge::State state);
     //! Emitted after each read of the journal, with the last sequence number seen.
     void caughtUp(qint64 lastSeq);
+    //! Emitted once, after the first read of the journal to its end: everything up to the catch-up's
+    //! end (setCatchUp()) is delivered, in however many pages it took.
+    void catchUpDone();
 
 private:
     friend class detail::BridgeWorker;
@@ -79,6 +84,7 @@ private:
     std::atomic<State> m_state{State::Stopped};
     std::atomic<qint64> m_lastSeen{0};
     std::atomic<quint64> m_delivered{0};
+    std::atomic<bool> m_catchUpFinished{false};
     qint64 m_catchUpTo = -1;         //!< set before the worker's thread starts, read only there
     QSet<QString> m_earlierOrigins;  //!< ditto
 };
