@@ -3,7 +3,9 @@
 // going away is tested with desks in tests/desks.
 #include "testsupport.h"
 
+#include "security/accesscontrol.h"
 #include "security/audit.h"
+#include "security/session.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "bus/eventbus.h"
@@ -159,6 +161,9 @@ TEST_CASE("A stale change is not applied: the operator keeps theirs or discards 
     QList<OutboxEntry> attention;
     QObject guard;
     QObject::connect(&outbox, &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    // Alice works at this desk: what she makes is kept (and sealed) in her name.
+    signInAs(tp, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
+    const Principal alice = tp->session().principal();
 
     const ChangeResult created = await(outbox.submit(newIncident(QStringLiteral("2026-7"), QStringLiteral("Man on roof"))));
     // Bob raises the priority; Alice, who still sees version 1, rewrites the summary.
@@ -183,9 +188,10 @@ TEST_CASE("A stale change is not applied: the operator keeps theirs or discards 
     CHECK(outbox.waiting() == 2);
 
     // Only the operator signed in at the desk decides, in their own name.
+    tp->session().clear();
     CHECK(failureOf(outbox.resolve(attention[0].change.id, Outbox::Resolution::DiscardMine, QStringLiteral("alice")))
               .contains(QStringLiteral("signed in")));
-    signInAs(tp, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
+    tp->session().setPrincipal(alice);
     CHECK(failureOf(outbox.resolve(attention[0].change.id, Outbox::Resolution::DiscardMine, QStringLiteral("bob")))
               .contains(QStringLiteral("signed in")));
 
@@ -248,6 +254,7 @@ TEST_CASE("A change waiting for a decision survives the desk restarting, and hol
     {
         TestPlatform tp(config);
         tp.start();
+        signInAs(tp, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
         const ChangeResult created = await(tp->outbox().submit(newIncident(QStringLiteral("2026-9"), QStringLiteral("Fight"))));
         await(tp->outbox().submit(edit(created.key, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob"))));
         RowChange stale = edit(created.key, 1, {{QStringLiteral("priority"), 4}}, QStringLiteral("alice"));
@@ -263,6 +270,10 @@ TEST_CASE("A change waiting for a decision survives the desk restarting, and hol
     QObject guard;
     QObject::connect(&again->outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
     again.start();
+    // What waits goes once Alice, who made it, signs in again.
+    const SignInResult alice = await(again->access().signIn(QStringLiteral("alice"), QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(alice.principal.isValid());
+    again->session().setPrincipal(alice.principal);
     // The new incident goes; the conflict and the edit of the same record behind it wait.
     REQUIRE(waitUntil([&] { return !attention.isEmpty() && again->outbox().waiting() == 2; }));
     CHECK(attention[0].change.id == conflicted);
@@ -273,7 +284,6 @@ TEST_CASE("A change waiting for a decision survives the desk restarting, and hol
     CHECK(entries[1].state == OutboxEntry::State::Queued);
     CHECK(entries[1].heldBack);
     CHECK(entries[1].change.summary == QStringLiteral("Edit by alice"));
-    signInAs(again, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
     await(again->outbox().resolve(conflicted, Outbox::Resolution::DiscardMine, QStringLiteral("alice")));
     REQUIRE(waitUntil([&] { return again->outbox().waiting() == 0; }));
     CHECK(journal(*again, QStringLiteral("incident.updated")).size() == 2);
@@ -406,44 +416,141 @@ TEST_CASE("What an earlier run left waits while the replay is held, and replays 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("earlier.outbox"));
     SystemClock clock;
-    { // the outbox's table, as an earlier run made it
+    const QByteArray annsKey = Outbox::deskKey(QStringLiteral("ann"), QStringLiteral("Her-Passw0rd-here"), 10);
+    OfflineCommand command;
+    command.id = CommandId::make();
+    command.operation = QStringLiteral("test.held");
+    command.args = {{QStringLiteral("number"), QStringLiteral("2026-HELD")}};
+    command.summary = QStringLiteral("Kept while the server was away");
+    command.madeBy = QStringLiteral("ann");
+    { // what an earlier run kept
         Outbox earlier(tp->store(), clock, nullptr, path);
+        earlier.holdReplay(true);
+        earlier.setOperator(QStringLiteral("ann"), annsKey);
         await(earlier.open());
+        await(earlier.keep(command));
         earlier.close();
     }
-    RowChange change = newIncident(QStringLiteral("2026-HELD"), QStringLiteral("Kept while the server was away"));
-    change.id = QUuid::createUuid();
-    { // ... and the change it kept
-        Store local(Store::Options{StoreUrl::sqlite(path), 1}, clock);
-        await(local.open());
-        await(local.write([change](WriteTransaction& txn) {
-            txn.exec(QStringLiteral("INSERT INTO outbox (change_id, change) VALUES (?, ?)"),
-                     {change.id.toString(QUuid::WithoutBraces),
-                      QString::fromUtf8(QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact))});
-        }));
-        local.close();
-    }
-    auto applied = [&] {
-        return await(tp->store().read([](Sql& sql) {
-            return sql.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE number = '2026-HELD'")).toInt();
-        }));
-    };
-
+    int sent = 0;
     Outbox outbox(tp->store(), clock, nullptr, path);
     outbox.holdReplay(true);
+    outbox.addReplayer(QStringLiteral("test.held"), [&sent](const QJsonObject& args, const CommandId&, bool) {
+        sent += args.value(QStringLiteral("number")).toString() == QStringLiteral("2026-HELD") ? 1 : 100;
+        return QtFuture::makeReadyFuture();
+    });
+    outbox.setOperator(QStringLiteral("ann"), annsKey);
     await(outbox.open());
     CHECK(outbox.waiting() == 1);
     // Held: open() replayed nothing, nor does the server coming back.
     tp->store().setDegraded(true);
     tp->store().setDegraded(false);
     await(tp->store().write([](WriteTransaction&) {}));
-    CHECK(applied() == 0);
+    QCoreApplication::processEvents();
+    CHECK(sent == 0);
     CHECK(outbox.waiting() == 1);
 
     outbox.holdReplay(false);
     REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }));
-    CHECK(applied() == 1);
+    CHECK(sent == 1);
     outbox.close();
+}
+
+TEST_CASE("Change rows and their states in a desk's outbox file count only as their maker's desk kept them", "[outbox][sqlite]")
+{
+    QTemporaryDir dir;
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.storePath = dir.filePath(QStringLiteral("store.db"));
+    config.keyPath = dir.filePath(QStringLiteral("audit.key"));
+    config.outboxPath = dir.filePath(QStringLiteral("desk.outbox"));
+    QVariant key;
+    QUuid stale, next;
+    auto byAnotherDesk = [](Platform& platform, RowChange change) {
+        change.id = QUuid::createUuid();
+        return await(platform.store().write([change](WriteTransaction& txn) { return Outbox::apply(txn, change, false); }));
+    };
+    {
+        TestPlatform tp(config);
+        tp.start();
+        signInAs(tp, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
+        key = await(tp->outbox().submit(newIncident(QStringLiteral("2026-11"), QStringLiteral("Fight")))).key;
+        CHECK(byAnotherDesk(*tp, edit(key, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob"))).version == 2);
+        // Alice's edit from version 1 conflicts; her next one, from version 2, waits behind it.
+        RowChange first = edit(key, 1, {{QStringLiteral("priority"), 4}}, QStringLiteral("alice"));
+        stale = first.id = QUuid::createUuid();
+        REQUIRE(await(tp->outbox().submit(first)).outcome == ChangeResult::Outcome::Conflict);
+        RowChange second = edit(key, 2, {{QStringLiteral("summary"), QStringLiteral("Fight, knives")}}, QStringLiteral("alice"));
+        next = second.id = QUuid::createUuid();
+        REQUIRE(await(tp->outbox().submit(second)).outcome == ChangeResult::Outcome::Queued);
+        // Meanwhile another desk changes the summary: Alice's next edit will meet a newer row.
+        CHECK(byAnotherDesk(*tp, edit(key, 2, {{QStringLiteral("summary"), QStringLiteral("Fight, police there")}},
+                                      QStringLiteral("bob")))
+                  .version
+              == 3);
+    }
+    const QString planted = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        RawSqlite file(config.outboxPath);
+        // Someone at the desk marks Alice's waiting edit as a conflict, so that her "keep mine"
+        // would write it over the newer row unseen...
+        file.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', their_version = 3 WHERE change_id = ?"),
+                  {next.toString(QUuid::WithoutBraces)});
+        // ... and plants a change in her name, carrying the seal of her genuine one.
+        QSqlQuery q = file.exec(QStringLiteral("SELECT change, seal FROM outbox WHERE change_id = ?"), {stale.toString(QUuid::WithoutBraces)});
+        REQUIRE(q.next());
+        CHECK(!q.value(1).toByteArray().isEmpty());
+        QJsonObject change = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        change.insert(QStringLiteral("id"), planted);
+        change.insert(QStringLiteral("base_version"), 3);
+        change.insert(QStringLiteral("values"), QJsonObject{{QStringLiteral("priority"), 5}});
+        file.exec(QStringLiteral("INSERT INTO outbox (change_id, change, state, seal) VALUES (?, ?, 'queued', ?)"),
+                  {planted, QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact)), q.value(1)});
+    }
+    TestPlatform again(config);
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&again->outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    again.start();
+    Outbox& outbox = again->outbox();
+    // Ivy, at the same desk, sees Alice's work waiting for her, and cannot send it.
+    signInAs(again, QStringLiteral("ivy"), QStringLiteral("hub_supervisor"));
+    const QList<OutboxEntry> forIvy = await(outbox.entries());
+    REQUIRE(forIvy.size() == 3);
+    CHECK(forIvy[2].awaitsMaker);
+    CHECK(failureOf(outbox.resolve(stale, Outbox::Resolution::KeepMine, QStringLiteral("ivy"))).contains(QStringLiteral("only they send it")));
+
+    const SignInResult alice = await(again->access().signIn(QStringLiteral("alice"), QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(alice.principal.isValid());
+    again->session().setPrincipal(alice.principal);
+    const QList<OutboxEntry> forAlice = await(outbox.entries());
+    REQUIRE(forAlice.size() == 3);
+    CHECK(forAlice[0].state == OutboxEntry::State::Conflict); // hers, as her desk recorded it
+    CHECK(forAlice[1].state == OutboxEntry::State::Queued);   // the conflict her desk never recorded is not believed
+    CHECK(forAlice[1].heldBack);
+    CHECK(failureOf(outbox.resolve(next, Outbox::Resolution::KeepMine, QStringLiteral("alice")))
+              .contains(QStringLiteral("not waiting for a decision")));
+
+    // She discards her stale edit. The next goes as she made it, meets the newer row, and waits as a
+    // conflict her desk records; keep mine then applies it over the newer one, as she decided.
+    const qsizetype heard = attention.size();
+    await(outbox.resolve(stale, Outbox::Resolution::DiscardMine, QStringLiteral("alice")));
+    REQUIRE(waitUntil([&] { return attention.size() > heard && attention.last().id() == next; }));
+    CHECK(attention.last().state == OutboxEntry::State::Conflict);
+    CHECK(attention.last().theirVersion == 3);
+    CHECK(row(*again, key).summary == QStringLiteral("Fight, police there"));
+    CHECK(await(outbox.resolve(next, Outbox::Resolution::KeepMine, QStringLiteral("alice"))).version == 4);
+
+    // The planted change is then refused, and her keep mine cannot send it either.
+    REQUIRE(waitUntil([&] { return attention.size() > heard + 1 && attention.last().id() == QUuid::fromString(planted); }));
+    CHECK(attention.last().state == OutboxEntry::State::Failed);
+    CHECK(attention.last().problem.contains(QStringLiteral("its seal does not match")));
+    CHECK(failureOf(outbox.resolve(QUuid::fromString(planted), Outbox::Resolution::KeepMine, QStringLiteral("alice")))
+              .contains(QStringLiteral("its seal does not match")));
+    await(outbox.resolve(QUuid::fromString(planted), Outbox::Resolution::DiscardMine, QStringLiteral("alice")));
+    CHECK(outbox.waiting() == 0);
+    const Row r = row(*again, key);
+    CHECK(r.summary == QStringLiteral("Fight, knives"));
+    CHECK(r.priority == 1);
+    CHECK(r.version == 4);
 }
 
 TEST_CASE("A kept command's bytes wait beside it in the file and are read back only to send it, an outbox from before "

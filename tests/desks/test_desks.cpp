@@ -379,6 +379,12 @@ TEST_CASE("A desk cut off from the server keeps working, and back online its cha
     const QVariant i2 = await(b.outbox().submit(incident(QStringLiteral("N-2"), QStringLiteral("Loud music")))).key;
     REQUIRE(waitUntil([&] { return seenByA.size() == 2; }));
 
+    // Alice works at desk A: what she makes offline is kept in her name and sent under her.
+    signInAs(*field, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
+    auto byAlice = [](RowChange change) {
+        change.actor = QStringLiteral("alice");
+        return change;
+    };
     // The cable is pulled. Desk A goes on: every change is kept on the desk, in order.
     relay.cut();
     CHECK(await(a.outbox().submit(edit(i1, 1, {{QStringLiteral("summary"), QStringLiteral("Brawl, two injured")}},
@@ -387,7 +393,7 @@ TEST_CASE("A desk cut off from the server keeps working, and back online its cha
           == ChangeResult::Outcome::Queued);
     CHECK(await(a.outbox().submit(edit(i2, 1, {{QStringLiteral("priority"), 4}}, QStringLiteral("alice")))).outcome
           == ChangeResult::Outcome::Queued);
-    CHECK(await(a.outbox().submit(incident(QStringLiteral("N-3"), QStringLiteral("Broken window")))).outcome
+    CHECK(await(a.outbox().submit(byAlice(incident(QStringLiteral("N-3"), QStringLiteral("Broken window"))))).outcome
           == ChangeResult::Outcome::Queued);
     CHECK(a.outbox().waiting() == 3);
     CHECK(a.store().state() == Store::State::Offline);
@@ -404,7 +410,6 @@ TEST_CASE("A desk cut off from the server keeps working, and back online its cha
     CHECK(attention[0].theirs.value(QStringLiteral("summary")).toString() == QStringLiteral("Brawl outside bar"));
     // Only the conflicting change waits; the two behind it touch other records and went on.
     REQUIRE(waitUntil([&] { return a.outbox().waiting() == 1; }, 30000));
-    signInAs(*field, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
     const ChangeResult kept = await(a.outbox().resolve(attention[0].change.id, Outbox::Resolution::KeepMine,
                                                        QStringLiteral("alice")));
     CHECK(kept.version == 3);
@@ -465,27 +470,52 @@ struct HubDesk
     IncidentService incidents;
     TaskService tasks;
     UnitService units;
+    CameraService cameras;
     explicit HubDesk(Platform& p)
         : incidents(p.store(), p.session(), p.audit(), &p.outbox())
         , tasks(p.store(), p.session(), p.audit(), &p.outbox())
         , units(p.store(), p.session(), p.audit(), &p.outbox())
+        , cameras(p.store(), p.session(), p.audit(), &p.outbox())
     {
     }
 };
 
-// The hub's desk on the server itself, with Sue signed in at it.
-struct SueAtHub
+// A desk started with an operator signed in at it, and the hub's services there.
+struct OperatorAt
 {
     TestPlatform desk;
     std::optional<HubDesk> hub;
-    explicit SueAtHub(const OutageServer& server)
-        : desk(server.desk(server.url, QStringLiteral("hub")))
+    OperatorAt(const TestPlatform::Config& config, const QString& name, const QString& role)
+        : desk(config)
     {
         desk.start();
-        signInAs(desk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
+        signInAs(desk, name, role);
         hub.emplace(*desk.platform);
     }
 };
+
+// The hub's desk on the server itself, with Sue signed in at it.
+struct SueAtHub : OperatorAt
+{
+    explicit SueAtHub(const OutageServer& server)
+        : OperatorAt(server.desk(server.url, QStringLiteral("hub")), QStringLiteral("sue"), QStringLiteral("hub_supervisor"))
+    {
+    }
+};
+
+// A fixed camera at the depot's corner.
+Camera fixedCamera(const QString& id, const QString& name, const QString& url)
+{
+    Camera c;
+    c.id = id;
+    c.name = name;
+    c.kind = CameraKind::Fixed;
+    c.position = GeoPoint{31.2304, 121.4737};
+    c.fieldOfView = 90;
+    c.range = 150;
+    c.streamUrl = url;
+    return c;
+}
 
 NewIncident burglary(const QString& summary)
 {
@@ -983,30 +1013,16 @@ TEST_CASE("Camera and category changes, snapshots and clips made while the serve
 {
     OutageServer server;
     RawPg raw(server.url);
-    TestPlatform hubDesk(server.desk(server.url, QStringLiteral("hub")));
-    hubDesk.start();
-    signInAs(hubDesk, QStringLiteral("sue"), QStringLiteral("hub_supervisor"));
-    Platform& b = *hubDesk.platform;
-    HubDesk onB(b);
-    CameraService camerasB(b.store(), b.session(), b.audit(), &b.outbox());
+    SueAtHub sue(server);
+    HubDesk& onB = *sue.hub;
+    CameraService& camerasB = sue.hub->cameras;
 
     // The registry as both desks know it: two cameras (one stream with its credentials) and the
     // burglary category; an incident for the pictures.
     const GeoPoint centre{31.2304, 121.4737};
-    auto camera = [&](const QString& id, const QString& name, const QString& url) {
-        Camera c;
-        c.id = id;
-        c.name = name;
-        c.kind = CameraKind::Fixed;
-        c.position = centre;
-        c.fieldOfView = 90;
-        c.range = 150;
-        c.streamUrl = url;
-        return c;
-    };
     const QString secretUrl = QStringLiteral("rtsp://viewer:s3cret-42@10.20.0.5/gate");
-    const Camera gate = await(camerasB.save(camera(QStringLiteral("CAM-0101"), QStringLiteral("Gate"), secretUrl)));
-    const Camera roof = await(camerasB.save(camera(QStringLiteral("CAM-0102"), QStringLiteral("Roof"),
+    const Camera gate = await(camerasB.save(fixedCamera(QStringLiteral("CAM-0101"), QStringLiteral("Gate"), secretUrl)));
+    const Camera roof = await(camerasB.save(fixedCamera(QStringLiteral("CAM-0102"), QStringLiteral("Roof"),
                                                    QStringLiteral("synthetic:rooftop?fps=5"))));
     IncidentCategory burglary;
     for (const IncidentCategory& c : await(onB.incidents.categories())) {
@@ -1126,7 +1142,17 @@ TEST_CASE("Camera and category changes, snapshots and clips made while the serve
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.conflict_resolved' AND actor = 'ann'")).toInt() == 1);
 
     // Sent, the pictures and the stream's password are gone from the desk's file, not only from its
-    // table (secure_delete overwrites what is deleted).
+    // table (secure_delete overwrites what is deleted), and from its write-ahead log while the desk
+    // still runs (emptied after each entry leaves).
+    for (const QString& suffix : {QStringLiteral("-wal"), QString()}) {
+        QFile live(fieldConfig.outboxPath + suffix);
+        if (!live.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = live.readAll();
+        CHECK_FALSE(bytes.contains(picture.mid(picture.size() / 2, 64)));
+        CHECK_FALSE(bytes.contains(avi.mid(avi.size() / 2, 64)));
+        CHECK_FALSE(bytes.contains(QByteArray("s3cret-42")));
+    }
     fieldDesk->stop();
     QFile file(fieldConfig.outboxPath);
     REQUIRE(file.open(QIODevice::ReadOnly));
@@ -1159,7 +1185,7 @@ TEST_CASE("Work put in a desk's outbox file in another operator's name is not se
         CHECK(queuedWhenDone(onField.incidents.addNote(depot.id, QStringLiteral("Ann: owner on the way"))).startsWith(QStringLiteral("Note on")));
         const QList<OutboxEntry> kept = await(field->outbox().entries());
         REQUIRE(kept.size() == 2);
-        CHECK(!kept[0].command.seal.isEmpty());
+        CHECK(!kept[0].seal.isEmpty());
         field->session().clear();
     }
 
@@ -1167,10 +1193,15 @@ TEST_CASE("Work put in a desk's outbox file in another operator's name is not se
     // name (a copy of Ann's first, seal and all, saying something else).
     {
         RawSqlite file(fieldConfig.outboxPath);
-        QSqlQuery rows = file.exec(QStringLiteral("SELECT position, change FROM outbox ORDER BY position"));
+        QSqlQuery rows = file.exec(QStringLiteral("SELECT position, change, seal FROM outbox ORDER BY position"));
         QList<QPair<qint64, QJsonObject>> entries;
-        while (rows.next())
+        QByteArray annsSeal;
+        while (rows.next()) {
             entries.append({rows.value(0).toLongLong(), QJsonDocument::fromJson(rows.value(1).toString().toUtf8()).object()});
+            if (annsSeal.isEmpty())
+                annsSeal = rows.value(2).toByteArray();
+        }
+        REQUIRE(!annsSeal.isEmpty());
         REQUIRE(entries.size() == 2);
         QJsonObject rewritten = entries[1].second;
         QJsonObject args = rewritten.value(QStringLiteral("args")).toObject();
@@ -1184,8 +1215,8 @@ TEST_CASE("Work put in a desk's outbox file in another operator's name is not se
         QJsonObject plantedArgs = planted.value(QStringLiteral("args")).toObject();
         plantedArgs.insert(QStringLiteral("text"), QStringLiteral("Ann: the suspect is Ivy's neighbour"));
         planted.insert(QStringLiteral("args"), plantedArgs);
-        file.exec(QStringLiteral("INSERT INTO outbox (change_id, change, state, kind) VALUES (?, ?, 'queued', 'command')"),
-                  {plantedId, QString::fromUtf8(QJsonDocument(planted).toJson(QJsonDocument::Compact))});
+        file.exec(QStringLiteral("INSERT INTO outbox (change_id, change, state, kind, seal) VALUES (?, ?, 'queued', 'command', ?)"),
+                  {plantedId, QString::fromUtf8(QJsonDocument(planted).toJson(QJsonDocument::Compact)), annsSeal});
     }
 
     // The server is back; Ivy signs in first: nothing of Ann's goes, and Ivy cannot send it either.
@@ -1232,5 +1263,70 @@ TEST_CASE("Work put in a desk's outbox file in another operator's name is not se
     await(a.outbox().resolve(attention.last().id(), Outbox::Resolution::DiscardMine, QStringLiteral("ann")));
     CHECK(a.outbox().waiting() == 0);
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'incident.note'")).toInt() == 1);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.refusal_resolved' AND actor = 'ann'")).toInt() == 2);
+}
+
+TEST_CASE("A camera or category change kept offline by an operator who lost the right meanwhile is refused when sent, "
+          "changes nothing, and waits for their decision",
+          "[postgresql][desks][outbox]")
+{
+    OutageServer server;
+    RawPg raw(server.url);
+    SueAtHub sue(server);
+    const Camera gate = await(sue.hub->cameras.save(fixedCamera(QStringLiteral("CAM-0201"), QStringLiteral("Gate"),
+                                                            QStringLiteral("synthetic:gate?fps=5"))));
+    IncidentCategory burglaryCategory;
+    for (const IncidentCategory& c : await(sue.hub->incidents.categories())) {
+        if (c.id == QLatin1String("burglary"))
+            burglaryCategory = c;
+    }
+    REQUIRE(burglaryCategory.version == 1);
+
+    OperatorAt ann(server.desk(server.relayed, QStringLiteral("field")), QStringLiteral("ann"), QStringLiteral("hub_supervisor"));
+    Platform& a = *ann.desk.platform;
+    HubDesk& onA = *ann.hub;
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&a.outbox(), &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    REQUIRE(waitUntil([&] { return a.bridge()->state() == EventBridge::State::Listening; }));
+
+    // Offline, Ann renames the gate camera and shortens the burglary target...
+    server.relay.cut();
+    Camera renamed = gate;
+    renamed.name = QStringLiteral("North gate");
+    CHECK(queuedWhenDone(onA.cameras.save(renamed)) == QStringLiteral("Save camera CAM-0201"));
+    IncidentCategory quicker = burglaryCategory;
+    quicker.responseTargetMs = 5 * 60 * 1000;
+    CHECK(queuedWhenDone(onA.incidents.saveCategory(quicker)).startsWith(QStringLiteral("Save category")));
+    CHECK(a.outbox().waiting() == 2);
+    // ...and meanwhile an administrator moves her from the hub to a centre's desk.
+    a.session().clear();
+    raw.exec(QStringLiteral("DELETE FROM user_roles WHERE role = 'hub_supervisor' AND user_id = (SELECT id FROM users WHERE name = 'ann')"));
+    raw.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) SELECT id, 'criminal_intel_operator' FROM users WHERE name = 'ann'"));
+    server.relay.restore();
+    REQUIRE(waitUntil([&] { return a.store().state() == Store::State::Open; }, 30000));
+
+    // She signs in: both are sent under her as she is now, and both are refused and wait for her.
+    const SignInResult again = await(a.access().signIn(QStringLiteral("ann"), QStringLiteral("Desk-Passw0rd-42")));
+    REQUIRE(again.principal.isValid());
+    CHECK_FALSE(again.principal.can(QStringLiteral("hub.camera.manage")));
+    CHECK_FALSE(again.principal.can(QStringLiteral("hub.taxonomy.manage")));
+    a.session().setPrincipal(again.principal);
+    REQUIRE(waitUntil([&] { return attention.size() == 2; }, 30000));
+    for (const OutboxEntry& refused : std::as_const(attention))
+        CHECK(refused.state == OutboxEntry::State::Failed);
+    CHECK(attention[0].command.operation == QStringLiteral("hub.camera.save"));
+    CHECK(attention[1].command.operation == QStringLiteral("hub.category.save"));
+    CHECK(a.outbox().waiting() == 2);
+    // Nothing changed on the server; the refusals are on the audit chain in her name.
+    CHECK(raw.scalar(QStringLiteral("SELECT name FROM hub_cameras WHERE id = 'CAM-0201'")).toString() == QStringLiteral("Gate"));
+    CHECK(raw.scalar(QStringLiteral("SELECT version FROM hub_categories WHERE id = 'burglary'")).toInt() == 1);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'ann' AND outcome = 'denied'")).toInt() >= 2);
+    // Keep mine tries again under her rights and is refused again; she discards both, on the record.
+    CHECK_FALSE(failureOf(a.outbox().resolve(attention[0].id(), Outbox::Resolution::KeepMine, QStringLiteral("ann"))).isEmpty());
+    CHECK(raw.scalar(QStringLiteral("SELECT name FROM hub_cameras WHERE id = 'CAM-0201'")).toString() == QStringLiteral("Gate"));
+    await(a.outbox().resolve(attention[0].id(), Outbox::Resolution::DiscardMine, QStringLiteral("ann")));
+    await(a.outbox().resolve(attention[1].id(), Outbox::Resolution::DiscardMine, QStringLiteral("ann")));
+    CHECK(a.outbox().waiting() == 0);
     CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'change.refusal_resolved' AND actor = 'ann'")).toInt() == 2);
 }

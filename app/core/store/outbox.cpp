@@ -94,7 +94,44 @@ QString stateName(OutboxEntry::State state)
     return QStringLiteral("failed");
 }
 
-const QString kEntryColumns = QStringLiteral("position, change_id, change, state, their_version, theirs, problem, kind");
+const QString kEntryColumns = QStringLiteral("position, change_id, change, state, their_version, theirs, problem, kind, seal, state_seal");
+
+QByteArray entrySeal(const QByteArray& key, OutboxEntry::Kind kind, const QByteArray& stored, const QByteArray& content)
+{
+    // The text as the file holds it, not a re-serialisation of what was read from it.
+    const QByteArray sealed = QByteArrayLiteral("hexhub-outbox-entry/1\n")
+        + (kind == OutboxEntry::Kind::Command ? QByteArrayLiteral("command") : QByteArrayLiteral("change")) + '\n' + stored + '\n'
+        + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+    return QMessageAuthenticationCode::hash(sealed, key, QCryptographicHash::Sha256);
+}
+
+QByteArray stateSeal(const QByteArray& key, const OutboxEntry& entry)
+{
+    const QByteArray sealed = QByteArrayLiteral("hexhub-outbox-state/1\n") + entry.id().toByteArray(QUuid::WithoutBraces) + '\n'
+        + stateName(entry.state).toLatin1() + '\n' + QByteArray::number(entry.theirVersion) + '\n'
+        + QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact) + '\n' + entry.problem.toUtf8();
+    return QMessageAuthenticationCode::hash(sealed, key, QCryptographicHash::Sha256);
+}
+
+QByteArray storedText(const QJsonObject& json)
+{
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+void trustState(OutboxEntry& entry, const QString& who, const QByteArray& key)
+{
+    if (entry.state == OutboxEntry::State::Queued || key.isEmpty() || entry.madeBy() != who || entry.stored.isEmpty())
+        return;
+    if (entry.stateSealHolds(key))
+        return;
+    // A conflict or refusal this operator's desk did not record (the file was edited): it goes
+    // again as made, and the server says again what it finds.
+    qCWarning(lcOutbox) << "the state of" << entry.id() << "in the outbox is not as this desk recorded it; sending it again";
+    entry.state = OutboxEntry::State::Queued;
+    entry.theirVersion = 0;
+    entry.theirs.clear();
+    entry.problem.clear();
+}
 
 OutboxEntry entryFrom(QSqlQuery& q)
 {
@@ -105,7 +142,10 @@ OutboxEntry entryFrom(QSqlQuery& q)
     entry.theirs = mapFromJson(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object());
     entry.problem = q.value(6).toString();
     entry.kind = q.value(7).toString() == QLatin1String("command") ? OutboxEntry::Kind::Command : OutboxEntry::Kind::Change;
-    const QJsonObject stored = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+    entry.stored = q.value(2).toString().toUtf8();
+    entry.seal = q.value(8).toByteArray();
+    entry.stateSeal = q.value(9).toByteArray();
+    const QJsonObject stored = QJsonDocument::fromJson(entry.stored).object();
     try {
         if (entry.kind == OutboxEntry::Kind::Command)
             entry.command = OfflineCommand::fromJson(stored);
@@ -118,6 +158,7 @@ OutboxEntry entryFrom(QSqlQuery& q)
         entry.change.summary = entry.command.summary = Tr::tr("A change this desk can no longer read");
         entry.state = OutboxEntry::State::Failed;
         entry.problem = e.message();
+        entry.stored.clear(); // nobody's: it cannot be sent, only discarded
     }
     return entry;
 }
@@ -153,26 +194,18 @@ QJsonObject OfflineCommand::toJson() const
         {QStringLiteral("source"), source},
         {QStringLiteral("made_at"), madeAt},
         {QStringLiteral("content_bytes"), content.isEmpty() ? contentBytes : qint64(content.size())},
-        {QStringLiteral("seal"), QString::fromLatin1(seal.toHex())},
     };
 }
 
-QByteArray OfflineCommand::sealFor(const QByteArray& key, const QByteArray& content) const
+bool OutboxEntry::sealHolds(const QByteArray& key, const QByteArray& content) const
 {
-    return QMessageAuthenticationCode::hash(sealedBytes(QCryptographicHash::hash(content, QCryptographicHash::Sha256)), key,
-                                            QCryptographicHash::Sha256);
+    return !key.isEmpty() && !seal.isEmpty()
+        && PasswordHasher::constantTimeEqual(detail::entrySeal(key, kind, stored, content), seal);
 }
 
-bool OfflineCommand::sealHolds(const QByteArray& key, const QByteArray& content) const
+bool OutboxEntry::stateSealHolds(const QByteArray& key) const
 {
-    return !key.isEmpty() && PasswordHasher::constantTimeEqual(sealFor(key, content), seal);
-}
-
-QByteArray OfflineCommand::sealedBytes(const QByteArray& contentDigest) const
-{
-    QJsonObject json = toJson();
-    json.remove(QStringLiteral("seal"));
-    return QJsonDocument(json).toJson(QJsonDocument::Compact) + '\n' + contentDigest.toHex();
+    return !key.isEmpty() && !stateSeal.isEmpty() && PasswordHasher::constantTimeEqual(detail::stateSeal(key, *this), stateSeal);
 }
 
 OfflineCommand OfflineCommand::fromJson(const QJsonObject& json)
@@ -195,7 +228,6 @@ OfflineCommand OfflineCommand::fromJson(const QJsonObject& json)
     command.source = json.value(QStringLiteral("source")).toString();
     command.madeAt = json.value(QStringLiteral("made_at")).toInteger();
     command.contentBytes = json.value(QStringLiteral("content_bytes")).toInteger();
-    command.seal = QByteArray::fromHex(json.value(QStringLiteral("seal")).toString().toLatin1());
     if (command.contentBytes < 0)
         throw ValidationError(Tr::tr("The command %1 says it carries a negative number of bytes.").arg(command.operation));
     return command;
@@ -427,6 +459,11 @@ QFuture<void> Outbox::open()
                     txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'change'"));
                 if (!hasColumn(QStringLiteral("content")))
                     txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN content BLOB"));
+                // The maker's seals on the entry as kept and on the state the replay gave it.
+                if (!hasColumn(QStringLiteral("seal")))
+                    txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN seal BLOB"));
+                if (!hasColumn(QStringLiteral("state_seal")))
+                    txn.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN state_seal BLOB"));
                 // What this desk remembers between runs (the last journal entry it saw).
                 txn.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS desk_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
                 QList<QStringList> records;
@@ -767,33 +804,30 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
                 QList<OfflineCommand> earlier;
                 // Only the maker's own, still waiting, that carry the maker's seal: nothing someone else
                 // put in the file moves what this one says (and this one is sealed as adjusted).
-                QSqlQuery q = txn.exec(QStringLiteral("SELECT change FROM outbox WHERE kind = 'command' AND state = 'queued' "
-                                                      "ORDER BY position"));
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT %1 FROM outbox WHERE kind = 'command' AND state = 'queued' "
+                                                      "ORDER BY position").arg(kEntryColumns));
                 while (q.next()) {
-                    try {
-                        const OfflineCommand before = OfflineCommand::fromJson(
-                            QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
-                        if (before.madeBy != keeping->madeBy || before.contentBytes > 0 || !before.sealHolds(key, {}))
-                            continue;
-                        for (const QString& record : before.records) {
-                            if (keeping->records.contains(record)) {
-                                earlier << before;
-                                break;
-                            }
+                    const OutboxEntry before = entryFrom(q);
+                    if (before.command.madeBy != keeping->madeBy || before.command.contentBytes > 0 || !before.sealHolds(key, {}))
+                        continue;
+                    for (const QString& record : before.command.records) {
+                        if (keeping->records.contains(record)) {
+                            earlier << before.command;
+                            break;
                         }
-                    } catch (const ValidationError&) {
-                        // An entry that cannot be read is shown to the operator where it is; it adjusts nothing.
                     }
                 }
                 if (!earlier.isEmpty())
                     keeping->args = keeper(keeping->args, earlier);
             }
-            keeping->seal = key.isEmpty() ? QByteArray() : keeping->sealFor(key, keeping->content);
+            const QByteArray stored = storedText(keeping->toJson());
+            const QByteArray seal = key.isEmpty() ? QByteArray() : entrySeal(key, OutboxEntry::Kind::Command, stored, keeping->content);
             return txn
-                .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind, content) "
-                                     "VALUES (?, ?, 'queued', 'command', ?)"),
-                      {keeping->id.toString(), QString::fromUtf8(QJsonDocument(keeping->toJson()).toJson(QJsonDocument::Compact)),
-                       keeping->content.isEmpty() ? QVariant() : QVariant(keeping->content)})
+                .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind, content, seal) "
+                                     "VALUES (?, ?, 'queued', 'command', ?, ?)"),
+                      {keeping->id.toString(), QString::fromUtf8(stored),
+                       keeping->content.isEmpty() ? QVariant() : QVariant(keeping->content),
+                       seal.isEmpty() ? QVariant() : QVariant(seal)})
                 .numRowsAffected();
         })
         .then(this, [this, keeping, promise](QFuture<int> done) {
@@ -887,15 +921,24 @@ void Outbox::keepLocally(RowChange change, OutboxEntry::State state, const Appli
     entry.theirVersion = conflict.theirVersion;
     entry.theirs = conflict.theirs;
     entry.problem = problem;
+    // Sealed, as a command is, with the key of its actor when they are the one signed in here: it is
+    // sent later only under them, and only as they kept it.
+    entry.stored = storedText(entry.change.toJson());
+    const QByteArray key = entry.change.actor == m_operator ? m_operatorKey : QByteArray();
+    if (!key.isEmpty()) {
+        entry.seal = entrySeal(key, OutboxEntry::Kind::Change, entry.stored, {});
+        if (state != OutboxEntry::State::Queued)
+            entry.stateSeal = detail::stateSeal(key, entry);
+    }
     m_local
         ->write([entry](WriteTransaction& txn) {
-            return txn.insert(QStringLiteral("INSERT INTO outbox (change_id, change, state, their_version, theirs, problem) "
-                                             "VALUES (?, ?, ?, ?, ?, ?)"),
-                              {entry.change.id.toString(QUuid::WithoutBraces),
-                               QString::fromUtf8(QJsonDocument(entry.change.toJson()).toJson(QJsonDocument::Compact)),
+            return txn.insert(QStringLiteral("INSERT INTO outbox (change_id, change, state, their_version, theirs, problem, seal, state_seal) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                              {entry.change.id.toString(QUuid::WithoutBraces), QString::fromUtf8(entry.stored),
                                stateName(entry.state), entry.theirVersion,
                                QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
-                               entry.problem},
+                               entry.problem, entry.seal.isEmpty() ? QVariant() : QVariant(entry.seal),
+                               entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal)},
                               QStringLiteral("position"));
         })
         .then(this, [this, entry, promise](QFuture<qint64> done) mutable {
@@ -931,11 +974,13 @@ QFuture<QList<OutboxEntry>> Outbox::entries() const
         return QtFuture::makeExceptionalFuture<QList<OutboxEntry>>(
             std::make_exception_ptr(StoreError(Tr::tr("The outbox is not open."))));
     }
-    return m_local->read([who = m_operator](Sql& sql) {
+    return m_local->read([who = m_operator, key = m_operatorKey](Sql& sql) {
         QList<OutboxEntry> entries;
         QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position").arg(kEntryColumns));
-        while (q.next())
+        while (q.next()) {
             entries << entryFrom(q);
+            trustState(entries.last(), who, key);
+        }
         // Which queued ones wait behind one on the same record that needs a decision.
         QSet<QString> held;
         for (OutboxEntry& entry : entries) {
@@ -944,8 +989,7 @@ QFuture<QList<OutboxEntry>> Outbox::entries() const
             for (const QString& record : records)
                 waits = waits || held.contains(record);
             entry.heldBack = waits && entry.state == OutboxEntry::State::Queued;
-            entry.awaitsMaker = entry.kind == OutboxEntry::Kind::Command && entry.state == OutboxEntry::State::Queued
-                                && entry.command.madeBy != who;
+            entry.awaitsMaker = entry.state == OutboxEntry::State::Queued && (who.isEmpty() || entry.madeBy() != who);
             if (waits) {
                 for (const QString& record : records)
                     held.insert(record);

@@ -74,19 +74,6 @@ struct HEXHUB_CORE_EXPORT OfflineCommand
      */
     QByteArray content;
     qint64 contentBytes = 0; //!< content's size, also when the entry was read without it
-    /*!
-     * HMAC-SHA256 over everything above (its content by its SHA-256) with the maker's desk key
-     * (Principal::deskKey), made as it is kept: what is sent under the maker is what they kept.
-     * Empty when the maker had no key.
-     */
-    QByteArray seal;
-    //! The bytes the seal covers: the command as JSON without its seal, and its content's digest.
-    QByteArray sealedBytes(const QByteArray& contentDigest) const;
-    //! Its seal with `key`, over `content` (its bytes as kept; empty for a command without).
-    QByteArray sealFor(const QByteArray& key, const QByteArray& content) const;
-    //! Whether it carries the seal of `key` (never without a key).
-    bool sealHolds(const QByteArray& key, const QByteArray& content) const;
-
     QJsonObject toJson() const;
     //! Throws ValidationError naming what is wrong with a stored command.
     static OfflineCommand fromJson(const QJsonObject& json);
@@ -113,7 +100,21 @@ struct HEXHUB_CORE_EXPORT OutboxEntry
     QVariantMap theirs;       //!< Conflict: the server's values of the columns the change sets
     QString problem;          //!< Failed: the server's reason
     bool heldBack = false;    //!< Queued behind a change or command on the same record that waits for a decision
-    bool awaitsMaker = false; //!< a command that waits for the operator who made it to sign in (OutboxEntry::madeBy())
+    bool awaitsMaker = false; //!< waits for the operator who made it to sign in (OutboxEntry::madeBy())
+    /*!
+     * The entry exactly as the outbox file holds it (its JSON text), and the maker's seals on it:
+     * HMAC-SHA256 with the maker's desk key (Principal::deskKey) over that text and its content's
+     * SHA-256, made as it was kept, and over its state after the replay set one (a conflict or a
+     * refusal), so what is sent under the maker, and what keep mine overrides, is what the maker's
+     * own desk recorded. Empty seals: the maker had no key (or an older Hexhub kept it).
+     */
+    QByteArray stored;
+    QByteArray seal;
+    QByteArray stateSeal;
+    //! Whether it carries the seal of `key` over `content` (its bytes as kept; empty for none). Never without a key.
+    bool sealHolds(const QByteArray& key, const QByteArray& content) const;
+    //! Whether its state (Conflict or Failed, with what the server said) carries the seal of `key`.
+    bool stateSealHolds(const QByteArray& key) const;
 
     QUuid id() const { return kind == Kind::Command ? command.id.uuid() : change.id; }
     QString summary() const { return kind == Kind::Command ? command.summary : change.summary; }
@@ -228,7 +229,7 @@ public:
      * discard them). `deskKey` (Principal::deskKey) seals what this operator keeps, and what is sent
      * under them must carry their seal: work put in the file in their name by someone else is
      * refused and waits for their decision. The platform says who is signed in (Session::changed);
-     * empty: nobody. Changes (submit()) carry their actor and replay regardless.
+     * empty: nobody. Changes (submit()) are kept, sealed and sent the same way, under their actor.
      */
     void setOperator(const QString& name, const QByteArray& deskKey = {});
     /*!

@@ -26,6 +26,18 @@ extern const QString kEntryColumns;
 // Reads an entry; a row whose change cannot be read any more is reported as Failed, never dropped.
 OutboxEntry entryFrom(QSqlQuery& q);
 QString recordName(const RowChange& change, const QVariant& key);
+//! The maker's seal on an entry kept as `stored` (its JSON text in the file) carrying `content`.
+QByteArray entrySeal(const QByteArray& key, OutboxEntry::Kind kind, const QByteArray& stored, const QByteArray& content);
+//! The maker's seal on an entry's state (a conflict or refusal with what the server said).
+QByteArray stateSeal(const QByteArray& key, const OutboxEntry& entry);
+//! The JSON text an entry is kept as.
+QByteArray storedText(const QJsonObject& json);
+/*!
+ * For the operator `who` signed in with `key`: a state of their own entry that their desk did not
+ * seal (a conflict or refusal written into the file by someone else) is not trusted; the entry is
+ * taken as waiting to be sent, so keep mine never overrides what the server did not say.
+ */
+void trustState(OutboxEntry& entry, const QString& who, const QByteArray& key);
 
 } // namespace detail
 
@@ -35,6 +47,9 @@ using detail::kEntryColumns;
 using detail::kFirstBackoffMs;
 using detail::mapToJson;
 using detail::recordName;
+using detail::entrySeal;
 using detail::stateName;
+using detail::storedText;
+using detail::trustState;
 
 } // namespace hexhub

@@ -17,14 +17,29 @@
 
 namespace hexhub {
 
+namespace {
+
+// Why an entry that does not carry its maker's seal is not sent.
+QString notAsKept(const OutboxEntry& entry)
+{
+    return Tr::tr("\"%1\" is not sent: it is not as %2 kept it on this desk (its seal does not match: it was changed "
+                  "outside Hexhub, or kept before a change of password or by an older Hexhub). Discard it, and make "
+                  "it again if it is still wanted.")
+        .arg(entry.summary(), entry.madeBy());
+}
+
+} // namespace
+
 void Outbox::replayOne()
 {
     m_local
-        ->read([](Sql& sql) {
+        ->read([who = m_operator, key = m_operatorKey](Sql& sql) {
             QList<OutboxEntry> entries;
             QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox ORDER BY position").arg(kEntryColumns));
-            while (q.next())
+            while (q.next()) {
                 entries << entryFrom(q);
+                trustState(entries.last(), who, key);
+            }
             return entries;
         })
         .then(this, [this](QFuture<QList<OutboxEntry>> read) {
@@ -48,10 +63,8 @@ void Outbox::replayOne()
             bool decisions = false;
             for (const OutboxEntry& entry : std::as_const(entries)) {
                 const QStringList records = entry.records();
-                // A command goes only under the operator who made it (setOperator()).
-                bool waits = entry.state != OutboxEntry::State::Queued
-                             || (entry.kind == OutboxEntry::Kind::Command
-                                 && (m_operator.isEmpty() || entry.command.madeBy != m_operator));
+                // A command or change goes only under the operator who made it (setOperator()).
+                bool waits = entry.state != OutboxEntry::State::Queued || m_operator.isEmpty() || entry.madeBy() != m_operator;
                 for (const QString& record : records)
                     waits = waits || held.contains(record);
                 if (entry.state != OutboxEntry::State::Queued) {
@@ -87,6 +100,14 @@ void Outbox::replayEntry(const OutboxEntry& entry)
         return;
     }
     const RowChange change = entry.change;
+    // Sent only under its maker (replayOne()), and only as they kept it.
+    if (!entry.sealHolds(m_operatorKey, {})) {
+        OutboxEntry refused = entry;
+        refused.state = OutboxEntry::State::Failed;
+        refused.problem = notAsKept(entry);
+        settleReplayed(refused, false);
+        return;
+    }
     m_server.write(WriteContext{change.source, change.actor, {}}, [change](WriteTransaction& txn) { return apply(txn, change, false); })
         .then(this, [this, entry = OutboxEntry(entry)](QFuture<Applied> done) mutable {
             try {
@@ -113,6 +134,21 @@ void Outbox::replayEntry(const OutboxEntry& entry)
 }
 
 namespace {
+
+// Only one change or command is written at a time here (the outbox's own queue), so the log can be
+// emptied after each removal: what was sent leaves no copy in the write-ahead log either.
+// Never fails: a log that cannot be emptied now is emptied when the file closes.
+QFuture<void> truncateLog(Store& local)
+{
+    return local.read([](Sql& sql) { sql.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); })
+        .then([](QFuture<void> done) {
+            try {
+                done.waitForFinished();
+            } catch (const std::exception& e) {
+                qCInfo(lcOutbox) << "the outbox's log is emptied at close instead:" << e.what();
+            }
+        });
+}
 
 // A replayer's answer: what happened to the command sent again.
 enum class Sent { Applied, Away, Conflict, Refused };
@@ -145,7 +181,8 @@ QFuture<void> Outbox::sendKept(const OutboxEntry& entry, bool overrideConflict)
     const OfflineCommand& command = entry.command;
     // Who sends it, and the key that checks it, as the sending starts: a sign-out or another sign-in
     // while its bytes are read does not change under whom it goes, or whose seal it must carry.
-    auto run = [this, command, overrideConflict, maker = m_operator, key = m_operatorKey](const QByteArray& content) -> QFuture<void> {
+    auto run = [this, entry, overrideConflict, maker = m_operator, key = m_operatorKey](const QByteArray& content) -> QFuture<void> {
+        const OfflineCommand& command = entry.command;
         if (m_operator != maker) {
             // The operator changed meanwhile: it waits for its maker again, as if the server were away.
             return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
@@ -161,13 +198,8 @@ QFuture<void> Outbox::sendKept(const OutboxEntry& entry, bool overrideConflict)
         // Sent only under its maker (replayOne(), resolveCommand()): what goes is what they kept,
         // not what someone else with the desk's files put there in their name.
         // Without a key (an operator not signed in by password) nothing can be checked: it is not sent.
-        if (!command.sealHolds(key, content)) {
-            return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(
-                Tr::tr("\"%1\" is not sent: it is not as %2 kept it on this desk (its seal does not match: it was changed "
-                       "outside Hexhub, or kept before a change of password or by an older Hexhub). Discard it, and make "
-                       "it again if it is still wanted.")
-                    .arg(command.summary, command.madeBy))));
-        }
+        if (!entry.sealHolds(key, content))
+            return QtFuture::makeExceptionalFuture(std::make_exception_ptr(ValidationError(notAsKept(entry))));
         try {
             return (*replay)(command.args, content, command.id, overrideConflict);
         } catch (...) {
@@ -221,16 +253,19 @@ void Outbox::replayCommand(const OutboxEntry& entry)
 
 void Outbox::settleReplayed(OutboxEntry entry, bool applied)
 {
+    // Replayed under its maker: the state the server gave it is sealed with their key.
+    if (!applied)
+        entry.stateSeal = m_operatorKey.isEmpty() ? QByteArray() : detail::stateSeal(m_operatorKey, entry);
     m_local
         ->write([entry, applied](WriteTransaction& txn) {
             if (applied) {
                 txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
             } else {
                 txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, "
-                                        "problem = ? WHERE position = ?"),
+                                        "problem = ?, state_seal = ? WHERE position = ?"),
                          {stateName(entry.state), entry.theirVersion,
                           QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
-                          entry.problem, entry.position});
+                          entry.problem, entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal), entry.position});
             }
         })
         .then(this, [this, entry, applied](QFuture<void> written) {
@@ -246,13 +281,16 @@ void Outbox::settleReplayed(OutboxEntry entry, bool applied)
             }
             m_backoffMs = kFirstBackoffMs;
             if (applied) {
-                countRecords(entry.records(), -1);
-                setWaiting(m_waiting - 1);
-            } else {
-                m_blocked = true;
-                m_announced.insert(entry.id());
-                Q_EMIT attentionNeeded(entry);
+                truncateLog(*m_local).then(this, [this, entry] {
+                    countRecords(entry.records(), -1);
+                    setWaiting(m_waiting - 1);
+                    finishOperation();
+                });
+                return;
             }
+            m_blocked = true;
+            m_announced.insert(entry.id());
+            Q_EMIT attentionNeeded(entry);
             finishOperation();
         });
 }
@@ -293,12 +331,14 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
         return;
     }
     m_local
-        ->read([changeId](Sql& sql) -> std::optional<OutboxEntry> {
+        ->read([changeId, who = m_operator, key = m_operatorKey](Sql& sql) -> std::optional<OutboxEntry> {
             QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox WHERE change_id = ?").arg(kEntryColumns),
                                    {changeId.toString(QUuid::WithoutBraces)});
             if (!q.next())
                 return std::nullopt;
-            return entryFrom(q);
+            OutboxEntry entry = entryFrom(q);
+            trustState(entry, who, key);
+            return entry;
         })
         .then(this, [this, changeId, resolution, actor, promise, fail](QFuture<std::optional<OutboxEntry>> found) {
             std::optional<OutboxEntry> entry;
@@ -308,8 +348,17 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                     throw ValidationError(Tr::tr("No change %1 waits in this desk's outbox.").arg(changeId.toString(QUuid::WithoutBraces)));
                 // A kept command may be decided on while it waits (for the operator who made it, say):
                 // discarded by whoever decides, sent only by its maker. A change waits only for the server.
-                if (entry->state == OutboxEntry::State::Queued && entry->kind == OutboxEntry::Kind::Change)
+                if (entry->state == OutboxEntry::State::Queued && entry->kind == OutboxEntry::Kind::Change
+                    && resolution == Resolution::KeepMine)
                     throw ValidationError(Tr::tr("The change \"%1\" is not waiting for a decision.").arg(entry->summary()));
+                // As a command: another operator may discard it, only its maker sends it, as they kept it.
+                if (entry->kind == OutboxEntry::Kind::Change && resolution == Resolution::KeepMine) {
+                    if (entry->change.actor != actor)
+                        throw ValidationError(Tr::tr("\"%1\" was kept by %2: only they send it, once signed in at this desk; you "
+                                                     "may discard it.").arg(entry->summary(), entry->madeBy()));
+                    if (!entry->sealHolds(m_operatorKey, {}))
+                        throw ValidationError(notAsKept(*entry));
+                }
             } catch (...) {
                 fail(std::current_exception());
                 return;
@@ -393,15 +442,17 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                         entry.state = OutboxEntry::State::Conflict;
                         entry.theirVersion = applied.theirVersion;
                         entry.theirs = applied.theirs;
+                        entry.problem.clear();
+                        entry.stateSeal = m_operatorKey.isEmpty() ? QByteArray() : detail::stateSeal(m_operatorKey, entry);
                     }
                     m_local
                         ->write([entry, again](WriteTransaction& txn) {
                             if (again) {
-                                txn.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', their_version = ?, theirs = ? "
-                                                        "WHERE position = ?"),
+                                txn.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', their_version = ?, theirs = ?, "
+                                                        "problem = '', state_seal = ? WHERE position = ?"),
                                          {entry.theirVersion,
                                           QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
-                                          entry.position});
+                                          entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal), entry.position});
                             } else {
                                 txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
                             }
@@ -428,11 +479,16 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                                 promise->addResult(ChangeResult{ChangeResult::Outcome::Conflict, {}, 0});
                                 Q_EMIT attentionNeeded(entry);
                             } else {
-                                promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
-                                m_nothingToReplay = false;
-                                m_announced.remove(entry.id());
-                                countRecords(entry.records(), -1);
-                                setWaiting(m_waiting - 1);
+                                truncateLog(*m_local).then(this, [this, entry, applied, promise] {
+                                    promise->addResult(ChangeResult{ChangeResult::Outcome::Applied, applied.key, applied.version});
+                                    m_nothingToReplay = false;
+                                    m_announced.remove(entry.id());
+                                    countRecords(entry.records(), -1);
+                                    setWaiting(m_waiting - 1);
+                                    promise->finish();
+                                    finishOperation();
+                                });
+                                return;
                             }
                             promise->finish();
                             finishOperation();
@@ -511,11 +567,13 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
                             finishWith(std::current_exception(), {});
                             return;
                         }
-                        m_nothingToReplay = false;
-                        m_announced.remove(entry.id());
-                        countRecords(entry.records(), -1);
-                        setWaiting(m_waiting - 1);
-                        finishWith(nullptr, ChangeResult{ChangeResult::Outcome::Applied, {}, 0});
+                        truncateLog(*m_local).then(this, [this, entry, finishWith] {
+                            m_nothingToReplay = false;
+                            m_announced.remove(entry.id());
+                            countRecords(entry.records(), -1);
+                            setWaiting(m_waiting - 1);
+                            finishWith(nullptr, ChangeResult{ChangeResult::Outcome::Applied, {}, 0});
+                        });
                     });
             });
     };
@@ -562,10 +620,14 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
         // Refused or in conflict again: the operator sees why and decides again.
         entry.state = sent == Sent::Conflict ? OutboxEntry::State::Conflict : OutboxEntry::State::Failed;
         entry.problem = problem;
+        entry.stateSeal = m_operatorKey.isEmpty() ? QByteArray() : detail::stateSeal(m_operatorKey, entry);
         m_local
             ->write([entry](WriteTransaction& txn) {
-                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, problem = ? WHERE position = ?"),
-                         {stateName(entry.state), entry.problem, entry.position});
+                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, problem = ?, state_seal = ? "
+                                        "WHERE position = ?"),
+                         {stateName(entry.state), entry.theirVersion,
+                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)), entry.problem,
+                          entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal), entry.position});
             })
             .then(this, [this, entry, finishWith](QFuture<void>) {
                 Q_EMIT attentionNeeded(entry);
