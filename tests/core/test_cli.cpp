@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include "security/accesscontrol.h"
+#include "security/session.h"
 #include "store/outbox.h"
 
 #include <catch2/catch.hpp>
@@ -309,6 +310,10 @@ TEST_CASE("hexhub --outbox shows a conflict without the server, and --resolve de
         tp.start();
         await(tp->access().createUserBySystem(hexhub::NewUser{QStringLiteral("alice"), QStringLiteral("Alice"), kAlicePassword,
                                                       {QStringLiteral("hub_supervisor")}}));
+        // Alice works at this desk: what she keeps is sealed in her name.
+        const hexhub::SignInResult alice = await(tp->access().signIn(QStringLiteral("alice"), kAlicePassword));
+        REQUIRE(alice.principal.isValid());
+        tp->session().setPrincipal(alice.principal);
         hexhub::RowChange created;
         created.table = QStringLiteral("hub_incidents");
         created.values = {{QStringLiteral("number"), QStringLiteral("N-1")}, {QStringLiteral("priority"), 2},
@@ -350,6 +355,7 @@ TEST_CASE("hexhub --outbox shows a conflict without the server, and --resolve de
     CHECK(r.exitCode == 2);
     r = cli.run(QStringList{QStringLiteral("--resolve"), changeId, QStringLiteral("--decision"), QStringLiteral("keep"),
                             QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
+    INFO(r.err.toStdString());
     CHECK(r.exitCode == 0);
     CHECK(r.out.contains(QStringLiteral("journaled")));
 

@@ -357,9 +357,11 @@ QFuture<SignInResult> AccessControl::signIn(const QString& name, const QString& 
     // caller (the sign-in dialog) must stay responsive.
     return runInBackground(m_background, [this, name, password]() -> SignInResult {
         SignInResult result = checkSignIn(name, password);
-        // The key that seals this operator's kept work on the desk, from the password just proven
-        // (a third of the password's own work: a guess at it from the outbox file costs as much).
-        if (result.ok)
+        // The key that seals this operator's kept work on the desk, from the password just proven.
+        // Checked here, it was made with a third of the work of the stored password hash (so the same
+        // password gives the same key whatever this desk's own settings); checked by the server, with
+        // a third of this desk's password work.
+        if (result.ok && result.principal.deskKey.isEmpty())
             result.principal.deskKey = Outbox::deskKey(name, password, std::max(1, m_hasher.iterations() / 3));
         return result;
     });
@@ -417,7 +419,7 @@ SignInResult AccessControl::checkSignIn(const QString& name, const QString& pass
     const bool matches = PasswordHasher::verify(password, row.hash);
     const AuditLog& audit = m_audit;
     const qint64 userId = row.id;
-    return m_store.write(WriteContext{QStringLiteral("core"), name, {}}, [&audit, userId, name, typed, object, matches,
+    SignInResult checked = m_store.write(WriteContext{QStringLiteral("core"), name, {}}, [&audit, userId, name, typed, object, matches,
                                                                           now, wrong](WriteTransaction& txn) {
         SignInResult r;
         r.error = wrong; // locked, disabled or wrong: one answer, so it tells a guesser nothing
@@ -466,6 +468,9 @@ SignInResult AccessControl::checkSignIn(const QString& name, const QString& pass
         }
         return r;
     }).result();
+    if (checked.ok)
+        checked.principal.deskKey = Outbox::deskKey(name, password, std::max(1, row.hash.iterations / 3));
+    return checked;
 }
 
 SignInResult AccessControl::signInOnServer(const QString& name, const QString& password, const QString& login) const
