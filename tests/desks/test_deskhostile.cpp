@@ -316,6 +316,18 @@ TEST_CASE("A centre's own login cannot talk its way around the server", "[postgr
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_tasks SET incident_id = 902"))));
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE hub_tasks SET assignee = 'supervision'"))));
     CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE sv_demands SET contact = 'x', sla_due_at = 0"))));
+    // What it records of its own work says who and when as the server saw it: a demand routed to it,
+    // its history written in the hub chief's name at time 0, reads as this login's, now; and the
+    // history only grows.
+    RawPg(server.ownerUrl).exec(QStringLiteral("INSERT INTO sv_demands (id, reference, channel, category, summary, status, routed_to, "
+                                               "received_at, sla_due_at) VALUES (77, 'D-77', 'hotline_12345', 'noise', 'Bar noise', "
+                                               "'routed', 'case_management', 0, 1)"));
+    CHECK(desk.refusal(QStringLiteral("INSERT INTO sv_demand_history (demand_id, at, actor, action) VALUES (77, 0, 'chief', 'answered')"))
+              .isEmpty());
+    const QStringList history = desk.column(QStringLiteral("SELECT actor || '|' || (at > 0)::text FROM sv_demand_history WHERE demand_id = 77"));
+    CHECK(history == QStringList{server.cases + QStringLiteral("|true")});
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("UPDATE sv_demand_history SET note = 'never happened'"))));
+    CHECK(deniedOrForbidden(desk.refusal(QStringLiteral("DELETE FROM sv_demand_history"))));
 
     // The work it is for still works.
     CHECK(desk.pg.exec(QStringLiteral("UPDATE hub_tasks SET status = 'accepted'")).numRowsAffected() == 1);

@@ -313,6 +313,49 @@ CREATE POLICY events_read ON events FOR SELECT USING (hexhub_may_read_event(audi
 DROP POLICY IF EXISTS events_add ON events;
 CREATE POLICY events_add ON events FOR INSERT WITH CHECK (TRUE);
 
+-- Who did it (and, where the table keeps it, when) on a module's record of work done: a dispatch,
+-- a step ticked, a demand's history. For a desk's login the server writes its login (and its own
+-- clock), whatever the desk sent, and an update keeps what was stamped. Modules attach it to their
+-- tables in their rules: hexhub_stamp_who('by_column'[, 'at_column']).
+CREATE OR REPLACE FUNCTION hexhub_stamp_who() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+DECLARE
+    stamped JSONB;
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        stamped := jsonb_build_object(TG_ARGV[0], session_user::TEXT);
+        IF TG_NARGS > 1 THEN
+            stamped := stamped || jsonb_build_object(TG_ARGV[1], (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT);
+        END IF;
+    ELSE
+        stamped := jsonb_build_object(TG_ARGV[0], to_jsonb(OLD) -> TG_ARGV[0]);
+        IF TG_NARGS > 1 THEN
+            stamped := stamped || jsonb_build_object(TG_ARGV[1], to_jsonb(OLD) -> TG_ARGV[1]);
+        END IF;
+    END IF;
+    NEW := jsonb_populate_record(NEW, stamped);
+    RETURN NEW;
+END
+$$;
+
+-- Attaches hexhub_stamp_who to a module's table: `by_column` (and `at_column`, when given) stamped.
+CREATE OR REPLACE FUNCTION hexhub_stamp_who_on(tbl REGCLASS, by_column TEXT, at_column TEXT DEFAULT NULL) RETURNS VOID
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+DECLARE
+    trigger_name TEXT := (SELECT relname FROM pg_catalog.pg_class WHERE oid = tbl) || '_who';
+BEGIN
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', trigger_name, tbl);
+    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION hexhub_stamp_who(%s)',
+                   trigger_name, tbl, concat_ws(', ', quote_literal(by_column), quote_literal(at_column)));
+END
+$$;
+REVOKE ALL ON FUNCTION hexhub_stamp_who_on(REGCLASS, TEXT, TEXT) FROM PUBLIC;
+
 -- Commands applied: stamped with the session's login, in no centre's name but the desk's own.
 CREATE OR REPLACE FUNCTION hexhub_applied_commands_stamp() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS

@@ -46,3 +46,12 @@ GRANT EXECUTE ON FUNCTION hexhub_camera_stream(TEXT) TO hexhub_app;
 -- The reporter's contact is personal data: desks read reporter_contact_masked, and reveal the contact
 -- through hexhub_reveal() with hub.incident.contact and a reason, on the audit chain.
 SELECT hexhub_register_personal_column('hub_incidents', 'reporter_contact', 'hub.incident.contact', NULL);
+
+-- Who dispatched, handed out, planned, linked, ticked or attached: the login that did it, stamped by
+-- the server (core's hexhub_stamp_who), not what a desk says.
+SELECT hexhub_stamp_who_on('hub_dispatches', 'dispatched_by');
+SELECT hexhub_stamp_who_on('hub_tasks', 'created_by');
+SELECT hexhub_stamp_who_on('hub_operations', 'created_by');
+SELECT hexhub_stamp_who_on('hub_incident_links', 'created_by');
+SELECT hexhub_stamp_who_on('hub_playbook_ticks', 'ticked_by');
+SELECT hexhub_stamp_who_on('hub_media', 'created_by');

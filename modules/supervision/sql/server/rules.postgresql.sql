@@ -15,3 +15,7 @@ CREATE POLICY sv_demand_history_by_demand ON sv_demand_history
 -- The member of the public's contact is personal data: desks read contact_masked, and reveal it
 -- through hexhub_reveal() with supervision.demand.handle and a reason, on the audit chain.
 SELECT hexhub_register_personal_column('sv_demands', 'contact', 'supervision.demand.handle', 'supervision');
+
+-- A demand's history says who did what and when as the server saw it (core's hexhub_stamp_who), and
+-- only grows: no desk changes or removes an entry (tables.json grants none).
+SELECT hexhub_stamp_who_on('sv_demand_history', 'actor', 'at');
