@@ -299,7 +299,10 @@ void Toast::showNotification(const Notification& notification)
     m_title->setText(notification.title);
     m_text->setText(notification.text);
     m_text->setVisible(!notification.text.isEmpty());
-    adjustSize();
+    // As tall as its lines need at its fixed width (a catch-up's summary runs to several; adjustSize()
+    // measures a wrapped label at its preferred width, not this one, and cut them off).
+    layout()->activate();
+    resize(width(), layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height());
     place();
     show();
     raise();
@@ -325,6 +328,9 @@ NotificationList::NotificationList(NotificationCenter& center, QWidget* parent)
 {
     setObjectName(QStringLiteral("notificationList"));
     m_list->setObjectName(QStringLiteral("notifications"));
+    // A notification of several lines (a catch-up's summary) wraps in the panel's width.
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_empty->setWordWrap(true);

@@ -3,11 +3,17 @@
 
 #include "testsupport.h"
 
+#include "language.h"
 #include "security/accesscontrol.h"
 #include "security/session.h"
+#include "theme.h"
 
+#include <QApplication>
+#include <QDir>
 #include <QLineEdit>
 #include <QTest>
+
+#include <functional>
 
 namespace hexhub::test {
 
@@ -25,6 +31,33 @@ void runPaletteCommand(Window& window, const QString& text)
     REQUIRE(filter);
     filter->setText(text); // QTest types ASCII only
     QTest::keyClick(filter, Qt::Key_Return);
+}
+
+//! Where the tests' pictures go, for a person to look at.
+inline QString picturesFolder()
+{
+    const QString folder = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
+    QDir().mkpath(folder);
+    return folder;
+}
+
+/*!
+ * Runs `render` in each look a desk can have: English and Chinese, day and night, with the language
+ * set and the theme applied; `suffix` names its pictures ("night-zh_CN.png"). The day theme is put
+ * back after.
+ */
+inline void inEveryLook(const std::function<void(const QString& locale, const shell::Theme& theme, const QString& suffix)>& render)
+{
+    for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        shell::Language language;
+        REQUIRE(language.set(locale));
+        for (const shell::Theme::Kind kind : {shell::Theme::Kind::Day, shell::Theme::Kind::Night}) {
+            const shell::Theme theme = shell::Theme::of(kind);
+            theme.apply(*qApp);
+            render(locale, theme, QStringLiteral("%1-%2.png").arg(shell::Theme::name(kind), locale));
+        }
+    }
+    shell::Theme::day().apply(*qApp);
 }
 
 } // namespace hexhub::test

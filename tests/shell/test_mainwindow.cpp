@@ -466,6 +466,29 @@ TEST_CASE("A priority incident shows a toast, sounds where it can, and waits in 
     CHECK(window.notificationList()->rows() == 2); // acknowledged ones stay on the list, quieter
 }
 
+namespace {
+
+// Another desk's new incident, as the bridge delivers it to a desk catching up after it was closed.
+Event caughtUpIncident(qint64 seq, int priority, const QString& number, const QString& summary)
+{
+    Event e;
+    e.seq = seq;
+    e.id = QUuid::createUuid();
+    e.topic = QStringLiteral("incident.created");
+    e.occurredAt = QDateTime::currentDateTimeUtc();
+    e.source = QStringLiteral("hub");
+    e.actor = QStringLiteral("sue");
+    e.payload = {{QStringLiteral("id"), seq}, {QStringLiteral("status"), QStringLiteral("new")},
+                 {QStringLiteral("source"), QStringLiteral("call")}, {QStringLiteral("priority"), priority},
+                 {QStringLiteral("number"), number}, {QStringLiteral("summary"), summary}};
+    e.origin = QStringLiteral("another-desk");
+    e.remote = true;
+    e.caughtUp = true;
+    return e;
+}
+
+} // namespace
+
 TEST_CASE("What a desk catches up on at start is one notification, most urgent first, not one per event",
           "[shell][notifications]")
 {
@@ -481,20 +504,7 @@ TEST_CASE("What a desk catches up on at start is one notification, most urgent f
     // in pages (the catch-up reads the journal page by page).
     qint64 seq = 100;
     auto caughtUp = [&](int priority, const QString& number, const QString& summary) {
-        Event e;
-        e.seq = ++seq;
-        e.id = QUuid::createUuid();
-        e.topic = QStringLiteral("incident.created");
-        e.occurredAt = QDateTime::currentDateTimeUtc();
-        e.source = QStringLiteral("hub");
-        e.actor = QStringLiteral("sue");
-        e.payload = {{QStringLiteral("id"), seq}, {QStringLiteral("status"), QStringLiteral("new")},
-                     {QStringLiteral("source"), QStringLiteral("call")}, {QStringLiteral("priority"), priority},
-                     {QStringLiteral("number"), number}, {QStringLiteral("summary"), summary}};
-        e.origin = QStringLiteral("another-desk");
-        e.remote = true;
-        e.caughtUp = true;
-        return e;
+        return caughtUpIncident(++seq, priority, number, summary);
     };
     Event own = caughtUp(1, QStringLiteral("N-0"), QStringLiteral("This desk's own, from its last run"));
     own.remote = false; // not news to this desk: not counted
@@ -525,6 +535,37 @@ TEST_CASE("What a desk catches up on at start is one notification, most urgent f
     tp->bus().deliver({live});
     REQUIRE(waitUntil([&] { return window.notifications()->all().size() == 2; }));
     CHECK(window.notifications()->all().last().title.contains(QStringLiteral("N-6")));
+}
+
+TEST_CASE("The catch-up notification renders in both themes and both languages", "[shell][notifications][pictures]")
+{
+    const QString folder = picturesFolder();
+    inEveryLook([&](const QString& locale, const Theme& theme, const QString& suffix) {
+        TestPlatform tp = startedPlatform();
+        tp.start();
+        signInAs(tp, QStringLiteral("chief"), QStringLiteral("hub_supervisor"));
+        MainWindow window(*tp);
+        window.setTheme(theme);
+        window.resize(1280, 800);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        qint64 seq = 300;
+        QList<Event> page;
+        const struct { int priority; const char* number; const char* summary; } calls[] = {
+            {1, "2026-1201", "Person on a roof edge"}, {3, "2026-1202", "Noise from a bar"},
+            {1, "2026-1203", "Fire in a stairwell"}, {2, "2026-1204", "Two cars collided"}, {4, "2026-1205", "Lost dog"}};
+        for (const auto& c : calls)
+            page << caughtUpIncident(++seq, c.priority, QString::fromLatin1(c.number), QString::fromLatin1(c.summary));
+        tp->bus().deliver(page);
+        REQUIRE(waitUntil([&] { return window.notifications()->all().size() == 1; }));
+        if (locale == QLatin1String("en"))
+            CHECK(window.notifications()->all().first().title == QStringLiteral("5 events while this desk was closed"));
+        else
+            CHECK(window.notifications()->all().first().title.contains(QStringLiteral("5")));
+        REQUIRE(window.openPanel(QStringLiteral("shell.notifications")));
+        QTest::qWait(50); // let it paint; the picture is for a person, not a check
+        REQUIRE(window.grab().save(QStringLiteral("%1/catch-up-%2").arg(folder, suffix)));
+    });
 }
 
 TEST_CASE("A catch-up the bridge reads in slow pages, exercise injects included, is still one notification",

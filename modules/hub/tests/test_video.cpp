@@ -1,10 +1,39 @@
 // The hub's video wall: cameras near an incident, snapshots and clips into its record, tiles on walls.
 #include "hubviewtest.h"
 
+#include "store/outbox.h"
+
 using namespace hexhub;
 using namespace hexhub::test;
 using namespace hexhub::shell;
 using namespace hexhub::test::hubviews;
+
+namespace {
+
+// A P1 call: two people on the roof edge of the Harbour Tower.
+NewIncident roofAtTower()
+{
+    NewIncident n;
+    n.priority = 1;
+    n.category = QStringLiteral("rooftop_rescue");
+    n.summary = QStringLiteral("Two people on the roof edge");
+    n.location = Location{QStringLiteral("Harbour Tower"), kTower};
+    return n;
+}
+
+// The video panel as a floating window of a size to see it by, and its wall.
+std::pair<QDockWidget*, VideoWall*> openVideo(MainWindow& window)
+{
+    QDockWidget* dock = window.openPanel(QStringLiteral("hub.video"));
+    REQUIRE(dock);
+    dock->setFloating(true);
+    dock->resize(1000, 640);
+    auto* wall = dock->findChild<VideoWall*>(QStringLiteral("wall"));
+    REQUIRE(wall);
+    return {dock, wall};
+}
+
+} // namespace
 
 TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a snapshot goes into its record, the wall rides in the workspace", "[hubviews]")
 {
@@ -32,12 +61,7 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     }
     MainWindow window(*tp);
     showHub(window);
-    QDockWidget* dock = window.openPanel(QStringLiteral("hub.video"));
-    REQUIRE(dock);
-    dock->setFloating(true);
-    dock->resize(1000, 640);
-    auto* wall = dock->findChild<VideoWall*>(QStringLiteral("wall"));
-    REQUIRE(wall);
+    auto [dock, wall] = openVideo(window);
     auto* list = dock->findChild<QListWidget*>(QStringLiteral("cameras"));
     REQUIRE(waitUntil([&] { return list->count() == 4; }));
     // The map shows them too, as a layer of their own.
@@ -109,12 +133,7 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
 
     // A P1 incident at the tower: the three cameras within 500 m, those that see it first.
     IncidentService incidents(tp->store(), tp->session(), tp->audit());
-    NewIncident n;
-    n.priority = 1;
-    n.category = QStringLiteral("rooftop_rescue");
-    n.summary = QStringLiteral("Two people on the roof edge");
-    n.location = Location{QStringLiteral("Harbour Tower"), kTower};
-    const Incident incident = await(incidents.create(n));
+    const Incident incident = await(incidents.create(roofAtTower()));
     REQUIRE(waitUntil([&] { return wall->cameraAt(0).cameraId == QStringLiteral("CAM-0002"); }));
     CHECK(wall->cameraAt(1).cameraId == QStringLiteral("CAM-0001"));
     CHECK(wall->cameraAt(2).cameraId == QStringLiteral("CAM-0003"));
@@ -346,4 +365,72 @@ TEST_CASE("Hub video: a tile torn off goes onto the next screen, full screen the
     const QList<MediaItem> attached = await(media.mediaFor(incident.id));
     CHECK(attached.first().isClip());
     CHECK(attached.first().cameraId == QStringLiteral("CAM-0101"));
+}
+
+TEST_CASE("Hub views: a category change and a snapshot kept on the desk behind earlier work say so, in both themes "
+          "and both languages", "[hubviews][pictures]")
+{
+    const QString folder = picturesFolder();
+    inEveryLook([&](const QString& locale, const Theme& theme, const QString& suffix) {
+        TestPlatform tp = startedPlatform();
+        tp.start();
+        signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+        IncidentService incidents(tp->store(), tp->session(), tp->audit());
+        const Incident incident = await(incidents.create(roofAtTower()));
+        const QList<IncidentCategory> categories = await(incidents.categories());
+        REQUIRE(!categories.isEmpty());
+        // Another operator's work on the first category and on the incident waits in this desk's
+        // outbox for them to sign in: what the supervisor does to the same records goes behind it.
+        OfflineCommand earlier;
+        earlier.id = CommandId::make();
+        earlier.operation = QStringLiteral("hub.incident.note");
+        earlier.args = {{QStringLiteral("incident"), incident.id}, {QStringLiteral("text"), QStringLiteral("Ivy's note")}};
+        earlier.records = {QStringLiteral("category:") + categories.first().id, QStringLiteral("incident:%1").arg(incident.id)};
+        earlier.summary = QStringLiteral("Ivy's note");
+        earlier.madeBy = QStringLiteral("ivy");
+        earlier.source = QStringLiteral("hub");
+        await(tp->outbox().keep(earlier));
+
+        MainWindow window(*tp);
+        window.setTheme(theme);
+        showHub(window);
+
+        // The taxonomy editor: the first category's target changed and saved.
+        for (const Command& c : tp->modules().commands()) {
+            if (c.id == QStringLiteral("hub.taxonomy.edit"))
+                c.trigger();
+        }
+        auto* editor = modal<QDialog>(QStringLiteral("hub.taxonomy"));
+        REQUIRE(editor);
+        auto* list = editor->findChild<QListWidget*>(QStringLiteral("categories"));
+        REQUIRE(waitUntil([&] { return list->count() == categories.size() && list->currentRow() == 0; }));
+        auto* response = editor->findChild<QSpinBox*>(QStringLiteral("response"));
+        response->setValue(response->value() + 1);
+        auto* message = editor->findChild<QLabel*>(QStringLiteral("message"));
+        editor->findChild<QPushButton*>(QStringLiteral("save"))->click();
+        REQUIRE(waitUntil([&] { return !message->text().isEmpty(); }));
+        if (locale == QLatin1String("en"))
+            CHECK(message->text().contains(QStringLiteral("is kept on this desk behind earlier work")));
+        CHECK(tp->outbox().waiting() == 2);
+        QTest::qWait(50); // let it paint; the picture is for a person, not a check
+        REQUIRE(editor->grab().save(QStringLiteral("%1/hub-taxonomy-kept-%2").arg(folder, suffix)));
+        editor->reject();
+
+        // The video panel: a snapshot for the incident selected on the board.
+        auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+        auto* model = qobject_cast<SqlPageModel*>(table->model());
+        REQUIRE(waitUntil([&] { return model->rowOfId(incident.id) >= 0; }));
+        table->selectRow(model->rowOfId(incident.id));
+        auto [dock, wall] = openVideo(window);
+        QImage frame(320, 180, QImage::Format_RGB32);
+        frame.fill(QColor(40, 70, 110));
+        Q_EMIT wall->snapshotRequested(0, frame, QStringLiteral("CAM-0001"), tp->clock().nowMs());
+        auto* said = dock->findChild<QLabel*>(QStringLiteral("message"));
+        REQUIRE(waitUntil([&] { return tp->outbox().waiting() == 3; }));
+        if (locale == QLatin1String("en"))
+            REQUIRE(waitUntil([&] { return said->text().contains(QStringLiteral("is kept on this desk behind earlier work")); }));
+        QTest::qWait(50);
+        REQUIRE(dock->widget()->grab().save(QStringLiteral("%1/hub-video-kept-%2").arg(folder, suffix)));
+        dock->close();
+    });
 }
