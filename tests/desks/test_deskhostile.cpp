@@ -284,8 +284,9 @@ TEST_CASE("A centre's own login cannot talk its way around the server", "[postgr
         "(999999, 1, 'chief', 'case.closed', 'case:1', '', 'success', 'desk', 'forged', 'forged')"));
     {
         RawPg owner(server.ownerUrl);
-        QSqlQuery row = owner.exec(QStringLiteral("SELECT seq, actor, at, prev_hash, hash FROM audit_log WHERE action = 'case.closed'"));
+        QSqlQuery row = owner.exec(QStringLiteral("SELECT seq, actor, at, prev_hash, hash, origin FROM audit_log WHERE action = 'case.closed'"));
         REQUIRE(row.next());
+        CHECK(row.value(5).toString() == QStringLiteral("desk from 127.0.0.1")); // where the server saw it come from
         CHECK(row.value(0).toLongLong() < 999999);
         CHECK(row.value(1).toString() == server.cases);
         CHECK(row.value(2).toLongLong() > 1);

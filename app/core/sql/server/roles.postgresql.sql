@@ -418,6 +418,9 @@ BEGIN
            OR NEW.outcome = 'success' THEN
             NEW.actor := session_user;
         END IF;
+        -- Where from: what the desk says of itself (its host and desk id), and where the server saw
+        -- the connection come from, which the desk cannot choose.
+        NEW.origin := left(NEW.origin, 200) || ' from ' || COALESCE(host(inet_client_addr()), 'a local socket');
         NEW.at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
     END IF;
     NEW.hash := encode(hmac(hexhub_audit_field(NEW.prev_hash) || hexhub_audit_field(NEW.seq::TEXT)
