@@ -3040,6 +3040,10 @@
         <source>&quot;%1&quot; waits: the operator signed in here changed as it was being sent.</source>
         <translation>“%1”等待中：发送时本工作台登录的操作员已更换。</translation>
     </message>
+    <message>
+        <source>The entry&apos;s id in the outbox file is not the one it was kept with.</source>
+        <translation>发件箱文件中该条目的编号与保存时的编号不一致。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>

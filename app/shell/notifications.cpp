@@ -170,14 +170,15 @@ void NotificationCenter::onEvent(const Event& event)
 
 void NotificationCenter::followCatchUp(const EventBridge* bridge)
 {
-    if (!bridge || bridge->catchUpFinished())
+    if (!bridge)
         return;
-    m_catchUpOpen = true;
+    // Connected before asking, so a catch-up finished in between is not missed.
     connect(bridge, &EventBridge::catchUpDone, this, [this] {
         m_catchUpOpen = false;
         if (m_caughtUp.events > 0 && !m_caughtUpQuiet->isActive())
             postCaughtUp();
     });
+    m_catchUpOpen = !bridge->catchUpFinished();
 }
 
 void NotificationCenter::countCaughtUp(const Event& event, Notification::Level level, const QString& title, const QString& body)

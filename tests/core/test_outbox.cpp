@@ -445,7 +445,9 @@ TEST_CASE("What an earlier run left waits while the replay is held, and replays 
     tp->store().setDegraded(true);
     tp->store().setDegraded(false);
     await(tp->store().write([](WriteTransaction&) {}));
-    QCoreApplication::processEvents();
+    // A replay would have read the file before this read (one reader, in order) and called the
+    // replayer as that read came back, before this one does.
+    await(outbox.entries());
     CHECK(sent == 0);
     CHECK(outbox.waiting() == 1);
 
@@ -472,6 +474,7 @@ TEST_CASE("Change rows and their states in a desk's outbox file count only as th
         TestPlatform tp(config);
         tp.start();
         signInAs(tp, QStringLiteral("alice"), QStringLiteral("hub_supervisor"));
+        tp->outbox().holdReplay(true); // what she keeps here stays for the desk's next start
         key = await(tp->outbox().submit(newIncident(QStringLiteral("2026-11"), QStringLiteral("Fight")))).key;
         CHECK(byAnotherDesk(*tp, edit(key, 1, {{QStringLiteral("priority"), 1}}, QStringLiteral("bob"))).version == 2);
         // Alice's edit from version 1 conflicts; her next one, from version 2, waits behind it.
@@ -481,6 +484,9 @@ TEST_CASE("Change rows and their states in a desk's outbox file count only as th
         RowChange second = edit(key, 2, {{QStringLiteral("summary"), QStringLiteral("Fight, knives")}}, QStringLiteral("alice"));
         next = second.id = QUuid::createUuid();
         REQUIRE(await(tp->outbox().submit(second)).outcome == ChangeResult::Outcome::Queued);
+        // And a new incident of hers, behind nothing of its own record.
+        RowChange another = newIncident(QStringLiteral("2026-12"), QStringLiteral("Car on fire"));
+        REQUIRE(await(tp->outbox().submit(another)).outcome == ChangeResult::Outcome::Queued);
         // Meanwhile another desk changes the summary: Alice's next edit will meet a newer row.
         CHECK(byAnotherDesk(*tp, edit(key, 2, {{QStringLiteral("summary"), QStringLiteral("Fight, police there")}},
                                       QStringLiteral("bob")))
@@ -491,9 +497,13 @@ TEST_CASE("Change rows and their states in a desk's outbox file count only as th
     {
         RawSqlite file(config.outboxPath);
         // Someone at the desk marks Alice's waiting edit as a conflict, so that her "keep mine"
-        // would write it over the newer row unseen...
-        file.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', their_version = 3 WHERE change_id = ?"),
-                  {next.toString(QUuid::WithoutBraces)});
+        // would write it over the newer row unseen, with the state seal of her genuine conflict...
+        file.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', their_version = 3, state_seal = (SELECT state_seal FROM "
+                                 "outbox WHERE change_id = ?) WHERE change_id = ?"),
+                  {stale.toString(QUuid::WithoutBraces), next.toString(QUuid::WithoutBraces)});
+        CHECK(!file.scalar(QStringLiteral("SELECT state_seal FROM outbox WHERE change_id = ?"), {next.toString(QUuid::WithoutBraces)})
+                   .toByteArray()
+                   .isEmpty());
         // ... and plants a change in her name, carrying the seal of her genuine one.
         QSqlQuery q = file.exec(QStringLiteral("SELECT change, seal FROM outbox WHERE change_id = ?"), {stale.toString(QUuid::WithoutBraces)});
         REQUIRE(q.next());
@@ -513,14 +523,25 @@ TEST_CASE("Change rows and their states in a desk's outbox file count only as th
     Outbox& outbox = again->outbox();
     // Ivy, at the same desk, sees Alice's work waiting for her, and cannot send it.
     signInAs(again, QStringLiteral("ivy"), QStringLiteral("hub_supervisor"));
-    const QList<OutboxEntry> forIvy = await(outbox.entries());
-    REQUIRE(forIvy.size() == 3);
+    const QList<OutboxEntry> forIvy = await(outbox.entries()); // after any replay the sign-in began (one reader, in order)
+    REQUIRE(forIvy.size() == 4);
     CHECK(forIvy[2].awaitsMaker);
+    CHECK(forIvy[3].awaitsMaker);
+    CHECK_FALSE(forIvy[2].heldBack); // her new incident waits for her alone
+    CHECK(again->outbox().waiting() == 4);
+    auto incidentsNumbered = [&](const QString& number) {
+        return await(again->store().read([number](Sql& sql) {
+            return sql.scalar(QStringLiteral("SELECT count(*) FROM hub_incidents WHERE number = ?"), {number}).toInt();
+        }));
+    };
+    CHECK(incidentsNumbered(QStringLiteral("2026-12")) == 0);
     CHECK(failureOf(outbox.resolve(stale, Outbox::Resolution::KeepMine, QStringLiteral("ivy"))).contains(QStringLiteral("only they send it")));
 
     const SignInResult alice = await(again->access().signIn(QStringLiteral("alice"), QStringLiteral("Desk-Passw0rd-42")));
     REQUIRE(alice.principal.isValid());
     again->session().setPrincipal(alice.principal);
+    // Hers goes, under her.
+    REQUIRE(waitUntil([&] { return incidentsNumbered(QStringLiteral("2026-12")) == 1 && outbox.waiting() == 3; }));
     const QList<OutboxEntry> forAlice = await(outbox.entries());
     REQUIRE(forAlice.size() == 3);
     CHECK(forAlice[0].state == OutboxEntry::State::Conflict); // hers, as her desk recorded it

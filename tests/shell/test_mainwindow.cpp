@@ -562,6 +562,11 @@ TEST_CASE("The catch-up notification renders in both themes and both languages",
             CHECK(window.notifications()->all().first().title == QStringLiteral("5 events while this desk was closed"));
         else
             CHECK(window.notifications()->all().first().title.contains(QStringLiteral("5")));
+        // The toast is as tall as its lines need: none is cut off.
+        const QList<QLabel*> toastLines = window.toast()->findChildren<QLabel*>();
+        REQUIRE(toastLines.size() == 2);
+        for (const QLabel* label : toastLines)
+            CHECK(label->height() >= label->heightForWidth(label->width()));
         REQUIRE(window.openPanel(QStringLiteral("shell.notifications")));
         QTest::qWait(50); // let it paint; the picture is for a person, not a check
         REQUIRE(window.grab().save(QStringLiteral("%1/catch-up-%2").arg(folder, suffix)));

@@ -30,6 +30,9 @@ struct BridgeStop
 namespace {
 constexpr int kPageSize = 1000;
 constexpr int kHealthCheckMs = 1000;
+// Every this many health checks the bridge asks the server to end the sessions that sit on locks
+// others wait for (hexhub_end_lock_sitters, roles.postgresql.sql): 5 s.
+constexpr int kSitterChecks = 5;
 constexpr int kMinBackoffMs = 100;
 constexpr int kMaxBackoffMs = 5000;
 const QString kChannel = QStringLiteral("hexhub_events");
@@ -93,6 +96,12 @@ public:
         });
         m_connected = true;
         m_backoffMs = kMinBackoffMs;
+        {
+            // A server prepared by --init-server has it (one made by an older Hexhub may not).
+            QSqlQuery has(db);
+            m_endsSitters = has.exec(QStringLiteral("SELECT to_regprocedure('hexhub_end_lock_sitters()') IS NOT NULL")) && has.next()
+                && has.value(0).toBool();
+        }
         if (!m_everConnected && m_afterSeq < 0) {
             // A desk that just started needs what happens from now on, not the whole history.
             QSqlQuery last(db);
@@ -147,6 +156,15 @@ private:
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         QSqlQuery ping(db);
+        // The bridge's connection waits on no lock: it is the one that can ask the server to end a
+        // session that sits on a lock the desk's writer (or anyone's) waits for. The server decides.
+        const bool sitters = m_endsSitters && ++m_checks % kSitterChecks == 0;
+        if (sitters && ping.exec(QStringLiteral("SELECT hexhub_end_lock_sitters()")))
+            return;
+        if (sitters) {
+            qCInfo(lcBridge) << "cannot ask the server to end sessions that sit on locks:" << ping.lastError().text();
+            m_endsSitters = false; // said once; the ping below still tells whether the server is there
+        }
         if (!ping.exec(QStringLiteral("SELECT 1"))) {
             qCInfo(lcBridge) << "lost the server:" << ping.lastError().text();
             scheduleRetry();
@@ -210,6 +228,8 @@ private:
     PostgreSqlDialect m_dialect{m_bridge.m_url.options};
     std::unique_ptr<Sql> m_sql;
     QTimer* m_health = nullptr;
+    bool m_endsSitters = false;
+    int m_checks = 0;
     QTimer* m_retry = nullptr;
     int m_backoffMs = kMinBackoffMs;
     bool m_connected = false;

@@ -96,12 +96,14 @@ QString stateName(OutboxEntry::State state)
 
 const QString kEntryColumns = QStringLiteral("position, change_id, change, state, their_version, theirs, problem, kind, seal, state_seal");
 
-QByteArray entrySeal(const QByteArray& key, OutboxEntry::Kind kind, const QByteArray& stored, const QByteArray& content)
+QByteArray entrySeal(const QByteArray& key, OutboxEntry::Kind kind, qint64 position, const QByteArray& stored,
+                     const QByteArray& content)
 {
-    // The text as the file holds it, not a re-serialisation of what was read from it.
-    const QByteArray sealed = QByteArrayLiteral("hexhub-outbox-entry/1\n")
-        + (kind == OutboxEntry::Kind::Command ? QByteArrayLiteral("command") : QByteArrayLiteral("change")) + '\n' + stored + '\n'
-        + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+    // The text as the file holds it, not a re-serialisation of what was read from it, and its place
+    // in the file: moved in the order, it is not what the maker kept.
+    const QByteArray sealed = QByteArrayLiteral("hexhub-outbox-entry/2\n")
+        + (kind == OutboxEntry::Kind::Command ? QByteArrayLiteral("command") : QByteArrayLiteral("change")) + '\n'
+        + QByteArray::number(position) + '\n' + stored + '\n' + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
     return QMessageAuthenticationCode::hash(sealed, key, QCryptographicHash::Sha256);
 }
 
@@ -151,6 +153,10 @@ OutboxEntry entryFrom(QSqlQuery& q)
             entry.command = OfflineCommand::fromJson(stored);
         else
             entry.change = RowChange::fromJson(stored);
+        // The row is found by its id column, which the seal does not cover: it must be the id the
+        // sealed text carries, or a decision on one entry could act on another.
+        if (QUuid::fromString(q.value(1).toString()) != entry.id())
+            throw ValidationError(Tr::tr("The entry's id in the outbox file is not the one it was kept with."));
     } catch (const ValidationError& e) {
         const QUuid id = QUuid::fromString(q.value(1).toString());
         entry.change.id = id;
@@ -200,7 +206,7 @@ QJsonObject OfflineCommand::toJson() const
 bool OutboxEntry::sealHolds(const QByteArray& key, const QByteArray& content) const
 {
     return !key.isEmpty() && !seal.isEmpty()
-        && PasswordHasher::constantTimeEqual(detail::entrySeal(key, kind, stored, content), seal);
+        && PasswordHasher::constantTimeEqual(detail::entrySeal(key, kind, position, stored, content), seal);
 }
 
 bool OutboxEntry::stateSealHolds(const QByteArray& key) const
@@ -821,14 +827,18 @@ void Outbox::keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> pro
                     keeping->args = keeper(keeping->args, earlier);
             }
             const QByteArray stored = storedText(keeping->toJson());
-            const QByteArray seal = key.isEmpty() ? QByteArray() : entrySeal(key, OutboxEntry::Kind::Command, stored, keeping->content);
-            return txn
-                .exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind, content, seal) "
-                                     "VALUES (?, ?, 'queued', 'command', ?, ?)"),
-                      {keeping->id.toString(), QString::fromUtf8(stored),
-                       keeping->content.isEmpty() ? QVariant() : QVariant(keeping->content),
-                       seal.isEmpty() ? QVariant() : QVariant(seal)})
-                .numRowsAffected();
+            const int added = txn.exec(QStringLiteral("INSERT OR IGNORE INTO outbox (change_id, change, state, kind, content) "
+                                                      "VALUES (?, ?, 'queued', 'command', ?)"),
+                                       {keeping->id.toString(), QString::fromUtf8(stored),
+                                        keeping->content.isEmpty() ? QVariant() : QVariant(keeping->content)})
+                                  .numRowsAffected();
+            if (added > 0 && !key.isEmpty()) {
+                const qint64 position = txn.scalar(QStringLiteral("SELECT position FROM outbox WHERE change_id = ?"),
+                                                   {keeping->id.toString()}).toLongLong();
+                txn.exec(QStringLiteral("UPDATE outbox SET seal = ? WHERE position = ?"),
+                         {entrySeal(key, OutboxEntry::Kind::Command, position, stored, keeping->content), position});
+            }
+            return added;
         })
         .then(this, [this, keeping, promise](QFuture<int> done) {
             const OfflineCommand& command = *keeping;
@@ -925,21 +935,22 @@ void Outbox::keepLocally(RowChange change, OutboxEntry::State state, const Appli
     // sent later only under them, and only as they kept it.
     entry.stored = storedText(entry.change.toJson());
     const QByteArray key = entry.change.actor == m_operator ? m_operatorKey : QByteArray();
-    if (!key.isEmpty()) {
-        entry.seal = entrySeal(key, OutboxEntry::Kind::Change, entry.stored, {});
-        if (state != OutboxEntry::State::Queued)
-            entry.stateSeal = detail::stateSeal(key, entry);
-    }
+    if (!key.isEmpty() && state != OutboxEntry::State::Queued)
+        entry.stateSeal = detail::stateSeal(key, entry);
     m_local
-        ->write([entry](WriteTransaction& txn) {
-            return txn.insert(QStringLiteral("INSERT INTO outbox (change_id, change, state, their_version, theirs, problem, seal, state_seal) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                              {entry.change.id.toString(QUuid::WithoutBraces), QString::fromUtf8(entry.stored),
-                               stateName(entry.state), entry.theirVersion,
-                               QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
-                               entry.problem, entry.seal.isEmpty() ? QVariant() : QVariant(entry.seal),
-                               entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal)},
-                              QStringLiteral("position"));
+        ->write([entry, key](WriteTransaction& txn) {
+            const qint64 position =
+                txn.insert(QStringLiteral("INSERT INTO outbox (change_id, change, state, their_version, theirs, problem, state_seal) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                           {entry.change.id.toString(QUuid::WithoutBraces), QString::fromUtf8(entry.stored),
+                            stateName(entry.state), entry.theirVersion,
+                            QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
+                            entry.problem, entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal)},
+                           QStringLiteral("position"));
+            if (!key.isEmpty())
+                txn.exec(QStringLiteral("UPDATE outbox SET seal = ? WHERE position = ?"),
+                         {entrySeal(key, OutboxEntry::Kind::Change, position, entry.stored, {}), position});
+            return position;
         })
         .then(this, [this, entry, promise](QFuture<qint64> done) mutable {
             try {

@@ -326,7 +326,8 @@ private:
     void replayOne();
     void replayEntry(const OutboxEntry& entry);
     void replayCommand(const OutboxEntry& entry);
-    void settleReplayed(OutboxEntry entry, bool applied);
+    //! Notes what became of a replayed entry; `key`: the maker's, as the sending began (seals its state).
+    void settleReplayed(OutboxEntry entry, bool applied, const QByteArray& key);
     void keepNow(OfflineCommand command, std::shared_ptr<QPromise<void>> promise);
     void resolveCommand(OutboxEntry entry, Resolution resolution, QString actor,
                         std::shared_ptr<QPromise<ChangeResult>> promise);

@@ -26,8 +26,9 @@ extern const QString kEntryColumns;
 // Reads an entry; a row whose change cannot be read any more is reported as Failed, never dropped.
 OutboxEntry entryFrom(QSqlQuery& q);
 QString recordName(const RowChange& change, const QVariant& key);
-//! The maker's seal on an entry kept as `stored` (its JSON text in the file) carrying `content`.
-QByteArray entrySeal(const QByteArray& key, OutboxEntry::Kind kind, const QByteArray& stored, const QByteArray& content);
+//! The maker's seal on an entry kept at `position` as `stored` (its JSON text in the file) carrying `content`.
+QByteArray entrySeal(const QByteArray& key, OutboxEntry::Kind kind, qint64 position, const QByteArray& stored,
+                     const QByteArray& content);
 //! The maker's seal on an entry's state (a conflict or refusal with what the server said).
 QByteArray stateSeal(const QByteArray& key, const OutboxEntry& entry);
 //! The JSON text an entry is kept as.

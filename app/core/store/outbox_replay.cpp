@@ -100,23 +100,24 @@ void Outbox::replayEntry(const OutboxEntry& entry)
         return;
     }
     const RowChange change = entry.change;
+    const QByteArray key = m_operatorKey;
     // Sent only under its maker (replayOne()), and only as they kept it.
-    if (!entry.sealHolds(m_operatorKey, {})) {
+    if (!entry.sealHolds(key, {})) {
         OutboxEntry refused = entry;
         refused.state = OutboxEntry::State::Failed;
         refused.problem = notAsKept(entry);
-        settleReplayed(refused, false);
+        settleReplayed(refused, false, key);
         return;
     }
     m_server.write(WriteContext{change.source, change.actor, {}}, [change](WriteTransaction& txn) { return apply(txn, change, false); })
-        .then(this, [this, entry = OutboxEntry(entry)](QFuture<Applied> done) mutable {
+        .then(this, [this, key, entry = OutboxEntry(entry)](QFuture<Applied> done) mutable {
             try {
                 const Applied applied = done.result();
                 if (applied.kind == Applied::Kind::Conflict) {
                     entry.state = OutboxEntry::State::Conflict;
                     entry.theirVersion = applied.theirVersion;
                     entry.theirs = applied.theirs;
-                    settleReplayed(entry, false);
+                    settleReplayed(entry, false, key);
                     return;
                 }
             } catch (const StoreUnavailable&) {
@@ -126,10 +127,10 @@ void Outbox::replayEntry(const OutboxEntry& entry)
             } catch (const std::exception& e) {
                 entry.state = OutboxEntry::State::Failed;
                 entry.problem = QString::fromUtf8(e.what());
-                settleReplayed(entry, false);
+                settleReplayed(entry, false, key);
                 return;
             }
-            settleReplayed(entry, true);
+            settleReplayed(entry, true, key);
         });
 }
 
@@ -140,7 +141,13 @@ namespace {
 // Never fails: a log that cannot be emptied now is emptied when the file closes.
 QFuture<void> truncateLog(Store& local)
 {
-    return local.read([](Sql& sql) { sql.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); })
+    return local
+        .read([](Sql& sql) {
+            // (busy, log frames, checkpointed): busy when a reader kept an older snapshot; emptied at close then.
+            QSqlQuery q = sql.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            if (q.next() && q.value(0).toInt() != 0)
+                qCInfo(lcOutbox) << "the outbox's log could not be emptied now (a reader holds it); it is at close";
+        })
         .then([](QFuture<void> done) {
             try {
                 done.waitForFinished();
@@ -228,12 +235,12 @@ QFuture<void> Outbox::sendKept(const OutboxEntry& entry, bool overrideConflict)
 void Outbox::replayCommand(const OutboxEntry& entry)
 {
     m_replaying = entry.command.id.uuid();
-    sendKept(entry, false).then(this, [this, entry = OutboxEntry(entry)](QFuture<void> done) mutable {
+    sendKept(entry, false).then(this, [this, key = m_operatorKey, entry = OutboxEntry(entry)](QFuture<void> done) mutable {
         m_replaying = QUuid();
         QString problem;
         switch (classify(done, &problem)) {
         case Sent::Applied:
-            settleReplayed(entry, true);
+            settleReplayed(entry, true, key);
             return;
         case Sent::Away:
             backOff();
@@ -247,15 +254,15 @@ void Outbox::replayCommand(const OutboxEntry& entry)
             break;
         }
         entry.problem = problem;
-        settleReplayed(entry, false);
+        settleReplayed(entry, false, key);
     });
 }
 
-void Outbox::settleReplayed(OutboxEntry entry, bool applied)
+void Outbox::settleReplayed(OutboxEntry entry, bool applied, const QByteArray& key)
 {
     // Replayed under its maker: the state the server gave it is sealed with their key.
     if (!applied)
-        entry.stateSeal = m_operatorKey.isEmpty() ? QByteArray() : detail::stateSeal(m_operatorKey, entry);
+        entry.stateSeal = key.isEmpty() ? QByteArray() : detail::stateSeal(key, entry);
     m_local
         ->write([entry, applied](WriteTransaction& txn) {
             if (applied) {
@@ -330,8 +337,9 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
             QStringLiteral("outbox.resolve"))));
         return;
     }
+    const QByteArray key = m_operatorKey; // the decider's, as they decide (seals the state it leaves)
     m_local
-        ->read([changeId, who = m_operator, key = m_operatorKey](Sql& sql) -> std::optional<OutboxEntry> {
+        ->read([changeId, who = m_operator, key](Sql& sql) -> std::optional<OutboxEntry> {
             QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM outbox WHERE change_id = ?").arg(kEntryColumns),
                                    {changeId.toString(QUuid::WithoutBraces)});
             if (!q.next())
@@ -340,7 +348,7 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
             trustState(entry, who, key);
             return entry;
         })
-        .then(this, [this, changeId, resolution, actor, promise, fail](QFuture<std::optional<OutboxEntry>> found) {
+        .then(this, [this, changeId, resolution, actor, promise, fail, key](QFuture<std::optional<OutboxEntry>> found) {
             std::optional<OutboxEntry> entry;
             try {
                 entry = found.result();
@@ -356,7 +364,7 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                     if (entry->change.actor != actor)
                         throw ValidationError(Tr::tr("\"%1\" was kept by %2: only they send it, once signed in at this desk; you "
                                                      "may discard it.").arg(entry->summary(), entry->madeBy()));
-                    if (!entry->sealHolds(m_operatorKey, {}))
+                    if (!entry->sealHolds(key, {}))
                         throw ValidationError(notAsKept(*entry));
                 }
             } catch (...) {
@@ -429,7 +437,7 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                            }
                            return applied;
                        })
-                .then(this, [this, entry = *entry, promise, fail](QFuture<Applied> done) mutable {
+                .then(this, [this, entry = *entry, promise, fail, key](QFuture<Applied> done) mutable {
                     Applied applied;
                     try {
                         applied = done.result();
@@ -443,7 +451,7 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                         entry.theirVersion = applied.theirVersion;
                         entry.theirs = applied.theirs;
                         entry.problem.clear();
-                        entry.stateSeal = m_operatorKey.isEmpty() ? QByteArray() : detail::stateSeal(m_operatorKey, entry);
+                        entry.stateSeal = key.isEmpty() ? QByteArray() : detail::stateSeal(key, entry);
                     }
                     m_local
                         ->write([entry, again](WriteTransaction& txn) {
@@ -602,7 +610,7 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
         return;
     }
     m_replaying = entry.command.id.uuid();
-    sendKept(entry, conflict).then(this, [this, entry, removeAndRecord, finishWith](QFuture<void> done) mutable {
+    sendKept(entry, conflict).then(this, [this, entry, removeAndRecord, finishWith, key = m_operatorKey](QFuture<void> done) mutable {
         m_replaying = QUuid();
         QString problem;
         const Sent sent = classify(done, &problem);
@@ -620,7 +628,7 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
         // Refused or in conflict again: the operator sees why and decides again.
         entry.state = sent == Sent::Conflict ? OutboxEntry::State::Conflict : OutboxEntry::State::Failed;
         entry.problem = problem;
-        entry.stateSeal = m_operatorKey.isEmpty() ? QByteArray() : detail::stateSeal(m_operatorKey, entry);
+        entry.stateSeal = key.isEmpty() ? QByteArray() : detail::stateSeal(key, entry);
         m_local
             ->write([entry](WriteTransaction& txn) {
                 txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, problem = ?, state_seal = ? "

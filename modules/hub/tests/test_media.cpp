@@ -11,6 +11,7 @@
 #include "hexhub/hub/hubservices.h"
 #include "shared/mediaclip.h"
 #include "store/migration.h"
+#include "store/outbox.h"
 #include "mjpegavi.h"
 #include "security/session.h"
 #include "store/sqldialect.h"
@@ -390,6 +391,23 @@ TEST_CASE("Clips: what is not a whole Motion-JPEG AVI is refused and nothing is 
     CHECK_THROWS_AS(await(v.media->attachClip(incident.id, QStringLiteral("CAM-9999"), good, now)), NotFoundError);
     CHECK(v.count(QStringLiteral("hub_media")) == 0);
     CHECK(v.journal(QStringLiteral("media.attached")).isEmpty());
+
+    // Behind another operator's work on the incident that waits in this desk's outbox, a clip is
+    // kept there, not sent: one that is not a whole AVI is still refused at once, not kept.
+    OfflineCommand earlier;
+    earlier.id = CommandId::make();
+    earlier.operation = QStringLiteral("hub.incident.note");
+    earlier.args = {{QStringLiteral("incident"), incident.id}, {QStringLiteral("text"), QStringLiteral("Ivy's note")}};
+    earlier.records = {QStringLiteral("incident:%1").arg(incident.id)};
+    earlier.summary = QStringLiteral("Ivy's note");
+    earlier.madeBy = QStringLiteral("ivy");
+    await(v.tp->outbox().keep(earlier));
+    MediaService kept(v.tp->store(), v.tp->session(), v.tp->audit(), &v.tp->outbox());
+    const QString refused = failureOf(kept.attachClip(incident.id, cam, good.left(good.size() / 2), now));
+    CHECK(refused.contains(QStringLiteral("The clip cannot be attached")));
+    CHECK(v.tp->outbox().waiting() == 1);
+    CHECK_THROWS_AS(await(kept.attachClip(incident.id, cam, good, now)), CommandQueued);
+    CHECK(v.tp->outbox().waiting() == 2);
 }
 
 TEST_CASE("Clips: refused without the snapshot permission or the camera's, and on a closed incident", "[cameras]")

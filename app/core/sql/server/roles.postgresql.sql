@@ -126,84 +126,65 @@ CREATE TABLE IF NOT EXISTS hexhub_locks (id INTEGER PRIMARY KEY, what TEXT NOT N
 INSERT INTO hexhub_locks (id, what) VALUES (1, 'journal'), (2, 'audit chain') ON CONFLICT (id) DO NOTHING;
 REVOKE ALL ON hexhub_locks FROM PUBLIC;
 
--- Takes one of those locks for the rest of the transaction. A desk's login cannot touch the table,
--- but it can hold the lock through its own transaction: insert an event, then sit, with its
--- idle-in-transaction and statement timeouts turned off (they are the login's defaults, which it may
--- change). So a waiter does not wait on a holder for ever: after 15 s on the same holder (a desk's
--- transaction idles at most that long), the holder's session is ended if it is an operator's login
--- (never the owner's or a superuser's, which run migrations), and the server logs who and why.
--- Uncontended, it costs one SKIP LOCKED row lock, no subtransaction.
-CREATE OR REPLACE FUNCTION hexhub_take_lock(which INTEGER) RETURNS VOID
+-- A desk's login cannot touch that table, but it can hold a lock through its own transaction (insert
+-- an event, then sit), and the idle-in-transaction and statement timeouts it was given are only its
+-- defaults, which it may turn off. So the server enforces them itself wherever they matter: a
+-- session of an operator's login that blocks someone (any lock: the journal's, the audit chain's, a
+-- row) while idle in its transaction for over 10 s, or in one statement for over 60 s, is ended, and
+-- the server logs who and why. Never the owner's or a superuser's session (migrations). Every desk's
+-- bridge calls this every few seconds (it waits on no lock itself); the decision is the server's.
+DROP FUNCTION IF EXISTS hexhub_take_lock(INTEGER);
+CREATE OR REPLACE FUNCTION hexhub_end_lock_sitters() RETURNS INTEGER
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
-    started TIMESTAMPTZ := clock_timestamp();
-    desks_timeout TEXT := current_setting('lock_timeout');
-    holder INTEGER;
-    holder_since TIMESTAMPTZ;
-    seen INTEGER;
-    locker XID;
-    whose TEXT;
+    sitter RECORD;
+    ended INTEGER := 0;
 BEGIN
-    -- Free, or already this transaction's: taken at once.
-    PERFORM 1 FROM public.hexhub_locks WHERE id = which FOR UPDATE SKIP LOCKED;
-    IF FOUND THEN
-        RETURN;
-    END IF;
+    FOR sitter IN
+        SELECT DISTINCT a.pid, a.usename, a.state
+        FROM pg_catalog.pg_locks w
+        CROSS JOIN LATERAL unnest(pg_catalog.pg_blocking_pids(w.pid)) AS b(pid)
+        JOIN pg_catalog.pg_stat_activity a ON a.pid = b.pid
+        WHERE NOT w.granted
+          AND a.datname = current_database()
+          AND ((a.state LIKE 'idle in transaction%' AND a.state_change < clock_timestamp() - interval '10 seconds')
+               OR (a.state = 'active' AND a.query_start < clock_timestamp() - interval '60 seconds'))
     LOOP
+        CONTINUE WHEN NOT hexhub_is_account_login(sitter.usename);
+        RAISE WARNING 'hexhub: ending the session of % (process %): % while others wait for its locks', sitter.usename,
+            sitter.pid, CASE WHEN sitter.state = 'active' THEN 'one statement for over 60 s' ELSE 'idle in its transaction for over 10 s' END;
         BEGIN
-            -- A real wait, which ends as soon as the holder's transaction does; a second at a time,
-            -- so the holder can be looked at again.
-            PERFORM set_config('lock_timeout', '1s', true);
-            PERFORM 1 FROM public.hexhub_locks WHERE id = which FOR UPDATE;
-            PERFORM set_config('lock_timeout', desks_timeout, true);
-            RETURN; -- leaving the block keeps the lock
-        EXCEPTION WHEN lock_not_available THEN
-            NULL;
+            PERFORM pg_catalog.pg_terminate_backend(sitter.pid, 5000);
+            ended := ended + 1;
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE WARNING 'hexhub: the database owner may not end other sessions (grant it pg_signal_backend)';
         END;
-        IF clock_timestamp() - started > interval '20 seconds' THEN
-            RAISE EXCEPTION 'the % is held by another session for too long', (SELECT what FROM public.hexhub_locks WHERE id = which)
-                USING ERRCODE = 'lock_not_available';
-        END IF;
-        -- Who holds it: the transaction whose id marks the row, and the session that transaction is.
-        SELECT xmax INTO locker FROM public.hexhub_locks WHERE id = which;
-        SELECT l.pid INTO seen FROM pg_catalog.pg_locks l
-        WHERE l.locktype = 'transactionid' AND l.transactionid = locker AND l.mode = 'ExclusiveLock' AND l.granted
-        LIMIT 1;
-        IF seen IS DISTINCT FROM holder THEN
-            holder := seen;
-            holder_since := clock_timestamp();
-        ELSIF holder IS NOT NULL AND clock_timestamp() - holder_since > interval '15 seconds' THEN
-            SELECT usename INTO whose FROM pg_catalog.pg_stat_activity WHERE pid = holder;
-            IF whose IS NOT NULL AND hexhub_is_account_login(whose) THEN
-                RAISE WARNING 'hexhub: ending the session of % (process %): it held the lock of the % for over 15 s, '
-                              'stopping every other desk', whose, holder, (SELECT what FROM public.hexhub_locks WHERE id = which);
-                BEGIN
-                    PERFORM pg_catalog.pg_terminate_backend(holder, 5000);
-                EXCEPTION WHEN insufficient_privilege THEN
-                    RAISE WARNING 'hexhub: the database owner may not end other sessions (grant it pg_signal_backend)';
-                END;
-            END IF;
-            holder := NULL;
-        END IF;
     END LOOP;
+    RETURN ended;
 END
 $$;
-REVOKE ALL ON FUNCTION hexhub_take_lock(INTEGER) FROM PUBLIC;
+REVOKE ALL ON FUNCTION hexhub_end_lock_sitters() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hexhub_end_lock_sitters() TO hexhub_app;
 
--- The owner ends a session that holds one of those locks too long (hexhub_take_lock); that takes
+-- The owner sees the sessions' states and ends those (hexhub_end_lock_sitters): pg_read_all_stats and
 -- pg_signal_backend where the owner is not a superuser.
 DO $$
+DECLARE
+    needed TEXT;
 BEGIN
-    IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)
-       AND NOT pg_has_role(current_user, 'pg_signal_backend', 'MEMBER') THEN
-        BEGIN
-            EXECUTE format('GRANT pg_signal_backend TO %I', current_user);
-        EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN
-            RAISE WARNING 'hexhub: % may not be granted pg_signal_backend; a desk that holds the journal''s lock is then '
-                          'not cut off by the server (grant it as a superuser)', current_user;
-        END;
+    IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+        RETURN;
     END IF;
+    FOREACH needed IN ARRAY ARRAY['pg_read_all_stats', 'pg_signal_backend'] LOOP
+        CONTINUE WHEN pg_has_role(current_user, needed, 'MEMBER');
+        BEGIN
+            EXECUTE format('GRANT %I TO %I', needed, current_user);
+        EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN
+            RAISE WARNING 'hexhub: % may not be granted %; a desk that sits on a lock is then not cut off by the server '
+                          '(grant it as a superuser)', current_user, needed;
+        END;
+    END LOOP;
 END
 $$;
 
@@ -212,7 +193,7 @@ CREATE OR REPLACE FUNCTION hexhub_events_assign_seq() RETURNS trigger
 $$
 BEGIN
     -- Held until the transaction ends: numbers are handed out in commit order (see migration 0001).
-    PERFORM public.hexhub_take_lock(1);
+    PERFORM 1 FROM public.hexhub_locks WHERE id = 1 FOR UPDATE;
     NEW.seq := nextval('public.events_seq');
     PERFORM pg_notify('hexhub_events', NEW.seq::text);
     RETURN NEW;
@@ -322,6 +303,7 @@ CREATE OR REPLACE FUNCTION hexhub_stamp_who() RETURNS trigger
 $$
 DECLARE
     stamped JSONB;
+    kept JSONB;
 BEGIN
     IF hexhub_is_owner() THEN
         RETURN NEW;
@@ -332,10 +314,11 @@ BEGIN
             stamped := stamped || jsonb_build_object(TG_ARGV[1], (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT);
         END IF;
     ELSE
-        stamped := jsonb_build_object(TG_ARGV[0], to_jsonb(OLD) -> TG_ARGV[0]);
-        IF TG_NARGS > 1 THEN
-            stamped := stamped || jsonb_build_object(TG_ARGV[1], to_jsonb(OLD) -> TG_ARGV[1]);
-        END IF;
+        -- The stamped columns only, not the whole row (which may carry a picture).
+        FOR i IN 0 .. TG_NARGS - 1 LOOP
+            EXECUTE format('SELECT jsonb_build_object(%L, to_jsonb(($1).%I))', TG_ARGV[i], TG_ARGV[i]) INTO kept USING OLD;
+            stamped := COALESCE(stamped, '{}'::JSONB) || kept;
+        END LOOP;
     END IF;
     NEW := jsonb_populate_record(NEW, stamped);
     RETURN NEW;
@@ -405,7 +388,7 @@ BEGIN
     IF k IS NULL THEN
         RAISE EXCEPTION 'the server keeps no audit key: run hexhub --init-server with the deployment''s key';
     END IF;
-    PERFORM public.hexhub_take_lock(2); -- one appender at a time: each row links to the one before
+    PERFORM 1 FROM public.hexhub_locks WHERE id = 2 FOR UPDATE; -- one appender at a time: each row links to the one before
     SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1;
     NEW.seq := COALESCE(last_seq, 0) + 1;
     NEW.prev_hash := COALESCE(last_hash, 'genesis');
@@ -420,7 +403,8 @@ BEGIN
         END IF;
         -- Where from: what the desk says of itself (its host and desk id), and where the server saw
         -- the connection come from, which the desk cannot choose.
-        NEW.origin := left(NEW.origin, 200) || ' from ' || COALESCE(host(inet_client_addr()), 'a local socket');
+        NEW.origin := replace(left(NEW.origin, 200), ' from ', ' ') || ' from '
+                      || COALESCE(host(inet_client_addr()), 'a local socket');
         NEW.at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
     END IF;
     NEW.hash := encode(hmac(hexhub_audit_field(NEW.prev_hash) || hexhub_audit_field(NEW.seq::TEXT)
