@@ -84,6 +84,12 @@ QList<Event> journal(Platform& platform, const QString& topics)
     return await(platform.bus().replay(range));
 }
 
+// Ann's desk key (Principal::deskKey), as her sign-in would make it (with little work: a test).
+QByteArray annsDeskKey()
+{
+    return Outbox::deskKey(QStringLiteral("ann"), QStringLiteral("Her-Passw0rd-here"), 10);
+}
+
 // A store, audit key and outbox that outlive one desk, so a test can stop the desk and start it again.
 struct DeskFiles
 {
@@ -416,7 +422,6 @@ TEST_CASE("What an earlier run left waits while the replay is held, and replays 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("earlier.outbox"));
     SystemClock clock;
-    const QByteArray annsKey = Outbox::deskKey(QStringLiteral("ann"), QStringLiteral("Her-Passw0rd-here"), 10);
     OfflineCommand command;
     command.id = CommandId::make();
     command.operation = QStringLiteral("test.held");
@@ -426,7 +431,7 @@ TEST_CASE("What an earlier run left waits while the replay is held, and replays 
     { // what an earlier run kept
         Outbox earlier(tp->store(), clock, nullptr, path);
         earlier.holdReplay(true);
-        earlier.setOperator(QStringLiteral("ann"), annsKey);
+        earlier.setOperator(QStringLiteral("ann"), annsDeskKey());
         await(earlier.open());
         await(earlier.keep(command));
         earlier.close();
@@ -438,7 +443,7 @@ TEST_CASE("What an earlier run left waits while the replay is held, and replays 
         sent += args.value(QStringLiteral("number")).toString() == QStringLiteral("2026-HELD") ? 1 : 100;
         return QtFuture::makeReadyFuture();
     });
-    outbox.setOperator(QStringLiteral("ann"), annsKey);
+    outbox.setOperator(QStringLiteral("ann"), annsDeskKey());
     await(outbox.open());
     CHECK(outbox.waiting() == 1);
     // Held: open() replayed nothing, nor does the server coming back.
@@ -454,6 +459,66 @@ TEST_CASE("What an earlier run left waits while the replay is held, and replays 
     outbox.holdReplay(false);
     REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }));
     CHECK(sent == 1);
+    outbox.close();
+}
+
+TEST_CASE("An entry moved in the outbox file's order, or given another id there, is not sent", "[outbox][sqlite]")
+{
+    TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+    tp.start();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("moved.outbox"));
+    SystemClock clock;
+    auto command = [](const QString& text) {
+        OfflineCommand c;
+        c.id = CommandId::make();
+        c.operation = QStringLiteral("test.say");
+        c.args = {{QStringLiteral("text"), text}};
+        c.records = {QStringLiteral("thing:%1").arg(text)};
+        c.summary = text;
+        c.madeBy = QStringLiteral("ann");
+        return c;
+    };
+    const OfflineCommand first = command(QStringLiteral("first")), second = command(QStringLiteral("second"));
+    {
+        Outbox kept(tp->store(), clock, nullptr, path);
+        kept.holdReplay(true);
+        kept.setOperator(QStringLiteral("ann"), annsDeskKey());
+        await(kept.open());
+        await(kept.keep(first));
+        await(kept.keep(second));
+        await(kept.keep(command(QStringLiteral("third"))));
+        kept.close();
+    }
+    {
+        RawSqlite file(path);
+        // The first one moved to the end of the order; the second one's id column rewritten.
+        file.exec(QStringLiteral("UPDATE outbox SET position = 1000 WHERE change_id = ?"), {first.id.toString()});
+        file.exec(QStringLiteral("UPDATE outbox SET change_id = ? WHERE change_id = ?"),
+                  {CommandId::make().toString(), second.id.toString()});
+    }
+    QStringList sent;
+    Outbox outbox(tp->store(), clock, nullptr, path);
+    outbox.addReplayer(QStringLiteral("test.say"), [&sent](const QJsonObject& args, const CommandId&, bool) {
+        sent << args.value(QStringLiteral("text")).toString();
+        return QtFuture::makeReadyFuture();
+    });
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&outbox, &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    outbox.setOperator(QStringLiteral("ann"), annsDeskKey());
+    await(outbox.open());
+    // The third, untouched, goes; the moved one is refused for its seal, the renamed one as unreadable.
+    REQUIRE(waitUntil([&] { return sent.size() == 1 && attention.size() == 2; }));
+    CHECK(sent == QStringList{QStringLiteral("third")});
+    for (const OutboxEntry& refused : std::as_const(attention))
+        CHECK(refused.state == OutboxEntry::State::Failed);
+    QStringList problems;
+    for (const OutboxEntry& refused : std::as_const(attention))
+        problems << refused.problem;
+    CHECK(problems.join(u'|').contains(QStringLiteral("its seal does not match")));
+    CHECK(problems.join(u'|').contains(QStringLiteral("not the one it was kept with")));
+    CHECK(outbox.waiting() == 2);
     outbox.close();
 }
 
@@ -602,7 +667,7 @@ TEST_CASE("A kept command's bytes wait beside it in the file and are read back o
         sent.append({args, content});
         return QtFuture::makeReadyFuture();
     });
-    outbox.setOperator(QStringLiteral("ann"), Outbox::deskKey(QStringLiteral("ann"), QStringLiteral("Her-Passw0rd-here"), 10));
+    outbox.setOperator(QStringLiteral("ann"), annsDeskKey());
     auto command = [](int n, QByteArray content) {
         OfflineCommand c;
         c.id = CommandId::make();

@@ -127,12 +127,16 @@ INSERT INTO hexhub_locks (id, what) VALUES (1, 'journal'), (2, 'audit chain') ON
 REVOKE ALL ON hexhub_locks FROM PUBLIC;
 
 -- A desk's login cannot touch that table, but it can hold a lock through its own transaction (insert
--- an event, then sit), and the idle-in-transaction and statement timeouts it was given are only its
--- defaults, which it may turn off. So the server enforces them itself wherever they matter: a
--- session of an operator's login that blocks someone (any lock: the journal's, the audit chain's, a
--- row) while idle in its transaction for over 10 s, or in one statement for over 60 s, is ended, and
--- the server logs who and why. Never the owner's or a superuser's session (migrations). Every desk's
--- bridge calls this every few seconds (it waits on no lock itself); the decision is the server's.
+-- an event, then sit, or keep the transaction busy with a statement now and then), and the
+-- idle-in-transaction and statement timeouts it was given are only its defaults, which it may turn
+-- off. So the server ends, itself, a session of an operator's login that someone waits for (any lock:
+-- the journal's, the audit chain's, a row, an advisory lock) when its transaction has run for over
+-- 10 s, whatever it does meanwhile (a desk's transactions take milliseconds; the age of a transaction
+-- cannot be refreshed without letting its locks go), or, out of any transaction, when someone has
+-- waited for it over 10 s (a session-level advisory lock). Never the owner's or a superuser's session
+-- (migrations). Every desk's bridge calls this every 5 s (it waits on no lock itself); the decision is
+-- the server's, and it logs whom it ended and why. (A prepared transaction has no session to end:
+-- --init-server warns when max_prepared_transactions allows them.)
 DROP FUNCTION IF EXISTS hexhub_take_lock(INTEGER);
 CREATE OR REPLACE FUNCTION hexhub_end_lock_sitters() RETURNS INTEGER
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
@@ -141,6 +145,12 @@ DECLARE
     sitter RECORD;
     ended INTEGER := 0;
 BEGIN
+    -- Without the right to see other sessions it would find nobody, for ever: say so instead.
+    IF NOT ((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)
+            OR pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER')) THEN
+        RAISE EXCEPTION 'the database owner cannot see other sessions: grant it pg_read_all_stats'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     FOR sitter IN
         SELECT DISTINCT a.pid, a.usename, a.state
         FROM pg_catalog.pg_locks w
@@ -148,15 +158,19 @@ BEGIN
         JOIN pg_catalog.pg_stat_activity a ON a.pid = b.pid
         WHERE NOT w.granted
           AND a.datname = current_database()
-          AND ((a.state LIKE 'idle in transaction%' AND a.state_change < clock_timestamp() - interval '10 seconds')
-               OR (a.state = 'active' AND a.query_start < clock_timestamp() - interval '60 seconds'))
+          -- One that waits itself is not sitting (and is reported among the blockers of those queued
+          -- behind it): an honest desk waiting for the sitter is never ended with it.
+          AND NOT EXISTS (SELECT FROM pg_catalog.pg_locks x WHERE x.pid = a.pid AND NOT x.granted)
+          AND ((a.xact_start IS NOT NULL AND a.xact_start < clock_timestamp() - interval '10 seconds')
+               OR (a.xact_start IS NULL AND w.waitstart < clock_timestamp() - interval '10 seconds'))
     LOOP
         CONTINUE WHEN NOT hexhub_is_account_login(sitter.usename);
-        RAISE WARNING 'hexhub: ending the session of % (process %): % while others wait for its locks', sitter.usename,
-            sitter.pid, CASE WHEN sitter.state = 'active' THEN 'one statement for over 60 s' ELSE 'idle in its transaction for over 10 s' END;
+        RAISE WARNING 'hexhub: ending the session of % (process %, %): others wait for its locks %', sitter.usename, sitter.pid,
+            sitter.state, CASE WHEN sitter.state = 'idle' THEN 'for over 10 s' ELSE 'and its transaction has run for over 10 s' END;
         BEGIN
-            PERFORM pg_catalog.pg_terminate_backend(sitter.pid, 5000);
-            ended := ended + 1;
+            IF pg_catalog.pg_terminate_backend(sitter.pid) THEN
+                ended := ended + 1;
+            END IF;
         EXCEPTION WHEN insufficient_privilege THEN
             RAISE WARNING 'hexhub: the database owner may not end other sessions (grant it pg_signal_backend)';
         END;
@@ -185,6 +199,17 @@ BEGIN
                           '(grant it as a superuser)', current_user, needed;
         END;
     END LOOP;
+END
+$$;
+
+-- A prepared transaction keeps its locks with no session the server could end, even across a restart.
+-- Hexhub prepares none; where the server allows them, say so.
+DO $$
+BEGIN
+    IF current_setting('max_prepared_transactions')::INTEGER > 0 THEN
+        RAISE WARNING 'hexhub: max_prepared_transactions is %; set it to 0: a desk''s login could otherwise hold the '
+                      'journal''s lock in a prepared transaction that the server does not end', current_setting('max_prepared_transactions');
+    END IF;
 END
 $$;
 
@@ -401,10 +426,10 @@ BEGIN
            OR NEW.outcome = 'success' THEN
             NEW.actor := session_user;
         END IF;
-        -- Where from: what the desk says of itself (its host and desk id), and where the server saw
-        -- the connection come from, which the desk cannot choose.
-        NEW.origin := replace(left(NEW.origin, 200), ' from ', ' ') || ' from '
-                      || COALESCE(host(inet_client_addr()), 'a local socket');
+        -- Where from: what the desk says of itself (its host and desk id), and in brackets, which the
+        -- desk's own text cannot contain, where the server saw the connection come from.
+        NEW.origin := translate(left(NEW.origin, 200), '[]', '()') || ' [seen from '
+                      || COALESCE(host(inet_client_addr()), 'a local socket') || ']';
         NEW.at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
     END IF;
     NEW.hash := encode(hmac(hexhub_audit_field(NEW.prev_hash) || hexhub_audit_field(NEW.seq::TEXT)
