@@ -13,6 +13,7 @@
 #include "base/clock.h"
 #include "demosimulation.h"
 #include "demostore.h"
+#include "module/demodata.h"
 #include "hexhub/hub/hubservices.h"
 #include "scenariorun.h"
 #include "security/session.h"
@@ -219,6 +220,29 @@ TEST_CASE("The demo store is made on first use, found again after, and live data
             CHECK(p.isValid());
             CHECK(p.roles.contains(role));
         }
+    }
+    SECTION("the demo keeps its own time: what a first start records is stamped with the demo's clock, and the next "
+            "start takes up from there, not from the machine's date")
+    {
+        TestPlatform tp(TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)}));
+        tp.start();
+        // The machine's date is long after the demo's history ends (as on a desk started today).
+        auto& clock = static_cast<SimulatedClock&>(tp->clock());
+        clock.jumpTo(DemoOptions::defaultEnd().addDays(187));
+        const DemoStoreState first = await(DemoStore::open(*tp, 50, 11), 120000);
+        REQUIRE(first.generated);
+        CHECK(first.resumeAt == DemoOptions::defaultEnd());
+        const auto latest = [&](const QString& sql) {
+            return QDateTime::fromMSecsSinceEpoch(await(tp->store().read([sql](Sql& q) { return q.scalar(sql).toLongLong(); })), Qt::UTC);
+        };
+        // The demo's making and its users' creation, journaled and audited, at the demo's time.
+        CHECK(latest(QStringLiteral("SELECT MAX(occurred_at) FROM events")) < first.resumeAt.addSecs(3600));
+        CHECK(latest(QStringLiteral("SELECT MAX(at) FROM audit_log")) < first.resumeAt.addSecs(3600));
+        // A second start takes up where the first left off.
+        clock.jumpTo(DemoOptions::defaultEnd().addDays(200));
+        const DemoStoreState again = await(DemoStore::open(*tp, 50, 11), 60000);
+        CHECK(again.resumeAt < first.resumeAt.addSecs(3600));
+        CHECK(again.resumeAt >= first.resumeAt);
     }
     SECTION("a store set up for live work is refused even before its first incident")
     {

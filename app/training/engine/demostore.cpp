@@ -82,7 +82,7 @@ QFuture<DemoStoreState> DemoStore::open(Platform& platform, qint64 incidents, qu
                 f.users << users.value(0).toString();
             return f;
         })
-        .then([p, storeName, incidents, seed](const Found& found) {
+        .then(p, [p, storeName, incidents, seed](const Found& found) {
             if (!found.marked && found.incidents > 0)
                 throw StoreError(Tr::tr("%1 is not a demo store: it holds %n incident(s) and no demo mark. Demo mode never "
                                         "opens live data; name a new file, or none for the standard demo store.",
@@ -110,6 +110,9 @@ QFuture<DemoStoreState> DemoStore::open(Platform& platform, qint64 incidents, qu
                 // The same district and history on every machine for the same seed: trainers can
                 // write their material against it. The clock then starts where the history ends.
                 options.end = DemoOptions::defaultEnd();
+                // What the generator records of itself (demo.generated) is at the demo's time too.
+                if (auto* simulated = dynamic_cast<SimulatedClock*>(&p->clock()))
+                    simulated->jumpTo(options.end);
                 filled = generateDemo(*p, options).then([options](const DemoReport&) {
                     DemoStoreState state;
                     state.generated = true;
@@ -119,7 +122,12 @@ QFuture<DemoStoreState> DemoStore::open(Platform& platform, qint64 incidents, qu
                     return state;
                 });
             }
-            return filled.then([p, users = found.users](const DemoStoreState& state) {
+            // The demo's clock takes up where the demo left off before anything more is recorded: the
+            // demo users made now are stamped with the demo's time, not the machine's, or the next
+            // start would resume from today's date (units "en route" for months).
+            return filled.then(p, [p, users = found.users](const DemoStoreState& state) {
+                if (auto* simulated = dynamic_cast<SimulatedClock*>(&p->clock()))
+                    simulated->jumpTo(state.resumeAt);
                 return makeUsers(*p, users).then([state] { return state; });
             }).unwrap();
         })
