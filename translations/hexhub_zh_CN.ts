@@ -3504,10 +3504,6 @@
         <translation>P%1</translation>
     </message>
     <message>
-        <source>P1 is the most urgent. Type 1 to 4.</source>
-        <translation>P1 最紧急。输入 1 至 4。</translation>
-    </message>
-    <message>
         <source>&amp;Priority:</source>
         <translation>优先级(&amp;P)：</translation>
     </message>
@@ -3614,6 +3610,18 @@
     <message>
         <source>The server cannot be reached: the categories are those read last, and the incident is kept on this desk until the server is back.</source>
         <translation>无法连接服务器：警情类别为上次读取的内容，警情将保存在本工作台，直到服务器恢复。</translation>
+    </message>
+    <message>
+        <source>P1 is the most urgent. Type 1 to 4 here, or Alt+1 to Alt+4 anywhere in the form.</source>
+        <translation>P1 为最紧急。在此处输入 1 至 4，或在表单任意位置按 Alt+1 至 Alt+4。</translation>
+    </message>
+    <message>
+        <source>Type its first letters</source>
+        <translation>输入名称的前几个字</translation>
+    </message>
+    <message>
+        <source>Choose the category: type its first letters (Alt+T goes there).</source>
+        <translation>请选择类别：输入其名称的前几个字（按 Alt+T 跳到类别）。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include "base/whenfinished.h"
 
 #include <QComboBox>
+#include <QKeyEvent>
+#include <QShortcut>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -39,6 +41,27 @@ QString errorOf(const QFuture<T>& f)
     return {};
 }
 
+// Digits 1 to 4 in the priority box choose that priority (its items read "P1" to "P4", which the
+// box's own search by first letters would not find from a digit).
+class PriorityKeys final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const auto* key = static_cast<QKeyEvent*>(event);
+            if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_4 && !(key->modifiers() & ~Qt::KeypadModifier)) {
+                static_cast<QComboBox*>(watched)->setCurrentIndex(key->key() - Qt::Key_1);
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 } // namespace
 
 void IncidentFields::addPriorityAndCategory(QFormLayout* form, QWidget* owner)
@@ -47,7 +70,15 @@ void IncidentFields::addPriorityAndCategory(QFormLayout* form, QWidget* owner)
     priority->setObjectName(QStringLiteral("priority"));
     for (int p = 1; p <= 4; ++p)
         priority->addItem(IncidentForm::tr("P%1").arg(p), p);
-    priority->setToolTip(IncidentForm::tr("P1 is the most urgent. Type 1 to 4."));
+    priority->setToolTip(IncidentForm::tr("P1 is the most urgent. Type 1 to 4 here, or Alt+1 to Alt+4 anywhere in the form."));
+    priority->installEventFilter(new PriorityKeys(priority));
+    // One key from anywhere in the form, as a call-taker sets it while the caller talks.
+    for (int p = 1; p <= 4; ++p) {
+        auto* shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + p)), owner);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        QComboBox* box = priority;
+        QObject::connect(shortcut, &QShortcut::activated, box, [box, p] { box->setCurrentIndex(p - 1); });
+    }
     form->addRow(IncidentForm::tr("&Priority:"), priority);
     category = new QComboBox(owner);
     category->setObjectName(QStringLiteral("category"));
@@ -172,7 +203,11 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
         connect(e, &QLineEdit::textEdited, this, [this] { m_checkedDuplicates = false; });
     connect(m_fields.category, &QComboBox::currentIndexChanged, this, [this] { m_checkedDuplicates = false; });
 
-    m_fields.loadCategories(m_hub, this, m_message);
+    // No category until the call-taker chooses one (typing its first letters finds it): a category
+    // taken by default would send its run card to a call it does not fit.
+    m_fields.category->setPlaceholderText(tr("Type its first letters"));
+    QComboBox* category = m_fields.category;
+    m_fields.loadCategories(m_hub, this, m_message, [category](const QList<IncidentCategory>&) { category->setCurrentIndex(-1); });
     m_fields.summary->setFocus();
 }
 
@@ -187,7 +222,12 @@ std::optional<NewIncident> IncidentForm::collect()
     n.reporterContact = m_contact->text().trimmed();
     n.centre = m_fields.centre->currentData().toString();
     if (n.category.isEmpty()) {
-        m_message->setText(tr("The categories are still loading."));
+        if (!m_fields.category->isEnabled()) {
+            m_message->setText(tr("The categories are still loading."));
+            return std::nullopt;
+        }
+        m_message->setText(tr("Choose the category: type its first letters (Alt+T goes there)."));
+        m_fields.category->setFocus();
         return std::nullopt;
     }
     if (n.summary.isEmpty()) {
