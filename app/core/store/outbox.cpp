@@ -135,6 +135,19 @@ void trustState(OutboxEntry& entry, const QString& who, const QByteArray& key)
     entry.problem.clear();
 }
 
+void sealState(OutboxEntry& entry, const QByteArray& key)
+{
+    entry.stateSeal = key.isEmpty() ? QByteArray() : stateSeal(key, entry);
+}
+
+void saveState(WriteTransaction& txn, const OutboxEntry& entry)
+{
+    txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, problem = ?, state_seal = ? WHERE position = ?"),
+             {stateName(entry.state), entry.theirVersion,
+              QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)), entry.problem,
+              entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal), entry.position});
+}
+
 OutboxEntry entryFrom(QSqlQuery& q)
 {
     OutboxEntry entry;
@@ -935,8 +948,8 @@ void Outbox::keepLocally(RowChange change, OutboxEntry::State state, const Appli
     // sent later only under them, and only as they kept it.
     entry.stored = storedText(entry.change.toJson());
     const QByteArray key = entry.change.actor == m_operator ? m_operatorKey : QByteArray();
-    if (!key.isEmpty() && state != OutboxEntry::State::Queued)
-        entry.stateSeal = detail::stateSeal(key, entry);
+    if (state != OutboxEntry::State::Queued)
+        sealState(entry, key);
     m_local
         ->write([entry, key](WriteTransaction& txn) {
             const qint64 position =

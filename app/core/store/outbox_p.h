@@ -39,6 +39,10 @@ QByteArray storedText(const QJsonObject& json);
  * taken as waiting to be sent, so keep mine never overrides what the server did not say.
  */
 void trustState(OutboxEntry& entry, const QString& who, const QByteArray& key);
+//! Seals `entry`'s state with the maker's `key` (none without a key).
+void sealState(OutboxEntry& entry, const QByteArray& key);
+//! Writes `entry`'s state (Conflict or Failed, what the server said, its seal) to its row.
+void saveState(WriteTransaction& txn, const OutboxEntry& entry);
 
 } // namespace detail
 
@@ -51,6 +55,8 @@ using detail::recordName;
 using detail::entrySeal;
 using detail::stateName;
 using detail::storedText;
+using detail::saveState;
+using detail::sealState;
 using detail::trustState;
 
 } // namespace hexhub

@@ -262,18 +262,13 @@ void Outbox::settleReplayed(OutboxEntry entry, bool applied, const QByteArray& k
 {
     // Replayed under its maker: the state the server gave it is sealed with their key.
     if (!applied)
-        entry.stateSeal = key.isEmpty() ? QByteArray() : detail::stateSeal(key, entry);
+        sealState(entry, key);
     m_local
         ->write([entry, applied](WriteTransaction& txn) {
-            if (applied) {
+            if (applied)
                 txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
-            } else {
-                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, "
-                                        "problem = ?, state_seal = ? WHERE position = ?"),
-                         {stateName(entry.state), entry.theirVersion,
-                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
-                          entry.problem, entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal), entry.position});
-            }
+            else
+                saveState(txn, entry);
         })
         .then(this, [this, entry, applied](QFuture<void> written) {
             try {
@@ -451,19 +446,14 @@ void Outbox::resolveNow(QUuid changeId, Resolution resolution, QString actor,
                         entry.theirVersion = applied.theirVersion;
                         entry.theirs = applied.theirs;
                         entry.problem.clear();
-                        entry.stateSeal = key.isEmpty() ? QByteArray() : detail::stateSeal(key, entry);
+                        sealState(entry, key);
                     }
                     m_local
                         ->write([entry, again](WriteTransaction& txn) {
-                            if (again) {
-                                txn.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', their_version = ?, theirs = ?, "
-                                                        "problem = '', state_seal = ? WHERE position = ?"),
-                                         {entry.theirVersion,
-                                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)),
-                                          entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal), entry.position});
-                            } else {
+                            if (again)
+                                saveState(txn, entry);
+                            else
                                 txn.exec(QStringLiteral("DELETE FROM outbox WHERE position = ?"), {entry.position});
-                            }
                         })
                         .then(this, [this, entry, again, applied, promise](QFuture<void> written) {
                             bool noted = true;
@@ -628,15 +618,8 @@ void Outbox::resolveCommand(OutboxEntry entry, Resolution resolution, QString ac
         // Refused or in conflict again: the operator sees why and decides again.
         entry.state = sent == Sent::Conflict ? OutboxEntry::State::Conflict : OutboxEntry::State::Failed;
         entry.problem = problem;
-        entry.stateSeal = key.isEmpty() ? QByteArray() : detail::stateSeal(key, entry);
-        m_local
-            ->write([entry](WriteTransaction& txn) {
-                txn.exec(QStringLiteral("UPDATE outbox SET state = ?, their_version = ?, theirs = ?, problem = ?, state_seal = ? "
-                                        "WHERE position = ?"),
-                         {stateName(entry.state), entry.theirVersion,
-                          QString::fromUtf8(QJsonDocument(mapToJson(entry.theirs)).toJson(QJsonDocument::Compact)), entry.problem,
-                          entry.stateSeal.isEmpty() ? QVariant() : QVariant(entry.stateSeal), entry.position});
-            })
+        sealState(entry, key);
+        m_local->write([entry](WriteTransaction& txn) { saveState(txn, entry); })
             .then(this, [this, entry, finishWith](QFuture<void>) {
                 Q_EMIT attentionNeeded(entry);
                 if (entry.state == OutboxEntry::State::Conflict)
