@@ -2,6 +2,7 @@
 // streets, on scene and back, resolving and closing, and the follow-up tasks to the centres.
 #include "demosimulation.h"
 #include "demosimulation_p.h"
+#include "shared/addressindex.h"
 
 #include "hexhub/hub/dispatch.h"
 #include "module/platform.h"
@@ -74,7 +75,7 @@ void DemoSimulation::arrive(qint64 dueMs)
         const DemoDistrict::Street* street = &m_district.streets[streetIndex];
         along = std::clamp(along, 0.0, street->lengthM);
         const GeoPoint point = m_district.alongStreet(streetIndex, along / street->lengthM);
-        const int houseNumber = 2 * int(along / 20) + 1;
+        const int houseNumber = AddressIndex::numberAt(along); // where the address index puts it
         const QString address = Tr::tr("%1 %2", "exercise address: house number, street").arg(houseNumber).arg(street->name);
         const QStringList summaries = summariesOf(m_options.shares, category.id, category.displayName());
         const QString summary = summaries.at(r.index(int(summaries.size())));

@@ -1,5 +1,6 @@
 // The hub's demo incidents: arrivals on the day's curve, categories, places, dispatches, the search index.
 #include "module/demodata.h"
+#include "shared/addressindex.h"
 
 #include "hubdemo_p.h"
 
@@ -233,8 +234,10 @@ Place placeFor(const DemoDistrict& district, QRandomGenerator64& random, QHash<i
     const int street = district.randomStreet(random);
     const double fraction = random.generateDouble();
     const auto& s = district.streets[street];
-    const int number = 1 + int(fraction * 240);
-    QString& address = addresses[street * 1000 + number]; // made once each
+    // Numbered as the address index places house numbers (odd and even every 20 m from the street's
+    // first point), so a call-taker typing this address finds this place.
+    const int number = AddressIndex::numberAt(fraction * s.lengthM) + int(fraction * 1e6) % 2;
+    QString& address = addresses[street * 10000 + number]; // made once each
     if (address.isEmpty())
         address = QStringLiteral("%1 %2").arg(number).arg(s.name);
     return {address, s.name, jitter(district.alongStreet(street, fraction), 12, random)};
