@@ -312,7 +312,9 @@ QJsonObject CategorySaved::toJson() const
             {QStringLiteral("responseTargetS"), category.responseTargetMs / 1000},
             {QStringLiteral("onSceneLimitS"), category.onSceneLimitMs / 1000},
             {QStringLiteral("runCard"), IncidentCategory::runCardToJson(category.runCard)},
-            {QStringLiteral("playbook"), QJsonArray::fromStringList(category.playbook)}};
+            {QStringLiteral("playbook"), QJsonArray::fromStringList(category.playbook)},
+            {QStringLiteral("defaultPriority"), category.defaultPriority},
+            {QStringLiteral("keywords"), category.keywords}};
 }
 
 std::optional<CategorySaved> CategorySaved::fromJson(const QJsonObject& json)
@@ -327,6 +329,8 @@ std::optional<CategorySaved> CategorySaved::fromJson(const QJsonObject& json)
         return std::nullopt;
     c.runCard = *card;
     c.playbook = strings(json, "playbook");
+    c.defaultPriority = std::clamp(json.value(QStringLiteral("defaultPriority")).toInt(3), 1, 4);
+    c.keywords = str(json, "keywords");
     return CategorySaved{c};
 }
 

@@ -87,7 +87,17 @@ constexpr std::array<EnumRow<OperationStatus>, 4> kOperationStatuses{{
     QT_TRANSLATE_NOOP("hexhub_taxonomy", "Specialist assessment"),
     QT_TRANSLATE_NOOP("hexhub_taxonomy", "Clear or make safe"),
     QT_TRANSLATE_NOOP("hexhub_taxonomy", "Other"),
-    QT_TRANSLATE_NOOP("hexhub_taxonomy", "Assess on arrival")
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "Assess on arrival"),
+    // The built-in categories' keywords (0011_category_priority_keywords.sql): translated, a desk
+    // suggests a category from a caller's account in its own language too.
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "roof, rooftop, ledge, edge of, height, balcony, jump, parapet"),
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "crash, collided, collision, accident, car, cars, van, lorry, truck, scooter, motorbike, knocked down, driver, pedestrian"),
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "burglary, broken into, break-in, forced, burgled, stolen, climbing into, jewellery, laptop"),
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "fight, punched, stabbed, beaten, bleeding, attacked, assault, threatened, pushed, knife"),
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "fire, smoke, burning, flames, blaze, explosion"),
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "missing, lost child, separated, dementia, disappeared, not come home"),
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "noise, loud, music, shouting, drunk, crowd, dispute, blocking"),
+    QT_TRANSLATE_NOOP("hexhub_taxonomy", "suspicious, unattended, suitcase, package, bag left, wires")
 };
 
 using service::failed;
@@ -342,6 +352,58 @@ QString translateTaxonomyText(const QString& english)
 {
     const QByteArray utf8 = english.toUtf8();
     return QCoreApplication::translate("hexhub_taxonomy", utf8.constData());
+}
+
+QStringList IncidentCategory::keywordList() const
+{
+    QStringList words;
+    const QString translated = keywords.isEmpty() ? QString() : translateTaxonomyText(keywords);
+    for (const QString& list : {keywords, translated}) {
+        for (const QString& w : list.split(QRegularExpression(QStringLiteral("[,，、;]")), Qt::SkipEmptyParts)) {
+            const QString folded = w.trimmed().toCaseFolded();
+            if (!folded.isEmpty() && !words.contains(folded))
+                words << folded;
+        }
+    }
+    return words;
+}
+
+CategorySuggestion suggestCategory(const QList<IncidentCategory>& categories, const QString& summary)
+{
+    const QString text = summary.toCaseFolded();
+    if (text.trimmed().isEmpty())
+        return {};
+    auto occurs = [&text](const QString& word) {
+        for (qsizetype at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            const bool latin = word.front().unicode() < 0x2e80;
+            if (!latin || at == 0 || !text.at(at - 1).isLetterOrNumber())
+                return true;
+        }
+        return false;
+    };
+    CategorySuggestion best;
+    int bestScore = 0, secondScore = 0;
+    for (const IncidentCategory& c : categories) {
+        QStringList candidates = c.keywordList();
+        for (const QString& name : {c.name.toCaseFolded(), c.displayName().toCaseFolded()})
+            if (!candidates.contains(name))
+                candidates << name;
+        QStringList matched;
+        for (const QString& w : std::as_const(candidates))
+            if (occurs(w))
+                matched << w;
+        const int score = int(matched.size());
+        if (score > bestScore) {
+            secondScore = bestScore;
+            bestScore = score;
+            best = {c.id, matched};
+        } else if (score > secondScore) {
+            secondScore = score;
+        }
+    }
+    if (bestScore == 0 || bestScore == secondScore)
+        return {};
+    return best;
 }
 
 QString IncidentCategory::displayName() const

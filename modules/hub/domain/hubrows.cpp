@@ -202,11 +202,13 @@ IncidentCategory categoryFrom(const QSqlQuery& q)
         c.playbook << step.toString();
     c.sortOrder = q.value(6).toInt();
     c.version = q.value(7).toLongLong();
+    c.defaultPriority = std::clamp(q.value(8).toInt(), 1, 4);
+    c.keywords = q.value(9).toString();
     return c;
 }
 
 const QString kCategoryColumns = QStringLiteral(
-    "id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order, version");
+    "id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order, version, default_priority, keywords");
 
 std::optional<IncidentCategory> findCategory(Sql& sql, const QString& id)
 {

@@ -411,6 +411,11 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
             throw ValidationError(Tr::tr("The response target is between 1 minute and 24 hours."));
         if (c.onSceneLimitMs < 60000 || c.onSceneLimitMs > qint64(7) * 24 * 3600 * 1000)
             throw ValidationError(Tr::tr("The on-scene limit is between 1 minute and 7 days."));
+        if (c.defaultPriority < 1 || c.defaultPriority > 4)
+            throw ValidationError(Tr::tr("A category's default priority is P1 to P4."));
+        c.keywords = c.keywords.trimmed();
+        if (c.keywords.size() > 1000)
+            throw ValidationError(Tr::tr("A category's keywords are at most 1,000 characters."));
         // The run card goes through the same reader incidents use, so what is saved reads back.
         QString error;
         if (!IncidentCategory::runCardFromJson(c.id, IncidentCategory::runCardToJson(c.runCard), &error))
@@ -446,14 +451,15 @@ QFuture<IncidentCategory> IncidentService::saveCategory(const IncidentCategory& 
             // At the version read here: a save racing another desk's is a conflict, not a lost update.
             service::requireUpdated(
                 txn.exec(QStringLiteral("UPDATE hub_categories SET name = ?, response_target_s = ?, on_scene_limit_s = ?, run_card = ?, "
-                                        "playbook = ?, sort_order = ?, version = version + 1 WHERE id = ? AND version = ?"),
-                         {c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder, c.id,
-                          before->version}),
+                                        "playbook = ?, sort_order = ?, default_priority = ?, keywords = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                         {c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder,
+                          c.defaultPriority, c.keywords, c.id, before->version}),
                 Tr::tr("The category %1 was changed on another desk meanwhile; look at it again and retry.").arg(before->displayName()));
         } else {
-            txn.exec(QStringLiteral("INSERT INTO hub_categories (id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                     {c.id, c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder});
+            txn.exec(QStringLiteral("INSERT INTO hub_categories (id, name, response_target_s, on_scene_limit_s, run_card, playbook, sort_order, "
+                                    "default_priority, keywords) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {c.id, c.name, c.responseTargetMs / 1000, c.onSceneLimitMs / 1000, runCard, playbook, c.sortOrder,
+                      c.defaultPriority, c.keywords});
         }
         const IncidentCategory saved = loadCategory(txn, c.id);
         publishFor(txn, {}, CategorySaved{saved});

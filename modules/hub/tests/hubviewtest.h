@@ -9,6 +9,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "hexhub/hub/camera.h"
+#include "choicefield.h"
 #include "mapview.h"
 #include "videowall.h"
 #include "workspace.h"

@@ -10,15 +10,25 @@ using namespace hexhub::test::hubviews;
 
 namespace {
 
-// F2 on the board: the new-incident form, once its categories are there.
+// F2 on the board: the new-incident form, once its categories and the district's places are there.
 QDialog* newIncidentForm(MainWindow& window)
 {
     key(&window, Qt::Key_F2);
     auto* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
     REQUIRE(form);
-    auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
-    REQUIRE(waitUntil([&] { return category->isEnabled() && category->count() > 0; }));
+    auto* category = form->findChild<QLineEdit*>(QStringLiteral("category"));
+    auto* place = form->findChild<ChoiceField*>(QStringLiteral("placeField"));
+    REQUIRE(waitUntil([&] { return category->isEnabled() && !place->noteLabel()->isVisible(); }));
     return form;
+}
+
+// Types into the category field and leaves it with Tab, as a call-taker does.
+void chooseCategory(QDialog* form, const QString& letters)
+{
+    auto* category = form->findChild<QLineEdit*>(QStringLiteral("category"));
+    category->setFocus();
+    type(category, letters);
+    key(category, Qt::Key_Tab);
 }
 
 } // namespace
@@ -40,27 +50,28 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
     keystrokes = 0;
 
     // F2: the form, focus in the summary.
-    key(&window, Qt::Key_F2);
-    QDialog* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
-    REQUIRE(form);
-    auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
-    REQUIRE(waitUntil([&] { return category->isEnabled() && category->count() > 0; }));
+    QDialog* form = newIncidentForm(window);
     QWidget* focus = QApplication::focusWidget();
     REQUIRE(focus->objectName() == QStringLiteral("summary"));
     type(focus, QStringLiteral("Two people on the roof edge"));
+    // The summary's words suggest the category, with the words that did; nothing is taken for the
+    // call-taker: Tab through the field leaves it empty, Down moves onto the suggestion.
+    auto* categoryField = form->findChild<ChoiceField*>(QStringLiteral("categoryField"));
     key(focus, Qt::Key_Tab);
-    type(QApplication::focusWidget(), QStringLiteral("Harbour Tower, 8 Elm Street"));
+    REQUIRE(QApplication::focusWidget() == categoryField->lineEdit());
+    REQUIRE(categoryField->candidates()->count() == 1);
+    CHECK(categoryField->candidates()->currentRow() == -1);
+    CHECK(categoryField->noteLabel()->text().contains(QStringLiteral("\u201croof\u201d")));
+    CHECK_FALSE(categoryField->chosen());
+    key(QApplication::focusWidget(), Qt::Key_Down);
     key(QApplication::focusWidget(), Qt::Key_Tab);
-    type(QApplication::focusWidget(), QStringLiteral("31.2304, 121.4737"));
-    // No category is taken for the call-taker; Alt+T goes to it and its first letters choose it.
-    CHECK(category->currentIndex() == -1);
-    key(QApplication::focusWidget(), Qt::Key_T, Qt::AltModifier);
-    REQUIRE(QApplication::focusWidget() == category);
-    type(category, QStringLiteral("Person"));
-    CHECK(category->currentData().toString() == QStringLiteral("rooftop_rescue"));
-    // The priority is one key from anywhere in the form.
-    key(QApplication::focusWidget(), Qt::Key_1, Qt::AltModifier);
+    REQUIRE(categoryField->chosen());
+    CHECK(categoryField->chosen()->value.toString() == QStringLiteral("rooftop_rescue"));
+    // The category proposes its priority.
     CHECK(form->findChild<QComboBox*>(QStringLiteral("priority"))->currentData().toInt() == 1);
+    // The place as the caller says it: the landmark is found and shown; Enter takes it and creates.
+    REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("address"));
+    type(QApplication::focusWidget(), QStringLiteral("Harbour Tower"));
     key(QApplication::focusWidget(), Qt::Key_Return);
     REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
     backToWindow(window);
@@ -109,11 +120,15 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
     auto* unitList = window.findChild<QListWidget*>(QStringLiteral("units"));
     REQUIRE(waitUntil([&] { return unitList->count() == 5; }));
 
-    // Typed text aside, the whole create-then-dispatch path took a handful of keys.
-    const int typed = int(QStringLiteral("Two people on the roof edge").size() + QStringLiteral("Harbour Tower, 8 Elm Street").size()
-                          + QStringLiteral("31.2304, 121.4737").size() + QStringLiteral("Person").size() + 2);
+    // Typed text aside, F2 to dispatched: F2, Tab, Down, Tab, Enter, D, Enter.
+    const int typed = int(QStringLiteral("Two people on the roof edge").size() + QStringLiteral("Harbour Tower").size());
     INFO("keys besides the typed text: " << createAndDispatchKeys - typed);
-    CHECK(createAndDispatchKeys - typed <= 12);
+    CHECK(createAndDispatchKeys - typed == 7);
+    // The incident is where the landmark is.
+    const Incident made = await(IncidentService(tp->store(), tp->session(), tp->audit()).get(id));
+    CHECK(made.location.address == QStringLiteral("Harbour Tower"));
+    REQUIRE(made.location.point);
+    CHECK(made.location.point->distanceTo(kTower) < 1);
 }
 
 TEST_CASE("Hub board: the form takes no category for the call-taker, and the priority is one key", "[hubviews]")
@@ -124,8 +139,9 @@ TEST_CASE("Hub board: the form takes no category for the call-taker, and the pri
     MainWindow window(*tp);
     showHub(window);
     QDialog* form = newIncidentForm(window);
-    auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
-    CHECK(category->currentIndex() == -1);
+    auto* categoryField = form->findChild<ChoiceField*>(QStringLiteral("categoryField"));
+    QLineEdit* category = categoryField->lineEdit();
+    CHECK_FALSE(categoryField->chosen());
     type(QApplication::focusWidget(), QStringLiteral("Car hit a lamp post"));
     // Enter without a category says to choose one, and goes there; nothing is created.
     key(QApplication::focusWidget(), Qt::Key_Return);
@@ -140,6 +156,75 @@ TEST_CASE("Hub board: the form takes no category for the call-taker, and the pri
     category->setFocus();
     key(category, Qt::Key_4, Qt::AltModifier);
     CHECK(priority->currentData().toInt() == 4);
+    // Letters of a word of the name find it; Tab with the first one highlighted takes it. The
+    // priority set by hand stays: the category's own is proposed only while none was chosen.
+    type(category, QStringLiteral("acc"));
+    REQUIRE(categoryField->candidates()->count() >= 1);
+    CHECK(categoryField->candidates()->item(0)->text().startsWith(QStringLiteral("Traffic accident")));
+    key(category, Qt::Key_Tab);
+    REQUIRE(categoryField->chosen());
+    CHECK(categoryField->chosen()->value.toString() == QStringLiteral("traffic_accident"));
+    CHECK(priority->currentData().toInt() == 4);
+    // Typing over a chosen category un-chooses it; a name that fits none is said so on Enter.
+    category->setFocus();
+    category->selectAll();
+    type(category, QStringLiteral("zzz"));
+    CHECK_FALSE(categoryField->chosen());
+    CHECK(categoryField->candidates()->count() == 0);
+    key(category, Qt::Key_Return);
+    CHECK(form->findChild<QLabel*>(QStringLiteral("message"))->text().contains(QStringLiteral("zzz")));
+    CHECK(QApplication::activeModalWidget() == form);
+    form->reject();
+}
+
+TEST_CASE("Hub board: the place is typed as a caller says it and found in the district", "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    showHub(window);
+    QDialog* form = newIncidentForm(window);
+    auto* place = form->findChild<ChoiceField*>(QStringLiteral("placeField"));
+    auto* position = form->findChild<QLineEdit*>(QStringLiteral("position"));
+    QLineEdit* address = place->lineEdit();
+
+    // A street and number: found as typed, placed along the street, taken by leaving the field.
+    address->setFocus();
+    type(address, QStringLiteral("141 Orch"));
+    REQUIRE(place->candidates()->count() >= 1);
+    CHECK(place->candidates()->currentRow() == 0);
+    CHECK(place->candidates()->item(0)->text().startsWith(QStringLiteral("141 Orchard Road")));
+    key(address, Qt::Key_Tab);
+    REQUIRE(place->chosen());
+    CHECK(address->text() == QStringLiteral("141 Orchard Road"));
+    const QStringList at = position->text().split(QStringLiteral(", "));
+    REQUIRE(at.size() == 2);
+    CHECK(GeoPoint{at[0].toDouble(), at[1].toDouble()}.distanceTo(GeoPoint{31.2448, 121.4548}) == Approx(1400).margin(5));
+
+    // A crossing, the second street's first letters; Down moves on the candidates.
+    address->setFocus();
+    address->selectAll();
+    type(address, QStringLiteral("Elm Rd / "));
+    REQUIRE(place->candidates()->count() >= 2);
+    key(address, Qt::Key_Down);
+    const QString second = place->candidates()->item(1)->text();
+    key(address, Qt::Key_Tab);
+    REQUIRE(place->chosen());
+    CHECK(second.startsWith(address->text()));
+    CHECK(address->text().startsWith(QStringLiteral("Elm Road / ")));
+
+    // Typing over the place takes its position away with it; an unknown place is allowed, and said.
+    address->setFocus();
+    address->selectAll();
+    type(address, QStringLiteral("Behind the old cinema"));
+    CHECK(position->text().isEmpty());
+    CHECK(place->candidates()->count() == 0);
+    CHECK(place->noteLabel()->isVisible());
+    CHECK(place->noteLabel()->text().contains(QStringLiteral("Not on the district's map")));
+    key(address, Qt::Key_Tab);
+    CHECK_FALSE(place->chosen());
+    CHECK(address->text() == QStringLiteral("Behind the old cinema"));
     form->reject();
 }
 
@@ -159,8 +244,7 @@ TEST_CASE("Hub board: a call about an incident already reported is added to it f
     MainWindow window(*tp);
     showHub(window);
     QDialog* form = newIncidentForm(window);
-    auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
-    category->setCurrentIndex(category->findData(QStringLiteral("rooftop_rescue")));
+    chooseCategory(form, QStringLiteral("rooftop"));
     form->findChild<QLineEdit*>(QStringLiteral("summary"))->setText(QStringLiteral("Someone on top of the tower"));
     form->findChild<QLineEdit*>(QStringLiteral("position"))
         ->setText(QStringLiteral("%1, %2").arg(kTower.latitude + 0.0005, 0, 'f', 6).arg(kTower.longitude, 0, 'f', 6));
@@ -450,10 +534,20 @@ TEST_CASE("Hub board: rendered in both themes and both languages", "[hubviews][p
             }
             auto* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
             REQUIRE(form);
-            auto* category = form->findChild<QComboBox*>(QStringLiteral("category"));
-            REQUIRE(waitUntil([&] { return category->isEnabled() && category->count() == 9; }));
-            form->findChild<QLineEdit*>(QStringLiteral("summary"))->setText(QStringLiteral("Smoke from a third-floor window"));
-            form->findChild<QLineEdit*>(QStringLiteral("address"))->setText(QStringLiteral("22 Canal Road"));
+            auto* category = form->findChild<QLineEdit*>(QStringLiteral("category"));
+            auto* place = form->findChild<ChoiceField*>(QStringLiteral("placeField"));
+            REQUIRE(waitUntil([&] { return category->isEnabled() && !place->noteLabel()->isVisible(); }));
+            auto* summary = form->findChild<QLineEdit*>(QStringLiteral("summary"));
+            summary->setFocus();
+            type(summary, QStringLiteral("Smoke from a third-floor window"));
+            key(summary, Qt::Key_Tab);
+            key(category, Qt::Key_Down); // the suggestion, from "smoke"
+            key(category, Qt::Key_Tab);
+            CHECK(form->findChild<ChoiceField*>(QStringLiteral("categoryField"))->chosen());
+            type(place->lineEdit(), QStringLiteral("22 Canal R"));
+            CHECK(place->candidates()->count() >= 1);
+            key(place->lineEdit(), Qt::Key_Tab);
+            REQUIRE(place->chosen());
             CHECK_FALSE(form->findChild<QPushButton*>(QStringLiteral("merge"))->isVisible()); // nothing to add to yet
             QTest::qWait(50);
             REQUIRE(form->grab().save(QStringLiteral("%1/hub-incident-form-%2-%3.png").arg(folder, Theme::name(kind), locale)));

@@ -9,6 +9,10 @@
 
 #include "base/background.h"
 #include "bus/eventbus.h"
+#include "store/sql.h"
+#include "store/store.h"
+
+#include <QSqlQuery>
 
 namespace hexhub::hub {
 
@@ -54,6 +58,37 @@ std::shared_ptr<const RoadGraph> HubContext::districtRoads()
         m_districtRoads = runInBackground(&buildDistrictRoads);
     }
     return m_districtRoads.isFinished() ? m_districtRoads.result() : nullptr;
+}
+
+QFuture<std::shared_ptr<const AddressIndex>> HubContext::addressIndex()
+{
+    if (m_addressIndexStarted && !m_addressIndexStale)
+        return m_addressIndex;
+    if (m_addressIndexStarted && !m_addressIndex.isFinished())
+        return m_addressIndex; // the build running now is stale too; the next ask starts another
+    m_addressIndexStarted = true;
+    m_addressIndexStale = false;
+    m_addressIndex = store.read([](Sql& sql) -> std::shared_ptr<const AddressIndex> {
+        QFile file(QStringLiteral(":/hexhub/district/district.geojson"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qCWarning(lcRoads) << "no address index, places typed are not found:" << file.fileName() << file.errorString();
+            return nullptr;
+        }
+        QString error;
+        std::optional<AddressIndex> index = AddressIndex::fromGeoJson(file.readAll(), &error);
+        if (!index) {
+            qCWarning(lcRoads) << "no address index, places typed are not found:" << error;
+            return nullptr;
+        }
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT address, latitude, longitude FROM hub_incidents "
+                                              "WHERE latitude IS NOT NULL AND address IS NOT NULL AND address <> '' "
+                                              "ORDER BY id DESC LIMIT 50000"));
+        while (q.next())
+            index->addKnownPlace(q.value(0).toString(), GeoPoint{q.value(1).toDouble(), q.value(2).toDouble()});
+        index->finish();
+        return std::make_shared<const AddressIndex>(std::move(*index));
+    });
+    return m_addressIndex;
 }
 
 QList<QPair<QString, QString>> centres()

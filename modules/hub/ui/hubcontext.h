@@ -2,6 +2,7 @@
 
 #include "hexhub/hub/camera.h"
 #include "hexhub/hub/hubservices.h"
+#include "shared/addressindex.h"
 #include "shared/roadgraph.h"
 
 #include <functional>
@@ -78,14 +79,31 @@ struct HubContext
      */
     std::shared_ptr<const RoadGraph> districtRoads();
 
+    /*!
+     * The places a call-taker types (issue 19): the district map's streets, house numbers and
+     * landmarks, and the addresses of earlier incidents (the latest 50,000 with a position), built
+     * on a store reader the first time it is asked for and shared from then on. Null in the result,
+     * said in the log, when the map cannot be read; an exception when the incidents cannot be read.
+     * Built again, from the same call on, once `rebuild` is set (an incident placed by hand).
+     */
+    QFuture<std::shared_ptr<const AddressIndex>> addressIndex();
+    //! The next addressIndex() builds a new index (the old one stays with whoever holds it).
+    void addressIndexStale() { m_addressIndexStale = true; }
+
     //! A build still running finishes first: its code lives in this module's library.
     ~HubContext()
     {
         if (m_districtRoadsStarted)
             m_districtRoads.waitForFinished();
+        if (m_addressIndexStarted)
+            m_addressIndex.waitForFinished();
     }
 
 private:
+    QFuture<std::shared_ptr<const AddressIndex>> m_addressIndex;
+    bool m_addressIndexStarted = false;
+    bool m_addressIndexStale = false;
+
     QFuture<std::shared_ptr<const RoadGraph>> m_districtRoads; //!< started by the first districtRoads()
     bool m_districtRoadsStarted = false;
 };

@@ -3,6 +3,8 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "base/whenfinished.h"
+#include "choicefield.h"
+#include "shared/addressindex.h"
 
 #include <QComboBox>
 #include <QKeyEvent>
@@ -14,6 +16,9 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QHBoxLayout>
+#include <QPainter>
+#include <QPainterPath>
 #include <QVBoxLayout>
 
 namespace hexhub::hub {
@@ -54,7 +59,9 @@ protected:
         if (event->type() == QEvent::KeyPress) {
             const auto* key = static_cast<QKeyEvent*>(event);
             if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_4 && !(key->modifiers() & ~Qt::KeypadModifier)) {
-                static_cast<QComboBox*>(watched)->setCurrentIndex(key->key() - Qt::Key_1);
+                auto* box = static_cast<QComboBox*>(watched);
+                box->setCurrentIndex(key->key() - Qt::Key_1);
+                Q_EMIT box->activated(box->currentIndex()); // the user's choice, as a click in its list is
                 return true;
             }
         }
@@ -62,9 +69,129 @@ protected:
     }
 };
 
+/*!
+ * The chosen place on a small map of the streets around it (600 m across), so the call-taker sees
+ * that "141 Orchard Road" is where the caller is before the units are sent there.
+ */
+class PlacePreview final : public QWidget
+{
+public:
+    explicit PlacePreview(QWidget* parent)
+        : QWidget(parent)
+    {
+        setObjectName(QStringLiteral("placePreview"));
+        setMinimumSize(200, 120);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        setFocusPolicy(Qt::NoFocus);
+    }
+    void show(std::shared_ptr<const AddressIndex> index, std::optional<GeoPoint> place, const QString& caption)
+    {
+        m_index = std::move(index);
+        m_place = place;
+        m_caption = caption;
+        update();
+    }
+    QSize sizeHint() const override { return {320, 140}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QPalette pal = palette();
+        p.fillRect(rect(), pal.color(QPalette::Base));
+        p.setPen(pal.color(QPalette::Mid));
+        p.drawRect(rect().adjusted(0, 0, -1, -1));
+        if (!m_place || !m_index) {
+            p.setPen(pal.color(QPalette::PlaceholderText));
+            p.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                       m_caption.isEmpty() ? IncidentForm::tr("The place chosen is shown here.") : m_caption);
+            return;
+        }
+        // Metres around the place, 300 m to each side across the width.
+        const double metresPerPixel = 600.0 / std::max(1, width());
+        const QPointF centre(width() / 2.0, height() / 2.0);
+        const QPointF origin = m_place->toWebMercator();
+        const double scale = std::cos(qDegreesToRadians(m_place->latitude)); // Mercator metres to ground metres
+        auto toScreen = [&](const GeoPoint& g) {
+            const QPointF m = g.toWebMercator() - origin;
+            return QPointF(centre.x() + m.x() * scale / metresPerPixel, centre.y() - m.y() * scale / metresPerPixel);
+        };
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        p.setFont(small);
+        for (const AddressIndex::Street& s : m_index->streets()) {
+            QPainterPath path;
+            for (int i = 0; i < s.points.size(); ++i) {
+                const QPointF at = toScreen(s.points[i]);
+                i == 0 ? path.moveTo(at) : path.lineTo(at);
+            }
+            if (!path.boundingRect().adjusted(-4, -4, 4, 4).intersects(QRectF(rect())))
+                continue;
+            p.setPen(QPen(pal.color(QPalette::Mid), 5, Qt::SolidLine, Qt::RoundCap));
+            p.drawPath(path);
+            p.setPen(pal.color(QPalette::Text));
+            // The name at the middle of the street's stretch inside the view.
+            const QRectF clip = QRectF(rect()).adjusted(8, 8, -60, -24);
+            QList<QPointF> inside;
+            for (int i = 0; i <= 100; ++i) {
+                const QPointF at = path.pointAtPercent(i / 100.0);
+                if (clip.contains(at))
+                    inside << at;
+            }
+            // Away from the pin in the middle: across streets named on the left, up-and-down ones low.
+            if (!inside.isEmpty()) {
+                const QPointF span = inside.last() - inside.first();
+                const bool across = std::abs(span.x()) >= std::abs(span.y());
+                const QPointF a = inside.at(inside.size() / 6), b = inside.at(inside.size() * 5 / 6);
+                const QPointF at = across ? (a.x() < b.x() ? a : b) : (a.y() > b.y() ? a : b);
+                p.drawText(at + QPointF(4, -4), s.name);
+            }
+        }
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(QColor(0xd6, 0x30, 0x31));
+        p.drawEllipse(centre, 7, 7);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRectF(6, height() - 22, width() - 12, 18), Qt::AlignLeft | Qt::AlignVCenter, m_caption);
+    }
+
+private:
+    std::shared_ptr<const AddressIndex> m_index;
+    std::optional<GeoPoint> m_place;
+    QString m_caption;
+};
+
+QString placeKindName(PlaceMatch::Kind kind, bool estimated)
+{
+    switch (kind) {
+    case PlaceMatch::Kind::Coordinates:
+        return IncidentForm::tr("coordinates");
+    case PlaceMatch::Kind::Address:
+        return estimated ? IncidentForm::tr("address, placed along the street") : IncidentForm::tr("address");
+    case PlaceMatch::Kind::Crossing:
+        return IncidentForm::tr("crossing");
+    case PlaceMatch::Kind::Landmark:
+        return IncidentForm::tr("landmark");
+    case PlaceMatch::Kind::Known:
+        return IncidentForm::tr("earlier incident");
+    case PlaceMatch::Kind::Street:
+        return IncidentForm::tr("street, its middle");
+    }
+    return {};
+}
+
 } // namespace
 
 void IncidentFields::addPriorityAndCategory(QFormLayout* form, QWidget* owner)
+{
+    addPriority(form, owner);
+    category = new QComboBox(owner);
+    category->setObjectName(QStringLiteral("category"));
+    category->setEnabled(false);
+    form->addRow(IncidentForm::tr("Ca&tegory:"), category);
+}
+
+void IncidentFields::addPriority(QFormLayout* form, QWidget* owner, QWidget* row)
 {
     priority = new QComboBox(owner);
     priority->setObjectName(QStringLiteral("priority"));
@@ -77,13 +204,14 @@ void IncidentFields::addPriorityAndCategory(QFormLayout* form, QWidget* owner)
         auto* shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + p)), owner);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         QComboBox* box = priority;
-        QObject::connect(shortcut, &QShortcut::activated, box, [box, p] { box->setCurrentIndex(p - 1); });
+        QObject::connect(shortcut, &QShortcut::activated, box, [box, p] {
+            box->setCurrentIndex(p - 1);
+            Q_EMIT box->activated(p - 1);
+        });
     }
-    form->addRow(IncidentForm::tr("&Priority:"), priority);
-    category = new QComboBox(owner);
-    category->setObjectName(QStringLiteral("category"));
-    category->setEnabled(false);
-    form->addRow(IncidentForm::tr("Ca&tegory:"), category);
+    auto* label = new QLabel(IncidentForm::tr("&Priority:"), owner);
+    label->setBuddy(priority);
+    form->addRow(label, row ? row : priority);
 }
 
 void IncidentFields::addSummaryAndPlace(QFormLayout* form, QWidget* owner)
@@ -133,9 +261,11 @@ void IncidentFields::loadCategories(HubContext& hub, QObject* owner, QLabel* mes
             message->setText(IncidentForm::tr("The categories cannot be read: %1").arg(QString::fromUtf8(e.what())));
             return;
         }
-        for (const IncidentCategory& c : std::as_const(categories))
-            box->addItem(c.displayName(), c.id);
-        box->setEnabled(true);
+        if (box) {
+            for (const IncidentCategory& c : std::as_const(categories))
+                box->addItem(c.displayName(), c.id);
+            box->setEnabled(true);
+        }
         if (then)
             then(categories);
     });
@@ -148,8 +278,82 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     setWindowTitle(tr("New incident"));
     setObjectName(QStringLiteral("hub.incidentForm"));
     auto* form = new QFormLayout;
-    m_fields.addPriorityAndCategory(form, this);
+
+    // In the order a call goes: what happened, what kind of thing it is, where, how urgent.
+    m_summary = new QLineEdit(this);
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setMaxLength(500);
+    m_summary->setPlaceholderText(tr("What happened, in a few words"));
+    form->addRow(tr("S&ummary:"), m_summary);
+
+    // No category until the call-taker chooses one: a category taken by default would send its run
+    // card to a call it does not fit.
+    m_category = new ChoiceField(this);
+    m_category->setObjectName(QStringLiteral("categoryField"));
+    m_category->lineEdit()->setObjectName(QStringLiteral("category"));
+    m_category->lineEdit()->setPlaceholderText(tr("Type a few letters of its name or code"));
+    m_category->lineEdit()->setEnabled(false);
+    m_category->setFinder([this](const QString& typed) {
+        const QString t = typed.trimmed().toCaseFolded();
+        QList<ChoiceField::Choice> starts, inside;
+        for (const IncidentCategory& c : std::as_const(m_categories)) {
+            const QString shown = c.displayName().toCaseFolded(), stored = c.name.toCaseFolded();
+            const ChoiceField::Choice choice{c.displayName(), tr("P%1 · %2").arg(c.defaultPriority).arg(c.id), c.id};
+            auto wordStarts = [&t](const QString& name) {
+                for (const QString& w : name.split(QRegularExpression(QStringLiteral("[\\s()_/,-]+")), Qt::SkipEmptyParts))
+                    if (w.startsWith(t))
+                        return true;
+                return name.startsWith(t);
+            };
+            if (wordStarts(shown) || wordStarts(stored) || c.id.startsWith(t))
+                starts << choice;
+            else if (shown.contains(t) || stored.contains(t))
+                inside << choice;
+        }
+        return starts + inside;
+    });
+    auto* categoryLabel = new QLabel(tr("Ca&tegory:"), this);
+    categoryLabel->setBuddy(m_category->lineEdit());
+    form->addRow(categoryLabel, m_category);
+
+    m_place = new ChoiceField(this);
+    m_place->setObjectName(QStringLiteral("placeField"));
+    m_place->lineEdit()->setObjectName(QStringLiteral("address"));
+    m_place->lineEdit()->setMaxLength(300);
+    m_place->lineEdit()->setPlaceholderText(tr("A landmark, a street and number, a crossing (Elm Road / Mill Street) or coordinates"));
+    m_place->setFinder([this](const QString& typed) {
+        QList<ChoiceField::Choice> found;
+        if (!m_index)
+            return found;
+        for (const PlaceMatch& m : m_index->resolve(typed, 8))
+            found << ChoiceField::Choice{m.text, placeKindName(m.kind, m.estimated),
+                                         QVariantList{m.point.latitude, m.point.longitude, int(m.kind), m.estimated}};
+        return found;
+    });
+    auto* placeLabel = new QLabel(tr("&Address:"), this);
+    placeLabel->setBuddy(m_place->lineEdit());
+    form->addRow(placeLabel, m_place);
+    m_position = new QLineEdit(this);
+    m_position->setObjectName(QStringLiteral("position"));
+    m_position->setPlaceholderText(tr("latitude, longitude: filled from the place chosen, or typed"));
+    form->addRow(tr("P&osition:"), m_position);
+    m_preview = new PlacePreview(this);
+    form->addRow(QString(), m_preview);
+
+    auto* priorityRow = new QWidget(this);
+    auto* priorityLayout = new QHBoxLayout(priorityRow);
+    priorityLayout->setContentsMargins(0, 0, 0, 0);
+    m_fields.addPriority(form, this, priorityRow);
+    m_priorityNote = new QLabel(priorityRow);
+    m_priorityNote->setObjectName(QStringLiteral("priorityNote"));
+    priorityLayout->addWidget(m_fields.priority);
+    priorityLayout->addWidget(m_priorityNote, 1);
     m_fields.priority->setCurrentIndex(2);
+    m_priorityNote->setText(tr("P3 until the category proposes one"));
+    connect(m_fields.priority, &QComboBox::activated, this, [this] {
+        m_priorityByHand = true;
+        m_priorityNote->setText(tr("set by you"));
+    });
 
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("source"));
@@ -157,8 +361,6 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
                              IncidentSource::ModelAlert, IncidentSource::Centre})
         m_source->addItem(incidentSourceName(s), incidentSourceId(s));
     form->addRow(tr("&Source:"), m_source);
-
-    m_fields.addSummaryAndPlace(form, this);
 
     m_contact = new QLineEdit(this);
     m_contact->setObjectName(QStringLiteral("contact"));
@@ -196,51 +398,146 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(m_duplicates);
     layout->addWidget(m_buttons);
-    setMinimumWidth(520);
+    layout->setSizeConstraint(QLayout::SetMinAndMaxSize); // grows with the candidates, and back
+    setMinimumWidth(560);
 
     // Any change to what the call is about asks the duplicate question again.
-    for (QLineEdit* e : {m_fields.address, m_fields.position})
-        connect(e, &QLineEdit::textEdited, this, [this] { m_checkedDuplicates = false; });
-    connect(m_fields.category, &QComboBox::currentIndexChanged, this, [this] { m_checkedDuplicates = false; });
+    connect(m_position, &QLineEdit::textEdited, this, [this] {
+        m_checkedDuplicates = false;
+        m_positionFromPlace = false;
+    });
+    connect(m_place, &ChoiceField::edited, this, [this] {
+        m_checkedDuplicates = false;
+        if (m_positionFromPlace) // the position belonged to the place typed over
+            m_position->clear();
+        m_positionFromPlace = false;
+        findPlaces();
+    });
+    connect(m_place, &ChoiceField::chosenChanged, this, &IncidentForm::placeChosen);
+    connect(m_category, &ChoiceField::chosenChanged, this, [this] {
+        m_checkedDuplicates = false;
+        proposePriority();
+    });
+    connect(m_summary, &QLineEdit::textEdited, this, &IncidentForm::suggestCategory);
 
-    // No category until the call-taker chooses one (typing its first letters finds it): a category
-    // taken by default would send its run card to a call it does not fit.
-    m_fields.category->setPlaceholderText(tr("Type its first letters"));
-    QComboBox* category = m_fields.category;
-    m_fields.loadCategories(m_hub, this, m_message, [category](const QList<IncidentCategory>&) { category->setCurrentIndex(-1); });
-    m_fields.summary->setFocus();
+    m_fields.loadCategories(m_hub, this, m_message, [this](const QList<IncidentCategory>& categories) {
+        m_categories = categories;
+        m_category->lineEdit()->setEnabled(true);
+        m_category->refresh();
+        suggestCategory();
+    });
+    m_place->setNote(tr("Reading the district's places..."));
+    whenFinished(this, m_hub.addressIndex(), [this](QFuture<std::shared_ptr<const AddressIndex>> done) {
+        m_indexRead = true;
+        try {
+            m_index = done.result();
+        } catch (const std::exception& e) {
+            m_place->setNote(tr("The district's places cannot be read (%1): type coordinates in Position.").arg(QString::fromUtf8(e.what())));
+            return;
+        }
+        if (!m_index) {
+            m_place->setNote(tr("The district's places cannot be read: type coordinates in Position."));
+            return;
+        }
+        m_place->setNote(QString());
+        m_place->refresh();
+        findPlaces();
+        placeChosen();
+    });
+    m_summary->setFocus();
+}
+
+void IncidentForm::findPlaces()
+{
+    const QString typed = m_place->text();
+    if (typed.isEmpty() || m_place->chosen() || !m_indexRead || !m_index)
+        return;
+    if (m_place->candidates()->count() == 0)
+        m_place->setNote(tr("Not on the district's map: the incident keeps this address with no position, and "
+                            "the map cannot show it or rank units for it until a position is set (type coordinates "
+                            "in Position, or set it later with Edit)."));
+}
+
+void IncidentForm::placeChosen()
+{
+    m_checkedDuplicates = false;
+    auto* preview = static_cast<PlacePreview*>(m_preview);
+    const auto chosen = m_place->chosen();
+    if (!chosen) {
+        preview->show(m_index, std::nullopt, QString());
+        return;
+    }
+    const QVariantList v = chosen->value.toList();
+    const GeoPoint point{v.value(0).toDouble(), v.value(1).toDouble()};
+    m_position->setText(QStringLiteral("%1, %2").arg(point.latitude, 0, 'f', 6).arg(point.longitude, 0, 'f', 6));
+    m_positionFromPlace = true;
+    preview->show(m_index, point, QStringLiteral("%1 (%2)").arg(chosen->text, chosen->detail));
+}
+
+void IncidentForm::suggestCategory()
+{
+    const CategorySuggestion s = hexhub::suggestCategory(m_categories, m_summary->text());
+    QList<ChoiceField::Choice> suggestions;
+    QString why;
+    for (const IncidentCategory& c : std::as_const(m_categories)) {
+        if (c.id != s.category)
+            continue;
+        suggestions << ChoiceField::Choice{c.displayName(), tr("P%1 · %2").arg(c.defaultPriority).arg(c.id), c.id};
+        QStringList quoted;
+        for (const QString& w : s.matched)
+            quoted << tr("\u201c%1\u201d").arg(w);
+        why = tr("Suggested from the summary's words %1: Down then Tab takes it; typing finds another.")
+                  .arg(quoted.join(tr(", ")));
+    }
+    m_category->setSuggestions(suggestions, why);
+}
+
+void IncidentForm::proposePriority()
+{
+    const auto chosen = m_category->chosen();
+    if (!chosen || m_priorityByHand)
+        return;
+    for (const IncidentCategory& c : std::as_const(m_categories)) {
+        if (c.id == chosen->value.toString()) {
+            m_fields.priority->setCurrentIndex(std::clamp(c.defaultPriority, 1, 4) - 1);
+            m_priorityNote->setText(tr("proposed for %1; 1 to 4 or Alt+1 to Alt+4 changes it").arg(c.displayName()));
+        }
+    }
 }
 
 std::optional<NewIncident> IncidentForm::collect()
 {
     NewIncident n;
     n.priority = m_fields.priority->currentData().toInt();
-    n.category = m_fields.category->currentData().toString();
+    n.category = m_category->chosen() ? m_category->chosen()->value.toString() : QString();
     n.source = incidentSourceFromId(m_source->currentData().toString()).value_or(IncidentSource::Call);
-    n.summary = m_fields.summary->text().trimmed();
-    n.location.address = m_fields.address->text().trimmed();
+    n.summary = m_summary->text().trimmed();
+    n.location.address = m_place->text();
     n.reporterContact = m_contact->text().trimmed();
     n.centre = m_fields.centre->currentData().toString();
     if (n.category.isEmpty()) {
-        if (!m_fields.category->isEnabled()) {
+        if (!m_category->lineEdit()->isEnabled()) {
             m_message->setText(tr("The categories are still loading."));
             return std::nullopt;
         }
-        m_message->setText(tr("Choose the category: type its first letters (Alt+T goes there)."));
-        m_fields.category->setFocus();
+        m_message->setText(m_category->text().isEmpty()
+                               ? tr("Choose the category: type a few letters of its name (Alt+T goes there).")
+                               : tr("No category is called \u201c%1\u201d: type a few letters of its name and take one from the list.")
+                                     .arg(m_category->text()));
+        m_category->setFocus();
         return std::nullopt;
     }
     if (n.summary.isEmpty()) {
         m_message->setText(tr("Say in a few words what happened."));
-        m_fields.summary->setFocus();
+        m_summary->setFocus();
         return std::nullopt;
     }
-    const QString position = m_fields.position->text().trimmed();
+    const QString position = m_position->text().trimmed();
     if (!position.isEmpty()) {
         const auto point = parsePosition(position);
         if (!point) {
             m_message->setText(tr("The position is two numbers, latitude and longitude, such as 31.2304, 121.4737."));
-            m_fields.position->setFocus();
+            m_position->setFocus();
             return std::nullopt;
         }
         n.location.point = point;

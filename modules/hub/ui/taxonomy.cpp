@@ -64,6 +64,15 @@ TaxonomyDialog::TaxonomyDialog(HubContext& hub, QWidget* parent)
     m_onScene->setObjectName(QStringLiteral("onScene"));
     m_onScene->setRange(1, 7 * 24 * 60);
     m_onScene->setSuffix(tr(" min"));
+    m_priority = new QComboBox(this);
+    m_priority->setObjectName(QStringLiteral("defaultPriority"));
+    for (int p = 1; p <= 4; ++p)
+        m_priority->addItem(tr("P%1").arg(p), p);
+    m_priority->setToolTip(tr("What the new-incident form proposes when this category is chosen"));
+    m_keywords = new QLineEdit(this);
+    m_keywords->setObjectName(QStringLiteral("keywords"));
+    m_keywords->setMaxLength(1000);
+    m_keywords->setPlaceholderText(tr("Words of a caller's account that suggest it, separated by commas"));
 
     m_count = new QSpinBox(this);
     m_count->setRange(1, 50);
@@ -106,6 +115,8 @@ TaxonomyDialog::TaxonomyDialog(HubContext& hub, QWidget* parent)
     form->addRow(QString(), m_shownAs);
     form->addRow(tr("&Response target:"), m_response);
     form->addRow(tr("&On-scene limit:"), m_onScene);
+    form->addRow(tr("Default priorit&y:"), m_priority);
+    form->addRow(tr("&Keywords:"), m_keywords);
     auto* runCardLabel = new QLabel(tr("R&un card:"), this);
     runCardLabel->setBuddy(m_count);
     form->addRow(runCardLabel, needRow);
@@ -148,6 +159,8 @@ TaxonomyDialog::TaxonomyDialog(HubContext& hub, QWidget* parent)
     });
     for (QLineEdit* e : {m_id, m_name})
         connect(e, &QLineEdit::textEdited, this, [this] { setDirty(true); });
+    connect(m_priority, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
+    connect(m_keywords, &QLineEdit::textEdited, this, [this] { setDirty(true); });
     for (QSpinBox* b : {m_response, m_onScene})
         connect(b, &QSpinBox::valueChanged, this, [this] { setDirty(true); });
     connect(m_playbook, &QPlainTextEdit::textChanged, this, [this] { setDirty(true); });
@@ -217,6 +230,8 @@ void TaxonomyDialog::show(int row)
     m_shownAs->setVisible(translated);
     m_response->setValue(int(c.responseTargetMs / 60000));
     m_onScene->setValue(int(c.onSceneLimitMs / 60000));
+    m_priority->setCurrentIndex(std::clamp(c.defaultPriority, 1, 4) - 1);
+    m_keywords->setText(c.keywords);
     m_runCard->clear();
     for (const RunCardNeed& need : std::as_const(c.runCard.needs))
         addNeedRow(need);
@@ -283,6 +298,8 @@ void TaxonomyDialog::save()
     c.name = m_name->text();
     c.responseTargetMs = qint64(m_response->value()) * 60000;
     c.onSceneLimitMs = qint64(m_onScene->value()) * 60000;
+    c.defaultPriority = m_priority->currentData().toInt();
+    c.keywords = m_keywords->text();
     c.runCard.needs.clear();
     for (int i = 0; i < m_runCard->topLevelItemCount(); ++i) {
         const QTreeWidgetItem* item = m_runCard->topLevelItem(i);

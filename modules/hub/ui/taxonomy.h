@@ -59,6 +59,8 @@ private:
     QLabel* m_shownAs;
     QSpinBox* m_response;
     QSpinBox* m_onScene;
+    QComboBox* m_priority;
+    QLineEdit* m_keywords;
     QSpinBox* m_count;
     QComboBox* m_kind;
     QComboBox* m_skill;

@@ -144,6 +144,11 @@ struct HEXHUB_HUB_EXPORT IncidentCategory
     QStringList playbook;
     int sortOrder = 100;
     qint64 version = 0;          //!< raised by each change; 0 for one not saved yet
+    int defaultPriority = 3;     //!< what the new-incident form proposes when the category is chosen
+    QString keywords;            //!< words of a caller's account that suggest it, comma separated, as stored
+
+    //! The keywords as stored and, for built-in ones, in the user's language, folded to lower case.
+    QStringList keywordList() const;
 
     //! The name in the user's language: built-in names are translated, others shown as stored.
     QString displayName() const;
@@ -154,6 +159,20 @@ struct HEXHUB_HUB_EXPORT IncidentCategory
                                                   QString* error = nullptr);
     static QJsonArray runCardToJson(const RunCard& card);
 };
+
+//! A category suggested by the words of a caller's account, and the words that suggested it.
+struct HEXHUB_HUB_EXPORT CategorySuggestion
+{
+    QString category;       //!< empty when no category's words are in the text, or two tie
+    QStringList matched;    //!< the keywords found, as they are in the category
+};
+
+/*!
+ * The category whose keywords (and name) occur most in `summary`: a keyword in Latin letters counts
+ * at the start of a word, one in Chinese anywhere. Nothing when none occurs or the best two tie: a
+ * suggestion is shown to the call-taker with its words, never taken for them.
+ */
+HEXHUB_HUB_EXPORT CategorySuggestion suggestCategory(const QList<IncidentCategory>& categories, const QString& summary);
 
 //! Translates a name or step of the built-in taxonomy; other text comes back as it is.
 HEXHUB_HUB_EXPORT QString translateTaxonomyText(const QString& english);
