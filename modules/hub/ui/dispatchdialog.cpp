@@ -4,6 +4,7 @@
 #include "base/whenfinished.h"
 
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -132,15 +133,35 @@ void DispatchDialog::load()
                 m_dispatch->setEnabled(m_list->count() > 0);
                 m_ready = true;
                 Q_EMIT ready();
+                // Typed ahead: Enter pressed before the list was there dispatches what is recommended
+                // (ticked), as it would have a moment later. Nothing recommended: the list waits.
+                if (m_dispatchWhenReady) {
+                    m_dispatchWhenReady = false;
+                    dispatchTicked();
+                }
             });
         });
     });
 }
 
+void DispatchDialog::keyPressEvent(QKeyEvent* event)
+{
+    if (!m_ready && !event->modifiers() && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        dispatchTicked();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
 void DispatchDialog::dispatchTicked()
 {
+    if (!m_ready) {
+        m_dispatchWhenReady = true;
+        m_message->setText(tr("The recommendation is dispatched as soon as it is worked out."));
+        return;
+    }
     if (!m_dispatch->isEnabled())
-        return; // not ready yet, or a dispatch is on its way
+        return; // a dispatch is on its way, or no unit to send
     QStringList callSigns;
     for (int i = 0; i < m_list->count(); ++i) {
         if (m_list->item(i)->checkState() == Qt::Checked)

@@ -15,7 +15,7 @@ namespace hexhub::hub {
  * available units that fit, ranked by travel time (by road on the district's streets once their
  * graph is built, HubContext::districtRoads; in straight lines until then), each with its reason;
  * the lines that cannot be filled are said. Enter dispatches what is ticked (the recommendation,
- * unless changed).
+ * unless changed); Enter typed ahead, before the recommendation is there, dispatches it when it is.
  */
 class DispatchDialog final : public QDialog
 {
@@ -31,6 +31,9 @@ Q_SIGNALS:
     void dispatched(qint64 incidentId, const QStringList& callSigns);
     void ready();
 
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
     void load();
     void dispatchTicked();
@@ -43,6 +46,7 @@ private:
     QPushButton* m_dispatch;
     const CommandId m_command = CommandId::make(); //!< one dialog, one dispatch: a retry sends no unit twice
     bool m_ready = false;
+    bool m_dispatchWhenReady = false; //!< Enter pressed while the recommendation was being worked out
 };
 
 } // namespace hexhub::hub

@@ -54,6 +54,9 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     , m_model(new SqlPageModel(hub.store, this))
 {
     setObjectName(QStringLiteral("hub.incidents"));
+    // The places a call-taker types are found from the first call on: the index is built now, on a
+    // store reader, not when F2 is pressed.
+    m_hub.addressIndex();
 
     // The record table + detail pattern (hexhub-widgets): the paged table, its filter bar and count,
     // the selected incident beside it.

@@ -420,6 +420,12 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     });
     connect(m_summary, &QLineEdit::textEdited, this, &IncidentForm::suggestCategory);
 
+    // The categories read last are there at once, so letters typed straight after F2 find one; the
+    // read below brings any change.
+    if (!m_hub.knownCategories.isEmpty()) {
+        m_categories = m_hub.knownCategories;
+        m_category->lineEdit()->setEnabled(true);
+    }
     m_fields.loadCategories(m_hub, this, m_message, [this](const QList<IncidentCategory>& categories) {
         m_categories = categories;
         m_category->lineEdit()->setEnabled(true);

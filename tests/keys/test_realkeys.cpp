@@ -1,0 +1,195 @@
+// Call-taking proven with real keys (issue 19 section 3): the real `hexhub` under Xvfb with a window
+// manager, driven by xdotool with no mouse event at all; what happened is read from the desk's store.
+// Each step waits for what a person would see before going on (the form's window, the dispatch
+// window); keys typed into a window go wherever its focus really is.
+#include "realkeys.h"
+
+#include "testsupport.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace hexhub::test;
+using namespace hexhub::test::keys;
+
+namespace {
+
+struct Call
+{
+    QString summary;
+    QList<QString> categoryKeys; //!< what is pressed in the category field ("Down" for the suggestion)
+    QString categoryLetters;     //!< or the letters typed there
+    QString priorityKey;         //!< "" to keep what the category proposes
+    QString place;
+    QString category;            //!< expected
+    int priority;                //!< expected
+    QString address;             //!< expected, as stored
+};
+
+// The store's answer once `condition` holds, or a failure with a picture of the screen.
+void expectStore(const XSession& x, const StoreReader& store, const QString& sql, const QVariantList& params, const QString& what,
+                 const QString& picture)
+{
+    const bool held = waitUntil([&] { return store.scalar(sql, params).toLongLong() > 0; }, 30000);
+    if (!held)
+        x.screenshot(picture);
+    INFO(what.toStdString() << " (screen: " << picture.toStdString() << ")");
+    REQUIRE(held);
+}
+
+} // namespace
+
+TEST_CASE("Real keys under Xvfb: three calls on the demo desk, from F2 to dispatched and noted, by keyboard alone",
+          "[xvfb][keys]")
+{
+    XSession x;
+    QTemporaryDir home;
+    Desk desk(x, home.path());
+    Keyboard keyboard(x);
+    const QString pictures = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
+    QDir().mkpath(pictures);
+
+    desk.start({QStringLiteral("--demo")});
+    // The demo's history is written at the first start; the desk is there once its window has the focus.
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub"), 180000));
+    StoreReader store(desk.demoStore());
+    REQUIRE(waitUntil([&] { return store.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_units")).toLongLong() > 0; }, 60000));
+
+    const QList<Call> calls = {
+        // A landmark; the category suggested by the summary's words, taken by moving onto it.
+        {QStringLiteral("Smoke pouring out of a kitchen window"), {QStringLiteral("Down")}, {}, {}, QStringLiteral("City Hospital"),
+         QStringLiteral("fire"), 1, QStringLiteral("City Hospital")},
+        // A street and number; the category by its first letters, the priority set by hand.
+        {QStringLiteral("Man sitting on a parapet, will not come down"), {}, QStringLiteral("roof"), QStringLiteral("alt+1"),
+         QStringLiteral("141 Orchard Road"), QStringLiteral("rooftop_rescue"), 1, QStringLiteral("141 Orchard Road")},
+        // A crossing, the second street by its first letters.
+        {QStringLiteral("Unattended suitcase at the bus stop"), {}, QStringLiteral("susp"), QStringLiteral("alt+1"),
+         QStringLiteral("Elm Road / Mill"), QStringLiteral("suspicious_item"), 1, QStringLiteral("Elm Road / Mill Street")},
+    };
+    const qint64 before = store.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM hub_incidents")).toLongLong();
+    int step = 0;
+    for (const Call& call : calls) {
+        ++step;
+        const QString picture = QStringLiteral("%1/realkeys-call-%2.png").arg(pictures).arg(step);
+        INFO("call " << step << ": " << call.summary.toStdString());
+        REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+        keyboard.resetCount();
+
+        keyboard.press(QStringLiteral("F2"));
+        REQUIRE(x.waitForActiveWindow(QStringLiteral("New incident")));
+        keyboard.type(call.summary);
+        keyboard.press(QStringLiteral("Tab"));
+        for (const QString& k : call.categoryKeys)
+            keyboard.press(k);
+        if (!call.categoryLetters.isEmpty())
+            keyboard.type(call.categoryLetters);
+        keyboard.press(QStringLiteral("Tab"));
+        if (!call.priorityKey.isEmpty())
+            keyboard.press(call.priorityKey);
+        keyboard.type(call.place);
+        keyboard.press(QStringLiteral("Return"));
+        if (!x.waitForActiveWindow(QStringLiteral("Hexhub")))
+            x.screenshot(picture);
+        REQUIRE(x.activeWindow() == QStringLiteral("Hexhub"));
+        expectStore(x, store,
+                    QStringLiteral("SELECT COUNT(*) FROM hub_incidents WHERE id > ? AND summary = ? AND category = ? AND priority = ? "
+                                   "AND address = ? AND latitude IS NOT NULL"),
+                    {before, call.summary, call.category, call.priority, call.address}, QStringLiteral("the incident as called in"),
+                    picture);
+
+        // The board has the new incident selected and the keyboard: D, then Enter dispatches.
+        keyboard.press(QStringLiteral("d"));
+        if (!x.waitForActiveWindow(QStringLiteral("Dispatch")))
+            x.screenshot(picture);
+        REQUIRE(x.activeWindow() == QStringLiteral("Dispatch"));
+        keyboard.press(QStringLiteral("Return"));
+        expectStore(x, store,
+                    QStringLiteral("SELECT COUNT(*) FROM hub_incidents WHERE id > ? AND summary = ? AND status = 'dispatched'"),
+                    {before, call.summary}, QStringLiteral("the incident dispatched"), picture);
+        const int keys = keyboard.keys();
+        INFO("keys from F2 to dispatched besides the text typed: " << keys);
+        CHECK(keys <= 7);
+
+        // N: a note on its timeline.
+        REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+        keyboard.press(QStringLiteral("n"));
+        REQUIRE(x.waitForActiveWindow(QStringLiteral("Note")));
+        const QString note = QStringLiteral("Caller %1 called back, still there").arg(step);
+        keyboard.type(note);
+        keyboard.press(QStringLiteral("Return"));
+        expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'incident.note' AND payload LIKE ?"),
+                    {QStringLiteral("%") + note + QStringLiteral("%")}, QStringLiteral("the note on the timeline"), picture);
+    }
+    x.screenshot(pictures + QStringLiteral("/realkeys-demo-after-three-calls.png")); // for a person to look at
+    REQUIRE(desk.quit(keyboard));
+}
+
+TEST_CASE("Real keys under Xvfb: a normal desk is signed in to by keyboard, refused a wrong password, and takes a call",
+          "[xvfb][keys]")
+{
+    XSession x;
+    QTemporaryDir home;
+    Desk desk(x, home.path());
+    Keyboard keyboard(x);
+    const QString storePath = home.filePath(QStringLiteral("desk.db"));
+    const QString url = QStringLiteral("sqlite://") + storePath;
+    const QString picture = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/realkeys-signin.png");
+    QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
+    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--create-admin"), QStringLiteral("chief")},
+                         "A-long-Passw0rd\n") == 0);
+    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--add-user"), QStringLiteral("desk7"), QStringLiteral("--role"),
+                          QStringLiteral("hub_supervisor")},
+                         "Green-Lantern-4711\n") == 0);
+
+    desk.start({QStringLiteral("--store"), url});
+    if (!x.waitForActiveWindow(QStringLiteral("Sign in to Hexhub"), 60000))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Sign in to Hexhub"));
+    StoreReader store(storePath);
+
+    // A wrong password: refused, said, the sign-in stays, the refusal on the audit trail.
+    keyboard.type(QStringLiteral("desk7"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("not-the-password"));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session.login' AND object LIKE '%desk7%' "
+                                         "AND outcome <> 'success'"), {},
+                QStringLiteral("the refused sign-in on the audit trail"), picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Sign in to Hexhub"));
+
+    // The password again (the focus is back in it, its text selected), and the desk opens.
+    keyboard.type(QStringLiteral("Green-Lantern-4711"));
+    keyboard.press(QStringLiteral("Return"));
+    if (!x.waitForActiveWindow(QStringLiteral("Hexhub"), 60000))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Hexhub"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session.login' AND actor = 'desk7' "
+                                         "AND outcome = 'success'"), {},
+                QStringLiteral("the sign-in on the audit trail"), picture);
+
+    // A call at a crossing, the category by its letters.
+    keyboard.press(QStringLiteral("F2"));
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("New incident")));
+    keyboard.type(QStringLiteral("Two cars collided, one on its side"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("traf"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("Oak Rd & Heron"));
+    keyboard.press(QStringLiteral("Return"));
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+    expectStore(x, store,
+                QStringLiteral("SELECT COUNT(*) FROM hub_incidents WHERE category = 'traffic_accident' AND priority = 2 "
+                               "AND address = 'Oak Road / Heron Street' AND latitude IS NOT NULL"),
+                {}, QStringLiteral("the incident"), picture);
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'incident.created' AND actor = 'desk7'"), {},
+                QStringLiteral("its creation, by desk7"), picture);
+    keyboard.press(QStringLiteral("n"));
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Note")));
+    keyboard.type(QStringLiteral("Fire brigade asked for"));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'incident.note' AND actor = 'desk7'"), {},
+                QStringLiteral("the note, by desk7"), picture);
+    REQUIRE(desk.quit(keyboard));
+}
