@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include "demogenerator.h"
+#include "hexhub/hub/hubservices.h"
 #include "module/demodata.h"
 #include "base/error.h"
 #include "store/sql.h"
@@ -151,6 +152,55 @@ TEST_CASE("demo: arrivals follow the hour of day and the weekday", "[demo]")
     CHECK(byHour[12] < byHour[19]);
     // Saturday's and Sunday's small hours (two days of seven) busier than their share.
     CHECK(weekendSmallHours[1] * 5 > weekendSmallHours[0] * 2 * 1.2);
+}
+
+TEST_CASE("demo: the history's incidents have timelines written with the history's times", "[demo]")
+{
+    DemoPlatform demo;
+    demo.generate(3000, 11);
+    const QString entry = QStringLiteral(
+        "SELECT 1 FROM hub_incident_events l JOIN events e ON e.seq = l.event_seq WHERE l.incident_id = %1 AND e.topic = '%2' %3");
+    // Every incident: created when it was received.
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM hub_incidents i WHERE NOT EXISTS (%1)")
+                         .arg(entry.arg(QStringLiteral("i.id"), QStringLiteral("incident.created"),
+                                        QStringLiteral("AND e.occurred_at = i.created_at")))) == 0);
+    // Every dispatch: its unit in the incident's dispatch entry; every arrival: an entry at its time.
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM hub_dispatches d WHERE NOT EXISTS (%1)")
+                         .arg(entry.arg(QStringLiteral("d.incident_id"), QStringLiteral("incident.dispatched"),
+                                        QStringLiteral("AND e.payload LIKE '%\"' || d.unit_id || '\"%' AND e.occurred_at <= d.dispatched_at")))) == 0);
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM hub_dispatches d WHERE d.arrived_at IS NOT NULL AND NOT EXISTS (%1)")
+                         .arg(entry.arg(QStringLiteral("d.incident_id"), QStringLiteral("incident.unit_arrived"),
+                                        QStringLiteral("AND e.occurred_at = d.arrived_at")))) == 0);
+    // How each ended, when it last changed.
+    for (const QString& status : {QStringLiteral("closed"), QStringLiteral("resolved"), QStringLiteral("cancelled")}) {
+        INFO(status.toStdString());
+        CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM hub_incidents i WHERE i.status = ?"), {status}) > 0);
+        CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM hub_incidents i WHERE i.status = ? AND NOT EXISTS (%1)")
+                             .arg(entry.arg(QStringLiteral("i.id"), QStringLiteral("incident.status"),
+                                            QStringLiteral("AND e.payload LIKE '%\"to\":\"' || i.status || '\"%' AND e.occurred_at = i.updated_at"))),
+                         {status}) == 0);
+    }
+    // Nothing after the end of the history.
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE occurred_at > ?"), {DemoOptions::defaultEnd().toMSecsSinceEpoch()}) == 0);
+
+    // As the incident panel reads it: in order, in words.
+    signInAs(demo.tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    const qint64 closed = demo.count(QStringLiteral("SELECT MIN(i.id) FROM hub_incidents i WHERE i.status = 'closed' AND i.arrived_at IS NOT NULL"));
+    IncidentService incidents(demo.tp->store(), demo.tp->session(), demo.tp->audit());
+    const QList<TimelineEntry> timeline = await(incidents.timeline(closed));
+    REQUIRE(timeline.size() >= 4);
+    QStringList texts;
+    for (int i = 0; i < timeline.size(); ++i) {
+        texts << timeline[i].text;
+        if (i > 0)
+            CHECK(timeline[i - 1].at <= timeline[i].at);
+    }
+    INFO(texts.join(QStringLiteral(" | ")).toStdString());
+    CHECK(timeline.first().topic == QStringLiteral("incident.created"));
+    CHECK(timeline.at(1).topic == QStringLiteral("incident.dispatched"));
+    CHECK(timeline.at(2).topic == QStringLiteral("incident.unit_arrived"));
+    CHECK(timeline.last().topic == QStringLiteral("incident.status"));
+    CHECK(timeline.last().text.endsWith(QStringLiteral("to closed")));
 }
 
 TEST_CASE("demo: names, phone numbers and ID numbers are plainly synthetic", "[demo]")

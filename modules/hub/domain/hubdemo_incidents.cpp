@@ -4,6 +4,8 @@
 
 #include "hubdemo_p.h"
 
+#include "hexhub/hub/events.h"
+
 #include "store/sql.h"
 
 #include <QJsonArray>
@@ -274,6 +276,91 @@ void forEachArrival(const DemoContext& demo, qint64 count, qint64 days, Visit vi
 
 } // namespace
 
+/*!
+ * The journal entries of the history's incidents, with the history's times: created, the units
+ * dispatched, each unit's arrival, and how it ended (resolved, closed or cancelled), on the
+ * incident's timeline as the live path writes them. Written after the incidents, whose keys they
+ * carry; event ids are counted up from a fixed prefix (valid UUIDs, in order, so the journal's
+ * unique index grows at its end), and the events' seq is the store's.
+ */
+class HistoryJournal
+{
+public:
+    explicit HistoryJournal(DemoContext& demo)
+        : m_demo(demo)
+        , m_events(demo, QStringLiteral("events"),
+                   {QStringLiteral("id"), QStringLiteral("topic"), QStringLiteral("occurred_at"), QStringLiteral("source"),
+                    QStringLiteral("actor"), QStringLiteral("schema_version"), QStringLiteral("payload"), QStringLiteral("origin")},
+                   96)
+        , m_links(demo, QStringLiteral("hub_incident_events"), {QStringLiteral("incident_id"), QStringLiteral("event_seq")}, 256)
+    {
+    }
+
+    //! An entry about the incident at `index` (its key not known yet): `payload` gets it as `key`.
+    void add(qint64 index, const char* topic, qint64 at, QJsonObject payload, const char* key = "incident")
+    {
+        m_pending.push_back({index, topic, at, std::move(payload), key});
+    }
+
+    //! Writes the entries of the incidents whose keys are now known (`ids`, by index).
+    void flush(const std::vector<qint64>& ids)
+    {
+        for (Pending& e : m_pending) {
+            const qint64 id = ids[size_t(e.index)];
+            e.payload.insert(QLatin1String(e.key), id);
+            m_events.add({QStringLiteral("00000000-0000-4000-8000-%1").arg(++m_counter, 12, 16, QLatin1Char('0')),
+                          QLatin1String(e.topic), e.at, QStringLiteral("hub"), kSupervisor, 1,
+                          QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)),
+                          QStringLiteral("demo history")});
+            m_incidents.push_back(id);
+            if (m_events.full())
+                write();
+        }
+        m_pending.clear();
+    }
+
+    void finish()
+    {
+        write();
+        m_demo.wrote(m_links.flush());
+    }
+
+private:
+    void write()
+    {
+        const int n = m_events.flush();
+        if (n == 0)
+            return;
+        // The rows just written hold the n last seqs: one writer, and on PostgreSQL the journal's
+        // lock (taken by each event's insert) keeps every other writer out until the commit.
+        const qint64 last = m_demo.onPostgres()
+                                ? m_demo.txn().scalar(QStringLiteral("SELECT currval('events_seq')")).toLongLong()
+                                : m_demo.txn().scalar(QStringLiteral("SELECT last_insert_rowid()")).toLongLong();
+        for (int i = 0; i < n; ++i) {
+            m_links.add({m_incidents[size_t(i)], last - n + 1 + i});
+            if (m_links.full())
+                m_demo.wrote(m_links.flush());
+        }
+        m_incidents.clear();
+        m_demo.wrote(n);
+    }
+
+    struct Pending
+    {
+        qint64 index;
+        const char* topic;
+        qint64 at;
+        QJsonObject payload;
+        const char* key;
+    };
+    DemoContext& m_demo;
+    RowWriter m_events;
+    RowWriter m_links;
+    std::vector<Pending> m_pending;
+    std::vector<qint64> m_incidents; //!< of the events written by the next write(), in order
+    qint64 m_counter = 0;
+};
+
 namespace detail {
 
 std::vector<Category> loadCategories(WriteTransaction& txn)
@@ -344,11 +431,13 @@ void writeIncidents(DemoContext& demo, const std::vector<UnitRow>& units, const 
     std::vector<std::pair<qint64, QVariantList>> waiting;
     incidentIds.reserve(size_t(count));
     SearchIndexLoad search(demo);
+    HistoryJournal journal(demo);
     const auto flushIncidents = [&] {
         const size_t before = incidentIds.size();
         const int written = incidents.flush(&incidentIds);
         for (size_t i = before; i < incidentIds.size(); ++i)
             search.added(incidentIds[i]);
+        journal.flush(incidentIds);
         demo.wrote(written); // may commit: the search index takes these first
         for (auto& [index, row] : waiting) {
             row.prepend(incidentIds[size_t(index)]);
@@ -468,9 +557,46 @@ void writeIncidents(DemoContext& demo, const std::vector<UnitRow>& units, const 
         }
         const QString effective = status == kOnScene && sent.empty() ? kNew : status == kDispatched && sent.empty() ? kNew : status;
         const qint64 year = QDateTime::fromMSecsSinceEpoch(created, Qt::UTC).addSecs(demo.options().utcOffsetSeconds).date().year();
-        incidents.add({QStringLiteral("%1-%2").arg(year).arg(index + 1, 6, 10, QLatin1Char('0')), effective, priority, category->id,
-                       source, summary, place.address, place.point.latitude, place.point.longitude, contact, centre, created,
-                       std::min(last, end), orNull(firstArrival), qint64(1)});
+        const QString number = QStringLiteral("%1-%2").arg(year).arg(index + 1, 6, 10, QLatin1Char('0'));
+        incidents.add({number, effective, priority, category->id, source, summary, place.address, place.point.latitude,
+                       place.point.longitude, contact, centre, created, std::min(last, end), orNull(firstArrival), qint64(1)});
+
+        // Its timeline: created, the units sent, their arrivals, how it ended.
+        Incident made;
+        made.number = number;
+        made.priority = priority;
+        made.category = category->id;
+        made.source = incidentSourceFromId(source).value_or(IncidentSource::Call);
+        made.summary = summary;
+        made.location = Location{place.address, place.point};
+        made.centre = centre;
+        made.createdAt = made.updatedAt = created;
+        made.version = 1;
+        journal.add(index, IncidentCreated::kTopic, created, IncidentCreated{made}.toJson(), "id");
+        if (!sent.empty()) {
+            QStringList callSigns;
+            qint64 first = sent.front().dispatched;
+            for (const Sent& x : sent) {
+                callSigns << units[size_t(x.unit)].callSign;
+                first = std::min(first, x.dispatched);
+            }
+            journal.add(index, UnitsDispatched::kTopic, first, UnitsDispatched{0, number, callSigns}.toJson());
+            std::vector<const Sent*> arrivals;
+            for (const Sent& x : sent)
+                if (x.arrived)
+                    arrivals.push_back(&x);
+            std::sort(arrivals.begin(), arrivals.end(), [](const Sent* a, const Sent* b) { return a->arrived < b->arrived; });
+            for (const Sent* x : arrivals)
+                journal.add(index, UnitArrived::kTopic, x->arrived, UnitArrived{0, number, units[size_t(x->unit)].callSign}.toJson());
+        }
+        if (effective == kResolved || effective == kClosed || effective == kCancelled) {
+            const IncidentStatus before = firstArrival ? IncidentStatus::OnScene : !sent.empty() ? IncidentStatus::Dispatched : IncidentStatus::New;
+            const IncidentStatus after = effective == kResolved ? IncidentStatus::Resolved
+                                       : effective == kClosed  ? IncidentStatus::Closed
+                                                               : IncidentStatus::Cancelled;
+            journal.add(index, IncidentStatusChanged::kTopic, std::min(last, end),
+                        IncidentStatusChanged{0, number, before, after, QString()}.toJson());
+        }
         for (const Sent& x : sent) {
             waiting.emplace_back(index, QVariantList{units[size_t(x.unit)].callSign, x.dispatched, orNull(x.arrived), orNull(x.cleared),
                                                      kSupervisor});
@@ -485,6 +611,7 @@ void writeIncidents(DemoContext& demo, const std::vector<UnitRow>& units, const 
     });
     flushIncidents();
     demo.wrote(dispatches.flush());
+    journal.finish();
     search.finish();
 
     // The units on the open incidents now.
