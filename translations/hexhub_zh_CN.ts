@@ -3044,6 +3044,14 @@
         <source>The entry&apos;s id in the outbox file is not the one it was kept with.</source>
         <translation>发件箱文件中该条目的编号与保存时的编号不一致。</translation>
     </message>
+    <message>
+        <source>A category&apos;s default priority is P1 to P4.</source>
+        <translation>类别的默认优先级为 P1 至 P4。</translation>
+    </message>
+    <message>
+        <source>A category&apos;s keywords are at most 1,000 characters.</source>
+        <translation>类别的关键词最多 1,000 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -3210,6 +3218,10 @@
     <message>
         <source>Tick at least one unit (Space).</source>
         <translation>请至少勾选一支警力（空格键）。</translation>
+    </message>
+    <message>
+        <source>The recommendation is dispatched as soon as it is worked out.</source>
+        <translation>推荐结果一出即派警。</translation>
     </message>
 </context>
 <context>
@@ -3616,12 +3628,100 @@
         <translation>P1 为最紧急。在此处输入 1 至 4，或在表单任意位置按 Alt+1 至 Alt+4。</translation>
     </message>
     <message>
-        <source>Type its first letters</source>
-        <translation>输入名称的前几个字</translation>
+        <source>The place chosen is shown here.</source>
+        <translation>选定的地点显示在这里。</translation>
     </message>
     <message>
-        <source>Choose the category: type its first letters (Alt+T goes there).</source>
-        <translation>请选择类别：输入其名称的前几个字（按 Alt+T 跳到类别）。</translation>
+        <source>coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>address, placed along the street</source>
+        <translation>门牌，按沿街位置推算</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>门牌地址</translation>
+    </message>
+    <message>
+        <source>crossing</source>
+        <translation>路口</translation>
+    </message>
+    <message>
+        <source>landmark</source>
+        <translation>地标</translation>
+    </message>
+    <message>
+        <source>earlier incident</source>
+        <translation>以往警情</translation>
+    </message>
+    <message>
+        <source>street, its middle</source>
+        <translation>道路（取中点）</translation>
+    </message>
+    <message>
+        <source>Type a few letters of its name or code</source>
+        <translation>输入名称或代码的前几个字</translation>
+    </message>
+    <message>
+        <source>P%1 · %2</source>
+        <translation>P%1 · %2</translation>
+    </message>
+    <message>
+        <source>A landmark, a street and number, a crossing (Elm Road / Mill Street) or coordinates</source>
+        <translation>地标、道路加门牌、路口（Elm Road / Mill Street）或坐标</translation>
+    </message>
+    <message>
+        <source>latitude, longitude: filled from the place chosen, or typed</source>
+        <translation>纬度, 经度：由所选地点自动填写，也可手动输入</translation>
+    </message>
+    <message>
+        <source>P3 until the category proposes one</source>
+        <translation>选择类别前默认为 P3</translation>
+    </message>
+    <message>
+        <source>set by you</source>
+        <translation>由您设定</translation>
+    </message>
+    <message>
+        <source>Reading the district&apos;s places...</source>
+        <translation>正在读取辖区地点……</translation>
+    </message>
+    <message>
+        <source>The district&apos;s places cannot be read (%1): type coordinates in Position.</source>
+        <translation>无法读取辖区地点（%1）：请在“位置”中输入坐标。</translation>
+    </message>
+    <message>
+        <source>The district&apos;s places cannot be read: type coordinates in Position.</source>
+        <translation>无法读取辖区地点：请在“位置”中输入坐标。</translation>
+    </message>
+    <message>
+        <source>Not on the district&apos;s map: the incident keeps this address with no position, and the map cannot show it or rank units for it until a position is set (type coordinates in Position, or set it later with Edit).</source>
+        <translation>辖区地图上没有此地点：警情保留该地址但没有位置，在设定位置之前，地图无法显示它，也无法为它推荐警力（可在“位置”中输入坐标，或稍后通过“编辑”设定）。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Suggested from the summary&apos;s words %1: Down then Tab takes it; typing finds another.</source>
+        <translation>根据摘要中的词语 %1 推荐：按下方向键再按 Tab 即可采用；输入文字可查找其他类别。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>proposed for %1; 1 to 4 or Alt+1 to Alt+4 changes it</source>
+        <translation>%1的建议优先级；按 1 至 4 或 Alt+1 至 Alt+4 可更改</translation>
+    </message>
+    <message>
+        <source>Choose the category: type a few letters of its name (Alt+T goes there).</source>
+        <translation>请选择类别：输入其名称的前几个字（Alt+T 跳转至该处）。</translation>
+    </message>
+    <message>
+        <source>No category is called “%1”: type a few letters of its name and take one from the list.</source>
+        <translation>没有名为“%1”的类别：请输入名称的前几个字，并从列表中选择。</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4411,26 @@
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>What the new-incident form proposes when this category is chosen</source>
+        <translation>选择此类别时，新建警情表单建议的优先级</translation>
+    </message>
+    <message>
+        <source>Words of a caller&apos;s account that suggest it, separated by commas</source>
+        <translation>报警人描述中提示此类别的词语，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Default priorit&amp;y:</source>
+        <translation>默认优先级(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords:</source>
+        <translation>关键词(&amp;K)：</translation>
     </message>
 </context>
 <context>
@@ -5950,6 +6070,38 @@ Planned duration %2. Handled by: %3.</source>
     <message>
         <source>Assess on arrival</source>
         <translation>到场后评估</translation>
+    </message>
+    <message>
+        <source>roof, rooftop, ledge, edge of, height, balcony, jump, parapet</source>
+        <translation>楼顶, 天台, 屋顶, 楼沿, 窗台, 阳台, 跳楼, 轻生, 高处</translation>
+    </message>
+    <message>
+        <source>crash, collided, collision, accident, car, cars, van, lorry, truck, scooter, motorbike, knocked down, driver, pedestrian</source>
+        <translation>车祸, 相撞, 追尾, 碰撞, 事故, 汽车, 货车, 面包车, 电动车, 摩托车, 撞倒, 司机, 行人</translation>
+    </message>
+    <message>
+        <source>burglary, broken into, break-in, forced, burgled, stolen, climbing into, jewellery, laptop</source>
+        <translation>入室, 盗窃, 被盗, 撬门, 撬锁, 翻窗, 失窃, 首饰, 笔记本电脑</translation>
+    </message>
+    <message>
+        <source>fight, punched, stabbed, beaten, bleeding, attacked, assault, threatened, pushed, knife</source>
+        <translation>打架, 斗殴, 殴打, 被打, 捅伤, 流血, 袭击, 威胁, 推搡, 持刀</translation>
+    </message>
+    <message>
+        <source>fire, smoke, burning, flames, blaze, explosion</source>
+        <translation>火灾, 着火, 起火, 冒烟, 浓烟, 燃烧, 火焰, 爆炸</translation>
+    </message>
+    <message>
+        <source>missing, lost child, separated, dementia, disappeared, not come home</source>
+        <translation>走失, 失踪, 找不到, 走散, 老年痴呆, 未归, 没回家</translation>
+    </message>
+    <message>
+        <source>noise, loud, music, shouting, drunk, crowd, dispute, blocking</source>
+        <translation>噪音, 吵闹, 音乐, 喊叫, 醉酒, 聚集, 纠纷, 堵塞</translation>
+    </message>
+    <message>
+        <source>suspicious, unattended, suitcase, package, bag left, wires</source>
+        <translation>可疑, 无人看管, 行李箱, 包裹, 遗留, 电线</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,9 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
         updateCount();
         if (m_pending != 0)
             selectRecord(m_pending);
+        else if (const int row = m_chosen != 0 ? m_model->rowOfId(m_chosen) : -1;
+                 row >= 0 && (!m_table->currentIndex().isValid() || m_table->currentIndex().row() != row))
+            m_table->selectRow(row); // the record chosen, wherever the new read put it
         else if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
             m_table->selectRow(0);
     });
@@ -89,12 +92,24 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
             selectRecord(m_pending);
             return;
         }
+        // The rows were read again (a new record above, another order): the selection stays on the
+        // record the operator chose, not on the row number it had, wherever the record went.
+        const QModelIndex current = m_table->selectionModel()->currentIndex();
+        if (m_chosen != 0 && current.isValid() && m_model->idAt(current.row()) != m_chosen) {
+            if (const int row = m_model->rowOfId(m_chosen); row >= 0) {
+                m_table->selectRow(row);
+                return;
+            }
+        }
         // A row made current while its page was still coming (counted, not yet read: the focus
         // landing on the table, a click during a refresh) had no id to show then; it has now.
-        announce(m_table->selectionModel()->currentIndex());
+        announce(current);
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [announce](const QModelIndex& current) { announce(current); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, announce](const QModelIndex& current) {
+        if (const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0)
+            m_chosen = id;
+        announce(current);
+    });
     connect(m_table, &QTableView::doubleClicked, this, [this] {
         if (const qint64 id = currentRecord())
             Q_EMIT recordActivated(id);

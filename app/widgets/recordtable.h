@@ -107,6 +107,7 @@ private:
     QTimer* m_tick;
     std::function<QString(int)> m_counted;
     qint64 m_pending = 0;
+    qint64 m_chosen = 0;  //!< the record made current last, followed when the rows are read again
 };
 
 } // namespace hexhub

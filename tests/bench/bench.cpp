@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [dispatch] [board] [map] [video] [demo] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [calltaking] [dispatch] [board] [map] [video] [demo] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -47,6 +47,13 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "startup: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("calltaking")) {
+            try {
+                figures << callTaking(quick);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "calltaking: " << e.what() << "\n";
+                return 1;
+            }
         } else if (suite == QLatin1String("dispatch")) {
             figures << unitRecommendation(2000, quick ? 20 : 500);
         } else if (suite == QLatin1String("board")) {
@@ -79,7 +86,7 @@ int main(int argc, char* argv[])
                 return 1;
             }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, dispatch, board, map, video, demo)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, calltaking, dispatch, board, map, video, demo)\n";
             return 2;
         }
     }

@@ -57,4 +57,8 @@ QList<Figure> videoWall(bool quick);
 //! into a new SQLite store, against raw prepared inserts of as many bare incident rows.
 QList<Figure> demoGeneration(qint64 incidents);
 
+//! The address index over the bundled district and a generated city of 50,000 addresses (quick: 5,000):
+//! per keystroke of places typed letter by letter, beside SQLite's LIKE 'prefix%'; and its build.
+QList<Figure> callTaking(bool quick);
+
 } // namespace hexhub::bench

@@ -6,6 +6,7 @@
 
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QTemporaryDir>
 
@@ -192,4 +193,49 @@ TEST_CASE("Real keys under Xvfb: a normal desk is signed in to by keyboard, refu
     expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'incident.note' AND actor = 'desk7'"), {},
                 QStringLiteral("the note, by desk7"), picture);
     REQUIRE(desk.quit(keyboard));
+}
+
+TEST_CASE("Real keys under Xvfb: the demo started three times as a process keeps its own time", "[xvfb][keys][demo]")
+{
+    XSession x;
+    QTemporaryDir home;
+    Keyboard keyboard(x);
+    const qint64 historyEnd = QDateTime(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 day = 24 * 3600 * 1000LL;
+    qint64 lastSeen = 0;
+    for (int start = 1; start <= 3; ++start) {
+        INFO("start " << start);
+        Desk desk(x, home.path());
+        desk.start({QStringLiteral("--demo")});
+        REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub"), 180000));
+        qint64 latest = 0;
+        {
+            StoreReader store(desk.demoStore());
+            // The simulation goes on from where it stopped: something new is journaled this start.
+            const qint64 before = store.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong();
+            REQUIRE(waitUntil([&] {
+                return store.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong() > before;
+            }, 120000));
+        }
+        REQUIRE(desk.quit(keyboard));
+        StoreReader store(desk.demoStore());
+        // Everything the demo store recorded, audit rows and events alike, is on the demo's clock: days
+        // after the history's end at most, never the machine's date (months later).
+        latest = store.scalar(QStringLiteral("SELECT MAX(occurred_at) FROM events")).toLongLong();
+        const qint64 latestAudit = store.scalar(QStringLiteral("SELECT MAX(at) FROM audit_log")).toLongLong();
+        INFO("latest event " << QDateTime::fromMSecsSinceEpoch(latest, Qt::UTC).toString(Qt::ISODate).toStdString()
+                             << ", latest audit row " << QDateTime::fromMSecsSinceEpoch(latestAudit, Qt::UTC).toString(Qt::ISODate).toStdString());
+        CHECK(latest >= historyEnd - day);
+        CHECK(latest < historyEnd + day);
+        CHECK(latestAudit < historyEnd + day);
+        // Each start goes on from the last: the clock never goes back, nor jumps.
+        CHECK(latest >= lastSeen);
+        lastSeen = latest;
+        // No unit has been on its way, or on scene, for days.
+        CHECK(store.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_units WHERE status IN ('dispatched', 'en_route', 'on_scene') "
+                                          "AND status_since < ?"),
+                           {latest - day})
+                  .toLongLong()
+              == 0);
+    }
 }

@@ -291,27 +291,34 @@ public:
         , m_events(demo, QStringLiteral("events"),
                    {QStringLiteral("id"), QStringLiteral("topic"), QStringLiteral("occurred_at"), QStringLiteral("source"),
                     QStringLiteral("actor"), QStringLiteral("schema_version"), QStringLiteral("payload"), QStringLiteral("origin")},
-                   96)
-        , m_links(demo, QStringLiteral("hub_incident_events"), {QStringLiteral("incident_id"), QStringLiteral("event_seq")}, 256)
+                   256)
+        , m_links(demo, QStringLiteral("hub_incident_events"), {QStringLiteral("incident_id"), QStringLiteral("event_seq")}, 1024)
     {
     }
 
-    //! An entry about the incident at `index` (its key not known yet): `payload` gets it as `key`.
-    void add(qint64 index, const char* topic, qint64 at, QJsonObject payload, const char* key = "incident")
+    /*!
+     * An entry about the incident at `index` (its key not known yet): `payload` is its JSON object
+     * without the key, which goes in first as `key` once known. Compact JSON text, as the journal
+     * keeps it; the generator's own words need no escaping beyond what QJsonDocument gave them.
+     */
+    void add(qint64 index, const char* topic, qint64 at, const QJsonObject& payload, const char* key = "incident")
     {
-        m_pending.push_back({index, topic, at, std::move(payload), key});
+        QJsonObject without = payload;
+        without.remove(QLatin1String(key));
+        const QByteArray json = QJsonDocument(without).toJson(QJsonDocument::Compact);
+        m_pending.push_back({index, topic, at, QString::fromUtf8(json.constData() + 1, json.size() - 1), key});
     }
 
     //! Writes the entries of the incidents whose keys are now known (`ids`, by index).
     void flush(const std::vector<qint64>& ids)
     {
+        static const QString kSource = QStringLiteral("hub"), kOrigin = QStringLiteral("demo history");
         for (Pending& e : m_pending) {
             const qint64 id = ids[size_t(e.index)];
-            e.payload.insert(QLatin1String(e.key), id);
+            const QString head = QStringLiteral("{\"%1\":%2").arg(QLatin1String(e.key)).arg(id);
             m_events.add({QStringLiteral("00000000-0000-4000-8000-%1").arg(++m_counter, 12, 16, QLatin1Char('0')),
-                          QLatin1String(e.topic), e.at, QStringLiteral("hub"), kSupervisor, 1,
-                          QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)),
-                          QStringLiteral("demo history")});
+                          QLatin1String(e.topic), e.at, kSource, kSupervisor, 1,
+                          e.rest == QLatin1String("}") ? head + e.rest : head + QLatin1Char(',') + e.rest, kOrigin});
             m_incidents.push_back(id);
             if (m_events.full())
                 write();
@@ -350,7 +357,7 @@ private:
         qint64 index;
         const char* topic;
         qint64 at;
-        QJsonObject payload;
+        QString rest; //!< the payload's JSON after its opening brace
         const char* key;
     };
     DemoContext& m_demo;

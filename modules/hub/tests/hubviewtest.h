@@ -8,6 +8,7 @@
 #include "hexhub/hub/hubservices.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "notifications.h"
 #include "hexhub/hub/camera.h"
 #include "choicefield.h"
 #include "mapview.h"

@@ -228,6 +228,65 @@ TEST_CASE("Hub board: the place is typed as a caller says it and found in the di
     form->reject();
 }
 
+TEST_CASE("Hub board: nothing takes the keyboard from the operator: toasts, new incidents, updating panels, dialogs closing",
+          "[hubviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
+    MainWindow window(*tp);
+    showHub(window);
+    auto* table = window.findChild<QTableView*>(QStringLiteral("board"));
+    auto* model = qobject_cast<SqlPageModel*>(table->model());
+    IncidentService incidents(tp->store(), tp->session(), tp->audit());
+    auto call = [&](int priority, const QString& summary) {
+        NewIncident n;
+        n.priority = priority;
+        n.category = QStringLiteral("fire");
+        n.summary = summary;
+        n.location = Location{QStringLiteral("Harbour Tower"), kTower};
+        return await(incidents.create(n)).id;
+    };
+    const qint64 mine = call(3, QStringLiteral("Smoke in a stairwell"));
+    REQUIRE(waitUntil([&] { return model->rowCount() == 1; }));
+    table->setFocus();
+    table->setCurrentIndex(model->index(0, 0));
+    REQUIRE(table->hasFocus());
+    auto* timeline = window.findChild<QListWidget*>(QStringLiteral("timeline"));
+
+    // Other desks' calls, priority ones among them: the board, the panel and the notifications
+    // update, a toast shows; the keyboard and the selection stay where the operator left them.
+    for (int i = 0; i < 3; ++i)
+        call(1, QStringLiteral("Fire in a kitchen %1").arg(i));
+    REQUIRE(waitUntil([&] { return model->rowCount() == 4 && window.toast()->isVisible(); }));
+    INFO("selected " << model->idAt(table->currentIndex().row()) << ", mine " << mine);
+    CHECK(model->idAt(table->currentIndex().row()) == mine);
+    await(incidents.addNote(mine, QStringLiteral("Caretaker on his way")));
+    REQUIRE(waitUntil([&] { return !timeline->findItems(QStringLiteral("Caretaker"), Qt::MatchContains).isEmpty(); }));
+    CHECK(QApplication::focusWidget() == table);
+    CHECK(QApplication::activeWindow() == &window);
+    CHECK(model->idAt(table->currentIndex().row()) == mine);
+
+    // A dialog closing hands the keyboard back to where it was.
+    key(table, Qt::Key_N);
+    auto* note = modal<QInputDialog>(QStringLiteral("hub.noteDialog"));
+    REQUIRE(note);
+    REQUIRE(waitUntil([&] { return note->findChild<QLineEdit*>()->hasFocus(); }));
+    key(QApplication::focusWidget(), Qt::Key_Escape);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    backToWindow(window);
+    CHECK(QApplication::focusWidget() == table);
+    key(table, Qt::Key_F2);
+    auto* form = modal<QDialog>(QStringLiteral("hub.incidentForm"));
+    REQUIRE(form);
+    REQUIRE(waitUntil([&] { return form->findChild<QLineEdit*>(QStringLiteral("summary"))->hasFocus(); }));
+    key(QApplication::focusWidget(), Qt::Key_Escape);
+    REQUIRE(waitUntil([&] { return QApplication::activeModalWidget() == nullptr; }));
+    backToWindow(window);
+    CHECK(QApplication::focusWidget() == table);
+    CHECK(model->idAt(table->currentIndex().row()) == mine);
+}
+
 TEST_CASE("Hub board: a call about an incident already reported is added to it from the form", "[hubviews]")
 {
     TestPlatform tp = startedPlatform();
