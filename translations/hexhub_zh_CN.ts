@@ -3860,6 +3860,10 @@
         <source>the reporter&apos;s contact</source>
         <translation>报警人联系方式</translation>
     </message>
+    <message>
+        <source>No position: not on the map and no units ranked by distance. Set it with Edit (E).</source>
+        <translation>无位置：地图上不显示，也无法按距离推荐警力。请按 E 编辑设定位置。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::LinkDialog</name>

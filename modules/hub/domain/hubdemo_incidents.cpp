@@ -283,6 +283,8 @@ void forEachArrival(const DemoContext& demo, qint64 count, qint64 days, Visit vi
  * carry; event ids are counted up from a fixed prefix (valid UUIDs, in order, so the journal's
  * unique index grows at its end), and the events' seq is the store's.
  */
+constexpr qint64 kJournalDays = 120;
+
 class HistoryJournal
 {
 public:
@@ -596,41 +598,45 @@ void writeIncidents(DemoContext& demo, const std::vector<UnitRow>& units, const 
         incidents.add({number, effective, priority, category->id, source, summary, place.address, place.point.latitude,
                        place.point.longitude, contact, centre, created, std::min(last, end), orNull(firstArrival), qint64(1)});
 
-        // Its timeline: created, the units sent, their arrivals, how it ended.
-        Incident made;
-        made.number = number;
-        made.priority = priority;
-        made.category = category->id;
-        made.source = incidentSourceFromId(source).value_or(IncidentSource::Call);
-        made.summary = summary;
-        made.location = Location{place.address, place.point};
-        made.centre = centre;
-        made.createdAt = made.updatedAt = created;
-        made.version = 1;
-        journal.add(index, IncidentCreated::kTopic, created, IncidentCreated{made}.toJson(), "id");
-        if (!sent.empty()) {
-            QStringList callSigns;
-            qint64 first = sent.front().dispatched;
-            for (const Sent& x : sent) {
-                callSigns << units[size_t(x.unit)].callSign;
-                first = std::min(first, x.dispatched);
+        // Its timeline: created, the units sent, their arrivals, how it ended; for the last 120 days
+        // of the history (all of the demo's 20,000 incidents; a million over three years would add
+        // four million journal rows for incidents nobody opens).
+        if (end - created <= kJournalDays * kDay) {
+            Incident made;
+            made.number = number;
+            made.priority = priority;
+            made.category = category->id;
+            made.source = incidentSourceFromId(source).value_or(IncidentSource::Call);
+            made.summary = summary;
+            made.location = Location{place.address, place.point};
+            made.centre = centre;
+            made.createdAt = made.updatedAt = created;
+            made.version = 1;
+            journal.add(index, IncidentCreated::kTopic, created, IncidentCreated{made}.toJson(), "id");
+            if (!sent.empty()) {
+                QStringList callSigns;
+                qint64 first = sent.front().dispatched;
+                for (const Sent& x : sent) {
+                    callSigns << units[size_t(x.unit)].callSign;
+                    first = std::min(first, x.dispatched);
+                }
+                journal.add(index, UnitsDispatched::kTopic, first, UnitsDispatched{0, number, callSigns}.toJson());
+                std::vector<const Sent*> arrivals;
+                for (const Sent& x : sent)
+                    if (x.arrived)
+                        arrivals.push_back(&x);
+                std::sort(arrivals.begin(), arrivals.end(), [](const Sent* a, const Sent* b) { return a->arrived < b->arrived; });
+                for (const Sent* x : arrivals)
+                    journal.add(index, UnitArrived::kTopic, x->arrived, UnitArrived{0, number, units[size_t(x->unit)].callSign}.toJson());
             }
-            journal.add(index, UnitsDispatched::kTopic, first, UnitsDispatched{0, number, callSigns}.toJson());
-            std::vector<const Sent*> arrivals;
-            for (const Sent& x : sent)
-                if (x.arrived)
-                    arrivals.push_back(&x);
-            std::sort(arrivals.begin(), arrivals.end(), [](const Sent* a, const Sent* b) { return a->arrived < b->arrived; });
-            for (const Sent* x : arrivals)
-                journal.add(index, UnitArrived::kTopic, x->arrived, UnitArrived{0, number, units[size_t(x->unit)].callSign}.toJson());
-        }
-        if (effective == kResolved || effective == kClosed || effective == kCancelled) {
-            const IncidentStatus before = firstArrival ? IncidentStatus::OnScene : !sent.empty() ? IncidentStatus::Dispatched : IncidentStatus::New;
-            const IncidentStatus after = effective == kResolved ? IncidentStatus::Resolved
-                                       : effective == kClosed  ? IncidentStatus::Closed
-                                                               : IncidentStatus::Cancelled;
-            journal.add(index, IncidentStatusChanged::kTopic, std::min(last, end),
-                        IncidentStatusChanged{0, number, before, after, QString()}.toJson());
+            if (effective == kResolved || effective == kClosed || effective == kCancelled) {
+                const IncidentStatus before = firstArrival ? IncidentStatus::OnScene : !sent.empty() ? IncidentStatus::Dispatched : IncidentStatus::New;
+                const IncidentStatus after = effective == kResolved ? IncidentStatus::Resolved
+                                           : effective == kClosed  ? IncidentStatus::Closed
+                                                                   : IncidentStatus::Cancelled;
+                journal.add(index, IncidentStatusChanged::kTopic, std::min(last, end),
+                            IncidentStatusChanged{0, number, before, after, QString()}.toJson());
+            }
         }
         for (const Sent& x : sent) {
             waiting.emplace_back(index, QVariantList{units[size_t(x.unit)].callSign, x.dispatched, orNull(x.arrived), orNull(x.cleared),

@@ -283,6 +283,9 @@ void IncidentPanel::reload()
             details += QStringLiteral("<br>") + i.location.address.toHtmlEscaped();
         if (i.location.point)
             details += QStringLiteral("<br>%1, %2").arg(i.location.point->latitude, 0, 'f', 5).arg(i.location.point->longitude, 0, 'f', 5);
+        else // a place the district's map did not know: marked until someone sets it by hand
+            details += QStringLiteral("<br><b>%1</b>")
+                           .arg(tr("No position: not on the map and no units ranked by distance. Set it with Edit (E).").toHtmlEscaped());
         details += QStringLiteral("<br>") + tr("Received %1 ago by %2")
                                                  .arg(formatDuration(m_hub.clock.nowMs() - i.createdAt), incidentSourceName(i.source));
         if (i.mergedInto != 0)
