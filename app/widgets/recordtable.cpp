@@ -95,6 +95,9 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
         // The rows were read again (a new record above, another order): the selection stays on the
         // record the operator chose, not on the row number it had, wherever the record went.
         const QModelIndex current = m_table->selectionModel()->currentIndex();
+        // A row made current before its page came (counted, not yet read) is known by its id now.
+        if (m_chosen == 0 && current.isValid())
+            m_chosen = m_model->idAt(current.row());
         if (m_chosen != 0 && current.isValid() && m_model->idAt(current.row()) != m_chosen) {
             if (const int row = m_model->rowOfId(m_chosen); row >= 0) {
                 m_table->selectRow(row);
@@ -198,14 +201,20 @@ qint64 RecordTable::currentRecord() const
 
 void RecordTable::selectRecord(qint64 id)
 {
+    m_chosen = id; // followed from now on, wherever the reads put it
     const int row = m_model->rowOfId(id);
     if (row < 0) {
         m_pending = id; // comes with the next read
         return;
     }
     m_pending = 0;
+    const bool sameRow = m_table->currentIndex().row() == row;
     m_table->selectRow(row);
     m_table->scrollTo(m_model->index(row, 0));
+    // The record came to the row that was current already (a new one above the one selected):
+    // no row change to say it, so it is said here.
+    if (sameRow)
+        Q_EMIT currentRecordChanged(id);
 }
 
 void RecordTable::say(const QString& text)

@@ -41,18 +41,23 @@ XSession::XSession()
     m_windowManager.setProgram(required(QStringLiteral("openbox"), "openbox"));
     m_windowManager.setArguments({QStringLiteral("--sm-disable")});
     m_windowManager.setProcessEnvironment(environment());
-    m_windowManager.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_windowManager.setStandardOutputFile(QProcess::nullDevice());
+    m_windowManager.setProcessChannelMode(QProcess::MergedChannels);
     m_windowManager.start();
     REQUIRE(m_windowManager.waitForStarted(10000));
     required(QStringLiteral("xdotool"), "xdotool");
     // The window manager is there once it names itself on the root window.
-    REQUIRE(waitUntil([this] {
+    QByteArray said;
+    const bool managed = waitUntil([&] {
         QProcess xprop;
         xprop.setProcessEnvironment(environment());
-        xprop.start(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")});
-        return xprop.waitForFinished(5000) && xprop.readAllStandardOutput().contains("window id");
-    }, 20000));
+        xprop.start(required(QStringLiteral("xprop"), "x11-utils"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")});
+        said = xprop.waitForFinished(5000) ? xprop.readAllStandardOutput() + xprop.readAllStandardError() : QByteArray("xprop hangs");
+        return said.contains("window id");
+    }, 60000);
+    INFO("display " << m_display.toStdString() << ", xprop: " << said.toStdString() << ", openbox "
+                    << (m_windowManager.state() == QProcess::Running ? "running" : "ended") << ": "
+                    << m_windowManager.readAll().toStdString());
+    REQUIRE(managed);
 }
 
 XSession::~XSession()
