@@ -11,7 +11,7 @@ packages=(
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
     gstreamer1.0-libav gstreamer1.0-tools
     postgresql postgresql-client libpq-dev
-    xvfb xauth xdotool x11-utils openbox fonts-noto-cjk sqlite3
+    xvfb xauth xdotool x11-utils x11-xserver-utils openbox fonts-noto-cjk sqlite3
     dpkg-dev file desktop-file-utils appstream
 )
 

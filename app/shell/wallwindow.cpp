@@ -25,6 +25,9 @@ WallWindow::WallWindow(QString screenName, QStringList panels, PanelFactory crea
 {
     setObjectName(QStringLiteral("wall"));
     setAttribute(Qt::WA_DeleteOnClose, false);
+    // A wall opening (a screen plugged in, a workspace or another role's walls) never takes the
+    // keyboard from the operator's window: the window manager is asked not to activate it.
+    setAttribute(Qt::WA_ShowWithoutActivating);
     setAutoFillBackground(true);
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(24, 16, 24, 24);
@@ -71,13 +74,18 @@ WallWindow::~WallWindow() = default;
 
 void WallWindow::showOn(QScreen* screen)
 {
+    winId();
+    // Shown without activation (the window manager told so by a user time of 0): a wall opening
+    // never takes the keyboard from the operator's window. Set on the window too: it exists already.
+    windowHandle()->setProperty("_q_showWithoutActivating", true);
     if (screen) {
-        winId();
         windowHandle()->setScreen(screen);
         setGeometry(screen->geometry());
     }
     applyLook();
-    showFullScreen();
+    // Not showFullScreen(): it activates the window after showing it.
+    setWindowState((windowState() & ~(Qt::WindowMinimized | Qt::WindowMaximized)) | Qt::WindowFullScreen);
+    setVisible(true);
 }
 
 void WallWindow::setTheme(const Theme& theme)

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -25,12 +26,13 @@ QString required(const QString& program, const char* package)
 
 } // namespace
 
-XSession::XSession()
+XSession::XSession(int monitors)
 {
     // Xvfb finds a free display itself and writes its number on the descriptor given (standard output).
     m_server.setProgram(required(QStringLiteral("Xvfb"), "xvfb"));
     m_server.setArguments({QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"), QStringLiteral("0"),
-                           QStringLiteral("1600x1000x24"), QStringLiteral("-nolisten"), QStringLiteral("tcp"),
+                           monitors == 2 ? QStringLiteral("3200x1000x24") : QStringLiteral("1600x1000x24"),
+                           QStringLiteral("-nolisten"), QStringLiteral("tcp"),
                            // no reset when the last client leaves: a client connecting then is refused
                            QStringLiteral("-noreset")});
     m_server.start();
@@ -67,6 +69,19 @@ XSession::XSession()
                     << (m_windowManager.state() == QProcess::Running ? "running" : "ended") << ": "
                     << m_windowManager.readAll().toStdString());
     REQUIRE(managed);
+
+    if (monitors == 2) {
+        const QString xrandr = required(QStringLiteral("xrandr"), "x11-xserver-utils");
+        for (const QStringList& monitor : {QStringList{QStringLiteral("desk"), QStringLiteral("1600/400x1000/250+0+0"), QStringLiteral("screen")},
+                                           QStringList{QStringLiteral("wall"), QStringLiteral("1600/400x1000/250+1600+0"), QStringLiteral("none")}}) {
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.start(xrandr, QStringList{QStringLiteral("--setmonitor")} + monitor);
+            REQUIRE(p.waitForFinished(20000));
+            INFO(p.readAllStandardError().toStdString());
+            REQUIRE(p.exitCode() == 0);
+        }
+    }
 }
 
 XSession::~XSession()
@@ -108,6 +123,15 @@ QString XSession::activeWindow() const
     if (!p.waitForFinished(20000) || p.exitCode() != 0)
         return {};
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+bool XSession::hasWindow(const QString& name) const
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
+                                        QStringLiteral("^%1$").arg(QRegularExpression::escape(name))});
+    return p.waitForFinished(20000) && p.exitCode() == 0 && !p.readAllStandardOutput().trimmed().isEmpty();
 }
 
 bool XSession::waitForActiveWindow(const QString& name, int timeoutMs) const

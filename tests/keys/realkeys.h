@@ -16,11 +16,15 @@
 
 namespace hexhub::test::keys {
 
-//! An X server of its own on a free display, with openbox on it; both stopped at the end.
+/*!
+ * An X server of its own on a free display, with openbox on it; both stopped at the end. With
+ * `monitors` 2, the screen is two monitors side by side (RandR 1.5 monitors, which Qt shows as two
+ * screens): "desk" on the left, "wall" on the right.
+ */
 class XSession
 {
 public:
-    XSession();
+    explicit XSession(int monitors = 1);
     ~XSession();
     XSession(const XSession&) = delete;
     XSession& operator=(const XSession&) = delete;
@@ -32,6 +36,8 @@ public:
     QString xdotool(const QStringList& arguments) const;
     //! The name of the window that has the focus, as the window manager says ("" when none).
     QString activeWindow() const;
+    //! Whether a window called exactly `name` is on screen.
+    bool hasWindow(const QString& name) const;
     //! Waits until the focused window is called `name`.
     bool waitForActiveWindow(const QString& name, int timeoutMs = 20000) const;
     //! The screen as a PNG in `path`, for a person to look at when a step fails.

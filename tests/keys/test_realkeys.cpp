@@ -45,7 +45,8 @@ void expectStore(const XSession& x, const StoreReader& store, const QString& sql
 TEST_CASE("Real keys under Xvfb: three calls on the demo desk, from F2 to dispatched and noted, by keyboard alone",
           "[xvfb][keys]")
 {
-    XSession x;
+    // Two monitors: the demo opens a wall on the second, which must not take the keyboard.
+    XSession x(2);
     QTemporaryDir home;
     Desk desk(x, home.path());
     Keyboard keyboard(x);
@@ -53,8 +54,11 @@ TEST_CASE("Real keys under Xvfb: three calls on the demo desk, from F2 to dispat
     QDir().mkpath(pictures);
 
     desk.start({QStringLiteral("--demo")});
-    // The demo's history is written at the first start; the desk is there once its window has the focus.
+    // The demo's history is written at the first start; the desk is there once its window has the
+    // focus, and its wall on the second monitor did not take it.
     REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub"), 180000));
+    REQUIRE(waitUntil([&] { return x.hasWindow(QStringLiteral("Hexhub wall")); }, 60000));
+    CHECK(x.activeWindow() == QStringLiteral("Hexhub"));
     StoreReader store(desk.demoStore());
     REQUIRE(waitUntil([&] { return store.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_units")).toLongLong() > 0; }, 60000));
 
