@@ -3723,6 +3723,10 @@
         <source>No category is called “%1”: type a few letters of its name and take one from the list.</source>
         <translation>没有名为“%1”的类别：请输入名称的前几个字，并从列表中选择。</translation>
     </message>
+    <message>
+        <source>At %1, with your words added.</source>
+        <translation>位于 %1，并附加了您输入的说明。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::IncidentPanel</name>

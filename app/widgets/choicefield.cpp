@@ -63,8 +63,17 @@ void ChoiceField::setSuggestions(const QList<Choice>& suggestions, const QString
 
 void ChoiceField::refresh()
 {
-    if (!m_chosen)
-        update(m_edit->text());
+    if (m_chosen)
+        return;
+    // The highlight stays on the same candidate when it is still there (Down pressed before the
+    // data came).
+    const QString highlighted = m_list->currentRow() >= 0 && m_list->currentRow() < m_shown.size() ? m_shown.at(m_list->currentRow()).text
+                                                                                                      : QString();
+    update(m_edit->text());
+    for (int i = 0; i < m_shown.size() && !highlighted.isEmpty(); ++i) {
+        if (m_shown.at(i).text == highlighted)
+            m_list->setCurrentRow(i);
+    }
 }
 
 QString ChoiceField::text() const
@@ -153,14 +162,18 @@ bool ChoiceField::eventFilter(QObject* watched, QEvent* event)
             takeHighlighted();
         break;
     }
-    case QEvent::FocusOut:
-        // Leaving the field takes the highlighted candidate, whichever way it is left. A popup
-        // (a menu) taking the focus for a moment is not leaving.
-        if (static_cast<QFocusEvent*>(event)->reason() != Qt::PopupFocusReason) {
+    case QEvent::FocusOut: {
+        // Leaving the field for another one (Tab, Shift+Tab, a mnemonic, a click) takes the highlighted
+        // candidate. Another window taking the keyboard (the phone system, to read the caller's
+        // number) or a menu is not leaving: nothing is taken and the list stays.
+        const Qt::FocusReason reason = static_cast<QFocusEvent*>(event)->reason();
+        if (reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason || reason == Qt::ShortcutFocusReason
+            || reason == Qt::MouseFocusReason) {
             takeHighlighted();
             m_list->hide();
         }
         break;
+    }
     case QEvent::FocusIn:
         if (!m_chosen && m_list->count() > 0)
             m_list->show();

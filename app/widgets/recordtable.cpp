@@ -78,7 +78,7 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
             selectRecord(m_pending);
         else if (const int row = m_chosen != 0 ? m_model->rowOfId(m_chosen) : -1;
                  row >= 0 && (!m_table->currentIndex().isValid() || m_table->currentIndex().row() != row))
-            m_table->selectRow(row); // the record chosen, wherever the new read put it
+            selectRecord(m_chosen); // the record chosen, wherever the new read put it
         else if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
             m_table->selectRow(0);
     });
@@ -99,8 +99,8 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
         if (m_chosen == 0 && current.isValid())
             m_chosen = m_model->idAt(current.row());
         if (m_chosen != 0 && current.isValid() && m_model->idAt(current.row()) != m_chosen) {
-            if (const int row = m_model->rowOfId(m_chosen); row >= 0) {
-                m_table->selectRow(row);
+            if (m_model->rowOfId(m_chosen) >= 0) {
+                selectRecord(m_chosen); // and scrolled to, where the operator sees it
                 return;
             }
         }
@@ -109,8 +109,9 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
         announce(current);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, announce](const QModelIndex& current) {
-        if (const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0)
-            m_chosen = id;
+        // The operator's row (or the program's): its record is followed from now on. A row whose page
+        // has not come yet (Ctrl+End on a long list) is known by its id when it comes.
+        m_chosen = current.isValid() ? m_model->idAt(current.row()) : 0;
         announce(current);
     });
     connect(m_table, &QTableView::doubleClicked, this, [this] {

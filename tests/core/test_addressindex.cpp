@@ -162,6 +162,58 @@ TEST_CASE("Another district's GeoJSON: address points, a T junction, names in Ch
     CHECK(index->resolve(QStringLiteral("canal")).isEmpty());
 }
 
+TEST_CASE("Streets in pieces, names ending in a number, numbered streets, letters after a number, a name typed to its end",
+          "[address][domain]")
+{
+    // Elm Road in two pieces (as OpenStreetMap ways are), Mill Street crossing its second piece only;
+    // "Route 9"; "5th Avenue"; "Ashbrook Road 2" beside "Ashbrook Road"; Station Street.
+    const QByteArray city = R"({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Elm Road", "highway": "primary"},
+         "geometry": {"type": "LineString", "coordinates": [[116.30, 39.90], [116.31, 39.90]]}},
+        {"type": "Feature", "properties": {"name": "Elm Rd", "highway": "primary"},
+         "geometry": {"type": "LineString", "coordinates": [[116.31, 39.90], [116.32, 39.90]]}},
+        {"type": "Feature", "properties": {"name": "Mill Street", "highway": "residential"},
+         "geometry": {"type": "LineString", "coordinates": [[116.315, 39.89], [116.315, 39.91]]}},
+        {"type": "Feature", "properties": {"name": "Route 9", "highway": "trunk"},
+         "geometry": {"type": "LineString", "coordinates": [[116.30, 39.92], [116.32, 39.92]]}},
+        {"type": "Feature", "properties": {"name": "5th Avenue", "highway": "primary"},
+         "geometry": {"type": "LineString", "coordinates": [[116.30, 39.93], [116.32, 39.93]]}},
+        {"type": "Feature", "properties": {"name": "Ashbrook Road", "highway": "residential"},
+         "geometry": {"type": "LineString", "coordinates": [[116.30, 39.94], [116.32, 39.94]]}},
+        {"type": "Feature", "properties": {"name": "Ashbrook Road 2", "highway": "residential"},
+         "geometry": {"type": "LineString", "coordinates": [[116.30, 39.95], [116.32, 39.95]]}},
+        {"type": "Feature", "properties": {"name": "Station Street", "highway": "residential"},
+         "geometry": {"type": "LineString", "coordinates": [[116.30, 39.96], [116.32, 39.96]]}}
+    ]})";
+    QString error;
+    const auto index = AddressIndex::fromGeoJson(city, &error);
+    INFO(error.toStdString());
+    REQUIRE(index);
+    // The crossing on Elm Road's second piece is Elm Road's.
+    const auto crossing = index->resolve(QStringLiteral("Elm Road / Mill"));
+    REQUIRE(crossing.size() == 1);
+    CHECK(crossing.first().text == QStringLiteral("Elm Road / Mill Street"));
+    CHECK(crossing.first().point.distanceTo(GeoPoint{39.90, 116.315}) < 2);
+    // Number 71 is 700 m along: past the first piece (about 853 m long)? No: on it; number 101 is on the second.
+    const auto far = index->resolve(QStringLiteral("101 Elm Road"));
+    REQUIRE(!far.isEmpty());
+    CHECK(far.first().point.longitude > 116.31);
+    // A name that ends in a number is that street first, the number reading after it.
+    const auto ashbrook = index->resolve(QStringLiteral("Ashbrook Road 2"));
+    REQUIRE(ashbrook.size() >= 2);
+    CHECK(ashbrook.first().text == QStringLiteral("Ashbrook Road 2"));
+    CHECK(ashbrook.first().kind == PlaceMatch::Kind::Street);
+    CHECK(texts(ashbrook).contains(QStringLiteral("2 Ashbrook Road")));
+    CHECK(index->resolve(QStringLiteral("Route 9")).first().text == QStringLiteral("Route 9"));
+    // A numbered street, and a letter after the number kept.
+    CHECK(index->resolve(QStringLiteral("12 5th Ave")).first().text == QStringLiteral("12 5th Avenue"));
+    CHECK(index->resolve(QStringLiteral("141b Ashbrook Road")).first().text == QStringLiteral("141B Ashbrook Road"));
+    // A name typed to its end with a space after it is still that street.
+    CHECK(index->resolve(QStringLiteral("Station Street ")).first().text == QStringLiteral("Station Street"));
+    // "St" still being typed may be Station: not read as Street yet.
+    CHECK(index->resolve(QStringLiteral("st")).first().text == QStringLiteral("Station Street"));
+}
+
 TEST_CASE("A file that is not a district is refused with the reason", "[address][domain]")
 {
     QString error;

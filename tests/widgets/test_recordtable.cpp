@@ -145,6 +145,42 @@ TEST_CASE("Record table: filters, the count, the current record for the detail, 
     CHECK(records.countLabel()->text() == QStringLiteral("There is no thing 9999."));
 }
 
+TEST_CASE("Record table: the selection stays on the record chosen when the rows are read again, and on a row whose page came later",
+          "[widgets][records]")
+{
+    Things f;
+    RecordTable records(f.tp->store());
+    records.setTableName(QStringLiteral("things"));
+    records.model()->setQuery(things());
+    records.resize(900, 500);
+    records.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&records));
+    REQUIRE(waitUntil([&] { return records.currentRecord() == 1; }));
+    QList<qint64> shown;
+    QObject::connect(&records, &RecordTable::currentRecordChanged, [&](qint64 id) { shown << id; });
+
+    // Records sorted above the chosen one arrive (another desk's): read again, the selection and the
+    // detail stay on thing 0001, now further down.
+    await(f.tp->store().write([](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("INSERT INTO things (id, name, kind) VALUES (5001, 'thing 0000a', 'red'), (5002, 'thing 0000b', 'red')"));
+    }));
+    records.model()->refresh();
+    REQUIRE(waitUntil([&] { return records.model()->rowCount() == 1202 && records.model()->idAt(0) == 5001; }));
+    REQUIRE(waitUntil([&] { return records.currentRecord() == 1; }));
+    CHECK(records.table()->currentIndex().row() == 2);
+    CHECK((shown.isEmpty() || shown.last() == 1));
+
+    // Ctrl+End to the last row, whose page is not read yet: the selection stays there when it comes,
+    // not back on thing 0001.
+    records.table()->setFocus();
+    QTest::keyClick(records.table(), Qt::Key_End, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return records.currentRecord() == 1200; }));
+    CHECK(records.table()->currentIndex().row() == 1201);
+    records.model()->refresh();
+    REQUIRE(waitUntil([&] { return !records.model()->isLoading(); }));
+    CHECK(records.currentRecord() == 1200);
+}
+
 TEST_CASE("Masked field: revealed by the service's answer, only for the record it was asked for", "[widgets][records]")
 {
     MaskedField field(QStringLiteral("Reporter: %1"), QStringLiteral("the reporter's contact"));

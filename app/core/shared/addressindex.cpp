@@ -81,6 +81,12 @@ const QRegularExpression& coordinatesPattern()
     return re;
 }
 
+// A whole name as a key: every word finished, so abbreviations are written out.
+QString keyOf(const QString& name)
+{
+    return AddressIndex::normalised(name + QLatin1Char(' '));
+}
+
 bool isStreetKind(const QJsonObject& properties)
 {
     const QString kind = properties.value(QStringLiteral("kind")).toString();
@@ -106,16 +112,16 @@ QString AddressIndex::normalised(const QString& text)
             c = QLatin1Char(' ');
     }
     QStringList words = folded.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (QString& w : words) {
-        if (const auto it = abbreviations.constFind(w); it != abbreviations.cend())
-            w = *it;
+    // A word is written out only once it is finished (another word or a space after it): "St" being
+    // typed may still become "Station".
+    const bool lastDone = !folded.isEmpty() && folded.back() == QLatin1Char(' ');
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (i == words.size() - 1 && !lastDone)
+            break;
+        if (const auto it = abbreviations.constFind(words[i]); it != abbreviations.cend())
+            words[i] = *it;
     }
-    QString joined = words.join(QLatin1Char(' '));
-    // "Rd" typed at the very end may be a word still being typed: only whole words are written out,
-    // and a trailing space the caller typed is kept as the sign that the word is done.
-    if (text.endsWith(QLatin1Char(' ')) && !joined.isEmpty())
-        joined += QLatin1Char(' ');
-    return joined;
+    return words.join(QLatin1Char(' '));
 }
 
 double AddressIndex::metresAlong(int number)
@@ -214,25 +220,34 @@ std::optional<AddressIndex> AddressIndex::fromGeoJson(const QByteArray& json, QS
         return fail(QStringLiteral("the GeoJSON has no named street, landmark or address point"));
 
     for (int i = 0; i < index.m_places.size(); ++i) {
-        const QString key = normalised(index.m_places[i].text);
+        const QString key = keyOf(index.m_places[i].text);
         if (!index.m_placeByKey.contains(key)) {
             index.m_placeByKey.insert(key, i);
             index.addKeys(key, i, true);
         }
     }
-    // A street in several pieces is one name: its keys point at the first piece.
-    QSet<QString> streetNames;
+    // A street in several pieces (OpenStreetMap's ways) is one name: its keys, its crossings and its
+    // house numbers are the name's, over all its pieces.
+    QHash<QString, int> nameIndex;
     for (int i = 0; i < index.m_streets.size(); ++i) {
-        const QString key = normalised(index.m_streets[i].name);
-        if (!streetNames.contains(key)) {
-            streetNames.insert(key);
-            index.addKeys(key, -1 - i, true);
+        const QString key = keyOf(index.m_streets[i].name);
+        auto it = nameIndex.constFind(key);
+        if (it == nameIndex.cend()) {
+            it = nameIndex.insert(key, int(index.m_names.size()));
+            index.m_names << index.m_streets[i].name;
+            index.m_piecesOf.append(QList<int>());
+            index.addKeys(key, -1 - *it, true);
         }
+        index.m_nameOf << *it;
+        index.m_piecesOf[*it] << i;
     }
+    index.m_crossingsOf.resize(index.m_names.size());
     for (const PendingAddress& a : std::as_const(addresses)) {
         const QString text = QStringLiteral("%1 %2").arg(a.number, a.street);
-        index.m_addressPoints.insert(a.number.toCaseFolded() + QLatin1Char('|') + normalised(a.street), a.point);
-        const QString key = normalised(text);
+        const QString point = a.number.toCaseFolded() + QLatin1Char('|') + keyOf(a.street);
+        if (!index.m_addressPoints.contains(point)) // the first one wins, as for the text below
+            index.m_addressPoints.insert(point, a.point);
+        const QString key = keyOf(text);
         if (!index.m_placeByKey.contains(key)) {
             index.m_placeByKey.insert(key, int(index.m_places.size()));
             index.m_places << Place{PlaceMatch::Kind::Address, text, a.point};
@@ -256,7 +271,7 @@ void AddressIndex::addKeys(const QString& key, int place, bool words)
 void AddressIndex::addKnownPlace(const QString& address, const GeoPoint& point)
 {
     const QString text = address.trimmed();
-    const QString key = normalised(text);
+    const QString key = keyOf(text);
     if (key.isEmpty() || !usable(point) || m_placeByKey.contains(key))
         return;
     m_placeByKey.insert(key, int(m_places.size()));
@@ -296,7 +311,7 @@ void AddressIndex::computeCrossings()
         const int a = order[oi];
         for (int oj = oi + 1; oj < order.size() && boxes[order[oj]].left() <= boxes[a].right(); ++oj) {
             const int b = order[oj];
-            if (!boxes[a].intersects(boxes[b]) || normalised(m_streets[a].name) == normalised(m_streets[b].name))
+            if (!boxes[a].intersects(boxes[b]) || m_nameOf[a] == m_nameOf[b])
                 continue;
             std::optional<QPointF> meet;
             for (int i = 1; i < lines[a].size() && !meet; ++i)
@@ -312,8 +327,17 @@ void AddressIndex::computeCrossings()
                     }
                 }
             }
-            if (meet)
-                m_crossings.insert(quint64(std::min(a, b)) << 32 | quint64(std::max(a, b)), unflat(*meet, origin));
+            if (meet) {
+                const int na = m_nameOf[a], nb = m_nameOf[b];
+                const GeoPoint at = unflat(*meet, origin);
+                auto known = [](const QList<QPair<int, GeoPoint>>& list, int other) {
+                    return std::any_of(list.begin(), list.end(), [other](const auto& c) { return c.first == other; });
+                };
+                if (!known(m_crossingsOf[na], nb)) { // two streets that meet twice: the first place found
+                    m_crossingsOf[na].append({nb, at});
+                    m_crossingsOf[nb].append({na, at});
+                }
+            }
         }
     }
 }
@@ -325,10 +349,10 @@ QList<int> AddressIndex::streetsStarting(const QString& prefix, int limit) const
     for (int scanned = 0; it != m_keys.end() && it->text.startsWith(prefix) && scanned < 4000; ++it, ++scanned) {
         if (it->place >= 0)
             continue;
-        const int street = -1 - it->place;
+        const int name = -1 - it->place;
         QList<int>& into = it->wordStart ? words : whole;
-        if (!whole.contains(street) && !words.contains(street))
-            into << street;
+        if (!whole.contains(name) && !words.contains(name))
+            into << name;
     }
     whole << words;
     if (whole.size() > limit)
@@ -339,59 +363,43 @@ QList<int> AddressIndex::streetsStarting(const QString& prefix, int limit) const
 QList<PlaceMatch> AddressIndex::crossings(const QString& a, const QString& b, int limit) const
 {
     QList<PlaceMatch> found;
-    const QList<int> first = streetsStarting(a, 50);
     const QList<int> second = b.isEmpty() ? QList<int>() : streetsStarting(b, 50);
-    QSet<QString> seen;
-    for (int s : first) {
-        for (auto it = m_crossings.cbegin(); it != m_crossings.cend(); ++it) {
-            const int x = int(it.key() >> 32), y = int(it.key() & 0xffffffffu);
-            if (x != s && y != s)
-                continue;
-            const int other = x == s ? y : x;
+    for (int name : streetsStarting(a, 50)) {
+        for (const auto& [other, at] : m_crossingsOf[name]) {
             if (!b.isEmpty() && !second.contains(other))
                 continue;
-            const QString text = QStringLiteral("%1 / %2").arg(m_streets[s].name, m_streets[other].name);
-            if (seen.contains(text))
-                continue;
-            seen.insert(text);
-            found << PlaceMatch{PlaceMatch::Kind::Crossing, text, *it, false};
+            found << PlaceMatch{PlaceMatch::Kind::Crossing, QStringLiteral("%1 / %2").arg(m_names[name], m_names[other]), at, false};
         }
     }
     std::sort(found.begin(), found.end(), [](const PlaceMatch& l, const PlaceMatch& r) { return l.text < r.text; });
+    found.erase(std::unique(found.begin(), found.end(), [](const PlaceMatch& l, const PlaceMatch& r) { return l.text == r.text; }),
+                found.end());
     if (found.size() > limit)
         found.resize(limit);
     return found;
 }
 
-QList<PlaceMatch> AddressIndex::numbered(int number, const QString& street, int limit) const
+QList<PlaceMatch> AddressIndex::numbered(int number, const QString& suffix, const QString& street, int limit) const
 {
     QList<PlaceMatch> found;
-    QSet<QString> names;
-    for (int s : streetsStarting(street, limit * 2)) {
-        const QString name = m_streets[s].name;
-        const QString key = normalised(name);
-        if (names.contains(key))
-            continue;
-        const QString text = QStringLiteral("%1 %2").arg(number).arg(name);
-        if (const auto mapped = m_addressPoints.constFind(QString::number(number) + QLatin1Char('|') + key); mapped != m_addressPoints.cend()) {
-            names.insert(key);
-            found << PlaceMatch{PlaceMatch::Kind::Address, text, *mapped, false};
+    for (int name : streetsStarting(street, limit)) {
+        const QString text = QStringLiteral("%1%2 %3").arg(number).arg(suffix.toUpper(), m_names[name]);
+        const QString key = keyOf(m_names[name]);
+        const auto mapped = m_addressPoints.constFind(QString::number(number) + suffix + QLatin1Char('|') + key);
+        const auto plain = mapped != m_addressPoints.cend() ? mapped : m_addressPoints.constFind(QString::number(number) + QLatin1Char('|') + key);
+        if (plain != m_addressPoints.cend()) {
+            found << PlaceMatch{PlaceMatch::Kind::Address, text, *plain, false};
             continue;
         }
-        // Along the street, in the piece the number falls in.
+        // Along the street, its pieces taken in the file's order.
         double metres = metresAlong(number);
-        for (int piece = 0; piece < m_streets.size(); ++piece) {
-            if (normalised(m_streets[piece].name) != key)
-                continue;
+        for (int piece : m_piecesOf[name]) {
             if (metres <= m_streets[piece].lengthM) {
-                names.insert(key);
                 found << PlaceMatch{PlaceMatch::Kind::Address, text, alongStreet(piece, metres), true};
                 break;
             }
             metres -= m_streets[piece].lengthM;
         }
-        if (found.size() >= limit)
-            break;
     }
     return found;
 }
@@ -407,6 +415,8 @@ QList<PlaceMatch> AddressIndex::resolve(const QString& typed, int limit) const
             return {PlaceMatch{PlaceMatch::Kind::Coordinates, QStringLiteral("%1, %2").arg(p.latitude, 0, 'f', 6).arg(p.longitude, 0, 'f', 6), p, false}};
     }
     const QString q = normalised(typed);
+    if (q.isEmpty())
+        return found;
     QSet<QString> texts;
     auto add = [&](const PlaceMatch& m) {
         if (found.size() < limit && !texts.contains(m.text)) {
@@ -423,29 +433,6 @@ QList<PlaceMatch> AddressIndex::resolve(const QString& typed, int limit) const
         if (!found.isEmpty())
             return found;
     }
-
-    // A house number and a street, the number first ("141 Orchard Road") or last ("Orchard Road 141").
-    static const QRegularExpression numberFirst(QStringLiteral(R"(^(\d{1,5})[a-z]?\s+(\D.*)$)"));
-    static const QRegularExpression numberLast(QStringLiteral(R"(^(\D.*?)\s*(?:no\s+)?(\d{1,5})\s*号?\s*$)"));
-    QRegularExpressionMatch n = numberFirst.match(q);
-    int number = 0;
-    QString street;
-    if (n.hasMatch()) {
-        number = n.captured(1).toInt();
-        street = n.captured(2).trimmed();
-    } else if (n = numberLast.match(q); n.hasMatch()) {
-        number = n.captured(2).toInt();
-        street = n.captured(1).trimmed();
-    }
-
-    // Exactly as typed before (an earlier incident's address) comes first: it was placed by a person.
-    if (const auto exact = m_placeByKey.constFind(q.trimmed()); exact != m_placeByKey.cend()) {
-        const Place& p = m_places[*exact];
-        add(PlaceMatch{p.kind, p.text, p.point, false});
-    }
-    if (number > 0 && !street.isEmpty())
-        for (const PlaceMatch& a : numbered(number, street, limit))
-            add(a);
 
     // Names starting with what was typed: whole names before later words, landmarks before streets
     // before earlier incidents' addresses, then the shorter.
@@ -468,11 +455,16 @@ QList<PlaceMatch> AddressIndex::resolve(const QString& typed, int limit) const
             m = PlaceMatch{p.kind, p.text, p.point, false};
             kindRank = p.kind == PlaceMatch::Kind::Landmark ? 0 : p.kind == PlaceMatch::Kind::Address ? 1 : 3;
         } else {
-            const Street& s = m_streets[-1 - it->place];
-            m = PlaceMatch{PlaceMatch::Kind::Street, s.name, alongStreet(-1 - it->place, s.lengthM / 2), false};
+            // A street as a whole: the middle of its longest piece.
+            const int name = -1 - it->place;
+            int longest = m_piecesOf[name].first();
+            for (int piece : m_piecesOf[name])
+                if (m_streets[piece].lengthM > m_streets[longest].lengthM)
+                    longest = piece;
+            m = PlaceMatch{PlaceMatch::Kind::Street, m_names[name], alongStreet(longest, m_streets[longest].lengthM / 2), false};
             kindRank = 2;
         }
-        hits.push_back({(it->wordStart ? 10 : 0) + kindRank, m});
+        hits.push_back({(it->wordStart ? 10 : 0) + kindRank + (it->text == q ? -20 : 0), m});
     }
     std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         if (a.rank != b.rank)
@@ -481,6 +473,28 @@ QList<PlaceMatch> AddressIndex::resolve(const QString& typed, int limit) const
             return a.match.text.size() < b.match.text.size();
         return a.match.text < b.match.text;
     });
+
+    // What was typed exactly, as a name or an earlier incident's address, comes first: "Ashbrook Road 2"
+    // is that street, not number 2 on Ashbrook Road.
+    if (const auto exact = m_placeByKey.constFind(q); exact != m_placeByKey.cend()) {
+        const Place& p = m_places[*exact];
+        add(PlaceMatch{p.kind, p.text, p.point, false});
+    }
+    for (const Hit& h : hits)
+        if (h.rank < -10)
+            add(h.match);
+
+    // A house number (with a letter, "141B") and a street, the number first ("141 Orchard Road",
+    // "12 5th Avenue") or last ("Orchard Road 141", "果园路141号").
+    static const QRegularExpression numberFirst(QStringLiteral(R"(^(\d{1,5})([a-z]?)\s+(\S.*)$)"));
+    static const QRegularExpression numberLast(QStringLiteral(R"(^(\D.*?)\s*(?:no\s+)?(\d{1,5})([a-z]?)\s*号?$)"));
+    if (QRegularExpressionMatch n = numberFirst.match(q); n.hasMatch()) {
+        for (const PlaceMatch& a : numbered(n.captured(1).toInt(), n.captured(2), n.captured(3).trimmed(), limit))
+            add(a);
+    } else if (n = numberLast.match(q); n.hasMatch()) {
+        for (const PlaceMatch& a : numbered(n.captured(2).toInt(), n.captured(3), n.captured(1).trimmed(), limit))
+            add(a);
+    }
     for (const Hit& h : hits)
         add(h.match);
     return found;

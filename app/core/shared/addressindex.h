@@ -93,21 +93,25 @@ private:
     struct Key
     {
         QString text;
-        int place;     //!< index into m_places, or -1 - street index for a street
+        int place;     //!< index into m_places, or -1 - name index for a street
         bool wordStart; //!< a later word of the name, not its beginning
     };
     QList<PlaceMatch> crossings(const QString& a, const QString& b, int limit) const;
-    QList<PlaceMatch> numbered(int number, const QString& street, int limit) const;
-    //! Streets whose name (or a word of it) starts with `prefix`, whole-name matches first.
+    QList<PlaceMatch> numbered(int number, const QString& suffix, const QString& street, int limit) const;
+    //! Street names (as indices into m_names) whose name or a word of it starts with `prefix`,
+    //! whole-name matches first.
     QList<int> streetsStarting(const QString& prefix, int limit) const;
     void addKeys(const QString& name, int place, bool words);
     void computeCrossings();
 
-    QList<Street> m_streets;
+    QList<Street> m_streets;               //!< pieces, as the file gives them
+    QList<int> m_nameOf;                   //!< piece -> its street name (index into m_names)
+    QStringList m_names;                   //!< street names as shown, one per normalised name
+    QList<QList<int>> m_piecesOf;          //!< name -> its pieces, in file order
+    QList<QList<QPair<int, GeoPoint>>> m_crossingsOf; //!< name -> (other name, where they meet)
     QList<Place> m_places;
     QHash<QString, int> m_placeByKey;           //!< normalised text -> place (first wins)
     QHash<QString, GeoPoint> m_addressPoints;   //!< "number|normalised street" -> mapped point
-    QHash<quint64, GeoPoint> m_crossings;       //!< (street a << 32 | street b), a < b
     std::vector<Key> m_keys;                    //!< sorted by text after finish()
 };
 

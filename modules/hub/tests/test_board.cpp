@@ -214,6 +214,16 @@ TEST_CASE("Hub board: the place is typed as a caller says it and found in the di
     CHECK(second.startsWith(address->text()));
     CHECK(address->text().startsWith(QStringLiteral("Elm Road / ")));
 
+    // Words added after the place taken keep its position.
+    const QString crossingPosition = position->text();
+    address->setFocus();
+    address->end(false);
+    type(address, QStringLiteral(", north corner"));
+    key(address, Qt::Key_Tab);
+    CHECK(address->text().endsWith(QStringLiteral(", north corner")));
+    CHECK(position->text() == crossingPosition);
+    CHECK(place->noteLabel()->text().contains(QStringLiteral("with your words added")));
+
     // Typing over the place takes its position away with it; an unknown place is allowed, and said.
     address->setFocus();
     address->selectAll();

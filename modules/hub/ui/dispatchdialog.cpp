@@ -146,7 +146,7 @@ void DispatchDialog::load()
 
 void DispatchDialog::keyPressEvent(QKeyEvent* event)
 {
-    if (!m_ready && !event->modifiers() && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+    if (!m_ready && !(event->modifiers() & ~Qt::KeypadModifier) && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
         dispatchTicked();
         return;
     }

@@ -60,31 +60,57 @@ std::shared_ptr<const RoadGraph> HubContext::districtRoads()
     return m_districtRoads.isFinished() ? m_districtRoads.result() : nullptr;
 }
 
+std::shared_ptr<const AddressIndex> HubContext::builtAddressIndex()
+{
+    if (m_addressIndexStarted && m_addressIndex.isFinished() && m_addressIndex.result())
+        m_builtAddressIndex = m_addressIndex.result();
+    return m_builtAddressIndex;
+}
+
 QFuture<std::shared_ptr<const AddressIndex>> HubContext::addressIndex()
 {
-    if (m_addressIndexStarted && !m_addressIndexStale)
-        return m_addressIndex;
     if (m_addressIndexStarted && !m_addressIndex.isFinished())
-        return m_addressIndex; // the build running now is stale too; the next ask starts another
+        return m_addressIndex; // being built: a stale mark waits for the next call after it
+    builtAddressIndex();
+    const bool failed = m_addressIndexStarted && !m_addressIndex.result();
+    if (m_addressIndexStarted && !m_addressIndexStale && !failed)
+        return m_addressIndex;
     m_addressIndexStarted = true;
     m_addressIndexStale = false;
-    m_addressIndex = store.read([](Sql& sql) -> std::shared_ptr<const AddressIndex> {
+    Store* s = &store;
+    m_addressIndex = runInBackground([s]() -> std::shared_ptr<const AddressIndex> {
         QFile file(QStringLiteral(":/hexhub/district/district.geojson"));
         if (!file.open(QIODevice::ReadOnly)) {
             qCWarning(lcRoads) << "no address index, places typed are not found:" << file.fileName() << file.errorString();
             return nullptr;
         }
         QString error;
-        std::optional<AddressIndex> index = AddressIndex::fromGeoJson(file.readAll(), &error);
+        std::optional<AddressIndex> index;
+        try {
+            index = AddressIndex::fromGeoJson(file.readAll(), &error);
+        } catch (const std::exception& e) { // out of memory, say
+            error = QString::fromUtf8(e.what());
+        }
         if (!index) {
             qCWarning(lcRoads) << "no address index, places typed are not found:" << error;
             return nullptr;
         }
-        QSqlQuery q = sql.exec(QStringLiteral("SELECT address, latitude, longitude FROM hub_incidents "
-                                              "WHERE latitude IS NOT NULL AND address IS NOT NULL AND address <> '' "
-                                              "ORDER BY id DESC LIMIT 50000"));
-        while (q.next())
-            index->addKnownPlace(q.value(0).toString(), GeoPoint{q.value(1).toDouble(), q.value(2).toDouble()});
+        // Earlier incidents' places, as well as they can be read: the map's places without them.
+        try {
+            const QList<std::pair<QString, GeoPoint>> known = s->read([](Sql& sql) {
+                QList<std::pair<QString, GeoPoint>> places;
+                QSqlQuery q = sql.exec(QStringLiteral("SELECT address, latitude, longitude FROM hub_incidents "
+                                                      "WHERE latitude IS NOT NULL AND address IS NOT NULL AND address <> '' "
+                                                      "ORDER BY id DESC LIMIT 50000"));
+                while (q.next())
+                    places.append({q.value(0).toString(), GeoPoint{q.value(1).toDouble(), q.value(2).toDouble()}});
+                return places;
+            }).result();
+            for (const auto& [address, point] : known)
+                index->addKnownPlace(address, point);
+        } catch (const std::exception& e) {
+            qCWarning(lcRoads) << "the address index has the map's places only; earlier incidents cannot be read:" << e.what();
+        }
         index->finish();
         return std::make_shared<const AddressIndex>(std::move(*index));
     });

@@ -82,12 +82,17 @@ struct HubContext
     /*!
      * The places a call-taker types (issue 19): the district map's streets, house numbers and
      * landmarks, and the addresses of earlier incidents (the latest 50,000 with a position), built
-     * on a store reader the first time it is asked for and shared from then on. Null in the result,
-     * said in the log, when the map cannot be read; an exception when the incidents cannot be read.
-     * Built again, from the same call on, once `rebuild` is set (an incident placed by hand).
+     * on a background thread the first time it is asked for and shared from then on. The map's part
+     * needs no store: when the incidents cannot be read (the server away) the index has the map
+     * alone, said in the log. Null in the result, said in the log, only when the map cannot be read;
+     * a build that gave nothing is tried again at the next call, and so is one made stale.
      */
     QFuture<std::shared_ptr<const AddressIndex>> addressIndex();
-    //! The next addressIndex() builds a new index (the old one stays with whoever holds it).
+    //! The last index built, at once (null before the first is done): a form opened while a newer
+    //! one is being built uses this meanwhile.
+    std::shared_ptr<const AddressIndex> builtAddressIndex();
+    //! The next addressIndex() builds a new index, with the incidents created since (the old one
+    //! stays with whoever holds it).
     void addressIndexStale() { m_addressIndexStale = true; }
 
     //! A build still running finishes first: its code lives in this module's library.
@@ -101,6 +106,7 @@ struct HubContext
 
 private:
     QFuture<std::shared_ptr<const AddressIndex>> m_addressIndex;
+    std::shared_ptr<const AddressIndex> m_builtAddressIndex;
     bool m_addressIndexStarted = false;
     bool m_addressIndexStale = false;
 

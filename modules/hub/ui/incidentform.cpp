@@ -406,11 +406,20 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
         m_checkedDuplicates = false;
         m_positionFromPlace = false;
     });
-    connect(m_place, &ChoiceField::edited, this, [this] {
+    connect(m_place, &ChoiceField::edited, this, [this](const QString& text) {
         m_checkedDuplicates = false;
+        // Detail added after the place taken ("141 Orchard Road, rear entrance") keeps its position.
+        if (m_positionFromPlace && !m_placeTaken.isEmpty() && text.startsWith(m_placeTaken) && text.size() > m_placeTaken.size()) {
+            m_place->candidates()->setCurrentRow(-1); // leaving the field keeps the words
+            m_place->candidates()->hide();
+            m_place->setNote(tr("At %1, with your words added.").arg(m_placeTaken));
+            return;
+        }
         if (m_positionFromPlace) // the position belonged to the place typed over
             m_position->clear();
         m_positionFromPlace = false;
+        m_placeTaken.clear();
+        placeChosen(); // the map shows no place
         findPlaces();
     });
     connect(m_place, &ChoiceField::chosenChanged, this, &IncidentForm::placeChosen);
@@ -432,15 +441,24 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
         m_category->refresh();
         suggestCategory();
     });
-    m_place->setNote(tr("Reading the district's places..."));
+    // The index built last is there at once; a newer one (with the incidents since) replaces it when built.
+    m_index = m_hub.builtAddressIndex();
+    m_indexRead = m_index != nullptr;
+    if (!m_index)
+        m_place->setNote(tr("Reading the district's places..."));
     whenFinished(this, m_hub.addressIndex(), [this](QFuture<std::shared_ptr<const AddressIndex>> done) {
-        m_indexRead = true;
+        std::shared_ptr<const AddressIndex> built;
         try {
-            m_index = done.result();
+            built = done.result();
         } catch (const std::exception& e) {
-            m_place->setNote(tr("The district's places cannot be read (%1): type coordinates in Position.").arg(QString::fromUtf8(e.what())));
+            if (!m_index)
+                m_place->setNote(tr("The district's places cannot be read (%1): type coordinates in Position.").arg(QString::fromUtf8(e.what())));
+            m_indexRead = true;
             return;
         }
+        m_indexRead = true;
+        if (built)
+            m_index = built; // newer; a build that gave nothing leaves the one the form has
         if (!m_index) {
             m_place->setNote(tr("The district's places cannot be read: type coordinates in Position."));
             return;
@@ -470,9 +488,11 @@ void IncidentForm::placeChosen()
     auto* preview = static_cast<PlacePreview*>(m_preview);
     const auto chosen = m_place->chosen();
     if (!chosen) {
-        preview->show(m_index, std::nullopt, QString());
+        if (!m_positionFromPlace) // detail being added to the place taken: still there
+            preview->show(m_index, std::nullopt, QString());
         return;
     }
+    m_placeTaken = chosen->text;
     const QVariantList v = chosen->value.toList();
     const GeoPoint point{v.value(0).toDouble(), v.value(1).toDouble()};
     m_position->setText(QStringLiteral("%1, %2").arg(point.latitude, 0, 'f', 6).arg(point.longitude, 0, 'f', 6));
@@ -627,6 +647,7 @@ void IncidentForm::create(qint64 mergeInto)
             return;
         }
         const qint64 id = done.result().id;
+        m_hub.addressIndexStale(); // its place is found again by the next call's form
         if (mergeInto == 0) {
             Q_EMIT created(id);
             accept();

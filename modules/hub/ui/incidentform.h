@@ -103,6 +103,7 @@ private:
     bool m_indexRead = false;
     bool m_priorityByHand = false;
     bool m_positionFromPlace = false;
+    QString m_placeTaken; //!< the text of the place taken from the list, to which detail may be added
     QComboBox* m_source;
     QLineEdit* m_contact;
     QLabel* m_message;
