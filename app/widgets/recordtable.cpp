@@ -77,7 +77,7 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
         if (m_pending != 0)
             selectRecord(m_pending);
         else if (const int row = m_chosen != 0 ? m_model->rowOfId(m_chosen) : -1;
-                 row >= 0 && (!m_table->currentIndex().isValid() || m_table->currentIndex().row() != row))
+                 row >= 0 && row < m_model->rowCount() && (!m_table->currentIndex().isValid() || m_table->currentIndex().row() != row))
             selectRecord(m_chosen); // the record chosen, wherever the new read put it
         else if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
             m_table->selectRow(0);
@@ -99,7 +99,8 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
         if (m_chosen == 0 && current.isValid())
             m_chosen = m_model->idAt(current.row());
         if (m_chosen != 0 && current.isValid() && m_model->idAt(current.row()) != m_chosen) {
-            if (m_model->rowOfId(m_chosen) >= 0) {
+            // Only once its row is counted in (a page can come before the count that makes room for it).
+            if (const int row = m_model->rowOfId(m_chosen); row >= 0 && row < m_model->rowCount()) {
                 selectRecord(m_chosen); // and scrolled to, where the operator sees it
                 return;
             }
@@ -111,7 +112,8 @@ RecordTable::RecordTable(Store& store, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, announce](const QModelIndex& current) {
         // The operator's row (or the program's): its record is followed from now on. A row whose page
         // has not come yet (Ctrl+End on a long list) is known by its id when it comes.
-        m_chosen = current.isValid() ? m_model->idAt(current.row()) : 0;
+        if (current.isValid())
+            m_chosen = m_model->idAt(current.row());
         announce(current);
     });
     connect(m_table, &QTableView::doubleClicked, this, [this] {
@@ -204,8 +206,8 @@ void RecordTable::selectRecord(qint64 id)
 {
     m_chosen = id; // followed from now on, wherever the reads put it
     const int row = m_model->rowOfId(id);
-    if (row < 0) {
-        m_pending = id; // comes with the next read
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_pending = id; // comes with the next read (or its row with the count)
         return;
     }
     m_pending = 0;
