@@ -3076,6 +3076,73 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::TabularFile</name>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The file is not text in UTF-8 or GB18030: it holds NUL bytes (a binary file, or UTF-16).</source>
+        <translation>文件不是 UTF-8 或 GB18030 文本：其中含有 NUL 字节（二进制文件或 UTF-16）。</translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8, and GB18030 cannot be read on this system.</source>
+        <translation>文件不是有效的 UTF-8，且本系统无法读取 GB18030。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text.</source>
+        <translation>文件既不是 UTF-8 文本，也不是 GB18030 文本。</translation>
+    </message>
+    <message>
+        <source>The file is one JSON document, not CSV or JSON Lines (one object a line).</source>
+        <translation>文件是单个 JSON 文档，不是 CSV 或 JSON Lines（每行一个对象）。</translation>
+    </message>
+    <message>
+        <source>The file was given as CSV but is JSON Lines (its first line is a JSON object).</source>
+        <translation>文件被指定为 CSV，但实际是 JSON Lines（第一行是 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>The file was given as JSON Lines but its first line is not a JSON object.</source>
+        <translation>文件被指定为 JSON Lines，但第一行不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows.</source>
+        <translation>文件超过 %1 行。</translation>
+    </message>
+    <message>
+        <source>No line of the file is a JSON object.</source>
+        <translation>文件中没有任何一行是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The file has no row.</source>
+        <translation>文件中没有数据行。</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>引号括起的字段到文件末尾仍未闭合</translation>
+    </message>
+    <message>
+        <source>%1 fields where the file has %2</source>
+        <translation>有 %1 个字段，而文件应为 %2 个</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::cases::CaseManagementModule</name>
     <message>
         <source>Case management</source>
