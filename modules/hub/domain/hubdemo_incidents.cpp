@@ -298,45 +298,10 @@ public:
     {
     }
 
-    /*!
-     * An entry about the incident at `index` (its key not known yet): `payload` is its JSON object
-     * without the key, which goes in first as `key` once known. Compact JSON text, as the journal
-     * keeps it; the generator's own words need no escaping beyond what QJsonDocument gave them.
-     */
-    void add(qint64 index, const char* topic, qint64 at, const QJsonObject& payload, const char* key = "incident")
+    //! An entry about the incident at `index` (its key not known yet): `payload` gets it as `key`.
+    void add(qint64 index, const char* topic, qint64 at, QJsonObject payload, const char* key = "incident")
     {
-        // The small ones (numbers, call signs, status names) are written straight: a million
-        // incidents' worth through QJsonDocument costs seconds. Their text has no control characters.
-        if (qstrcmp(key, "incident") == 0) {
-            const auto quoted = [](QString text) {
-                text.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-                return QLatin1Char('"') + text + QLatin1Char('"');
-            };
-            QString rest;
-            for (auto it = payload.begin(); it != payload.end(); ++it) {
-                if (it.key() == QLatin1String(key))
-                    continue;
-                rest += QLatin1Char('"') + it.key() + QStringLiteral("\":");
-                if (it->isString()) {
-                    rest += quoted(it->toString());
-                } else if (it->isArray()) {
-                    QStringList items;
-                    for (const QJsonValue& v : it->toArray())
-                        items << quoted(v.toString());
-                    rest += QLatin1Char('[') + items.join(QLatin1Char(',')) + QLatin1Char(']');
-                } else {
-                    rest += QString::number(it->toInteger());
-                }
-                rest += QLatin1Char(',');
-            }
-            rest.chop(1);
-            m_pending.push_back({index, topic, at, rest + QLatin1Char('}'), key});
-            return;
-        }
-        QJsonObject without = payload;
-        without.remove(QLatin1String(key));
-        const QByteArray json = QJsonDocument(without).toJson(QJsonDocument::Compact);
-        m_pending.push_back({index, topic, at, QString::fromUtf8(json.constData() + 1, json.size() - 1), key});
+        m_pending.push_back({index, topic, at, std::move(payload), key});
     }
 
     //! Writes the entries of the incidents whose keys are now known (`ids`, by index).
@@ -345,10 +310,10 @@ public:
         static const QString kSource = QStringLiteral("hub"), kOrigin = QStringLiteral("demo history");
         for (Pending& e : m_pending) {
             const qint64 id = ids[size_t(e.index)];
-            const QString head = QStringLiteral("{\"%1\":%2").arg(QLatin1String(e.key)).arg(id);
+            e.payload.insert(QLatin1String(e.key), id);
             m_events.add({QStringLiteral("00000000-0000-4000-8000-%1").arg(++m_counter, 12, 16, QLatin1Char('0')),
                           QLatin1String(e.topic), e.at, kSource, kSupervisor, 1,
-                          e.rest == QLatin1String("}") ? head + e.rest : head + QLatin1Char(',') + e.rest, kOrigin});
+                          QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)), kOrigin});
             m_incidents.push_back(id);
             if (m_events.full())
                 write();
@@ -387,7 +352,7 @@ private:
         qint64 index;
         const char* topic;
         qint64 at;
-        QString rest; //!< the payload's JSON after its opening brace
+        QJsonObject payload;
         const char* key;
     };
     DemoContext& m_demo;

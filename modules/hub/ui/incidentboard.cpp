@@ -54,9 +54,6 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     , m_model(new SqlPageModel(hub.store, this))
 {
     setObjectName(QStringLiteral("hub.incidents"));
-    // The places a call-taker types are found from the first call on: the index is built now, on a
-    // store reader, not when F2 is pressed.
-    m_hub.addressIndex();
 
     // The record table + detail pattern (hexhub-widgets): the paged table, its filter bar and count,
     // the selected incident beside it.
@@ -118,6 +115,9 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     q.sortColumn = Received;
     q.order = Qt::DescendingOrder;
     m_model->setQuery(q);
+    // The places a call-taker types are found from the first call on: the address index is built in
+    // the background once the board's first rows are in, not at the desk's start and not at F2.
+    connect(m_model, &SqlPageModel::ready, this, [this] { m_hub.addressIndex(); }, Qt::SingleShotConnection);
     m_table->setColumnHidden(ColumnCount, true);
     m_table->horizontalHeader()->setSortIndicator(Received, Qt::DescendingOrder);
     m_table->horizontalHeader()->setStretchLastSection(true);

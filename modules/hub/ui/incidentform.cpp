@@ -4,6 +4,7 @@
 #include "base/error.h"
 #include "base/whenfinished.h"
 #include "choicefield.h"
+#include "mapview.h"
 #include "shared/addressindex.h"
 
 #include <QComboBox>
@@ -17,8 +18,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QHBoxLayout>
-#include <QPainter>
-#include <QPainterPath>
+#include <QFile>
 #include <QVBoxLayout>
 
 namespace hexhub::hub {
@@ -67,98 +67,6 @@ protected:
         }
         return QObject::eventFilter(watched, event);
     }
-};
-
-/*!
- * The chosen place on a small map of the streets around it (600 m across), so the call-taker sees
- * that "141 Orchard Road" is where the caller is before the units are sent there.
- */
-class PlacePreview final : public QWidget
-{
-public:
-    explicit PlacePreview(QWidget* parent)
-        : QWidget(parent)
-    {
-        setObjectName(QStringLiteral("placePreview"));
-        setMinimumSize(200, 120);
-        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        setFocusPolicy(Qt::NoFocus);
-    }
-    void show(std::shared_ptr<const AddressIndex> index, std::optional<GeoPoint> place, const QString& caption)
-    {
-        m_index = std::move(index);
-        m_place = place;
-        m_caption = caption;
-        update();
-    }
-    QSize sizeHint() const override { return {320, 140}; }
-
-protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter p(this);
-        p.setRenderHint(QPainter::Antialiasing);
-        const QPalette pal = palette();
-        p.fillRect(rect(), pal.color(QPalette::Base));
-        p.setPen(pal.color(QPalette::Mid));
-        p.drawRect(rect().adjusted(0, 0, -1, -1));
-        if (!m_place || !m_index) {
-            p.setPen(pal.color(QPalette::PlaceholderText));
-            p.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
-                       m_caption.isEmpty() ? IncidentForm::tr("The place chosen is shown here.") : m_caption);
-            return;
-        }
-        // Metres around the place, 300 m to each side across the width.
-        const double metresPerPixel = 600.0 / std::max(1, width());
-        const QPointF centre(width() / 2.0, height() / 2.0);
-        const QPointF origin = m_place->toWebMercator();
-        const double scale = std::cos(qDegreesToRadians(m_place->latitude)); // Mercator metres to ground metres
-        auto toScreen = [&](const GeoPoint& g) {
-            const QPointF m = g.toWebMercator() - origin;
-            return QPointF(centre.x() + m.x() * scale / metresPerPixel, centre.y() - m.y() * scale / metresPerPixel);
-        };
-        QFont small = font();
-        small.setPointSizeF(small.pointSizeF() * 0.85);
-        p.setFont(small);
-        for (const AddressIndex::Street& s : m_index->streets()) {
-            QPainterPath path;
-            for (int i = 0; i < s.points.size(); ++i) {
-                const QPointF at = toScreen(s.points[i]);
-                i == 0 ? path.moveTo(at) : path.lineTo(at);
-            }
-            if (!path.boundingRect().adjusted(-4, -4, 4, 4).intersects(QRectF(rect())))
-                continue;
-            p.setPen(QPen(pal.color(QPalette::Mid), 5, Qt::SolidLine, Qt::RoundCap));
-            p.drawPath(path);
-            p.setPen(pal.color(QPalette::Text));
-            // The name at the middle of the street's stretch inside the view.
-            const QRectF clip = QRectF(rect()).adjusted(8, 8, -60, -24);
-            QList<QPointF> inside;
-            for (int i = 0; i <= 100; ++i) {
-                const QPointF at = path.pointAtPercent(i / 100.0);
-                if (clip.contains(at))
-                    inside << at;
-            }
-            // Away from the pin in the middle: across streets named on the left, up-and-down ones low.
-            if (!inside.isEmpty()) {
-                const QPointF span = inside.last() - inside.first();
-                const bool across = std::abs(span.x()) >= std::abs(span.y());
-                const QPointF a = inside.at(inside.size() / 6), b = inside.at(inside.size() * 5 / 6);
-                const QPointF at = across ? (a.x() < b.x() ? a : b) : (a.y() > b.y() ? a : b);
-                p.drawText(at + QPointF(4, -4), s.name);
-            }
-        }
-        p.setPen(QPen(Qt::white, 2));
-        p.setBrush(QColor(0xd6, 0x30, 0x31));
-        p.drawEllipse(centre, 7, 7);
-        p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRectF(6, height() - 22, width() - 12, 18), Qt::AlignLeft | Qt::AlignVCenter, m_caption);
-    }
-
-private:
-    std::shared_ptr<const AddressIndex> m_index;
-    std::optional<GeoPoint> m_place;
-    QString m_caption;
 };
 
 QString placeKindName(PlaceMatch::Kind kind, bool estimated)
@@ -337,8 +245,27 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     m_position->setObjectName(QStringLiteral("position"));
     m_position->setPlaceholderText(tr("latitude, longitude: filled from the place chosen, or typed"));
     form->addRow(tr("P&osition:"), m_position);
-    m_preview = new PlacePreview(this);
-    form->addRow(QString(), m_preview);
+    // The chosen place on the district's map (the board's map view, small): the call-taker sees that
+    // "141 Orchard Road" is where the caller is before units are sent there.
+    m_preview = new MapView(this);
+    m_preview->setObjectName(QStringLiteral("placePreview"));
+    m_preview->setFocusPolicy(Qt::NoFocus); // Tab goes from the place to the next field
+    m_preview->setFixedHeight(150);
+    QFile district(QStringLiteral(":/hexhub/district/district.geojson")); // compiled in: memory, not disk
+    if (district.open(QIODevice::ReadOnly))
+        m_preview->addGeoJson(QStringLiteral("district"), district.readAll());
+    m_preview->showAll();
+    m_previewCaption = new QLabel(tr("The place chosen is shown here."), this);
+    m_previewCaption->setObjectName(QStringLiteral("placeCaption"));
+    auto* preview = new QWidget(this);
+    auto* previewLayout = new QVBoxLayout(preview);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    previewLayout->setSpacing(2);
+    previewLayout->addWidget(m_preview);
+    previewLayout->addWidget(m_previewCaption);
+    previewLayout->addStretch(1);
+    preview->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    form->addRow(QString(), preview);
 
     auto* priorityRow = new QWidget(this);
     auto* priorityLayout = new QHBoxLayout(priorityRow);
@@ -404,20 +331,19 @@ IncidentForm::IncidentForm(HubContext& hub, QWidget* parent)
     // Any change to what the call is about asks the duplicate question again.
     connect(m_position, &QLineEdit::textEdited, this, [this] {
         m_checkedDuplicates = false;
-        m_positionFromPlace = false;
+        m_placeTaken.clear(); // the position is the call-taker's now, not the place's
     });
     connect(m_place, &ChoiceField::edited, this, [this](const QString& text) {
         m_checkedDuplicates = false;
         // Detail added after the place taken ("141 Orchard Road, rear entrance") keeps its position.
-        if (m_positionFromPlace && !m_placeTaken.isEmpty() && text.startsWith(m_placeTaken) && text.size() > m_placeTaken.size()) {
+        if (!m_placeTaken.isEmpty() && text.startsWith(m_placeTaken) && text.size() > m_placeTaken.size()) {
             m_place->candidates()->setCurrentRow(-1); // leaving the field keeps the words
             m_place->candidates()->hide();
             m_place->setNote(tr("At %1, with your words added.").arg(m_placeTaken));
             return;
         }
-        if (m_positionFromPlace) // the position belonged to the place typed over
+        if (!m_placeTaken.isEmpty()) // the position belonged to the place typed over
             m_position->clear();
-        m_positionFromPlace = false;
         m_placeTaken.clear();
         placeChosen(); // the map shows no place
         findPlaces();
@@ -485,19 +411,21 @@ void IncidentForm::findPlaces()
 void IncidentForm::placeChosen()
 {
     m_checkedDuplicates = false;
-    auto* preview = static_cast<PlacePreview*>(m_preview);
     const auto chosen = m_place->chosen();
     if (!chosen) {
-        if (!m_positionFromPlace) // detail being added to the place taken: still there
-            preview->show(m_index, std::nullopt, QString());
+        if (m_placeTaken.isEmpty()) { // (detail being added to the place taken: still there)
+            m_preview->setMarkers(QStringLiteral("place"), {});
+            m_previewCaption->setText(tr("The place chosen is shown here."));
+        }
         return;
     }
     m_placeTaken = chosen->text;
     const QVariantList v = chosen->value.toList();
     const GeoPoint point{v.value(0).toDouble(), v.value(1).toDouble()};
     m_position->setText(QStringLiteral("%1, %2").arg(point.latitude, 0, 'f', 6).arg(point.longitude, 0, 'f', 6));
-    m_positionFromPlace = true;
-    preview->show(m_index, point, QStringLiteral("%1 (%2)").arg(chosen->text, chosen->detail));
+    m_preview->setMarkers(QStringLiteral("place"), {MapMarker{QStringLiteral("place"), point, priorityColour(1), chosen->text}});
+    m_preview->centreOn(point, 2.0); // 2 m a pixel: the streets around it
+    m_previewCaption->setText(QStringLiteral("%1 (%2)").arg(chosen->text, chosen->detail));
 }
 
 void IncidentForm::suggestCategory()

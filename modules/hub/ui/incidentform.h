@@ -17,6 +17,7 @@ class QPushButton;
 namespace hexhub {
 class AddressIndex;
 class ChoiceField;
+class MapView;
 } // namespace hexhub
 
 namespace hexhub::hub {
@@ -96,14 +97,16 @@ private:
     ChoiceField* m_category;
     ChoiceField* m_place;
     QLineEdit* m_position;
-    QWidget* m_preview;
+    MapView* m_preview;
+    QLabel* m_previewCaption;
     QLabel* m_priorityNote;
     QList<IncidentCategory> m_categories;
     std::shared_ptr<const AddressIndex> m_index;
     bool m_indexRead = false;
     bool m_priorityByHand = false;
-    bool m_positionFromPlace = false;
-    QString m_placeTaken; //!< the text of the place taken from the list, to which detail may be added
+    //! The place taken from the list, whose position is in Position (detail may be added to its
+    //! text); empty once the position is typed by hand or the place typed over.
+    QString m_placeTaken;
     QComboBox* m_source;
     QLineEdit* m_contact;
     QLabel* m_message;
