@@ -27,7 +27,7 @@ namespace hexhub::bigdata {
  * and counted. A file that is not what it says (binary, a JSON document named .csv, empty, no row
  * at all) is refused with a message, and nothing is read.
  */
-struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TabularFile
+struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TabularShape
 {
     enum class Format { Csv, JsonLines };
     struct Rejected
@@ -42,14 +42,24 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TabularFile
     QChar delimiter;           //!< CSV only
     bool header = false;       //!< the first row named the columns
     QStringList columns;       //!< names: the header's, the JSON keys in order seen, else "column 1"...
-    QList<QStringList> rows;   //!< each as many fields as columns (JSON: missing keys empty)
-    QList<Rejected> rejected;
+    QList<Rejected> rejected;  //!< the first kKeptRejected of them, in the file's order
+    qint64 rejectedCount = 0;  //!< all of them
+    qint64 rowCount = 0;       //!< rows that fit
     qint64 lines = 0;          //!< lines read (physical lines, a quoted line break counts)
+
+    static constexpr qsizetype kKeptRejected = 10'000;
+};
+
+//! A whole file in memory: for previews and small files (readTabular()).
+struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TabularFile : TabularShape
+{
+    using Format = TabularShape::Format;
+    QList<QStringList> rows;   //!< each as many fields as columns (JSON: missing keys empty)
 };
 
 struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TabularOptions
 {
-    std::optional<TabularFile::Format> format; //!< found from the content when not given
+    std::optional<TabularShape::Format> format; //!< found from the content when not given
     std::optional<QChar> delimiter;
     std::optional<bool> header;
     qint64 maxRows = 5'000'000;                //!< more is refused, not cut
@@ -60,9 +70,19 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TabularOptions
 };
 
 /*!
- * Reads `device` (opened for reading) as TabularOptions say. Nothing with `error` set when the file is
- * refused or the read is cancelled. Blocking: run it off the GUI thread.
+ * Reads `device` (opened for reading) as TabularOptions say, handing each row that fits to `row` (its
+ * fields, as many as the shape's columns, and the line it starts on) as it is read, so a file of
+ * millions of rows is never held as rows; `columns` is called once with the shape (columns known)
+ * before the first row. Returns the shape with the counts, or nothing with `error` set when the file
+ * is refused or the read is cancelled (the rows handed on so far are then to be thrown away).
+ * Blocking: run it off the GUI thread.
  */
+using TabularRowSink = std::function<void(QStringList& fields, qint64 line)>;
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT std::optional<TabularShape>
+readTabularRows(QIODevice& device, const TabularOptions& options, const std::function<void(const TabularShape&)>& columns,
+                const TabularRowSink& row, QString* error = nullptr);
+
+//! readTabularRows() into memory. Nothing with `error` set when refused or cancelled.
 HEXHUB_BIGDATA_INVESTIGATION_EXPORT std::optional<TabularFile> readTabular(QIODevice& device, const TabularOptions& options = {},
                                                              QString* error = nullptr);
 
