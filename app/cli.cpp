@@ -3,6 +3,7 @@
 #include "base/coretr.h"
 
 #include "demogenerator.h"
+#include "hexhub/bigdata_investigation/batch.h"
 #include "module/demodata.h"
 
 #include "security/accesscontrol.h"
@@ -278,6 +279,29 @@ DemoGeneratorOptions makeDemoGeneratorOptions()
     };
 }
 
+//! `--run-model MODEL --dataset FILE [--param NAME=VALUE ...] [--json]` (big-data investigation's batch.h).
+struct ModelRunCliOptions
+{
+    QCommandLineOption runModel, dataset, param, json;
+    QList<QCommandLineOption> all() const { return {runModel, dataset, param, json}; }
+};
+
+ModelRunCliOptions makeModelRunOptions()
+{
+    return ModelRunCliOptions{
+        QCommandLineOption(QStringLiteral("run-model"),
+                           Tr::tr("Run a big-data model (a bundled model's id or a model file) over the CSV or JSON Lines file "
+                                  "given by --dataset and print each hit: score, members or rows, explanation. Exit 1 with the "
+                                  "problems when the model, a parameter or the file is bad. Needs no store."),
+                           Tr::tr("model")),
+        QCommandLineOption(QStringLiteral("dataset"), Tr::tr("For --run-model: the CSV or JSON Lines file."), Tr::tr("file")),
+        QCommandLineOption(QStringLiteral("param"),
+                           Tr::tr("For --run-model: a parameter of the model, NAME=VALUE (repeatable; a list of columns as a,b,c)."),
+                           Tr::tr("NAME=VALUE")),
+        QCommandLineOption(QStringLiteral("json"), Tr::tr("For --run-model: one JSON object a line, each hit then a summary.")),
+    };
+}
+
 } // namespace
 
 bool isDeskLaunch(const QStringList& arguments)
@@ -289,6 +313,7 @@ bool isDeskLaunch(const QStringList& arguments)
     const Options options = makeOptions();
     parser.addOptions(options.all());
     parser.addOptions(makeDemoGeneratorOptions().all());
+    parser.addOptions(makeModelRunOptions().all());
     if (!parser.parse(arguments)) {
         // Qt's own options (-platform xcb, -style, -session from the session manager, ...) belong
         // to the desk's QApplication; anything else is a mistake run() reports, with no window.
@@ -308,6 +333,9 @@ bool isDeskLaunch(const QStringList& arguments)
         return false;
     if (parser.isSet(QStringLiteral("generate-demo")))
         return false;
+    for (const QCommandLineOption& o : makeModelRunOptions().all())
+        if (parser.isSet(o))
+            return false;
     const QList<QCommandLineOption> commands = options.commands();
     return std::none_of(commands.begin(), commands.end(), [&](const QCommandLineOption& o) { return parser.isSet(o); });
 }
@@ -342,6 +370,8 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
     parser.addOptions(declared.all());
     const DemoGeneratorOptions demoGenerator = makeDemoGeneratorOptions();
     parser.addOptions(demoGenerator.all());
+    const ModelRunCliOptions modelRun = makeModelRunOptions();
+    parser.addOptions(modelRun.all());
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << parser.helpText();
         return Usage;
@@ -360,6 +390,26 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err, const 
     }
     if (parser.isSet(checkScenario))
         return checkScenarioFile(parser.value(checkScenario), out, err);
+
+    // --run-model MODEL --dataset FILE [--param NAME=VALUE ...] [--json]: a file, no store.
+    if (parser.isSet(modelRun.runModel)) {
+        if (!parser.isSet(modelRun.dataset)) {
+            err << Tr::tr("--run-model needs --dataset FILE (a CSV or JSON Lines file).") << Qt::endl;
+            return Usage;
+        }
+        bigdata::BatchRun batch;
+        batch.model = parser.value(modelRun.runModel);
+        batch.dataset = parser.value(modelRun.dataset);
+        batch.params = parser.values(modelRun.param);
+        batch.json = parser.isSet(modelRun.json);
+        return bigdata::runBatch(batch, out, err) == 0 ? Ok : Failure;
+    }
+    for (const QCommandLineOption& o : {modelRun.dataset, modelRun.param, modelRun.json}) {
+        if (parser.isSet(o)) {
+            err << Tr::tr("--%1 goes with --run-model.").arg(o.names().first()) << Qt::endl;
+            return Usage;
+        }
+    }
 
     // --generate-demo N [--seed S] --store URL: checked before anything opens.
     std::optional<DemoOptions> demoGeneration;

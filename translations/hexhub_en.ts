@@ -61,6 +61,96 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::Batch</name>
+    <message numerus="yes">
+        <source>%1: %n row(s) set aside:</source>
+        <translation>
+            <numerusform>%1: %n row set aside:</numerusform>
+            <numerusform>%1: %n rows set aside:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, version %3) over %4: %n row(s)</source>
+        <translation>
+            <numerusform>%1 (%2, version %3) over %4: %n row</numerusform>
+            <numerusform>%1 (%2, version %3) over %4: %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>shared with %n other(s)</source>
+        <translation>
+            <numerusform>shared with %n other</numerusform>
+            <numerusform>shared with %n others</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more hit(s) not shown</source>
+        <translation>
+            <numerusform>%n more hit not shown</numerusform>
+            <numerusform>%n more hits not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) the model could not read (an empty key, a time that is no time) were skipped.</source>
+        <translation>
+            <numerusform>%n row the model could not read (an empty key, a time that is no time) were skipped.</numerusform>
+            <numerusform>%n rows the model could not read (an empty key, a time that is no time) were skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::ModelRun</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %n row(s)</source>
+        <translation>
+            <numerusform>%1 %2: %n row</numerusform>
+            <numerusform>%1 %2: %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more identifier(s) left out as common</source>
+        <translation>
+            <numerusform>%n more identifier left out as common</numerusform>
+            <numerusform>%n more identifiers left out as common</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
+        <translation>
+            <numerusform>%n record within %1 m of one another&apos;s place and time</numerusform>
+            <numerusform>%n records within %1 m of one another&apos;s place and time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) on %1 over %2 rows left out (too common to tell people apart)</source>
+        <translation>
+            <numerusform>%n block on %1 over %2 rows left out (too common to tell people apart)</numerusform>
+            <numerusform>%n blocks on %1 over %2 rows left out (too common to tell people apart)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::Dashboard</name>
     <message numerus="yes">
         <source>%n more categories</source>

@@ -3052,6 +3052,38 @@
         <source>A category&apos;s keywords are at most 1,000 characters.</source>
         <translation>类别的关键词最多 1,000 个字符。</translation>
     </message>
+    <message>
+        <source>Run a big-data model (a bundled model&apos;s id or a model file) over the CSV or JSON Lines file given by --dataset and print each hit: score, members or rows, explanation. Exit 1 with the problems when the model, a parameter or the file is bad. Needs no store.</source>
+        <translation>对 --dataset 指定的 CSV 或 JSON Lines 文件运行大数据模型（内置模型的编号或模型文件），输出每条命中：得分、成员或记录行、解释。模型、参数或文件有误时列出问题并以 1 退出。无需数据库。</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>For --run-model: the CSV or JSON Lines file.</source>
+        <translation>用于 --run-model：CSV 或 JSON Lines 文件。</translation>
+    </message>
+    <message>
+        <source>For --run-model: a parameter of the model, NAME=VALUE (repeatable; a list of columns as a,b,c).</source>
+        <translation>用于 --run-model：模型参数，NAME=VALUE（可重复；列清单写作 a,b,c）。</translation>
+    </message>
+    <message>
+        <source>NAME=VALUE</source>
+        <translation>NAME=VALUE</translation>
+    </message>
+    <message>
+        <source>For --run-model: one JSON object a line, each hit then a summary.</source>
+        <translation>用于 --run-model：每行一个 JSON 对象，先逐条命中，最后一行汇总。</translation>
+    </message>
+    <message>
+        <source>--run-model needs --dataset FILE (a CSV or JSON Lines file).</source>
+        <translation>--run-model 需要 --dataset FILE（CSV 或 JSON Lines 文件）。</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --run-model.</source>
+        <translation>--%1 须与 --run-model 一起使用。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -3065,6 +3097,95 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::Batch</name>
+    <message>
+        <source>The model %1 cannot be used:</source>
+        <translation>模型 %1 无法使用：</translation>
+    </message>
+    <message>
+        <source>--param %1: expected NAME=VALUE</source>
+        <translation>--param %1：应为 NAME=VALUE</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 无法读取：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) set aside:</source>
+        <translation>
+            <numerusform>%1：%n 行被搁置：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The parameters do not fit the model %1 and the file %2:</source>
+        <translation>参数与模型 %1 及文件 %2 不符：</translation>
+    </message>
+    <message>
+        <source>The model %1 cannot run on %2: %3</source>
+        <translation>模型 %1 无法在 %2 上运行：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, version %3) over %4: %n row(s)</source>
+        <translation>
+            <numerusform>%1（%2，版本 %3）运行于 %4：%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 条命中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>得分 %1</translation>
+    </message>
+    <message>
+        <source>members: %1</source>
+        <translation>成员：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>shared with %n other(s)</source>
+        <translation>
+            <numerusform>与另外 %n 个共用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rows at lines %1%2</source>
+        <translation>记录位于第 %1 行%2</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>，另有 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more hit(s) not shown</source>
+        <translation>
+            <numerusform>另有 %n 条命中未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set aside by the model:</source>
+        <translation>模型搁置的内容：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) the model could not read (an empty key, a time that is no time) were skipped.</source>
+        <translation>
+            <numerusform>%n 行模型无法读取（关键值为空或时间无效），已跳过。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::bigdata::BigDataInvestigationModule</name>
     <message>
         <source>Big-data investigation</source>
@@ -3073,6 +3194,497 @@
     <message>
         <source>Analytic models over imported records that flag patterns and hand explainable leads to the hub.</source>
         <translation>对导入数据运行分析模型，发现异常模式，并向指挥中枢移交可解释的线索。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::Model</name>
+    <message>
+        <source>missing: a text, or an object of texts by language with at least &quot;en&quot;</source>
+        <translation>缺少：应为文本，或按语言给出、至少含 &quot;en&quot; 的文本对象</translation>
+    </message>
+    <message>
+        <source>expected a text or an object of texts by language</source>
+        <translation>应为文本，或按语言给出的文本对象</translation>
+    </message>
+    <message>
+        <source>not a language: use a locale name like en or zh_CN</source>
+        <translation>不是语言：请使用 en 或 zh_CN 这样的区域名称</translation>
+    </message>
+    <message>
+        <source>expected a text that is not empty</source>
+        <translation>应为非空文本</translation>
+    </message>
+    <message>
+        <source>needs an English text (&quot;en&quot;)</source>
+        <translation>需要英文文本（&quot;en&quot;）</translation>
+    </message>
+    <message>
+        <source>expected a column&apos;s name or &quot;$parameter&quot;</source>
+        <translation>应为列名或 &quot;$参数&quot;</translation>
+    </message>
+    <message>
+        <source>no parameter %1 is declared</source>
+        <translation>未声明参数 %1</translation>
+    </message>
+    <message>
+        <source>parameter %1 is not a column</source>
+        <translation>参数 %1 不是列</translation>
+    </message>
+    <message>
+        <source>expected all, any or score</source>
+        <translation>应为 all、any 或 score</translation>
+    </message>
+    <message>
+        <source>a score rule needs a threshold (the sum of weights a row must reach)</source>
+        <translation>计分规则需要阈值（一行须达到的权重之和）</translation>
+    </message>
+    <message>
+        <source>expected a list of at least one condition</source>
+        <translation>应为至少包含一个条件的列表</translation>
+    </message>
+    <message>
+        <source>expected an object with column, op and value</source>
+        <translation>应为包含 column、op 和 value 的对象</translation>
+    </message>
+    <message>
+        <source>expected one of %1</source>
+        <translation>应为以下之一：%1</translation>
+    </message>
+    <message>
+        <source>%1 needs a list of values</source>
+        <translation>%1 需要值的列表</translation>
+    </message>
+    <message>
+        <source>not a regular expression: %1</source>
+        <translation>不是正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>expected a text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <source>expected a text or a number</source>
+        <translation>应为文本或数字</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>expected a duration like 30m, 24h or 7d</source>
+        <translation>应为 30m、24h 或 7d 这样的时长</translation>
+    </message>
+    <message>
+        <source>expected a whole number of at least 2</source>
+        <translation>应为不小于 2 的整数</translation>
+    </message>
+    <message>
+        <source>expected a list of at least one field to compare</source>
+        <translation>应为至少包含一个比较字段的列表</translation>
+    </message>
+    <message>
+        <source>expected a probability between 0 and 1 (not 0 or 1)</source>
+        <translation>应为 0 到 1 之间的概率（不含 0 和 1）</translation>
+    </message>
+    <message>
+        <source>m (agreement among true matches) must be above u (agreement by chance)</source>
+        <translation>m（真实匹配中的一致率）必须大于 u（偶然一致率）</translation>
+    </message>
+    <message>
+        <source>expected at least one blocking rule (the columns a candidate pair must share), or every pair would be compared</source>
+        <translation>至少需要一条分块规则（候选记录对必须相同的列），否则将比较所有记录对</translation>
+    </message>
+    <message>
+        <source>expected a list of columns</source>
+        <translation>应为列的列表</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>spike</source>
+        <translation>突增</translation>
+    </message>
+    <message>
+        <source>shared-identifier rings</source>
+        <translation>共用标识团伙</translation>
+    </message>
+    <message>
+        <source>geo-temporal clusters</source>
+        <translation>时空聚集</translation>
+    </message>
+    <message>
+        <source>entity resolution</source>
+        <translation>实体识别</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at line %2, column %3</source>
+        <translation>不是 JSON：%1，位于第 %2 行第 %3 列</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>expected 1 (the model file format this version reads)</source>
+        <translation>应为 1（本版本读取的模型文件格式）</translation>
+    </message>
+    <message>
+        <source>expected 2 to 64 lower-case letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>应为 2 到 64 个小写字母、数字、&apos;_&apos; 或 &apos;-&apos;，以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>expected a whole number of at least 1</source>
+        <translation>应为不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>expected one of rule, spike, rings, geo_temporal, entity_resolution</source>
+        <translation>应为 rule、spike、rings、geo_temporal、entity_resolution 之一</translation>
+    </message>
+    <message>
+        <source>expected an object of parameters by name</source>
+        <translation>应为按名称给出参数的对象</translation>
+    </message>
+    <message>
+        <source>a parameter&apos;s name is lower-case letters, digits and &apos;_&apos;, starting with a letter</source>
+        <translation>参数名由小写字母、数字和 &apos;_&apos; 组成，以字母开头</translation>
+    </message>
+    <message>
+        <source>expected an object with type and default</source>
+        <translation>应为包含 type 和 default 的对象</translation>
+    </message>
+    <message>
+        <source>expected one of column, columns, integer, number, text, choice, duration</source>
+        <translation>应为 column、columns、integer、number、text、choice、duration 之一</translation>
+    </message>
+    <message>
+        <source>a choice needs its list of choices</source>
+        <translation>选项类参数需要选项列表</translation>
+    </message>
+    <message>
+        <source>a %1 model needs the parameter %2 (%3)</source>
+        <translation>%1 模型需要参数 %2（%3）</translation>
+    </message>
+    <message>
+        <source>a %1 model reads %2 as %3</source>
+        <translation>%1 模型按 %3 读取 %2</translation>
+    </message>
+    <message>
+        <source>a spike&apos;s method is ewma or seasonal, not %1</source>
+        <translation>突增模型的方法为 ewma 或 seasonal，而不是 %1</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>expected size, kinds, ties, density or full_size</source>
+        <translation>应为 size、kinds、ties、density 或 full_size</translation>
+    </message>
+    <message>
+        <source>expected a number of at least 0</source>
+        <translation>应为不小于 0 的数字</translation>
+    </message>
+    <message>
+        <source>not a key of a model file</source>
+        <translation>不是模型文件的键</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is over 1 MB: not a model file</source>
+        <translation>%1 超过 1 MB：不是模型文件</translation>
+    </message>
+    <message>
+        <source>no bundled model %1; the bundled models are %2, or give a model file&apos;s path</source>
+        <translation>没有内置模型 %1；内置模型为 %2，或请给出模型文件路径</translation>
+    </message>
+    <message>
+        <source>the model has no such parameter; its parameters are %1</source>
+        <translation>模型没有此参数；其参数为 %1</translation>
+    </message>
+    <message>
+        <source>expected a column&apos;s name</source>
+        <translation>应为列名</translation>
+    </message>
+    <message>
+        <source>no column %1; the columns are %2</source>
+        <translation>没有列 %1；现有列为 %2</translation>
+    </message>
+    <message>
+        <source>needed and has no default</source>
+        <translation>必须给出，且没有默认值</translation>
+    </message>
+    <message>
+        <source>expected one or more column names (a,b,c)</source>
+        <translation>应为一个或多个列名（a,b,c）</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2 to %3</source>
+        <translation>%1 超出 %2 到 %3 的范围</translation>
+    </message>
+    <message>
+        <source>expected a duration like 30m, 1h or 7d</source>
+        <translation>应为 30m、1h 或 7d 这样的时长</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::ModelRun</name>
+    <message>
+        <source>The run was cancelled.</source>
+        <translation>运行已取消。</translation>
+    </message>
+    <message>
+        <source>no column %1; the columns are %2</source>
+        <translation>没有列 %1；现有列为 %2</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Line %1 meets %2 of %3 conditions</source>
+        <translation>第 %1 行满足 %3 个条件中的 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rows of %2 within %3</source>
+        <translation>%3 内同一 %2 的 %1 行</translation>
+    </message>
+    <message>
+        <source>at least %1 needed</source>
+        <translation>至少需要 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %n row(s)</source>
+        <translation>
+            <numerusform>%1 %2：%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bucket must be a duration like 1h</source>
+        <translation>时间段必须是 1h 这样的时长</translation>
+    </message>
+    <message>
+        <source>a seasonal spike needs a season that is a whole number of buckets, at least two</source>
+        <translation>季节性突增需要的周期必须是时间段的整数倍，至少两个</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>expected from its own history</source>
+        <translation>依其自身历史的预期</translation>
+    </message>
+    <message>
+        <source>spread %1</source>
+        <translation>离散度 %1</translation>
+    </message>
+    <message>
+        <source>above expectation</source>
+        <translation>超出预期</translation>
+    </message>
+    <message>
+        <source>z = %1 (threshold %2)</source>
+        <translation>z = %1（阈值 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 records in one bucket where %4 were expected</source>
+        <translation>%1 %2：一个时间段内 %3 条记录，预期 %4 条</translation>
+    </message>
+    <message>
+        <source>%1 %2: shared by %3 entities, more than %4, left out as common (a cafe, a shared office, a public number)</source>
+        <translation>%1 %2：被 %3 个主体共用，超过 %4，视为公共标识排除（网吧、共享办公室、公共号码）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more identifier(s) left out as common</source>
+        <translation>
+            <numerusform>另有 %n 个标识视为公共标识排除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>%1 members (full marks at %2)</source>
+        <translation>%1 名成员（%2 名为满分）</translation>
+    </message>
+    <message>
+        <source>kinds of identifier that tie them</source>
+        <translation>关联成员的标识种类</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 种中的 %1 种</translation>
+    </message>
+    <message>
+        <source>identifiers per member</source>
+        <translation>人均标识数</translation>
+    </message>
+    <message>
+        <source>%1 on average</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>pairs of members tied directly</source>
+        <translation>直接关联的成员对</translation>
+    </message>
+    <message>
+        <source>%1% of pairs</source>
+        <translation>占成员对的 %1%</translation>
+    </message>
+    <message>
+        <source>A ring of %1 entities (%2) tied by %3 shared identifiers</source>
+        <translation>由 %3 个共用标识关联的 %1 个主体（%2）组成的团伙</translation>
+    </message>
+    <message>
+        <source>the radius and the window must be above zero</source>
+        <translation>半径和时间窗必须大于零</translation>
+    </message>
+    <message>
+        <source>records with enough neighbours (core)</source>
+        <translation>相邻记录足够的记录（核心点）</translation>
+    </message>
+    <message>
+        <source>%1 within %2 m and %3</source>
+        <translation>%2 米和 %3 内 %1 条</translation>
+    </message>
+    <message>
+        <source>records reached from them (border)</source>
+        <translation>由核心点到达的记录（边界点）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
+        <translation>
+            <numerusform>%n 条记录在地点和时间上彼此相距 %1 米以内</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) on %1 over %2 rows left out (too common to tell people apart)</source>
+        <translation>
+            <numerusform>按 %1 分块时有 %n 个分块超过 %2 行，已排除（过于常见，无法区分人员）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prior: two records are rarely the same</source>
+        <translation>先验：两条记录很少属于同一人</translation>
+    </message>
+    <message>
+        <source>1 in %1</source>
+        <translation>%1 分之一</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>agree: %1</source>
+        <translation>一致：%1</translation>
+    </message>
+    <message>
+        <source>differ: %1 / %2</source>
+        <translation>不同：%1 / %2</translation>
+    </message>
+    <message>
+        <source>match weight (bits)</source>
+        <translation>匹配权重（比特）</translation>
+    </message>
+    <message>
+        <source>lines %1 and %2</source>
+        <translation>第 %1 行和第 %2 行</translation>
+    </message>
+    <message>
+        <source>Lines %1 and %2 are the same with probability %3</source>
+        <translation>第 %1 行和第 %2 行为同一对象的概率为 %3</translation>
+    </message>
+    <message>
+        <source>Only an entity-resolution model learns from answers.</source>
+        <translation>只有实体识别模型会从判断中学习。</translation>
+    </message>
+    <message>
+        <source>No answer to learn from: unsure answers count for nothing.</source>
+        <translation>没有可学习的判断：&quot;不确定&quot;不计入。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::Records</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>decimal</source>
+        <translation>小数</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <translation>%1：&quot;%2&quot; 不是整数</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number</source>
+        <translation>%1：&quot;%2&quot; 不是数字</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date and time (yyyy-MM-dd HH:mm)</source>
+        <translation>%1：&quot;%2&quot; 不是日期时间（yyyy-MM-dd HH:mm）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; does not match the format %3</source>
+        <translation>%1：&quot;%2&quot; 不符合格式 %3</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a phone number</source>
+        <translation>%1：&quot;%2&quot; 不是电话号码</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an ID number</source>
+        <translation>%1：&quot;%2&quot; 不是身份证号</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [calltaking] [dispatch] [board] [map] [video] [demo] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [calltaking] [bigdata] [dispatch] [board] [map] [video] [demo] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -47,6 +47,13 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "startup: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("bigdata")) {
+            try {
+                figures << bigData(quick);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "bigdata: " << e.what() << "\n";
+                return 1;
+            }
         } else if (suite == QLatin1String("calltaking")) {
             try {
                 figures << callTaking(quick);
@@ -86,7 +93,7 @@ int main(int argc, char* argv[])
                 return 1;
             }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, calltaking, dispatch, board, map, video, demo)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, calltaking, bigdata, dispatch, board, map, video, demo)\n";
             return 2;
         }
     }

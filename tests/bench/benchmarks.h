@@ -61,4 +61,7 @@ QList<Figure> demoGeneration(qint64 incidents);
 //! per keystroke of places typed letter by letter, beside SQLite's LIKE 'prefix%'; and its build.
 QList<Figure> callTaking(bool quick);
 
+//! Big-data investigation's models at a million records (quick: 50,000) against SQL doing the same (bigdata.cpp).
+QList<Figure> bigData(bool quick);
+
 } // namespace hexhub::bench

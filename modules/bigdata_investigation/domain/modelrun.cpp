@@ -496,32 +496,61 @@ private:
         const double wSum = std::max(1e-9, wSize + wKinds + wTies + wDensity);
         m_total = m_records.rowCount() * (1 + idCols.size());
 
-        // Entities: the normal form of the entity column; the first row's text is its name.
-        QHash<QString, int> entityIds;
-        QStringList entityNames;
-        QList<int> rowEntity(m_records.rowCount(), -1);
+        // Entities: the normal form of the entity column; the first row's text is its name. Found by
+        // sorting (hash of the normal form, row) so equal values sit together without a table of
+        // strings; a run of equal hashes is checked value by value, so a collision joins no one.
+        struct Keyed
+        {
+            size_t hash;
+            qsizetype row;
+        };
+        const ColumnType entityType = m_records.columns()[entityCol].type;
+        QByteArray buffer, other;
+        QList<Keyed> keyed;
+        keyed.reserve(m_records.rowCount());
         for (qsizetype r = 0; r < m_records.rowCount(); ++r) {
             checkCancel(r);
-            const QString e = normal(r, entityCol);
-            if (e.isEmpty()) {
+            normaliseUtf8(entityType, m_records.raw(r, entityCol), buffer);
+            if (buffer.isEmpty()) {
                 ++m_result.rowsSkipped;
                 continue;
             }
-            auto it = entityIds.find(e);
-            if (it == entityIds.end()) {
-                it = entityIds.insert(e, int(entityNames.size()));
-                entityNames << m_records.text(r, entityCol);
-            }
-            rowEntity[r] = it.value();
+            keyed << Keyed{qHash(QByteArrayView(buffer), 0x5bd1e995), r};
         }
+        std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.hash != b.hash ? a.hash < b.hash : a.row < b.row; });
+        QStringList entityNames;
+        QList<int> rowEntity(m_records.rowCount(), -1);
+        for (qsizetype i = 0; i < keyed.size();) {
+            qsizetype end = i + 1;
+            while (end < keyed.size() && keyed[end].hash == keyed[i].hash)
+                ++end;
+            normaliseUtf8(entityType, m_records.raw(keyed[i].row, entityCol), buffer);
+            QHash<QByteArray, int> collided; // only when two values share a hash
+            const int first = int(entityNames.size());
+            entityNames << m_records.text(keyed[i].row, entityCol);
+            for (qsizetype k = i; k < end; ++k) {
+                int id = first;
+                if (k > i) {
+                    normaliseUtf8(entityType, m_records.raw(keyed[k].row, entityCol), other);
+                    if (other != buffer) {
+                        auto it = collided.find(other);
+                        if (it == collided.end()) {
+                            it = collided.insert(other, int(entityNames.size()));
+                            entityNames << m_records.text(keyed[k].row, entityCol);
+                        }
+                        id = it.value();
+                    }
+                }
+                rowEntity[keyed[k].row] = id;
+            }
+            i = end;
+        }
+        keyed = {};
         m_done += m_records.rowCount();
-        entityIds = {};
         QList<int> parent(entityNames.size());
         std::iota(parent.begin(), parent.end(), 0);
 
-        // Identifiers: per column, (hash of the normal form, entity, row) sorted, so equal values sit
-        // together without a hash table of strings; a run of equal hashes is split by the values
-        // themselves, so a collision never ties anyone.
+        // Identifiers: per column, (hash of the normal form, entity, row) sorted the same way.
         struct Identifier
         {
             int column;
@@ -536,10 +565,26 @@ private:
             int entities;
         };
         QList<CommonId> common;
+        const auto shared = [&](int col, QList<int> ents, qsizetype row) {
+            std::sort(ents.begin(), ents.end());
+            ents.erase(std::unique(ents.begin(), ents.end()), ents.end());
+            if (ents.size() < 2)
+                return;
+            if (ents.size() > maxShare) {
+                common << CommonId{col, row, int(ents.size())};
+                return;
+            }
+            for (qsizetype k = 1; k < ents.size(); ++k) {
+                const int a = find(parent, ents[0]), b = find(parent, ents[k]);
+                if (a != b)
+                    parent[b] = a;
+            }
+            tying << Identifier{col, row, std::move(ents)};
+        };
         for (int col : std::as_const(idCols)) {
             struct Entry
             {
-                quint64 hash;
+                size_t hash;
                 int entity;
                 qsizetype row;
             };
@@ -550,50 +595,52 @@ private:
                 checkCancel(r);
                 if (rowEntity[r] < 0)
                     continue;
-                const QString v = normalisedValue(type, m_records.text(r, col));
-                if (v.isEmpty())
+                normaliseUtf8(type, m_records.raw(r, col), buffer);
+                if (buffer.isEmpty())
                     continue;
-                entries << Entry{quint64(qHash(v, 0x9e3779b97f4a7c15ULL)) ^ (quint64(qHash(v, 17)) << 32), rowEntity[r], r};
+                entries << Entry{qHash(QByteArrayView(buffer), 0x9e3779b9), rowEntity[r], r};
             }
             m_done += m_records.rowCount();
             std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-                return a.hash != b.hash ? a.hash < b.hash : a.entity < b.entity;
+                return a.hash != b.hash ? a.hash < b.hash : (a.entity != b.entity ? a.entity < b.entity : a.row < b.row);
             });
-            qsizetype i = 0;
-            while (i < entries.size()) {
+            for (qsizetype i = 0; i < entries.size();) {
                 qsizetype end = i + 1;
                 while (end < entries.size() && entries[end].hash == entries[i].hash)
                     ++end;
-                // Quick case: one entity only (most values) needs no string at all.
+                // One entity only (most values): nothing to tie, no value to look at.
                 if (entries[i].entity == entries[end - 1].entity) {
                     i = end;
                     continue;
                 }
-                // Split the run by the value itself.
-                QMultiHash<QString, qsizetype> byValue;
-                for (qsizetype k = i; k < end; ++k)
-                    byValue.insert(normalisedValue(type, m_records.text(entries[k].row, col)), k);
-                for (const QString& value : byValue.uniqueKeys()) {
+                normaliseUtf8(type, m_records.raw(entries[i].row, col), buffer);
+                bool oneValue = true;
+                for (qsizetype k = i + 1; k < end && oneValue; ++k) {
+                    normaliseUtf8(type, m_records.raw(entries[k].row, col), other);
+                    oneValue = other == buffer;
+                }
+                if (oneValue) {
                     QList<int> ents;
-                    qsizetype row = -1;
-                    for (qsizetype k : byValue.values(value)) {
+                    qsizetype row = entries[i].row;
+                    for (qsizetype k = i; k < end; ++k) {
+                        if (ents.isEmpty() || ents.last() != entries[k].entity)
+                            ents << entries[k].entity;
+                        row = std::min(row, entries[k].row);
+                    }
+                    shared(col, std::move(ents), row);
+                } else {
+                    // Two values with one hash: split by the values themselves.
+                    QHash<QByteArray, std::pair<QList<int>, qsizetype>> byValue;
+                    for (qsizetype k = i; k < end; ++k) {
+                        normaliseUtf8(type, m_records.raw(entries[k].row, col), other);
+                        auto& [ents, row] = byValue[other];
+                        if (ents.isEmpty())
+                            row = entries[k].row;
                         ents << entries[k].entity;
-                        row = row < 0 ? entries[k].row : std::min(row, entries[k].row);
+                        row = std::min(row, entries[k].row);
                     }
-                    std::sort(ents.begin(), ents.end());
-                    ents.erase(std::unique(ents.begin(), ents.end()), ents.end());
-                    if (ents.size() < 2)
-                        continue;
-                    if (ents.size() > maxShare) {
-                        common << CommonId{col, row, int(ents.size())};
-                        continue;
-                    }
-                    for (qsizetype k = 1; k < ents.size(); ++k) {
-                        const int a = find(parent, ents[0]), b = find(parent, ents[k]);
-                        if (a != b)
-                            parent[b] = a;
-                    }
-                    tying << Identifier{col, row, ents};
+                    for (auto it = byValue.begin(); it != byValue.end(); ++it)
+                        shared(col, it.value().first, it.value().second);
                 }
                 i = end;
             }
@@ -671,7 +718,7 @@ private:
             hit.facts.insert(QStringLiteral("members"), double(n));
             hit.facts.insert(QStringLiteral("identifiers"), double(groupIds.value(it.key()).size()));
             hit.facts.insert(QStringLiteral("density"), density);
-            hit.summary = Tr::tr("A ring of %1 %2 tied by %3 shared identifiers").arg(n).arg(columnName(entityCol)).arg(groupIds.value(it.key()).size());
+            hit.summary = Tr::tr("A ring of %1 entities (%2) tied by %3 shared identifiers").arg(n).arg(columnName(entityCol)).arg(groupIds.value(it.key()).size());
             keepRows(hit, groupRows.value(it.key()));
             m_result.hits << hit;
         }

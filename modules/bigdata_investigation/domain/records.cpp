@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <cstring>
 #include <stdexcept>
 
 namespace hexhub::bigdata {
@@ -148,6 +149,72 @@ QString normalisedValue(ColumnType type, QStringView value)
         return out;
     }
     }
+}
+
+void normaliseUtf8(ColumnType type, QByteArrayView in, QByteArray& out)
+{
+    const char* p = in.data();
+    const qsizetype n = in.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (uchar(p[i]) >= 0x80) {
+            out = normalisedValue(type, QString::fromUtf8(in)).toUtf8();
+            return;
+        }
+    }
+    // Written through a pointer into a buffer as long as the cell (the result is never longer).
+    out.resize(n);
+    char* o = out.data();
+    qsizetype w = 0;
+    const auto isSpace = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    switch (type) {
+    case ColumnType::Phone: {
+        for (qsizetype i = 0; i < n; ++i)
+            if (p[i] >= '0' && p[i] <= '9')
+                o[w++] = p[i];
+        qsizetype skip = 0;
+        if (w == 15 && std::memcmp(o, "0086", 4) == 0)
+            skip = 4;
+        else if (w == 13 && std::memcmp(o, "86", 2) == 0)
+            skip = 2;
+        if (skip > 0) {
+            std::memmove(o, o + skip, size_t(w - skip));
+            w -= skip;
+        }
+        break;
+    }
+    case ColumnType::IdNumber:
+    case ColumnType::Plate:
+        for (qsizetype i = 0; i < n; ++i) {
+            const char c = p[i];
+            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+                o[w++] = c;
+            else if (c >= 'a' && c <= 'z')
+                o[w++] = char(c - 'a' + 'A');
+        }
+        break;
+    default: {
+        qsizetype from = 0, to = n;
+        while (from < to && isSpace(p[from]))
+            ++from;
+        while (to > from && isSpace(p[to - 1]))
+            --to;
+        const bool fold = type != ColumnType::Integer && type != ColumnType::Decimal;
+        bool space = false;
+        for (qsizetype i = from; i < to; ++i) {
+            const char c = p[i];
+            if (fold && isSpace(c)) {
+                space = true;
+                continue;
+            }
+            if (space)
+                o[w++] = ' ';
+            space = false;
+            o[w++] = (fold && c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        }
+        break;
+    }
+    }
+    out.truncate(w);
 }
 
 std::optional<qint64> parseDateTimeCell(QStringView value, const QString& format)

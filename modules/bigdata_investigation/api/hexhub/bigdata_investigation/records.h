@@ -44,6 +44,9 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT ColumnSpec
  * text trimmed and case-folded with inner spaces made one. Empty when the cell says nothing.
  */
 HEXHUB_BIGDATA_INVESTIGATION_EXPORT QString normalisedValue(ColumnType type, QStringView value);
+//! The same on a cell's UTF-8 bytes into `out` (its UTF-8), without a QString for ASCII cells: for
+//! the models' inner loops over millions of cells.
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT void normaliseUtf8(ColumnType type, QByteArrayView utf8, QByteArray& out);
 /*!
  * A date-time cell as milliseconds since 1970 counted on the wall clock it is written in (no time
  * zone applied, so hours and days fall where the records say): `format` when given, else
