@@ -113,6 +113,23 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::DatasetService</name>
+    <message numerus="yes">
+        <source>The file has %n column(s); the mapping has %1.</source>
+        <translation>
+            <numerusform>The file has %n column; the mapping has %1.</numerusform>
+            <numerusform>The file has %n columns; the mapping has %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No row of the file fits the mapping: nothing imported (%n row(s) set aside).</source>
+        <translation>
+            <numerusform>No row of the file fits the mapping: nothing imported (%n row set aside).</numerusform>
+            <numerusform>No row of the file fits the mapping: nothing imported (%n rows set aside).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::bigdata::ModelRun</name>
     <message numerus="yes">
         <source>%n row(s)</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Tr</name>
+    <message>
+        <source>read the datasets</source>
+        <translation>查看数据集</translation>
+    </message>
+</context>
+<context>
     <name>hexhub</name>
     <message>
         <source>Hexhub: a public-safety command centre of one hub and six centres.</source>
@@ -3084,6 +3091,22 @@
         <source>--%1 goes with --run-model.</source>
         <translation>--%1 须与 --run-model 一起使用。</translation>
     </message>
+    <message>
+        <source>Marketplace listings, seized server export</source>
+        <translation>交易平台帖子（扣押服务器导出）</translation>
+    </message>
+    <message>
+        <source>Criminal Procedure Law art. 141: electronic data seized under warrant</source>
+        <translation>《刑事诉讼法》第一百四十一条：依法扣押的电子数据</translation>
+    </message>
+    <message>
+        <source>Burglaries reported, last 90 days</source>
+        <translation>近90天入室盗窃报案</translation>
+    </message>
+    <message>
+        <source>Police Law art. 6: prevention and investigation of crime</source>
+        <translation>《人民警察法》第六条：预防、制止和侦查违法犯罪活动</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -3194,6 +3217,105 @@
     <message>
         <source>Analytic models over imported records that flag patterns and hand explainable leads to the hub.</source>
         <translation>对导入数据运行分析模型，发现异常模式，并向指挥中枢移交可解释的线索。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::DatasetService</name>
+    <message>
+        <source>No dataset %1 (removed, or not finished importing).</source>
+        <translation>没有数据集 %1（已删除，或尚未导入完成）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>import a dataset</source>
+        <translation>导入数据集</translation>
+    </message>
+    <message>
+        <source>Name the dataset.</source>
+        <translation>请为数据集命名。</translation>
+    </message>
+    <message>
+        <source>Say where the records came from (a seizure, a warrant, a statutory return).</source>
+        <translation>请说明记录来源（扣押、令状、法定报送）。</translation>
+    </message>
+    <message>
+        <source>Give the legal basis on which the records are held.</source>
+        <translation>请给出持有这些记录的法律依据。</translation>
+    </message>
+    <message>
+        <source>The retention date must be in the future.</source>
+        <translation>保存期限必须是将来的日期。</translation>
+    </message>
+    <message>
+        <source>A dataset is kept at most ten years; choose an earlier retention date.</source>
+        <translation>数据集最多保存十年；请选择更早的保存期限。</translation>
+    </message>
+    <message>
+        <source>The mapping has no column.</source>
+        <translation>映射中没有列。</translation>
+    </message>
+    <message>
+        <source>Every column needs a name.</source>
+        <translation>每一列都需要名称。</translation>
+    </message>
+    <message>
+        <source>Two columns are named %1.</source>
+        <translation>有两列都名为 %1。</translation>
+    </message>
+    <message>
+        <source>An import needs a command id.</source>
+        <translation>导入需要命令编号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n column(s); the mapping has %1.</source>
+        <translation>
+            <numerusform>文件有 %n 列；映射有 %1 列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No row of the file fits the mapping: nothing imported (%n row(s) set aside).</source>
+        <translation>
+            <numerusform>文件中没有符合映射的行：未导入任何内容（%n 行被搁置）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import was removed meanwhile (by the purge of unfinished imports).</source>
+        <translation>该导入已被清除（未完成导入的清理）。</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 rows, %4 set aside; origin %5; legal basis %6; kept until %7</source>
+        <translation>%1，来自 %2：%3 行，搁置 %4 行；来源 %5；法律依据 %6；保存至 %7</translation>
+    </message>
+    <message>
+        <source>see the personal data in a dataset</source>
+        <translation>查看数据集中的个人信息</translation>
+    </message>
+    <message>
+        <source>Give the reason you need to see the row; it goes on record.</source>
+        <translation>请说明查看该行的理由；理由将被记录。</translation>
+    </message>
+    <message>
+        <source>No row %1 in dataset %2.</source>
+        <translation>数据集 %2 中没有第 %1 行。</translation>
+    </message>
+    <message>
+        <source>run a model</source>
+        <translation>运行模型</translation>
+    </message>
+    <message>
+        <source>purge expired datasets</source>
+        <translation>清理过期数据集</translation>
+    </message>
+    <message>
+        <source>%1: an import left unfinished</source>
+        <translation>%1：未完成的导入</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows, kept until %3</source>
+        <translation>%1：%2 行，保存至 %3</translation>
     </message>
 </context>
 <context>
@@ -3622,6 +3744,123 @@
     <message>
         <source>No answer to learn from: unsure answers count for nothing.</source>
         <translation>没有可学习的判断：&quot;不确定&quot;不计入。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::ModelService</name>
+    <message>
+        <source>No model run %1.</source>
+        <translation>没有模型运行 %1。</translation>
+    </message>
+    <message>
+        <source>No hit %1.</source>
+        <translation>没有命中 %1。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>needs more data</source>
+        <translation>需补充数据</translation>
+    </message>
+    <message>
+        <source>handed on</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>see the models</source>
+        <translation>查看模型</translation>
+    </message>
+    <message>
+        <source>save a model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>The model has problems:
+%1</source>
+        <translation>模型存在问题：
+%1</translation>
+    </message>
+    <message>
+        <source>The saved model is gone.</source>
+        <translation>已保存的模型不存在。</translation>
+    </message>
+    <message>
+        <source>The model could not be saved.</source>
+        <translation>模型无法保存。</translation>
+    </message>
+    <message>
+        <source>run a model</source>
+        <translation>运行模型</translation>
+    </message>
+    <message>
+        <source>A run needs a command id.</source>
+        <translation>运行需要命令编号。</translation>
+    </message>
+    <message>
+        <source>No dataset %1 (removed, or not finished importing).</source>
+        <translation>没有数据集 %1（已删除，或尚未导入完成）。</translation>
+    </message>
+    <message>
+        <source>%1 version %2 over %3: %4 rows, %5 hits</source>
+        <translation>%1 版本 %2 运行于 %3：%4 行，%5 条命中</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>see the runs</source>
+        <translation>查看运行记录</translation>
+    </message>
+    <message>
+        <source>see the hits</source>
+        <translation>查看命中</translation>
+    </message>
+    <message>
+        <source>review a model&apos;s hit</source>
+        <translation>研判模型命中</translation>
+    </message>
+    <message>
+        <source>A hit is confirmed, dismissed or marked as needing more data.</source>
+        <translation>命中只能确认、排除或标记为需补充数据。</translation>
+    </message>
+    <message>
+        <source>Give the reason for your decision; it goes on record with the hit.</source>
+        <translation>请说明判断理由；理由将随命中一并记录。</translation>
+    </message>
+    <message>
+        <source>This hit was handed on already; its review stands.</source>
+        <translation>该命中已移交；研判结论不可更改。</translation>
+    </message>
+    <message>
+        <source>Another analyst reviewed this hit meanwhile; look at it again.</source>
+        <translation>其他分析员已研判该命中；请重新查看。</translation>
+    </message>
+    <message>
+        <source>hand a hit on</source>
+        <translation>移交命中</translation>
+    </message>
+    <message>
+        <source>A hit goes to criminal intelligence or to the hub.</source>
+        <translation>命中只能移交情报中心或指挥中心。</translation>
+    </message>
+    <message>
+        <source>Only a hit a person confirmed is handed on; confirm it first, with your reason.</source>
+        <translation>只有经人工确认的命中才能移交；请先确认并说明理由。</translation>
+    </message>
+    <message>
+        <source>Another analyst changed this hit meanwhile; look at it again.</source>
+        <translation>其他分析员已修改该命中；请重新查看。</translation>
     </message>
 </context>
 <context>

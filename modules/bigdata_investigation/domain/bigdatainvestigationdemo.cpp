@@ -1,15 +1,18 @@
-// Big-data investigation's share of the demo history: the analytic models, imported record sets
-// with their legal basis and retention, and the alerts the models raised, each explained.
+// Big-data investigation's share of the demo history (issue 20 section 4): the personal-data trade
+// dataset with its planted ring among innocent noise, imported from a seized server's export two
+// days before the history ends, and a register of reported burglaries; every row stored as the
+// import stores it (cells, masked cells), with its mapping, provenance and retention.
 #include "hexhub/bigdata_investigation/demo.h"
+#include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/tradedemo.h"
+#include "datasetrows_p.h"
+
 #include "base/coretr.h"
 #include "module/demodata.h"
 #include "module/extensions.h"
-
 #include "store/sql.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QDateTime>
 
 namespace hexhub::bigdata {
 
@@ -17,75 +20,118 @@ namespace {
 
 constexpr qint64 kDay = 24 * 3600 * 1000;
 
-QString json(const QJsonObject& object)
+// Rows go in a hundred a statement, as the import writes them.
+class RowWriter
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+public:
+    RowWriter(DemoContext& demo, qint64 dataset, QList<ColumnSpec> mapping) : m_demo(demo), m_dataset(dataset), m_mapping(std::move(mapping)) {}
+    ~RowWriter() { flush(); }
+
+    void add(const QStringList& cells)
+    {
+        ++m_rowNo;
+        m_params << m_dataset << m_rowNo << m_rowNo + 1 << detail::jsonArray(cells) << detail::jsonArray(detail::maskedCells(cells, m_mapping));
+        if (++m_pending == 100)
+            flush();
+    }
+    qint64 rows() const { return m_rowNo; }
+
+    void flush()
+    {
+        if (m_pending == 0)
+            return;
+        QString sql = QStringLiteral("INSERT INTO bd_dataset_rows (dataset_id, row_no, line_no, cells, cells_masked) VALUES ");
+        for (int i = 0; i < m_pending; ++i)
+            sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?)");
+        m_demo.txn().execCached(sql, m_params);
+        m_demo.wrote(m_pending);
+        m_params.clear();
+        m_pending = 0;
+    }
+
+private:
+    DemoContext& m_demo;
+    qint64 m_dataset;
+    QList<ColumnSpec> m_mapping;
+    QVariantList m_params;
+    int m_pending = 0;
+    qint64 m_rowNo = 0;
+};
+
+qint64 addDataset(DemoContext& demo, const QString& name, const QString& origin, const QString& basis, const QString& file,
+                  const QList<ColumnSpec>& mapping, qint64 importedAt)
+{
+    return demo.insertReturningId(
+        QStringLiteral("INSERT INTO bd_datasets (name, origin, legal_basis, record_count, imported_at, retain_until, imported_by, source_file, "
+                       "format, encoding, columns, rejected_count, state) VALUES (?, ?, ?, 0, ?, ?, ?, ?, 'csv', 'UTF-8', ?, 0, 'importing')"),
+        {name, origin, basis, importedAt, importedAt + 2 * 365 * kDay, DemoContext::userOf(QStringLiteral("bigdata_investigation_operator")),
+         file, mappingToJson(mapping)});
+}
+
+void finish(DemoContext& demo, qint64 id, qint64 rows)
+{
+    demo.txn().exec(QStringLiteral("UPDATE bd_datasets SET state = 'ready', record_count = ? WHERE id = ?"), {rows, id});
 }
 
 } // namespace
 
+qint64 tradeDemoRows(qint64 incidents)
+{
+    // 290,000 at the demo's 20,000 incidents; in proportion below, at least 5,000.
+    return std::clamp<qint64>(incidents * 29 / 2, 5'000, 290'000);
+}
+
 void writeDemoData(DemoContext& demo)
 {
-    QRandomGenerator64 random = demo.random(QStringLiteral("models"));
-    struct Model
+    // The trade data: a seized marketplace server's export, imported two days before the end.
+    const qint64 rows = tradeDemoRows(demo.options().incidents);
+    const qint64 importedAt = demo.endMs() - 2 * kDay;
+    TradeDemoOptions options;
+    options.seed = demo.options().seed;
+    options.rows = rows;
+    options.endMs = importedAt - kDay;
+    const QList<ColumnSpec> mapping = makeTradeDemo({.seed = 1, .rows = 0, .ringSize = 0}, nullptr).columns;
+    const qint64 trade = addDataset(demo, Tr::tr("Marketplace listings, seized server export"), QStringLiteral("Seizure W-DEMO-0147"),
+                                    Tr::tr("Criminal Procedure Law art. 141: electronic data seized under warrant"),
+                                    QStringLiteral("marketplace-export.csv"), mapping, importedAt);
     {
-        const char* id;
-        const char* title;
-        const char* description;
-        const char* features[3];
-    };
-    static const Model kModels[] = {
-        {"repeat_location", "Repeat locations", "Places with more incidents of one kind than their usual rate",
-         {"incidents_30d", "usual_rate", "distance_to_previous_m"}},
-        {"burglary_series", "Burglary series", "Burglaries close in place, time and method that may be one crew",
-         {"same_method", "days_between", "distance_m"}},
-        {"resale_pattern", "Resale of stolen goods", "Second-hand sales that match property reported stolen",
-         {"item_match", "price_ratio", "seller_repeat"}},
-        {"fraud_call_cluster", "Fraud call clusters", "Numbers that called many reported fraud victims",
-         {"victims_called", "call_span_h", "new_number"}},
-    };
-    for (const Model& m : kModels) {
-        demo.insert(QStringLiteral("INSERT INTO bd_models (id, title, description, parameters, enabled) VALUES (?, ?, ?, ?, 1)"),
-                    {QLatin1String(m.id), QLatin1String(m.title), QLatin1String(m.description),
-                     json({{QStringLiteral("threshold"), 0.7}, {QStringLiteral("window_days"), 30}})});
+        RowWriter writer(demo, trade, mapping);
+        makeTradeDemo(options, [&](const QStringList& row) { writer.add(row); });
+        writer.flush();
+        finish(demo, trade, writer.rows());
     }
 
-    static const char* const kDatasets[] = {"Pawn shop sales register", "Second-hand phone sales", "Hotel guest registers",
-                                            "Reported fraud calls", "Bicycle registrations", "Parking ticket records"};
-    static const char* const kOrigins[] = {"Warrant", "Statutory return", "Seizure", "Public register"};
-    const qint64 datasets = std::min<qint64>(demo.scaled(0.00005, 4), 40);
-    QList<qint64> datasetIds;
-    for (qint64 i = 0; i < datasets; ++i) {
-        const qint64 imported = demo.startMs() + (demo.endMs() - demo.startMs()) * i / datasets;
-        const int kind = int(i % qint64(std::size(kDatasets)));
-        datasetIds << demo.insertReturningId(
-            QStringLiteral("INSERT INTO bd_datasets (name, origin, legal_basis, record_count, imported_at, retain_until, imported_by) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            {QStringLiteral("%1, part %2").arg(QLatin1String(kDatasets[kind])).arg(i / qint64(std::size(kDatasets)) + 1),
-             QStringLiteral("%1 W-DEMO-%2").arg(QLatin1String(kOrigins[random.bounded(4)])).arg(i + 1, 4, 10, QLatin1Char('0')),
-             QStringLiteral("Investigation of reported offences"), 1000 + random.bounded(200000), imported, imported + 2 * 365 * kDay,
-             DemoContext::userOf(QStringLiteral("bigdata_investigation_operator"))});
-    }
-
-    QRandomGenerator64 alerts = demo.random(QStringLiteral("alerts"));
-    const qint64 count = demo.scaled(0.005, 20);
-    for (qint64 i = 0; i < count; ++i) {
-        const Model& m = kModels[alerts.bounded(int(std::size(kModels)))];
-        const qint64 raised = demo.startMs() + (demo.endMs() - demo.startMs()) * (i + 1) / (count + 1);
-        const double score = 0.7 + alerts.bounded(30) / 100.0;
-        QJsonArray features;
-        for (const char* f : m.features)
-            features << QJsonObject{{QStringLiteral("name"), QLatin1String(f)}, {QStringLiteral("weight"), alerts.bounded(100) / 100.0}};
-        QJsonArray records;
-        for (int r = 0; r < 3; ++r)
-            records << alerts.bounded(100000);
-        const qint64 age = demo.endMs() - raised;
-        static const QString kStatus[] = {QStringLiteral("new"), QStringLiteral("confirmed"), QStringLiteral("dismissed"),
-                                          QStringLiteral("handed_over")};
-        const QString status = age < 3 * kDay ? kStatus[0] : kStatus[1 + alerts.bounded(3)];
-        demo.insert(QStringLiteral("INSERT INTO bd_alerts (model_id, dataset_id, score, explanation, status, raised_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                    {QLatin1String(m.id), datasetIds[alerts.bounded(int(datasetIds.size()))], score,
-                     json({{QStringLiteral("features"), features}, {QStringLiteral("records"), records}}), status, raised});
+    // Reported burglaries of the last 90 days (place and time), for the space-time model: a run of
+    // them in one estate among scattered ones.
+    const QList<ColumnSpec> burglaryMapping{{QStringLiteral("reported"), ColumnType::DateTime, {}, false},
+                                            {QStringLiteral("place"), ColumnType::Place, {}, false},
+                                            {QStringLiteral("method"), ColumnType::Text, {}, false}};
+    const qint64 burglaries = addDataset(demo, Tr::tr("Burglaries reported, last 90 days"), QStringLiteral("Hub incident register"),
+                                         Tr::tr("Police Law art. 6: prevention and investigation of crime"), QStringLiteral("burglaries-90d.csv"),
+                                         burglaryMapping, demo.endMs() - 5 * kDay);
+    {
+        QRandomGenerator64 random = demo.random(QStringLiteral("burglaries"));
+        RowWriter writer(demo, burglaries, burglaryMapping);
+        static const char* const kMethods[] = {"door forced", "window left open", "lock snapped", "climbed balcony"};
+        const qint64 count = std::clamp<qint64>(demo.scaled(0.02, 200), 200, 4000);
+        const qint64 from = demo.endMs() - 95 * kDay;
+        for (qint64 i = 0; i < count; ++i) {
+            const GeoPoint p = demo.district().alongStreet(demo.district().randomStreet(random), random.bounded(1.0));
+            const qint64 at = from + qint64(random.bounded(double(90 * kDay)));
+            writer.add({QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                        QStringLiteral("%1,%2").arg(p.latitude, 0, 'f', 6).arg(p.longitude, 0, 'f', 6),
+                        QString::fromLatin1(kMethods[random.bounded(4)])});
+        }
+        // The series: six in one estate over three nights, ten days before the import.
+        const GeoPoint estate = demo.district().alongStreet(3, 0.4);
+        for (int i = 0; i < 6; ++i) {
+            const qint64 at = demo.endMs() - 15 * kDay + (i / 2) * kDay + qint64(random.bounded(4 * 3600)) * 1000;
+            writer.add({QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                        QStringLiteral("%1,%2").arg(estate.latitude + 0.0004 * (i % 3), 0, 'f', 6).arg(estate.longitude - 0.0003 * (i % 2), 0, 'f', 6),
+                        QStringLiteral("lock snapped")});
+        }
+        writer.flush();
+        finish(demo, burglaries, writer.rows());
     }
 }
 

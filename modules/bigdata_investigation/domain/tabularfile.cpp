@@ -385,6 +385,8 @@ std::optional<TabularShape> readTabularRows(QIODevice& device, const TabularOpti
             ++shape.rowCount;
             if (sink)
                 sink(row, i + 1);
+            if (options.stopAfterRows >= 0 && shape.rowCount >= options.stopAfterRows)
+                break;
         }
         parsed(text.size());
         return shape;
@@ -430,6 +432,8 @@ std::optional<TabularShape> readTabularRows(QIODevice& device, const TabularOpti
                 return refuseShape(error, Tr::tr("The file has more than %1 rows.").arg(options.maxRows));
             if (sink)
                 sink(r.fields, r.line);
+            if (options.stopAfterRows >= 0 && shape.rowCount >= options.stopAfterRows)
+                break;
         }
     }
     shape.lines = cursor.lines();

@@ -54,8 +54,12 @@ const char* const kTrade[] = {"ID card numbers with phone list, fresh", "househo
 
 } // namespace
 
-TradeDemo makeTradeDemo(const TradeDemoOptions& options, const std::function<void(const QStringList& row)>& emit)
+TradeDemo makeTradeDemo(const TradeDemoOptions& options, const std::function<void(const QStringList& row)>& sink)
 {
+    const auto emit = [&sink](const QStringList& row) {
+        if (sink)
+            sink(row);
+    };
     TradeDemo out;
     out.columns = {{QStringLiteral("time"), ColumnType::DateTime, {}, false},
                    {QStringLiteral("account"), ColumnType::Account, {}, false},

@@ -63,6 +63,7 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TabularOptions
     std::optional<QChar> delimiter;
     std::optional<bool> header;
     qint64 maxRows = 5'000'000;                //!< more is refused, not cut
+    qint64 stopAfterRows = -1;                 //!< a preview: stop once this many rows were handed on (the counts are then partial)
     //! Called now and then with the bytes read so far; from the thread reading.
     std::function<void(qint64 bytesRead, qint64 bytesTotal)> progress;
     //! Set (from any thread) to stop: the read ends with "cancelled" and returns nothing.

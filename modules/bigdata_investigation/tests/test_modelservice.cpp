@@ -1,0 +1,196 @@
+// Models at the desk (issue 20 sections 2 and 3): a run over a stored dataset with progress, its
+// hits stored with their evidence (model, version, parameters, score parts, rows masked); the review
+// queue: confirm, dismiss or ask for more data with a reason, at the version read; the hand-over of
+// a confirmed hit only, journaled with its evidence; an analyst's model saved as the next version;
+// permissions refused and audited; a cancelled run kept as cancelled with no hit.
+#include "testsupport.h"
+
+#include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/modelservice.h"
+#include "hexhub/bigdata_investigation/tradedemo.h"
+
+#include "base/clock.h"
+#include "store/sql.h"
+#include "store/store.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::bigdata;
+
+namespace {
+
+constexpr qint64 kDay = 24 * 3600 * 1000;
+
+struct Desk
+{
+    TestPlatform tp{TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)})};
+    std::unique_ptr<DatasetService> datasets;
+    std::unique_ptr<ModelService> models;
+    QTemporaryDir dir;
+    TradeDemo demo;
+    Dataset trade;
+
+    explicit Desk(qsizetype rows = 6000)
+    {
+        tp.start();
+        signInAs(tp, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"));
+        datasets = std::make_unique<DatasetService>(tp->store(), tp->session(), tp->audit());
+        models = std::make_unique<ModelService>(tp->store(), tp->session(), tp->audit(), *datasets);
+        const QString path = dir.filePath(QStringLiteral("trade.csv"));
+        {
+            QFile f(path);
+            REQUIRE(f.open(QIODevice::WriteOnly));
+            QTextStream out(&f);
+            out << "time,account,phone,device,ip,address,listing,records,price\n";
+            demo = makeTradeDemo({.seed = 9, .rows = rows, .ringSize = 70}, [&](const QStringList& row) {
+                QStringList fields;
+                for (const QString& c : row)
+                    fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
+                out << fields.join(QLatin1Char(',')) << '\n';
+            });
+        }
+        trade = await(datasets->importFile(path, {}, makeTradeDemo({.seed = 1, .rows = 0, .ringSize = 0}, nullptr).columns,
+                                           {QStringLiteral("Listings"), QStringLiteral("Seizure W-TEST-0002"), QStringLiteral("CPL art. 141"),
+                                            tp->clock().nowMs() + 365 * kDay}),
+                      60000);
+    }
+    ModelDefinition model(const QString& id)
+    {
+        for (const ModelDefinition& m : await(models->library()))
+            if (m.id == id)
+                return m;
+        FAIL("no model " << id.toStdString());
+        return {};
+    }
+    qint64 count(const QString& sql, const QVariantList& params = {})
+    {
+        return await(tp->store().read([sql, params](Sql& s) { return s.scalar(sql, params).toLongLong(); }));
+    }
+};
+
+} // namespace
+
+TEST_CASE("bigdata_investigation: a run over a stored dataset keeps its hits with their evidence, reviewed and handed on by a person",
+          "[bigdata_investigation][models][review]")
+{
+    Desk d;
+    const ModelRunRecord run = await(d.models->run(d.model(QStringLiteral("shared-identifier-rings")), {}, d.trade.id), 60000);
+    CHECK(run.state == QStringLiteral("finished"));
+    CHECK(run.rowsSeen == 6000);
+    CHECK(run.hitCount >= 1);
+    CHECK(run.startedBy == QStringLiteral("ana"));
+    CHECK(run.datasetName == QStringLiteral("Listings"));
+    CHECK(!run.notes.isEmpty()); // the cafes
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'model_run.finished'")) == 1);
+
+    const QList<StoredHit> hits = await(d.models->hits(run.id, 0, 100));
+    REQUIRE(!hits.isEmpty());
+    const StoredHit top = hits.first();
+    CHECK(top.rank == 1);
+    CHECK(top.status == HitStatus::New);
+    QStringList members;
+    for (const QJsonValue& m : top.evidence.value(QStringLiteral("members")).toArray())
+        members << m.toString();
+    CHECK(members == d.demo.ringAccounts);
+    // The evidence: the model, its version and parameters, the parts of the score, the rows masked.
+    CHECK(top.evidence.value(QStringLiteral("model")).toString() == QStringLiteral("shared-identifier-rings"));
+    CHECK(top.evidence.value(QStringLiteral("version")).toInt() == 1);
+    CHECK(top.evidence.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("max_share")).toDouble() == 25);
+    CHECK(top.evidence.value(QStringLiteral("breakdown")).toArray().size() == 4);
+    const QJsonArray rows = top.evidence.value(QStringLiteral("rows")).toArray();
+    REQUIRE(!rows.isEmpty());
+    const QJsonArray cells = rows.first().toObject().value(QStringLiteral("cells")).toArray();
+    CHECK(cells[2].toString().startsWith(QStringLiteral("*****")));
+    CHECK(d.demo.ringAccounts.contains(cells[1].toString()));
+    for (const QJsonValue& t : top.evidence.value(QStringLiteral("ties")).toArray())
+        if (t.toObject().value(QStringLiteral("column")).toString() == QStringLiteral("phone"))
+            CHECK(t.toObject().value(QStringLiteral("value")).toString().startsWith(QStringLiteral("****")));
+
+    // The queue, best first; the rail's count.
+    CHECK(await(d.models->pendingCount()) == run.hitCount);
+    CHECK(await(d.models->queue()).first().id == top.id);
+
+    // Nothing leaves before a person confirms it.
+    CHECK(failureOf(d.models->handOn(top.id, QStringLiteral("criminal_intel"))).contains(QStringLiteral("confirm it first")));
+    CHECK(failureOf(d.models->review(top.id, top.version, HitStatus::Confirmed, QStringLiteral("ok"))).contains(QStringLiteral("reason")));
+    const StoredHit confirmed = await(d.models->review(top.id, top.version, HitStatus::Confirmed,
+                                                       QStringLiteral("Seventy accounts on shared devices and proxies, all offering ID data")));
+    CHECK(confirmed.status == HitStatus::Confirmed);
+    CHECK(confirmed.reviewedBy == QStringLiteral("ana"));
+    // A second analyst working from the version they saw: a conflict, not an overwrite.
+    CHECK(failureOf(d.models->review(top.id, top.version, HitStatus::Dismissed, QStringLiteral("looks like a family to me"))).contains(QStringLiteral("meanwhile")));
+    const CommandId hand = CommandId::make();
+    const StoredHit handed = await(d.models->handOn(top.id, QStringLiteral("criminal_intel"), hand));
+    CHECK(handed.status == HitStatus::HandedOn);
+    CHECK(handed.handedTo == QStringLiteral("criminal_intel"));
+    CHECK(await(d.models->handOn(top.id, QStringLiteral("criminal_intel"), hand)).id == top.id); // applied once
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'model_hit.handed_on'")) == 1);
+    const QString payload = await(d.tp->store().read([](Sql& s) {
+        return s.scalar(QStringLiteral("SELECT payload FROM events WHERE topic = 'model_hit.handed_on'")).toString();
+    }));
+    const auto event = ModelHitHandedOn::fromJson(QJsonDocument::fromJson(payload.toUtf8()).object());
+    REQUIRE(event);
+    CHECK(event->to == QStringLiteral("criminal_intel"));
+    CHECK(event->reason.startsWith(QStringLiteral("Seventy accounts")));
+    CHECK(event->evidence.value(QStringLiteral("members")).toArray().size() == 70);
+    CHECK(!payload.contains(QStringLiteral("100-55"))); // no phone number travels unmasked
+    CHECK(failureOf(d.models->review(top.id, handed.version, HitStatus::Dismissed, QStringLiteral("changed my mind"))).contains(QStringLiteral("handed on")));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action IN ('model_hit.reviewed', 'model_hit.handed_on', 'model_run.finished') "
+                                 "AND outcome = 'success'")) == 3);
+
+    SECTION("another hit dismissed, another sent back for more data: both on the journal with their reasons")
+    {
+        if (hits.size() >= 3) {
+            await(d.models->review(hits[1].id, hits[1].version, HitStatus::Dismissed, QStringLiteral("A family sharing a phone")));
+            await(d.models->review(hits[2].id, hits[2].version, HitStatus::MoreData, QStringLiteral("Need the device registrations")));
+            CHECK(await(d.models->queue()).size() == qsizetype(run.hitCount - 2)); // more data stays in the queue
+            CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'model_hit.reviewed'")) == 3);
+        }
+    }
+}
+
+TEST_CASE("bigdata_investigation: an analyst's model saved as the next version, a bad one refused with its problems, a cancelled run",
+          "[bigdata_investigation][models]")
+{
+    Desk d(3000);
+    ModelDefinition rings = d.model(QStringLiteral("shared-identifier-rings"));
+    QJsonObject doc = QJsonDocument::fromJson(rings.source).object();
+    QJsonObject params = doc.value(QStringLiteral("parameters")).toObject();
+    QJsonObject minMembers = params.value(QStringLiteral("min_members")).toObject();
+    minMembers.insert(QStringLiteral("default"), 60);
+    params.insert(QStringLiteral("min_members"), minMembers);
+    doc.insert(QStringLiteral("parameters"), params);
+    const ModelDefinition saved = await(d.models->save(QJsonDocument(doc).toJson()));
+    CHECK(saved.version == 2);
+    CHECK(d.model(QStringLiteral("shared-identifier-rings")).version == 2);
+    CHECK(await(d.models->versions(QStringLiteral("shared-identifier-rings"))).size() == 2);
+    const ModelRunRecord run = await(d.models->run(saved, {}, d.trade.id), 60000);
+    CHECK(run.modelVersion == 2);
+    CHECK(run.hitCount == 1); // only the ring has 60 members or more
+
+    doc.insert(QStringLiteral("kind"), QStringLiteral("magic"));
+    const QString why = failureOf(d.models->save(QJsonDocument(doc).toJson()));
+    CHECK(why.contains(QStringLiteral("kind: expected one of")));
+
+    // A parameter that names no column: the run is kept as failed, with the reason.
+    QMap<QString, QJsonValue> given;
+    given.insert(QStringLiteral("entity"), QStringLiteral("seller"));
+    CHECK(failureOf(d.models->run(saved, given, d.trade.id)).contains(QStringLiteral("no column seller")));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM bd_runs WHERE state = 'failed' AND error LIKE '%seller%'")) == 1);
+
+    SECTION("without the permission: refused and audited")
+    {
+        signInAs(d.tp, QStringLiteral("cio"), QStringLiteral("criminal_intel_operator"));
+        CHECK(!failureOf(d.models->run(saved, {}, d.trade.id)).isEmpty());
+        CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'model_run.finished' AND outcome = 'denied'")) == 1);
+        CHECK(!failureOf(d.models->queue()).isEmpty());
+    }
+}
