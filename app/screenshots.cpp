@@ -231,11 +231,22 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     publishDeadline(txn, DeadlineSet{QStringLiteral("pictures.%1").arg(i), deadlines[i].first,
                                                      now.addSecs(deadlines[i].second), QStringLiteral("hub"), {}});
             }));
-            // What the modules' own pictures show, put in by each through its services, as a hub
-            // supervisor (the trainer may watch cameras, not register them).
+            // What the modules' own pictures show, put in by each through its services: a centre's
+            // as its own operator (a user with the centre's operator role, made for the pictures),
+            // the hub's as a hub supervisor (the trainer may watch cameras, not register them).
             QList<std::pair<QString, ModulePicture>> modulePictures;
-            platform.session().setPrincipal(supervisor.principal);
             for (const auto& [module, pictures] : platform.modules().pictures()) {
+                platform.session().setPrincipal(supervisor.principal);
+                if (module != QLatin1String("hub")) {
+                    const QString name = module.left(20).replace(QLatin1Char('_'), QLatin1Char('-')) + QStringLiteral("-pictures");
+                    try {
+                        resultOf(platform.access().createUserBySystem(
+                            NewUser{name, Tr::tr("Operator"), QStringLiteral("Pictures-Only-2026"), {module + QStringLiteral("_operator")}}));
+                    } catch (const std::exception&) {
+                        // Made for the first language already.
+                    }
+                    platform.session().setPrincipal(resultOf(platform.access().signIn(name, QStringLiteral("Pictures-Only-2026"))).principal);
+                }
                 for (const ModulePicture& picture : pictures.prepare(platform.store(), platform.session(), platform.audit()))
                     modulePictures.append({module, picture});
             }

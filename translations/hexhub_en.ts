@@ -61,6 +61,51 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::AnalystDesk</name>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dataset(s)</source>
+        <translation>
+            <numerusform>%n dataset</numerusform>
+            <numerusform>%n datasets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, version %3, %n parameter(s); no problem</source>
+        <translation>
+            <numerusform>%1: %2, version %3, %n parameter; no problem</numerusform>
+            <numerusform>%1: %2, version %3, %n parameters; no problem</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): the model cannot be saved or run until they are fixed</source>
+        <translation>
+            <numerusform>%n problem: the model cannot be saved or run until they are fixed</numerusform>
+            <numerusform>%n problems: the model cannot be saved or run until they are fixed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 version %2 over %3 · %4 · %5 rows · %n hit(s)</source>
+        <translation>
+            <numerusform>%1 version %2 over %3 · %4 · %5 rows · %n hit</numerusform>
+            <numerusform>%1 version %2 over %3 · %4 · %5 rows · %n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::bigdata::Batch</name>
     <message numerus="yes">
         <source>%1: %n row(s) set aside:</source>
@@ -113,6 +158,26 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::BigDataWall</name>
+    <message numerus="yes">
+        <source>rows held in %n dataset(s)</source>
+        <translation>
+            <numerusform>rows held in %n dataset</numerusform>
+            <numerusform>rows held in %n datasets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::DatasetPanel</name>
+    <message numerus="yes">
+        <source>%n row(s) from %1 (%2, %3), %4 set aside</source>
+        <translation>
+            <numerusform>%n row from %1 (%2, %3), %4 set aside</numerusform>
+            <numerusform>%n rows from %1 (%2, %3), %4 set aside</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::bigdata::DatasetService</name>
     <message numerus="yes">
         <source>The file has %n column(s); the mapping has %1.</source>
@@ -126,6 +191,33 @@
         <translation>
             <numerusform>No row of the file fits the mapping: nothing imported (%n row set aside).</numerusform>
             <numerusform>No row of the file fits the mapping: nothing imported (%n rows set aside).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::HitPanel</name>
+    <message numerus="yes">
+        <source>%n identifier(s)</source>
+        <translation>
+            <numerusform>%n identifier</numerusform>
+            <numerusform>%n identifiers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::ImportDialog</name>
+    <message numerus="yes">
+        <source>JSON Lines, %1; %n column(s)</source>
+        <translation>
+            <numerusform>JSON Lines, %1; %n column</numerusform>
+            <numerusform>JSON Lines, %1; %n columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CSV, %1, delimiter %2, %3; %n column(s)</source>
+        <translation>
+            <numerusform>CSV, %1, delimiter %2, %3; %n column</numerusform>
+            <numerusform>CSV, %1, delimiter %2, %3; %n columns</numerusform>
         </translation>
     </message>
 </context>
@@ -164,6 +256,43 @@
         <translation>
             <numerusform>%n block on %1 over %2 rows left out (too common to tell people apart)</numerusform>
             <numerusform>%n blocks on %1 over %2 rows left out (too common to tell people apart)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::RingGraph</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::RunDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1 (%n row)</numerusform>
+            <numerusform>%1 (%n rows)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::Text</name>
+    <message numerus="yes">
+        <source>%n hit(s) to review</source>
+        <translation>
+            <numerusform>%n hit to review</numerusform>
+            <numerusform>%n hits to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
         </translation>
     </message>
 </context>

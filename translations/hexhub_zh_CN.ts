@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>At least five characters; it goes on record</source>
+        <translation>至少五个字符；将被记录</translation>
+    </message>
+</context>
+<context>
     <name>Tr</name>
     <message>
         <source>read the datasets</source>
@@ -3120,6 +3127,207 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::AnalystDesk</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
+        <translation>研判队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Datasets</source>
+        <translation>数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Model &amp;library</source>
+        <translation>模型库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>运行记录(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Search what the hits say (Ctrl+F)</source>
+        <translation>搜索命中内容（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待研判</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 条命中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What the model found</source>
+        <translation>模型发现</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Search names, origins and files (Ctrl+F); Ctrl+I imports a file</source>
+        <translation>搜索名称、来源和文件（Ctrl+F）；Ctrl+I 导入文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dataset(s)</source>
+        <translation>
+            <numerusform>%n 个数据集</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>&amp;Save as a new version</source>
+        <translation>另存为新版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Run over a dataset... (Ctrl+R)</source>
+        <translation>在数据集上运行(&amp;R)...（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Problems (checked as you type):</source>
+        <translation>问题（输入时即时检查）：</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · version %3 · %4</source>
+        <translation>%1
+%2 · 版本 %3 · %4</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, version %3, %n parameter(s); no problem</source>
+        <translation>
+            <numerusform>%1：%2，版本 %3，%n 个参数；没有问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): the model cannot be saved or run until they are fixed</source>
+        <translation>
+            <numerusform>%n 个问题：修正之前模型无法保存或运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as %1 version %2.</source>
+        <translation>已保存为 %1 版本 %2。</translation>
+    </message>
+    <message>
+        <source>Choose a model without problems in the library first.</source>
+        <translation>请先在模型库中选择一个没有问题的模型。</translation>
+    </message>
+    <message>
+        <source>Search models and datasets (Ctrl+F)</source>
+        <translation>搜索模型和数据集（Ctrl+F）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 version %2 over %3 · %4 · %5 rows · %n hit(s)</source>
+        <translation>
+            <numerusform>%1 版本 %2 运行于 %3 · %4 · %5 行 · %n 条命中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set aside: %1</source>
+        <translation>搁置：%1</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::bigdata::Batch</name>
     <message>
         <source>The model %1 cannot be used:</source>
@@ -3217,6 +3425,176 @@
     <message>
         <source>Analytic models over imported records that flag patterns and hand explainable leads to the hub.</source>
         <translation>对导入数据运行分析模型，发现异常模式，并向指挥中枢移交可解释的线索。</translation>
+    </message>
+    <message>
+        <source>Analyst&apos;s desk</source>
+        <translation>分析员工作台</translation>
+    </message>
+    <message>
+        <source>Big-data wall</source>
+        <translation>大数据大屏</translation>
+    </message>
+    <message>
+        <source>Import a dataset</source>
+        <translation>导入数据集</translation>
+    </message>
+    <message>
+        <source>Run a model over a dataset</source>
+        <translation>在数据集上运行模型</translation>
+    </message>
+    <message>
+        <source>Review the models&apos; hits</source>
+        <translation>研判模型命中</translation>
+    </message>
+    <message>
+        <source>Purge datasets past their retention date</source>
+        <translation>清理已过保存期限的数据集</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::BigDataWall</name>
+    <message>
+        <source>hits waiting for a person</source>
+        <translation>待人工研判的命中</translation>
+    </message>
+    <message>
+        <source>the oldest has waited</source>
+        <translation>最久的已等待</translation>
+    </message>
+    <message>
+        <source>confirmed in 7 days</source>
+        <translation>7天内确认</translation>
+    </message>
+    <message>
+        <source>handed on in 7 days</source>
+        <translation>7天内移交</translation>
+    </message>
+    <message numerus="yes">
+        <source>rows held in %n dataset(s)</source>
+        <translation>
+            <numerusform>%n 个数据集中的记录行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>datasets reaching their retention date within 30 days</source>
+        <translation>30天内到期的数据集</translation>
+    </message>
+    <message>
+        <source>No hit waiting</source>
+        <translation>没有待研判的命中</translation>
+    </message>
+    <message>
+        <source>Hit %1 (%2, score %3): %4</source>
+        <translation>命中 %1（%2，得分 %3）：%4</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::DatasetPanel</name>
+    <message>
+        <source>Search the rows (masked values are searched as shown)</source>
+        <translation>搜索记录行（脱敏值按显示内容搜索）</translation>
+    </message>
+    <message>
+        <source>More rows</source>
+        <translation>更多行</translation>
+    </message>
+    <message>
+        <source>Reveal row (R)...</source>
+        <translation>查看明文（R）...</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Why it was set aside</source>
+        <translation>搁置原因</translation>
+    </message>
+    <message>
+        <source>The line</source>
+        <translation>原始行</translation>
+    </message>
+    <message>
+        <source>Ro&amp;ws</source>
+        <translation>记录行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Ma&amp;pping</source>
+        <translation>映射(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Set &amp;aside</source>
+        <translation>搁置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No dataset chosen</source>
+        <translation>未选择数据集</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) from %1 (%2, %3), %4 set aside</source>
+        <translation>
+            <numerusform>%n 行，来自 %1（%2，%3），搁置 %4 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Origin: %1 · Legal basis: %2</source>
+        <translation>来源：%1 · 法律依据：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 by %2 · kept until %3, then purged</source>
+        <translation>%1 由 %2 导入 · 保存至 %3，到期清除</translation>
+    </message>
+    <message>
+        <source>yes, masked</source>
+        <translation>是，已脱敏</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Set &amp;aside (%1)</source>
+        <translation>搁置（%1）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No row holds &quot;%1&quot; as shown.</source>
+        <translation>没有记录行显示的内容包含“%1”。</translation>
+    </message>
+    <message>
+        <source>Choose a row to reveal.</source>
+        <translation>请选择要查看明文的行。</translation>
+    </message>
+    <message>
+        <source>Reveal line %1</source>
+        <translation>查看第 %1 行明文</translation>
+    </message>
+    <message>
+        <source>Why do you need to see this row&apos;s personal data? The reason goes on the audit log.</source>
+        <translation>为什么需要查看该行的个人信息？理由将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Revealed; on the audit log with your reason</source>
+        <translation>已显示明文；连同理由记入审计日志</translation>
+    </message>
+    <message>
+        <source>Row revealed; the reveal and your reason are on the audit log.</source>
+        <translation>已显示该行明文；查看操作及理由已记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -3316,6 +3694,278 @@
     <message>
         <source>%1: %2 rows, kept until %3</source>
         <translation>%1：%2 行，保存至 %3</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::HitPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>共用数</translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation>原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Ties</source>
+        <translation>关联(&amp;T)</translation>
+    </message>
+    <message>
+        <source>R&amp;ows</source>
+        <translation>记录行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>More data</source>
+        <translation>补充数据</translation>
+    </message>
+    <message>
+        <source>To intelligence</source>
+        <translation>移交情报</translation>
+    </message>
+    <message>
+        <source>To the hub</source>
+        <translation>移交指挥中心</translation>
+    </message>
+    <message>
+        <source>C on the queue: confirm, with your reason</source>
+        <translation>在队列中按 C：确认，并说明理由</translation>
+    </message>
+    <message>
+        <source>X on the queue: dismiss, with your reason</source>
+        <translation>在队列中按 X：排除，并说明理由</translation>
+    </message>
+    <message>
+        <source>M on the queue: ask for more data, saying which</source>
+        <translation>在队列中按 M：要求补充数据，并说明所需数据</translation>
+    </message>
+    <message>
+        <source>I on the queue: a confirmed hit to criminal intelligence as a lead</source>
+        <translation>在队列中按 I：将已确认的命中作为线索移交情报中心</translation>
+    </message>
+    <message>
+        <source>H on the queue: a confirmed hit to the hub</source>
+        <translation>在队列中按 H：将已确认的命中移交指挥中心</translation>
+    </message>
+    <message>
+        <source>No hit chosen</source>
+        <translation>未选择命中</translation>
+    </message>
+    <message>
+        <source>Hit %1: %2</source>
+        <translation>命中 %1：%2</translation>
+    </message>
+    <message>
+        <source>Score %1 · %2 version %3 · %4</source>
+        <translation>得分 %1 · %2 版本 %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 于 %2：%3</translation>
+    </message>
+    <message>
+        <source>Handed on to %1</source>
+        <translation>已移交%1</translation>
+    </message>
+    <message>
+        <source>the hub</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <source>criminal intelligence</source>
+        <translation>情报中心</translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation>参数：%1</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n identifier(s)</source>
+        <translation>
+            <numerusform>%n 个标识</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>R&amp;ows (%1 of %2)</source>
+        <translation>记录行（%2 中的 %1）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>R&amp;ows (%1)</source>
+        <translation>记录行（%1）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hit %1</source>
+        <translation>命中 %1</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存...</translation>
+    </message>
+    <message>
+        <source>Hit %1 is %2.</source>
+        <translation>命中 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Why is this a real pattern? Your reason goes with the hit when it is handed on.</source>
+        <translation>为什么这是真实的模式？移交时理由将随命中一并送出。</translation>
+    </message>
+    <message>
+        <source>Why is this not what it looks like (a family, a cafe, a coincidence)?</source>
+        <translation>为什么这并非表面所见（家庭、网吧、巧合）？</translation>
+    </message>
+    <message>
+        <source>What data would decide it?</source>
+        <translation>需要哪些数据才能判断？</translation>
+    </message>
+    <message>
+        <source>Confirm the hit first, with your reason: nothing leaves the centre without a person&apos;s confirmation.</source>
+        <translation>请先确认命中并说明理由：未经人工确认，任何内容都不会离开本中心。</translation>
+    </message>
+    <message>
+        <source>Handing on...</source>
+        <translation>正在移交...</translation>
+    </message>
+    <message>
+        <source>Hit %1 went to the hub with its evidence.</source>
+        <translation>命中 %1 已连同证据移交指挥中心。</translation>
+    </message>
+    <message>
+        <source>Hit %1 went to criminal intelligence as a lead, with its evidence.</source>
+        <translation>命中 %1 已作为线索连同证据移交情报中心。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::ImportDialog</name>
+    <message>
+        <source>Import a dataset</source>
+        <translation>导入数据集</translation>
+    </message>
+    <message>
+        <source>A CSV or JSON Lines file; Enter reads it</source>
+        <translation>CSV 或 JSON Lines 文件；按 Enter 读取</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>浏览(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt *.jsonl *.ndjson);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.jsonl *.ndjson);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date-time format</source>
+        <translation>日期时间格式</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Seizure W-2026-0147, statutory return, public register ...</source>
+        <translation>扣押 W-2026-0147、法定报送、公开登记……</translation>
+    </message>
+    <message>
+        <source>The law or decision under which the records are held</source>
+        <translation>持有这些记录所依据的法律或决定</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Origin</source>
+        <translation>来源(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis</source>
+        <translation>法律依据(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Kept until</source>
+        <translation>保存至(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Each column&apos;s name, type and whether it holds personal data (masked in every view):</source>
+        <translation>每列的名称、类型以及是否为个人信息（在所有视图中脱敏）：</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing of it was kept.</source>
+        <translation>导入已取消；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>正在读取 %1...</translation>
+    </message>
+    <message numerus="yes">
+        <source>JSON Lines, %1; %n column(s)</source>
+        <translation>
+            <numerusform>JSON Lines，%1；%n 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CSV, %1, delimiter %2, %3; %n column(s)</source>
+        <translation>
+            <numerusform>CSV，%1，分隔符 %2，%3；%n 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>a header row</source>
+        <translation>有表头行</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>无表头行</translation>
+    </message>
+    <message>
+        <source>Importing; Escape or Cancel stops it and keeps nothing.</source>
+        <translation>正在导入；按 Esc 或“取消”可停止，且不保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Stopping the import...</source>
+        <translation>正在停止导入...</translation>
     </message>
 </context>
 <context>
@@ -3927,6 +4577,60 @@
     </message>
 </context>
 <context>
+    <name>hexhub::bigdata::RingGraph</name>
+    <message>
+        <source>Not a ring</source>
+        <translation>不是团伙</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 名成员</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::RunDialog</name>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dataset yet: import one first (Ctrl+I).</source>
+        <translation>还没有数据集：请先导入（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>The run was cancelled; it is kept as cancelled, with no hit.</source>
+        <translation>运行已取消；记录为已取消，没有命中。</translation>
+    </message>
+    <message>
+        <source>Running; Escape or Cancel stops it.</source>
+        <translation>正在运行；按 Esc 或“取消”可停止。</translation>
+    </message>
+    <message>
+        <source>Stopping the run...</source>
+        <translation>正在停止运行...</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::bigdata::TabularFile</name>
     <message>
         <source>The import was cancelled.</source>
@@ -3991,6 +4695,80 @@
     <message>
         <source>%1 fields where the file has %2</source>
         <translation>有 %1 个字段，而文件应为 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::Text</name>
+    <message>
+        <source>Dataset %1 imported: %2 rows, %3 set aside (%4)</source>
+        <translation>数据集 %1 已导入：%2 行，搁置 %3 行（%4）</translation>
+    </message>
+    <message>
+        <source>Dataset %1 purged after its retention date (%2 rows)</source>
+        <translation>数据集 %1 已过保存期限并被清除（%2 行）</translation>
+    </message>
+    <message>
+        <source>Model %1 saved as version %2</source>
+        <translation>模型 %1 已保存为版本 %2</translation>
+    </message>
+    <message>
+        <source>Model %1 over %2: %3, %4 hits</source>
+        <translation>模型 %1 运行于 %2：%3，%4 条命中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) to review</source>
+        <translation>
+            <numerusform>%n 条命中待研判</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hit %1 %2: %3</source>
+        <translation>命中 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Hit %1 handed to the hub: %2</source>
+        <translation>命中 %1 已移交指挥中心：%2</translation>
+    </message>
+    <message>
+        <source>Hit %1 handed to criminal intelligence as a lead: %2</source>
+        <translation>命中 %1 已作为线索移交情报中心：%2</translation>
+    </message>
+    <message>
+        <source>A confirmed big-data hit for the hub</source>
+        <translation>一条经确认的大数据命中移交指挥中心</translation>
+    </message>
+    <message>
+        <source>A confirmed big-data lead</source>
+        <translation>一条经确认的大数据线索</translation>
+    </message>
+    <message>
+        <source>%1 (score %2, %3): %4</source>
+        <translation>%1（得分 %2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>Hit %1</source>
+        <translation>命中 %1</translation>
+    </message>
+    <message>
+        <source>%1 · score %2 · %3</source>
+        <translation>%1 · 得分 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Dataset %1</source>
+        <translation>数据集 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::WaterfallChart</name>
+    <message>
+        <source>No breakdown</source>
+        <translation>无分项</translation>
     </message>
 </context>
 <context>
@@ -6455,6 +7233,10 @@
         <translation>
             <numerusform>本工作台关闭期间发生了 %n 个事件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,7 @@ const QStringList kDemoTables{
     QStringLiteral("bc_stations"),      QStringLiteral("bc_beats"),          QStringLiteral("bc_roster_shifts"),
     QStringLiteral("bc_inspections"),   QStringLiteral("ci_leads"),          QStringLiteral("ci_entities"),
     QStringLiteral("ci_links"),         QStringLiteral("ci_investigations"), QStringLiteral("ci_task_division"),
-    QStringLiteral("bd_datasets"),      QStringLiteral("bd_models"),         QStringLiteral("bd_alerts"),
+    QStringLiteral("bd_datasets"),      QStringLiteral("bd_dataset_rows"),
     QStringLiteral("cm_cases"),         QStringLiteral("cm_custody"),        QStringLiteral("cm_property"),
     QStringLiteral("sv_demands"),       QStringLiteral("sv_demand_history"), QStringLiteral("ps_sites"),
     QStringLiteral("ps_plans"),         QStringLiteral("ps_posts")};

@@ -2,6 +2,7 @@
 // geo-temporal clusters and entity resolution, each hit explained by its parts and its rows.
 #include "hexhub/bigdata_investigation/modelrun.h"
 #include "hexhub/bigdata_investigation/records.h"
+#include "hexhub/hub/incidentservice.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -1075,12 +1076,34 @@ std::optional<ModelRunResult> runModel(const ModelDefinition& model, const QJson
     }
 }
 
+QString partLabel(const QJsonObject& part)
+{
+    const QString key = part.value(QStringLiteral("key")).toString();
+    if (key == QLatin1String("size"))
+        return Tr::tr("members");
+    if (key == QLatin1String("kinds"))
+        return Tr::tr("kinds of identifier that tie them");
+    if (key == QLatin1String("ties"))
+        return Tr::tr("identifiers per member");
+    if (key == QLatin1String("density"))
+        return Tr::tr("pairs of members tied directly");
+    if (key == QLatin1String("expected"))
+        return Tr::tr("expected from its own history");
+    if (key == QLatin1String("excess"))
+        return Tr::tr("above expectation");
+    if (key == QLatin1String("core"))
+        return Tr::tr("records with enough neighbours (core)");
+    if (key == QLatin1String("border"))
+        return Tr::tr("records reached from them (border)");
+    if (key == QLatin1String("prior"))
+        return Tr::tr("prior: two records are rarely the same");
+    return part.value(QStringLiteral("label")).toString();
+}
+
 QString maskedValue(const QString& value)
 {
-    if (value.isEmpty())
-        return value;
-    const qsizetype keep = std::min<qsizetype>(4, value.size() / 3);
-    return QStringLiteral("****") + value.right(keep);
+    // As every store masks personal data (hexhub_mask(), the hub's contacts).
+    return maskContact(value);
 }
 
 QJsonObject hitToJson(const ModelHit& hit, const ModelDefinition& model, const QJsonObject& parameters, const RecordSet& records, bool masked)

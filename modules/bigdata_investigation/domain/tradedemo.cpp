@@ -100,7 +100,7 @@ TradeDemo makeTradeDemo(const TradeDemoOptions& options, const std::function<voi
 
     // Ordinary accounts in households: the first of a household gets a phone and a home connection,
     // the others share the connection and, in half the households, the phone.
-    const qsizetype ringRowTarget = ring > 0 ? std::max<qsizetype>(qsizetype(ring) * 40, options.rows / 100) : 0;
+    const qsizetype ringRowTarget = ring > 0 ? std::max<qsizetype>(qsizetype(ring) * 5 + 40, options.rows / 100) : 0;
     const qsizetype ordinaryRows = std::max<qsizetype>(0, options.rows - ringRowTarget);
     const quint64 accounts = std::max<quint64>(1, quint64(ordinaryRows / 6));
     struct Person
@@ -141,7 +141,9 @@ TradeDemo makeTradeDemo(const TradeDemoOptions& options, const std::function<voi
     // now and then); one phone bursts into about 40 listings in one day.
     const qint64 burstDay = start + span - qint64(20) * 86'400'000;
     for (qsizetype r = 0; r < ringRowTarget && !members.isEmpty(); ++r) {
-        const Member& m = members[qsizetype(rng.below(quint64(members.size())))];
+        // Every member lists at least once (after the burst), then at random.
+        const qsizetype pick = qsizetype(rng.below(quint64(members.size())));
+        const Member& m = members[r >= 40 && r - 40 < members.size() ? r - 40 : pick];
         const bool burst = r < 40;
         const Member& who = burst ? members.first() : m;
         const qint64 when = burst ? burstDay + qint64(rng.below(86'400'000)) : start + qint64(rng.below(quint64(span)));

@@ -1,18 +1,102 @@
 #include "bigdatainvestigationmodule.h"
+#include "analystdesk.h"
+#include "bigdatapictures.h"
+#include "bigdatawall.h"
+#include "bigdatacontext.h"
+#include "hitpanel.h"
 
 #include "hexhub/bigdata_investigation/demo.h"
+#include "hexhub/bigdata_investigation/modelservice.h"
 #include "module/demodata.h"
 
+#include <QApplication>
+
 namespace hexhub::bigdata {
+
+BigDataInvestigationModule::BigDataInvestigationModule() = default;
+BigDataInvestigationModule::~BigDataInvestigationModule() = default;
 
 bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
 {
     // A migration folder that cannot be read throws; the module manager reports it as the reason.
     context.addBundledMigrations();
-    // Models, imported record sets and their alerts of demo mode.
+    // The trade dataset with its planted ring and the burglary register of demo mode.
     context.setDemoData(&writeDemoData);
     context.setSimulationShare(simulationShare());
+    context.setEventDescriber(&describeBigDataEvent);
+    context.setRailBadge(bigDataRailBadge());
+    context.setRecordSearch(&searchBigData);
+    context.setPictures(bigDataPictures());
+    m_context = std::make_unique<BigDataContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
+    m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
+    // Hits ("hit 42") and datasets open from anywhere on the desk.
+    context.addRecordKind(RecordKind{QStringLiteral("bd_hit"), QStringLiteral("bigdata_investigation.desk"),
+                                     [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<AnalystDesk*>(view);
+                                         return desk && desk->openHit(ref.toLongLong());
+                                     }});
+    context.addRecordKind(RecordKind{QStringLiteral("bd_dataset"), QStringLiteral("bigdata_investigation.desk"),
+                                     [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<AnalystDesk*>(view);
+                                         return desk && desk->openDataset(ref.toLongLong());
+                                     }});
+
+    ViewFactory desk;
+    desk.id = QStringLiteral("bigdata_investigation.desk");
+    desk.title = tr("Analyst's desk");
+    desk.translatedTitle = [] { return tr("Analyst's desk"); };
+    desk.icon = QStringLiteral(":/hexhub/icons/bigdata_investigation.svg");
+    desk.area = ViewFactory::Area::Central;
+    desk.permission = QStringLiteral("bigdata_investigation.model.run");
+    desk.create = [this](QWidget* parent) -> QWidget* {
+        auto* view = new AnalystDesk(*m_context, parent);
+        m_desk = view;
+        return view;
+    };
+    context.addView(desk);
+    ViewFactory wall;
+    wall.id = QStringLiteral("bigdata_investigation.wall");
+    wall.title = tr("Big-data wall");
+    wall.translatedTitle = [] { return tr("Big-data wall"); };
+    wall.icon = QStringLiteral(":/hexhub/icons/bigdata_investigation.svg");
+    wall.area = ViewFactory::Area::Wall;
+    wall.permission = QStringLiteral("bigdata_investigation.model.run");
+    wall.create = [this](QWidget* parent) -> QWidget* { return new BigDataWall(*m_context, parent); };
+    context.addView(wall);
+
+    const auto command = [&context](const char* id, const QString& title, const char* permission, const char* shortcut,
+                                    std::function<void()> trigger) {
+        Command c;
+        c.id = QString::fromLatin1(id);
+        c.title = title;
+        c.shortcut = QString::fromLatin1(shortcut);
+        c.permission = QString::fromLatin1(permission);
+        c.trigger = std::move(trigger);
+        context.addCommand(c);
+    };
+    const auto onDesk = [this, ctx = &context](std::function<void(AnalystDesk*)> action) {
+        return [this, ctx, action] {
+            // The desk is opened first when it is not on screen.
+            if (!m_desk)
+                ctx->openRecord(QStringLiteral("bd_hit"), QStringLiteral("0"));
+            if (m_desk)
+                action(m_desk);
+        };
+    };
+    command("bigdata_investigation.import", tr("Import a dataset"), "bigdata_investigation.dataset.import", "",
+            onDesk([](AnalystDesk* d) { d->importFile(); }));
+    command("bigdata_investigation.run", tr("Run a model over a dataset"), "bigdata_investigation.model.run", "",
+            onDesk([](AnalystDesk* d) { d->runModel(); }));
+    command("bigdata_investigation.queue", tr("Review the models' hits"), "bigdata_investigation.model.run", "",
+            onDesk([](AnalystDesk* d) { d->showPage(AnalystDesk::Queue); }));
+    command("bigdata_investigation.purge", tr("Purge datasets past their retention date"), "bigdata_investigation.dataset.import", "",
+            [this] { m_context->datasets.purgeExpired(); });
     return true;
+}
+
+void BigDataInvestigationModule::aboutToShutdown()
+{
+    delete m_desk; // its reads end before the services go
 }
 
 QString BigDataInvestigationModule::displayName() const

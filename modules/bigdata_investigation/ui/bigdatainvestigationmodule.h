@@ -2,11 +2,18 @@
 
 #include "module/module.h"
 
+#include <QPointer>
+
+#include <memory>
+
 namespace hexhub::bigdata {
 
+struct BigDataContext;
+class AnalystDesk;
+
 /*!
- * Big-data investigation: analytic models over imported records that flag patterns and hand explainable leads to the hub.
- * This first version brings the module's schema and permissions; its screens arrive with later work.
+ * Big-data investigation: datasets imported with their provenance, declarative models run over them,
+ * and the hits a person reviews and hands on as leads (issue 20). The analyst's desk is its view.
  */
 class BigDataInvestigationModule final : public QObject, public hexhub::Module
 {
@@ -14,9 +21,16 @@ class BigDataInvestigationModule final : public QObject, public hexhub::Module
     Q_PLUGIN_METADATA(IID "org.hexhub.Module/1" FILE "../bigdata_investigation.json")
     Q_INTERFACES(hexhub::Module)
 public:
+    BigDataInvestigationModule();
+    ~BigDataInvestigationModule() override;
     bool initialize(ModuleContext& context, QString& error) override;
+    void aboutToShutdown() override;
     QString displayName() const override;
     QString displayDescription() const override;
+
+private:
+    std::unique_ptr<BigDataContext> m_context;
+    QPointer<AnalystDesk> m_desk;
 };
 
 } // namespace hexhub::bigdata

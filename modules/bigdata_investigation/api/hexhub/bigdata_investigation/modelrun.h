@@ -79,7 +79,14 @@ HEXHUB_BIGDATA_INVESTIGATION_EXPORT std::optional<ModelRunResult> runModel(const
 HEXHUB_BIGDATA_INVESTIGATION_EXPORT QJsonObject hitToJson(const ModelHit& hit, const ModelDefinition& model, const QJsonObject& parameters,
                                                          const RecordSet& records, bool masked);
 
-//! A personal value as shown without a reveal: its kind and last characters ("****0001").
+/*!
+ * A stored part's label in the language in use now: the parts every hit of a kind has (members,
+ * expected, prior ...) by their key, a rule's or a field's by what was stored (a column's name, the
+ * model's own label). Evidence is stored once, in the language of the run; this reads it in today's.
+ */
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT QString partLabel(const QJsonObject& part);
+
+//! A personal value as shown without a reveal: as the stores mask it (hexhub_mask(): "*********0001").
 HEXHUB_BIGDATA_INVESTIGATION_EXPORT QString maskedValue(const QString& value);
 
 //! The analyst's answer on a candidate pair of an entity-resolution model.

@@ -168,3 +168,16 @@ private:
 };
 
 } // namespace hexhub::bigdata
+
+#include "module/extensions.h"
+
+namespace hexhub::bigdata {
+
+//! How the centre's events read on timelines, in notifications and in the review.
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT EventDescription describeBigDataEvent(const Event& event);
+//! The rail's badge: hits waiting for a person (new or needing more data).
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT RailBadge bigDataRailBadge();
+//! The palette's search: hits by number or words of their summary, datasets by name ("hit 42", "dataset 3").
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT QList<RecordHit> searchBigData(Sql& sql, const QString& text, const Principal& viewer, int limit);
+
+} // namespace hexhub::bigdata

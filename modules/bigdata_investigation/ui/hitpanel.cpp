@@ -1,0 +1,316 @@
+// One hit, explained, and its review (hitpanel.h).
+#include "hitpanel.h"
+#include "bigdatacontext.h"
+#include "charts.h"
+
+#include "hexhub/bigdata_investigation/modelrun.h"
+
+#include "base/whenfinished.h"
+
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace hexhub::bigdata {
+
+QString errorText(const std::exception& e)
+{
+    return QString::fromUtf8(e.what());
+}
+
+std::optional<QString> askReason(QWidget* parent, const QString& title, const QString& question)
+{
+    QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("reasonDialog"));
+    dialog.setWindowTitle(title);
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* label = new QLabel(question, &dialog);
+    label->setWordWrap(true);
+    auto* reason = new QLineEdit(&dialog);
+    reason->setObjectName(QStringLiteral("reason"));
+    reason->setPlaceholderText(QObject::tr("At least five characters; it goes on record"));
+    label->setBuddy(reason);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    QObject::connect(reason, &QLineEdit::textChanged, &dialog,
+                     [buttons](const QString& text) { buttons->button(QDialogButtonBox::Ok)->setEnabled(text.trimmed().size() >= 5); });
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(label);
+    layout->addWidget(reason);
+    layout->addWidget(buttons);
+    dialog.resize(std::max(420, dialog.sizeHint().width()), dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted || reason->text().trimmed().size() < 5)
+        return std::nullopt;
+    return reason->text().trimmed();
+}
+
+HitPanel::HitPanel(BigDataContext& context, QWidget* parent) : QWidget(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("hitPanel"));
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("hitTitle"));
+    m_title->setWordWrap(true);
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("hitState"));
+    m_state->setWordWrap(true);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("hitMessage"));
+    m_message->setWordWrap(true);
+
+    m_waterfall = new WaterfallChart(this);
+    m_graph = new RingGraph(this);
+    m_ties = new QTreeWidget(this);
+    m_ties->setObjectName(QStringLiteral("ties"));
+    m_ties->setHeaderLabels({tr("Member"), tr("Identifier"), tr("Shared with")});
+    m_ties->setRootIsDecorated(true);
+    m_rows = new QTableWidget(this);
+    m_rows->setObjectName(QStringLiteral("evidenceRows"));
+    m_rows->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rows->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rows->verticalHeader()->hide();
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("hitTabs"));
+    auto* why = new QWidget(this);
+    auto* whyLayout = new QVBoxLayout(why);
+    whyLayout->addWidget(m_waterfall);
+    whyLayout->addWidget(m_graph, 1);
+    m_tabs->addTab(why, tr("&Why"));
+    m_tabs->addTab(m_ties, tr("&Ties"));
+    m_tabs->addTab(m_rows, tr("R&ows"));
+
+    m_confirm = new QPushButton(tr("Confirm"), this);
+    m_dismiss = new QPushButton(tr("Dismiss"), this);
+    m_more = new QPushButton(tr("More data"), this);
+    m_toIntel = new QPushButton(tr("To intelligence"), this);
+    m_toHub = new QPushButton(tr("To the hub"), this);
+    m_confirm->setToolTip(tr("C on the queue: confirm, with your reason"));
+    m_dismiss->setToolTip(tr("X on the queue: dismiss, with your reason"));
+    m_more->setToolTip(tr("M on the queue: ask for more data, saying which"));
+    m_toIntel->setToolTip(tr("I on the queue: a confirmed hit to criminal intelligence as a lead"));
+    m_toHub->setToolTip(tr("H on the queue: a confirmed hit to the hub"));
+    m_confirm->setObjectName(QStringLiteral("confirm"));
+    m_dismiss->setObjectName(QStringLiteral("dismiss"));
+    m_more->setObjectName(QStringLiteral("moreData"));
+    m_toIntel->setObjectName(QStringLiteral("toIntel"));
+    m_toHub->setObjectName(QStringLiteral("toHub"));
+    connect(m_confirm, &QPushButton::clicked, this, &HitPanel::confirm);
+    connect(m_dismiss, &QPushButton::clicked, this, &HitPanel::dismiss);
+    connect(m_more, &QPushButton::clicked, this, &HitPanel::askForMoreData);
+    connect(m_toIntel, &QPushButton::clicked, this, [this] { handOn(QStringLiteral("criminal_intel")); });
+    connect(m_toHub, &QPushButton::clicked, this, [this] { handOn(QStringLiteral("hub")); });
+    // Review on the first row, hand-over on the second: each button keeps its whole label.
+    auto* actions = new QGridLayout;
+    actions->addWidget(m_confirm, 0, 0);
+    actions->addWidget(m_dismiss, 0, 1);
+    actions->addWidget(m_more, 0, 2);
+    actions->addWidget(m_toIntel, 1, 0, 1, 2);
+    actions->addWidget(m_toHub, 1, 2);
+    actions->setColumnStretch(3, 1);
+    for (QPushButton* b : {m_confirm, m_dismiss, m_more, m_toIntel, m_toHub})
+        b->setFocusPolicy(Qt::TabFocus);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_state);
+    layout->addLayout(actions);
+    layout->addWidget(m_message);
+    layout->addWidget(m_tabs, 1);
+    showHit({});
+}
+
+void HitPanel::show(qint64 hitId)
+{
+    if (hitId <= 0) {
+        m_latest.invalidate();
+        showHit({});
+        return;
+    }
+    whenLatest(this, m_latest, m_context.models.hit(hitId), [this](QFuture<StoredHit> done) {
+        try {
+            showHit(done.result());
+        } catch (const std::exception& e) {
+            showHit({});
+            m_message->setText(errorText(e));
+        }
+    });
+}
+
+void HitPanel::showHit(const StoredHit& hit)
+{
+    m_hit = hit;
+    m_message->clear();
+    const bool any = hit.id > 0;
+    for (QPushButton* b : {m_confirm, m_dismiss, m_more})
+        b->setEnabled(any && hit.status != HitStatus::HandedOn);
+    for (QPushButton* b : {m_toIntel, m_toHub})
+        b->setEnabled(any && hit.status == HitStatus::Confirmed);
+    if (!any) {
+        m_title->setText(tr("No hit chosen"));
+        m_state->clear();
+        m_waterfall->setParts({}, 0, {}, {});
+        m_graph->setRing({}, {});
+        m_graph->setVisible(false);
+        m_ties->clear();
+        m_rows->clear();
+        m_rows->setRowCount(0);
+        m_rows->setColumnCount(0);
+        return;
+    }
+    const QJsonObject e = hit.evidence;
+    m_title->setText(tr("Hit %1: %2").arg(hit.id).arg(hit.summary));
+    QString state = tr("Score %1 · %2 version %3 · %4").arg(hit.score, 0, 'f', 3).arg(e.value(QStringLiteral("model")).toString())
+                        .arg(e.value(QStringLiteral("version")).toInt()).arg(hitStatusName(hit.status));
+    if (!hit.reason.isEmpty())
+        state += QLatin1Char('\n') + tr("%1 on %2: %3").arg(hit.reviewedBy, QDateTime::fromMSecsSinceEpoch(hit.reviewedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")), hit.reason);
+    if (!hit.handedTo.isEmpty())
+        state += QLatin1Char('\n') + tr("Handed on to %1").arg(hit.handedTo == QLatin1String("hub") ? tr("the hub") : tr("criminal intelligence"));
+    QStringList params;
+    const QJsonObject p = e.value(QStringLiteral("parameters")).toObject();
+    for (auto it = p.begin(); it != p.end(); ++it)
+        params << QStringLiteral("%1=%2").arg(it.key(), it.value().isArray()
+                                                            ? [&] {
+                                                                  QStringList l;
+                                                                  for (const QJsonValue& v : it.value().toArray())
+                                                                      l << v.toString();
+                                                                  return l.join(QLatin1Char(','));
+                                                              }()
+                                                            : it.value().toVariant().toString());
+    state += QLatin1Char('\n') + tr("Parameters: %1").arg(params.join(QStringLiteral(", ")));
+    m_state->setText(state);
+
+    QList<WaterfallChart::Part> parts;
+    for (const QJsonValue& v : e.value(QStringLiteral("breakdown")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString detail = o.value(QStringLiteral("detail")).toString();
+        parts << WaterfallChart::Part{partLabel(o) + (detail.isEmpty() ? QString() : QStringLiteral(" (") + detail + QLatin1Char(')')),
+                                      o.value(QStringLiteral("value")).toDouble()};
+    }
+    m_waterfall->setParts(parts, e.value(QStringLiteral("total")).toDouble(), e.value(QStringLiteral("unit")).toString(), tr("total"));
+
+    QStringList members;
+    for (const QJsonValue& v : e.value(QStringLiteral("members")).toArray())
+        members << v.toString();
+    QList<RingGraph::Tie> ties;
+    m_ties->clear();
+    QHash<QString, QTreeWidgetItem*> memberItems;
+    for (const QJsonValue& v : e.value(QStringLiteral("ties")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString member = o.value(QStringLiteral("member")).toString();
+        ties << RingGraph::Tie{member, o.value(QStringLiteral("column")).toString(), o.value(QStringLiteral("value")).toString()};
+        QTreeWidgetItem*& top = memberItems[member];
+        if (!top) {
+            top = new QTreeWidgetItem(m_ties, {member});
+            top->setExpanded(false);
+        }
+        new QTreeWidgetItem(top, {QString(), QStringLiteral("%1 %2").arg(o.value(QStringLiteral("column")).toString(), o.value(QStringLiteral("value")).toString()),
+                                  QString::number(o.value(QStringLiteral("shared_with")).toInt())});
+    }
+    for (auto it = memberItems.begin(); it != memberItems.end(); ++it)
+        it.value()->setText(2, tr("%n identifier(s)", nullptr, it.value()->childCount()));
+    m_ties->resizeColumnToContents(0);
+    m_graph->setRing(ties.isEmpty() ? QStringList() : members, ties);
+    m_graph->setVisible(!ties.isEmpty());
+    m_tabs->setTabVisible(1, !ties.isEmpty());
+
+    // The rows behind it, masked as the store keeps them for every list.
+    QStringList headers{tr("Line")};
+    for (const QJsonValue& c : e.value(QStringLiteral("columns")).toArray())
+        headers << c.toString();
+    const QJsonArray rows = e.value(QStringLiteral("rows")).toArray();
+    m_rows->clear();
+    m_rows->setColumnCount(int(headers.size()));
+    m_rows->setHorizontalHeaderLabels(headers);
+    m_rows->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const QJsonObject row = rows[r].toObject();
+        m_rows->setItem(r, 0, new QTableWidgetItem(QString::number(qint64(row.value(QStringLiteral("line")).toDouble()))));
+        const QJsonArray cells = row.value(QStringLiteral("cells")).toArray();
+        for (int c = 0; c < cells.size() && c + 1 < headers.size(); ++c)
+            m_rows->setItem(r, c + 1, new QTableWidgetItem(cells[c].toString()));
+    }
+    const qint64 allRows = qint64(e.value(QStringLiteral("facts")).toObject().value(QStringLiteral("rows")).toDouble());
+    m_tabs->setTabText(2, allRows > rows.size() ? tr("R&ows (%1 of %2)").arg(rows.size()).arg(allRows) : tr("R&ows (%1)").arg(rows.size()));
+    m_rows->resizeColumnsToContents();
+}
+
+void HitPanel::review(HitStatus to, const QString& question)
+{
+    if (m_hit.id <= 0 || m_hit.status == HitStatus::HandedOn)
+        return;
+    const auto reason = askReason(this, tr("Hit %1").arg(m_hit.id), question);
+    if (!reason)
+        return;
+    const qint64 id = m_hit.id;
+    m_message->setText(tr("Saving..."));
+    whenFinished(this, m_context.models.review(id, m_hit.version, to, *reason), [this, id](QFuture<StoredHit> done) {
+        try {
+            const StoredHit after = done.result();
+            if (m_hit.id == id)
+                showHit(after);
+            m_message->setText(tr("Hit %1 is %2.").arg(id).arg(hitStatusName(after.status)));
+            Q_EMIT reviewed(id);
+        } catch (const std::exception& e) {
+            m_message->setText(errorText(e));
+            show(id);
+        }
+    });
+}
+
+void HitPanel::confirm()
+{
+    review(HitStatus::Confirmed, tr("Why is this a real pattern? Your reason goes with the hit when it is handed on."));
+}
+
+void HitPanel::dismiss()
+{
+    review(HitStatus::Dismissed, tr("Why is this not what it looks like (a family, a cafe, a coincidence)?"));
+}
+
+void HitPanel::askForMoreData()
+{
+    review(HitStatus::MoreData, tr("What data would decide it?"));
+}
+
+void HitPanel::handOn(const QString& to)
+{
+    if (m_hit.id <= 0)
+        return;
+    if (m_hit.status != HitStatus::Confirmed) {
+        m_message->setText(tr("Confirm the hit first, with your reason: nothing leaves the centre without a person's confirmation."));
+        return;
+    }
+    const qint64 id = m_hit.id;
+    m_message->setText(tr("Handing on..."));
+    whenFinished(this, m_context.models.handOn(id, to), [this, id, to](QFuture<StoredHit> done) {
+        try {
+            const StoredHit after = done.result();
+            if (m_hit.id == id)
+                showHit(after);
+            m_message->setText(to == QLatin1String("hub") ? tr("Hit %1 went to the hub with its evidence.").arg(id)
+                                                          : tr("Hit %1 went to criminal intelligence as a lead, with its evidence.").arg(id));
+            Q_EMIT reviewed(id);
+        } catch (const std::exception& e) {
+            m_message->setText(errorText(e));
+        }
+    });
+}
+
+} // namespace hexhub::bigdata
