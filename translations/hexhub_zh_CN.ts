@@ -3165,10 +3165,6 @@
         <translation>搜索命中内容（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Waiting for review</source>
-        <translation>待研判</translation>
-    </message>
-    <message>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
@@ -3325,6 +3321,10 @@
     <message>
         <source>Set aside: %1</source>
         <translation>搁置：%1</translation>
+    </message>
+    <message>
+        <source>To do: new, more data, confirmed</source>
+        <translation>待办：新、需补充数据、已确认</translation>
     </message>
 </context>
 <context>

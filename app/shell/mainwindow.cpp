@@ -529,7 +529,13 @@ QString MainWindow::currentModule() const
 
 bool MainWindow::showModule(const QString& id)
 {
-    return m_rail->setCurrent(id);
+    if (!m_rail->setCurrent(id))
+        return false;
+    // Ctrl+digit, a palette command or a link: the keyboard goes to the module's view (a click on
+    // the rail keeps it on the rail, where the arrows move between modules).
+    if (QWidget* view = m_stack->currentWidget(); view && !view->isAncestorOf(QApplication::focusWidget()))
+        view->setFocus(Qt::ShortcutFocusReason);
+    return true;
 }
 
 QWidget* MainWindow::openView(const QString& viewId)

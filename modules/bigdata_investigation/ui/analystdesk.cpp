@@ -104,7 +104,7 @@ QWidget* AnalystDesk::makeQueue()
     m_queue = new RecordTable(m_context.store, page);
     m_queue->setTableName(QStringLiteral("queue"));
     m_queue->setSearchPlaceholder(tr("Search what the hits say (Ctrl+F)"));
-    m_status = m_queue->addFilter(QStringLiteral("status"), {{tr("Waiting for review"), QStringLiteral("waiting")},
+    m_status = m_queue->addFilter(QStringLiteral("status"), {{tr("To do: new, more data, confirmed"), QStringLiteral("waiting")},
                                                             {hitStatusName(HitStatus::New), hitStatusKey(HitStatus::New)},
                                                             {hitStatusName(HitStatus::MoreData), hitStatusKey(HitStatus::MoreData)},
                                                             {hitStatusName(HitStatus::Confirmed), hitStatusKey(HitStatus::Confirmed)},
@@ -172,7 +172,8 @@ void AnalystDesk::applyQueueFilter()
     QVariantList binds;
     const QString status = m_status->currentData().toString();
     if (status == QLatin1String("waiting")) {
-        where << QStringLiteral("h.status IN ('new', 'more_data')");
+        // Confirmed hits stay until they are handed on: that is the next step, by the same analyst.
+        where << QStringLiteral("h.status IN ('new', 'more_data', 'confirmed')");
     } else if (!status.isEmpty()) {
         where << QStringLiteral("h.status = ?");
         binds << status;

@@ -1,0 +1,202 @@
+// The analyst's desk through the real window and the real plugin, by keyboard (issue 20 section 3):
+// a file imported (Ctrl+I, the path, Enter, the provenance by its mnemonics, Alt+I), the ring model
+// run over it (Ctrl+R, Enter), the ring first on the review queue with its explanation, confirmed
+// with a reason (C) and handed to criminal intelligence (I); a model typed wrong in the editor shows
+// its problems by path as it is typed. Pictures of the desk in both themes and both languages.
+#include "hubviewtest.h"
+
+#include "hexhub/bigdata_investigation/tradedemo.h"
+
+#include <QTabWidget>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::test::hubviews;
+
+namespace {
+
+QString tradeCsv(const QString& folder, hexhub::bigdata::TradeDemo& demo)
+{
+    const QString path = QDir(folder).filePath(QStringLiteral("listings.csv"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    QTextStream out(&f);
+    out << "time,account,phone,device,ip,address,listing,records,price\n";
+    demo = hexhub::bigdata::makeTradeDemo({.seed = 11, .rows = 3000, .ringSize = 70}, [&](const QStringList& row) {
+        QStringList fields;
+        for (const QString& c : row)
+            fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
+        out << fields.join(QLatin1Char(',')) << '\n';
+    });
+    return path;
+}
+
+// Acts on the modal dialog `name` once it is up (a key that opens it does not return until it closes).
+void whenModal(const QString& name, std::function<void(QDialog*)> action)
+{
+    auto* poll = new QTimer;
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, [poll, name, action] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog || dialog->objectName() != name)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        action(dialog);
+    });
+    poll->start();
+}
+
+qint64 scalar(TestPlatform& tp, const QString& sql)
+{
+    return await(tp->store().read([sql](Sql& s) { return s.scalar(sql).toLongLong(); }));
+}
+
+} // namespace
+
+TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirmed and handed on, by keyboard alone", "[bigdataviews]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"));
+    QTemporaryDir dir;
+    hexhub::bigdata::TradeDemo demo;
+    const QString csv = tradeCsv(dir.path(), demo);
+
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showModule(QStringLiteral("bigdata_investigation")));
+    auto* desk = window.findChild<QWidget*>(QStringLiteral("bigdata_investigation.desk"));
+    REQUIRE(desk);
+    auto* pages = desk->findChild<QTabWidget*>(QStringLiteral("deskPages"));
+    REQUIRE(pages);
+    keystrokes = 0;
+
+    // Ctrl+I: the import; the path and Enter read it, the mapping is proposed (phone personal).
+    REQUIRE(waitUntil([&] { return desk->isAncestorOf(QApplication::focusWidget()); }));
+    key(QApplication::focusWidget(), Qt::Key_I, Qt::ControlModifier);
+    QPointer<QDialog> import = modal<QDialog>(QStringLiteral("importDialog"));
+    REQUIRE(import);
+    type(import->findChild<QLineEdit*>(QStringLiteral("path")), csv);
+    key(import->findChild<QLineEdit*>(QStringLiteral("path")), Qt::Key_Return);
+    auto* importButton = import->findChild<QPushButton*>(QStringLiteral("import"));
+    REQUIRE(waitUntil([&] { return importButton->isEnabled(); }));
+    auto* mapping = import->findChild<QTableWidget*>(QStringLiteral("mapping"));
+    REQUIRE(mapping->rowCount() == 9);
+    CHECK(mapping->item(2, 0)->text() == QStringLiteral("phone"));
+    CHECK(mapping->item(2, 3)->checkState() == Qt::Checked);
+    // The provenance by its mnemonics; the name was proposed from the file.
+    CHECK(import->findChild<QLineEdit*>(QStringLiteral("name"))->text() == QStringLiteral("listings"));
+    key(QApplication::focusWidget(), Qt::Key_O, Qt::AltModifier);
+    REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("origin"));
+    type(QApplication::focusWidget(), QStringLiteral("Seizure W-TEST-0147"));
+    key(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
+    REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("legalBasis"));
+    type(QApplication::focusWidget(), QStringLiteral("CPL art. 141"));
+    key(QApplication::focusWidget(), Qt::Key_I, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return !import || !import->isVisible(); }, 60000)); // closed, then deleted
+    CHECK(scalar(tp, QStringLiteral("SELECT record_count FROM bd_datasets WHERE origin = 'Seizure W-TEST-0147' AND state = 'ready'")) == 3000);
+    // The new dataset is open on its page.
+    CHECK(pages->currentIndex() == 1);
+    backToWindow(window);
+
+    // Ctrl+R: the ring model (the library's first) over it; Enter runs.
+    desk->setFocus();
+    key(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
+    CHECK(pages->currentIndex() == 2);
+    auto* library = desk->findChild<QListWidget*>(QStringLiteral("library"));
+    REQUIRE(waitUntil([&] { return library->count() == 5; }));
+    for (int i = 0; i < library->count(); ++i)
+        if (library->item(i)->data(Qt::UserRole + 1).toString() == QStringLiteral("shared-identifier-rings"))
+            library->setCurrentRow(i);
+    library->setFocus();
+    key(library, Qt::Key_R, Qt::ControlModifier);
+    QPointer<QDialog> run = modal<QDialog>(QStringLiteral("runDialog"));
+    REQUIRE(run);
+    auto* runButton = run->findChild<QPushButton*>(QStringLiteral("run"));
+    REQUIRE(waitUntil([&] { return runButton->isEnabled(); }));
+    key(QApplication::focusWidget(), Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return !run || !run->isVisible(); }, 60000));
+    backToWindow(window);
+    CHECK(pages->currentIndex() == 3); // the run, its hits beside it
+    CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_runs WHERE state = 'finished'")) == 1);
+
+    // Alt+Q: the queue, the ring first, explained beside it.
+    key(QApplication::focusWidget(), Qt::Key_Q, Qt::AltModifier);
+    auto* queue = desk->findChild<QTableView*>(QStringLiteral("queue"));
+    REQUIRE(queue);
+    auto* model = qobject_cast<SqlPageModel*>(queue->model());
+    REQUIRE(waitUntil([&] { return model->isReady() && model->rowCount() > 0; }));
+    queue->setFocus();
+    queue->setCurrentIndex(model->index(0, 0));
+    auto* title = desk->findChild<QLabel*>(QStringLiteral("hitTitle"));
+    REQUIRE(waitUntil([&] { return title->text().contains(QStringLiteral("70")); }));
+    auto* ties = desk->findChild<QTreeWidget*>(QStringLiteral("ties"));
+    CHECK(ties->topLevelItemCount() == 70);
+    const qint64 hit = model->idAt(0);
+
+    // I before C: nothing leaves unconfirmed, and the desk says so.
+    key(queue, Qt::Key_I);
+    CHECK(desk->findChild<QLabel*>(QStringLiteral("hitMessage"))->text().contains(QStringLiteral("Confirm the hit first")));
+    // C: the reason asked, Enter takes it.
+    whenModal(QStringLiteral("reasonDialog"), [](QDialog* reason) {
+        type(reason->findChild<QLineEdit*>(QStringLiteral("reason")), QStringLiteral("Seventy accounts on shared devices and proxies"));
+        key(reason->findChild<QLineEdit*>(QStringLiteral("reason")), Qt::Key_Return);
+    });
+    key(queue, Qt::Key_C);
+    REQUIRE(waitUntil([&] { return scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE status = 'confirmed'")) == 1; }));
+    backToWindow(window);
+    REQUIRE(waitUntil([&] { return desk->findChild<QPushButton*>(QStringLiteral("toIntel"))->isEnabled(); }));
+    queue->setFocus();
+    key(queue, Qt::Key_I);
+    REQUIRE(waitUntil([&] { return scalar(tp, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'model_hit.handed_on'")) == 1; }));
+    CHECK(scalar(tp, QStringLiteral("SELECT id FROM bd_hits WHERE status = 'handed_on'")) == hit);
+    // The keys besides the text typed: Ctrl+I, Enter, Alt+O, Alt+L, Alt+I, Alt+L, Ctrl+R, Enter, Alt+Q, I, C, Enter, I.
+    CHECK(keystrokes - int(csv.size()) - 19 - 12 - 46 == 13);
+
+    // The editor checks as it is typed: a broken model names its problem.
+    key(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
+    auto* editor = desk->findChild<QPlainTextEdit*>(QStringLiteral("modelEditor"));
+    auto* problems = desk->findChild<QListWidget*>(QStringLiteral("modelProblems"));
+    editor->setFocus();
+    key(editor, Qt::Key_A, Qt::ControlModifier);
+    type(editor, QStringLiteral("{\"schema\": 1, \"id\": \"Mine\", \"kind\": \"rings\"}"));
+    REQUIRE(waitUntil([&] { return problems->count() > 0; }));
+    QStringList lines;
+    for (int i = 0; i < problems->count(); ++i)
+        lines << problems->item(i)->text();
+    CHECK(lines.join(QLatin1Char('\n')).contains(QStringLiteral("id: expected")));
+    CHECK(lines.join(QLatin1Char('\n')).contains(QStringLiteral("version: expected")));
+    CHECK(!desk->findChild<QPushButton*>(QStringLiteral("saveModel"))->isEnabled());
+
+    // Pictures: a desk opened in each language on the confirmed ring, in both themes.
+    SECTION("pictures")
+    {
+        const QString folder = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
+        QDir().mkpath(folder);
+        Language language;
+        for (const QString& locale : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            REQUIRE(language.set(locale));
+            MainWindow pictured(*tp);
+            pictured.resize(1400, 850);
+            pictured.show();
+            REQUIRE(QTest::qWaitForWindowExposed(&pictured));
+            REQUIRE(pictured.showModule(QStringLiteral("bigdata_investigation")));
+            auto* view = pictured.findChild<QWidget*>(QStringLiteral("bigdata_investigation.desk"));
+            const QJsonObject state{{QStringLiteral("hit"), double(hit)}};
+            REQUIRE(QMetaObject::invokeMethod(view, "restoreViewState", Q_ARG(QJsonObject, state)));
+            auto* shown = view->findChild<QLabel*>(QStringLiteral("hitTitle"));
+            REQUIRE(waitUntil([&] { return shown->text().contains(QStringLiteral("70")); }));
+            for (const auto kind : {shell::Theme::Kind::Day, shell::Theme::Kind::Night}) {
+                shell::Theme::of(kind).apply(*qApp);
+                pictured.setTheme(shell::Theme::of(kind));
+                QTest::qWait(50);
+                CHECK(pictured.grab().save(QStringLiteral("%1/bigdata-desk-%2-%3.png").arg(folder, shell::Theme::name(kind), locale)));
+            }
+        }
+        REQUIRE(language.set(QStringLiteral("en")));
+    }
+}
