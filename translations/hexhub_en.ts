@@ -231,13 +231,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 %2: %n row(s)</source>
-        <translation>
-            <numerusform>%1 %2: %n row</numerusform>
-            <numerusform>%1 %2: %n rows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n more identifier(s) left out as common</source>
         <translation>
             <numerusform>%n more identifier left out as common</numerusform>
@@ -245,17 +238,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
-        <translation>
-            <numerusform>%n record within %1 m of one another&apos;s place and time</numerusform>
-            <numerusform>%n records within %1 m of one another&apos;s place and time</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n block(s) on %1 over %2 rows left out (too common to tell people apart)</source>
         <translation>
             <numerusform>%n block on %1 over %2 rows left out (too common to tell people apart)</numerusform>
             <numerusform>%n blocks on %1 over %2 rows left out (too common to tell people apart)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %n row(s)</source>
+        <translation>
+            <numerusform>%1 %2: %n row</numerusform>
+            <numerusform>%1 %2: %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
+        <translation>
+            <numerusform>%n record within %1 m of one another&apos;s place and time</numerusform>
+            <numerusform>%n records within %1 m of one another&apos;s place and time</numerusform>
         </translation>
     </message>
 </context>

@@ -3596,6 +3596,10 @@
         <source>Row revealed; the reveal and your reason are on the audit log.</source>
         <translation>已显示该行明文；查看操作及理由已记入审计日志。</translation>
     </message>
+    <message>
+        <source>%1 (masked)</source>
+        <translation>%1（已脱敏）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::DatasetService</name>
@@ -4218,16 +4222,8 @@
         <translation>没有列 %1；现有列为 %2</translation>
     </message>
     <message>
-        <source>score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
         <source>line %1</source>
         <translation>第 %1 行</translation>
-    </message>
-    <message>
-        <source>Line %1 meets %2 of %3 conditions</source>
-        <translation>第 %1 行满足 %3 个条件中的 %2 个</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
@@ -4243,12 +4239,6 @@
         <source>at least %1 needed</source>
         <translation>至少需要 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 %2: %n row(s)</source>
-        <translation>
-            <numerusform>%1 %2：%n 行</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the bucket must be a duration like 1h</source>
         <translation>时间段必须是 1h 这样的时长</translation>
@@ -4258,28 +4248,12 @@
         <translation>季节性突增需要的周期必须是时间段的整数倍，至少两个</translation>
     </message>
     <message>
-        <source>records</source>
-        <translation>记录</translation>
-    </message>
-    <message>
         <source>expected from its own history</source>
         <translation>依其自身历史的预期</translation>
     </message>
     <message>
-        <source>spread %1</source>
-        <translation>离散度 %1</translation>
-    </message>
-    <message>
         <source>above expectation</source>
         <translation>超出预期</translation>
-    </message>
-    <message>
-        <source>z = %1 (threshold %2)</source>
-        <translation>z = %1（阈值 %2）</translation>
-    </message>
-    <message>
-        <source>%1 %2: %3 records in one bucket where %4 were expected</source>
-        <translation>%1 %2：一个时间段内 %3 条记录，预期 %4 条</translation>
     </message>
     <message>
         <source>%1 %2: shared by %3 entities, more than %4, left out as common (a cafe, a shared office, a public number)</source>
@@ -4296,36 +4270,16 @@
         <translation>成员</translation>
     </message>
     <message>
-        <source>%1 members (full marks at %2)</source>
-        <translation>%1 名成员（%2 名为满分）</translation>
-    </message>
-    <message>
         <source>kinds of identifier that tie them</source>
         <translation>关联成员的标识种类</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%2 种中的 %1 种</translation>
     </message>
     <message>
         <source>identifiers per member</source>
         <translation>人均标识数</translation>
     </message>
     <message>
-        <source>%1 on average</source>
-        <translation>平均 %1</translation>
-    </message>
-    <message>
         <source>pairs of members tied directly</source>
         <translation>直接关联的成员对</translation>
-    </message>
-    <message>
-        <source>%1% of pairs</source>
-        <translation>占成员对的 %1%</translation>
-    </message>
-    <message>
-        <source>A ring of %1 entities (%2) tied by %3 shared identifiers</source>
-        <translation>由 %3 个共用标识关联的 %1 个主体（%2）组成的团伙</translation>
     </message>
     <message>
         <source>the radius and the window must be above zero</source>
@@ -4336,18 +4290,8 @@
         <translation>相邻记录足够的记录（核心点）</translation>
     </message>
     <message>
-        <source>%1 within %2 m and %3</source>
-        <translation>%2 米和 %3 内 %1 条</translation>
-    </message>
-    <message>
         <source>records reached from them (border)</source>
         <translation>由核心点到达的记录（边界点）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
-        <translation>
-            <numerusform>%n 条记录在地点和时间上彼此相距 %1 米以内</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) on %1 over %2 rows left out (too common to tell people apart)</source>
@@ -4358,6 +4302,78 @@
     <message>
         <source>prior: two records are rarely the same</source>
         <translation>先验：两条记录很少属于同一人</translation>
+    </message>
+    <message>
+        <source>lines %1 and %2</source>
+        <translation>第 %1 行和第 %2 行</translation>
+    </message>
+    <message>
+        <source>Only an entity-resolution model learns from answers.</source>
+        <translation>只有实体识别模型会从判断中学习。</translation>
+    </message>
+    <message>
+        <source>No answer to learn from: unsure answers count for nothing.</source>
+        <translation>没有可学习的判断：&quot;不确定&quot;不计入。</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Line %1 meets %2 of %3 conditions</source>
+        <translation>第 %1 行满足 %3 个条件中的 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %n row(s)</source>
+        <translation>
+            <numerusform>%1 %2：%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>spread %1</source>
+        <translation>离散度 %1</translation>
+    </message>
+    <message>
+        <source>z = %1 (threshold %2)</source>
+        <translation>z = %1（阈值 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 records in one bucket where %4 were expected</source>
+        <translation>%1 %2：一个时间段内 %3 条记录，预期 %4 条</translation>
+    </message>
+    <message>
+        <source>%1 members (full marks at %2)</source>
+        <translation>%1 名成员（%2 名为满分）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 种中的 %1 种</translation>
+    </message>
+    <message>
+        <source>%1 on average</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>%1% of pairs</source>
+        <translation>占成员对的 %1%</translation>
+    </message>
+    <message>
+        <source>A ring of %1 entities (%2) tied by %3 shared identifiers</source>
+        <translation>由 %3 个共用标识关联的 %1 个主体（%2）组成的团伙</translation>
+    </message>
+    <message>
+        <source>%1 within %2 m and %3</source>
+        <translation>%2 米和 %3 内 %1 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
+        <translation>
+            <numerusform>%n 条记录在地点和时间上彼此相距 %1 米以内</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 in %1</source>
@@ -4380,20 +4396,8 @@
         <translation>匹配权重（比特）</translation>
     </message>
     <message>
-        <source>lines %1 and %2</source>
-        <translation>第 %1 行和第 %2 行</translation>
-    </message>
-    <message>
         <source>Lines %1 and %2 are the same with probability %3</source>
         <translation>第 %1 行和第 %2 行为同一对象的概率为 %3</translation>
-    </message>
-    <message>
-        <source>Only an entity-resolution model learns from answers.</source>
-        <translation>只有实体识别模型会从判断中学习。</translation>
-    </message>
-    <message>
-        <source>No answer to learn from: unsure answers count for nothing.</source>
-        <translation>没有可学习的判断：&quot;不确定&quot;不计入。</translation>
     </message>
 </context>
 <context>

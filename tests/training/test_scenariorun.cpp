@@ -3,18 +3,27 @@
 // met / late / missed; the trainer's injects and who may start a run.
 #include "scenariotest.h"
 
+#include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/modelservice.h"
+#include "hexhub/bigdata_investigation/tradedemo.h"
+
 #include "base/clock.h"
 #include "bus/eventbus.h"
 #include "hexhub/hub/hubservices.h"
 #include "scenario.h"
 #include "scenariorun.h"
+#include "security/accesscontrol.h"
 #include "security/session.h"
 #include "store/sql.h"
 #include "store/store.h"
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
 #include <QJsonValue>
 #include <QSignalSpy>
 
@@ -79,7 +88,8 @@ struct Drill
         await(units->save(unitNear(callSign, kind, near, 0.8, skills)));
     }
 
-    void begin(const Scenario& scenario, const QString& trainee = QStringLiteral("alice"))
+    void begin(const Scenario& scenario, const QString& trainee = QStringLiteral("alice"),
+               const QStringList& roles = {QStringLiteral("hub_supervisor")})
     {
         REQUIRE(clock().setRate(60));
         startSeq = lastSeq();
@@ -89,7 +99,8 @@ struct Drill
         REQUIRE(run->start());
         startMs = clock().nowMs();
         settle();
-        signInAs(tp, trainee, QStringLiteral("hub_supervisor"));
+        await(tp->access().createUserBySystem(NewUser{trainee, trainee, QStringLiteral("Desk-Passw0rd-42"), roles}));
+        tp->session().setPrincipal(await(tp->access().signIn(trainee, QStringLiteral("Desk-Passw0rd-42"))).principal);
         settle();
     }
 
@@ -153,7 +164,9 @@ struct Drill
         static const QStringList hubTopics{
             QStringLiteral("incident.created"), QStringLiteral("incident.dispatched"), QStringLiteral("incident.step"),
             QStringLiteral("incident.status"),  QStringLiteral("incident.linked"),     QStringLiteral("task.assigned"),
-            QStringLiteral("operation.planned"), QStringLiteral("operation.started")};
+            QStringLiteral("operation.planned"), QStringLiteral("operation.started"),
+            // The big-data desk's actions (the stolen personal data scenario starts there).
+            QStringLiteral("model_run.finished"), QStringLiteral("model_hit.reviewed"), QStringLiteral("model_hit.handed_on")};
         const qint64 from = startSeq;
         const QList<Event> events = await(tp->bus().replay(EventRange::bySeq(from + 1)));
         QStringList out;
@@ -374,18 +387,58 @@ TEST_CASE("Scenario run: a trainee who does nothing misses everything, and the m
     CHECK(seq.last() == QStringLiteral("training.finished"));
 }
 
-TEST_CASE("Scenario run: stolen personal data, from the model's alert to a cluster operation", "[scenario]")
+TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a cluster operation", "[scenario]")
 {
     Drill d;
-    d.begin(loadBundled(QStringLiteral("stolen-personal-data")));
-    d.to(2 * kMinute);
+    // Before the run: the seized export is on the big-data desk, imported by a colleague.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("marketplace-export.csv"));
+    bigdata::TradeDemo planted;
+    {
+        QFile f(csv);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        QTextStream out(&f);
+        out << "time,account,phone,device,ip,address,listing,records,price\n";
+        planted = bigdata::makeTradeDemo({.seed = 5, .rows = 3000, .ringSize = 70}, [&](const QStringList& row) {
+            QStringList fields;
+            for (const QString& c : row)
+                fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
+            out << fields.join(QLatin1Char(',')) << '\n';
+        });
+    }
+    signInAs(d.tp, QStringLiteral("clerk"), QStringLiteral("bigdata_investigation_operator"));
+    bigdata::DatasetService datasets(d.tp->store(), d.tp->session(), d.tp->audit());
+    bigdata::ModelService models(d.tp->store(), d.tp->session(), d.tp->audit(), datasets);
+    const bigdata::Dataset trade = await(datasets.importFile(csv, {}, planted.columns,
+                                                             {QStringLiteral("Marketplace listings, seized server export"), QStringLiteral("Seizure W-DEMO-0147"),
+                                                              QStringLiteral("CPL art. 141"), d.clock().nowMs() + 365 * 24 * kHour}),
+                                         60000);
+    d.tp->session().setPrincipal(await(d.tp->access().signIn(QStringLiteral("coach"), QStringLiteral("Desk-Passw0rd-42"))).principal);
+
+    // The trainee works the desk: the ring model, the ring confirmed with a reason, handed on.
+    d.begin(loadBundled(QStringLiteral("stolen-personal-data")), QStringLiteral("alice"),
+            {QStringLiteral("hub_supervisor"), QStringLiteral("bigdata_investigation_operator")});
+    d.to(5 * kMinute);
+    QList<bigdata::ModelProblem> problems;
+    const auto rings = bigdata::findModel(QStringLiteral("shared-identifier-rings"), &problems);
+    REQUIRE(rings);
+    d.act(models.run(*rings, {}, trade.id));
+    d.to(12 * kMinute);
+    const bigdata::StoredHit ring = await(models.queue()).first();
+    CHECK(ring.evidence.value(QStringLiteral("members")).toArray().size() == 70);
+    d.act(models.review(ring.id, ring.version, bigdata::HitStatus::Confirmed, QStringLiteral("Seventy accounts on shared devices and proxies")));
+    d.to(15 * kMinute);
+    d.act(models.handOn(ring.id, QStringLiteral("criminal_intel")));
+
+    // The lead reaches the hub; the hub tasks intelligence, links the lead, plans the operation.
+    d.to(45 * kMinute);
     const qint64 gang = d.incident(QStringLiteral("gang"));
     CHECK(await(d.incidents->get(gang)).source == IncidentSource::ModelAlert);
-    d.to(5 * kMinute);
+    d.to(48 * kMinute);
     d.act(d.tasks->issue(centreTask(QStringLiteral("criminal_intel"), QStringLiteral("Investigate lead L-0147"), gang)));
-    d.to(6 * kMinute);
+    d.to(49 * kMinute);
     d.act(d.incidents->link(gang, QStringLiteral("lead"), QStringLiteral("L-0147")));
-    d.to(65 * kMinute);
+    d.to(108 * kMinute);
     Operation op;
     op.name = QStringLiteral("Operation Datastream");
     op.objective = QStringLiteral("Bring the 70 suspects under control");
@@ -399,6 +452,12 @@ TEST_CASE("Scenario run: stolen personal data, from the model's alert to a clust
         QStringLiteral("training.started"),
         QStringLiteral("model_alert.raised"),
         QStringLiteral("training.injected:alert"),
+        QStringLiteral("model_run.finished@alice"),
+        QStringLiteral("training.scored:ran=met"),
+        QStringLiteral("model_hit.reviewed@alice"),
+        QStringLiteral("training.scored:confirmed=met"),
+        QStringLiteral("model_hit.handed_on@alice"),
+        QStringLiteral("training.scored:handed=met"),
         QStringLiteral("incident.created@coach"),
         QStringLiteral("training.injected:lead"),
         QStringLiteral("task.assigned@alice"),
@@ -417,12 +476,14 @@ TEST_CASE("Scenario run: stolen personal data, from the model's alert to a clust
         QStringLiteral("training.injected:controlled"),
         QStringLiteral("training.finished"),
     });
+    CHECK(d.score(QStringLiteral("ran")).responseMs >= 5 * kMinute);
+    CHECK(d.score(QStringLiteral("confirmed")).responseMs == 12 * kMinute);
+    CHECK(d.score(QStringLiteral("handed")).responseMs == 15 * kMinute);
     CHECK(d.score(QStringLiteral("intel-task")).responseMs == 3 * kMinute);
     CHECK(d.score(QStringLiteral("linked")).responseMs == 4 * kMinute);
     CHECK(d.score(QStringLiteral("operation")).responseMs == 20 * kMinute);
-    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject) == QStringList{QStringLiteral("controlled@1h50m")});
     CHECK(d.run->report().scorePercent == Approx(100.0));
-    // The lead's reference came from the model's alert ("@alert.lead").
+    // The lead's reference came from the desk's alert ("@alert.lead").
     const QList<Event> received = await(d.tp->bus().replay(EventRange::bySeq(d.startSeq + 1)));
     bool found = false;
     for (const Event& e : received) {

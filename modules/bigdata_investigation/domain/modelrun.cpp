@@ -24,6 +24,18 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(hexhub::bigdata::ModelRun)
 };
 
+
+// A sentence to show now and to keep (Phrase): `source` marked with QT_TRANSLATE_NOOP in the engine's context.
+Phrase phrase(const char* source, QStringList args = {}, int n = -1)
+{
+    return Phrase{QString::fromUtf8(source), std::move(args), n};
+}
+
+QString num(double v, int decimals = 0)
+{
+    return QString::number(v, 'f', decimals);
+}
+
 constexpr int kMaxRowsPerHit = 2000; // the rows a hit keeps (its facts count them all)
 
 struct Failure
@@ -255,11 +267,14 @@ private:
             for (const Passed& p : std::as_const(passed)) {
                 ModelHit hit;
                 hit.score = p.score;
-                hit.unit = Tr::tr("score");
+                hit.unitPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "score"));
+                hit.unit = hit.unitPhrase.text();
                 hit.total = p.score;
                 partsFor(p, hit);
                 hit.key = Tr::tr("line %1").arg(m_records.line(p.row));
-                hit.summary = Tr::tr("Line %1 meets %2 of %3 conditions").arg(m_records.line(p.row)).arg(p.which.size()).arg(conds.size());
+                hit.summaryPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "Line %1 meets %2 of %3 conditions"),
+                                           {num(m_records.line(p.row)), num(p.which.size()), num(conds.size())});
+                hit.summary = hit.summaryPhrase.text();
                 keepRows(hit, {p.row});
                 m_result.hits << hit;
             }
@@ -337,10 +352,12 @@ private:
                 hit.facts.insert(QStringLiteral("window_end"), double(windowEnd));
             }
             hit.score = score;
-            hit.unit = Tr::tr("score");
+            hit.unitPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "score"));
+                hit.unit = hit.unitPhrase.text();
             hit.total = score;
             hit.facts.insert(QStringLiteral("count"), most);
-            hit.summary = Tr::tr("%1 %2: %n row(s)", nullptr, most).arg(columnName(keyCol), hit.key);
+            hit.summaryPhrase = phrase(QT_TRANSLATE_N_NOOP("hexhub::bigdata::ModelRun", "%1 %2: %n row(s)"), {columnName(keyCol), hit.key}, most);
+            hit.summary = hit.summaryPhrase.text();
             keepRows(hit, rows);
             m_result.hits << hit;
         }
@@ -434,22 +451,22 @@ private:
                         ModelHit hit;
                         hit.key = keyText[items[i].key];
                         hit.score = z / (z + threshold);
-                        hit.unit = Tr::tr("records");
+                        hit.unitPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "records"));
+                        hit.unit = hit.unitPhrase.text();
                         hit.total = x;
-                        hit.breakdown << ScorePart{QStringLiteral("expected"), Tr::tr("expected from its own history"), expected,
-                                                   Tr::tr("spread %1").arg(spread, 0, 'f', 2)}
-                                      << ScorePart{QStringLiteral("excess"), Tr::tr("above expectation"), x - expected,
-                                                   Tr::tr("z = %1 (threshold %2)").arg(z, 0, 'f', 1).arg(threshold)};
+                        const Phrase spreadText = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "spread %1"), {num(spread, 2)});
+                        const Phrase zText = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "z = %1 (threshold %2)"), {num(z, 1), QString::number(threshold)});
+                        hit.breakdown << ScorePart{QStringLiteral("expected"), Tr::tr("expected from its own history"), expected, spreadText.text(), spreadText}
+                                      << ScorePart{QStringLiteral("excess"), Tr::tr("above expectation"), x - expected, zText.text(), zText};
                         hit.facts.insert(QStringLiteral("count"), x);
                         hit.facts.insert(QStringLiteral("expected"), expected);
                         hit.facts.insert(QStringLiteral("spread"), spread);
                         hit.facts.insert(QStringLiteral("z"), z);
                         hit.facts.insert(QStringLiteral("bucket_start"), double(b * bucket));
                         hit.facts.insert(QStringLiteral("bucket_ms"), double(bucket));
-                        hit.summary = Tr::tr("%1 %2: %3 records in one bucket where %4 were expected")
-                                          .arg(columnName(keyCol), hit.key)
-                                          .arg(x)
-                                          .arg(expected, 0, 'f', 1);
+                        hit.summaryPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "%1 %2: %3 records in one bucket where %4 were expected"),
+                                                   {columnName(keyCol), hit.key, num(x), num(expected, 1)});
+                        hit.summary = hit.summaryPhrase.text();
                         QList<qsizetype> rows;
                         for (qsizetype k = from; k < at; ++k)
                             rows << items[k].row;
@@ -696,18 +713,22 @@ private:
             const double sizeShare = std::clamp(std::log(double(n) / minMembers) / std::log(fullSize / minMembers), 0.0, 1.0);
             const double kindsShare = idCols.isEmpty() ? 0 : double(kinds.size()) / double(idCols.size());
             const double tiesShare = idCols.size() <= 1 ? 1.0 : std::clamp((tiesPerMember - 1) / double(idCols.size() - 1), 0.0, 1.0);
-            hit.breakdown << ScorePart{QStringLiteral("size"), Tr::tr("members"), wSize / wSum * sizeShare,
-                                       Tr::tr("%1 members (full marks at %2)").arg(n).arg(fullSize)}
-                          << ScorePart{QStringLiteral("kinds"), Tr::tr("kinds of identifier that tie them"), wKinds / wSum * kindsShare,
-                                       Tr::tr("%1 of %2").arg(kinds.size()).arg(idCols.size())}
-                          << ScorePart{QStringLiteral("ties"), Tr::tr("identifiers per member"), wTies / wSum * tiesShare,
-                                       Tr::tr("%1 on average").arg(tiesPerMember, 0, 'f', 1)}
-                          << ScorePart{QStringLiteral("density"), Tr::tr("pairs of members tied directly"), wDensity / wSum * density,
-                                       Tr::tr("%1% of pairs").arg(density * 100, 0, 'f', 1)};
+            const auto part = [](const char* key, const char* label, double value, Phrase detail) {
+                return ScorePart{QString::fromLatin1(key), QCoreApplication::translate("hexhub::bigdata::ModelRun", label), value, detail.text(), detail};
+            };
+            hit.breakdown << part("size", QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "members"), wSize / wSum * sizeShare,
+                                  phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "%1 members (full marks at %2)"), {num(n), num(fullSize)}))
+                          << part("kinds", QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "kinds of identifier that tie them"), wKinds / wSum * kindsShare,
+                                  phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "%1 of %2"), {num(kinds.size()), num(idCols.size())}))
+                          << part("ties", QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "identifiers per member"), wTies / wSum * tiesShare,
+                                  phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "%1 on average"), {num(tiesPerMember, 1)}))
+                          << part("density", QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "pairs of members tied directly"), wDensity / wSum * density,
+                                  phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "%1% of pairs"), {num(density * 100, 1)}));
             hit.score = 0;
             for (const ScorePart& p : std::as_const(hit.breakdown))
                 hit.score += p.value;
-            hit.unit = Tr::tr("score");
+            hit.unitPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "score"));
+                hit.unit = hit.unitPhrase.text();
             hit.total = hit.score;
             for (int e : members)
                 hit.members << entityNames[e];
@@ -719,7 +740,9 @@ private:
             hit.facts.insert(QStringLiteral("members"), double(n));
             hit.facts.insert(QStringLiteral("identifiers"), double(groupIds.value(it.key()).size()));
             hit.facts.insert(QStringLiteral("density"), density);
-            hit.summary = Tr::tr("A ring of %1 entities (%2) tied by %3 shared identifiers").arg(n).arg(columnName(entityCol)).arg(groupIds.value(it.key()).size());
+            hit.summaryPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "A ring of %1 entities (%2) tied by %3 shared identifiers"),
+                                       {num(n), columnName(entityCol), num(groupIds.value(it.key()).size())});
+            hit.summary = hit.summaryPhrase.text();
             keepRows(hit, groupRows.value(it.key()));
             m_result.hits << hit;
         }
@@ -843,11 +866,13 @@ private:
             ModelHit hit;
             const double n = double(m.size());
             hit.score = n / (n + minPoints);
-            hit.unit = Tr::tr("records");
+            hit.unitPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "records"));
+                        hit.unit = hit.unitPhrase.text();
             hit.total = n;
-            hit.breakdown << ScorePart{QStringLiteral("core"), Tr::tr("records with enough neighbours (core)"), double(cores),
-                                       Tr::tr("%1 within %2 m and %3").arg(minPoints).arg(radius).arg(m_params.value(QStringLiteral("window")).toVariant().toString())}
-                          << ScorePart{QStringLiteral("border"), Tr::tr("records reached from them (border)"), n - cores, {}};
+            const Phrase within = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "%1 within %2 m and %3"),
+                                         {num(minPoints), QString::number(radius), m_params.value(QStringLiteral("window")).toVariant().toString()});
+            hit.breakdown << ScorePart{QStringLiteral("core"), Tr::tr("records with enough neighbours (core)"), double(cores), within.text(), within}
+                          << ScorePart{QStringLiteral("border"), Tr::tr("records reached from them (border)"), n - cores, {}, {}};
             hit.key = QStringLiteral("%1,%2").arg(la, 0, 'f', 5).arg(lo, 0, 'f', 5);
             hit.facts.insert(QStringLiteral("count"), n);
             hit.facts.insert(QStringLiteral("centre_lat"), la);
@@ -855,7 +880,8 @@ private:
             hit.facts.insert(QStringLiteral("reach_m"), reach);
             hit.facts.insert(QStringLiteral("first"), double(first));
             hit.facts.insert(QStringLiteral("last"), double(last));
-            hit.summary = Tr::tr("%n record(s) within %1 m of one another's place and time", nullptr, int(n)).arg(std::round(reach * 2));
+            hit.summaryPhrase = phrase(QT_TRANSLATE_N_NOOP("hexhub::bigdata::ModelRun", "%n record(s) within %1 m of one another's place and time"), {num(std::round(reach * 2))}, int(n));
+            hit.summary = hit.summaryPhrase.text();
             keepRows(hit, rows);
             m_result.hits << hit;
         }
@@ -1023,30 +1049,30 @@ private:
             const auto [a, b] = pairs[p];
             ModelHit hit;
             double weight = priorWeight;
-            hit.breakdown << ScorePart{QStringLiteral("prior"), Tr::tr("prior: two records are rarely the same"), priorWeight,
-                                       Tr::tr("1 in %1").arg(std::round(1 / prior))};
+            const Phrase oneIn = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "1 in %1"), {num(std::round(1 / prior))});
+            hit.breakdown << ScorePart{QStringLiteral("prior"), Tr::tr("prior: two records are rarely the same"), priorWeight, oneIn.text(), oneIn};
             for (const Field& f : fs) {
                 const int ag = agree(f, a, b);
                 const double w = ag < 0 ? 0 : (ag ? std::log2(f.m / f.u) : std::log2((1 - f.m) / (1 - f.u)));
                 weight += w;
-                const QString detail = ag < 0 ? Tr::tr("not known")
-                    : ag                      ? Tr::tr("agree: %1").arg(m_records.text(a, f.column))
-                                              : Tr::tr("differ: %1 / %2").arg(m_records.text(a, f.column), m_records.text(b, f.column));
-                hit.breakdown << ScorePart{QStringLiteral("field:") + columnName(f.column), columnName(f.column), w, detail};
+                const Phrase detail = ag < 0 ? phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "not known"))
+                    : ag                     ? phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "agree: %1"), {m_records.text(a, f.column)})
+                                             : phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "differ: %1 / %2"), {m_records.text(a, f.column), m_records.text(b, f.column)});
+                hit.breakdown << ScorePart{QStringLiteral("field:") + columnName(f.column), columnName(f.column), w, detail.text(), detail};
             }
             const double probability = 1.0 / (1.0 + std::exp2(-weight));
             if (probability < threshold)
                 continue;
             hit.score = probability;
-            hit.unit = Tr::tr("match weight (bits)");
+            hit.unitPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "match weight (bits)"));
+            hit.unit = hit.unitPhrase.text();
             hit.total = weight;
             hit.key = Tr::tr("lines %1 and %2").arg(m_records.line(a)).arg(m_records.line(b));
             hit.facts.insert(QStringLiteral("match_weight"), weight);
             hit.facts.insert(QStringLiteral("probability"), probability);
-            hit.summary = Tr::tr("Lines %1 and %2 are the same with probability %3")
-                              .arg(m_records.line(a))
-                              .arg(m_records.line(b))
-                              .arg(probability, 0, 'f', 3);
+            hit.summaryPhrase = phrase(QT_TRANSLATE_NOOP("hexhub::bigdata::ModelRun", "Lines %1 and %2 are the same with probability %3"),
+                                       {num(m_records.line(a)), num(m_records.line(b)), num(probability, 3)});
+            hit.summary = hit.summaryPhrase.text();
             hit.members << Tr::tr("line %1").arg(m_records.line(a)) << Tr::tr("line %1").arg(m_records.line(b));
             keepRows(hit, {a, b});
             m_result.hits << hit;
@@ -1074,6 +1100,42 @@ std::optional<ModelRunResult> runModel(const ModelDefinition& model, const QJson
             *error = f.message;
         return std::nullopt;
     }
+}
+
+QString Phrase::text() const
+{
+    if (source.isEmpty())
+        return {};
+    const QByteArray utf8 = source.toUtf8();
+    QString out = QCoreApplication::translate("hexhub::bigdata::ModelRun", utf8.constData(), nullptr, n);
+    for (const QString& a : args)
+        out = out.arg(a);
+    return out;
+}
+
+QJsonObject Phrase::toJson() const
+{
+    QJsonObject o{{QStringLiteral("source"), source}, {QStringLiteral("args"), QJsonArray::fromStringList(args)}};
+    if (n >= 0)
+        o.insert(QStringLiteral("n"), n);
+    return o;
+}
+
+Phrase Phrase::fromJson(const QJsonValue& json)
+{
+    const QJsonObject o = json.toObject();
+    Phrase p;
+    p.source = o.value(QStringLiteral("source")).toString();
+    for (const QJsonValue& a : o.value(QStringLiteral("args")).toArray())
+        p.args << a.toString();
+    p.n = o.value(QStringLiteral("n")).toInt(-1);
+    return p;
+}
+
+QString localText(const QJsonObject& object, const QString& key)
+{
+    const Phrase p = Phrase::fromJson(object.value(key + QStringLiteral("_phrase")));
+    return p.isEmpty() ? object.value(key).toString() : p.text();
 }
 
 QString partLabel(const QJsonObject& part)
@@ -1122,13 +1184,18 @@ QJsonObject hitToJson(const ModelHit& hit, const ModelDefinition& model, const Q
     o.insert(QStringLiteral("parameters"), parameters);
     o.insert(QStringLiteral("score"), std::round(hit.score * 10000) / 10000);
     o.insert(QStringLiteral("summary"), hit.summary);
+    if (!hit.summaryPhrase.isEmpty())
+        o.insert(QStringLiteral("summary_phrase"), hit.summaryPhrase.toJson());
+    if (!hit.unitPhrase.isEmpty())
+        o.insert(QStringLiteral("unit_phrase"), hit.unitPhrase.toJson());
     o.insert(QStringLiteral("key"), hit.key);
     QJsonArray parts;
     for (const ScorePart& p : hit.breakdown)
         parts << QJsonObject{{QStringLiteral("key"), p.key},
                              {QStringLiteral("label"), p.label},
                              {QStringLiteral("value"), std::round(p.value * 10000) / 10000},
-                             {QStringLiteral("detail"), p.detail}};
+                             {QStringLiteral("detail"), p.detail},
+                             {QStringLiteral("detail_phrase"), p.detailPhrase.toJson()}};
     o.insert(QStringLiteral("breakdown"), parts);
     o.insert(QStringLiteral("unit"), hit.unit);
     o.insert(QStringLiteral("total"), std::round(hit.total * 10000) / 10000);

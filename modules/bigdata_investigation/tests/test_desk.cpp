@@ -196,6 +196,26 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
                 QTest::qWait(50);
                 CHECK(pictured.grab().save(QStringLiteral("%1/bigdata-desk-%2-%3.png").arg(folder, shell::Theme::name(kind), locale)));
             }
+            // The other pages, in the night theme: the dataset, the library with its editor, the run.
+            for (const char* page : {"datasets", "models", "runs"}) {
+                const QJsonObject show{{QStringLiteral("page"), QString::fromLatin1(page)}};
+                REQUIRE(QMetaObject::invokeMethod(view, "restoreViewState", Q_ARG(QJsonObject, show)));
+                auto* table = view->findChild<QTableView*>(QString::fromLatin1(page));
+                if (table) {
+                    auto* m = qobject_cast<SqlPageModel*>(table->model());
+                    REQUIRE(waitUntil([&] { return m->isReady() && m->rowCount() > 0; }));
+                    table->setCurrentIndex(m->index(0, 0));
+                }
+                // What the page shows beside its list has come in.
+                const QString detail = QString::fromLatin1(page) == QLatin1String("datasets") ? QStringLiteral("datasetRows")
+                    : QString::fromLatin1(page) == QLatin1String("runs")                     ? QStringLiteral("runHits")
+                                                                                              : QString();
+                if (!detail.isEmpty())
+                    REQUIRE(waitUntil([&] { return view->findChild<QTableWidget*>(detail)->rowCount() > 0; }));
+                else
+                    REQUIRE(waitUntil([&] { return view->findChild<QListWidget*>(QStringLiteral("library"))->count() > 0; }));
+                CHECK(pictured.grab().save(QStringLiteral("%1/bigdata-%2-night-%3.png").arg(folder, QString::fromLatin1(page), locale)));
+            }
         }
         REQUIRE(language.set(QStringLiteral("en")));
     }

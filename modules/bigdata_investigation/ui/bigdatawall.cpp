@@ -137,11 +137,11 @@ void BigDataWall::showHit(const StoredHit& hit)
         return;
     }
     const QJsonObject e = hit.evidence;
-    m_hitTitle->setText(tr("Hit %1 (%2, score %3): %4").arg(hit.id).arg(hitStatusName(hit.status)).arg(hit.score, 0, 'f', 2).arg(hit.summary));
+    m_hitTitle->setText(tr("Hit %1 (%2, score %3): %4").arg(hit.id).arg(hitStatusName(hit.status)).arg(hit.score, 0, 'f', 2).arg(localText(e, QStringLiteral("summary"))));
     QList<WaterfallChart::Part> parts;
     for (const QJsonValue& v : e.value(QStringLiteral("breakdown")).toArray())
         parts << WaterfallChart::Part{partLabel(v.toObject()), v.toObject().value(QStringLiteral("value")).toDouble()};
-    m_waterfall->setParts(parts, e.value(QStringLiteral("total")).toDouble(), e.value(QStringLiteral("unit")).toString(), tr("total"));
+    m_waterfall->setParts(parts, e.value(QStringLiteral("total")).toDouble(), localText(e, QStringLiteral("unit")), tr("total"));
     QStringList members;
     for (const QJsonValue& v : e.value(QStringLiteral("members")).toArray())
         members << v.toString();

@@ -156,7 +156,7 @@ void DatasetPanel::showDataset(const Dataset& d)
     m_mapping->setRowCount(int(d.columns.size()));
     for (int i = 0; i < d.columns.size(); ++i) {
         const ColumnSpec& c = d.columns[i];
-        headers << (c.personal ? c.name + QStringLiteral(" \u26bf") : c.name); // a key mark: personal data, masked
+        headers << (c.personal ? tr("%1 (masked)").arg(c.name) : c.name);
         m_mapping->setItem(i, 0, new QTableWidgetItem(c.name));
         m_mapping->setItem(i, 1, new QTableWidgetItem(columnTypeName(c.type) + (c.format.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.format))));
         m_mapping->setItem(i, 2, new QTableWidgetItem(c.personal ? tr("yes, masked") : tr("no")));

@@ -175,7 +175,7 @@ void HitPanel::showHit(const StoredHit& hit)
         return;
     }
     const QJsonObject e = hit.evidence;
-    m_title->setText(tr("Hit %1: %2").arg(hit.id).arg(hit.summary));
+    m_title->setText(tr("Hit %1: %2").arg(hit.id).arg(localText(e, QStringLiteral("summary"))));
     QString state = tr("Score %1 · %2 version %3 · %4").arg(hit.score, 0, 'f', 3).arg(e.value(QStringLiteral("model")).toString())
                         .arg(e.value(QStringLiteral("version")).toInt()).arg(hitStatusName(hit.status));
     if (!hit.reason.isEmpty())
@@ -199,11 +199,11 @@ void HitPanel::showHit(const StoredHit& hit)
     QList<WaterfallChart::Part> parts;
     for (const QJsonValue& v : e.value(QStringLiteral("breakdown")).toArray()) {
         const QJsonObject o = v.toObject();
-        const QString detail = o.value(QStringLiteral("detail")).toString();
+        const QString detail = localText(o, QStringLiteral("detail"));
         parts << WaterfallChart::Part{partLabel(o) + (detail.isEmpty() ? QString() : QStringLiteral(" (") + detail + QLatin1Char(')')),
                                       o.value(QStringLiteral("value")).toDouble()};
     }
-    m_waterfall->setParts(parts, e.value(QStringLiteral("total")).toDouble(), e.value(QStringLiteral("unit")).toString(), tr("total"));
+    m_waterfall->setParts(parts, e.value(QStringLiteral("total")).toDouble(), localText(e, QStringLiteral("unit")), tr("total"));
 
     QStringList members;
     for (const QJsonValue& v : e.value(QStringLiteral("members")).toArray())

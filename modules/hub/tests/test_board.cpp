@@ -258,7 +258,8 @@ TEST_CASE("Hub board: nothing takes the keyboard from the operator: toasts, new 
         return await(incidents.create(n)).id;
     };
     const qint64 mine = call(3, QStringLiteral("Smoke in a stairwell"));
-    REQUIRE(waitUntil([&] { return model->rowCount() == 1; }));
+    // Its row read, not only counted: the operator chooses the incident, not an empty row.
+    REQUIRE(waitUntil([&] { return model->rowCount() == 1 && model->idAt(0) == mine; }));
     table->setFocus();
     table->setCurrentIndex(model->index(0, 0));
     REQUIRE(table->hasFocus());

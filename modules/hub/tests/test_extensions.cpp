@@ -62,8 +62,14 @@ TEST_CASE("Hub rail badge: the incidents waiting for a unit, kept live, and only
     QList<std::pair<QString, int>> seen;
     QObject::connect(badges, &RailBadges::updated, badges,
                      [&seen](const QString& id, int count) { seen.append({id, count}); });
+    // The hub's latest count (the centres' badges update too).
     const auto hubBadgeIs = [&](int expected) {
-        return waitUntil([&] { return !seen.isEmpty() && seen.last() == std::pair{QStringLiteral("hub"), expected}; });
+        return waitUntil([&] {
+            for (qsizetype i = seen.size() - 1; i >= 0; --i)
+                if (seen[i].first == QLatin1String("hub"))
+                    return seen[i].second == expected;
+            return false;
+        });
     };
     REQUIRE(waitUntil([&] { return badges->applied() > 0; }));
     CHECK(hubBadgeIs(0));
@@ -213,9 +219,10 @@ TEST_CASE("Hub pictures: --screenshots gets the video wall from the hub, cameras
     TestPlatform tp = startedPlatform();
     tp.start();
     signInAs(tp, QStringLiteral("sup"), QStringLiteral("hub_supervisor"));
-    const auto pictures = tp->modules().pictures();
+    // The hub's among the modules' pictures (a centre brings its own).
+    auto pictures = tp->modules().pictures();
+    pictures.removeIf([](const auto& p) { return p.first != QLatin1String("hub"); });
     REQUIRE(pictures.size() == 1);
-    CHECK(pictures.first().first == QStringLiteral("hub"));
     const QList<ModulePicture> made = pictures.first().second.prepare(tp->store(), tp->session(), tp->audit());
     REQUIRE(made.size() == 1);
     const ModulePicture& wall = made.first();

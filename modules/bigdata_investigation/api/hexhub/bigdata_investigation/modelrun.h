@@ -19,6 +19,26 @@ namespace hexhub::bigdata {
 
 class RecordSet;
 
+/*!
+ * A sentence kept with what it says, so a hit stored in one language reads in another: the English
+ * source (marked for translation in the model engine's context), its arguments and its count.
+ */
+struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT Phrase
+{
+    QString source;
+    QStringList args;
+    int n = -1;
+
+    bool isEmpty() const { return source.isEmpty(); }
+    //! In the language in use now.
+    QString text() const;
+    QJsonObject toJson() const;
+    static Phrase fromJson(const QJsonValue& json);
+};
+
+//! `object[key]` as a Phrase in today's language when `key + "_phrase"` is there, else as stored.
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT QString localText(const QJsonObject& object, const QString& key);
+
 //! One step of a score's waterfall: `label` (translated) added `value`.
 struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT ScorePart
 {
@@ -26,6 +46,7 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT ScorePart
     QString label; //!< in the user's language
     double value = 0;
     QString detail; //!< what was seen ("70 members", "agree: DEMO Zorvek")
+    Phrase detailPhrase; //!< the same, to read again in another language
 };
 
 //! What ties a ring's member to the group: its identifier `value` in `column`, shared with `sharedWith` others.
@@ -44,6 +65,8 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT ModelHit
     QString unit;                  //!< what the parts count, in the user's language ("score", "records", "bits")
     double total = 0;              //!< what the parts add up to
     QString summary;               //!< one line in the user's language
+    Phrase summaryPhrase;          //!< the same, to read again in another language
+    Phrase unitPhrase;
     QString key;                   //!< what the hit is about (the key, the pair, the ring's first member)
     QList<qsizetype> rows;         //!< indexes into the record set, in file order
     QStringList members;           //!< rings and entity resolution: the entities
