@@ -46,6 +46,13 @@ std::optional<QString> askReason(QWidget* parent, const QString& title, const QS
     QObject::connect(reason, &QLineEdit::textChanged, &dialog,
                      [buttons](const QString& text) { buttons->button(QDialogButtonBox::Ok)->setEnabled(text.trimmed().size() >= 5); });
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    // Enter in the field takes the reason once it is long enough (not left to which button is default).
+    QObject::connect(reason, &QLineEdit::returnPressed, &dialog, [&dialog, reason] {
+        if (reason->text().trimmed().size() >= 5)
+            dialog.accept();
+    });
+    buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(label);
     layout->addWidget(reason);
