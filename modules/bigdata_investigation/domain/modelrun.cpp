@@ -10,10 +10,13 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <thread>
+#include <vector>
 
 namespace hexhub::bigdata {
 
@@ -524,17 +527,39 @@ private:
         };
         const ColumnType entityType = m_records.columns()[entityCol].type;
         QByteArray buffer, other;
-        QList<Keyed> keyed;
-        keyed.reserve(m_records.rowCount());
-        for (qsizetype r = 0; r < m_records.rowCount(); ++r) {
-            checkCancel(r);
-            normaliseUtf8(entityType, m_records.raw(r, entityCol), buffer);
-            if (buffer.isEmpty()) {
-                ++m_result.rowsSkipped;
-                continue;
-            }
-            keyed << Keyed{qHash(QByteArrayView(buffer), 0x5bd1e995), r};
+        // The hashes in as many slices as the machine has cores, each slice its own thread.
+        const qsizetype rows = m_records.rowCount();
+        const int slices = std::max(1, std::min<int>(QThread::idealThreadCount(), int(rows / 50'000) + 1));
+        QList<QList<Keyed>> sliced(slices);
+        QList<qint64> skippedIn(slices, 0);
+        {
+            std::vector<std::thread> workers;
+            for (int t = 0; t < slices; ++t)
+                workers.emplace_back([&, t] {
+                    QByteArray mine;
+                    const qsizetype from = rows * t / slices, to = rows * (t + 1) / slices;
+                    sliced[t].reserve(to - from);
+                    for (qsizetype r = from; r < to; ++r) {
+                        normaliseUtf8(entityType, m_records.raw(r, entityCol), mine);
+                        if (mine.isEmpty()) {
+                            ++skippedIn[t];
+                            continue;
+                        }
+                        sliced[t] << Keyed{qHash(QByteArrayView(mine), 0x5bd1e995), r};
+                    }
+                });
+            for (std::thread& w : workers)
+                w.join();
         }
+        if (cancelled())
+            throw Failure{Tr::tr("The run was cancelled.")};
+        QList<Keyed> keyed;
+        keyed.reserve(rows);
+        for (int t = 0; t < slices; ++t) {
+            keyed << sliced[t];
+            m_result.rowsSkipped += skippedIn[t];
+        }
+        sliced = {};
         std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.hash != b.hash ? a.hash < b.hash : a.row < b.row; });
         QStringList entityNames;
         QList<int> rowEntity(m_records.rowCount(), -1);
@@ -548,7 +573,8 @@ private:
             entityNames << m_records.text(keyed[i].row, entityCol);
             for (qsizetype k = i; k < end; ++k) {
                 int id = first;
-                if (k > i) {
+                // The same text as the run's first is the same value without normalising it again.
+                if (k > i && m_records.raw(keyed[k].row, entityCol) != m_records.raw(keyed[i].row, entityCol)) {
                     normaliseUtf8(entityType, m_records.raw(keyed[k].row, entityCol), other);
                     if (other != buffer) {
                         auto it = collided.find(other);
@@ -599,43 +625,62 @@ private:
             }
             tying << Identifier{col, row, std::move(ents)};
         };
-        for (int col : std::as_const(idCols)) {
+        // Each identifier column on its own thread (they read the records and the entities only);
+        // the groups they find are joined here in column order, so a run is the same every time.
+        struct Found
+        {
+            QList<int> entities;
+            qsizetype row;
+        };
+        const auto scanColumn = [&](int col, QList<Found>& found, std::atomic_bool& stopped) {
             struct Entry
             {
                 size_t hash;
                 int entity;
                 qsizetype row;
             };
+            QByteArray mine, theirs;
             QList<Entry> entries;
             entries.reserve(m_records.rowCount());
             const ColumnType type = m_records.columns()[col].type;
             for (qsizetype r = 0; r < m_records.rowCount(); ++r) {
-                checkCancel(r);
+                if ((r & 0x3fff) == 0 && cancelled()) {
+                    stopped = true;
+                    return;
+                }
                 if (rowEntity[r] < 0)
                     continue;
-                normaliseUtf8(type, m_records.raw(r, col), buffer);
-                if (buffer.isEmpty())
+                normaliseUtf8(type, m_records.raw(r, col), mine);
+                if (mine.isEmpty())
                     continue;
-                entries << Entry{qHash(QByteArrayView(buffer), 0x9e3779b9), rowEntity[r], r};
+                entries << Entry{qHash(QByteArrayView(mine), 0x9e3779b9), rowEntity[r], r};
             }
-            m_done += m_records.rowCount();
-            std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-                return a.hash != b.hash ? a.hash < b.hash : (a.entity != b.entity ? a.entity < b.entity : a.row < b.row);
-            });
+            // By hash alone (a cheaper comparison); a run of one hash is put in entity order below
+            // only when it holds more than one entity.
+            std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) { return x.hash < y.hash; });
             for (qsizetype i = 0; i < entries.size();) {
                 qsizetype end = i + 1;
                 while (end < entries.size() && entries[end].hash == entries[i].hash)
                     ++end;
                 // One entity only (most values): nothing to tie, no value to look at.
-                if (entries[i].entity == entries[end - 1].entity) {
+                bool oneEntity = true;
+                for (qsizetype k = i + 1; k < end && oneEntity; ++k)
+                    oneEntity = entries[k].entity == entries[i].entity;
+                if (oneEntity) {
                     i = end;
                     continue;
                 }
-                normaliseUtf8(type, m_records.raw(entries[i].row, col), buffer);
+                std::sort(entries.begin() + i, entries.begin() + end, [](const Entry& x, const Entry& y) {
+                    return x.entity != y.entity ? x.entity < y.entity : x.row < y.row;
+                });
+                normaliseUtf8(type, m_records.raw(entries[i].row, col), mine);
                 bool oneValue = true;
+                const QByteArrayView firstText = m_records.raw(entries[i].row, col);
                 for (qsizetype k = i + 1; k < end && oneValue; ++k) {
-                    normaliseUtf8(type, m_records.raw(entries[k].row, col), other);
-                    oneValue = other == buffer;
+                    if (m_records.raw(entries[k].row, col) == firstText)
+                        continue; // the same text: the same value
+                    normaliseUtf8(type, m_records.raw(entries[k].row, col), theirs);
+                    oneValue = theirs == mine;
                 }
                 if (oneValue) {
                     QList<int> ents;
@@ -645,24 +690,46 @@ private:
                             ents << entries[k].entity;
                         row = std::min(row, entries[k].row);
                     }
-                    shared(col, std::move(ents), row);
+                    found << Found{std::move(ents), row};
                 } else {
                     // Two values with one hash: split by the values themselves.
-                    QHash<QByteArray, std::pair<QList<int>, qsizetype>> byValue;
+                    QMap<QByteArray, Found> byValue;
                     for (qsizetype k = i; k < end; ++k) {
-                        normaliseUtf8(type, m_records.raw(entries[k].row, col), other);
-                        auto& [ents, row] = byValue[other];
-                        if (ents.isEmpty())
-                            row = entries[k].row;
-                        ents << entries[k].entity;
-                        row = std::min(row, entries[k].row);
+                        normaliseUtf8(type, m_records.raw(entries[k].row, col), theirs);
+                        auto it = byValue.find(theirs);
+                        if (it == byValue.end())
+                            it = byValue.insert(theirs, Found{{}, entries[k].row});
+                        it->entities << entries[k].entity;
+                        it->row = std::min(it->row, entries[k].row);
                     }
                     for (auto it = byValue.begin(); it != byValue.end(); ++it)
-                        shared(col, it.value().first, it.value().second);
+                        found << it.value();
                 }
                 i = end;
             }
+        };
+        QList<QList<Found>> perColumn(idCols.size());
+        std::atomic_bool stopped = false;
+        {
+            std::vector<std::thread> workers;
+            const int threads = std::max(1, std::min(int(idCols.size()), QThread::idealThreadCount()));
+            std::atomic_int next = 0;
+            for (int t = 0; t < threads; ++t)
+                workers.emplace_back([&] {
+                    for (int c = next++; c < idCols.size(); c = next++)
+                        scanColumn(idCols[c], perColumn[c], stopped);
+                });
+            for (std::thread& w : workers)
+                w.join();
         }
+        if (stopped || cancelled())
+            throw Failure{Tr::tr("The run was cancelled.")};
+        m_done += m_records.rowCount() * idCols.size();
+        if (m_options.progress)
+            m_options.progress(m_done, m_total);
+        for (qsizetype c = 0; c < idCols.size(); ++c)
+            for (Found& f : perColumn[c])
+                shared(idCols[c], std::move(f.entities), f.row);
         // What was left out as common, the most shared first.
         std::sort(common.begin(), common.end(), [](const CommonId& a, const CommonId& b) { return a.entities > b.entities; });
         for (qsizetype k = 0; k < std::min<qsizetype>(common.size(), 20); ++k)
@@ -674,9 +741,15 @@ private:
             m_result.notes << Tr::tr("%n more identifier(s) left out as common", nullptr, int(common.size() - 20));
 
         // Groups: the components of at least min_members.
+        // Groups of at least min_members only (most entities are alone: no list for them).
+        QList<int> rootOf(entityNames.size());
+        QList<int> sizeOf(entityNames.size(), 0);
+        for (int e = 0; e < entityNames.size(); ++e)
+            ++sizeOf[rootOf[e] = find(parent, e)];
         QHash<int, QList<int>> groups; // root -> members
         for (int e = 0; e < entityNames.size(); ++e)
-            groups[find(parent, e)] << e;
+            if (sizeOf[rootOf[e]] >= minMembers)
+                groups[rootOf[e]] << e;
         QHash<int, QList<int>> groupIds; // root -> tying identifiers
         for (qsizetype k = 0; k < tying.size(); ++k)
             groupIds[find(parent, tying[k].entities.first())] << int(k);
@@ -684,8 +757,8 @@ private:
         for (qsizetype r = 0; r < m_records.rowCount(); ++r) {
             if (rowEntity[r] < 0)
                 continue;
-            const int root = find(parent, rowEntity[r]);
-            if (groups.value(root).size() >= minMembers)
+            const int root = rootOf[rowEntity[r]];
+            if (sizeOf[root] >= minMembers)
                 groupRows[root] << r;
         }
         for (auto it = groups.begin(); it != groups.end(); ++it) {
