@@ -50,15 +50,6 @@ void exec(QSqlQuery& q, const QString& sql)
         throw std::runtime_error(QStringLiteral("%1: %2").arg(sql.left(80), q.lastError().text()).toStdString());
 }
 
-QString csvField(const QString& f)
-{
-    if (!f.contains(QLatin1Char(',')) && !f.contains(QLatin1Char('"')) && !f.contains(QLatin1Char('\n')))
-        return f;
-    QString q = f;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
 } // namespace
 
 QList<Figure> bigData(bool quick)
@@ -76,14 +67,7 @@ QList<Figure> bigData(bool quick)
         QFile f(csvPath);
         if (!f.open(QIODevice::WriteOnly))
             throw std::runtime_error("cannot write the CSV");
-        QTextStream out(&f);
-        out << "time,account,phone,device,ip,address,listing,records,price\n";
-        demo = makeTradeDemo({.seed = 7, .rows = rows, .ringSize = 70}, [&](const QStringList& row) {
-            QStringList fields;
-            for (const QString& c : row)
-                fields << csvField(c);
-            out << fields.join(QLatin1Char(',')) << '\n';
-        });
+        demo = writeTradeCsv(f, {.seed = 7, .rows = rows, .ringSize = 70});
     }
     const double startMb = peakResidentMb();
 

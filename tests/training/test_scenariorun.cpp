@@ -397,14 +397,7 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     {
         QFile f(csv);
         REQUIRE(f.open(QIODevice::WriteOnly));
-        QTextStream out(&f);
-        out << "time,account,phone,device,ip,address,listing,records,price\n";
-        planted = bigdata::makeTradeDemo({.seed = 5, .rows = 3000, .ringSize = 70}, [&](const QStringList& row) {
-            QStringList fields;
-            for (const QString& c : row)
-                fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
-            out << fields.join(QLatin1Char(',')) << '\n';
-        });
+        planted = bigdata::writeTradeCsv(f, {.seed = 5, .rows = 3000, .ringSize = 70});
     }
     signInAs(d.tp, QStringLiteral("clerk"), QStringLiteral("bigdata_investigation_operator"));
     bigdata::DatasetService datasets(d.tp->store(), d.tp->session(), d.tp->audit());

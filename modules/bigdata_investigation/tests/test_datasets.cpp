@@ -57,14 +57,8 @@ struct Centre
         const QString path = dir.filePath(QStringLiteral("trade-%1.csv").arg(rows));
         QFile f(path);
         REQUIRE(f.open(QIODevice::WriteOnly));
+        const TradeDemo made = writeTradeCsv(f, {.seed = 5, .rows = rows, .ringSize = 70});
         QTextStream out(&f);
-        out << "time,account,phone,device,ip,address,listing,records,price\n";
-        const TradeDemo made = makeTradeDemo({.seed = 5, .rows = rows, .ringSize = 70}, [&](const QStringList& row) {
-            QStringList fields;
-            for (QString c : row)
-                fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
-            out << fields.join(QLatin1Char(',')) << '\n';
-        });
         for (int i = 0; i < bad; ++i)
             out << "2026-05-01 10:00:00,DEMO-ACCT-99999999,100-5550-0001,DEMO-DEV-1,198.18.0.1,somewhere,x,,a lot\n";
         out << "too,few,fields\n";

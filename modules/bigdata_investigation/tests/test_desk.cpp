@@ -20,14 +20,7 @@ QString tradeCsv(const QString& folder, hexhub::bigdata::TradeDemo& demo)
     const QString path = QDir(folder).filePath(QStringLiteral("listings.csv"));
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly));
-    QTextStream out(&f);
-    out << "time,account,phone,device,ip,address,listing,records,price\n";
-    demo = hexhub::bigdata::makeTradeDemo({.seed = 11, .rows = 3000, .ringSize = 70}, [&](const QStringList& row) {
-        QStringList fields;
-        for (const QString& c : row)
-            fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
-        out << fields.join(QLatin1Char(',')) << '\n';
-    });
+    demo = hexhub::bigdata::writeTradeCsv(f, {.seed = 11, .rows = 3000, .ringSize = 70});
     return path;
 }
 

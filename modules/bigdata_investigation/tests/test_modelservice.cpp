@@ -48,14 +48,7 @@ struct Desk
         {
             QFile f(path);
             REQUIRE(f.open(QIODevice::WriteOnly));
-            QTextStream out(&f);
-            out << "time,account,phone,device,ip,address,listing,records,price\n";
-            demo = makeTradeDemo({.seed = 9, .rows = rows, .ringSize = 70}, [&](const QStringList& row) {
-                QStringList fields;
-                for (const QString& c : row)
-                    fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
-                out << fields.join(QLatin1Char(',')) << '\n';
-            });
+            demo = writeTradeCsv(f, {.seed = 9, .rows = rows, .ringSize = 70});
         }
         trade = await(datasets->importFile(path, {}, makeTradeDemo({.seed = 1, .rows = 0, .ringSize = 0}, nullptr).columns,
                                            {QStringLiteral("Listings"), QStringLiteral("Seizure W-TEST-0002"), QStringLiteral("CPL art. 141"),

@@ -35,15 +35,6 @@ std::tuple<int, QString, QString> runHexhub(const QTemporaryDir& dir, const QStr
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
-QString csvField(const QString& f)
-{
-    if (!f.contains(QLatin1Char(',')) && !f.contains(QLatin1Char('"')) && !f.contains(QLatin1Char('\n')))
-        return f;
-    QString q = f;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
 } // namespace
 
 TEST_CASE("hexhub --run-model runs a model over a file and prints its hits, or every problem with exit 1", "[bigdata_investigation][cli]")
@@ -54,19 +45,8 @@ TEST_CASE("hexhub --run-model runs a model over a file and prints its hits, or e
     {
         QFile f(csv);
         REQUIRE(f.open(QIODevice::WriteOnly));
-        QTextStream out(&f);
-        bool header = false;
-        demo = makeTradeDemo({.seed = 3, .rows = 20'000, .ringSize = 70}, [&](const QStringList& row) {
-            if (!header) {
-                out << "time,account,phone,device,ip,address,listing,records,price\n";
-                header = true;
-            }
-            QStringList fields;
-            for (const QString& c : row)
-                fields << csvField(c);
-            out << fields.join(QLatin1Char(',')) << '\n';
-        });
-        out << "a line,that does not fit\n";
+        demo = writeTradeCsv(f, {.seed = 3, .rows = 20'000, .ringSize = 70});
+        f.write("a line,that does not fit\n");
     }
 
     SECTION("the ring, with the issue's parameters, as JSON lines")

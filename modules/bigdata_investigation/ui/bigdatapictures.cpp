@@ -30,15 +30,7 @@ ModulePictures bigDataPictures()
             QFile file(path);
             if (!file.open(QIODevice::WriteOnly))
                 throw std::runtime_error("cannot write the pictures' trade data");
-            QTextStream out(&file);
-            out << "time,account,phone,device,ip,address,listing,records,price\n";
-            const TradeDemo demo = makeTradeDemo({.seed = 3, .rows = 4000, .ringSize = 70}, [&](const QStringList& row) {
-                QStringList fields;
-                for (const QString& c : row)
-                    fields << (c.contains(QLatin1Char(',')) ? QLatin1Char('"') + c + QLatin1Char('"') : c);
-                out << fields.join(QLatin1Char(',')) << '\n';
-            });
-            out.flush();
+            const TradeDemo demo = writeTradeCsv(file, {.seed = 3, .rows = 4000, .ringSize = 70});
             file.close();
             const Dataset d = resultOf(datasets.importFile(path, {}, demo.columns,
                                                            {Tr::tr("Marketplace listings, seized server export"), QStringLiteral("Seizure W-2026-0147"),

@@ -14,6 +14,8 @@
 
 #include <functional>
 
+class QIODevice;
+
 namespace hexhub::bigdata {
 
 struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TradeDemoOptions
@@ -38,5 +40,11 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT TradeDemo
  */
 HEXHUB_BIGDATA_INVESTIGATION_EXPORT TradeDemo makeTradeDemo(const TradeDemoOptions& options,
                                                           const std::function<void(const QStringList& row)>& row);
+
+/*!
+ * The same dataset as the CSV an analyst would be given: a header row, then each row, fields quoted
+ * RFC 4180 style where they need it. Writes to `out` (open for writing).
+ */
+HEXHUB_BIGDATA_INVESTIGATION_EXPORT TradeDemo writeTradeCsv(QIODevice& out, const TradeDemoOptions& options);
 
 } // namespace hexhub::bigdata
