@@ -129,9 +129,11 @@ void addRun(DemoContext& demo, const QString& modelId, const QMap<QString, QJson
         evidence.insert(QStringLiteral("dataset"), double(dataset));
         const Decision d = i < review.size() ? review[i] : Decision{HitStatus::New, nullptr};
         const bool decided = d.status != HitStatus::New;
-        demo.insert(QStringLiteral("INSERT INTO bd_hits (run_id, rank, score, summary, hit_key, evidence, status, reason, reviewed_by, reviewed_at, handed_to) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {run, int(i + 1), hit.score, hit.summary, hit.key, QString::fromUtf8(QJsonDocument(evidence).toJson(QJsonDocument::Compact)),
+        demo.insert(QStringLiteral("INSERT INTO bd_hits (run_id, rank, score, summary, summary_phrase, hit_key, evidence, status, reason, "
+                                   "reviewed_by, reviewed_at, handed_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {run, int(i + 1), hit.score, hit.summary,
+                     QString::fromUtf8(QJsonDocument(hit.summaryPhrase.toJson()).toJson(QJsonDocument::Compact)), hit.key,
+                     QString::fromUtf8(QJsonDocument(evidence).toJson(QJsonDocument::Compact)),
                      hitStatusKey(d.status), decided ? QString::fromUtf8(d.reason) : QVariant(), decided ? analyst : QVariant(),
                      decided ? QVariant(at + 3'600'000) : QVariant(),
                      d.status == HitStatus::HandedOn ? QVariant(QStringLiteral("criminal_intel")) : QVariant()});

@@ -1,5 +1,6 @@
 // How the centre's events read, its rail badge and its palette search.
 #include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/modelrun.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 
 #include "bus/event.h"
@@ -7,6 +8,7 @@
 #include "store/sql.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace hexhub::bigdata {
@@ -44,12 +46,12 @@ EventDescription describeBigDataEvent(const Event& event)
     } else if (event.topic == QLatin1String("model_hit.handed_on")) {
         const QJsonObject e = p.value(QStringLiteral("evidence")).toObject();
         d.text = str("to") == QLatin1String("hub")
-                     ? Tr::tr("Hit %1 handed to the hub: %2").arg(num("hit")).arg(e.value(QStringLiteral("summary")).toString())
-                     : Tr::tr("Hit %1 handed to criminal intelligence as a lead: %2").arg(num("hit")).arg(e.value(QStringLiteral("summary")).toString());
+                     ? Tr::tr("Hit %1 handed to the hub: %2").arg(num("hit")).arg(localText(e, QStringLiteral("summary")))
+                     : Tr::tr("Hit %1 handed to criminal intelligence as a lead: %2").arg(num("hit")).arg(localText(e, QStringLiteral("summary")));
         d.notify = EventDescription::Notify::Important;
         d.title = str("to") == QLatin1String("hub") ? Tr::tr("A confirmed big-data hit for the hub") : Tr::tr("A confirmed big-data lead");
         d.detail = Tr::tr("%1 (score %2, %3): %4")
-                       .arg(e.value(QStringLiteral("summary")).toString())
+                       .arg(localText(e, QStringLiteral("summary")))
                        .arg(e.value(QStringLiteral("score")).toDouble(), 0, 'f', 2)
                        .arg(e.value(QStringLiteral("model")).toString(), str("reason"));
     }
@@ -81,17 +83,19 @@ QList<RecordHit> searchBigData(Sql& sql, const QString& text, const Principal& v
     const qint64 id = t.toLongLong(&number);
     QSqlQuery q;
     if (number) {
-        q = sql.exec(QStringLiteral("SELECT id, summary, score, status FROM bd_hits WHERE id = ?"), {id});
+        q = sql.exec(QStringLiteral("SELECT id, summary, score, status, summary_phrase FROM bd_hits WHERE id = ?"), {id});
     } else if (t.size() >= 2) {
-        q = sql.exec(QStringLiteral("SELECT id, summary, score, status FROM bd_hits WHERE lower(summary) LIKE lower(?) ORDER BY score DESC, id LIMIT ?"),
+        q = sql.exec(QStringLiteral("SELECT id, summary, score, status, summary_phrase FROM bd_hits WHERE lower(summary) LIKE lower(?) ORDER BY score DESC, id LIMIT ?"),
                      {QLatin1Char('%') + t + QLatin1Char('%'), limit});
     } else {
         return out;
     }
     while (q.next() && out.size() < limit) {
         const auto status = hitStatusFromKey(q.value(3).toString());
+        const QString phrase = q.value(4).toString();
+        const QString summary = phrase.isEmpty() ? q.value(1).toString() : Phrase::fromJson(QJsonDocument::fromJson(phrase.toUtf8()).object()).text();
         out << RecordHit{QStringLiteral("bd_hit"), q.value(0).toString(), Tr::tr("Hit %1").arg(q.value(0).toLongLong()),
-                         Tr::tr("%1 · score %2 · %3").arg(q.value(1).toString()).arg(q.value(2).toDouble(), 0, 'f', 2).arg(status ? hitStatusName(*status) : QString())};
+                         Tr::tr("%1 · score %2 · %3").arg(summary).arg(q.value(2).toDouble(), 0, 'f', 2).arg(status ? hitStatusName(*status) : QString())};
     }
     if (!number && t.size() >= 2 && out.size() < limit) {
         QSqlQuery d = sql.exec(QStringLiteral("SELECT id, name, record_count FROM bd_datasets WHERE state = 'ready' AND lower(name) LIKE lower(?) ORDER BY imported_at DESC LIMIT ?"),

@@ -89,7 +89,8 @@ ModelRunRecord loadRun(Sql& sql, qint64 id)
     return readRun(q);
 }
 
-const QString kHitColumns = QStringLiteral("id, run_id, rank, score, summary, hit_key, evidence, status, reason, reviewed_by, reviewed_at, handed_to, version");
+const QString kHitColumns =
+    QStringLiteral("id, run_id, rank, score, summary, hit_key, evidence, status, reason, reviewed_by, reviewed_at, handed_to, version, summary_phrase");
 
 StoredHit readHit(const QSqlQuery& q)
 {
@@ -107,6 +108,10 @@ StoredHit readHit(const QSqlQuery& q)
     h.reviewedAt = q.value(10).toLongLong();
     h.handedTo = q.value(11).toString();
     h.version = q.value(12).toInt();
+    // Read in today's language when the sentence was kept (hits of migration 3 on).
+    const QString phrase = q.value(13).toString();
+    if (!phrase.isEmpty())
+        h.summary = Phrase::fromJson(QJsonDocument::fromJson(phrase.toUtf8()).object()).text();
     return h;
 }
 
@@ -448,8 +453,10 @@ QFuture<ModelRunRecord> ModelService::run(const ModelDefinition& model, const QM
             const ModelRunRecord done = store->write(context, [&](WriteTransaction& txn) {
                 for (qsizetype i = 0; i < result->hits.size(); ++i) {
                     const ModelHit& hit = result->hits[i];
-                    txn.execCached(QStringLiteral("INSERT INTO bd_hits (run_id, rank, score, summary, hit_key, evidence, status) VALUES (?, ?, ?, ?, ?, ?, 'new')"),
-                                   {runId, int(i + 1), hit.score, hit.summary, hit.key, compact(evidence[i])});
+                    txn.execCached(QStringLiteral("INSERT INTO bd_hits (run_id, rank, score, summary, summary_phrase, hit_key, evidence, status) "
+                                                  "VALUES (?, ?, ?, ?, ?, ?, ?, 'new')"),
+                                   {runId, int(i + 1), hit.score, hit.summary,
+                                    hit.summaryPhrase.isEmpty() ? QString() : compact(hit.summaryPhrase.toJson()), hit.key, compact(evidence[i])});
                 }
                 txn.exec(QStringLiteral("UPDATE bd_runs SET state = 'finished', finished_at = ?, rows_seen = ?, hit_count = ?, notes = ?, "
                                         "version = version + 1 WHERE id = ?"),

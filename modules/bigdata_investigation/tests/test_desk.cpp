@@ -5,6 +5,8 @@
 // its problems by path as it is typed. Pictures of the desk in both themes and both languages.
 #include "hubviewtest.h"
 
+#include "commandpalette.h"
+
 #include "hexhub/bigdata_investigation/tradedemo.h"
 
 #include <QTabWidget>
@@ -209,6 +211,18 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
             REQUIRE(QMetaObject::invokeMethod(view, "restoreViewState", Q_ARG(QJsonObject, state)));
             auto* shown = view->findChild<QLabel*>(QStringLiteral("hitTitle"));
             REQUIRE(waitUntil([&] { return shown->text().contains(QStringLiteral("70")); }));
+            // The queue reads what the model found in today's language, whatever the run's was.
+            auto* queueModel = qobject_cast<SqlPageModel*>(view->findChild<QTableView*>(QStringLiteral("queue"))->model());
+            REQUIRE(waitUntil([&] { return queueModel->isReady() && queueModel->rowCount() > 0; }));
+            const QString stored = await(tp->store().read([hit](Sql& sql) {
+                return sql.scalar(QStringLiteral("SELECT summary FROM bd_hits WHERE id = ?"), {hit}).toString();
+            }));
+            CHECK(stored.startsWith(QStringLiteral("A ring of 70 entities")));
+            const QString listed = queueModel->index(0, 2).data().toString();
+            if (locale == QLatin1String("en"))
+                CHECK(listed == stored);
+            else
+                CHECK((listed.contains(QStringLiteral("70")) && listed != stored && listed.contains(QString::fromUtf8("团伙"))));
             for (const auto kind : {shell::Theme::Kind::Day, shell::Theme::Kind::Night}) {
                 shell::Theme::of(kind).apply(*qApp);
                 pictured.setTheme(shell::Theme::of(kind));
@@ -237,5 +251,24 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
             }
         }
         REQUIRE(language.set(QStringLiteral("en")));
+    }
+
+    SECTION("purge")
+    {
+        // The purge from the palette acts on this desk and says what it did: nothing is past its date,
+        // then the dataset is (its retention date moved back a year, as time would), and it goes.
+        backToWindow(window);
+        runPaletteCommand(window, QStringLiteral("Purge datasets past their retention date"));
+        auto* note = desk->findChild<QLabel*>(QStringLiteral("datasetsNote"));
+        REQUIRE(note);
+        REQUIRE(waitUntil([&] { return note->text().contains(QStringLiteral("No dataset is past its retention date")); }));
+        CHECK(pages->currentIndex() == 1);
+        await(tp->store().write(WriteContext{QStringLiteral("test"), QStringLiteral("test"), {}}, [](WriteTransaction& txn) {
+            txn.exec(QStringLiteral("UPDATE bd_datasets SET retain_until = retain_until - ?"), {qint64(400) * 86'400'000});
+        }));
+        runPaletteCommand(window, QStringLiteral("Purge datasets past their retention date"));
+        REQUIRE(waitUntil([&] { return note->text().startsWith(QStringLiteral("1 dataset")) && note->text().contains(QStringLiteral("removed")); }));
+        CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_datasets")) == 0);
+        CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'dataset.purged'")) == 1);
     }
 }

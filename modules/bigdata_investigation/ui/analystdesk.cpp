@@ -5,6 +5,8 @@
 #include "dialogs.h"
 #include "hitpanel.h"
 
+#include "hexhub/bigdata_investigation/modelrun.h"
+
 #include "base/clock.h"
 #include "bus/eventbus.h"
 #include "store/store.h"
@@ -118,7 +120,9 @@ QWidget* AnalystDesk::makeQueue()
     q.columns = {
         {QStringLiteral("score"), tr("Score"), QStringLiteral("h.score"), {QStringLiteral("h.score")}},
         {QStringLiteral("status"), tr("Status"), QStringLiteral("h.status"), {QStringLiteral("h.status"), QStringLiteral("h.score")}},
-        {QStringLiteral("summary"), tr("What the model found"), QStringLiteral("h.summary"), {QStringLiteral("h.summary")}},
+        // The sentence kept with the hit reads in today's language; a hit without one as it was stored.
+        {QStringLiteral("summary"), tr("What the model found"), QStringLiteral("CASE WHEN h.summary_phrase = '' THEN h.summary ELSE h.summary_phrase END"),
+         {QStringLiteral("h.summary")}},
         {QStringLiteral("model"), tr("Model"), QStringLiteral("r.model_id"), {QStringLiteral("r.model_id"), QStringLiteral("h.score")}},
         {QStringLiteral("dataset"), tr("Dataset"), QStringLiteral("r.dataset_name"), {QStringLiteral("r.dataset_name"), QStringLiteral("h.score")}},
         {QStringLiteral("found"), tr("Found"), QStringLiteral("r.started_at"), {QStringLiteral("r.started_at")}},
@@ -133,6 +137,12 @@ QWidget* AnalystDesk::makeQueue()
             return QString::number(row.value(0).toDouble(), 'f', 3);
         case 1:
             return statusText(row.value(1).toString());
+        case 2: {
+            const QString summary = row.value(2).toString();
+            if (!summary.startsWith(QLatin1Char('{')))
+                return summary;
+            return Phrase::fromJson(QJsonDocument::fromJson(summary.toUtf8()).object()).text();
+        }
         case 5:
             return stamp(row.value(5).toLongLong());
         default:
@@ -258,9 +268,14 @@ QWidget* AnalystDesk::makeDatasets()
             m_datasetPanel->show(id);
     });
     connect(m_datasets, &RecordTable::recordActivated, this, [this] { m_datasetPanel->rows()->setFocus(); });
+    m_datasetsNote = new QLabel(page);
+    m_datasetsNote->setObjectName(QStringLiteral("datasetsNote"));
+    m_datasetsNote->setWordWrap(true);
+    m_datasetsNote->hide();
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_datasets);
+    layout->addWidget(m_datasetsNote);
     page->setFocusProxy(m_datasets->table());
     return page;
 }
@@ -274,6 +289,23 @@ bool AnalystDesk::openDataset(qint64 id)
     m_datasets->selectRecord(id);
     m_datasetPanel->show(id);
     return true;
+}
+
+void AnalystDesk::purgeExpired()
+{
+    showPage(Datasets);
+    m_datasetsNote->setText(tr("Removing the datasets past their retention date..."));
+    m_datasetsNote->show();
+    whenFinished(this, m_context.datasets.purgeExpired(), [this](QFuture<int> done) {
+        m_datasets->model()->refresh();
+        try {
+            const int removed = done.result();
+            m_datasetsNote->setText(removed == 0 ? tr("No dataset is past its retention date.")
+                                         : tr("%n dataset(s) past their retention date removed (on the journal and the audit trail).", nullptr, removed));
+        } catch (const std::exception& e) {
+            m_datasetsNote->setText(tr("The purge failed: %1").arg(errorText(e)));
+        }
+    });
 }
 
 void AnalystDesk::importFile(const QString& path)

@@ -47,6 +47,9 @@ public:
     void importFile(const QString& path = {});
     //! Runs the model chosen in the library (or `modelId`) over a dataset.
     void runModel(const QString& modelId = {});
+    //! Removes the datasets past their retention date (and imports left unfinished), on the datasets
+    //! page, and says there how many went.
+    void purgeExpired();
 
     HitPanel* hitPanel() const { return m_hitPanel; }
     //! What a wall or a picture shows: {"page": "queue" | "datasets" | "models" | "runs", "hit": id, "dataset": id}.
@@ -76,6 +79,7 @@ private:
     // Datasets.
     RecordTable* m_datasets;
     DatasetPanel* m_datasetPanel;
+    QLabel* m_datasetsNote; //!< what the last purge did
     // Models.
     QListWidget* m_library;
     QPlainTextEdit* m_editor;

@@ -50,7 +50,8 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     desk.permission = QStringLiteral("bigdata_investigation.model.run");
     desk.create = [this](QWidget* parent) -> QWidget* {
         auto* view = new AnalystDesk(*m_context, parent);
-        m_desk = view;
+        m_desks.removeAll(nullptr);
+        m_desks << view;
         return view;
     };
     context.addView(desk);
@@ -77,10 +78,10 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     const auto onDesk = [this, ctx = &context](std::function<void(AnalystDesk*)> action) {
         return [this, ctx, action] {
             // The desk is opened first when it is not on screen.
-            if (!m_desk)
+            if (!currentDesk())
                 ctx->openRecord(QStringLiteral("bd_hit"), QStringLiteral("0"));
-            if (m_desk)
-                action(m_desk);
+            if (AnalystDesk* desk = currentDesk())
+                action(desk);
         };
     };
     command("bigdata_investigation.import", tr("Import a dataset"), "bigdata_investigation.dataset.import", "",
@@ -90,13 +91,31 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     command("bigdata_investigation.queue", tr("Review the models' hits"), "bigdata_investigation.model.run", "",
             onDesk([](AnalystDesk* d) { d->showPage(AnalystDesk::Queue); }));
     command("bigdata_investigation.purge", tr("Purge datasets past their retention date"), "bigdata_investigation.dataset.import", "",
-            [this] { m_context->datasets.purgeExpired(); });
+            onDesk([](AnalystDesk* d) { d->purgeExpired(); }));
     return true;
+}
+
+AnalystDesk* BigDataInvestigationModule::currentDesk() const
+{
+    AnalystDesk* last = nullptr;
+    const QWidget* active = QApplication::activeWindow();
+    for (const QPointer<AnalystDesk>& desk : m_desks) {
+        if (!desk)
+            continue;
+        if (active && desk->window() == active)
+            return desk;
+        if (!last || desk->isVisible())
+            last = desk;
+    }
+    return last;
 }
 
 void BigDataInvestigationModule::aboutToShutdown()
 {
-    delete m_desk; // its reads end before the services go
+    // Their reads end before the services go.
+    for (const QPointer<AnalystDesk>& desk : std::as_const(m_desks))
+        delete desk.data();
+    m_desks.clear();
 }
 
 QString BigDataInvestigationModule::displayName() const

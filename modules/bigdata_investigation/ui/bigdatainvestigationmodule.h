@@ -29,8 +29,12 @@ public:
     QString displayDescription() const override;
 
 private:
+    //! The desk a command acts on: the one in the active window, else the one shown last.
+    AnalystDesk* currentDesk() const;
+
     std::unique_ptr<BigDataContext> m_context;
-    QPointer<AnalystDesk> m_desk;
+    //! Every open desk (a window per monitor may hold one each).
+    QList<QPointer<AnalystDesk>> m_desks;
 };
 
 } // namespace hexhub::bigdata
