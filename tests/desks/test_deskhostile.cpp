@@ -7,6 +7,7 @@
 #include "module/serveraccess.h"
 #include "security/accesscontrol.h"
 #include "security/audit.h"
+#include "shared/timelimits.h"
 #include "store/sqldialect.h"
 #include "store/store.h"
 #include "store/storeurl.h"
@@ -969,4 +970,72 @@ TEST_CASE("Only an administrator's login lists the accounts (never a password co
     centre->session().setPrincipal(forged);
     CHECK(deniedOrForbidden(failureOf(centre->access().grantRole(server.intel, QStringLiteral("administrator")))));
     CHECK_FALSE(owner.scalar(QStringLiteral("SELECT pg_has_role('%1', 'hexhub_administrator', 'MEMBER')").arg(server.intel)).toBool());
+}
+
+TEST_CASE("Only an administrator changes the centres' time limits, by the server's own rules, stamped by the server",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    const QString rule = QStringLiteral("module = 'bigdata_investigation' AND rule = 'hits.review'");
+    const QString minutes = QStringLiteral("SELECT minutes FROM time_limits WHERE ") + rule;
+    REQUIRE(owner.scalar(minutes).toLongLong() == 3 * 24 * 60);
+
+    // Straight in SQL: every desk reads the limits; a centre's login changes none (the row is not its
+    // to change: nothing is updated), adds or removes none; an administrator's login changes the
+    // length, and who and when are the server's.
+    Login cases(server.urlOf(server.cases));
+    CHECK(cases.column(minutes) == QStringList{QStringLiteral("4320")});
+    CHECK(cases.refusal(QStringLiteral("UPDATE time_limits SET minutes = 1 WHERE ") + rule).isEmpty());
+    CHECK(owner.scalar(minutes).toLongLong() == 4320);
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("UPDATE time_limits SET title = 'x' WHERE ") + rule)));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("DELETE FROM time_limits WHERE ") + rule)));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("INSERT INTO time_limits (module, rule, title, minutes, default_minutes) "
+                                                         "VALUES ('case_management', 'x', 'x', 1, 1)"))));
+    Login admins(server.urlOf(server.admin));
+    CHECK(admins.refusal(QStringLiteral("UPDATE time_limits SET minutes = 2880, changed_by = 'somebody else', changed_at = 1 WHERE ") + rule)
+              .isEmpty());
+    CHECK(owner.scalar(minutes).toLongLong() == 2880);
+    CHECK(owner.scalar(QStringLiteral("SELECT changed_by FROM time_limits WHERE ") + rule).toString() == server.admin);
+    CHECK(owner.scalar(QStringLiteral("SELECT changed_at FROM time_limits WHERE ") + rule).toLongLong() > 1);
+
+    // Through the service: a centre's desk with the permission forged into its session is refused by
+    // the server (nothing updated is a conflict, and nothing changes); the administrator's desk changes it,
+    // journaled and audited.
+    TestPlatform::Config centreConfig;
+    centreConfig.store = server.urlOf(server.intel);
+    centreConfig.keyPath = server.keyPath();
+    TestPlatform centre(centreConfig);
+    centre.start();
+    const SignInResult intel = await(centre->access().signIn(server.intel, kPassword));
+    REQUIRE(intel.ok);
+    Principal forged = intel.principal;
+    forged.permissions.insert(QStringLiteral("core.time_limits.manage"));
+    centre->session().setPrincipal(forged);
+    TimeLimits centreLimits(centre->store(), centre->session(), centre->audit());
+    const QList<TimeLimit> seen = await(centreLimits.list(QStringLiteral("bigdata_investigation")));
+    REQUIRE(seen.size() == 3);
+    const int version = seen[1].rule == QLatin1String("hits.review") ? seen[1].version : seen[0].version;
+    CHECK_FALSE(failureOf(centreLimits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 1,
+                                              QStringLiteral("forged permission"), version))
+                    .isEmpty());
+    CHECK(owner.scalar(minutes).toLongLong() == 2880);
+
+    TestPlatform::Config config;
+    config.store = server.urlOf(server.admin);
+    config.keyPath = server.keyPath();
+    TestPlatform desk(config);
+    desk.start();
+    const SignInResult admin = await(desk->access().signIn(server.admin, kPassword));
+    REQUIRE(admin.ok);
+    desk->session().setPrincipal(admin.principal);
+    TimeLimits limits(desk->store(), desk->session(), desk->audit());
+    const TimeLimit changed = await(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 24 * 60,
+                                                  QStringLiteral("Review within a day during the operation"), version));
+    CHECK(changed.minutes == 24 * 60);
+    CHECK(changed.changedBy == server.admin);
+    CHECK(owner.scalar(minutes).toLongLong() == 24 * 60);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'time_limit.changed'")).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'time_limit.changed' AND outcome = 'success' "
+                                      "AND actor = '%1'").arg(server.admin)).toInt() == 1);
 }

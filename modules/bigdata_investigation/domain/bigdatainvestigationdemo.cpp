@@ -8,6 +8,7 @@
 #include "hexhub/bigdata_investigation/modelrun.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
+#include "bigdatadeadlines_p.h"
 #include "datasetrows_p.h"
 
 #include "base/coretr.h"
@@ -83,6 +84,10 @@ qint64 addDataset(DemoContext& demo, const QString& name, const QString& origin,
 void finish(DemoContext& demo, qint64 id, qint64 rows)
 {
     demo.txn().exec(QStringLiteral("UPDATE bd_datasets SET state = 'ready', record_count = ? WHERE id = ?"), {rows, id});
+    // On the hub's deadline queue as an import puts it there.
+    QSqlQuery d = demo.txn().exec(QStringLiteral("SELECT name, retain_until FROM bd_datasets WHERE id = ?"), {id});
+    if (d.next())
+        deadlines::setRetention(demo.txn(), id, d.value(0).toString(), d.value(1).toLongLong());
 }
 
 // A run of a bundled model over the demo's rows, as the desk would have made it at `at`: the run and
@@ -138,6 +143,13 @@ void addRun(DemoContext& demo, const QString& modelId, const QMap<QString, QJson
                      decided ? QVariant(at + 3'600'000) : QVariant(),
                      d.status == HitStatus::HandedOn ? QVariant(QStringLiteral("criminal_intel")) : QVariant()});
     }
+    // Hits left to review are on the hub's deadline queue from the run, as a desk's run puts them.
+    const bool leftToReview = std::any_of(result->hits.begin(), result->hits.end(), [&](const ModelHit& hit) {
+        const qsizetype i = &hit - result->hits.data();
+        return i >= review.size() || review[i].status == HitStatus::New;
+    });
+    if (leftToReview)
+        deadlines::setRunReview(demo.txn(), run, model->titleIn(QStringLiteral("en")), datasetName, at);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Datasets: import with a mapping and provenance, rows kept masked, reveal with a reason, purge
 // after the retention date (issue 20 section 1).
 #include "hexhub/bigdata_investigation/datasets.h"
+#include "bigdatadeadlines_p.h"
 #include "datasetrows_p.h"
 
 #include "hexhub/hub/incidentservice.h" // maskContact(): the same mask as the stores' hexhub_mask()
@@ -540,6 +541,7 @@ QFuture<Dataset> DatasetService::importFile(const QString& path, const TabularOp
                     Tr::tr("The import was removed meanwhile (by the purge of unfinished imports)."));
                 const Dataset d = loadDataset(txn, id);
                 txn.publish(DatasetImported{d});
+                deadlines::setRetention(txn, id, d.name, d.retainUntil);
                 audit->append(txn, {actor.name, QStringLiteral("dataset.imported"), QStringLiteral("dataset:%1").arg(id),
                                     Tr::tr("%1 from %2: %3 rows, %4 set aside; origin %5; legal basis %6; kept until %7")
                                         .arg(d.name, d.sourceFile)
@@ -746,7 +748,12 @@ QFuture<int> DatasetService::purgeExpired() const
         for (const Due& d : due) {
             removeRows(*store, context, d.id);
             const bool gone = store->write(context, [&](WriteTransaction& txn) {
+                // Gone already (another desk's purge): nothing to do, nothing journaled.
+                if (!txn.scalar(QStringLiteral("SELECT 1 FROM bd_datasets WHERE id = ?"), {d.id}).isValid())
+                    return false;
                 txn.exec(QStringLiteral("DELETE FROM bd_dataset_rejects WHERE dataset_id = ?"), {d.id});
+                if (!d.unfinished)
+                    deadlines::clearForPurge(txn, d.id);
                 // The runs over it keep their hits that a person confirmed or handed on (their masked
                 // evidence is a lead's now); the others go with the data they came from.
                 txn.exec(QStringLiteral("DELETE FROM bd_hits WHERE status NOT IN ('confirmed', 'handed_on') AND run_id IN "

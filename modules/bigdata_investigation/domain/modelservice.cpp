@@ -4,6 +4,7 @@
 #include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/modelrun.h"
 #include "hexhub/bigdata_investigation/records.h"
+#include "bigdatadeadlines_p.h"
 #include "datasetrows_p.h"
 
 #include "base/background.h"
@@ -463,6 +464,8 @@ QFuture<ModelRunRecord> ModelService::run(const ModelDefinition& model, const QM
                          {txn.clock().nowMs(), result->rowsSeen, result->hitCount, compact(QJsonArray::fromStringList(result->notes)), runId});
                 const ModelRunRecord r = loadRun(txn, runId);
                 txn.publish(ModelRunFinished{r});
+                if (!result->hits.isEmpty())
+                    deadlines::setRunReview(txn, runId, r.modelTitle.isEmpty() ? r.modelId : r.modelTitle, r.datasetName, txn.clock().nowMs());
                 audit->append(txn, {actor.name, QStringLiteral("model_run.finished"), QStringLiteral("run:%1").arg(runId),
                                     Tr::tr("%1 version %2 over %3: %4 rows, %5 hits").arg(r.modelId).arg(r.modelVersion).arg(r.datasetName).arg(r.rowsSeen).arg(r.hitCount),
                                     QStringLiteral("success")});
@@ -594,6 +597,11 @@ QFuture<StoredHit> ModelService::review(qint64 hitId, int version, HitStatus to,
                      {hitStatusKey(to), why, name, txn.clock().nowMs(), hitId, version}),
             Tr::tr("Another analyst reviewed this hit meanwhile; look at it again."));
         const StoredHit after = loadHit(txn, hitId);
+        if (to == HitStatus::MoreData)
+            deadlines::setMoreData(txn, hitId, txn.clock().nowMs());
+        else if (before.status == HitStatus::MoreData)
+            deadlines::clearMoreData(txn, hitId);
+        deadlines::settleRunReview(txn, after.runId);
         txn.publish(ModelHitReviewed{after.id, after.runId, after.evidence.value(QStringLiteral("model")).toString(),
                                      after.evidence.value(QStringLiteral("version")).toInt(), after.score, after.summary, before.status, to, why});
         m_audit.append(txn, {name, QStringLiteral("model_hit.reviewed"), QStringLiteral("hit:%1").arg(hitId),

@@ -10,6 +10,9 @@
 #include "hexhub/bigdata_investigation/tradedemo.h"
 
 #include "base/clock.h"
+#include "shared/deadlines.h"
+#include "shared/timelimits.h"
+#include "security/session.h"
 #include "store/sql.h"
 #include "store/store.h"
 
@@ -186,4 +189,101 @@ TEST_CASE("bigdata_investigation: an analyst's model saved as the next version, 
         CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'model_run.finished' AND outcome = 'denied'")) == 1);
         CHECK(!failureOf(d.models->queue()).isEmpty());
     }
+}
+
+TEST_CASE("bigdata_investigation: the centre's time limits are rules an administrator changes, and its deadlines are on the hub's queue",
+          "[bigdata_investigation][models][deadlines]")
+{
+    Desk d(3000);
+    DeadlineBoard board(d.tp->bus(), d.tp->clock());
+    board.load();
+    REQUIRE(waitUntil([&] { return board.isLoaded(); }));
+    const auto due = [&](const QString& key) -> qint64 {
+        for (const Deadline& deadline : board.deadlines())
+            if (deadline.key == key)
+                return deadline.due.toMSecsSinceEpoch();
+        return 0;
+    };
+    // The import put the dataset's retention date on the queue, with the centre and the record.
+    const QString retention = QStringLiteral("bigdata_investigation.dataset.%1.retention").arg(d.trade.id);
+    REQUIRE(waitUntil([&] { return due(retention) == d.trade.retainUntil; }));
+    CHECK(board.deadlines().constFirst().module == QStringLiteral("bigdata_investigation"));
+    CHECK(board.deadlines().constFirst().subject == QStringLiteral("bd_dataset:%1").arg(d.trade.id));
+
+    // The rules with their defaults; an analyst may not change them (refused, audited), an
+    // administrator may, with a reason, at the version read, once per command.
+    TimeLimits limits(d.tp->store(), d.tp->session(), d.tp->audit());
+    const Principal analyst = d.tp->session().principal();
+    QList<TimeLimit> rules = await(limits.list(QStringLiteral("bigdata_investigation")));
+    REQUIRE(rules.size() == 3);
+    CHECK(rules[0].rule == QStringLiteral("dataset.retention"));
+    CHECK(rules[0].minutes == 365 * 24 * 60);
+    CHECK(rules[1].rule == QStringLiteral("hit.more_data"));
+    CHECK(rules[1].minutes == 7 * 24 * 60);
+    CHECK(rules[2].rule == QStringLiteral("hits.review"));
+    CHECK(rules[2].minutes == 3 * 24 * 60);
+    CHECK(rules[2].text() == QStringLiteral("Hits of a model run reviewed"));
+    CHECK(!failureOf(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 60, QStringLiteral("faster please"),
+                                   rules[2].version))
+               .isEmpty());
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'time_limit.changed' AND outcome = 'denied'")) == 1);
+    signInAs(d.tp, QStringLiteral("root"), QStringLiteral("administrator"));
+    CHECK(failureOf(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 60, QStringLiteral("why"),
+                                  rules[2].version))
+              .contains(QStringLiteral("reason")));
+    CHECK(failureOf(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 0, QStringLiteral("never mind"),
+                                  rules[2].version))
+              .contains(QStringLiteral("between a minute")));
+    CHECK(failureOf(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("no.such"), 60, QStringLiteral("a rule of nothing"), 1))
+              .contains(QStringLiteral("no time limit")));
+    const CommandId command = CommandId::make();
+    const TimeLimit day = await(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 24 * 60,
+                                              QStringLiteral("A day while the operation runs"), rules[2].version, command));
+    CHECK(day.minutes == 24 * 60);
+    CHECK(day.defaultMinutes == 3 * 24 * 60);
+    CHECK(day.changedBy == QStringLiteral("root"));
+    CHECK(day.version == rules[2].version + 1);
+    CHECK(await(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 24 * 60,
+                              QStringLiteral("A day while the operation runs"), rules[2].version, command))
+              .version == day.version); // the same command once
+    CHECK(failureOf(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 120, QStringLiteral("two hours then"),
+                                  rules[2].version))
+              .contains(QStringLiteral("meanwhile")));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'time_limit.changed'")) == 1);
+    CHECK(TimeLimits::describe(24 * 60).startsWith(QStringLiteral("1 day")));
+    CHECK(TimeLimits::describe(36 * 60).startsWith(QStringLiteral("1 day")));
+    CHECK(TimeLimits::describe(36 * 60).contains(QStringLiteral("12 hour")));
+    CHECK(TimeLimits::describe(90).startsWith(QStringLiteral("90 minute")));
+
+    // A run with hits: its review is due a day (the rule as changed) after it.
+    d.tp->session().setPrincipal(analyst);
+    const ModelRunRecord run = await(d.models->run(d.model(QStringLiteral("shared-identifier-rings")), {}, d.trade.id), 60000);
+    REQUIRE(run.hitCount >= 1);
+    const QString review = QStringLiteral("bigdata_investigation.run.%1.review").arg(run.id);
+    REQUIRE(waitUntil([&] { return due(review) != 0; }));
+    CHECK(due(review) == run.finishedAt + 24 * 3600 * 1000);
+
+    // The first hit needs more data (due in a week); once nothing of the run is new, its review is met.
+    QList<StoredHit> hits = await(d.models->hits(run.id, 0, 100));
+    REQUIRE(qsizetype(run.hitCount) == hits.size());
+    const StoredHit more = await(d.models->review(hits[0].id, hits[0].version, HitStatus::MoreData, QStringLiteral("Need the device registrations")));
+    const QString moreKey = QStringLiteral("bigdata_investigation.hit.%1.more_data").arg(hits[0].id);
+    REQUIRE(waitUntil([&] { return due(moreKey) != 0; }));
+    CHECK(due(moreKey) == more.reviewedAt + 7 * kDay);
+    for (qsizetype i = 1; i < hits.size(); ++i) {
+        CHECK(due(review) != 0);
+        await(d.models->review(hits[i].id, hits[i].version, HitStatus::Dismissed, QStringLiteral("Shared by a family")));
+    }
+    REQUIRE(waitUntil([&] { return due(review) == 0; }));
+    CHECK(due(moreKey) != 0);
+    await(d.models->review(more.id, more.version, HitStatus::Confirmed, QStringLiteral("The registrations tie them together")));
+    REQUIRE(waitUntil([&] { return due(moreKey) == 0; }));
+
+    // The dataset past its date is purged: its deadline goes with it.
+    await(d.tp->store().write(WriteContext{QStringLiteral("test"), QStringLiteral("test"), {}}, [](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("UPDATE bd_datasets SET retain_until = ?"), {txn.clock().nowMs() - 1});
+    }));
+    CHECK(await(d.datasets->purgeExpired()) == 1);
+    REQUIRE(waitUntil([&] { return due(retention) == 0; }));
+    CHECK(board.deadlines().isEmpty());
 }

@@ -543,6 +543,17 @@ QWidget* AnalystDesk::makeRuns()
     return page;
 }
 
+bool AnalystDesk::openRun(qint64 id)
+{
+    if (id <= 0)
+        return false;
+    showPage(Runs);
+    m_runs->search()->clear();
+    m_runs->selectRecord(id);
+    showRun(id);
+    return true;
+}
+
 void AnalystDesk::showRun(qint64 runId)
 {
     m_runHits->setRowCount(0);

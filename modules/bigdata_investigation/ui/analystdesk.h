@@ -43,6 +43,8 @@ public:
     //! Opens hit `id` on the queue (also when it is no longer waiting).
     bool openHit(qint64 id);
     bool openDataset(qint64 id);
+    //! Opens run `id` on the runs page with its hits.
+    bool openRun(qint64 id);
     //! The import of a file: its preview, the mapping, the provenance, then the import with progress.
     void importFile(const QString& path = {});
     //! Runs the model chosen in the library (or `modelId`) over a dataset.

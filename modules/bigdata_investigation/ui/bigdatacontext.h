@@ -3,6 +3,7 @@
 
 #include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
+#include "shared/timelimits.h"
 
 #include <functional>
 
@@ -20,7 +21,7 @@ struct BigDataContext
 {
     BigDataContext(Store& store, EventBus& bus, Clock& clock, Session& session, AuditLog& audit)
         : store(store), bus(bus), clock(clock), session(session), audit(audit), datasets(store, session, audit),
-          models(store, session, audit, datasets)
+          models(store, session, audit, datasets), limits(store, session, audit)
     {
     }
 
@@ -31,6 +32,7 @@ struct BigDataContext
     AuditLog& audit;
     DatasetService datasets;
     ModelService models;
+    TimeLimits limits;
     //! Opens a record of any module ("incident", "2026-000123"): empty when it opened, else why not.
     std::function<QString(const QString& kind, const QString& ref)> openRecord;
 };

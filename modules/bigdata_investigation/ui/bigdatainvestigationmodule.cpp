@@ -40,6 +40,12 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
                                          auto* desk = qobject_cast<AnalystDesk*>(view);
                                          return desk && desk->openDataset(ref.toLongLong());
                                      }});
+    // A run ("bd_run:12", a review deadline's subject) opens on the runs page.
+    context.addRecordKind(RecordKind{QStringLiteral("bd_run"), QStringLiteral("bigdata_investigation.desk"),
+                                     [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<AnalystDesk*>(view);
+                                         return desk && desk->openRun(ref.toLongLong());
+                                     }});
 
     ViewFactory desk;
     desk.id = QStringLiteral("bigdata_investigation.desk");

@@ -88,6 +88,16 @@ ImportDialog::ImportDialog(BigDataContext& context, const QString& path, QWidget
     m_retain->setDate(today.addYears(1));
     m_retain->setMinimumDate(today.addDays(1));
     m_retain->setMaximumDate(today.addYears(10));
+    // The default is the centre's rule (an administrator may change it); a date already chosen stays.
+    whenFinished(this, context.limits.list(QStringLiteral("bigdata_investigation")), [this, today](QFuture<QList<TimeLimit>> done) {
+        try {
+            for (const TimeLimit& limit : done.result())
+                if (limit.rule == QLatin1String("dataset.retention") && m_retain->date() == today.addYears(1))
+                    m_retain->setDate(today.addDays(std::max<qint64>(1, limit.minutes / (24 * 60))));
+        } catch (const std::exception&) {
+            // The year stays.
+        }
+    });
     auto* provenance = new QFormLayout;
     provenance->addRow(tr("&Name"), m_name);
     provenance->addRow(tr("&Origin"), m_origin);

@@ -810,3 +810,26 @@ END
 $$;
 REVOKE ALL ON FUNCTION hexhub_unlock(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hexhub_unlock(TEXT) TO hexhub_app;
+
+-- The centres' time limits (core migration 9): every desk reads them; only a holder of
+-- core.time_limits.manage changes one, and only its length, reason and version (the grants); who
+-- changed it and when are the server's to write, whatever the desk sent.
+ALTER TABLE time_limits ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS time_limits_read ON time_limits;
+CREATE POLICY time_limits_read ON time_limits FOR SELECT USING (TRUE);
+DROP POLICY IF EXISTS time_limits_change ON time_limits;
+CREATE POLICY time_limits_change ON time_limits FOR UPDATE
+    USING (hexhub_holds('core.time_limits.manage')) WITH CHECK (hexhub_holds('core.time_limits.manage'));
+CREATE OR REPLACE FUNCTION hexhub_time_limits_stamp() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_is_owner() THEN
+        NEW.changed_by := session_user::TEXT;
+        NEW.changed_at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS time_limits_who ON time_limits;
+CREATE TRIGGER time_limits_who BEFORE UPDATE ON time_limits FOR EACH ROW EXECUTE FUNCTION hexhub_time_limits_stamp();
