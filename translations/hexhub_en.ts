@@ -59,6 +59,27 @@
             <numerusform>%1 is not a demo store: it holds %n incidents and no demo mark. Demo mode never opens live data; name a new file, or none for the standard demo store.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::AnalystDesk</name>
@@ -102,6 +123,13 @@
         <translation>
             <numerusform>%1 version %2 over %3 · %4 · %5 rows · %n hit</numerusform>
             <numerusform>%1 version %2 over %3 · %4 · %5 rows · %n hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dataset(s) past their retention date removed (on the journal and the audit trail).</source>
+        <translation>
+            <numerusform>%n dataset past its retention date removed (on the journal and the audit trail).</numerusform>
+            <numerusform>%n datasets past their retention date removed (on the journal and the audit trail).</numerusform>
         </translation>
     </message>
 </context>

@@ -3114,6 +3114,68 @@
         <source>Police Law art. 6: prevention and investigation of crime</source>
         <translation>《人民警察法》第六条：预防、制止和侦查违法犯罪活动</translation>
     </message>
+    <message>
+        <source>Time limit &quot;%1&quot; of %2 changed from %3 to %4: %5</source>
+        <translation>%2 的时限“%1”由 %3 改为 %4：%5</translation>
+    </message>
+    <message>
+        <source>There is no time limit %1 of %2.</source>
+        <translation>%2 没有时限 %1。</translation>
+    </message>
+    <message>
+        <source>change a time limit</source>
+        <translation>修改时限</translation>
+    </message>
+    <message>
+        <source>A time limit is between a minute and %1.</source>
+        <translation>时限须在一分钟到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the change; it goes on record with the limit.</source>
+        <translation>请填写修改理由，理由将与时限一起记录在案。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this time limit meanwhile; look at it again.</source>
+        <translation>其他人刚刚修改了此时限，请重新查看。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>a length of time: &quot;1 day&quot; &quot;12 hours&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::TimeLimits</name>
+    <message>
+        <source>Hits of a model run reviewed</source>
+        <translation>模型运行的命中完成审核</translation>
+    </message>
+    <message>
+        <source>A hit needing more data looked at again</source>
+        <translation>待补充数据的命中重新审核</translation>
+    </message>
+    <message>
+        <source>An imported dataset kept (the import form&apos;s default)</source>
+        <translation>导入数据集的保存期限（导入表单的默认值）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -3325,6 +3387,24 @@
     <message>
         <source>To do: new, more data, confirmed</source>
         <translation>待办：新、需补充数据、已确认</translation>
+    </message>
+    <message>
+        <source>Removing the datasets past their retention date...</source>
+        <translation>正在删除已过保存期限的数据集……</translation>
+    </message>
+    <message>
+        <source>No dataset is past its retention date.</source>
+        <translation>没有已过保存期限的数据集。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dataset(s) past their retention date removed (on the journal and the audit trail).</source>
+        <translation>
+            <numerusform>已删除 %n 个过保存期限的数据集（已记入事件日志和审计记录）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The purge failed: %1</source>
+        <translation>清理失败：%1</translation>
     </message>
 </context>
 <context>
@@ -3698,6 +3778,21 @@
     <message>
         <source>%1: %2 rows, kept until %3</source>
         <translation>%1：%2 行，保存至 %3</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::Deadlines</name>
+    <message>
+        <source>Review the hits of %1 over %2</source>
+        <translation>审核 %1 在 %2 上的命中</translation>
+    </message>
+    <message>
+        <source>Look at hit %1 again with more data</source>
+        <translation>补充数据后重新审核命中 %1</translation>
+    </message>
+    <message>
+        <source>Purge dataset %1 at its retention date</source>
+        <translation>到保存期限时清理数据集 %1</translation>
     </message>
 </context>
 <context>
@@ -7241,6 +7336,106 @@
     <message>
         <source>Operator</source>
         <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Time limits...</source>
+        <translation>时限……</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes the time limits.</source>
+        <translation>只有管理员可以修改时限。</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;default</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the change</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>The time limits the centres keep, on the hub&apos;s deadline queue. A changed length applies to what starts after the change; limits already running keep their due time.</source>
+        <translation>各中心遵守的时限，显示在中枢的到期队列中。修改后的时长适用于修改之后开始的事项；已在计时的时限保持原到期时间。</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>时长(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Why the limit changes; it goes on record with it</source>
+        <translation>修改时限的理由，将一并记录在案</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The time limits cannot be read: %1</source>
+        <translation>无法读取时限：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未修改</translation>
+    </message>
+    <message>
+        <source>Changed from the default</source>
+        <translation>已不同于默认值</translation>
+    </message>
+    <message>
+        <source>That is the length in force already.</source>
+        <translation>这已是现行时长。</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>%1: now %2 (on the journal and the audit trail).</source>
+        <translation>%1：现为 %2（已记入事件日志和审计记录）。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@
 #include "shared/deadlines.h"
 #include "bus/eventbus.h"
 #include "module/platform.h"
+#include "shared/timelimits.h"
 #include "security/session.h"
 #include "store/store.h"
 
@@ -246,6 +247,9 @@ void MainWindow::showPalette()
     if (m_platform.session().can(QStringLiteral("core.users.manage")))
         commands << PaletteCommand{QStringLiteral("shell.accounts"), Tr::tr("Accounts..."), QString(),
                                    [this] { showAccounts(); }};
+    if (m_platform.session().can(QString::fromLatin1(TimeLimits::kManagePermission)))
+        commands << PaletteCommand{QStringLiteral("shell.time_limits"), Tr::tr("Time limits..."), QString(),
+                                   [this] { showTimeLimits(); }};
     // Panels, screens, walls and workspaces: all of it from the keyboard.
     const QList<QScreen*> screens = QGuiApplication::screens();
     for (const QString& id : panelIds()) {

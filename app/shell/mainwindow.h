@@ -25,6 +25,7 @@ struct Principal;
 namespace hexhub::shell {
 
 class AccountsDialog;
+class TimeLimitsDialog;
 class ClockIndicator;
 class CommandPalette;
 class IdleWatcher;
@@ -103,6 +104,8 @@ public:
      * status bar, for anyone else.
      */
     AccountsDialog* showAccounts();
+    //! The centres' time limits, for an administrator (core.time_limits.manage).
+    TimeLimitsDialog* showTimeLimits();
     //! Asks the signed-in user for their current password and a new one; null when nobody is signed in.
     PasswordDialog* showChangePassword();
     //! The menu of the signed-in user (a click on their name in the status bar): their password, the
@@ -216,6 +219,7 @@ private:
     bool m_workspaceDegraded = false; //!< restored onto fewer or other screens: not saved over by itself
     SettingsDialog* m_settingsDialog = nullptr;
     QPointer<AccountsDialog> m_accountsDialog;
+    QPointer<TimeLimitsDialog> m_timeLimitsDialog;
     QPointer<PasswordDialog> m_passwordDialog;
     QMenu* m_userMenu = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "accountsdialog.h"
 #include "commandpalette.h"
 #include "passworddialog.h"
+#include "timelimitsdialog.h"
 #include "shelltr.h"
 #include "statusindicators.h"
 
@@ -32,6 +33,29 @@ AccountsDialog* MainWindow::showAccounts()
     m_accountsDialog->setAttribute(Qt::WA_DeleteOnClose);
     m_accountsDialog->open();
     return m_accountsDialog;
+}
+
+TimeLimitsDialog* MainWindow::showTimeLimits()
+{
+    if (m_timeLimitsDialog) {
+        m_timeLimitsDialog->raise();
+        m_timeLimitsDialog->activateWindow();
+        return m_timeLimitsDialog;
+    }
+    if (isLocked() || !m_platform.session().can(QString::fromLatin1(TimeLimits::kManagePermission))) {
+        statusBar()->showMessage(Tr::tr("Only an administrator changes the time limits."), 10000);
+        return nullptr;
+    }
+    m_palette->hide();
+    m_timeLimitsDialog = new TimeLimitsDialog(m_platform, this);
+    m_timeLimitsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Opened for an administrator: when the desk locks or someone else signs in, it goes.
+    connect(&m_platform.session(), &Session::changed, m_timeLimitsDialog, [dialog = m_timeLimitsDialog.data(), this] {
+        if (!m_platform.session().can(QString::fromLatin1(TimeLimits::kManagePermission)))
+            dialog->reject();
+    });
+    m_timeLimitsDialog->open();
+    return m_timeLimitsDialog;
 }
 
 PasswordDialog* MainWindow::showChangePassword()
@@ -72,6 +96,9 @@ void MainWindow::buildUserMenu()
     QAction* accounts = m_userMenu->addAction(QString());
     accounts->setObjectName(QStringLiteral("accounts"));
     connect(accounts, &QAction::triggered, this, [this] { showAccounts(); });
+    QAction* limits = m_userMenu->addAction(QString());
+    limits->setObjectName(QStringLiteral("timeLimits"));
+    connect(limits, &QAction::triggered, this, [this] { showTimeLimits(); });
     m_userMenu->addSeparator();
     QAction* lockDesk = m_userMenu->addAction(QString());
     lockDesk->setObjectName(QStringLiteral("lock"));
@@ -99,6 +126,9 @@ void MainWindow::updateUserMenu()
         } else if (action->objectName() == QLatin1String("accounts")) {
             action->setText(Tr::tr("Accounts..."));
             action->setVisible(signedIn && m_platform.session().can(QStringLiteral("core.users.manage")));
+        } else if (action->objectName() == QLatin1String("timeLimits")) {
+            action->setText(Tr::tr("Time limits..."));
+            action->setVisible(signedIn && m_platform.session().can(QString::fromLatin1(TimeLimits::kManagePermission)));
         } else if (action->objectName() == QLatin1String("lock")) {
             action->setText(Tr::tr("Lock this desk"));
             action->setEnabled(signedIn);

@@ -1,4 +1,5 @@
 #include "module/modulemanager.h"
+#include "shared/timelimits.h"
 
 #include "base/coretr.h"
 
@@ -441,6 +442,14 @@ EventDescription ModuleManager::describe(const Event& event) const
             continue;
         if (EventDescription d = describedBy(spec); !d.isEmpty())
             return d;
+    }
+    // The core's own that a person reads on the journal.
+    if (const auto changed = payloadAs<TimeLimitChanged>(event)) {
+        EventDescription d;
+        d.text = Tr::tr("Time limit \"%1\" of %2 changed from %3 to %4: %5")
+                     .arg(changed->limit.text(), displayName(changed->limit.module), TimeLimits::describe(changed->from),
+                          TimeLimits::describe(changed->limit.minutes), changed->limit.reason);
+        return d;
     }
     return {};
 }
