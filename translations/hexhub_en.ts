@@ -231,6 +231,13 @@
             <numerusform>%n identifiers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Report saved: %1 (%n page)</numerusform>
+            <numerusform>Report saved: %1 (%n pages)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::ImportDialog</name>
@@ -460,6 +467,20 @@
         <translation>
             <numerusform>%n record</numerusform>
             <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>%n row exported to %1</numerusform>
+            <numerusform>%n rows exported to %1</numerusform>
         </translation>
     </message>
 </context>

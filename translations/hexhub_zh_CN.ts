@@ -3530,6 +3530,22 @@
         <source>Purge datasets past their retention date</source>
         <translation>清理已过保存期限的数据集</translation>
     </message>
+    <message>
+        <source>Big-data dashboard</source>
+        <translation>大数据仪表盘</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be shown: %1</source>
+        <translation>无法显示仪表盘：%1</translation>
+    </message>
+    <message>
+        <source>Export the list in view as CSV (hits, datasets or runs)</source>
+        <translation>将当前列表导出为 CSV（命中、数据集或运行）</translation>
+    </message>
+    <message>
+        <source>Save the hit in view as a PDF report</source>
+        <translation>将当前命中保存为 PDF 报告</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::BigDataWall</name>
@@ -3570,6 +3586,49 @@
     <message>
         <source>total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::Dashboard</name>
+    <message>
+        <source>hits found</source>
+        <translation>发现的命中</translation>
+    </message>
+    <message>
+        <source>waiting for a person now</source>
+        <translation>当前待人工处理</translation>
+    </message>
+    <message>
+        <source>runs overdue for review now</source>
+        <translation>当前逾期未审核的运行</translation>
+    </message>
+    <message>
+        <source>handed on as leads</source>
+        <translation>已作为线索移交</translation>
+    </message>
+    <message>
+        <source>median hours from run to decision</source>
+        <translation>从运行到决定的中位小时数</translation>
+    </message>
+    <message>
+        <source>datasets imported (%1 rows)</source>
+        <translation>导入的数据集（%1 行）</translation>
+    </message>
+    <message>
+        <source>Hits found per week</source>
+        <translation>每周发现的命中</translation>
+    </message>
+    <message>
+        <source>Hits found per day</source>
+        <translation>每日发现的命中</translation>
+    </message>
+    <message>
+        <source>Decisions on hits</source>
+        <translation>命中的处理决定</translation>
+    </message>
+    <message>
+        <source>Hits found by model</source>
+        <translation>各模型发现的命中</translation>
     </message>
 </context>
 <context>
@@ -3954,6 +4013,68 @@
     <message>
         <source>Hit %1 went to criminal intelligence as a lead, with its evidence.</source>
         <translation>命中 %1 已作为线索连同证据移交情报中心。</translation>
+    </message>
+    <message>
+        <source>Choose a hit first.</source>
+        <translation>请先选择一条命中。</translation>
+    </message>
+    <message>
+        <source>Save the hit as a PDF report</source>
+        <translation>将命中保存为 PDF 报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Hexhub · big-data investigation · hit %1 · personal data masked</source>
+        <translation>Hexhub · 大数据侦查 · 命中 %1 · 个人信息已遮蔽</translation>
+    </message>
+    <message>
+        <source>What the model found</source>
+        <translation>模型发现的内容</translation>
+    </message>
+    <message>
+        <source>The score, part by part</source>
+        <translation>评分的逐项构成</translation>
+    </message>
+    <message>
+        <source>The ring&apos;s members and what ties them</source>
+        <translation>团伙成员及其关联标识</translation>
+    </message>
+    <message>
+        <source>The rows behind it (masked)</source>
+        <translation>所依据的数据行（已遮蔽）</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>观察到的内容</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加分</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Writing the report...</source>
+        <translation>正在生成报告……</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>报告已保存：%1（共 %n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report was not saved: %1</source>
+        <translation>报告未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -8295,6 +8416,58 @@ Planned duration %2. Handled by: %3.</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>时段(&amp;P)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>最近 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From a date to a date</source>
+        <translation>自定日期范围</translation>
+    </message>
+    <message>
+        <source>Reading...</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <source>The figures cannot be read: %1</source>
+        <translation>无法读取数据：%1</translation>
+    </message>
+    <message>
+        <source>Export the list as CSV</source>
+        <translation>将列表导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>正在导出到 %1……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The export could not be written: %1</source>
+        <translation>无法写入导出文件：%1</translation>
     </message>
 </context>
 </TS>

@@ -4,12 +4,17 @@
 #include "sqlpagemodel.h"
 #include "widgetstr.h"
 
+#include "base/whenfinished.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QFileDialog>
+#include <QDir>
+#include <QDate>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -186,6 +191,44 @@ void RecordTable::addRowKey(const QKeySequence& keys, std::function<void()> acti
 {
     auto* shortcut = new QShortcut(keys, m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(shortcut, &QShortcut::activated, this, [action = std::move(action)] { action(); });
+}
+
+void RecordTable::enableCsvExport(const QString& fileStem)
+{
+    const bool first = m_exportStem.isEmpty();
+    m_exportStem = fileStem;
+    if (first)
+        addRowKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { exportCsv(); });
+}
+
+void RecordTable::exportCsv()
+{
+    if (m_exportStem.isEmpty())
+        return;
+    auto* dialog = new QFileDialog(window(), Tr::tr("Export the list as CSV"));
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(Tr::tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->setOption(QFileDialog::DontUseNativeDialog); // the same dialog on every desk, and for the keyboard tests
+    dialog->selectFile(QStringLiteral("%1-%2.csv").arg(m_exportStem, QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd"))));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { exportTo(path); });
+    dialog->open();
+}
+
+QFuture<qint64> RecordTable::exportTo(const QString& path)
+{
+    say(Tr::tr("Exporting to %1...").arg(QDir::toNativeSeparators(path)));
+    QFuture<qint64> done = m_model->exportCsv(path);
+    whenFinished(this, done, [this, path](QFuture<qint64> finished) {
+        try {
+            say(Tr::tr("%n row(s) exported to %1", nullptr, int(finished.result())).arg(QDir::toNativeSeparators(path)));
+        } catch (const std::exception& e) {
+            say(Tr::tr("Nothing exported: %1").arg(QString::fromUtf8(e.what())));
+        }
+    });
+    return done;
 }
 
 void RecordTable::setLiveCells(bool live)

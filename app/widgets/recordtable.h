@@ -6,6 +6,7 @@
 
 #include <QKeySequence>
 #include <QList>
+#include <QFuture>
 #include <QPointer>
 #include <QString>
 #include <QVariant>
@@ -64,6 +65,16 @@ public:
     QWidget* detail() const { return m_detail; }
     //! A key on the table (not while typing in the search or another field).
     void addRowKey(const QKeySequence& keys, std::function<void()> action);
+    /*!
+     * Offers the list as CSV (Ctrl+Shift+E on the list, and exportCsv() for a palette command): what
+     * the filter and order show, every row, read and written off the GUI thread (SqlPageModel::
+     * exportCsv(): the formatter must not touch widgets). `fileStem` names the file proposed.
+     */
+    void enableCsvExport(const QString& fileStem);
+    //! Asks where (a file dialog named "exportDialog"), then exportTo() there.
+    void exportCsv();
+    //! Writes the list to `path` and says in the count's place how many rows went, or why none did.
+    QFuture<qint64> exportTo(const QString& path);
     //! Repaints the visible rows every second: for cells that tick (ages, deadlines).
     void setLiveCells(bool live);
 
@@ -108,6 +119,7 @@ private:
     std::function<QString(int)> m_counted;
     qint64 m_pending = 0;
     qint64 m_chosen = 0;  //!< the record made current last, followed when the rows are read again
+    QString m_exportStem; //!< empty: no CSV export
 };
 
 } // namespace hexhub

@@ -1,17 +1,25 @@
 #include "sqlpagemodel.h"
+#include "widgetstr.h"
 
+#include "base/background.h"
+#include "base/csv.h"
 #include "base/error.h"
 #include "store/sql.h"
 #include "store/store.h"
 #include "base/whenfinished.h"
 
+#include <QDir>
+#include <QSaveFile>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace hexhub {
+
+using widgets::Tr;
 
 namespace {
 
@@ -131,50 +139,115 @@ QStringList SqlPageModel::orderKeys() const
     return keys;
 }
 
-SqlPageModel::Plan SqlPageModel::planFor(int page) const
+SqlPageModel::Plan SqlPageModel::planRows(const PagedQuery& query, const QStringList& keys, const QVariantList* afterKeys, int limit,
+                                           qint64 offset)
 {
-    const QStringList keys = orderKeys();
     QStringList select;
-    for (const PagedColumn& c : m_query.columns)
+    for (const PagedColumn& c : query.columns)
         select << c.select;
-    select << m_query.idColumn << keys;
-    const QString direction = m_query.order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    select << query.idColumn << keys;
+    const QString direction = query.order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     QStringList orderBy;
     for (const QString& k : keys)
         orderBy << k + direction;
 
     Plan plan;
     QStringList conditions;
-    if (!m_query.where.sql.isEmpty()) {
-        conditions << QStringLiteral("(") + m_query.where.sql + QStringLiteral(")");
-        plan.binds << m_query.where.binds;
+    if (!query.where.sql.isEmpty()) {
+        conditions << QStringLiteral("(") + query.where.sql + QStringLiteral(")");
+        plan.binds << query.where.binds;
     }
-    // A page right after a loaded full one continues from its last row's keys.
-    const auto previous = m_pages.constFind(page - 1);
-    const bool keyset = page > 0 && previous != m_pages.cend() && previous->rows.size() == kPageSize;
-    if (keyset) {
-        const QVariantList& last = previous->rows.constLast();
-        const qsizetype keyStart = m_query.columns.size() + 1;
+    // Rows after a row already read continue from its keys.
+    if (afterKeys) {
         QStringList placeholders;
         for (qsizetype i = 0; i < keys.size(); ++i) {
             placeholders << QStringLiteral("?");
-            plan.binds << last.at(keyStart + i);
+            plan.binds << afterKeys->value(i);
         }
         conditions << QStringLiteral("(%1) %2 (%3)")
-                          .arg(keys.join(QStringLiteral(", ")),
-                               m_query.order == Qt::AscendingOrder ? QStringLiteral(">") : QStringLiteral("<"),
+                          .arg(keys.join(QStringLiteral(", ")), query.order == Qt::AscendingOrder ? QStringLiteral(">") : QStringLiteral("<"),
                                placeholders.join(QStringLiteral(", ")));
     }
-    plan.sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + m_query.from
+    plan.sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + query.from
                + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
                + QStringLiteral(" ORDER BY ") + orderBy.join(QStringLiteral(", ")) + QStringLiteral(" LIMIT ?");
-    plan.binds << kPageSize;
-    if (!keyset && page > 0) {
+    plan.binds << limit;
+    if (!afterKeys && offset > 0) {
         plan.sql += QStringLiteral(" OFFSET ?");
-        plan.binds << qint64(page) * kPageSize;
+        plan.binds << offset;
     }
-    plan.keyset = keyset;
+    plan.keyset = afterKeys != nullptr;
     return plan;
+}
+
+SqlPageModel::Plan SqlPageModel::planFor(int page) const
+{
+    const QStringList keys = orderKeys();
+    // A page right after a loaded full one continues from its last row's keys.
+    const auto previous = m_pages.constFind(page - 1);
+    if (page > 0 && previous != m_pages.cend() && previous->rows.size() == kPageSize) {
+        const QVariantList lastKeys = previous->rows.constLast().mid(m_query.columns.size() + 1);
+        return planRows(m_query, keys, &lastKeys, kPageSize, 0);
+    }
+    return planRows(m_query, keys, nullptr, kPageSize, qint64(page) * kPageSize);
+}
+
+QFuture<qint64> SqlPageModel::exportCsv(const QString& path, int rowsPerRead) const
+{
+    const int kChunk = std::max(1, rowsPerRead);
+    Store* store = &m_store;
+    const PagedQuery query = m_query;
+    const QStringList keys = orderKeys();
+    const Formatter formatter = m_formatter;
+    return runInBackground([store, query, keys, formatter, path, kChunk]() -> qint64 {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            throw ValidationError(Tr::tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        const auto write = [&file](const QString& text) {
+            if (file.write(text.toUtf8()) < 0)
+                throw ValidationError(Tr::tr("The export could not be written: %1").arg(file.errorString()));
+        };
+        write(QStringLiteral("\uFEFF")); // a byte-order mark: spreadsheets read the Chinese as UTF-8
+        QStringList headers;
+        for (const PagedColumn& c : query.columns)
+            headers << c.header;
+        write(csv::line(headers) + QStringLiteral("\r\n"));
+        qint64 written = 0;
+        std::optional<QVariantList> after;
+        const qsizetype width = query.columns.size();
+        for (;;) {
+            const Plan plan = planRows(query, keys, after ? &*after : nullptr, kChunk, 0);
+            const QList<QVariantList> rows = store->read([plan](Sql& s) {
+                QSqlQuery q = s.exec(plan.sql, plan.binds);
+                QList<QVariantList> out;
+                const int columns = q.record().count();
+                while (q.next()) {
+                    QVariantList row;
+                    row.reserve(columns);
+                    for (int i = 0; i < columns; ++i)
+                        row << q.value(i);
+                    out << row;
+                }
+                return out;
+            }).result();
+            QString chunk;
+            for (const QVariantList& row : rows) {
+                QStringList cells;
+                cells.reserve(width);
+                for (int c = 0; c < width; ++c)
+                    cells << (formatter ? formatter(row, c, Qt::DisplayRole) : row.value(c)).toString();
+                chunk += csv::line(cells) + QStringLiteral("\r\n");
+            }
+            write(chunk);
+            written += rows.size();
+            if (rows.size() < kChunk)
+                break;
+            after = rows.constLast().mid(width + 1);
+        }
+        if (!file.commit())
+            throw ValidationError(Tr::tr("The export could not be written: %1").arg(file.errorString()));
+        return written;
+    });
 }
 
 void SqlPageModel::requestPage(int page) const

@@ -4,6 +4,7 @@
 #include "store/sqldialect.h"
 
 #include <QAbstractTableModel>
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -91,6 +92,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    /*!
+     * Every row of the current query (its filter and order, as the list shows them) written as CSV
+     * to `path`: the headers, then each cell as the formatter shows it (its DisplayRole, called off
+     * the GUI thread: a formatter that exports must not touch widgets). Read `rowsPerRead` rows at a
+     * time by keyset off the GUI thread, written through QSaveFile in UTF-8 with a byte-order mark (so a
+     * spreadsheet reads Chinese): a failed export leaves whatever was at `path` as it was. The rows
+     * written, or the reason it failed.
+     */
+    QFuture<qint64> exportCsv(const QString& path, int rowsPerRead = 5000) const;
+
     //! The row's id, or 0 when its page is not loaded.
     qint64 idAt(int row) const;
     //! The row's raw values, or empty when its page is not loaded.
@@ -136,6 +147,8 @@ private:
     void requestPage(int page) const;
     void requestCount();
     Plan planFor(int page) const;
+    //! `limit` rows of `query` ordered by `keys`: after the row whose keys are `afterKeys`, else from `offset`.
+    static Plan planRows(const PagedQuery& query, const QStringList& keys, const QVariantList* afterKeys, int limit, qint64 offset);
     QStringList orderKeys() const;
     void pageArrived(int generation, int page, const QList<QVariantList>& rows);
     void countArrived(int generation, qint64 count);

@@ -3,15 +3,22 @@
 // rows (target: at least 10 times faster, the same groups), with the run's peak memory (target:
 // under 1 GB); the spike model over a year of hourly buckets for 100,000 keys beside SQL's count per
 // key and hour of the same rows (reported); and reading a million-row CSV into the models' record
-// set beside sqlite3's own .import of the same file (reported: the import into a stored dataset, the
-// issue's 1.5x target, comes with the dataset store).
+// set beside sqlite3's own .import of the same file (reported), and importing it into a stored dataset
+// through the centre's service beside the same .import (target: at most 1.5x).
 #include "benchmarks.h"
 
+#include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/model.h"
 #include "hexhub/bigdata_investigation/modelrun.h"
 #include "hexhub/bigdata_investigation/records.h"
 #include "hexhub/bigdata_investigation/tabularfile.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
+
+#include "base/clock.h"
+#include "base/waitforfuture.h"
+#include "module/platform.h"
+#include "security/session.h"
+#include "store/storeurl.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -97,9 +104,51 @@ QList<Figure> bigData(bool quick)
     const double importMs = double(timer.nsecsElapsed()) / 1e6;
     figures << Figure{QStringLiteral("bigdata: read %1 CSV rows into the models' record set").arg(rows), readMs, importMs, QStringLiteral("ms"),
                       QStringLiteral("reported"), false,
-                      QStringLiteral("baseline: sqlite3's .import of the same file; the issue's 1.5x target is for the import into a stored dataset, "
-                                     "which comes with the dataset store"),
+                      QStringLiteral("baseline: sqlite3's .import of the same file (the import into a stored dataset follows)"),
                       std::nullopt};
+
+    // 1b. The import an analyst makes: the same file into a stored dataset through the centre's
+    // service (each cell checked against its type, the personal ones masked, in 2,000-row
+    // transactions on the store's writer), against the same sqlite3 .import.
+    {
+        PlatformOptions options;
+        options.store = StoreUrl::sqlite(dir.filePath(QStringLiteral("desk.db")));
+        options.auditKeyPath = dir.filePath(QStringLiteral("audit.key"));
+        options.settingsPath = dir.filePath(QStringLiteral("hexhub.conf"));
+        options.outboxPath = dir.filePath(QStringLiteral("outbox.db"));
+        options.modulePaths = {QStringLiteral(HEXHUB_MODULE_DIR)};
+        options.passwordIterations = 1000;
+        Platform platform(options);
+        QFuture<void> started = platform.start();
+        if (!waitForFuture(started, 120000))
+            throw std::runtime_error("the store did not open");
+        resultOf(started);
+        Principal analyst;
+        analyst.userId = 1;
+        analyst.name = QStringLiteral("bench");
+        analyst.roles = {QStringLiteral("bigdata_investigation_operator")};
+        analyst.permissions = {QStringLiteral("bigdata_investigation.dataset.import"), QStringLiteral("bigdata_investigation.model.run")};
+        platform.session().setPrincipal(analyst);
+        DatasetService datasets(platform.store(), platform.session(), platform.audit());
+        timer.restart();
+        QFuture<Dataset> imported = datasets.importFile(csvPath, {}, demo.columns,
+                                                        {QStringLiteral("Listings"), QStringLiteral("Seizure W-BENCH"), QStringLiteral("CPL art. 141"),
+                                                         platform.clock().nowMs() + 86'400'000LL * 365});
+        if (!waitForFuture(imported, 3600 * 1000))
+            throw std::runtime_error("the import took more than an hour");
+        const Dataset d = resultOf(imported);
+        const double storedMs = double(timer.nsecsElapsed()) / 1e6;
+        if (d.rowCount != rows)
+            throw std::runtime_error(QStringLiteral("the import stored %1 rows of %2").arg(d.rowCount).arg(rows).toStdString());
+        Figure f{QStringLiteral("bigdata: import %1 CSV rows into a stored dataset").arg(rows), storedMs, importMs, QStringLiteral("ms"),
+                 QStringLiteral("at most 1.5x"), false,
+                 QStringLiteral("baseline: sqlite3's .import of the same file into one text table; the import checks each cell against its "
+                                "column's type, stores the cells and the masked cells, in 2,000-row transactions, on the desk's SQLite store"),
+                 std::nullopt};
+        f.met = f.ratio() <= 1.5;
+        figures << f;
+        platform.stop();
+    }
 
     // 2. The ring model against connected components in SQL.
     QList<ModelProblem> problems;

@@ -11,6 +11,8 @@
 #include "store/store.h"
 
 #include <QComboBox>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
@@ -257,4 +259,63 @@ TEST_CASE("Journal timeline: a line an entry, oldest first, scrolled to the newe
     timeline.setProblem(QStringLiteral("Cannot read the timeline."));
     REQUIRE(timeline.count() == 1);
     CHECK(timeline.item(0)->text() == QStringLiteral("Cannot read the timeline."));
+}
+
+TEST_CASE("Record table: the list as CSV, every row as filtered and ordered, written whole or not at all", "[widgets][records][export]")
+{
+    Things f;
+    // A few awkward names: a comma, a quote, Chinese, a line break.
+    await(f.tp->store().write([](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("UPDATE things SET name = 'thing 0003, \"the red one\"' WHERE id = 3"));
+        txn.exec(QStringLiteral("UPDATE things SET name = '红色物品 0006' WHERE id = 6"));
+        txn.exec(QStringLiteral("UPDATE things SET name = 'two\nlines 0009' WHERE id = 9"));
+    }));
+    RecordTable records(f.tp->store());
+    records.setTableName(QStringLiteral("things"));
+    records.model()->setQuery(things());
+    records.model()->setFormatter([](const QVariantList& row, int column, int role) -> QVariant {
+        if (role != Qt::DisplayRole)
+            return {};
+        return column == 1 ? row.value(1).toString().toUpper() : row.value(column);
+    });
+    records.model()->setFilter({QStringLiteral("t.kind = ?"), {QStringLiteral("red")}});
+    records.enableCsvExport(QStringLiteral("things"));
+    REQUIRE(waitUntil([&] { return records.model()->isReady(); }));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("red.csv"));
+    // 400 red things: more than a page of the model, fewer than a chunk of the export.
+    CHECK(await(records.exportTo(path)) == 400);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    CHECK(bytes.startsWith("\xEF\xBB\xBF")); // a byte-order mark for spreadsheets
+    const QString text = QString::fromUtf8(bytes.mid(3));
+    const QStringList lines = text.split(QStringLiteral("\r\n"));
+    CHECK(lines[0] == QStringLiteral("Name,Kind"));
+    // Ordered by name as the list is, formatted as it shows them, quoted where CSV needs it.
+    CHECK(lines[1] == QStringLiteral("\"thing 0003, \"\"the red one\"\"\",RED"));
+    CHECK(text.contains(QStringLiteral("\"two\nlines 0009\",RED")));
+    CHECK(text.contains(QStringLiteral("红色物品 0006,RED")));
+    CHECK(!text.contains(QStringLiteral("BLUE")));
+    CHECK(lines.size() == 1 + 400 + 1); // the header, 400 rows (records end in CRLF, the line break inside one is LF), the end
+    REQUIRE(waitUntil([&] { return records.countLabel()->text().contains(QStringLiteral("400")); }));
+
+    // More rows than one read: 1,200 read 500 at a time, each read going on from the last row's
+    // keys, the same as one read of them all.
+    records.model()->setFilter({});
+    REQUIRE(waitUntil([&] { return records.model()->isReady(); }));
+    const QString all = dir.filePath(QStringLiteral("all.csv"));
+    const QString once = dir.filePath(QStringLiteral("once.csv"));
+    CHECK(await(records.model()->exportCsv(all, 500)) == 1200);
+    CHECK(await(records.model()->exportCsv(once)) == 1200);
+    QFile a(all), b(once);
+    REQUIRE(a.open(QIODevice::ReadOnly));
+    REQUIRE(b.open(QIODevice::ReadOnly));
+    CHECK(a.readAll() == b.readAll());
+
+    // A place that cannot be written: the reason, and what was there stays.
+    const QString bad = dir.filePath(QStringLiteral("no/such/folder/things.csv"));
+    CHECK(failureOf(records.exportTo(bad)).contains(QStringLiteral("cannot be written")));
+    CHECK(!QFile::exists(bad));
+    REQUIRE(waitUntil([&] { return records.countLabel()->text().startsWith(QStringLiteral("Nothing exported")); }));
 }

@@ -1,6 +1,8 @@
 // The demo's personal-data trade dataset with its planted ring and its innocent noise (issue 20 section 4).
 #include "hexhub/bigdata_investigation/tradedemo.h"
 
+#include "base/csv.h"
+
 #include <QDateTime>
 #include <QIODevice>
 #include <QTextStream>
@@ -161,24 +163,11 @@ TradeDemo makeTradeDemo(const TradeDemoOptions& options, const std::function<voi
 TradeDemo writeTradeCsv(QIODevice& device, const TradeDemoOptions& options)
 {
     QTextStream out(&device);
-    const auto field = [](const QString& f) {
-        if (!f.contains(QLatin1Char(',')) && !f.contains(QLatin1Char('"')) && !f.contains(QLatin1Char('\n')))
-            return f;
-        QString quoted = f;
-        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    };
     QStringList names;
     for (const ColumnSpec& c : makeTradeDemo({.seed = 1, .rows = 0, .ringSize = 0}, nullptr).columns)
         names << c.name;
     out << names.join(QLatin1Char(',')) << '\n';
-    return makeTradeDemo(options, [&](const QStringList& row) {
-        QStringList fields;
-        fields.reserve(row.size());
-        for (const QString& c : row)
-            fields << field(c);
-        out << fields.join(QLatin1Char(',')) << '\n';
-    });
+    return makeTradeDemo(options, [&](const QStringList& row) { out << csv::line(row) << '\n'; });
 }
 
 } // namespace hexhub::bigdata

@@ -9,7 +9,11 @@
 
 #include "hexhub/bigdata_investigation/tradedemo.h"
 
+#include <QDateEdit>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QTabWidget>
+#include <QWindow>
 
 using namespace hexhub;
 using namespace hexhub::test;
@@ -178,6 +182,81 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
     // The keys besides the text typed: Ctrl+I, Enter, Alt+O, Alt+L, Alt+I, Alt+L, Ctrl+R, Enter, Alt+Q, I, C, Enter, I.
     CHECK(keystrokes - int(csv.size()) - 19 - 12 - 46 == 13);
 
+    // P: the hit as a PDF report, where the analyst says; Ctrl+Shift+E: the queue as CSV.
+    QTemporaryDir out;
+    const auto saveAs = [&](const QString& dialogName, const QString& path) {
+        QFileDialog* dialog = nullptr;
+        INFO("waiting for " << dialogName.toStdString());
+        REQUIRE(waitUntil([&] {
+            for (QWidget* w : QApplication::topLevelWidgets())
+                if (w->isVisible() && w->objectName() == dialogName)
+                    dialog = qobject_cast<QFileDialog*>(w);
+            return dialog != nullptr;
+        }));
+        QApplication::setActiveWindow(dialog);
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        REQUIRE(name);
+        name->setFocus();
+        name->selectAll();
+        type(name, path);
+        key(name, Qt::Key_Return);
+        REQUIRE(waitUntil([&] { return !dialog->isVisible(); }));
+        backToWindow(window);
+    };
+    // The ring left the to-do list when it was handed on: opened again as a link opens it.
+    const QJsonObject ring{{QStringLiteral("hit"), double(hit)}};
+    REQUIRE(QMetaObject::invokeMethod(desk, "restoreViewState", Q_ARG(QJsonObject, ring)));
+    REQUIRE(waitUntil([&] { return desk->findChild<QLabel*>(QStringLiteral("hitTitle"))->text().contains(QStringLiteral("70")); }));
+    queue->setFocus();
+    key(queue, Qt::Key_P);
+    const QString report = out.filePath(QStringLiteral("ring.pdf"));
+    saveAs(QStringLiteral("reportDialog"), report);
+    auto* hitMessage = desk->findChild<QLabel*>(QStringLiteral("hitMessage"));
+    REQUIRE(waitUntil([&] { return hitMessage->text().startsWith(QStringLiteral("Report saved")); }, 30000));
+    QFile pdf(report);
+    REQUIRE(pdf.open(QIODevice::ReadOnly));
+    CHECK(pdf.read(5) == "%PDF-");
+    CHECK(pdf.size() > 20'000); // the charts and the rows are in it
+    // The closed file dialog took the activation with it; the window manager would give it back.
+    window.windowHandle()->requestActivate();
+    backToWindow(window);
+    queue->setFocus();
+    key(queue, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString listed = out.filePath(QStringLiteral("hits.csv"));
+    saveAs(QStringLiteral("exportDialog"), listed);
+    REQUIRE(waitUntil([&] { return QFile::exists(listed); }));
+    QFile csvFile(listed);
+    REQUIRE(csvFile.open(QIODevice::ReadOnly));
+    const QString exported = QString::fromUtf8(csvFile.readAll());
+    CHECK(exported.contains(QStringLiteral("A ring of 70 entities")));
+    CHECK(exported.contains(QStringLiteral("handed on")));
+
+    // The dashboard over the last 30 days: the run's hits, the ring handed on, nothing overdue.
+    QDockWidget* dock = window.openPanel(QStringLiteral("bigdata_investigation.dashboard"));
+    REQUIRE(dock);
+    auto* dashboard = dock->findChild<QWidget*>(QStringLiteral("bigdata_investigation.dashboard"));
+    REQUIRE(dashboard);
+    const qint64 found = scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_hits"));
+    REQUIRE(waitUntil([&] {
+        auto* tile = dashboard->findChild<QLabel*>(QStringLiteral("tile0"));
+        return tile && tile->text() == QLocale().toString(found);
+    }));
+    CHECK(dashboard->findChild<QLabel*>(QStringLiteral("tile3"))->text() == QStringLiteral("1"));
+    CHECK(dashboard->findChild<QLabel*>(QStringLiteral("tile2"))->text() == QStringLiteral("0"));
+    // A period before the run: nothing found in it.
+    auto* period = dashboard->findChild<QComboBox*>(QStringLiteral("period"));
+    period->setCurrentIndex(period->count() - 1);
+    auto* to = dashboard->findChild<QDateEdit*>(QStringLiteral("to"));
+    auto* from = dashboard->findChild<QDateEdit*>(QStringLiteral("from"));
+    from->setDate(to->date().addDays(-60));
+    to->setDate(to->date().addDays(-40));
+    REQUIRE(waitUntil([&] { return dashboard->findChild<QLabel*>(QStringLiteral("tile0"))->text() == QStringLiteral("0"); }));
+    CHECK(dashboard->findChild<QLabel*>(QStringLiteral("tile1"))->text() != QStringLiteral("0")); // what waits now does not depend on the period
+    period->setCurrentIndex(1);
+    window.windowHandle()->requestActivate();
+    backToWindow(window);
+    desk->setFocus();
+
     // The editor checks as it is typed: a broken model names its problem.
     key(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
     auto* editor = desk->findChild<QPlainTextEdit*>(QStringLiteral("modelEditor"));
@@ -248,6 +327,21 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
                 else
                     REQUIRE(waitUntil([&] { return view->findChild<QListWidget*>(QStringLiteral("library"))->count() > 0; }));
                 CHECK(pictured.grab().save(QStringLiteral("%1/bigdata-%2-night-%3.png").arg(folder, QString::fromLatin1(page), locale)));
+            }
+            // The dashboard panel, in both themes.
+            QDockWidget* board = pictured.openPanel(QStringLiteral("bigdata_investigation.dashboard"));
+            REQUIRE(board);
+            board->setFloating(true);
+            board->resize(900, 640);
+            REQUIRE(waitUntil([&] {
+                auto* tile = board->findChild<QLabel*>(QStringLiteral("tile0"));
+                return tile && !tile->text().isEmpty() && tile->text() != QStringLiteral("0");
+            }));
+            for (const auto kind : {shell::Theme::Kind::Day, shell::Theme::Kind::Night}) {
+                shell::Theme::of(kind).apply(*qApp);
+                pictured.setTheme(shell::Theme::of(kind));
+                QTest::qWait(50);
+                CHECK(board->grab().save(QStringLiteral("%1/bigdata-dashboard-%2-%3.png").arg(folder, shell::Theme::name(kind), locale)));
             }
         }
         REQUIRE(language.set(QStringLiteral("en")));

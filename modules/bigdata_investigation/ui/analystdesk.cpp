@@ -168,6 +168,8 @@ QWidget* AnalystDesk::makeQueue()
     m_queue->addRowKey(QKeySequence(Qt::Key_M), [this] { m_hitPanel->askForMoreData(); });
     m_queue->addRowKey(QKeySequence(Qt::Key_I), [this] { m_hitPanel->handOn(QStringLiteral("criminal_intel")); });
     m_queue->addRowKey(QKeySequence(Qt::Key_H), [this] { m_hitPanel->handOn(QStringLiteral("hub")); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_P), [this] { m_hitPanel->saveReport(); });
+    m_queue->enableCsvExport(QStringLiteral("hits"));
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_queue);
@@ -261,6 +263,7 @@ QWidget* AnalystDesk::makeDatasets()
         }
         m_datasets->model()->setFilter({where.join(QStringLiteral(" AND ")), binds});
     });
+    m_datasets->enableCsvExport(QStringLiteral("datasets"));
     m_datasetPanel = new DatasetPanel(m_context, page);
     m_datasets->setDetail(m_datasetPanel, 480);
     connect(m_datasets, &RecordTable::currentRecordChanged, this, [this](qint64 id) {
@@ -289,6 +292,22 @@ bool AnalystDesk::openDataset(qint64 id)
     m_datasets->selectRecord(id);
     m_datasetPanel->show(id);
     return true;
+}
+
+void AnalystDesk::exportList()
+{
+    switch (page()) {
+    case Datasets:
+        m_datasets->exportCsv();
+        break;
+    case Runs:
+        m_runs->exportCsv();
+        break;
+    default:
+        showPage(Queue);
+        m_queue->exportCsv();
+        break;
+    }
 }
 
 void AnalystDesk::purgeExpired()
@@ -534,6 +553,7 @@ QWidget* AnalystDesk::makeRuns()
     detailLayout->addWidget(m_runState);
     detailLayout->addWidget(m_runHits, 1);
     m_runs->setDetail(detail, 420);
+    m_runs->enableCsvExport(QStringLiteral("runs"));
     connect(m_runs, &RecordTable::currentRecordChanged, this, &AnalystDesk::showRun);
     connect(m_runs, &RecordTable::recordActivated, this, [this] { m_runHits->setFocus(); });
     auto* layout = new QVBoxLayout(page);

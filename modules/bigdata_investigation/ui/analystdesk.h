@@ -52,6 +52,8 @@ public:
     //! Removes the datasets past their retention date (and imports left unfinished), on the datasets
     //! page, and says there how many went.
     void purgeExpired();
+    //! The list of the page in view (hits, datasets or runs) as CSV, as filtered (Ctrl+Shift+E).
+    void exportList();
 
     HitPanel* hitPanel() const { return m_hitPanel; }
     //! What a wall or a picture shows: {"page": "queue" | "datasets" | "models" | "runs", "hit": id, "dataset": id}.

@@ -2,6 +2,7 @@
 #include "analystdesk.h"
 #include "bigdatapictures.h"
 #include "bigdatawall.h"
+#include "bigdatadashboard.h"
 #include "bigdatacontext.h"
 #include "hitpanel.h"
 
@@ -10,6 +11,7 @@
 #include "module/demodata.h"
 
 #include <QApplication>
+#include <QLabel>
 
 namespace hexhub::bigdata {
 
@@ -70,6 +72,30 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     wall.permission = QStringLiteral("bigdata_investigation.model.run");
     wall.create = [this](QWidget* parent) -> QWidget* { return new BigDataWall(*m_context, parent); };
     context.addView(wall);
+    // The dashboard: the centre's few numbers over a period the analyst picks.
+    ViewFactory dashboard;
+    dashboard.id = QStringLiteral("bigdata_investigation.dashboard");
+    dashboard.title = tr("Big-data dashboard");
+    dashboard.translatedTitle = [] { return tr("Big-data dashboard"); };
+    dashboard.icon = QStringLiteral(":/hexhub/icons/bigdata_investigation.svg");
+    dashboard.area = ViewFactory::Area::Dock;
+    dashboard.permission = QStringLiteral("bigdata_investigation.model.run");
+    dashboard.create = [this](QWidget* parent) -> QWidget* {
+        CentreDashboardSpec spec;
+        spec.objectName = QStringLiteral("bigdata_investigation.dashboard");
+        spec.store = &m_context->store;
+        spec.bus = &m_context->bus;
+        spec.clock = &m_context->clock;
+        spec.reloadOn = {QStringLiteral("model_hit."), QStringLiteral("model_run."), QStringLiteral("dataset.")};
+        spec.read = &readBigDataDashboard;
+        QString error;
+        if (QWidget* made = createCentreDashboard(spec, parent, &error))
+            return made;
+        auto* why = new QLabel(tr("The dashboard cannot be shown: %1").arg(error), parent);
+        why->setWordWrap(true);
+        return why;
+    };
+    context.addView(dashboard);
 
     const auto command = [&context](const char* id, const QString& title, const char* permission, const char* shortcut,
                                     std::function<void()> trigger) {
@@ -96,6 +122,13 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
             onDesk([](AnalystDesk* d) { d->runModel(); }));
     command("bigdata_investigation.queue", tr("Review the models' hits"), "bigdata_investigation.model.run", "",
             onDesk([](AnalystDesk* d) { d->showPage(AnalystDesk::Queue); }));
+    command("bigdata_investigation.export", tr("Export the list in view as CSV (hits, datasets or runs)"), "bigdata_investigation.model.run", "",
+            onDesk([](AnalystDesk* d) { d->exportList(); }));
+    command("bigdata_investigation.report", tr("Save the hit in view as a PDF report"), "bigdata_investigation.model.run", "",
+            onDesk([](AnalystDesk* d) {
+                d->showPage(AnalystDesk::Queue);
+                d->hitPanel()->saveReport();
+            }));
     command("bigdata_investigation.purge", tr("Purge datasets past their retention date"), "bigdata_investigation.dataset.import", "",
             onDesk([](AnalystDesk* d) { d->purgeExpired(); }));
     return true;

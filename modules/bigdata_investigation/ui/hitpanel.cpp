@@ -5,11 +5,17 @@
 
 #include "hexhub/bigdata_investigation/modelrun.h"
 
+#include "base/background.h"
+#include "base/error.h"
 #include "base/whenfinished.h"
+#include "reportwriter.h"
 
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QPainter>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -318,6 +324,129 @@ void HitPanel::handOn(const QString& to)
             m_message->setText(errorText(e));
         }
     });
+}
+
+} // namespace hexhub::bigdata
+
+namespace hexhub::bigdata {
+
+namespace {
+
+// A widget drawn at `width` pixels wide (its own height for that width) into a picture for a report.
+QImage pictureOf(QWidget* widget, int width, int height)
+{
+    const QSize old = widget->size();
+    widget->resize(width, height);
+    QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPalette light = widget->palette();
+    light.setColor(QPalette::Window, Qt::white);
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::WindowText, Qt::black);
+    light.setColor(QPalette::Text, Qt::black);
+    const QPalette kept = widget->palette();
+    widget->setPalette(light); // a report is printed on white, whatever the desk's theme
+    QPainter painter(&image);
+    widget->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    painter.end();
+    widget->setPalette(kept);
+    widget->resize(old);
+    return image;
+}
+
+} // namespace
+
+void HitPanel::saveReport()
+{
+    if (m_hit.id <= 0) {
+        m_message->setText(tr("Choose a hit first."));
+        return;
+    }
+    auto* dialog = new QFileDialog(window(), tr("Save the hit as a PDF report"));
+    dialog->setObjectName(QStringLiteral("reportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("PDF files (*.pdf)"));
+    dialog->setDefaultSuffix(QStringLiteral("pdf"));
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    dialog->selectFile(QStringLiteral("hit-%1.pdf").arg(m_hit.id));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { exportReport(path); });
+    dialog->open();
+}
+
+QFuture<int> HitPanel::exportReport(const QString& path)
+{
+    if (m_hit.id <= 0)
+        return QtFuture::makeExceptionalFuture<int>(std::make_exception_ptr(ValidationError(tr("Choose a hit first."))));
+    const StoredHit hit = m_hit;
+    const QJsonObject e = hit.evidence;
+    // What the report says, read here in the language in use; the charts drawn here as pictures.
+    const int width = int(ReportWriter::contentWidth());
+    const QImage waterfall = pictureOf(m_waterfall, width, std::max(220, m_waterfall->sizeHint().height() * width / std::max(1, m_waterfall->sizeHint().width())));
+    const QImage graph = m_graph->isVisibleTo(this) ? pictureOf(m_graph, width, width * 2 / 3) : QImage();
+    const QString title = tr("Hit %1: %2").arg(hit.id).arg(localText(e, QStringLiteral("summary")));
+    const QString state = m_state->text();
+    QList<QStringList> parts;
+    for (const QJsonValue& v : e.value(QStringLiteral("breakdown")).toArray()) {
+        const QJsonObject o = v.toObject();
+        parts << QStringList{partLabel(o), localText(o, QStringLiteral("detail")), QString::number(o.value(QStringLiteral("value")).toDouble(), 'f', 3)};
+    }
+    QList<QStringList> ties;
+    for (const QJsonValue& v : e.value(QStringLiteral("ties")).toArray()) {
+        const QJsonObject o = v.toObject();
+        ties << QStringList{o.value(QStringLiteral("member")).toString(), o.value(QStringLiteral("column")).toString(),
+                            o.value(QStringLiteral("value")).toString(), QString::number(o.value(QStringLiteral("shared_with")).toInt())};
+    }
+    QStringList rowHeader{tr("Line")};
+    for (const QJsonValue& c : e.value(QStringLiteral("columns")).toArray())
+        rowHeader << c.toString();
+    QList<QStringList> rows;
+    for (const QJsonValue& v : e.value(QStringLiteral("rows")).toArray()) {
+        const QJsonObject row = v.toObject();
+        QStringList cells{QString::number(qint64(row.value(QStringLiteral("line")).toDouble()))};
+        for (const QJsonValue& c : row.value(QStringLiteral("cells")).toArray())
+            cells << c.toString();
+        rows << cells;
+    }
+    const QString footer = tr("Hexhub · big-data investigation · hit %1 · personal data masked").arg(hit.id);
+    const QStringList headings{tr("What the model found"), tr("The score, part by part"), tr("The ring's members and what ties them"),
+                               tr("The rows behind it (masked)"), tr("Part"), tr("What was seen"), tr("Added"), tr("Member"),
+                               tr("Identifier"), tr("Value"), tr("Shared with")};
+    QFuture<int> written = runInBackground([=]() -> int {
+        ReportWriter doc(path, footer);
+        if (!doc.isOpen())
+            throw ValidationError(doc.errorString());
+        doc.setTitle(title);
+        doc.band(title, QColor(0x2d, 0x34, 0x36), Qt::white);
+        doc.paragraph(state);
+        doc.heading(headings[1]);
+        doc.image(waterfall);
+        if (!parts.isEmpty())
+            doc.table({headings[4], headings[5], headings[6]}, parts, {0.35, 0.5, 0.15});
+        if (!ties.isEmpty()) {
+            doc.heading(headings[2]);
+            if (!graph.isNull())
+                doc.image(graph);
+            doc.table({headings[7], headings[8], headings[9], headings[10]}, ties, {0.3, 0.2, 0.35, 0.15});
+        }
+        if (!rows.isEmpty()) {
+            doc.heading(headings[3]);
+            doc.table(rowHeader, rows);
+        }
+        QString error;
+        if (!doc.finish(&error))
+            throw ValidationError(error);
+        return doc.pages();
+    });
+    m_message->setText(tr("Writing the report..."));
+    whenFinished(this, written, [this, path](QFuture<int> done) {
+        try {
+            m_message->setText(tr("Report saved: %1 (%n page(s))", nullptr, done.result()).arg(QDir::toNativeSeparators(path)));
+        } catch (const std::exception& ex) {
+            m_message->setText(tr("The report was not saved: %1").arg(errorText(ex)));
+        }
+    });
+    return written;
 }
 
 } // namespace hexhub::bigdata

@@ -6,6 +6,7 @@
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "viewsupport.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QLabel;
@@ -37,6 +38,15 @@ public:
     void askForMoreData();
     //! Hands the confirmed hit on (I: criminal intelligence, H: the hub).
     void handOn(const QString& to);
+    //! Asks where (a file dialog named "reportDialog"), then exportReport() there (P on the queue).
+    void saveReport();
+    /*!
+     * The hit as a PDF report for the file or the hand-over: what it says, the model, version and
+     * parameters, the score's waterfall and the parts, for a ring its graph and ties, the rows
+     * behind it masked as every view shows them, and its review. The charts are drawn here; the
+     * file is written off the GUI thread, whole or not at all. The pages written.
+     */
+    QFuture<int> exportReport(const QString& path);
 
 Q_SIGNALS:
     void reviewed(qint64 hitId);

@@ -16,7 +16,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "qcp.h"
+#include "chartkit.h"
 
 #include <algorithm>
 #include <cmath>
@@ -68,35 +68,6 @@ DashboardFigures readFigures(Sql& sql)
                        "OR (i.arrived_at IS NULL AND i.status IN ('new', 'dispatched') AND ? - i.created_at > c.response_target_s * 1000))"),
         {since, f.at}).toInt();
     return f;
-}
-
-void barsOn(QCustomPlot* plot, const QList<double>& values, const QStringList& labels, const QColor& colour, bool horizontal)
-{
-    plot->clearPlottables();
-    QCPAxis* key = horizontal ? plot->yAxis : plot->xAxis;
-    QCPAxis* value = horizontal ? plot->xAxis : plot->yAxis;
-    auto* bars = new QCPBars(key, value);
-    QVector<double> keys, data;
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        keys << double(i);
-        data << values.at(i);
-        if (i < labels.size())
-            ticker->addTick(double(i), labels.at(i));
-    }
-    bars->setData(keys, data, true);
-    bars->setPen(Qt::NoPen);
-    bars->setBrush(colour);
-    bars->setWidth(0.7);
-    key->setTicker(ticker);
-    key->setRange(-0.6, std::max<double>(values.size(), 1) - 0.4);
-    const double top = values.isEmpty() ? 1 : *std::max_element(values.begin(), values.end());
-    value->setRange(0, std::max(1.0, top * 1.15));
-    // Counts are whole: ticks at 1, 2, 5, 10, ... never at 0.25.
-    auto whole = QSharedPointer<QCPAxisTickerFixed>::create();
-    whole->setTickStep(1);
-    whole->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    value->setTicker(whole);
 }
 
 } // namespace
@@ -261,7 +232,7 @@ void Dashboard::show(const DashboardFigures& f)
         const QDateTime end = QDateTime::fromMSecsSinceEpoch(f.at - (23 - h) * kHour, Qt::UTC).toLocalTime();
         hours << (h % 6 == 5 ? end.toString(QStringLiteral("HH:00")) : QString());
     }
-    barsOn(m_perHour, perHour, hours, accent, false);
+    chartkit::bars(m_perHour, perHour, hours, accent, false);
     static_cast<QCPTextElement*>(m_perHour->plotLayout()->element(0, 0))->setText(tr("Incidents per hour, last 24 hours"));
 
     // Response times in 2-minute buckets up to an hour, with the median and the 90th percentile.
@@ -271,7 +242,7 @@ void Dashboard::show(const DashboardFigures& f)
     QStringList bucketLabels;
     for (int b = 0; b < 30; ++b)
         bucketLabels << (b % 5 == 0 ? QString::number(b * 2) : QString());
-    barsOn(m_response, buckets, bucketLabels, QColor(0x27, 0xae, 0x60), false);
+    chartkit::bars(m_response, buckets, bucketLabels, QColor(0x27, 0xae, 0x60), false);
     m_response->clearItems();
     for (const auto& [minutes, colour] : {qMakePair(median, QColor(0xe6, 0x7e, 0x22)), qMakePair(p90, QColor(0xd6, 0x30, 0x31))}) {
         if (f.responseMinutes.isEmpty())
@@ -303,7 +274,7 @@ void Dashboard::show(const DashboardFigures& f)
         units << n;
         statuses << unitStatusName(s);
     }
-    barsOn(m_units, units, statuses, QColor(0x8e, 0x44, 0xad), false);
+    chartkit::bars(m_units, units, statuses, QColor(0x8e, 0x44, 0xad), false);
     static_cast<QCPTextElement*>(m_units->plotLayout()->element(0, 0))->setText(tr("Units by status"));
 
     style();
@@ -319,8 +290,6 @@ void Dashboard::style()
     QLabel* probe = m_error;
     probe->ensurePolished();
     const QColor text = probe->palette().color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlpha(70);
     const int base = std::max(11, QFontInfo(probe->font()).pixelSize());
     for (int i = 0; i < m_tileValues.size(); ++i) {
         const bool alarm = (i == 1 && m_figures.openP1 > 0) || (i == 5 && m_figures.responseTargetsMissed > 0);
@@ -331,29 +300,8 @@ void Dashboard::style()
         // Captions a little smaller than the panel's type: the charts below need the height.
         m_tileCaptions[i]->setStyleSheet(QStringLiteral("font-size: %1px;").arg(std::max(11, int(base * 0.8))));
     }
-    QFont axisFont = font();
-    axisFont.setPixelSize(std::max(10, int(base * 0.7)));
-    QFont titleFont = font();
-    titleFont.setPixelSize(std::max(11, int(base * 0.85)));
-    titleFont.setBold(true);
-    for (QCustomPlot* plot : {m_perHour, m_response, m_categories, m_units}) {
-        plot->setBackground(Qt::NoBrush); // what is behind shows: the desk's or the wall's panel
-        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-            axis->setBasePen(QPen(text));
-            axis->setTickPen(QPen(text));
-            axis->setSubTickPen(Qt::NoPen);
-            axis->setTickLabelColor(text);
-            axis->setLabelColor(text);
-            axis->setTickLabelFont(axisFont);
-            axis->setLabelFont(axisFont);
-            axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
-        }
-        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) {
-            title->setTextColor(text);
-            title->setFont(titleFont);
-        }
-        plot->replot(QCustomPlot::rpQueuedReplot);
-    }
+    for (QCustomPlot* plot : {m_perHour, m_response, m_categories, m_units})
+        chartkit::style(plot, probe);
     fitToSize();
 }
 
@@ -378,7 +326,7 @@ void Dashboard::drawCategories(int rows)
         counts << other;
         names << tr("%n more categories", nullptr, int(byCount.size() - shown));
     }
-    barsOn(m_categories, counts, names, QColor(0x2e, 0x86, 0xde), true);
+    chartkit::bars(m_categories, counts, names, QColor(0x2e, 0x86, 0xde), true);
     m_categories->yAxis->setRangeReversed(true);
 }
 
