@@ -22,6 +22,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSet>
@@ -106,49 +107,6 @@ QList<Figure> bigData(bool quick)
                       QStringLiteral("reported"), false,
                       QStringLiteral("baseline: sqlite3's .import of the same file (the import into a stored dataset follows)"),
                       std::nullopt};
-
-    // 1b. The import an analyst makes: the same file into a stored dataset through the centre's
-    // service (each cell checked against its type, the personal ones masked, in 2,000-row
-    // transactions on the store's writer), against the same sqlite3 .import.
-    {
-        PlatformOptions options;
-        options.store = StoreUrl::sqlite(dir.filePath(QStringLiteral("desk.db")));
-        options.auditKeyPath = dir.filePath(QStringLiteral("audit.key"));
-        options.settingsPath = dir.filePath(QStringLiteral("hexhub.conf"));
-        options.outboxPath = dir.filePath(QStringLiteral("outbox.db"));
-        options.modulePaths = {QStringLiteral(HEXHUB_MODULE_DIR)};
-        options.passwordIterations = 1000;
-        Platform platform(options);
-        QFuture<void> started = platform.start();
-        if (!waitForFuture(started, 120000))
-            throw std::runtime_error("the store did not open");
-        resultOf(started);
-        Principal analyst;
-        analyst.userId = 1;
-        analyst.name = QStringLiteral("bench");
-        analyst.roles = {QStringLiteral("bigdata_investigation_operator")};
-        analyst.permissions = {QStringLiteral("bigdata_investigation.dataset.import"), QStringLiteral("bigdata_investigation.model.run")};
-        platform.session().setPrincipal(analyst);
-        DatasetService datasets(platform.store(), platform.session(), platform.audit());
-        timer.restart();
-        QFuture<Dataset> imported = datasets.importFile(csvPath, {}, demo.columns,
-                                                        {QStringLiteral("Listings"), QStringLiteral("Seizure W-BENCH"), QStringLiteral("CPL art. 141"),
-                                                         platform.clock().nowMs() + 86'400'000LL * 365});
-        if (!waitForFuture(imported, 3600 * 1000))
-            throw std::runtime_error("the import took more than an hour");
-        const Dataset d = resultOf(imported);
-        const double storedMs = double(timer.nsecsElapsed()) / 1e6;
-        if (d.rowCount != rows)
-            throw std::runtime_error(QStringLiteral("the import stored %1 rows of %2").arg(d.rowCount).arg(rows).toStdString());
-        Figure f{QStringLiteral("bigdata: import %1 CSV rows into a stored dataset").arg(rows), storedMs, importMs, QStringLiteral("ms"),
-                 QStringLiteral("at most 1.5x"), false,
-                 QStringLiteral("baseline: sqlite3's .import of the same file into one text table; the import checks each cell against its "
-                                "column's type, stores the cells and the masked cells, in 2,000-row transactions, on the desk's SQLite store"),
-                 std::nullopt};
-        f.met = f.ratio() <= 1.5;
-        figures << f;
-        platform.stop();
-    }
 
     // 2. The ring model against connected components in SQL.
     QList<ModelProblem> problems;
@@ -284,6 +242,81 @@ QList<Figure> bigData(bool quick)
                           .arg(spikeResult->hitCount)
                           .arg(keys / 100),
                       std::nullopt};
+
+    // 4. The import an analyst makes: the same file into a stored dataset through the centre's
+    // service (each cell checked against its type, the personal ones masked, in 10,000-row
+    // transactions on the store's writer), against the same sqlite3 .import. Last, so that its
+    // store does not weigh on the ring model's peak memory.
+    {
+        PlatformOptions options;
+        options.store = StoreUrl::sqlite(dir.filePath(QStringLiteral("desk.db")));
+        options.auditKeyPath = dir.filePath(QStringLiteral("audit.key"));
+        options.settingsPath = dir.filePath(QStringLiteral("hexhub.conf"));
+        options.outboxPath = dir.filePath(QStringLiteral("outbox.db"));
+        options.modulePaths = {QStringLiteral(HEXHUB_MODULE_DIR)};
+        options.passwordIterations = 1000;
+        Platform platform(options);
+        QFuture<void> started = platform.start();
+        if (!waitForFuture(started, 120000))
+            throw std::runtime_error("the store did not open");
+        resultOf(started);
+        Principal analyst;
+        analyst.userId = 1;
+        analyst.name = QStringLiteral("bench");
+        analyst.roles = {QStringLiteral("bigdata_investigation_operator")};
+        analyst.permissions = {QStringLiteral("bigdata_investigation.dataset.import"), QStringLiteral("bigdata_investigation.model.run")};
+        platform.session().setPrincipal(analyst);
+        DatasetService datasets(platform.store(), platform.session(), platform.audit());
+        timer.restart();
+        QFuture<Dataset> imported = datasets.importFile(csvPath, {}, demo.columns,
+                                                        {QStringLiteral("Listings"), QStringLiteral("Seizure W-BENCH"), QStringLiteral("CPL art. 141"),
+                                                         platform.clock().nowMs() + 86'400'000LL * 365});
+        if (!waitForFuture(imported, 3600 * 1000))
+            throw std::runtime_error("the import took more than an hour");
+        const Dataset d = resultOf(imported);
+        const double storedMs = double(timer.nsecsElapsed()) / 1e6;
+        if (d.rowCount != rows)
+            throw std::runtime_error(QStringLiteral("the import stored %1 rows of %2").arg(d.rowCount).arg(rows).toStdString());
+        Figure f{QStringLiteral("bigdata: import %1 CSV rows into a stored dataset").arg(rows), storedMs, importMs, QStringLiteral("ms"),
+                 QStringLiteral("at most 1.5x"), false,
+                 QStringLiteral("baseline: sqlite3's .import of the same file into one text table; the import checks each cell against its "
+                                "column's type, stores the cells and the masked cells as JSON, in 10,000-row transactions, on the desk's SQLite "
+                                "store (WAL, synchronous=FULL)"),
+                 std::nullopt};
+        f.met = f.ratio() <= 1.5;
+        figures << f;
+        platform.stop();
+
+        // Why: what the import stores (each row twice, as JSON, indexed) imported by sqlite3 itself,
+        // in one transaction, from a file holding exactly those columns.
+        const QString desk = dir.filePath(QStringLiteral("desk.db"));
+        const QString stored = dir.filePath(QStringLiteral("stored.csv"));
+        QProcess dump;
+        dump.start(QStringLiteral("sqlite3"), {desk, QStringLiteral(".mode csv"), QStringLiteral(".once %1").arg(stored),
+                                               QStringLiteral("SELECT dataset_id, row_no, line_no, cells, cells_masked FROM bd_dataset_rows")});
+        if (!dump.waitForFinished(600'000) || dump.exitCode() != 0)
+            throw std::runtime_error(QStringLiteral("sqlite3 could not dump the stored rows: %1").arg(QString::fromUtf8(dump.readAllStandardError())).toStdString());
+        const QString same = dir.filePath(QStringLiteral("same.db"));
+        timer.restart();
+        QProcess load;
+        load.start(QStringLiteral("sqlite3"),
+                   {same,
+                    QStringLiteral("CREATE TABLE rows (dataset_id INTEGER NOT NULL, row_no INTEGER NOT NULL, line_no INTEGER NOT NULL, "
+                                   "cells TEXT NOT NULL, cells_masked TEXT NOT NULL)"),
+                    QStringLiteral("CREATE UNIQUE INDEX rows_order ON rows (dataset_id, row_no)"), QStringLiteral(".mode csv"),
+                    QStringLiteral(".import %1 rows").arg(stored)});
+        if (!load.waitForFinished(600'000) || load.exitCode() != 0)
+            throw std::runtime_error(QStringLiteral("sqlite3 .import of the stored rows failed: %1").arg(QString::fromUtf8(load.readAllStandardError())).toStdString());
+        const double sameMs = double(timer.nsecsElapsed()) / 1e6;
+        figures << Figure{QStringLiteral("bigdata: import %1 CSV rows into a stored dataset, beside sqlite3 storing the same bytes").arg(rows), storedMs,
+                          sameMs, QStringLiteral("ms"), QStringLiteral("reported"), false,
+                          QStringLiteral("baseline: sqlite3's .import, in one transaction, of the rows as the import stores them (cells and masked "
+                                         "cells as JSON, indexed by row): %1 MB against the file's %2 MB")
+                              .arg(QFileInfo(stored).size() / 1e6, 0, 'f', 0)
+                              .arg(QFileInfo(csvPath).size() / 1e6, 0, 'f', 0),
+                          std::nullopt};
+    }
+
     return figures;
 }
 

@@ -42,7 +42,7 @@ using detail::maskedCells;
 using detail::parseCells;
 
 constexpr auto kModule = "bigdata_investigation";
-constexpr qsizetype kBatchRows = 2000;     // rows a write transaction takes
+constexpr qsizetype kBatchRows = 10000;    // rows a write transaction takes
 constexpr int kRowsPerStatement = 100;     // rows one INSERT takes (5 values each)
 constexpr qint64 kDay = 24 * 3600 * 1000;
 const QString kImportOp = QStringLiteral("bigdata.dataset.import");
