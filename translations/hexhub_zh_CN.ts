@@ -3546,6 +3546,10 @@
         <source>Save the hit in view as a PDF report</source>
         <translation>将当前命中保存为 PDF 报告</translation>
     </message>
+    <message>
+        <source>Take a snapshot of Hexhub&apos;s records (incidents, ...) as a dataset</source>
+        <translation>将 Hexhub 自身的记录（警情等）快照为数据集</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::BigDataWall</name>
@@ -3837,6 +3841,30 @@
     <message>
         <source>%1: %2 rows, kept until %3</source>
         <translation>%1：%2 行，保存至 %3</translation>
+    </message>
+    <message>
+        <source>There is no such snapshot of Hexhub&apos;s records.</source>
+        <translation>没有这种 Hexhub 记录快照。</translation>
+    </message>
+    <message>
+        <source>take %1 for analysis</source>
+        <translation>提取%1用于分析</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>时段的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s column %1 has a type the centre does not know (%2).</source>
+        <translation>快照的列 %1 的类型本中心无法识别（%2）。</translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be written to a temporary file: %1</source>
+        <translation>无法将快照写入临时文件：%1</translation>
+    </message>
+    <message>
+        <source>There is nothing of %1 in that period.</source>
+        <translation>该时段内没有%1。</translation>
     </message>
 </context>
 <context>
@@ -4186,6 +4214,46 @@
     <message>
         <source>Stopping the import...</source>
         <translation>正在停止导入...</translation>
+    </message>
+    <message>
+        <source>Take a snapshot of Hexhub&apos;s records</source>
+        <translation>快照 Hexhub 的记录</translation>
+    </message>
+    <message>
+        <source>The records come through the module that keeps them, as far as your permissions allow, with their columns and types as that module gives them; personal data such as a caller&apos;s number is masked before it leaves the module. The dataset is then checked, stored, masked and kept like an imported file.</source>
+        <translation>记录经由保管它们的模块提供，以您的权限为限，列和类型由该模块给出；报警人号码等个人信息在离开该模块前即已遮蔽。之后数据集与导入的文件一样经过校验、存储、遮蔽和保存。</translation>
+    </message>
+    <message>
+        <source>%1 (needs the permission %2)</source>
+        <translation>%1（需要权限 %2）</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>时段(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1，%2 至 %3</translation>
+    </message>
+    <message>
+        <source>Hexhub: %1</source>
+        <translation>Hexhub：%1</translation>
+    </message>
+    <message>
+        <source>No module offers its records for analysis.</source>
+        <translation>没有模块提供可供分析的记录。</translation>
+    </message>
+    <message>
+        <source>Choose the records to take.</source>
+        <translation>请选择要提取的记录。</translation>
     </message>
 </context>
 <context>
@@ -6121,6 +6189,13 @@
     <message>
         <source>Cancel the operation? Its open tasks are cancelled with it.</source>
         <translation>取消该行动？其未完成的任务将一并取消。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::Snapshot</name>
+    <message>
+        <source>Incidents</source>
+        <translation>警情</translation>
     </message>
 </context>
 <context>

@@ -1039,3 +1039,26 @@ TEST_CASE("Only an administrator changes the centres' time limits, by the server
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'time_limit.changed' AND outcome = 'success' "
                                       "AND actor = '%1'").arg(server.admin)).toInt() == 1);
 }
+
+TEST_CASE("A period's incidents for analysis come from the server only to a holder of hub.incident.snapshot, the contact masked",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    // A centre's login without the permission: refused by the server's function, and its table
+    // reads stay what its rules allow (no incident routed to it: none).
+    Login cases(server.urlOf(server.cases));
+    const QString snapshot = QStringLiteral("SELECT number, reporter_contact_masked FROM hub_incident_snapshot(-1, 9000000000000000) ORDER BY number");
+    CHECK(deniedOrForbidden(cases.refusal(snapshot)));
+    // The hub's supervisor holds it: both incidents, the caller's number masked.
+    Login hub(server.urlOf(server.hub));
+    const QStringList numbers = hub.column(snapshot);
+    CHECK(numbers == QStringList{QStringLiteral("I-901"), QStringLiteral("I-902")});
+    QSqlQuery q = hub.pg.exec(snapshot);
+    while (q.next()) {
+        CHECK(!q.value(1).toString().contains(QStringLiteral("138001380")));
+        CHECK(!q.value(1).toString().contains(QStringLiteral("139001390")));
+        CHECK(!q.value(1).toString().isEmpty());
+    }
+    // Nobody takes the raw contact through it: the function has no such column.
+    CHECK(!hub.refusal(QStringLiteral("SELECT reporter_contact FROM hub_incident_snapshot(-1, 9000000000000000)")).isEmpty());
+}

@@ -57,6 +57,38 @@ struct HEXHUB_CORE_EXPORT RailBadge
 };
 
 /*!
+ * A module's records offered as a table for analysis (issue 20: "snapshots of Hexhub's own records"):
+ * the incidents, the demands, the case events of a period, read through the module that owns them,
+ * as its permission and, on a shared server, its login allow. The big-data centre imports a snapshot
+ * as a dataset with its provenance, as it imports a file.
+ */
+struct HEXHUB_CORE_EXPORT SnapshotSource
+{
+    //! One column: its name, the kind of value (big-data's column types: "text", "integer",
+    //! "decimal", "datetime", "phone", "id_number", "account", "plate", "place"), whether it is
+    //! personal data (masked in every view unless revealed with a reason).
+    struct Column
+    {
+        QString name;
+        QString type = QStringLiteral("text");
+        bool personal = false;
+        QString format; //!< for "datetime": the format of the values, e.g. "yyyy-MM-dd HH:mm"
+    };
+    QString id;                         //!< "hub.incidents"
+    QString module;                     //!< the module that owns the records
+    std::function<QString()> title;     //!< in the language in use: "Incidents"
+    QString permission;                 //!< needed to take it, checked by the taking service
+    QList<Column> columns;
+    /*!
+     * Every record of [fromMs, toMs), oldest first, one `row` call each (cells in column order). Runs
+     * on a store read thread: SQL only. Returns false when it stopped because `row` returned false.
+     */
+    std::function<bool(Sql& sql, qint64 fromMs, qint64 toMs, const std::function<bool(const QStringList& row)>& row)> read;
+
+    bool isValid() const { return !id.isEmpty() && bool(read) && !columns.isEmpty(); }
+};
+
+/*!
  * One record found by a module's search for the command palette: "incident 2026-000123". `kind` and
  * `ref` open it (ModuleManager::openRecord()); title and detail are what the palette shows.
  */

@@ -139,6 +139,12 @@ public:
     }
     //! Set by the module manager: how openRecord() reaches the module that owns a kind.
     void setRecordOpener(std::function<QString(const QString&, const QString&)> opener) { m_recordOpener = std::move(opener); }
+    //! The module's records offered as snapshots for analysis (SnapshotSource).
+    void addSnapshotSource(const SnapshotSource& source) { m_snapshotSources << source; }
+    const QList<SnapshotSource>& snapshotSources() const { return m_snapshotSources; }
+    //! Every loaded module's snapshot sources (set by the module manager; empty before it is).
+    QList<SnapshotSource> allSnapshotSources() const { return m_allSnapshots ? m_allSnapshots() : QList<SnapshotSource>(); }
+    void setSnapshotDirectory(std::function<QList<SnapshotSource>()> all) { m_allSnapshots = std::move(all); }
     //! The module's records for the command palette's search.
     void setRecordSearch(RecordSearch search) { m_recordSearch = std::move(search); }
     const RecordSearch& recordSearch() const { return m_recordSearch; }
@@ -176,6 +182,8 @@ private:
     SimulationShare m_simulationShare;
     ModulePictures m_pictures;
     std::function<QString(const QString&, const QString&)> m_recordOpener;
+    QList<SnapshotSource> m_snapshotSources;
+    std::function<QList<SnapshotSource>()> m_allSnapshots;
 };
 
 /*!

@@ -287,6 +287,14 @@ void ModuleManager::loadAndInitialize(ModuleSpec* spec)
         return fail(spec, Tr::tr("the plugin does not implement hexhub::Module"));
     spec->context = std::make_unique<ModuleContext>(spec->metadata, m_services);
     spec->context->setRecordOpener([this](const QString& kind, const QString& ref) { return openRecord(kind, ref); });
+    spec->context->setSnapshotDirectory([this] {
+        QList<SnapshotSource> all;
+        for (const ModuleSpec* loaded : loadOrder())
+            if (loaded->state == ModuleSpec::State::Loaded && loaded->context)
+                for (const SnapshotSource& source : loaded->context->snapshotSources())
+                    all << source;
+        return all;
+    });
     QString error;
     bool ok = false;
     try {

@@ -4,6 +4,8 @@
 #include "bigdatadeadlines_p.h"
 #include "datasetrows_p.h"
 
+#include "base/csv.h"
+
 #include "hexhub/hub/incidentservice.h" // maskContact(): the same mask as the stores' hexhub_mask()
 
 #include "base/background.h"
@@ -20,6 +22,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QDir>
+#include <QTemporaryFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPromise>
@@ -364,6 +368,78 @@ QFuture<Dataset> DatasetService::importFile(const QString& path, const TabularOp
     if (auto refused = check<Dataset>(m_audit, actor, QStringLiteral("bigdata_investigation.dataset.import"), Tr::tr("import a dataset"),
                                       QStringLiteral("dataset.imported"), object))
         return *refused;
+    return startImport([path] { return path; }, QFileInfo(path).fileName(), read, mapping, provenance, command);
+}
+
+QFuture<Dataset> DatasetService::importSnapshot(const SnapshotSource& source, qint64 fromMs, qint64 toMs, const DatasetProvenance& provenance,
+                                                const CommandId& command)
+{
+    const Principal actor = m_session.principal();
+    const QString object = QStringLiteral("dataset:snapshot:") + source.id;
+    if (auto refused = check<Dataset>(m_audit, actor, QStringLiteral("bigdata_investigation.dataset.import"), Tr::tr("import a dataset"),
+                                      QStringLiteral("dataset.imported"), object))
+        return *refused;
+    if (!source.isValid())
+        return failNow<Dataset>(Tr::tr("There is no such snapshot of Hexhub's records."));
+    if (!source.permission.isEmpty()) {
+        if (auto refused = check<Dataset>(m_audit, actor, source.permission, Tr::tr("take %1 for analysis").arg(source.title ? source.title() : source.id),
+                                          QStringLiteral("dataset.imported"), object))
+            return *refused;
+    }
+    if (fromMs >= toMs)
+        return failNow<Dataset>(Tr::tr("The period ends before it starts."));
+    QList<ColumnSpec> mapping;
+    for (const SnapshotSource::Column& c : source.columns) {
+        const auto type = columnTypeFromKey(c.type);
+        if (!type)
+            return failNow<Dataset>(Tr::tr("The snapshot's column %1 has a type the centre does not know (%2).").arg(c.name, c.type));
+        mapping << ColumnSpec{c.name, *type, c.format, c.personal};
+    }
+    // The records go through a file of the import's own (CSV with a header), so that a snapshot is
+    // checked, stored, cancelled and audited exactly as a file is. It is read off the calling thread,
+    // through the owning module's read, as the desk's login may read them.
+    Store* store = &m_store;
+    auto file = std::make_shared<QTemporaryFile>(QDir::temp().filePath(QStringLiteral("hexhub-snapshot-XXXXXX.csv")));
+    const QString label = QStringLiteral("%1 %2..%3")
+                              .arg(source.id, QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC).toString(Qt::ISODate),
+                                   QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC).toString(Qt::ISODate));
+    const auto fetch = [store, source, fromMs, toMs, file]() -> QString {
+        if (!file->open())
+            throw ValidationError(Tr::tr("The snapshot cannot be written to a temporary file: %1").arg(file->errorString()));
+        QStringList header;
+        for (const SnapshotSource::Column& c : source.columns)
+            header << c.name;
+        QByteArray out = csv::line(header).toUtf8() + '\n';
+        qint64 rows = 0;
+        store->read([&](Sql& sql) {
+            source.read(sql, fromMs, toMs, [&](const QStringList& row) {
+                out += csv::line(row).toUtf8() + '\n';
+                ++rows;
+                if (out.size() > (1 << 20)) {
+                    if (file->write(out) != out.size())
+                        return false;
+                    out.clear();
+                }
+                return true;
+            });
+        }).waitForFinished();
+        if (file->write(out) != out.size() || !file->flush())
+            throw ValidationError(Tr::tr("The snapshot cannot be written to a temporary file: %1").arg(file->errorString()));
+        if (rows == 0)
+            throw ValidationError(Tr::tr("There is nothing of %1 in that period.").arg(source.title ? source.title() : source.id));
+        return file->fileName();
+    };
+    TabularOptions read;
+    read.format = TabularShape::Format::Csv;
+    read.header = true;
+    read.delimiter = QLatin1Char(',');
+    return startImport(fetch, label, read, mapping, provenance, command);
+}
+
+QFuture<Dataset> DatasetService::startImport(std::function<QString()> fetch, const QString& sourceName, const TabularOptions& read,
+                                             const QList<ColumnSpec>& mapping, const DatasetProvenance& provenance, const CommandId& command)
+{
+    const Principal actor = m_session.principal();
     // What a dataset must say before a row is read.
     if (provenance.name.trimmed().isEmpty())
         return failNow<Dataset>(Tr::tr("Name the dataset."));
@@ -395,7 +471,7 @@ QFuture<Dataset> DatasetService::importFile(const QString& path, const TabularOp
     promise->setProgressRange(0, 1000);
     Store* store = &m_store;
     AuditLog* audit = &m_audit;
-    m_pool.start([promise, store, audit, actor, path, read, mapping, provenance, command]() {
+    m_pool.start([promise, store, audit, actor, fetch, sourceName, read, mapping, provenance, command]() {
         const WriteContext context = centreWrite(actor);
         qint64 id = 0;
         bool finished = false;
@@ -411,7 +487,7 @@ QFuture<Dataset> DatasetService::importFile(const QString& path, const TabularOp
                                    "source_file, format, encoding, columns, rejected_count, state, import_command) "
                                    "VALUES (?, ?, ?, 0, ?, ?, ?, ?, '', '', ?, 0, 'importing', ?)"),
                     {provenance.name.trimmed(), provenance.origin.trimmed(), provenance.legalBasis.trimmed(), txn.clock().nowMs(),
-                     provenance.retainUntil, actor.name, QFileInfo(path).fileName(), mappingToJson(mapping), command.toString()});
+                     provenance.retainUntil, actor.name, sourceName, mappingToJson(mapping), command.toString()});
                 return {made, false};
             }).result();
             if (start.second) {
@@ -422,6 +498,7 @@ QFuture<Dataset> DatasetService::importFile(const QString& path, const TabularOp
             id = start.first;
 
             // 2. The rows, a batch a transaction, each checked against its columns' types.
+            const QString path = fetch();
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 throw ValidationError(Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));

@@ -10,7 +10,10 @@
 #include "hexhub/bigdata_investigation/modelrun.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
 
+#include "hexhub/hub/snapshot.h"
+
 #include "base/clock.h"
+#include "security/session.h"
 #include "security/audit.h"
 #include "store/sql.h"
 #include "store/store.h"
@@ -236,5 +239,60 @@ TEST_CASE("bigdata_investigation: an import refused, mismatched or cancelled lea
         signInAs(c.tp, QStringLiteral("hubsup"), QStringLiteral("hub_supervisor"));
         CHECK(failureOf(c.datasets->reveal(d.id, 1, QStringLiteral("just looking around"))).contains(QStringLiteral("personal data")));
         CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'personal_data.revealed' AND outcome = 'denied'")) == 1);
+    }
+}
+
+TEST_CASE("bigdata_investigation: a period's incidents taken from the hub as a dataset, the caller's contact masked, by permission",
+          "[bigdata_investigation][datasets][snapshot]")
+{
+    Centre c;
+    const qint64 t0 = c.now();
+    // Three incidents, two in the period; one with a unit on scene 7 minutes after the call.
+    await(c.tp->store().write(WriteContext{QStringLiteral("hub"), QStringLiteral("test"), {}}, [t0](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("INSERT INTO hub_units (id, kind, status, status_since) VALUES ('P-1', 'patrol_car', 'available', 0)"));
+        const auto incident = [&](int id, qint64 at, const QString& contact) {
+            txn.exec(QStringLiteral("INSERT INTO hub_incidents (id, number, status, priority, category, source, summary, address, latitude, longitude, "
+                                    "reporter_contact, created_at, updated_at) VALUES (?, ?, 'resolved', 2, 'burglary', 'call', 'Break-in', "
+                                    "'12 Quay St, \"rear door\"', 30.5, 114.3, ?, ?, ?)"),
+                     {id, QStringLiteral("2026-%1").arg(id, 6, 10, QLatin1Char('0')), contact, at, at});
+        };
+        incident(1, t0 - 10 * kDay, QStringLiteral("13800138000"));
+        incident(2, t0 - 2 * kDay, QStringLiteral("13900139000"));
+        incident(3, t0 - kDay, QStringLiteral("13700137000"));
+        txn.exec(QStringLiteral("INSERT INTO hub_dispatches (incident_id, unit_id, dispatched_at, arrived_at, dispatched_by) VALUES (2, 'P-1', ?, ?, 'chief')"),
+                 {t0 - 2 * kDay + 60'000, t0 - 2 * kDay + 420'000});
+    }));
+    const SnapshotSource incidents = hexhub::hub::incidentSnapshotSource();
+    DatasetProvenance p = c.provenance(QStringLiteral("Burglaries, last week"));
+    p.origin = QStringLiteral("Hexhub hub incidents");
+    const Dataset d = await(c.datasets->importSnapshot(incidents, t0 - 7 * kDay, t0, p), 60000);
+    CHECK(d.rowCount == 2);
+    CHECK(d.rejectedCount == 0);
+    CHECK(d.sourceFile.startsWith(QStringLiteral("hub.incidents ")));
+    CHECK(d.columns.size() == incidents.columns.size());
+    const QList<DatasetRow> rows = await(c.datasets->rows(d.id, 0, 10));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].cells[0] == QStringLiteral("2026-000002"));
+    CHECK(rows[0].cells[6] == QStringLiteral("420")); // seconds to the first unit on scene
+    CHECK(rows[0].cells[7] == QStringLiteral("30.500000,114.300000"));
+    CHECK(rows[0].cells[8] == QStringLiteral("12 Quay St, \"rear door\""));
+    CHECK(rows[1].cells[6].isEmpty());
+    // The caller's number never leaves the hub whole, not even in the dataset's own cells.
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM bd_dataset_rows WHERE cells LIKE '%13900139000%' OR cells LIKE '%13700137000%'")) == 0);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'dataset.imported' AND outcome = 'success'")) == 1);
+
+    // A period with nothing in it, a period the wrong way round: refused with the reason, nothing kept.
+    CHECK(failureOf(c.datasets->importSnapshot(incidents, t0 - 100 * kDay, t0 - 50 * kDay, p)).contains(QStringLiteral("nothing of")));
+    CHECK(failureOf(c.datasets->importSnapshot(incidents, t0, t0 - kDay, p)).contains(QStringLiteral("ends before it starts")));
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM bd_datasets")) == 1);
+
+    SECTION("without the hub's permission to take incidents: refused and audited")
+    {
+        Principal without = c.tp->session().principal();
+        without.permissions.remove(QStringLiteral("hub.incident.snapshot"));
+        c.tp->session().setPrincipal(without);
+        CHECK(!failureOf(c.datasets->importSnapshot(incidents, t0 - 7 * kDay, t0, p)).isEmpty());
+        CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'dataset.imported' AND outcome = 'denied'")) == 1);
+        CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM bd_datasets")) == 1);
     }
 }

@@ -366,3 +366,48 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
         CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'dataset.purged'")) == 1);
     }
 }
+
+TEST_CASE("Big-data desk: a snapshot of the hub's incidents taken as a dataset by keyboard", "[bigdataviews][snapshot]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"));
+    const qint64 now = tp->clock().nowMs();
+    await(tp->store().write(WriteContext{QStringLiteral("hub"), QStringLiteral("test"), {}}, [now](WriteTransaction& txn) {
+        for (int i = 1; i <= 3; ++i)
+            txn.exec(QStringLiteral("INSERT INTO hub_incidents (number, status, priority, category, source, summary, reporter_contact, created_at, "
+                                    "updated_at) VALUES (?, 'new', 2, 'theft', 'call', 'Bag snatched', '13800138000', ?, ?)"),
+                     {QStringLiteral("2026-00000%1").arg(i), now - i * 86'400'000LL, now - i * 86'400'000LL});
+    }));
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showModule(QStringLiteral("bigdata_investigation")));
+    auto* desk = window.findChild<QWidget*>(QStringLiteral("bigdata_investigation.desk"));
+    REQUIRE(waitUntil([&] { return desk->isAncestorOf(QApplication::focusWidget()); }));
+
+    // Ctrl+Shift+I: the records (the hub's incidents, the first it may take), the last 30 days,
+    // the provenance proposed; the legal basis typed; Alt+I imports.
+    key(QApplication::focusWidget(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+    QPointer<QDialog> dialog = modal<QDialog>(QStringLiteral("snapshotDialog"));
+    REQUIRE(dialog);
+    QApplication::setActiveWindow(dialog);
+    REQUIRE(QTest::qWaitForWindowActive(dialog));
+    auto* source = dialog->findChild<QComboBox*>(QStringLiteral("source"));
+    REQUIRE(source->currentData().toString() == QStringLiteral("hub.incidents"));
+    CHECK(dialog->findChild<QLineEdit*>(QStringLiteral("name"))->text().startsWith(QStringLiteral("Incidents, ")));
+    CHECK(dialog->findChild<QLineEdit*>(QStringLiteral("origin"))->text() == QStringLiteral("Hexhub: Incidents"));
+    CHECK(!dialog->findChild<QTableWidget*>(QStringLiteral("mapping"))->isVisible());
+    const QString folder = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
+    QDir().mkpath(folder);
+    CHECK(dialog->grab().save(folder + QStringLiteral("/bigdata-snapshot-day-en.png")));
+    key(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
+    REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("legalBasis"));
+    type(QApplication::focusWidget(), QStringLiteral("Police Law art. 6: analysis of reported crime"));
+    key(QApplication::focusWidget(), Qt::Key_I, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return !dialog || !dialog->isVisible(); }, 60000));
+    CHECK(scalar(tp, QStringLiteral("SELECT record_count FROM bd_datasets WHERE origin = 'Hexhub: Incidents' AND state = 'ready'")) == 3);
+    CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_dataset_rows WHERE cells LIKE '%13800138000%'")) == 0);
+}

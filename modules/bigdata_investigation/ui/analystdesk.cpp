@@ -84,6 +84,7 @@ AnalystDesk::AnalystDesk(BigDataContext& context, QWidget* parent) : QWidget(par
 
     // The window-wide keys of the desk.
     new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] { importFile(); }, Qt::WidgetWithChildrenShortcut);
+    new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this, [this] { takeSnapshot(); }, Qt::WidgetWithChildrenShortcut);
     new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this, [this] { runModel(); }, Qt::WidgetWithChildrenShortcut);
 
     // Other desks' and this desk's work arrives on the bus.
@@ -325,6 +326,17 @@ void AnalystDesk::purgeExpired()
             m_datasetsNote->setText(tr("The purge failed: %1").arg(errorText(e)));
         }
     });
+}
+
+void AnalystDesk::takeSnapshot()
+{
+    auto* dialog = new ImportDialog(m_context, m_context.snapshotSources ? m_context.snapshotSources() : QList<SnapshotSource>(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this](qint64 id) {
+        m_datasets->model()->refresh();
+        openDataset(id);
+    });
+    dialog->open();
 }
 
 void AnalystDesk::importFile(const QString& path)

@@ -47,6 +47,8 @@ public:
     bool openRun(qint64 id);
     //! The import of a file: its preview, the mapping, the provenance, then the import with progress.
     void importFile(const QString& path = {});
+    //! The import of a snapshot of Hexhub's own records (Ctrl+Shift+I): which, the period, the provenance.
+    void takeSnapshot();
     //! Runs the model chosen in the library (or `modelId`) over a dataset.
     void runModel(const QString& modelId = {});
     //! Removes the datasets past their retention date (and imports left unfinished), on the datasets

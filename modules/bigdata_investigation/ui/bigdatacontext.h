@@ -33,6 +33,8 @@ struct BigDataContext
     DatasetService datasets;
     ModelService models;
     TimeLimits limits;
+    //! Every module's records offered for analysis (ModuleContext::allSnapshotSources()).
+    std::function<QList<SnapshotSource>()> snapshotSources;
     //! Opens a record of any module ("incident", "2026-000123"): empty when it opened, else why not.
     std::function<QString(const QString& kind, const QString& ref)> openRecord;
 };

@@ -31,6 +31,7 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     context.setPictures(bigDataPictures());
     m_context = std::make_unique<BigDataContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
     m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
+    m_context->snapshotSources = [ctx = &context] { return ctx->allSnapshotSources(); };
     // Hits ("hit 42") and datasets open from anywhere on the desk.
     context.addRecordKind(RecordKind{QStringLiteral("bd_hit"), QStringLiteral("bigdata_investigation.desk"),
                                      [](QWidget* view, const QString& ref) {
@@ -118,6 +119,8 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
     };
     command("bigdata_investigation.import", tr("Import a dataset"), "bigdata_investigation.dataset.import", "",
             onDesk([](AnalystDesk* d) { d->importFile(); }));
+    command("bigdata_investigation.snapshot", tr("Take a snapshot of Hexhub's records (incidents, ...) as a dataset"),
+            "bigdata_investigation.dataset.import", "", onDesk([](AnalystDesk* d) { d->takeSnapshot(); }));
     command("bigdata_investigation.run", tr("Run a model over a dataset"), "bigdata_investigation.model.run", "",
             onDesk([](AnalystDesk* d) { d->runModel(); }));
     command("bigdata_investigation.queue", tr("Review the models' hits"), "bigdata_investigation.model.run", "",

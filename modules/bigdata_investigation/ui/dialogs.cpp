@@ -4,6 +4,7 @@
 
 #include "base/clock.h"
 #include "base/whenfinished.h"
+#include "security/session.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +23,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QHBoxLayout>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace hexhub::bigdata {
@@ -49,6 +52,7 @@ ImportDialog::ImportDialog(BigDataContext& context, const QString& path, QWidget
     m_path->setObjectName(QStringLiteral("path"));
     m_path->setPlaceholderText(tr("A CSV or JSON Lines file; Enter reads it"));
     auto* browse = new QPushButton(tr("&Browse..."), this);
+    browse->setObjectName(QStringLiteral("browse"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString chosen = QFileDialog::getOpenFileName(this, tr("Import a dataset"), m_path->text(),
                                                             tr("Tables (*.csv *.tsv *.txt *.jsonl *.ndjson);;All files (*)"));
@@ -128,7 +132,9 @@ ImportDialog::ImportDialog(BigDataContext& context, const QString& path, QWidget
     layout->addLayout(file);
     layout->addWidget(m_shape);
     layout->addWidget(m_preview);
-    layout->addWidget(new QLabel(tr("Each column's name, type and whether it holds personal data (masked in every view):"), this));
+    auto* mappingLabel = new QLabel(tr("Each column's name, type and whether it holds personal data (masked in every view):"), this);
+    mappingLabel->setObjectName(QStringLiteral("mappingLabel"));
+    layout->addWidget(mappingLabel);
     layout->addWidget(m_mapping, 1);
     layout->addLayout(provenance);
     layout->addWidget(m_progress);
@@ -158,6 +164,76 @@ ImportDialog::ImportDialog(BigDataContext& context, const QString& path, QWidget
     });
     if (!path.isEmpty())
         readPreview();
+}
+
+ImportDialog::ImportDialog(BigDataContext& context, const QList<SnapshotSource>& sources, QWidget* parent)
+    : ImportDialog(context, QString(), parent)
+{
+    setObjectName(QStringLiteral("snapshotDialog"));
+    setWindowTitle(tr("Take a snapshot of Hexhub's records"));
+    m_sources = sources;
+    // The file's part gives way to the records' and the period's.
+    for (QWidget* w : {static_cast<QWidget*>(m_path), static_cast<QWidget*>(m_preview), static_cast<QWidget*>(m_mapping)})
+        w->hide();
+    m_shape->setText(tr("The records come through the module that keeps them, as far as your permissions allow, with their "
+                        "columns and types as that module gives them; personal data such as a caller's number is masked "
+                        "before it leaves the module. The dataset is then checked, stored, masked and kept like an imported file."));
+    for (QLabel* l : findChildren<QLabel*>())
+        if (l->buddy() == m_path || l->objectName() == QLatin1String("mappingLabel"))
+            l->hide();
+    for (QPushButton* b : findChildren<QPushButton*>(QStringLiteral("browse")))
+        b->hide();
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("source"));
+    const Principal who = context.session.principal();
+    for (const SnapshotSource& source : std::as_const(m_sources)) {
+        const bool may = source.permission.isEmpty() || who.can(source.permission);
+        const QString title = source.title ? source.title() : source.id;
+        m_source->addItem(may ? title : tr("%1 (needs the permission %2)").arg(title, source.permission), source.id);
+        if (!may)
+            qobject_cast<QStandardItemModel*>(m_source->model())->item(m_source->count() - 1)->setEnabled(false);
+    }
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_from->setObjectName(QStringLiteral("from"));
+    m_to->setObjectName(QStringLiteral("to"));
+    const QDate today = QDateTime::fromMSecsSinceEpoch(context.clock.nowMs(), Qt::UTC).date();
+    m_to->setDate(today);
+    m_from->setDate(today.addDays(-30));
+    auto* what = new QFormLayout;
+    what->addRow(tr("&Records"), m_source);
+    auto* period = new QHBoxLayout;
+    period->addWidget(m_from);
+    period->addWidget(new QLabel(tr("to"), this));
+    period->addWidget(m_to);
+    period->addStretch(1);
+    auto* periodLabel = new QLabel(tr("&Period"), this);
+    periodLabel->setBuddy(m_from);
+    what->addRow(periodLabel, period);
+    qobject_cast<QVBoxLayout*>(layout())->insertLayout(0, what);
+    // The provenance says what it is; the analyst completes the legal basis.
+    const auto propose = [this] {
+        m_name->setText(tr("%1, %2 to %3").arg(m_source->currentText(), m_from->date().toString(QStringLiteral("yyyy-MM-dd")),
+                                               m_to->date().toString(QStringLiteral("yyyy-MM-dd"))));
+        m_origin->setText(tr("Hexhub: %1").arg(m_source->currentText()));
+    };
+    connect(m_source, &QComboBox::currentIndexChanged, this, propose);
+    connect(m_from, &QDateEdit::dateChanged, this, propose);
+    connect(m_to, &QDateEdit::dateChanged, this, propose);
+    for (int i = 0; i < m_source->count(); ++i)
+        if (qobject_cast<QStandardItemModel*>(m_source->model())->item(i)->isEnabled()) {
+            m_source->setCurrentIndex(i);
+            break;
+        }
+    propose();
+    m_import->setEnabled(!m_sources.isEmpty());
+    m_message->setText(m_sources.isEmpty() ? tr("No module offers its records for analysis.") : QString());
+    resize(640, 420);
+    m_source->setFocus();
 }
 
 void ImportDialog::readPreview()
@@ -243,6 +319,19 @@ void ImportDialog::startImport()
     m_progress->setVisible(true);
     m_import->setEnabled(false);
     m_running = true;
+    if (m_source) {
+        const qint64 from = QDateTime(m_from->date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 to = QDateTime(m_to->date().addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qsizetype chosen = m_source->currentIndex();
+        if (chosen < 0 || chosen >= m_sources.size()) {
+            m_running = false;
+            m_import->setEnabled(true);
+            m_message->setText(tr("Choose the records to take."));
+            return;
+        }
+        m_watcher.setFuture(m_context.datasets.importSnapshot(m_sources[chosen], from, to, p));
+        return;
+    }
     m_watcher.setFuture(m_context.datasets.importFile(m_path->text().trimmed(), {}, mapping(), p));
 }
 

@@ -29,6 +29,12 @@ class ImportDialog final : public QDialog
     Q_OBJECT
 public:
     ImportDialog(BigDataContext& context, const QString& path, QWidget* parent = nullptr);
+    /*!
+     * The same for a snapshot of Hexhub's own records (object name "snapshotDialog"): which records
+     * (`sources`; those the analyst may not take are shown and cannot be chosen), the period, then the
+     * provenance and the import with its progress and cancel.
+     */
+    ImportDialog(BigDataContext& context, const QList<SnapshotSource>& sources, QWidget* parent = nullptr);
     //! The mapping as the analyst set it.
     QList<ColumnSpec> mapping() const;
 
@@ -56,6 +62,11 @@ private:
     FilePreview m_read;
     QFutureWatcher<Dataset> m_watcher;
     bool m_running = false;
+    // A snapshot's: the sources, the chosen one, the period.
+    QList<SnapshotSource> m_sources;
+    QComboBox* m_source = nullptr;
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
 };
 
 class RunDialog final : public QDialog

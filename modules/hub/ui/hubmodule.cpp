@@ -1,4 +1,5 @@
 #include "hubmodule.h"
+#include "hexhub/hub/snapshot.h"
 
 #include "chartsloader.h"
 #include "hubcontext.h"
@@ -52,6 +53,8 @@ bool HubModule::initialize(ModuleContext& context, QString&)
     context.setRailBadge(hubRailBadge());
     // Incidents open from anywhere by their number (a link on a case, a palette hit) on the board.
     context.setRecordSearch(&searchIncidents);
+    // A period's incidents for analysis (the big-data centre takes them as a dataset).
+    context.addSnapshotSource(incidentSnapshotSource());
     context.addRecordKind(RecordKind{QStringLiteral("incident"), QStringLiteral("hub.incidents"),
                                      [](QWidget* view, const QString& ref) {
                                          auto* board = qobject_cast<IncidentBoard*>(view);

@@ -43,6 +43,10 @@ CREATE POLICY hub_incidents_change ON hub_incidents FOR UPDATE USING (TRUE);
 REVOKE ALL ON FUNCTION hexhub_camera_stream(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hexhub_camera_stream(TEXT) TO hexhub_app;
 
+-- A period's incidents for analysis only to a holder of hub.incident.snapshot (the function checks).
+REVOKE ALL ON FUNCTION hub_incident_snapshot(BIGINT, BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hub_incident_snapshot(BIGINT, BIGINT) TO hexhub_app;
+
 -- The reporter's contact is personal data: desks read reporter_contact_masked, and reveal the contact
 -- through hexhub_reveal() with hub.incident.contact and a reason, on the audit chain.
 SELECT hexhub_register_personal_column('hub_incidents', 'reporter_contact', 'hub.incident.contact', NULL);

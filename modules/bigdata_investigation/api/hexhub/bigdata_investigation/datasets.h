@@ -9,6 +9,7 @@
 #include "hexhub/bigdata_investigation/records.h"
 #include "hexhub/bigdata_investigation/tabularfile.h"
 #include "module/command.h"
+#include "module/extensions.h"
 
 #include <QFuture>
 #include <QJsonObject>
@@ -118,6 +119,15 @@ public:
      */
     QFuture<Dataset> importFile(const QString& path, const TabularOptions& read, const QList<ColumnSpec>& mapping,
                                 const DatasetProvenance& provenance, const CommandId& command = CommandId::make());
+    /*!
+     * A snapshot of Hexhub's own records as a dataset (issue 20 section 1): `source`'s records of
+     * [fromMs, toMs), read through the module that owns them (module/extensions.h SnapshotSource;
+     * ModuleContext::allSnapshotSources() lists them), checked, stored, masked and audited as a file's
+     * rows are, with the same progress and cancel. Needs dataset.import and the source's permission
+     * (refusals audited); on a shared server the owning module's server rules check again.
+     */
+    QFuture<Dataset> importSnapshot(const SnapshotSource& source, qint64 fromMs, qint64 toMs, const DatasetProvenance& provenance,
+                                    const CommandId& command = CommandId::make());
 
     //! bigdata_investigation.model.run or .dataset.import. The finished datasets, newest first.
     QFuture<QList<Dataset>> datasets() const;
@@ -142,6 +152,9 @@ public:
 
 private:
     static std::exception_ptr requireNowImport(const Principal& actor);
+    //! The import's work once allowed: `fetch` (on the import's thread) gives the file to read.
+    QFuture<Dataset> startImport(std::function<QString()> fetch, const QString& sourceName, const TabularOptions& read,
+                                 const QList<ColumnSpec>& mapping, const DatasetProvenance& provenance, const CommandId& command);
 
     Store& m_store;
     Session& m_session;
