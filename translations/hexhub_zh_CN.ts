@@ -5071,6 +5071,13 @@
     </message>
 </context>
 <context>
+    <name>hexhub::cases::Snapshot</name>
+    <message>
+        <source>Case events</source>
+        <translation>案件事件</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::criminalintel::CriminalIntelModule</name>
     <message>
         <source>Criminal intelligence</source>
@@ -7643,6 +7650,13 @@
     <message>
         <source>This desk runs on the demo store: everything here is synthetic, and every message it sends is marked as an exercise.</source>
         <translation>本工作台使用演示数据存储运行：此处的一切均为合成数据，发出的每条消息都标记为演练。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::supervision::Snapshot</name>
+    <message>
+        <source>Public demands</source>
+        <translation>群众诉求</translation>
     </message>
 </context>
 <context>

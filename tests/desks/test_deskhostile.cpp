@@ -1061,4 +1061,12 @@ TEST_CASE("A period's incidents for analysis come from the server only to a hold
     }
     // Nobody takes the raw contact through it: the function has no such column.
     CHECK(!hub.refusal(QStringLiteral("SELECT reporter_contact FROM hub_incident_snapshot(-1, 9000000000000000)")).isEmpty());
+    // The same for the demands and the case events: the case centre's own login may not take its
+    // cases for analysis (no such permission), the hub's supervisor may.
+    const QString cases_ = QStringLiteral("SELECT number FROM cm_case_snapshot(-1, 9000000000000000)");
+    CHECK(deniedOrForbidden(cases.refusal(cases_)));
+    CHECK(hub.column(cases_) == QStringList{QStringLiteral("C-1")});
+    const QString demands = QStringLiteral("SELECT reference FROM sv_demand_snapshot(-1, 9000000000000000)");
+    CHECK(deniedOrForbidden(cases.refusal(demands)));
+    CHECK(hub.refusal(demands).isEmpty());
 }

@@ -14,6 +14,8 @@
 
 #include <functional>
 
+class QSqlQuery;
+
 class QWidget;
 
 namespace hexhub {
@@ -87,6 +89,18 @@ struct HEXHUB_CORE_EXPORT SnapshotSource
 
     bool isValid() const { return !id.isEmpty() && bool(read) && !columns.isEmpty(); }
 };
+
+/*!
+ * What a SnapshotSource's read does on either store: on a prepared shared server it runs `onServer`
+ * (a SELECT from the module's SECURITY DEFINER function, which checks the permission itself and gives
+ * personal fields masked), else `direct` (SQLite, or a server without Hexhub's rules); both take the
+ * period as two binds. `cells` turns a row into the snapshot's cells (`server` says which query it
+ * came from, so that the code masks what the server did not); `row` takes them. False when `row`
+ * asked to stop.
+ */
+HEXHUB_CORE_EXPORT bool readSnapshotRows(Sql& sql, const QString& direct, const QString& onServer, qint64 fromMs, qint64 toMs,
+                                         const std::function<QStringList(const QSqlQuery& q, bool server)>& cells,
+                                         const std::function<bool(const QStringList& row)>& row);
 
 /*!
  * One record found by a module's search for the command palette: "incident 2026-000123". `kind` and

@@ -1,5 +1,7 @@
 // Applying a command once, and versioned updates: the write-path helpers every module's services share.
 #include "module/servicesupport.h"
+#include "module/extensions.h"
+#include "store/sqldialect.h"
 
 #include "base/clock.h"
 #include "base/coretr.h"
@@ -36,3 +38,20 @@ void requireUpdated(const QSqlQuery& update, const QString& conflict)
 }
 
 } // namespace hexhub::service
+
+namespace hexhub {
+
+bool readSnapshotRows(Sql& sql, const QString& direct, const QString& onServer, qint64 fromMs, qint64 toMs,
+                      const std::function<QStringList(const QSqlQuery& q, bool server)>& cells,
+                      const std::function<bool(const QStringList& row)>& row)
+{
+    const bool server = sql.dialect().name() == QLatin1String("postgresql")
+                        && sql.scalar(QStringLiteral("SELECT to_regprocedure('hexhub_holds(text)') IS NOT NULL")).toBool();
+    QSqlQuery q = sql.exec(server ? onServer : direct, {fromMs, toMs});
+    while (q.next())
+        if (!row(cells(q, server)))
+            return false;
+    return true;
+}
+
+} // namespace hexhub

@@ -10,7 +10,9 @@
 #include "hexhub/bigdata_investigation/modelrun.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
 
+#include "hexhub/case_management/snapshot.h"
 #include "hexhub/hub/snapshot.h"
+#include "hexhub/supervision/snapshot.h"
 
 #include "base/clock.h"
 #include "security/session.h"
@@ -295,4 +297,39 @@ TEST_CASE("bigdata_investigation: a period's incidents taken from the hub as a d
         CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'dataset.imported' AND outcome = 'denied'")) == 1);
         CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM bd_datasets")) == 1);
     }
+}
+
+TEST_CASE("bigdata_investigation: public demands and case events taken from their centres as datasets, no contact whole",
+          "[bigdata_investigation][datasets][snapshot]")
+{
+    Centre c;
+    const qint64 t0 = c.now();
+    await(c.tp->store().write(WriteContext{QStringLiteral("test"), QStringLiteral("test"), {}}, [t0](WriteTransaction& txn) {
+        txn.exec(QStringLiteral("INSERT INTO sv_demands (reference, channel, category, summary, contact, status, received_at, sla_due_at) "
+                                "VALUES ('12345-0001', 'hotline_12345', 'noise', 'Bar music at night', '13912345678', 'routed', ?, ?)"),
+                 {t0 - 3 * kDay, t0 + 2 * kDay});
+        txn.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, fast_track, status, opened_at, due_at) "
+                                "VALUES ('C-2026-0042', 'Shoplifting', 'criminal', 1, 'investigating', ?, ?)"),
+                 {t0 - kDay, t0 + kDay});
+        txn.exec(QStringLiteral("INSERT INTO cm_custody (case_id, person_ref, legal_basis, started_at, limit_at, next_check_at, retain_until) "
+                                "VALUES (1, 'DEMO-ID-110101199001011234', 'CPL art. 82', ?, ?, ?, ?)"),
+                 {t0 - kDay, t0 + kDay, t0, t0 + 365 * kDay});
+    }));
+    DatasetProvenance p = c.provenance(QStringLiteral("Demands, last week"));
+    const Dataset demands = await(c.datasets->importSnapshot(hexhub::supervision::demandSnapshotSource(), t0 - 7 * kDay, t0, p), 60000);
+    CHECK(demands.rowCount == 1);
+    QList<DatasetRow> rows = await(c.datasets->rows(demands.id, 0, 10));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].cells[1] == QStringLiteral("hotline_12345"));
+    CHECK(rows[0].cells[8].endsWith(QStringLiteral("5678")));
+    CHECK(!rows[0].cells[8].contains(QStringLiteral("1391234")));
+    p.name = QStringLiteral("Cases, last week");
+    const Dataset cases = await(c.datasets->importSnapshot(hexhub::cases::caseSnapshotSource(), t0 - 7 * kDay, t0, p), 60000);
+    CHECK(cases.rowCount == 1);
+    rows = await(c.datasets->rows(cases.id, 0, 10));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].cells[0] == QStringLiteral("C-2026-0042"));
+    CHECK(rows[0].cells[2] == QStringLiteral("1"));
+    CHECK(rows[0].cells[7] == QStringLiteral("1")); // one person held, and nobody named
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM bd_dataset_rows WHERE cells LIKE '%110101199001011234%' OR cells LIKE '%13912345678%'")) == 0);
 }

@@ -1,4 +1,5 @@
 #include "casemanagementmodule.h"
+#include "hexhub/case_management/snapshot.h"
 
 #include "hexhub/case_management/demo.h"
 #include "module/demodata.h"
@@ -11,6 +12,8 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Cases, custody and seized property of demo mode.
     context.setDemoData(&writeDemoData);
+    // Its records for analysis (the big-data centre takes them as a dataset).
+    context.addSnapshotSource(caseSnapshotSource());
     context.setSimulationShare(simulationShare());
     return true;
 }

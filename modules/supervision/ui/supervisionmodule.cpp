@@ -1,4 +1,5 @@
 #include "supervisionmodule.h"
+#include "hexhub/supervision/snapshot.h"
 
 #include "hexhub/supervision/demo.h"
 #include "module/demodata.h"
@@ -11,6 +12,8 @@ bool SupervisionModule::initialize(ModuleContext& context, QString&)
     context.addBundledMigrations();
     // Public demands and their history of demo mode.
     context.setDemoData(&writeDemoData);
+    // Its records for analysis (the big-data centre takes them as a dataset).
+    context.addSnapshotSource(demandSnapshotSource());
     context.setSimulationShare(simulationShare());
     return true;
 }

@@ -19,3 +19,7 @@ SELECT hexhub_register_personal_column('sv_demands', 'contact', 'supervision.dem
 -- A demand's history says who did what and when as the server saw it (core's hexhub_stamp_who), and
 -- only grows: no desk changes or removes an entry (tables.json grants none).
 SELECT hexhub_stamp_who_on('sv_demand_history', 'actor', 'at');
+
+-- A period's demands for analysis only to a holder of supervision.demand.snapshot (the function checks).
+REVOKE ALL ON FUNCTION sv_demand_snapshot(BIGINT, BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sv_demand_snapshot(BIGINT, BIGINT) TO hexhub_app;
