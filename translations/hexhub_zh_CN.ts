@@ -4104,6 +4104,30 @@
         <source>The report was not saved: %1</source>
         <translation>报告未保存：%1</translation>
     </message>
+    <message>
+        <source>Your answer on the pair: the same person</source>
+        <translation>您对这对记录的判断：同一人</translation>
+    </message>
+    <message>
+        <source>Your answer on the pair: different people</source>
+        <translation>您对这对记录的判断：不同的人</translation>
+    </message>
+    <message>
+        <source>Your answer on the pair: unsure</source>
+        <translation>您对这对记录的判断：不确定</translation>
+    </message>
+    <message>
+        <source>Answer kept. W learns the model&apos;s weights again from this run&apos;s answers.</source>
+        <translation>判断已记录。按 W 根据本次运行的判断重新学习模型权重。</translation>
+    </message>
+    <message>
+        <source>Learning the weights again from the answers...</source>
+        <translation>正在根据判断重新学习权重……</translation>
+    </message>
+    <message>
+        <source>%1 saved as version %2 with its weights learnt from the answers; Ctrl+R runs it again.</source>
+        <translation>%1 已按判断重新学习权重并保存为第 %2 版；按 Ctrl+R 重新运行。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::ImportDialog</name>
@@ -4800,6 +4824,26 @@
         <source>Another analyst changed this hit meanwhile; look at it again.</source>
         <translation>其他分析员已修改该命中；请重新查看。</translation>
     </message>
+    <message>
+        <source>answer on a pair</source>
+        <translation>判断记录对</translation>
+    </message>
+    <message>
+        <source>Only a pair of an entity-resolution model takes a same, different or unsure answer.</source>
+        <translation>只有实体消解模型的记录对可以判断为同一人、不同的人或不确定。</translation>
+    </message>
+    <message>
+        <source>learn a model&apos;s weights again</source>
+        <translation>重新学习模型权重</translation>
+    </message>
+    <message>
+        <source>The run&apos;s dataset is gone: its pairs cannot be compared again.</source>
+        <translation>该运行的数据集已删除，无法重新比较其记录对。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s model cannot be read.</source>
+        <translation>无法读取该运行的模型。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::Records</name>
@@ -5050,6 +5094,22 @@
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Hit %1 answered: %2</source>
+        <translation>命中 %1 已判断：%2</translation>
+    </message>
+    <message>
+        <source>the same person</source>
+        <translation>同一人</translation>
+    </message>
+    <message>
+        <source>different people</source>
+        <translation>不同的人</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>不确定</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,13 @@ EventDescription describeBigDataEvent(const Event& event)
     } else if (event.topic == QLatin1String("model_hit.reviewed")) {
         const auto to = hitStatusFromKey(str("to"));
         d.text = Tr::tr("Hit %1 %2: %3").arg(num("hit")).arg(to ? hitStatusName(*to) : str("to"), str("reason"));
+    } else if (event.topic == QLatin1String("model_hit.labelled")) {
+        const QString label = str("label");
+        d.text = Tr::tr("Hit %1 answered: %2")
+                     .arg(num("hit"))
+                     .arg(label == QLatin1String("same")        ? Tr::tr("the same person")
+                          : label == QLatin1String("different") ? Tr::tr("different people")
+                                                                : Tr::tr("unsure"));
     } else if (event.topic == QLatin1String("model_hit.handed_on")) {
         const QJsonObject e = p.value(QStringLiteral("evidence")).toObject();
         d.text = str("to") == QLatin1String("hub")

@@ -90,8 +90,32 @@ ModelRunRecord loadRun(Sql& sql, qint64 id)
     return readRun(q);
 }
 
-const QString kHitColumns =
-    QStringLiteral("id, run_id, rank, score, summary, hit_key, evidence, status, reason, reviewed_by, reviewed_at, handed_to, version, summary_phrase");
+const QString kHitColumns = QStringLiteral(
+    "id, run_id, rank, score, summary, hit_key, evidence, status, reason, reviewed_by, reviewed_at, handed_to, version, summary_phrase, label");
+
+QString pairLabelKey(PairLabel l)
+{
+    switch (l) {
+    case PairLabel::Same:
+        return QStringLiteral("same");
+    case PairLabel::Different:
+        return QStringLiteral("different");
+    case PairLabel::Unsure:
+        break;
+    }
+    return QStringLiteral("unsure");
+}
+
+std::optional<PairLabel> pairLabelFromKey(const QString& key)
+{
+    if (key == QLatin1String("same"))
+        return PairLabel::Same;
+    if (key == QLatin1String("different"))
+        return PairLabel::Different;
+    if (key == QLatin1String("unsure"))
+        return PairLabel::Unsure;
+    return std::nullopt;
+}
 
 StoredHit readHit(const QSqlQuery& q)
 {
@@ -113,6 +137,7 @@ StoredHit readHit(const QSqlQuery& q)
     const QString phrase = q.value(13).toString();
     if (!phrase.isEmpty())
         h.summary = Phrase::fromJson(QJsonDocument::fromJson(phrase.toUtf8()).object()).text();
+    h.label = pairLabelFromKey(q.value(14).toString());
     return h;
 }
 
@@ -308,6 +333,13 @@ QFuture<ModelDefinition> ModelService::save(const QByteArray& json, const Comman
     const QString object = QStringLiteral("model:") + (parsed ? parsed->id : QStringLiteral("?"));
     if (auto refused = check<ModelDefinition>(m_audit, actor, kRunPermission, Tr::tr("save a model"), QStringLiteral("model.saved"), object))
         return *refused;
+    return saveAs(actor, json, command);
+}
+
+QFuture<ModelDefinition> ModelService::saveAs(const Principal& actor, const QByteArray& json, const CommandId& command)
+{
+    QList<ModelProblem> problems;
+    const auto parsed = ModelDefinition::fromJson(json, &problems);
     if (!parsed) {
         QStringList lines;
         for (const ModelProblem& p : std::as_const(problems))
@@ -636,6 +668,79 @@ QFuture<StoredHit> ModelService::handOn(qint64 hitId, const QString& to, const C
         m_audit.append(txn, {name, QStringLiteral("model_hit.handed_on"), QStringLiteral("hit:%1").arg(hitId), record, QStringLiteral("success")});
         service::recordApplied(txn, command, op, QString::number(hitId));
         return after;
+    });
+}
+
+QFuture<StoredHit> ModelService::label(qint64 hitId, int version, PairLabel answer, const CommandId& command)
+{
+    const Principal actor = m_session.principal();
+    const QString object = QStringLiteral("hit:%1").arg(hitId);
+    if (auto refused = check<StoredHit>(m_audit, actor, kRunPermission, Tr::tr("answer on a pair"), QStringLiteral("model_hit.labelled"), object))
+        return *refused;
+    return m_store.write(centreWrite(actor), [this, hitId, version, answer, command, object, name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("bigdata.hit.label");
+        if (service::appliedBefore(txn, command, op))
+            return loadHit(txn, hitId);
+        const StoredHit before = loadHit(txn, hitId);
+        const QString source = txn.scalar(QStringLiteral("SELECT r.model_source FROM bd_runs r WHERE r.id = ?"), {before.runId}).toString();
+        const auto model = ModelDefinition::fromJson(source.toUtf8(), nullptr);
+        if (!model || model->kind != ModelKind::EntityResolution || before.evidence.value(QStringLiteral("rows")).toArray().size() != 2)
+            throw ValidationError(Tr::tr("Only a pair of an entity-resolution model takes a same, different or unsure answer."));
+        service::requireUpdated(txn.exec(QStringLiteral("UPDATE bd_hits SET label = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                                         {pairLabelKey(answer), hitId, version}),
+                                Tr::tr("Another analyst changed this hit meanwhile; look at it again."));
+        EventDraft event;
+        event.topic = QStringLiteral("model_hit.labelled");
+        event.payload = QJsonObject{{QStringLiteral("hit"), double(hitId)}, {QStringLiteral("run"), double(before.runId)},
+                                    {QStringLiteral("label"), pairLabelKey(answer)}};
+        txn.publish(event);
+        m_audit.append(txn, {name, QStringLiteral("model_hit.labelled"), object, pairLabelKey(answer), QStringLiteral("success")});
+        service::recordApplied(txn, command, op, QString::number(hitId));
+        return loadHit(txn, hitId);
+    });
+}
+
+QFuture<ModelDefinition> ModelService::relearn(qint64 runId, const CommandId& command)
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<ModelDefinition>(m_audit, actor, kRunPermission, Tr::tr("learn a model's weights again"),
+                                              QStringLiteral("model.saved"), QStringLiteral("run:%1").arg(runId)))
+        return *refused;
+    Store* store = &m_store;
+    DatasetService* datasets = &m_datasets;
+    ModelService* self = this;
+    return runInBackground(m_pool, [store, datasets, self, actor, runId, command]() -> ModelDefinition {
+        struct Answers
+        {
+            ModelRunRecord run;
+            QByteArray source;
+            QList<LabelledPair> labels;
+        };
+        const Answers a = store->read([runId](Sql& sql) {
+            Answers out;
+            out.run = loadRun(sql, runId);
+            out.source = sql.scalar(QStringLiteral("SELECT model_source FROM bd_runs WHERE id = ?"), {runId}).toString().toUtf8();
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT evidence, label FROM bd_hits WHERE run_id = ? AND label IS NOT NULL"), {runId});
+            while (q.next()) {
+                const QJsonArray rows = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object().value(QStringLiteral("rows")).toArray();
+                const auto l = pairLabelFromKey(q.value(1).toString());
+                if (rows.size() == 2 && l)
+                    out.labels << LabelledPair{qsizetype(rows[0].toObject().value(QStringLiteral("row")).toDouble()) - 1,
+                                               qsizetype(rows[1].toObject().value(QStringLiteral("row")).toDouble()) - 1, *l};
+            }
+            return out;
+        }).result();
+        if (a.run.datasetId <= 0)
+            throw ValidationError(Tr::tr("The run's dataset is gone: its pairs cannot be compared again."));
+        const auto model = ModelDefinition::fromJson(a.source, nullptr);
+        if (!model)
+            throw ValidationError(Tr::tr("The run's model cannot be read."));
+        const std::shared_ptr<const RecordSet> records = datasets->load(a.run.datasetId).result();
+        QString why;
+        const auto learnt = relearnWeights(*model, a.run.parameters, *records, a.labels, &why);
+        if (!learnt)
+            throw ValidationError(why);
+        return self->saveAs(actor, learnt->source, command).result();
     });
 }
 

@@ -7,6 +7,9 @@
 
 #include "commandpalette.h"
 
+#include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/model.h"
+#include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
 
 #include <QDateEdit>
@@ -410,4 +413,62 @@ TEST_CASE("Big-data desk: a snapshot of the hub's incidents taken as a dataset b
     REQUIRE(waitUntil([&] { return !dialog || !dialog->isVisible(); }, 60000));
     CHECK(scalar(tp, QStringLiteral("SELECT record_count FROM bd_datasets WHERE origin = 'Hexhub: Incidents' AND state = 'ready'")) == 3);
     CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_dataset_rows WHERE cells LIKE '%13800138000%'")) == 0);
+}
+
+TEST_CASE("Big-data desk: the labelling loop by keyboard: Y and N on a run's pairs, W learns the weights again", "[bigdataviews][labels]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("people.csv"));
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("name,id_number,phone,birth_date\n"
+                "DEMO Zorvek Quilmabu,990000199001011234,100-5550-0001,1990-01-01\n"
+                "DEMO Zorvek Quilmaba,990000199001011234,10055500001,1990-01-01\n"
+                "DEMO Pella Vorn,990000199001011234,100-5550-0999,1990-01-01\n");
+    }
+    hexhub::bigdata::DatasetService datasets(tp->store(), tp->session(), tp->audit());
+    hexhub::bigdata::ModelService models(tp->store(), tp->session(), tp->audit(), datasets);
+    using hexhub::bigdata::ColumnSpec;
+    using hexhub::bigdata::ColumnType;
+    const auto people = await(datasets.importFile(path, {}, {{QStringLiteral("name")}, {QStringLiteral("id_number"), ColumnType::IdNumber, {}, true},
+                                                             {QStringLiteral("phone"), ColumnType::Phone, {}, true}, {QStringLiteral("birth_date")}},
+                                                  {QStringLiteral("People"), QStringLiteral("Register extract"), QStringLiteral("CPL art. 141"),
+                                                   tp->clock().nowMs() + 86'400'000LL * 365}),
+                              60000);
+    const auto model = hexhub::bigdata::findModel(QStringLiteral("same-person"), nullptr);
+    REQUIRE(model);
+    QMap<QString, QJsonValue> given;
+    given.insert(QStringLiteral("threshold"), 0.01);
+    const auto run = await(models.run(*model, given, people.id), 60000);
+    REQUIRE(run.hitCount >= 2);
+
+    MainWindow window(*tp);
+    window.resize(1400, 850);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showModule(QStringLiteral("bigdata_investigation")));
+    auto* desk = window.findChild<QWidget*>(QStringLiteral("bigdata_investigation.desk"));
+    auto* queue = desk->findChild<QTableView*>(QStringLiteral("queue"));
+    auto* model0 = qobject_cast<SqlPageModel*>(queue->model());
+    REQUIRE(waitUntil([&] { return model0->isReady() && model0->rowCount() >= 2; }));
+    queue->setFocus();
+    queue->setCurrentIndex(model0->index(0, 0));
+    auto* message = desk->findChild<QLabel*>(QStringLiteral("hitMessage"));
+    REQUIRE(waitUntil([&] { return desk->findChild<QLabel*>(QStringLiteral("hitTitle"))->text().contains(QStringLiteral("Lines")); }));
+    key(queue, Qt::Key_Y);
+    REQUIRE(waitUntil([&] { return scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE label = 'same'")) == 1; }));
+    REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Answer kept")); }));
+    QTest::keyClick(queue, Qt::Key_Down);
+    const QString second = QStringLiteral("Hit %1:").arg(model0->idAt(1));
+    REQUIRE(waitUntil([&] { return desk->findChild<QLabel*>(QStringLiteral("hitTitle"))->text().startsWith(second); }));
+    key(queue, Qt::Key_N);
+    REQUIRE(waitUntil([&] { return scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE label = 'different'")) == 1; }));
+    key(queue, Qt::Key_W);
+    REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("version 2")); }, 30000));
+    CHECK(scalar(tp, QStringLiteral("SELECT MAX(version) FROM bd_model_versions WHERE model_id = 'same-person'")) == 2);
 }

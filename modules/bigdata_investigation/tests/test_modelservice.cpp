@@ -287,3 +287,73 @@ TEST_CASE("bigdata_investigation: the centre's time limits are rules an administ
     REQUIRE(waitUntil([&] { return due(retention) == 0; }));
     CHECK(board.deadlines().isEmpty());
 }
+
+TEST_CASE("bigdata_investigation: the labelling loop: answers on an entity-resolution run's pairs, the weights learnt again as the next version",
+          "[bigdata_investigation][models][labels]")
+{
+    Desk d(3000);
+    // People: 0 and 1 the same person written two ways; 2 a family member on the same phone; 3 the
+    // same ID number and birth date as 0 with a name and phone of her own (a clerk's slip, or two people).
+    const QString path = d.dir.filePath(QStringLiteral("people.csv"));
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        QTextStream out(&f);
+        out << "name,id_number,phone,birth_date\n"
+            << "DEMO Zorvek Quilmabu,990000199001011234,100-5550-0001,1990-01-01\n"
+            << "DEMO Zorvek Quilmaba,990000199001011234,10055500001,1990-01-01\n"
+            << "DEMO Arnel Tobisk,,100-5550-0001,1962-07-30\n"
+            << "DEMO Pella Vorn,990000199001011234,100-5550-0999,1990-01-01\n";
+    }
+    const QList<ColumnSpec> mapping{{QStringLiteral("name")},
+                                    {QStringLiteral("id_number"), ColumnType::IdNumber, {}, true},
+                                    {QStringLiteral("phone"), ColumnType::Phone, {}, true},
+                                    {QStringLiteral("birth_date")}};
+    const Dataset people = await(d.datasets->importFile(path, {}, mapping,
+                                                        {QStringLiteral("People"), QStringLiteral("Register extract"), QStringLiteral("CPL art. 141"),
+                                                         d.tp->clock().nowMs() + 365 * kDay}),
+                                 60000);
+    QMap<QString, QJsonValue> given;
+    given.insert(QStringLiteral("threshold"), 0.01);
+    const ModelRunRecord run = await(d.models->run(d.model(QStringLiteral("same-person")), given, people.id), 60000);
+    const QList<StoredHit> pairs = await(d.models->hits(run.id, 0, 100));
+    REQUIRE(pairs.size() >= 2);
+
+    // No answer yet: nothing to learn from.
+    CHECK(failureOf(d.models->relearn(run.id)).contains(QStringLiteral("No answer")));
+    // The analyst's answers: the best pair the same person, the next one not; at the version read.
+    const StoredHit same = await(d.models->label(pairs[0].id, pairs[0].version, PairLabel::Same));
+    CHECK(same.label == PairLabel::Same);
+    CHECK(failureOf(d.models->label(pairs[0].id, pairs[0].version, PairLabel::Different)).contains(QStringLiteral("meanwhile")));
+    await(d.models->label(pairs[1].id, pairs[1].version, PairLabel::Different));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'model_hit.labelled'")) == 2);
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'model_hit.labelled' AND outcome = 'success'")) == 2);
+    // An answer hands nothing on: the pairs are still to be reviewed.
+    CHECK(await(d.models->hit(pairs[1].id)).status == HitStatus::New);
+
+    // The loop closed: the model's next version with the weights learnt again, to run again.
+    const ModelDefinition next = await(d.models->relearn(run.id), 60000);
+    CHECK(next.id == QStringLiteral("same-person"));
+    CHECK(next.version == 2);
+    CHECK(d.model(QStringLiteral("same-person")).version == 2);
+    // The weights moved: the pair said to differ agreed on its phone, so the phone's u went up.
+    const auto version1 = findModel(QStringLiteral("same-person"), nullptr);
+    REQUIRE(version1);
+    const auto fieldU = [](const ModelDefinition& m, int i) {
+        return m.body.value(QStringLiteral("fields")).toArray()[i].toObject().value(QStringLiteral("u")).toDouble();
+    };
+    const auto fieldM = [](const ModelDefinition& m, int i) {
+        return m.body.value(QStringLiteral("fields")).toArray()[i].toObject().value(QStringLiteral("m")).toDouble();
+    };
+    bool moved = false;
+    for (int i = 0; i < 4; ++i)
+        moved = moved || fieldU(next, i) != fieldU(*version1, i) || fieldM(next, i) != fieldM(*version1, i);
+    CHECK(moved);
+    const ModelRunRecord again = await(d.models->run(next, given, people.id), 60000);
+    CHECK(again.modelVersion == 2);
+
+    // A ring's hit is not a pair: no such answer.
+    const ModelRunRecord rings = await(d.models->run(d.model(QStringLiteral("shared-identifier-rings")), {}, d.trade.id), 60000);
+    const StoredHit ring = await(d.models->hits(rings.id, 0, 1)).first();
+    CHECK(failureOf(d.models->label(ring.id, ring.version, PairLabel::Same)).contains(QStringLiteral("Only a pair")));
+}

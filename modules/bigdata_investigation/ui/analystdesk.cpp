@@ -170,6 +170,11 @@ QWidget* AnalystDesk::makeQueue()
     m_queue->addRowKey(QKeySequence(Qt::Key_I), [this] { m_hitPanel->handOn(QStringLiteral("criminal_intel")); });
     m_queue->addRowKey(QKeySequence(Qt::Key_H), [this] { m_hitPanel->handOn(QStringLiteral("hub")); });
     m_queue->addRowKey(QKeySequence(Qt::Key_P), [this] { m_hitPanel->saveReport(); });
+    // The labelling loop on an entity-resolution run's pairs: the answer, then the weights learnt again.
+    m_queue->addRowKey(QKeySequence(Qt::Key_Y), [this] { m_hitPanel->answer(PairLabel::Same); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_N), [this] { m_hitPanel->answer(PairLabel::Different); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_U), [this] { m_hitPanel->answer(PairLabel::Unsure); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_W), [this] { m_hitPanel->relearn(); });
     m_queue->enableCsvExport(QStringLiteral("hits"));
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);

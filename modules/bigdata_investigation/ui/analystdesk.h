@@ -2,7 +2,10 @@
 // The analyst's desk (issue 20 section 3): the review queue of hits (the centre's main work list),
 // the datasets with their rows, the model library with its editor, and the runs. Keyboard first:
 // Alt+Q, Alt+D, Alt+L, Alt+U choose the page; on the queue C confirms, X dismisses, M asks for more
-// data, I hands to criminal intelligence, H to the hub; Ctrl+I imports a file, Ctrl+R runs a model.
+// data, I hands to criminal intelligence, H to the hub, P saves the hit as a PDF report; on an
+// entity-resolution pair Y, N and U answer same, different or unsure, and W learns the model's weights
+// again from the answers; Ctrl+Shift+E exports the list; Ctrl+I imports a file, Ctrl+Shift+I takes a
+// snapshot of Hexhub's records, Ctrl+R runs a model.
 
 #include "viewsupport.h"
 

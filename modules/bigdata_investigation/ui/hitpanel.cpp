@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -195,6 +196,10 @@ void HitPanel::showHit(const StoredHit& hit)
         state += QLatin1Char('\n') + tr("%1 on %2: %3").arg(hit.reviewedBy, QDateTime::fromMSecsSinceEpoch(hit.reviewedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")), hit.reason);
     if (!hit.handedTo.isEmpty())
         state += QLatin1Char('\n') + tr("Handed on to %1").arg(hit.handedTo == QLatin1String("hub") ? tr("the hub") : tr("criminal intelligence"));
+    if (hit.label)
+        state += QLatin1Char('\n') + (*hit.label == PairLabel::Same        ? tr("Your answer on the pair: the same person")
+                                       : *hit.label == PairLabel::Different ? tr("Your answer on the pair: different people")
+                                                                            : tr("Your answer on the pair: unsure"));
     QStringList params;
     const QJsonObject p = e.value(QStringLiteral("parameters")).toObject();
     for (auto it = p.begin(); it != p.end(); ++it)
@@ -355,6 +360,45 @@ QImage pictureOf(QWidget* widget, int width, int height)
 }
 
 } // namespace
+
+void HitPanel::answer(PairLabel label)
+{
+    if (m_hit.id <= 0) {
+        m_message->setText(tr("Choose a hit first."));
+        return;
+    }
+    const qint64 id = m_hit.id;
+    whenFinished(this, m_context.models.label(id, m_hit.version, label), [this, id](QFuture<StoredHit> done) {
+        try {
+            const StoredHit h = done.result();
+            if (m_hit.id == id)
+                showHit(h);
+            m_message->setText(tr("Answer kept. W learns the model's weights again from this run's answers."));
+            Q_EMIT reviewed(id);
+        } catch (const std::exception& e) {
+            m_message->setText(errorText(e));
+        }
+    });
+}
+
+void HitPanel::relearn()
+{
+    if (m_hit.id <= 0) {
+        m_message->setText(tr("Choose a hit first."));
+        return;
+    }
+    m_message->setText(tr("Learning the weights again from the answers..."));
+    whenFinished(this, m_context.models.relearn(m_hit.runId), [this](QFuture<ModelDefinition> done) {
+        try {
+            const ModelDefinition m = done.result();
+            m_message->setText(tr("%1 saved as version %2 with its weights learnt from the answers; Ctrl+R runs it again.")
+                                   .arg(m.titleIn(QLocale().name()))
+                                   .arg(m.version));
+        } catch (const std::exception& e) {
+            m_message->setText(errorText(e));
+        }
+    });
+}
 
 void HitPanel::saveReport()
 {

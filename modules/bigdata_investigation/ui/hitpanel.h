@@ -38,6 +38,11 @@ public:
     void askForMoreData();
     //! Hands the confirmed hit on (I: criminal intelligence, H: the hub).
     void handOn(const QString& to);
+    //! The labelling loop: the answer on an entity-resolution pair (Y same, N different, U unsure).
+    void answer(PairLabel label);
+    //! The labelling loop closed: the hit's run's model learns its weights again from the answers and
+    //! is saved as its next version (W on the queue).
+    void relearn();
     //! Asks where (a file dialog named "reportDialog"), then exportReport() there (P on the queue).
     void saveReport();
     /*!

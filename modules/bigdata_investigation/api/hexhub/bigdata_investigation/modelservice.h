@@ -8,6 +8,7 @@
 
 #include "hexhub/bigdata_investigation/bigdata_investigation_export.h"
 #include "hexhub/bigdata_investigation/model.h"
+#include "hexhub/bigdata_investigation/modelrun.h"
 #include "module/command.h"
 
 #include <QFuture>
@@ -22,6 +23,7 @@
 
 namespace hexhub {
 class AuditLog;
+struct Principal;
 class Session;
 class Store;
 }
@@ -63,6 +65,7 @@ struct HEXHUB_BIGDATA_INVESTIGATION_EXPORT StoredHit
     QString reason, reviewedBy, handedTo;
     qint64 reviewedAt = 0;
     int version = 1;
+    std::optional<PairLabel> label; //!< an entity-resolution pair's answer, if given
 };
 
 //! `model_run.finished`: a run ended (finished, failed or cancelled), with its counts.
@@ -159,7 +162,23 @@ public:
      */
     QFuture<StoredHit> handOn(qint64 hitId, const QString& to, const CommandId& command = CommandId::make());
 
+    /*!
+     * bigdata_investigation.model.run. The labelling loop's answer on a candidate pair of an
+     * entity-resolution run (Y, N, U at the desk): same, different or unsure, at the version read;
+     * journaled (`model_hit.labelled`) and audited. An answer hands nothing on.
+     */
+    QFuture<StoredHit> label(qint64 hitId, int version, PairLabel label, const CommandId& command = CommandId::make());
+    /*!
+     * bigdata_investigation.model.run. The labelling loop closed: the field weights of run `runId`'s
+     * entity-resolution model learnt again from the answers on its pairs (relearnWeights()) and saved
+     * as the model's next version, to run again. Off the calling thread.
+     */
+    QFuture<ModelDefinition> relearn(qint64 runId, const CommandId& command = CommandId::make());
+
 private:
+    //! save() once allowed, in `actor`'s name (relearn() saves from its own thread).
+    QFuture<ModelDefinition> saveAs(const Principal& actor, const QByteArray& json, const CommandId& command);
+
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
