@@ -3406,6 +3406,14 @@
         <source>The purge failed: %1</source>
         <translation>清理失败：%1</translation>
     </message>
+    <message>
+        <source>Parameters: their defaults (a run may change them)</source>
+        <translation>参数：默认值（每次运行可另行设定）</translation>
+    </message>
+    <message>
+        <source>given at each run</source>
+        <translation>每次运行时给出</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::Batch</name>

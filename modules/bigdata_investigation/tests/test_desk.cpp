@@ -264,6 +264,28 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
     key(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
     auto* editor = desk->findChild<QPlainTextEdit*>(QStringLiteral("modelEditor"));
     auto* problems = desk->findChild<QListWidget*>(QStringLiteral("modelProblems"));
+    // The parameters' form: a default typed there goes into the model's text, checked as typed; a
+    // wrong one is named by its path.
+    auto* minMembers = desk->findChild<QLineEdit*>(QStringLiteral("param_min_members"));
+    REQUIRE(waitUntil([&] { return minMembers != nullptr || (minMembers = desk->findChild<QLineEdit*>(QStringLiteral("param_min_members"))); }));
+    const QString asBundled = minMembers->text();
+    minMembers->setFocus();
+    minMembers->selectAll();
+    type(minMembers, QStringLiteral("60"));
+    key(minMembers, Qt::Key_Tab);
+    REQUIRE(waitUntil([&] { return editor->toPlainText().contains(QStringLiteral("\"default\": 60")); }));
+    REQUIRE(waitUntil([&] { return problems->count() == 0; }));
+    minMembers->setFocus();
+    minMembers->selectAll();
+    type(minMembers, QStringLiteral("1"));
+    key(minMembers, Qt::Key_Tab);
+    REQUIRE(waitUntil([&] { return problems->count() > 0; }));
+    CHECK(problems->item(0)->text().contains(QStringLiteral("parameters.min_members")));
+    minMembers->setFocus();
+    minMembers->selectAll();
+    type(minMembers, asBundled);
+    key(minMembers, Qt::Key_Tab);
+    REQUIRE(waitUntil([&] { return problems->count() == 0; }));
     editor->setFocus();
     key(editor, Qt::Key_A, Qt::ControlModifier);
     type(editor, QStringLiteral("{\"schema\": 1, \"id\": \"Mine\", \"kind\": \"rings\"}"));

@@ -19,6 +19,9 @@
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QJsonObject>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -393,7 +396,13 @@ QWidget* AnalystDesk::makeModels()
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_modelState);
-    rightLayout->addWidget(m_editor, 1);
+    m_paramBox = new QGroupBox(tr("Parameters: their defaults (a run may change them)"), right);
+    m_paramBox->setObjectName(QStringLiteral("modelParameters"));
+    m_paramForm = new QFormLayout(m_paramBox);
+    auto* editing = new QHBoxLayout;
+    editing->addWidget(m_editor, 3);
+    editing->addWidget(m_paramBox, 2);
+    rightLayout->addLayout(editing, 1);
     rightLayout->addWidget(new QLabel(tr("Problems (checked as you type):"), right));
     rightLayout->addWidget(m_problems);
     auto* buttons = new QHBoxLayout;
@@ -447,6 +456,82 @@ void AnalystDesk::loadLibrary(const QString& select)
     });
 }
 
+void AnalystDesk::showParameters(const ModelDefinition& model)
+{
+    QStringList names;
+    for (const ModelParameter& p : model.parameters)
+        names << p.name;
+    const QString language = QLocale().name();
+    const auto valueText = [](const QJsonValue& v) {
+        if (v.isArray()) {
+            QStringList parts;
+            for (const QJsonValue& e : v.toArray())
+                parts << e.toVariant().toString();
+            return parts.join(QLatin1Char(','));
+        }
+        return v.isUndefined() || v.isNull() ? QString() : v.toVariant().toString();
+    };
+    if (names != m_paramNames) {
+        // Another model, or its parameters changed: the form made again.
+        while (m_paramForm->rowCount() > 0)
+            m_paramForm->removeRow(0);
+        m_paramNames = names;
+        for (const ModelParameter& p : model.parameters) {
+            auto* field = new QLineEdit(m_paramBox);
+            field->setObjectName(QStringLiteral("param_") + p.name);
+            const QString description = p.description.value(language, p.description.value(QStringLiteral("en")));
+            field->setToolTip(description);
+            field->setPlaceholderText(p.defaultValue.isUndefined() ? tr("given at each run") : QString());
+            connect(field, &QLineEdit::editingFinished, this, [this, field, name = p.name] { setParameterDefault(name, field->text()); });
+            m_paramForm->addRow(p.name, field);
+        }
+    }
+    // The values as the text says now, unless the analyst is typing in the field.
+    for (const ModelParameter& p : model.parameters)
+        if (auto* field = m_paramBox->findChild<QLineEdit*>(QStringLiteral("param_") + p.name); field && !field->hasFocus())
+            field->setText(valueText(p.defaultValue));
+    m_paramBox->setVisible(!names.isEmpty());
+}
+
+void AnalystDesk::setParameterDefault(const QString& name, const QString& text)
+{
+    QJsonParseError error;
+    QJsonDocument doc = QJsonDocument::fromJson(m_editor->toPlainText().toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return; // the text's own problem is listed already
+    QJsonObject root = doc.object();
+    QJsonObject params = root.value(QStringLiteral("parameters")).toObject();
+    QJsonObject param = params.value(name).toObject();
+    const QString type = param.value(QStringLiteral("type")).toString();
+    const QString trimmed = text.trimmed();
+    QJsonValue value;
+    if (trimmed.isEmpty()) {
+        param.remove(QStringLiteral("default"));
+    } else {
+        bool ok = false;
+        if (type == QLatin1String("integer")) {
+            const qint64 n = trimmed.toLongLong(&ok);
+            value = ok ? QJsonValue(double(n)) : QJsonValue(trimmed);
+        } else if (type == QLatin1String("number")) {
+            const double n = QLocale::c().toDouble(trimmed, &ok);
+            value = ok ? QJsonValue(n) : QJsonValue(trimmed);
+        } else if (type == QLatin1String("columns")) {
+            QJsonArray list;
+            for (const QString& c : trimmed.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                list << c.trimmed();
+            value = list;
+        } else {
+            value = trimmed;
+        }
+        param.insert(QStringLiteral("default"), value); // a wrong value is named by the check below, by its path
+    }
+    if (params.value(name).toObject() == param)
+        return;
+    params.insert(name, param);
+    root.insert(QStringLiteral("parameters"), params);
+    m_editor->setPlainText(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
+}
+
 void AnalystDesk::checkModel()
 {
     // Parsing a model file is pure work on a few kilobytes: done here as the analyst types.
@@ -457,6 +542,8 @@ void AnalystDesk::checkModel()
         m_problems->addItem(p.toString());
     m_save->setEnabled(model.has_value());
     m_run->setEnabled(model.has_value());
+    if (model)
+        showParameters(*model);
     if (model)
         m_modelState->setText(tr("%1: %2, version %3, %n parameter(s); no problem", nullptr, int(model->parameters.size()))
                                   .arg(model->id, modelKindName(model->kind))

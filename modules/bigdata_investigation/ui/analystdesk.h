@@ -13,6 +13,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -29,6 +30,7 @@ class SqlPageModel;
 namespace hexhub::bigdata {
 
 struct BigDataContext;
+struct ModelDefinition;
 class HitPanel;
 class DatasetPanel;
 
@@ -75,6 +77,10 @@ private:
     void applyQueueFilter();
     void loadLibrary(const QString& select = {});
     void checkModel();
+    //! The parameters' form beside the editor: one field a parameter, its default; a field changed
+    //! writes the default into the model's text (checked as typed).
+    void showParameters(const ModelDefinition& model);
+    void setParameterDefault(const QString& name, const QString& text);
     void saveModel();
     void showRun(qint64 runId);
 
@@ -93,6 +99,9 @@ private:
     QListWidget* m_library;
     QPlainTextEdit* m_editor;
     QListWidget* m_problems;
+    QWidget* m_paramBox;
+    QFormLayout* m_paramForm;
+    QStringList m_paramNames;
     QLabel* m_modelState;
     QPushButton* m_save;
     QPushButton* m_run;
