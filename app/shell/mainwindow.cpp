@@ -412,6 +412,14 @@ void MainWindow::updatePermissions()
     const QString current = m_rail->currentId();
     // Nothing this user may see (or nobody signed in): no module view stays on screen.
     m_stack->setCurrentWidget(current.isEmpty() || isLocked() ? m_lockedPage : viewFor(current));
+    // Someone just signed in: the keyboard is in their module's view (its keys work at once, with no
+    // click first), unless it is already somewhere they can see.
+    if (!current.isEmpty() && !isLocked()) {
+        QWidget* view = viewFor(current);
+        const QWidget* had = focusWidget();
+        if (view && (!had || !had->isVisible() || had == m_lockedPage))
+            view->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void MainWindow::changeEvent(QEvent* event)
