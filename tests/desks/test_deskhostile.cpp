@@ -132,6 +132,30 @@ struct Login
     }
 };
 
+// A desk of `login` on the prepared server, started and signed in with its password (its principal
+// as the server gave it, for a test to forge on).
+struct SignedInDesk
+{
+    TestPlatform platform;
+    Principal principal;
+    SignedInDesk(const PreparedServer& server, const QString& login)
+        : platform(config(server, login))
+    {
+        platform.start();
+        const SignInResult signedIn = await(platform->access().signIn(login, kPassword));
+        REQUIRE(signedIn.ok);
+        principal = signedIn.principal;
+        platform->session().setPrincipal(principal);
+    }
+    static TestPlatform::Config config(const PreparedServer& server, const QString& login)
+    {
+        TestPlatform::Config c;
+        c.store = server.urlOf(login);
+        c.keyPath = server.keyPath();
+        return c;
+    }
+};
+
 // The case-management centre's desk on the same server, for what a hostile or cut-off desk must
 // not stop: it publishes a case's opening.
 struct CaseDesk
@@ -954,14 +978,9 @@ TEST_CASE("Only an administrator's login lists the accounts (never a password co
                                       "AND action IN ('role.granted', 'role.revoked') AND outcome = 'success'")
                            .arg(server.admin, server.cases)).toInt() == 2);
 
-    TestPlatform::Config centreConfig;
-    centreConfig.store = server.urlOf(server.intel);
-    centreConfig.keyPath = server.keyPath();
-    TestPlatform centre(centreConfig);
-    centre.start();
-    const SignInResult intel = await(centre->access().signIn(server.intel, kPassword));
-    REQUIRE(intel.ok);
-    Principal forged = intel.principal;
+    SignedInDesk intelDesk(server, server.intel);
+    TestPlatform& centre = intelDesk.platform;
+    Principal forged = intelDesk.principal;
     forged.permissions.insert(QStringLiteral("core.users.manage"));
     centre->session().setPrincipal(forged);
     CHECK(deniedOrForbidden(failureOf(centre->access().accounts(QString(), 0, 10))));
@@ -1002,17 +1021,11 @@ TEST_CASE("Only an administrator changes the centres' time limits, by the server
     // Through the service: a centre's desk with the permission forged into its session is refused by
     // the server (nothing updated is a conflict, and nothing changes); the administrator's desk changes it,
     // journaled and audited.
-    TestPlatform::Config centreConfig;
-    centreConfig.store = server.urlOf(server.intel);
-    centreConfig.keyPath = server.keyPath();
-    TestPlatform centre(centreConfig);
-    centre.start();
-    const SignInResult intel = await(centre->access().signIn(server.intel, kPassword));
-    REQUIRE(intel.ok);
-    Principal forged = intel.principal;
+    SignedInDesk centre(server, server.intel);
+    Principal forged = centre.principal;
     forged.permissions.insert(QStringLiteral("core.time_limits.manage"));
-    centre->session().setPrincipal(forged);
-    TimeLimits centreLimits(centre->store(), centre->session(), centre->audit());
+    centre.platform->session().setPrincipal(forged);
+    TimeLimits centreLimits(centre.platform->store(), centre.platform->session(), centre.platform->audit());
     const QList<TimeLimit> seen = await(centreLimits.list(QStringLiteral("bigdata_investigation")));
     REQUIRE(seen.size() == 3);
     const int version = seen[1].rule == QLatin1String("hits.review") ? seen[1].version : seen[0].version;
@@ -1021,15 +1034,8 @@ TEST_CASE("Only an administrator changes the centres' time limits, by the server
                     .isEmpty());
     CHECK(owner.scalar(minutes).toLongLong() == 2880);
 
-    TestPlatform::Config config;
-    config.store = server.urlOf(server.admin);
-    config.keyPath = server.keyPath();
-    TestPlatform desk(config);
-    desk.start();
-    const SignInResult admin = await(desk->access().signIn(server.admin, kPassword));
-    REQUIRE(admin.ok);
-    desk->session().setPrincipal(admin.principal);
-    TimeLimits limits(desk->store(), desk->session(), desk->audit());
+    SignedInDesk desk(server, server.admin);
+    TimeLimits limits(desk.platform->store(), desk.platform->session(), desk.platform->audit());
     const TimeLimit changed = await(limits.change(QStringLiteral("bigdata_investigation"), QStringLiteral("hits.review"), 24 * 60,
                                                   QStringLiteral("Review within a day during the operation"), version));
     CHECK(changed.minutes == 24 * 60);

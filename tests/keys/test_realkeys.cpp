@@ -43,6 +43,19 @@ void expectStore(const XSession& x, const StoreReader& store, const QString& sql
     REQUIRE(held);
 }
 
+// A desk with an administrator and `user` (of `role`, signing in with `password`) made by the
+// program's own commands, started on `url`, its sign-in window up.
+void startWithUser(const XSession& x, Desk& desk, const QString& url, const QString& user, const QString& role, const QByteArray& password,
+                   const QString& picture)
+{
+    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--create-admin"), QStringLiteral("chief")}, "A-long-Passw0rd\n") == 0);
+    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--add-user"), user, QStringLiteral("--role"), role}, password + '\n') == 0);
+    desk.start({QStringLiteral("--store"), url});
+    if (!x.waitForActiveWindow(QStringLiteral("Sign in to Hexhub"), 60000))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Sign in to Hexhub"));
+}
+
 } // namespace
 
 TEST_CASE("Real keys under Xvfb: three calls on the demo desk, from F2 to dispatched and noted, by keyboard alone",
@@ -145,16 +158,7 @@ TEST_CASE("Real keys under Xvfb: a normal desk is signed in to by keyboard, refu
     const QString url = QStringLiteral("sqlite://") + storePath;
     const QString picture = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/realkeys-signin.png");
     QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
-    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--create-admin"), QStringLiteral("chief")},
-                         "A-long-Passw0rd\n") == 0);
-    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--add-user"), QStringLiteral("desk7"), QStringLiteral("--role"),
-                          QStringLiteral("hub_supervisor")},
-                         "Green-Lantern-4711\n") == 0);
-
-    desk.start({QStringLiteral("--store"), url});
-    if (!x.waitForActiveWindow(QStringLiteral("Sign in to Hexhub"), 60000))
-        x.screenshot(picture);
-    REQUIRE(x.activeWindow() == QStringLiteral("Sign in to Hexhub"));
+    startWithUser(x, desk, url, QStringLiteral("desk7"), QStringLiteral("hub_supervisor"), "Green-Lantern-4711", picture);
     StoreReader store(storePath);
 
     // A wrong password: refused, said, the sign-in stays, the refusal on the audit trail.
@@ -264,14 +268,7 @@ TEST_CASE("Real keys under Xvfb: an analyst imports a file, runs the ring model,
         REQUIRE(f.open(QIODevice::WriteOnly));
         hexhub::bigdata::writeTradeCsv(f, {.seed = 11, .rows = 3000, .ringSize = 70});
     }
-    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--create-admin"), QStringLiteral("chief")}, "A-long-Passw0rd\n") == 0);
-    REQUIRE(desk.command({QStringLiteral("--store"), url, QStringLiteral("--add-user"), QStringLiteral("ana"), QStringLiteral("--role"),
-                          QStringLiteral("bigdata_investigation_operator")},
-                         "Blue-Harbour-2207\n") == 0);
-    desk.start({QStringLiteral("--store"), url});
-    if (!x.waitForActiveWindow(QStringLiteral("Sign in to Hexhub"), 60000))
-        x.screenshot(picture);
-    REQUIRE(x.activeWindow() == QStringLiteral("Sign in to Hexhub"));
+    startWithUser(x, desk, url, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"), "Blue-Harbour-2207", picture);
     StoreReader store(storePath);
     keyboard.type(QStringLiteral("ana"));
     keyboard.press(QStringLiteral("Tab"));

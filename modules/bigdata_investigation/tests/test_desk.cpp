@@ -69,6 +69,24 @@ qint64 scalar(TestPlatform& tp, const QString& sql)
     return await(tp->store().read([sql](Sql& s) { return s.scalar(sql).toLongLong(); }));
 }
 
+// The real window on the big-data desk, active, its desk found.
+struct DeskWindow
+{
+    MainWindow window;
+    QWidget* desk = nullptr;
+    explicit DeskWindow(TestPlatform& tp)
+        : window(*tp)
+    {
+        window.resize(1400, 850);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        QApplication::setActiveWindow(&window);
+        REQUIRE(window.showModule(QStringLiteral("bigdata_investigation")));
+        desk = window.findChild<QWidget*>(QStringLiteral("bigdata_investigation.desk"));
+        REQUIRE(desk);
+    }
+};
+
 } // namespace
 
 TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirmed and handed on, by keyboard alone", "[bigdataviews]")
@@ -404,13 +422,8 @@ TEST_CASE("Big-data desk: a snapshot of the hub's incidents taken as a dataset b
                                     "updated_at) VALUES (?, 'new', 2, 'theft', 'call', 'Bag snatched', '13800138000', ?, ?)"),
                      {QStringLiteral("2026-00000%1").arg(i), now - i * 86'400'000LL, now - i * 86'400'000LL});
     }));
-    MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
-    REQUIRE(window.showModule(QStringLiteral("bigdata_investigation")));
-    auto* desk = window.findChild<QWidget*>(QStringLiteral("bigdata_investigation.desk"));
+    DeskWindow w(tp);
+    QWidget* desk = w.desk;
     REQUIRE(waitUntil([&] { return desk->isAncestorOf(QApplication::focusWidget()); }));
 
     // Ctrl+Shift+I: the records (the hub's incidents, the first it may take), the last 30 days,
@@ -468,13 +481,8 @@ TEST_CASE("Big-data desk: the labelling loop by keyboard: Y and N on a run's pai
     const auto run = await(models.run(*model, given, people.id), 60000);
     REQUIRE(run.hitCount >= 2);
 
-    MainWindow window(*tp);
-    window.resize(1400, 850);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
-    REQUIRE(window.showModule(QStringLiteral("bigdata_investigation")));
-    auto* desk = window.findChild<QWidget*>(QStringLiteral("bigdata_investigation.desk"));
+    DeskWindow w(tp);
+    QWidget* desk = w.desk;
     auto* queue = desk->findChild<QTableView*>(QStringLiteral("queue"));
     auto* model0 = qobject_cast<SqlPageModel*>(queue->model());
     REQUIRE(waitUntil([&] { return model0->isReady() && model0->rowCount() >= 2; }));
