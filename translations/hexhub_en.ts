@@ -80,6 +80,13 @@
             <numerusform>%n hours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n colleague(s) at the centres&apos; desks.</source>
+        <translation>
+            <numerusform>%n colleague at the centres&apos; desks.</numerusform>
+            <numerusform>%n colleagues at the centres&apos; desks.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::bigdata::AnalystDesk</name>

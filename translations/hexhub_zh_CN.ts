@@ -3161,6 +3161,28 @@
         <extracomment>a length of time: &quot;1 day&quot; &quot;12 hours&quot;</extracomment>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>read the colleagues&apos; roles</source>
+        <translation>读取同事的角色</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s) at the centres&apos; desks.</source>
+        <translation>
+            <numerusform>各中心研判台有 %n 名同事在岗。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>do the work of a colleague at %1</source>
+        <translation>完成 %1 同事的工作</translation>
+    </message>
+    <message>
+        <source>A colleague at the big-data desk dismissed hit %1</source>
+        <translation>大数据研判台的同事排除了命中 %1</translation>
+    </message>
+    <message>
+        <source>A colleague at the big-data desk asked for more data on hit %1</source>
+        <translation>大数据研判台的同事就命中 %1 要求补充数据</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::TimeLimits</name>
@@ -3598,6 +3620,25 @@
     <message>
         <source>total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::bigdata::Colleague</name>
+    <message>
+        <source>Checked: an ordinary pattern, nothing to follow up</source>
+        <translation>已核查：属常见模式，无需跟进</translation>
+    </message>
+    <message>
+        <source>Checked against last month&apos;s: the same shop&apos;s usual trade</source>
+        <translation>已与上月数据比对：系同一商户的日常交易</translation>
+    </message>
+    <message>
+        <source>Asked the operator for the subscriber records</source>
+        <translation>已向运营商调取用户登记资料</translation>
+    </message>
+    <message>
+        <source>Waiting for the bank&apos;s answer on the accounts</source>
+        <translation>正在等待银行对相关账户的答复</translation>
     </message>
 </context>
 <context>
@@ -6280,22 +6321,6 @@
         <translation>下达任务(&amp;I)……</translation>
     </message>
     <message>
-        <source>Acce&amp;pt</source>
-        <translation>接受(&amp;P)</translation>
-    </message>
-    <message>
-        <source>P&amp;rogress...</source>
-        <translation>汇报进度(&amp;R)……</translation>
-    </message>
-    <message>
-        <source>&amp;Done</source>
-        <translation>完成(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Dec&amp;line...</source>
-        <translation>拒绝(&amp;L)……</translation>
-    </message>
-    <message>
         <source>P%1  %2 for %3: %4</source>
         <translation>P%1  %3 %2：%4</translation>
     </message>
@@ -6374,6 +6399,22 @@
     <message>
         <source>&amp;To:</source>
         <translation>下达给(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation>接受 (A)</translation>
+    </message>
+    <message>
+        <source>Progress... (P)</source>
+        <translation>进展…… (P)</translation>
+    </message>
+    <message>
+        <source>Done (D)</source>
+        <translation>完成 (D)</translation>
+    </message>
+    <message>
+        <source>Decline... (L)</source>
+        <translation>拒绝…… (L)</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,10 @@
 #include "module/demodata.h"
 #include "module/modulemanager.h"
 #include "demosimulation.h"
+#include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/model.h"
+#include "hexhub/bigdata_investigation/modelservice.h"
+#include "hexhub/bigdata_investigation/tradedemo.h"
 #include "hexhub/hub/hubservices.h"
 #include "shared/roadgraph.h"
 #include "security/session.h"
@@ -17,6 +21,7 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <functional>
 
@@ -508,4 +513,56 @@ TEST_CASE("Simulation: an incident found open with units on it is seen through",
     CHECK(ex.count(QStringLiteral("SELECT COUNT(*) FROM hub_dispatches WHERE incident_id = %1 AND arrived_at IS NOT NULL "
                                   "AND cleared_at IS NOT NULL").arg(open.id)) == 2);
     CHECK(ex.moved.value(second).size() > 3); // it drove there
+}
+
+TEST_CASE("Simulation: a colleague at the big-data desk decides the weakest new hits, as the centre's demo user, on the record",
+          "[simulation][sqlite][colleague]")
+{
+    TestPlatform tp{TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)})};
+    tp.start();
+    // The centre's work waiting: a ring model run over the trade data, by an analyst.
+    signInAs(tp, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trade.csv"));
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        hexhub::bigdata::writeTradeCsv(f, {.seed = 4, .rows = 3000, .ringSize = 70});
+    }
+    hexhub::bigdata::DatasetService datasets(tp->store(), tp->session(), tp->audit());
+    hexhub::bigdata::ModelService models(tp->store(), tp->session(), tp->audit(), datasets);
+    const auto trade = await(datasets.importFile(path, {}, hexhub::bigdata::makeTradeDemo({.seed = 1, .rows = 0, .ringSize = 0}, nullptr).columns,
+                                                 {QStringLiteral("Listings"), QStringLiteral("Seizure"), QStringLiteral("CPL art. 141"),
+                                                  tp->clock().nowMs() + 365 * 24 * kHour}),
+                             60000);
+    const auto rings = hexhub::bigdata::findModel(QStringLiteral("shared-identifier-rings"), nullptr);
+    REQUIRE(rings);
+    const auto run = await(models.run(*rings, {}, trade.id), 60000);
+    REQUIRE(run.hitCount >= 2);
+    const auto count = [&](const QString& sql) { return await(tp->store().read([sql](Sql& q) { return q.scalar(sql).toInt(); })); };
+
+    // The trainer's simulation, with the modules' shares: the big-data desk's colleague works every
+    // two hours of clock time or so.
+    signInAs(tp, QStringLiteral("coach"), QStringLiteral("trainer"));
+    DemoSimulation::Options options;
+    options.seed = 9;
+    options.shares = tp->modules().simulationShares();
+    DemoSimulation sim(*tp, options);
+    QStringList log;
+    QObject::connect(&sim, &DemoSimulation::logged, [&](const QString& line) { log << line; });
+    sim.start();
+    auto& clock = static_cast<SimulatedClock&>(tp->clock());
+    for (int minutes = 0; minutes < 6 * 60; minutes += 5) {
+        clock.advance(5 * kMinute);
+        REQUIRE(waitUntil([&] { return sim.pendingCalls() == 0; }, 30000));
+    }
+    const int decided = count(QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE reviewed_by = 'demo.bigdata_investigation'"));
+    CHECK(decided >= 2);
+    CHECK(sim.stats().colleagueActions == decided);
+    CHECK(sim.stats().failures == 0);
+    // The weakest first, the ring (the best) left for the trainee; each decision with its reason, audited.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE rank = 1 AND status = 'new'")) == 1);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE reviewed_by = 'demo.bigdata_investigation' AND (reason IS NULL OR reason = '')")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE actor = 'demo.bigdata_investigation' AND action = 'model_hit.reviewed'")) == decided);
+    CHECK(log.filter(QStringLiteral("A colleague at the big-data desk")).size() == decided);
 }

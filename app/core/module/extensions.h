@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -159,21 +160,37 @@ struct HEXHUB_CORE_EXPORT SimulatedFollowUp
     std::function<QString(const QString& address)> title;
 };
 
+class AuditLog;
+class Session;
+class Store;
+
+/*!
+ * A colleague at a centre's desk in the live demo simulation, so that a trainer who looks at the
+ * desk as its operator sees it living: every `everyMs` of clock time (the first after a random part
+ * of it), `act` does a piece of the centre's work through the module's own services, acting as the
+ * demo's user of `role` (DemoContext::userOf(role)) with that role's permissions, and says what it
+ * did for the simulation's log (empty: nothing to do this time). `act` is called on the GUI thread
+ * and must not wait: it returns a future.
+ */
+struct HEXHUB_CORE_EXPORT SimulatedColleague
+{
+    QString role;             //!< "bigdata_investigation_operator"
+    qint64 everyMs = 3600'000;
+    std::function<QFuture<QString>(Store& store, Session& session, AuditLog& audit, quint64 draw)> act;
+};
+
 //! A module's share of the live demo simulation (ModuleContext::setSimulationShare()).
 struct HEXHUB_CORE_EXPORT SimulationShare
 {
     QList<SimulatedCall> calls;
     QList<SimulatedFollowUp> followUps;
+    QList<SimulatedColleague> colleagues;
 
-    bool isEmpty() const { return calls.isEmpty() && followUps.isEmpty(); }
+    bool isEmpty() const { return calls.isEmpty() && followUps.isEmpty() && colleagues.isEmpty(); }
 };
 
 //! Every loaded module's share, by module id, in load order (ModuleManager::simulationShares()).
 using SimulationShares = QList<std::pair<QString, SimulationShare>>;
-
-class AuditLog;
-class Session;
-class Store;
 
 /*!
  * A picture of the module's views that `hexhub --screenshots` renders (the README's, the docs'):

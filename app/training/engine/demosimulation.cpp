@@ -10,8 +10,11 @@
 #include "module/platform.h"
 #include "security/session.h"
 #include "base/whenfinished.h"
+#include "store/sql.h"
+#include "store/store.h"
 
 #include <QFile>
+#include <QSqlQuery>
 #include <QMap>
 
 #include <algorithm>
@@ -71,6 +74,8 @@ DemoSimulation::DemoSimulation(Platform& platform, Options options, QObject* par
     , m_incidentService(platform.store(), *m_ownSession, platform.audit())
     , m_unitService(platform.store(), *m_ownSession, platform.audit())
     , m_taskService(platform.store(), *m_ownSession, platform.audit())
+    , m_store(&platform.store())
+    , m_audit(&platform.audit())
     , m_district(bundledDistrict())
     , m_roads(bundledRoadGraph())
     , m_options(std::move(options))
@@ -139,6 +144,7 @@ void DemoSimulation::start()
     m_running = true;
     log(Tr::tr("The exercise simulation starts: loading the incident categories and the units."));
     load();
+    startColleagues();
 }
 
 void DemoSimulation::stop()
@@ -155,6 +161,8 @@ void DemoSimulation::stop()
     m_units.clear();
     m_incidents.clear();
     m_reserved.clear();
+    m_colleagues.clear();
+    m_colleaguesStarted = false;
     log(Tr::tr("The exercise simulation stopped; incidents and units stay as they are."));
     Q_EMIT stopped();
 }
@@ -245,6 +253,85 @@ DemoSimulation::SimUnit& DemoSimulation::simUnit(const Unit& unit)
     if (!slot->home)
         slot->home = unit.position;
     return *slot;
+}
+
+// --- the centres' colleagues -------------------------------------------------------------------
+
+void DemoSimulation::startColleagues()
+{
+    if (!m_store || m_colleaguesStarted)
+        return;
+    QList<SimulatedColleague> wanted;
+    for (const auto& [module, share] : std::as_const(m_options.shares))
+        for (const SimulatedColleague& c : share.colleagues)
+            if (c.act && !c.role.isEmpty() && c.everyMs > 0)
+                wanted << c;
+    if (wanted.isEmpty())
+        return;
+    m_colleaguesStarted = true;
+    // Each acts as the demo's user of its role, with what that role may do (read from the store: the
+    // roles' permissions are the deployment's).
+    QStringList roles;
+    for (const SimulatedColleague& c : std::as_const(wanted))
+        roles << c.role;
+    const quint64 generation = m_generation;
+    whenFinished(this,
+                 m_store->read([roles](Sql& sql) {
+                     QHash<QString, std::pair<qint64, QSet<QString>>> out;
+                     for (const QString& role : roles) {
+                         QSet<QString> permissions;
+                         QSqlQuery q = sql.exec(QStringLiteral("SELECT permission FROM role_permissions WHERE role = ?"), {role});
+                         while (q.next())
+                             permissions.insert(q.value(0).toString());
+                         const qint64 id = sql.scalar(QStringLiteral("SELECT id FROM users WHERE name = ?"), {DemoContext::userOf(role)}).toLongLong();
+                         out.insert(role, {id, permissions});
+                     }
+                     return out;
+                 }),
+                 [this, wanted, generation](QFuture<QHash<QString, std::pair<qint64, QSet<QString>>>> done) {
+                     if (generation != m_generation)
+                         return;
+                     QHash<QString, std::pair<qint64, QSet<QString>>> found;
+                     try {
+                         found = done.result();
+                     } catch (const std::exception& e) {
+                         fail(Tr::tr("read the colleagues' roles"), QString::fromUtf8(e.what()));
+                         return;
+                     }
+                     for (const SimulatedColleague& c : wanted) {
+                         Principal who;
+                         who.name = DemoContext::userOf(c.role);
+                         // The demo's user where the demo made one; else a colleague of the exercise only.
+                         who.userId = found.value(c.role).first > 0 ? found.value(c.role).first : 1'000'000 + m_colleagues.size();
+                         who.displayName = who.name;
+                         who.roles = {c.role};
+                         who.permissions = found.value(c.role).second;
+                         Colleague colleague{c, sessionOf(who), std::make_unique<Rng>(m_options.seed * 7919 + quint64(m_colleagues.size()) + 1)};
+                         m_colleagues.push_back(std::move(colleague));
+                     }
+                     for (qsizetype i = 0; i < qsizetype(m_colleagues.size()); ++i) {
+                         const qint64 first = m_clock.nowMs() + qint64(m_colleagues[i].rng->uniform() * double(m_colleagues[i].what.everyMs));
+                         at(first, [this, i, first] { colleagueTurn(i, first); });
+                     }
+                     log(Tr::tr("%n colleague(s) at the centres' desks.", nullptr, int(m_colleagues.size())));
+                 });
+}
+
+void DemoSimulation::colleagueTurn(qsizetype index, qint64 dueMs)
+{
+    if (index >= qsizetype(m_colleagues.size()))
+        return;
+    Colleague& c = m_colleagues[index];
+    const quint64 draw = quint64(c.rng->uniform() * 1e9);
+    const QString role = c.what.role;
+    call(c.what.act(*m_store, *c.session, *m_audit, draw), Tr::tr("do the work of a colleague at %1").arg(role), [this](const QString& did) {
+        if (did.isEmpty())
+            return;
+        bump(&DemoSimulationStats::colleagueActions);
+        log(did);
+    });
+    const qint64 next = dueMs + c.what.everyMs / 2 + qint64(c.rng->uniform() * double(c.what.everyMs));
+    at(next, [this, index, next] { colleagueTurn(index, next); });
 }
 
 // --- start-up ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <vector>
 
 namespace hexhub {
 
@@ -42,6 +43,7 @@ struct HEXHUB_TRAINING_ENGINE_EXPORT DemoSimulationStats
     int tasksAccepted = 0;
     int tasksCompleted = 0;
     int failures = 0;        //!< service calls refused or failed, each logged
+    int colleagueActions = 0; //!< pieces of a centre's work the simulated colleagues did
 };
 
 //! How a DemoSimulation runs.
@@ -202,6 +204,9 @@ private:
     void taskStep(qint64 taskId, int step, qint64 dueMs, quint64 seed);
     void unitLost(const QString& callSign);
     void forget(qint64 key);
+    //! The centres' simulated colleagues (SimulatedColleague): each at work on its own timer.
+    void startColleagues();
+    void colleagueTurn(qsizetype index, qint64 dueMs);
 
     SimUnit& simUnit(const Unit& unit);
     Clock::TimerId at(qint64 dueMs, std::function<void()> callback);
@@ -214,6 +219,16 @@ private:
 
     Clock& m_clock;
     std::unique_ptr<Session> m_ownSession; //!< made by the Platform constructor
+    Store* m_store = nullptr;              //!< the Platform constructor's: the colleagues work there
+    AuditLog* m_audit = nullptr;
+    struct Colleague
+    {
+        SimulatedColleague what;
+        std::unique_ptr<Session> session; //!< the demo user of its role, with the role's permissions
+        std::unique_ptr<Rng> rng;
+    };
+    std::vector<Colleague> m_colleagues;
+    bool m_colleaguesStarted = false;
     IncidentService m_incidentService;
     UnitService m_unitService;
     TaskService m_taskService;

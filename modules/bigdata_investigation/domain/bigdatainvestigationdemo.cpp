@@ -16,6 +16,9 @@
 #include "module/extensions.h"
 #include "store/sql.h"
 
+#include <QCoreApplication>
+
+#include <algorithm>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -229,12 +232,44 @@ void writeDemoData(DemoContext& demo)
     }
 }
 
+QFuture<QString> colleagueReviews(Store& store, Session& session, AuditLog& audit, quint64 draw)
+{
+    // A colleague at the desk in demo mode: takes the weakest new hit of the queue (each run's best
+    // is left for the trainee) and decides it with a reason, as a person at this desk would: below
+    // half a score dismissed, else sent back for more data. Through the centre's own services, in the
+    // colleague's name: journaled, audited, on the deadline queue like any review.
+    auto datasets = std::make_shared<DatasetService>(store, session, audit);
+    auto models = std::make_shared<ModelService>(store, session, audit, *datasets);
+    return models->queue({HitStatus::New}, 200)
+        .then([models, datasets, draw](const QList<StoredHit>& waiting) -> QFuture<QString> {
+            // Best first: the weakest is the last; each run's best hit stays for the trainee.
+            const auto weakest = std::find_if(waiting.crbegin(), waiting.crend(), [](const StoredHit& h) { return h.rank > 1; });
+            if (weakest == waiting.crend())
+                return QtFuture::makeReadyFuture(QString());
+            const StoredHit& hit = *weakest;
+            const bool weak = hit.score < 0.5;
+            static const char* const kDismiss[] = {QT_TRANSLATE_NOOP("hexhub::bigdata::Colleague", "Checked: an ordinary pattern, nothing to follow up"),
+                                                   QT_TRANSLATE_NOOP("hexhub::bigdata::Colleague", "Checked against last month's: the same shop's usual trade")};
+            static const char* const kMore[] = {QT_TRANSLATE_NOOP("hexhub::bigdata::Colleague", "Asked the operator for the subscriber records"),
+                                                QT_TRANSLATE_NOOP("hexhub::bigdata::Colleague", "Waiting for the bank's answer on the accounts")};
+            const char* reason = weak ? kDismiss[draw % 2] : kMore[draw % 2];
+            return models->review(hit.id, hit.version, weak ? HitStatus::Dismissed : HitStatus::MoreData,
+                                  QCoreApplication::translate("hexhub::bigdata::Colleague", reason))
+                .then([models, datasets, weak](const StoredHit& reviewed) {
+                    return weak ? Tr::tr("A colleague at the big-data desk dismissed hit %1").arg(reviewed.id)
+                                : Tr::tr("A colleague at the big-data desk asked for more data on hit %1").arg(reviewed.id);
+                });
+        })
+        .unwrap();
+}
+
 SimulationShare simulationShare()
 {
     SimulationShare share;
     share.followUps = {
         {QStringLiteral("missing_person"), 0.5, [](const QString& address) { return Tr::tr("Search the records for sightings near %1").arg(address); }},
     };
+    share.colleagues = {{QStringLiteral("bigdata_investigation_operator"), 2 * 3600'000, &colleagueReviews}};
     return share;
 }
 

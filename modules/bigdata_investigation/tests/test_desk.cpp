@@ -11,6 +11,7 @@
 #include "hexhub/bigdata_investigation/model.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
+#include "hexhub/hub/taskservice.h"
 
 #include <QDateEdit>
 #include <QDockWidget>
@@ -501,4 +502,38 @@ TEST_CASE("Big-data desk: the labelling loop by keyboard: Y and N on a run's pai
     key(queue, Qt::Key_W);
     REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("version 2")); }, 30000));
     CHECK(scalar(tp, QStringLiteral("SELECT MAX(version) FROM bd_model_versions WHERE model_id = 'same-person'")) == 2);
+}
+
+TEST_CASE("Big-data desk: a task the hub routes to the centre is on the analyst's desk, accepted and done by keyboard", "[bigdataviews][tasks]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    // The hub's supervisor gives the centre a task; then the analyst signs in.
+    signInAs(tp, QStringLiteral("chief"), QStringLiteral("hub_supervisor"));
+    hexhub::TaskService tasks(tp->store(), tp->session(), tp->audit());
+    hexhub::NewTask n;
+    n.assignee = QStringLiteral("bigdata_investigation");
+    n.title = QStringLiteral("Check the seized export for the phone 100-5550-0147");
+    const hexhub::Task issued = await(tasks.issue(n));
+    signInAs(tp, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"));
+    DeskWindow w(tp);
+    // The hub's Tasks panel, beside the desk: the centre's open tasks, answered from here by keys on
+    // its list (A accept, P progress, D done, L decline: the desk's own Alt keys stay the desk's).
+    QDockWidget* dock = w.window.openPanel(QStringLiteral("hub.tasks"));
+    REQUIRE(dock);
+    auto* list = dock->findChild<QListWidget*>(QStringLiteral("tasks"));
+    REQUIRE(list);
+    REQUIRE(waitUntil([&] { return list->count() == 1; }));
+    CHECK(list->item(0)->text().contains(QStringLiteral("100-5550-0147")));
+    QApplication::setActiveWindow(&w.window);
+    list->setFocus();
+    list->setCurrentRow(0);
+    key(list, Qt::Key_A); // accept
+    REQUIRE(waitUntil([&] { return scalar(tp, QStringLiteral("SELECT COUNT(*) FROM hub_tasks WHERE status = 'accepted'")) == 1; }));
+    REQUIRE(waitUntil([&] { return list->count() == 1 && list->currentRow() == 0; }));
+    list->setCurrentRow(0);
+    key(list, Qt::Key_D); // done
+    REQUIRE(waitUntil([&] { return scalar(tp, QStringLiteral("SELECT COUNT(*) FROM hub_tasks WHERE status = 'done'")) == 1; }));
+    CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM events WHERE topic LIKE 'task.%' AND actor = 'ana'")) >= 2);
+    CHECK(issued.id > 0);
 }

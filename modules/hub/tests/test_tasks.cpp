@@ -39,14 +39,8 @@ TEST_CASE("Hub tasks: the hub issues a task to a centre, whose operator accepts 
     // Criminal intelligence's operator sees it, accepts it, completes it; supervision's would not.
     signInAs(tp, QStringLiteral("intel1"), QStringLiteral("criminal_intel_operator"));
     REQUIRE(waitUntil([&] { return list->count() == 1 && !issue->isVisible(); }));
-    QPushButton* acceptButton = nullptr;
-    QPushButton* doneButton = nullptr;
-    for (QPushButton* b : dock->findChildren<QPushButton*>()) {
-        if (b->text().remove(u'&') == QStringLiteral("Accept"))
-            acceptButton = b;
-        if (b->text().remove(u'&') == QStringLiteral("Done"))
-            doneButton = b;
-    }
+    auto* acceptButton = dock->findChild<QPushButton*>(QStringLiteral("accept"));
+    auto* doneButton = dock->findChild<QPushButton*>(QStringLiteral("done"));
     REQUIRE(acceptButton);
     REQUIRE(doneButton);
     REQUIRE(acceptButton->isEnabled());

@@ -220,8 +220,14 @@ TEST_CASE("Hub video: a P1 incident fills the wall with the cameras near it, a s
     QTest::keyClick(mediaList, Qt::Key_Space);
     CHECK(play->text().contains(QStringLiteral("Play")));
     const QImage paused = picture->pixmap().toImage();
-    QTest::keyClick(mediaList, Qt::Key_Right);
-    CHECK(picture->pixmap().toImage() != paused);
+    // Right steps a frame; two frames of a synthetic scene can be the same picture, so it steps on
+    // (at most the clip's length) until one differs.
+    bool stepped = false;
+    for (int i = 0; i < clip.frameCount && !stepped; ++i) {
+        QTest::keyClick(mediaList, Qt::Key_Right);
+        stepped = picture->pixmap().toImage() != paused;
+    }
+    CHECK(stepped);
     CHECK(viewer->findChild<QLabel*>(QStringLiteral("error"))->text().isEmpty());
     QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
     REQUIRE(viewer->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-media-day-en.png")));

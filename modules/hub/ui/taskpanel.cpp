@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QShortcut>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTimer>
@@ -34,10 +35,24 @@ TaskPanel::TaskPanel(HubContext& hub, std::function<qint64()> currentIncident, Q
     m_list->setWordWrap(true);
     m_issue = new QPushButton(tr("&Issue a task..."), this);
     m_issue->setObjectName(QStringLiteral("issue"));
-    m_accept = new QPushButton(tr("Acce&pt"), this);
-    m_progress = new QPushButton(tr("P&rogress..."), this);
-    m_done = new QPushButton(tr("&Done"), this);
-    m_decline = new QPushButton(tr("Dec&line..."), this);
+    // Keys on the list rather than mnemonics: the panel sits beside any centre's desk, whose own
+    // Alt keys (its pages) it must not take.
+    m_accept = new QPushButton(tr("Accept (A)"), this);
+    m_progress = new QPushButton(tr("Progress... (P)"), this);
+    m_done = new QPushButton(tr("Done (D)"), this);
+    m_decline = new QPushButton(tr("Decline... (L)"), this);
+    m_accept->setObjectName(QStringLiteral("accept"));
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_done->setObjectName(QStringLiteral("done"));
+    m_decline->setObjectName(QStringLiteral("decline"));
+    const auto listKey = [this](Qt::Key key, TaskResponse what) {
+        auto* shortcut = new QShortcut(QKeySequence(key), m_list, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, what] { act(what); });
+    };
+    listKey(Qt::Key_A, TaskResponse::Accept);
+    listKey(Qt::Key_P, TaskResponse::Progress);
+    listKey(Qt::Key_D, TaskResponse::Done);
+    listKey(Qt::Key_L, TaskResponse::Decline);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
