@@ -439,9 +439,6 @@ TEST_CASE("Big-data desk: a snapshot of the hub's incidents taken as a dataset b
     CHECK(dialog->findChild<QLineEdit*>(QStringLiteral("name"))->text().startsWith(QStringLiteral("Incidents, ")));
     CHECK(dialog->findChild<QLineEdit*>(QStringLiteral("origin"))->text() == QStringLiteral("Hexhub: Incidents"));
     CHECK(!dialog->findChild<QTableWidget*>(QStringLiteral("mapping"))->isVisible());
-    const QString folder = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures");
-    QDir().mkpath(folder);
-    CHECK(dialog->grab().save(folder + QStringLiteral("/bigdata-snapshot-day-en.png")));
     key(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);
     REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("legalBasis"));
     type(QApplication::focusWidget(), QStringLiteral("Police Law art. 6: analysis of reported crime"));
@@ -449,6 +446,20 @@ TEST_CASE("Big-data desk: a snapshot of the hub's incidents taken as a dataset b
     REQUIRE(waitUntil([&] { return !dialog || !dialog->isVisible(); }, 60000));
     CHECK(scalar(tp, QStringLiteral("SELECT record_count FROM bd_datasets WHERE origin = 'Hexhub: Incidents' AND state = 'ready'")) == 3);
     CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM bd_dataset_rows WHERE cells LIKE '%13800138000%'")) == 0);
+
+    // Its pictures, in both themes and both languages, opened as the analyst opens it.
+    inEveryLook([&](const QString&, const shell::Theme& theme, const QString& suffix) {
+        w.window.setTheme(theme);
+        backToWindow(w.window);
+        desk->setFocus();
+        key(QApplication::focusWidget(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+        QPointer<QDialog> shown = modal<QDialog>(QStringLiteral("snapshotDialog"));
+        REQUIRE(shown);
+        REQUIRE(waitUntil([&] { return shown->findChild<QComboBox*>(QStringLiteral("source"))->count() >= 3; }));
+        CHECK(shown->grab().save(picturesFolder() + QStringLiteral("/bigdata-snapshot-") + suffix));
+        shown->reject();
+        REQUIRE(waitUntil([&] { return !shown || !shown->isVisible(); }));
+    });
 }
 
 TEST_CASE("Big-data desk: the labelling loop by keyboard: Y and N on a run's pairs, W learns the weights again", "[bigdataviews][labels]")
