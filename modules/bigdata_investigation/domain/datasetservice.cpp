@@ -411,19 +411,19 @@ QFuture<Dataset> DatasetService::importSnapshot(const SnapshotSource& source, qi
             header << c.name;
         QByteArray out = csv::line(header).toUtf8() + '\n';
         qint64 rows = 0;
+        bool written = true; // a failed write stops the read: no half a snapshot goes on
         store->read([&](Sql& sql) {
             source.read(sql, fromMs, toMs, [&](const QStringList& row) {
                 out += csv::line(row).toUtf8() + '\n';
                 ++rows;
                 if (out.size() > (1 << 20)) {
-                    if (file->write(out) != out.size())
-                        return false;
+                    written = file->write(out) == out.size();
                     out.clear();
                 }
-                return true;
+                return written;
             });
         }).waitForFinished();
-        if (file->write(out) != out.size() || !file->flush())
+        if (!written || file->write(out) != out.size() || !file->flush())
             throw ValidationError(Tr::tr("The snapshot cannot be written to a temporary file: %1").arg(file->errorString()));
         if (rows == 0)
             throw ValidationError(Tr::tr("There is nothing of %1 in that period.").arg(source.title ? source.title() : source.id));
