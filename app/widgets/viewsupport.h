@@ -16,6 +16,7 @@
 
 #include <exception>
 #include <functional>
+#include <optional>
 
 namespace hexhub {
 
@@ -83,5 +84,12 @@ void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QF
         }
     });
 }
+
+/*!
+ * Asks for the reason an action goes on record with ("Why is this lead closed?"): a small dialog
+ * named "reasonDialog" with its field "reason"; OK (or Enter) only once it says something (five
+ * characters). Nothing when the user cancels.
+ */
+HEXHUB_WIDGETS_EXPORT std::optional<QString> askReason(QWidget* parent, const QString& title, const QString& question);
 
 } // namespace hexhub

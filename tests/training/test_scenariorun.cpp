@@ -459,7 +459,7 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
         QStringLiteral("training.scored:linked=met"),
         QStringLiteral("lead.received"),
         QStringLiteral("training.injected:received"),
-        QStringLiteral("lead.triaged"),
+        QStringLiteral("lead.updated"),
         QStringLiteral("training.injected:triaged"),
         QStringLiteral("task.assigned@alice"),
         QStringLiteral("task.assigned@alice"),

@@ -8,6 +8,8 @@
 #include "module/modulemetadata.h"
 #include "base/settings.h"
 #include "store/sql.h"
+#include "base/coretr.h"
+#include "base/error.h"
 
 #include <QObject>
 #include <QtPlugin>
@@ -105,6 +107,25 @@ public:
         m_subscriptions << id;
         return id;
     }
+    /*!
+     * What the module writes in the same transaction when another module journals an event matching
+     * `pattern` (Store::addReaction()): for hand-overs that must not exist without their record (a
+     * hit handed to criminal intelligence is its lead in the same commit). Ended with the module.
+     */
+    int addReaction(const QString& pattern, WriteTransaction::Reaction react);
+    //! A typed reaction to the events of payload struct T; an event whose payload does not parse is refused.
+    template <typename T>
+    int addReaction(std::function<void(WriteTransaction&, const T&, const Event&)> react)
+    {
+        return addReaction(QString::fromLatin1(T::kTopic), [react = std::move(react)](WriteTransaction& txn, const Event& event) {
+            const std::optional<T> payload = T::fromJson(event.payload);
+            if (!payload)
+                throw ValidationError(Tr::tr("The event %1 cannot be read; nothing was written.").arg(event.topic));
+            react(txn, *payload, event);
+        });
+    }
+    //! Ends the module's bus subscriptions and reactions (the module manager, as the module stops).
+    void endSubscriptions();
     void addView(const ViewFactory& view);
     void addCommand(const Command& command);
     /*!
@@ -174,6 +195,7 @@ private:
     QList<ViewFactory> m_views;
     QList<Command> m_commands;
     QList<EventBus::SubscriptionId> m_subscriptions;
+    QList<int> m_reactions;
     std::function<void(DemoContext&)> m_demoData;
     EventDescriber m_describer;
     RailBadge m_railBadge;

@@ -72,6 +72,23 @@ EventBus::SubscriptionId ModuleContext::subscribe(const QString& pattern, QObjec
     return id;
 }
 
+int ModuleContext::addReaction(const QString& pattern, WriteTransaction::Reaction react)
+{
+    const int id = m_services.store.addReaction(pattern, std::move(react));
+    m_reactions << id;
+    return id;
+}
+
+void ModuleContext::endSubscriptions()
+{
+    for (const auto id : std::as_const(m_subscriptions))
+        m_services.bus.unsubscribe(id);
+    m_subscriptions.clear();
+    for (const int id : std::as_const(m_reactions))
+        m_services.store.removeReaction(id);
+    m_reactions.clear();
+}
+
 void ModuleContext::addView(const ViewFactory& view)
 {
     m_views << view;
@@ -309,8 +326,7 @@ void ModuleManager::loadAndInitialize(ModuleSpec* spec)
         error = Tr::tr("initialize() threw an unknown exception");
     }
     if (!ok) {
-        for (const auto id : spec->context->subscriptions())
-            m_services.bus.unsubscribe(id);
+        spec->context->endSubscriptions();
         spec->instance = nullptr;
         fail(spec, Tr::tr("initialization failed: %1").arg(error));
     }
@@ -350,8 +366,7 @@ QFuture<void> ModuleManager::start()
             for (ModuleSpec* spec : std::as_const(m_order)) {
                 if (spec->state == ModuleSpec::State::Failed) {
                     if (spec->instance) {
-                        for (const auto id : spec->context->subscriptions())
-                            m_services.bus.unsubscribe(id);
+                        spec->context->endSubscriptions();
                         spec->instance->aboutToShutdown();
                         spec->instance = nullptr;
                     }
@@ -382,8 +397,7 @@ void ModuleManager::shutdown()
         ModuleSpec* spec = *it;
         // Loaded, or initialized by prepare() when the start stopped before their migrations.
         if ((spec->state == ModuleSpec::State::Loaded || spec->state == ModuleSpec::State::Discovered) && spec->instance) {
-            for (const auto id : spec->context->subscriptions())
-                m_services.bus.unsubscribe(id);
+            spec->context->endSubscriptions();
             spec->instance->aboutToShutdown();
         }
     }

@@ -9,6 +9,7 @@
 #include "store/sqlscript.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlError>
 
 namespace hexhub {
@@ -152,6 +153,16 @@ Event WriteTransaction::publish(const EventDraft& draft)
     event.origin = m_origin;
     event.seq = journal::append(*this, event);
     m_events << event;
+    if (!m_reactions.isEmpty()) {
+        // A reaction may publish in its turn; a chain that comes back on itself stops here.
+        if (m_reactionDepth >= kMaxReactionDepth)
+            throw StoreError(Tr::tr("Events react on each other without end (at %1); nothing was written.").arg(event.topic));
+        ++m_reactionDepth;
+        const auto done = qScopeGuard([this] { --m_reactionDepth; });
+        for (const ReactionEntry& r : std::as_const(m_reactions))
+            if (r.pattern.matches(event.topic))
+                r.react(*this, event);
+    }
     return event;
 }
 

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <functional>
+
 namespace hexhub {
 
 class Clock;
@@ -87,6 +89,19 @@ public:
     const QList<Event>& events() const { return m_events; }
     void clearEvents() { m_events.clear(); }
 
+    /*!
+     * What another module does in the same transaction when an event is journaled (Store::addReaction()):
+     * the centre that receives a handed-on hit takes it in as a lead in the transaction that hands it
+     * on, so there is no hand-over without its lead and no lead without its hand-over.
+     */
+    using Reaction = std::function<void(WriteTransaction&, const Event&)>;
+    struct ReactionEntry
+    {
+        TopicPattern pattern;
+        Reaction react;
+    };
+    void setReactions(QList<ReactionEntry> reactions) { m_reactions = std::move(reactions); }
+
 private:
     QString m_source = QStringLiteral("core");
     QString m_actor = QStringLiteral("system");
@@ -94,6 +109,9 @@ private:
     QString m_origin;
     QList<Event> m_events;
     bool m_exercise = false;
+    QList<ReactionEntry> m_reactions;
+    int m_reactionDepth = 0;
+    static constexpr int kMaxReactionDepth = 4;
 };
 
 //! Who a write is on behalf of: module id for the events' source, user for their actor.

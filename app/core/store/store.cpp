@@ -321,6 +321,23 @@ void Store::removeCommitObserver(int id)
     m_observers.remove(id);
 }
 
+int Store::addReaction(const QString& pattern, WriteTransaction::Reaction react)
+{
+    TopicPattern topic(pattern);
+    if (!topic.isValid())
+        throw ValidationError(Tr::tr("'%1' is not a topic a reaction can follow.").arg(pattern));
+    QMutexLocker lock(&m_observersMutex);
+    const int id = m_nextObserverId++;
+    m_reactions.insert(id, {std::move(topic), std::move(react)});
+    return id;
+}
+
+void Store::removeReaction(int id)
+{
+    QMutexLocker lock(&m_observersMutex);
+    m_reactions.remove(id);
+}
+
 QFuture<void> Store::open()
 {
     if (m_writer) {
@@ -568,6 +585,11 @@ QList<Event> Store::runWriteOnce(WriteJob& job, QSqlDatabase& db, bool& commitSe
     txn.setSource(job.context.source);
     txn.setActor(job.context.actor);
     txn.setCorrelationId(job.context.correlationId);
+    {
+        QMutexLocker lock(&m_observersMutex);
+        if (!m_reactions.isEmpty())
+            txn.setReactions(m_reactions.values());
+    }
     {
         QSqlQuery begin(db);
         if (!begin.exec(m_dialect->beginWrite()))

@@ -116,6 +116,15 @@ public:
     int addCommitObserver(CommitObserver observer);
     void removeCommitObserver(int id);
 
+    /*!
+     * Runs `react` inside every write transaction that journals an event matching `pattern`, right
+     * after the event is journaled (WriteTransaction::Reaction): what it writes commits or rolls back
+     * with the change that caused it, and an exception it throws refuses that change. Called on the
+     * writer thread. Returns an id for removeReaction().
+     */
+    int addReaction(const QString& pattern, WriteTransaction::Reaction react);
+    void removeReaction(int id);
+
 Q_SIGNALS:
     void stateChanged(hexhub::Store::State state);
 
@@ -161,6 +170,7 @@ private:
     QMutex m_observersMutex;
     QMap<int, CommitObserver> m_observers;
     int m_nextObserverId = 1;
+    QMap<int, WriteTransaction::ReactionEntry> m_reactions; // under m_observersMutex
     std::atomic<State> m_state{State::Closed};
     static constexpr int kOfflineProbeMs = 2000;
     QTimer* m_probe = nullptr; //!< offline: tries the server again now and then

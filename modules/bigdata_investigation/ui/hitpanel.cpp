@@ -36,40 +36,6 @@ QString errorText(const std::exception& e)
     return QString::fromUtf8(e.what());
 }
 
-std::optional<QString> askReason(QWidget* parent, const QString& title, const QString& question)
-{
-    QDialog dialog(parent);
-    dialog.setObjectName(QStringLiteral("reasonDialog"));
-    dialog.setWindowTitle(title);
-    auto* layout = new QVBoxLayout(&dialog);
-    auto* label = new QLabel(question, &dialog);
-    label->setWordWrap(true);
-    auto* reason = new QLineEdit(&dialog);
-    reason->setObjectName(QStringLiteral("reason"));
-    reason->setPlaceholderText(QObject::tr("At least five characters; it goes on record"));
-    label->setBuddy(reason);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    QObject::connect(reason, &QLineEdit::textChanged, &dialog,
-                     [buttons](const QString& text) { buttons->button(QDialogButtonBox::Ok)->setEnabled(text.trimmed().size() >= 5); });
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    // Enter in the field takes the reason once it is long enough (not left to which button is default).
-    QObject::connect(reason, &QLineEdit::returnPressed, &dialog, [&dialog, reason] {
-        if (reason->text().trimmed().size() >= 5)
-            dialog.accept();
-    });
-    buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
-    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(label);
-    layout->addWidget(reason);
-    layout->addWidget(buttons);
-    dialog.resize(std::max(420, dialog.sizeHint().width()), dialog.sizeHint().height());
-    if (dialog.exec() != QDialog::Accepted || reason->text().trimmed().size() < 5)
-        return std::nullopt;
-    return reason->text().trimmed();
-}
-
 HitPanel::HitPanel(BigDataContext& context, QWidget* parent) : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("hitPanel"));

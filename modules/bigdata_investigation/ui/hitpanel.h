@@ -78,6 +78,5 @@ private:
  * Asks for the reason of a decision that goes on record (at least five characters): Enter takes it,
  * Escape cancels. The reason, or nothing when cancelled.
  */
-std::optional<QString> askReason(QWidget* parent, const QString& title, const QString& question);
 
 } // namespace hexhub::bigdata

@@ -23,7 +23,11 @@ void writeDemoData(DemoContext& demo)
 {
     const DemoDistrict& district = demo.district();
     QRandomGenerator64 random = demo.random(QStringLiteral("leads"));
-    static const char* const kSources[] = {"informant", "model_alert", "other_centre", "public", "patrol"};
+    // Where leads come from, in rough proportion: tips, big-data hits, other centres, hub incidents.
+    static const char* const kSources[] = {"tip", "tip", "big_data", "centre", "incident"};
+    static const char* const kCentres[] = {"", "", "bigdata_investigation", "basic_control", "hub"};
+    static const char* const kTipSources[] = {"Caller on the tip line, call back number on file", "Registered informant DEMO-%1",
+                                              "Shop owner on %1", "Anonymous letter to the station"};
     static const char* const kSummaries[] = {
         "Stolen phones offered for sale near %1", "Burglaries on %1 may be one crew", "Fencing of stolen bicycles around %1",
         "Fraud calls traced to a flat on %1", "Car break-ins along %1 at night", "Counterfeit goods stored in a garage on %1",
@@ -31,6 +35,9 @@ void writeDemoData(DemoContext& demo)
     static const char* const kOrganisations[] = {"DEMO Trading Co. No. %1", "DEMO Logistics Ltd. No. %1", "DEMO Repair Shop No. %1"};
     static const char* const kRelations[] = {"called", "owns", "lives at", "drives", "paid", "works for", "met"};
     static const char* const kEvidence[] = {"Call records", "Vehicle registration", "Witness statement", "Bank transfer", "Camera footage"};
+    static const char* const kCloseReasons[] = {"No offence found after checks", "Handed to the station that covers the address",
+                                                "Information could not be corroborated"};
+    const QString analyst = DemoContext::userOf(QStringLiteral("criminal_intel_operator"));
 
     const qint64 leads = demo.scaled(0.02, 40);
     qint64 previousPhone = 0;
@@ -40,17 +47,40 @@ void writeDemoData(DemoContext& demo)
         const qint64 age = demo.endMs() - received;
         const int street = district.randomStreet(random);
         const QString summary = QString::fromLatin1(kSummaries[random.bounded(int(std::size(kSummaries)))]).arg(district.streets[street].name);
-        static const QString kGrades[] = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D"), QStringLiteral("E")};
-        const QString status = age < 7 * kDay  ? (random.bounded(2) ? QStringLiteral("new") : QStringLiteral("triaged"))
-                               : age < 60 * kDay ? (random.bounded(2) ? QStringLiteral("developing") : QStringLiteral("triaged"))
-                                                 : (random.bounded(3) ? QStringLiteral("closed") : QStringLiteral("handed_over"));
+        // Graded in the admiralty code: most sources usually or fairly reliable, most information probably or possibly true.
+        static const char kReliability[] = "ABBBCCCDEF";
+        static const char kCredibility[] = "1222333456";
+        const QString status = age < 2 * kDay    ? (random.bounded(3) ? QStringLiteral("new") : QStringLiteral("assessing"))
+                               : age < 7 * kDay  ? (random.bounded(2) ? QStringLiteral("assessing") : QStringLiteral("developing"))
+                               : age < 60 * kDay ? (random.bounded(2) ? QStringLiteral("developing") : QStringLiteral("actioned"))
+                                                 : (random.bounded(3) ? QStringLiteral("closed") : QStringLiteral("actioned"));
+        const bool graded = status != QLatin1String("new");
+        const int source = random.bounded(int(std::size(kSources)));
+        QString sourceDetail;
+        if (QLatin1String(kSources[source]) == QLatin1String("tip")) {
+            const int kind = random.bounded(4);
+            sourceDetail = QString::fromLatin1(kTipSources[kind]);
+            if (kind == 1)
+                sourceDetail = sourceDetail.arg(100 + random.bounded(900));
+            else if (kind == 2)
+                sourceDetail = sourceDetail.arg(district.streets[street].name);
+        }
         const qint64 year = QDateTime::fromMSecsSinceEpoch(received, Qt::UTC).date().year();
+        const QVariant none;
         const qint64 lead = demo.insertReturningId(
-            QStringLiteral("INSERT INTO ci_leads (reference, source, summary, grade, status, legal_basis, retain_until, received_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            {QStringLiteral("L-%1-%2").arg(year).arg(i + 1, 5, 10, QLatin1Char('0')), QLatin1String(kSources[random.bounded(5)]), summary,
-             status == QLatin1String("new") ? QVariant() : QVariant(kGrades[random.bounded(5)]),
-             status, QStringLiteral("Investigation of reported offences"), received + 5 * 365 * kDay, received});
+            QStringLiteral("INSERT INTO ci_leads (reference, source_kind, source_centre, source_detail, summary, scheme, source_grade, info_grade, "
+                           "grade_reason, graded_by, graded_at, status, status_reason, assigned_to, legal_basis, retain_until, received_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {QStringLiteral("L-%1-%2").arg(year).arg(i + 1, 5, 10, QLatin1Char('0')), QLatin1String(kSources[source]),
+             QLatin1String(kCentres[source]), sourceDetail, summary,
+             graded ? QVariant(QStringLiteral("admiralty")) : none,
+             graded ? QVariant(QString(QLatin1Char(kReliability[random.bounded(10)]))) : none,
+             graded ? QVariant(QString(QLatin1Char(kCredibility[random.bounded(10)]))) : none,
+             graded ? QVariant(QStringLiteral("Graded on the source's record and what other reports say")) : QVariant(QString()),
+             graded ? QVariant(analyst) : none, graded ? QVariant(received + 3 * 3600 * 1000) : none, status,
+             status == QLatin1String("closed") ? QLatin1String(kCloseReasons[random.bounded(3)]) : QLatin1String(""),
+             graded && random.bounded(4) ? QVariant(analyst) : none,
+             QStringLiteral("Investigation of reported offences"), received + 5 * 365 * kDay, received, received});
         leadIds << std::pair{lead, summary};
 
         // Its entities, linked in a chain; a phone now and then shared with the lead before.

@@ -19,6 +19,7 @@ constexpr qint64 kDay = DemoHistory::kDay;
 
 const QStringList kTables{QStringLiteral("ci_entities"), QStringLiteral("ci_investigations"), QStringLiteral("ci_leads"),
                           QStringLiteral("ci_links"), QStringLiteral("ci_task_division")};
+// ci_settings holds the deployment's grading scheme: every desk reads it, an administrator changes it.
 
 } // namespace
 
@@ -28,9 +29,9 @@ TEST_CASE("criminal_intel: the tables its README lists, with their columns, scop
     DemoHistory store;
     checkCentreTables(store, QStringLiteral("criminal_intel"), QStringLiteral("ci_"),
                       {{QStringLiteral("ci_leads"),
-                        {QStringLiteral("id"), QStringLiteral("reference"), QStringLiteral("source"), QStringLiteral("summary"),
-                         QStringLiteral("grade"), QStringLiteral("status"), QStringLiteral("legal_basis"), QStringLiteral("retain_until"),
-                         QStringLiteral("received_at"), QStringLiteral("version")}},
+                        {QStringLiteral("id"), QStringLiteral("reference"), QStringLiteral("source_kind"), QStringLiteral("source_centre"), QStringLiteral("source_record"), QStringLiteral("source_detail"), QStringLiteral("summary"), QStringLiteral("details"), QStringLiteral("evidence"), QStringLiteral("scheme"), QStringLiteral("source_grade"), QStringLiteral("info_grade"), QStringLiteral("handling"), QStringLiteral("conditions"), QStringLiteral("grade_reason"), QStringLiteral("graded_by"), QStringLiteral("graded_at"), QStringLiteral("status"), QStringLiteral("status_reason"), QStringLiteral("assigned_to"), QStringLiteral("merged_into"), QStringLiteral("investigation_id"), QStringLiteral("legal_basis"), QStringLiteral("retain_until"), QStringLiteral("received_at"), QStringLiteral("due_at"), QStringLiteral("updated_at"), QStringLiteral("version")}},
+                       {QStringLiteral("ci_settings"),
+                        {QStringLiteral("key"), QStringLiteral("value"), QStringLiteral("changed_by"), QStringLiteral("changed_at"), QStringLiteral("reason"), QStringLiteral("version")}},
                        {QStringLiteral("ci_entities"),
                         {QStringLiteral("id"), QStringLiteral("lead_id"), QStringLiteral("kind"), QStringLiteral("label")}},
                        {QStringLiteral("ci_links"),
@@ -79,20 +80,27 @@ TEST_CASE("criminal_intel: demo leads span the history, their status by age, the
     }
     CHECK(previous < end);
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE retain_until <> received_at + ? OR legal_basis = '' "
-                                    "OR source NOT IN ('informant', 'model_alert', 'other_centre', 'public', 'patrol')"),
+                                    "OR source_kind NOT IN ('tip', 'big_data', 'centre', 'incident')"),
                      {5 * 365 * kDay}) == 0);
-    // New or triaged for a week, then developing or triaged, closed or handed over after 60 days;
-    // graded (A to E) once triaged.
-    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE (received_at > ? AND status NOT IN ('new', 'triaged')) "
-                                    "OR (received_at <= ? AND received_at > ? AND status NOT IN ('developing', 'triaged')) "
-                                    "OR (received_at <= ? AND status NOT IN ('closed', 'handed_over'))"),
-                     {end - 7 * kDay, end - 7 * kDay, end - 60 * kDay, end - 60 * kDay}) == 0);
-    for (const char* status : {"new", "triaged", "developing", "closed", "handed_over"}) {
+    // A tip's source is recorded (and masked); no other lead has one.
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE (source_kind = 'tip') <> (source_detail <> '')")) == 0);
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE source_detail <> '' AND source_detail_masked <> '********'")) == 0);
+    // New or assessing for two days, then assessing or developing for the week, developing or
+    // actioned to 60 days, closed (with a reason) or actioned after; graded in the admiralty code
+    // once past new.
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE (received_at > ? AND status NOT IN ('new', 'assessing')) "
+                                    "OR (received_at <= ? AND received_at > ? AND status NOT IN ('assessing', 'developing')) "
+                                    "OR (received_at <= ? AND received_at > ? AND status NOT IN ('developing', 'actioned')) "
+                                    "OR (received_at <= ? AND status NOT IN ('closed', 'actioned'))"),
+                     {end - 2 * kDay, end - 2 * kDay, end - 7 * kDay, end - 7 * kDay, end - 60 * kDay, end - 60 * kDay}) == 0);
+    for (const char* status : {"new", "assessing", "developing", "actioned", "closed"}) {
         INFO(status);
         CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE status = ?"), {QString::fromLatin1(status)}) > 0);
     }
-    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE (status = 'new' AND grade IS NOT NULL) "
-                                    "OR (status <> 'new' AND grade IS NULL)")) == 0);
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE (status = 'new' AND scheme IS NOT NULL) "
+                                    "OR (status <> 'new' AND (scheme <> 'admiralty' OR source_grade NOT IN ('A', 'B', 'C', 'D', 'E', 'F') "
+                                    "OR info_grade NOT IN ('1', '2', '3', '4', '5', '6') OR scheme IS NULL))")) == 0);
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE status = 'closed' AND status_reason = ''")) == 0);
 
     // Two to four entities a lead, the first a person, each plainly synthetic or of the district.
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads l WHERE (SELECT COUNT(*) FROM ci_entities e WHERE e.lead_id = l.id) "

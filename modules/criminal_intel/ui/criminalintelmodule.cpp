@@ -1,9 +1,18 @@
 #include "criminalintelmodule.h"
+#include "intelcontext.h"
+#include "leaddesk.h"
 
 #include "hexhub/criminal_intel/demo.h"
+#include "hexhub/criminal_intel/leads.h"
 #include "module/demodata.h"
+#include "recordtable.h"
+
+#include <QApplication>
 
 namespace hexhub::criminalintel {
+
+CriminalIntelModule::CriminalIntelModule() = default;
+CriminalIntelModule::~CriminalIntelModule() = default;
 
 bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
 {
@@ -12,7 +21,89 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     // Leads, their links and joint investigations of demo mode.
     context.setDemoData(&writeDemoData);
     context.setSimulationShare(simulationShare());
+    context.setEventDescriber(&describeIntelEvent);
+    context.setRailBadge(intelRailBadge());
+    context.setRecordSearch(&searchLeads);
+    // A hit big-data hands on to this centre is its lead in the same transaction.
+    context.addReaction(QStringLiteral("model_hit.handed_on"), &takeInHandedOnHit);
+    m_context = std::make_unique<IntelContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
+    m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
+    // A lead ("lead 42", a limit's subject "lead:42") opens on the desk from anywhere.
+    context.addRecordKind(RecordKind{QStringLiteral("lead"), QStringLiteral("criminal_intel.desk"), [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<LeadDesk*>(view);
+                                         return desk && desk->openLead(ref.toLongLong());
+                                     }});
+
+    ViewFactory desk;
+    desk.id = QStringLiteral("criminal_intel.desk");
+    desk.title = tr("Leads");
+    desk.translatedTitle = [] { return tr("Leads"); };
+    desk.icon = QStringLiteral(":/hexhub/icons/criminal_intel.svg");
+    desk.area = ViewFactory::Area::Central;
+    desk.permission = QString::fromLatin1(LeadService::kViewPermission);
+    desk.create = [this](QWidget* parent) -> QWidget* {
+        auto* view = new LeadDesk(*m_context, parent);
+        m_desks.removeAll(nullptr);
+        m_desks << view;
+        return view;
+    };
+    context.addView(desk);
+
+    const auto command = [&context](const char* id, const QString& title, const char* permission, const char* shortcut,
+                                    std::function<void()> trigger) {
+        Command c;
+        c.id = QString::fromLatin1(id);
+        c.title = title;
+        c.shortcut = QString::fromLatin1(shortcut);
+        c.permission = QString::fromLatin1(permission);
+        c.trigger = std::move(trigger);
+        context.addCommand(c);
+    };
+    const auto onDesk = [this, ctx = &context](std::function<void(LeadDesk*)> action) {
+        return [this, ctx, action] {
+            if (!currentDesk())
+                ctx->openRecord(QStringLiteral("lead"), QStringLiteral("0"));
+            if (LeadDesk* desk = currentDesk())
+                action(desk);
+        };
+    };
+    command("criminal_intel.tip", tr("Record a tip as a lead"), LeadService::kTriagePermission, "Ctrl+Shift+T",
+            onDesk([](LeadDesk* d) { d->recordTip(); }));
+    command("criminal_intel.grade", tr("Grade the lead in view"), LeadService::kTriagePermission, "",
+            onDesk([](LeadDesk* d) { d->panel()->grade(); }));
+    command("criminal_intel.assign", tr("Assign the lead in view to an analyst"), LeadService::kTriagePermission, "",
+            onDesk([](LeadDesk* d) { d->panel()->assign(); }));
+    command("criminal_intel.move", tr("Move the lead in view (assessing, developing, actioned, closed)"), LeadService::kTriagePermission, "",
+            onDesk([](LeadDesk* d) { d->panel()->move(); }));
+    command("criminal_intel.merge", tr("Merge the lead in view into the lead it repeats"), LeadService::kTriagePermission, "",
+            onDesk([](LeadDesk* d) { d->panel()->merge(); }));
+    command("criminal_intel.export", tr("Export the leads in view as CSV"), LeadService::kViewPermission, "",
+            onDesk([](LeadDesk* d) { d->queue()->exportCsv(); }));
+    command("criminal_intel.scheme", tr("Choose the grading scheme (admiralty or 3x5x2)"), LeadService::kSettingsPermission, "",
+            onDesk([](LeadDesk* d) { d->chooseScheme(); }));
     return true;
+}
+
+LeadDesk* CriminalIntelModule::currentDesk() const
+{
+    LeadDesk* last = nullptr;
+    const QWidget* active = QApplication::activeWindow();
+    for (const QPointer<LeadDesk>& desk : m_desks) {
+        if (!desk)
+            continue;
+        if (active && desk->window() == active)
+            return desk;
+        if (!last || desk->isVisible())
+            last = desk;
+    }
+    return last;
+}
+
+void CriminalIntelModule::aboutToShutdown()
+{
+    for (const QPointer<LeadDesk>& desk : std::as_const(m_desks))
+        delete desk.data();
+    m_desks.clear();
 }
 
 QString CriminalIntelModule::displayName() const

@@ -232,6 +232,21 @@ $$
 DECLARE
     p JSONB;
 BEGIN
+    -- A hand-over between centres journaled by the giving centre's desk in the same transaction (a
+    -- hit taken in as a lead): the receiving centre's, and the giver's own through its actor.
+    IF topic = 'lead.received' THEN
+        RETURN 'criminal_intel';
+    END IF;
+    IF topic LIKE 'deadline.%' AND hexhub_is_centre(source) THEN
+        BEGIN
+            p := payload::JSONB;
+        EXCEPTION WHEN others THEN
+            RETURN source;
+        END;
+        IF hexhub_is_centre(split_part(p->>'key', '.', 1)) THEN
+            RETURN split_part(p->>'key', '.', 1);
+        END IF;
+    END IF;
     IF hexhub_is_centre(source) THEN
         RETURN source;
     END IF;

@@ -10,3 +10,87 @@ SELECT hexhub_scope_to_centre('ci_task_division', 'criminal_intel');
 -- read label_masked, and reveal the label through hexhub_reveal() with
 -- criminal_intel.investigation.manage and a reason, on the audit chain.
 SELECT hexhub_register_personal_column('ci_entities', 'label', 'criminal_intel.investigation.manage', 'criminal_intel');
+
+-- A tip's source (issue 21) is protected: desks read source_detail_masked, and the source itself
+-- only through hexhub_reveal() with criminal_intel.source.reveal and a reason, on the audit chain.
+SELECT hexhub_register_personal_column('ci_leads', 'source_detail', 'criminal_intel.source.reveal', 'criminal_intel');
+
+-- The intake of a hit big-data hands on: the big-data desk's login may not write this centre's
+-- rows, so the server takes the hit in from its own row, and only a hit handed on to this centre by
+-- someone who may review hits, in the transaction that hands it on (handed_to set, status handed_on).
+-- Everything in the lead comes from the hit's row; the desk gives only the times (the Clock's, so
+-- that demo and training keep their simulated time). A hit already taken in gives its lead again.
+CREATE OR REPLACE FUNCTION ci_take_in_hit(hit BIGINT, received_at BIGINT, due_at BIGINT)
+    RETURNS TABLE (lead_id BIGINT, lead_reference TEXT, lead_summary TEXT, created BOOLEAN)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    h RECORD;
+    record TEXT := 'hit ' || hit;
+    made BIGINT;
+BEGIN
+    IF NOT hexhub_holds('bigdata_investigation.hit.review') THEN
+        RAISE EXCEPTION 'permission denied: % may not hand hits on', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT id, summary, evidence, reason INTO h FROM bd_hits
+        WHERE id = hit AND status = 'handed_on' AND handed_to = 'criminal_intel';
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'hit % is not handed on to criminal intelligence', hit USING ERRCODE = 'check_violation';
+    END IF;
+    IF abs(received_at - (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT) > 400 * 86400000::BIGINT
+       OR due_at < received_at OR due_at > received_at + 366 * 86400000::BIGINT THEN
+        RAISE EXCEPTION 'the times given for hit % are not plausible', hit USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN QUERY SELECT l.id, l.reference, l.summary, FALSE FROM ci_leads l WHERE l.source_kind = 'big_data' AND l.source_record = record;
+    IF FOUND THEN
+        RETURN;
+    END IF;
+    INSERT INTO ci_leads (reference, source_kind, source_centre, source_record, summary, details, evidence, legal_basis,
+                          retain_until, received_at, due_at, updated_at)
+        VALUES ('pending-' || record, 'big_data', 'bigdata_investigation', record,
+                left(COALESCE(NULLIF(btrim(h.summary), ''), 'Hit ' || hit || ' handed on by big-data investigation'), 300),
+                COALESCE(h.reason, ''), h.evidence,
+                'Analysis of records under the big-data centre''s dataset provenance',
+                received_at + 5 * 365 * 86400000::BIGINT, received_at, due_at, received_at)
+        RETURNING id INTO made;
+    UPDATE ci_leads SET reference = 'L-' || extract(year FROM to_timestamp(received_at / 1000.0) AT TIME ZONE 'UTC')::INT || '-' || lpad(made::TEXT, 5, '0')
+        WHERE id = made;
+    RETURN QUERY SELECT l.id, l.reference, l.summary, TRUE FROM ci_leads l WHERE l.id = made;
+END
+$$;
+REVOKE ALL ON FUNCTION ci_take_in_hit(BIGINT, BIGINT, BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_take_in_hit(BIGINT, BIGINT, BIGINT) TO hexhub_app;
+
+-- Who a lead may be assigned to: the active users holding criminal_intel.lead.triage (desks may not
+-- read the users table), for those who may triage themselves.
+CREATE OR REPLACE FUNCTION ci_analysts() RETURNS TABLE (name TEXT)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_holds('criminal_intel.lead.triage') THEN
+        RAISE EXCEPTION 'permission denied: % may not assign leads', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY SELECT DISTINCT u.name::TEXT FROM users u JOIN user_roles ur ON ur.user_id = u.id
+        JOIN role_permissions rp ON rp.role = ur.role
+        WHERE u.active = 1 AND rp.permission = 'criminal_intel.lead.triage';
+END
+$$;
+REVOKE ALL ON FUNCTION ci_analysts() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_analysts() TO hexhub_app;
+
+-- The grading scheme is changed by an administrator only: the service checks the permission, and
+-- so does the server, whoever's login sends the UPDATE.
+CREATE OR REPLACE FUNCTION ci_settings_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_is_owner() AND NOT hexhub_holds('criminal_intel.settings.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not change criminal intelligence''s settings', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS ci_settings_guard ON ci_settings;
+CREATE TRIGGER ci_settings_guard BEFORE UPDATE ON ci_settings FOR EACH ROW EXECUTE FUNCTION ci_settings_guard();
+SELECT hexhub_stamp_who_on('ci_settings', 'changed_by');

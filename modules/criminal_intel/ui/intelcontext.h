@@ -1,0 +1,33 @@
+#pragma once
+// What the centre's views share: the core's services and the centre's own (one of each per desk).
+#include "hexhub/criminal_intel/leads.h"
+
+#include <functional>
+
+namespace hexhub {
+class AuditLog;
+class Clock;
+class EventBus;
+class Session;
+class Store;
+} // namespace hexhub
+
+namespace hexhub::criminalintel {
+
+struct IntelContext
+{
+    IntelContext(Store& store, EventBus& bus, Clock& clock, Session& session, AuditLog& audit)
+        : store(store), bus(bus), clock(clock), session(session), audit(audit), leads(store, session, audit)
+    {
+    }
+    Store& store;
+    EventBus& bus;
+    Clock& clock;
+    Session& session;
+    AuditLog& audit;
+    LeadService leads;
+    //! Opens a record of any module ("bd_hit", "42"): empty when it opened, else why not.
+    std::function<QString(const QString& kind, const QString& ref)> openRecord;
+};
+
+} // namespace hexhub::criminalintel

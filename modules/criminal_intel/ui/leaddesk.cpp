@@ -1,0 +1,705 @@
+#include "leaddesk.h"
+#include "intelcontext.h"
+
+#include "base/clock.h"
+#include "base/whenfinished.h"
+#include "messageline.h"
+#include "recorddetail.h"
+#include "recordtable.h"
+#include "security/session.h"
+#include "sqlpagemodel.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hexhub::criminalintel {
+
+namespace {
+
+QString errorText(const std::exception& e)
+{
+    return QString::fromUtf8(e.what());
+}
+
+QString stamp(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+QString statusText(const QString& key)
+{
+    const auto s = leadStatusFromKey(key);
+    return s ? leadStatusName(*s) : key;
+}
+
+QString sourceText(const QString& key)
+{
+    const auto s = leadSourceFromKey(key);
+    return s ? leadSourceName(*s) : key;
+}
+
+QLabel* wrapped(QWidget* parent, const QString& name)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+//! A dialog's frame: a form, a message line and OK/Cancel (OK runs `save`, which closes it when saved).
+struct FormDialog
+{
+    QDialog dialog;
+    QFormLayout* form;
+    QLabel* message;
+    QDialogButtonBox* buttons;
+
+    FormDialog(QWidget* parent, const QString& name, const QString& title)
+        : dialog(parent)
+    {
+        dialog.setObjectName(name);
+        dialog.setWindowTitle(title);
+        auto* layout = new QVBoxLayout(&dialog);
+        form = new QFormLayout;
+        layout->addLayout(form);
+        message = new QLabel(&dialog);
+        makeMessageLine(message, QStringLiteral("message"));
+        layout->addWidget(message);
+        buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
+        buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+        QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        layout->addWidget(buttons);
+    }
+    QLineEdit* line(const QString& name, const QString& label, const QString& placeholder = {})
+    {
+        auto* edit = new QLineEdit(&dialog);
+        edit->setObjectName(name);
+        edit->setPlaceholderText(placeholder);
+        form->addRow(label, edit);
+        return edit;
+    }
+    QComboBox* choice(const QString& name, const QString& label)
+    {
+        auto* box = new QComboBox(&dialog);
+        box->setObjectName(name);
+        form->addRow(label, box);
+        return box;
+    }
+    //! OK (or Enter in a line) runs `save`; the dialog stays open with the reason when it fails.
+    template <typename T>
+    bool run(std::function<QFuture<T>()> save)
+    {
+        const auto attempt = [this, save] {
+            message->clear();
+            message->hide();
+            closeWhenSaved(&dialog, buttons, message, save());
+        };
+        QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, attempt);
+        for (QLineEdit* edit : dialog.findChildren<QLineEdit*>())
+            QObject::connect(edit, &QLineEdit::returnPressed, &dialog, attempt);
+        dialog.resize(std::max(480, dialog.sizeHint().width()), dialog.sizeHint().height());
+        return dialog.exec() == QDialog::Accepted;
+    }
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+LeadPanel::LeadPanel(IntelContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("leadPanel"));
+    auto* inner = new QWidget;
+    auto* layout = new QVBoxLayout(inner);
+    m_title = wrapped(inner, QStringLiteral("title"));
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    m_title->setFont(big);
+    m_summary = wrapped(inner, QStringLiteral("summary"));
+    m_handling = wrapped(inner, QStringLiteral("handling"));
+    QFont bold = m_handling->font();
+    bold.setBold(true);
+    m_handling->setFont(bold);
+    m_handling->setFrameShape(QFrame::StyledPanel);
+    m_handling->setMargin(6);
+    auto* facts = new QFormLayout;
+    m_source = wrapped(inner, QStringLiteral("source"));
+    m_grade = wrapped(inner, QStringLiteral("grade"));
+    m_status = wrapped(inner, QStringLiteral("status"));
+    m_due = wrapped(inner, QStringLiteral("due"));
+    m_tipSource = new MaskedField(tr("Protected source: %1"), tr("the tip's protected source"), inner);
+    m_tipSource->setObjectName(QStringLiteral("tipSource"));
+    m_tipSource->setEmptyText(tr("No protected source (not a tip)."));
+    facts->addRow(tr("Came from"), m_source);
+    facts->addRow(tr("Grade"), m_grade);
+    facts->addRow(tr("Status"), m_status);
+    facts->addRow(tr("Limit"), m_due);
+    m_details = wrapped(inner, QStringLiteral("details"));
+    m_evidence = wrapped(inner, QStringLiteral("evidence"));
+
+    auto* buttons = new QGridLayout;
+    const auto action = [this, inner, buttons](const QString& name, const QString& text, void (LeadPanel::*slot)()) {
+        auto* b = new QPushButton(text, inner);
+        b->setObjectName(name);
+        b->setAutoDefault(false);
+        connect(b, &QPushButton::clicked, this, slot);
+        buttons->addWidget(b, int(m_actions.size()) / 3, int(m_actions.size()) % 3);
+        m_actions << b;
+    };
+    // The keys are the queue's (G, A, S, M, R on the list), not mnemonics that would take the desk's Alt keys.
+    action(QStringLiteral("grade"), tr("Grade (G)"), &LeadPanel::grade);
+    action(QStringLiteral("assign"), tr("Assign (A)"), &LeadPanel::assign);
+    action(QStringLiteral("move"), tr("Status (S)"), &LeadPanel::move);
+    action(QStringLiteral("merge"), tr("Merge (M)"), &LeadPanel::merge);
+    connect(m_tipSource, &MaskedField::failed, this, [this](const QString& why) { m_message->setText(why); });
+
+    m_message = new QLabel(inner);
+    makeMessageLine(m_message, QStringLiteral("message"));
+    m_duplicates = new QListWidget(inner);
+    m_duplicates->setObjectName(QStringLiteral("duplicates"));
+    m_duplicates->setMaximumHeight(90);
+    m_timeline = new JournalTimeline(inner);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+
+    layout->addWidget(m_title);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_handling);
+    layout->addLayout(facts);
+    layout->addWidget(m_tipSource);
+    layout->addLayout(buttons);
+    layout->addWidget(m_message);
+    layout->addWidget(m_details);
+    layout->addWidget(m_evidence);
+    auto* dupTitle = new QLabel(tr("May repeat (M merges)"), inner);
+    dupTitle->setBuddy(m_duplicates);
+    layout->addWidget(dupTitle);
+    layout->addWidget(m_duplicates);
+    auto* timeTitle = new QLabel(tr("Timeline"), inner);
+    layout->addWidget(timeTitle);
+    layout->addWidget(m_timeline, 1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(inner);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    showLead(Lead{});
+}
+
+void LeadPanel::show(qint64 id)
+{
+    if (id <= 0) {
+        m_loads.invalidate();
+        showLead(Lead{});
+        return;
+    }
+    whenLatest(this, m_loads, m_context.leads.lead(id), [this, id](QFuture<Lead> done) {
+        try {
+            showLead(done.result());
+        } catch (const std::exception& e) {
+            showLead(Lead{});
+            m_message->setText(errorText(e));
+        }
+        Q_EMIT loaded(id);
+    });
+}
+
+void LeadPanel::showLead(const Lead& lead)
+{
+    const bool same = lead.id == m_lead.id;
+    m_lead = lead;
+    const bool any = lead.id > 0;
+    const bool mayTriage = m_context.session.can(QString::fromLatin1(LeadService::kTriagePermission));
+    for (QPushButton* b : std::as_const(m_actions))
+        b->setEnabled(any && mayTriage && lead.status != LeadStatus::Closed);
+    if (QPushButton* move = findChild<QPushButton*>(QStringLiteral("move")))
+        move->setEnabled(any && mayTriage);
+    if (!same)
+        m_message->clear();
+    if (!any) {
+        m_title->setText(tr("No lead in view"));
+        m_summary->setText(tr("Pick a lead from the queue, or record a tip (T)."));
+        for (QLabel* l : {m_handling, m_source, m_grade, m_status, m_due, m_details, m_evidence})
+            l->clear();
+        m_handling->hide();
+        m_tipSource->clear();
+        m_duplicates->clear();
+        m_timeline->setEntries({});
+        return;
+    }
+    m_title->setText(tr("Lead %1").arg(lead.reference));
+    m_summary->setText(lead.summary);
+    // Handling conditions show wherever the lead is: first, in bold, before anything else about it.
+    m_handling->setVisible(true);
+    m_handling->setText(lead.grade ? tr("Handling: %1").arg(lead.handlingText()) : tr("Handling: not graded yet; treat as restricted."));
+    QString from = leadSourceName(lead.source);
+    if (!lead.sourceRecord.isEmpty())
+        from = tr("%1 (%2)").arg(from, lead.sourceRecord);
+    m_source->setText(tr("%1, received %2").arg(from, stamp(lead.receivedAt)));
+    m_grade->setText(lead.grade ? tr("%1: %2 (%3 scheme, by %4: %5)")
+                                      .arg(lead.grade->code(), lead.grade->meaning(), gradingSchemeName(lead.grade->scheme), lead.gradedBy,
+                                           lead.gradeReason)
+                                : tr("not graded yet"));
+    QString status = leadStatusName(lead.status);
+    if (!lead.statusReason.isEmpty())
+        status = tr("%1: %2").arg(status, lead.statusReason);
+    status += lead.assignedTo.isEmpty() ? tr(" · nobody assigned") : tr(" · assigned to %1").arg(lead.assignedTo);
+    m_status->setText(status);
+    const qint64 now = m_context.clock.nowMs();
+    m_due->setText(lead.dueAt <= 0           ? tr("none running")
+                   : lead.dueAt < now        ? tr("missed: was due %1").arg(stamp(lead.dueAt))
+                                             : tr("due %1 (in %2)").arg(stamp(lead.dueAt), formatDuration(lead.dueAt - now)));
+    const bool mayReveal = m_context.session.can(QString::fromLatin1(LeadService::kRevealPermission));
+    const qint64 id = lead.id;
+    m_tipSource->setValue(lead.id, lead.sourceDetailMasked,
+                          mayReveal ? MaskedField::Reveal([this, id](const QString& why) { return m_context.leads.revealSource(id, why); })
+                                    : MaskedField::Reveal());
+    m_details->setText(lead.details.isEmpty() ? QString() : tr("Details: %1").arg(lead.details));
+    if (!lead.evidence.isEmpty()) {
+        const QJsonObject e = lead.evidence;
+        m_evidence->setText(tr("Evidence: model %1 version %2, score %3, %n row(s) behind it (masked).", nullptr,
+                               int(e.value(QStringLiteral("rows")).toArray().size()))
+                                .arg(e.value(QStringLiteral("model")).toString())
+                                .arg(e.value(QStringLiteral("version")).toInt())
+                                .arg(e.value(QStringLiteral("score")).toDouble(), 0, 'f', 3));
+    } else {
+        m_evidence->clear();
+    }
+    whenFinished(this, m_context.leads.likelyDuplicates(id), [this, id](QFuture<QList<Lead>> done) {
+        if (m_lead.id != id)
+            return;
+        m_duplicates->clear();
+        try {
+            for (const Lead& other : done.result()) {
+                auto* item = new QListWidgetItem(tr("%1 · %2 · %3").arg(other.reference, other.summary, leadStatusName(other.status)), m_duplicates);
+                item->setData(Qt::UserRole, other.id);
+            }
+            if (m_duplicates->count() == 0)
+                new QListWidgetItem(tr("No likely duplicate."), m_duplicates);
+        } catch (const std::exception& e) {
+            new QListWidgetItem(errorText(e), m_duplicates);
+        }
+    });
+    whenFinished(this, m_context.leads.timeline(id), [this, id](QFuture<QList<LeadTimelineEntry>> done) {
+        if (m_lead.id != id)
+            return;
+        try {
+            QList<JournalTimeline::Entry> lines;
+            for (const LeadTimelineEntry& e : done.result())
+                lines << JournalTimeline::Entry{e.at, e.actor, e.text, QString()};
+            m_timeline->setEntries(lines);
+        } catch (const std::exception& e) {
+            m_timeline->setProblem(errorText(e));
+        }
+    });
+}
+
+void LeadPanel::saved(const QFuture<Lead>& saving, const QString& done)
+{
+    whenFinished(this, saving, [this, done](QFuture<Lead> f) {
+        try {
+            const Lead after = f.result();
+            if (m_lead.id == after.id)
+                showLead(after);
+            m_message->setText(done.arg(after.reference));
+            Q_EMIT changed(after.id);
+        } catch (...) {
+            // The dialog said why; it stayed open.
+        }
+    });
+}
+
+void LeadPanel::grade()
+{
+    if (m_lead.id <= 0 || m_lead.status == LeadStatus::Closed)
+        return;
+    const Lead lead = m_lead;
+    // The deployment's scheme decides the form; it is read first, off the GUI thread.
+    whenFinished(this, m_context.leads.scheme(), [this, lead](QFuture<std::pair<GradingScheme, int>> f) {
+        GradingScheme scheme = GradingScheme::Admiralty;
+        try {
+            scheme = f.result().first;
+        } catch (const std::exception& e) {
+            m_message->setText(errorText(e));
+            return;
+        }
+        if (m_lead.id != lead.id)
+            return;
+        FormDialog d(this, QStringLiteral("gradeDialog"), tr("Grade lead %1").arg(lead.reference));
+        auto* intro = new QLabel(tr("Graded in the %1. Grade the source and the information separately.").arg(gradingSchemeName(scheme)), &d.dialog);
+        intro->setWordWrap(true);
+        d.form->addRow(intro);
+        QComboBox* source = d.choice(QStringLiteral("sourceGrade"),
+                                     scheme == GradingScheme::Admiralty ? tr("Source reliability") : tr("Source evaluation"));
+        for (const QString& g : LeadGrade::sourceGrades(scheme))
+            source->addItem(tr("%1: %2").arg(g, LeadGrade::sourceGradeMeaning(scheme, g)), g);
+        QComboBox* info = d.choice(QStringLiteral("infoGrade"),
+                                   scheme == GradingScheme::Admiralty ? tr("Information credibility") : tr("Intelligence assessment"));
+        for (const QString& g : LeadGrade::informationGrades(scheme))
+            info->addItem(tr("%1: %2").arg(g, LeadGrade::informationGradeMeaning(scheme, g)), g);
+        QComboBox* handling = nullptr;
+        if (scheme == GradingScheme::ThreeByFiveByTwo) {
+            handling = d.choice(QStringLiteral("handlingCode"), tr("Handling code"));
+            handling->addItem(tr("P: lawful sharing permitted"), QStringLiteral("P"));
+            handling->addItem(tr("C: conditions apply (say which)"), QStringLiteral("C"));
+        }
+        if (lead.grade && lead.grade->scheme == scheme) {
+            source->setCurrentIndex(source->findData(lead.grade->source));
+            info->setCurrentIndex(info->findData(lead.grade->information));
+            if (handling)
+                handling->setCurrentIndex(handling->findData(lead.grade->handling));
+        } else {
+            source->setCurrentIndex(source->count() - 1); // cannot be judged / untested until someone says otherwise
+            info->setCurrentIndex(info->count() - 1);
+        }
+        QLineEdit* conditions = d.line(QStringLiteral("conditions"), tr("Handling conditions"), tr("Who may see it, what may be done with it"));
+        if (lead.grade)
+            conditions->setText(lead.grade->conditions);
+        QLineEdit* reason = d.line(QStringLiteral("reason"), tr("Why this grade"), tr("At least five characters; it goes on record"));
+        source->setFocus();
+        const qint64 id = lead.id;
+        const int version = lead.version;
+        QFuture<Lead> last;
+        d.run<Lead>([&, id, version, scheme] {
+            LeadGrade g{scheme, source->currentData().toString(), info->currentData().toString(),
+                        handling ? handling->currentData().toString() : QString(), conditions->text()};
+            last = m_context.leads.grade(id, version, g, reason->text());
+            return last;
+        });
+        if (last.isValid())
+            saved(last, tr("%1 graded."));
+    });
+}
+
+void LeadPanel::assign()
+{
+    if (m_lead.id <= 0 || m_lead.status == LeadStatus::Closed)
+        return;
+    const Lead lead = m_lead;
+    whenFinished(this, m_context.leads.analysts(), [this, lead](QFuture<QStringList> f) {
+        QStringList analysts;
+        try {
+            analysts = f.result();
+        } catch (const std::exception& e) {
+            m_message->setText(errorText(e));
+            return;
+        }
+        if (m_lead.id != lead.id)
+            return;
+        FormDialog d(this, QStringLiteral("assignDialog"), tr("Assign lead %1").arg(lead.reference));
+        QComboBox* who = d.choice(QStringLiteral("analyst"), tr("Analyst"));
+        who->addItem(tr("Nobody"), QString());
+        for (const QString& name : analysts)
+            who->addItem(name, name);
+        const QString me = m_context.session.principal().name;
+        who->setCurrentIndex(std::max(0, who->findData(lead.assignedTo.isEmpty() ? me : lead.assignedTo)));
+        who->setFocus();
+        QFuture<Lead> last;
+        d.run<Lead>([&] {
+            last = m_context.leads.assign(lead.id, lead.version, who->currentData().toString());
+            return last;
+        });
+        if (last.isValid())
+            saved(last, tr("%1 assigned."));
+    });
+}
+
+void LeadPanel::move()
+{
+    if (m_lead.id <= 0)
+        return;
+    const Lead lead = m_lead;
+    FormDialog d(this, QStringLiteral("moveDialog"), tr("Status of lead %1").arg(lead.reference));
+    QComboBox* to = d.choice(QStringLiteral("status"), tr("Move to"));
+    for (const LeadStatus s : {LeadStatus::Assessing, LeadStatus::Developing, LeadStatus::Actioned, LeadStatus::Closed})
+        if (canMoveLead(lead.status, s, lead.grade.has_value()))
+            to->addItem(leadStatusName(s), leadStatusKey(s));
+    if (to->count() == 0) {
+        m_message->setText(tr("%1 cannot move from %2; grade it first.").arg(lead.reference, leadStatusName(lead.status)));
+        return;
+    }
+    QLineEdit* reason = d.line(QStringLiteral("reason"), tr("Reason"), tr("Needed to close or to open again; it goes on record"));
+    to->setFocus();
+    QFuture<Lead> last;
+    d.run<Lead>([&] {
+        last = m_context.leads.move(lead.id, lead.version, *leadStatusFromKey(to->currentData().toString()), reason->text());
+        return last;
+    });
+    if (last.isValid())
+        saved(last, tr("%1 moved."));
+}
+
+void LeadPanel::merge()
+{
+    if (m_lead.id <= 0 || m_lead.status == LeadStatus::Closed)
+        return;
+    const Lead lead = m_lead;
+    FormDialog d(this, QStringLiteral("mergeDialog"), tr("Merge lead %1 into another").arg(lead.reference));
+    auto* intro = new QLabel(tr("%1 is closed as a repeat; what it knows passes to the lead you choose.").arg(lead.reference), &d.dialog);
+    intro->setWordWrap(true);
+    d.form->addRow(intro);
+    QComboBox* into = d.choice(QStringLiteral("into"), tr("Into"));
+    for (int i = 0; i < m_duplicates->count(); ++i)
+        if (const qint64 other = m_duplicates->item(i)->data(Qt::UserRole).toLongLong(); other > 0)
+            into->addItem(m_duplicates->item(i)->text(), other);
+    into->setEditable(true); // or a lead's number typed
+    into->setInsertPolicy(QComboBox::NoInsert);
+    QLineEdit* reason = d.line(QStringLiteral("reason"), tr("Why they are the same"), tr("At least five characters; it goes on record on both"));
+    into->setFocus();
+    QFuture<Lead> last;
+    d.run<Lead>([&] {
+        qint64 target = into->currentData().toLongLong();
+        if (into->currentIndex() < 0 || into->currentText() != into->itemText(into->currentIndex()))
+            target = into->currentText().trimmed().section(QLatin1Char('-'), -1).toLongLong();
+        last = m_context.leads.merge(lead.id, lead.version, target, reason->text());
+        return last;
+    });
+    if (last.isValid())
+        saved(last, tr("%1 merged."));
+}
+
+void LeadPanel::revealSource()
+{
+    if (m_lead.id > 0 && !m_lead.sourceDetailMasked.isEmpty())
+        m_tipSource->reveal();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+LeadDesk::LeadDesk(IntelContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("criminal_intel.desk"));
+    m_queue = new RecordTable(context.store, this);
+    m_queue->setTableName(QStringLiteral("leads"));
+    m_queue->setSearchPlaceholder(tr("Search leads by words or reference (Ctrl+F)"));
+    m_status = m_queue->addFilter(QStringLiteral("status"), {{tr("To triage: new and assessing"), QStringLiteral("triage")},
+                                                             {tr("Open: not closed"), QStringLiteral("open")},
+                                                             {tr("Assigned to me"), QStringLiteral("mine")},
+                                                             {tr("Past their limit"), QStringLiteral("overdue")},
+                                                             {leadStatusName(LeadStatus::New), QStringLiteral("new")},
+                                                             {leadStatusName(LeadStatus::Assessing), QStringLiteral("assessing")},
+                                                             {leadStatusName(LeadStatus::Developing), QStringLiteral("developing")},
+                                                             {leadStatusName(LeadStatus::Actioned), QStringLiteral("actioned")},
+                                                             {leadStatusName(LeadStatus::Closed), QStringLiteral("closed")},
+                                                             {tr("Every status"), QString()}});
+    m_source = m_queue->addFilter(QStringLiteral("source"), {{tr("Every source"), QString()},
+                                                             {leadSourceName(LeadSource::BigData), QStringLiteral("big_data")},
+                                                             {leadSourceName(LeadSource::Incident), QStringLiteral("incident")},
+                                                             {leadSourceName(LeadSource::Centre), QStringLiteral("centre")},
+                                                             {leadSourceName(LeadSource::Tip), QStringLiteral("tip")}});
+    m_queue->setCountText([](int rows) { return tr("%n lead(s)", nullptr, rows); });
+    PagedQuery q;
+    q.from = QStringLiteral("ci_leads l");
+    q.idColumn = QStringLiteral("l.id");
+    // The limit sorts first: what runs out soonest is at the top; leads with none after them.
+    q.columns = {
+        {QStringLiteral("due"), tr("Limit"), QStringLiteral("l.due_at"), {QStringLiteral("coalesce(l.due_at, 9000000000000)")}},
+        {QStringLiteral("reference"), tr("Lead"), QStringLiteral("l.reference"), {QStringLiteral("l.id")}},
+        {QStringLiteral("grade"), tr("Grade"),
+         QStringLiteral("CASE WHEN l.scheme IS NULL THEN '' WHEN l.scheme = 'admiralty' THEN l.source_grade || l.info_grade "
+                        "ELSE l.source_grade || '/' || l.info_grade || '/' || l.handling END"),
+         {QStringLiteral("coalesce(l.source_grade, 'Z')"), QStringLiteral("coalesce(l.info_grade, 'Z')")}},
+        {QStringLiteral("handling"), tr("Handling"), QStringLiteral("l.conditions"), {}},
+        {QStringLiteral("status"), tr("Status"), QStringLiteral("l.status"), {QStringLiteral("l.status")}},
+        {QStringLiteral("summary"), tr("Summary"), QStringLiteral("l.summary"), {QStringLiteral("l.summary")}},
+        {QStringLiteral("source"), tr("Source"), QStringLiteral("l.source_kind"), {QStringLiteral("l.source_kind")}},
+        {QStringLiteral("assigned"), tr("Analyst"), QStringLiteral("coalesce(l.assigned_to, '')"), {QStringLiteral("coalesce(l.assigned_to, '')")}},
+        {QStringLiteral("received"), tr("Received"), QStringLiteral("l.received_at"), {QStringLiteral("l.received_at")}},
+    };
+    q.sortColumn = 0;
+    q.order = Qt::AscendingOrder;
+    Clock* clock = &context.clock;
+    m_queue->model()->setFormatter([clock](const QVariantList& row, int column, int role) -> QVariant {
+        if (role == Qt::ToolTipRole && column == 3)
+            return row.value(3);
+        if (role != Qt::DisplayRole)
+            return QVariant();
+        switch (column) {
+        case 0: {
+            const qint64 due = row.value(0).toLongLong();
+            if (due <= 0)
+                return QString();
+            const qint64 left = due - clock->nowMs();
+            return left < 0 ? tr("missed %1 ago").arg(formatDuration(-left)) : formatDuration(left);
+        }
+        case 2:
+            return row.value(2).toString().isEmpty() ? tr("not graded") : row.value(2);
+        case 4:
+            return statusText(row.value(4).toString());
+        case 6:
+            return sourceText(row.value(6).toString());
+        case 8:
+            return stamp(row.value(8).toLongLong());
+        default:
+            return row.value(column);
+        }
+    });
+    m_queue->model()->setQuery(q);
+    m_queue->table()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+    m_queue->setLiveCells(true);
+    const QFontMetrics fm = m_queue->table()->fontMetrics();
+    m_queue->table()->setColumnWidth(0, fm.horizontalAdvance(QStringLiteral("missed 12 h 00 min ago")) + 16);
+    m_queue->table()->setColumnWidth(1, fm.horizontalAdvance(QStringLiteral("L-2026-000000")) + 16);
+    m_queue->table()->setColumnWidth(3, fm.horizontalAdvance(QLatin1Char('x')) * 16);
+    m_queue->table()->setColumnWidth(5, fm.horizontalAdvance(QLatin1Char('x')) * 36);
+    m_panel = new LeadPanel(context, this);
+    m_queue->setDetail(m_panel, 420);
+    m_queue->enableCsvExport(QStringLiteral("leads"));
+    connect(m_queue, &RecordTable::filtersChanged, this, &LeadDesk::applyFilter);
+    connect(m_queue, &RecordTable::currentRecordChanged, this, [this](qint64 id) {
+        if (id != m_panel->leadId())
+            m_panel->show(id);
+    });
+    connect(m_panel, &LeadPanel::changed, this, [this] { m_queue->model()->refresh(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_G), [this] { m_panel->grade(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_A), [this] { m_panel->assign(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_S), [this] { m_panel->move(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_M), [this] { m_panel->merge(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_R), [this] { m_panel->revealSource(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_T), [this] { recordTip(); });
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_queue);
+    setFocusProxy(m_queue->table());
+    reloadOnEvents(context.bus, this, {QStringLiteral("lead."), QStringLiteral("intel_settings.")}, 300, [this] {
+        m_queue->model()->refresh();
+        if (m_panel->leadId() > 0)
+            m_panel->reload();
+    });
+    applyFilter();
+}
+
+LeadDesk::~LeadDesk() = default;
+
+void LeadDesk::applyFilter()
+{
+    QStringList where;
+    QVariantList binds;
+    const QString status = m_status->currentData().toString();
+    if (status == QLatin1String("triage")) {
+        where << QStringLiteral("l.status IN ('new', 'assessing')");
+    } else if (status == QLatin1String("open")) {
+        where << QStringLiteral("l.status <> 'closed'");
+    } else if (status == QLatin1String("mine")) {
+        where << QStringLiteral("l.assigned_to = ? AND l.status <> 'closed'");
+        binds << m_context.session.principal().name;
+    } else if (status == QLatin1String("overdue")) {
+        where << QStringLiteral("l.due_at < ?");
+        binds << m_context.clock.nowMs();
+    } else if (!status.isEmpty()) {
+        where << QStringLiteral("l.status = ?");
+        binds << status;
+    }
+    if (const QString source = m_source->currentData().toString(); !source.isEmpty()) {
+        where << QStringLiteral("l.source_kind = ?");
+        binds << source;
+    }
+    const QString text = m_queue->search()->text().trimmed();
+    if (!text.isEmpty()) {
+        QString like = text;
+        like.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        where << QStringLiteral("(lower(l.summary) LIKE lower(?) ESCAPE '\\' OR lower(l.details) LIKE lower(?) ESCAPE '\\' OR l.reference = ?)");
+        binds << QLatin1Char('%') + like + QLatin1Char('%') << QLatin1Char('%') + like + QLatin1Char('%') << text.toUpper();
+    }
+    m_queue->model()->setFilter({where.join(QStringLiteral(" AND ")), binds});
+}
+
+bool LeadDesk::openLead(qint64 id)
+{
+    if (id <= 0)
+        return false;
+    m_status->setCurrentIndex(m_status->count() - 1);
+    m_source->setCurrentIndex(0);
+    m_queue->search()->clear();
+    applyFilter();
+    m_queue->selectRecord(id);
+    m_panel->show(id);
+    return true;
+}
+
+void LeadDesk::recordTip()
+{
+    FormDialog d(this, QStringLiteral("tipDialog"), tr("Record a tip"));
+    QLineEdit* summary = d.line(QStringLiteral("summary"), tr("What it is about"), tr("One line"));
+    auto* details = new QPlainTextEdit(&d.dialog);
+    details->setObjectName(QStringLiteral("details"));
+    details->setTabChangesFocus(true);
+    details->setMaximumHeight(100);
+    d.form->addRow(tr("Details"), details);
+    QLineEdit* source = d.line(QStringLiteral("source"), tr("Who or what gave it"), tr("Protected: masked everywhere, revealed only with a reason"));
+    QLineEdit* basis = d.line(QStringLiteral("legalBasis"), tr("Legal basis"));
+    basis->setText(tr("Investigation of reported offences"));
+    auto* days = new QSpinBox(&d.dialog);
+    days->setObjectName(QStringLiteral("retentionDays"));
+    days->setRange(1, 3660);
+    days->setValue(5 * 365);
+    days->setSuffix(tr(" days"));
+    d.form->addRow(tr("Kept for"), days);
+    summary->setFocus();
+    QFuture<Lead> last;
+    d.run<Lead>([&] {
+        last = m_context.leads.recordTip({summary->text(), details->toPlainText(), source->text(), basis->text(), days->value()});
+        return last;
+    });
+    if (!last.isValid())
+        return;
+    whenFinished(this, last, [this](QFuture<Lead> f) {
+        try {
+            const Lead lead = f.result();
+            openLead(lead.id);
+            m_panel->message()->setText(tr("%1 recorded; it is to be graded within the assess limit.").arg(lead.reference));
+        } catch (...) {
+        }
+    });
+}
+
+void LeadDesk::chooseScheme()
+{
+    whenFinished(this, m_context.leads.scheme(), [this](QFuture<std::pair<GradingScheme, int>> f) {
+        std::pair<GradingScheme, int> now;
+        try {
+            now = f.result();
+        } catch (const std::exception& e) {
+            m_panel->message()->setText(errorText(e));
+            return;
+        }
+        FormDialog d(this, QStringLiteral("schemeDialog"), tr("Grading scheme"));
+        auto* intro = new QLabel(tr("New grades are given in the scheme chosen here; leads graded before keep theirs."), &d.dialog);
+        intro->setWordWrap(true);
+        d.form->addRow(intro);
+        QComboBox* scheme = d.choice(QStringLiteral("scheme"), tr("Scheme"));
+        for (const GradingScheme s : {GradingScheme::Admiralty, GradingScheme::ThreeByFiveByTwo})
+            scheme->addItem(gradingSchemeName(s), gradingSchemeKey(s));
+        scheme->setCurrentIndex(scheme->findData(gradingSchemeKey(now.first)));
+        QLineEdit* reason = d.line(QStringLiteral("reason"), tr("Reason"), tr("At least five characters; it goes on record"));
+        scheme->setFocus();
+        d.run<GradingScheme>([&] {
+            return m_context.leads.setScheme(*gradingSchemeFromKey(scheme->currentData().toString()), reason->text(), now.second);
+        });
+    });
+}
+
+} // namespace hexhub::criminalintel
