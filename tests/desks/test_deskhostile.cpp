@@ -12,6 +12,9 @@
 #include "store/store.h"
 #include "store/storeurl.h"
 #include "base/error.h"
+#include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/modelservice.h"
+#include "hexhub/criminal_intel/leads.h"
 
 #include "desktest.h"
 #include "testsupport.h"
@@ -55,6 +58,7 @@ struct PreparedServer
     QString basic = QStringLiteral("basic_") + suffix;
     QString hub = QStringLiteral("hub_") + suffix;
     QString admin = QStringLiteral("admin_") + suffix;
+    QString bigdata = QStringLiteral("bigdata_") + suffix;
 
     PreparedServer()
     {
@@ -69,6 +73,7 @@ struct PreparedServer
         await(owner->addUser(basic, QStringLiteral("basic_control_operator"), kPassword));
         await(owner->addUser(hub, QStringLiteral("hub_supervisor"), kPassword));
         await(owner->addUser(admin, QStringLiteral("administrator"), kPassword));
+        await(owner->addUser(bigdata, QStringLiteral("bigdata_investigation_operator"), kPassword));
         RawPg sql(ownerUrl);
         sql.exec(QStringLiteral(
             "INSERT INTO hub_incidents (id, number, status, priority, category, source, summary, address, latitude, "
@@ -87,18 +92,25 @@ struct PreparedServer
             "('cam-venue', 'Stadium gate', 'fixed', 0, 0, 0, 60, 100, 'rtsp://ops:t0psecret@10.0.0.9/gate', 'city', "
             "'political_security.plan.view', 0, 0)"));
         sql.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES ('C-1', 'Bag snatch', 'criminal', 0)"));
-        sql.exec(QStringLiteral("INSERT INTO ci_leads (reference, source, summary, legal_basis, retain_until, received_at) "
-                                "VALUES ('L-1', 'informant', 'Card skimmer', 'art. 52', 1, 0)"));
+        sql.exec(QStringLiteral("INSERT INTO ci_leads (reference, source_kind, source_detail, summary, legal_basis, retain_until, received_at) "
+                                "VALUES ('L-1', 'tip', 'Informant K at the bus depot', 'Card skimmer', 'art. 52', 1, 0)"));
+        // A model run's hits: one a person confirmed (to be handed on), one nobody reviewed.
+        sql.exec(QStringLiteral("INSERT INTO bd_runs (id, model_id, model_version, model_source, parameters, dataset_name, state, started_at, started_by) "
+                                "VALUES (70, 'shared-identifier-rings', 1, '{}', '{}', 'Listings', 'finished', 0, 'ana')"));
+        sql.exec(QStringLiteral("INSERT INTO bd_hits (id, run_id, rank, score, summary, hit_key, evidence, status, reason) VALUES "
+                                "(501, 70, 1, 0.93, '70 accounts tied by 12 phones', 'ring-1', '{\"model\": \"shared-identifier-rings\"}', "
+                                "'confirmed', 'Shared phones across five cities'), "
+                                "(502, 70, 2, 0.41, '3 accounts sharing a cafe', 'ring-2', '{}', 'new', NULL)"));
     }
     ~PreparedServer()
     {
         {
             RawPg sql(ownerUrl);
-            sql.exec(QStringLiteral("DROP OWNED BY %1, %2, %3, %4, %5").arg(cases, intel, basic, hub, admin));
+            sql.exec(QStringLiteral("DROP OWNED BY %1, %2, %3, %4, %5, %6").arg(cases, intel, basic, hub, admin, bigdata));
         }
         dropTestDatabase(ownerUrl);
         RawPg server(*testServer());
-        server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2, %3, %4, %5").arg(cases, intel, basic, hub, admin));
+        server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2, %3, %4, %5, %6").arg(cases, intel, basic, hub, admin, bigdata));
     }
     QString keyPath() const { return dir.filePath(QStringLiteral("audit.key")); }
     StoreUrl urlOf(const QString& login, const QString& password = kPassword) const
@@ -600,8 +612,8 @@ TEST_CASE("Personal data is masked where it is stored: a desk's login reads the 
         owner.exec(QStringLiteral("INSERT INTO cm_custody (id, case_id, person_ref, legal_basis, started_at, limit_at, "
                                   "next_check_at, retain_until) SELECT 71, id, 'P-110101199003077777', 'art. 82', 0, 1, 1, 1 "
                                   "FROM cm_cases WHERE number = 'C-1'"));
-        owner.exec(QStringLiteral("INSERT INTO ci_leads (id, reference, source, summary, legal_basis, retain_until, received_at) "
-                                  "VALUES (55, 'L-2', 'informant', 'Phone scam', 'art. 52', 1, 0)"));
+        owner.exec(QStringLiteral("INSERT INTO ci_leads (id, reference, source_kind, summary, legal_basis, retain_until, received_at) "
+                                  "VALUES (55, 'L-2', 'tip', 'Phone scam', 'art. 52', 1, 0)"));
         owner.exec(QStringLiteral("INSERT INTO ci_entities (id, lead_id, kind, label) VALUES "
                                   "(81, 55, 'phone', '13912345678'), (82, 55, 'organisation', 'Harbour Logistics Ltd')"));
     }
@@ -910,7 +922,7 @@ TEST_CASE("Only an administrator's login lists the accounts (never a password co
     PreparedServer server;
     RawPg owner(server.ownerUrl);
     const int users = owner.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt();
-    REQUIRE(users >= 5);
+    REQUIRE(users >= 6);
 
     // Straight in SQL: a centre's login is refused the list and the count; the tables stay closed to
     // an administrator's login too, who gets the list from the function, without the password's columns.
@@ -937,7 +949,7 @@ TEST_CASE("Only an administrator's login lists the accounts (never a password co
     CHECK(listed.size() == users);
     CHECK(listed.contains(server.cases));
     CHECK(admins.column(QStringLiteral("SELECT hexhub_account_count('%1')").arg(server.suffix))
-          == QStringList{QStringLiteral("5")});
+          == QStringList{QStringLiteral("6")});
     CHECK(admins.column(QStringLiteral("SELECT name FROM hexhub_accounts('%1', true, 10, 0)").arg(server.cases))
           == QStringList{server.cases});
 
@@ -1075,4 +1087,97 @@ TEST_CASE("A period's incidents for analysis come from the server only to a hold
     const QString demands = QStringLiteral("SELECT reference FROM sv_demand_snapshot(-1, 9000000000000000)");
     CHECK(deniedOrForbidden(cases.refusal(demands)));
     CHECK(hub.refusal(demands).isEmpty());
+}
+
+TEST_CASE("A hit handed on becomes criminal intelligence's lead through the server, and a lead's protected source and the "
+          "grading scheme are the server's to guard",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString takeIn = QStringLiteral("SELECT lead_id FROM ci_take_in_hit(%1, %2, %3)");
+    const qint64 tip = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE reference = 'L-1'")).toLongLong();
+
+    // Straight in SQL: the big-data login writes none of criminal intelligence's rows, and the
+    // server takes no hit in that is not handed on to it, nor for a login that may not hand hits on.
+    Login bigdata(server.urlOf(server.bigdata));
+    CHECK(!bigdata.refusal(QStringLiteral("INSERT INTO ci_leads (reference, source_kind, summary, legal_basis, retain_until, received_at) "
+                                          "VALUES ('L-X', 'tip', 'Made up', 'none', 1, 0)"))
+               .isEmpty());
+    CHECK(deniedOrForbidden(bigdata.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
+    CHECK(bigdata.refusal(takeIn.arg(501).arg(now).arg(now + 1000)).contains(QStringLiteral("not handed on")));
+    Login intel(server.urlOf(server.intel));
+    CHECK(deniedOrForbidden(intel.refusal(takeIn.arg(501).arg(now).arg(now + 1000))));
+
+    // Through the services, as a big-data desk hands it on: the lead is the server's making, from the
+    // hit's own row, in the same transaction; the centre's events reach criminal intelligence.
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = server.urlOf(server.bigdata);
+        config.keyPath = server.keyPath();
+        TestPlatform desk(config);
+        desk.start();
+        const SignInResult signedIn = await(desk->access().signIn(server.bigdata, kPassword));
+        REQUIRE(signedIn.ok);
+        desk->session().setPrincipal(signedIn.principal);
+        bigdata::DatasetService datasets(desk->store(), desk->session(), desk->audit());
+        bigdata::ModelService models(desk->store(), desk->session(), desk->audit(), datasets);
+        CHECK(await(models.handOn(501, QStringLiteral("criminal_intel"))).status == bigdata::HitStatus::HandedOn);
+        // The unreviewed hit is not handed on, and nothing is taken in for it.
+        CHECK(!failureOf(models.handOn(502, QStringLiteral("criminal_intel"))).isEmpty());
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads WHERE source_kind = 'big_data'")).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT summary FROM ci_leads WHERE source_record = 'hit 501'")).toString()
+          == QStringLiteral("70 accounts tied by 12 phones"));
+    CHECK(owner.scalar(QStringLiteral("SELECT details FROM ci_leads WHERE source_record = 'hit 501'")).toString()
+          == QStringLiteral("Shared phones across five cities"));
+    CHECK(owner.scalar(QStringLiteral("SELECT audience FROM events WHERE topic = 'lead.received'")).toString() == QStringLiteral("criminal_intel"));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'deadline.set' AND audience = 'criminal_intel' "
+                                      "AND payload LIKE '%criminal_intel.lead.%'")).toInt() == 1);
+    // Asked again, the server gives the same lead and makes none.
+    const QString lead = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE source_record = 'hit 501'")).toString();
+    CHECK(bigdata.column(takeIn.arg(501).arg(now).arg(now + 1000)) == QStringList{lead});
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads WHERE source_kind = 'big_data'")).toInt() == 1);
+    // Criminal intelligence's desk reads it; the big-data desk still reads none of its rows.
+    CHECK(intel.column(QStringLiteral("SELECT source_record FROM ci_leads WHERE source_kind = 'big_data'")) == QStringList{QStringLiteral("hit 501")});
+    CHECK(deniedOrForbidden(bigdata.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
+
+    // A tip's source: not readable by any desk's login, masked whole; revealed through the server
+    // with criminal_intel.source.reveal and a reason, on the audit chain; the hub's supervisor sees the
+    // lead but may not reveal its source.
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT source_detail FROM ci_leads"))));
+    CHECK(intel.column(QStringLiteral("SELECT source_detail_masked FROM ci_leads WHERE id = %1").arg(tip)) == QStringList{QStringLiteral("********")});
+    {
+        SignedInDesk desk(server, server.intel);
+        criminalintel::LeadService leads(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        CHECK(await(leads.revealSource(tip, QStringLiteral("Call the informant back"))) == QStringLiteral("Informant K at the bus depot"));
+        CHECK(await(leads.analysts()) == QStringList{server.intel});
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'personal_data.revealed' AND actor = '%1' "
+                                      "AND object = 'ci_leads:%2:source_detail'").arg(server.intel).arg(tip)).toInt() == 1);
+    Login hub(server.urlOf(server.hub));
+    CHECK(hub.column(QStringLiteral("SELECT reference FROM ci_leads WHERE id = %1").arg(tip)) == QStringList{QStringLiteral("L-1")});
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("SELECT hexhub_reveal('ci_leads', 'source_detail', %1, 'Curious about it')").arg(tip))));
+    Login cases(server.urlOf(server.cases));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT name FROM ci_analysts()"))));
+
+    // The grading scheme: every desk reads it; an analyst's login changes it neither straight in SQL
+    // nor with the permission forged into its session; an administrator's does, stamped by the server.
+    CHECK(intel.column(QStringLiteral("SELECT value FROM ci_settings WHERE key = 'grading_scheme'")) == QStringList{QStringLiteral("admiralty")});
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_settings SET value = '3x5x2' WHERE key = 'grading_scheme'"))));
+    {
+        SignedInDesk desk(server, server.intel);
+        Principal forged = desk.principal;
+        forged.permissions.insert(QStringLiteral("criminal_intel.settings.manage"));
+        desk.platform->session().setPrincipal(forged);
+        criminalintel::LeadService leads(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        CHECK(!failureOf(leads.setScheme(criminalintel::GradingScheme::ThreeByFiveByTwo, QStringLiteral("forged permission"), 1)).isEmpty());
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT value FROM ci_settings WHERE key = 'grading_scheme'")).toString() == QStringLiteral("admiralty"));
+    Login admins(server.urlOf(server.admin));
+    CHECK(admins.refusal(QStringLiteral("UPDATE ci_settings SET value = '3x5x2', changed_by = 'somebody else', version = version + 1 "
+                                        "WHERE key = 'grading_scheme'"))
+              .isEmpty());
+    CHECK(owner.scalar(QStringLiteral("SELECT changed_by FROM ci_settings WHERE key = 'grading_scheme'")).toString() == server.admin);
 }

@@ -122,8 +122,8 @@ TEST_CASE("Row-level security: a centre's desk sees its own centre's rows, the h
                                   "('centre', 'supervision', 'Answer 12345 call', 'chief', 0, 0)"));
         owner.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES "
                                   "('C-1', 'Shop theft', 'criminal', 0)"));
-        owner.exec(QStringLiteral("INSERT INTO ci_leads (reference, source, summary, legal_basis, retain_until, received_at) "
-                                  "VALUES ('L-1', 'informant', 'Card skimmer', 'art. 52', 1, 0)"));
+        owner.exec(QStringLiteral("INSERT INTO ci_leads (reference, source_kind, summary, legal_basis, retain_until, received_at) "
+                                  "VALUES ('L-1', 'tip', 'Card skimmer', 'art. 52', 1, 0)"));
         owner.exec(QStringLiteral("INSERT INTO sv_demands (reference, channel, category, summary, status, routed_to, "
                                   "received_at, sla_due_at) VALUES "
                                   "('D-1', 'hotline_12345', 'noise', 'Night noise', 'routed', 'case_management', 0, 1), "

@@ -479,15 +479,22 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     // The lead's reference came from the desk's alert ("@alert.lead").
     const QList<Event> received = await(d.tp->bus().replay(EventRange::bySeq(d.startSeq + 1)));
     bool found = false;
+    int taken = 0;
     for (const Event& e : received) {
-        if (e.topic == QLatin1String("lead.received")) {
+        if (e.topic == QLatin1String("lead.received") && e.source == QLatin1String("training")) {
             found = true;
             CHECK(e.payload.value(QStringLiteral("lead")).toString() == QStringLiteral("L-0147"));
             CHECK(e.payload.value(QStringLiteral("incident")).toInteger() == gang);
-            CHECK(e.source == QStringLiteral("training"));
+        } else if (e.topic == QLatin1String("lead.received")) {
+            // The hit the trainee handed on is criminal intelligence's lead, in the same transaction.
+            ++taken;
+            CHECK(e.source == QStringLiteral("bigdata_investigation"));
+            CHECK(e.actor == QStringLiteral("alice"));
+            CHECK(e.payload.value(QStringLiteral("source")).toString() == QStringLiteral("big_data"));
         }
     }
     CHECK(found);
+    CHECK(taken == 1);
 }
 
 TEST_CASE("Scenario run: minor case fast track, 48 hours at 60x - an escort tasked late", "[scenario]")

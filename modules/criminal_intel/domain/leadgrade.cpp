@@ -241,13 +241,12 @@ QString LeadGrade::meaning() const
 QString Lead::handlingText() const
 {
     if (!grade)
-        return Tr::tr("not graded yet");
-    QString text = grade->code();
+        return Tr::tr("not graded yet; treat as restricted");
     if (!grade->conditions.isEmpty())
-        text += Tr::tr(" · handling: %1").arg(grade->conditions);
-    else if (grade->handling == QLatin1String("P"))
-        text += Tr::tr(" · handling: lawful sharing permitted");
-    return text;
+        return Tr::tr("%1 · %2").arg(grade->code(), grade->conditions);
+    if (grade->handling == QLatin1String("P"))
+        return Tr::tr("%1 · lawful sharing permitted").arg(grade->code());
+    return Tr::tr("%1 · no conditions recorded").arg(grade->code());
 }
 
 QJsonObject LeadReceived::toJson() const

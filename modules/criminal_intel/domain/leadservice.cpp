@@ -471,8 +471,6 @@ void takeInHandedOnHit(WriteTransaction& txn, const Event& event)
     if (hit <= 0)
         throw ValidationError(Tr::tr("A hit handed on without its number cannot become a lead."));
     const QString record = QStringLiteral("hit %1").arg(hit);
-    if (txn.scalar(QStringLiteral("SELECT 1 FROM ci_leads WHERE source_kind = 'big_data' AND source_record = ?"), {record}).isValid())
-        return; // taken in before
     qint64 id = 0;
     if (txn.dialect().name() == QLatin1String("postgresql")
         && txn.scalar(QStringLiteral("SELECT to_regprocedure('ci_take_in_hit(bigint,bigint,bigint)') IS NOT NULL")).toBool()) {
@@ -490,6 +488,8 @@ void takeInHandedOnHit(WriteTransaction& txn, const Event& event)
             txn.publish(LeadReceived{id, q.value(1).toString(), LeadSource::BigData, record, q.value(2).toString()});
         }
     } else {
+        if (txn.scalar(QStringLiteral("SELECT 1 FROM ci_leads WHERE source_kind = 'big_data' AND source_record = ?"), {record}).isValid())
+            return; // taken in before
         const QJsonObject evidence = p.value(QStringLiteral("evidence")).toObject();
         QString summary = evidence.value(QStringLiteral("summary")).toString().simplified().left(300);
         if (summary.isEmpty())

@@ -271,7 +271,7 @@ TEST_CASE("criminal_intel: the grading scheme chosen by an administrator, 3x5x2 
                                              QStringLiteral("Bank confirmed the account")));
     CHECK(graded.grade->code() == QStringLiteral("1/B/C"));
     CHECK(graded.grade->band() == GradeBand::High);
-    CHECK(graded.handlingText() == QStringLiteral("1/B/C · handling: Bank's name not to be disclosed"));
+    CHECK(graded.handlingText() == QStringLiteral("1/B/C · Bank's name not to be disclosed"));
     // The bands of the two schemes.
     CHECK(LeadGrade{GradingScheme::Admiralty, QStringLiteral("C"), QStringLiteral("3"), {}, {}}.band() == GradeBand::Medium);
     CHECK(LeadGrade{GradingScheme::Admiralty, QStringLiteral("A"), QStringLiteral("6"), {}, {}}.band() == GradeBand::Low);

@@ -1,5 +1,6 @@
 #include "criminalintelmodule.h"
 #include "intelcontext.h"
+#include "intelpictures.h"
 #include "leaddesk.h"
 
 #include "hexhub/criminal_intel/demo.h"
@@ -24,6 +25,7 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     context.setEventDescriber(&describeIntelEvent);
     context.setRailBadge(intelRailBadge());
     context.setRecordSearch(&searchLeads);
+    context.setPictures(intelPictures());
     // A hit big-data hands on to this centre is its lead in the same transaction.
     context.addReaction(QStringLiteral("model_hit.handed_on"), &takeInHandedOnHit);
     m_context = std::make_unique<IntelContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());

@@ -177,6 +177,8 @@ LeadPanel::LeadPanel(IntelContext& context, QWidget* parent)
     m_duplicates = new QListWidget(inner);
     m_duplicates->setObjectName(QStringLiteral("duplicates"));
     m_duplicates->setMaximumHeight(90);
+    m_duplicates->setWordWrap(true);
+    m_duplicates->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_timeline = new JournalTimeline(inner);
     m_timeline->setObjectName(QStringLiteral("timeline"));
 
@@ -244,6 +246,7 @@ void LeadPanel::showLead(const Lead& lead)
             l->clear();
         m_handling->hide();
         m_tipSource->clear();
+        m_tipSource->hide();
         m_duplicates->clear();
         m_timeline->setEntries({});
         return;
@@ -252,14 +255,12 @@ void LeadPanel::showLead(const Lead& lead)
     m_summary->setText(lead.summary);
     // Handling conditions show wherever the lead is: first, in bold, before anything else about it.
     m_handling->setVisible(true);
-    m_handling->setText(lead.grade ? tr("Handling: %1").arg(lead.handlingText()) : tr("Handling: not graded yet; treat as restricted."));
+    m_handling->setText(tr("Handling: %1").arg(lead.handlingText()));
     QString from = leadSourceName(lead.source);
     if (!lead.sourceRecord.isEmpty())
         from = tr("%1 (%2)").arg(from, lead.sourceRecord);
     m_source->setText(tr("%1, received %2").arg(from, stamp(lead.receivedAt)));
-    m_grade->setText(lead.grade ? tr("%1: %2 (%3 scheme, by %4: %5)")
-                                      .arg(lead.grade->code(), lead.grade->meaning(), gradingSchemeName(lead.grade->scheme), lead.gradedBy,
-                                           lead.gradeReason)
+    m_grade->setText(lead.grade ? tr("%1: %2. Graded by %3: %4").arg(lead.grade->code(), lead.grade->meaning(), lead.gradedBy, lead.gradeReason)
                                 : tr("not graded yet"));
     QString status = leadStatusName(lead.status);
     if (!lead.statusReason.isEmpty())
@@ -272,6 +273,7 @@ void LeadPanel::showLead(const Lead& lead)
                                              : tr("due %1 (in %2)").arg(stamp(lead.dueAt), formatDuration(lead.dueAt - now)));
     const bool mayReveal = m_context.session.can(QString::fromLatin1(LeadService::kRevealPermission));
     const qint64 id = lead.id;
+    m_tipSource->setVisible(!lead.sourceDetailMasked.isEmpty());
     m_tipSource->setValue(lead.id, lead.sourceDetailMasked,
                           mayReveal ? MaskedField::Reveal([this, id](const QString& why) { return m_context.leads.revealSource(id, why); })
                                     : MaskedField::Reveal());

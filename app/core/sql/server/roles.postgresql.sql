@@ -486,6 +486,17 @@ $$
 $$;
 REVOKE ALL ON FUNCTION hexhub_register_personal_column(TEXT, TEXT, TEXT, TEXT) FROM PUBLIC;
 
+-- A protected column (a tip's source, which can name an informant): revealed only with the
+-- column's own permission, never with the general core.personal_data.reveal.
+ALTER TABLE hexhub_personal_columns ADD COLUMN IF NOT EXISTS own_permission_only BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE OR REPLACE FUNCTION hexhub_register_protected_column(tbl TEXT, col TEXT, permission TEXT, centre TEXT)
+    RETURNS VOID LANGUAGE sql AS
+$$
+    INSERT INTO hexhub_personal_columns (tbl, col, permission, centre, own_permission_only) VALUES (tbl, col, permission, centre, TRUE)
+    ON CONFLICT (tbl, col) DO UPDATE SET permission = excluded.permission, centre = excluded.centre, own_permission_only = TRUE
+$$;
+REVOKE ALL ON FUNCTION hexhub_register_protected_column(TEXT, TEXT, TEXT, TEXT) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION hexhub_reveal(tbl TEXT, col TEXT, row_id BIGINT, reason TEXT) RETURNS TEXT
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
 $$
@@ -499,7 +510,7 @@ BEGIN
         RAISE EXCEPTION 'permission denied: %.% is not a personal-data column to reveal', tbl, col
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF NOT (hexhub_holds(registered.permission) OR hexhub_holds('core.personal_data.reveal'))
+    IF NOT (hexhub_holds(registered.permission) OR (NOT registered.own_permission_only AND hexhub_holds('core.personal_data.reveal')))
        OR (registered.centre IS NOT NULL AND NOT (pg_has_role(session_user, 'hexhub_hub', 'MEMBER')
            OR pg_has_role(session_user, 'hexhub_centre_' || registered.centre, 'MEMBER'))) THEN
         RAISE EXCEPTION 'permission denied: % may not reveal %.%', session_user, tbl, col

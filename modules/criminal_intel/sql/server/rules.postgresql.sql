@@ -12,15 +12,16 @@ SELECT hexhub_scope_to_centre('ci_task_division', 'criminal_intel');
 SELECT hexhub_register_personal_column('ci_entities', 'label', 'criminal_intel.investigation.manage', 'criminal_intel');
 
 -- A tip's source (issue 21) is protected: desks read source_detail_masked, and the source itself
--- only through hexhub_reveal() with criminal_intel.source.reveal and a reason, on the audit chain.
-SELECT hexhub_register_personal_column('ci_leads', 'source_detail', 'criminal_intel.source.reveal', 'criminal_intel');
+-- only through hexhub_reveal() with criminal_intel.source.reveal (not the general reveal right: it
+-- can name an informant) and a reason, on the audit chain.
+SELECT hexhub_register_protected_column('ci_leads', 'source_detail', 'criminal_intel.source.reveal', 'criminal_intel');
 
 -- The intake of a hit big-data hands on: the big-data desk's login may not write this centre's
 -- rows, so the server takes the hit in from its own row, and only a hit handed on to this centre by
 -- someone who may review hits, in the transaction that hands it on (handed_to set, status handed_on).
 -- Everything in the lead comes from the hit's row; the desk gives only the times (the Clock's, so
 -- that demo and training keep their simulated time). A hit already taken in gives its lead again.
-CREATE OR REPLACE FUNCTION ci_take_in_hit(hit BIGINT, received_at BIGINT, due_at BIGINT)
+CREATE OR REPLACE FUNCTION ci_take_in_hit(hit BIGINT, given_received BIGINT, given_due BIGINT)
     RETURNS TABLE (lead_id BIGINT, lead_reference TEXT, lead_summary TEXT, created BOOLEAN)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
 $$
@@ -37,8 +38,8 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'hit % is not handed on to criminal intelligence', hit USING ERRCODE = 'check_violation';
     END IF;
-    IF abs(received_at - (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT) > 400 * 86400000::BIGINT
-       OR due_at < received_at OR due_at > received_at + 366 * 86400000::BIGINT THEN
+    IF abs(given_received - (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT) > 400 * 86400000::BIGINT
+       OR given_due < given_received OR given_due > given_received + 366 * 86400000::BIGINT THEN
         RAISE EXCEPTION 'the times given for hit % are not plausible', hit USING ERRCODE = 'check_violation';
     END IF;
     RETURN QUERY SELECT l.id, l.reference, l.summary, FALSE FROM ci_leads l WHERE l.source_kind = 'big_data' AND l.source_record = record;
@@ -51,9 +52,9 @@ BEGIN
                 left(COALESCE(NULLIF(btrim(h.summary), ''), 'Hit ' || hit || ' handed on by big-data investigation'), 300),
                 COALESCE(h.reason, ''), h.evidence,
                 'Analysis of records under the big-data centre''s dataset provenance',
-                received_at + 5 * 365 * 86400000::BIGINT, received_at, due_at, received_at)
+                given_received + 5 * 365 * 86400000::BIGINT, given_received, given_due, given_received)
         RETURNING id INTO made;
-    UPDATE ci_leads SET reference = 'L-' || extract(year FROM to_timestamp(received_at / 1000.0) AT TIME ZONE 'UTC')::INT || '-' || lpad(made::TEXT, 5, '0')
+    UPDATE ci_leads SET reference = 'L-' || extract(year FROM to_timestamp(given_received / 1000.0) AT TIME ZONE 'UTC')::INT || '-' || lpad(made::TEXT, 5, '0')
         WHERE id = made;
     RETURN QUERY SELECT l.id, l.reference, l.summary, TRUE FROM ci_leads l WHERE l.id = made;
 END
@@ -79,18 +80,22 @@ REVOKE ALL ON FUNCTION ci_analysts() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ci_analysts() TO hexhub_app;
 
 -- The grading scheme is changed by an administrator only: the service checks the permission, and
--- so does the server, whoever's login sends the UPDATE.
+-- so does the server, whoever's login sends the UPDATE; the server stamps who and when.
 CREATE OR REPLACE FUNCTION ci_settings_guard() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
-    IF NOT hexhub_is_owner() AND NOT hexhub_holds('criminal_intel.settings.manage') THEN
-        RAISE EXCEPTION 'permission denied: % may not change criminal intelligence''s settings', session_user
-            USING ERRCODE = 'insufficient_privilege';
+    IF NOT hexhub_is_owner() THEN
+        IF NOT hexhub_holds('criminal_intel.settings.manage') THEN
+            RAISE EXCEPTION 'permission denied: % may not change criminal intelligence''s settings', session_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        -- Who changed it and when are the server's to write, whatever the desk sent.
+        NEW.changed_by := session_user::TEXT;
+        NEW.changed_at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
     END IF;
     RETURN NEW;
 END
 $$;
 DROP TRIGGER IF EXISTS ci_settings_guard ON ci_settings;
 CREATE TRIGGER ci_settings_guard BEFORE UPDATE ON ci_settings FOR EACH ROW EXECUTE FUNCTION ci_settings_guard();
-SELECT hexhub_stamp_who_on('ci_settings', 'changed_by');

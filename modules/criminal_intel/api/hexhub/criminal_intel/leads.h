@@ -109,7 +109,7 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT Lead
     qint64 retainUntil = 0, receivedAt = 0, dueAt = 0, updatedAt = 0;
     int version = 1;
 
-    //! "L-2026-00042 · B2 · handling: C (not to be shared outside the team)": what a line about it shows.
+    //! "B2 · Not to be shared outside the team": the grade and its handling, shown wherever the lead is.
     QString handlingText() const;
 };
 
