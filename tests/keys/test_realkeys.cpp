@@ -334,3 +334,84 @@ TEST_CASE("Real keys under Xvfb: an analyst imports a file, runs the ring model,
               .toInt() == 4);
     REQUIRE(desk.quit(keyboard));
 }
+
+TEST_CASE("Real keys under Xvfb: an intelligence analyst records a tip, grades it, assigns it and develops it, by keyboard alone",
+          "[xvfb][keys][intel]")
+{
+    XSession x;
+    QTemporaryDir home;
+    Desk desk(x, home.path());
+    Keyboard keyboard(x);
+    const QString storePath = home.filePath(QStringLiteral("desk.db"));
+    const QString url = QStringLiteral("sqlite://") + storePath;
+    const QString picture = QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/realkeys-intel.png");
+    QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
+    startWithUser(x, desk, url, QStringLiteral("ivy"), QStringLiteral("criminal_intel_operator"), "Grey-Lantern-3390", picture);
+    StoreReader store(storePath);
+    keyboard.type(QStringLiteral("ivy"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("Grey-Lantern-3390"));
+    keyboard.press(QStringLiteral("Return"));
+    if (!x.waitForActiveWindow(QStringLiteral("Hexhub"), 60000))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Hexhub"));
+
+    // The leads desk is the one her role opens, its queue in focus: T records a tip (what, the
+    // details, who gave it; Enter saves).
+    keyboard.press(QStringLiteral("Escape")); // out of the search, onto the queue
+    keyboard.press(QStringLiteral("t"));
+    if (!x.waitForActiveWindow(QStringLiteral("Record a tip")))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Record a tip"));
+    keyboard.type(QStringLiteral("Stolen phones sold at the night market"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("Two stalls on Fridays"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("Registered informant DEMO-117"));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE summary = 'Stolen phones sold at the night market' "
+                                         "AND source_kind = 'tip' AND source_detail = 'Registered informant DEMO-117' AND status = 'new'"),
+                {}, QStringLiteral("the tip, recorded"), picture);
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+
+    // G grades the new lead in view: B (usually reliable), 2 (probably true), the handling, the reason.
+    for (int tries = 0; tries < 10 && !x.activeWindow().startsWith(QStringLiteral("Grade lead")); ++tries) {
+        keyboard.press(QStringLiteral("g"));
+        x.waitForActiveWindow(QStringLiteral("Grade lead"), 2000);
+    }
+    if (!x.activeWindow().startsWith(QStringLiteral("Grade lead")))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow().startsWith(QStringLiteral("Grade lead")));
+    keyboard.press(QStringLiteral("b"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.press(QStringLiteral("2"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("Not outside the team"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("Informant right three times this year"));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE scheme = 'admiralty' AND source_grade = 'B' AND info_grade = '2' "
+                                         "AND conditions = 'Not outside the team' AND graded_by = 'ivy' AND status = 'assessing'"),
+                {}, QStringLiteral("the lead graded B2 by ivy"), picture);
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+
+    // A assigns it (to herself, proposed), S moves it on (developing, the first choice).
+    keyboard.press(QStringLiteral("a"));
+    if (!x.waitForActiveWindow(QStringLiteral("Assign lead")))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow().startsWith(QStringLiteral("Assign lead")));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE assigned_to = 'ivy'"), {}, QStringLiteral("the lead assigned to ivy"),
+                picture);
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+    keyboard.press(QStringLiteral("s"));
+    if (!x.waitForActiveWindow(QStringLiteral("Status of lead")))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow().startsWith(QStringLiteral("Status of lead")));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE status = 'developing' AND due_at IS NULL"), {},
+                QStringLiteral("the lead developing, its limit met"), picture);
+    CHECK(store.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'lead.updated' AND actor = 'ivy'")).toInt() == 3);
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+    REQUIRE(desk.quit(keyboard));
+}

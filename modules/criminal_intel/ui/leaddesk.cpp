@@ -81,7 +81,8 @@ struct FormDialog
         makeMessageLine(message, QStringLiteral("message"));
         layout->addWidget(message);
         buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
+        // Enter saves from any field but the details' text (OK is the default button), Esc cancels.
+        buttons->button(QDialogButtonBox::Ok)->setDefault(true);
         buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
         QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         layout->addWidget(buttons);
@@ -101,18 +102,15 @@ struct FormDialog
         form->addRow(label, box);
         return box;
     }
-    //! OK (or Enter in a line) runs `save`; the dialog stays open with the reason when it fails.
+    //! OK (or Enter) runs `save`; the dialog stays open with the reason when it fails.
     template <typename T>
     bool run(std::function<QFuture<T>()> save)
     {
-        const auto attempt = [this, save] {
+        QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, save] {
             message->clear();
             message->hide();
             closeWhenSaved(&dialog, buttons, message, save());
-        };
-        QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, attempt);
-        for (QLineEdit* edit : dialog.findChildren<QLineEdit*>())
-            QObject::connect(edit, &QLineEdit::returnPressed, &dialog, attempt);
+        });
         dialog.resize(std::max(480, dialog.sizeHint().width()), dialog.sizeHint().height());
         return dialog.exec() == QDialog::Accepted;
     }
