@@ -339,6 +339,26 @@
     </message>
 </context>
 <context>
+    <name>hexhub::criminalintel::LeadDesk</name>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::LeadPanel</name>
+    <message numerus="yes">
+        <source>Evidence: model %1 version %2, score %3, %n row(s) behind it (masked).</source>
+        <translation>
+            <numerusform>Evidence: model %1 version %2, score %3, %n row behind it .</numerusform>
+            <numerusform>Evidence: model %1 version %2, score %3, %n rows behind it masked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::Dashboard</name>
     <message numerus="yes">
         <source>%n more categories</source>

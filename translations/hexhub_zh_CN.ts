@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>QObject</name>
-    <message>
-        <source>At least five characters; it goes on record</source>
-        <translation>至少五个字符；将被记录</translation>
-    </message>
-</context>
-<context>
     <name>Tr</name>
     <message>
         <source>read the datasets</source>
@@ -3183,6 +3176,18 @@
         <source>A colleague at the big-data desk asked for more data on hit %1</source>
         <translation>大数据研判台的同事就命中 %1 要求补充数据</translation>
     </message>
+    <message>
+        <source>The event %1 cannot be read; nothing was written.</source>
+        <translation>无法读取事件 %1，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Events react on each other without end (at %1); nothing was written.</source>
+        <translation>事件之间无休止地相互触发（在 %1 处），未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a topic a reaction can follow.</source>
+        <translation>“%1”不是可供响应的事件主题。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::TimeLimits</name>
@@ -3197,6 +3202,22 @@
     <message>
         <source>An imported dataset kept (the import form&apos;s default)</source>
         <translation>导入数据集的保存期限（导入表单的默认值）</translation>
+    </message>
+    <message>
+        <source>A new lead assessed and graded</source>
+        <translation>新线索完成研判和评级</translation>
+    </message>
+    <message>
+        <source>A lead graded high decided on</source>
+        <translation>高等级线索作出处置决定</translation>
+    </message>
+    <message>
+        <source>A lead graded medium decided on</source>
+        <translation>中等级线索作出处置决定</translation>
+    </message>
+    <message>
+        <source>A lead graded low decided on</source>
+        <translation>低等级线索作出处置决定</translation>
     </message>
 </context>
 <context>
@@ -5195,6 +5216,912 @@
     <message>
         <source>Leads intake and triage, link analysis, joint investigations with a task division across units.</source>
         <translation>线索接收与研判、关系分析、多单位分工协作的联合侦查。</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Record a tip as a lead</source>
+        <translation>将线报登记为线索</translation>
+    </message>
+    <message>
+        <source>Grade the lead in view</source>
+        <translation>为当前线索评级</translation>
+    </message>
+    <message>
+        <source>Assign the lead in view to an analyst</source>
+        <translation>将当前线索指派给分析员</translation>
+    </message>
+    <message>
+        <source>Move the lead in view (assessing, developing, actioned, closed)</source>
+        <translation>变更当前线索状态（研判中、经营中、已处置、已关闭）</translation>
+    </message>
+    <message>
+        <source>Merge the lead in view into the lead it repeats</source>
+        <translation>将当前线索合并到与其重复的线索</translation>
+    </message>
+    <message>
+        <source>Export the leads in view as CSV</source>
+        <translation>将当前线索列表导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Choose the grading scheme (admiralty or 3x5x2)</source>
+        <translation>选择评级体系（海军部评级法或 3x5x2）</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::Deadlines</name>
+    <message>
+        <source>Assess and grade lead %1</source>
+        <translation>研判并评级线索 %1</translation>
+    </message>
+    <message>
+        <source>Decide on lead %1 (graded %2)</source>
+        <translation>对线索 %1 作出决定（评级：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::LeadDesk</name>
+    <message>
+        <source>Search leads by words or reference (Ctrl+F)</source>
+        <translation>按关键词或编号搜索线索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>To triage: new and assessing</source>
+        <translation>待分流：新线索和研判中</translation>
+    </message>
+    <message>
+        <source>Open: not closed</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation>指派给我的</translation>
+    </message>
+    <message>
+        <source>Past their limit</source>
+        <translation>已超时限</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n 条线索</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处置条件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>missed %1 ago</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Record a tip</source>
+        <translation>登记线报</translation>
+    </message>
+    <message>
+        <source>What it is about</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>One line</source>
+        <translation>一句话概括</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Who or what gave it</source>
+        <translation>线报来源</translation>
+    </message>
+    <message>
+        <source>Protected: masked everywhere, revealed only with a reason</source>
+        <translation>受保护：处处脱敏，仅在说明理由后显示</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Investigation of reported offences</source>
+        <translation>对所报违法犯罪的调查</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Kept for</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>%1 recorded; it is to be graded within the assess limit.</source>
+        <translation>%1 已登记，须在研判时限内评级。</translation>
+    </message>
+    <message>
+        <source>Grading scheme</source>
+        <translation>评级体系</translation>
+    </message>
+    <message>
+        <source>New grades are given in the scheme chosen here; leads graded before keep theirs.</source>
+        <translation>新的评级按此处选择的体系给出；此前已评级的线索保留原评级。</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>体系</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>At least five characters; it goes on record</source>
+        <translation>至少五个字符；将记录在案</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::LeadPanel</name>
+    <message>
+        <source>Protected source: %1</source>
+        <translation>受保护来源：%1</translation>
+    </message>
+    <message>
+        <source>the tip&apos;s protected source</source>
+        <translation>线报的受保护来源</translation>
+    </message>
+    <message>
+        <source>No protected source (not a tip).</source>
+        <translation>无受保护来源（非线报）。</translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Grade (G)</source>
+        <translation>评级 (G)</translation>
+    </message>
+    <message>
+        <source>Assign (A)</source>
+        <translation>指派 (A)</translation>
+    </message>
+    <message>
+        <source>Status (S)</source>
+        <translation>状态 (S)</translation>
+    </message>
+    <message>
+        <source>Merge (M)</source>
+        <translation>合并 (M)</translation>
+    </message>
+    <message>
+        <source>May repeat (M merges)</source>
+        <translation>可能重复（按 M 合并）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>No lead in view</source>
+        <translation>未选择线索</translation>
+    </message>
+    <message>
+        <source>Pick a lead from the queue, or record a tip (T).</source>
+        <translation>从队列中选择线索，或登记线报 (T)。</translation>
+    </message>
+    <message>
+        <source>Lead %1</source>
+        <translation>线索 %1</translation>
+    </message>
+    <message>
+        <source>Handling: %1</source>
+        <translation>处置条件：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, received %2</source>
+        <translation>%1，接收于 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2. Graded by %3: %4</source>
+        <translation>%1：%2。评级人 %3：%4</translation>
+    </message>
+    <message>
+        <source>not graded yet</source>
+        <translation>尚未评级</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source> · nobody assigned</source>
+        <translation> · 未指派</translation>
+    </message>
+    <message>
+        <source> · assigned to %1</source>
+        <translation> · 已指派给 %1</translation>
+    </message>
+    <message>
+        <source>none running</source>
+        <translation>无进行中的时限</translation>
+    </message>
+    <message>
+        <source>missed: was due %1</source>
+        <translation>已超时：应于 %1 完成</translation>
+    </message>
+    <message>
+        <source>due %1 (in %2)</source>
+        <translation>%1 到期（还剩 %2）</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence: model %1 version %2, score %3, %n row(s) behind it (masked).</source>
+        <translation>
+            <numerusform>证据：模型 %1 第 %2 版，得分 %3，依据 %n 行记录（已脱敏）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No likely duplicate.</source>
+        <translation>无疑似重复。</translation>
+    </message>
+    <message>
+        <source>Grade lead %1</source>
+        <translation>为线索 %1 评级</translation>
+    </message>
+    <message>
+        <source>Graded in the %1. Grade the source and the information separately.</source>
+        <translation>按%1评级。来源和信息分别评级。</translation>
+    </message>
+    <message>
+        <source>Source reliability</source>
+        <translation>来源可靠性</translation>
+    </message>
+    <message>
+        <source>Source evaluation</source>
+        <translation>来源评价</translation>
+    </message>
+    <message>
+        <source>Information credibility</source>
+        <translation>信息可信度</translation>
+    </message>
+    <message>
+        <source>Intelligence assessment</source>
+        <translation>情报评估</translation>
+    </message>
+    <message>
+        <source>Handling code</source>
+        <translation>处置代码</translation>
+    </message>
+    <message>
+        <source>P: lawful sharing permitted</source>
+        <translation>P：允许依法共享</translation>
+    </message>
+    <message>
+        <source>C: conditions apply (say which)</source>
+        <translation>C：附条件（请写明）</translation>
+    </message>
+    <message>
+        <source>Handling conditions</source>
+        <translation>处置条件</translation>
+    </message>
+    <message>
+        <source>Who may see it, what may be done with it</source>
+        <translation>谁可查看、可作何用</translation>
+    </message>
+    <message>
+        <source>Why this grade</source>
+        <translation>评级理由</translation>
+    </message>
+    <message>
+        <source>At least five characters; it goes on record</source>
+        <translation>至少五个字符；将记录在案</translation>
+    </message>
+    <message>
+        <source>%1 graded.</source>
+        <translation>%1 已评级。</translation>
+    </message>
+    <message>
+        <source>Assign lead %1</source>
+        <translation>指派线索 %1</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>%1 assigned.</source>
+        <translation>%1 已指派。</translation>
+    </message>
+    <message>
+        <source>Status of lead %1</source>
+        <translation>线索 %1 的状态</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>变更为</translation>
+    </message>
+    <message>
+        <source>%1 cannot move from %2; grade it first.</source>
+        <translation>%1 无法从%2变更；请先评级。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Needed to close or to open again; it goes on record</source>
+        <translation>关闭或重新打开时必填；将记录在案</translation>
+    </message>
+    <message>
+        <source>%1 moved.</source>
+        <translation>%1 状态已变更。</translation>
+    </message>
+    <message>
+        <source>Merge lead %1 into another</source>
+        <translation>将线索 %1 合并到其他线索</translation>
+    </message>
+    <message>
+        <source>%1 is closed as a repeat; what it knows passes to the lead you choose.</source>
+        <translation>%1 将作为重复线索关闭；其掌握的内容转入你选择的线索。</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Why they are the same</source>
+        <translation>为何相同</translation>
+    </message>
+    <message>
+        <source>At least five characters; it goes on record on both</source>
+        <translation>至少五个字符；将记录在两条线索上</translation>
+    </message>
+    <message>
+        <source>%1 merged.</source>
+        <translation>%1 已合并。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::LeadService</name>
+    <message>
+        <source>No lead %1.</source>
+        <translation>没有线索 %1。</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 2,000 characters.</source>
+        <translation>理由请控制在 2000 个字符以内。</translation>
+    </message>
+    <message>
+        <source>see leads</source>
+        <translation>查看线索</translation>
+    </message>
+    <message>
+        <source>assign leads</source>
+        <translation>指派线索</translation>
+    </message>
+    <message>
+        <source>choose the grading scheme</source>
+        <translation>选择评级体系</translation>
+    </message>
+    <message>
+        <source>Say why the scheme changes; it goes on record.</source>
+        <translation>请说明更改体系的理由；将记录在案。</translation>
+    </message>
+    <message>
+        <source>Someone changed the grading scheme meanwhile; look at it again.</source>
+        <translation>其他人刚刚更改了评级体系；请重新查看。</translation>
+    </message>
+    <message>
+        <source>record a tip</source>
+        <translation>登记线报</translation>
+    </message>
+    <message>
+        <source>Say in a line what the tip is about.</source>
+        <translation>请用一句话说明线报内容。</translation>
+    </message>
+    <message>
+        <source>Keep the summary to a line (under 300 characters); put the rest in the details.</source>
+        <translation>摘要请控制在一句话（300 个字符以内）；其余写入详情。</translation>
+    </message>
+    <message>
+        <source>Keep the details under 20,000 characters.</source>
+        <translation>详情请控制在 20000 个字符以内。</translation>
+    </message>
+    <message>
+        <source>Record who or what gave the tip; it is protected and shown to nobody without a reason.</source>
+        <translation>请记录线报来源；来源受保护，无理由不向任何人显示。</translation>
+    </message>
+    <message>
+        <source>Give the legal basis for keeping this tip.</source>
+        <translation>请给出保存此线报的法律依据。</translation>
+    </message>
+    <message>
+        <source>Keep a tip between a day and ten years.</source>
+        <translation>线报保存期限须在一天到十年之间。</translation>
+    </message>
+    <message>
+        <source>grade a lead</source>
+        <translation>为线索评级</translation>
+    </message>
+    <message>
+        <source>Say why you grade the lead so; it goes on record with the grade.</source>
+        <translation>请说明评级理由；将与评级一同记录在案。</translation>
+    </message>
+    <message>
+        <source>This deployment grades in the %1; grade the lead in it.</source>
+        <translation>本部署采用%1评级；请按此体系评级。</translation>
+    </message>
+    <message>
+        <source>%1 is closed; open it again before grading it.</source>
+        <translation>%1 已关闭；请先重新打开再评级。</translation>
+    </message>
+    <message>
+        <source>Another analyst changed this lead meanwhile; look at it again.</source>
+        <translation>其他分析员刚刚修改了此线索；请重新查看。</translation>
+    </message>
+    <message>
+        <source>assign a lead</source>
+        <translation>指派线索</translation>
+    </message>
+    <message>
+        <source>%1 may not triage leads; assign it to an analyst who may.</source>
+        <translation>%1 无权分流线索；请指派给有权限的分析员。</translation>
+    </message>
+    <message>
+        <source>%1 is closed; open it again before assigning it.</source>
+        <translation>%1 已关闭；请先重新打开再指派。</translation>
+    </message>
+    <message>
+        <source>move a lead</source>
+        <translation>变更线索状态</translation>
+    </message>
+    <message>
+        <source>Grade %1 before you develop or action it.</source>
+        <translation>请先为 %1 评级，再经营或处置。</translation>
+    </message>
+    <message>
+        <source>%1 cannot go from %2 to %3.</source>
+        <translation>%1 无法从%2变为%3。</translation>
+    </message>
+    <message>
+        <source>Say why the lead is closed; it goes on record.</source>
+        <translation>请说明关闭线索的理由；将记录在案。</translation>
+    </message>
+    <message>
+        <source>Say why the lead is opened again; it goes on record.</source>
+        <translation>请说明重新打开线索的理由；将记录在案。</translation>
+    </message>
+    <message>
+        <source>merge leads</source>
+        <translation>合并线索</translation>
+    </message>
+    <message>
+        <source>A lead is not merged into itself.</source>
+        <translation>线索不能合并到自身。</translation>
+    </message>
+    <message>
+        <source>Say why the leads are the same; it goes on record on both.</source>
+        <translation>请说明两条线索相同的理由；将记录在两条线索上。</translation>
+    </message>
+    <message>
+        <source>Only open leads are merged; %1 is closed.</source>
+        <translation>只能合并未关闭的线索；%1 已关闭。</translation>
+    </message>
+    <message>
+        <source>Merged into %1: %2</source>
+        <translation>已合并到 %1：%2</translation>
+    </message>
+    <message>
+        <source>see a tip&apos;s protected source</source>
+        <translation>查看线报的受保护来源</translation>
+    </message>
+    <message>
+        <source>Give the reason you need the tip&apos;s source; it goes on record.</source>
+        <translation>请说明需要线报来源的理由；将记录在案。</translation>
+    </message>
+    <message>
+        <source>A hit handed on without its number cannot become a lead.</source>
+        <translation>移交的命中没有编号，无法成为线索。</translation>
+    </message>
+    <message>
+        <source>The server did not take hit %1 in as a lead.</source>
+        <translation>服务器未将命中 %1 接收为线索。</translation>
+    </message>
+    <message>
+        <source>Hit %1 handed on by big-data investigation</source>
+        <translation>大数据侦查中心移交的命中 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::Leads</name>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>assessing</source>
+        <translation>研判中</translation>
+    </message>
+    <message>
+        <source>developing</source>
+        <translation>经营中</translation>
+    </message>
+    <message>
+        <source>actioned</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>big-data hit</source>
+        <translation>大数据命中</translation>
+    </message>
+    <message>
+        <source>hub incident</source>
+        <translation>枢纽警情</translation>
+    </message>
+    <message>
+        <source>another centre</source>
+        <translation>其他中心</translation>
+    </message>
+    <message>
+        <source>tip</source>
+        <translation>线报</translation>
+    </message>
+    <message>
+        <source>Admiralty code (A-F, 1-6)</source>
+        <translation>海军部评级法（A-F，1-6）</translation>
+    </message>
+    <message>
+        <source>3x5x2 (1-3, A-E, P/C)</source>
+        <translation>3x5x2（1-3，A-E，P/C）</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>reliable</source>
+        <translation>可靠</translation>
+    </message>
+    <message>
+        <source>usually reliable</source>
+        <translation>通常可靠</translation>
+    </message>
+    <message>
+        <source>fairly reliable</source>
+        <translation>较为可靠</translation>
+    </message>
+    <message>
+        <source>not usually reliable</source>
+        <translation>通常不可靠</translation>
+    </message>
+    <message>
+        <source>unreliable</source>
+        <translation>不可靠</translation>
+    </message>
+    <message>
+        <source>reliability cannot be judged</source>
+        <translation>可靠性无法判断</translation>
+    </message>
+    <message>
+        <source>untested source</source>
+        <translation>未经检验的来源</translation>
+    </message>
+    <message>
+        <source>not reliable</source>
+        <translation>不可靠</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已证实</translation>
+    </message>
+    <message>
+        <source>probably true</source>
+        <translation>很可能属实</translation>
+    </message>
+    <message>
+        <source>possibly true</source>
+        <translation>可能属实</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>improbable</source>
+        <translation>不大可能属实</translation>
+    </message>
+    <message>
+        <source>truth cannot be judged</source>
+        <translation>真实性无法判断</translation>
+    </message>
+    <message>
+        <source>known directly</source>
+        <translation>直接知悉</translation>
+    </message>
+    <message>
+        <source>known indirectly, corroborated</source>
+        <translation>间接知悉，已佐证</translation>
+    </message>
+    <message>
+        <source>known indirectly</source>
+        <translation>间接知悉</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>suspected to be false</source>
+        <translation>疑似虚假</translation>
+    </message>
+    <message>
+        <source>Grade the source&apos;s reliability A to F.</source>
+        <translation>请按 A 到 F 评定来源可靠性。</translation>
+    </message>
+    <message>
+        <source>Grade the source 1 to 3.</source>
+        <translation>请按 1 到 3 评定来源。</translation>
+    </message>
+    <message>
+        <source>Grade the information&apos;s credibility 1 to 6.</source>
+        <translation>请按 1 到 6 评定信息可信度。</translation>
+    </message>
+    <message>
+        <source>Grade the intelligence A to E.</source>
+        <translation>请按 A 到 E 评定情报。</translation>
+    </message>
+    <message>
+        <source>The admiralty code has no handling code; write the handling conditions in words.</source>
+        <translation>海军部评级法没有处置代码；请用文字写明处置条件。</translation>
+    </message>
+    <message>
+        <source>Give the handling code: P (lawful sharing permitted) or C (conditions apply).</source>
+        <translation>请给出处置代码：P（允许依法共享）或 C（附条件）。</translation>
+    </message>
+    <message>
+        <source>Handling code C needs its conditions, in words.</source>
+        <translation>处置代码 C 须用文字写明条件。</translation>
+    </message>
+    <message>
+        <source>Keep the handling conditions under 500 characters.</source>
+        <translation>处置条件请控制在 500 个字符以内。</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>not graded yet; treat as restricted</source>
+        <translation>尚未评级；按受限处理</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · lawful sharing permitted</source>
+        <translation>%1 · 允许依法共享</translation>
+    </message>
+    <message>
+        <source>%1 · no conditions recorded</source>
+        <translation>%1 · 未记录条件</translation>
+    </message>
+    <message>
+        <source>Lead %1 received (%2): %3</source>
+        <translation>接收线索 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Lead %1 received</source>
+        <translation>接收线索 %1</translation>
+    </message>
+    <message>
+        <source>New lead %1</source>
+        <translation>新线索 %1</translation>
+    </message>
+    <message>
+        <source>Lead %1 graded %2: %3</source>
+        <translation>线索 %1 评级为 %2：%3</translation>
+    </message>
+    <message>
+        <source>Lead %1 assigned to nobody</source>
+        <translation>线索 %1 取消指派</translation>
+    </message>
+    <message>
+        <source>Lead %1 assigned to %2</source>
+        <translation>线索 %1 指派给 %2</translation>
+    </message>
+    <message>
+        <source>Lead %1 %2</source>
+        <translation>线索 %1：%2</translation>
+    </message>
+    <message>
+        <source>Lead %1 %2: %3</source>
+        <translation>线索 %1：%2，%3</translation>
+    </message>
+    <message>
+        <source>Lead %1 merged into %2: %3</source>
+        <translation>线索 %1 合并到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Lead %1 took in its duplicate %2: %3</source>
+        <translation>线索 %1 并入重复线索 %2：%3</translation>
+    </message>
+    <message>
+        <source>Lead %1 updated</source>
+        <translation>线索 %1 已更新</translation>
+    </message>
+    <message>
+        <source>Leads are graded in the %1 from now: %2</source>
+        <translation>线索自即日起按%1评级：%2</translation>
+    </message>
+    <message>
+        <source>Joint investigation opened</source>
+        <translation>联合侦查已启动</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Lead %1</source>
+        <translation>线索 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::Pictures</name>
+    <message>
+        <source>Investigation of reported offences</source>
+        <translation>对所报违法犯罪的调查</translation>
+    </message>
+    <message>
+        <source>Stolen phones offered for sale at the Orchard Road night market</source>
+        <translation>果园路夜市有人兜售被盗手机</translation>
+    </message>
+    <message>
+        <source>Two stalls, Friday and Saturday nights; boxes without receipts</source>
+        <translation>两个摊位，周五和周六晚上；整箱无发票</translation>
+    </message>
+    <message>
+        <source>Registered informant DEMO-117</source>
+        <translation>登记在册的信息员 DEMO-117</translation>
+    </message>
+    <message>
+        <source>Phones stolen and sold at the Orchard Road night market stalls</source>
+        <translation>被盗手机在果园路夜市摊位出售</translation>
+    </message>
+    <message>
+        <source>Caller on the tip line</source>
+        <translation>举报热线来电人</translation>
+    </message>
+    <message>
+        <source>Bicycles resold behind the Mill Street depot</source>
+        <translation>磨坊街车场后面有人转卖自行车</translation>
+    </message>
+    <message>
+        <source>Shop owner on Mill Street</source>
+        <translation>磨坊街店主</translation>
+    </message>
+    <message>
+        <source>Fraud calls traced to a flat on Station Street</source>
+        <translation>诈骗电话追踪到车站街一处住宅</translation>
+    </message>
+    <message>
+        <source>Anonymous letter to the station</source>
+        <translation>寄给派出所的匿名信</translation>
+    </message>
+    <message>
+        <source>Counterfeit perfume stored in a garage on Oak Road</source>
+        <translation>橡树路一处车库存放假冒香水</translation>
+    </message>
+    <message>
+        <source>Patrol officer&apos;s informant</source>
+        <translation>巡逻民警的信息员</translation>
+    </message>
+    <message>
+        <source>Not to be shared outside the intelligence team</source>
+        <translation>不得向情报组以外人员提供</translation>
+    </message>
+    <message>
+        <source>Informant right three times this year</source>
+        <translation>该信息员今年三次提供属实</translation>
+    </message>
+    <message>
+        <source>First report from this source</source>
+        <translation>该来源首次报告</translation>
+    </message>
+    <message>
+        <source>Letter contradicts the call records</source>
+        <translation>信件内容与通话记录矛盾</translation>
     </message>
 </context>
 <context>
@@ -8666,6 +9593,10 @@ Planned duration %2. Handled by: %3.</source>
     <message>
         <source>The export could not be written: %1</source>
         <translation>无法写入导出文件：%1</translation>
+    </message>
+    <message>
+        <source>At least five characters; it goes on record</source>
+        <translation>至少五个字符；将记录在案</translation>
     </message>
 </context>
 </TS>

@@ -108,14 +108,28 @@ GradingScheme schemeIn(Sql& sql)
         .value_or(GradingScheme::Admiralty);
 }
 
-// Words of three letters or more, lower case: what two summaries are compared by.
+// What two summaries are compared by: words of three letters or more, lower case; in Chinese, which
+// has no spaces, each pair of neighbouring characters ("被盗", "盗手", "手机").
 QSet<QString> summaryWords(const QString& text)
 {
     static const QRegularExpression split(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
     QSet<QString> out;
-    for (const QString& w : text.toLower().split(split, Qt::SkipEmptyParts))
-        if (w.size() >= 3 || w.front().script() == QChar::Script_Han)
+    for (const QString& w : text.toLower().split(split, Qt::SkipEmptyParts)) {
+        QString han;
+        for (const QChar c : w) {
+            if (c.script() == QChar::Script_Han) {
+                han += c;
+                continue;
+            }
+            for (qsizetype i = 0; i + 1 < han.size(); ++i)
+                out.insert(han.mid(i, 2));
+            han.clear();
+        }
+        for (qsizetype i = 0; i + 1 < han.size(); ++i)
+            out.insert(han.mid(i, 2));
+        if (w.size() >= 3 && w.front().script() != QChar::Script_Han)
             out.insert(w);
+    }
     return out;
 }
 

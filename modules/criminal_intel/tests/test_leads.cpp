@@ -217,6 +217,14 @@ TEST_CASE("criminal_intel: likely duplicates offered, merged by a person with th
     REQUIRE(offered.size() == 1);
     CHECK(offered[0].id == first.id);
     CHECK(await(c.leads->likelyDuplicates(other.id)).isEmpty());
+    // In Chinese, which has no spaces, by the neighbouring characters the summaries share.
+    const Lead zh = c.tip(QStringLiteral("果园路夜市有人兜售被盗手机"));
+    const Lead zhRepeat = c.tip(QStringLiteral("被盗手机在果园路夜市摊位出售"));
+    const Lead zhOther = c.tip(QStringLiteral("橡树路一处车库存放假冒香水"));
+    const QList<Lead> zhOffered = await(c.leads->likelyDuplicates(zhRepeat.id));
+    REQUIRE(zhOffered.size() == 1);
+    CHECK(zhOffered[0].id == zh.id);
+    CHECK(await(c.leads->likelyDuplicates(zhOther.id)).isEmpty());
     CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE status = 'closed'")) == 0);
 
     await(c.tp->store().write([&](WriteTransaction& txn) {

@@ -4,6 +4,8 @@
 
 #include "base/waitforfuture.h"
 #include "security/session.h"
+#include "store/sql.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +25,16 @@ ModulePictures intelPictures()
     ModulePictures pictures;
     pictures.prepare = [](Store& store, Session& session, AuditLog& audit) {
         LeadService leads(store, session, audit);
+        // The pictures of another language put theirs in before: closed, so the queue shows this language's.
+        const QList<std::pair<qint64, int>> earlier = resultOf(store.read([](Sql& sql) {
+            QList<std::pair<qint64, int>> out;
+            QSqlQuery q = sql.exec(QStringLiteral("SELECT id, version FROM ci_leads WHERE status <> 'closed'"));
+            while (q.next())
+                out << std::pair{q.value(0).toLongLong(), q.value(1).toInt()};
+            return out;
+        }));
+        for (const auto& [id, version] : earlier)
+            resultOf(leads.move(id, version, LeadStatus::Closed, QStringLiteral("Pictures in another language")));
         // Tips as an analyst records them, in the language of the pictures; graded, assigned, moved.
         const QString basis = Tr::tr("Investigation of reported offences");
         const Lead phones = resultOf(leads.recordTip({Tr::tr("Stolen phones offered for sale at the Orchard Road night market"),
