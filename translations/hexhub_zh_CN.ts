@@ -3188,6 +3188,22 @@
         <source>&apos;%1&apos; is not a topic a reaction can follow.</source>
         <translation>“%1”不是可供响应的事件主题。</translation>
     </message>
+    <message>
+        <source>Sent to criminal intelligence: %1</source>
+        <translation>已移送刑事情报部门：%1</translation>
+    </message>
+    <message>
+        <source>send an incident to intelligence</source>
+        <translation>将警情移送情报部门</translation>
+    </message>
+    <message>
+        <source>Say what criminal intelligence should look at.</source>
+        <translation>请说明刑事情报部门应关注什么。</translation>
+    </message>
+    <message>
+        <source>Keep it to 2,000 characters.</source>
+        <translation>请控制在 2000 个字符以内。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::TimeLimits</name>
@@ -5805,6 +5821,18 @@
         <source>Hit %1 handed on by big-data investigation</source>
         <translation>大数据侦查中心移交的命中 %1</translation>
     </message>
+    <message>
+        <source>An incident sent without its number cannot become a lead.</source>
+        <translation>移送的警情没有编号，无法成为线索。</translation>
+    </message>
+    <message>
+        <source>The server did not take incident %1 in as a lead.</source>
+        <translation>服务器未将警情 %1 接收为线索。</translation>
+    </message>
+    <message>
+        <source>No incident %1 to take in.</source>
+        <translation>没有可接收的警情 %1。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Leads</name>
@@ -6495,6 +6523,18 @@
     <message>
         <source>There is no incident %1.</source>
         <translation>没有警情 %1。</translation>
+    </message>
+    <message>
+        <source>Send to criminal intelligence</source>
+        <translation>移送刑事情报部门</translation>
+    </message>
+    <message>
+        <source>What should criminal intelligence look at? The incident becomes its lead, linked here.</source>
+        <translation>刑事情报部门应关注什么？该警情将成为其线索，并在此关联。</translation>
+    </message>
+    <message>
+        <source>Sent to criminal intelligence as a lead.</source>
+        <translation>已作为线索移送刑事情报部门。</translation>
     </message>
 </context>
 <context>

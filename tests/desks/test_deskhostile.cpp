@@ -15,6 +15,7 @@
 #include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/criminal_intel/leads.h"
+#include "hexhub/hub/incidentservice.h"
 
 #include "desktest.h"
 #include "testsupport.h"
@@ -1142,6 +1143,30 @@ TEST_CASE("A hit handed on becomes criminal intelligence's lead through the serv
     // Criminal intelligence's desk reads it; the big-data desk still reads none of its rows.
     CHECK(intel.column(QStringLiteral("SELECT source_record FROM ci_leads WHERE source_kind = 'big_data'")) == QStringList{QStringLiteral("hit 501")});
     CHECK(deniedOrForbidden(bigdata.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
+
+    // An incident the hub sends to intelligence: the server takes it in for a login that may manage
+    // incidents, from the incident's own row (never the caller's contact), and the incident is linked.
+    const QString incidentIn = QStringLiteral("SELECT lead_id FROM ci_take_in_incident(901, 'Same crew?', %1, %2)").arg(now).arg(now + 1000);
+    CHECK(deniedOrForbidden(intel.refusal(incidentIn)));
+    CHECK(deniedOrForbidden(bigdata.refusal(incidentIn)));
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = server.urlOf(server.hub);
+        config.keyPath = server.keyPath();
+        TestPlatform desk(config);
+        desk.start();
+        const SignInResult signedIn = await(desk->access().signIn(server.hub, kPassword));
+        REQUIRE(signedIn.ok);
+        desk->session().setPrincipal(signedIn.principal);
+        IncidentService incidents(desk->store(), desk->session(), desk->audit());
+        await(incidents.sendToIntelligence(901, QStringLiteral("Same crew as the market thefts?")));
+        const QList<IncidentLink> links = await(incidents.links(901));
+        REQUIRE(links.size() == 1);
+        CHECK(links[0].ref == owner.scalar(QStringLiteral("SELECT reference FROM ci_leads WHERE source_record = 'incident I-901'")).toString());
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT summary FROM ci_leads WHERE source_record = 'incident I-901'")).toString() == QStringLiteral("Bag snatched (Market St)"));
+    CHECK(!owner.scalar(QStringLiteral("SELECT evidence || details FROM ci_leads WHERE source_record = 'incident I-901'")).toString().contains(QStringLiteral("13800138000")));
+    CHECK(intel.column(QStringLiteral("SELECT details FROM ci_leads WHERE source_kind = 'incident'")) == QStringList{QStringLiteral("Same crew as the market thefts?")});
 
     // A tip's source: not readable by any desk's login, masked whole; revealed through the server
     // with criminal_intel.source.reveal and a reason, on the audit chain; the hub's supervisor sees the

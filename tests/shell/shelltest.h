@@ -10,10 +10,14 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QTimer>
+#include <QElapsedTimer>
+#include <QDialog>
 #include <QLineEdit>
 #include <QTest>
 
 #include <functional>
+#include <memory>
 
 namespace hexhub::test {
 
@@ -58,6 +62,37 @@ inline void inEveryLook(const std::function<void(const QString& locale, const sh
         }
     }
     shell::Theme::day().apply(*qApp);
+}
+
+// Acts on the modal dialog `name` once it is up (a key that opens it does not return until it closes);
+// a dialog still open 20 s later is rejected, so a test that cannot close it fails instead of hanging.
+inline void whenModal(const QString& name, std::function<void(QDialog*)> action)
+{
+    auto* poll = new QTimer;
+    poll->setInterval(10);
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    auto acted = std::make_shared<bool>(false);
+    QObject::connect(poll, &QTimer::timeout, [poll, name, action, started, acted] {
+        QDialog* dialog = nullptr;
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (w->isVisible() && w->objectName() == name)
+                dialog = qobject_cast<QDialog*>(w);
+        if (*acted) {
+            if (!dialog) {
+                poll->stop();
+                poll->deleteLater();
+            } else if (started->elapsed() > 20000) {
+                dialog->reject();
+            }
+            return;
+        }
+        if (!dialog)
+            return;
+        *acted = true;
+        action(dialog);
+    });
+    poll->start();
 }
 
 } // namespace hexhub::test

@@ -34,37 +34,6 @@ QString tradeCsv(const QString& folder, hexhub::bigdata::TradeDemo& demo)
     return path;
 }
 
-// Acts on the modal dialog `name` once it is up (a key that opens it does not return until it closes);
-// a dialog still open 20 s later is rejected, so a test that cannot close it fails instead of hanging.
-void whenModal(const QString& name, std::function<void(QDialog*)> action)
-{
-    auto* poll = new QTimer;
-    poll->setInterval(10);
-    auto started = std::make_shared<QElapsedTimer>();
-    started->start();
-    auto acted = std::make_shared<bool>(false);
-    QObject::connect(poll, &QTimer::timeout, [poll, name, action, started, acted] {
-        QDialog* dialog = nullptr;
-        for (QWidget* w : QApplication::topLevelWidgets())
-            if (w->isVisible() && w->objectName() == name)
-                dialog = qobject_cast<QDialog*>(w);
-        if (*acted) {
-            if (!dialog) {
-                poll->stop();
-                poll->deleteLater();
-            } else if (started->elapsed() > 20000) {
-                dialog->reject();
-            }
-            return;
-        }
-        if (!dialog)
-            return;
-        *acted = true;
-        action(dialog);
-    });
-    poll->start();
-}
-
 qint64 scalar(TestPlatform& tp, const QString& sql)
 {
     return await(tp->store().read([sql](Sql& s) { return s.scalar(sql).toLongLong(); }));

@@ -2,6 +2,7 @@
 // the row's version, writes, journals its typed event, audits and keeps its limits on the hub's
 // deadline queue, in one transaction; the same command twice is applied once.
 #include "hexhub/criminal_intel/leads.h"
+#include "hexhub/hub/incidentservice.h"
 #include "leadrules_p.h"
 
 #include "base/clock.h"
@@ -513,6 +514,57 @@ void takeInHandedOnHit(WriteTransaction& txn, const Event& event)
                                       QStringLiteral("Analysis of records under the big-data centre's dataset provenance"), 5 * 365});
     }
     Q_UNUSED(id);
+}
+
+void takeInReferredIncident(WriteTransaction& txn, const Event& event)
+{
+    const QJsonObject p = event.payload;
+    if (p.value(QStringLiteral("to")).toString() != kModule)
+        return;
+    const qint64 incident = qint64(p.value(QStringLiteral("incident")).toDouble());
+    if (incident <= 0)
+        throw ValidationError(Tr::tr("An incident sent without its number cannot become a lead."));
+    const QString note = p.value(QStringLiteral("note")).toString();
+    const qint64 now = txn.clock().nowMs();
+    qint64 id = 0;
+    QString reference;
+    if (txn.dialect().name() == QLatin1String("postgresql")
+        && txn.scalar(QStringLiteral("SELECT to_regprocedure('ci_take_in_incident(bigint,text,bigint,bigint)') IS NOT NULL")).toBool()) {
+        // On a prepared shared server the hub's login may not write this centre's rows: the server
+        // takes the incident in from its own row, for a login that may manage incidents.
+        QSqlQuery q = txn.exec(QStringLiteral("SELECT lead_id, lead_reference, lead_summary, lead_record, created FROM ci_take_in_incident(?, ?, ?, ?)"),
+                               {incident, note, now, detail::assessDue(txn, now)});
+        if (!q.next())
+            throw ValidationError(Tr::tr("The server did not take incident %1 in as a lead.").arg(incident));
+        id = q.value(0).toLongLong();
+        reference = q.value(1).toString();
+        if (q.value(4).toBool()) {
+            detail::startAssess(txn, id, reference, now, false);
+            txn.publish(LeadReceived{id, reference, LeadSource::Incident, q.value(3).toString(), q.value(2).toString()});
+        }
+    } else {
+        QSqlQuery q = txn.exec(QStringLiteral("SELECT number, category, priority, summary, coalesce(address, '') FROM hub_incidents WHERE id = ?"),
+                               {incident});
+        if (!q.next())
+            throw NotFoundError(Tr::tr("No incident %1 to take in.").arg(incident));
+        const QString record = QStringLiteral("incident %1").arg(q.value(0).toString());
+        QSqlQuery before = txn.exec(QStringLiteral("SELECT id, reference FROM ci_leads WHERE source_kind = 'incident' AND source_record = ?"), {record});
+        if (before.next()) {
+            id = before.value(0).toLongLong();
+            reference = before.value(1).toString();
+        } else {
+            const QString address = q.value(4).toString();
+            const QString summary = (address.isEmpty() ? q.value(3).toString() : QStringLiteral("%1 (%2)").arg(q.value(3).toString(), address)).left(300);
+            const QJsonObject evidence{{QStringLiteral("incident"), double(incident)},
+                                       {QStringLiteral("number"), q.value(0).toString()},
+                                       {QStringLiteral("category"), q.value(1).toString()},
+                                       {QStringLiteral("priority"), q.value(2).toInt()}};
+            id = detail::insertLead(txn, {LeadSource::Incident, QStringLiteral("hub"), record, QString(), summary, note, evidence,
+                                          QStringLiteral("Investigation of the reported incident"), 5 * 365});
+            reference = detail::readLead(txn, id).reference;
+        }
+    }
+    linkIncidentIn(txn, incident, QStringLiteral("lead"), reference, event.actor);
 }
 
 } // namespace hexhub::criminalintel

@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include "hexhub/criminal_intel/leads.h"
+#include "hexhub/hub/incidentservice.h"
 
 #include "base/clock.h"
 #include "security/accesscontrol.h"
@@ -335,4 +336,46 @@ TEST_CASE("criminal_intel: a hit handed on is its lead in the same transaction, 
     CHECK(failureOf(handOn(0, QStringLiteral("criminal_intel"))).contains(QStringLiteral("number")));
     CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_settings WHERE key = 'marker-0-criminal_intel'")) == 0);
     CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_settings WHERE key = 'marker-43-hub'")) == 1);
+}
+
+TEST_CASE("criminal_intel: an incident the hub sends to intelligence is a lead in the hub's transaction, linked back, once",
+          "[criminal_intel][leads][intake]")
+{
+    Centre c;
+    c.as(QStringLiteral("hugo"));
+    IncidentService incidents(c.tp->store(), c.tp->session(), c.tp->audit());
+    NewIncident n;
+    n.category = QStringLiteral("burglary");
+    n.priority = 2;
+    n.summary = QStringLiteral("Third shop burglary on the street this month");
+    n.location.address = QStringLiteral("12 Mill Street");
+    n.reporterContact = QStringLiteral("13800138000");
+    const Incident incident = await(incidents.create(n));
+    CHECK(failureOf(incidents.sendToIntelligence(incident.id, QStringLiteral("no"))).contains(QStringLiteral("look at")));
+    await(incidents.sendToIntelligence(incident.id, QStringLiteral("Same crew as the Oak Road burglaries?")));
+    await(incidents.sendToIntelligence(incident.id, QStringLiteral("Asked again by the day shift")));
+    REQUIRE(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE source_kind = 'incident'")) == 1);
+    const qint64 id = c.count(QStringLiteral("SELECT id FROM ci_leads WHERE source_kind = 'incident'"));
+    c.as(QStringLiteral("ivy"));
+    const Lead lead = await(c.leads->lead(id));
+    CHECK(lead.sourceRecord == QStringLiteral("incident %1").arg(incident.number));
+    CHECK(lead.sourceCentre == QStringLiteral("hub"));
+    CHECK(lead.summary == QStringLiteral("Third shop burglary on the street this month (12 Mill Street)"));
+    CHECK(lead.details == QStringLiteral("Same crew as the Oak Road burglaries?"));
+    CHECK(lead.evidence.value(QStringLiteral("category")).toString() == QStringLiteral("burglary"));
+    CHECK(!QString::fromUtf8(QJsonDocument(lead.evidence).toJson()).contains(QStringLiteral("13800138000"))); // never the caller
+    CHECK(lead.dueAt == c.tp->clock().nowMs() + 24 * 60 * kMinute);
+    CHECK(c.deadline(QStringLiteral("criminal_intel.lead.%1.assess").arg(id)) == c.iso(lead.dueAt));
+    // The incident is linked to the lead, on its timeline; its own timeline says it was sent, twice.
+    c.as(QStringLiteral("hugo"));
+    const QList<IncidentLink> links = await(incidents.links(incident.id));
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].kind == QStringLiteral("lead"));
+    CHECK(links[0].ref == lead.reference);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'incident.referred'")) == 2);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'lead.received' AND actor = 'hugo'")) == 1);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.referred' AND actor = 'hugo'")) == 2);
+    // An analyst may not send the hub's incidents anywhere.
+    c.as(QStringLiteral("ivy"));
+    CHECK(!failureOf(incidents.sendToIntelligence(incident.id, QStringLiteral("Taking it myself"))).isEmpty());
 }

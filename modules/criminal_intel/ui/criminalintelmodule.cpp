@@ -28,12 +28,15 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     context.setPictures(intelPictures());
     // A hit big-data hands on to this centre is its lead in the same transaction.
     context.addReaction(QStringLiteral("model_hit.handed_on"), &takeInHandedOnHit);
+    // An incident the hub sends to intelligence is its lead in the hub's transaction, linked back.
+    context.addReaction(QStringLiteral("incident.referred"), &takeInReferredIncident);
     m_context = std::make_unique<IntelContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
     m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
     // A lead ("lead 42", a limit's subject "lead:42") opens on the desk from anywhere.
     context.addRecordKind(RecordKind{QStringLiteral("lead"), QStringLiteral("criminal_intel.desk"), [](QWidget* view, const QString& ref) {
                                          auto* desk = qobject_cast<LeadDesk*>(view);
-                                         return desk && desk->openLead(ref.toLongLong());
+                                         // "42", or a reference "L-2026-00042" (its number is the lead's id).
+                                         return desk && desk->openLead(ref.section(QLatin1Char('-'), -1).toLongLong());
                                      }});
 
     ViewFactory desk;

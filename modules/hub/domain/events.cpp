@@ -116,6 +116,21 @@ std::optional<IncidentLinked> IncidentLinked::fromJson(const QJsonObject& json)
     return IncidentLinked{id(json, "incident"), str(json, "number"), str(json, "kind"), str(json, "ref")};
 }
 
+QJsonObject IncidentReferred::toJson() const
+{
+    QJsonObject json = aboutIncident(incidentId, number);
+    json.insert(QStringLiteral("to"), to);
+    json.insert(QStringLiteral("note"), note);
+    return json;
+}
+
+std::optional<IncidentReferred> IncidentReferred::fromJson(const QJsonObject& json)
+{
+    if (!hasIncident(json) || str(json, "to").isEmpty())
+        return std::nullopt;
+    return IncidentReferred{id(json, "incident"), str(json, "number"), str(json, "to"), str(json, "note")};
+}
+
 QJsonObject PlaybookStepTicked::toJson() const
 {
     QJsonObject json = aboutIncident(incidentId, number);

@@ -97,6 +97,8 @@ QString describeHubEvent(const QString& topic, const QJsonObject& p)
         return Tr::tr("Incident %1 merged into %2").arg(str("duplicateNumber"), str("keepNumber"));
     if (topic == QLatin1String("incident.linked"))
         return Tr::tr("Linked to %1 %2").arg(str("kind"), str("ref"));
+    if (topic == QLatin1String("incident.referred"))
+        return Tr::tr("Sent to criminal intelligence: %1").arg(str("note"));
     if (topic == QLatin1String("incident.step")) {
         return p.value(QStringLiteral("ticked")).toBool() ? Tr::tr("Playbook step done: %1").arg(translateTaxonomyText(str("text")))
                                                           : Tr::tr("Playbook step reopened: %1").arg(translateTaxonomyText(str("text")));

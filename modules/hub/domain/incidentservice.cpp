@@ -374,6 +374,39 @@ QFuture<void> IncidentService::link(qint64 id, const QString& kind, const QStrin
                         offline(QStringLiteral("hub.incident.link"), command, {{QStringLiteral("id"), id}, {QStringLiteral("kind"), kind}, {QStringLiteral("ref"), reference}}, {incidentRecord(id)}, Tr::tr("Link incident %1 to %2 %3").arg(id).arg(kind, reference), actor));
 }
 
+QFuture<void> IncidentService::sendToIntelligence(qint64 id, const QString& text, const CommandId& command) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<void>(m_audit, actor, QStringLiteral("hub.incident.manage"), Tr::tr("send an incident to intelligence"),
+                                   QStringLiteral("incident.referred"), QStringLiteral("incident:%1").arg(id)))
+        return *refused;
+    const QString note = text.simplified();
+    if (note.size() < 5)
+        return failNow<void>(Tr::tr("Say what criminal intelligence should look at."));
+    if (note.size() > 2000)
+        return failNow<void>(Tr::tr("Keep it to 2,000 characters."));
+    return m_store.write(hubWrite(actor), [this, id, note, command, name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("hub.incident.refer");
+        if (appliedBefore(txn, command, op))
+            return;
+        const Incident incident = loadIncident(txn, id);
+        publishFor(txn, {id}, IncidentReferred{id, incident.number, QStringLiteral("criminal_intel"), note});
+        m_audit.append(txn, {name, QStringLiteral("incident.referred"), QStringLiteral("incident:%1").arg(id),
+                             QStringLiteral("criminal_intel: %1").arg(note), QStringLiteral("success")});
+        recordApplied(txn, command, op, QString::number(id));
+    });
+}
+
+void linkIncidentIn(WriteTransaction& txn, qint64 id, const QString& kind, const QString& ref, const QString& by)
+{
+    const Incident incident = loadIncident(txn, id);
+    if (txn.scalar(QStringLiteral("SELECT 1 FROM hub_incident_links WHERE incident_id = ? AND kind = ? AND ref = ?"), {id, kind, ref}).isValid())
+        return;
+    txn.exec(QStringLiteral("INSERT INTO hub_incident_links (incident_id, kind, ref, created_by, created_at) VALUES (?, ?, ?, ?, ?)"),
+             {id, kind, ref, by, txn.clock().nowMs()});
+    publishFor(txn, {id}, IncidentLinked{id, incident.number, kind, ref});
+}
+
 QFuture<QList<IncidentLink>> IncidentService::links(qint64 id) const
 {
     try {

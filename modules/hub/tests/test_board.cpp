@@ -120,6 +120,26 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
     auto* unitList = window.findChild<QListWidget*>(QStringLiteral("units"));
     REQUIRE(waitUntil([&] { return unitList->count() == 5; }));
 
+    // I: sent to criminal intelligence, asking what to look at; its lead is linked on the timeline.
+    backToWindow(window);
+    table->setFocus();
+    whenModal(QStringLiteral("reasonDialog"), [](QDialog* ask) {
+        QApplication::setActiveWindow(ask);
+        QTest::qWaitForWindowActive(ask);
+        auto* field = ask->findChild<QLineEdit*>(QStringLiteral("reason"));
+        field->setFocus();
+        type(field, QStringLiteral("Same people as last month's rooftop protest?"));
+        key(field, Qt::Key_Return);
+    });
+    key(table, Qt::Key_I);
+    REQUIRE(waitUntil([&] {
+        return !timeline->findItems(QStringLiteral("Linked to lead L-"), Qt::MatchContains).isEmpty();
+    }));
+    CHECK(await(tp->store().read([](Sql& sql) {
+              return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE source_kind = 'incident' AND details = "
+                                               "'Same people as last month''s rooftop protest?'")).toInt();
+          })) == 1);
+
     // Typed text aside, F2 to dispatched: F2, Tab, Down, Tab, Enter, D, Enter.
     const int typed = int(QStringLiteral("Two people on the roof edge").size() + QStringLiteral("Harbour Tower").size());
     INFO("keys besides the typed text: " << createAndDispatchKeys - typed);

@@ -1,4 +1,5 @@
 #include "incidentboard.h"
+#include "viewsupport.h"
 #include "incidentpanel.h"
 
 #include "base/clock.h"
@@ -154,6 +155,7 @@ IncidentBoard::IncidentBoard(HubContext& hub, QWidget* parent)
     m_records->addRowKey(QKeySequence(Qt::Key_D), [this] { dispatchCurrent(); });
     m_records->addRowKey(QKeySequence(Qt::Key_N), [this] { noteCurrent(); });
     m_records->addRowKey(QKeySequence(Qt::Key_E), [this] { editCurrent(); });
+    m_records->addRowKey(QKeySequence(Qt::Key_I), [this] { sendCurrentToIntelligence(); });
 
     whenFinished(this, m_hub.incidents.categories(), [this](QFuture<QList<IncidentCategory>> done) {
         try {
@@ -299,6 +301,26 @@ void IncidentBoard::noteCurrent()
     });
     connect(input, &QDialog::finished, m_table, qOverload<>(&QWidget::setFocus));
     input->open();
+}
+
+void IncidentBoard::sendCurrentToIntelligence()
+{
+    const qint64 id = currentIncident();
+    if (id == 0)
+        return;
+    const auto note = askReason(window(), tr("Send to criminal intelligence"),
+                                tr("What should criminal intelligence look at? The incident becomes its lead, linked here."));
+    m_table->setFocus();
+    if (!note)
+        return;
+    whenFinished(this, m_hub.incidents.sendToIntelligence(id, *note), [this](QFuture<void> done) {
+        try {
+            done.waitForFinished();
+            m_records->say(tr("Sent to criminal intelligence as a lead."));
+        } catch (const std::exception& e) {
+            m_records->say(errorOf(e));
+        }
+    });
 }
 
 void IncidentBoard::editCurrent()

@@ -52,6 +52,8 @@ public:
     void newIncident();
     void dispatchCurrent();
     void noteCurrent();
+    //! I: sends the current incident to criminal intelligence, asking what it should look at.
+    void sendCurrentToIntelligence();
     void editCurrent();
 
 private:

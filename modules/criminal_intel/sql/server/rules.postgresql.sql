@@ -99,3 +99,51 @@ END
 $$;
 DROP TRIGGER IF EXISTS ci_settings_guard ON ci_settings;
 CREATE TRIGGER ci_settings_guard BEFORE UPDATE ON ci_settings FOR EACH ROW EXECUTE FUNCTION ci_settings_guard();
+
+-- The intake of an incident the hub sends to intelligence: the hub's login may not write this
+-- centre's rows, so the server takes the incident in from its own row (number, category, summary,
+-- place; never the caller's contact), for a login that may manage incidents, in the transaction
+-- that sends it. An incident already taken in gives its lead again.
+CREATE OR REPLACE FUNCTION ci_take_in_incident(incident BIGINT, note TEXT, given_received BIGINT, given_due BIGINT)
+    RETURNS TABLE (lead_id BIGINT, lead_reference TEXT, lead_summary TEXT, lead_record TEXT, created BOOLEAN)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    i RECORD;
+    record TEXT;
+    made BIGINT;
+BEGIN
+    IF NOT hexhub_holds('hub.incident.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not send incidents to intelligence', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT id, number, category, priority, summary, address INTO i FROM hub_incidents WHERE id = incident;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no incident %', incident USING ERRCODE = 'no_data_found';
+    END IF;
+    IF abs(given_received - (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT) > 400 * 86400000::BIGINT
+       OR given_due < given_received OR given_due > given_received + 366 * 86400000::BIGINT
+       OR length(COALESCE(note, '')) > 2000 THEN
+        RAISE EXCEPTION 'what was given for incident % is not plausible', incident USING ERRCODE = 'check_violation';
+    END IF;
+    record := 'incident ' || i.number;
+    RETURN QUERY SELECT l.id, l.reference, l.summary, l.source_record, FALSE FROM ci_leads l
+        WHERE l.source_kind = 'incident' AND l.source_record = record;
+    IF FOUND THEN
+        RETURN;
+    END IF;
+    INSERT INTO ci_leads (reference, source_kind, source_centre, source_record, summary, details, evidence, legal_basis,
+                          retain_until, received_at, due_at, updated_at)
+        VALUES ('pending-' || record, 'incident', 'hub', record,
+                left(CASE WHEN COALESCE(i.address, '') = '' THEN i.summary ELSE i.summary || ' (' || i.address || ')' END, 300),
+                COALESCE(note, ''),
+                jsonb_build_object('incident', i.id, 'number', i.number, 'category', i.category, 'priority', i.priority)::TEXT,
+                'Investigation of the reported incident',
+                given_received + 5 * 365 * 86400000::BIGINT, given_received, given_due, given_received)
+        RETURNING id INTO made;
+    UPDATE ci_leads SET reference = 'L-' || extract(year FROM to_timestamp(given_received / 1000.0) AT TIME ZONE 'UTC')::INT || '-' || lpad(made::TEXT, 5, '0')
+        WHERE id = made;
+    RETURN QUERY SELECT l.id, l.reference, l.summary, l.source_record, TRUE FROM ci_leads l WHERE l.id = made;
+END
+$$;
+REVOKE ALL ON FUNCTION ci_take_in_incident(BIGINT, TEXT, BIGINT, BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_take_in_incident(BIGINT, TEXT, BIGINT, BIGINT) TO hexhub_app;

@@ -252,6 +252,14 @@ private:
  */
 HEXHUB_CRIMINAL_INTEL_EXPORT void takeInHandedOnHit(WriteTransaction& txn, const Event& event);
 
+/*!
+ * The intake of an incident the hub sends to intelligence (`incident.referred` with `"to":
+ * "criminal_intel"`): a reaction in the hub's transaction. The lead carries the incident's number,
+ * category, summary and place (never the caller's contact) and what the hub asked; the incident is
+ * linked to the lead. An incident is taken in once: sent again, it is the same lead.
+ */
+HEXHUB_CRIMINAL_INTEL_EXPORT void takeInReferredIncident(WriteTransaction& txn, const Event& event);
+
 //! How the centre's events read on timelines, in notifications and in the review.
 HEXHUB_CRIMINAL_INTEL_EXPORT EventDescription describeIntelEvent(const Event& event);
 //! The rail's badge: leads waiting for an analyst.

@@ -69,6 +69,25 @@ struct HEXHUB_HUB_EXPORT IncidentNoteAdded
     static std::optional<IncidentNoteAdded> fromJson(const QJsonObject& json);
 };
 
+/*!
+ * `incident.referred`: an incident sent to a centre to take in as its own record (to criminal
+ * intelligence as a lead, `to` = "criminal_intel"), with what the sender asks it to look at. The
+ * receiving centre takes it in, in the same transaction (its reaction), and links the incident to
+ * what it made (`incident.linked`).
+ */
+struct HEXHUB_HUB_EXPORT IncidentReferred
+{
+    static constexpr auto kTopic = "incident.referred";
+    static constexpr int kSchemaVersion = 1;
+    qint64 incidentId = 0;
+    QString number;
+    QString to;
+    QString note;
+
+    QJsonObject toJson() const;
+    static std::optional<IncidentReferred> fromJson(const QJsonObject& json);
+};
+
 //! `incident.linked`: an incident linked to a lead, a case, a complaint or another incident.
 struct HEXHUB_HUB_EXPORT IncidentLinked
 {

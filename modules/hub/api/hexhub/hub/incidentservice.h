@@ -137,6 +137,13 @@ public:
     QFuture<void> addNote(qint64 id, const QString& text, const CommandId& command = CommandId::make()) const;
     //! hub.incident.manage. `kind` is lead, case, complaint or incident; linking twice is a no-op.
     QFuture<void> link(qint64 id, const QString& kind, const QString& ref, const CommandId& command = CommandId::make()) const;
+    /*!
+     * hub.incident.manage. Sends the incident to criminal intelligence with what it should look at
+     * (`incident.referred`): the centre takes it in as a lead in the same transaction and the
+     * incident is linked to that lead. Sent again, it is the same lead. Needs the store (no outbox:
+     * the lead is made where the incident is).
+     */
+    QFuture<void> sendToIntelligence(qint64 id, const QString& note, const CommandId& command = CommandId::make()) const;
     //! hub.incident.view. What the incident is linked to, oldest first.
     QFuture<QList<IncidentLink>> links(qint64 id) const;
     /*!
@@ -184,5 +191,12 @@ private:
     AuditLog& m_audit;
     Outbox* m_outbox = nullptr;
 };
+
+/*!
+ * For another module's reaction inside the hub's transaction (a centre taking in an incident the hub
+ * sent it): links incident `id` to `kind` `ref` (a lead, a case) as `by`, on the incident's timeline
+ * (`incident.linked`); a link that is there already is left as it is.
+ */
+HEXHUB_HUB_EXPORT void linkIncidentIn(WriteTransaction& txn, qint64 id, const QString& kind, const QString& ref, const QString& by);
 
 } // namespace hexhub
