@@ -357,6 +357,13 @@
             <numerusform>Evidence: model %1 version %2, score %3, %n rows behind it masked.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Report saved: %1 (%n page)</numerusform>
+            <numerusform>Report saved: %1 (%n pages)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::hub::Dashboard</name>

@@ -3204,6 +3204,14 @@
         <source>Keep it to 2,000 characters.</source>
         <translation>请控制在 2000 个字符以内。</translation>
     </message>
+    <message>
+        <source>A colleague at the leads desk recorded tip %1</source>
+        <translation>线索席的同事登记了线报 %1</translation>
+    </message>
+    <message>
+        <source>A colleague at the leads desk graded %1 %2</source>
+        <translation>线索席的同事将 %1 评级为 %2</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::TimeLimits</name>
@@ -3600,10 +3608,6 @@
     <message>
         <source>Big-data dashboard</source>
         <translation>大数据仪表盘</translation>
-    </message>
-    <message>
-        <source>The dashboard cannot be shown: %1</source>
-        <translation>无法显示仪表盘：%1</translation>
     </message>
     <message>
         <source>Export the list in view as CSV (hits, datasets or runs)</source>
@@ -4135,10 +4139,6 @@
     <message>
         <source>Save the hit as a PDF report</source>
         <translation>将命中保存为 PDF 报告</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Hexhub · big-data investigation · hit %1 · personal data masked</source>
@@ -5224,6 +5224,37 @@
     </message>
 </context>
 <context>
+    <name>hexhub::criminalintel::Colleague</name>
+    <message>
+        <source>Caller says scooters are stripped for parts in a lock-up behind the market</source>
+        <translation>来电人称市场后面的一个库房里有人拆解电动车卖零件</translation>
+    </message>
+    <message>
+        <source>Shop owner reports the same two men selling new phones without boxes</source>
+        <translation>店主反映同样两名男子在兜售没有包装盒的新手机</translation>
+    </message>
+    <message>
+        <source>Neighbour reports many parcels delivered to an empty flat at night</source>
+        <translation>邻居反映夜间有大量包裹送往一处空置住宅</translation>
+    </message>
+    <message>
+        <source>Caller on the tip line, number on file</source>
+        <translation>举报热线来电人，号码已存档</translation>
+    </message>
+    <message>
+        <source>Investigation of reported offences</source>
+        <translation>对所报违法犯罪的调查</translation>
+    </message>
+    <message>
+        <source>The source was right before; the call records fit</source>
+        <translation>该来源以前提供属实；通话记录相符</translation>
+    </message>
+    <message>
+        <source>First report from this source; nothing else says so yet</source>
+        <translation>该来源首次报告；暂无其他佐证</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::criminalintel::CriminalIntelModule</name>
     <message>
         <source>Criminal intelligence</source>
@@ -5265,6 +5296,61 @@
         <source>Choose the grading scheme (admiralty or 3x5x2)</source>
         <translation>选择评级体系（海军部评级法或 3x5x2）</translation>
     </message>
+    <message>
+        <source>Intelligence wall</source>
+        <translation>情报大屏</translation>
+    </message>
+    <message>
+        <source>Intelligence dashboard</source>
+        <translation>情报看板</translation>
+    </message>
+    <message>
+        <source>Save the lead in view as a PDF report</source>
+        <translation>将当前线索保存为 PDF 报告</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::Dashboard</name>
+    <message>
+        <source>leads taken in</source>
+        <translation>接收线索</translation>
+    </message>
+    <message>
+        <source>waiting for an analyst now</source>
+        <translation>当前待分析员处理</translation>
+    </message>
+    <message>
+        <source>past their limit now</source>
+        <translation>当前已超时限</translation>
+    </message>
+    <message>
+        <source>actioned</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>median hours to a grade</source>
+        <translation>评级所需小时数（中位数）</translation>
+    </message>
+    <message>
+        <source>from big-data hits</source>
+        <translation>来自大数据命中</translation>
+    </message>
+    <message>
+        <source>Leads taken in per week</source>
+        <translation>每周接收线索</translation>
+    </message>
+    <message>
+        <source>Leads taken in per day</source>
+        <translation>每日接收线索</translation>
+    </message>
+    <message>
+        <source>Graded, by band</source>
+        <translation>按等级段的评级</translation>
+    </message>
+    <message>
+        <source>Where the leads came from</source>
+        <translation>线索来源</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Deadlines</name>
@@ -5275,6 +5361,49 @@
     <message>
         <source>Decide on lead %1 (graded %2)</source>
         <translation>对线索 %1 作出决定（评级：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::IntelWall</name>
+    <message>
+        <source>Running out first</source>
+        <translation>最先到期</translation>
+    </message>
+    <message>
+        <source>missed %1 ago</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>还剩 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>leads waiting for an analyst</source>
+        <translation>待分析员处理的线索</translation>
+    </message>
+    <message>
+        <source>past their limit</source>
+        <translation>已超时限</translation>
+    </message>
+    <message>
+        <source>graded high, not yet decided</source>
+        <translation>高等级、尚未决定</translation>
+    </message>
+    <message>
+        <source>taken in, last 7 days</source>
+        <translation>近 7 天接收</translation>
+    </message>
+    <message>
+        <source>actioned, last 7 days</source>
+        <translation>近 7 天处置</translation>
+    </message>
+    <message>
+        <source>No limit running.</source>
+        <translation>没有进行中的时限。</translation>
     </message>
 </context>
 <context>
@@ -5669,6 +5798,96 @@
     <message>
         <source>%1 merged.</source>
         <translation>%1 已合并。</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联对象</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Nothing linked yet.</source>
+        <translation>尚无关联。</translation>
+    </message>
+    <message>
+        <source>Choose a lead first.</source>
+        <translation>请先选择线索。</translation>
+    </message>
+    <message>
+        <source>Save the lead as a PDF report</source>
+        <translation>将线索保存为 PDF 报告</translation>
+    </message>
+    <message>
+        <source>Lead %1: %2</source>
+        <translation>线索 %1：%2</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>Protected source</source>
+        <translation>受保护来源</translation>
+    </message>
+    <message>
+        <source>withheld (revealed only at the desk, with a reason)</source>
+        <translation>不予显示（仅可在工作席说明理由后查看）</translation>
+    </message>
+    <message>
+        <source>Hexhub · criminal intelligence · %1 · %2 · personal data masked</source>
+        <translation>Hexhub · 刑事情报 · %1 · %2 · 个人信息已脱敏</translation>
+    </message>
+    <message>
+        <source>About the lead</source>
+        <translation>线索概况</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Linked to (masked)</source>
+        <translation>关联对象（已脱敏）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Writing the report...</source>
+        <translation>正在生成报告……</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>报告已保存：%1（%n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report was not saved: %1</source>
+        <translation>报告未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -6083,6 +6302,30 @@
     <message>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>单位</translation>
     </message>
 </context>
 <context>
@@ -9637,6 +9880,14 @@ Planned duration %2. Handled by: %3.</source>
     <message>
         <source>At least five characters; it goes on record</source>
         <translation>至少五个字符；将记录在案</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be shown: %1</source>
+        <translation>无法显示看板：%1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 </TS>

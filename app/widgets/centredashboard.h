@@ -73,6 +73,8 @@ struct CentreDashboardSpec
  * names: "period" (the choice), "from" and "to" (custom dates), "tile0"...; "chart0"... the plots.
  */
 HEXHUB_WIDGETS_EXPORT QWidget* createCentreDashboard(const CentreDashboardSpec& spec, QWidget* parent, QString* error = nullptr);
+//! The dashboard, or in its place a line saying why it cannot be shown: what a module's view factory returns.
+HEXHUB_WIDGETS_EXPORT QWidget* centreDashboardOrWhy(const CentreDashboardSpec& spec, QWidget* parent);
 
 //! Bar values with whole-number steps: days of a period as "MM-dd" labels, or weeks past 60 days.
 struct HEXHUB_WIDGETS_EXPORT DayBuckets

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QLabel>
 #include <QLibrary>
 #include <QWidget>
 
@@ -23,6 +24,16 @@ QWidget* createCentreDashboard(const CentreDashboardSpec& spec, QWidget* parent,
         return nullptr;
     }
     return create(&spec, parent);
+}
+
+QWidget* centreDashboardOrWhy(const CentreDashboardSpec& spec, QWidget* parent)
+{
+    QString error;
+    if (QWidget* made = createCentreDashboard(spec, parent, &error))
+        return made;
+    auto* why = new QLabel(widgets::Tr::tr("The dashboard cannot be shown: %1").arg(error), parent);
+    why->setWordWrap(true);
+    return why;
 }
 
 DayBuckets::DayBuckets(const DashboardPeriod& period)

@@ -5,6 +5,7 @@
 #include "bus/eventbus.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
@@ -75,6 +76,21 @@ std::optional<QString> askReason(QWidget* parent, const QString& title, const QS
     if (dialog.exec() != QDialog::Accepted || reason->text().trimmed().size() < 5)
         return std::nullopt;
     return reason->text().trimmed();
+}
+
+void askReportPath(QWidget* parent, QObject* context, const QString& title, const QString& proposed,
+                   std::function<void(const QString& path)> chosen)
+{
+    auto* dialog = new QFileDialog(parent, title);
+    dialog->setObjectName(QStringLiteral("reportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(Tr::tr("PDF files (*.pdf)"));
+    dialog->setDefaultSuffix(QStringLiteral("pdf"));
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    dialog->selectFile(proposed);
+    QObject::connect(dialog, &QFileDialog::fileSelected, context, std::move(chosen));
+    dialog->open();
 }
 
 } // namespace hexhub

@@ -8,7 +8,9 @@
 #include "base/error.h"
 #include "base/whenfinished.h"
 
+#include <QApplication>
 #include <QDialog>
+#include <QPointer>
 #include <QFuture>
 #include <QLabel>
 #include <QString>
@@ -91,5 +93,32 @@ void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QF
  * characters). Nothing when the user cancels.
  */
 HEXHUB_WIDGETS_EXPORT std::optional<QString> askReason(QWidget* parent, const QString& title, const QString& question);
+
+/*!
+ * Of a module's open views (a window per monitor may hold one each), the one a palette command acts
+ * on: the one in the active window, else the last one visible, else the last one made; null when none.
+ */
+template <typename View>
+View* viewInActiveWindow(const QList<QPointer<View>>& views)
+{
+    View* last = nullptr;
+    const QWidget* active = QApplication::activeWindow();
+    for (const QPointer<View>& view : views) {
+        if (!view)
+            continue;
+        if (active && view->window() == active)
+            return view;
+        if (!last || view->isVisible())
+            last = view;
+    }
+    return last;
+}
+
+/*!
+ * Asks where to save a PDF report (a non-native save dialog named "reportDialog", `proposed` as the
+ * file, ".pdf" added), then calls `chosen` with the path while `context` lives; nothing when the user cancels.
+ */
+HEXHUB_WIDGETS_EXPORT void askReportPath(QWidget* parent, QObject* context, const QString& title, const QString& proposed,
+                                         std::function<void(const QString& path)> chosen);
 
 } // namespace hexhub

@@ -12,12 +12,9 @@
 #include "store/store.h"
 #include "store/storeurl.h"
 #include "base/error.h"
-#include "hexhub/bigdata_investigation/datasets.h"
-#include "hexhub/bigdata_investigation/modelservice.h"
-#include "hexhub/criminal_intel/leads.h"
-#include "hexhub/hub/incidentservice.h"
 
 #include "desktest.h"
+#include "preparedserver.h"
 #include "testsupport.h"
 
 #include <catch2/catch.hpp>
@@ -45,129 +42,7 @@ using namespace hexhub::test::desktest;
 
 namespace {
 
-const QString kPassword = QStringLiteral("Night-Shift-Desk-42");
-
-// A database prepared by --init-server's path, with one user per kind of desk made by --add-user's
-// path, and a few rows put in by the owner.
-struct PreparedServer
-{
-    StoreUrl ownerUrl = createTestDatabase();
-    QTemporaryDir dir;
-    QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
-    QString cases = QStringLiteral("cases_") + suffix;
-    QString intel = QStringLiteral("intel_") + suffix;
-    QString basic = QStringLiteral("basic_") + suffix;
-    QString hub = QStringLiteral("hub_") + suffix;
-    QString admin = QStringLiteral("admin_") + suffix;
-    QString bigdata = QStringLiteral("bigdata_") + suffix;
-
-    PreparedServer()
-    {
-        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-        config.store = ownerUrl;
-        config.keyPath = keyPath();
-        TestPlatform owner(config);
-        owner.start();
-        await(owner->applyServerRules());
-        await(owner->addUser(cases, QStringLiteral("case_management_operator"), kPassword));
-        await(owner->addUser(intel, QStringLiteral("criminal_intel_operator"), kPassword));
-        await(owner->addUser(basic, QStringLiteral("basic_control_operator"), kPassword));
-        await(owner->addUser(hub, QStringLiteral("hub_supervisor"), kPassword));
-        await(owner->addUser(admin, QStringLiteral("administrator"), kPassword));
-        await(owner->addUser(bigdata, QStringLiteral("bigdata_investigation_operator"), kPassword));
-        RawPg sql(ownerUrl);
-        sql.exec(QStringLiteral(
-            "INSERT INTO hub_incidents (id, number, status, priority, category, source, summary, address, latitude, "
-            "longitude, reporter_contact, created_at, updated_at, centre) VALUES "
-            "(901, 'I-901', 'new', 2, 'theft', 'call', 'Bag snatched', 'Market St', 0, 0, '13800138000', 0, 0, 'hub'), "
-            "(902, 'I-902', 'new', 1, 'assault', 'call', 'Fight at the bar', 'Quay 4', 0, 0, '13900139000', 0, 0, 'hub')"));
-        sql.exec(QStringLiteral(
-            "INSERT INTO hub_tasks (assignee_kind, assignee, title, incident_id, created_by, created_at, updated_at) VALUES "
-            "('centre', 'case_management', 'Open a case for I-901', 901, 'chief', 0, 0), "
-            "('centre', 'criminal_intel', 'Check the informant on I-902', 902, 'chief', 0, 0)"));
-        sql.exec(QStringLiteral(
-            "INSERT INTO hub_cameras (id, name, kind, latitude, longitude, heading, field_of_view, range_m, stream_url, "
-            "agency, view_permission, created_at, updated_at) VALUES "
-            "('cam-street', 'Market St', 'fixed', 0, 0, 0, 60, 100, 'rtsp://viewer:s3cret@10.0.0.5/street', 'city', "
-            "'hub.video.view', 0, 0), "
-            "('cam-venue', 'Stadium gate', 'fixed', 0, 0, 0, 60, 100, 'rtsp://ops:t0psecret@10.0.0.9/gate', 'city', "
-            "'political_security.plan.view', 0, 0)"));
-        sql.exec(QStringLiteral("INSERT INTO cm_cases (number, title, kind, opened_at) VALUES ('C-1', 'Bag snatch', 'criminal', 0)"));
-        sql.exec(QStringLiteral("INSERT INTO ci_leads (reference, source_kind, source_detail, summary, legal_basis, retain_until, received_at) "
-                                "VALUES ('L-1', 'tip', 'Informant K at the bus depot', 'Card skimmer', 'art. 52', 1, 0)"));
-        // A model run's hits: one a person confirmed (to be handed on), one nobody reviewed.
-        sql.exec(QStringLiteral("INSERT INTO bd_runs (id, model_id, model_version, model_source, parameters, dataset_name, state, started_at, started_by) "
-                                "VALUES (70, 'shared-identifier-rings', 1, '{}', '{}', 'Listings', 'finished', 0, 'ana')"));
-        sql.exec(QStringLiteral("INSERT INTO bd_hits (id, run_id, rank, score, summary, hit_key, evidence, status, reason) VALUES "
-                                "(501, 70, 1, 0.93, '70 accounts tied by 12 phones', 'ring-1', '{\"model\": \"shared-identifier-rings\"}', "
-                                "'confirmed', 'Shared phones across five cities'), "
-                                "(502, 70, 2, 0.41, '3 accounts sharing a cafe', 'ring-2', '{}', 'new', NULL)"));
-    }
-    ~PreparedServer()
-    {
-        {
-            RawPg sql(ownerUrl);
-            sql.exec(QStringLiteral("DROP OWNED BY %1, %2, %3, %4, %5, %6").arg(cases, intel, basic, hub, admin, bigdata));
-        }
-        dropTestDatabase(ownerUrl);
-        RawPg server(*testServer());
-        server.exec(QStringLiteral("DROP ROLE IF EXISTS %1, %2, %3, %4, %5, %6").arg(cases, intel, basic, hub, admin, bigdata));
-    }
-    QString keyPath() const { return dir.filePath(QStringLiteral("audit.key")); }
-    StoreUrl urlOf(const QString& login, const QString& password = kPassword) const
-    {
-        StoreUrl url = ownerUrl;
-        url.user = login;
-        url.password = password;
-        return url;
-    }
-};
-
-// One desk's own login, straight in SQL as psql would be.
-struct Login
-{
-    RawPg pg;
-    explicit Login(const StoreUrl& url) : pg(url) {}
-
-    //! The server's refusal of `sql`, or an empty string when it ran.
-    QString refusal(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(pg.name));
-        return q.exec(sql) ? QString() : q.lastError().text();
-    }
-    QStringList column(const QString& sql)
-    {
-        QStringList values;
-        QSqlQuery q = pg.exec(sql);
-        while (q.next())
-            values << q.value(0).toString();
-        return values;
-    }
-};
-
-// A desk of `login` on the prepared server, started and signed in with its password (its principal
-// as the server gave it, for a test to forge on).
-struct SignedInDesk
-{
-    TestPlatform platform;
-    Principal principal;
-    SignedInDesk(const PreparedServer& server, const QString& login)
-        : platform(config(server, login))
-    {
-        platform.start();
-        const SignInResult signedIn = await(platform->access().signIn(login, kPassword));
-        REQUIRE(signedIn.ok);
-        principal = signedIn.principal;
-        platform->session().setPrincipal(principal);
-    }
-    static TestPlatform::Config config(const PreparedServer& server, const QString& login)
-    {
-        TestPlatform::Config c;
-        c.store = server.urlOf(login);
-        c.keyPath = server.keyPath();
-        return c;
-    }
-};
+using namespace hexhub::test::prepared;
 
 // The case-management centre's desk on the same server, for what a hostile or cut-off desk must
 // not stop: it publishes a case's opening.
@@ -193,13 +68,6 @@ struct CaseDesk
         });
     }
 };
-
-bool deniedOrForbidden(const QString& refusal)
-{
-    return refusal.contains(QStringLiteral("permission denied")) || refusal.contains(QStringLiteral("must be owner"))
-        || refusal.contains(QStringLiteral("must have")) || refusal.contains(QStringLiteral("must be"))
-        || refusal.contains(QStringLiteral("row-level security"));
-}
 
 } // namespace
 
@@ -1090,119 +958,3 @@ TEST_CASE("A period's incidents for analysis come from the server only to a hold
     CHECK(hub.refusal(demands).isEmpty());
 }
 
-TEST_CASE("A hit handed on becomes criminal intelligence's lead through the server, and a lead's protected source and the "
-          "grading scheme are the server's to guard",
-          "[postgresql][desks][security]")
-{
-    PreparedServer server;
-    RawPg owner(server.ownerUrl);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString takeIn = QStringLiteral("SELECT lead_id FROM ci_take_in_hit(%1, %2, %3)");
-    const qint64 tip = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE reference = 'L-1'")).toLongLong();
-
-    // Straight in SQL: the big-data login writes none of criminal intelligence's rows, and the
-    // server takes no hit in that is not handed on to it, nor for a login that may not hand hits on.
-    Login bigdata(server.urlOf(server.bigdata));
-    CHECK(!bigdata.refusal(QStringLiteral("INSERT INTO ci_leads (reference, source_kind, summary, legal_basis, retain_until, received_at) "
-                                          "VALUES ('L-X', 'tip', 'Made up', 'none', 1, 0)"))
-               .isEmpty());
-    CHECK(deniedOrForbidden(bigdata.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
-    CHECK(bigdata.refusal(takeIn.arg(501).arg(now).arg(now + 1000)).contains(QStringLiteral("not handed on")));
-    Login intel(server.urlOf(server.intel));
-    CHECK(deniedOrForbidden(intel.refusal(takeIn.arg(501).arg(now).arg(now + 1000))));
-
-    // Through the services, as a big-data desk hands it on: the lead is the server's making, from the
-    // hit's own row, in the same transaction; the centre's events reach criminal intelligence.
-    {
-        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-        config.store = server.urlOf(server.bigdata);
-        config.keyPath = server.keyPath();
-        TestPlatform desk(config);
-        desk.start();
-        const SignInResult signedIn = await(desk->access().signIn(server.bigdata, kPassword));
-        REQUIRE(signedIn.ok);
-        desk->session().setPrincipal(signedIn.principal);
-        bigdata::DatasetService datasets(desk->store(), desk->session(), desk->audit());
-        bigdata::ModelService models(desk->store(), desk->session(), desk->audit(), datasets);
-        CHECK(await(models.handOn(501, QStringLiteral("criminal_intel"))).status == bigdata::HitStatus::HandedOn);
-        // The unreviewed hit is not handed on, and nothing is taken in for it.
-        CHECK(!failureOf(models.handOn(502, QStringLiteral("criminal_intel"))).isEmpty());
-    }
-    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads WHERE source_kind = 'big_data'")).toInt() == 1);
-    CHECK(owner.scalar(QStringLiteral("SELECT summary FROM ci_leads WHERE source_record = 'hit 501'")).toString()
-          == QStringLiteral("70 accounts tied by 12 phones"));
-    CHECK(owner.scalar(QStringLiteral("SELECT details FROM ci_leads WHERE source_record = 'hit 501'")).toString()
-          == QStringLiteral("Shared phones across five cities"));
-    CHECK(owner.scalar(QStringLiteral("SELECT audience FROM events WHERE topic = 'lead.received'")).toString() == QStringLiteral("criminal_intel"));
-    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'deadline.set' AND audience = 'criminal_intel' "
-                                      "AND payload LIKE '%criminal_intel.lead.%'")).toInt() == 1);
-    // Asked again, the server gives the same lead and makes none.
-    const QString lead = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE source_record = 'hit 501'")).toString();
-    CHECK(bigdata.column(takeIn.arg(501).arg(now).arg(now + 1000)) == QStringList{lead});
-    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads WHERE source_kind = 'big_data'")).toInt() == 1);
-    // Criminal intelligence's desk reads it; the big-data desk still reads none of its rows.
-    CHECK(intel.column(QStringLiteral("SELECT source_record FROM ci_leads WHERE source_kind = 'big_data'")) == QStringList{QStringLiteral("hit 501")});
-    CHECK(deniedOrForbidden(bigdata.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
-
-    // An incident the hub sends to intelligence: the server takes it in for a login that may manage
-    // incidents, from the incident's own row (never the caller's contact), and the incident is linked.
-    const QString incidentIn = QStringLiteral("SELECT lead_id FROM ci_take_in_incident(901, 'Same crew?', %1, %2)").arg(now).arg(now + 1000);
-    CHECK(deniedOrForbidden(intel.refusal(incidentIn)));
-    CHECK(deniedOrForbidden(bigdata.refusal(incidentIn)));
-    {
-        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-        config.store = server.urlOf(server.hub);
-        config.keyPath = server.keyPath();
-        TestPlatform desk(config);
-        desk.start();
-        const SignInResult signedIn = await(desk->access().signIn(server.hub, kPassword));
-        REQUIRE(signedIn.ok);
-        desk->session().setPrincipal(signedIn.principal);
-        IncidentService incidents(desk->store(), desk->session(), desk->audit());
-        await(incidents.sendToIntelligence(901, QStringLiteral("Same crew as the market thefts?")));
-        const QList<IncidentLink> links = await(incidents.links(901));
-        REQUIRE(links.size() == 1);
-        CHECK(links[0].ref == owner.scalar(QStringLiteral("SELECT reference FROM ci_leads WHERE source_record = 'incident I-901'")).toString());
-    }
-    CHECK(owner.scalar(QStringLiteral("SELECT summary FROM ci_leads WHERE source_record = 'incident I-901'")).toString() == QStringLiteral("Bag snatched (Market St)"));
-    CHECK(!owner.scalar(QStringLiteral("SELECT evidence || details FROM ci_leads WHERE source_record = 'incident I-901'")).toString().contains(QStringLiteral("13800138000")));
-    CHECK(intel.column(QStringLiteral("SELECT details FROM ci_leads WHERE source_kind = 'incident'")) == QStringList{QStringLiteral("Same crew as the market thefts?")});
-
-    // A tip's source: not readable by any desk's login, masked whole; revealed through the server
-    // with criminal_intel.source.reveal and a reason, on the audit chain; the hub's supervisor sees the
-    // lead but may not reveal its source.
-    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT source_detail FROM ci_leads"))));
-    CHECK(intel.column(QStringLiteral("SELECT source_detail_masked FROM ci_leads WHERE id = %1").arg(tip)) == QStringList{QStringLiteral("********")});
-    {
-        SignedInDesk desk(server, server.intel);
-        criminalintel::LeadService leads(desk.platform->store(), desk.platform->session(), desk.platform->audit());
-        CHECK(await(leads.revealSource(tip, QStringLiteral("Call the informant back"))) == QStringLiteral("Informant K at the bus depot"));
-        CHECK(await(leads.analysts()) == QStringList{server.intel});
-    }
-    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'personal_data.revealed' AND actor = '%1' "
-                                      "AND object = 'ci_leads:%2:source_detail'").arg(server.intel).arg(tip)).toInt() == 1);
-    Login hub(server.urlOf(server.hub));
-    CHECK(hub.column(QStringLiteral("SELECT reference FROM ci_leads WHERE id = %1").arg(tip)) == QStringList{QStringLiteral("L-1")});
-    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("SELECT hexhub_reveal('ci_leads', 'source_detail', %1, 'Curious about it')").arg(tip))));
-    Login cases(server.urlOf(server.cases));
-    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT name FROM ci_analysts()"))));
-
-    // The grading scheme: every desk reads it; an analyst's login changes it neither straight in SQL
-    // nor with the permission forged into its session; an administrator's does, stamped by the server.
-    CHECK(intel.column(QStringLiteral("SELECT value FROM ci_settings WHERE key = 'grading_scheme'")) == QStringList{QStringLiteral("admiralty")});
-    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_settings SET value = '3x5x2' WHERE key = 'grading_scheme'"))));
-    {
-        SignedInDesk desk(server, server.intel);
-        Principal forged = desk.principal;
-        forged.permissions.insert(QStringLiteral("criminal_intel.settings.manage"));
-        desk.platform->session().setPrincipal(forged);
-        criminalintel::LeadService leads(desk.platform->store(), desk.platform->session(), desk.platform->audit());
-        CHECK(!failureOf(leads.setScheme(criminalintel::GradingScheme::ThreeByFiveByTwo, QStringLiteral("forged permission"), 1)).isEmpty());
-    }
-    CHECK(owner.scalar(QStringLiteral("SELECT value FROM ci_settings WHERE key = 'grading_scheme'")).toString() == QStringLiteral("admiralty"));
-    Login admins(server.urlOf(server.admin));
-    CHECK(admins.refusal(QStringLiteral("UPDATE ci_settings SET value = '3x5x2', changed_by = 'somebody else', version = version + 1 "
-                                        "WHERE key = 'grading_scheme'"))
-              .isEmpty());
-    CHECK(owner.scalar(QStringLiteral("SELECT changed_by FROM ci_settings WHERE key = 'grading_scheme'")).toString() == server.admin);
-}

@@ -56,6 +56,18 @@ void startWithUser(const XSession& x, Desk& desk, const QString& url, const QStr
     REQUIRE(x.activeWindow() == QStringLiteral("Sign in to Hexhub"));
 }
 
+// Signs `user` in with `password` on the sign-in window, by keys, and waits for the main window.
+void signInByKeys(const XSession& x, Keyboard& keyboard, const QString& user, const QString& password, const QString& picture)
+{
+    keyboard.type(user);
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(password);
+    keyboard.press(QStringLiteral("Return"));
+    if (!x.waitForActiveWindow(QStringLiteral("Hexhub"), 60000))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Hexhub"));
+}
+
 } // namespace
 
 TEST_CASE("Real keys under Xvfb: three calls on the demo desk, from F2 to dispatched and noted, by keyboard alone",
@@ -270,13 +282,7 @@ TEST_CASE("Real keys under Xvfb: an analyst imports a file, runs the ring model,
     }
     startWithUser(x, desk, url, QStringLiteral("ana"), QStringLiteral("bigdata_investigation_operator"), "Blue-Harbour-2207", picture);
     StoreReader store(storePath);
-    keyboard.type(QStringLiteral("ana"));
-    keyboard.press(QStringLiteral("Tab"));
-    keyboard.type(QStringLiteral("Blue-Harbour-2207"));
-    keyboard.press(QStringLiteral("Return"));
-    if (!x.waitForActiveWindow(QStringLiteral("Hexhub"), 60000))
-        x.screenshot(picture);
-    REQUIRE(x.activeWindow() == QStringLiteral("Hexhub"));
+    signInByKeys(x, keyboard, QStringLiteral("ana"), QStringLiteral("Blue-Harbour-2207"), picture);
 
     // The analyst's desk is the one her role opens: Ctrl+I, the file, Enter reads it; the provenance
     // by its mnemonics; Alt+I imports.
@@ -348,13 +354,7 @@ TEST_CASE("Real keys under Xvfb: an intelligence analyst records a tip, grades i
     QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
     startWithUser(x, desk, url, QStringLiteral("ivy"), QStringLiteral("criminal_intel_operator"), "Grey-Lantern-3390", picture);
     StoreReader store(storePath);
-    keyboard.type(QStringLiteral("ivy"));
-    keyboard.press(QStringLiteral("Tab"));
-    keyboard.type(QStringLiteral("Grey-Lantern-3390"));
-    keyboard.press(QStringLiteral("Return"));
-    if (!x.waitForActiveWindow(QStringLiteral("Hexhub"), 60000))
-        x.screenshot(picture);
-    REQUIRE(x.activeWindow() == QStringLiteral("Hexhub"));
+    signInByKeys(x, keyboard, QStringLiteral("ivy"), QStringLiteral("Grey-Lantern-3390"), picture);
 
     // The leads desk is the one her role opens, its queue in focus: T records a tip (what, the
     // details, who gave it; Enter saves).

@@ -11,6 +11,7 @@
 #include "hexhub/bigdata_investigation/model.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
+#include "hexhub/criminal_intel/leads.h"
 #include "hexhub/hub/hubservices.h"
 #include "shared/roadgraph.h"
 #include "security/session.h"
@@ -515,6 +516,29 @@ TEST_CASE("Simulation: an incident found open with units on it is seen through",
     CHECK(ex.moved.value(second).size() > 3); // it drove there
 }
 
+namespace {
+
+// The trainer's simulation with every module's share, run `hours` of clock time in five-minute
+// steps (each waiting for the calls it made), signed in as a trainer; its log lines in `log`.
+DemoSimulationStats runWithColleagues(TestPlatform& tp, quint64 seed, int hours, QStringList& log)
+{
+    signInAs(tp, QStringLiteral("coach%1").arg(seed), QStringLiteral("trainer"));
+    DemoSimulation::Options options;
+    options.seed = seed;
+    options.shares = tp->modules().simulationShares();
+    DemoSimulation sim(*tp, options);
+    QObject::connect(&sim, &DemoSimulation::logged, [&log](const QString& line) { log << line; });
+    sim.start();
+    auto& clock = static_cast<SimulatedClock&>(tp->clock());
+    for (int minutes = 0; minutes < hours * 60; minutes += 5) {
+        clock.advance(5 * kMinute);
+        REQUIRE(waitUntil([&] { return sim.pendingCalls() == 0; }, 30000));
+    }
+    return sim.stats();
+}
+
+} // namespace
+
 TEST_CASE("Simulation: a colleague at the big-data desk decides the weakest new hits, as the centre's demo user, on the record",
           "[simulation][sqlite][colleague]")
 {
@@ -543,26 +567,43 @@ TEST_CASE("Simulation: a colleague at the big-data desk decides the weakest new 
 
     // The trainer's simulation, with the modules' shares: the big-data desk's colleague works every
     // two hours of clock time or so.
-    signInAs(tp, QStringLiteral("coach"), QStringLiteral("trainer"));
-    DemoSimulation::Options options;
-    options.seed = 9;
-    options.shares = tp->modules().simulationShares();
-    DemoSimulation sim(*tp, options);
     QStringList log;
-    QObject::connect(&sim, &DemoSimulation::logged, [&](const QString& line) { log << line; });
-    sim.start();
-    auto& clock = static_cast<SimulatedClock&>(tp->clock());
-    for (int minutes = 0; minutes < 6 * 60; minutes += 5) {
-        clock.advance(5 * kMinute);
-        REQUIRE(waitUntil([&] { return sim.pendingCalls() == 0; }, 30000));
-    }
+    const DemoSimulationStats stats = runWithColleagues(tp, 9, 6, log);
     const int decided = count(QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE reviewed_by = 'demo.bigdata_investigation'"));
     CHECK(decided >= 2);
-    CHECK(sim.stats().colleagueActions == decided);
-    CHECK(sim.stats().failures == 0);
+    // The other centres' colleagues work meanwhile: the big-data desk's lines are its decisions.
+    CHECK(stats.colleagueActions >= decided);
+    CHECK(stats.failures == 0);
     // The weakest first, the ring (the best) left for the trainee; each decision with its reason, audited.
     CHECK(count(QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE rank = 1 AND status = 'new'")) == 1);
     CHECK(count(QStringLiteral("SELECT COUNT(*) FROM bd_hits WHERE reviewed_by = 'demo.bigdata_investigation' AND (reason IS NULL OR reason = '')")) == 0);
     CHECK(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE actor = 'demo.bigdata_investigation' AND action = 'model_hit.reviewed'")) == decided);
     CHECK(log.filter(QStringLiteral("A colleague at the big-data desk")).size() == decided);
+}
+
+TEST_CASE("Simulation: a colleague at the leads desk records tips and grades the longest waiting lead, as the centre's demo user, on the record",
+          "[simulation][sqlite][colleague]")
+{
+    TestPlatform tp{TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)})};
+    tp.start();
+    // The centre's work waiting: three tips recorded by an analyst.
+    signInAs(tp, QStringLiteral("ivy"), QStringLiteral("criminal_intel_operator"));
+    hexhub::criminalintel::LeadService leads(tp->store(), tp->session(), tp->audit());
+    for (const char* tip : {"Stolen phones sold at the night market", "Bicycles resold behind the depot", "Fraud calls traced to a flat"})
+        await(leads.recordTip({QString::fromLatin1(tip), {}, QStringLiteral("Registered informant"), QStringLiteral("Investigation"), 365}));
+    const auto count = [&](const QString& sql) { return await(tp->store().read([sql](Sql& q) { return q.scalar(sql).toInt(); })); };
+
+    QStringList log;
+    const DemoSimulationStats stats = runWithColleagues(tp, 5, 8, log);
+    const int graded = count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE graded_by = 'demo.criminal_intel'"));
+    const int tips = count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE actor = 'demo.criminal_intel' AND action = 'lead.received'"));
+    CHECK(graded + tips >= 3);
+    CHECK(stats.colleagueActions >= graded + tips);
+    CHECK(stats.failures == 0);
+    // The longest waiting first, each grade with its reason; the newest lead left for the trainee.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE graded_by = 'demo.criminal_intel' AND grade_reason = ''")) == 0);
+    CHECK(count(QStringLiteral("SELECT status = 'new' FROM ci_leads ORDER BY received_at DESC, id DESC LIMIT 1")) == 1);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE actor = 'demo.criminal_intel' AND action = 'lead.updated'")) == graded);
+    CHECK(log.filter(QStringLiteral("A colleague at the leads desk graded")).size() == graded);
+    CHECK(log.filter(QStringLiteral("A colleague at the leads desk recorded")).size() == tips);
 }

@@ -175,25 +175,7 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
 
     // P: the hit as a PDF report, where the analyst says; Ctrl+Shift+E: the queue as CSV.
     QTemporaryDir out;
-    const auto saveAs = [&](const QString& dialogName, const QString& path) {
-        QFileDialog* dialog = nullptr;
-        INFO("waiting for " << dialogName.toStdString());
-        REQUIRE(waitUntil([&] {
-            for (QWidget* w : QApplication::topLevelWidgets())
-                if (w->isVisible() && w->objectName() == dialogName)
-                    dialog = qobject_cast<QFileDialog*>(w);
-            return dialog != nullptr;
-        }));
-        QApplication::setActiveWindow(dialog);
-        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
-        REQUIRE(name);
-        name->setFocus();
-        name->selectAll();
-        type(name, path);
-        key(name, Qt::Key_Return);
-        REQUIRE(waitUntil([&] { return !dialog->isVisible(); }));
-        backToWindow(window);
-    };
+    const auto saveAs = [&](const QString& dialogName, const QString& path) { saveAsInDialog(window, dialogName, path); };
     // The ring left the to-do list when it was handed on: opened again as a link opens it.
     const QJsonObject ring{{QStringLiteral("hit"), double(hit)}};
     REQUIRE(QMetaObject::invokeMethod(desk, "restoreViewState", Q_ARG(QJsonObject, ring)));

@@ -10,6 +10,8 @@
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "module/demodata.h"
 
+#include "viewsupport.h"
+
 #include <QApplication>
 #include <QLabel>
 
@@ -89,12 +91,7 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
         spec.clock = &m_context->clock;
         spec.reloadOn = {QStringLiteral("model_hit."), QStringLiteral("model_run."), QStringLiteral("dataset.")};
         spec.read = &readBigDataDashboard;
-        QString error;
-        if (QWidget* made = createCentreDashboard(spec, parent, &error))
-            return made;
-        auto* why = new QLabel(tr("The dashboard cannot be shown: %1").arg(error), parent);
-        why->setWordWrap(true);
-        return why;
+        return centreDashboardOrWhy(spec, parent);
     };
     context.addView(dashboard);
 
@@ -139,17 +136,7 @@ bool BigDataInvestigationModule::initialize(ModuleContext& context, QString&)
 
 AnalystDesk* BigDataInvestigationModule::currentDesk() const
 {
-    AnalystDesk* last = nullptr;
-    const QWidget* active = QApplication::activeWindow();
-    for (const QPointer<AnalystDesk>& desk : m_desks) {
-        if (!desk)
-            continue;
-        if (active && desk->window() == active)
-            return desk;
-        if (!last || desk->isVisible())
-            last = desk;
-    }
-    return last;
+    return viewInActiveWindow(m_desks);
 }
 
 void BigDataInvestigationModule::aboutToShutdown()

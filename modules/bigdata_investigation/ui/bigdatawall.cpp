@@ -2,6 +2,7 @@
 #include "bigdatawall.h"
 #include "bigdatacontext.h"
 #include "charts.h"
+#include "figuretiles.h"
 
 #include "hexhub/bigdata_investigation/modelrun.h"
 
@@ -11,7 +12,6 @@
 #include "store/sql.h"
 #include "store/store.h"
 
-#include <QGridLayout>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
@@ -28,23 +28,7 @@ constexpr qint64 kDay = 24 * 3600 * 1000;
 BigDataWall::BigDataWall(BigDataContext& context, QWidget* parent) : QWidget(parent), m_context(context)
 {
     setObjectName(QStringLiteral("bigdata_investigation.wall"));
-    auto* tiles = new QGridLayout;
-    for (int i = 0; i < 6; ++i) {
-        auto* value = new QLabel(QStringLiteral("–"), this);
-        value->setObjectName(QStringLiteral("figure%1").arg(i));
-        QFont f = value->font();
-        f.setPointSizeF(f.pointSizeF() * 2.4);
-        f.setBold(true);
-        value->setFont(f);
-        value->setAlignment(Qt::AlignCenter);
-        auto* caption = new QLabel(this);
-        caption->setAlignment(Qt::AlignCenter);
-        caption->setWordWrap(true);
-        tiles->addWidget(value, 0, i);
-        tiles->addWidget(caption, 1, i);
-        m_values << value;
-        m_captions << caption;
-    }
+    m_figures = new FigureTiles(6, this);
     m_hitTitle = new QLabel(this);
     m_hitTitle->setObjectName(QStringLiteral("wallHit"));
     m_hitTitle->setWordWrap(true);
@@ -58,7 +42,7 @@ BigDataWall::BigDataWall(BigDataContext& context, QWidget* parent) : QWidget(par
     hit->addWidget(m_waterfall, 2);
     hit->addWidget(m_graph, 3);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(tiles);
+    layout->addWidget(m_figures);
     layout->addSpacing(12);
     layout->addWidget(m_hitTitle);
     layout->addLayout(hit, 1);
@@ -115,17 +99,13 @@ void BigDataWall::showFigures(const Figures& f)
 {
     const QLocale locale;
     const qint64 age = f.oldestWaiting > 0 ? m_context.clock.nowMs() - f.oldestWaiting : 0;
-    const QStringList values{locale.toString(f.waiting), age > 0 ? formatDuration(age) : QStringLiteral("–"), locale.toString(f.confirmed),
-                             locale.toString(f.handedOn), locale.toString(f.rows), locale.toString(f.expiring)};
-    const QStringList captions{tr("hits waiting for a person"), tr("the oldest has waited"), tr("confirmed in 7 days"),
-                               tr("handed on in 7 days"), tr("rows held in %n dataset(s)", nullptr, int(f.datasets)),
-                               tr("datasets reaching their retention date within 30 days")};
-    for (int i = 0; i < 6; ++i) {
-        m_values[i]->setText(values[i]);
-        m_captions[i]->setText(captions[i]);
-    }
     // A hit waiting over a day is late: it shows.
-    m_values[1]->setStyleSheet(age > kDay ? QStringLiteral("color: #e67e22;") : QString());
+    m_figures->setFigures({{locale.toString(f.waiting), tr("hits waiting for a person")},
+                           {age > 0 ? formatDuration(age) : QStringLiteral("–"), tr("the oldest has waited"), age > kDay},
+                           {locale.toString(f.confirmed), tr("confirmed in 7 days")},
+                           {locale.toString(f.handedOn), tr("handed on in 7 days")},
+                           {locale.toString(f.rows), tr("rows held in %n dataset(s)", nullptr, int(f.datasets))},
+                           {locale.toString(f.expiring), tr("datasets reaching their retention date within 30 days")}});
 }
 
 void BigDataWall::showHit(const StoredHit& hit)

@@ -12,6 +12,10 @@
 
 class QLabel;
 
+namespace hexhub {
+class FigureTiles;
+}
+
 namespace hexhub::bigdata {
 
 struct BigDataContext;
@@ -38,8 +42,7 @@ private:
     BigDataContext& m_context;
     LatestRead m_figuresRead, m_hitRead;
     qint64 m_pinned = 0;
-    QList<QLabel*> m_values;
-    QList<QLabel*> m_captions;
+    FigureTiles* m_figures;
     QLabel* m_hitTitle;
     WaterfallChart* m_waterfall;
     RingGraph* m_graph;

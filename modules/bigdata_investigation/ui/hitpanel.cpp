@@ -372,16 +372,8 @@ void HitPanel::saveReport()
         m_message->setText(tr("Choose a hit first."));
         return;
     }
-    auto* dialog = new QFileDialog(window(), tr("Save the hit as a PDF report"));
-    dialog->setObjectName(QStringLiteral("reportDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilter(tr("PDF files (*.pdf)"));
-    dialog->setDefaultSuffix(QStringLiteral("pdf"));
-    dialog->setOption(QFileDialog::DontUseNativeDialog);
-    dialog->selectFile(QStringLiteral("hit-%1.pdf").arg(m_hit.id));
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { exportReport(path); });
-    dialog->open();
+    askReportPath(window(), this, tr("Save the hit as a PDF report"), QStringLiteral("hit-%1.pdf").arg(m_hit.id),
+                  [this](const QString& path) { exportReport(path); });
 }
 
 QFuture<int> HitPanel::exportReport(const QString& path)

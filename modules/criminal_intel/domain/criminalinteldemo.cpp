@@ -2,6 +2,8 @@
 // between them (some shared between leads, as real series are), joint investigations and their
 // task division. About offences and the things around them only: nobody is profiled.
 #include "hexhub/criminal_intel/demo.h"
+#include "hexhub/criminal_intel/leads.h"
+#include "leadrules_p.h"
 #include "hexhub/hub/demo.h"
 #include "base/coretr.h"
 #include "module/demodata.h"
@@ -9,7 +11,11 @@
 
 #include "store/sql.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QFuture>
+
+#include <memory>
 
 namespace hexhub::criminalintel {
 
@@ -82,6 +88,18 @@ void writeDemoData(DemoContext& demo)
              graded && random.bounded(4) ? QVariant(analyst) : none,
              QStringLiteral("Investigation of reported offences"), received + 5 * 365 * kDay, received, received});
         leadIds << std::pair{lead, summary};
+        // The limit that runs on a lead still waiting, on the hub's deadline queue as a live lead's
+        // would be (a few of the newest already missed, as on a busy week).
+        const QString reference = QStringLiteral("L-%1-%2").arg(year).arg(i + 1, 5, 10, QLatin1Char('0'));
+        if (status == QLatin1String("new")) {
+            detail::startAssess(demo.txn(), lead, reference, received);
+        } else if (status == QLatin1String("assessing")) {
+            QSqlQuery g = demo.txn().exec(QStringLiteral("SELECT source_grade, info_grade FROM ci_leads WHERE id = ?"), {lead});
+            if (g.next())
+                detail::startAct(demo.txn(), lead, reference,
+                                 LeadGrade{GradingScheme::Admiralty, g.value(0).toString(), g.value(1).toString(), {}, {}}.band(),
+                                 received + 3 * 3600 * 1000);
+        }
 
         // Its entities, linked in a chain; a phone now and then shared with the lead before.
         QList<qint64> entities;
@@ -146,9 +164,48 @@ void writeDemoData(DemoContext& demo)
     }
 }
 
+static QFuture<QString> colleagueTriage(Store& store, Session& session, AuditLog& audit, quint64 draw)
+{
+    // A colleague at the leads desk in demo mode: now and then a tip comes in by phone and is
+    // recorded; otherwise the lead that has waited longest for a first look is graded, with a reason,
+    // the newest one left for the trainee. Through the centre's own service, in the colleague's name:
+    // journaled, audited, on the deadline queue like any analyst's work.
+    auto leads = std::make_shared<LeadService>(store, session, audit);
+    if (draw % 3 == 0) {
+        static const char* const kTips[] = {
+            QT_TRANSLATE_NOOP("hexhub::criminalintel::Colleague", "Caller says scooters are stripped for parts in a lock-up behind the market"),
+            QT_TRANSLATE_NOOP("hexhub::criminalintel::Colleague", "Shop owner reports the same two men selling new phones without boxes"),
+            QT_TRANSLATE_NOOP("hexhub::criminalintel::Colleague", "Neighbour reports many parcels delivered to an empty flat at night")};
+        const char* tip = kTips[(draw / 3) % 3];
+        return leads->recordTip({QCoreApplication::translate("hexhub::criminalintel::Colleague", tip), QString(),
+                                 QCoreApplication::translate("hexhub::criminalintel::Colleague", "Caller on the tip line, number on file"),
+                                 QCoreApplication::translate("hexhub::criminalintel::Colleague", "Investigation of reported offences"), 365})
+            .then([leads](const Lead& lead) { return Tr::tr("A colleague at the leads desk recorded tip %1").arg(lead.reference); });
+    }
+    return leads->waiting(20)
+        .then([leads, draw](const QList<Lead>& waiting) -> QFuture<QString> {
+            if (waiting.size() < 2) // the newest is the trainee's
+                return QtFuture::makeReadyFuture(QString());
+            const Lead& lead = waiting.first();
+            const bool good = draw % 2 == 0;
+            static const char* const kReasons[] = {
+                QT_TRANSLATE_NOOP("hexhub::criminalintel::Colleague", "The source was right before; the call records fit"),
+                QT_TRANSLATE_NOOP("hexhub::criminalintel::Colleague", "First report from this source; nothing else says so yet")};
+            return leads
+                ->grade(lead.id, lead.version,
+                        {GradingScheme::Admiralty, good ? QStringLiteral("B") : QStringLiteral("C"), good ? QStringLiteral("2") : QStringLiteral("3"), {}, {}},
+                        QCoreApplication::translate("hexhub::criminalintel::Colleague", kReasons[good ? 0 : 1]))
+                .then([leads](const Lead& graded) { // the service lives until its write is done
+                    return Tr::tr("A colleague at the leads desk graded %1 %2").arg(graded.reference, graded.grade ? graded.grade->code() : QString());
+                });
+        })
+        .unwrap();
+}
+
 SimulationShare simulationShare()
 {
     SimulationShare share;
+    share.colleagues = {{QStringLiteral("criminal_intel_operator"), 90 * 60'000, &colleagueTriage}};
     share.followUps = {
         {QStringLiteral("burglary"), 0.7, [](const QString& address) { return Tr::tr("Check the burglary at %1 against open leads").arg(address); }},
     };

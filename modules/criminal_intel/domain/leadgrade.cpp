@@ -101,6 +101,23 @@ QString leadSourceName(LeadSource source)
     return {};
 }
 
+QString entityKindName(const QString& kind)
+{
+    if (kind == QLatin1String("person"))
+        return Tr::tr("person");
+    if (kind == QLatin1String("phone"))
+        return Tr::tr("phone");
+    if (kind == QLatin1String("vehicle"))
+        return Tr::tr("vehicle");
+    if (kind == QLatin1String("account"))
+        return Tr::tr("account");
+    if (kind == QLatin1String("address"))
+        return Tr::tr("address");
+    if (kind == QLatin1String("organisation"))
+        return Tr::tr("organisation");
+    return kind;
+}
+
 QString gradingSchemeKey(GradingScheme scheme)
 {
     return scheme == GradingScheme::Admiralty ? QStringLiteral("admiralty") : QStringLiteral("3x5x2");

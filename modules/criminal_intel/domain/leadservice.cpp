@@ -200,6 +200,32 @@ QFuture<QList<LeadTimelineEntry>> LeadService::timeline(qint64 id) const
     });
 }
 
+QFuture<QList<LeadEntity>> LeadService::entities(qint64 id) const
+{
+    if (auto refused = service::requireNow(m_session.principal(), QString::fromLatin1(kViewPermission), Tr::tr("see leads")))
+        return service::failWith<QList<LeadEntity>>(refused);
+    return m_store.read([id](Sql& sql) {
+        QList<LeadEntity> out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT id, kind, label_masked FROM ci_entities WHERE lead_id = ? ORDER BY id"), {id});
+        while (q.next())
+            out << LeadEntity{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+        return out;
+    });
+}
+
+QFuture<QList<Lead>> LeadService::waiting(int limit) const
+{
+    if (auto refused = service::requireNow(m_session.principal(), QString::fromLatin1(kViewPermission), Tr::tr("see leads")))
+        return service::failWith<QList<Lead>>(refused);
+    return m_store.read([limit](Sql& sql) {
+        QList<Lead> out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM ci_leads WHERE status = 'new' ORDER BY received_at, id LIMIT ?").arg(kLeadColumns), {limit});
+        while (q.next())
+            out << leadFrom(q);
+        return out;
+    });
+}
+
 QFuture<qint64> LeadService::pendingCount() const
 {
     if (!m_session.principal().can(QString::fromLatin1(kViewPermission)))

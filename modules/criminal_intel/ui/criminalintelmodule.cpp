@@ -1,6 +1,8 @@
 #include "criminalintelmodule.h"
 #include "intelcontext.h"
+#include "inteldashboard.h"
 #include "intelpictures.h"
+#include "intelwall.h"
 #include "leaddesk.h"
 
 #include "hexhub/criminal_intel/demo.h"
@@ -8,7 +10,10 @@
 #include "module/demodata.h"
 #include "recordtable.h"
 
+#include "viewsupport.h"
+
 #include <QApplication>
+#include <QLabel>
 
 namespace hexhub::criminalintel {
 
@@ -53,6 +58,35 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
         return view;
     };
     context.addView(desk);
+    // The wall: what a supervisor watches across the room.
+    ViewFactory wall;
+    wall.id = QStringLiteral("criminal_intel.wall");
+    wall.title = tr("Intelligence wall");
+    wall.translatedTitle = [] { return tr("Intelligence wall"); };
+    wall.icon = QStringLiteral(":/hexhub/icons/criminal_intel.svg");
+    wall.area = ViewFactory::Area::Wall;
+    wall.permission = QString::fromLatin1(LeadService::kViewPermission);
+    wall.create = [this](QWidget* parent) -> QWidget* { return new IntelWall(*m_context, parent); };
+    context.addView(wall);
+    // The dashboard: the centre's few numbers over a period the analyst picks.
+    ViewFactory dashboard;
+    dashboard.id = QStringLiteral("criminal_intel.dashboard");
+    dashboard.title = tr("Intelligence dashboard");
+    dashboard.translatedTitle = [] { return tr("Intelligence dashboard"); };
+    dashboard.icon = QStringLiteral(":/hexhub/icons/criminal_intel.svg");
+    dashboard.area = ViewFactory::Area::Dock;
+    dashboard.permission = QString::fromLatin1(LeadService::kViewPermission);
+    dashboard.create = [this](QWidget* parent) -> QWidget* {
+        CentreDashboardSpec spec;
+        spec.objectName = QStringLiteral("criminal_intel.dashboard");
+        spec.store = &m_context->store;
+        spec.bus = &m_context->bus;
+        spec.clock = &m_context->clock;
+        spec.reloadOn = {QStringLiteral("lead.")};
+        spec.read = &readIntelDashboard;
+        return centreDashboardOrWhy(spec, parent);
+    };
+    context.addView(dashboard);
 
     const auto command = [&context](const char* id, const QString& title, const char* permission, const char* shortcut,
                                     std::function<void()> trigger) {
@@ -82,6 +116,8 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
             onDesk([](LeadDesk* d) { d->panel()->move(); }));
     command("criminal_intel.merge", tr("Merge the lead in view into the lead it repeats"), LeadService::kTriagePermission, "",
             onDesk([](LeadDesk* d) { d->panel()->merge(); }));
+    command("criminal_intel.report", tr("Save the lead in view as a PDF report"), LeadService::kViewPermission, "",
+            onDesk([](LeadDesk* d) { d->panel()->saveReport(); }));
     command("criminal_intel.export", tr("Export the leads in view as CSV"), LeadService::kViewPermission, "",
             onDesk([](LeadDesk* d) { d->queue()->exportCsv(); }));
     command("criminal_intel.scheme", tr("Choose the grading scheme (admiralty or 3x5x2)"), LeadService::kSettingsPermission, "",
@@ -91,17 +127,7 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
 
 LeadDesk* CriminalIntelModule::currentDesk() const
 {
-    LeadDesk* last = nullptr;
-    const QWidget* active = QApplication::activeWindow();
-    for (const QPointer<LeadDesk>& desk : m_desks) {
-        if (!desk)
-            continue;
-        if (active && desk->window() == active)
-            return desk;
-        if (!last || desk->isVisible())
-            last = desk;
-    }
-    return last;
+    return viewInActiveWindow(m_desks);
 }
 
 void CriminalIntelModule::aboutToShutdown()

@@ -59,8 +59,12 @@ ModulePictures intelPictures()
                              Tr::tr("Letter contradicts the call records")));
         Q_UNUSED(phonesAgain);
         // The desk is a central view: `--screenshots` shows it as the rail's page (main-criminal_intel-*),
-        // its queue's first lead in view.
-        return QList<ModulePicture>{};
+        // its queue's first lead in view. The wall and the dashboard as on a screen across the room.
+        ModulePicture picture;
+        picture.name = QStringLiteral("intel-wall");
+        picture.panels = {QStringLiteral("criminal_intel.wall"), QStringLiteral("criminal_intel.dashboard")};
+        picture.settleMs = 800;
+        return QList<ModulePicture>{picture};
     };
     return pictures;
 }

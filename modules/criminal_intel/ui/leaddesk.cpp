@@ -1,11 +1,14 @@
 #include "leaddesk.h"
 #include "intelcontext.h"
 
+#include "base/background.h"
 #include "base/clock.h"
+#include "base/error.h"
 #include "base/whenfinished.h"
 #include "messageline.h"
 #include "recorddetail.h"
 #include "recordtable.h"
+#include "reportwriter.h"
 #include "security/session.h"
 #include "sqlpagemodel.h"
 
@@ -13,6 +16,7 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -177,6 +181,10 @@ LeadPanel::LeadPanel(IntelContext& context, QWidget* parent)
     m_duplicates->setMaximumHeight(90);
     m_duplicates->setWordWrap(true);
     m_duplicates->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_entities = new QListWidget(inner);
+    m_entities->setObjectName(QStringLiteral("entities"));
+    m_entities->setMaximumHeight(90);
+    m_entities->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_timeline = new JournalTimeline(inner);
     m_timeline->setObjectName(QStringLiteral("timeline"));
 
@@ -189,6 +197,10 @@ LeadPanel::LeadPanel(IntelContext& context, QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(m_details);
     layout->addWidget(m_evidence);
+    auto* entityTitle = new QLabel(tr("Linked to"), inner);
+    entityTitle->setBuddy(m_entities);
+    layout->addWidget(entityTitle);
+    layout->addWidget(m_entities);
     auto* dupTitle = new QLabel(tr("May repeat (M merges)"), inner);
     dupTitle->setBuddy(m_duplicates);
     layout->addWidget(dupTitle);
@@ -229,6 +241,10 @@ void LeadPanel::showLead(const Lead& lead)
 {
     const bool same = lead.id == m_lead.id;
     m_lead = lead;
+    if (!same) {
+        m_leadEntities.clear();
+        m_leadTimeline.clear();
+    }
     const bool any = lead.id > 0;
     const bool mayTriage = m_context.session.can(QString::fromLatin1(LeadService::kTriagePermission));
     for (QPushButton* b : std::as_const(m_actions))
@@ -246,6 +262,7 @@ void LeadPanel::showLead(const Lead& lead)
         m_tipSource->clear();
         m_tipSource->hide();
         m_duplicates->clear();
+        m_entities->clear();
         m_timeline->setEntries({});
         return;
     }
@@ -301,12 +318,27 @@ void LeadPanel::showLead(const Lead& lead)
             new QListWidgetItem(errorText(e), m_duplicates);
         }
     });
+    whenFinished(this, m_context.leads.entities(id), [this, id](QFuture<QList<LeadEntity>> done) {
+        if (m_lead.id != id)
+            return;
+        m_entities->clear();
+        try {
+            m_leadEntities = done.result();
+            for (const LeadEntity& e : std::as_const(m_leadEntities))
+                new QListWidgetItem(tr("%1 · %2").arg(entityKindName(e.kind), e.labelMasked), m_entities);
+            if (m_entities->count() == 0)
+                new QListWidgetItem(tr("Nothing linked yet."), m_entities);
+        } catch (const std::exception& e) {
+            new QListWidgetItem(errorText(e), m_entities);
+        }
+    });
     whenFinished(this, m_context.leads.timeline(id), [this, id](QFuture<QList<LeadTimelineEntry>> done) {
         if (m_lead.id != id)
             return;
         try {
             QList<JournalTimeline::Entry> lines;
-            for (const LeadTimelineEntry& e : done.result())
+            m_leadTimeline = done.result();
+            for (const LeadTimelineEntry& e : std::as_const(m_leadTimeline))
                 lines << JournalTimeline::Entry{e.at, e.actor, e.text, QString()};
             m_timeline->setEntries(lines);
         } catch (const std::exception& e) {
@@ -330,9 +362,15 @@ void LeadPanel::saved(const QFuture<Lead>& saving, const QString& done)
     });
 }
 
+bool LeadPanel::may(const char* button) const
+{
+    const QPushButton* b = findChild<QPushButton*>(QString::fromLatin1(button));
+    return m_lead.id > 0 && b && b->isEnabled();
+}
+
 void LeadPanel::grade()
 {
-    if (m_lead.id <= 0 || m_lead.status == LeadStatus::Closed)
+    if (!may("grade"))
         return;
     const Lead lead = m_lead;
     // The deployment's scheme decides the form; it is read first, off the GUI thread.
@@ -394,7 +432,7 @@ void LeadPanel::grade()
 
 void LeadPanel::assign()
 {
-    if (m_lead.id <= 0 || m_lead.status == LeadStatus::Closed)
+    if (!may("assign"))
         return;
     const Lead lead = m_lead;
     whenFinished(this, m_context.leads.analysts(), [this, lead](QFuture<QStringList> f) {
@@ -427,7 +465,7 @@ void LeadPanel::assign()
 
 void LeadPanel::move()
 {
-    if (m_lead.id <= 0)
+    if (!may("move"))
         return;
     const Lead lead = m_lead;
     FormDialog d(this, QStringLiteral("moveDialog"), tr("Status of lead %1").arg(lead.reference));
@@ -452,7 +490,7 @@ void LeadPanel::move()
 
 void LeadPanel::merge()
 {
-    if (m_lead.id <= 0 || m_lead.status == LeadStatus::Closed)
+    if (!may("merge"))
         return;
     const Lead lead = m_lead;
     FormDialog d(this, QStringLiteral("mergeDialog"), tr("Merge lead %1 into another").arg(lead.reference));
@@ -483,6 +521,83 @@ void LeadPanel::revealSource()
 {
     if (m_lead.id > 0 && !m_lead.sourceDetailMasked.isEmpty())
         m_tipSource->reveal();
+}
+
+void LeadPanel::saveReport()
+{
+    if (m_lead.id <= 0) {
+        m_message->setText(tr("Choose a lead first."));
+        return;
+    }
+    askReportPath(window(), this, tr("Save the lead as a PDF report"), QStringLiteral("%1.pdf").arg(m_lead.reference),
+                  [this](const QString& path) { exportReport(path); });
+}
+
+QFuture<int> LeadPanel::exportReport(const QString& path)
+{
+    if (m_lead.id <= 0)
+        return QtFuture::makeExceptionalFuture<int>(std::make_exception_ptr(ValidationError(tr("Choose a lead first."))));
+    // What the report says, read here in the language in use; written on a worker thread.
+    const Lead lead = m_lead;
+    const QString title = tr("Lead %1: %2").arg(lead.reference, lead.summary);
+    const QString handling = tr("Handling: %1").arg(lead.handlingText());
+    QList<QStringList> facts{{tr("Came from"), m_source->text()},
+                             {tr("Grade"), m_grade->text()},
+                             {tr("Status"), m_status->text()},
+                             {tr("Limit"), m_due->text()},
+                             {tr("Legal basis"), lead.legalBasis},
+                             {tr("Kept until"), stamp(lead.retainUntil)}};
+    if (!lead.sourceDetailMasked.isEmpty())
+        facts << QStringList{tr("Protected source"), tr("withheld (revealed only at the desk, with a reason)")};
+    const QString details = lead.details;
+    const QString evidence = m_evidence->text();
+    QList<QStringList> linked;
+    for (const LeadEntity& e : std::as_const(m_leadEntities))
+        linked << QStringList{entityKindName(e.kind), e.labelMasked};
+    QList<QStringList> timeline;
+    for (const LeadTimelineEntry& e : std::as_const(m_leadTimeline))
+        timeline << QStringList{e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.actor, e.text};
+    const QString footer = tr("Hexhub · criminal intelligence · %1 · %2 · personal data masked").arg(lead.reference, lead.handlingText());
+    const QStringList headings{tr("About the lead"), tr("Details"), tr("Linked to (masked)"), tr("Timeline"), tr("What"), tr("Value"),
+                               tr("Kind"), tr("When"), tr("Who")};
+    QFuture<int> written = runInBackground([=]() -> int {
+        ReportWriter doc(path, footer);
+        if (!doc.isOpen())
+            throw ValidationError(doc.errorString());
+        doc.setTitle(title);
+        doc.band(title, QColor(0xd3, 0x54, 0x00), Qt::white);
+        doc.paragraph(handling, 11, true);
+        doc.heading(headings[0]);
+        doc.table({headings[4], headings[5]}, facts, {0.25, 0.75});
+        if (!details.isEmpty() || !evidence.isEmpty()) {
+            doc.heading(headings[1]);
+            if (!details.isEmpty())
+                doc.paragraph(details);
+            if (!evidence.isEmpty())
+                doc.paragraph(evidence);
+        }
+        if (!linked.isEmpty()) {
+            doc.heading(headings[2]);
+            doc.table({headings[6], headings[5]}, linked, {0.3, 0.7});
+        }
+        if (!timeline.isEmpty()) {
+            doc.heading(headings[3]);
+            doc.table({headings[7], headings[8], headings[4]}, timeline, {0.2, 0.2, 0.6});
+        }
+        QString error;
+        if (!doc.finish(&error))
+            throw ValidationError(error);
+        return doc.pages();
+    });
+    m_message->setText(tr("Writing the report..."));
+    whenFinished(this, written, [this, path](QFuture<int> done) {
+        try {
+            m_message->setText(tr("Report saved: %1 (%n page(s))", nullptr, done.result()).arg(QDir::toNativeSeparators(path)));
+        } catch (const std::exception& ex) {
+            m_message->setText(tr("The report was not saved: %1").arg(errorText(ex)));
+        }
+    });
+    return written;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -580,6 +695,7 @@ LeadDesk::LeadDesk(IntelContext& context, QWidget* parent)
     m_queue->addRowKey(QKeySequence(Qt::Key_M), [this] { m_panel->merge(); });
     m_queue->addRowKey(QKeySequence(Qt::Key_R), [this] { m_panel->revealSource(); });
     m_queue->addRowKey(QKeySequence(Qt::Key_T), [this] { recordTip(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_P), [this] { m_panel->saveReport(); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_queue);

@@ -5,6 +5,7 @@
 #include "hexhub/criminal_intel/leads.h"
 #include "viewsupport.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QComboBox;
@@ -44,6 +45,14 @@ public:
     void merge();
     //! R: the tip's protected source, with a reason.
     void revealSource();
+    //! P: asks where ("reportDialog"), then exportReport() there.
+    void saveReport();
+    /*!
+     * The lead in view as a PDF report, written off the GUI thread: its grade and handling first, where
+     * it came from, its status and limit, details, evidence, what it is linked to (masked) and its
+     * timeline; never the tip's source. The pages written, or why not.
+     */
+    QFuture<int> exportReport(const QString& path);
 
 Q_SIGNALS:
     void changed(qint64 id);
@@ -51,10 +60,14 @@ Q_SIGNALS:
 
 private:
     void showLead(const Lead& lead);
+    //! Whether the action of `button` may be taken now (it is enabled: a lead in view, the permission).
+    bool may(const char* button) const;
     void saved(const QFuture<Lead>& saving, const QString& done);
 
     IntelContext& m_context;
     Lead m_lead;
+    QList<LeadEntity> m_leadEntities;       //!< of m_lead, as last read
+    QList<LeadTimelineEntry> m_leadTimeline; //!< of m_lead, as last read
     LatestRead m_loads;
     QLabel* m_title;
     QLabel* m_summary;
@@ -67,6 +80,7 @@ private:
     QLabel* m_evidence;
     MaskedField* m_tipSource;
     QListWidget* m_duplicates;
+    QListWidget* m_entities;
     JournalTimeline* m_timeline;
     QLabel* m_message;
     QList<QPushButton*> m_actions;

@@ -26,6 +26,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QElapsedTimer>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -107,6 +108,29 @@ inline void backToWindow(QWidget& window)
 {
     QApplication::setActiveWindow(&window);
     REQUIRE(QTest::qWaitForWindowActive(&window));
+}
+
+// Answers the non-native file dialog `dialogName` (a save: its file name typed, Enter) once it is up,
+// then hands activation back to `window`, as a window manager would.
+inline void saveAsInDialog(QWidget& window, const QString& dialogName, const QString& path)
+{
+    QFileDialog* dialog = nullptr;
+    INFO("waiting for " << dialogName.toStdString());
+    REQUIRE(waitUntil([&] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (w->isVisible() && w->objectName() == dialogName)
+                dialog = qobject_cast<QFileDialog*>(w);
+        return dialog != nullptr;
+    }));
+    QApplication::setActiveWindow(dialog);
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    REQUIRE(name);
+    name->setFocus();
+    name->selectAll();
+    type(name, path);
+    key(name, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return !dialog->isVisible(); }));
+    backToWindow(window);
 }
 
 // Shows the window, active, with the panel `id` open.

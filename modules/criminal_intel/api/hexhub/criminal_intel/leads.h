@@ -113,6 +113,16 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT Lead
     QString handlingText() const;
 };
 
+//! Something a lead is linked to (the link chart's item): a phone, a person, an account, ... with its label as the viewer may see it.
+struct HEXHUB_CRIMINAL_INTEL_EXPORT LeadEntity
+{
+    qint64 id = 0;
+    QString kind;        //!< person, phone, vehicle, account, address, organisation
+    QString labelMasked; //!< masked unless it is an organisation
+};
+//! "phone", "person", ... in the language in use.
+HEXHUB_CRIMINAL_INTEL_EXPORT QString entityKindName(const QString& kind);
+
 //! One line of a lead's timeline (from the journal).
 struct HEXHUB_CRIMINAL_INTEL_EXPORT LeadTimelineEntry
 {
@@ -185,6 +195,10 @@ public:
     QFuture<Lead> lead(qint64 id) const;
     //! criminal_intel.lead.view. The lead's timeline from the journal, oldest first.
     QFuture<QList<LeadTimelineEntry>> timeline(qint64 id) const;
+    //! criminal_intel.lead.view. What the lead is linked to (its entities), masked.
+    QFuture<QList<LeadEntity>> entities(qint64 id) const;
+    //! criminal_intel.lead.view. New leads, oldest first: who has waited longest for a first look.
+    QFuture<QList<Lead>> waiting(int limit) const;
     //! Leads waiting for an analyst (new or assessing, not merged): the rail's badge.
     QFuture<qint64> pendingCount() const;
     //! The users who may triage leads, to assign one to.

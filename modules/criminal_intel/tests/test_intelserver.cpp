@@ -1,0 +1,134 @@
+// Criminal intelligence on a shared server, tried as hostile desks would (issue 21): the big-data
+// desk's login hands a hit on and the server makes the lead from the hit's own row, writing and reading
+// none of the centre's rows itself; the hub's login sends an incident the same way; a tip's protected
+// source is the server's to guard; the grading scheme only an administrator's to change, stamped by the
+// server. In a binary of its own (it links the centres' domain libraries), PostgreSQL only.
+#include "preparedserver.h"
+
+#include "hexhub/bigdata_investigation/datasets.h"
+#include "hexhub/bigdata_investigation/modelservice.h"
+#include "hexhub/criminal_intel/leads.h"
+#include "hexhub/hub/incidentservice.h"
+
+#include <QDateTime>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::test::prepared;
+
+TEST_CASE("A hit handed on becomes criminal intelligence's lead through the server, and a lead's protected source and the "
+          "grading scheme are the server's to guard",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString takeIn = QStringLiteral("SELECT lead_id FROM ci_take_in_hit(%1, %2, %3)");
+    const qint64 tip = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE reference = 'L-1'")).toLongLong();
+
+    // Straight in SQL: the big-data login writes none of criminal intelligence's rows, and the
+    // server takes no hit in that is not handed on to it, nor for a login that may not hand hits on.
+    Login bigdata(server.urlOf(server.bigdata));
+    CHECK(!bigdata.refusal(QStringLiteral("INSERT INTO ci_leads (reference, source_kind, summary, legal_basis, retain_until, received_at) "
+                                          "VALUES ('L-X', 'tip', 'Made up', 'none', 1, 0)"))
+               .isEmpty());
+    CHECK(deniedOrForbidden(bigdata.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
+    CHECK(bigdata.refusal(takeIn.arg(501).arg(now).arg(now + 1000)).contains(QStringLiteral("not handed on")));
+    Login intel(server.urlOf(server.intel));
+    CHECK(deniedOrForbidden(intel.refusal(takeIn.arg(501).arg(now).arg(now + 1000))));
+
+    // Through the services, as a big-data desk hands it on: the lead is the server's making, from the
+    // hit's own row, in the same transaction; the centre's events reach criminal intelligence.
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = server.urlOf(server.bigdata);
+        config.keyPath = server.keyPath();
+        TestPlatform desk(config);
+        desk.start();
+        const SignInResult signedIn = await(desk->access().signIn(server.bigdata, kPassword));
+        REQUIRE(signedIn.ok);
+        desk->session().setPrincipal(signedIn.principal);
+        bigdata::DatasetService datasets(desk->store(), desk->session(), desk->audit());
+        bigdata::ModelService models(desk->store(), desk->session(), desk->audit(), datasets);
+        CHECK(await(models.handOn(501, QStringLiteral("criminal_intel"))).status == bigdata::HitStatus::HandedOn);
+        // The unreviewed hit is not handed on, and nothing is taken in for it.
+        CHECK(!failureOf(models.handOn(502, QStringLiteral("criminal_intel"))).isEmpty());
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads WHERE source_kind = 'big_data'")).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT summary FROM ci_leads WHERE source_record = 'hit 501'")).toString()
+          == QStringLiteral("70 accounts tied by 12 phones"));
+    CHECK(owner.scalar(QStringLiteral("SELECT details FROM ci_leads WHERE source_record = 'hit 501'")).toString()
+          == QStringLiteral("Shared phones across five cities"));
+    CHECK(owner.scalar(QStringLiteral("SELECT audience FROM events WHERE topic = 'lead.received'")).toString() == QStringLiteral("criminal_intel"));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'deadline.set' AND audience = 'criminal_intel' "
+                                      "AND payload LIKE '%criminal_intel.lead.%'")).toInt() == 1);
+    // Asked again, the server gives the same lead and makes none.
+    const QString lead = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE source_record = 'hit 501'")).toString();
+    CHECK(bigdata.column(takeIn.arg(501).arg(now).arg(now + 1000)) == QStringList{lead});
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads WHERE source_kind = 'big_data'")).toInt() == 1);
+    // Criminal intelligence's desk reads it; the big-data desk still reads none of its rows.
+    CHECK(intel.column(QStringLiteral("SELECT source_record FROM ci_leads WHERE source_kind = 'big_data'")) == QStringList{QStringLiteral("hit 501")});
+    CHECK(deniedOrForbidden(bigdata.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
+
+    // An incident the hub sends to intelligence: the server takes it in for a login that may manage
+    // incidents, from the incident's own row (never the caller's contact), and the incident is linked.
+    const QString incidentIn = QStringLiteral("SELECT lead_id FROM ci_take_in_incident(901, 'Same crew?', %1, %2)").arg(now).arg(now + 1000);
+    CHECK(deniedOrForbidden(intel.refusal(incidentIn)));
+    CHECK(deniedOrForbidden(bigdata.refusal(incidentIn)));
+    {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = server.urlOf(server.hub);
+        config.keyPath = server.keyPath();
+        TestPlatform desk(config);
+        desk.start();
+        const SignInResult signedIn = await(desk->access().signIn(server.hub, kPassword));
+        REQUIRE(signedIn.ok);
+        desk->session().setPrincipal(signedIn.principal);
+        IncidentService incidents(desk->store(), desk->session(), desk->audit());
+        await(incidents.sendToIntelligence(901, QStringLiteral("Same crew as the market thefts?")));
+        const QList<IncidentLink> links = await(incidents.links(901));
+        REQUIRE(links.size() == 1);
+        CHECK(links[0].ref == owner.scalar(QStringLiteral("SELECT reference FROM ci_leads WHERE source_record = 'incident I-901'")).toString());
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT summary FROM ci_leads WHERE source_record = 'incident I-901'")).toString() == QStringLiteral("Bag snatched (Market St)"));
+    CHECK(!owner.scalar(QStringLiteral("SELECT evidence || details FROM ci_leads WHERE source_record = 'incident I-901'")).toString().contains(QStringLiteral("13800138000")));
+    CHECK(intel.column(QStringLiteral("SELECT details FROM ci_leads WHERE source_kind = 'incident'")) == QStringList{QStringLiteral("Same crew as the market thefts?")});
+
+    // A tip's source: not readable by any desk's login, masked whole; revealed through the server
+    // with criminal_intel.source.reveal and a reason, on the audit chain; the hub's supervisor sees the
+    // lead but may not reveal its source.
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT source_detail FROM ci_leads"))));
+    CHECK(intel.column(QStringLiteral("SELECT source_detail_masked FROM ci_leads WHERE id = %1").arg(tip)) == QStringList{QStringLiteral("********")});
+    {
+        SignedInDesk desk(server, server.intel);
+        criminalintel::LeadService leads(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        CHECK(await(leads.revealSource(tip, QStringLiteral("Call the informant back"))) == QStringLiteral("Informant K at the bus depot"));
+        CHECK(await(leads.analysts()) == QStringList{server.intel});
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'personal_data.revealed' AND actor = '%1' "
+                                      "AND object = 'ci_leads:%2:source_detail'").arg(server.intel).arg(tip)).toInt() == 1);
+    Login hub(server.urlOf(server.hub));
+    CHECK(hub.column(QStringLiteral("SELECT reference FROM ci_leads WHERE id = %1").arg(tip)) == QStringList{QStringLiteral("L-1")});
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("SELECT hexhub_reveal('ci_leads', 'source_detail', %1, 'Curious about it')").arg(tip))));
+    Login cases(server.urlOf(server.cases));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT name FROM ci_analysts()"))));
+
+    // The grading scheme: every desk reads it; an analyst's login changes it neither straight in SQL
+    // nor with the permission forged into its session; an administrator's does, stamped by the server.
+    CHECK(intel.column(QStringLiteral("SELECT value FROM ci_settings WHERE key = 'grading_scheme'")) == QStringList{QStringLiteral("admiralty")});
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_settings SET value = '3x5x2' WHERE key = 'grading_scheme'"))));
+    {
+        SignedInDesk desk(server, server.intel);
+        Principal forged = desk.principal;
+        forged.permissions.insert(QStringLiteral("criminal_intel.settings.manage"));
+        desk.platform->session().setPrincipal(forged);
+        criminalintel::LeadService leads(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        CHECK(!failureOf(leads.setScheme(criminalintel::GradingScheme::ThreeByFiveByTwo, QStringLiteral("forged permission"), 1)).isEmpty());
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT value FROM ci_settings WHERE key = 'grading_scheme'")).toString() == QStringLiteral("admiralty"));
+    Login admins(server.urlOf(server.admin));
+    CHECK(admins.refusal(QStringLiteral("UPDATE ci_settings SET value = '3x5x2', changed_by = 'somebody else', version = version + 1 "
+                                        "WHERE key = 'grading_scheme'"))
+              .isEmpty());
+    CHECK(owner.scalar(QStringLiteral("SELECT changed_by FROM ci_settings WHERE key = 'grading_scheme'")).toString() == server.admin);
+}
