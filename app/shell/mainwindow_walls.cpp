@@ -18,7 +18,7 @@ QStringList MainWindow::defaultWallPanels() const
             panels << id;
     }
     for (const ViewFactory& v : m_platform.modules().views()) {
-        if (v.area == ViewFactory::Area::Wall && panelAllowed(v.id))
+        if (v.area == ViewFactory::Area::Wall && v.onDefaultWall && panelAllowed(v.id))
             panels << v.id;
     }
     return panels;

@@ -177,7 +177,7 @@ bool MainWindow::switchWorkspace(const QString& name)
     if (!w && Workspace::defaults().contains(name)) {
         QStringList wallViews;
         for (const ViewFactory& v : m_platform.modules().views()) {
-            if (v.area == ViewFactory::Area::Wall && panelAllowed(v.id))
+            if (v.area == ViewFactory::Area::Wall && v.onDefaultWall && panelAllowed(v.id))
                 wallViews << v.id;
         }
         w = Workspace::builtIn(name, currentScreens(), wallViews);

@@ -52,6 +52,10 @@ struct HEXHUB_CORE_EXPORT ViewFactory
     Area area = Area::Central;
     QString permission;  //!< needed to open it; empty: any signed-in user
     std::function<QWidget*(QWidget* parent)> create;
+    //! A wall view: put on a new wall unasked (MainWindow::defaultWallPanels()). A centre's wall that
+    //! many may see opts out, so that a default wall stays readable across the room; the palette puts
+    //! it on a wall ("show ... on the wall").
+    bool onDefaultWall = true;
 };
 
 //! An action for the command palette and shortcuts.

@@ -67,6 +67,7 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     wall.area = ViewFactory::Area::Wall;
     wall.permission = QString::fromLatin1(LeadService::kViewPermission);
     wall.create = [this](QWidget* parent) -> QWidget* { return new IntelWall(*m_context, parent); };
+    wall.onDefaultWall = false; // a hub supervisor's default wall stays the hub's; the palette adds it
     context.addView(wall);
     // The dashboard: the centre's few numbers over a period the analyst picks.
     ViewFactory dashboard;
