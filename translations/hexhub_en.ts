@@ -238,13 +238,6 @@
             <numerusform>%n identifiers</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Report saved: %1 (%n page(s))</source>
-        <translation>
-            <numerusform>Report saved: %1 (%n page)</numerusform>
-            <numerusform>Report saved: %1 (%n pages)</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>hexhub::bigdata::ImportDialog</name>
@@ -355,13 +348,6 @@
         <translation>
             <numerusform>Evidence: model %1 version %2, score %3, %n row behind it .</numerusform>
             <numerusform>Evidence: model %1 version %2, score %3, %n rows behind it masked.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Report saved: %1 (%n page(s))</source>
-        <translation>
-            <numerusform>Report saved: %1 (%n page)</numerusform>
-            <numerusform>Report saved: %1 (%n pages)</numerusform>
         </translation>
     </message>
 </context>
@@ -515,6 +501,13 @@
         <translation>
             <numerusform>%n row exported to %1</numerusform>
             <numerusform>%n rows exported to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Report saved: %1 (%n page)</numerusform>
+            <numerusform>Report saved: %1 (%n pages)</numerusform>
         </translation>
     </message>
 </context>

@@ -3177,10 +3177,6 @@
         <translation>大数据研判台的同事就命中 %1 要求补充数据</translation>
     </message>
     <message>
-        <source>The event %1 cannot be read; nothing was written.</source>
-        <translation>无法读取事件 %1，未写入任何内容。</translation>
-    </message>
-    <message>
         <source>Events react on each other without end (at %1); nothing was written.</source>
         <translation>事件之间无休止地相互触发（在 %1 处），未写入任何内容。</translation>
     </message>
@@ -4175,20 +4171,6 @@
     <message>
         <source>Value</source>
         <translation>值</translation>
-    </message>
-    <message>
-        <source>Writing the report...</source>
-        <translation>正在生成报告……</translation>
-    </message>
-    <message numerus="yes">
-        <source>Report saved: %1 (%n page(s))</source>
-        <translation>
-            <numerusform>报告已保存：%1（共 %n 页）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The report was not saved: %1</source>
-        <translation>报告未保存：%1</translation>
     </message>
     <message>
         <source>Your answer on the pair: the same person</source>
@@ -5562,10 +5544,6 @@
         <translation>线报的受保护来源</translation>
     </message>
     <message>
-        <source>No protected source (not a tip).</source>
-        <translation>无受保护来源（非线报）。</translation>
-    </message>
-    <message>
         <source>Came from</source>
         <translation>来自</translation>
     </message>
@@ -5874,20 +5852,6 @@
     <message>
         <source>Who</source>
         <translation>人员</translation>
-    </message>
-    <message>
-        <source>Writing the report...</source>
-        <translation>正在生成报告……</translation>
-    </message>
-    <message numerus="yes">
-        <source>Report saved: %1 (%n page(s))</source>
-        <translation>
-            <numerusform>报告已保存：%1（%n 页）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The report was not saved: %1</source>
-        <translation>报告未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -9888,6 +9852,20 @@ Planned duration %2. Handled by: %3.</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report...</source>
+        <translation>正在生成报告……</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>报告已保存：%1（%n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report was not saved: %1</source>
+        <translation>报告未保存：%1</translation>
     </message>
 </context>
 </TS>

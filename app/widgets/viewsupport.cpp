@@ -5,6 +5,7 @@
 #include "bus/eventbus.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QPushButton>
@@ -91,6 +92,18 @@ void askReportPath(QWidget* parent, QObject* context, const QString& title, cons
     dialog->selectFile(proposed);
     QObject::connect(dialog, &QFileDialog::fileSelected, context, std::move(chosen));
     dialog->open();
+}
+
+void sayWhenReportWritten(QLabel* message, const QString& path, const QFuture<int>& written)
+{
+    message->setText(Tr::tr("Writing the report..."));
+    whenFinished(message, written, [message, path](QFuture<int> done) {
+        try {
+            message->setText(Tr::tr("Report saved: %1 (%n page(s))", nullptr, done.result()).arg(QDir::toNativeSeparators(path)));
+        } catch (const std::exception& ex) {
+            message->setText(Tr::tr("The report was not saved: %1").arg(QString::fromUtf8(ex.what())));
+        }
+    });
 }
 
 } // namespace hexhub

@@ -121,4 +121,10 @@ View* viewInActiveWindow(const QList<QPointer<View>>& views)
 HEXHUB_WIDGETS_EXPORT void askReportPath(QWidget* parent, QObject* context, const QString& title, const QString& proposed,
                                          std::function<void(const QString& path)> chosen);
 
+/*!
+ * Says in `message` that a report is being written to `path`, then how many pages went there or why
+ * nothing did, when `written` (its pages) finishes.
+ */
+HEXHUB_WIDGETS_EXPORT void sayWhenReportWritten(QLabel* message, const QString& path, const QFuture<int>& written);
+
 } // namespace hexhub

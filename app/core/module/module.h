@@ -8,8 +8,6 @@
 #include "module/modulemetadata.h"
 #include "base/settings.h"
 #include "store/sql.h"
-#include "base/coretr.h"
-#include "base/error.h"
 
 #include <QObject>
 #include <QtPlugin>
@@ -117,17 +115,6 @@ public:
      * hit handed to criminal intelligence is its lead in the same commit). Ended with the module.
      */
     int addReaction(const QString& pattern, WriteTransaction::Reaction react);
-    //! A typed reaction to the events of payload struct T; an event whose payload does not parse is refused.
-    template <typename T>
-    int addReaction(std::function<void(WriteTransaction&, const T&, const Event&)> react)
-    {
-        return addReaction(QString::fromLatin1(T::kTopic), [react = std::move(react)](WriteTransaction& txn, const Event& event) {
-            const std::optional<T> payload = T::fromJson(event.payload);
-            if (!payload)
-                throw ValidationError(Tr::tr("The event %1 cannot be read; nothing was written.").arg(event.topic));
-            react(txn, *payload, event);
-        });
-    }
     //! Ends the module's bus subscriptions and reactions (the module manager, as the module stops).
     void endSubscriptions();
     void addView(const ViewFactory& view);
@@ -188,7 +175,6 @@ public:
     const QList<PermissionDefinition>& permissions() const { return m_permissions; }
     const QList<ViewFactory>& views() const { return m_views; }
     const QList<Command>& commands() const { return m_commands; }
-    const QList<EventBus::SubscriptionId>& subscriptions() const { return m_subscriptions; }
 
 private:
     ModuleMetadata m_metadata;

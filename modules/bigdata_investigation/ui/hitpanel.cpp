@@ -440,14 +440,7 @@ QFuture<int> HitPanel::exportReport(const QString& path)
             throw ValidationError(error);
         return doc.pages();
     });
-    m_message->setText(tr("Writing the report..."));
-    whenFinished(this, written, [this, path](QFuture<int> done) {
-        try {
-            m_message->setText(tr("Report saved: %1 (%n page(s))", nullptr, done.result()).arg(QDir::toNativeSeparators(path)));
-        } catch (const std::exception& ex) {
-            m_message->setText(tr("The report was not saved: %1").arg(errorText(ex)));
-        }
-    });
+    sayWhenReportWritten(m_message, path, written);
     return written;
 }
 

@@ -226,15 +226,6 @@ QFuture<QList<Lead>> LeadService::waiting(int limit) const
     });
 }
 
-QFuture<qint64> LeadService::pendingCount() const
-{
-    if (!m_session.principal().can(QString::fromLatin1(kViewPermission)))
-        return QtFuture::makeReadyFuture<qint64>(0);
-    return m_store.read([](Sql& sql) {
-        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE status IN ('new', 'assessing')")).toLongLong();
-    });
-}
-
 QFuture<QStringList> LeadService::analysts() const
 {
     if (auto refused = service::requireNow(m_session.principal(), QString::fromLatin1(kTriagePermission), Tr::tr("assign leads")))

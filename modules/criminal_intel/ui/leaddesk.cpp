@@ -150,7 +150,6 @@ LeadPanel::LeadPanel(IntelContext& context, QWidget* parent)
     m_due = wrapped(inner, QStringLiteral("due"));
     m_tipSource = new MaskedField(tr("Protected source: %1"), tr("the tip's protected source"), inner);
     m_tipSource->setObjectName(QStringLiteral("tipSource"));
-    m_tipSource->setEmptyText(tr("No protected source (not a tip)."));
     facts->addRow(tr("Came from"), m_source);
     facts->addRow(tr("Grade"), m_grade);
     facts->addRow(tr("Status"), m_status);
@@ -589,14 +588,7 @@ QFuture<int> LeadPanel::exportReport(const QString& path)
             throw ValidationError(error);
         return doc.pages();
     });
-    m_message->setText(tr("Writing the report..."));
-    whenFinished(this, written, [this, path](QFuture<int> done) {
-        try {
-            m_message->setText(tr("Report saved: %1 (%n page(s))", nullptr, done.result()).arg(QDir::toNativeSeparators(path)));
-        } catch (const std::exception& ex) {
-            m_message->setText(tr("The report was not saved: %1").arg(errorText(ex)));
-        }
-    });
+    sayWhenReportWritten(m_message, path, written);
     return written;
 }
 

@@ -199,8 +199,6 @@ public:
     QFuture<QList<LeadEntity>> entities(qint64 id) const;
     //! criminal_intel.lead.view. New leads, oldest first: who has waited longest for a first look.
     QFuture<QList<Lead>> waiting(int limit) const;
-    //! Leads waiting for an analyst (new or assessing, not merged): the rail's badge.
-    QFuture<qint64> pendingCount() const;
     //! The users who may triage leads, to assign one to.
     QFuture<QStringList> analysts() const;
     /*!
