@@ -2,6 +2,7 @@
 // between them (some shared between leads, as real series are), joint investigations and their
 // task division. About offences and the things around them only: nobody is profiled.
 #include "hexhub/criminal_intel/demo.h"
+#include "hexhub/criminal_intel/entities.h"
 #include "hexhub/criminal_intel/leads.h"
 #include "leadrules_p.h"
 #include "hexhub/hub/demo.h"
@@ -39,7 +40,7 @@ void writeDemoData(DemoContext& demo)
         "Fraud calls traced to a flat on %1", "Car break-ins along %1 at night", "Counterfeit goods stored in a garage on %1",
         "Pickpockets working the buses on %1", "Scooter thefts near %1"};
     static const char* const kOrganisations[] = {"DEMO Trading Co. No. %1", "DEMO Logistics Ltd. No. %1", "DEMO Repair Shop No. %1"};
-    static const char* const kRelations[] = {"called", "owns", "lives at", "drives", "paid", "works for", "met"};
+    static const char* const kRelations[] = {"calls", "owns", "lives_at", "uses", "paid", "works_at", "met"};
     static const char* const kEvidence[] = {"Call records", "Vehicle registration", "Witness statement", "Bank transfer", "Camera footage"};
     static const char* const kCloseReasons[] = {"No offence found after checks", "Handed to the station that covers the address",
                                                 "Information could not be corroborated"};
@@ -118,20 +119,26 @@ void writeDemoData(DemoContext& demo)
             }
             static const QString kKinds[] = {QStringLiteral("person"), QStringLiteral("phone"), QStringLiteral("vehicle"),
                                              QStringLiteral("account"), QStringLiteral("address"), QStringLiteral("organisation")};
-            const qint64 entity = demo.insertReturningId(QStringLiteral("INSERT INTO ci_entities (lead_id, kind, label) VALUES (?, ?, ?)"),
-                                                         {lead, kKinds[kind], label});
+            const qint64 entity = demo.insertReturningId(
+                QStringLiteral("INSERT INTO ci_entities (lead_id, kind, label, match_key, legal_basis, retain_until, created_by, created_at, updated_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {lead, kKinds[kind], label, entityMatchKey(*entityKindFromKey(kKinds[kind]), label),
+                 QStringLiteral("Investigation of reported offences"), received + 5 * 365 * kDay, analyst, received, received});
+            demo.insert(QStringLiteral("INSERT INTO ci_lead_entities (lead_id, entity_id) VALUES (?, ?)"), {lead, entity});
             if (kind == 1)
                 phone = entity;
             if (!entities.isEmpty()) {
-                demo.insert(QStringLiteral("INSERT INTO ci_links (from_id, to_id, relation, evidence) VALUES (?, ?, ?, ?)"),
+                demo.insert(QStringLiteral("INSERT INTO ci_links (from_id, to_id, relation, evidence, source_kind, source_ref, created_by, created_at) "
+                                           "VALUES (?, ?, ?, ?, 'lead', ?, ?, ?)"),
                             {entities.last(), entity, QLatin1String(kRelations[random.bounded(int(std::size(kRelations)))]),
-                             QLatin1String(kEvidence[random.bounded(int(std::size(kEvidence)))])});
+                             QLatin1String(kEvidence[random.bounded(int(std::size(kEvidence)))]), QStringLiteral("lead ") + reference, analyst, received});
             }
             entities << entity;
         }
         if (phone && previousPhone && random.bounded(4) == 0) {
-            demo.insert(QStringLiteral("INSERT INTO ci_links (from_id, to_id, relation, evidence) VALUES (?, ?, ?, ?)"),
-                        {previousPhone, phone, QStringLiteral("called"), QStringLiteral("Call records")});
+            demo.insert(QStringLiteral("INSERT INTO ci_links (from_id, to_id, relation, evidence, source_kind, source_ref, created_by, created_at) "
+                                       "VALUES (?, ?, 'calls', 'Call records', 'record', ?, ?, ?)"),
+                        {previousPhone, phone, QStringLiteral("call records of lead ") + reference, analyst, received});
         }
         if (phone)
             previousPhone = phone;

@@ -115,6 +115,12 @@ QString entityKindName(const QString& kind)
         return Tr::tr("address");
     if (kind == QLatin1String("organisation"))
         return Tr::tr("organisation");
+    if (kind == QLatin1String("event"))
+        return Tr::tr("event");
+    if (kind == QLatin1String("document"))
+        return Tr::tr("document");
+    if (kind == QLatin1String("device"))
+        return Tr::tr("device");
     return kind;
 }
 

@@ -42,13 +42,13 @@ void publish(WriteTransaction& txn, const QString& key, const QString& title, qi
     publishDeadline(txn, DeadlineSet{key, title, QDateTime::fromMSecsSinceEpoch(dueMs, Qt::UTC), kModule, QStringLiteral("lead:%1").arg(id)});
 }
 
+} // namespace
+
 bool onPreparedServer(Sql& sql, const char* function)
 {
     return sql.dialect().name() == QLatin1String("postgresql")
            && sql.scalar(QStringLiteral("SELECT to_regprocedure(?) IS NOT NULL"), {QString::fromLatin1(function)}).toBool();
 }
-
-} // namespace
 
 QStringList analystsIn(Sql& sql)
 {

@@ -42,6 +42,8 @@ struct LeadDraft
 //! Inserts a lead (its reference L-<year>-<id>), starts its assess limit and journals lead.received.
 qint64 insertLead(WriteTransaction& txn, const LeadDraft& draft);
 Lead readLead(Sql& sql, qint64 id);
+//! Whether `function` ("ci_analysts()") exists: a prepared shared server, whose own rules do the step.
+bool onPreparedServer(Sql& sql, const char* function);
 //! The active users who may triage leads (on a prepared shared server through ci_analysts()).
 QStringList analystsIn(Sql& sql);
 

@@ -206,7 +206,9 @@ QFuture<QList<LeadEntity>> LeadService::entities(qint64 id) const
         return service::failWith<QList<LeadEntity>>(refused);
     return m_store.read([id](Sql& sql) {
         QList<LeadEntity> out;
-        QSqlQuery q = sql.exec(QStringLiteral("SELECT id, kind, label_masked FROM ci_entities WHERE lead_id = ? ORDER BY id"), {id});
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT e.id, e.kind, e.label_masked FROM ci_lead_entities le JOIN ci_entities e ON e.id = le.entity_id "
+                                              "WHERE le.lead_id = ? AND e.merged_into IS NULL ORDER BY e.id"),
+                               {id});
         while (q.next())
             out << LeadEntity{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
         return out;
@@ -458,7 +460,10 @@ QFuture<Lead> LeadService::merge(qint64 duplicate, int version, qint64 into, con
                                          {closing, into, now, duplicate, version}),
                                 Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
         // What the duplicate knew passes to the lead it repeats.
-        txn.exec(QStringLiteral("UPDATE ci_entities SET lead_id = ? WHERE lead_id = ?"), {into, duplicate});
+        txn.exec(QStringLiteral("INSERT INTO ci_lead_entities (lead_id, entity_id) SELECT ?, entity_id FROM ci_lead_entities d "
+                                "WHERE d.lead_id = ? AND NOT EXISTS (SELECT 1 FROM ci_lead_entities x WHERE x.lead_id = ? AND x.entity_id = d.entity_id)"),
+                 {into, duplicate, into});
+        txn.exec(QStringLiteral("DELETE FROM ci_lead_entities WHERE lead_id = ?"), {duplicate});
         if (dup.investigationId && !target.investigationId)
             txn.exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ? WHERE id = ?"), {dup.investigationId, into});
         txn.exec(QStringLiteral("UPDATE ci_leads SET updated_at = ?, version = version + 1 WHERE id = ?"), {now, into});

@@ -17,8 +17,8 @@ namespace {
 
 constexpr qint64 kDay = DemoHistory::kDay;
 
-const QStringList kTables{QStringLiteral("ci_entities"), QStringLiteral("ci_investigations"), QStringLiteral("ci_leads"),
-                          QStringLiteral("ci_links"), QStringLiteral("ci_task_division")};
+const QStringList kTables{QStringLiteral("ci_entities"), QStringLiteral("ci_investigations"), QStringLiteral("ci_lead_entities"),
+                          QStringLiteral("ci_leads"), QStringLiteral("ci_links"), QStringLiteral("ci_task_division")};
 // ci_settings holds the deployment's grading scheme: every desk reads it, an administrator changes it.
 
 } // namespace
@@ -33,10 +33,10 @@ TEST_CASE("criminal_intel: the tables its README lists, with their columns, scop
                        {QStringLiteral("ci_settings"),
                         {QStringLiteral("key"), QStringLiteral("value"), QStringLiteral("changed_by"), QStringLiteral("changed_at"), QStringLiteral("reason"), QStringLiteral("version")}},
                        {QStringLiteral("ci_entities"),
-                        {QStringLiteral("id"), QStringLiteral("lead_id"), QStringLiteral("kind"), QStringLiteral("label")}},
+                        {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("label"), QStringLiteral("label_masked"), QStringLiteral("match_key"), QStringLiteral("lead_id"), QStringLiteral("case_ref"), QStringLiteral("legal_basis"), QStringLiteral("retain_until"), QStringLiteral("attributes"), QStringLiteral("merged_into"), QStringLiteral("created_by"), QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("version")}},
+                       {QStringLiteral("ci_lead_entities"), {QStringLiteral("id"), QStringLiteral("lead_id"), QStringLiteral("entity_id")}},
                        {QStringLiteral("ci_links"),
-                        {QStringLiteral("id"), QStringLiteral("from_id"), QStringLiteral("to_id"), QStringLiteral("relation"),
-                         QStringLiteral("evidence")}},
+                        {QStringLiteral("id"), QStringLiteral("from_id"), QStringLiteral("to_id"), QStringLiteral("relation"), QStringLiteral("directed"), QStringLiteral("confidence"), QStringLiteral("source_kind"), QStringLiteral("source_ref"), QStringLiteral("evidence"), QStringLiteral("started_at"), QStringLiteral("ended_at"), QStringLiteral("created_by"), QStringLiteral("created_at")}},
                        {QStringLiteral("ci_investigations"),
                         {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("lead_id"), QStringLiteral("status"),
                          QStringLiteral("opened_at"), QStringLiteral("version")}},
@@ -137,11 +137,11 @@ TEST_CASE("criminal_intel: demo leads span the history, their status by age, the
     CHECK(demo.count(links + QStringLiteral("a.lead_id = b.lead_id")) == entities - leads);
     CHECK(demo.count(links + QStringLiteral("a.lead_id = b.lead_id AND b.id <> (SELECT MIN(x.id) FROM ci_entities x "
                                             "WHERE x.lead_id = a.lead_id AND x.id > a.id)")) == 0);
-    CHECK(demo.count(links + QStringLiteral("a.lead_id = b.lead_id AND (k.relation NOT IN ('called', 'owns', 'lives at', 'drives', "
-                                            "'paid', 'works for', 'met') OR k.evidence NOT IN ('Call records', 'Vehicle registration', "
+    CHECK(demo.count(links + QStringLiteral("a.lead_id = b.lead_id AND (k.relation NOT IN ('calls', 'owns', 'lives_at', 'uses', "
+                                            "'paid', 'works_at', 'met') OR k.source_kind <> 'lead' OR k.source_ref NOT LIKE 'lead L-%' OR k.evidence NOT IN ('Call records', 'Vehicle registration', "
                                             "'Witness statement', 'Bank transfer', 'Camera footage'))")) == 0);
     CHECK(demo.count(links + QStringLiteral("a.lead_id <> b.lead_id AND (a.kind <> 'phone' OR b.kind <> 'phone' "
-                                            "OR a.lead_id > b.lead_id OR k.relation <> 'called' OR k.evidence <> 'Call records')")) == 0);
+                                            "OR a.lead_id > b.lead_id OR k.relation <> 'calls' OR k.evidence <> 'Call records' OR k.source_kind <> 'record')")) == 0);
     CHECK(demo.count(links + QStringLiteral("a.lead_id <> b.lead_id")) > 0);
 }
 

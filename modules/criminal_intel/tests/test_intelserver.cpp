@@ -7,6 +7,7 @@
 
 #include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
+#include "hexhub/criminal_intel/entities.h"
 #include "hexhub/criminal_intel/leads.h"
 #include "hexhub/hub/incidentservice.h"
 
@@ -131,4 +132,70 @@ TEST_CASE("A hit handed on becomes criminal intelligence's lead through the serv
                                         "WHERE key = 'grading_scheme'"))
               .isEmpty());
     CHECK(owner.scalar(QStringLiteral("SELECT changed_by FROM ci_settings WHERE key = 'grading_scheme'")).toString() == server.admin);
+}
+
+TEST_CASE("Entities on a shared server: labels and match keys are the server's to guard, cross-referencing is the server's to do, "
+          "and only the centre's analysts change the chart",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    const qint64 tip = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE reference = 'L-1'")).toLongLong();
+    qint64 phone = 0, again = 0, person = 0;
+    {
+        SignedInDesk desk(server, server.intel);
+        criminalintel::EntityService entities(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        person = await(entities.add({criminalintel::EntityKind::Person, QStringLiteral("Wei Li"), tip})).id;
+        phone = await(entities.add({criminalintel::EntityKind::Phone, QStringLiteral("+86 138 0013 8000"), tip})).id;
+        again = await(entities.add({criminalintel::EntityKind::Phone, QStringLiteral("138-0013-8000")})).id;
+        // Cross-referencing through the server: the desk's login never reads a key.
+        REQUIRE(await(entities.matchesOf(again)).size() == 1);
+        CHECK(await(entities.matchesOf(again))[0].entity.id == phone);
+        CHECK(await(entities.matches({criminalintel::EntityKind::Phone, QStringLiteral("13800138000")})).size() == 2);
+        QList<qint64> found;
+        for (const criminalintel::Entity& e : await(entities.search(QStringLiteral("0086 138 0013 8000"), 10)))
+            found << e.id;
+        CHECK(found == QList<qint64>{phone, again});
+        const criminalintel::Link link = await(entities.link({person, phone, QStringLiteral("uses"), true, criminalintel::LinkConfidence::Confirmed,
+                                                              criminalintel::LinkSource::Lead, QStringLiteral("lead L-1")}));
+        await(entities.link({again, person, QStringLiteral("registered_to"), true, criminalintel::LinkConfidence::Unconfirmed,
+                             criminalintel::LinkSource::Record, QStringLiteral("operator register 2026-03")}));
+        // Merged through the desk's grants: links and leads pass on.
+        const criminalintel::Entity merged = await(entities.merge(again, 1, phone, QStringLiteral("Same number, written two ways")));
+        CHECK(merged.mergedInto == phone);
+        CHECK(await(entities.neighbours({person}, 1, 10)).links.size() == 2);
+        CHECK(await(entities.revealLabel(person, QStringLiteral("Matching the custody record"))) == QStringLiteral("Wei Li"));
+        CHECK(link.createdBy == server.intel);
+    }
+    Login intel(server.urlOf(server.intel));
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT label FROM ci_entities"))));
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT match_key FROM ci_entities"))));
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT id FROM ci_entities WHERE match_key = '13800138000'"))));
+    CHECK(intel.column(QStringLiteral("SELECT label_masked FROM ci_entities WHERE id = %1").arg(person)) == QStringList{QStringLiteral("**i Li")});
+    // A label, a kind or a key is not changed in place (add the right one and merge).
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_entities SET label = 'Someone else' WHERE id = %1").arg(person))));
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_entities SET match_key = '13900139000' WHERE id = %1").arg(phone))));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'personal_data.revealed' AND object = 'ci_entities:%1:label'")
+                           .arg(person))
+              .toInt() == 1);
+    // The hub's supervisor reads the chart, masked, and changes nothing; another centre reads none of it.
+    Login hub(server.urlOf(server.hub));
+    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM ci_links")) == QStringList{QStringLiteral("2")});
+    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM ci_lead_entities")) == QStringList{QStringLiteral("2")});
+    CHECK(!hub.refusal(QStringLiteral("INSERT INTO ci_links (from_id, to_id, relation, source_kind, source_ref) VALUES (%1, %2, 'met', 'analyst', 'x')")
+                           .arg(person)
+                           .arg(phone))
+               .isEmpty());
+    CHECK(!hub.refusal(QStringLiteral("DELETE FROM ci_links")).isEmpty());
+    // The supervisor's general right to reveal personal data holds here too, with a reason, on the chain.
+    CHECK(hub.column(QStringLiteral("SELECT hexhub_reveal('ci_entities', 'label', %1, 'Who is behind the ring')").arg(person)) == QStringList{QStringLiteral("Wei Li")});
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'personal_data.revealed' AND object = 'ci_entities:%1:label'")
+                           .arg(person))
+              .toInt() == 2);
+    Login cases(server.urlOf(server.cases));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT count(*) FROM ci_links"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT count(*) FROM ci_entities"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_reveal('ci_entities', 'label', %1, 'Curious about it')").arg(person))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT id FROM ci_entities_matching('phone', '13800138000')"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT id FROM ci_entity_matches(%1)").arg(phone))));
 }

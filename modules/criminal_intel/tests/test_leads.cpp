@@ -6,6 +6,7 @@
 // once, and a hand-over the centre cannot take in refused whole.
 #include "testsupport.h"
 
+#include "hexhub/criminal_intel/entities.h"
 #include "hexhub/criminal_intel/leads.h"
 #include "hexhub/hub/incidentservice.h"
 
@@ -229,7 +230,8 @@ TEST_CASE("criminal_intel: likely duplicates offered, merged by a person with th
     CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE status = 'closed'")) == 0);
 
     await(c.tp->store().write([&](WriteTransaction& txn) {
-        txn.exec(QStringLiteral("INSERT INTO ci_entities (lead_id, kind, label) VALUES (?, 'vehicle', 'DEMO-00417')"), {repeat.id});
+        const qint64 plate = criminalintel::detail::insertEntity(txn, {EntityKind::Vehicle, QStringLiteral("DEMO-00417"), repeat.id}, QStringLiteral("ana"));
+        CHECK(plate > 0);
     }));
     CHECK(failureOf(c.leads->merge(repeat.id, repeat.version, repeat.id, QStringLiteral("Same thing"))).contains(QStringLiteral("itself")));
     CHECK(failureOf(c.leads->merge(repeat.id, repeat.version, first.id, QStringLiteral("no"))).contains(QStringLiteral("same")));
@@ -240,7 +242,10 @@ TEST_CASE("criminal_intel: likely duplicates offered, merged by a person with th
     CHECK(merged.dueAt == 0);
     CHECK(c.deadline(QStringLiteral("criminal_intel.lead.%1.assess").arg(repeat.id)).isEmpty());
     // What the repeat knew passes on; both timelines say so.
-    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_entities WHERE lead_id = ?"), {first.id}) == 1);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_lead_entities WHERE lead_id = ?"), {first.id}) == 1);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_lead_entities WHERE lead_id = ?"), {repeat.id}) == 0);
+    REQUIRE(await(c.leads->entities(first.id)).size() == 1);
+    CHECK(await(c.leads->entities(first.id))[0].labelMasked == QStringLiteral("******0417"));
     CHECK(await(c.leads->timeline(first.id)).last().text.contains(repeat.reference));
     CHECK(await(c.leads->timeline(repeat.id)).last().text.contains(QStringLiteral("merged into %1").arg(first.reference)));
     // A closed lead is not merged again, nor merged into.

@@ -3,6 +3,7 @@
 SELECT hexhub_scope_to_centre('ci_leads', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_entities', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_links', 'criminal_intel');
+SELECT hexhub_scope_to_centre('ci_lead_entities', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_investigations', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_task_division', 'criminal_intel');
 
@@ -147,3 +148,43 @@ END
 $$;
 REVOKE ALL ON FUNCTION ci_take_in_incident(BIGINT, TEXT, BIGINT, BIGINT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ci_take_in_incident(BIGINT, TEXT, BIGINT, BIGINT) TO hexhub_app;
+
+-- Cross-referencing (issue 21 section 2): an entity's match key (a phone's digits, a plate, a
+-- name's fingerprint) is personal data like its label, so no desk login reads the column. The server
+-- compares: the unmerged entities of a kind whose key is the one given (an analyst who types a
+-- number whole finds it, as a search by that number would), and the ones an existing entity likely
+-- repeats; for a holder of criminal_intel.lead.view only.
+CREATE OR REPLACE FUNCTION ci_entities_matching(wanted_kind TEXT, wanted_key TEXT)
+    RETURNS TABLE (id BIGINT)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_holds('criminal_intel.lead.view') THEN
+        RAISE EXCEPTION 'permission denied: % may not cross-reference entities', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF COALESCE(wanted_key, '') = '' THEN
+        RETURN;
+    END IF;
+    RETURN QUERY SELECT e.id FROM ci_entities e
+        WHERE e.kind = wanted_kind AND e.match_key = wanted_key AND e.merged_into IS NULL ORDER BY e.id LIMIT 200;
+END
+$$;
+REVOKE ALL ON FUNCTION ci_entities_matching(TEXT, TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_entities_matching(TEXT, TEXT) TO hexhub_app;
+
+CREATE OR REPLACE FUNCTION ci_entity_matches(entity BIGINT)
+    RETURNS TABLE (id BIGINT)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_holds('criminal_intel.lead.view') THEN
+        RAISE EXCEPTION 'permission denied: % may not cross-reference entities', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY SELECT o.id FROM ci_entities s JOIN ci_entities o
+        ON o.kind = s.kind AND o.match_key = s.match_key AND o.id <> s.id AND o.merged_into IS NULL
+        WHERE s.id = entity AND s.match_key <> '' ORDER BY o.id LIMIT 200;
+END
+$$;
+REVOKE ALL ON FUNCTION ci_entity_matches(BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_entity_matches(BIGINT) TO hexhub_app;
+
