@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [calltaking] [bigdata] [dispatch] [board] [map] [video] [demo] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [calltaking] [bigdata] [intel] [dispatch] [board] [map] [video] [demo] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -54,6 +54,13 @@ int main(int argc, char* argv[])
                 QTextStream(stderr) << "bigdata: " << e.what() << "\n";
                 return 1;
             }
+        } else if (suite == QLatin1String("intel")) {
+            try {
+                figures << intelGraph(quick);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "intel: " << e.what() << "\n";
+                return 1;
+            }
         } else if (suite == QLatin1String("calltaking")) {
             try {
                 figures << callTaking(quick);
@@ -93,7 +100,7 @@ int main(int argc, char* argv[])
                 return 1;
             }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, calltaking, bigdata, dispatch, board, map, video, demo)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, calltaking, bigdata, intel, dispatch, board, map, video, demo)\n";
             return 2;
         }
     }

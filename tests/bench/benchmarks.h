@@ -64,4 +64,7 @@ QList<Figure> callTaking(bool quick);
 //! Big-data investigation's models at a million records (quick: 50,000) against SQL doing the same (bigdata.cpp).
 QList<Figure> bigData(bool quick);
 
+//! Criminal intelligence's link chart reads at 100,000 entities and 500,000 links (quick: a tenth) against recursive CTEs (intel.cpp).
+QList<Figure> intelGraph(bool quick);
+
 } // namespace hexhub::bench
