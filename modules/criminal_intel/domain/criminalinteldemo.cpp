@@ -14,8 +14,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFuture>
 
+#include <cmath>
 #include <memory>
 
 namespace hexhub::criminalintel {
@@ -161,6 +165,23 @@ void writeDemoData(DemoContext& demo)
             QStringLiteral("INSERT INTO ci_investigations (title, lead_id, status, opened_at) VALUES (?, ?, ?, ?)"),
             {QStringLiteral("Joint investigation: %1").arg(summary), lead,
              closed ? QStringLiteral("closed") : joint.bounded(6) == 0 ? QStringLiteral("suspended") : QStringLiteral("open"), opened});
+        // The investigation's link chart: its lead's entities, around a circle, as the analyst left it.
+        QJsonArray items;
+        QSqlQuery members = demo.txn().exec(QStringLiteral("SELECT entity_id FROM ci_lead_entities WHERE lead_id = ? ORDER BY entity_id"), {lead});
+        QList<qint64> ids;
+        while (members.next())
+            ids << members.value(0).toLongLong();
+        for (qsizetype m = 0; m < ids.size(); ++m) {
+            const double angle = 6.283185307 * double(m) / double(ids.size());
+            items.append(QJsonObject{{QStringLiteral("id"), double(ids[m])}, {QStringLiteral("x"), std::round(160 * std::cos(angle))},
+                                     {QStringLiteral("y"), std::round(160 * std::sin(angle))}, {QStringLiteral("pinned"), m == 0}});
+        }
+        const QJsonObject state{{QStringLiteral("items"), items}, {QStringLiteral("sizeBy"), QStringLiteral("degree")},
+                                {QStringLiteral("colourBy"), QStringLiteral("kind")}};
+        demo.insert(QStringLiteral("INSERT INTO ci_charts (title, investigation_id, state, created_by, created_at, updated_by, updated_at) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {QStringLiteral("Chart: %1").arg(summary).left(120), id, QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)),
+                     analyst, opened, analyst, opened});
         const int lines = 3 + joint.bounded(3);
         for (int l = 0; l < lines; ++l) {
             demo.insert(QStringLiteral("INSERT INTO ci_task_division (investigation_id, unit, assignment, due_at, status) VALUES (?, ?, ?, ?, ?)"),

@@ -239,4 +239,17 @@ std::optional<LinkChanged> LinkChanged::fromJson(const QJsonObject& json)
                        json.value(QStringLiteral("change")).toString(), json.value(QStringLiteral("reason")).toString()};
 }
 
+QJsonObject ChartSaved::toJson() const
+{
+    return {{QStringLiteral("chart"), double(chart)}, {QStringLiteral("title"), title}, {QStringLiteral("investigation"), double(investigation)}};
+}
+
+std::optional<ChartSaved> ChartSaved::fromJson(const QJsonObject& json)
+{
+    if (!json.value(QStringLiteral("chart")).isDouble())
+        return std::nullopt;
+    return ChartSaved{qint64(json.value(QStringLiteral("chart")).toDouble()), json.value(QStringLiteral("title")).toString(),
+                      qint64(json.value(QStringLiteral("investigation")).toDouble())};
+}
+
 } // namespace hexhub::criminalintel

@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -667,6 +668,96 @@ QFuture<QString> EntityService::revealLabel(qint64 id, const QString& reason) co
         const QString label = txn.scalar(QStringLiteral("SELECT label FROM ci_entities WHERE id = ?"), {id}).toString();
         m_audit.append(txn, {name, QStringLiteral("personal_data.revealed"), object, why, QStringLiteral("success")});
         return label;
+    });
+}
+
+namespace {
+
+SavedChart chartFrom(const QSqlQuery& q, bool withState)
+{
+    SavedChart c;
+    c.id = q.value(0).toLongLong();
+    c.title = q.value(1).toString();
+    c.investigationId = q.value(2).toLongLong();
+    if (withState)
+        c.state = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+    c.createdBy = q.value(4).toString();
+    c.createdAt = q.value(5).toLongLong();
+    c.updatedBy = q.value(6).toString();
+    c.updatedAt = q.value(7).toLongLong();
+    c.version = q.value(8).toInt();
+    return c;
+}
+
+const QString kChartColumns = QStringLiteral("id, title, investigation_id, %1, created_by, created_at, updated_by, updated_at, version");
+
+SavedChart loadChart(Sql& sql, qint64 id)
+{
+    QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM ci_charts WHERE id = ?").arg(kChartColumns.arg(QStringLiteral("state"))), {id});
+    if (!q.next())
+        throw NotFoundError(Tr::tr("No chart %1.").arg(id));
+    return chartFrom(q, true);
+}
+
+} // namespace
+
+QFuture<QList<SavedChart>> EntityService::charts(int limit) const
+{
+    HEXHUB_REQUIRE_VIEW(QList<SavedChart>);
+    return m_store.read([limit](Sql& sql) {
+        QList<SavedChart> out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT %1 FROM ci_charts ORDER BY updated_at DESC, id DESC LIMIT ?").arg(kChartColumns.arg(QStringLiteral("''"))),
+                               {limit});
+        while (q.next())
+            out << chartFrom(q, false);
+        return out;
+    });
+}
+
+QFuture<SavedChart> EntityService::chart(qint64 id) const
+{
+    HEXHUB_REQUIRE_VIEW(SavedChart);
+    return m_store.read([id](Sql& sql) { return loadChart(sql, id); });
+}
+
+QFuture<SavedChart> EntityService::saveChart(qint64 id, int version, const QString& title, const QJsonObject& state, qint64 investigation,
+                                             const CommandId& command)
+{
+    const Principal actor = m_session.principal();
+    const QString object = id ? QStringLiteral("chart:%1").arg(id) : QStringLiteral("ci_charts");
+    if (auto refused = check<SavedChart>(m_audit, actor, QString::fromLatin1(kEditPermission), Tr::tr("save link charts"),
+                                         QStringLiteral("chart.saved"), object))
+        return *refused;
+    const QString name = title.simplified();
+    if (name.size() < 3 || name.size() > 120)
+        return failNow<SavedChart>(Tr::tr("Give the chart a title of 3 to 120 characters."));
+    const QString text = compact(state);
+    if (text.size() > 2 * 1024 * 1024 || state.value(QStringLiteral("items")).toArray().size() > 20000)
+        return failNow<SavedChart>(Tr::tr("The chart is too large to save (at most 20,000 items and 2 MB)."));
+    return m_store.write(intelWrite(actor), [this, id, version, name, text, investigation, command, who = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("criminal_intel.chart.save");
+        if (auto done = service::appliedBefore(txn, command, op))
+            return loadChart(txn, done->toLongLong());
+        if (investigation > 0 && !txn.scalar(QStringLiteral("SELECT 1 FROM ci_investigations WHERE id = ?"), {investigation}).isValid())
+            throw NotFoundError(Tr::tr("No investigation %1 to save the chart with.").arg(investigation));
+        const qint64 now = txn.clock().nowMs();
+        const QVariant serves = investigation > 0 ? QVariant(investigation) : QVariant();
+        qint64 saved = id;
+        if (id == 0) {
+            saved = txn.insert(QStringLiteral("INSERT INTO ci_charts (title, investigation_id, state, created_by, created_at, updated_by, updated_at) "
+                                              "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                               {name, serves, text, who, now, who, now});
+        } else {
+            loadChart(txn, id);
+            service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_charts SET title = ?, investigation_id = ?, state = ?, updated_by = ?, updated_at = ?, "
+                                                            "version = version + 1 WHERE id = ? AND version = ?"),
+                                             {name, serves, text, who, now, id, version}),
+                                    Tr::tr("Someone saved this chart meanwhile; open it again, or save yours as a new chart."));
+        }
+        txn.publish(ChartSaved{saved, name, investigation});
+        m_audit.append(txn, {who, QStringLiteral("chart.saved"), QStringLiteral("chart:%1").arg(saved), name, QStringLiteral("success")});
+        service::recordApplied(txn, command, op, QString::number(saved));
+        return loadChart(txn, saved);
     });
 }
 

@@ -75,6 +75,21 @@ CREATE INDEX ci_links_from ON ci_links (from_id);
 CREATE INDEX ci_links_to ON ci_links (to_id);
 CREATE INDEX ci_lead_entities_entity ON ci_lead_entities (entity_id);
 
+-- A link chart as an analyst left it (the items, where they stood, pins, notes, formatting, filters),
+-- saved on its own or with the investigation it serves.
+CREATE TABLE ci_charts (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    title            TEXT NOT NULL,
+    investigation_id INTEGER REFERENCES ci_investigations (id),
+    state            TEXT NOT NULL DEFAULT '{}',       -- JSON: items (entity ids, positions, pins), notes, formatting, filters
+    created_by       TEXT NOT NULL,
+    created_at       INTEGER NOT NULL,
+    updated_by       TEXT NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    version          INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX ci_charts_investigation ON ci_charts (investigation_id);
+
 -- An entity's label as it reads to whoever may not see it (see the PostgreSQL variant).
 ALTER TABLE ci_entities ADD COLUMN label_masked TEXT
     GENERATED ALWAYS AS (CASE WHEN kind = 'organisation' THEN label ELSE CASE WHEN label IS NULL THEN NULL WHEN label = '' THEN '' WHEN instr(label, '@') > 1 THEN substr(label, 1, 1) || '***' || substr(label, instr(label, '@')) WHEN length(label) <= 4 THEN replace(hex(zeroblob(length(label))), '00', '*') ELSE replace(hex(zeroblob(length(label) - 4)), '00', '*') || substr(label, -4) END END) VIRTUAL;

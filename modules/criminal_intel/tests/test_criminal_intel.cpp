@@ -17,7 +17,7 @@ namespace {
 
 constexpr qint64 kDay = DemoHistory::kDay;
 
-const QStringList kTables{QStringLiteral("ci_entities"), QStringLiteral("ci_investigations"), QStringLiteral("ci_lead_entities"),
+const QStringList kTables{QStringLiteral("ci_charts"), QStringLiteral("ci_entities"), QStringLiteral("ci_investigations"), QStringLiteral("ci_lead_entities"),
                           QStringLiteral("ci_leads"), QStringLiteral("ci_links"), QStringLiteral("ci_task_division")};
 // ci_settings holds the deployment's grading scheme: every desk reads it, an administrator changes it.
 
@@ -34,6 +34,9 @@ TEST_CASE("criminal_intel: the tables its README lists, with their columns, scop
                         {QStringLiteral("key"), QStringLiteral("value"), QStringLiteral("changed_by"), QStringLiteral("changed_at"), QStringLiteral("reason"), QStringLiteral("version")}},
                        {QStringLiteral("ci_entities"),
                         {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("label"), QStringLiteral("label_masked"), QStringLiteral("match_key"), QStringLiteral("lead_id"), QStringLiteral("case_ref"), QStringLiteral("legal_basis"), QStringLiteral("retain_until"), QStringLiteral("attributes"), QStringLiteral("merged_into"), QStringLiteral("created_by"), QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("version")}},
+                       {QStringLiteral("ci_charts"),
+                        {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("investigation_id"), QStringLiteral("state"), QStringLiteral("created_by"),
+                         QStringLiteral("created_at"), QStringLiteral("updated_by"), QStringLiteral("updated_at"), QStringLiteral("version")}},
                        {QStringLiteral("ci_lead_entities"), {QStringLiteral("id"), QStringLiteral("lead_id"), QStringLiteral("entity_id")}},
                        {QStringLiteral("ci_links"),
                         {QStringLiteral("id"), QStringLiteral("from_id"), QStringLiteral("to_id"), QStringLiteral("relation"), QStringLiteral("directed"), QStringLiteral("confidence"), QStringLiteral("source_kind"), QStringLiteral("source_ref"), QStringLiteral("evidence"), QStringLiteral("started_at"), QStringLiteral("ended_at"), QStringLiteral("created_by"), QStringLiteral("created_at")}},

@@ -16,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace hexhub;
@@ -247,4 +248,35 @@ TEST_CASE("criminal_intel: every link keeps its provenance, the chart expands n 
     CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'link.changed'")) == 9);
     CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'link.changed' AND detail LIKE ?"),
                   {QStringLiteral("removed%The transfer was a refund")}) == 1);
+}
+
+TEST_CASE("criminal_intel: a link chart saved as the analyst left it, at the version read, and listed latest first", "[criminal_intel][entities]")
+{
+    Chart c;
+    const Entity a = c.add(EntityKind::Phone, QStringLiteral("13800000001"));
+    const QJsonObject state{{QStringLiteral("items"), QJsonArray{QJsonObject{{QStringLiteral("id"), double(a.id)}, {QStringLiteral("x"), 10},
+                                                                             {QStringLiteral("y"), -20}, {QStringLiteral("pinned"), true}}}},
+                            {QStringLiteral("notes"), QJsonArray{QJsonObject{{QStringLiteral("text"), QStringLiteral("Burner?")}}}}};
+    CHECK(failureOf(c.entities->saveChart(0, 0, QStringLiteral("x"), state)).contains(QStringLiteral("title")));
+    const SavedChart first = await(c.entities->saveChart(0, 0, QStringLiteral("Depot phones"), state));
+    CHECK(first.id > 0);
+    CHECK(first.version == 1);
+    CHECK(first.createdBy == QStringLiteral("ivy"));
+    CHECK(first.state == state);
+    CHECK(failureOf(c.entities->saveChart(0, 0, QStringLiteral("Depot phones"), state, 999)).contains(QStringLiteral("No investigation")));
+    QJsonObject moved = state;
+    moved.insert(QStringLiteral("sizeBy"), QStringLiteral("betweenness"));
+    const SavedChart second = await(c.entities->saveChart(first.id, first.version, QStringLiteral("Depot phones, ranked"), moved));
+    CHECK(second.version == 2);
+    CHECK(await(c.entities->chart(first.id)).state.value(QStringLiteral("sizeBy")).toString() == QStringLiteral("betweenness"));
+    CHECK(failureOf(c.entities->saveChart(first.id, first.version, QStringLiteral("Depot phones"), state)).contains(QStringLiteral("meanwhile")));
+    const SavedChart other = await(c.entities->saveChart(0, 0, QStringLiteral("Market stalls"), {}));
+    const QList<SavedChart> listed = await(c.entities->charts(10));
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].id == other.id);
+    CHECK(listed[0].state.isEmpty()); // the list leaves states out
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'chart.saved'")) == 3);
+    c.as(QStringLiteral("hugo"));
+    CHECK(await(c.entities->chart(first.id)).title == QStringLiteral("Depot phones, ranked"));
+    CHECK(failureOf(c.entities->saveChart(first.id, second.version, QStringLiteral("Mine now"), {})).contains(QStringLiteral("permission")));
 }

@@ -4,6 +4,7 @@ SELECT hexhub_scope_to_centre('ci_leads', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_entities', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_links', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_lead_entities', 'criminal_intel');
+SELECT hexhub_scope_to_centre('ci_charts', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_investigations', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_task_division', 'criminal_intel');
 

@@ -127,6 +127,18 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT ChartData
     bool truncated = false; //!< more were reachable than the limit let in
 };
 
+//! A link chart as an analyst saved it.
+struct HEXHUB_CRIMINAL_INTEL_EXPORT SavedChart
+{
+    qint64 id = 0;
+    QString title;
+    qint64 investigationId = 0;
+    QJsonObject state; //!< items (entity ids, positions, pins), notes, formatting, filters: the chart's own to read
+    QString createdBy, updatedBy;
+    qint64 createdAt = 0, updatedAt = 0;
+    int version = 1;
+};
+
 /*!
  * `entity.changed`: an entity added, merged into another (`into`), or its attributes changed;
  * `change` says which ("added", "merged", "attributes").
@@ -153,6 +165,18 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT LinkChanged
     QString relation, change, reason;
     QJsonObject toJson() const;
     static std::optional<LinkChanged> fromJson(const QJsonObject& json);
+};
+
+//! `chart.saved`: a link chart saved (its title, the investigation it serves).
+struct HEXHUB_CRIMINAL_INTEL_EXPORT ChartSaved
+{
+    static constexpr auto kTopic = "chart.saved";
+    static constexpr int kSchemaVersion = 1;
+    qint64 chart = 0;
+    QString title;
+    qint64 investigation = 0;
+    QJsonObject toJson() const;
+    static std::optional<ChartSaved> fromJson(const QJsonObject& json);
 };
 
 class HEXHUB_CRIMINAL_INTEL_EXPORT EntityService
@@ -221,6 +245,18 @@ public:
      * server the server reveals and audits); every reveal and refusal audited.
      */
     QFuture<QString> revealLabel(qint64 id, const QString& reason) const;
+
+    //! criminal_intel.lead.view. The saved charts, the latest changed first (their states left out), at most `limit`.
+    QFuture<QList<SavedChart>> charts(int limit) const;
+    //! criminal_intel.lead.view. One saved chart with its state.
+    QFuture<SavedChart> chart(qint64 id) const;
+    /*!
+     * criminal_intel.entity.edit. Saves a chart: a new one when `id` is 0, else chart `id` at
+     * `version`. A title of 3 to 120 characters; a state of at most 2 MB and 20,000 items.
+     * Journaled (`chart.saved`).
+     */
+    QFuture<SavedChart> saveChart(qint64 id, int version, const QString& title, const QJsonObject& state, qint64 investigation = 0,
+                                  const CommandId& command = CommandId::make());
 
 private:
     Store& m_store;
