@@ -4,6 +4,7 @@
 #include "intelpictures.h"
 #include "intelwall.h"
 #include "leaddesk.h"
+#include "linkchart.h"
 
 #include "hexhub/criminal_intel/demo.h"
 #include "hexhub/criminal_intel/leads.h"
@@ -69,6 +70,21 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     wall.create = [this](QWidget* parent) -> QWidget* { return new IntelWall(*m_context, parent); };
     wall.onDefaultWall = false; // a hub supervisor's default wall stays the hub's; the palette adds it
     context.addView(wall);
+    // The link chart as a panel of its own: a second chart beside the desk's, or on another screen.
+    ViewFactory chart;
+    chart.id = QStringLiteral("criminal_intel.chart");
+    chart.title = tr("Link chart");
+    chart.translatedTitle = [] { return tr("Link chart"); };
+    chart.icon = QStringLiteral(":/hexhub/icons/criminal_intel.svg");
+    chart.area = ViewFactory::Area::Dock;
+    chart.permission = QString::fromLatin1(LeadService::kViewPermission);
+    chart.create = [this](QWidget* parent) -> QWidget* {
+        auto* view = new LinkChart(*m_context, parent);
+        view->setObjectName(QStringLiteral("criminal_intel.chart"));
+        return view;
+    };
+    chart.onDefaultWall = false;
+    context.addView(chart);
     // The dashboard: the centre's few numbers over a period the analyst picks.
     ViewFactory dashboard;
     dashboard.id = QStringLiteral("criminal_intel.dashboard");

@@ -1,5 +1,6 @@
 #include "leaddesk.h"
 #include "intelcontext.h"
+#include "linkchart.h"
 
 #include "base/background.h"
 #include "base/clock.h"
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -688,9 +690,21 @@ LeadDesk::LeadDesk(IntelContext& context, QWidget* parent)
     m_queue->addRowKey(QKeySequence(Qt::Key_R), [this] { m_panel->revealSource(); });
     m_queue->addRowKey(QKeySequence(Qt::Key_T), [this] { recordTip(); });
     m_queue->addRowKey(QKeySequence(Qt::Key_P), [this] { m_panel->saveReport(); });
+    m_queue->addRowKey(QKeySequence(Qt::Key_C), [this] { chartLead(); });
+    // Two pages: the leads, and the link chart the analysis is drawn on.
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("deskPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_queue, tr("&Leads"));
+    m_chart = new LinkChart(context, m_pages);
+    m_pages->addTab(m_chart, tr("Link &chart"));
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        setFocusProxy(page == 1 ? static_cast<QWidget*>(m_chart->canvas()) : m_queue->table());
+        (page == 1 ? static_cast<QWidget*>(m_chart->canvas()) : m_queue->table())->setFocus(Qt::OtherFocusReason);
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_queue);
+    layout->addWidget(m_pages);
     setFocusProxy(m_queue->table());
     reloadOnEvents(context.bus, this, {QStringLiteral("lead."), QStringLiteral("intel_settings.")}, 300, [this] {
         m_queue->model()->refresh();
@@ -739,6 +753,7 @@ bool LeadDesk::openLead(qint64 id)
 {
     if (id <= 0)
         return false;
+    showLeads();
     m_status->setCurrentIndex(m_status->count() - 1);
     m_source->setCurrentIndex(0);
     m_queue->search()->clear();
@@ -746,6 +761,24 @@ bool LeadDesk::openLead(qint64 id)
     m_queue->selectRecord(id);
     m_panel->show(id);
     return true;
+}
+
+void LeadDesk::showChart()
+{
+    m_pages->setCurrentWidget(m_chart);
+}
+
+void LeadDesk::showLeads()
+{
+    m_pages->setCurrentWidget(m_queue);
+}
+
+void LeadDesk::chartLead()
+{
+    if (m_panel->leadId() <= 0)
+        return;
+    showChart();
+    m_chart->chartLead(m_panel->leadId());
 }
 
 void LeadDesk::recordTip()

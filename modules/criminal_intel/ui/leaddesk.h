@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QTabWidget;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -21,6 +22,7 @@ class RecordTable;
 
 namespace hexhub::criminalintel {
 
+class LinkChart;
 struct IntelContext;
 
 //! The lead in view: what it says, where from, its grade and handling, its limit, duplicates, timeline.
@@ -95,6 +97,12 @@ public:
 
     RecordTable* queue() const { return m_queue; }
     LeadPanel* panel() const { return m_panel; }
+    LinkChart* chart() const { return m_chart; }
+    //! The link chart page (Alt+C), or the leads page (Alt+L).
+    void showChart();
+    void showLeads();
+    //! C on a lead: its entities on the chart, one step out.
+    void chartLead();
     //! Shows lead `id` (a link, the palette, a deadline): every status, the search cleared.
     bool openLead(qint64 id);
     //! T, Ctrl+Shift+T: records a tip by hand ("tipDialog").
@@ -110,6 +118,8 @@ private:
     QComboBox* m_status;
     QComboBox* m_source;
     LeadPanel* m_panel;
+    QTabWidget* m_pages;
+    LinkChart* m_chart;
 };
 
 } // namespace hexhub::criminalintel

@@ -1,0 +1,250 @@
+#pragma once
+// The link chart (issue 21 section 2): entities and their links drawn as analysts read them (line
+// style by confidence, arrows where a link has a direction), added from search, expanded one or n
+// steps, the shortest path between two items found in the store; the network measures, k-cores and
+// communities computed off the GUI thread and shown by size, colour and badge; force-directed,
+// hierarchical, circular and timeline layouts that keep pinned items still; a histogram of the links
+// by time that filters them; notes; saved as the analyst left it; exported as PNG or PDF. It follows
+// the store: what another desk adds to an item on the chart appears, marked. Every step has a key.
+#include "hexhub/criminal_intel/entities.h"
+
+#include "viewsupport.h"
+
+#include <QDate>
+#include <QHash>
+#include <QPointF>
+#include <QThreadPool>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPainter;
+class QSpinBox;
+
+namespace hexhub {
+struct Event;
+}
+
+namespace hexhub::criminalintel {
+
+struct IntelContext;
+
+//! The drawing: items and links in chart coordinates, panned and zoomed; keyboard and mouse.
+class ChartCanvas final : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Node
+    {
+        Entity entity;
+        QPointF pos;
+        bool pinned = false;
+        bool changed = false; //!< added or changed elsewhere since the chart was opened
+        bool visible = true;
+        double radius = 14;
+        QColor colour;
+        QString badge;
+        QString revealed; //!< the label, once revealed with a reason
+    };
+    struct Edge
+    {
+        Link link;
+        int a = -1, b = -1;
+        bool changed = false;
+        bool visible = true;
+        bool onPath = false;
+    };
+    struct Note
+    {
+        QString text;
+        QPointF pos;
+    };
+
+    explicit ChartCanvas(QWidget* parent = nullptr);
+
+    QList<Node> nodes;
+    QList<Edge> edges;
+    QList<Note> notes;
+
+    int current() const { return m_current; }
+    void setCurrent(int node);
+    int marked() const { return m_marked; }
+    void setMarked(int node);
+    //! Every visible item in view.
+    void fit();
+    void zoomBy(double factor);
+    void panBy(QPointF widgetDelta);
+    double zoom() const { return m_zoom; }
+    QPointF centre() const { return m_centre; }
+    void setView(QPointF centre, double zoom);
+    //! Draws the chart into `target` (an export, a picture): everything visible, fitted.
+    void paintAll(QPainter& painter, const QRectF& target);
+    //! The number of nodes drawn in the last frame (culled to the view).
+    int drawnLastFrame() const { return m_drawn; }
+    static QColor kindColour(EntityKind kind);
+    static QString kindGlyph(EntityKind kind);
+
+Q_SIGNALS:
+    void currentChanged(int node);
+    void nodeMoved(int node);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void paintChart(QPainter& painter, const QRectF& sceneRect, double scale, bool forPrint);
+    QPointF toScene(QPointF widgetPoint) const;
+    int nodeAt(QPointF widgetPoint) const;
+    void stepTo(QPointF direction);
+
+    QPointF m_centre;
+    double m_zoom = 1;
+    int m_current = -1, m_marked = -1;
+    int m_dragging = -1;
+    bool m_panning = false;
+    QPointF m_lastMouse;
+    int m_drawn = 0;
+    bool m_autoFit = false; //!< fitted, not moved since: a resize fits again
+};
+
+//! The histogram of the chart's links over time, with the range the filter keeps.
+class TimeHistogram final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimeHistogram(QWidget* parent = nullptr);
+    void setTimes(const QList<qint64>& times);
+    void setRange(qint64 from, qint64 to, bool active);
+    QSize sizeHint() const override { return {240, 70}; }
+    QList<int> counts() const { return m_counts; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QList<qint64> m_times;
+    QList<int> m_counts;
+    qint64 m_first = 0, m_last = 0, m_from = 0, m_to = 0;
+    bool m_active = false;
+};
+
+class LinkChart final : public QWidget
+{
+    Q_OBJECT
+public:
+    LinkChart(IntelContext& context, QWidget* parent = nullptr);
+
+    ChartCanvas* canvas() const { return m_canvas; }
+    QLabel* message() const { return m_message; }
+    qint64 chartId() const { return m_chartId; }
+
+    //! Adds the items `ids` and the links among them and to what is on the chart already.
+    void addItems(const QList<qint64>& ids, bool markChanged = false);
+    //! C on a lead: its entities and what they link to, one step out.
+    void chartLead(qint64 lead);
+    //! E (1 step), Shift+E (asks how many, "stepsDialog"): the current item's neighbours.
+    void expand(int steps);
+    void askSteps();
+    //! P: the shortest path between the marked item (M) and the current one, through the store.
+    void findPath();
+    //! L: a link from the marked item to the current one ("linkDialog"), with its provenance.
+    void linkMarked();
+    //! A: a new entity ("entityDialog"), its likely matches offered before it is added.
+    void addEntity();
+    //! Shift+M: the current item merged into the likely match chosen ("mergeDialog"), with a reason.
+    void mergeCurrent();
+    //! R: the current item's label, with a reason.
+    void revealCurrent();
+    //! N: a note at the current item ("noteDialog").
+    void addNote();
+    //! F, H, O: force-directed, hierarchical, circular; pinned items stay. T: the timeline, and back.
+    void layoutChart(const QString& kind);
+    void toggleTimeline();
+    //! Ctrl+S (a title asked the first time, "chartTitleDialog"), Ctrl+O ("chartOpenDialog").
+    void save();
+    void openSaved();
+    bool openChart(qint64 id);
+    //! X: the chart as PNG or PDF where the analyst says ("chartExportDialog"); exportTo() writes off the GUI thread.
+    void exportChart();
+    QFuture<int> exportTo(const QString& path);
+    //! The chart's state as saved, and back.
+    QJsonObject state() const;
+    //! Measures of the chart as last computed (empty until the first analysis ends).
+    const QList<double>& measure() const { return m_measure; }
+    const QList<int>& communities() const { return m_community; }
+    const QList<int>& cores() const { return m_core; }
+
+    /*!
+     * What the chart holds, for accessibility tools and tests: {"items": [{id, kind, label, x, y,
+     * pinned, visible, changed, radius, measure}], "links": [{id, from, to, visible, onPath}],
+     * "current", "marked" (entity ids, 0 for none), "chart", "notes", "analysed"}.
+     */
+    Q_INVOKABLE QJsonObject snapshot() const;
+    //! Makes the item of entity `id` the current one; false when it is not on the chart.
+    Q_INVOKABLE bool selectItem(qint64 id);
+
+public Q_SLOTS:
+    //! {"chart": id}: a saved chart; {"lead": id}: a lead's entities (a link, a picture, a panel restored).
+    void restoreViewState(const QJsonObject& state);
+    QJsonObject viewState() const;
+
+Q_SIGNALS:
+    void analysed();
+    void itemsChanged();
+
+private:
+    void merge(const ChartData& data, bool markChanged, const QList<QPointF>& places = {});
+    void rebuildEdges();
+    void analyse();
+    void applyFormatting();
+    void showCurrent();
+    void search();
+    void followStore(const Event& event);
+    void applyState(const QJsonObject& state, const ChartData& data);
+    void refreshAttributeChoices();
+    void say(const QString& text);
+
+    IntelContext& m_context;
+    EntityService m_entities;
+    ChartCanvas* m_canvas;
+    QLineEdit* m_search;
+    QListWidget* m_results;
+    QLabel* m_title;
+    QLabel* m_details;
+    QListWidget* m_links;
+    QListWidget* m_matches;
+    QComboBox* m_sizeBy;
+    QComboBox* m_colourBy;
+    QComboBox* m_badgeBy;
+    QSpinBox* m_kcore;
+    QCheckBox* m_timeFilter;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    TimeHistogram* m_histogram;
+    QLabel* m_changes;
+    QLabel* m_message;
+    QHash<qint64, int> m_index; //!< entity id -> node
+    QList<double> m_measure;
+    QList<int> m_community, m_component, m_core;
+    quint64 m_analysis = 0;
+    int m_changeCount = 0;
+    qint64 m_chartId = 0;
+    int m_chartVersion = 0;
+    QString m_chartTitle;
+    bool m_timeline = false;
+    QList<QPointF> m_beforeTimeline;
+    LatestRead m_searches;
+    QThreadPool m_pool; //!< analyses, layouts and exports; waited for when the chart closes
+};
+
+} // namespace hexhub::criminalintel
