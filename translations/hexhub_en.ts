@@ -352,6 +352,51 @@
     </message>
 </context>
 <context>
+    <name>hexhub::criminalintel::LinkChart</name>
+    <message numerus="yes">
+        <source>%n found: Enter adds the one selected.</source>
+        <translation>
+            <numerusform>%n found: Enter adds the one selected.</numerusform>
+            <numerusform>%n found: Enter adds the one selected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from elsewhere since the chart was opened, marked in orange.</source>
+        <translation>
+            <numerusform>%n change from elsewhere since the chart was opened, marked in orange.</numerusform>
+            <numerusform>%n changes from elsewhere since the chart was opened, marked in orange.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, %1 step(s) out.</source>
+        <translation>
+            <numerusform>%n item added, %1 step out.</numerusform>
+            <numerusform>%n items added, %1 steps out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The shortest path: %n link(s), drawn thick.</source>
+        <translation>
+            <numerusform>The shortest path: %n link, drawn thick.</numerusform>
+            <numerusform>The shortest path: %n links, drawn thick.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) on the chart.</source>
+        <translation>
+            <numerusform>%n item on the chart.</numerusform>
+            <numerusform>%n items on the chart.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), labels masked unless revealed; exported %1 by %2</source>
+        <translation>
+            <numerusform>%n item, labels masked unless revealed; exported %1 by %2</numerusform>
+            <numerusform>%n items, labels masked unless revealed; exported %1 by %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::hub::Dashboard</name>
     <message numerus="yes">
         <source>%n more categories</source>

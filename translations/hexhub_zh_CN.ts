@@ -5206,6 +5206,17 @@
     </message>
 </context>
 <context>
+    <name>hexhub::criminalintel::ChartCanvas</name>
+    <message>
+        <source>Link chart</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <source>Nothing on the chart yet. Find an item (Ctrl+F: a phone, an account, a plate, a name as written), chart a lead from the leads page (C), or open a saved chart (Ctrl+O).</source>
+        <translation>图上还没有内容。可查找实体（Ctrl+F：完整的电话、账户、车牌或姓名），在线索页将线索绘入图表（C），或打开已保存的图表（Ctrl+O）。</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::criminalintel::Colleague</name>
     <message>
         <source>Caller says scooters are stripped for parts in a lock-up behind the market</source>
@@ -5290,6 +5301,10 @@
         <source>Save the lead in view as a PDF report</source>
         <translation>将当前线索保存为 PDF 报告</translation>
     </message>
+    <message>
+        <source>Link chart</source>
+        <translation>关系图</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Dashboard</name>
@@ -5343,6 +5358,277 @@
     <message>
         <source>Decide on lead %1 (graded %2)</source>
         <translation>对线索 %1 作出决定（评级：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::EntityService</name>
+    <message>
+        <source>confirmed</source>
+        <translation>已证实</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>未证实</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>a lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>a record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>a dataset row</source>
+        <translation>数据集行</translation>
+    </message>
+    <message>
+        <source>an analyst&apos;s finding</source>
+        <translation>分析员研判</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>owns</source>
+        <translation>拥有</translation>
+    </message>
+    <message>
+        <source>uses</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>lives at</source>
+        <translation>居住于</translation>
+    </message>
+    <message>
+        <source>works at</source>
+        <translation>工作于</translation>
+    </message>
+    <message>
+        <source>member of</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <source>registered to</source>
+        <translation>登记于</translation>
+    </message>
+    <message>
+        <source>attended</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>related to</source>
+        <translation>相关</translation>
+    </message>
+    <message>
+        <source>No entity %1.</source>
+        <translation>没有实体 %1。</translation>
+    </message>
+    <message>
+        <source>No link %1.</source>
+        <translation>没有关系 %1。</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 2,000 characters.</source>
+        <translation>理由请少于 2,000 个字符。</translation>
+    </message>
+    <message>
+        <source>Keep an entity to 20 attributes.</source>
+        <translation>每个实体最多 20 个属性。</translation>
+    </message>
+    <message>
+        <source>An attribute&apos;s name is 1 to 40 characters.</source>
+        <translation>属性名须为 1 至 40 个字符。</translation>
+    </message>
+    <message>
+        <source>Attribute &quot;%1&quot; must be a word, a number or yes/no.</source>
+        <translation>属性“%1”须为文字、数字或是/否。</translation>
+    </message>
+    <message>
+        <source>Attribute &quot;%1&quot; is longer than 200 characters.</source>
+        <translation>属性“%1”超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>the same phone number</source>
+        <translation>电话号码相同</translation>
+    </message>
+    <message>
+        <source>the same account number</source>
+        <translation>账号相同</translation>
+    </message>
+    <message>
+        <source>the same plate</source>
+        <translation>车牌相同</translation>
+    </message>
+    <message>
+        <source>the same document number</source>
+        <translation>证件号码相同</translation>
+    </message>
+    <message>
+        <source>the same device identifier</source>
+        <translation>设备标识相同</translation>
+    </message>
+    <message>
+        <source>the same name fingerprint</source>
+        <translation>姓名指纹相同</translation>
+    </message>
+    <message>
+        <source>the same address</source>
+        <translation>地址相同</translation>
+    </message>
+    <message>
+        <source>the same event name</source>
+        <translation>事件名称相同</translation>
+    </message>
+    <message>
+        <source>Give the entity&apos;s label: a name, a number, an address.</source>
+        <translation>请填写实体标签：姓名、号码或地址。</translation>
+    </message>
+    <message>
+        <source>Keep a label under 300 characters.</source>
+        <translation>标签请少于 300 个字符。</translation>
+    </message>
+    <message>
+        <source>Keep an entity between a day and ten years.</source>
+        <translation>实体保存期限须在一天至十年之间。</translation>
+    </message>
+    <message>
+        <source>No lead %1 to link the entity to.</source>
+        <translation>没有可关联该实体的线索 %1。</translation>
+    </message>
+    <message>
+        <source>A person is kept only linked to a lead or a case: give one.</source>
+        <translation>人员只能关联线索或案件保存：请填写其一。</translation>
+    </message>
+    <message>
+        <source>Give the legal basis for keeping this person.</source>
+        <translation>请填写保存该人员信息的法律依据。</translation>
+    </message>
+    <message>
+        <source>Say what ties the two (calls, owns, paid ...), in under 40 characters.</source>
+        <translation>请用 40 个字符以内说明两者的关系（通话、拥有、付款……）。</translation>
+    </message>
+    <message>
+        <source>A link ties two different entities.</source>
+        <translation>关系须连接两个不同的实体。</translation>
+    </message>
+    <message>
+        <source>Say where the link came from (the lead, the record, the dataset row); every link keeps it.</source>
+        <translation>请说明关系的来源（线索、记录、数据集行）；每条关系都会保留来源。</translation>
+    </message>
+    <message>
+        <source>Keep the source under 300 characters and the evidence under 4,000.</source>
+        <translation>来源请少于 300 个字符，证据请少于 4,000 个字符。</translation>
+    </message>
+    <message>
+        <source>A link cannot end before it began.</source>
+        <translation>关系的结束时间不能早于开始时间。</translation>
+    </message>
+    <message>
+        <source>Entity %1 was merged into %2; link that one.</source>
+        <translation>实体 %1 已并入 %2，请关联后者。</translation>
+    </message>
+    <message>
+        <source>see entities and links</source>
+        <translation>查看实体和关系</translation>
+    </message>
+    <message>
+        <source>add entities</source>
+        <translation>添加实体</translation>
+    </message>
+    <message>
+        <source>merge entities</source>
+        <translation>合并实体</translation>
+    </message>
+    <message>
+        <source>An entity is not merged into itself.</source>
+        <translation>实体不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>Say why the two are the same; it goes on record.</source>
+        <translation>请说明两者为同一实体的理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <source>Only entities of one kind are merged (a %1 is not a %2).</source>
+        <translation>只能合并同一类型的实体（%1 不是 %2）。</translation>
+    </message>
+    <message>
+        <source>Entity %1 was merged already.</source>
+        <translation>实体 %1 已被合并。</translation>
+    </message>
+    <message>
+        <source>Another analyst changed this entity meanwhile; look at it again.</source>
+        <translation>其他分析员已改动了该实体，请重新查看。</translation>
+    </message>
+    <message>
+        <source>change entities</source>
+        <translation>修改实体</translation>
+    </message>
+    <message>
+        <source>Another analyst changed this entity meanwhile, or it was merged; look at it again.</source>
+        <translation>其他分析员已改动或合并了该实体，请重新查看。</translation>
+    </message>
+    <message>
+        <source>link entities</source>
+        <translation>建立实体关系</translation>
+    </message>
+    <message>
+        <source>remove links</source>
+        <translation>删除关系</translation>
+    </message>
+    <message>
+        <source>Say why the link goes; it goes on record.</source>
+        <translation>请说明删除该关系的理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <source>Expand 1 to 6 steps at a time.</source>
+        <translation>每次向外扩展 1 至 6 步。</translation>
+    </message>
+    <message>
+        <source>see an entity&apos;s label</source>
+        <translation>查看实体标签</translation>
+    </message>
+    <message>
+        <source>Give the reason you need it; it goes on record.</source>
+        <translation>请说明查看理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <source>No chart %1.</source>
+        <translation>没有图表 %1。</translation>
+    </message>
+    <message>
+        <source>save link charts</source>
+        <translation>保存关系图</translation>
+    </message>
+    <message>
+        <source>Give the chart a title of 3 to 120 characters.</source>
+        <translation>请为图表填写 3 至 120 个字符的标题。</translation>
+    </message>
+    <message>
+        <source>The chart is too large to save (at most 20,000 items and 2 MB).</source>
+        <translation>图表过大无法保存（最多 20,000 项、2 MB）。</translation>
+    </message>
+    <message>
+        <source>No investigation %1 to save the chart with.</source>
+        <translation>没有可随图表保存的侦查 %1。</translation>
+    </message>
+    <message>
+        <source>Someone saved this chart meanwhile; open it again, or save yours as a new chart.</source>
+        <translation>其他人已保存了该图表；请重新打开，或另存为新图表。</translation>
     </message>
 </context>
 <context>
@@ -5531,6 +5817,14 @@
     <message>
         <source>At least five characters; it goes on record</source>
         <translation>至少五个字符；将记录在案</translation>
+    </message>
+    <message>
+        <source>&amp;Leads</source>
+        <translation>线索(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Link &amp;chart</source>
+        <translation>关系图(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -6291,6 +6585,465 @@
         <source>organisation</source>
         <translation>单位</translation>
     </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::LinkChart</name>
+    <message>
+        <source>New chart</source>
+        <translation>新图表</translation>
+    </message>
+    <message>
+        <source>Find: a phone, an account, a plate, a name as written (Ctrl+F)</source>
+        <translation>查找：完整的电话、账户、车牌或姓名（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Found items: Enter adds one to the chart</source>
+        <translation>查找结果：按回车加入图表</translation>
+    </message>
+    <message>
+        <source>Its links, and where each came from:</source>
+        <translation>其关系及各自来源：</translation>
+    </message>
+    <message>
+        <source>Likely the same (Shift+M merges):</source>
+        <translation>可能为同一实体（Shift+M 合并）：</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>the same size</source>
+        <translation>大小相同</translation>
+    </message>
+    <message>
+        <source>degree</source>
+        <translation>度数</translation>
+    </message>
+    <message>
+        <source>betweenness</source>
+        <translation>中介中心度</translation>
+    </message>
+    <message>
+        <source>closeness</source>
+        <translation>接近中心度</translation>
+    </message>
+    <message>
+        <source>eigenvector</source>
+        <translation>特征向量中心度</translation>
+    </message>
+    <message>
+        <source>&amp;Size by</source>
+        <translation>大小依据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Colo&amp;ur by</source>
+        <translation>颜色依据(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Badge</source>
+        <translation>标记(&amp;B)</translation>
+    </message>
+    <message>
+        <source>every item</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>core ≥ </source>
+        <translation>核数 ≥ </translation>
+    </message>
+    <message>
+        <source>&amp;K-core</source>
+        <translation>K 核(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Only links &amp;between</source>
+        <translation>仅显示此期间的关系(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Links from</source>
+        <translation>关系起始</translation>
+    </message>
+    <message>
+        <source>Links to</source>
+        <translation>关系截止</translation>
+    </message>
+    <message>
+        <source>Chart messages</source>
+        <translation>图表消息</translation>
+    </message>
+    <message>
+        <source>Keys on the chart: arrows move between items, Shift+arrows pan, + and - zoom, 0 fits. E expands, Shift+E n steps, M marks, P finds the path from the marked item, L links them, A adds an item, R reveals a label, Space pins, F H O lay out, T the timeline, N a note, Delete takes an item off the chart, Ctrl+S saves, Ctrl+O opens, X exports.</source>
+        <translation>图表按键：方向键在各项间移动，Shift+方向键平移，+ 和 - 缩放，0 适应窗口。E 扩展，Shift+E 扩展多步，M 标记，P 查找与标记项之间的路径，L 建立关系，A 添加实体，R 查看标签，空格固定，F H O 布局，T 时间轴，N 批注，Delete 从图上移除，Ctrl+S 保存，Ctrl+O 打开，X 导出。</translation>
+    </message>
+    <message>
+        <source>Marked %1: P finds the path to another item, L links it.</source>
+        <translation>已标记 %1：P 查找到另一项的路径，L 建立关系。</translation>
+    </message>
+    <message>
+        <source>Pinned: the layouts leave it where it is.</source>
+        <translation>已固定：布局时保持不动。</translation>
+    </message>
+    <message>
+        <source>Unpinned.</source>
+        <translation>已取消固定。</translation>
+    </message>
+    <message>
+        <source> (on the chart)</source>
+        <translation>（已在图上）</translation>
+    </message>
+    <message>
+        <source>Nothing found. Type an identifier whole (a phone number, an account, a plate, a document number, a name as written) or words of an organisation&apos;s name.</source>
+        <translation>未找到。请输入完整标识（电话号码、账户、车牌、证件号码或姓名），或单位名称中的词语。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found: Enter adds the one selected.</source>
+        <translation>
+            <numerusform>找到 %n 项：按回车将选中项加入图表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The lead has no entities yet: add them here (A) and link them (L).</source>
+        <translation>该线索尚无实体：可在此添加（A）并建立关系（L）。</translation>
+    </message>
+    <message>
+        <source>More items were reachable than the chart takes at once; the nearest are shown.</source>
+        <translation>可达项超过图表一次可容纳的数量，仅显示最近的项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from elsewhere since the chart was opened, marked in orange.</source>
+        <translation>
+            <numerusform>打开图表后，其他地方有 %n 处改动，以橙色标出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an item first (the arrows move between items).</source>
+        <translation>请先选择一项（方向键在各项之间移动）。</translation>
+    </message>
+    <message>
+        <source>Expanding...</source>
+        <translation>正在扩展……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, %1 step(s) out.</source>
+        <translation>
+            <numerusform>向外 %1 步，加入 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expand how many steps?</source>
+        <translation>向外扩展几步？</translation>
+    </message>
+    <message>
+        <source>&amp;Steps out</source>
+        <translation>向外步数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark one item (M), then move to another and press P: the shortest path between them is found in the store.</source>
+        <translation>先标记一项（M），再移到另一项按 P：将在库中查找两者之间的最短路径。</translation>
+    </message>
+    <message>
+        <source>Finding the shortest path...</source>
+        <translation>正在查找最短路径……</translation>
+    </message>
+    <message>
+        <source>No chain of at most 6 links ties the two.</source>
+        <translation>两者之间没有 6 步以内的关系链。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The shortest path: %n link(s), drawn thick.</source>
+        <translation>
+            <numerusform>最短路径：%n 条关系，以粗线显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark the item the link starts from (M), move to where it goes, and press L.</source>
+        <translation>先标记关系的起点（M），移到终点后按 L。</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>关联 %1 与 %2</translation>
+    </message>
+    <message>
+        <source>&amp;What ties them</source>
+        <translation>关系(&amp;W)</translation>
+    </message>
+    <message>
+        <source>From the first to the second only</source>
+        <translation>仅由前者指向后者</translation>
+    </message>
+    <message>
+        <source>&amp;Confidence</source>
+        <translation>可信度(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Came &amp;from</source>
+        <translation>来源(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Which one: &quot;call records 2026-03&quot;, &quot;lead L-2026-00042&quot;, &quot;dataset 7 row 1234&quot;</source>
+        <translation>具体出处：“2026-03 通话记录”“线索 L-2026-00042”“数据集 7 第 1234 行”</translation>
+    </message>
+    <message>
+        <source>&amp;Where exactly</source>
+        <translation>具体出处(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>证据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Linked: %1.</source>
+        <translation>已建立关系：%1。</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>添加实体</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A person needs the case it belongs to, or is added from its lead</source>
+        <translation>人员须填写所属案件，或从其线索中添加</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Legal &amp;basis</source>
+        <translation>法律依据(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Already known, likely the &amp;same (use the one selected instead):</source>
+        <translation>已有记录，可能是同一实体（可改用选中项）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Use the one selected</source>
+        <translation>使用选中项(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The item already known is on the chart; nothing new was added.</source>
+        <translation>已将已有实体加入图表，未新增实体。</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing is known that this item likely repeats.</source>
+        <translation>没有与此项可能重复的记录。</translation>
+    </message>
+    <message>
+        <source>Merge into %1</source>
+        <translation>并入 %1</translation>
+    </message>
+    <message>
+        <source>Why are the two the same? The links and leads of %1 pass to the other; it goes on record.</source>
+        <translation>为何两者是同一实体？%1 的关系和线索将转至另一方；理由将被记录。</translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation>已合并。</translation>
+    </message>
+    <message>
+        <source>Reveal %1</source>
+        <translation>查看 %1</translation>
+    </message>
+    <message>
+        <source>Why do you need to see it? It goes on record.</source>
+        <translation>为何需要查看？理由将被记录。</translation>
+    </message>
+    <message>
+        <source>Revealed, on record; it stays on this chart until it is closed and is never saved with it.</source>
+        <translation>已查看并记录；仅在本图关闭前显示，不会随图表保存。</translation>
+    </message>
+    <message>
+        <source>A note on the chart</source>
+        <translation>图上批注</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>批注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Note added; it is saved with the chart.</source>
+        <translation>已添加批注，将随图表保存。</translation>
+    </message>
+    <message>
+        <source>Laying out...</source>
+        <translation>正在布局……</translation>
+    </message>
+    <message>
+        <source>Laid out in layers from the current item.</source>
+        <translation>已从当前项分层布局。</translation>
+    </message>
+    <message>
+        <source>Laid out in circles, by community.</source>
+        <translation>已按社群环形布局。</translation>
+    </message>
+    <message>
+        <source>Laid out by the links&apos; pull; pinned items stayed.</source>
+        <translation>已按关系引力布局；固定项保持不动。</translation>
+    </message>
+    <message>
+        <source>Back from the timeline.</source>
+        <translation>已退出时间轴。</translation>
+    </message>
+    <message>
+        <source>The timeline: each item where it first appears in a link, a lane per kind; T again goes back.</source>
+        <translation>时间轴：各项按首次出现在关系中的时间排列，每类一行；再按 T 返回。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>connected component</source>
+        <translation>连通分量</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>core number</source>
+        <translation>核数</translation>
+    </message>
+    <message>
+        <source>attribute &quot;%1&quot;</source>
+        <translation>属性“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) on the chart.</source>
+        <translation>
+            <numerusform>图上共 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From lead %1</source>
+        <translation>来自线索 %1</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>Kept for: %1, until %2</source>
+        <translation>保存依据：%1，至 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Core number %1, community %2</source>
+        <translation>核数 %1，社群 %2</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Changed elsewhere since the chart was opened.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;打开图表后已在其他地方被改动。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>, %1 to %2</source>
+        <translation>，%1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 · %4 · from %5: %6%7</source>
+        <translation>%1 %2 %3 · %4 · 来自%5：%6%7</translation>
+    </message>
+    <message>
+        <source>Nothing on the chart to save.</source>
+        <translation>图上没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Saved as &quot;%1&quot;.</source>
+        <translation>已保存为“%1”。</translation>
+    </message>
+    <message>
+        <source>No chart has been saved yet.</source>
+        <translation>尚未保存任何图表。</translation>
+    </message>
+    <message>
+        <source>Open a chart</source>
+        <translation>打开图表</translation>
+    </message>
+    <message>
+        <source>%1 · saved by %2 on %3</source>
+        <translation>%1 · %2 保存于 %3</translation>
+    </message>
+    <message>
+        <source>Opening...</source>
+        <translation>正在打开……</translation>
+    </message>
+    <message>
+        <source>Opened &quot;%1&quot;, saved by %2.</source>
+        <translation>已打开“%1”，由 %2 保存。</translation>
+    </message>
+    <message>
+        <source>Nothing on the chart to export.</source>
+        <translation>图上没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Link chart</source>
+        <translation>关系图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), labels masked unless revealed; exported %1 by %2</source>
+        <translation>
+            <numerusform>共 %n 项，标签除已查看外均已遮蔽；%2 于 %1 导出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Pictures</name>
@@ -6357,6 +7110,89 @@
     <message>
         <source>Letter contradicts the call records</source>
         <translation>信件内容与通话记录矛盾</translation>
+    </message>
+    <message>
+        <source>seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>fence</source>
+        <translation>销赃人</translation>
+    </message>
+    <message>
+        <source>Chen Jun</source>
+        <translation>陈军</translation>
+    </message>
+    <message>
+        <source>Liu Yang</source>
+        <translation>刘洋</translation>
+    </message>
+    <message>
+        <source>Zhao Min</source>
+        <translation>赵敏</translation>
+    </message>
+    <message>
+        <source>Sun Hao</source>
+        <translation>孙浩</translation>
+    </message>
+    <message>
+        <source>Orchard Road night market, stall 14</source>
+        <translation>果园路夜市 14 号摊位</translation>
+    </message>
+    <message>
+        <source>Harbour Repair Shop</source>
+        <translation>海港维修店</translation>
+    </message>
+    <message>
+        <source>Flat 3B, 18 Station Street</source>
+        <translation>车站街 18 号 3B 室</translation>
+    </message>
+    <message>
+        <source>call records 2026-03</source>
+        <translation>2026-03 通话记录</translation>
+    </message>
+    <message>
+        <source>bank statement 2026-Q1</source>
+        <translation>2026 年第一季度银行流水</translation>
+    </message>
+    <message>
+        <source>surveillance log</source>
+        <translation>监控记录</translation>
+    </message>
+    <message>
+        <source>dataset 7 row 1234</source>
+        <translation>数据集 7 第 1234 行</translation>
+    </message>
+    <message>
+        <source>business register</source>
+        <translation>工商登记</translation>
+    </message>
+    <message>
+        <source>repair ticket 5512</source>
+        <translation>维修单 5512</translation>
+    </message>
+    <message>
+        <source>Who pays Chen? The account&apos;s other transfers are asked for.</source>
+        <translation>谁在给陈付款？已调取该账户的其他转账记录。</translation>
+    </message>
+    <message>
+        <source>Night-market phones</source>
+        <translation>夜市手机案</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::TimeHistogram</name>
+    <message>
+        <source>Links over time</source>
+        <translation>关系时间分布</translation>
+    </message>
+    <message>
+        <source>No link on the chart has a time</source>
+        <translation>图上没有带时间的关系</translation>
     </message>
 </context>
 <context>

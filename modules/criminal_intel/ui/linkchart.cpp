@@ -335,7 +335,11 @@ void ChartCanvas::wheelEvent(QWheelEvent* event)
 void ChartCanvas::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), palette().window());
+    // The ground under the chart's ink: the window's where they contrast, dark where a style sheet
+    // (a wall's) made the ink light on a light palette.
+    const QColor ink = palette().color(QPalette::WindowText);
+    const QColor ground = palette().color(QPalette::Window);
+    painter.fillRect(rect(), std::abs(ink.lightness() - ground.lightness()) >= 100 ? ground : (ink.lightness() > 128 ? QColor(0x1b1f27) : QColor(Qt::white)));
     painter.setRenderHint(QPainter::Antialiasing, nodes.size() < 2000);
     const QRectF view(toScene(QPointF(0, 0)), toScene(QPointF(width(), height())));
     painter.save();
