@@ -295,7 +295,9 @@ qint64 insertEntity(WriteTransaction& txn, const NewEntity& draft, const QString
     const qint64 id = txn.insert(
         QStringLiteral("INSERT INTO ci_entities (kind, label, match_key, lead_id, case_ref, legal_basis, retain_until, attributes, "
                        "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {entityKindKey(draft.kind), label, entityMatchKey(draft.kind, label), draft.leadId > 0 ? QVariant(draft.leadId) : QVariant(),
+        // A label that came masked (a hit's evidence) is matched with nothing: its key would be a fragment.
+        {entityKindKey(draft.kind), label, label.contains(QLatin1Char('*')) ? QString() : entityMatchKey(draft.kind, label),
+         draft.leadId > 0 ? QVariant(draft.leadId) : QVariant(),
          draft.caseRef.trimmed(), basis, now + qint64(draft.retentionDays) * kDayMs, compact(draft.attributes), actor, now, now});
     if (draft.leadId > 0)
         txn.exec(QStringLiteral("INSERT INTO ci_lead_entities (lead_id, entity_id) VALUES (?, ?)"), {draft.leadId, id});
@@ -464,6 +466,99 @@ QFuture<Entity> EntityService::merge(qint64 duplicate, int version, qint64 into,
                              QStringLiteral("success")});
         service::recordApplied(txn, command, op, QString::number(duplicate));
         return loadEntity(txn, duplicate);
+    });
+}
+
+namespace {
+
+// The kind of an identifier by the name of the column it came from.
+EntityKind kindOfColumn(const QString& column)
+{
+    const QString c = column.toLower();
+    const auto any = [&](std::initializer_list<const char*> words) {
+        return std::any_of(words.begin(), words.end(), [&](const char* w) { return c.contains(QLatin1String(w)); });
+    };
+    if (any({"phone", "tel", "mobile", "msisdn"}))
+        return EntityKind::Phone;
+    if (any({"device", "imei", "mac", "ip"}))
+        return EntityKind::Device;
+    if (any({"address", "addr", "street"}))
+        return EntityKind::Address;
+    if (any({"plate", "vehicle"}))
+        return EntityKind::Vehicle;
+    if (any({"passport", "id_number", "document", "licence", "license"}))
+        return EntityKind::Document;
+    return EntityKind::Account;
+}
+
+} // namespace
+
+QFuture<QList<qint64>> EntityService::takeInEvidence(qint64 lead, const CommandId& command)
+{
+    const Principal actor = m_session.principal();
+    const QString object = QStringLiteral("lead:%1").arg(lead);
+    if (auto refused = check<QList<qint64>>(m_audit, actor, QString::fromLatin1(kEditPermission), Tr::tr("add entities"),
+                                            QStringLiteral("entity.changed"), object))
+        return *refused;
+    return m_store.write(intelWrite(actor), [this, lead, command, object, name = actor.name](WriteTransaction& txn) {
+        const auto entitiesOf = [&] {
+            QList<qint64> out;
+            QSqlQuery q = txn.exec(QStringLiteral("SELECT entity_id FROM ci_lead_entities WHERE lead_id = ? ORDER BY entity_id"), {lead});
+            while (q.next())
+                out << q.value(0).toLongLong();
+            return out;
+        };
+        const QString op = QStringLiteral("criminal_intel.entity.evidence");
+        if (service::appliedBefore(txn, command, op))
+            return entitiesOf();
+        QSqlQuery l = txn.exec(QStringLiteral("SELECT evidence, source_record FROM ci_leads WHERE id = ?"), {lead});
+        if (!l.next())
+            throw NotFoundError(Tr::tr("No lead %1.").arg(lead));
+        QList<qint64> existing = entitiesOf();
+        const QJsonObject evidence = QJsonDocument::fromJson(l.value(0).toString().toUtf8()).object();
+        const QJsonArray members = evidence.value(QStringLiteral("members")).toArray();
+        if (!existing.isEmpty() || members.isEmpty())
+            return existing;
+        if (members.size() > 5000)
+            throw ValidationError(Tr::tr("The evidence names %1 members; at most 5,000 are taken onto a chart.").arg(members.size()));
+        const QString provenance = QStringLiteral("%1, dataset %2 (%3 v%4)")
+                                       .arg(l.value(1).toString())
+                                       .arg(evidence.value(QStringLiteral("dataset")).toVariant().toString(),
+                                            evidence.value(QStringLiteral("model")).toString(),
+                                            evidence.value(QStringLiteral("version")).toVariant().toString());
+        QHash<QString, qint64> memberIds, identifierIds;
+        for (const QJsonValue& m : members) {
+            const QString label = m.toString().simplified();
+            if (label.isEmpty() || memberIds.contains(label))
+                continue;
+            NewEntity e{EntityKind::Account, label, lead};
+            e.attributes.insert(QStringLiteral("role"), QStringLiteral("member"));
+            memberIds.insert(label, detail::insertEntity(txn, e, name));
+        }
+        int ties = 0;
+        for (const QJsonValue& v : evidence.value(QStringLiteral("ties")).toArray()) {
+            const QJsonObject t = v.toObject();
+            const qint64 member = memberIds.value(t.value(QStringLiteral("member")).toString().simplified());
+            const QString column = t.value(QStringLiteral("column")).toString();
+            const QString value = t.value(QStringLiteral("value")).toString().simplified();
+            if (!member || value.isEmpty())
+                continue;
+            const QString key = column + QLatin1Char('\n') + value;
+            if (!identifierIds.contains(key)) {
+                NewEntity e{kindOfColumn(column), value, lead};
+                e.attributes.insert(QStringLiteral("column"), column.left(40));
+                identifierIds.insert(key, detail::insertEntity(txn, e, name));
+            }
+            detail::insertLink(txn, {member, identifierIds.value(key), QStringLiteral("uses"), true, LinkConfidence::Unconfirmed, LinkSource::DatasetRow,
+                                     provenance.left(300), Tr::tr("Tied by the shared %1 (the model's finding)").arg(column)},
+                               name);
+            ++ties;
+        }
+        m_audit.append(txn, {name, QStringLiteral("entity.changed"), object,
+                             QStringLiteral("evidence taken in: %1 members, %2 identifiers, %3 ties").arg(memberIds.size()).arg(identifierIds.size()).arg(ties),
+                             QStringLiteral("success")});
+        service::recordApplied(txn, command, op, QString::number(lead));
+        return entitiesOf();
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include "base/clock.h"
 
+#include "bus/event.h"
 #include "security/accesscontrol.h"
 #include "security/session.h"
 #include "store/sql.h"
@@ -279,4 +280,49 @@ TEST_CASE("criminal_intel: a link chart saved as the analyst left it, at the ver
     c.as(QStringLiteral("hugo"));
     CHECK(await(c.entities->chart(first.id)).title == QStringLiteral("Depot phones, ranked"));
     CHECK(failureOf(c.entities->saveChart(first.id, second.version, QStringLiteral("Mine now"), {})).contains(QStringLiteral("permission")));
+}
+
+TEST_CASE("criminal_intel: a handed-on ring's members and the identifiers tying them become the lead's entities, once, with the hit as provenance",
+          "[criminal_intel][entities]")
+{
+    Chart c;
+    // The ring as big-data hands it on: members by their accounts, ties by masked identifiers.
+    QJsonArray members, ties;
+    for (int m = 0; m < 6; ++m) {
+        members << QStringLiteral("acct-%1").arg(100 + m);
+        ties << QJsonObject{{QStringLiteral("member"), QStringLiteral("acct-%1").arg(100 + m)}, {QStringLiteral("column"), QStringLiteral("phone")},
+                            {QStringLiteral("value"), m < 3 ? QStringLiteral("*******8417") : QStringLiteral("*******6603")},
+                            {QStringLiteral("shared_with"), 3}};
+    }
+    ties << QJsonObject{{QStringLiteral("member"), QStringLiteral("acct-100")}, {QStringLiteral("column"), QStringLiteral("device")},
+                        {QStringLiteral("value"), QStringLiteral("dev-77")}, {QStringLiteral("shared_with"), 2}}
+         << QJsonObject{{QStringLiteral("member"), QStringLiteral("acct-105")}, {QStringLiteral("column"), QStringLiteral("device")},
+                        {QStringLiteral("value"), QStringLiteral("dev-77")}, {QStringLiteral("shared_with"), 2}};
+    const QJsonObject evidence{{QStringLiteral("model"), QStringLiteral("shared-identifier-rings")}, {QStringLiteral("version"), 2},
+                               {QStringLiteral("dataset"), 7}, {QStringLiteral("summary"), QStringLiteral("6 accounts tied by 2 phones and a device")},
+                               {QStringLiteral("members"), members}, {QStringLiteral("ties"), ties}};
+    await(c.tp->store().write(WriteContext{QStringLiteral("bigdata_investigation"), QStringLiteral("bea")}, [&](WriteTransaction& txn) {
+        txn.publish(EventDraft{QStringLiteral("model_hit.handed_on"),
+                               QJsonObject{{QStringLiteral("hit"), 42.0}, {QStringLiteral("to"), QStringLiteral("criminal_intel")}, {QStringLiteral("evidence"), evidence}}});
+    }));
+    const qint64 lead = c.count(QStringLiteral("SELECT id FROM ci_leads"));
+    REQUIRE(lead > 0);
+    const CommandId once = CommandId::make();
+    const QList<qint64> taken = await(c.entities->takeInEvidence(lead, once));
+    CHECK(taken.size() == 6 + 3); // six accounts, two phones, one device
+    CHECK(await(c.entities->takeInEvidence(lead)) == taken); // once
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_links")) == 8);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_links WHERE source_kind = 'dataset_row' AND source_ref LIKE 'hit 42, dataset 7%'")) == 8);
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_entities WHERE kind = 'device'")) == 1);
+    // The masked identifiers match nothing (their keys would be fragments); the accounts do.
+    CHECK(c.count(QStringLiteral("SELECT COUNT(*) FROM ci_entities WHERE kind = 'phone' AND match_key = ''")) == 2);
+    CHECK(idsOf(await(c.entities->search(QStringLiteral("acct-103"), 5))).size() == 1);
+    // The ring on a chart: the first member's neighbourhood reaches the whole ring in two steps.
+    const ChartData ring = await(c.entities->neighbours({taken.first()}, 2, 100));
+    CHECK(ring.entities.size() == 6); // acct-100; its phone and device; the two others on the phone and acct-105 on the device
+    // A lead without a ring in its evidence takes nothing in; a desk that may only look may not take it in.
+    const Lead tip = c.tip(QStringLiteral("Phones sold from a van at the depot"));
+    CHECK(await(c.entities->takeInEvidence(tip.id)).isEmpty());
+    c.as(QStringLiteral("hugo"));
+    CHECK(failureOf(c.entities->takeInEvidence(lead)).contains(QStringLiteral("permission")));
 }

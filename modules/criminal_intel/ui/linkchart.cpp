@@ -88,433 +88,8 @@ qint64 linkTime(const Link& l)
     return l.startedAt > 0 ? l.startedAt : l.createdAt;
 }
 
-QColor paletteColour(int index)
-{
-    // Twelve hues apart, readable on the day and the night theme alike.
-    static const QColor colours[] = {QColor(0x1f77b4), QColor(0xd62728), QColor(0x2ca02c), QColor(0x9467bd), QColor(0xff7f0e), QColor(0x17becf),
-                                     QColor(0xe377c2), QColor(0x8c564b), QColor(0xbcbd22), QColor(0x7f7f7f), QColor(0x393b79), QColor(0x637939)};
-    return index < 0 ? QColor(0x7f7f7f) : colours[index % 12];
-}
 
 } // namespace
-
-// ---------------------------------------------------------------------------------------------
-// ChartCanvas
-
-ChartCanvas::ChartCanvas(QWidget* parent)
-    : QWidget(parent)
-{
-    setObjectName(QStringLiteral("chartCanvas"));
-    setFocusPolicy(Qt::StrongFocus);
-    setMinimumSize(320, 240);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-    setAccessibleName(tr("Link chart"));
-}
-
-QString ChartCanvas::kindGlyph(EntityKind kind)
-{
-    // Symbols every desk's font has (DejaVu Sans, Noto): two kinds never share one.
-    switch (kind) {
-    case EntityKind::Person:
-        return QStringLiteral("P");
-    case EntityKind::Phone:
-        return QString(QChar(0x260E)); // ☎
-    case EntityKind::Vehicle:
-        return QStringLiteral("V");
-    case EntityKind::Account:
-        return QStringLiteral("¥");
-    case EntityKind::Address:
-        return QString(QChar(0x2302)); // ⌂
-    case EntityKind::Organisation:
-        return QStringLiteral("O");
-    case EntityKind::Event:
-        return QStringLiteral("E");
-    case EntityKind::Document:
-        return QStringLiteral("D");
-    case EntityKind::Device:
-        return QStringLiteral("M");
-    }
-    return {};
-}
-
-QColor ChartCanvas::kindColour(EntityKind kind)
-{
-    return paletteColour(int(kind));
-}
-
-void ChartCanvas::setCurrent(int node)
-{
-    if (node < -1 || node >= nodes.size())
-        node = -1;
-    if (node == m_current)
-        return;
-    m_current = node;
-    update();
-    Q_EMIT currentChanged(node);
-}
-
-void ChartCanvas::setMarked(int node)
-{
-    m_marked = (node >= 0 && node < nodes.size()) ? node : -1;
-    update();
-}
-
-void ChartCanvas::setView(QPointF centre, double zoom)
-{
-    m_centre = centre;
-    m_zoom = std::clamp(zoom, 0.02, 8.0);
-    m_autoFit = false;
-    update();
-}
-
-void ChartCanvas::resizeEvent(QResizeEvent*)
-{
-    // Fitted before it had its size (a chart opened as the view appears): fitted again now.
-    if (m_autoFit)
-        fit();
-}
-
-void ChartCanvas::fit()
-{
-    QRectF box;
-    for (const Node& n : std::as_const(nodes))
-        if (n.visible)
-            box |= QRectF(n.pos - QPointF(100, 40), QSizeF(200, 90)); // the label under it too
-    for (const Note& note : std::as_const(notes))
-        box |= QRectF(note.pos, QSizeF(200, 60));
-    if (box.isEmpty()) {
-        setView({}, 1);
-        return;
-    }
-    const double zoom = std::min(double(width()) / box.width(), double(height()) / box.height());
-    setView(box.center(), std::min(zoom, 2.0));
-    m_autoFit = true;
-}
-
-void ChartCanvas::zoomBy(double factor)
-{
-    setView(m_centre, m_zoom * factor);
-}
-
-void ChartCanvas::panBy(QPointF widgetDelta)
-{
-    setView(m_centre - widgetDelta / m_zoom, m_zoom);
-}
-
-QPointF ChartCanvas::toScene(QPointF widgetPoint) const
-{
-    return (widgetPoint - QRectF(rect()).center()) / m_zoom + m_centre;
-}
-
-int ChartCanvas::nodeAt(QPointF widgetPoint) const
-{
-    const QPointF p = toScene(widgetPoint);
-    for (int i = int(nodes.size()) - 1; i >= 0; --i) {
-        const Node& n = nodes[i];
-        const double r = std::max(n.radius, 6.0 / m_zoom);
-        if (n.visible && QLineF(n.pos, p).length() <= r)
-            return i;
-    }
-    return -1;
-}
-
-void ChartCanvas::stepTo(QPointF direction)
-{
-    // The nearest visible item within 60 degrees of the direction asked, from the current one (or
-    // from the view's centre).
-    const QPointF from = m_current >= 0 ? nodes[m_current].pos : m_centre;
-    int best = -1;
-    double bestScore = 0;
-    for (int i = 0; i < nodes.size(); ++i) {
-        if (i == m_current || !nodes[i].visible)
-            continue;
-        const QPointF d = nodes[i].pos - from;
-        const double len = std::hypot(d.x(), d.y());
-        if (len < 1e-6)
-            continue;
-        const double cos = (d.x() * direction.x() + d.y() * direction.y()) / len;
-        if (cos < 0.5)
-            continue;
-        const double score = len * (2 - cos);
-        if (best < 0 || score < bestScore) {
-            best = i;
-            bestScore = score;
-        }
-    }
-    if (best >= 0) {
-        setCurrent(best);
-        // Keep it in view.
-        const QPointF w = (nodes[best].pos - m_centre) * m_zoom + QRectF(rect()).center();
-        if (!QRectF(rect()).adjusted(30, 30, -30, -30).contains(w))
-            setView(nodes[best].pos, m_zoom);
-    }
-}
-
-void ChartCanvas::keyPressEvent(QKeyEvent* event)
-{
-    const bool shift = event->modifiers() & Qt::ShiftModifier;
-    const double step = 60;
-    switch (event->key()) {
-    case Qt::Key_Left:
-        shift ? panBy({step, 0}) : stepTo({-1, 0});
-        return;
-    case Qt::Key_Right:
-        shift ? panBy({-step, 0}) : stepTo({1, 0});
-        return;
-    case Qt::Key_Up:
-        shift ? panBy({0, step}) : stepTo({0, -1});
-        return;
-    case Qt::Key_Down:
-        shift ? panBy({0, -step}) : stepTo({0, 1});
-        return;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(1.25);
-        return;
-    case Qt::Key_Minus:
-        zoomBy(0.8);
-        return;
-    case Qt::Key_0:
-        fit();
-        return;
-    case Qt::Key_Home:
-        for (int i = 0; i < nodes.size(); ++i)
-            if (nodes[i].visible) {
-                setCurrent(i);
-                break;
-            }
-        return;
-    default:
-        QWidget::keyPressEvent(event);
-    }
-}
-
-void ChartCanvas::mousePressEvent(QMouseEvent* event)
-{
-    setFocus(Qt::MouseFocusReason);
-    m_lastMouse = event->position();
-    const int hit = nodeAt(event->position());
-    if (hit >= 0) {
-        setCurrent(hit);
-        m_dragging = hit;
-    } else {
-        m_panning = true;
-    }
-}
-
-void ChartCanvas::mouseMoveEvent(QMouseEvent* event)
-{
-    const QPointF delta = event->position() - m_lastMouse;
-    m_lastMouse = event->position();
-    if (m_dragging >= 0) {
-        nodes[m_dragging].pos += delta / m_zoom;
-        nodes[m_dragging].pinned = true; // where the analyst put it, it stays
-        update();
-    } else if (m_panning) {
-        panBy(delta);
-    }
-}
-
-void ChartCanvas::mouseReleaseEvent(QMouseEvent*)
-{
-    if (m_dragging >= 0)
-        Q_EMIT nodeMoved(m_dragging);
-    m_dragging = -1;
-    m_panning = false;
-}
-
-void ChartCanvas::wheelEvent(QWheelEvent* event)
-{
-    const QPointF before = toScene(event->position());
-    m_zoom = std::clamp(m_zoom * std::pow(1.0015, event->angleDelta().y()), 0.02, 8.0);
-    // The point under the mouse stays under it.
-    m_centre += before - toScene(event->position());
-    update();
-}
-
-void ChartCanvas::paintEvent(QPaintEvent*)
-{
-    QPainter painter(this);
-    // The ground under the chart's ink: the window's where they contrast, dark where a style sheet
-    // (a wall's) made the ink light on a light palette.
-    const QColor ink = palette().color(QPalette::WindowText);
-    const QColor ground = palette().color(QPalette::Window);
-    painter.fillRect(rect(), std::abs(ink.lightness() - ground.lightness()) >= 100 ? ground : (ink.lightness() > 128 ? QColor(0x1b1f27) : QColor(Qt::white)));
-    painter.setRenderHint(QPainter::Antialiasing, nodes.size() < 2000);
-    const QRectF view(toScene(QPointF(0, 0)), toScene(QPointF(width(), height())));
-    painter.save();
-    painter.translate(QRectF(rect()).center());
-    painter.scale(m_zoom, m_zoom);
-    painter.translate(-m_centre);
-    paintChart(painter, view, m_zoom, false);
-    painter.restore();
-    if (nodes.isEmpty()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Nothing on the chart yet. Find an item (Ctrl+F: a phone, an account, a plate, a name as written), "
-                            "chart a lead from the leads page (C), or open a saved chart (Ctrl+O)."));
-    }
-    if (hasFocus()) {
-        painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
-        painter.drawRect(rect().adjusted(1, 1, -2, -2));
-    }
-}
-
-void ChartCanvas::paintAll(QPainter& painter, const QRectF& target)
-{
-    QRectF box;
-    for (const Node& n : std::as_const(nodes))
-        if (n.visible)
-            box |= QRectF(n.pos - QPointF(60, 60), QSizeF(120, 140));
-    for (const Note& note : std::as_const(notes))
-        box |= QRectF(note.pos, QSizeF(220, 80));
-    if (box.isEmpty())
-        box = QRectF(-100, -100, 200, 200);
-    const double scale = std::min(target.width() / box.width(), target.height() / box.height());
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.translate(target.center());
-    painter.scale(scale, scale);
-    painter.translate(-box.center());
-    paintChart(painter, box, std::max(scale, 0.6), true);
-    painter.restore();
-}
-
-void ChartCanvas::paintChart(QPainter& painter, const QRectF& sceneRect, double scale, bool forPrint)
-{
-    const QPalette pal = forPrint ? QPalette(Qt::black, Qt::white) : palette();
-    const QColor text = forPrint ? QColor(Qt::black) : pal.color(QPalette::WindowText);
-    const QColor highlight = forPrint ? QColor(0x1f77b4) : pal.color(QPalette::Highlight);
-    const QColor changedColour(0xff8c00);
-    const QRectF cull = sceneRect.adjusted(-80, -80, 80, 80);
-    const bool labels = scale >= 0.55;
-    const bool edgeLabels = scale >= 0.9 && edges.size() < 600;
-
-    // Links: line style by confidence (confirmed solid, unconfirmed dashed, tentative dotted), an
-    // arrow where the link has a direction, the path found drawn thick.
-    QPen pen;
-    pen.setCosmetic(true);
-    for (const Edge& e : std::as_const(edges)) {
-        if (!e.visible || e.a < 0 || e.b < 0)
-            continue;
-        const QPointF a = nodes[e.a].pos, b = nodes[e.b].pos;
-        if (!cull.intersects(QRectF(a, b).normalized().adjusted(-1, -1, 1, 1)))
-            continue;
-        QColor c = e.onPath ? highlight : e.changed ? changedColour : text;
-        if (!e.onPath && !e.changed)
-            c.setAlpha(150);
-        pen.setColor(c);
-        pen.setWidthF(e.onPath ? 3.5 : e.changed ? 2.5 : 1.4);
-        pen.setStyle(e.link.confidence == LinkConfidence::Confirmed    ? Qt::SolidLine
-                     : e.link.confidence == LinkConfidence::Unconfirmed ? Qt::DashLine
-                                                                         : Qt::DotLine);
-        painter.setPen(pen);
-        painter.drawLine(a, b);
-        if (e.link.directed) {
-            const QLineF line(a, b);
-            const double r = nodes[e.b].radius;
-            if (line.length() > r * 2) {
-                const QPointF tip = line.pointAt(1 - r / line.length());
-                const double angle = std::atan2(a.y() - b.y(), a.x() - b.x());
-                const double size = 9 / std::max(scale, 0.3);
-                QPolygonF head;
-                head << tip << tip + QPointF(std::cos(angle + 0.4) * size, std::sin(angle + 0.4) * size)
-                     << tip + QPointF(std::cos(angle - 0.4) * size, std::sin(angle - 0.4) * size);
-                painter.setPen(Qt::NoPen);
-                painter.setBrush(c);
-                painter.drawPolygon(head);
-                painter.setBrush(Qt::NoBrush);
-            }
-        }
-        if (edgeLabels) {
-            painter.setPen(text);
-            QFont f = painter.font();
-            f.setPointSizeF(7.5);
-            painter.setFont(f);
-            painter.drawText(QLineF(a, b).pointAt(0.5) + QPointF(4, -4), relationName(e.link.relation));
-        }
-    }
-
-    // Items: a disc in the kind's colour (or the formatting's), its size by the measure chosen.
-    int drawn = 0;
-    QFont labelFont = painter.font();
-    labelFont.setPointSizeF(8.5);
-    QFont glyphFont = painter.font();
-    glyphFont.setBold(true);
-    for (int i = 0; i < nodes.size(); ++i) {
-        const Node& n = nodes[i];
-        if (!n.visible || !cull.contains(n.pos))
-            continue;
-        ++drawn;
-        const double r = n.radius;
-        painter.setPen(QPen(text, 1.2 / std::max(scale, 0.2)));
-        painter.setBrush(n.colour.isValid() ? n.colour : kindColour(n.entity.kind));
-        painter.drawEllipse(n.pos, r, r);
-        if (r * scale >= 9) {
-            glyphFont.setPointSizeF(std::max(6.0, r * 0.8));
-            painter.setFont(glyphFont);
-            painter.setPen(Qt::white);
-            const QString glyph = kindGlyph(n.entity.kind);
-            painter.drawText(QRectF(n.pos - QPointF(r, r), QSizeF(2 * r, 2 * r)), Qt::AlignCenter, glyph);
-        }
-        if (n.changed) {
-            painter.setPen(QPen(changedColour, 3 / std::max(scale, 0.3)));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(n.pos, r + 5 / scale, r + 5 / scale);
-        }
-        if (i == m_marked) {
-            QPen dashed(highlight, 2.5 / std::max(scale, 0.3), Qt::DashLine);
-            painter.setPen(dashed);
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(n.pos, r + 9 / scale, r + 9 / scale);
-        }
-        if (i == m_current && !forPrint) {
-            painter.setPen(QPen(highlight, 3.5 / std::max(scale, 0.3)));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(n.pos, r + 3 / scale, r + 3 / scale);
-        }
-        if (n.pinned) {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(text);
-            painter.drawRect(QRectF(n.pos + QPointF(-r, -r), QSizeF(5 / scale, 5 / scale)));
-        }
-        if (!n.badge.isEmpty() && r * scale >= 6) {
-            painter.setFont(labelFont);
-            const QRectF badge(n.pos + QPointF(r * 0.6, -r - 10 / scale), QSizeF(painter.fontMetrics().horizontalAdvance(n.badge) + 8, 14) / scale);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(QColor(0xc0392b));
-            painter.drawRoundedRect(badge, 4 / scale, 4 / scale);
-            painter.setPen(Qt::white);
-            painter.save();
-            painter.translate(badge.topLeft());
-            painter.scale(1 / scale, 1 / scale);
-            painter.drawText(QRectF(0, 0, badge.width() * scale, badge.height() * scale), Qt::AlignCenter, n.badge);
-            painter.restore();
-        }
-        if (labels) {
-            painter.setFont(labelFont);
-            painter.setPen(text);
-            const QString label = n.revealed.isEmpty() ? n.entity.labelMasked : n.revealed;
-            painter.drawText(QRectF(n.pos.x() - 110, n.pos.y() + r + 2, 220, 30), Qt::AlignHCenter | Qt::AlignTop,
-                             painter.fontMetrics().elidedText(label, Qt::ElideMiddle, 220));
-        }
-    }
-    m_drawn = drawn;
-
-    // Notes: what the analyst wrote on the chart.
-    for (const Note& note : std::as_const(notes)) {
-        if (!cull.contains(note.pos))
-            continue;
-        painter.setFont(labelFont);
-        const QRectF box(note.pos, QSizeF(200, 60));
-        painter.setPen(QPen(QColor(0xb7950b), 1));
-        painter.setBrush(QColor(0xfff3b0));
-        painter.drawRect(box);
-        painter.setPen(Qt::black);
-        painter.drawText(box.adjusted(6, 4, -6, -4), Qt::TextWordWrap, note.text);
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // TimeHistogram
@@ -857,20 +432,43 @@ void LinkChart::addItems(const QList<qint64>& ids, bool markChanged)
 
 void LinkChart::chartLead(qint64 lead)
 {
-    whenFinished(this, m_context.leads.entities(lead), [this](const QFuture<QList<LeadEntity>>& done) {
+    const auto chartThese = [this](const QList<qint64>& ids) {
+        whenFinished(this, m_entities.neighbours(ids, 1, 500), [this, first = ids.first()](const QFuture<ChartData>& near) {
+            try {
+                merge(near.result(), false);
+                m_canvas->setCurrent(m_index.value(first, -1));
+                layoutChart(QStringLiteral("force"));
+            } catch (const std::exception& e) {
+                say(errorText(e));
+            }
+        });
+    };
+    whenFinished(this, m_context.leads.entities(lead), [this, lead, chartThese](const QFuture<QList<LeadEntity>>& done) {
         try {
             QList<qint64> ids;
             for (const LeadEntity& e : done.result())
                 ids << e.id;
-            if (ids.isEmpty()) {
-                say(tr("The lead has no entities yet: add them here (A) and link them (L)."));
-                return;
-            }
-            whenFinished(this, m_entities.neighbours(ids, 1, 500), [this, first = ids.first()](const QFuture<ChartData>& near) {
+            if (!ids.isEmpty())
+                return chartThese(ids);
+            // A lead whose evidence names a ring (a big-data hit): its members and ties become its entities.
+            whenFinished(this, m_context.leads.lead(lead), [this, lead, chartThese](const QFuture<Lead>& read) {
                 try {
-                    merge(near.result(), false);
-                    m_canvas->setCurrent(m_index.value(first, -1));
-                    layoutChart(QStringLiteral("force"));
+                    if (read.result().evidence.value(QStringLiteral("members")).toArray().isEmpty()) {
+                        say(tr("The lead has no entities yet: add them here (A) and link them (L)."));
+                        return;
+                    }
+                    say(tr("Taking the ring's members and the identifiers tying them onto the chart..."));
+                    whenFinished(this, m_entities.takeInEvidence(lead), [this, chartThese](const QFuture<QList<qint64>>& taken) {
+                        try {
+                            const QList<qint64> ids = taken.result();
+                            if (ids.isEmpty())
+                                say(tr("The lead has no entities yet: add them here (A) and link them (L)."));
+                            else
+                                chartThese(ids);
+                        } catch (const std::exception& e) {
+                            say(errorText(e));
+                        }
+                    });
                 } catch (const std::exception& e) {
                     say(errorText(e));
                 }
@@ -1401,9 +999,9 @@ void LinkChart::applyFormatting()
         ChartCanvas::Node& node = nodes[i];
         node.radius = (m_measure.size() == n && top > 0) ? 10 + 24 * m_measure[i] / top : 14;
         if (colourBy == QLatin1String("community") && m_community.size() == n)
-            node.colour = paletteColour(m_community[i]);
+            node.colour = ChartCanvas::paletteColour(m_community[i]);
         else if (colourBy == QLatin1String("component") && m_component.size() == n)
-            node.colour = paletteColour(m_component[i]);
+            node.colour = ChartCanvas::paletteColour(m_component[i]);
         else if (colourBy.startsWith(QLatin1String("attr:"))) {
             const QJsonValue v = node.entity.attributes.value(colourBy.mid(5));
             if (v.isUndefined()) {
@@ -1412,7 +1010,7 @@ void LinkChart::applyFormatting()
                 const QString key = v.toVariant().toString();
                 if (!attributeColours.contains(key))
                     attributeColours.insert(key, int(attributeColours.size()));
-                node.colour = paletteColour(attributeColours.value(key));
+                node.colour = ChartCanvas::paletteColour(attributeColours.value(key));
             }
         } else {
             node.colour = QColor(); // by kind

@@ -6,6 +6,7 @@
 // hierarchical, circular and timeline layouts that keep pinned items still; a histogram of the links
 // by time that filters them; notes; saved as the analyst left it; exported as PNG or PDF. It follows
 // the store: what another desk adds to an item on the chart appears, marked. Every step has a key.
+#include "chartcanvas.h"
 #include "hexhub/criminal_intel/entities.h"
 
 #include "viewsupport.h"
@@ -32,90 +33,6 @@ struct Event;
 namespace hexhub::criminalintel {
 
 struct IntelContext;
-
-//! The drawing: items and links in chart coordinates, panned and zoomed; keyboard and mouse.
-class ChartCanvas final : public QWidget
-{
-    Q_OBJECT
-public:
-    struct Node
-    {
-        Entity entity;
-        QPointF pos;
-        bool pinned = false;
-        bool changed = false; //!< added or changed elsewhere since the chart was opened
-        bool visible = true;
-        double radius = 14;
-        QColor colour;
-        QString badge;
-        QString revealed; //!< the label, once revealed with a reason
-    };
-    struct Edge
-    {
-        Link link;
-        int a = -1, b = -1;
-        bool changed = false;
-        bool visible = true;
-        bool onPath = false;
-    };
-    struct Note
-    {
-        QString text;
-        QPointF pos;
-    };
-
-    explicit ChartCanvas(QWidget* parent = nullptr);
-
-    QList<Node> nodes;
-    QList<Edge> edges;
-    QList<Note> notes;
-
-    int current() const { return m_current; }
-    void setCurrent(int node);
-    int marked() const { return m_marked; }
-    void setMarked(int node);
-    //! Every visible item in view.
-    void fit();
-    void zoomBy(double factor);
-    void panBy(QPointF widgetDelta);
-    double zoom() const { return m_zoom; }
-    QPointF centre() const { return m_centre; }
-    void setView(QPointF centre, double zoom);
-    //! Draws the chart into `target` (an export, a picture): everything visible, fitted.
-    void paintAll(QPainter& painter, const QRectF& target);
-    //! The number of nodes drawn in the last frame (culled to the view).
-    int drawnLastFrame() const { return m_drawn; }
-    static QColor kindColour(EntityKind kind);
-    static QString kindGlyph(EntityKind kind);
-
-Q_SIGNALS:
-    void currentChanged(int node);
-    void nodeMoved(int node);
-
-protected:
-    void paintEvent(QPaintEvent* event) override;
-    void keyPressEvent(QKeyEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
-    void wheelEvent(QWheelEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
-
-private:
-    void paintChart(QPainter& painter, const QRectF& sceneRect, double scale, bool forPrint);
-    QPointF toScene(QPointF widgetPoint) const;
-    int nodeAt(QPointF widgetPoint) const;
-    void stepTo(QPointF direction);
-
-    QPointF m_centre;
-    double m_zoom = 1;
-    int m_current = -1, m_marked = -1;
-    int m_dragging = -1;
-    bool m_panning = false;
-    QPointF m_lastMouse;
-    int m_drawn = 0;
-    bool m_autoFit = false; //!< fitted, not moved since: a resize fits again
-};
 
 //! The histogram of the chart's links over time, with the range the filter keeps.
 class TimeHistogram final : public QWidget

@@ -216,6 +216,14 @@ public:
      */
     QFuture<Entity> merge(qint64 duplicate, int version, qint64 into, const QString& reason,
                           const CommandId& command = CommandId::make());
+    /*!
+     * criminal_intel.entity.edit. The entities lead `lead`'s evidence names, added to it once: a
+     * big-data ring's members (accounts) and the identifiers tying them (phones, devices, addresses
+     * ..., masked as the hit brought them, so they match nothing), each tie a link "uses" with the hit
+     * and its dataset as provenance. A lead that has entities already, or whose evidence names none,
+     * is left as it is. Returns the lead's entities.
+     */
+    QFuture<QList<qint64>> takeInEvidence(qint64 lead, const CommandId& command = CommandId::make());
     //! criminal_intel.entity.edit. Replaces the entity's attributes (plain values only) at `version`.
     QFuture<Entity> setAttributes(qint64 id, int version, const QJsonObject& attributes, const CommandId& command = CommandId::make());
     /*!
