@@ -5305,6 +5305,14 @@
         <source>Link chart</source>
         <translation>关系图</translation>
     </message>
+    <message>
+        <source>Chart the lead in view (its entities, one step out)</source>
+        <translation>将当前线索绘入关系图（其实体及向外一步）</translation>
+    </message>
+    <message>
+        <source>Open a saved link chart</source>
+        <translation>打开已保存的关系图</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Dashboard</name>
@@ -5629,6 +5637,18 @@
     <message>
         <source>Someone saved this chart meanwhile; open it again, or save yours as a new chart.</source>
         <translation>其他人已保存了该图表；请重新打开，或另存为新图表。</translation>
+    </message>
+    <message>
+        <source>No lead %1.</source>
+        <translation>没有线索 %1。</translation>
+    </message>
+    <message>
+        <source>The evidence names %1 members; at most 5,000 are taken onto a chart.</source>
+        <translation>证据中有 %1 个成员；图表最多容纳 5,000 个。</translation>
+    </message>
+    <message>
+        <source>Tied by the shared %1 (the model&apos;s finding)</source>
+        <translation>因共用%1而关联（模型发现）</translation>
     </message>
 </context>
 <context>
@@ -6669,10 +6689,6 @@
         <translation>K 核(&amp;K)</translation>
     </message>
     <message>
-        <source>Only links &amp;between</source>
-        <translation>仅显示此期间的关系(&amp;B)</translation>
-    </message>
-    <message>
         <source>Links from</source>
         <translation>关系起始</translation>
     </message>
@@ -7043,6 +7059,18 @@
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Only links &amp;dated between</source>
+        <translation>仅显示此期间的关系(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Taking the ring&apos;s members and the identifiers tying them onto the chart...</source>
+        <translation>正在将团伙成员及其关联标识加入图表……</translation>
+    </message>
+    <message>
+        <source>It joins the lead charted; a case too, if it belongs to one</source>
+        <translation>将加入当前图表的线索；如属某案件，也可填写案件</translation>
     </message>
 </context>
 <context>

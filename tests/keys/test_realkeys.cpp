@@ -341,7 +341,7 @@ TEST_CASE("Real keys under Xvfb: an analyst imports a file, runs the ring model,
     REQUIRE(desk.quit(keyboard));
 }
 
-TEST_CASE("Real keys under Xvfb: an intelligence analyst records a tip, grades it, assigns it and develops it, by keyboard alone",
+TEST_CASE("Real keys under Xvfb: an intelligence analyst records a tip, grades it, assigns it, develops it and charts it, by keyboard alone",
           "[xvfb][keys][intel]")
 {
     XSession x;
@@ -412,6 +412,55 @@ TEST_CASE("Real keys under Xvfb: an intelligence analyst records a tip, grades i
     expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE status = 'developing' AND due_at IS NULL"), {},
                 QStringLiteral("the lead developing, its limit met"), picture);
     CHECK(store.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'lead.updated' AND actor = 'ivy'")).toInt() == 3);
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+
+    // C charts the lead (nothing on it yet); on the chart A adds a phone to it, and another, typed
+    // as they come; M marks the second, the arrow moves to the first, L links them with where the
+    // link came from; Ctrl+S saves the chart under a title.
+    keyboard.press(QStringLiteral("c"));
+    for (const QString& phone : {QStringLiteral("13800138417"), QStringLiteral("139-0522-6603")}) {
+        for (int tries = 0; tries < 10 && x.activeWindow() != QStringLiteral("Add an item"); ++tries) {
+            keyboard.press(QStringLiteral("a"));
+            x.waitForActiveWindow(QStringLiteral("Add an item"), 2000);
+        }
+        if (x.activeWindow() != QStringLiteral("Add an item"))
+            x.screenshot(picture);
+        REQUIRE(x.activeWindow() == QStringLiteral("Add an item"));
+        keyboard.type(phone);
+        keyboard.press(QStringLiteral("Return"));
+        REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+    }
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) = 2 FROM ci_lead_entities le JOIN ci_entities e ON e.id = le.entity_id "
+                                         "WHERE e.kind = 'phone' AND e.created_by = 'ivy'"),
+                {}, QStringLiteral("two phones on the lead"), picture);
+    keyboard.press(QStringLiteral("m"));
+    for (const char* arrow : {"Left", "Right", "Up", "Down"})
+        keyboard.press(QString::fromLatin1(arrow)); // one of them reaches the other phone; M marked the second
+    // L from the marked phone to the current one: the relation proposed, Tab to where it came from.
+    for (int tries = 0; tries < 6 && !x.activeWindow().startsWith(QStringLiteral("Link ")); ++tries) {
+        keyboard.press(QStringLiteral("Home"));
+        keyboard.press(QStringLiteral("l"));
+        x.waitForActiveWindow(QStringLiteral("Link "), 2000);
+    }
+    if (!x.activeWindow().startsWith(QStringLiteral("Link ")))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow().startsWith(QStringLiteral("Link ")));
+    for (int t = 0; t < 4; ++t)
+        keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("call records March"));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM ci_links WHERE relation = 'calls' AND source_ref = 'call records March' "
+                                         "AND created_by = 'ivy'"),
+                {}, QStringLiteral("the two phones linked, with where the link came from"), picture);
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+    keyboard.press(QStringLiteral("ctrl+s"));
+    if (!x.waitForActiveWindow(QStringLiteral("Save the chart")))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Save the chart"));
+    keyboard.type(QStringLiteral("Night market"));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM ci_charts WHERE title = 'Night market' AND created_by = 'ivy'"), {},
+                QStringLiteral("the chart saved"), picture);
     REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
     REQUIRE(desk.quit(keyboard));
 }

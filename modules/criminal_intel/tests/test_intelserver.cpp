@@ -172,6 +172,13 @@ TEST_CASE("Entities on a shared server: labels and match keys are the server's t
     CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT match_key FROM ci_entities"))));
     CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("SELECT id FROM ci_entities WHERE match_key = '13800138000'"))));
     CHECK(intel.column(QStringLiteral("SELECT label_masked FROM ci_entities WHERE id = %1").arg(person)) == QStringList{QStringLiteral("**i Li")});
+    // Who made a link is the server's to write, whatever the desk sends.
+    CHECK(intel.refusal(QStringLiteral("INSERT INTO ci_links (from_id, to_id, relation, source_kind, source_ref, created_by) "
+                                       "VALUES (%1, %2, 'met', 'analyst', 'seen together', 'somebody else')")
+                            .arg(person)
+                            .arg(phone))
+              .isEmpty());
+    CHECK(owner.scalar(QStringLiteral("SELECT created_by FROM ci_links WHERE source_ref = 'seen together'")).toString() == server.intel);
     // A label, a kind or a key is not changed in place (add the right one and merge).
     CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_entities SET label = 'Someone else' WHERE id = %1").arg(person))));
     CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_entities SET match_key = '13900139000' WHERE id = %1").arg(phone))));
@@ -180,7 +187,7 @@ TEST_CASE("Entities on a shared server: labels and match keys are the server's t
               .toInt() == 1);
     // The hub's supervisor reads the chart, masked, and changes nothing; another centre reads none of it.
     Login hub(server.urlOf(server.hub));
-    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM ci_links")) == QStringList{QStringLiteral("2")});
+    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM ci_links")) == QStringList{QStringLiteral("3")});
     CHECK(hub.column(QStringLiteral("SELECT count(*) FROM ci_lead_entities")) == QStringList{QStringLiteral("2")});
     CHECK(!hub.refusal(QStringLiteral("INSERT INTO ci_links (from_id, to_id, relation, source_kind, source_ref) VALUES (%1, %2, 'met', 'analyst', 'x')")
                            .arg(person)

@@ -137,6 +137,12 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
             onDesk([](LeadDesk* d) { d->panel()->saveReport(); }));
     command("criminal_intel.export", tr("Export the leads in view as CSV"), LeadService::kViewPermission, "",
             onDesk([](LeadDesk* d) { d->queue()->exportCsv(); }));
+    command("criminal_intel.chart", tr("Chart the lead in view (its entities, one step out)"), LeadService::kViewPermission, "",
+            onDesk([](LeadDesk* d) { d->chartLead(); }));
+    command("criminal_intel.charts", tr("Open a saved link chart"), LeadService::kViewPermission, "", onDesk([](LeadDesk* d) {
+                d->showChart();
+                d->chart()->openSaved();
+            }));
     command("criminal_intel.scheme", tr("Choose the grading scheme (admiralty or 3x5x2)"), LeadService::kSettingsPermission, "",
             onDesk([](LeadDesk* d) { d->chooseScheme(); }));
     return true;

@@ -231,7 +231,7 @@ LinkChart::LinkChart(IntelContext& context, QWidget* parent)
     m_kcore->setSpecialValueText(tr("every item"));
     m_kcore->setPrefix(tr("core ≥ "));
     form->addRow(tr("&K-core"), m_kcore);
-    m_timeFilter = new QCheckBox(tr("Only links &between"), analysis);
+    m_timeFilter = new QCheckBox(tr("Only links &dated between"), analysis);
     m_timeFilter->setObjectName(QStringLiteral("timeFilter"));
     form->addRow(m_timeFilter);
     auto* range = new QHBoxLayout;
@@ -432,6 +432,7 @@ void LinkChart::addItems(const QList<qint64>& ids, bool markChanged)
 
 void LinkChart::chartLead(qint64 lead)
 {
+    m_lead = lead;
     const auto chartThese = [this](const QList<qint64>& ids) {
         whenFinished(this, m_entities.neighbours(ids, 1, 500), [this, first = ids.first()](const QFuture<ChartData>& near) {
             try {
@@ -694,7 +695,8 @@ void LinkChart::addEntity()
     f.form->addRow(tr("&Label"), label);
     auto* caseRef = new QLineEdit(&f.dialog);
     caseRef->setObjectName(QStringLiteral("caseRef"));
-    caseRef->setPlaceholderText(tr("A person needs the case it belongs to, or is added from its lead"));
+    caseRef->setPlaceholderText(m_lead > 0 ? tr("It joins the lead charted; a case too, if it belongs to one")
+                                           : tr("A person needs the case it belongs to, or is added from its lead"));
     f.form->addRow(tr("&Case"), caseRef);
     auto* basis = new QLineEdit(&f.dialog);
     basis->setObjectName(QStringLiteral("legalBasis"));
@@ -751,6 +753,7 @@ void LinkChart::addEntity()
         return;
     }
     NewEntity draft;
+    draft.leadId = m_lead; // the lead charted joins what is found for it
     draft.kind = entityKindFromKey(kind->currentData().toString()).value_or(EntityKind::Phone);
     draft.label = label->text();
     draft.caseRef = caseRef->text();
@@ -1281,6 +1284,7 @@ void LinkChart::applyState(const QJsonObject& state, const ChartData& data)
     m_changeCount = 0;
     m_changes->clear();
     m_measure.clear();
+    m_lead = 0;
     // Each item where it was left (an item merged since into another takes its place).
     QHash<qint64, QJsonObject> placed;
     for (const QJsonValue& v : state.value(QStringLiteral("items")).toArray())

@@ -158,6 +158,7 @@ private:
     qint64 m_chartId = 0;
     int m_chartVersion = 0;
     QString m_chartTitle;
+    qint64 m_lead = 0; //!< the lead charted last (C): items added here join it
     bool m_timeline = false;
     QList<QPointF> m_beforeTimeline;
     LatestRead m_searches;

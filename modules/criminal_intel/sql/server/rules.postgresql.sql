@@ -189,3 +189,38 @@ $$;
 REVOKE ALL ON FUNCTION ci_entity_matches(BIGINT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ci_entity_matches(BIGINT) TO hexhub_app;
 
+
+-- Entities, links and charts: only a holder of criminal_intel.entity.edit writes them, whatever the
+-- grants of the login's role say, and who made or last saved one is the server's to write.
+CREATE OR REPLACE FUNCTION ci_chart_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN COALESCE(NEW, OLD);
+    END IF;
+    IF NOT hexhub_holds('criminal_intel.entity.edit') THEN
+        RAISE EXCEPTION 'permission denied: % may not change the link chart''s records', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    IF TG_TABLE_NAME = 'ci_charts' THEN
+        NEW.updated_by := session_user::TEXT;
+        IF TG_OP = 'INSERT' THEN
+            NEW.created_by := session_user::TEXT;
+        ELSE
+            NEW.created_by := OLD.created_by;
+        END IF;
+    ELSIF TG_OP = 'INSERT' THEN
+        NEW.created_by := session_user::TEXT;
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS ci_chart_guard ON ci_entities;
+CREATE TRIGGER ci_chart_guard BEFORE INSERT OR UPDATE OR DELETE ON ci_entities FOR EACH ROW EXECUTE FUNCTION ci_chart_guard();
+DROP TRIGGER IF EXISTS ci_chart_guard ON ci_links;
+CREATE TRIGGER ci_chart_guard BEFORE INSERT OR UPDATE OR DELETE ON ci_links FOR EACH ROW EXECUTE FUNCTION ci_chart_guard();
+DROP TRIGGER IF EXISTS ci_chart_guard ON ci_charts;
+CREATE TRIGGER ci_chart_guard BEFORE INSERT OR UPDATE ON ci_charts FOR EACH ROW EXECUTE FUNCTION ci_chart_guard();
