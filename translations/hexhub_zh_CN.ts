@@ -5367,6 +5367,10 @@
         <source>Decide on lead %1 (graded %2)</source>
         <translation>对线索 %1 作出决定（评级：%2）</translation>
     </message>
+    <message>
+        <source>Keep the reason under 2,000 characters.</source>
+        <translation>理由请少于 2,000 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::EntityService</name>
@@ -5449,10 +5453,6 @@
     <message>
         <source>No link %1.</source>
         <translation>没有关系 %1。</translation>
-    </message>
-    <message>
-        <source>Keep the reason under 2,000 characters.</source>
-        <translation>理由请少于 2,000 个字符。</translation>
     </message>
     <message>
         <source>Keep an entity to 20 attributes.</source>
@@ -6173,10 +6173,6 @@
     <message>
         <source>No lead %1.</source>
         <translation>没有线索 %1。</translation>
-    </message>
-    <message>
-        <source>Keep the reason under 2,000 characters.</source>
-        <translation>理由请控制在 2000 个字符以内。</translation>
     </message>
     <message>
         <source>see leads</source>

@@ -6,6 +6,7 @@
 // set beside sqlite3's own .import of the same file (reported), and importing it into a stored dataset
 // through the centre's service beside the same .import (target: at most 1.5x).
 #include "benchmarks.h"
+#include "benchplatform.h"
 
 #include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/model.h"
@@ -248,24 +249,10 @@ QList<Figure> bigData(bool quick)
     // transactions on the store's writer), against the same sqlite3 .import. Last, so that its
     // store does not weigh on the ring model's peak memory.
     {
-        PlatformOptions options;
-        options.store = StoreUrl::sqlite(dir.filePath(QStringLiteral("desk.db")));
-        options.auditKeyPath = dir.filePath(QStringLiteral("audit.key"));
-        options.settingsPath = dir.filePath(QStringLiteral("hexhub.conf"));
-        options.outboxPath = dir.filePath(QStringLiteral("outbox.db"));
-        options.modulePaths = {QStringLiteral(HEXHUB_MODULE_DIR)};
-        options.passwordIterations = 1000;
-        Platform platform(options);
-        QFuture<void> started = platform.start();
-        if (!waitForFuture(started, 120000))
-            throw std::runtime_error("the store did not open");
-        resultOf(started);
-        Principal analyst;
-        analyst.userId = 1;
-        analyst.name = QStringLiteral("bench");
-        analyst.roles = {QStringLiteral("bigdata_investigation_operator")};
-        analyst.permissions = {QStringLiteral("bigdata_investigation.dataset.import"), QStringLiteral("bigdata_investigation.model.run")};
-        platform.session().setPrincipal(analyst);
+        const std::unique_ptr<Platform> started = startDeskPlatform(dir.path(), QStringLiteral("bigdata_investigation_operator"),
+                                                                 {QStringLiteral("bigdata_investigation.dataset.import"),
+                                                                  QStringLiteral("bigdata_investigation.model.run")});
+        Platform& platform = *started;
         DatasetService datasets(platform.store(), platform.session(), platform.audit());
         timer.restart();
         QFuture<Dataset> imported = datasets.importFile(csvPath, {}, demo.columns,

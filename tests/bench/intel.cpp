@@ -6,6 +6,7 @@
 // panned and zoomed (target: at most 16 ms a frame at the 90th percentile), in a child process
 // (hexhub-bench-chart) beside a plain QGraphicsView of the same items.
 #include "benchmarks.h"
+#include "benchplatform.h"
 
 #include "hexhub/criminal_intel/entities.h"
 #include "hexhub/criminal_intel/linkgraph.h"
@@ -63,24 +64,10 @@ QList<Figure> intelGraph(bool quick)
     QTemporaryDir dir;
     if (!dir.isValid())
         throw std::runtime_error("no temporary folder");
-    PlatformOptions options;
-    options.store = StoreUrl::sqlite(dir.filePath(QStringLiteral("desk.db")));
-    options.auditKeyPath = dir.filePath(QStringLiteral("audit.key"));
-    options.settingsPath = dir.filePath(QStringLiteral("hexhub.conf"));
-    options.outboxPath = dir.filePath(QStringLiteral("outbox.db"));
-    options.modulePaths = {QStringLiteral(HEXHUB_MODULE_DIR)};
-    options.passwordIterations = 1000;
-    Platform platform(options);
-    QFuture<void> started = platform.start();
-    if (!waitForFuture(started, 120000))
-        throw std::runtime_error("the store did not open");
-    resultOf(started);
-    Principal analyst;
-    analyst.userId = 1;
-    analyst.name = QStringLiteral("bench");
-    analyst.roles = {QStringLiteral("criminal_intel_operator")};
-    analyst.permissions = {QStringLiteral("criminal_intel.lead.view"), QStringLiteral("criminal_intel.entity.edit")};
-    platform.session().setPrincipal(analyst);
+    const std::unique_ptr<Platform> desk = startDeskPlatform(dir.path(), QStringLiteral("criminal_intel_operator"),
+                                                             {QStringLiteral("criminal_intel.lead.view"), QStringLiteral("criminal_intel.entity.edit")});
+    Platform& platform = *desk;
+    const Principal analyst = platform.session().principal();
 
     // The graph: phones, accounts and devices on a ring where each ties to its four next (a
     // neighbourhood of eight), and a fifth of the links between random pairs (the shortcuts that

@@ -32,6 +32,8 @@ struct Tr
 
 using service::check;
 using service::failNow;
+using detail::compact;
+using detail::requireReason;
 
 const QString kModule = QStringLiteral("criminal_intel");
 constexpr qint64 kDayMs = 24 * 3600 * 1000LL;
@@ -179,20 +181,7 @@ qint64 resolved(Sql& sql, qint64 id)
     return id;
 }
 
-QString requireReason(const QString& reason, const QString& message)
-{
-    const QString why = reason.trimmed();
-    if (why.size() < 5)
-        throw ValidationError(message);
-    if (why.size() > 2000)
-        throw ValidationError(Tr::tr("Keep the reason under 2,000 characters."));
-    return why;
-}
 
-QString compact(const QJsonObject& o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
 
 QString attributesProblem(const QJsonObject& attributes)
 {

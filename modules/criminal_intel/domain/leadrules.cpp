@@ -1,5 +1,6 @@
 #include "leadrules_p.h"
 
+#include "base/error.h"
 #include "shared/deadlines.h"
 #include "shared/timelimits.h"
 #include "store/sql.h"
@@ -7,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace hexhub::criminalintel::detail {
 
@@ -43,6 +45,21 @@ void publish(WriteTransaction& txn, const QString& key, const QString& title, qi
 }
 
 } // namespace
+
+QString requireReason(const QString& reason, const QString& message)
+{
+    const QString why = reason.trimmed();
+    if (why.size() < 5)
+        throw ValidationError(message);
+    if (why.size() > 2000)
+        throw ValidationError(Tr::tr("Keep the reason under 2,000 characters."));
+    return why;
+}
+
+QString compact(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 
 bool onPreparedServer(Sql& sql, const char* function)
 {

@@ -35,6 +35,8 @@ struct Tr
 
 using service::check;
 using service::failNow;
+using detail::compact;
+using detail::requireReason;
 
 const QString kModule = QStringLiteral("criminal_intel");
 constexpr qint64 kDayMs = 24 * 3600 * 1000LL;
@@ -44,10 +46,6 @@ WriteContext intelWrite(const Principal& actor)
     return service::writeAs(kModule, actor);
 }
 
-QString compact(const QJsonObject& o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
 
 const QString kLeadColumns = QStringLiteral(
     "id, reference, source_kind, source_centre, source_record, source_detail_masked, summary, details, evidence, scheme, source_grade, "
@@ -93,15 +91,6 @@ Lead loadLead(Sql& sql, qint64 id)
     return leadFrom(q);
 }
 
-QString requireReason(const QString& reason, const QString& message)
-{
-    const QString why = reason.trimmed();
-    if (why.size() < 5)
-        throw ValidationError(message);
-    if (why.size() > 2000)
-        throw ValidationError(Tr::tr("Keep the reason under 2,000 characters."));
-    return why;
-}
 
 GradingScheme schemeIn(Sql& sql)
 {

@@ -1,5 +1,6 @@
 #include "leaddesk.h"
 #include "intelcontext.h"
+#include "intelviews_p.h"
 #include "linkchart.h"
 
 #include "base/background.h"
@@ -36,10 +37,6 @@ namespace hexhub::criminalintel {
 
 namespace {
 
-QString errorText(const std::exception& e)
-{
-    return QString::fromUtf8(e.what());
-}
 
 QString stamp(qint64 ms)
 {

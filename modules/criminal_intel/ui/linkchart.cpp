@@ -1,5 +1,6 @@
 #include "linkchart.h"
 #include "intelcontext.h"
+#include "intelviews_p.h"
 
 #include "hexhub/criminal_intel/linkgraph.h"
 
@@ -45,15 +46,6 @@ namespace hexhub::criminalintel {
 
 namespace {
 
-QString errorText(const std::exception& e)
-{
-    return QString::fromUtf8(e.what());
-}
-
-QString day(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd")) : QString();
-}
 
 // A small form dialog: the fields given, OK (the default button) and Cancel.
 struct Form
