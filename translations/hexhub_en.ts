@@ -368,13 +368,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n item(s) added, %1 step(s) out.</source>
-        <translation>
-            <numerusform>%n item added, %1 step out.</numerusform>
-            <numerusform>%n items added, %1 steps out.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The shortest path: %n link(s), drawn thick.</source>
         <translation>
             <numerusform>The shortest path: %n link, drawn thick.</numerusform>
@@ -393,6 +386,20 @@
         <translation>
             <numerusform>%n item, labels masked unless revealed; exported %1 by %2</numerusform>
             <numerusform>%n items, labels masked unless revealed; exported %1 by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, one step out.</source>
+        <translation>
+            <numerusform>%n item added, one step out.</numerusform>
+            <numerusform>%n items added, one step out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, %1 steps out.</source>
+        <translation>
+            <numerusform>%n item added, %1 steps out.</numerusform>
+            <numerusform>%n items added, %1 steps out.</numerusform>
         </translation>
     </message>
 </context>

@@ -6748,12 +6748,6 @@
         <source>Expanding...</source>
         <translation>正在扩展……</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) added, %1 step(s) out.</source>
-        <translation>
-            <numerusform>向外 %1 步，加入 %n 项。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Expand how many steps?</source>
         <translation>向外扩展几步？</translation>
@@ -7067,6 +7061,18 @@
     <message>
         <source>It joins the lead charted; a case too, if it belongs to one</source>
         <translation>将加入当前图表的线索；如属某案件，也可填写案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, one step out.</source>
+        <translation>
+            <numerusform>向外一步，加入 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, %1 steps out.</source>
+        <translation>
+            <numerusform>向外 %1 步，加入 %n 项。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

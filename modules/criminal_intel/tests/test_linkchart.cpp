@@ -246,6 +246,41 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM ci_entities")) == 8);
     REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("already known")); }));
 
+    // Shift+M: an item that repeats another (the same number written another way, added elsewhere),
+    // found and added, is offered as likely the same and merged into it with a reason.
+    {
+        EntityService entities(tp->store(), tp->session(), tp->audit());
+        await(entities.add({EntityKind::Phone, QStringLiteral("+86 135-0000-0000"), 0, QString(), QString(), 365,
+                            QJsonObject{{QStringLiteral("note"), QStringLiteral("written another way")}}}));
+    }
+    canvas->setFocus();
+    key(canvas, Qt::Key_F, Qt::ControlModifier);
+    search->selectAll();
+    type(search, QStringLiteral("13500000000"));
+    key(search, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return results->count() == 2 && results->hasFocus(); }));
+    const int before = countOf(chart, "items");
+    key(results, Qt::Key_Down);
+    key(results, Qt::Key_Return); // the one not on the chart yet
+    REQUIRE(waitUntil([&] { return countOf(chart, "items") == before + 1; }));
+    const qint64 repeat = currentOf(chart);
+    CHECK(repeat != ring.other);
+    auto* matches = chart->findChild<QListWidget*>(QStringLiteral("itemMatches"));
+    REQUIRE(waitUntil([&] { return matches->count() == 1; }));
+    canvas->setFocus();
+    whenModal(QStringLiteral("reasonDialog"), [](QDialog* d) {
+        QApplication::setActiveWindow(d);
+        QTest::qWaitForWindowActive(d);
+        auto* field = d->findChild<QLineEdit*>(QStringLiteral("reason"));
+        field->setFocus();
+        type(field, QStringLiteral("Same number, written another way"));
+        key(field, Qt::Key_Return);
+    });
+    key(canvas, Qt::Key_M, Qt::ShiftModifier);
+    REQUIRE(waitUntil([&] { return !has(chart, repeat) && message->text().contains(QStringLiteral("Merged")); }));
+    backToWindow(window);
+    CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM ci_entities WHERE merged_into IS NOT NULL")) == 1);
+
     // What another analyst links to an item on the chart appears, marked.
     await(tp->store().write(service::writeAs(QStringLiteral("criminal_intel"), Principal{}), [&](WriteTransaction& txn) {
         criminalintel::detail::insertLink(txn, {ring.far1, ring.far2, QStringLiteral("calls"), true, LinkConfidence::Unconfirmed, LinkSource::Record,
@@ -292,6 +327,43 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("pull")); }));
     CHECK(posOf(chart, ring.chen) == pinnedAt);
     CHECK(posOf(chart, ring.far2) != otherAt);
+
+    // H: layers from the current item (Chen first, his neighbours one column on); O: circles.
+    select(chart, ring.chen);
+    key(canvas, Qt::Key_H);
+    REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("layers")); }));
+    CHECK(posOf(chart, ring.chen) == pinnedAt); // pinned: where he was
+    CHECK(posOf(chart, ring.liu).x() > posOf(chart, ring.liuPhone).x()); // Liu is one layer further out than his phone
+    key(canvas, Qt::Key_O);
+    REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("circles")); }));
+    CHECK(posOf(chart, ring.chen) == pinnedAt);
+
+    // Shift+E: n steps out (the dialog asks how many).
+    answer(QStringLiteral("stepsDialog"), [](QDialog* d) {
+        auto* steps = d->findChild<QSpinBox*>(QStringLiteral("steps"));
+        steps->setFocus();
+        key(steps, Qt::Key_Up); // 3
+    });
+    select(chart, ring.chen);
+    key(canvas, Qt::Key_E, Qt::ShiftModifier);
+    REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("3 steps out")); }));
+    backToWindow(window);
+
+    // R: Chen's name, with a reason, on the audit log; shown on this chart only.
+    canvas->setFocus();
+    select(chart, ring.chen);
+    whenModal(QStringLiteral("reasonDialog"), [](QDialog* d) {
+        QApplication::setActiveWindow(d);
+        QTest::qWaitForWindowActive(d);
+        auto* field = d->findChild<QLineEdit*>(QStringLiteral("reason"));
+        field->setFocus();
+        type(field, QStringLiteral("Matching the custody record"));
+        key(field, Qt::Key_Return);
+    });
+    key(canvas, Qt::Key_R);
+    REQUIRE(waitUntil([&] { return chart->findChild<QLabel*>(QStringLiteral("itemDetails"))->text().contains(QStringLiteral("Chen Jun")); }));
+    backToWindow(window);
+    CHECK(scalar(tp, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'personal_data.revealed' AND detail = 'Matching the custody record'")) == 1);
 
     // T: the timeline, each item where it first appears in a link; T again goes back.
     const QPointF laidOut = posOf(chart, ring.liu);

@@ -563,7 +563,8 @@ void LinkChart::expand(int steps)
         try {
             const int before = int(m_canvas->nodes.size());
             merge(done.result(), false);
-            say(tr("%n item(s) added, %1 step(s) out.", nullptr, int(m_canvas->nodes.size()) - before).arg(steps));
+            const int added = int(m_canvas->nodes.size()) - before;
+            say(steps == 1 ? tr("%n item(s) added, one step out.", nullptr, added) : tr("%n item(s) added, %1 steps out.", nullptr, added).arg(steps));
         } catch (const std::exception& e) {
             say(errorText(e));
         }
