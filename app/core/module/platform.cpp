@@ -269,10 +269,24 @@ QFuture<void> Platform::applyServerRules()
             QFile script(path);
             if (!script.open(QIODevice::ReadOnly))
                 throw StoreError(Tr::tr("Cannot read the server rules %1: %2").arg(path, script.errorString()));
-            try {
-                txn.execScript(QString::fromUtf8(script.readAll()));
-            } catch (const StoreError& e) {
-                throw StoreError(Tr::tr("The server rules %1 failed: %2").arg(path, e.message()));
+            const QString text = QString::fromUtf8(script.readAll());
+            // Roles are the whole server's: another database's --init-server, or a desk's transaction
+            // here, can meet this one in a deadlock (or a lock wait the server cuts short), and the
+            // server then ends one of them. Ended here, the script is taken back to before it and run
+            // again, at most four times (the other has its locks by then).
+            for (int attempt = 1;; ++attempt) {
+                txn.exec(QStringLiteral("SAVEPOINT hexhub_server_rules"));
+                try {
+                    txn.execScript(text);
+                    txn.exec(QStringLiteral("RELEASE SAVEPOINT hexhub_server_rules"));
+                    return;
+                } catch (const StoreUnavailable& e) {
+                    txn.exec(QStringLiteral("ROLLBACK TO SAVEPOINT hexhub_server_rules"));
+                    if (attempt >= 4)
+                        throw StoreError(Tr::tr("The server rules %1 failed: %2").arg(path, e.message()));
+                } catch (const StoreError& e) {
+                    throw StoreError(Tr::tr("The server rules %1 failed: %2").arg(path, e.message()));
+                }
             }
         };
         run(QStringLiteral(":/hexhub/core/sql/server/roles.postgresql.sql"));
