@@ -424,6 +424,12 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     CHECK(snap(chart).value(QStringLiteral("notes")).toInt() == 1);
     CHECK(sizeBy->currentData().toString() == QStringLiteral("betweenness"));
 
+    // Alt+L back to the leads, Alt+C to the chart again: the pages by their mnemonics.
+    key(canvas, Qt::Key_L, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return pages->currentIndex() == 0; }));
+    key(QApplication::focusWidget(), Qt::Key_C, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return pages->currentIndex() == 1 && canvas->hasFocus(); }));
+
     // X: the chart as PNG, and as PDF.
     QTemporaryDir out;
     canvas->setFocus();
