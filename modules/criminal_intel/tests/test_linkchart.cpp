@@ -123,6 +123,9 @@ Ring seed(TestPlatform& tp)
     r.far1 = add(EntityKind::Phone, QStringLiteral("13714082291"), 0);
     r.far2 = add(EntityKind::Phone, QStringLiteral("13611112222"), 0);
     r.other = add(EntityKind::Phone, QStringLiteral("13500000000"), 0);
+    // What the analyst knows of the two: how dangerous, a number to size the chart by.
+    await(entities.setAttributes(r.chen, 1, {{QStringLiteral("risk"), 3}}));
+    await(entities.setAttributes(r.liu, 1, {{QStringLiteral("risk"), 1}}));
     link(r.chen, r.phone, "uses", 1);
     link(r.liu, r.liuPhone, "uses", 2);
     link(r.liuPhone, r.phone, "calls", 40);
@@ -307,6 +310,14 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     CHECK(measureOf(ring.liu) == 0);
     CHECK(measureOf(ring.other) == 0);
     CHECK(itemOf(chart, ring.liuPhone).value(QStringLiteral("radius")).toDouble() > itemOf(chart, ring.other).value(QStringLiteral("radius")).toDouble());
+    // Sized by an attribute the analyst gave: Chen's risk 3 against Liu's 1.
+    sizeBy->setCurrentIndex(sizeBy->findData(QStringLiteral("attr:risk")));
+    REQUIRE(sizeBy->currentIndex() > 0);
+    CHECK(itemOf(chart, ring.chen).value(QStringLiteral("radius")).toDouble() == Approx(34));
+    CHECK(itemOf(chart, ring.liu).value(QStringLiteral("radius")).toDouble() == Approx(10 + 24.0 / 3));
+    CHECK(itemOf(chart, ring.phone).value(QStringLiteral("radius")).toDouble() == Approx(10)); // none given
+    sizeBy->setCurrentIndex(sizeBy->findData(QStringLiteral("betweenness")));
+    REQUIRE(waitUntil([&] { return snap(chart).value(QStringLiteral("analysed")).toBool(); }));
     key(sizeBy, Qt::Key_K, Qt::AltModifier);
     auto* kcore = chart->findChild<QSpinBox*>(QStringLiteral("kcore"));
     REQUIRE(kcore->hasFocus());

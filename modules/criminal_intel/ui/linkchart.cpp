@@ -989,11 +989,18 @@ void LinkChart::applyFormatting()
         top = std::max(top, v);
     const QString colourBy = m_colourBy->currentData().toString();
     const QString badgeBy = m_badgeBy->currentData().toString();
+    const QString sizeBy = m_sizeBy->currentData().toString();
+    double topAttribute = 0;
+    if (sizeBy.startsWith(QLatin1String("attr:")))
+        for (const ChartCanvas::Node& node : std::as_const(nodes))
+            topAttribute = std::max(topAttribute, node.entity.attributes.value(sizeBy.mid(5)).toDouble());
     QHash<QString, int> attributeColours;
     const int k = m_kcore->value();
     for (int i = 0; i < n; ++i) {
         ChartCanvas::Node& node = nodes[i];
         node.radius = (m_measure.size() == n && top > 0) ? 10 + 24 * m_measure[i] / top : 14;
+        if (sizeBy.startsWith(QLatin1String("attr:"))) // a number the analyst gave the items (risk, amount ...)
+            node.radius = topAttribute > 0 ? 10 + 24 * std::max(0.0, node.entity.attributes.value(sizeBy.mid(5)).toDouble()) / topAttribute : 14;
         if (colourBy == QLatin1String("community") && m_community.size() == n)
             node.colour = ChartCanvas::paletteColour(m_community[i]);
         else if (colourBy == QLatin1String("component") && m_component.size() == n)
@@ -1028,15 +1035,25 @@ void LinkChart::applyFormatting()
 
 void LinkChart::refreshAttributeChoices()
 {
-    // The attributes the chart's items carry, to colour and badge by.
-    QStringList keys;
+    // The attributes the chart's items carry, to colour and badge by, and the numbers among them to size by.
+    QStringList keys, numbers;
     for (const ChartCanvas::Node& n : std::as_const(m_canvas->nodes))
-        for (const QString& key : n.entity.attributes.keys())
-            if (!keys.contains(key))
-                keys << key;
+        for (auto it = n.entity.attributes.begin(); it != n.entity.attributes.end(); ++it) {
+            if (!keys.contains(it.key()))
+                keys << it.key();
+            if (it->isDouble() && !numbers.contains(it.key()))
+                numbers << it.key();
+        }
     std::sort(keys.begin(), keys.end());
+    std::sort(numbers.begin(), numbers.end());
     const QString colour = m_colourBy->currentData().toString(), badge = m_badgeBy->currentData().toString();
-    const QSignalBlocker a(m_colourBy), b(m_badgeBy);
+    const QString size = m_sizeBy->currentData().toString();
+    const QSignalBlocker a(m_colourBy), b(m_badgeBy), c(m_sizeBy);
+    while (m_sizeBy->count() > 5) // the measures stay; the attributes are the chart's of now
+        m_sizeBy->removeItem(5);
+    for (const QString& key : std::as_const(numbers))
+        m_sizeBy->addItem(tr("attribute \"%1\"").arg(key), QStringLiteral("attr:") + key);
+    m_sizeBy->setCurrentIndex(std::max(0, m_sizeBy->findData(size)));
     m_colourBy->clear();
     m_colourBy->addItem(tr("kind"), QString());
     m_colourBy->addItem(tr("community"), QStringLiteral("community"));
