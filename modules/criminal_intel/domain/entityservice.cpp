@@ -222,13 +222,19 @@ QString matchReason(EntityKind kind)
     return {};
 }
 
-// The unmerged entities of `kind` whose match key is `key`, but `except`.
-QList<qint64> matchingIds(Sql& sql, EntityKind kind, const QString& key, qint64 except)
+bool serverMatches(Sql& sql)
+{
+    return detail::onPreparedServer(sql, "ci_entities_matching(text,text)");
+}
+
+// The unmerged entities of `kind` whose match key is `key`, but `except`; `onServer`: serverMatches(),
+// asked once by the caller.
+QList<qint64> matchingIds(Sql& sql, bool onServer, EntityKind kind, const QString& key, qint64 except)
 {
     QList<qint64> out;
     if (key.isEmpty())
         return out;
-    QSqlQuery q = detail::onPreparedServer(sql, "ci_entities_matching(text,text)")
+    QSqlQuery q = onServer
                       ? sql.exec(QStringLiteral("SELECT id FROM ci_entities_matching(?, ?) ORDER BY id"), {entityKindKey(kind), key})
                       : sql.exec(QStringLiteral("SELECT id FROM ci_entities WHERE kind = ? AND match_key = ? AND merged_into IS NULL ORDER BY id"),
                                  {entityKindKey(kind), key});
@@ -241,7 +247,7 @@ QList<qint64> matchingIds(Sql& sql, EntityKind kind, const QString& key, qint64 
 QList<EntityMatch> matchesIn(Sql& sql, EntityKind kind, const QString& key, qint64 except)
 {
     QList<EntityMatch> out;
-    for (const Entity& e : loadEntities(sql, matchingIds(sql, kind, key, except).mid(0, 50)))
+    for (const Entity& e : loadEntities(sql, matchingIds(sql, serverMatches(sql), kind, key, except).mid(0, 50)))
         out << EntityMatch{e, matchReason(kind)};
     return out;
 }
@@ -348,8 +354,9 @@ QFuture<QList<Entity>> EntityService::search(const QString& text, int limit) con
     return m_store.read([wanted, limit](Sql& sql) {
         QList<qint64> ids;
         if (wanted.size() >= 2) {
+            const bool onServer = serverMatches(sql);
             for (EntityKind kind : allEntityKinds())
-                for (qint64 id : matchingIds(sql, kind, entityMatchKey(kind, wanted), 0))
+                for (qint64 id : matchingIds(sql, onServer, kind, entityMatchKey(kind, wanted), 0))
                     if (!ids.contains(id))
                         ids << id;
             // Organisations are not personal data: found by a part of their name too.

@@ -320,15 +320,8 @@ LinkChart::LinkChart(IntelContext& context, QWidget* parent)
         if (at < 0)
             return;
         // Off the chart only: the entity and its links stay in the store.
-        m_canvas->nodes.removeAt(at);
-        m_index.clear();
-        for (int i = 0; i < m_canvas->nodes.size(); ++i)
-            m_index.insert(m_canvas->nodes[i].entity.id, i);
-        m_canvas->setMarked(-1);
-        rebuildEdges();
+        removeItem(m_canvas->nodes[at].entity.id);
         m_canvas->setCurrent(std::min<int>(at, int(m_canvas->nodes.size()) - 1));
-        analyse();
-        Q_EMIT itemsChanged();
     });
     const auto onPage = [this](const QKeySequence& key, std::function<void()> action) {
         auto* shortcut = new QShortcut(key, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -534,6 +527,24 @@ void LinkChart::merge(const ChartData& data, bool markChanged, const QList<QPoin
         m_canvas->fit();
     m_canvas->update();
     showCurrent();
+    Q_EMIT itemsChanged();
+}
+
+void LinkChart::removeItem(qint64 id)
+{
+    if (!m_index.contains(id))
+        return;
+    // The current and the marked item are kept by what they are, not where they stood in the list.
+    const auto idAt = [this](int i) { return i >= 0 && i < m_canvas->nodes.size() ? m_canvas->nodes[i].entity.id : 0; };
+    const qint64 current = idAt(m_canvas->current()), marked = idAt(m_canvas->marked());
+    m_canvas->nodes.removeAt(m_index.value(id));
+    m_index.clear();
+    for (int i = 0; i < m_canvas->nodes.size(); ++i)
+        m_index.insert(m_canvas->nodes[i].entity.id, i);
+    rebuildEdges();
+    m_canvas->setMarked(m_index.value(marked, -1));
+    m_canvas->setCurrent(m_index.value(current, -1));
+    analyse();
     Q_EMIT itemsChanged();
 }
 
@@ -780,13 +791,7 @@ void LinkChart::mergeCurrent()
         try {
             done.result();
             // The merged one leaves the chart; the one it repeats comes with the links.
-            if (m_index.contains(self.id)) {
-                m_canvas->nodes.removeAt(m_index.value(self.id));
-                m_index.clear();
-                for (int i = 0; i < m_canvas->nodes.size(); ++i)
-                    m_index.insert(m_canvas->nodes[i].entity.id, i);
-                rebuildEdges();
-            }
+            removeItem(self.id);
             addItems({into});
             say(tr("Merged."));
         } catch (const std::exception& e) {
@@ -1076,6 +1081,7 @@ void LinkChart::showCurrent()
     if (at < 0 || at >= m_canvas->nodes.size()) {
         m_details->setText(tr("%n item(s) on the chart.", nullptr, int(m_canvas->nodes.size())));
         m_matches->clear();
+        m_matchesFor = 0;
         return;
     }
     const ChartCanvas::Node& n = m_canvas->nodes[at];
@@ -1111,7 +1117,11 @@ void LinkChart::showCurrent()
                                          m_links);
         item->setToolTip(e.link.evidence);
     }
-    // What it likely repeats, from the store.
+    // What it likely repeats, from the store: read when another item becomes the current one, not
+    // each time the chart's formatting is applied.
+    if (n.entity.id == m_matchesFor)
+        return;
+    m_matchesFor = n.entity.id;
     m_matches->clear();
     whenFinished(this, m_entities.matchesOf(n.entity.id), [this, id = n.entity.id](const QFuture<QList<EntityMatch>>& done) {
         if (m_canvas->current() < 0 || m_canvas->nodes[m_canvas->current()].entity.id != id)
@@ -1157,12 +1167,7 @@ void LinkChart::followStore(const Event& event)
     const QString change = event.payload.value(QStringLiteral("change")).toString();
     if (change == QLatin1String("merged")) {
         const qint64 into = qint64(event.payload.value(QStringLiteral("into")).toDouble());
-        m_canvas->nodes.removeAt(m_index.value(entity));
-        m_index.clear();
-        for (int i = 0; i < m_canvas->nodes.size(); ++i)
-            m_index.insert(m_canvas->nodes[i].entity.id, i);
-        rebuildEdges();
-        m_canvas->setCurrent(-1);
+        removeItem(entity);
         addItems({into}, elsewhere);
     } else {
         addItems({entity}, elsewhere);

@@ -121,6 +121,8 @@ Q_SIGNALS:
 
 private:
     void merge(const ChartData& data, bool markChanged, const QList<QPointF>& places = {});
+    //! Takes the item of entity `id` off the chart (never out of the store).
+    void removeItem(qint64 id);
     void rebuildEdges();
     void analyse();
     void applyFormatting();
@@ -158,6 +160,7 @@ private:
     qint64 m_chartId = 0;
     int m_chartVersion = 0;
     QString m_chartTitle;
+    qint64 m_matchesFor = 0; //!< the item whose likely repeats the side lists
     qint64 m_lead = 0; //!< the lead charted last (C): items added here join it
     bool m_timeline = false;
     QList<QPointF> m_beforeTimeline;
