@@ -161,10 +161,34 @@ void writeDemoData(DemoContext& demo)
         const auto& [lead, summary] = leadIds[qsizetype(joint.bounded(qint64(leadIds.size())))];
         const qint64 opened = demo.randomTime(joint);
         const bool closed = demo.endMs() - opened > 120 * kDay && joint.bounded(3) > 0;
+        const QString status = closed ? QStringLiteral("closed") : joint.bounded(6) == 0 ? QStringLiteral("suspended") : QStringLiteral("open");
+        const QString title = QStringLiteral("Joint investigation: %1").arg(summary);
         const qint64 id = demo.insertReturningId(
-            QStringLiteral("INSERT INTO ci_investigations (title, lead_id, status, opened_at) VALUES (?, ?, ?, ?)"),
-            {QStringLiteral("Joint investigation: %1").arg(summary), lead,
-             closed ? QStringLiteral("closed") : joint.bounded(6) == 0 ? QStringLiteral("suspended") : QStringLiteral("open"), opened});
+            QStringLiteral("INSERT INTO ci_investigations (title, summary, lead_id, status, status_reason, opened_by, opened_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {title, QStringLiteral("Opened from lead %1: %2").arg(lead).arg(summary), lead, status,
+             closed ? QStringLiteral("Suspects charged; the file went to case management")
+                    : status == QLatin1String("suspended") ? QStringLiteral("Waiting for the bank's records") : QString(),
+             analyst, opened, opened});
+        demo.txn().exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ? WHERE id = ? AND investigation_id IS NULL"), {id, lead});
+        // Its timeline and members, as the desk would have written them.
+        auto note = [&](qint64 at, const char* kind, const QJsonObject& data) {
+            demo.insert(QStringLiteral("INSERT INTO ci_investigation_journal (investigation_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)"),
+                        {id, at, analyst, QString::fromLatin1(kind), QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
+        };
+        auto member = [&](qint64 at, const QString& kind, const QString& who, const QString& role) {
+            if (demo.txn().scalar(QStringLiteral("SELECT 1 FROM ci_investigation_members WHERE investigation_id = ? AND kind = ? AND member = ?"),
+                                  {id, kind, who}).isValid())
+                return;
+            demo.insert(QStringLiteral("INSERT INTO ci_investigation_members (investigation_id, kind, member, role, added_by, added_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"),
+                        {id, kind, who, role, analyst, at});
+            note(at, "member_added", {{QStringLiteral("kind"), kind}, {QStringLiteral("member"), who}, {QStringLiteral("role"), role}});
+        };
+        note(opened, "opened", {{QStringLiteral("title"), title}});
+        note(opened, "lead_joined", {{QStringLiteral("lead"), lead}, {QStringLiteral("reference"), QStringLiteral("lead %1").arg(lead)}});
+        member(opened, QStringLiteral("analyst"), analyst, QStringLiteral("lead analyst"));
+        member(opened + kDay / 4, QStringLiteral("centre"), QStringLiteral("bigdata_investigation"), QStringLiteral("records analysis"));
         // The investigation's link chart: its lead's entities, around a circle, as the analyst left it.
         QJsonArray items;
         QSqlQuery members = demo.txn().exec(QStringLiteral("SELECT entity_id FROM ci_lead_entities WHERE lead_id = ? ORDER BY entity_id"), {lead});
@@ -184,11 +208,49 @@ void writeDemoData(DemoContext& demo)
                      analyst, opened, analyst, opened});
         const int lines = 3 + joint.bounded(3);
         for (int l = 0; l < lines; ++l) {
-            demo.insert(QStringLiteral("INSERT INTO ci_task_division (investigation_id, unit, assignment, due_at, status) VALUES (?, ?, ?, ?, ?)"),
-                        {id, units.isEmpty() ? QStringLiteral("Intelligence team") : units[joint.bounded(int(units.size()))],
-                         QLatin1String(kAssignments[joint.bounded(int(std::size(kAssignments)))]), opened + (3 + joint.bounded(20)) * kDay,
-                         closed || joint.bounded(2) ? QStringLiteral("done") : QStringLiteral("open")});
+            const QString unit = units.isEmpty() ? QStringLiteral("Intelligence team") : units[joint.bounded(int(units.size()))];
+            const QString assignment = QLatin1String(kAssignments[joint.bounded(int(std::size(kAssignments)))]);
+            const bool done = closed || joint.bounded(2);
+            const qint64 at = opened + (l + 1) * kDay / 2;
+            demo.insert(QStringLiteral("INSERT INTO ci_task_division (investigation_id, unit, assignment, due_at, status, assignee_kind, task_status, "
+                                       "progress, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'unit', ?, ?, ?, ?)"),
+                        {id, unit, assignment, opened + (3 + joint.bounded(20)) * kDay, done ? QStringLiteral("done") : QStringLiteral("open"),
+                         done ? QStringLiteral("done") : QStringLiteral("accepted"), done ? 100 : 0, analyst, at});
+            if (!units.isEmpty())
+                member(at, QStringLiteral("unit"), unit, QString());
+            note(at, "line_issued", {{QStringLiteral("assigneeKind"), QStringLiteral("unit")}, {QStringLiteral("assignee"), unit},
+                                     {QStringLiteral("assignment"), assignment}});
         }
+        // Who acts on whom if it becomes a cluster operation: up to three of its lead's entities.
+        static const char* const kActions[] = {"Arrest", "Search and seize devices", "Freeze the account", "Locate the handset"};
+        for (qsizetype t = 0; t < std::min<qsizetype>(3, ids.size()) && !units.isEmpty(); ++t) {
+            const QString unit = units[joint.bounded(int(units.size()))];
+            const QString action = QLatin1String(kActions[joint.bounded(int(std::size(kActions)))]);
+            demo.insert(QStringLiteral("INSERT INTO ci_investigation_targets (investigation_id, entity_id, assignee_kind, assignee, action, "
+                                       "after_go_min, created_by, created_at) VALUES (?, ?, 'unit', ?, ?, ?, ?, ?)"),
+                        {id, ids[t], unit, action, int(t) * 15, analyst, opened + kDay});
+            note(opened + kDay, "target_set", {{QStringLiteral("entity"), ids[t]}, {QStringLiteral("label"), QStringLiteral("entity %1").arg(ids[t])},
+                                               {QStringLiteral("action"), action}, {QStringLiteral("assigneeKind"), QStringLiteral("unit")},
+                                               {QStringLiteral("assignee"), unit}});
+        }
+        // The daily reports of its first days.
+        static const char* const kReports[] = {"Call records requested; two handsets identified.",
+                                               "Footage collected from three cameras; the courier's route is clear.",
+                                               "Pawn shop registers checked: four phones matched to the victims.",
+                                               "Surveillance of the address confirms the suspects meet at night."};
+        const int days = 1 + joint.bounded(3);
+        for (int d = 0; d < days; ++d) {
+            const qint64 at = opened + (d + 1) * kDay - 3600'000LL;
+            demo.insert(QStringLiteral("INSERT INTO ci_investigation_reports (investigation_id, day, author, body, created_at, updated_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"),
+                        {id, QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).date().toString(Qt::ISODate), analyst,
+                         QLatin1String(kReports[joint.bounded(int(std::size(kReports)))]), at, at});
+            note(at, "report", {{QStringLiteral("day"), QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).date().toString(Qt::ISODate)}});
+        }
+        if (status != QLatin1String("open"))
+            note(std::min(demo.endMs() - 3600'000LL, opened + (days + 2) * kDay), "status",
+                 {{QStringLiteral("status"), status}, {QStringLiteral("reason"), closed ? QStringLiteral("Suspects charged; the file went to case management")
+                                                                                         : QStringLiteral("Waiting for the bank's records")}});
     }
 }
 

@@ -17,7 +17,9 @@ namespace {
 
 constexpr qint64 kDay = DemoHistory::kDay;
 
-const QStringList kTables{QStringLiteral("ci_charts"), QStringLiteral("ci_entities"), QStringLiteral("ci_investigations"), QStringLiteral("ci_lead_entities"),
+const QStringList kTables{QStringLiteral("ci_charts"), QStringLiteral("ci_entities"), QStringLiteral("ci_investigation_journal"),
+                          QStringLiteral("ci_investigation_members"), QStringLiteral("ci_investigation_reports"),
+                          QStringLiteral("ci_investigation_targets"), QStringLiteral("ci_investigations"), QStringLiteral("ci_lead_entities"),
                           QStringLiteral("ci_leads"), QStringLiteral("ci_links"), QStringLiteral("ci_task_division")};
 // ci_settings holds the deployment's grading scheme: every desk reads it, an administrator changes it.
 
@@ -42,10 +44,27 @@ TEST_CASE("criminal_intel: the tables its README lists, with their columns, scop
                         {QStringLiteral("id"), QStringLiteral("from_id"), QStringLiteral("to_id"), QStringLiteral("relation"), QStringLiteral("directed"), QStringLiteral("confidence"), QStringLiteral("source_kind"), QStringLiteral("source_ref"), QStringLiteral("evidence"), QStringLiteral("started_at"), QStringLiteral("ended_at"), QStringLiteral("created_by"), QStringLiteral("created_at")}},
                        {QStringLiteral("ci_investigations"),
                         {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("lead_id"), QStringLiteral("status"),
-                         QStringLiteral("opened_at"), QStringLiteral("version")}},
+                         QStringLiteral("opened_at"), QStringLiteral("version"), QStringLiteral("summary"), QStringLiteral("opened_by"),
+                         QStringLiteral("updated_at"), QStringLiteral("status_reason"), QStringLiteral("proposal_id"), QStringLiteral("operation_id")}},
                        {QStringLiteral("ci_task_division"),
                         {QStringLiteral("id"), QStringLiteral("investigation_id"), QStringLiteral("unit"), QStringLiteral("assignment"),
-                         QStringLiteral("due_at"), QStringLiteral("status")}}});
+                         QStringLiteral("due_at"), QStringLiteral("status"), QStringLiteral("assignee_kind"), QStringLiteral("place"),
+                         QStringLiteral("starts_at"), QStringLiteral("task_id"), QStringLiteral("task_status"), QStringLiteral("progress"),
+                         QStringLiteral("progress_note"), QStringLiteral("created_by"), QStringLiteral("created_at")}},
+                       {QStringLiteral("ci_investigation_members"),
+                        {QStringLiteral("id"), QStringLiteral("investigation_id"), QStringLiteral("kind"), QStringLiteral("member"),
+                         QStringLiteral("role"), QStringLiteral("added_by"), QStringLiteral("added_at")}},
+                       {QStringLiteral("ci_investigation_targets"),
+                        {QStringLiteral("id"), QStringLiteral("investigation_id"), QStringLiteral("entity_id"), QStringLiteral("assignee_kind"),
+                         QStringLiteral("assignee"), QStringLiteral("action"), QStringLiteral("place"), QStringLiteral("latitude"),
+                         QStringLiteral("longitude"), QStringLiteral("after_go_min"), QStringLiteral("note"), QStringLiteral("created_by"),
+                         QStringLiteral("created_at"), QStringLiteral("version")}},
+                       {QStringLiteral("ci_investigation_reports"),
+                        {QStringLiteral("id"), QStringLiteral("investigation_id"), QStringLiteral("day"), QStringLiteral("author"),
+                         QStringLiteral("body"), QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("version")}},
+                       {QStringLiteral("ci_investigation_journal"),
+                        {QStringLiteral("id"), QStringLiteral("investigation_id"), QStringLiteral("at"), QStringLiteral("actor"),
+                         QStringLiteral("kind"), QStringLiteral("data")}}});
     if (onPostgres()) {
         store.generate(1400, 1);
         checkScopedToCentre(store, QStringLiteral("criminal_intel"), kTables, QStringLiteral("case_management"));

@@ -7,6 +7,7 @@
 #include "linkchart.h"
 
 #include "hexhub/criminal_intel/demo.h"
+#include "hexhub/criminal_intel/investigations.h"
 #include "hexhub/criminal_intel/leads.h"
 #include "module/demodata.h"
 #include "recordtable.h"
@@ -36,6 +37,10 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     context.addReaction(QStringLiteral("model_hit.handed_on"), &takeInHandedOnHit);
     // An incident the hub sends to intelligence is its lead in the hub's transaction, linked back.
     context.addReaction(QStringLiteral("incident.referred"), &takeInReferredIncident);
+    // What the hub reports on an investigation's tasks, its operation and its proposal reaches the
+    // investigation's lines and timeline in the hub's transaction.
+    context.addReaction(QStringLiteral("task.updated"), &detail::followHubProgress);
+    context.addReaction(QStringLiteral("operation.*"), &detail::followHubProgress);
     m_context = std::make_unique<IntelContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
     m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
     // A lead ("lead 42", a limit's subject "lead:42") opens on the desk from anywhere.

@@ -1,6 +1,8 @@
 #pragma once
 // What the centre's views share: the core's services and the centre's own (one of each per desk).
+#include "hexhub/criminal_intel/investigations.h"
 #include "hexhub/criminal_intel/leads.h"
+#include "hexhub/hub/taskservice.h"
 
 #include <functional>
 
@@ -17,7 +19,8 @@ namespace hexhub::criminalintel {
 struct IntelContext
 {
     IntelContext(Store& store, EventBus& bus, Clock& clock, Session& session, AuditLog& audit)
-        : store(store), bus(bus), clock(clock), session(session), audit(audit), leads(store, session, audit)
+        : store(store), bus(bus), clock(clock), session(session), audit(audit), leads(store, session, audit),
+          investigations(store, session, audit), tasks(store, session, audit)
     {
     }
     Store& store;
@@ -26,6 +29,9 @@ struct IntelContext
     Session& session;
     AuditLog& audit;
     LeadService leads;
+    InvestigationService investigations;
+    //! The hub's tasks: what the task division's lines and the operation report, read as the hub lets this centre.
+    TaskService tasks;
     //! Opens a record of any module ("bd_hit", "42"): empty when it opened, else why not.
     std::function<QString(const QString& kind, const QString& ref)> openRecord;
 };

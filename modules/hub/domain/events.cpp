@@ -320,6 +320,32 @@ std::optional<OperationFinished> OperationFinished::fromJson(const QJsonObject& 
     return OperationFinished{*operation};
 }
 
+QJsonObject OperationProposed::toJson() const
+{
+    return proposal.toJson();
+}
+
+std::optional<OperationProposed> OperationProposed::fromJson(const QJsonObject& json)
+{
+    const auto proposal = OperationProposal::fromJson(json);
+    if (!proposal || proposal->id <= 0)
+        return std::nullopt;
+    return OperationProposed{*proposal};
+}
+
+QJsonObject OperationReviewed::toJson() const
+{
+    return proposal.toJson();
+}
+
+std::optional<OperationReviewed> OperationReviewed::fromJson(const QJsonObject& json)
+{
+    const auto proposal = OperationProposal::fromJson(json);
+    if (!proposal || proposal->id <= 0)
+        return std::nullopt;
+    return OperationReviewed{*proposal};
+}
+
 QJsonObject CategorySaved::toJson() const
 {
     return {{QStringLiteral("id"), category.id},

@@ -41,6 +41,13 @@ constexpr std::array<EnumRow<OperationStatus>, 4> kOperationStatuses{{
     {OperationStatus::Cancelled, "cancelled", QT_TRANSLATE_NOOP("hexhub", "cancelled")},
 }};
 
+constexpr std::array<EnumRow<ProposalStatus>, 4> kProposalStatuses{{
+    {ProposalStatus::Proposed, "proposed", QT_TRANSLATE_NOOP("hexhub", "awaiting review")},
+    {ProposalStatus::Approved, "approved", QT_TRANSLATE_NOOP("hexhub", "approved")},
+    {ProposalStatus::Rejected, "rejected", QT_TRANSLATE_NOOP("hexhub", "rejected")},
+    {ProposalStatus::Withdrawn, "withdrawn", QT_TRANSLATE_NOOP("hexhub", "withdrawn")},
+}};
+
 // The built-in taxonomy's names and playbook steps, exactly as the hub's migration 0004 stores them,
 // so lupdate collects them; a test checks every stored built-in text has its translation.
 [[maybe_unused]] constexpr const char* kTaxonomyTexts[] = {
@@ -247,6 +254,7 @@ QJsonObject Task::toJson() const
                      {QStringLiteral("place"), place},
                      {QStringLiteral("incidentId"), incidentId},
                      {QStringLiteral("operationId"), operationId},
+                     {QStringLiteral("origin"), origin},
                      {QStringLiteral("createdBy"), createdBy},
                      {QStringLiteral("createdAt"), createdAt},
                      {QStringLiteral("updatedAt"), updatedAt},
@@ -285,6 +293,7 @@ std::optional<Task> Task::fromJson(const QJsonObject& json, QString* error)
     task.point = pointFrom(json);
     task.incidentId = json.value(QStringLiteral("incidentId")).toInteger();
     task.operationId = json.value(QStringLiteral("operationId")).toInteger();
+    task.origin = json.value(QStringLiteral("origin")).toString();
     task.createdBy = json.value(QStringLiteral("createdBy")).toString();
     task.createdAt = json.value(QStringLiteral("createdAt")).toInteger();
     task.updatedAt = json.value(QStringLiteral("updatedAt")).toInteger();
@@ -315,6 +324,8 @@ QJsonObject Operation::toJson() const
                        {QStringLiteral("status"), operationStatusId(status)},
                        {QStringLiteral("goAt"), goAt},
                        {QStringLiteral("incidentId"), incidentId},
+                       {QStringLiteral("origin"), origin},
+                       {QStringLiteral("originRef"), originRef},
                        {QStringLiteral("createdBy"), createdBy},
                        {QStringLiteral("createdAt"), createdAt},
                        {QStringLiteral("updatedAt"), updatedAt},
@@ -335,11 +346,124 @@ std::optional<Operation> Operation::fromJson(const QJsonObject& json, QString* e
     op.objective = json.value(QStringLiteral("objective")).toString();
     op.goAt = json.value(QStringLiteral("goAt")).toInteger();
     op.incidentId = json.value(QStringLiteral("incidentId")).toInteger();
+    op.origin = json.value(QStringLiteral("origin")).toString();
+    op.originRef = json.value(QStringLiteral("originRef")).toString();
     op.createdBy = json.value(QStringLiteral("createdBy")).toString();
     op.createdAt = json.value(QStringLiteral("createdAt")).toInteger();
     op.updatedAt = json.value(QStringLiteral("updatedAt")).toInteger();
     op.version = json.value(QStringLiteral("version")).toInteger(1);
     return op;
+}
+
+QString proposalStatusId(ProposalStatus status)
+{
+    return QString::fromLatin1(detail::rowOf(kProposalStatuses, status).id);
+}
+
+std::optional<ProposalStatus> proposalStatusFromId(const QString& id)
+{
+    return detail::valueOf(kProposalStatuses, id);
+}
+
+QString proposalStatusName(ProposalStatus status)
+{
+    return Tr::tr(detail::rowOf(kProposalStatuses, status).name);
+}
+
+QJsonObject ProposedTask::toJson() const
+{
+    QJsonObject json{{QStringLiteral("assigneeKind"), assigneeKind == AssigneeKind::Unit ? QStringLiteral("unit") : QStringLiteral("centre")},
+                     {QStringLiteral("assignee"), assignee},
+                     {QStringLiteral("title"), title},
+                     {QStringLiteral("detail"), detail},
+                     {QStringLiteral("priority"), priority},
+                     {QStringLiteral("place"), place},
+                     {QStringLiteral("afterGoMs"), afterGoMs},
+                     {QStringLiteral("forMs"), forMs}};
+    if (point)
+        json.insert(QStringLiteral("point"), point->toJson());
+    return json;
+}
+
+std::optional<ProposedTask> ProposedTask::fromJson(const QJsonObject& json, QString* error)
+{
+    ProposedTask t;
+    const QString kind = json.value(QStringLiteral("assigneeKind")).toString();
+    if (kind != QLatin1String("unit") && kind != QLatin1String("centre"))
+        return failed<ProposedTask>(error, Tr::tr("proposed task: \"assigneeKind\" must be centre or unit"));
+    t.assigneeKind = kind == QLatin1String("unit") ? AssigneeKind::Unit : AssigneeKind::Centre;
+    t.assignee = json.value(QStringLiteral("assignee")).toString();
+    t.title = json.value(QStringLiteral("title")).toString();
+    if (t.assignee.isEmpty() || t.title.isEmpty())
+        return failed<ProposedTask>(error, Tr::tr("proposed task: \"assignee\" or \"title\" is missing"));
+    t.detail = json.value(QStringLiteral("detail")).toString();
+    t.priority = json.value(QStringLiteral("priority")).toInt(2);
+    if (t.priority < 1 || t.priority > 4)
+        return failed<ProposedTask>(error, Tr::tr("proposed task: \"priority\" must be 1, 2, 3 or 4"));
+    t.place = json.value(QStringLiteral("place")).toString();
+    t.point = pointFrom(json);
+    t.afterGoMs = json.value(QStringLiteral("afterGoMs")).toInteger();
+    t.forMs = json.value(QStringLiteral("forMs")).toInteger();
+    if (t.afterGoMs < 0 || t.forMs < 0)
+        return failed<ProposedTask>(error, Tr::tr("proposed task: times after go cannot be negative"));
+    return t;
+}
+
+QJsonObject OperationProposal::toJson() const
+{
+    QJsonArray lines;
+    for (const ProposedTask& line : division)
+        lines << line.toJson();
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("objective"), objective},
+                       {QStringLiteral("goAt"), goAt},
+                       {QStringLiteral("incidentId"), incidentId},
+                       {QStringLiteral("origin"), origin},
+                       {QStringLiteral("originRef"), originRef},
+                       {QStringLiteral("division"), lines},
+                       {QStringLiteral("status"), proposalStatusId(status)},
+                       {QStringLiteral("proposedBy"), proposedBy},
+                       {QStringLiteral("proposedAt"), proposedAt},
+                       {QStringLiteral("reviewedBy"), reviewedBy},
+                       {QStringLiteral("reviewedAt"), reviewedAt},
+                       {QStringLiteral("reviewNote"), reviewNote},
+                       {QStringLiteral("operationId"), operationId},
+                       {QStringLiteral("version"), version}};
+}
+
+std::optional<OperationProposal> OperationProposal::fromJson(const QJsonObject& json, QString* error)
+{
+    OperationProposal p;
+    p.id = json.value(QStringLiteral("id")).toInteger();
+    p.name = json.value(QStringLiteral("name")).toString();
+    if (p.name.trimmed().isEmpty())
+        return failed<OperationProposal>(error, Tr::tr("proposal %1: \"name\" is missing").arg(p.id));
+    const auto status = proposalStatusFromId(json.value(QStringLiteral("status")).toString());
+    if (!status)
+        return failed<OperationProposal>(error, Tr::tr("proposal %1: \"status\" is not a proposal status").arg(p.id));
+    p.status = *status;
+    p.objective = json.value(QStringLiteral("objective")).toString();
+    p.goAt = json.value(QStringLiteral("goAt")).toInteger();
+    p.incidentId = json.value(QStringLiteral("incidentId")).toInteger();
+    p.origin = json.value(QStringLiteral("origin")).toString();
+    p.originRef = json.value(QStringLiteral("originRef")).toString();
+    const QJsonArray lines = json.value(QStringLiteral("division")).toArray();
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QString why;
+        const auto line = ProposedTask::fromJson(lines.at(i).toObject(), &why);
+        if (!line)
+            return failed<OperationProposal>(error, Tr::tr("proposal %1, line %2: %3").arg(p.id).arg(i + 1).arg(why));
+        p.division << *line;
+    }
+    p.proposedBy = json.value(QStringLiteral("proposedBy")).toString();
+    p.proposedAt = json.value(QStringLiteral("proposedAt")).toInteger();
+    p.reviewedBy = json.value(QStringLiteral("reviewedBy")).toString();
+    p.reviewedAt = json.value(QStringLiteral("reviewedAt")).toInteger();
+    p.reviewNote = json.value(QStringLiteral("reviewNote")).toString();
+    p.operationId = json.value(QStringLiteral("operationId")).toInteger();
+    p.version = json.value(QStringLiteral("version")).toInteger(1);
+    return p;
 }
 
 int OperationProgress::percentDone() const

@@ -134,6 +134,8 @@ QJsonObject toJson(const NewTask& task)
                      {QStringLiteral("due_at"), task.dueAt},
                      {QStringLiteral("place"), task.place},
                      {QStringLiteral("incident"), task.incidentId}};
+    if (!task.origin.isEmpty())
+        json.insert(QStringLiteral("origin"), task.origin);
     if (task.point)
         json.insert(QStringLiteral("point"), task.point->toJson());
     return json;
@@ -155,6 +157,7 @@ NewTask newTaskFromJson(const QJsonObject& json)
     task.place = json.value(QStringLiteral("place")).toString();
     task.point = pointFrom(json.value(QStringLiteral("point")));
     task.incidentId = json.value(QStringLiteral("incident")).toInteger();
+    task.origin = json.value(QStringLiteral("origin")).toString();
     return task;
 }
 
@@ -332,6 +335,12 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
         if (!how)
             throw ValidationError(Tr::tr("The kept command has no valid outcome."));
         return done(tasks.finish(requireId(a, id), *how, c));
+    });
+    add(QStringLiteral("hub.operation.approve"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.approve(requireId(a, id), a.value(QStringLiteral("go_at")).toInteger(), a.value(QStringLiteral("note")).toString(), c));
+    });
+    add(QStringLiteral("hub.operation.reject"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
+        return done(tasks.reject(requireId(a, id), requireText(a, QStringLiteral("reason")), c));
     });
     add(QStringLiteral("hub.unit.status"), [units](const QJsonObject& a, const CommandId& c, bool) {
         const auto status = unitStatusFromId(a.value(QStringLiteral("status")).toString());

@@ -45,10 +45,10 @@ const QString kUnitColumns = QStringLiteral(
 const QString kTaskColumns = QStringLiteral(
     "id, assignee_kind, assignee, title, detail, priority, status, progress, progress_note, decline_reason, "
     "starts_at, due_at, place, latitude, longitude, incident_id, operation_id, created_by, created_at, "
-    "updated_at, version");
+    "updated_at, version, origin");
 
 const QString kOperationColumns = QStringLiteral(
-    "id, name, objective, status, go_at, incident_id, created_by, created_at, updated_at, version");
+    "id, name, objective, status, go_at, incident_id, created_by, created_at, updated_at, version, origin, origin_ref");
 
 
 QVariant nullableId(qint64 id)
@@ -130,6 +130,7 @@ Task taskFrom(const QSqlQuery& q)
     t.createdAt = q.value(18).toLongLong();
     t.updatedAt = q.value(19).toLongLong();
     t.version = q.value(20).toLongLong();
+    t.origin = q.value(21).toString();
     return t;
 }
 
@@ -146,6 +147,8 @@ Operation operationFrom(const QSqlQuery& q)
     o.createdAt = q.value(7).toLongLong();
     o.updatedAt = q.value(8).toLongLong();
     o.version = q.value(9).toLongLong();
+    o.origin = q.value(10).toString();
+    o.originRef = q.value(11).toString();
     return o;
 }
 

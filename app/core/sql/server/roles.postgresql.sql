@@ -237,6 +237,11 @@ BEGIN
     IF topic = 'lead.received' THEN
         RETURN 'criminal_intel';
     END IF;
+    -- What the hub reports on an investigation's tasks and operation, journaled by the reporting
+    -- desk in the hub's transaction: criminal intelligence's.
+    IF topic = 'investigation.changed' THEN
+        RETURN 'criminal_intel';
+    END IF;
     IF topic LIKE 'deadline.%' AND hexhub_is_centre(source) THEN
         BEGIN
             p := payload::JSONB;
@@ -270,7 +275,8 @@ BEGIN
         RETURN COALESCE('incident:' || COALESCE(p->>'incident', p->>'id', p->>'keep'), 'hub');
     END IF;
     IF topic LIKE 'operation.%' THEN
-        RETURN 'hub';
+        -- An operation a centre proposed (or approved from its proposal) is that centre's too.
+        RETURN COALESCE(NULLIF(p->>'origin', ''), 'hub');
     END IF;
     RETURN 'all';
 END

@@ -7,6 +7,10 @@ SELECT hexhub_scope_to_centre('ci_lead_entities', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_charts', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_investigations', 'criminal_intel');
 SELECT hexhub_scope_to_centre('ci_task_division', 'criminal_intel');
+SELECT hexhub_scope_to_centre('ci_investigation_members', 'criminal_intel');
+SELECT hexhub_scope_to_centre('ci_investigation_targets', 'criminal_intel');
+SELECT hexhub_scope_to_centre('ci_investigation_reports', 'criminal_intel');
+SELECT hexhub_scope_to_centre('ci_investigation_journal', 'criminal_intel');
 
 -- An entity's label (a person, a phone, an account, an address, a plate) is personal data: desks
 -- read label_masked, and reveal the label through hexhub_reveal() with
@@ -224,3 +228,157 @@ DROP TRIGGER IF EXISTS ci_chart_guard ON ci_links;
 CREATE TRIGGER ci_chart_guard BEFORE INSERT OR UPDATE OR DELETE ON ci_links FOR EACH ROW EXECUTE FUNCTION ci_chart_guard();
 DROP TRIGGER IF EXISTS ci_chart_guard ON ci_charts;
 CREATE TRIGGER ci_chart_guard BEFORE INSERT OR UPDATE ON ci_charts FOR EACH ROW EXECUTE FUNCTION ci_chart_guard();
+
+-- Joint investigations (issue 21 section 3). Who opened, added, divided, targeted, reported and
+-- wrote on the timeline: the login that did it, stamped by the server. The timeline is appended,
+-- never changed; what the hub reports (task, operation, reviewed) only the server writes, from its
+-- own hub rows (ci_follow_hub below), and a line's task state likewise (desks may not update lines).
+SELECT hexhub_stamp_who_on('ci_investigation_members', 'added_by');
+SELECT hexhub_stamp_who_on('ci_task_division', 'created_by');
+SELECT hexhub_stamp_who_on('ci_investigation_targets', 'created_by');
+SELECT hexhub_stamp_who_on('ci_investigation_reports', 'author');
+SELECT hexhub_stamp_who_on('ci_investigation_journal', 'actor');
+CREATE OR REPLACE FUNCTION ci_investigation_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_TABLE_NAME = 'ci_investigation_journal' THEN
+        IF NEW.kind IN ('task', 'operation', 'reviewed') THEN
+            RAISE EXCEPTION 'permission denied: only the server writes what the hub reports' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    ELSIF TG_TABLE_NAME = 'ci_task_division' THEN
+        -- A line is the hub task the same transaction issued in this centre's name.
+        IF NEW.task_id IS NULL OR NOT EXISTS (SELECT FROM hub_tasks t WHERE t.id = NEW.task_id AND t.origin = 'criminal_intel'
+                                                  AND t.assignee = NEW.unit AND t.assignee_kind = NEW.assignee_kind)
+           OR EXISTS (SELECT FROM ci_task_division d WHERE d.task_id = NEW.task_id) THEN
+            RAISE EXCEPTION 'a line of the task division is the hub task issued with it' USING ERRCODE = 'check_violation';
+        END IF;
+        NEW.task_status := 'issued';
+        NEW.progress := 0;
+        NEW.progress_note := '';
+        NEW.status := 'open';
+    ELSIF TG_TABLE_NAME = 'ci_investigations' THEN
+        -- The hub operation is the server's to record, from the hub's approval.
+        IF TG_OP = 'INSERT' THEN
+            NEW.operation_id := NULL;
+            NEW.opened_by := session_user::TEXT;
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS ci_investigation_journal_guard ON ci_investigation_journal;
+CREATE TRIGGER ci_investigation_journal_guard BEFORE INSERT ON ci_investigation_journal
+    FOR EACH ROW EXECUTE FUNCTION ci_investigation_guard();
+DROP TRIGGER IF EXISTS ci_task_division_guard ON ci_task_division;
+CREATE TRIGGER ci_task_division_guard BEFORE INSERT ON ci_task_division
+    FOR EACH ROW EXECUTE FUNCTION ci_investigation_guard();
+DROP TRIGGER IF EXISTS ci_investigations_guard ON ci_investigations;
+CREATE TRIGGER ci_investigations_guard BEFORE INSERT ON ci_investigations
+    FOR EACH ROW EXECUTE FUNCTION ci_investigation_guard();
+
+-- What the hub reports on this centre's tasks, its operation and its proposal, for the desk whose
+-- transaction made the report (a station's desk answering a task, the hub supervisor approving):
+-- their logins may not write this centre's rows, so the server copies what its own hub rows say,
+-- for hub rows whose origin is this centre, never what the desk sent. The same state twice is one
+-- entry. Returns the investigations it wrote on.
+CREATE OR REPLACE FUNCTION ci_follow_hub(what TEXT, ref BIGINT, given_at BIGINT)
+    RETURNS TABLE (investigation BIGINT)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    t RECORD;
+    o RECORD;
+    p RECORD;
+    inv BIGINT;
+    data JSONB;
+BEGIN
+    IF abs(given_at - (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT) > 400 * 86400000::BIGINT THEN
+        RAISE EXCEPTION 'the time given for % % is not plausible', what, ref USING ERRCODE = 'check_violation';
+    END IF;
+    IF what = 'task' THEN
+        SELECT * INTO t FROM hub_tasks WHERE id = ref AND origin = 'criminal_intel';
+        IF NOT FOUND THEN
+            RETURN;
+        END IF;
+        data := jsonb_build_object('task', t.id, 'operation', COALESCE(t.operation_id, 0), 'assigneeKind', t.assignee_kind,
+                                   'assignee', t.assignee, 'title', t.title, 'status', t.status, 'progress', t.progress,
+                                   'note', CASE WHEN t.status IN ('declined', 'cancelled') THEN t.decline_reason ELSE t.progress_note END);
+        UPDATE ci_task_division SET task_status = t.status, progress = t.progress, progress_note = data->>'note',
+                                    status = CASE WHEN t.status = 'done' THEN 'done' ELSE 'open' END
+            WHERE task_id = t.id;
+        FOR inv IN SELECT d.investigation_id FROM ci_task_division d WHERE d.task_id = t.id
+                   UNION SELECT i.id FROM ci_investigations i WHERE t.operation_id IS NOT NULL AND i.operation_id = t.operation_id LOOP
+            IF (SELECT j.data::JSONB FROM ci_investigation_journal j WHERE j.investigation_id = inv AND j.kind = 'task'
+                    AND (j.data::JSONB->>'task')::BIGINT = t.id ORDER BY j.id DESC LIMIT 1) IS DISTINCT FROM data THEN
+                INSERT INTO ci_investigation_journal (investigation_id, at, actor, kind, data)
+                    VALUES (inv, given_at, session_user::TEXT, 'task', data::TEXT);
+                UPDATE ci_investigations SET updated_at = given_at WHERE id = inv;
+                investigation := inv;
+                RETURN NEXT;
+            END IF;
+        END LOOP;
+    ELSIF what = 'operation' THEN
+        SELECT * INTO o FROM hub_operations WHERE id = ref AND origin = 'criminal_intel';
+        IF NOT FOUND THEN
+            RETURN;
+        END IF;
+        inv := substring(o.origin_ref FROM '^investigation:([0-9]+)$')::BIGINT;
+        IF inv IS NULL OR NOT EXISTS (SELECT FROM ci_investigations i WHERE i.id = inv) THEN
+            RETURN;
+        END IF;
+        data := jsonb_build_object('operation', o.id, 'name', o.name, 'status', o.status);
+        IF NOT EXISTS (SELECT FROM ci_investigation_journal j WHERE j.investigation_id = inv AND j.kind = 'operation'
+                           AND j.data::JSONB = data) THEN
+            INSERT INTO ci_investigation_journal (investigation_id, at, actor, kind, data)
+                VALUES (inv, given_at, session_user::TEXT, 'operation', data::TEXT);
+            UPDATE ci_investigations SET updated_at = given_at WHERE id = inv;
+            investigation := inv;
+            RETURN NEXT;
+        END IF;
+    ELSIF what = 'reviewed' THEN
+        SELECT * INTO p FROM hub_operation_proposals WHERE id = ref AND origin = 'criminal_intel' AND status IN ('approved', 'rejected');
+        IF NOT FOUND THEN
+            RETURN;
+        END IF;
+        inv := substring(p.origin_ref FROM '^investigation:([0-9]+)$')::BIGINT;
+        IF inv IS NULL OR NOT EXISTS (SELECT FROM ci_investigations i WHERE i.id = inv AND i.proposal_id = p.id) THEN
+            RETURN;
+        END IF;
+        IF p.status = 'approved' THEN
+            UPDATE ci_investigations SET operation_id = p.operation_id, version = version + 1 WHERE id = inv;
+        END IF;
+        IF NOT EXISTS (SELECT FROM ci_investigation_journal j WHERE j.investigation_id = inv AND j.kind = 'reviewed'
+                           AND (j.data::JSONB->>'proposal')::BIGINT = p.id) THEN
+            INSERT INTO ci_investigation_journal (investigation_id, at, actor, kind, data)
+                VALUES (inv, given_at, session_user::TEXT, 'reviewed',
+                        jsonb_build_object('proposal', p.id, 'status', p.status, 'note', p.review_note,
+                                           'operation', COALESCE(p.operation_id, 0), 'by', p.reviewed_by)::TEXT);
+            UPDATE ci_investigations SET updated_at = given_at WHERE id = inv;
+            investigation := inv;
+            RETURN NEXT;
+        END IF;
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION ci_follow_hub(TEXT, BIGINT, BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_follow_hub(TEXT, BIGINT, BIGINT) TO hexhub_app;
+
+-- Whether a role may see personal data (an intelligence package's recipient): for a desk that makes
+-- packages; desks may not read the role grants.
+CREATE OR REPLACE FUNCTION ci_role_may_reveal(wanted TEXT) RETURNS BOOLEAN
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_holds('criminal_intel.investigation.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not make intelligence packages', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN EXISTS (SELECT FROM role_permissions WHERE role = wanted
+                   AND permission IN ('criminal_intel.investigation.manage', 'core.personal_data.reveal'));
+END
+$$;
+REVOKE ALL ON FUNCTION ci_role_may_reveal(TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_role_may_reveal(TEXT) TO hexhub_app;

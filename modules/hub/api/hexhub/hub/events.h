@@ -265,6 +265,28 @@ struct HEXHUB_HUB_EXPORT OperationFinished
     static std::optional<OperationFinished> fromJson(const QJsonObject& json);
 };
 
+//! `operation.proposed`: a centre proposed a cluster operation for the hub supervisor's review.
+struct HEXHUB_HUB_EXPORT OperationProposed
+{
+    static constexpr auto kTopic = "operation.proposed";
+    static constexpr int kSchemaVersion = 1;
+    OperationProposal proposal;
+
+    QJsonObject toJson() const;
+    static std::optional<OperationProposed> fromJson(const QJsonObject& json);
+};
+
+//! `operation.reviewed`: a proposal approved (its operation planned), rejected or withdrawn.
+struct HEXHUB_HUB_EXPORT OperationReviewed
+{
+    static constexpr auto kTopic = "operation.reviewed";
+    static constexpr int kSchemaVersion = 1;
+    OperationProposal proposal;
+
+    QJsonObject toJson() const;
+    static std::optional<OperationReviewed> fromJson(const QJsonObject& json);
+};
+
 //! `category.saved`: a category of the taxonomy added or changed.
 struct HEXHUB_HUB_EXPORT CategorySaved
 {

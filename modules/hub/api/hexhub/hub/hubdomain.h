@@ -79,6 +79,9 @@ struct HEXHUB_HUB_EXPORT Task
     std::optional<GeoPoint> point;
     qint64 incidentId = 0;
     qint64 operationId = 0;
+    //! The centre that asked for it (an investigation's task division: "criminal_intel"); empty:
+    //! the hub's own. That centre's desks follow it as well as the assignee's.
+    QString origin;
     QString createdBy;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
@@ -104,6 +107,10 @@ struct HEXHUB_HUB_EXPORT Operation
     OperationStatus status = OperationStatus::Planned;
     qint64 goAt = 0; //!< Clock ms
     qint64 incidentId = 0;
+    //! The centre whose proposal it was approved from, and its record there ("investigation:12");
+    //! empty: planned at the hub.
+    QString origin;
+    QString originRef;
     QString createdBy;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
@@ -111,6 +118,62 @@ struct HEXHUB_HUB_EXPORT Operation
 
     QJsonObject toJson() const;
     static std::optional<Operation> fromJson(const QJsonObject& json, QString* error = nullptr);
+};
+
+/*!
+ * One line of a proposed operation's task division: who does what, where, and when after the go
+ * time the supervisor fixes on approval.
+ */
+struct HEXHUB_HUB_EXPORT ProposedTask
+{
+    AssigneeKind assigneeKind = AssigneeKind::Unit;
+    QString assignee;
+    QString title;          //!< the action
+    QString detail;
+    int priority = 2;
+    QString place;
+    std::optional<GeoPoint> point;
+    qint64 afterGoMs = 0;   //!< starts this long after go
+    qint64 forMs = 0;       //!< due this long after it starts; 0: no due time
+
+    QJsonObject toJson() const;
+    static std::optional<ProposedTask> fromJson(const QJsonObject& json, QString* error = nullptr);
+};
+
+//! Proposed -> approved (an operation planned from it) or rejected with a reason, or withdrawn by
+//! the centre that proposed it.
+enum class ProposalStatus { Proposed, Approved, Rejected, Withdrawn };
+
+HEXHUB_HUB_EXPORT QString proposalStatusId(ProposalStatus status);
+HEXHUB_HUB_EXPORT std::optional<ProposalStatus> proposalStatusFromId(const QString& id);
+HEXHUB_HUB_EXPORT QString proposalStatusName(ProposalStatus status);
+
+/*!
+ * A cluster operation a centre proposes (criminal intelligence, from an investigation's targets):
+ * the hub supervisor reviews it and approves it with a go time, which plans the operation with its
+ * task division, or rejects it with a reason.
+ */
+struct HEXHUB_HUB_EXPORT OperationProposal
+{
+    qint64 id = 0;
+    QString name;
+    QString objective;
+    qint64 goAt = 0;        //!< the go time suggested (Clock ms); 0: none, the supervisor sets it
+    qint64 incidentId = 0;
+    QString origin;         //!< the proposing centre's module id
+    QString originRef;      //!< its record there ("investigation:12")
+    QList<ProposedTask> division;
+    ProposalStatus status = ProposalStatus::Proposed;
+    QString proposedBy;
+    qint64 proposedAt = 0;
+    QString reviewedBy;
+    qint64 reviewedAt = 0;
+    QString reviewNote;     //!< the reason of a rejection or a withdrawal, the approver's remark
+    qint64 operationId = 0; //!< the operation approval planned
+    qint64 version = 1;
+
+    QJsonObject toJson() const;
+    static std::optional<OperationProposal> fromJson(const QJsonObject& json, QString* error = nullptr);
 };
 
 //! How far an operation has got: its tasks by state.

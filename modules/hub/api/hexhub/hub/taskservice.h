@@ -37,6 +37,7 @@ struct HEXHUB_HUB_EXPORT NewTask
     QString place;
     std::optional<GeoPoint> point;
     qint64 incidentId = 0;
+    QString origin; //!< the centre that asks for it (Task::origin); empty: the hub
 };
 
 class HEXHUB_HUB_EXPORT TaskService
@@ -83,11 +84,57 @@ public:
     QFuture<QList<Operation>> operations(qint64 finishedWithinMs = qint64(7) * 24 * 3600 * 1000) const;
     QFuture<OperationProgress> progress(qint64 operationId) const;
 
+    /*!
+     * Operations the centres propose (proposeOperationIn()): every one awaiting review and those
+     * reviewed in the last `reviewedWithinMs`, awaiting first (oldest first), then newest reviewed.
+     * hub.incident.view sees all; a centre's desk holding hub.operation.propose those of `origin`
+     * (its own centre, which it must name).
+     */
+    QFuture<QList<OperationProposal>> proposals(const QString& origin = {},
+                                                qint64 reviewedWithinMs = qint64(7) * 24 * 3600 * 1000) const;
+    /*!
+     * hub.operation.command. Approves a proposal: plans its operation (origin kept) with the task
+     * division at `goAt` (0: the go time proposed; each line starts its time after go later), in the
+     * same transaction; `note` is the approver's remark. Publishes operation.reviewed and
+     * operation.planned (or started). Audited.
+     */
+    QFuture<OperationProposal> approve(qint64 proposalId, qint64 goAt, const QString& note = {},
+                                       const CommandId& command = CommandId::make()) const;
+    //! hub.operation.command. Rejects a proposal with a reason. Publishes operation.reviewed. Audited.
+    QFuture<OperationProposal> reject(qint64 proposalId, const QString& reason, const CommandId& command = CommandId::make()) const;
+    /*!
+     * The tasks of `ids` as they are now: hub.incident.view, or hub.task.delegate for tasks a centre
+     * asked for (their origin is `origin`; the others are left out).
+     */
+    QFuture<QList<Task>> tasks(const QList<qint64>& ids, const QString& origin = {}) const;
+    //! The operation as it is now, with the same rights as tasks().
+    QFuture<Operation> operation(qint64 operationId, const QString& origin = {}) const;
+
 private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
     Outbox* m_outbox = nullptr;
 };
+
+/*!
+ * For another centre's service, inside its own write transaction (an investigation's task division
+ * issued with the investigation's record): issues `task` (its origin required) as `by`. The caller
+ * has checked hub.task.delegate (or hub.task.assign). Publishes task.assigned and its deadline.
+ */
+HEXHUB_HUB_EXPORT Task issueTaskIn(WriteTransaction& txn, const NewTask& task, const QString& by);
+/*!
+ * For another centre's service, inside its own write transaction: proposes `proposal` (origin and
+ * its record required, division validated line by line, units checked) as `by`; the caller has
+ * checked hub.operation.propose. Publishes operation.proposed.
+ */
+HEXHUB_HUB_EXPORT OperationProposal proposeOperationIn(WriteTransaction& txn, const OperationProposal& proposal, const QString& by);
+//! Withdraws a proposal still awaiting review, with a reason, for the centre that proposed it.
+HEXHUB_HUB_EXPORT OperationProposal withdrawProposalIn(WriteTransaction& txn, qint64 proposalId, const QString& origin,
+                                                       const QString& reason, const QString& by);
+//! A unit of the registry, for another centre's service inside its transaction (NotFoundError when there is none).
+HEXHUB_HUB_EXPORT Unit loadUnitIn(Sql& sql, const QString& callSign);
+//! A proposal as stored (NotFoundError when there is none).
+HEXHUB_HUB_EXPORT OperationProposal loadProposalIn(Sql& sql, qint64 proposalId);
 
 } // namespace hexhub
