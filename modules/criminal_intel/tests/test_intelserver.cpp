@@ -8,6 +8,8 @@
 #include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/criminal_intel/entities.h"
+#include "hexhub/criminal_intel/investigations.h"
+#include "hexhub/hub/taskservice.h"
 #include "hexhub/criminal_intel/leads.h"
 #include "hexhub/hub/incidentservice.h"
 
@@ -205,4 +207,103 @@ TEST_CASE("Entities on a shared server: labels and match keys are the server's t
     CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT hexhub_reveal('ci_entities', 'label', %1, 'Curious about it')").arg(person))));
     CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT id FROM ci_entities_matching('phone', '13800138000')"))));
     CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT id FROM ci_entity_matches(%1)").arg(phone))));
+}
+
+TEST_CASE("Joint investigations on a shared server: tasks and proposals only in the centre's own name, what the hub reports "
+          "written by the server, the review only the hub's",
+          "[postgresql][desks][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    owner.exec(QStringLiteral("INSERT INTO hub_units (id, kind, status, status_since) VALUES ('P-7', 'patrol_car', 'available', 0), "
+                              "('SWAT-2', 'special_response', 'available', 0)"));
+    const qint64 tip = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE reference = 'L-1'")).toLongLong();
+    qint64 inv = 0, task = 0, proposal = 0;
+    {
+        SignedInDesk desk(server, server.intel);
+        criminalintel::InvestigationService investigations(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        criminalintel::EntityService entities(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        inv = await(investigations.open(QStringLiteral("Operation Skimmer"), QStringLiteral("The card skimmer crew"), {tip})).id;
+        const criminalintel::DivisionLine line = await(investigations.divide(
+            inv, {AssigneeKind::Unit, QStringLiteral("P-7"), QStringLiteral("Watch the bus depot"), QString(), QStringLiteral("Bus depot")}));
+        task = line.taskId;
+        REQUIRE(task > 0);
+        const qint64 person = await(entities.add({criminalintel::EntityKind::Person, QStringLiteral("Wei Li"), tip})).id;
+        criminalintel::InvestigationTarget target;
+        target.entityId = person;
+        target.assignee = QStringLiteral("SWAT-2");
+        target.action = QStringLiteral("Arrest");
+        await(investigations.setTarget(inv, target));
+        proposal = await(investigations.proposeOperation(inv, QString(), QString(), 0)).id;
+        // The package for a unit's recipients shows the person masked (basic control may not reveal).
+        const QList<criminalintel::IntelPackage> packages = await(investigations.packages(inv));
+        REQUIRE(packages.size() == 1);
+        CHECK(!packages.first().personalDataShown);
+        CHECK(packages.first().targetLabel == QStringLiteral("**i Li"));
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT origin || '/' || created_by FROM hub_tasks WHERE id = %1").arg(task)).toString()
+          == QStringLiteral("criminal_intel/") + server.intel);
+    CHECK(owner.scalar(QStringLiteral("SELECT proposed_by FROM hub_operation_proposals WHERE id = %1").arg(proposal)).toString() == server.intel);
+
+    // Straight in SQL, the intelligence login: no task in another centre's name or inside an
+    // operation, no journal entry of what the hub reports, no line without its task, no review.
+    Login intel(server.urlOf(server.intel));
+    CHECK(!intel.refusal(QStringLiteral("INSERT INTO hub_tasks (assignee_kind, assignee, title, origin, created_by, created_at, updated_at) "
+                                        "VALUES ('unit', 'P-7', 'Made up', 'supervision', 'x', 0, 0)")).isEmpty());
+    CHECK(!intel.refusal(QStringLiteral("INSERT INTO hub_tasks (assignee_kind, assignee, title, created_by, created_at, updated_at) "
+                                        "VALUES ('unit', 'P-7', 'No origin', 'x', 0, 0)")).isEmpty());
+    CHECK(!intel.refusal(QStringLiteral("INSERT INTO ci_investigation_journal (investigation_id, at, actor, kind, data) "
+                                        "VALUES (%1, 0, 'x', 'reviewed', '{\"status\": \"approved\"}')").arg(inv)).isEmpty());
+    CHECK(!intel.refusal(QStringLiteral("INSERT INTO ci_task_division (investigation_id, unit, assignment, task_id) VALUES (%1, 'P-7', 'Again', %2)")
+                             .arg(inv).arg(task)).isEmpty());
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_task_division SET task_status = 'done'"))));
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_investigations SET operation_id = 1"))));
+    CHECK(!intel.refusal(QStringLiteral("UPDATE hub_operation_proposals SET status = 'approved', operation_id = NULL WHERE id = %1").arg(proposal)).isEmpty());
+    CHECK(owner.scalar(QStringLiteral("SELECT status FROM hub_operation_proposals WHERE id = %1").arg(proposal)).toString() == QStringLiteral("proposed"));
+    // The intelligence login follows its own tasks; another centre's login sees neither tasks nor proposals of it.
+    CHECK(intel.column(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE id = %1").arg(task)) == QStringList{QStringLiteral("1")});
+    Login cases(server.urlOf(server.cases));
+    CHECK(cases.column(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE id = %1").arg(task)) == QStringList{QStringLiteral("0")});
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT count(*) FROM hub_operation_proposals"))));
+    // Any login may ask the server to copy what its own hub rows say; a task unchanged adds nothing.
+    CHECK(cases.refusal(QStringLiteral("SELECT * FROM ci_follow_hub('task', %1, %2)").arg(task).arg(QDateTime::currentMSecsSinceEpoch())) == QString());
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_investigation_journal WHERE kind = 'task'")).toInt() == 1);
+
+    // The station's desk answers the task: the server writes it on the investigation's line and timeline.
+    // Desks with the modules loaded, so that criminal intelligence's reaction runs in their transactions.
+    auto deskOf = [&server](const QString& login) {
+        TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        config.store = server.urlOf(login);
+        config.keyPath = server.keyPath();
+        auto desk = std::make_unique<TestPlatform>(config);
+        desk->start();
+        const SignInResult signedIn = await((*desk)->access().signIn(login, kPassword));
+        REQUIRE(signedIn.ok);
+        (*desk)->session().setPrincipal(signedIn.principal);
+        return desk;
+    };
+    {
+        const auto desk = deskOf(server.basic);
+        TaskService tasks((*desk)->store(), (*desk)->session(), (*desk)->audit());
+        await(tasks.accept(task));
+        await(tasks.reportProgress(task, 60, QStringLiteral("Two men seen at the ticket machines")));
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT task_status || ' ' || progress FROM ci_task_division WHERE task_id = %1").arg(task)).toString()
+          == QStringLiteral("in_progress 60"));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_investigation_journal WHERE kind = 'task' AND actor = '%1'").arg(server.basic)).toInt() == 2);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'investigation.changed' AND audience = 'criminal_intel'")).toInt() >= 2);
+
+    // The hub supervisor approves; the server records the operation on the investigation.
+    qint64 operation = 0;
+    {
+        const auto desk = deskOf(server.hub);
+        TaskService tasks((*desk)->store(), (*desk)->session(), (*desk)->audit());
+        operation = await(tasks.approve(proposal, QDateTime::currentMSecsSinceEpoch() + 3600'000LL, QStringLiteral("Go"))).operationId;
+    }
+    REQUIRE(operation > 0);
+    CHECK(owner.scalar(QStringLiteral("SELECT operation_id FROM ci_investigations WHERE id = %1").arg(inv)).toLongLong() == operation);
+    CHECK(owner.scalar(QStringLiteral("SELECT reviewed_by FROM hub_operation_proposals WHERE id = %1").arg(proposal)).toString() == server.hub);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_investigation_journal WHERE kind = 'reviewed'")).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE operation_id = %1 AND origin = 'criminal_intel'").arg(operation)).toInt() == 1);
+    CHECK(intel.column(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE operation_id = %1").arg(operation)) == QStringList{QStringLiteral("1")});
 }

@@ -317,9 +317,11 @@ BEGIN
         PERFORM hexhub_refuse_other_centre(NEW.source, 'events');
         -- The hub's events come from hub supervisors and trainers; a centre's desk journals in the
         -- hub's name only what the hub's services do for it: answering a task (and its deadline),
-        -- a camera's health seen while watching, and for basic control its units.
+        -- a camera's health seen while watching, and for basic control its units; and what answering
+        -- a task another centre asked for tells that centre (investigation.changed: criminal
+        -- intelligence's audience, which only refreshes its desks).
         IF NEW.source = 'hub' AND NOT (hexhub_is_hub() OR pg_has_role(current_user, 'hexhub_trainer', 'MEMBER'))
-           AND NOT (NEW.topic IN ('task.updated', 'camera.health') OR NEW.topic LIKE 'deadline.%'
+           AND NOT (NEW.topic IN ('task.updated', 'camera.health', 'investigation.changed') OR NEW.topic LIKE 'deadline.%'
                     OR (NEW.topic LIKE 'unit.%' AND hexhub_sees_centre('basic_control'))) THEN
             RAISE EXCEPTION 'permission denied: % may not journal % in the hub''s name', session_user, NEW.topic
                 USING ERRCODE = 'insufficient_privilege';
