@@ -92,7 +92,8 @@ const QString kInvestigationColumns = QStringLiteral(
     "   AND t.task_status NOT IN ('done', 'declined', 'cancelled')), "
     "(SELECT COUNT(*) FROM ci_investigation_targets g WHERE g.investigation_id = i.id), "
     "(SELECT COUNT(*) FROM ci_charts c WHERE c.investigation_id = i.id), "
-    "(SELECT MAX(r.day) FROM ci_investigation_reports r WHERE r.investigation_id = i.id)");
+    "(SELECT MAX(r.day) FROM ci_investigation_reports r WHERE r.investigation_id = i.id), "
+    "(SELECT MAX(c.id) FROM ci_charts c WHERE c.investigation_id = i.id)");
 
 Investigation investigationFrom(const QSqlQuery& q)
 {
@@ -116,6 +117,7 @@ Investigation investigationFrom(const QSqlQuery& q)
     i.targets = q.value(16).toInt();
     i.charts = q.value(17).toInt();
     i.lastReportDay = q.value(18).toString();
+    i.latestChart = q.value(19).toLongLong();
     return i;
 }
 
@@ -610,6 +612,26 @@ QFuture<QList<InvestigationTarget>> InvestigationService::targets(qint64 id) con
 {
     HEXHUB_REQUIRE_VIEW(QList<InvestigationTarget>);
     return m_store.read([id](Sql& sql) { return loadTargets(sql, id); });
+}
+
+QFuture<QList<Entity>> InvestigationService::candidates(qint64 id) const
+{
+    HEXHUB_REQUIRE_VIEW(QList<Entity>);
+    return m_store.read([id](Sql& sql) {
+        QList<Entity> out;
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT DISTINCT e.id, e.kind, e.label_masked FROM ci_entities e "
+                                              "JOIN ci_lead_entities le ON le.entity_id = e.id JOIN ci_leads l ON l.id = le.lead_id "
+                                              "WHERE l.investigation_id = ? AND e.merged_into IS NULL ORDER BY e.id LIMIT 500"),
+                               {id});
+        while (q.next()) {
+            Entity e;
+            e.id = q.value(0).toLongLong();
+            e.kind = entityKindFromKey(q.value(1).toString()).value_or(EntityKind::Document);
+            e.labelMasked = q.value(2).toString();
+            out << e;
+        }
+        return out;
+    });
 }
 
 QFuture<InvestigationTarget> InvestigationService::setTarget(qint64 id, const InvestigationTarget& target, const CommandId& command) const

@@ -1,6 +1,8 @@
 #include "leaddesk.h"
 #include "intelcontext.h"
 #include "intelviews_p.h"
+#include "intelforms_p.h"
+#include "investigationpage.h"
 #include "linkchart.h"
 
 #include "base/background.h"
@@ -30,6 +32,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTreeWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -63,61 +66,6 @@ QLabel* wrapped(QWidget* parent, const QString& name)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return label;
 }
-
-//! A dialog's frame: a form, a message line and OK/Cancel (OK runs `save`, which closes it when saved).
-struct FormDialog
-{
-    QDialog dialog;
-    QFormLayout* form;
-    QLabel* message;
-    QDialogButtonBox* buttons;
-
-    FormDialog(QWidget* parent, const QString& name, const QString& title)
-        : dialog(parent)
-    {
-        dialog.setObjectName(name);
-        dialog.setWindowTitle(title);
-        auto* layout = new QVBoxLayout(&dialog);
-        form = new QFormLayout;
-        layout->addLayout(form);
-        message = new QLabel(&dialog);
-        makeMessageLine(message, QStringLiteral("message"));
-        layout->addWidget(message);
-        buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        // Enter saves from any field but the details' text (OK is the default button), Esc cancels.
-        buttons->button(QDialogButtonBox::Ok)->setDefault(true);
-        buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
-        QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        layout->addWidget(buttons);
-    }
-    QLineEdit* line(const QString& name, const QString& label, const QString& placeholder = {})
-    {
-        auto* edit = new QLineEdit(&dialog);
-        edit->setObjectName(name);
-        edit->setPlaceholderText(placeholder);
-        form->addRow(label, edit);
-        return edit;
-    }
-    QComboBox* choice(const QString& name, const QString& label)
-    {
-        auto* box = new QComboBox(&dialog);
-        box->setObjectName(name);
-        form->addRow(label, box);
-        return box;
-    }
-    //! OK (or Enter) runs `save`; the dialog stays open with the reason when it fails.
-    template <typename T>
-    bool run(std::function<QFuture<T>()> save)
-    {
-        QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, save] {
-            message->clear();
-            message->hide();
-            closeWhenSaved(&dialog, buttons, message, save());
-        });
-        dialog.resize(std::max(480, dialog.sizeHint().width()), dialog.sizeHint().height());
-        return dialog.exec() == QDialog::Accepted;
-    }
-};
 
 } // namespace
 
@@ -695,10 +643,20 @@ LeadDesk::LeadDesk(IntelContext& context, QWidget* parent)
     m_pages->addTab(m_queue, tr("&Leads"));
     m_chart = new LinkChart(context, m_pages);
     m_pages->addTab(m_chart, tr("Link &chart"));
+    m_investigations = new InvestigationPage(context, m_pages);
+    m_pages->addTab(m_investigations, tr("&Investigations"));
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
-        setFocusProxy(page == 1 ? static_cast<QWidget*>(m_chart->canvas()) : m_queue->table());
-        (page == 1 ? static_cast<QWidget*>(m_chart->canvas()) : m_queue->table())->setFocus(Qt::OtherFocusReason);
+        QWidget* focus = page == 1 ? static_cast<QWidget*>(m_chart->canvas()) : page == 2 ? static_cast<QWidget*>(m_investigations->list())
+                                                                                            : static_cast<QWidget*>(m_queue->table());
+        setFocusProxy(focus);
+        focus->setFocus(Qt::OtherFocusReason);
     });
+    connect(m_investigations, &InvestigationPage::chartRequested, this,
+            [this](qint64 investigation, const QString& title, const QList<qint64>& entities, qint64 saved) {
+                showChart();
+                m_chart->chartInvestigation(investigation, title, entities, saved);
+            });
+    m_queue->addRowKey(QKeySequence(Qt::Key_I), [this] { investigateLead(); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -768,6 +726,30 @@ void LeadDesk::showChart()
 void LeadDesk::showLeads()
 {
     m_pages->setCurrentWidget(m_queue);
+}
+
+void LeadDesk::showInvestigations()
+{
+    m_pages->setCurrentWidget(m_investigations);
+}
+
+void LeadDesk::investigateLead()
+{
+    const qint64 lead = m_panel->leadId();
+    if (lead <= 0)
+        return;
+    whenFinished(this, m_context.leads.lead(lead), [this, lead](QFuture<Lead> f) {
+        try {
+            const Lead l = f.result();
+            showInvestigations();
+            if (l.investigationId > 0)
+                m_investigations->select(l.investigationId);
+            else
+                m_investigations->openNew({lead});
+        } catch (const std::exception& e) {
+            m_panel->message()->setText(errorText(e));
+        }
+    });
 }
 
 void LeadDesk::chartLead()

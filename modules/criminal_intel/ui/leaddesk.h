@@ -22,6 +22,7 @@ class RecordTable;
 
 namespace hexhub::criminalintel {
 
+class InvestigationPage;
 class LinkChart;
 struct IntelContext;
 
@@ -98,9 +99,14 @@ public:
     RecordTable* queue() const { return m_queue; }
     LeadPanel* panel() const { return m_panel; }
     LinkChart* chart() const { return m_chart; }
+    InvestigationPage* investigations() const { return m_investigations; }
     //! The link chart page (Alt+C), or the leads page (Alt+L).
     void showChart();
     void showLeads();
+    //! The joint investigations page (Alt+I).
+    void showInvestigations();
+    //! I on a lead: the investigation it is in, or a new one opened from it.
+    void investigateLead();
     //! C on a lead: its entities on the chart, one step out.
     void chartLead();
     //! Shows lead `id` (a link, the palette, a deadline): every status, the search cleared.
@@ -120,6 +126,7 @@ private:
     LeadPanel* m_panel;
     QTabWidget* m_pages;
     LinkChart* m_chart;
+    InvestigationPage* m_investigations;
 };
 
 } // namespace hexhub::criminalintel

@@ -415,6 +415,33 @@ void LinkChart::addItems(const QList<qint64>& ids, bool markChanged)
     });
 }
 
+void LinkChart::chartInvestigation(qint64 investigation, const QString& title, const QList<qint64>& entities, qint64 savedChart)
+{
+    if (savedChart > 0) {
+        openChart(savedChart);
+        return;
+    }
+    applyState(QJsonObject(), ChartData()); // a chart of its own, not added to what was shown
+    m_chartId = 0;
+    m_chartVersion = 0;
+    m_chartTitle = title;
+    m_investigation = investigation;
+    m_title->setText(title);
+    if (entities.isEmpty()) {
+        say(tr("The investigation's leads have no entities yet: add them (A) and save the chart with it (Ctrl+S)."));
+        return;
+    }
+    whenFinished(this, m_entities.neighbours(entities, 1, 500), [this, first = entities.first()](const QFuture<ChartData>& near) {
+        try {
+            merge(near.result(), false);
+            m_canvas->setCurrent(m_index.value(first, -1));
+            layoutChart(QStringLiteral("force"));
+        } catch (const std::exception& e) {
+            say(errorText(e));
+        }
+    });
+}
+
 void LinkChart::chartLead(qint64 lead)
 {
     m_lead = lead;
@@ -1209,6 +1236,7 @@ void LinkChart::save()
         auto* name = new QLineEdit(&f.dialog);
         name->setObjectName(QStringLiteral("title"));
         name->setMaxLength(120);
+        name->setText(m_chartTitle.left(120));
         f.form->addRow(tr("&Title"), name);
         name->setFocus();
         if (!f.run())
@@ -1216,7 +1244,7 @@ void LinkChart::save()
         title = name->text();
     }
     say(tr("Saving..."));
-    whenFinished(this, m_entities.saveChart(m_chartId, m_chartVersion, title, state()), [this](const QFuture<SavedChart>& done) {
+    whenFinished(this, m_entities.saveChart(m_chartId, m_chartVersion, title, state(), m_investigation), [this](const QFuture<SavedChart>& done) {
         try {
             const SavedChart saved = done.result();
             m_chartId = saved.id;
@@ -1274,6 +1302,7 @@ bool LinkChart::openChart(qint64 id)
                     m_chartId = chart.id;
                     m_chartVersion = chart.version;
                     m_chartTitle = chart.title;
+                    m_investigation = chart.investigationId;
                     m_title->setText(chart.title);
                     applyState(chart.state, items.result());
                     say(tr("Opened \"%1\", saved by %2.").arg(chart.title, chart.updatedBy));

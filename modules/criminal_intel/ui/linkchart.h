@@ -69,6 +69,12 @@ public:
     void addItems(const QList<qint64>& ids, bool markChanged = false);
     //! C on a lead: its entities and what they link to, one step out.
     void chartLead(qint64 lead);
+    /*!
+     * C on an investigation: its latest saved chart (`savedChart`), or else `entities` (its leads')
+     * one step out; the chart is saved with the investigation from then on.
+     */
+    void chartInvestigation(qint64 investigation, const QString& title, const QList<qint64>& entities, qint64 savedChart);
+    qint64 investigationId() const { return m_investigation; }
     //! E (1 step), Shift+E (asks how many, "stepsDialog"): the current item's neighbours.
     void expand(int steps);
     void askSteps();
@@ -162,6 +168,7 @@ private:
     QString m_chartTitle;
     qint64 m_matchesFor = 0; //!< the item whose likely repeats the side lists
     qint64 m_lead = 0; //!< the lead charted last (C): items added here join it
+    qint64 m_investigation = 0; //!< the investigation the chart is saved with
     bool m_timeline = false;
     QList<QPointF> m_beforeTimeline;
     LatestRead m_searches;

@@ -143,7 +143,9 @@ QFuture<void> UnitService::reportPosition(const QString& callSign, const GeoPoin
 QFuture<QList<Unit>> UnitService::units() const
 {
     try {
-        m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see the units"));
+        // The hub, and a centre that hands tasks to units (an investigation's task division).
+        if (!m_session.can(QStringLiteral("hub.task.delegate")))
+            m_session.require(QStringLiteral("hub.incident.view"), Tr::tr("see the units"));
     } catch (...) {
         return QtFuture::makeExceptionalFuture<QList<Unit>>(std::current_exception());
     }

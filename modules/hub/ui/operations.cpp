@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -29,6 +30,7 @@ namespace hexhub::hub {
 namespace {
 
 constexpr int KindRole = Qt::UserRole + 1;
+constexpr int ProposalRole = Qt::UserRole + 2; //!< on the operation list: a proposal's row
 
 QString errorOf(const std::exception& e)
 {
@@ -303,8 +305,13 @@ OperationsPanel::OperationsPanel(HubContext& hub, std::function<qint64()> curren
     m_complete->setObjectName(QStringLiteral("complete"));
     m_cancel = new QPushButton(tr("Cancel the operati&on..."), this);
     m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_approve = new QPushButton(tr("Appro&ve..."), this);
+    m_approve->setObjectName(QStringLiteral("approve"));
+    m_approve->setToolTip(tr("Approve the proposed operation at a go time you set: it is planned with its task division"));
+    m_reject = new QPushButton(tr("Re&ject..."), this);
+    m_reject->setObjectName(QStringLiteral("reject"));
     auto* top = new QHBoxLayout;
-    for (QPushButton* b : {m_plan, m_go, m_complete, m_cancel})
+    for (QPushButton* b : {m_plan, m_go, m_complete, m_cancel, m_approve, m_reject})
         top->addWidget(b);
     top->addStretch(1);
 
@@ -367,6 +374,8 @@ OperationsPanel::OperationsPanel(HubContext& hub, std::function<qint64()> curren
     connect(m_go, &QPushButton::clicked, this, &OperationsPanel::goNow);
     connect(m_complete, &QPushButton::clicked, this, [this] { finish(OperationStatus::Completed); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { finish(OperationStatus::Cancelled); });
+    connect(m_approve, &QPushButton::clicked, this, &OperationsPanel::approveProposal);
+    connect(m_reject, &QPushButton::clicked, this, &OperationsPanel::rejectProposal);
     const auto respond = [this](TaskResponse what) {
         if (const qint64 id = currentTask())
             respondToTask(this, m_hub, id, what, [this](const QString& e) { report(e); });
@@ -399,7 +408,13 @@ OperationsPanel::~OperationsPanel() = default;
 qint64 OperationsPanel::currentOperation() const
 {
     const QTreeWidgetItem* item = m_list->currentItem();
-    return item ? item->data(0, Qt::UserRole).toLongLong() : 0;
+    return item && !item->data(0, ProposalRole).toBool() ? item->data(0, Qt::UserRole).toLongLong() : 0;
+}
+
+qint64 OperationsPanel::currentProposal() const
+{
+    const QTreeWidgetItem* item = m_list->currentItem();
+    return item && item->data(0, ProposalRole).toBool() ? item->data(0, Qt::UserRole).toLongLong() : 0;
 }
 
 qint64 OperationsPanel::currentTask() const
@@ -425,6 +440,24 @@ void OperationsPanel::reload()
         return;
     }
     const int generation = ++m_generation;
+    // The proposals awaiting review first (they wait on this supervisor), then the operations.
+    whenFinished(this, m_hub.tasks.proposals(), [this, generation](QFuture<QList<OperationProposal>> done) {
+        if (generation != m_generation)
+            return;
+        m_proposals.clear();
+        try {
+            for (const OperationProposal& p : done.result())
+                if (p.status == ProposalStatus::Proposed)
+                    m_proposals << p;
+        } catch (const std::exception& e) {
+            report(errorOf(e));
+        }
+        loadOperations(generation);
+    });
+}
+
+void OperationsPanel::loadOperations(int generation)
+{
     whenFinished(this, m_hub.tasks.operations(), [this, generation](QFuture<QList<Operation>> done) {
         if (generation != m_generation)
             return;
@@ -442,11 +475,24 @@ void OperationsPanel::reload()
             if (generation != m_generation)
                 return;
             const qint64 keep = currentOperation();
+            const qint64 keepProposal = currentProposal();
             m_operations = operations;
             m_progress = *progress;
             // Rebuilt quietly; showOperation() below sees the same operation again, not a change.
             const QSignalBlocker quiet(m_list);
             m_list->clear();
+            for (const OperationProposal& p : std::as_const(m_proposals)) {
+                auto* item = new QTreeWidgetItem(m_list);
+                item->setData(0, Qt::UserRole, p.id);
+                item->setData(0, ProposalRole, true);
+                item->setText(0, p.name);
+                item->setText(1, proposalStatusName(p.status));
+                item->setForeground(1, QColor(0xe6, 0x7e, 0x22));
+                item->setText(2, p.goAt > 0 ? tr("proposed %1").arg(clockTime(p.goAt)) : tr("go time not set"));
+                item->setText(3, tr("%n task(s) proposed", nullptr, int(p.division.size())));
+                if (p.id == keepProposal)
+                    m_list->setCurrentItem(item);
+            }
             for (const Operation& op : std::as_const(m_operations)) {
                 auto* item = new QTreeWidgetItem(m_list);
                 item->setData(0, Qt::UserRole, op.id);
@@ -486,9 +532,10 @@ void OperationsPanel::reload()
 void OperationsPanel::refreshTimes()
 {
     const qint64 now = m_hub.clock.nowMs();
-    for (int i = 0; i < m_list->topLevelItemCount() && i < m_operations.size(); ++i) {
+    const int first = int(m_proposals.size()); // the proposals' rows come first
+    for (int i = 0; first + i < m_list->topLevelItemCount() && i < m_operations.size(); ++i) {
         const Operation& op = m_operations.at(i);
-        QTreeWidgetItem* item = m_list->topLevelItem(i);
+        QTreeWidgetItem* item = m_list->topLevelItem(first + i);
         QString go;
         switch (op.status) {
         case OperationStatus::Planned:
@@ -516,13 +563,22 @@ void OperationsPanel::showOperation()
         m_tasks.clear();
         m_shownOperation = id;
     }
+    if (const qint64 proposal = currentProposal()) {
+        m_shownOperation = -1;
+        for (const OperationProposal& p : std::as_const(m_proposals))
+            if (p.id == proposal)
+                showProposal(p);
+        Q_EMIT loaded();
+        return;
+    }
     if (id == 0) {
-        m_objective->setText(m_operations.isEmpty() ? tr("No operations. A supervisor plans one with its task division.") : QString());
+        m_objective->setText(m_operations.isEmpty() && m_proposals.isEmpty() ? tr("No operations. A supervisor plans one with its task division.") : QString());
         m_summary->clear();
         m_bar->setValue(0);
         Q_EMIT loaded();
         return;
     }
+    m_bar->setVisible(true);
     for (const Operation& op : std::as_const(m_operations)) {
         if (op.id != id)
             continue;
@@ -580,6 +636,11 @@ void OperationsPanel::updateButtons()
             status = op.status;
     }
     const bool command = id != 0 && m_hub.session.can(QStringLiteral("hub.operation.command"));
+    const bool review = currentProposal() != 0 && m_hub.session.can(QStringLiteral("hub.operation.command"));
+    m_approve->setEnabled(review);
+    m_reject->setEnabled(review);
+    m_approve->setVisible(m_hub.session.can(QStringLiteral("hub.operation.command")));
+    m_reject->setVisible(m_approve->isVisibleTo(this));
     m_go->setEnabled(command && status == OperationStatus::Planned);
     m_complete->setEnabled(command && status == OperationStatus::Running);
     m_cancel->setEnabled(command && (status == OperationStatus::Planned || status == OperationStatus::Running));
@@ -611,6 +672,110 @@ void OperationsPanel::planNew()
         reload();
     });
     planner->open();
+}
+
+void OperationsPanel::showProposal(const OperationProposal& p)
+{
+    m_division->clear();
+    m_tasks.clear();
+    // "investigation:12" as "investigation 12"; another centre's kind of record as it says it.
+    const QString record = p.originRef.section(QLatin1Char(':'), 0, 0) == QLatin1String("investigation")
+                               ? tr("investigation %1").arg(p.originRef.section(QLatin1Char(':'), 1))
+                               : p.originRef;
+    m_objective->setText(tr("<b>%1</b>: %2<br>Proposed by %3 of %4 (%5), %6; awaiting your review")
+                             .arg(p.name.toHtmlEscaped(), p.objective.toHtmlEscaped(), p.proposedBy.toHtmlEscaped(),
+                                  AssigneeBox::describe(AssigneeKind::Centre, p.origin).toHtmlEscaped(), record.toHtmlEscaped(),
+                                  clockTime(p.proposedAt)));
+    m_bar->setVisible(false); // nothing done yet: nothing to measure
+    m_summary->setText(p.goAt > 0 ? tr("%n line(s); go proposed for %1", nullptr, int(p.division.size())).arg(clockTime(p.goAt))
+                                  : tr("%n line(s); no go time proposed: set it when approving", nullptr, int(p.division.size())));
+    for (const ProposedTask& line : p.division) {
+        const QString when = line.afterGoMs > 0 ? tr("go + %1").arg(formatDuration(line.afterGoMs)) : tr("at go");
+        auto* item = new QTreeWidgetItem(m_division, {AssigneeBox::describe(line.assigneeKind, line.assignee), line.title, line.place, when,
+                                                      proposalStatusName(p.status), line.detail});
+        item->setData(0, Qt::UserRole, 0);
+    }
+    for (int c : {0, 2, 3, 4})
+        m_division->resizeColumnToContents(c);
+    updateButtons();
+}
+
+void OperationsPanel::approveProposal()
+{
+    const qint64 id = currentProposal();
+    const OperationProposal* proposal = nullptr;
+    for (const OperationProposal& p : std::as_const(m_proposals))
+        if (p.id == id)
+            proposal = &p;
+    if (!proposal || !m_hub.session.can(QStringLiteral("hub.operation.command")))
+        return;
+    auto* dialog = new QDialog(window());
+    dialog->setObjectName(QStringLiteral("hub.approveOperation"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Approve %1").arg(proposal->name));
+    auto* go = new QDateTimeEdit(dialog);
+    go->setObjectName(QStringLiteral("goAt"));
+    go->setCalendarPopup(true);
+    go->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const qint64 proposed = proposal->goAt > m_hub.clock.nowMs() ? proposal->goAt : m_hub.clock.nowMs() + 3600'000LL;
+    go->setDateTime(QDateTime::fromMSecsSinceEpoch(proposed, Qt::UTC).toLocalTime());
+    auto* note = new QLineEdit(dialog);
+    note->setObjectName(QStringLiteral("note"));
+    note->setPlaceholderText(tr("A remark for the centre (optional)"));
+    auto* form = new QFormLayout;
+    form->addRow(new QLabel(tr("%n line(s) of task division are planned at this go time, each at its time after go.", nullptr,
+                               int(proposal->division.size())), dialog));
+    form->addRow(tr("&Go at:"), go);
+    form->addRow(tr("&Remark:"), note);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Approve"));
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, go, note, id] {
+        m_message->clear();
+        whenFinished(this, m_hub.tasks.approve(id, go->dateTime().toMSecsSinceEpoch(), note->text()),
+                     [this](QFuture<OperationProposal> done) {
+                         try {
+                             const OperationProposal approved = done.result();
+                             // Select the operation it planned when the list comes back with it.
+                             m_list->setCurrentItem(nullptr);
+                             auto* placeholder = new QTreeWidgetItem(m_list, {tr("Planning...")});
+                             placeholder->setData(0, Qt::UserRole, approved.operationId);
+                             m_list->setCurrentItem(placeholder);
+                             reload();
+                         } catch (const std::exception& e) {
+                             report(errorOf(e));
+                         }
+                     });
+        dialog->accept();
+    });
+    dialog->open();
+}
+
+void OperationsPanel::rejectProposal()
+{
+    const qint64 id = currentProposal();
+    if (id == 0 || !m_hub.session.can(QStringLiteral("hub.operation.command")))
+        return;
+    auto* ask = new QInputDialog(window());
+    ask->setObjectName(QStringLiteral("hub.rejectOperation"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Reject the proposed operation"));
+    ask->setLabelText(tr("Why is it rejected? The proposing centre reads it on its investigation."));
+    connect(ask, &QInputDialog::textValueSelected, this, [this, id](const QString& reason) {
+        m_message->clear();
+        whenFinished(this, m_hub.tasks.reject(id, reason), [this](QFuture<OperationProposal> done) {
+            try {
+                done.result();
+                reload();
+            } catch (const std::exception& e) {
+                report(errorOf(e));
+            }
+        });
+    });
+    ask->open();
 }
 
 void OperationsPanel::goNow()

@@ -107,13 +107,21 @@ public:
     void planNew();
     void goNow();
     void finish(OperationStatus how);
+    //! A proposal awaiting review (a row "awaiting review" at the top of the list): approved at a
+    //! go time the supervisor sets in a dialog (objectName "hub.approveOperation"), or rejected with
+    //! a reason ("hub.rejectOperation").
+    void approveProposal();
+    void rejectProposal();
 
 Q_SIGNALS:
     void loaded();
 
 private:
+    void loadOperations(int generation);
     qint64 currentOperation() const;
+    qint64 currentProposal() const;
     qint64 currentTask() const;
+    void showProposal(const OperationProposal& proposal);
     void showOperation();
     void refreshTimes();
     void updateButtons();
@@ -130,6 +138,8 @@ private:
     QPushButton* m_go;
     QPushButton* m_complete;
     QPushButton* m_cancel;
+    QPushButton* m_approve;
+    QPushButton* m_reject;
     QPushButton* m_taskAccept;
     QPushButton* m_taskDone;
     QPushButton* m_taskProgress;
@@ -137,6 +147,7 @@ private:
     QLabel* m_message;
     QTimer* m_tick;
     QList<Operation> m_operations;
+    QList<OperationProposal> m_proposals; //!< awaiting review, shown first
     QHash<qint64, OperationProgress> m_progress;
     QList<Task> m_tasks;
     int m_generation = 0;

@@ -8,6 +8,7 @@
 // the unit that acts, personal data masked unless the recipient's role may see it.
 // Every change goes through InvestigationService (ARCHITECTURE.md 3a).
 #include "hexhub/criminal_intel/criminal_intel_export.h"
+#include "hexhub/criminal_intel/entities.h"
 
 #include "hexhub/hub/hubdomain.h"
 #include "module/command.h"
@@ -52,6 +53,7 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT Investigation
     // Counts for lists.
     int leads = 0, members = 0, lines = 0, openLines = 0, targets = 0, charts = 0;
     QString lastReportDay; //!< yyyy-MM-dd of the latest progress report; empty: none yet
+    qint64 latestChart = 0; //!< the chart saved with it most recently; 0: none
 };
 
 enum class MemberKind { Centre, Unit, Analyst };
@@ -214,6 +216,8 @@ public:
     QFuture<DivisionLine> divide(qint64 id, const NewDivisionLine& line, const CommandId& command = CommandId::make()) const;
 
     QFuture<QList<InvestigationTarget>> targets(qint64 id) const;
+    //! criminal_intel.lead.view. What may be a target: the entities of its leads (masked), not merged, at most 500.
+    QFuture<QList<Entity>> candidates(qint64 id) const;
     //! criminal_intel.investigation.manage. One line per target entity (set again: changed at the version read).
     QFuture<InvestigationTarget> setTarget(qint64 id, const InvestigationTarget& target, const CommandId& command = CommandId::make()) const;
     QFuture<qint64> removeTarget(qint64 id, qint64 targetId, const QString& reason, const CommandId& command = CommandId::make()) const;

@@ -41,7 +41,7 @@ public:
     //! hub.unit.dispatch (the unit's terminal reports through the desk). Last known position: a
     //! report, not a command; the same report twice leaves the same row.
     QFuture<void> reportPosition(const QString& callSign, const GeoPoint& point) const;
-    //! hub.incident.view. Every unit, by call sign.
+    //! hub.incident.view or hub.task.delegate. Every unit, by call sign.
     QFuture<QList<Unit>> units() const;
 
 private:
