@@ -332,6 +332,54 @@
     </message>
 </context>
 <context>
+    <name>hexhub::criminalintel::InvestigationPage</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Opened by %4 on %5 · %n lead(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Opened by %4 on %5 · %n lead</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Opened by %4 on %5 · %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened from %n lead(s); they join it.</source>
+        <translation>
+            <numerusform>Opened from %n lead; they join it.</numerusform>
+            <numerusform>Opened from %n leads; they join it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub supervisor reviews it: one task per target (%n target(s)), each at its time after go.</source>
+        <translation>
+            <numerusform>The hub supervisor reviews it: one task per target (%n target), each at its time after go.</numerusform>
+            <numerusform>The hub supervisor reviews it: one task per target (%n targets), each at its time after go.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::InvestigationService</name>
+    <message numerus="yes">
+        <source>Cluster operation %1 proposed to the hub (%n target(s))</source>
+        <translation>
+            <numerusform>Cluster operation %1 proposed to the hub (%n target)</numerusform>
+            <numerusform>Cluster operation %1 proposed to the hub (%n targets)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::criminalintel::LeadDesk</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
@@ -450,6 +498,37 @@
         <translation>
             <numerusform>%n line in the division.</numerusform>
             <numerusform>%n lines in the division.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::hub::OperationsPanel</name>
+    <message numerus="yes">
+        <source>%n task(s) proposed</source>
+        <translation>
+            <numerusform>%n task proposed</numerusform>
+            <numerusform>%n tasks proposed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s); go proposed for %1</source>
+        <translation>
+            <numerusform>%n line; go proposed for %1</numerusform>
+            <numerusform>%n lines; go proposed for %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s); no go time proposed: set it when approving</source>
+        <translation>
+            <numerusform>%n line; no go time proposed: set it when approving</numerusform>
+            <numerusform>%n lines; no go time proposed: set it when approving</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of task division are planned at this go time, each at its time after go.</source>
+        <translation>
+            <numerusform>%n line of task division are planned at this go time, each at its time after go.</numerusform>
+            <numerusform>%n lines of task division are planned at this go time, each at its time after go.</numerusform>
         </translation>
     </message>
 </context>

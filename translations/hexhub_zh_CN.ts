@@ -3208,6 +3208,142 @@
         <source>A colleague at the leads desk graded %1 %2</source>
         <translation>线索席的同事将 %1 评级为 %2</translation>
     </message>
+    <message>
+        <source>awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>proposed task: &quot;assigneeKind&quot; must be centre or unit</source>
+        <translation>提议任务：&quot;assigneeKind&quot; 必须是 centre 或 unit</translation>
+    </message>
+    <message>
+        <source>proposed task: &quot;assignee&quot; or &quot;title&quot; is missing</source>
+        <translation>提议任务：缺少 &quot;assignee&quot; 或 &quot;title&quot;</translation>
+    </message>
+    <message>
+        <source>proposed task: &quot;priority&quot; must be 1, 2, 3 or 4</source>
+        <translation>提议任务：&quot;priority&quot; 必须是 1、2、3 或 4</translation>
+    </message>
+    <message>
+        <source>proposed task: times after go cannot be negative</source>
+        <translation>提议任务：行动开始后的时间不能为负</translation>
+    </message>
+    <message>
+        <source>proposal %1: &quot;name&quot; is missing</source>
+        <translation>提议 %1：缺少 &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>proposal %1: &quot;status&quot; is not a proposal status</source>
+        <translation>提议 %1：&quot;status&quot; 不是提议状态</translation>
+    </message>
+    <message>
+        <source>proposal %1, line %2: %3</source>
+        <translation>提议 %1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>The proposal &apos;%1&apos; was reviewed on another desk meanwhile; look at it again.</source>
+        <translation>提议“%1”已在另一席位被审核；请重新查看。</translation>
+    </message>
+    <message>
+        <source>Keep the operation&apos;s name to 200 characters.</source>
+        <translation>行动名称请控制在 200 个字符以内。</translation>
+    </message>
+    <message>
+        <source>A proposal says which centre proposes it and from which of its records.</source>
+        <translation>提议须说明由哪个中心、依据其哪条记录提出。</translation>
+    </message>
+    <message>
+        <source>An operation of more than 500 tasks is several operations.</source>
+        <translation>超过 500 项任务的行动应拆分为多个行动。</translation>
+    </message>
+    <message>
+        <source>A line&apos;s time after go cannot be negative.</source>
+        <translation>一行任务在行动开始后的时间不能为负。</translation>
+    </message>
+    <message>
+        <source>Operation proposal %1 does not exist.</source>
+        <translation>行动提议 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>A task another centre asks for says which centre that is.</source>
+        <translation>由其他中心发起的任务须注明是哪个中心。</translation>
+    </message>
+    <message>
+        <source>An operation proposed from %1 is awaiting review already; withdraw it first to propose another.</source>
+        <translation>来自 %1 的行动提议已在等待审核；请先撤回再提出新的提议。</translation>
+    </message>
+    <message>
+        <source>Say why the proposal is withdrawn.</source>
+        <translation>请说明撤回提议的原因。</translation>
+    </message>
+    <message>
+        <source>Only the centre that proposed an operation withdraws it.</source>
+        <translation>只有提出行动的中心才能撤回它。</translation>
+    </message>
+    <message>
+        <source>The proposal &apos;%1&apos; is %2; only one awaiting review is withdrawn.</source>
+        <translation>提议“%1”当前为%2；只有待审核的提议才能撤回。</translation>
+    </message>
+    <message>
+        <source>see operation proposals</source>
+        <translation>查看行动提议</translation>
+    </message>
+    <message>
+        <source>A centre&apos;s desk sees the proposals of its own centre.</source>
+        <translation>中心席位只能查看本中心的提议。</translation>
+    </message>
+    <message>
+        <source>approve an operation</source>
+        <translation>批准行动</translation>
+    </message>
+    <message>
+        <source>The proposal &apos;%1&apos; is %2 already.</source>
+        <translation>提议“%1”已经是%2。</translation>
+    </message>
+    <message>
+        <source>Approve proposed operation %1</source>
+        <translation>批准行动提议 %1</translation>
+    </message>
+    <message>
+        <source>reject an operation</source>
+        <translation>驳回行动</translation>
+    </message>
+    <message>
+        <source>Say why the proposal is rejected.</source>
+        <translation>请说明驳回提议的原因。</translation>
+    </message>
+    <message>
+        <source>Reject proposed operation %1</source>
+        <translation>驳回行动提议 %1</translation>
+    </message>
+    <message>
+        <source>follow the tasks a centre asked for</source>
+        <translation>跟踪本中心发起的任务</translation>
+    </message>
+    <message>
+        <source>A centre&apos;s desk follows the tasks its own centre asked for.</source>
+        <translation>中心席位只能跟踪本中心发起的任务。</translation>
+    </message>
+    <message>
+        <source>follow an operation a centre proposed</source>
+        <translation>跟踪本中心提议的行动</translation>
+    </message>
+    <message>
+        <source>A centre&apos;s desk follows the operations its own centre proposed.</source>
+        <translation>中心席位只能跟踪本中心提议的行动。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::TimeLimits</name>
@@ -5313,6 +5449,14 @@
         <source>Open a saved link chart</source>
         <translation>打开已保存的关系图</translation>
     </message>
+    <message>
+        <source>Joint investigations</source>
+        <translation>联合侦查</translation>
+    </message>
+    <message>
+        <source>Investigate the lead in view (its investigation, or a new one)</source>
+        <translation>侦查当前线索（所在的侦查，或新开一个）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Dashboard</name>
@@ -5695,6 +5839,864 @@
     </message>
 </context>
 <context>
+    <name>hexhub::criminalintel::InvestigationPage</name>
+    <message>
+        <source>Political security joint control</source>
+        <translation>政治安全联合管控</translation>
+    </message>
+    <message>
+        <source>Basic control</source>
+        <translation>基础管控</translation>
+    </message>
+    <message>
+        <source>Criminal intelligence</source>
+        <translation>刑事情报</translation>
+    </message>
+    <message>
+        <source>Big-data investigation</source>
+        <translation>大数据侦查</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>案件管理</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>监督</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>警力 %1</translation>
+    </message>
+    <message>
+        <source>Unit %1 (%2)</source>
+        <translation>警力 %1（%2）</translation>
+    </message>
+    <message>
+        <source>The units cannot be read; tasks can go to the centres.</source>
+        <translation>无法读取警力；任务可以发给各中心。</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>侦查</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>未完成任务</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>最近报告</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>执行方</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>执行方</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>After go</source>
+        <translation>行动开始后</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Task division</source>
+        <translation>任务分工</translation>
+    </message>
+    <message>
+        <source>Daily reports</source>
+        <translation>每日报告</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>N new · M member · D task · T target · R today&apos;s report · O propose the operation · W withdraw · S status · K packages · C chart · Delete remove · Alt+1-5 tabs</source>
+        <translation>N 新建 · M 成员 · D 任务 · T 目标 · R 今日报告 · O 提议行动 · W 撤回 · S 状态 · K 情报包 · C 关系图 · Delete 移除 · Alt+1-5 切换标签</translation>
+    </message>
+    <message>
+        <source>You may look at investigations; running them is the analysts&apos; of criminal intelligence.</source>
+        <translation>您可以查看侦查；开展侦查是刑事情报分析员的职责。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>No investigations yet. N opens one; I on a lead opens one from it.</source>
+        <translation>尚无侦查。按 N 新建；在线索上按 I 从该线索开立。</translation>
+    </message>
+    <message>
+        <source>Hub operation %1 approved from it.</source>
+        <translation>已据此批准枢纽行动 %1。</translation>
+    </message>
+    <message>
+        <source>Cluster operation proposed to the hub (proposal %1).</source>
+        <translation>已向枢纽提议集群行动（提议 %1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Opened by %4 on %5 · %n lead(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;由 %4 于 %5 开立 · %n 条线索</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>go + %1</source>
+        <translation>行动开始 + %1</translation>
+    </message>
+    <message>
+        <source>at go</source>
+        <translation>行动开始时</translation>
+    </message>
+    <message>
+        <source>Open an investigation</source>
+        <translation>开立侦查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened from %n lead(s); they join it.</source>
+        <translation>
+            <numerusform>从 %n 条线索开立；这些线索将并入该侦查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Operation ...</source>
+        <translation>行动……</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 opened; you are its lead analyst.</source>
+        <translation>%1 已开立；您是主办分析员。</translation>
+    </message>
+    <message>
+        <source>Choose an investigation first.</source>
+        <translation>请先选择一个侦查。</translation>
+    </message>
+    <message>
+        <source>A member of %1</source>
+        <translation>%1 的成员</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>执行方(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>职责(&amp;R)</translation>
+    </message>
+    <message>
+        <source>surveillance, financial checks ...</source>
+        <translation>监控、资金核查……</translation>
+    </message>
+    <message>
+        <source>Member added.</source>
+        <translation>成员已加入。</translation>
+    </message>
+    <message>
+        <source>A task of %1&apos;s division</source>
+        <translation>%1 的分工任务</translation>
+    </message>
+    <message>
+        <source>The task goes to the hub&apos;s task list in this centre&apos;s name; what the unit or centre reports comes back here.</source>
+        <translation>任务以本中心名义进入枢纽任务清单；警力或中心的反馈会回到这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>要做什么</translation>
+    </message>
+    <message>
+        <source>W&amp;here</source>
+        <translation>地点(&amp;H)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>no due time</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>&amp;Due in</source>
+        <translation>期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>Task issued through the hub.</source>
+        <translation>任务已通过枢纽下达。</translation>
+    </message>
+    <message>
+        <source>Its leads have no entities yet: chart a lead (C) and add them there.</source>
+        <translation>其线索尚无实体：请在关系图中绘制线索（C）并添加实体。</translation>
+    </message>
+    <message>
+        <source>A target of %1</source>
+        <translation>%1 的目标</translation>
+    </message>
+    <message>
+        <source>&amp;Target</source>
+        <translation>目标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Who acts</source>
+        <translation>执行方(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>行动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Arrest, search, seize, watch ...</source>
+        <translation>抓捕、搜查、扣押、监控……</translation>
+    </message>
+    <message>
+        <source> min after go</source>
+        <translation> 分钟（行动开始后）</translation>
+    </message>
+    <message>
+        <source>W&amp;hen</source>
+        <translation>时间(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>What the unit should know</source>
+        <translation>警力需要知道的情况</translation>
+    </message>
+    <message>
+        <source>Target set.</source>
+        <translation>目标已设定。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s report on %1</source>
+        <translation>%1 的今日报告</translation>
+    </message>
+    <message>
+        <source>What progressed today, what is planned for tomorrow</source>
+        <translation>今天的进展，明天的计划</translation>
+    </message>
+    <message>
+        <source>One report a day each; writing again today replaces yours. Ctrl+Enter saves.</source>
+        <translation>每人每天一份报告；今天再次填写将替换您的报告。Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s report saved.</source>
+        <translation>今日报告已保存。</translation>
+    </message>
+    <message>
+        <source>Propose a cluster operation</source>
+        <translation>提议集群行动</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub supervisor reviews it: one task per target (%n target(s)), each at its time after go.</source>
+        <translation>
+            <numerusform>由枢纽主管审核：每个目标一项任务（共 %n 个目标），各按行动开始后的时间执行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation>目的(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a go time</source>
+        <translation>建议行动开始时间(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Proposed to the hub; its review comes back on the timeline.</source>
+        <translation>已提议给枢纽；审核结果会显示在时间线上。</translation>
+    </message>
+    <message>
+        <source>Withdraw the proposed operation</source>
+        <translation>撤回行动提议</translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation>原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The hub reads it</source>
+        <translation>枢纽会看到</translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn.</source>
+        <translation>提议已撤回。</translation>
+    </message>
+    <message>
+        <source>%1: suspend, reopen or close</source>
+        <translation>%1：中止、重新开启或结束</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>改为(&amp;N)</translation>
+    </message>
+    <message>
+        <source>At least five characters; it goes on the timeline</source>
+        <translation>至少五个字符；将记入时间线</translation>
+    </message>
+    <message>
+        <source>Status changed.</source>
+        <translation>状态已更改。</translation>
+    </message>
+    <message>
+        <source>Delete takes the selected member or target off: choose one on those tabs.</source>
+        <translation>Delete 移除所选成员或目标：请在相应标签页中选择。</translation>
+    </message>
+    <message>
+        <source>Take the target off</source>
+        <translation>移除目标</translation>
+    </message>
+    <message>
+        <source>Take the member off</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <source>Taken off.</source>
+        <translation>已移除。</translation>
+    </message>
+    <message>
+        <source>Intelligence packages</source>
+        <translation>情报包</translation>
+    </message>
+    <message>
+        <source>A PDF for each target, for the unit that acts: what is known, the linked entities, the handling conditions. Personal data is masked unless the unit&apos;s role may see it; then say why it is shown.</source>
+        <translation>为执行警力的每个目标生成一份 PDF：已知情况、关联实体、处置条件。个人数据会被遮蔽，除非该警力的角色有权查看；此时需说明显示的理由。</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>对象(&amp;F)</translation>
+    </message>
+    <message>
+        <source>every target</source>
+        <translation>全部目标</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Why shown</source>
+        <translation>显示理由(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Only when a recipient may see personal data</source>
+        <translation>仅当接收方有权查看个人数据时填写</translation>
+    </message>
+    <message>
+        <source>Save the intelligence packages</source>
+        <translation>保存情报包</translation>
+    </message>
+    <message>
+        <source>Intelligence package: %1</source>
+        <translation>情报包：%1</translation>
+    </message>
+    <message>
+        <source>Hexhub · criminal intelligence · for %1 · %2</source>
+        <translation>Hexhub · 刑事情报 · 发给 %1 · %2</translation>
+    </message>
+    <message>
+        <source>personal data shown</source>
+        <translation>显示个人数据</translation>
+    </message>
+    <message>
+        <source>personal data masked</source>
+        <translation>个人数据已遮蔽</translation>
+    </message>
+    <message>
+        <source>For %1: %2, %3</source>
+        <translation>发给 %1：%2，%3</translation>
+    </message>
+    <message>
+        <source>Personal data is shown: the recipient&apos;s role may see it. Keep it to those who act.</source>
+        <translation>显示了个人数据：接收方角色有权查看。仅限执行人员知悉。</translation>
+    </message>
+    <message>
+        <source>Personal data is masked: the recipient&apos;s role may not see it.</source>
+        <translation>个人数据已遮蔽：接收方角色无权查看。</translation>
+    </message>
+    <message>
+        <source>The target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Who or what</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Linked entities</source>
+        <translation>关联实体</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Handling conditions</source>
+        <translation>处置条件</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>操作人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n 条线索</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n 个目标</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::InvestigationService</name>
+    <message>
+        <source>No investigation %1.</source>
+        <translation>没有侦查 %1。</translation>
+    </message>
+    <message>
+        <source>Investigation %1 is %2; reopen it first.</source>
+        <translation>侦查 %1 当前为%2；请先重新开启。</translation>
+    </message>
+    <message>
+        <source>Say who the member is: a centre, a unit&apos;s call sign or an analyst&apos;s user name.</source>
+        <translation>请说明成员是谁：中心、警力呼号或分析员用户名。</translation>
+    </message>
+    <message>
+        <source>%1 is not one of Hexhub&apos;s centres.</source>
+        <translation>%1 不是 Hexhub 的中心。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>警力</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation>开立：%1</translation>
+    </message>
+    <message>
+        <source>Now %1: %2</source>
+        <translation>改为%1：%2</translation>
+    </message>
+    <message>
+        <source>Lead %1 joined</source>
+        <translation>线索 %1 并入</translation>
+    </message>
+    <message>
+        <source>%1 joined as a member</source>
+        <translation>%1 成为成员</translation>
+    </message>
+    <message>
+        <source>%1 joined as a member (%2)</source>
+        <translation>%1 成为成员（%2）</translation>
+    </message>
+    <message>
+        <source>%1 left: %2</source>
+        <translation>%1 退出：%2</translation>
+    </message>
+    <message>
+        <source>Task %1 to %2: %3</source>
+        <translation>任务 %1 交给 %2：%3</translation>
+    </message>
+    <message>
+        <source>To %1: %2</source>
+        <translation>交给 %1：%2</translation>
+    </message>
+    <message>
+        <source>Operation task %1 (%2, %3): %4</source>
+        <translation>行动任务 %1（%2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>Task %1 (%2, %3): %4</source>
+        <translation>任务 %1（%2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>Target %1: %2 by %3</source>
+        <translation>目标 %1：由 %3 %2</translation>
+    </message>
+    <message>
+        <source>Target %1 taken off: %2</source>
+        <translation>目标 %1 已移除：%2</translation>
+    </message>
+    <message>
+        <source>Progress report for %1</source>
+        <translation>%1 的进展报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cluster operation %1 proposed to the hub (%n target(s))</source>
+        <translation>
+            <numerusform>已向枢纽提议集群行动 %1（%n 个目标）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn: %1</source>
+        <translation>提议已撤回：%1</translation>
+    </message>
+    <message>
+        <source>The hub approved the operation (operation %1)</source>
+        <translation>枢纽已批准行动（行动 %1）</translation>
+    </message>
+    <message>
+        <source>The hub approved the operation (operation %1): %2</source>
+        <translation>枢纽已批准行动（行动 %1）：%2</translation>
+    </message>
+    <message>
+        <source>The hub rejected the operation: %1</source>
+        <translation>枢纽驳回了行动：%1</translation>
+    </message>
+    <message>
+        <source>Operation %1 %2</source>
+        <translation>行动 %1 %2</translation>
+    </message>
+    <message>
+        <source>see investigations</source>
+        <translation>查看侦查</translation>
+    </message>
+    <message>
+        <source>open investigations</source>
+        <translation>开立侦查</translation>
+    </message>
+    <message>
+        <source>Give the investigation a title of 2 to 200 characters.</source>
+        <translation>请为侦查填写 2 到 200 个字符的标题。</translation>
+    </message>
+    <message>
+        <source>Keep the summary under 4,000 characters.</source>
+        <translation>摘要请控制在 4,000 个字符以内。</translation>
+    </message>
+    <message>
+        <source>Lead %1 is in another investigation already.</source>
+        <translation>线索 %1 已在另一个侦查中。</translation>
+    </message>
+    <message>
+        <source>lead analyst</source>
+        <translation>主办分析员</translation>
+    </message>
+    <message>
+        <source>change investigations</source>
+        <translation>更改侦查</translation>
+    </message>
+    <message>
+        <source>Say why; it goes on the investigation&apos;s timeline.</source>
+        <translation>请说明原因；将记入侦查时间线。</translation>
+    </message>
+    <message>
+        <source>Investigation %1 is %2 already.</source>
+        <translation>侦查 %1 已经是%2。</translation>
+    </message>
+    <message>
+        <source>Its operation proposal awaits the hub&apos;s review; withdraw it before closing.</source>
+        <translation>其行动提议正等待枢纽审核；请先撤回再结束。</translation>
+    </message>
+    <message>
+        <source>Investigation %1 was changed on another desk meanwhile; look at it again.</source>
+        <translation>侦查 %1 已在另一席位被更改；请重新查看。</translation>
+    </message>
+    <message>
+        <source>Lead %1 is in this investigation already.</source>
+        <translation>线索 %1 已在本侦查中。</translation>
+    </message>
+    <message>
+        <source>Keep the member&apos;s role under 100 characters.</source>
+        <translation>成员职责请控制在 100 个字符以内。</translation>
+    </message>
+    <message>
+        <source>%1 is a member already.</source>
+        <translation>%1 已是成员。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a member.</source>
+        <translation>%1 已不是成员。</translation>
+    </message>
+    <message>
+        <source>Say why the member leaves; it goes on the investigation&apos;s timeline.</source>
+        <translation>请说明成员退出的原因；将记入侦查时间线。</translation>
+    </message>
+    <message>
+        <source>No such member of this investigation.</source>
+        <translation>本侦查没有该成员。</translation>
+    </message>
+    <message>
+        <source>divide an investigation&apos;s tasks</source>
+        <translation>分配侦查任务</translation>
+    </message>
+    <message>
+        <source>hand out hub tasks</source>
+        <translation>下达枢纽任务</translation>
+    </message>
+    <message>
+        <source>No line %1 of the task division.</source>
+        <translation>任务分工中没有第 %1 行。</translation>
+    </message>
+    <message>
+        <source>Joint investigation: %1</source>
+        <translation>联合侦查：%1</translation>
+    </message>
+    <message>
+        <source>No such target.</source>
+        <translation>没有该目标。</translation>
+    </message>
+    <message>
+        <source>Say which unit or centre acts on the target.</source>
+        <translation>请说明由哪个警力或中心对目标采取行动。</translation>
+    </message>
+    <message>
+        <source>Say what the unit does (2 to 200 characters): search, arrest, seize, watch ...</source>
+        <translation>请说明警力要做什么（2 到 200 个字符）：搜查、抓捕、扣押、监控……</translation>
+    </message>
+    <message>
+        <source>A target&apos;s time after go is 0 minutes to 7 days.</source>
+        <translation>目标在行动开始后的时间为 0 分钟到 7 天。</translation>
+    </message>
+    <message>
+        <source>The target&apos;s position is not on the earth.</source>
+        <translation>目标位置不在地球上。</translation>
+    </message>
+    <message>
+        <source>No entity %1.</source>
+        <translation>没有实体 %1。</translation>
+    </message>
+    <message>
+        <source>Entity %1 was merged into %2; make that one the target.</source>
+        <translation>实体 %1 已合并到 %2；请以后者为目标。</translation>
+    </message>
+    <message>
+        <source>The target was changed on another desk meanwhile; look at it again.</source>
+        <translation>目标已在另一席位被更改；请重新查看。</translation>
+    </message>
+    <message>
+        <source>Say why the target is taken off; it goes on the investigation&apos;s timeline.</source>
+        <translation>请说明移除目标的原因；将记入侦查时间线。</translation>
+    </message>
+    <message>
+        <source>report on investigations</source>
+        <translation>报告侦查进展</translation>
+    </message>
+    <message>
+        <source>Say what progressed today, in a sentence or more.</source>
+        <translation>请用至少一句话说明今天的进展。</translation>
+    </message>
+    <message>
+        <source>Keep a day&apos;s report under 8,000 characters.</source>
+        <translation>每日报告请控制在 8,000 个字符以内。</translation>
+    </message>
+    <message>
+        <source>No report for %1.</source>
+        <translation>%1 没有报告。</translation>
+    </message>
+    <message>
+        <source>propose a cluster operation</source>
+        <translation>提议集群行动</translation>
+    </message>
+    <message>
+        <source>Give the investigation its targets first: who acts on whom, where, when after go.</source>
+        <translation>请先为侦查设定目标：谁对谁、在哪里、行动开始后何时采取行动。</translation>
+    </message>
+    <message>
+        <source>The go time suggested has passed.</source>
+        <translation>建议的行动开始时间已过。</translation>
+    </message>
+    <message>
+        <source>withdraw a proposed operation</source>
+        <translation>撤回行动提议</translation>
+    </message>
+    <message>
+        <source>Say why the proposal is withdrawn; the hub reads it.</source>
+        <translation>请说明撤回提议的原因；枢纽会看到。</translation>
+    </message>
+    <message>
+        <source>Investigation %1 has proposed no operation.</source>
+        <translation>侦查 %1 尚未提议行动。</translation>
+    </message>
+    <message>
+        <source>make intelligence packages</source>
+        <translation>生成情报包</translation>
+    </message>
+    <message>
+        <source>The investigation has no targets to make packages for.</source>
+        <translation>该侦查没有可生成情报包的目标。</translation>
+    </message>
+    <message>
+        <source>%1 may see personal data: give the reason the package shows it; it goes on record.</source>
+        <translation>%1 有权查看个人数据：请说明情报包显示个人数据的理由；将记录在案。</translation>
+    </message>
+    <message>
+        <source>intelligence package for %1: %2</source>
+        <translation>发给 %1 的情报包：%2</translation>
+    </message>
+    <message>
+        <source>the hub</source>
+        <translation>枢纽</translation>
+    </message>
+    <message>
+        <source>Political security joint control</source>
+        <translation>政治安全联合管控</translation>
+    </message>
+    <message>
+        <source>Basic control</source>
+        <translation>基础管控</translation>
+    </message>
+    <message>
+        <source>Criminal intelligence</source>
+        <translation>刑事情报</translation>
+    </message>
+    <message>
+        <source>Big-data investigation</source>
+        <translation>大数据侦查</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>案件管理</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>监督</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>警力 %1</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::criminalintel::LeadDesk</name>
     <message>
         <source>Search leads by words or reference (Ctrl+F)</source>
@@ -5845,6 +6847,10 @@
     <message>
         <source>Link &amp;chart</source>
         <translation>关系图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Investigations</source>
+        <translation>侦查(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -7074,6 +8080,10 @@
             <numerusform>向外 %1 步，加入 %n 项。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The investigation&apos;s leads have no entities yet: add them (A) and save the chart with it (Ctrl+S).</source>
+        <translation>该侦查的线索尚无实体：请添加实体（A）并随侦查保存关系图（Ctrl+S）。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Pictures</name>
@@ -7212,6 +8222,46 @@
     <message>
         <source>Night-market phones</source>
         <translation>夜市手机案</translation>
+    </message>
+    <message>
+        <source>Operation Night Market</source>
+        <translation>夜市行动</translation>
+    </message>
+    <message>
+        <source>The stolen-phone ring at the Orchard Road night market and its fence</source>
+        <translation>果园路夜市的盗窃手机团伙及其销赃人</translation>
+    </message>
+    <message>
+        <source>records analysis</source>
+        <translation>数据分析</translation>
+    </message>
+    <message>
+        <source>Trace the account&apos;s other transfers</source>
+        <translation>追查该账户的其他转账</translation>
+    </message>
+    <message>
+        <source>Watch stall 14 on Friday night</source>
+        <translation>周五晚上监控 14 号摊位</translation>
+    </message>
+    <message>
+        <source>Orchard Road night market</source>
+        <translation>果园路夜市</translation>
+    </message>
+    <message>
+        <source>Arrest</source>
+        <translation>抓捕</translation>
+    </message>
+    <message>
+        <source>Search and seize the phones</source>
+        <translation>搜查并扣押手机</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜查</translation>
+    </message>
+    <message>
+        <source>Call records tie both sellers to Chen&apos;s phone; the account&apos;s transfers are asked for.</source>
+        <translation>通话记录显示两名卖家都与陈的手机有联系；已申请调取该账户的转账记录。</translation>
     </message>
 </context>
 <context>
@@ -8345,6 +9395,94 @@
     <message>
         <source>Cancel the operation? Its open tasks are cancelled with it.</source>
         <translation>取消该行动？其未完成的任务将一并取消。</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve...</source>
+        <translation>批准(&amp;V)...</translation>
+    </message>
+    <message>
+        <source>Approve the proposed operation at a go time you set: it is planned with its task division</source>
+        <translation>按您设定的开始时间批准该行动提议：将连同任务分工一并计划</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject...</source>
+        <translation>驳回(&amp;J)...</translation>
+    </message>
+    <message>
+        <source>proposed %1</source>
+        <translation>建议 %1</translation>
+    </message>
+    <message>
+        <source>go time not set</source>
+        <translation>未设开始时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) proposed</source>
+        <translation>
+            <numerusform>提议 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>investigation %1</source>
+        <translation>侦查 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Proposed by %3 of %4 (%5), %6; awaiting your review</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2&lt;br&gt;由 %4 的 %3 提议（%5），%6；等待您审核</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s); go proposed for %1</source>
+        <translation>
+            <numerusform>%n 行任务；建议 %1 开始</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s); no go time proposed: set it when approving</source>
+        <translation>
+            <numerusform>%n 行任务；未建议开始时间：批准时设定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>go + %1</source>
+        <translation>行动开始 + %1</translation>
+    </message>
+    <message>
+        <source>at go</source>
+        <translation>行动开始时</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>批准 %1</translation>
+    </message>
+    <message>
+        <source>A remark for the centre (optional)</source>
+        <translation>给提议中心的备注（可选）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of task division are planned at this go time, each at its time after go.</source>
+        <translation>
+            <numerusform>%n 行任务分工将按此开始时间计划，各自按行动开始后的时间执行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Go at:</source>
+        <translation>开始时间(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject the proposed operation</source>
+        <translation>驳回行动提议</translation>
+    </message>
+    <message>
+        <source>Why is it rejected? The proposing centre reads it on its investigation.</source>
+        <translation>驳回原因？提议中心会在其侦查中看到。</translation>
     </message>
 </context>
 <context>

@@ -119,7 +119,15 @@ void WallWindow::applyLook()
     setStyleSheet(QStringLiteral(
                       "hexhub--shell--WallWindow { background: %1; }"
                       "hexhub--shell--WallWindow * { font-size: %2px; color: %3; }"
-                      "hexhub--shell--WallWindow QListWidget { background: %4; border: none; }"
+                      "hexhub--shell--WallWindow QListWidget, hexhub--shell--WallWindow QTreeView,"
+                      " hexhub--shell--WallWindow QTableView { background: %4; border: none; }"
+                      // Lists with headers and tabs a panel brings (the joint investigations): the
+                      // wall's colours, not the day theme's white under the wall's light text.
+                      "hexhub--shell--WallWindow QHeaderView::section { background: %9; border: none; border-right: 1px solid %6;"
+                      " padding: 2px 6px; }"
+                      "hexhub--shell--WallWindow QTabWidget::pane { border: 1px solid %6; }"
+                      "hexhub--shell--WallWindow QTabBar::tab { background: %9; border: 1px solid %6; padding: 4px 12px; }"
+                      "hexhub--shell--WallWindow QTabBar::tab:selected { background: %4; border-bottom-color: %4; }"
                       "hexhub--shell--WallWindow QFrame#wallPanel { background: %5; border: 1px solid %6; border-radius: 6px; }"
                       "hexhub--shell--WallWindow QLabel#wallPanelTitle, hexhub--shell--WallWindow QLabel#wallBanner"
                       " { font-size: %7px; font-weight: bold; color: %8; background: transparent; }"

@@ -301,11 +301,32 @@ std::optional<InvestigationChanged> InvestigationChanged::fromJson(const QJsonOb
     return InvestigationChanged{id, json.value(QStringLiteral("change")).toString()};
 }
 
+QString centreName(const QString& id)
+{
+    static const std::array<std::pair<const char*, const char*>, 7> names{{
+        {"hub", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "the hub")},
+        {"political_security", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Political security joint control")},
+        {"basic_control", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Basic control")},
+        {"criminal_intel", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Criminal intelligence")},
+        {"bigdata_investigation", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Big-data investigation")},
+        {"case_management", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Case management")},
+        {"supervision", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Supervision")},
+    }};
+    for (const auto& [key, name] : names)
+        if (id == QLatin1String(key))
+            return Tr::tr(name);
+    return id;
+}
+
 QString TimelineEntry::text() const
 {
     auto s = [this](const char* key) { return data.value(QLatin1String(key)).toString(); };
     auto n = [this](const char* key) { return data.value(QLatin1String(key)).toInteger(); };
-    const QString who = s("member") + s("assignee"); // a member's entry has the one, a task's the other
+    // A member's entry names a member, a task's or a target's an assignee; a centre by its name.
+    const bool unit = s("kind") == QLatin1String("unit") || s("assigneeKind") == QLatin1String("unit");
+    const bool centre = s("kind") == QLatin1String("centre") || s("assigneeKind") == QLatin1String("centre");
+    const QString id = s("member") + s("assignee");
+    const QString who = unit ? Tr::tr("unit %1").arg(id) : centre ? centreName(id) : id;
     if (kind == QLatin1String("opened"))
         return Tr::tr("Opened: %1").arg(s("title"));
     if (kind == QLatin1String("status"))
@@ -397,8 +418,8 @@ QFuture<Investigation> InvestigationService::open(const QString& title, const QS
 {
     HEXHUB_REQUIRE_MANAGE(Investigation, Tr::tr("open investigations"), "investigation.opened", QStringLiteral("investigation:new"));
     const QString t = title.simplified();
-    if (t.size() < 3 || t.size() > 200)
-        return failNow<Investigation>(Tr::tr("Give the investigation a title of 3 to 200 characters."));
+    if (t.size() < 2 || t.size() > 200)
+        return failNow<Investigation>(Tr::tr("Give the investigation a title of 2 to 200 characters."));
     if (summary.size() > 4000)
         return failNow<Investigation>(Tr::tr("Keep the summary under 4,000 characters."));
     return m_store.write(intelWrite(actor), [this, t, summary, leads, command, name = actor.name](WriteTransaction& txn) {
@@ -655,8 +676,8 @@ QFuture<InvestigationTarget> InvestigationService::setTarget(qint64 id, const In
             loadUnitIn(txn, assignee);
         else if (!isCentre(assignee))
             throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(assignee));
-        if (action.size() < 3 || action.size() > 200)
-            throw ValidationError(Tr::tr("Say what the unit does (3 to 200 characters): search, arrest, seize, watch ..."));
+        if (action.size() < 2 || action.size() > 200)
+            throw ValidationError(Tr::tr("Say what the unit does (2 to 200 characters): search, arrest, seize, watch ..."));
         if (target.afterGoMinutes < 0 || target.afterGoMinutes > 7 * 24 * 60)
             throw ValidationError(Tr::tr("A target's time after go is 0 minutes to 7 days."));
         if (target.point && !target.point->isValid())
@@ -737,7 +758,7 @@ QFuture<ProgressReport> InvestigationService::report(qint64 id, const QString& b
 {
     HEXHUB_REQUIRE_MANAGE(ProgressReport, Tr::tr("report on investigations"), "investigation.changed", investigationRef(id));
     const QString text = body.trimmed();
-    if (text.size() < 10)
+    if (text.size() < 5)
         return failNow<ProgressReport>(Tr::tr("Say what progressed today, in a sentence or more."));
     if (text.size() > 8000)
         return failNow<ProgressReport>(Tr::tr("Keep a day's report under 8,000 characters."));

@@ -112,7 +112,6 @@ TEST_CASE("Investigations: opened from a lead, divided, targeted, reported, prop
     backToWindow(window);
     CHECK(pages->currentWidget() == page);
     CHECK(list->topLevelItem(0)->text(0) == QStringLiteral("Operation Ledger"));
-    CHECK(list->topLevelItem(0)->text(2) == QStringLiteral("1"));
     list->setFocus();
 
     // D: a task to unit P-11, issued through the hub.

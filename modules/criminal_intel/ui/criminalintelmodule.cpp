@@ -3,6 +3,7 @@
 #include "inteldashboard.h"
 #include "intelpictures.h"
 #include "intelwall.h"
+#include "investigationpage.h"
 #include "leaddesk.h"
 #include "linkchart.h"
 
@@ -90,6 +91,31 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     };
     chart.onDefaultWall = false;
     context.addView(chart);
+    // Joint investigations as a panel of their own (the desk's third page, for another screen).
+    ViewFactory investigations;
+    investigations.id = QStringLiteral("criminal_intel.investigations");
+    investigations.title = tr("Joint investigations");
+    investigations.translatedTitle = [] { return tr("Joint investigations"); };
+    investigations.icon = QStringLiteral(":/hexhub/icons/criminal_intel.svg");
+    investigations.area = ViewFactory::Area::Dock;
+    investigations.permission = QString::fromLatin1(LeadService::kViewPermission);
+    investigations.create = [this, ctx = &context](QWidget* parent) -> QWidget* {
+        auto* view = new InvestigationPage(*m_context, parent);
+        view->setObjectName(QStringLiteral("criminal_intel.investigations"));
+        // C charts it on the desk's link chart.
+        connect(view, &InvestigationPage::chartRequested, view,
+                [this, ctx](qint64 id, const QString& title, const QList<qint64>& entities, qint64 saved) {
+                    if (!currentDesk())
+                        ctx->openRecord(QStringLiteral("lead"), QStringLiteral("0"));
+                    if (LeadDesk* desk = currentDesk()) {
+                        desk->showChart();
+                        desk->chart()->chartInvestigation(id, title, entities, saved);
+                    }
+                });
+        return view;
+    };
+    investigations.onDefaultWall = false;
+    context.addView(investigations);
     // The dashboard: the centre's few numbers over a period the analyst picks.
     ViewFactory dashboard;
     dashboard.id = QStringLiteral("criminal_intel.dashboard");
@@ -147,6 +173,13 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     command("criminal_intel.charts", tr("Open a saved link chart"), LeadService::kViewPermission, "", onDesk([](LeadDesk* d) {
                 d->showChart();
                 d->chart()->openSaved();
+            }));
+    command("criminal_intel.investigations", tr("Joint investigations"), LeadService::kViewPermission, "",
+            onDesk([](LeadDesk* d) { d->showInvestigations(); }));
+    command("criminal_intel.investigate", tr("Investigate the lead in view (its investigation, or a new one)"),
+            InvestigationService::kManagePermission, "", onDesk([](LeadDesk* d) {
+                d->showLeads();
+                d->investigateLead();
             }));
     command("criminal_intel.scheme", tr("Choose the grading scheme (admiralty or 3x5x2)"), LeadService::kSettingsPermission, "",
             onDesk([](LeadDesk* d) { d->chooseScheme(); }));

@@ -1,8 +1,10 @@
 #include "intelpictures.h"
 
 #include "hexhub/criminal_intel/entities.h"
+#include "hexhub/criminal_intel/investigations.h"
 #include "hexhub/criminal_intel/leads.h"
 
+#include "base/clock.h"
 #include "base/waitforfuture.h"
 #include "security/session.h"
 #include "store/sql.h"
@@ -121,6 +123,51 @@ ModulePictures intelPictures()
                                 {QStringLiteral("colourBy"), QStringLiteral("community")},
                                 {QStringLiteral("badgeBy"), QStringLiteral("attr:role")}};
         const SavedChart chart = resultOf(entities.saveChart(0, 0, Tr::tr("Night-market phones"), state));
+        // The investigation of the night-market ring: its task division with two centres, the
+        // targets who act on whom, today's report, the operation proposed to the hub. The pictures
+        // of another language opened theirs before: withdrawn and closed, so the list shows this one.
+        InvestigationService investigations(store, session, audit);
+        for (const Investigation& earlier : resultOf(investigations.investigations(QStringLiteral("open")))) {
+            if (earlier.proposalId > 0 && earlier.operationId == 0) {
+                try {
+                    resultOf(investigations.withdrawProposal(earlier.id, QStringLiteral("Pictures in another language")));
+                } catch (const std::exception&) {
+                    // Reviewed or withdrawn already.
+                }
+            }
+            resultOf(investigations.setStatus(earlier.id, resultOf(investigations.investigation(earlier.id)).version,
+                                              InvestigationStatus::Closed, QStringLiteral("Pictures in another language")));
+        }
+        const Investigation ring = resultOf(investigations.open(Tr::tr("Operation Night Market"),
+                                                                Tr::tr("The stolen-phone ring at the Orchard Road night market and its fence"), {phones.id}));
+        resultOf(investigations.addMember(ring.id, MemberKind::Centre, QStringLiteral("bigdata_investigation"), Tr::tr("records analysis")));
+        const qint64 now = resultOf(store.read([](Sql& sql) { return sql.clock().nowMs(); }));
+        resultOf(investigations.divide(ring.id, {AssigneeKind::Centre, QStringLiteral("bigdata_investigation"),
+                                                 Tr::tr("Trace the account's other transfers"), QString(), QString(), 0, now + 2 * day, 2}));
+        resultOf(investigations.divide(ring.id, {AssigneeKind::Centre, QStringLiteral("basic_control"), Tr::tr("Watch stall 14 on Friday night"),
+                                                 QString(), Tr::tr("Orchard Road night market"), 0, now + 3 * day, 3}));
+        const auto target = [&](qint64 entity, const QString& action, const QString& place, int afterGo) {
+            InvestigationTarget t;
+            t.entityId = entity;
+            t.assigneeKind = AssigneeKind::Centre;
+            t.assignee = QStringLiteral("basic_control");
+            t.action = action;
+            t.place = place;
+            t.afterGoMinutes = afterGo;
+            resultOf(investigations.setTarget(ring.id, t));
+        };
+        target(chen, Tr::tr("Arrest"), Tr::tr("Harbour Repair Shop"), 0);
+        target(liu, Tr::tr("Arrest"), Tr::tr("Orchard Road night market, stall 14"), 0);
+        target(shop, Tr::tr("Search and seize the phones"), Tr::tr("Harbour Repair Shop"), 30);
+        target(flat, Tr::tr("Search"), Tr::tr("Flat 3B, 18 Station Street"), 45);
+        resultOf(investigations.report(ring.id, Tr::tr("Call records tie both sellers to Chen's phone; the account's transfers are asked for.")));
+        resultOf(investigations.proposeOperation(ring.id, QString(), QString(), 0));
+        ModulePicture investigated;
+        investigated.name = QStringLiteral("intel-investigations");
+        investigated.panels = {QStringLiteral("criminal_intel.investigations")};
+        investigated.size = QSize(1600, 900);
+        investigated.viewStates.insert(QStringLiteral("criminal_intel.investigations"), QJsonObject{{QStringLiteral("investigation"), double(ring.id)}, {QStringLiteral("tab"), 4}});
+        investigated.settleMs = 1000;
         // The desk is a central view: `--screenshots` shows it as the rail's page (main-criminal_intel-*),
         // its queue's first lead in view. The wall and the dashboard as on a screen across the room.
         ModulePicture picture;
@@ -133,7 +180,7 @@ ModulePictures intelPictures()
         charted.size = QSize(1600, 900);
         charted.viewStates.insert(QStringLiteral("criminal_intel.chart"), QJsonObject{{QStringLiteral("chart"), double(chart.id)}});
         charted.settleMs = 1500;
-        return QList<ModulePicture>{picture, charted};
+        return QList<ModulePicture>{picture, charted, investigated};
     };
     return pictures;
 }

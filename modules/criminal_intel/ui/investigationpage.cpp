@@ -65,6 +65,8 @@ QTreeWidget* tree(QWidget* parent, const QString& name, const QStringList& heade
     t->setUniformRowHeights(false);
     t->setWordWrap(true);
     t->setHeaderLabels(headers);
+    // Short columns as wide as what they hold (whatever the font: a wall's is larger), the last one the rest.
+    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->header()->setStretchLastSection(true);
     return t;
 }
@@ -137,9 +139,10 @@ InvestigationPage::InvestigationPage(IntelContext& context, QWidget* parent)
     , m_context(context)
 {
     setObjectName(QStringLiteral("investigationPage"));
-    m_list = tree(this, QStringLiteral("investigations"), {tr("Investigation"), tr("Status"), tr("Leads"), tr("Open tasks"), tr("Targets"), tr("Last report")});
+    m_list = tree(this, QStringLiteral("investigations"), {tr("Investigation"), tr("Status"), tr("Open tasks"), tr("Last report")});
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->setWordWrap(false);
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("investigationHeader"));
     m_header->setWordWrap(true);
@@ -149,7 +152,7 @@ InvestigationPage::InvestigationPage(IntelContext& context, QWidget* parent)
     m_division = tree(this, QStringLiteral("division"), {tr("Who"), tr("Task"), tr("Where"), tr("Due"), tr("Status"), tr("Report")});
     m_targets = tree(this, QStringLiteral("targets"), {tr("Target"), tr("Who acts"), tr("Action"), tr("Where"), tr("After go")});
     m_reports = tree(this, QStringLiteral("reports"), {tr("Day"), tr("By"), tr("Report")});
-    m_timeline = tree(this, QStringLiteral("timeline"), {tr("When"), tr("Who"), tr("What")});
+    m_timeline = tree(this, QStringLiteral("timeline"), {tr("When"), tr("Done by"), tr("What")});
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("investigationTabs"));
     m_tabs->addTab(m_members, tr("Members"));
@@ -263,6 +266,19 @@ void InvestigationPage::say(const QString& text)
     m_message->setVisible(!text.isEmpty());
 }
 
+void InvestigationPage::restoreViewState(const QJsonObject& state)
+{
+    if (const qint64 id = qint64(state.value(QStringLiteral("investigation")).toDouble()); id > 0)
+        select(id);
+    if (state.contains(QStringLiteral("tab")))
+        m_tabs->setCurrentIndex(std::clamp(state.value(QStringLiteral("tab")).toInt(), 0, m_tabs->count() - 1));
+}
+
+QJsonObject InvestigationPage::saveViewState() const
+{
+    return currentId() > 0 ? QJsonObject{{QStringLiteral("investigation"), double(currentId())}} : QJsonObject();
+}
+
 void InvestigationPage::select(qint64 id)
 {
     m_wanted = id;
@@ -296,12 +312,12 @@ void InvestigationPage::reload()
             m_list->clear();
             const QString today = QDateTime::fromMSecsSinceEpoch(m_context.clock.nowMs(), Qt::UTC).date().toString(Qt::ISODate);
             for (const Investigation& i : std::as_const(m_investigations)) {
-                auto* item = new QTreeWidgetItem(m_list, {i.title, investigationStatusName(i.status), QString::number(i.leads),
-                                                          QString::number(i.openLines), QString::number(i.targets),
+                auto* item = new QTreeWidgetItem(m_list, {i.title, investigationStatusName(i.status), QString::number(i.openLines),
                                                           i.lastReportDay.isEmpty() ? tr("none yet") : i.lastReportDay});
                 item->setData(0, Qt::UserRole, i.id);
+                item->setToolTip(0, tr("%n lead(s)", nullptr, i.leads) + QStringLiteral(" · ") + tr("%n target(s)", nullptr, i.targets));
                 if (i.status == InvestigationStatus::Open && i.lastReportDay != today)
-                    item->setForeground(5, QColor(0xe6, 0x7e, 0x22)); // today's report not in yet
+                    item->setForeground(3, QColor(0xe6, 0x7e, 0x22)); // today's report not in yet
                 if (i.status != InvestigationStatus::Open)
                     item->setForeground(1, QColor(0x95, 0xa5, 0xa6));
                 if (i.id == keep)
@@ -312,8 +328,6 @@ void InvestigationPage::reload()
             m_wanted = 0;
         if (!m_list->currentItem() && m_list->topLevelItemCount() > 0 && m_wanted == 0)
             m_list->setCurrentItem(m_list->topLevelItem(0));
-        for (int c = 1; c < 6; ++c)
-            m_list->resizeColumnToContents(c);
         showDetail();
     });
 }
@@ -435,8 +449,6 @@ void InvestigationPage::showDetail()
         }
         part();
     });
-    for (QTreeWidget* t : {m_members, m_division, m_targets, m_reports, m_timeline})
-        t->resizeColumnToContents(0);
 }
 
 template <typename T>

@@ -2,6 +2,7 @@
 // The leads desk's third page (Alt+I): joint investigations (issue 21 section 3).
 #include "hexhub/criminal_intel/investigations.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QWidget>
 
@@ -41,6 +42,9 @@ public:
     const Investigation* current() const;
 
     void reload();
+    //! {"investigation": id, "tab": 0-4}: that investigation selected, that tab of its detail (a panel restored, a picture).
+    Q_INVOKABLE void restoreViewState(const QJsonObject& state);
+    Q_INVOKABLE QJsonObject saveViewState() const;
     //! Selects investigation `id` when the list has it (now or when it comes back).
     void select(qint64 id);
     //! N (with `leads`: opened from those leads, the first the one it comes from).

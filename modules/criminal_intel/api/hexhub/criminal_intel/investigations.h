@@ -56,6 +56,9 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT Investigation
     qint64 latestChart = 0; //!< the chart saved with it most recently; 0: none
 };
 
+//! A centre's name in the language in use ("basic_control": "Basic control"); another id as it is.
+HEXHUB_CRIMINAL_INTEL_EXPORT QString centreName(const QString& id);
+
 enum class MemberKind { Centre, Unit, Analyst };
 HEXHUB_CRIMINAL_INTEL_EXPORT QString memberKindKey(MemberKind kind);
 HEXHUB_CRIMINAL_INTEL_EXPORT std::optional<MemberKind> memberKindFromKey(const QString& key);
