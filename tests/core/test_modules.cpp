@@ -268,9 +268,9 @@ TEST_CASE("The seven Hexhub modules load, migrate and define their permissions",
                               "hub_incident_events", "hub_playbook_ticks", "hub_incident_links", "hub_cameras",
                               "hub_media"})
         CHECK(facts.contains(QLatin1String(table)));
-    CHECK(facts.contains(QStringLiteral("perm:hub=13"))); // with hub.incident.snapshot (issue 20)
+    CHECK(facts.contains(QStringLiteral("perm:hub=15"))); // with hub.incident.snapshot (issue 20), hub.task.delegate and hub.operation.propose (issue 21)
     CHECK(facts.contains(QStringLiteral("perm:case_management=5"))); // with case_management.case.snapshot (issue 20)
-    CHECK(facts.contains(QStringLiteral("hubsup:13")));
+    CHECK(facts.contains(QStringLiteral("hubsup:14"))); // not hub.task.delegate: the hub assigns (hub.task.assign)
 }
 
 TEST_CASE("The PostgreSQL run really runs on PostgreSQL", "[postgresql]")
@@ -304,10 +304,10 @@ TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][h
     config.keyPath = key;
     TestPlatform again(config);
     again.start();
-    CHECK(migrationsAfterFirst == 37); // core 9, the hub 12, each centre 1, three a second (masked personal data), big-data a second to a fourth, supervision and cases a third (issue 20), criminal intelligence a third and a fourth (issue 21)
+    CHECK(migrationsAfterFirst == 39); // core 9, the hub 13 (its 13th: tasks' origin and proposals, issue 21), each centre 1, three a second (masked personal data), big-data a second to a fourth, supervision and cases a third (issue 20), criminal intelligence a third to a fifth (issue 21)
     CHECK(await(again->store().read([](Sql& sql) {
         return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
-    })) == 37);
+    })) == 39);
     CHECK(again->modules().loadOrder().size() == 7);
 }
 
