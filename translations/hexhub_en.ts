@@ -368,6 +368,13 @@
             <numerusform>%n targets</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n target(s) added.</source>
+        <translation>
+            <numerusform>%n target added.</numerusform>
+            <numerusform>%n targets added.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::InvestigationService</name>
@@ -376,6 +383,13 @@
         <translation>
             <numerusform>Cluster operation %1 proposed to the hub (%n target)</numerusform>
             <numerusform>Cluster operation %1 proposed to the hub (%n targets)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s): %1 by %2</source>
+        <translation>
+            <numerusform>%n target: %1 by %2</numerusform>
+            <numerusform>%n targets: %1 by %2</numerusform>
         </translation>
     </message>
 </context>

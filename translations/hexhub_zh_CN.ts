@@ -5985,10 +5985,6 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <source>N new · M member · D task · T target · R today&apos;s report · O propose the operation · W withdraw · S status · K packages · C chart · Delete remove · Alt+1-5 tabs</source>
-        <translation>N 新建 · M 成员 · D 任务 · T 目标 · R 今日报告 · O 提议行动 · W 撤回 · S 状态 · K 情报包 · C 关系图 · Delete 移除 · Alt+1-5 切换标签</translation>
-    </message>
-    <message>
         <source>You may look at investigations; running them is the analysts&apos; of criminal intelligence.</source>
         <translation>您可以查看侦查；开展侦查是刑事情报分析员的职责。</translation>
     </message>
@@ -6366,6 +6362,40 @@
             <numerusform>%n 个目标</numerusform>
         </translation>
     </message>
+    <message>
+        <source>N new · M member · D task · T target (Shift+T many) · R today&apos;s report · O propose the operation · W withdraw · S status · K packages · C chart · Delete remove · Alt+1-5 tabs</source>
+        <translation>N 新建 · M 成员 · D 任务 · T 目标（Shift+T 批量） · R 今日报告 · O 提议行动 · W 撤回 · S 状态 · K 情报包 · C 关系图 · Delete 移除 · Alt+1-5 切换标签</translation>
+    </message>
+    <message>
+        <source>Targets of %1, many at once</source>
+        <translation>%1 的目标（批量）</translation>
+    </message>
+    <message>
+        <source>&amp;Every</source>
+        <translation>全部(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of its leads)</source>
+        <translation>%1（其线索中的 %2 个）</translation>
+    </message>
+    <message>
+        <source>&amp;Units, in turn</source>
+        <translation>警力（轮流分配）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The units cannot be read.</source>
+        <translation>无法读取警力。</translation>
+    </message>
+    <message>
+        <source>Space ticks a unit. Entities that are targets already keep their line.</source>
+        <translation>按空格勾选警力。已是目标的实体保留原有行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个目标。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::InvestigationService</name>
@@ -6694,6 +6724,20 @@
     <message>
         <source>unit %1</source>
         <translation>警力 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s): %1 by %2</source>
+        <translation>
+            <numerusform>%n 个目标：由 %2 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say which units or centres act on the targets.</source>
+        <translation>请说明由哪些警力或中心对目标采取行动。</translation>
+    </message>
+    <message>
+        <source>At most 500 targets at once.</source>
+        <translation>一次最多 500 个目标。</translation>
     </message>
 </context>
 <context>
@@ -9483,6 +9527,10 @@
     <message>
         <source>Why is it rejected? The proposing centre reads it on its investigation.</source>
         <translation>驳回原因？提议中心会在其侦查中看到。</translation>
+    </message>
+    <message>
+        <source>For the incident selected on the board (%1): the operation joins its timeline</source>
+        <translation>用于看板上选中的警情（%1）：行动将记入其时间线</translation>
     </message>
 </context>
 <context>

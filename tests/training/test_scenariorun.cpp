@@ -6,6 +6,9 @@
 #include "hexhub/bigdata_investigation/datasets.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
+#include "hexhub/criminal_intel/entities.h"
+#include "hexhub/criminal_intel/investigations.h"
+#include "hexhub/criminal_intel/leads.h"
 
 #include "base/clock.h"
 #include "bus/eventbus.h"
@@ -164,7 +167,7 @@ struct Drill
         static const QStringList hubTopics{
             QStringLiteral("incident.created"), QStringLiteral("incident.dispatched"), QStringLiteral("incident.step"),
             QStringLiteral("incident.status"),  QStringLiteral("incident.linked"),     QStringLiteral("task.assigned"),
-            QStringLiteral("operation.planned"), QStringLiteral("operation.started"),
+            QStringLiteral("operation.planned"), QStringLiteral("operation.started"), QStringLiteral("operation.proposed"),
             // The big-data desk's actions (the stolen personal data scenario starts there).
             QStringLiteral("model_run.finished"), QStringLiteral("model_hit.reviewed"), QStringLiteral("model_hit.handed_on")};
         const qint64 from = startSeq;
@@ -410,7 +413,7 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
 
     // The trainee works the desk: the ring model, the ring confirmed with a reason, handed on.
     d.begin(loadBundled(QStringLiteral("stolen-personal-data")), QStringLiteral("alice"),
-            {QStringLiteral("hub_supervisor"), QStringLiteral("bigdata_investigation_operator")});
+            {QStringLiteral("hub_supervisor"), QStringLiteral("bigdata_investigation_operator"), QStringLiteral("criminal_intel_operator")});
     d.to(5 * kMinute);
     QList<bigdata::ModelProblem> problems;
     const auto rings = bigdata::findModel(QStringLiteral("shared-identifier-rings"), &problems);
@@ -423,6 +426,19 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     d.to(15 * kMinute);
     d.act(models.handOn(ring.id, QStringLiteral("criminal_intel")));
 
+    // At criminal intelligence's desk: the ring's lead graded.
+    criminalintel::LeadService leads(d.tp->store(), d.tp->session(), d.tp->audit());
+    criminalintel::EntityService entities(d.tp->store(), d.tp->session(), d.tp->audit());
+    criminalintel::InvestigationService investigations(d.tp->store(), d.tp->session(), d.tp->audit());
+    d.to(20 * kMinute);
+    const qint64 leadId = await(d.tp->store().read([](Sql& sql) {
+        return sql.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE source_kind = 'big_data'")).toLongLong();
+    }));
+    REQUIRE(leadId > 0);
+    d.act(leads.grade(leadId, await(leads.lead(leadId)).version,
+                      {criminalintel::GradingScheme::Admiralty, QStringLiteral("B"), QStringLiteral("2"), QString(), QString()},
+                      QStringLiteral("The model's ring, confirmed by the analyst on its evidence")));
+
     // The lead reaches the hub; the hub tasks intelligence, links the lead, plans the operation.
     d.to(45 * kMinute);
     const qint64 gang = d.incident(QStringLiteral("gang"));
@@ -431,14 +447,30 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     d.act(d.tasks->issue(centreTask(QStringLiteral("criminal_intel"), QStringLiteral("Investigate lead L-0147"), gang)));
     d.to(49 * kMinute);
     d.act(d.incidents->link(gang, QStringLiteral("lead"), QStringLiteral("L-0147")));
+    // The ring charted: its members and the identifiers that tie them become entities; an
+    // investigation of the lead with the 70 account holders as targets, arrest teams of two centres
+    // in turn; the cluster operation proposed to the hub.
+    d.to(98 * kMinute);
+    d.act(entities.takeInEvidence(leadId));
+    const criminalintel::Investigation inv = d.act(investigations.open(QStringLiteral("Operation Datastream"),
+                                                                       QStringLiteral("Bring the 70 suspects under control"), {leadId}));
+    QList<qint64> holders;
+    for (const criminalintel::Entity& e : await(investigations.candidates(inv.id)))
+        if (e.kind == criminalintel::EntityKind::Account)
+            holders << e.id;
+    CHECK(holders.size() == 70);
+    CHECK(d.act(investigations.setTargets(inv.id, holders, AssigneeKind::Centre,
+                                          {QStringLiteral("criminal_intel"), QStringLiteral("basic_control")},
+                                          QStringLiteral("Arrest the account holder"), 0)) == 70);
+    d.to(105 * kMinute);
+    d.act(investigations.proposeOperation(inv.id, QString(), QString(), 0));
+    // The hub supervisor approves it for the incident on the board, go in half an hour.
     d.to(108 * kMinute);
-    Operation op;
-    op.name = QStringLiteral("Operation Datastream");
-    op.objective = QStringLiteral("Bring the 70 suspects under control");
-    op.goAt = d.clock().nowMs() + 30 * kMinute;
-    op.incidentId = gang;
-    d.act(d.tasks->plan(op, {centreTask(QStringLiteral("criminal_intel"), QStringLiteral("Arrest teams, 52 suspects")),
-                             centreTask(QStringLiteral("basic_control"), QStringLiteral("Arrest teams, 18 suspects"))}));
+    const QList<OperationProposal> proposals = await(d.tasks->proposals());
+    REQUIRE(proposals.size() == 1);
+    CHECK(proposals.first().division.size() == 70);
+    const OperationProposal approved = d.act(d.tasks->approve(proposals.first().id, d.clock().nowMs() + 30 * kMinute, QString(), gang));
+    CHECK(await(d.tasks->operationTasks(approved.operationId)).size() == 70);
     d.to(3 * kHour);
 
     CHECK(d.sequence() == QStringList{
@@ -451,6 +483,7 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
         QStringLiteral("training.scored:confirmed=met"),
         QStringLiteral("model_hit.handed_on@alice"),
         QStringLiteral("training.scored:handed=met"),
+        QStringLiteral("training.scored:graded=met"),
         QStringLiteral("incident.created@coach"),
         QStringLiteral("training.injected:lead"),
         QStringLiteral("task.assigned@alice"),
@@ -461,8 +494,9 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
         QStringLiteral("training.injected:received"),
         QStringLiteral("lead.updated"),
         QStringLiteral("training.injected:triaged"),
-        QStringLiteral("task.assigned@alice"),
-        QStringLiteral("task.assigned@alice"),
+        QStringLiteral("operation.proposed@alice"),
+        QStringLiteral("training.scored:proposed=met"),
+    } + QStringList(70, QStringLiteral("task.assigned@alice")) + QStringList{
         QStringLiteral("operation.planned@alice"),
         QStringLiteral("training.scored:operation=met"),
         QStringLiteral("investigation.opened"),
@@ -474,6 +508,8 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     CHECK(d.score(QStringLiteral("handed")).responseMs == 15 * kMinute);
     CHECK(d.score(QStringLiteral("intel-task")).responseMs == 3 * kMinute);
     CHECK(d.score(QStringLiteral("linked")).responseMs == 4 * kMinute);
+    CHECK(d.score(QStringLiteral("graded")).responseMs == 20 * kMinute);
+    CHECK(d.score(QStringLiteral("proposed")).responseMs == 17 * kMinute);
     CHECK(d.score(QStringLiteral("operation")).responseMs == 20 * kMinute);
     CHECK(d.run->report().scorePercent == Approx(100.0));
     // The lead's reference came from the desk's alert ("@alert.lead").

@@ -354,6 +354,8 @@ QString TimelineEntry::text() const
     }
     if (kind == QLatin1String("target_set"))
         return Tr::tr("Target %1: %2 by %3").arg(s("label"), s("action"), who);
+    if (kind == QLatin1String("targets_set"))
+        return Tr::tr("%n target(s): %1 by %2", nullptr, int(n("count"))).arg(s("action"), s("assignee"));
     if (kind == QLatin1String("target_removed"))
         return Tr::tr("Target %1 taken off: %2").arg(s("label"), s("reason"));
     if (kind == QLatin1String("report"))
@@ -713,6 +715,57 @@ QFuture<InvestigationTarget> InvestigationService::setTarget(qint64 id, const In
         touch(txn, id);
         service::recordApplied(txn, command, op, QString::number(target.entityId));
         return load(target.entityId);
+    });
+}
+
+QFuture<int> InvestigationService::setTargets(qint64 id, const QList<qint64>& entities, AssigneeKind kind, const QStringList& assignees,
+                                              const QString& action, int afterGoMinutes, const CommandId& command) const
+{
+    HEXHUB_REQUIRE_MANAGE(int, Tr::tr("change investigations"), "investigation.changed", investigationRef(id));
+    const QString what = action.simplified();
+    if (what.size() < 2 || what.size() > 200)
+        return failNow<int>(Tr::tr("Say what the unit does (2 to 200 characters): search, arrest, seize, watch ..."));
+    if (assignees.isEmpty())
+        return failNow<int>(Tr::tr("Say which units or centres act on the targets."));
+    if (afterGoMinutes < 0 || afterGoMinutes > 7 * 24 * 60)
+        return failNow<int>(Tr::tr("A target's time after go is 0 minutes to 7 days."));
+    if (entities.size() > 500)
+        return failNow<int>(Tr::tr("At most 500 targets at once."));
+    return m_store.write(intelWrite(actor), [id, entities, kind, assignees, what, afterGoMinutes, command, name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("criminal_intel.investigation.targets");
+        if (auto done = service::appliedBefore(txn, command, op))
+            return done->toInt();
+        requireOpen(txn, id);
+        for (const QString& a : assignees) {
+            if (kind == AssigneeKind::Unit)
+                loadUnitIn(txn, a);
+            else if (!isCentre(a))
+                throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(a));
+        }
+        int added = 0;
+        const qint64 now = txn.clock().nowMs();
+        for (qint64 entity : entities) {
+            const QVariant merged = txn.scalar(QStringLiteral("SELECT COALESCE(merged_into, 0) FROM ci_entities WHERE id = ?"), {entity});
+            if (!merged.isValid())
+                throw NotFoundError(Tr::tr("No entity %1.").arg(entity));
+            if (merged.toLongLong() > 0
+                || txn.scalar(QStringLiteral("SELECT 1 FROM ci_investigation_targets WHERE investigation_id = ? AND entity_id = ?"), {id, entity}).isValid())
+                continue; // merged away, or a target already
+            const QString assignee = assignees.at(added % assignees.size());
+            txn.exec(QStringLiteral("INSERT INTO ci_investigation_targets (investigation_id, entity_id, assignee_kind, assignee, action, "
+                                    "after_go_min, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {id, entity, assigneeKindKey(kind), assignee, what, afterGoMinutes, name, now});
+            ++added;
+        }
+        if (added > 0) {
+            journal(txn, id, QStringLiteral("targets_set"),
+                    {{QStringLiteral("count"), added}, {QStringLiteral("action"), what}, {QStringLiteral("assigneeKind"), assigneeKindKey(kind)},
+                     {QStringLiteral("assignee"), assignees.join(QStringLiteral(", "))}},
+                    name);
+            touch(txn, id);
+        }
+        service::recordApplied(txn, command, op, QString::number(added));
+        return added;
     });
 }
 

@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
@@ -152,6 +153,34 @@ TEST_CASE("Investigations: opened from a lead, divided, targeted, reported, prop
     list->setFocus();
     CHECK(!targets->topLevelItem(0)->text(0).contains(QStringLiteral("Zhang"))); // masked
 
+    // Shift+T: every phone of its leads a target at once, the units ticked taking them in turn.
+    whenModal(QStringLiteral("targetsDialog"), [](QDialog* d) {
+        QApplication::setActiveWindow(d);
+        auto* kind = d->findChild<QComboBox*>(QStringLiteral("kind"));
+        REQUIRE(kind->count() == 2); // people and phones
+        kind->setCurrentIndex(kind->findData(QStringLiteral("phone")));
+        auto* units = d->findChild<QListWidget*>(QStringLiteral("units"));
+        REQUIRE(waitUntil([&] { return units->count() >= 3; }));
+        units->setFocus();
+        int p13 = -1;
+        for (int i = 0; i < units->count(); ++i)
+            if (units->item(i)->data(Qt::UserRole).toString() == QStringLiteral("P-13"))
+                p13 = i;
+        REQUIRE(p13 >= 0);
+        units->setCurrentRow(p13);
+        key(units, Qt::Key_Space);
+        REQUIRE(units->item(p13)->checkState() == Qt::Checked);
+        auto* action = d->findChild<QLineEdit*>(QStringLiteral("action"));
+        action->setFocus();
+        type(action, QStringLiteral("Seize the handset"));
+        key(action, Qt::Key_Return);
+    });
+    key(list, Qt::Key_T, Qt::ShiftModifier);
+    REQUIRE(waitUntil([&] { return targets->topLevelItemCount() == 2 && !QApplication::activeModalWidget(); }));
+    backToWindow(window);
+    list->setFocus();
+    CHECK(hasText(targets, 1, QStringLiteral("unit P-13")));
+
     // R: today's report, Ctrl+Enter saves.
     whenModal(QStringLiteral("dailyReportDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
@@ -175,17 +204,21 @@ TEST_CASE("Investigations: opened from a lead, divided, targeted, reported, prop
     auto* header = page->findChild<QLabel*>(QStringLiteral("investigationHeader"));
     REQUIRE(waitUntil([&] { return header->text().contains(QStringLiteral("proposed to the hub")); }));
 
-    // K: the intelligence package for P-12 (masked: a unit's recipients may not see personal data).
+    // K: the intelligence packages, one PDF per target for the unit that acts (masked: a unit's
+    // recipients may not see personal data), beside the name chosen.
     QTemporaryDir dir;
     whenModal(QStringLiteral("packageDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
         key(d->findChild<QComboBox*>(QStringLiteral("target")), Qt::Key_Return);
     });
     key(list, Qt::Key_K);
-    const QString pdf = dir.filePath(QStringLiteral("ledger-package.pdf"));
-    saveAsInDialog(window, QStringLiteral("reportDialog"), pdf);
-    REQUIRE(waitUntil([&] { return QFile::exists(pdf); }));
-    QFile file(pdf);
+    saveAsInDialog(window, QStringLiteral("reportDialog"), dir.filePath(QStringLiteral("ledger-package.pdf")));
+    QStringList pdfs;
+    REQUIRE(waitUntil([&] {
+        pdfs = QDir(dir.path()).entryList({QStringLiteral("ledger-package-*.pdf")}, QDir::Files);
+        return pdfs.size() == 2 && page->findChild<QLabel*>(QStringLiteral("message"))->text().contains(QStringLiteral("page"));
+    }));
+    QFile file(dir.filePath(pdfs.first()));
     REQUIRE(file.open(QIODevice::ReadOnly));
     CHECK(file.read(5) == QByteArray("%PDF-"));
     window.windowHandle()->requestActivate();
@@ -208,8 +241,9 @@ TEST_CASE("Investigations: opened from a lead, divided, targeted, reported, prop
     REQUIRE(waitUntil([&] { return operations->topLevelItemCount() == 1 && operations->topLevelItem(0)->text(1) == QStringLiteral("awaiting review"); }));
     operations->setCurrentItem(operations->topLevelItem(0));
     auto* lines = dock->findChild<QTreeWidget*>(QStringLiteral("division"));
-    REQUIRE(waitUntil([&] { return lines->topLevelItemCount() == 1; }));
+    REQUIRE(waitUntil([&] { return lines->topLevelItemCount() == 2; }));
     CHECK(lines->topLevelItem(0)->text(0) == QStringLiteral("unit P-12"));
+    CHECK(lines->topLevelItem(1)->text(0) == QStringLiteral("unit P-13"));
     QDir().mkpath(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures"));
     QTest::qWait(30); // the picture is for a person, not a check
     REQUIRE(dock->widget()->grab().save(QStringLiteral(HEXHUB_TEST_BINARY_DIR "/pictures/hub-proposal-day-en.png")));

@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QKeySequence>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QShortcut>
 #include <QSpinBox>
@@ -160,7 +161,7 @@ InvestigationPage::InvestigationPage(IntelContext& context, QWidget* parent)
     m_tabs->addTab(m_targets, tr("Targets"));
     m_tabs->addTab(m_reports, tr("Daily reports"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
-    auto* keys = new QLabel(tr("N new · M member · D task · T target · R today's report · O propose the operation · W withdraw · "
+    auto* keys = new QLabel(tr("N new · M member · D task · T target (Shift+T many) · R today's report · O propose the operation · W withdraw · "
                                "S status · K packages · C chart · Delete remove · Alt+1-5 tabs"),
                             this);
     keys->setObjectName(QStringLiteral("keys"));
@@ -198,6 +199,7 @@ InvestigationPage::InvestigationPage(IntelContext& context, QWidget* parent)
     bind(QKeySequence(Qt::Key_M), [this] { addMember(); });
     bind(QKeySequence(Qt::Key_D), [this] { divide(); });
     bind(QKeySequence(Qt::Key_T), [this] { setTarget(); });
+    bind(QKeySequence(Qt::SHIFT | Qt::Key_T), [this] { setManyTargets(); });
     bind(QKeySequence(Qt::Key_R), [this] { writeReport(); });
     bind(QKeySequence(Qt::Key_O), [this] { propose(); });
     bind(QKeySequence(Qt::Key_W), [this] { withdraw(); });
@@ -633,6 +635,80 @@ void InvestigationPage::setTarget()
             target.note = note->text();
             auto saving = m_context.investigations.setTarget(id, target);
             afterSave(saving, tr("Target set."));
+            return saving;
+        });
+    });
+}
+
+void InvestigationPage::setManyTargets()
+{
+    if (!mayManage())
+        return;
+    const Investigation* inv = current();
+    if (!inv)
+        return say(tr("Choose an investigation first."));
+    const qint64 id = inv->id;
+    const QString title = inv->title;
+    whenFinished(this, m_context.investigations.candidates(id), [this, id, title](QFuture<QList<Entity>> f) {
+        QList<Entity> candidates;
+        try {
+            candidates = f.result();
+        } catch (const std::exception& e) {
+            return say(errorText(e));
+        }
+        if (candidates.isEmpty())
+            return say(tr("Its leads have no entities yet: chart a lead (C) and add them there."));
+        FormDialog d(this, QStringLiteral("targetsDialog"), tr("Targets of %1, many at once").arg(title));
+        QComboBox* kind = d.choice(QStringLiteral("kind"), tr("&Every"));
+        for (EntityKind k : allEntityKinds()) {
+            const int count = int(std::count_if(candidates.cbegin(), candidates.cend(), [k](const Entity& e) { return e.kind == k; }));
+            if (count > 0)
+                kind->addItem(tr("%1 (%2 of its leads)").arg(entityKindName(entityKindKey(k))).arg(count), entityKindKey(k));
+        }
+        kind->setCurrentIndex(std::max(0, kind->findData(entityKindKey(EntityKind::Person))));
+        auto* units = new QListWidget(&d.dialog);
+        units->setObjectName(QStringLiteral("units"));
+        units->setMaximumHeight(160);
+        d.form->addRow(tr("&Units, in turn"), units);
+        whenFinished(units, UnitService(m_context.store, m_context.session, m_context.audit).units(), [units](QFuture<QList<Unit>> done) {
+            try {
+                for (const Unit& u : done.result()) {
+                    auto* item = new QListWidgetItem(tr("Unit %1 (%2)").arg(u.callSign, unitKindName(u.kind)), units);
+                    item->setData(Qt::UserRole, u.callSign);
+                    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                    item->setCheckState(Qt::Unchecked);
+                }
+            } catch (const std::exception&) {
+                units->setToolTip(tr("The units cannot be read."));
+            }
+        });
+        QLineEdit* action = d.line(QStringLiteral("action"), tr("&Action"), tr("Arrest, search, seize, watch ..."));
+        auto* after = new QSpinBox(&d.dialog);
+        after->setObjectName(QStringLiteral("afterGo"));
+        after->setRange(0, 7 * 24 * 60);
+        after->setSuffix(tr(" min after go"));
+        d.form->addRow(tr("W&hen"), after);
+        auto* hint = new QLabel(tr("Space ticks a unit. Entities that are targets already keep their line."), &d.dialog);
+        d.form->addRow(hint);
+        kind->setFocus();
+        d.run<int>([&] {
+            QList<qint64> ids;
+            for (const Entity& e : std::as_const(candidates))
+                if (entityKindKey(e.kind) == kind->currentData().toString())
+                    ids << e.id;
+            QStringList chosen;
+            for (int i = 0; i < units->count(); ++i)
+                if (units->item(i)->checkState() == Qt::Checked)
+                    chosen << units->item(i)->data(Qt::UserRole).toString();
+            auto saving = m_context.investigations.setTargets(id, ids, AssigneeKind::Unit, chosen, action->text(), after->value());
+            whenFinished(this, saving, [this](QFuture<int> done) {
+                try {
+                    say(tr("%n target(s) added.", nullptr, done.result()));
+                    reload();
+                } catch (const std::exception& e) {
+                    say(errorText(e));
+                }
+            });
             return saving;
         });
     });

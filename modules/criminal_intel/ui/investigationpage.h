@@ -18,6 +18,7 @@ struct IntelContext;
  * Joint investigations: the list (open and suspended first), and the selected one's members, task
  * division (hub tasks, with what the hub reports), targets, daily reports and timeline. Keys on the
  * page: N a new investigation, M a member, D a line of the task division (a hub task), T a target,
+ * Shift+T many targets at once (every person of its leads, units in turn),
  * R today's report, O propose the cluster operation to the hub, W withdraw it, S suspend / reopen /
  * close, K the intelligence packages as PDFs, C the investigation's link chart, Delete a member or a
  * target off (with a reason); Alt+1 to Alt+5 the detail's tabs. Everything is read off the GUI
@@ -52,6 +53,8 @@ public:
     void addMember();
     void divide();
     void setTarget();
+    //! Shift+T: every entity of a kind among its leads' (the ring's 70 people, say) a target, units taken in turn ("targetsDialog").
+    void setManyTargets();
     void writeReport();
     void propose();
     void withdraw();

@@ -337,7 +337,8 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
         return done(tasks.finish(requireId(a, id), *how, c));
     });
     add(QStringLiteral("hub.operation.approve"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.approve(requireId(a, id), a.value(QStringLiteral("go_at")).toInteger(), a.value(QStringLiteral("note")).toString(), c));
+        return done(tasks.approve(requireId(a, id), a.value(QStringLiteral("go_at")).toInteger(), a.value(QStringLiteral("note")).toString(),
+                                  a.value(QStringLiteral("incident")).toInteger(), c));
     });
     add(QStringLiteral("hub.operation.reject"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
         return done(tasks.reject(requireId(a, id), requireText(a, QStringLiteral("reason")), c));

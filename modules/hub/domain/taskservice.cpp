@@ -644,7 +644,8 @@ QFuture<QList<OperationProposal>> TaskService::proposals(const QString& origin, 
     });
 }
 
-QFuture<OperationProposal> TaskService::approve(qint64 proposalId, qint64 goAt, const QString& note, const CommandId& command) const
+QFuture<OperationProposal> TaskService::approve(qint64 proposalId, qint64 goAt, const QString& note, qint64 incidentId,
+                                               const CommandId& command) const
 {
     const Principal actor = m_session.principal();
     if (auto refused = check<OperationProposal>(m_audit, actor, QStringLiteral("hub.operation.command"), Tr::tr("approve an operation"),
@@ -652,7 +653,7 @@ QFuture<OperationProposal> TaskService::approve(qint64 proposalId, qint64 goAt, 
         return *refused;
     if (goAt < 0)
         return failNow<OperationProposal>(Tr::tr("Give the operation its go time."));
-    auto attempt = [&] { return m_store.write(hubWrite(actor), [this, proposalId, goAt, note, command, name = actor.name](WriteTransaction& txn) {
+    auto attempt = [&] { return m_store.write(hubWrite(actor), [this, proposalId, goAt, note, incidentId, command, name = actor.name](WriteTransaction& txn) {
         const QString opName = QStringLiteral("hub.operation.approve");
         if (appliedBefore(txn, command, opName))
             return loadProposalIn(txn, proposalId);
@@ -666,7 +667,9 @@ QFuture<OperationProposal> TaskService::approve(qint64 proposalId, qint64 goAt, 
         op.name = before.name;
         op.objective = before.objective;
         op.goAt = go;
-        op.incidentId = before.incidentId;
+        op.incidentId = before.incidentId > 0 ? before.incidentId : incidentId;
+        if (op.incidentId > 0)
+            loadIncident(txn, op.incidentId);
         op.origin = before.origin;
         op.originRef = before.originRef;
         QList<NewTask> division;
@@ -685,7 +688,8 @@ QFuture<OperationProposal> TaskService::approve(qint64 proposalId, qint64 goAt, 
     }); };
     return keepWhenAway(m_outbox, attempt,
                         offline(QStringLiteral("hub.operation.approve"), command,
-                                {{QStringLiteral("id"), proposalId}, {QStringLiteral("go_at"), goAt}, {QStringLiteral("note"), note}},
+                                {{QStringLiteral("id"), proposalId}, {QStringLiteral("go_at"), goAt}, {QStringLiteral("note"), note},
+                                 {QStringLiteral("incident"), incidentId}},
                                 {QStringLiteral("proposal:%1").arg(proposalId)}, Tr::tr("Approve proposed operation %1").arg(proposalId), actor));
 }
 

@@ -6,6 +6,7 @@
 #include "taskpanel.h"
 #include "base/whenfinished.h"
 
+#include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -727,15 +728,25 @@ void OperationsPanel::approveProposal()
                                int(proposal->division.size())), dialog));
     form->addRow(tr("&Go at:"), go);
     form->addRow(tr("&Remark:"), note);
+    // The incident it answers: the one on the board, for a proposal that names none.
+    QCheckBox* forIncident = nullptr;
+    const qint64 boardIncident = proposal->incidentId == 0 && m_currentIncident ? m_currentIncident() : 0;
+    if (boardIncident > 0) {
+        forIncident = new QCheckBox(tr("For the incident selected on the board (%1): the operation joins its timeline").arg(boardIncident), dialog);
+        forIncident->setObjectName(QStringLiteral("forIncident"));
+        forIncident->setChecked(true);
+        form->addRow(forIncident);
+    }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Approve"));
     auto* layout = new QVBoxLayout(dialog);
     layout->addLayout(form);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, go, note, id] {
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, go, note, id, forIncident, boardIncident] {
         m_message->clear();
-        whenFinished(this, m_hub.tasks.approve(id, go->dateTime().toMSecsSinceEpoch(), note->text()),
+        whenFinished(this, m_hub.tasks.approve(id, go->dateTime().toMSecsSinceEpoch(), note->text(),
+                                               forIncident && forIncident->isChecked() ? boardIncident : 0),
                      [this](QFuture<OperationProposal> done) {
                          try {
                              const OperationProposal approved = done.result();

@@ -127,8 +127,8 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT ProgressReport
 
 /*!
  * One entry of the investigation's timeline. `kind`: opened, status, lead_joined, member_added,
- * member_removed, line_issued, task (the hub reported on a line's task), target_set,
- * target_removed, report, proposed, withdrawn, reviewed (approved or rejected at the hub),
+ * member_removed, line_issued, task (the hub reported on a line's task), target_set, targets_set
+ * (many at once), target_removed, report, proposed, withdrawn, reviewed (approved or rejected at the hub),
  * operation (the hub reported on its operation: started, finished). `data` as the kind has it.
  */
 struct HEXHUB_CRIMINAL_INTEL_EXPORT TimelineEntry
@@ -224,6 +224,14 @@ public:
     //! criminal_intel.investigation.manage. One line per target entity (set again: changed at the version read).
     QFuture<InvestigationTarget> setTarget(qint64 id, const InvestigationTarget& target, const CommandId& command = CommandId::make()) const;
     QFuture<qint64> removeTarget(qint64 id, qint64 targetId, const QString& reason, const CommandId& command = CommandId::make()) const;
+    /*!
+     * criminal_intel.investigation.manage. Many targets at once, for a cluster operation of many
+     * suspects: each of `entities` not yet a target gets a line, the `assignees` (units by call
+     * sign, or centres) taken in turn, all with `action` at `afterGoMinutes`. One transaction; the
+     * number of targets added.
+     */
+    QFuture<int> setTargets(qint64 id, const QList<qint64>& entities, AssigneeKind kind, const QStringList& assignees, const QString& action,
+                            int afterGoMinutes, const CommandId& command = CommandId::make()) const;
 
     QFuture<QList<ProgressReport>> reports(qint64 id, int limit = 60) const;
     //! criminal_intel.investigation.manage. Today's report by the signed-in analyst (again today: replaced).

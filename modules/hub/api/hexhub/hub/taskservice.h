@@ -95,10 +95,12 @@ public:
     /*!
      * hub.operation.command. Approves a proposal: plans its operation (origin kept) with the task
      * division at `goAt` (0: the go time proposed; each line starts its time after go later), in the
-     * same transaction; `note` is the approver's remark. Publishes operation.reviewed and
-     * operation.planned (or started). Audited.
+     * same transaction; `note` is the approver's remark; `incidentId`, for a proposal that names
+     * none, the incident the operation answers (on the board when the supervisor approves: the
+     * operation joins its timeline). Publishes operation.reviewed and operation.planned (or
+     * started). Audited.
      */
-    QFuture<OperationProposal> approve(qint64 proposalId, qint64 goAt, const QString& note = {},
+    QFuture<OperationProposal> approve(qint64 proposalId, qint64 goAt, const QString& note = {}, qint64 incidentId = 0,
                                        const CommandId& command = CommandId::make()) const;
     //! hub.operation.command. Rejects a proposal with a reason. Publishes operation.reviewed. Audited.
     QFuture<OperationProposal> reject(qint64 proposalId, const QString& reason, const CommandId& command = CommandId::make()) const;
