@@ -7376,6 +7376,34 @@
         <source>No incident %1 to take in.</source>
         <translation>没有可接收的警情 %1。</translation>
     </message>
+    <message>
+        <source>A lead is referred by one of the other centres, in its own name (not by %1).</source>
+        <translation>线索须由其他中心之一以本中心名义移交（而非 %1）。</translation>
+    </message>
+    <message>
+        <source>A referred lead names the record it comes from.</source>
+        <translation>移交的线索须注明其来源记录。</translation>
+    </message>
+    <message>
+        <source>Keep the referred record&apos;s name under 120 characters.</source>
+        <translation>移交记录的名称请控制在 120 个字符以内。</translation>
+    </message>
+    <message>
+        <source>A referred lead says what it is about in 5 to 300 characters.</source>
+        <translation>移交的线索须用 5 到 300 个字符说明内容。</translation>
+    </message>
+    <message>
+        <source>A referred lead gives the legal basis for passing it on.</source>
+        <translation>移交的线索须写明移交的法律依据。</translation>
+    </message>
+    <message>
+        <source>Keep a referred lead&apos;s details under 4,000 characters.</source>
+        <translation>移交线索的详情请控制在 4,000 个字符以内。</translation>
+    </message>
+    <message>
+        <source>The server did not take %1&apos;s referral in as a lead.</source>
+        <translation>服务器未将 %1 移交的线索接收为线索。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Leads</name>

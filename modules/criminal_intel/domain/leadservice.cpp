@@ -578,4 +578,72 @@ void takeInReferredIncident(WriteTransaction& txn, const Event& event)
     linkIncidentIn(txn, incident, QStringLiteral("lead"), reference, event.actor);
 }
 
+QJsonObject LeadReferred::toJson() const
+{
+    return {{QStringLiteral("to"), to},          {QStringLiteral("record"), record},   {QStringLiteral("summary"), summary},
+            {QStringLiteral("details"), details}, {QStringLiteral("evidence"), evidence}, {QStringLiteral("legalBasis"), legalBasis}};
+}
+
+std::optional<LeadReferred> LeadReferred::fromJson(const QJsonObject& json)
+{
+    LeadReferred r;
+    r.to = json.value(QStringLiteral("to")).toString();
+    r.record = json.value(QStringLiteral("record")).toString();
+    r.summary = json.value(QStringLiteral("summary")).toString();
+    r.details = json.value(QStringLiteral("details")).toString();
+    r.evidence = json.value(QStringLiteral("evidence")).toObject();
+    r.legalBasis = json.value(QStringLiteral("legalBasis")).toString();
+    if (r.to.isEmpty() || r.record.isEmpty())
+        return std::nullopt;
+    return r;
+}
+
+void takeInReferral(WriteTransaction& txn, const Event& event)
+{
+    if (event.payload.value(QStringLiteral("to")).toString() != kModule)
+        return;
+    const auto referral = LeadReferred::fromJson(event.payload);
+    const QString centre = event.source;
+    static const QStringList centres{QStringLiteral("political_security"), QStringLiteral("basic_control"),
+                                     QStringLiteral("bigdata_investigation"), QStringLiteral("case_management"), QStringLiteral("supervision")};
+    if (!centres.contains(centre))
+        throw ValidationError(Tr::tr("A lead is referred by one of the other centres, in its own name (not by %1).").arg(centre));
+    if (!referral)
+        throw ValidationError(Tr::tr("A referred lead names the record it comes from."));
+    const QString record = referral->record.simplified();
+    const QString summary = referral->summary.simplified();
+    const QString basis = referral->legalBasis.trimmed();
+    if (record.size() > 120)
+        throw ValidationError(Tr::tr("Keep the referred record's name under 120 characters."));
+    if (summary.size() < 5 || summary.size() > 300)
+        throw ValidationError(Tr::tr("A referred lead says what it is about in 5 to 300 characters."));
+    if (basis.size() < 5)
+        throw ValidationError(Tr::tr("A referred lead gives the legal basis for passing it on."));
+    if (referral->details.size() > 4000)
+        throw ValidationError(Tr::tr("Keep a referred lead's details under 4,000 characters."));
+    const qint64 now = txn.clock().nowMs();
+    const QString evidence = detail::compact(referral->evidence);
+    if (detail::onPreparedServer(txn, "ci_take_in_referral(text,text,text,text,text,text,bigint,bigint)")) {
+        // On a prepared shared server the giving desk's login may not write this centre's rows: the
+        // server takes it in, in the name of the login's own centre only.
+        QSqlQuery q = txn.exec(QStringLiteral("SELECT lead_id, lead_reference, lead_summary, created FROM ci_take_in_referral(?, ?, ?, ?, ?, ?, ?, ?)"),
+                               {centre, record, summary, referral->details.trimmed(), evidence, basis, now, detail::assessDue(txn, now)});
+        if (!q.next())
+            throw ValidationError(Tr::tr("The server did not take %1's referral in as a lead.").arg(centre));
+        if (q.value(3).toBool()) {
+            const qint64 id = q.value(0).toLongLong();
+            const QString reference = q.value(1).toString();
+            detail::startAssess(txn, id, reference, now, false);
+            txn.publish(LeadReceived{id, reference, LeadSource::Centre, QStringLiteral("%1 %2").arg(centre, record), q.value(2).toString()});
+        }
+        return;
+    }
+    // The record as the lead names it: the centre and its record ("case_management case 2026-0042").
+    const QString sourceRecord = QStringLiteral("%1 %2").arg(centre, record);
+    if (txn.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE source_kind = 'centre' AND source_record = ?"), {sourceRecord}).isValid())
+        return; // taken in before: the same lead
+    detail::insertLead(txn, {LeadSource::Centre, centre, sourceRecord, QString(), summary, referral->details.trimmed(), referral->evidence, basis,
+                             5 * 365});
+}
+
 } // namespace hexhub::criminalintel

@@ -13,6 +13,8 @@
 #include "hexhub/criminal_intel/leads.h"
 #include "hexhub/hub/incidentservice.h"
 
+#include "base/clock.h"
+
 #include <QDateTime>
 
 using namespace hexhub;
@@ -225,7 +227,8 @@ TEST_CASE("Joint investigations on a shared server: tasks and proposals only in 
         criminalintel::EntityService entities(desk.platform->store(), desk.platform->session(), desk.platform->audit());
         inv = await(investigations.open(QStringLiteral("Operation Skimmer"), QStringLiteral("The card skimmer crew"), {tip})).id;
         const criminalintel::DivisionLine line = await(investigations.divide(
-            inv, {AssigneeKind::Unit, QStringLiteral("P-7"), QStringLiteral("Watch the bus depot"), QString(), QStringLiteral("Bus depot")}));
+            inv, {AssigneeKind::Unit, QStringLiteral("P-7"), QStringLiteral("Watch the bus depot"), QString(), QStringLiteral("Bus depot"), 0,
+                  desk.platform->clock().nowMs() + 24 * 3600'000LL})); // its due time on the deadline queue too
         task = line.taskId;
         REQUIRE(task > 0);
         const qint64 person = await(entities.add({criminalintel::EntityKind::Person, QStringLiteral("Wei Li"), tip})).id;
@@ -260,10 +263,23 @@ TEST_CASE("Joint investigations on a shared server: tasks and proposals only in 
     CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE ci_investigations SET operation_id = 1"))));
     CHECK(!intel.refusal(QStringLiteral("UPDATE hub_operation_proposals SET status = 'approved', operation_id = NULL WHERE id = %1").arg(proposal)).isEmpty());
     CHECK(owner.scalar(QStringLiteral("SELECT status FROM hub_operation_proposals WHERE id = %1").arg(proposal)).toString() == QStringLiteral("proposed"));
-    // The intelligence login follows its own tasks; another centre's login sees neither tasks nor proposals of it.
+    // The intelligence login follows its own tasks, and answering them stays the unit's: its update
+    // finds no row; another centre's login sees neither its tasks nor its proposals.
     CHECK(intel.column(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE id = %1").arg(task)) == QStringList{QStringLiteral("1")});
+    CHECK(intel.refusal(QStringLiteral("UPDATE hub_tasks SET status = 'done', progress = 100 WHERE id = %1").arg(task)).isEmpty());
+    CHECK(owner.scalar(QStringLiteral("SELECT status FROM hub_tasks WHERE id = %1").arg(task)).toString() == QStringLiteral("issued"));
     Login cases(server.urlOf(server.cases));
     CHECK(cases.column(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE id = %1").arg(task)) == QStringList{QStringLiteral("0")});
+    // A lead referred by case management: taken in by the server in that centre's name only.
+    const QString refer = QStringLiteral("SELECT lead_reference FROM ci_take_in_referral('%1', 'case C-1', 'Suspect names a buyer of records', "
+                                         "'', '{}', 'Criminal Procedure Law art. 52', %2, %3)");
+    const qint64 at = QDateTime::currentMSecsSinceEpoch();
+    CHECK(deniedOrForbidden(cases.refusal(refer.arg(QStringLiteral("supervision")).arg(at).arg(at + 1000))));
+    CHECK(deniedOrForbidden(intel.refusal(refer.arg(QStringLiteral("case_management")).arg(at).arg(at + 1000))));
+    CHECK(cases.refusal(refer.arg(QStringLiteral("case_management")).arg(at).arg(at + 1000)).isEmpty());
+    CHECK(owner.scalar(QStringLiteral("SELECT source_centre || '/' || source_record FROM ci_leads WHERE source_kind = 'centre'")).toString()
+          == QStringLiteral("case_management/case_management case C-1"));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT id FROM ci_leads"))));
     CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT count(*) FROM hub_operation_proposals"))));
     // Any login may ask the server to copy what its own hub rows say; a task unchanged adds nothing.
     CHECK(cases.refusal(QStringLiteral("SELECT * FROM ci_follow_hub('task', %1, %2)").arg(task).arg(QDateTime::currentMSecsSinceEpoch())) == QString());

@@ -21,6 +21,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonObject>
+
 using namespace hexhub;
 using namespace hexhub::test;
 using namespace hexhub::criminalintel;
@@ -315,4 +317,42 @@ TEST_CASE("A rejected or withdrawn proposal plans nothing and says why", "[crimi
                                                                    InvestigationStatus::Closed, QStringLiteral("Evidence did not hold")));
     CHECK(closed.status == InvestigationStatus::Closed);
     CHECK_THROWS_AS(await(j.investigations->setTarget(inv.id, t)), ValidationError);
+}
+
+TEST_CASE("A lead another centre refers is taken in once, in that centre's transaction and name", "[criminal_intel][leads]")
+{
+    Joint j;
+    // As the giving centre's service would: its own change and the referral in one transaction.
+    const auto refer = [&j](const QString& centre, const LeadReferred& referral) {
+        return j.tp->store().write(WriteContext{centre, QStringLiteral("sam"), {}}, [referral](WriteTransaction& txn) {
+            txn.publish(referral);
+            return true;
+        });
+    };
+    LeadReferred r;
+    r.record = QStringLiteral("case 2026-0042");
+    r.summary = QStringLiteral("Suspect in custody names a buyer of stolen records");
+    r.details = QStringLiteral("Said during the second interview");
+    r.evidence = QJsonObject{{QStringLiteral("case"), QStringLiteral("2026-0042")}};
+    r.legalBasis = QStringLiteral("Criminal Procedure Law art. 52");
+    await(refer(QStringLiteral("case_management"), r));
+    await(refer(QStringLiteral("case_management"), r)); // again: the same lead
+    CHECK(j.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE source_kind = 'centre' AND source_centre = 'case_management' "
+                                 "AND source_record = 'case_management case 2026-0042'")) == 1);
+    // Its assess limit on the hub's deadline queue, and lead.received for the desks.
+    const qint64 referred = j.count(QStringLiteral("SELECT id FROM ci_leads WHERE source_kind = 'centre'"));
+    CHECK(j.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'deadline.set' AND payload LIKE ?"),
+                  {QStringLiteral("%criminal_intel.lead.%1.assess%").arg(referred)}) == 1);
+    CHECK(j.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'lead.received' AND payload LIKE '%case_management case 2026-0042%'")) == 1);
+    // The same record name from another centre is another lead.
+    await(refer(QStringLiteral("supervision"), r));
+    CHECK(j.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE source_kind = 'centre'")) == 2);
+    // Not whole, or not from one of the other centres: refused, and the giving change with it.
+    LeadReferred bare = r;
+    bare.record = QStringLiteral("demand 7");
+    bare.legalBasis.clear();
+    CHECK_THROWS_AS(await(refer(QStringLiteral("supervision"), bare)), ValidationError);
+    CHECK_THROWS_AS(await(refer(QStringLiteral("hub"), r)), ValidationError);
+    CHECK_THROWS_AS(await(refer(QStringLiteral("criminal_intel"), r)), ValidationError);
+    CHECK(j.count(QStringLiteral("SELECT COUNT(*) FROM ci_leads WHERE source_kind = 'centre'")) == 2);
 }

@@ -38,6 +38,8 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     context.addReaction(QStringLiteral("model_hit.handed_on"), &takeInHandedOnHit);
     // An incident the hub sends to intelligence is its lead in the hub's transaction, linked back.
     context.addReaction(QStringLiteral("incident.referred"), &takeInReferredIncident);
+    // A lead another centre refers is this centre's lead in that centre's transaction.
+    context.addReaction(QStringLiteral("lead.referred"), &takeInReferral);
     // What the hub reports on an investigation's tasks, its operation and its proposal reaches the
     // investigation's lines and timeline in the hub's transaction.
     context.addReaction(QStringLiteral("task.updated"), &detail::followHubProgress);

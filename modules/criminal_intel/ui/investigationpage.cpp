@@ -253,6 +253,35 @@ const Investigation* InvestigationPage::current() const
     return nullptr;
 }
 
+const Investigation* InvestigationPage::managed()
+{
+    if (!mayManage())
+        return nullptr;
+    const Investigation* inv = current();
+    if (!inv)
+        say(tr("Choose an investigation first."));
+    return inv;
+}
+
+void InvestigationPage::withCandidates(std::function<void(qint64 id, const QString& title, const QList<Entity>& candidates)> then)
+{
+    const Investigation* inv = managed();
+    if (!inv)
+        return;
+    // The entities it may target first (its leads'), then what wants them.
+    whenFinished(this, m_context.investigations.candidates(inv->id), [this, id = inv->id, title = inv->title, then](QFuture<QList<Entity>> f) {
+        QList<Entity> candidates;
+        try {
+            candidates = f.result();
+        } catch (const std::exception& e) {
+            return say(errorText(e));
+        }
+        if (candidates.isEmpty())
+            return say(tr("Its leads have no entities yet: chart a lead (C) and add them there."));
+        then(id, title, candidates);
+    });
+}
+
 bool InvestigationPage::mayManage()
 {
     // The services refuse anyway (and audit it); this only spares a dialog that cannot be saved.
@@ -503,11 +532,9 @@ void InvestigationPage::openNew(const QList<qint64>& leads)
 
 void InvestigationPage::addMember()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
-        return say(tr("Choose an investigation first."));
+        return;
     const qint64 id = inv->id;
     FormDialog d(this, QStringLiteral("memberDialog"), tr("A member of %1").arg(inv->title));
     QComboBox* kind = d.choice(QStringLiteral("kind"), tr("&Kind"));
@@ -534,11 +561,9 @@ void InvestigationPage::addMember()
 
 void InvestigationPage::divide()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
-        return say(tr("Choose an investigation first."));
+        return;
     const qint64 id = inv->id;
     FormDialog d(this, QStringLiteral("divideDialog"), tr("A task of %1's division").arg(inv->title));
     auto* intro = new QLabel(tr("The task goes to the hub's task list in this centre's name; what the unit or centre reports comes back here."),
@@ -578,23 +603,7 @@ void InvestigationPage::divide()
 
 void InvestigationPage::setTarget()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
-    if (!inv)
-        return say(tr("Choose an investigation first."));
-    const qint64 id = inv->id;
-    const QString title = inv->title;
-    // The entities it may target first (its leads'), then the form.
-    whenFinished(this, m_context.investigations.candidates(id), [this, id, title](QFuture<QList<Entity>> f) {
-        QList<Entity> candidates;
-        try {
-            candidates = f.result();
-        } catch (const std::exception& e) {
-            return say(errorText(e));
-        }
-        if (candidates.isEmpty())
-            return say(tr("Its leads have no entities yet: chart a lead (C) and add them there."));
+    withCandidates([this](qint64 id, const QString& title, const QList<Entity>& candidates) {
         const InvestigationTarget* existing = nullptr;
         if (m_tabs->currentWidget() == m_targets && m_targets->currentItem())
             for (const InvestigationTarget& t : std::as_const(m_targetRows))
@@ -642,22 +651,7 @@ void InvestigationPage::setTarget()
 
 void InvestigationPage::setManyTargets()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
-    if (!inv)
-        return say(tr("Choose an investigation first."));
-    const qint64 id = inv->id;
-    const QString title = inv->title;
-    whenFinished(this, m_context.investigations.candidates(id), [this, id, title](QFuture<QList<Entity>> f) {
-        QList<Entity> candidates;
-        try {
-            candidates = f.result();
-        } catch (const std::exception& e) {
-            return say(errorText(e));
-        }
-        if (candidates.isEmpty())
-            return say(tr("Its leads have no entities yet: chart a lead (C) and add them there."));
+    withCandidates([this](qint64 id, const QString& title, const QList<Entity>& candidates) {
         FormDialog d(this, QStringLiteral("targetsDialog"), tr("Targets of %1, many at once").arg(title));
         QComboBox* kind = d.choice(QStringLiteral("kind"), tr("&Every"));
         for (EntityKind k : allEntityKinds()) {
@@ -716,11 +710,9 @@ void InvestigationPage::setManyTargets()
 
 void InvestigationPage::writeReport()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
-        return say(tr("Choose an investigation first."));
+        return;
     const qint64 id = inv->id;
     FormDialog d(this, QStringLiteral("dailyReportDialog"), tr("Today's report on %1").arg(inv->title));
     auto* body = new QPlainTextEdit(&d.dialog);
@@ -742,11 +734,9 @@ void InvestigationPage::writeReport()
 
 void InvestigationPage::propose()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
-        return say(tr("Choose an investigation first."));
+        return;
     const qint64 id = inv->id;
     FormDialog d(this, QStringLiteral("proposeDialog"), tr("Propose a cluster operation"));
     auto* intro = new QLabel(tr("The hub supervisor reviews it: one task per target (%n target(s)), each at its time after go.", nullptr, inv->targets),
@@ -777,11 +767,9 @@ void InvestigationPage::propose()
 
 void InvestigationPage::withdraw()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
-        return say(tr("Choose an investigation first."));
+        return;
     const qint64 id = inv->id;
     FormDialog d(this, QStringLiteral("withdrawDialog"), tr("Withdraw the proposed operation"));
     QLineEdit* reason = d.line(QStringLiteral("reason"), tr("&Why"), tr("The hub reads it"));
@@ -795,11 +783,9 @@ void InvestigationPage::withdraw()
 
 void InvestigationPage::changeStatus()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
-        return say(tr("Choose an investigation first."));
+        return;
     const qint64 id = inv->id;
     const int version = inv->version;
     FormDialog d(this, QStringLiteral("statusDialog"), tr("%1: suspend, reopen or close").arg(inv->title));
@@ -819,9 +805,7 @@ void InvestigationPage::changeStatus()
 
 void InvestigationPage::removeCurrent()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
         return;
     const qint64 id = inv->id;
@@ -844,11 +828,9 @@ void InvestigationPage::removeCurrent()
 
 void InvestigationPage::makePackages()
 {
-    if (!mayManage())
-        return;
-    const Investigation* inv = current();
+    const Investigation* inv = managed();
     if (!inv)
-        return say(tr("Choose an investigation first."));
+        return;
     const qint64 id = inv->id;
     FormDialog d(this, QStringLiteral("packageDialog"), tr("Intelligence packages"));
     auto* intro = new QLabel(tr("A PDF for each target, for the unit that acts: what is known, the linked entities, the handling conditions. "

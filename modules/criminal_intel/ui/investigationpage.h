@@ -6,6 +6,8 @@
 #include <QList>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QTabWidget;
 class QTreeWidget;
@@ -72,6 +74,10 @@ private:
     void showDetail();
     void say(const QString& text);
     bool mayManage();
+    //! The investigation an action changes: the current one, if the operator may run investigations (else why not, said).
+    const Investigation* managed();
+    //! Reads the entities it may target (its leads'), then calls `then` with them (none: says so).
+    void withCandidates(std::function<void(qint64 id, const QString& title, const QList<Entity>& candidates)> then);
     template <typename T>
     void afterSave(const QFuture<T>& saving, const QString& done);
 

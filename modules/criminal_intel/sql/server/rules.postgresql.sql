@@ -385,3 +385,45 @@ END
 $$;
 REVOKE ALL ON FUNCTION ci_role_may_reveal(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ci_role_may_reveal(TEXT) TO hexhub_app;
+
+-- The intake of a lead another centre refers (lead.referred): the giving desk's login may not write
+-- this centre's rows, so the server takes it in, only in the name of a centre the login is of (the
+-- content is what that centre says, as a tip's is), only whole, and once per record.
+CREATE OR REPLACE FUNCTION ci_take_in_referral(given_centre TEXT, given_record TEXT, given_summary TEXT, given_details TEXT, given_evidence TEXT, given_basis TEXT,
+                                               given_received BIGINT, given_due BIGINT)
+    RETURNS TABLE (lead_id BIGINT, lead_reference TEXT, lead_summary TEXT, created BOOLEAN)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS
+$$
+DECLARE
+    made BIGINT;
+BEGIN
+    IF given_centre NOT IN ('political_security', 'basic_control', 'bigdata_investigation', 'case_management', 'supervision')
+       OR NOT pg_has_role(session_user, 'hexhub_centre_' || given_centre, 'MEMBER') THEN
+        RAISE EXCEPTION 'permission denied: % may not refer leads in the name of %', session_user, given_centre
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF length(COALESCE(given_record, '')) NOT BETWEEN 1 AND 120 OR length(COALESCE(given_summary, '')) NOT BETWEEN 5 AND 300
+       OR length(COALESCE(given_basis, '')) < 5 OR length(COALESCE(given_details, '')) > 4000 OR length(COALESCE(given_evidence, '')) > 100000
+       OR abs(given_received - (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT) > 400 * 86400000::BIGINT
+       OR given_due < given_received OR given_due > given_received + 366 * 86400000::BIGINT THEN
+        RAISE EXCEPTION 'the referral of % % is not whole or not plausible', given_centre, given_record USING ERRCODE = 'check_violation';
+    END IF;
+    PERFORM given_evidence::JSONB; -- a referral's evidence is JSON, or nothing is taken in
+    -- The record as the lead names it: the centre and its record ("case_management case 2026-0042").
+    RETURN QUERY SELECT l.id, l.reference, l.summary, FALSE FROM ci_leads l
+        WHERE l.source_kind = 'centre' AND l.source_record = given_centre || ' ' || given_record;
+    IF FOUND THEN
+        RETURN;
+    END IF;
+    INSERT INTO ci_leads (reference, source_kind, source_centre, source_record, summary, details, evidence, legal_basis,
+                          retain_until, received_at, due_at, updated_at)
+        VALUES ('pending-' || given_centre || '-' || given_record, 'centre', given_centre, given_centre || ' ' || given_record, given_summary, COALESCE(given_details, ''), COALESCE(given_evidence, '{}'),
+                given_basis, given_received + 5 * 365 * 86400000::BIGINT, given_received, given_due, given_received)
+        RETURNING id INTO made;
+    UPDATE ci_leads SET reference = 'L-' || extract(year FROM to_timestamp(given_received / 1000.0) AT TIME ZONE 'UTC')::INT || '-' || lpad(made::TEXT, 5, '0')
+        WHERE id = made;
+    RETURN QUERY SELECT l.id, l.reference, l.summary, TRUE FROM ci_leads l WHERE l.id = made;
+END
+$$;
+REVOKE ALL ON FUNCTION ci_take_in_referral(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT, BIGINT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ci_take_in_referral(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT, BIGINT) TO hexhub_app;

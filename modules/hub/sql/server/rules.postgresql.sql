@@ -3,12 +3,23 @@
 -- hands out are scoped to who must act: a centre's desks see and change their own centre's tasks;
 -- tasks to units are basic control's (the units' stations); the hub sees all.
 -- A task a centre asked for (an investigation's task division: origin set) is that centre's to
--- follow as well.
+-- follow (read) as well, and to hand out (insert); answering it (update) stays the assignee's.
 ALTER TABLE hub_tasks ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS hub_tasks_by_centre ON hub_tasks;
-CREATE POLICY hub_tasks_by_centre ON hub_tasks
+DROP POLICY IF EXISTS hub_tasks_read ON hub_tasks;
+CREATE POLICY hub_tasks_read ON hub_tasks FOR SELECT
     USING (hexhub_sees_centre(CASE assignee_kind WHEN 'centre' THEN assignee ELSE 'basic_control' END)
            OR (origin IS NOT NULL AND hexhub_sees_centre(origin)));
+DROP POLICY IF EXISTS hub_tasks_add ON hub_tasks;
+CREATE POLICY hub_tasks_add ON hub_tasks FOR INSERT
+    WITH CHECK (hexhub_sees_centre(CASE assignee_kind WHEN 'centre' THEN assignee ELSE 'basic_control' END)
+                OR (origin IS NOT NULL AND hexhub_sees_centre(origin)));
+DROP POLICY IF EXISTS hub_tasks_answer ON hub_tasks;
+CREATE POLICY hub_tasks_answer ON hub_tasks FOR UPDATE
+    USING (hexhub_sees_centre(CASE assignee_kind WHEN 'centre' THEN assignee ELSE 'basic_control' END));
+DROP POLICY IF EXISTS hub_tasks_remove ON hub_tasks;
+CREATE POLICY hub_tasks_remove ON hub_tasks FOR DELETE
+    USING (hexhub_sees_centre(CASE assignee_kind WHEN 'centre' THEN assignee ELSE 'basic_control' END));
 
 -- A centre's desk (not the hub) hands out a task only in its own centre's name (the policy above
 -- checks the origin is its centre), as a plain task of its own work (never a line of an operation,

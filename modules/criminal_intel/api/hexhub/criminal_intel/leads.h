@@ -140,6 +140,26 @@ struct HEXHUB_CRIMINAL_INTEL_EXPORT NewTip
     int retentionDays = 5 * 365;
 };
 
+/*!
+ * `lead.referred`: another centre hands criminal intelligence a lead from one of its records (a
+ * case, a demand, an event plan), journaled by that centre's service in the transaction that makes
+ * the hand-over (publish it with the centre's own source). Criminal intelligence takes it in as a
+ * lead in the same transaction (takeInReferral()); `record` names it in the giving centre ("case
+ * 2026-0042"), once per record.
+ */
+struct HEXHUB_CRIMINAL_INTEL_EXPORT LeadReferred
+{
+    static constexpr auto kTopic = "lead.referred";
+    static constexpr int kSchemaVersion = 1;
+    QString to = QStringLiteral("criminal_intel");
+    QString record;
+    QString summary, details;
+    QJsonObject evidence;
+    QString legalBasis;
+    QJsonObject toJson() const;
+    static std::optional<LeadReferred> fromJson(const QJsonObject& json);
+};
+
 //! `lead.received`: a lead came in (from a hit handed on, a tip, a centre).
 struct HEXHUB_CRIMINAL_INTEL_EXPORT LeadReceived
 {
@@ -271,6 +291,15 @@ HEXHUB_CRIMINAL_INTEL_EXPORT void takeInHandedOnHit(WriteTransaction& txn, const
  * linked to the lead. An incident is taken in once: sent again, it is the same lead.
  */
 HEXHUB_CRIMINAL_INTEL_EXPORT void takeInReferredIncident(WriteTransaction& txn, const Event& event);
+
+/*!
+ * The intake of a lead another centre refers (`lead.referred` with `"to": "criminal_intel"`): a
+ * reaction in the giving centre's transaction. The giving centre is the event's source (a centre,
+ * never the hub or this one); summary, details, evidence and legal basis are what it says. A record
+ * is taken in once: referred again, it is the same lead. A referral that is not whole is refused,
+ * and with it the giving centre's change (no hand-over without its lead).
+ */
+HEXHUB_CRIMINAL_INTEL_EXPORT void takeInReferral(WriteTransaction& txn, const Event& event);
 
 //! How the centre's events read on timelines, in notifications and in the review.
 HEXHUB_CRIMINAL_INTEL_EXPORT EventDescription describeIntelEvent(const Event& event);
