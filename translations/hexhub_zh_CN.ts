@@ -6145,10 +6145,6 @@
         <translation> 分钟（行动开始后）</translation>
     </message>
     <message>
-        <source>W&amp;hen</source>
-        <translation>时间(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
@@ -6371,10 +6367,6 @@
         <translation>%1 的目标（批量）</translation>
     </message>
     <message>
-        <source>&amp;Every</source>
-        <translation>全部(&amp;E)</translation>
-    </message>
-    <message>
         <source>%1 (%2 of its leads)</source>
         <translation>%1（其线索中的 %2 个）</translation>
     </message>
@@ -6395,6 +6387,14 @@
         <translation>
             <numerusform>已添加 %n 个目标。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Wh&amp;en</source>
+        <translation>时间(&amp;E)</translation>
+    </message>
+    <message>
+        <source>E&amp;very</source>
+        <translation>全部(&amp;V)</translation>
     </message>
 </context>
 <context>

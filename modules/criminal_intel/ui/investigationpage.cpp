@@ -621,7 +621,7 @@ void InvestigationPage::setTarget()
         after->setObjectName(QStringLiteral("afterGo"));
         after->setRange(0, 7 * 24 * 60);
         after->setSuffix(tr(" min after go"));
-        d.form->addRow(tr("W&hen"), after);
+        d.form->addRow(tr("Wh&en"), after);
         QLineEdit* note = d.line(QStringLiteral("note"), tr("&Note"), tr("What the unit should know"));
         InvestigationTarget target;
         if (existing) {
@@ -653,7 +653,7 @@ void InvestigationPage::setManyTargets()
 {
     withCandidates([this](qint64 id, const QString& title, const QList<Entity>& candidates) {
         FormDialog d(this, QStringLiteral("targetsDialog"), tr("Targets of %1, many at once").arg(title));
-        QComboBox* kind = d.choice(QStringLiteral("kind"), tr("&Every"));
+        QComboBox* kind = d.choice(QStringLiteral("kind"), tr("E&very"));
         for (EntityKind k : allEntityKinds()) {
             const int count = int(std::count_if(candidates.cbegin(), candidates.cend(), [k](const Entity& e) { return e.kind == k; }));
             if (count > 0)
@@ -681,7 +681,7 @@ void InvestigationPage::setManyTargets()
         after->setObjectName(QStringLiteral("afterGo"));
         after->setRange(0, 7 * 24 * 60);
         after->setSuffix(tr(" min after go"));
-        d.form->addRow(tr("W&hen"), after);
+        d.form->addRow(tr("Wh&en"), after);
         auto* hint = new QLabel(tr("Space ticks a unit. Entities that are targets already keep their line."), &d.dialog);
         d.form->addRow(hint);
         kind->setFocus();
