@@ -5841,30 +5841,6 @@
 <context>
     <name>hexhub::criminalintel::InvestigationPage</name>
     <message>
-        <source>Political security joint control</source>
-        <translation>政治安全联合管控</translation>
-    </message>
-    <message>
-        <source>Basic control</source>
-        <translation>基础管控</translation>
-    </message>
-    <message>
-        <source>Criminal intelligence</source>
-        <translation>刑事情报</translation>
-    </message>
-    <message>
-        <source>Big-data investigation</source>
-        <translation>大数据侦查</translation>
-    </message>
-    <message>
-        <source>Case management</source>
-        <translation>案件管理</translation>
-    </message>
-    <message>
-        <source>Supervision</source>
-        <translation>监督</translation>
-    </message>
-    <message>
         <source>unit %1</source>
         <translation>警力 %1</translation>
     </message>

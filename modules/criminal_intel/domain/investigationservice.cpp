@@ -27,6 +27,7 @@
 #include <QLocale>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <array>
 
 namespace hexhub::criminalintel {
@@ -65,13 +66,20 @@ QVariant nullable(qint64 v)
     return v > 0 ? QVariant(v) : QVariant();
 }
 
-// The centres a task or a member may be: the seven modules.
+// The centres a task or a member may be: the seven modules, with their names.
+constexpr std::array<std::pair<const char*, const char*>, 7> kCentres{{
+    {"hub", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "the hub")},
+    {"political_security", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Political security joint control")},
+    {"basic_control", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Basic control")},
+    {"criminal_intel", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Criminal intelligence")},
+    {"bigdata_investigation", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Big-data investigation")},
+    {"case_management", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Case management")},
+    {"supervision", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Supervision")},
+}};
+
 bool isCentre(const QString& id)
 {
-    static const QStringList centres{QStringLiteral("hub"), QStringLiteral("political_security"), QStringLiteral("basic_control"),
-                                     QStringLiteral("criminal_intel"), QStringLiteral("bigdata_investigation"),
-                                     QStringLiteral("case_management"), QStringLiteral("supervision")};
-    return centres.contains(id);
+    return std::any_of(kCentres.cbegin(), kCentres.cend(), [&id](const auto& c) { return id == QLatin1String(c.first); });
 }
 
 // Appends to the investigation's timeline and tells the desks.
@@ -303,16 +311,7 @@ std::optional<InvestigationChanged> InvestigationChanged::fromJson(const QJsonOb
 
 QString centreName(const QString& id)
 {
-    static const std::array<std::pair<const char*, const char*>, 7> names{{
-        {"hub", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "the hub")},
-        {"political_security", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Political security joint control")},
-        {"basic_control", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Basic control")},
-        {"criminal_intel", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Criminal intelligence")},
-        {"bigdata_investigation", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Big-data investigation")},
-        {"case_management", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Case management")},
-        {"supervision", QT_TRANSLATE_NOOP("hexhub::criminalintel::InvestigationService", "Supervision")},
-    }};
-    for (const auto& [key, name] : names)
+    for (const auto& [key, name] : kCentres)
         if (id == QLatin1String(key))
             return Tr::tr(name);
     return id;

@@ -40,22 +40,15 @@ QString stamp(qint64 ms)
 // The centres a line or a member may be, in the language in use.
 QList<QPair<QString, QString>> centreNames()
 {
-    return {{QStringLiteral("political_security"), InvestigationPage::tr("Political security joint control")},
-            {QStringLiteral("basic_control"), InvestigationPage::tr("Basic control")},
-            {QStringLiteral("criminal_intel"), InvestigationPage::tr("Criminal intelligence")},
-            {QStringLiteral("bigdata_investigation"), InvestigationPage::tr("Big-data investigation")},
-            {QStringLiteral("case_management"), InvestigationPage::tr("Case management")},
-            {QStringLiteral("supervision"), InvestigationPage::tr("Supervision")}};
+    QList<QPair<QString, QString>> out;
+    for (const char* id : {"political_security", "basic_control", "criminal_intel", "bigdata_investigation", "case_management", "supervision"})
+        out.append({QString::fromLatin1(id), centreName(QString::fromLatin1(id))});
+    return out;
 }
 
 QString who(AssigneeKind kind, const QString& id)
 {
-    if (kind == AssigneeKind::Unit)
-        return InvestigationPage::tr("unit %1").arg(id);
-    for (const auto& [key, name] : centreNames())
-        if (key == id)
-            return name;
-    return id;
+    return kind == AssigneeKind::Unit ? InvestigationPage::tr("unit %1").arg(id) : centreName(id);
 }
 
 QTreeWidget* tree(QWidget* parent, const QString& name, const QStringList& headers)

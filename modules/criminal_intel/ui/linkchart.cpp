@@ -431,7 +431,12 @@ void LinkChart::chartInvestigation(qint64 investigation, const QString& title, c
         say(tr("The investigation's leads have no entities yet: add them (A) and save the chart with it (Ctrl+S)."));
         return;
     }
-    whenFinished(this, m_entities.neighbours(entities, 1, 500), [this, first = entities.first()](const QFuture<ChartData>& near) {
+    chartAround(entities);
+}
+
+void LinkChart::chartAround(const QList<qint64>& ids)
+{
+    whenFinished(this, m_entities.neighbours(ids, 1, 500), [this, first = ids.first()](const QFuture<ChartData>& near) {
         try {
             merge(near.result(), false);
             m_canvas->setCurrent(m_index.value(first, -1));
@@ -445,17 +450,7 @@ void LinkChart::chartInvestigation(qint64 investigation, const QString& title, c
 void LinkChart::chartLead(qint64 lead)
 {
     m_lead = lead;
-    const auto chartThese = [this](const QList<qint64>& ids) {
-        whenFinished(this, m_entities.neighbours(ids, 1, 500), [this, first = ids.first()](const QFuture<ChartData>& near) {
-            try {
-                merge(near.result(), false);
-                m_canvas->setCurrent(m_index.value(first, -1));
-                layoutChart(QStringLiteral("force"));
-            } catch (const std::exception& e) {
-                say(errorText(e));
-            }
-        });
-    };
+    const auto chartThese = [this](const QList<qint64>& ids) { chartAround(ids); };
     whenFinished(this, m_context.leads.entities(lead), [this, lead, chartThese](const QFuture<QList<LeadEntity>>& done) {
         try {
             QList<qint64> ids;

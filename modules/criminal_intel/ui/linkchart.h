@@ -75,6 +75,8 @@ public:
      */
     void chartInvestigation(qint64 investigation, const QString& title, const QList<qint64>& entities, qint64 savedChart);
     qint64 investigationId() const { return m_investigation; }
+    //! `ids` (not empty) and what they link to, one step out, laid out around the first.
+    void chartAround(const QList<qint64>& ids);
     //! E (1 step), Shift+E (asks how many, "stepsDialog"): the current item's neighbours.
     void expand(int steps);
     void askSteps();
