@@ -2,11 +2,11 @@
 // paths found level by level through the links' indexes (from_id, to_id), never by loading the
 // whole graph. Cross-referencing compares match keys; on a prepared shared server a desk's login
 // may not read them, so the server compares (ci_entities_matching()).
-#include "hexhub/criminal_intel/entities.h"
-#include "leadrules_p.h"
-
 #include "base/clock.h"
 #include "base/error.h"
+#include "hexhub/criminal_intel/entities.h"
+#include "intelkeep_p.h"
+#include "leadrules_p.h"
 #include "module/servicesupport.h"
 #include "security/accesscontrol.h"
 #include "security/audit.h"
@@ -330,10 +330,11 @@ qint64 insertLink(WriteTransaction& txn, const NewLink& link, const QString& act
 
 } // namespace detail
 
-EntityService::EntityService(Store& store, Session& session, AuditLog& audit)
+EntityService::EntityService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -406,16 +407,23 @@ QFuture<Entity> EntityService::add(const NewEntity& entity, const CommandId& com
     if (auto refused = check<Entity>(m_audit, actor, QString::fromLatin1(kEditPermission), Tr::tr("add entities"),
                                      QStringLiteral("entity.changed"), QStringLiteral("ci_entities")))
         return *refused;
-    return m_store.write(intelWrite(actor), [this, entity, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.entity.add");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return loadEntity(txn, done->toLongLong());
-        const qint64 id = detail::insertEntity(txn, entity, name);
-        m_audit.append(txn, {name, QStringLiteral("entity.changed"), QStringLiteral("entity:%1").arg(id),
-                             QStringLiteral("added %1").arg(entityKindKey(entity.kind)), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadEntity(txn, id);
-    });
+    return intelkeep::kept(m_outbox,
+                           intelkeep::offline(QStringLiteral("criminal_intel.entity.add"), command,
+                                              {{QStringLiteral("entity"), intelkeep::toJson(entity)}},
+                                              entity.leadId > 0 ? QStringList{intelkeep::leadRecord(entity.leadId)} : QStringList(),
+                                              Tr::tr("Add %1 to the chart").arg(entityKindName(entityKindKey(entity.kind))), actor),
+                           [&] {
+                               return m_store.write(intelWrite(actor), [this, entity, command, name = actor.name](WriteTransaction& txn) {
+                                   const QString op = QStringLiteral("criminal_intel.entity.add");
+                                   if (auto done = service::appliedBefore(txn, command, op))
+                                       return loadEntity(txn, done->toLongLong());
+                                   const qint64 id = detail::insertEntity(txn, entity, name);
+                                   m_audit.append(txn, {name, QStringLiteral("entity.changed"), QStringLiteral("entity:%1").arg(id),
+                                                        QStringLiteral("added %1").arg(entityKindKey(entity.kind)), QStringLiteral("success")});
+                                   service::recordApplied(txn, command, op, QString::number(id));
+                                   return loadEntity(txn, id);
+                               });
+                           });
 }
 
 QFuture<Entity> EntityService::merge(qint64 duplicate, int version, qint64 into, const QString& reason, const CommandId& command)
@@ -427,42 +435,59 @@ QFuture<Entity> EntityService::merge(qint64 duplicate, int version, qint64 into,
         return *refused;
     if (duplicate == into)
         return failNow<Entity>(Tr::tr("An entity is not merged into itself."));
-    return m_store.write(intelWrite(actor), [this, duplicate, version, into, reason, command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.entity.merge");
-        if (service::appliedBefore(txn, command, op))
-            return loadEntity(txn, duplicate);
-        const QString why = requireReason(reason, Tr::tr("Say why the two are the same; it goes on record."));
-        const Entity dup = loadEntity(txn, duplicate);
-        const Entity target = loadEntity(txn, into);
-        if (dup.kind != target.kind)
-            throw ValidationError(Tr::tr("Only entities of one kind are merged (a %1 is not a %2).")
-                                      .arg(entityKindName(entityKindKey(dup.kind)), entityKindName(entityKindKey(target.kind))));
-        if (dup.mergedInto || target.mergedInto)
-            throw ValidationError(Tr::tr("Entity %1 was merged already.").arg(dup.mergedInto ? duplicate : into));
-        const qint64 now = txn.clock().nowMs();
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_entities SET merged_into = ?, updated_at = ?, version = version + 1 "
-                                                        "WHERE id = ? AND version = ?"),
-                                         {into, now, duplicate, version}),
-                                Tr::tr("Another analyst changed this entity meanwhile; look at it again."));
-        // Its links pass to the one it repeats; a link between the two would tie it to itself and goes.
-        txn.exec(QStringLiteral("DELETE FROM ci_links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)"),
-                 {duplicate, into, into, duplicate});
-        txn.exec(QStringLiteral("UPDATE ci_links SET from_id = ? WHERE from_id = ?"), {into, duplicate});
-        txn.exec(QStringLiteral("UPDATE ci_links SET to_id = ? WHERE to_id = ?"), {into, duplicate});
-        txn.exec(QStringLiteral("INSERT INTO ci_lead_entities (lead_id, entity_id) SELECT lead_id, ? FROM ci_lead_entities d "
-                                "WHERE d.entity_id = ? AND NOT EXISTS (SELECT 1 FROM ci_lead_entities x WHERE x.entity_id = ? AND x.lead_id = d.lead_id)"),
-                 {into, duplicate, into});
-        txn.exec(QStringLiteral("DELETE FROM ci_lead_entities WHERE entity_id = ?"), {duplicate});
-        // Kept as long as the longer of the two was to be.
-        txn.exec(QStringLiteral("UPDATE ci_entities SET retain_until = CASE WHEN retain_until IS NULL OR retain_until < ? THEN ? ELSE retain_until END, "
-                                "updated_at = ?, version = version + 1 WHERE id = ?"),
-                 {dup.retainUntil, dup.retainUntil, now, into});
-        txn.publish(EntityChanged{duplicate, entityKindKey(dup.kind), QStringLiteral("merged"), into, 0, why});
-        m_audit.append(txn, {name, QStringLiteral("entity.changed"), object, QStringLiteral("merged into entity:%1: %2").arg(into).arg(why),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(duplicate));
-        return loadEntity(txn, duplicate);
-    });
+    if (auto bad = intelkeep::missingReason<Entity>(reason, Tr::tr("Say why the two are the same; it goes on record.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.entity.merge"), command,
+                           {{QStringLiteral("id"), duplicate},
+                            {QStringLiteral("version"), version},
+                            {QStringLiteral("into"), into},
+                            {QStringLiteral("reason"), reason}},
+                           {intelkeep::entityRecord(duplicate), intelkeep::entityRecord(into)},
+                           Tr::tr("Merge entity %1 into entity %2").arg(duplicate).arg(into), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, duplicate, version, into, reason, command, object,
+                                                     name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.entity.merge");
+                if (service::appliedBefore(txn, command, op))
+                    return loadEntity(txn, duplicate);
+                const QString why = requireReason(reason, Tr::tr("Say why the two are the same; it goes on record."));
+                const Entity dup = loadEntity(txn, duplicate);
+                const Entity target = loadEntity(txn, into);
+                if (dup.kind != target.kind)
+                    throw ValidationError(Tr::tr("Only entities of one kind are merged (a %1 is not a %2).")
+                                              .arg(entityKindName(entityKindKey(dup.kind)), entityKindName(entityKindKey(target.kind))));
+                if (dup.mergedInto || target.mergedInto)
+                    throw ValidationError(Tr::tr("Entity %1 was merged already.").arg(dup.mergedInto ? duplicate : into));
+                const qint64 now = txn.clock().nowMs();
+                service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_entities SET merged_into = ?, updated_at = ?, version = version + 1 "
+                                                                "WHERE id = ? AND version = ?"),
+                                                 {into, now, duplicate, version}),
+                                        Tr::tr("Another analyst changed this entity meanwhile; look at it again."));
+                // Its links pass to the one it repeats; a link between the two would tie it to itself and goes.
+                txn.exec(QStringLiteral("DELETE FROM ci_links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)"),
+                         {duplicate, into, into, duplicate});
+                txn.exec(QStringLiteral("UPDATE ci_links SET from_id = ? WHERE from_id = ?"), {into, duplicate});
+                txn.exec(QStringLiteral("UPDATE ci_links SET to_id = ? WHERE to_id = ?"), {into, duplicate});
+                txn.exec(
+                    QStringLiteral(
+                        "INSERT INTO ci_lead_entities (lead_id, entity_id) SELECT lead_id, ? FROM ci_lead_entities d "
+                        "WHERE d.entity_id = ? AND NOT EXISTS (SELECT 1 FROM ci_lead_entities x WHERE x.entity_id = ? AND x.lead_id = d.lead_id)"),
+                    {into, duplicate, into});
+                txn.exec(QStringLiteral("DELETE FROM ci_lead_entities WHERE entity_id = ?"), {duplicate});
+                // Kept as long as the longer of the two was to be.
+                txn.exec(QStringLiteral(
+                             "UPDATE ci_entities SET retain_until = CASE WHEN retain_until IS NULL OR retain_until < ? THEN ? ELSE retain_until END, "
+                             "updated_at = ?, version = version + 1 WHERE id = ?"),
+                         {dup.retainUntil, dup.retainUntil, now, into});
+                txn.publish(EntityChanged{duplicate, entityKindKey(dup.kind), QStringLiteral("merged"), into, 0, why});
+                m_audit.append(txn, {name, QStringLiteral("entity.changed"), object, QStringLiteral("merged into entity:%1: %2").arg(into).arg(why),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(duplicate));
+                return loadEntity(txn, duplicate);
+            });
+        });
 }
 
 namespace {
@@ -496,66 +521,77 @@ QFuture<QList<qint64>> EntityService::takeInEvidence(qint64 lead, const CommandI
     if (auto refused = check<QList<qint64>>(m_audit, actor, QString::fromLatin1(kEditPermission), Tr::tr("add entities"),
                                             QStringLiteral("entity.changed"), object))
         return *refused;
-    return m_store.write(intelWrite(actor), [this, lead, command, object, name = actor.name](WriteTransaction& txn) {
-        const auto entitiesOf = [&] {
-            QList<qint64> out;
-            QSqlQuery q = txn.exec(QStringLiteral("SELECT entity_id FROM ci_lead_entities WHERE lead_id = ? ORDER BY entity_id"), {lead});
-            while (q.next())
-                out << q.value(0).toLongLong();
-            return out;
-        };
-        const QString op = QStringLiteral("criminal_intel.entity.evidence");
-        if (service::appliedBefore(txn, command, op))
-            return entitiesOf();
-        QSqlQuery l = txn.exec(QStringLiteral("SELECT evidence, source_record FROM ci_leads WHERE id = ?"), {lead});
-        if (!l.next())
-            throw NotFoundError(Tr::tr("No lead %1.").arg(lead));
-        QList<qint64> existing = entitiesOf();
-        const QJsonObject evidence = QJsonDocument::fromJson(l.value(0).toString().toUtf8()).object();
-        const QJsonArray members = evidence.value(QStringLiteral("members")).toArray();
-        if (!existing.isEmpty() || members.isEmpty())
-            return existing;
-        if (members.size() > 5000)
-            throw ValidationError(Tr::tr("The evidence names %1 members; at most 5,000 are taken onto a chart.").arg(members.size()));
-        const QString provenance = QStringLiteral("%1, dataset %2 (%3 v%4)")
-                                       .arg(l.value(1).toString())
-                                       .arg(evidence.value(QStringLiteral("dataset")).toVariant().toString(),
-                                            evidence.value(QStringLiteral("model")).toString(),
-                                            evidence.value(QStringLiteral("version")).toVariant().toString());
-        QHash<QString, qint64> memberIds, identifierIds;
-        for (const QJsonValue& m : members) {
-            const QString label = m.toString().simplified();
-            if (label.isEmpty() || memberIds.contains(label))
-                continue;
-            NewEntity e{EntityKind::Account, label, lead};
-            e.attributes.insert(QStringLiteral("role"), QStringLiteral("member"));
-            memberIds.insert(label, detail::insertEntity(txn, e, name));
-        }
-        int ties = 0;
-        for (const QJsonValue& v : evidence.value(QStringLiteral("ties")).toArray()) {
-            const QJsonObject t = v.toObject();
-            const qint64 member = memberIds.value(t.value(QStringLiteral("member")).toString().simplified());
-            const QString column = t.value(QStringLiteral("column")).toString();
-            const QString value = t.value(QStringLiteral("value")).toString().simplified();
-            if (!member || value.isEmpty())
-                continue;
-            const QString key = column + QLatin1Char('\n') + value;
-            if (!identifierIds.contains(key)) {
-                NewEntity e{kindOfColumn(column), value, lead};
-                e.attributes.insert(QStringLiteral("column"), column.left(40));
-                identifierIds.insert(key, detail::insertEntity(txn, e, name));
-            }
-            detail::insertLink(txn, {member, identifierIds.value(key), QStringLiteral("uses"), true, LinkConfidence::Unconfirmed, LinkSource::DatasetRow,
-                                     provenance.left(300), Tr::tr("Tied by the shared %1 (the model's finding)").arg(column)},
-                               name);
-            ++ties;
-        }
-        m_audit.append(txn, {name, QStringLiteral("entity.changed"), object,
-                             QStringLiteral("evidence taken in: %1 members, %2 identifiers, %3 ties").arg(memberIds.size()).arg(identifierIds.size()).arg(ties),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(lead));
-        return entitiesOf();
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.entity.evidence"), command, {{QStringLiteral("lead"), lead}}, {intelkeep::leadRecord(lead)},
+                           Tr::tr("Chart what lead %1's evidence names").arg(lead), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, lead, command, object, name = actor.name](WriteTransaction& txn) {
+                const auto entitiesOf = [&] {
+                    QList<qint64> out;
+                    QSqlQuery q = txn.exec(QStringLiteral("SELECT entity_id FROM ci_lead_entities WHERE lead_id = ? ORDER BY entity_id"), {lead});
+                    while (q.next())
+                        out << q.value(0).toLongLong();
+                    return out;
+                };
+                const QString op = QStringLiteral("criminal_intel.entity.evidence");
+                if (service::appliedBefore(txn, command, op))
+                    return entitiesOf();
+                QSqlQuery l = txn.exec(QStringLiteral("SELECT evidence, source_record FROM ci_leads WHERE id = ?"), {lead});
+                if (!l.next())
+                    throw NotFoundError(Tr::tr("No lead %1.").arg(lead));
+                QList<qint64> existing = entitiesOf();
+                const QJsonObject evidence = QJsonDocument::fromJson(l.value(0).toString().toUtf8()).object();
+                const QJsonArray members = evidence.value(QStringLiteral("members")).toArray();
+                if (!existing.isEmpty() || members.isEmpty())
+                    return existing;
+                if (members.size() > 5000)
+                    throw ValidationError(Tr::tr("The evidence names %1 members; at most 5,000 are taken onto a chart.").arg(members.size()));
+                const QString provenance =
+                    QStringLiteral("%1, dataset %2 (%3 v%4)")
+                        .arg(l.value(1).toString())
+                        .arg(evidence.value(QStringLiteral("dataset")).toVariant().toString(), evidence.value(QStringLiteral("model")).toString(),
+                             evidence.value(QStringLiteral("version")).toVariant().toString());
+                QHash<QString, qint64> memberIds, identifierIds;
+                for (const QJsonValue& m : members) {
+                    const QString label = m.toString().simplified();
+                    if (label.isEmpty() || memberIds.contains(label))
+                        continue;
+                    NewEntity e{EntityKind::Account, label, lead};
+                    e.attributes.insert(QStringLiteral("role"), QStringLiteral("member"));
+                    memberIds.insert(label, detail::insertEntity(txn, e, name));
+                }
+                int ties = 0;
+                for (const QJsonValue& v : evidence.value(QStringLiteral("ties")).toArray()) {
+                    const QJsonObject t = v.toObject();
+                    const qint64 member = memberIds.value(t.value(QStringLiteral("member")).toString().simplified());
+                    const QString column = t.value(QStringLiteral("column")).toString();
+                    const QString value = t.value(QStringLiteral("value")).toString().simplified();
+                    if (!member || value.isEmpty())
+                        continue;
+                    const QString key = column + QLatin1Char('\n') + value;
+                    if (!identifierIds.contains(key)) {
+                        NewEntity e{kindOfColumn(column), value, lead};
+                        e.attributes.insert(QStringLiteral("column"), column.left(40));
+                        identifierIds.insert(key, detail::insertEntity(txn, e, name));
+                    }
+                    detail::insertLink(txn,
+                                       {member, identifierIds.value(key), QStringLiteral("uses"), true, LinkConfidence::Unconfirmed,
+                                        LinkSource::DatasetRow, provenance.left(300),
+                                        Tr::tr("Tied by the shared %1 (the model's finding)").arg(column)},
+                                       name);
+                    ++ties;
+                }
+                m_audit.append(txn, {name, QStringLiteral("entity.changed"), object,
+                                     QStringLiteral("evidence taken in: %1 members, %2 identifiers, %3 ties")
+                                         .arg(memberIds.size())
+                                         .arg(identifierIds.size())
+                                         .arg(ties),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(lead));
+                return entitiesOf();
+            });
+        });
 }
 
 QFuture<Entity> EntityService::setAttributes(qint64 id, int version, const QJsonObject& attributes, const CommandId& command)
@@ -567,21 +603,28 @@ QFuture<Entity> EntityService::setAttributes(qint64 id, int version, const QJson
         return *refused;
     if (const QString problem = attributesProblem(attributes); !problem.isEmpty())
         return failNow<Entity>(problem);
-    return m_store.write(intelWrite(actor), [this, id, version, attributes, command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.entity.attributes");
-        if (service::appliedBefore(txn, command, op))
-            return loadEntity(txn, id);
-        const Entity before = loadEntity(txn, id);
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_entities SET attributes = ?, updated_at = ?, version = version + 1 "
-                                                        "WHERE id = ? AND version = ? AND merged_into IS NULL"),
-                                         {compact(attributes), txn.clock().nowMs(), id, version}),
-                                Tr::tr("Another analyst changed this entity meanwhile, or it was merged; look at it again."));
-        txn.publish(EntityChanged{id, entityKindKey(before.kind), QStringLiteral("attributes"), 0, 0, QString()});
-        m_audit.append(txn, {name, QStringLiteral("entity.changed"), object, QStringLiteral("attributes %1").arg(compact(attributes)),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadEntity(txn, id);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.entity.attributes"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("version"), version}, {QStringLiteral("attributes"), attributes}},
+                           {intelkeep::entityRecord(id)}, Tr::tr("Change entity %1's attributes").arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, version, attributes, command, object, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.entity.attributes");
+                if (service::appliedBefore(txn, command, op))
+                    return loadEntity(txn, id);
+                const Entity before = loadEntity(txn, id);
+                service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_entities SET attributes = ?, updated_at = ?, version = version + 1 "
+                                                                "WHERE id = ? AND version = ? AND merged_into IS NULL"),
+                                                 {compact(attributes), txn.clock().nowMs(), id, version}),
+                                        Tr::tr("Another analyst changed this entity meanwhile, or it was merged; look at it again."));
+                txn.publish(EntityChanged{id, entityKindKey(before.kind), QStringLiteral("attributes"), 0, 0, QString()});
+                m_audit.append(txn, {name, QStringLiteral("entity.changed"), object, QStringLiteral("attributes %1").arg(compact(attributes)),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadEntity(txn, id);
+            });
+        });
 }
 
 QFuture<Link> EntityService::link(const NewLink& link, const CommandId& command)
@@ -590,17 +633,24 @@ QFuture<Link> EntityService::link(const NewLink& link, const CommandId& command)
     if (auto refused = check<Link>(m_audit, actor, QString::fromLatin1(kEditPermission), Tr::tr("link entities"),
                                    QStringLiteral("link.changed"), QStringLiteral("ci_links")))
         return *refused;
-    return m_store.write(intelWrite(actor), [this, link, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.link.add");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return loadLink(txn, done->toLongLong());
-        const qint64 id = detail::insertLink(txn, link, name);
-        m_audit.append(txn, {name, QStringLiteral("link.changed"), QStringLiteral("link:%1").arg(id),
-                             QStringLiteral("entity:%1 %2 entity:%3 (%4)").arg(link.from).arg(link.relation).arg(link.to).arg(link.sourceRef),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadLink(txn, id);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.link.add"), command, {{QStringLiteral("link"), intelkeep::toJson(link)}},
+                           {intelkeep::entityRecord(link.from), intelkeep::entityRecord(link.to)},
+                           Tr::tr("Link entity %1 %2 entity %3").arg(link.from).arg(relationName(link.relation)).arg(link.to), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, link, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.link.add");
+                if (auto done = service::appliedBefore(txn, command, op))
+                    return loadLink(txn, done->toLongLong());
+                const qint64 id = detail::insertLink(txn, link, name);
+                m_audit.append(txn, {name, QStringLiteral("link.changed"), QStringLiteral("link:%1").arg(id),
+                                     QStringLiteral("entity:%1 %2 entity:%3 (%4)").arg(link.from).arg(link.relation).arg(link.to).arg(link.sourceRef),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadLink(txn, id);
+            });
+        });
 }
 
 QFuture<qint64> EntityService::unlink(qint64 id, const QString& reason, const CommandId& command)
@@ -609,20 +659,32 @@ QFuture<qint64> EntityService::unlink(qint64 id, const QString& reason, const Co
     const QString object = QStringLiteral("link:%1").arg(id);
     if (auto refused = check<qint64>(m_audit, actor, QString::fromLatin1(kEditPermission), Tr::tr("remove links"), QStringLiteral("link.changed"), object))
         return *refused;
-    return m_store.write(intelWrite(actor), [this, id, reason, command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.link.remove");
-        if (service::appliedBefore(txn, command, op))
-            return id;
-        const QString why = requireReason(reason, Tr::tr("Say why the link goes; it goes on record."));
-        const Link before = loadLink(txn, id);
-        txn.exec(QStringLiteral("DELETE FROM ci_links WHERE id = ?"), {id});
-        txn.publish(LinkChanged{id, before.from, before.to, before.relation, QStringLiteral("removed"), why});
-        m_audit.append(txn, {name, QStringLiteral("link.changed"), object,
-                             QStringLiteral("removed entity:%1 %2 entity:%3 (%4): %5").arg(before.from).arg(before.relation).arg(before.to).arg(before.sourceRef, why),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return id;
-    });
+    if (auto bad = intelkeep::missingReason<qint64>(reason, Tr::tr("Say why the link goes; it goes on record.")))
+        return *bad;
+    return intelkeep::kept(m_outbox,
+                           intelkeep::offline(QStringLiteral("criminal_intel.link.remove"), command,
+                                              {{QStringLiteral("id"), id}, {QStringLiteral("reason"), reason}}, {intelkeep::linkRecord(id)},
+                                              Tr::tr("Remove link %1").arg(id), actor),
+                           [&] {
+                               return m_store.write(intelWrite(actor), [this, id, reason, command, object, name = actor.name](WriteTransaction& txn) {
+                                   const QString op = QStringLiteral("criminal_intel.link.remove");
+                                   if (service::appliedBefore(txn, command, op))
+                                       return id;
+                                   const QString why = requireReason(reason, Tr::tr("Say why the link goes; it goes on record."));
+                                   const Link before = loadLink(txn, id);
+                                   txn.exec(QStringLiteral("DELETE FROM ci_links WHERE id = ?"), {id});
+                                   txn.publish(LinkChanged{id, before.from, before.to, before.relation, QStringLiteral("removed"), why});
+                                   m_audit.append(txn, {name, QStringLiteral("link.changed"), object,
+                                                        QStringLiteral("removed entity:%1 %2 entity:%3 (%4): %5")
+                                                            .arg(before.from)
+                                                            .arg(before.relation)
+                                                            .arg(before.to)
+                                                            .arg(before.sourceRef, why),
+                                                        QStringLiteral("success")});
+                                   service::recordApplied(txn, command, op, QString::number(id));
+                                   return id;
+                               });
+                           });
 }
 
 QFuture<ChartData> EntityService::neighbours(const QList<qint64>& ids, int steps, int limit) const
@@ -825,31 +887,44 @@ QFuture<SavedChart> EntityService::saveChart(qint64 id, int version, const QStri
     const QString text = compact(state);
     if (text.size() > 2 * 1024 * 1024 || state.value(QStringLiteral("items")).toArray().size() > 20000)
         return failNow<SavedChart>(Tr::tr("The chart is too large to save (at most 20,000 items and 2 MB)."));
-    return m_store.write(intelWrite(actor), [this, id, version, name, text, investigation, command, who = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.chart.save");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return loadChart(txn, done->toLongLong());
-        if (investigation > 0 && !txn.scalar(QStringLiteral("SELECT 1 FROM ci_investigations WHERE id = ?"), {investigation}).isValid())
-            throw NotFoundError(Tr::tr("No investigation %1 to save the chart with.").arg(investigation));
-        const qint64 now = txn.clock().nowMs();
-        const QVariant serves = investigation > 0 ? QVariant(investigation) : QVariant();
-        qint64 saved = id;
-        if (id == 0) {
-            saved = txn.insert(QStringLiteral("INSERT INTO ci_charts (title, investigation_id, state, created_by, created_at, updated_by, updated_at) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                               {name, serves, text, who, now, who, now});
-        } else {
-            loadChart(txn, id);
-            service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_charts SET title = ?, investigation_id = ?, state = ?, updated_by = ?, updated_at = ?, "
-                                                            "version = version + 1 WHERE id = ? AND version = ?"),
-                                             {name, serves, text, who, now, id, version}),
-                                    Tr::tr("Someone saved this chart meanwhile; open it again, or save yours as a new chart."));
-        }
-        txn.publish(ChartSaved{saved, name, investigation});
-        m_audit.append(txn, {who, QStringLiteral("chart.saved"), QStringLiteral("chart:%1").arg(saved), name, QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(saved));
-        return loadChart(txn, saved);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.chart.save"), command,
+                           {{QStringLiteral("id"), id},
+                            {QStringLiteral("version"), version},
+                            {QStringLiteral("title"), title},
+                            {QStringLiteral("state"), state},
+                            {QStringLiteral("investigation"), investigation}},
+                           id > 0 ? QStringList{intelkeep::chartRecord(id)} : QStringList(), Tr::tr("Save chart %1").arg(title.simplified()), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, version, name, text, investigation, command, who = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.chart.save");
+                if (auto done = service::appliedBefore(txn, command, op))
+                    return loadChart(txn, done->toLongLong());
+                if (investigation > 0 && !txn.scalar(QStringLiteral("SELECT 1 FROM ci_investigations WHERE id = ?"), {investigation}).isValid())
+                    throw NotFoundError(Tr::tr("No investigation %1 to save the chart with.").arg(investigation));
+                const qint64 now = txn.clock().nowMs();
+                const QVariant serves = investigation > 0 ? QVariant(investigation) : QVariant();
+                qint64 saved = id;
+                if (id == 0) {
+                    saved = txn.insert(
+                        QStringLiteral("INSERT INTO ci_charts (title, investigation_id, state, created_by, created_at, updated_by, updated_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                        {name, serves, text, who, now, who, now});
+                } else {
+                    loadChart(txn, id);
+                    service::requireUpdated(
+                        txn.exec(QStringLiteral("UPDATE ci_charts SET title = ?, investigation_id = ?, state = ?, updated_by = ?, updated_at = ?, "
+                                                "version = version + 1 WHERE id = ? AND version = ?"),
+                                 {name, serves, text, who, now, id, version}),
+                        Tr::tr("Someone saved this chart meanwhile; open it again, or save yours as a new chart."));
+                }
+                txn.publish(ChartSaved{saved, name, investigation});
+                m_audit.append(txn, {who, QStringLiteral("chart.saved"), QStringLiteral("chart:%1").arg(saved), name, QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(saved));
+                return loadChart(txn, saved);
+            });
+        });
 }
 
 #undef HEXHUB_REQUIRE_VIEW

@@ -3,16 +3,16 @@
 // proposal of a cluster operation (hub's proposeOperationIn()), and the timeline, which the hub's
 // reports on those tasks and that operation reach through a reaction in the hub's transaction
 // (followHubProgress(); on a prepared shared server the server writes it, ci_follow_hub()).
-#include "hexhub/criminal_intel/investigations.h"
-#include "hexhub/criminal_intel/entities.h"
-#include "hexhub/criminal_intel/leads.h"
-#include "hexhub/hub/events.h"
-#include "hexhub/hub/taskservice.h"
-#include "leadrules_p.h"
-
 #include "base/clock.h"
 #include "base/error.h"
 #include "bus/event.h"
+#include "hexhub/criminal_intel/entities.h"
+#include "hexhub/criminal_intel/investigations.h"
+#include "hexhub/criminal_intel/leads.h"
+#include "hexhub/hub/events.h"
+#include "hexhub/hub/taskservice.h"
+#include "intelkeep_p.h"
+#include "leadrules_p.h"
 #include "module/servicesupport.h"
 #include "security/audit.h"
 #include "security/session.h"
@@ -26,7 +26,6 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <array>
 
@@ -377,10 +376,11 @@ QString TimelineEntry::text() const
 // ---------------------------------------------------------------------------------------------
 // The service
 
-InvestigationService::InvestigationService(Store& store, Session& session, AuditLog& audit)
+InvestigationService::InvestigationService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -423,83 +423,115 @@ QFuture<Investigation> InvestigationService::open(const QString& title, const QS
         return failNow<Investigation>(Tr::tr("Give the investigation a title of 2 to 200 characters."));
     if (summary.size() > 4000)
         return failNow<Investigation>(Tr::tr("Keep the summary under 4,000 characters."));
-    return m_store.write(intelWrite(actor), [this, t, summary, leads, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.open");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return loadInvestigation(txn, done->toLongLong());
-        for (qint64 lead : leads) {
-            const Lead l = detail::readLead(txn, lead);
-            if (l.investigationId > 0)
-                throw ValidationError(Tr::tr("Lead %1 is in another investigation already.").arg(l.reference));
-        }
-        const qint64 now = txn.clock().nowMs();
-        const qint64 id = txn.insert(QStringLiteral("INSERT INTO ci_investigations (title, summary, lead_id, status, opened_by, opened_at, "
-                                                    "updated_at) VALUES (?, ?, ?, 'open', ?, ?, ?)"),
-                                     {t, summary.trimmed(), leads.isEmpty() ? QVariant() : QVariant(leads.first()), name, now, now});
-        journal(txn, id, QStringLiteral("opened"), {{QStringLiteral("title"), t}}, name);
-        for (qint64 lead : leads) {
-            const Lead l = detail::readLead(txn, lead);
-            txn.exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-                     {id, now, lead});
-            journal(txn, id, QStringLiteral("lead_joined"), {{QStringLiteral("lead"), lead}, {QStringLiteral("reference"), l.reference}}, name);
-        }
-        addMemberIn(txn, id, MemberKind::Analyst, name, Tr::tr("lead analyst"), name);
-        txn.publish(EventDraft{QStringLiteral("investigation.opened"),
-                               QJsonObject{{QStringLiteral("investigation"), id}, {QStringLiteral("title"), t}}, 1, {}, {}, {}});
-        m_audit.append(txn, {name, QStringLiteral("investigation.opened"), investigationRef(id),
-                             QStringLiteral("%1 (%2 leads)").arg(t).arg(leads.size()), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadInvestigation(txn, id);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.open"), command,
+                           {{QStringLiteral("title"), t}, {QStringLiteral("summary"), summary}, {QStringLiteral("leads"), intelkeep::idsJson(leads)}},
+                           intelkeep::leadRecords(leads), Tr::tr("Open investigation %1").arg(t), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, t, summary, leads, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.open");
+                if (auto done = service::appliedBefore(txn, command, op))
+                    return loadInvestigation(txn, done->toLongLong());
+                for (qint64 lead : leads) {
+                    const Lead l = detail::readLead(txn, lead);
+                    if (l.investigationId > 0)
+                        throw ValidationError(Tr::tr("Lead %1 is in another investigation already.").arg(l.reference));
+                }
+                const qint64 now = txn.clock().nowMs();
+                const qint64 id = txn.insert(QStringLiteral("INSERT INTO ci_investigations (title, summary, lead_id, status, opened_by, opened_at, "
+                                                            "updated_at) VALUES (?, ?, ?, 'open', ?, ?, ?)"),
+                                             {t, summary.trimmed(), leads.isEmpty() ? QVariant() : QVariant(leads.first()), name, now, now});
+                journal(txn, id, QStringLiteral("opened"), {{QStringLiteral("title"), t}}, name);
+                for (qint64 lead : leads) {
+                    const Lead l = detail::readLead(txn, lead);
+                    txn.exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+                             {id, now, lead});
+                    journal(txn, id, QStringLiteral("lead_joined"), {{QStringLiteral("lead"), lead}, {QStringLiteral("reference"), l.reference}},
+                            name);
+                }
+                addMemberIn(txn, id, MemberKind::Analyst, name, Tr::tr("lead analyst"), name);
+                txn.publish(EventDraft{QStringLiteral("investigation.opened"),
+                                       QJsonObject{{QStringLiteral("investigation"), id}, {QStringLiteral("title"), t}},
+                                       1,
+                                       {},
+                                       {},
+                                       {}});
+                m_audit.append(txn, {name, QStringLiteral("investigation.opened"), investigationRef(id),
+                                     QStringLiteral("%1 (%2 leads)").arg(t).arg(leads.size()), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadInvestigation(txn, id);
+            });
+        });
 }
 
 QFuture<Investigation> InvestigationService::setStatus(qint64 id, int version, InvestigationStatus status, const QString& reason,
                                                        const CommandId& command) const
 {
     HEXHUB_REQUIRE_MANAGE(Investigation, Tr::tr("change investigations"), "investigation.changed", investigationRef(id));
-    return m_store.write(intelWrite(actor), [this, id, version, status, reason, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.status");
-        if (service::appliedBefore(txn, command, op))
-            return loadInvestigation(txn, id);
-        const QString why = requireReason(reason, Tr::tr("Say why; it goes on the investigation's timeline."));
-        const Investigation before = loadInvestigation(txn, id);
-        if (before.status == status)
-            throw ValidationError(Tr::tr("Investigation %1 is %2 already.").arg(before.title, investigationStatusName(status)));
-        if (status == InvestigationStatus::Closed && before.proposalId > 0
-            && loadProposalIn(txn, before.proposalId).status == ProposalStatus::Proposed)
-            throw ValidationError(Tr::tr("Its operation proposal awaits the hub's review; withdraw it before closing."));
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_investigations SET status = ?, status_reason = ?, updated_at = ?, "
-                                                        "version = version + 1 WHERE id = ? AND version = ?"),
-                                         {investigationStatusKey(status), why, txn.clock().nowMs(), id, version}),
-                                Tr::tr("Investigation %1 was changed on another desk meanwhile; look at it again.").arg(before.title));
-        journal(txn, id, QStringLiteral("status"), {{QStringLiteral("status"), investigationStatusKey(status)}, {QStringLiteral("reason"), why}}, name);
-        m_audit.append(txn, {name, QStringLiteral("investigation.changed"), investigationRef(id),
-                             QStringLiteral("%1: %2").arg(investigationStatusKey(status), why), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadInvestigation(txn, id);
-    });
+    if (auto bad = intelkeep::missingReason<Investigation>(reason, Tr::tr("Say why; it goes on the investigation's timeline.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.status"), command,
+                           {{QStringLiteral("id"), id},
+                            {QStringLiteral("version"), version},
+                            {QStringLiteral("status"), investigationStatusKey(status)},
+                            {QStringLiteral("reason"), reason}},
+                           {intelkeep::investigationRecord(id)}, Tr::tr("Investigation %1: %2").arg(id).arg(investigationStatusName(status)), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, version, status, reason, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.status");
+                if (service::appliedBefore(txn, command, op))
+                    return loadInvestigation(txn, id);
+                const QString why = requireReason(reason, Tr::tr("Say why; it goes on the investigation's timeline."));
+                const Investigation before = loadInvestigation(txn, id);
+                if (before.status == status)
+                    throw ValidationError(Tr::tr("Investigation %1 is %2 already.").arg(before.title, investigationStatusName(status)));
+                if (status == InvestigationStatus::Closed && before.proposalId > 0 &&
+                    loadProposalIn(txn, before.proposalId).status == ProposalStatus::Proposed)
+                    throw ValidationError(Tr::tr("Its operation proposal awaits the hub's review; withdraw it before closing."));
+                service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_investigations SET status = ?, status_reason = ?, updated_at = ?, "
+                                                                "version = version + 1 WHERE id = ? AND version = ?"),
+                                                 {investigationStatusKey(status), why, txn.clock().nowMs(), id, version}),
+                                        Tr::tr("Investigation %1 was changed on another desk meanwhile; look at it again.").arg(before.title));
+                journal(txn, id, QStringLiteral("status"),
+                        {{QStringLiteral("status"), investigationStatusKey(status)}, {QStringLiteral("reason"), why}}, name);
+                m_audit.append(txn, {name, QStringLiteral("investigation.changed"), investigationRef(id),
+                                     QStringLiteral("%1: %2").arg(investigationStatusKey(status), why), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadInvestigation(txn, id);
+            });
+        });
 }
 
 QFuture<Investigation> InvestigationService::joinLead(qint64 id, qint64 lead, const CommandId& command) const
 {
     HEXHUB_REQUIRE_MANAGE(Investigation, Tr::tr("change investigations"), "investigation.changed", investigationRef(id));
-    return m_store.write(intelWrite(actor), [id, lead, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.lead");
-        if (service::appliedBefore(txn, command, op))
-            return loadInvestigation(txn, id);
-        requireOpen(txn, id);
-        const Lead l = detail::readLead(txn, lead);
-        if (l.investigationId == id)
-            throw ValidationError(Tr::tr("Lead %1 is in this investigation already.").arg(l.reference));
-        if (l.investigationId > 0)
-            throw ValidationError(Tr::tr("Lead %1 is in another investigation already.").arg(l.reference));
-        txn.exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-                 {id, txn.clock().nowMs(), lead});
-        journal(txn, id, QStringLiteral("lead_joined"), {{QStringLiteral("lead"), lead}, {QStringLiteral("reference"), l.reference}}, name);
-        touch(txn, id);
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadInvestigation(txn, id);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.lead"), command, {{QStringLiteral("id"), id}, {QStringLiteral("lead"), lead}},
+                           {intelkeep::investigationRecord(id), intelkeep::leadRecord(lead)},
+                           Tr::tr("Lead %1 joins investigation %2").arg(lead).arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [id, lead, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.lead");
+                if (service::appliedBefore(txn, command, op))
+                    return loadInvestigation(txn, id);
+                requireOpen(txn, id);
+                const Lead l = detail::readLead(txn, lead);
+                if (l.investigationId == id)
+                    throw ValidationError(Tr::tr("Lead %1 is in this investigation already.").arg(l.reference));
+                if (l.investigationId > 0)
+                    throw ValidationError(Tr::tr("Lead %1 is in another investigation already.").arg(l.reference));
+                txn.exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+                         {id, txn.clock().nowMs(), lead});
+                journal(txn, id, QStringLiteral("lead_joined"), {{QStringLiteral("lead"), lead}, {QStringLiteral("reference"), l.reference}}, name);
+                touch(txn, id);
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadInvestigation(txn, id);
+            });
+        });
 }
 
 QFuture<QList<InvestigationMember>> InvestigationService::members(qint64 id) const
@@ -523,47 +555,66 @@ QFuture<InvestigationMember> InvestigationService::addMember(qint64 id, MemberKi
     HEXHUB_REQUIRE_MANAGE(InvestigationMember, Tr::tr("change investigations"), "investigation.changed", investigationRef(id));
     if (role.size() > 100)
         return failNow<InvestigationMember>(Tr::tr("Keep the member's role under 100 characters."));
-    return m_store.write(intelWrite(actor), [id, kind, who = member.trimmed(), role, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.member");
-        if (!service::appliedBefore(txn, command, op)) {
-            requireOpen(txn, id);
-            validateMember(txn, kind, who);
-            if (!addMemberIn(txn, id, kind, who, role, name))
-                throw ValidationError(Tr::tr("%1 is a member already.").arg(who));
-            touch(txn, id);
-            service::recordApplied(txn, command, op, who);
-        }
-        QSqlQuery q = txn.exec(QStringLiteral("SELECT id, kind, member, role, added_by, added_at FROM ci_investigation_members "
-                                              "WHERE investigation_id = ? AND kind = ? AND member = ?"),
-                               {id, memberKindKey(kind), who});
-        if (!q.next())
-            throw NotFoundError(Tr::tr("%1 is no longer a member.").arg(who));
-        return InvestigationMember{q.value(0).toLongLong(), kind, q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
-                                   q.value(5).toLongLong()};
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.member"), command,
+                           {{QStringLiteral("id"), id},
+                            {QStringLiteral("kind"), memberKindKey(kind)},
+                            {QStringLiteral("member"), member.trimmed()},
+                            {QStringLiteral("role"), role}},
+                           {intelkeep::investigationRecord(id)}, Tr::tr("%1 joins investigation %2").arg(member.trimmed()).arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [id, kind, who = member.trimmed(), role, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.member");
+                if (!service::appliedBefore(txn, command, op)) {
+                    requireOpen(txn, id);
+                    validateMember(txn, kind, who);
+                    if (!addMemberIn(txn, id, kind, who, role, name))
+                        throw ValidationError(Tr::tr("%1 is a member already.").arg(who));
+                    touch(txn, id);
+                    service::recordApplied(txn, command, op, who);
+                }
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT id, kind, member, role, added_by, added_at FROM ci_investigation_members "
+                                                      "WHERE investigation_id = ? AND kind = ? AND member = ?"),
+                                       {id, memberKindKey(kind), who});
+                if (!q.next())
+                    throw NotFoundError(Tr::tr("%1 is no longer a member.").arg(who));
+                return InvestigationMember{q.value(0).toLongLong(), kind, q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                                           q.value(5).toLongLong()};
+            });
+        });
 }
 
 QFuture<qint64> InvestigationService::removeMember(qint64 id, qint64 memberId, const QString& reason, const CommandId& command) const
 {
     HEXHUB_REQUIRE_MANAGE(qint64, Tr::tr("change investigations"), "investigation.changed", investigationRef(id));
-    return m_store.write(intelWrite(actor), [id, memberId, reason, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.member.remove");
-        if (service::appliedBefore(txn, command, op))
-            return memberId;
-        const QString why = requireReason(reason, Tr::tr("Say why the member leaves; it goes on the investigation's timeline."));
-        requireOpen(txn, id);
-        QSqlQuery q = txn.exec(QStringLiteral("SELECT kind, member FROM ci_investigation_members WHERE id = ? AND investigation_id = ?"),
-                               {memberId, id});
-        if (!q.next())
-            throw NotFoundError(Tr::tr("No such member of this investigation."));
-        const QString kind = q.value(0).toString(), member = q.value(1).toString();
-        txn.exec(QStringLiteral("DELETE FROM ci_investigation_members WHERE id = ?"), {memberId});
-        journal(txn, id, QStringLiteral("member_removed"),
-                {{QStringLiteral("kind"), kind}, {QStringLiteral("member"), member}, {QStringLiteral("reason"), why}}, name);
-        touch(txn, id);
-        service::recordApplied(txn, command, op, QString::number(memberId));
-        return memberId;
-    });
+    if (auto bad = intelkeep::missingReason<qint64>(reason, Tr::tr("Say why the member leaves; it goes on the investigation's timeline.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.member.remove"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("member"), memberId}, {QStringLiteral("reason"), reason}},
+                           {intelkeep::investigationRecord(id)}, Tr::tr("A member leaves investigation %1").arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [id, memberId, reason, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.member.remove");
+                if (service::appliedBefore(txn, command, op))
+                    return memberId;
+                const QString why = requireReason(reason, Tr::tr("Say why the member leaves; it goes on the investigation's timeline."));
+                requireOpen(txn, id);
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT kind, member FROM ci_investigation_members WHERE id = ? AND investigation_id = ?"),
+                                       {memberId, id});
+                if (!q.next())
+                    throw NotFoundError(Tr::tr("No such member of this investigation."));
+                const QString kind = q.value(0).toString(), member = q.value(1).toString();
+                txn.exec(QStringLiteral("DELETE FROM ci_investigation_members WHERE id = ?"), {memberId});
+                journal(txn, id, QStringLiteral("member_removed"),
+                        {{QStringLiteral("kind"), kind}, {QStringLiteral("member"), member}, {QStringLiteral("reason"), why}}, name);
+                touch(txn, id);
+                service::recordApplied(txn, command, op, QString::number(memberId));
+                return memberId;
+            });
+        });
 }
 
 QFuture<QList<DivisionLine>> InvestigationService::division(qint64 id) const
@@ -585,49 +636,61 @@ QFuture<DivisionLine> InvestigationService::divide(qint64 id, const NewDivisionL
     HEXHUB_REQUIRE_MANAGE(DivisionLine, Tr::tr("divide an investigation's tasks"), "investigation.changed", investigationRef(id));
     if (!actor.can(QStringLiteral("hub.task.delegate")) && !actor.can(QStringLiteral("hub.task.assign")))
         return service::failWith<DivisionLine>(service::requireNow(actor, QStringLiteral("hub.task.delegate"), Tr::tr("hand out hub tasks")));
-    return m_store.write(intelWrite(actor), [this, id, line, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.divide");
-        auto load = [&txn](qint64 lineId) {
-            QSqlQuery q = txn.exec(QStringLiteral("SELECT ") + kLineColumns + QStringLiteral(" FROM ci_task_division WHERE id = ?"), {lineId});
-            if (!q.next())
-                throw NotFoundError(Tr::tr("No line %1 of the task division.").arg(lineId));
-            return lineFrom(q);
-        };
-        if (auto done = service::appliedBefore(txn, command, op))
-            return load(done->toLongLong());
-        const Investigation inv = requireOpen(txn, id);
-        const QString assignee = line.assignee.trimmed();
-        if (line.assigneeKind == AssigneeKind::Centre && !isCentre(assignee))
-            throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(assignee));
-        NewTask task;
-        task.assigneeKind = line.assigneeKind;
-        task.assignee = assignee;
-        task.title = line.assignment.trimmed();
-        task.detail = (line.detail.trimmed().isEmpty() ? QString() : line.detail.trimmed() + QStringLiteral("\n\n"))
-                      + Tr::tr("Joint investigation: %1").arg(inv.title);
-        task.priority = line.priority;
-        task.place = line.place.trimmed();
-        task.startsAt = line.startsAt;
-        task.dueAt = line.dueAt;
-        task.origin = kModule;
-        const Task issued = issueTaskIn(txn, task, name);
-        const qint64 lineId = txn.insert(
-            QStringLiteral("INSERT INTO ci_task_division (investigation_id, unit, assignment, due_at, status, assignee_kind, place, starts_at, "
-                           "task_id, task_status, created_by, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)"),
-            {id, assignee, task.title, nullable(line.dueAt), assigneeKindKey(line.assigneeKind), task.place, nullable(line.startsAt),
-             issued.id, taskStatusId(issued.status), name, txn.clock().nowMs()});
-        const MemberKind memberKind = line.assigneeKind == AssigneeKind::Unit ? MemberKind::Unit : MemberKind::Centre;
-        addMemberIn(txn, id, memberKind, assignee, QString(), name);
-        journal(txn, id, QStringLiteral("line_issued"),
-                {{QStringLiteral("line"), lineId}, {QStringLiteral("task"), issued.id}, {QStringLiteral("assigneeKind"), assigneeKindKey(line.assigneeKind)},
-                 {QStringLiteral("assignee"), assignee}, {QStringLiteral("assignment"), task.title}},
-                name);
-        touch(txn, id);
-        m_audit.append(txn, {name, QStringLiteral("investigation.changed"), investigationRef(id),
-                             QStringLiteral("task %1 to %2: %3").arg(issued.id).arg(assignee, task.title), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(lineId));
-        return load(lineId);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.divide"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("line"), intelkeep::toJson(line)}}, {intelkeep::investigationRecord(id)},
+                           Tr::tr("Task for %1: %2").arg(line.assignee.trimmed(), line.assignment.trimmed()), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, line, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.divide");
+                auto load = [&txn](qint64 lineId) {
+                    QSqlQuery q =
+                        txn.exec(QStringLiteral("SELECT ") + kLineColumns + QStringLiteral(" FROM ci_task_division WHERE id = ?"), {lineId});
+                    if (!q.next())
+                        throw NotFoundError(Tr::tr("No line %1 of the task division.").arg(lineId));
+                    return lineFrom(q);
+                };
+                if (auto done = service::appliedBefore(txn, command, op))
+                    return load(done->toLongLong());
+                const Investigation inv = requireOpen(txn, id);
+                const QString assignee = line.assignee.trimmed();
+                if (line.assigneeKind == AssigneeKind::Centre && !isCentre(assignee))
+                    throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(assignee));
+                NewTask task;
+                task.assigneeKind = line.assigneeKind;
+                task.assignee = assignee;
+                task.title = line.assignment.trimmed();
+                task.detail = (line.detail.trimmed().isEmpty() ? QString() : line.detail.trimmed() + QStringLiteral("\n\n")) +
+                              Tr::tr("Joint investigation: %1").arg(inv.title);
+                task.priority = line.priority;
+                task.place = line.place.trimmed();
+                task.startsAt = line.startsAt;
+                task.dueAt = line.dueAt;
+                task.origin = kModule;
+                const Task issued = issueTaskIn(txn, task, name);
+                const qint64 lineId = txn.insert(
+                    QStringLiteral(
+                        "INSERT INTO ci_task_division (investigation_id, unit, assignment, due_at, status, assignee_kind, place, starts_at, "
+                        "task_id, task_status, created_by, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)"),
+                    {id, assignee, task.title, nullable(line.dueAt), assigneeKindKey(line.assigneeKind), task.place, nullable(line.startsAt),
+                     issued.id, taskStatusId(issued.status), name, txn.clock().nowMs()});
+                const MemberKind memberKind = line.assigneeKind == AssigneeKind::Unit ? MemberKind::Unit : MemberKind::Centre;
+                addMemberIn(txn, id, memberKind, assignee, QString(), name);
+                journal(txn, id, QStringLiteral("line_issued"),
+                        {{QStringLiteral("line"), lineId},
+                         {QStringLiteral("task"), issued.id},
+                         {QStringLiteral("assigneeKind"), assigneeKindKey(line.assigneeKind)},
+                         {QStringLiteral("assignee"), assignee},
+                         {QStringLiteral("assignment"), task.title}},
+                        name);
+                touch(txn, id);
+                m_audit.append(txn, {name, QStringLiteral("investigation.changed"), investigationRef(id),
+                                     QStringLiteral("task %1 to %2: %3").arg(issued.id).arg(assignee, task.title), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(lineId));
+                return load(lineId);
+            });
+        });
 }
 
 QFuture<QList<InvestigationTarget>> InvestigationService::targets(qint64 id) const
@@ -659,62 +722,76 @@ QFuture<QList<Entity>> InvestigationService::candidates(qint64 id) const
 QFuture<InvestigationTarget> InvestigationService::setTarget(qint64 id, const InvestigationTarget& target, const CommandId& command) const
 {
     HEXHUB_REQUIRE_MANAGE(InvestigationTarget, Tr::tr("change investigations"), "investigation.changed", investigationRef(id));
-    return m_store.write(intelWrite(actor), [id, target, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.target");
-        auto load = [&txn, id](qint64 entity) {
-            for (const InvestigationTarget& t : loadTargets(txn, id))
-                if (t.entityId == entity)
-                    return t;
-            throw NotFoundError(Tr::tr("No such target."));
-        };
-        if (service::appliedBefore(txn, command, op))
-            return load(target.entityId);
-        requireOpen(txn, id);
-        const QString assignee = target.assignee.trimmed(), action = target.action.simplified();
-        if (assignee.isEmpty())
-            throw ValidationError(Tr::tr("Say which unit or centre acts on the target."));
-        if (target.assigneeKind == AssigneeKind::Unit)
-            loadUnitIn(txn, assignee);
-        else if (!isCentre(assignee))
-            throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(assignee));
-        if (action.size() < 2 || action.size() > 200)
-            throw ValidationError(Tr::tr("Say what the unit does (2 to 200 characters): search, arrest, seize, watch ..."));
-        if (target.afterGoMinutes < 0 || target.afterGoMinutes > 7 * 24 * 60)
-            throw ValidationError(Tr::tr("A target's time after go is 0 minutes to 7 days."));
-        if (target.point && !target.point->isValid())
-            throw ValidationError(Tr::tr("The target's position is not on the earth."));
-        QSqlQuery e = txn.exec(QStringLiteral("SELECT kind, label_masked, merged_into FROM ci_entities WHERE id = ?"), {target.entityId});
-        if (!e.next())
-            throw NotFoundError(Tr::tr("No entity %1.").arg(target.entityId));
-        if (!e.value(2).isNull() && e.value(2).toLongLong() > 0)
-            throw ValidationError(Tr::tr("Entity %1 was merged into %2; make that one the target.").arg(target.entityId).arg(e.value(2).toLongLong()));
-        const QString label = e.value(1).toString();
-        const QVariant lat = target.point ? QVariant(target.point->latitude) : QVariant();
-        const QVariant lon = target.point ? QVariant(target.point->longitude) : QVariant();
-        const QVariant existing = txn.scalar(QStringLiteral("SELECT version FROM ci_investigation_targets WHERE investigation_id = ? AND entity_id = ?"),
-                                             {id, target.entityId});
-        if (existing.isValid()) {
-            service::requireUpdated(
-                txn.exec(QStringLiteral("UPDATE ci_investigation_targets SET assignee_kind = ?, assignee = ?, action = ?, place = ?, latitude = ?, "
-                                        "longitude = ?, after_go_min = ?, note = ?, version = version + 1 "
-                                        "WHERE investigation_id = ? AND entity_id = ? AND version = ?"),
-                         {assigneeKindKey(target.assigneeKind), assignee, action, target.place.trimmed(), lat, lon, target.afterGoMinutes,
-                          target.note.trimmed(), id, target.entityId, target.version}),
-                Tr::tr("The target was changed on another desk meanwhile; look at it again."));
-        } else {
-            txn.exec(QStringLiteral("INSERT INTO ci_investigation_targets (investigation_id, entity_id, assignee_kind, assignee, action, place, "
-                                    "latitude, longitude, after_go_min, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {id, target.entityId, assigneeKindKey(target.assigneeKind), assignee, action, target.place.trimmed(), lat, lon,
-                      target.afterGoMinutes, target.note.trimmed(), name, txn.clock().nowMs()});
-        }
-        journal(txn, id, QStringLiteral("target_set"),
-                {{QStringLiteral("entity"), target.entityId}, {QStringLiteral("label"), label}, {QStringLiteral("action"), action},
-                 {QStringLiteral("assigneeKind"), assigneeKindKey(target.assigneeKind)}, {QStringLiteral("assignee"), assignee}},
-                name);
-        touch(txn, id);
-        service::recordApplied(txn, command, op, QString::number(target.entityId));
-        return load(target.entityId);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.target"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("target"), intelkeep::toJson(target)}}, {intelkeep::investigationRecord(id)},
+                           Tr::tr("Target entity %1 in investigation %2").arg(target.entityId).arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [id, target, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.target");
+                auto load = [&txn, id](qint64 entity) {
+                    for (const InvestigationTarget& t : loadTargets(txn, id))
+                        if (t.entityId == entity)
+                            return t;
+                    throw NotFoundError(Tr::tr("No such target."));
+                };
+                if (service::appliedBefore(txn, command, op))
+                    return load(target.entityId);
+                requireOpen(txn, id);
+                const QString assignee = target.assignee.trimmed(), action = target.action.simplified();
+                if (assignee.isEmpty())
+                    throw ValidationError(Tr::tr("Say which unit or centre acts on the target."));
+                if (target.assigneeKind == AssigneeKind::Unit)
+                    loadUnitIn(txn, assignee);
+                else if (!isCentre(assignee))
+                    throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(assignee));
+                if (action.size() < 2 || action.size() > 200)
+                    throw ValidationError(Tr::tr("Say what the unit does (2 to 200 characters): search, arrest, seize, watch ..."));
+                if (target.afterGoMinutes < 0 || target.afterGoMinutes > 7 * 24 * 60)
+                    throw ValidationError(Tr::tr("A target's time after go is 0 minutes to 7 days."));
+                if (target.point && !target.point->isValid())
+                    throw ValidationError(Tr::tr("The target's position is not on the earth."));
+                QSqlQuery e = txn.exec(QStringLiteral("SELECT kind, label_masked, merged_into FROM ci_entities WHERE id = ?"), {target.entityId});
+                if (!e.next())
+                    throw NotFoundError(Tr::tr("No entity %1.").arg(target.entityId));
+                if (!e.value(2).isNull() && e.value(2).toLongLong() > 0)
+                    throw ValidationError(
+                        Tr::tr("Entity %1 was merged into %2; make that one the target.").arg(target.entityId).arg(e.value(2).toLongLong()));
+                const QString label = e.value(1).toString();
+                const QVariant lat = target.point ? QVariant(target.point->latitude) : QVariant();
+                const QVariant lon = target.point ? QVariant(target.point->longitude) : QVariant();
+                const QVariant existing =
+                    txn.scalar(QStringLiteral("SELECT version FROM ci_investigation_targets WHERE investigation_id = ? AND entity_id = ?"),
+                               {id, target.entityId});
+                if (existing.isValid()) {
+                    service::requireUpdated(
+                        txn.exec(QStringLiteral(
+                                     "UPDATE ci_investigation_targets SET assignee_kind = ?, assignee = ?, action = ?, place = ?, latitude = ?, "
+                                     "longitude = ?, after_go_min = ?, note = ?, version = version + 1 "
+                                     "WHERE investigation_id = ? AND entity_id = ? AND version = ?"),
+                                 {assigneeKindKey(target.assigneeKind), assignee, action, target.place.trimmed(), lat, lon, target.afterGoMinutes,
+                                  target.note.trimmed(), id, target.entityId, target.version}),
+                        Tr::tr("The target was changed on another desk meanwhile; look at it again."));
+                } else {
+                    txn.exec(QStringLiteral(
+                                 "INSERT INTO ci_investigation_targets (investigation_id, entity_id, assignee_kind, assignee, action, place, "
+                                 "latitude, longitude, after_go_min, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             {id, target.entityId, assigneeKindKey(target.assigneeKind), assignee, action, target.place.trimmed(), lat, lon,
+                              target.afterGoMinutes, target.note.trimmed(), name, txn.clock().nowMs()});
+                }
+                journal(txn, id, QStringLiteral("target_set"),
+                        {{QStringLiteral("entity"), target.entityId},
+                         {QStringLiteral("label"), label},
+                         {QStringLiteral("action"), action},
+                         {QStringLiteral("assigneeKind"), assigneeKindKey(target.assigneeKind)},
+                         {QStringLiteral("assignee"), assignee}},
+                        name);
+                touch(txn, id);
+                service::recordApplied(txn, command, op, QString::number(target.entityId));
+                return load(target.entityId);
+            });
+        });
 }
 
 QFuture<int> InvestigationService::setTargets(qint64 id, const QList<qint64>& entities, AssigneeKind kind, const QStringList& assignees,
@@ -730,65 +807,93 @@ QFuture<int> InvestigationService::setTargets(qint64 id, const QList<qint64>& en
         return failNow<int>(Tr::tr("A target's time after go is 0 minutes to 7 days."));
     if (entities.size() > 500)
         return failNow<int>(Tr::tr("At most 500 targets at once."));
-    return m_store.write(intelWrite(actor), [id, entities, kind, assignees, what, afterGoMinutes, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.targets");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return done->toInt();
-        requireOpen(txn, id);
-        for (const QString& a : assignees) {
-            if (kind == AssigneeKind::Unit)
-                loadUnitIn(txn, a);
-            else if (!isCentre(a))
-                throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(a));
-        }
-        int added = 0;
-        const qint64 now = txn.clock().nowMs();
-        for (qint64 entity : entities) {
-            const QVariant merged = txn.scalar(QStringLiteral("SELECT COALESCE(merged_into, 0) FROM ci_entities WHERE id = ?"), {entity});
-            if (!merged.isValid())
-                throw NotFoundError(Tr::tr("No entity %1.").arg(entity));
-            if (merged.toLongLong() > 0
-                || txn.scalar(QStringLiteral("SELECT 1 FROM ci_investigation_targets WHERE investigation_id = ? AND entity_id = ?"), {id, entity}).isValid())
-                continue; // merged away, or a target already
-            const QString assignee = assignees.at(added % assignees.size());
-            txn.exec(QStringLiteral("INSERT INTO ci_investigation_targets (investigation_id, entity_id, assignee_kind, assignee, action, "
-                                    "after_go_min, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {id, entity, assigneeKindKey(kind), assignee, what, afterGoMinutes, name, now});
-            ++added;
-        }
-        if (added > 0) {
-            journal(txn, id, QStringLiteral("targets_set"),
-                    {{QStringLiteral("count"), added}, {QStringLiteral("action"), what}, {QStringLiteral("assigneeKind"), assigneeKindKey(kind)},
-                     {QStringLiteral("assignee"), assignees.join(QStringLiteral(", "))}},
-                    name);
-            touch(txn, id);
-        }
-        service::recordApplied(txn, command, op, QString::number(added));
-        return added;
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.targets"), command,
+                           {{QStringLiteral("id"), id},
+                            {QStringLiteral("entities"), intelkeep::idsJson(entities)},
+                            {QStringLiteral("assigneeKind"), assigneeKindKey(kind)},
+                            {QStringLiteral("assignees"), QJsonArray::fromStringList(assignees)},
+                            {QStringLiteral("action"), what},
+                            {QStringLiteral("afterGoMinutes"), afterGoMinutes}},
+                           {intelkeep::investigationRecord(id)}, Tr::tr("%n target(s) in investigation %1", nullptr, int(entities.size())).arg(id),
+                           actor),
+        [&] {
+            return m_store.write(
+                intelWrite(actor), [id, entities, kind, assignees, what, afterGoMinutes, command, name = actor.name](WriteTransaction& txn) {
+                    const QString op = QStringLiteral("criminal_intel.investigation.targets");
+                    if (auto done = service::appliedBefore(txn, command, op))
+                        return done->toInt();
+                    requireOpen(txn, id);
+                    for (const QString& a : assignees) {
+                        if (kind == AssigneeKind::Unit)
+                            loadUnitIn(txn, a);
+                        else if (!isCentre(a))
+                            throw ValidationError(Tr::tr("%1 is not one of Hexhub's centres.").arg(a));
+                    }
+                    int added = 0;
+                    const qint64 now = txn.clock().nowMs();
+                    for (qint64 entity : entities) {
+                        const QVariant merged = txn.scalar(QStringLiteral("SELECT COALESCE(merged_into, 0) FROM ci_entities WHERE id = ?"), {entity});
+                        if (!merged.isValid())
+                            throw NotFoundError(Tr::tr("No entity %1.").arg(entity));
+                        if (merged.toLongLong() > 0 ||
+                            txn.scalar(QStringLiteral("SELECT 1 FROM ci_investigation_targets WHERE investigation_id = ? AND entity_id = ?"),
+                                       {id, entity})
+                                .isValid())
+                            continue; // merged away, or a target already
+                        const QString assignee = assignees.at(added % assignees.size());
+                        txn.exec(QStringLiteral("INSERT INTO ci_investigation_targets (investigation_id, entity_id, assignee_kind, assignee, action, "
+                                                "after_go_min, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 {id, entity, assigneeKindKey(kind), assignee, what, afterGoMinutes, name, now});
+                        ++added;
+                    }
+                    if (added > 0) {
+                        journal(txn, id, QStringLiteral("targets_set"),
+                                {{QStringLiteral("count"), added},
+                                 {QStringLiteral("action"), what},
+                                 {QStringLiteral("assigneeKind"), assigneeKindKey(kind)},
+                                 {QStringLiteral("assignee"), assignees.join(QStringLiteral(", "))}},
+                                name);
+                        touch(txn, id);
+                    }
+                    service::recordApplied(txn, command, op, QString::number(added));
+                    return added;
+                });
+        });
 }
 
 QFuture<qint64> InvestigationService::removeTarget(qint64 id, qint64 targetId, const QString& reason, const CommandId& command) const
 {
     HEXHUB_REQUIRE_MANAGE(qint64, Tr::tr("change investigations"), "investigation.changed", investigationRef(id));
-    return m_store.write(intelWrite(actor), [id, targetId, reason, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.target.remove");
-        if (service::appliedBefore(txn, command, op))
-            return targetId;
-        const QString why = requireReason(reason, Tr::tr("Say why the target is taken off; it goes on the investigation's timeline."));
-        requireOpen(txn, id);
-        QSqlQuery q = txn.exec(QStringLiteral("SELECT e.label_masked FROM ci_investigation_targets g JOIN ci_entities e ON e.id = g.entity_id "
-                                              "WHERE g.id = ? AND g.investigation_id = ?"),
-                               {targetId, id});
-        if (!q.next())
-            throw NotFoundError(Tr::tr("No such target."));
-        const QString label = q.value(0).toString();
-        txn.exec(QStringLiteral("DELETE FROM ci_investigation_targets WHERE id = ?"), {targetId});
-        journal(txn, id, QStringLiteral("target_removed"), {{QStringLiteral("label"), label}, {QStringLiteral("reason"), why}}, name);
-        touch(txn, id);
-        service::recordApplied(txn, command, op, QString::number(targetId));
-        return targetId;
-    });
+    if (auto bad = intelkeep::missingReason<qint64>(reason, Tr::tr("Say why the target is taken off; it goes on the investigation's timeline.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.target.remove"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("target"), targetId}, {QStringLiteral("reason"), reason}},
+                           {intelkeep::investigationRecord(id)}, Tr::tr("Take a target off investigation %1").arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [id, targetId, reason, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.target.remove");
+                if (service::appliedBefore(txn, command, op))
+                    return targetId;
+                const QString why = requireReason(reason, Tr::tr("Say why the target is taken off; it goes on the investigation's timeline."));
+                requireOpen(txn, id);
+                QSqlQuery q =
+                    txn.exec(QStringLiteral("SELECT e.label_masked FROM ci_investigation_targets g JOIN ci_entities e ON e.id = g.entity_id "
+                                            "WHERE g.id = ? AND g.investigation_id = ?"),
+                             {targetId, id});
+                if (!q.next())
+                    throw NotFoundError(Tr::tr("No such target."));
+                const QString label = q.value(0).toString();
+                txn.exec(QStringLiteral("DELETE FROM ci_investigation_targets WHERE id = ?"), {targetId});
+                journal(txn, id, QStringLiteral("target_removed"), {{QStringLiteral("label"), label}, {QStringLiteral("reason"), why}}, name);
+                touch(txn, id);
+                service::recordApplied(txn, command, op, QString::number(targetId));
+                return targetId;
+            });
+        });
 }
 
 QFuture<QList<ProgressReport>> InvestigationService::reports(qint64 id, int limit) const
@@ -814,36 +919,44 @@ QFuture<ProgressReport> InvestigationService::report(qint64 id, const QString& b
         return failNow<ProgressReport>(Tr::tr("Say what progressed today, in a sentence or more."));
     if (text.size() > 8000)
         return failNow<ProgressReport>(Tr::tr("Keep a day's report under 8,000 characters."));
-    return m_store.write(intelWrite(actor), [id, text, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.report");
-        const qint64 now = txn.clock().nowMs();
-        const QString day = dayOf(now);
-        auto load = [&] {
-            QSqlQuery q = txn.exec(QStringLiteral("SELECT id, day, author, body, created_at, updated_at, version FROM ci_investigation_reports "
-                                                  "WHERE investigation_id = ? AND day = ? AND author = ?"),
-                                   {id, day, name});
-            if (!q.next())
-                throw NotFoundError(Tr::tr("No report for %1.").arg(day));
-            return ProgressReport{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                                  q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toInt()};
-        };
-        if (service::appliedBefore(txn, command, op))
-            return load();
-        requireOpen(txn, id);
-        const QVariant existing = txn.scalar(QStringLiteral("SELECT id FROM ci_investigation_reports WHERE investigation_id = ? AND day = ? AND author = ?"),
-                                             {id, day, name});
-        if (existing.isValid())
-            txn.exec(QStringLiteral("UPDATE ci_investigation_reports SET body = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-                     {text, now, existing});
-        else
-            txn.exec(QStringLiteral("INSERT INTO ci_investigation_reports (investigation_id, day, author, body, created_at, updated_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)"),
-                     {id, day, name, text, now, now});
-        journal(txn, id, QStringLiteral("report"), {{QStringLiteral("day"), day}, {QStringLiteral("replaced"), existing.isValid()}}, name);
-        touch(txn, id);
-        service::recordApplied(txn, command, op, day);
-        return load();
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.report"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("body"), text}}, {intelkeep::investigationRecord(id)},
+                           Tr::tr("Today's report on investigation %1").arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [id, text, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.report");
+                const qint64 now = txn.clock().nowMs();
+                const QString day = dayOf(now);
+                auto load = [&] {
+                    QSqlQuery q =
+                        txn.exec(QStringLiteral("SELECT id, day, author, body, created_at, updated_at, version FROM ci_investigation_reports "
+                                                "WHERE investigation_id = ? AND day = ? AND author = ?"),
+                                 {id, day, name});
+                    if (!q.next())
+                        throw NotFoundError(Tr::tr("No report for %1.").arg(day));
+                    return ProgressReport{q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(), q.value(3).toString(),
+                                          q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toInt()};
+                };
+                if (service::appliedBefore(txn, command, op))
+                    return load();
+                requireOpen(txn, id);
+                const QVariant existing = txn.scalar(
+                    QStringLiteral("SELECT id FROM ci_investigation_reports WHERE investigation_id = ? AND day = ? AND author = ?"), {id, day, name});
+                if (existing.isValid())
+                    txn.exec(QStringLiteral("UPDATE ci_investigation_reports SET body = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+                             {text, now, existing});
+                else
+                    txn.exec(QStringLiteral("INSERT INTO ci_investigation_reports (investigation_id, day, author, body, created_at, updated_at) "
+                                            "VALUES (?, ?, ?, ?, ?, ?)"),
+                             {id, day, name, text, now, now});
+                journal(txn, id, QStringLiteral("report"), {{QStringLiteral("day"), day}, {QStringLiteral("replaced"), existing.isValid()}}, name);
+                touch(txn, id);
+                service::recordApplied(txn, command, op, day);
+                return load();
+            });
+        });
 }
 
 QFuture<QList<TimelineEntry>> InvestigationService::timeline(qint64 id, int limit) const
@@ -867,46 +980,55 @@ QFuture<OperationProposal> InvestigationService::proposeOperation(qint64 id, con
     HEXHUB_REQUIRE_MANAGE(OperationProposal, Tr::tr("propose a cluster operation"), "investigation.changed", investigationRef(id));
     if (auto refused = service::requireNow(actor, QStringLiteral("hub.operation.propose"), Tr::tr("propose a cluster operation")))
         return service::failWith<OperationProposal>(refused);
-    return m_store.write(intelWrite(actor), [this, id, name, objective, goAt, command, who = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.propose");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return loadProposalIn(txn, done->toLongLong());
-        const Investigation inv = requireOpen(txn, id);
-        const QList<InvestigationTarget> targets = loadTargets(txn, id);
-        if (targets.isEmpty())
-            throw ValidationError(Tr::tr("Give the investigation its targets first: who acts on whom, where, when after go."));
-        if (goAt > 0 && goAt < txn.clock().nowMs())
-            throw ValidationError(Tr::tr("The go time suggested has passed."));
-        OperationProposal p;
-        p.name = name.simplified().isEmpty() ? inv.title : name.simplified();
-        p.objective = objective.trimmed().isEmpty() ? inv.summary : objective.trimmed();
-        p.goAt = goAt;
-        p.origin = kModule;
-        p.originRef = investigationRef(id);
-        for (const InvestigationTarget& t : targets) {
-            ProposedTask line;
-            line.assigneeKind = t.assigneeKind;
-            line.assignee = t.assignee;
-            line.title = QStringLiteral("%1: %2 %3").arg(t.action, entityKindName(t.entityKind), t.entityLabel).left(200);
-            line.detail = t.note;
-            line.priority = 2;
-            line.place = t.place;
-            line.point = t.point;
-            line.afterGoMs = qint64(t.afterGoMinutes) * 60'000;
-            line.forMs = 4 * 3600'000LL; // a line not done within four hours of its start is late on the hub's queue
-            p.division << line;
-        }
-        const OperationProposal saved = proposeOperationIn(txn, p, who);
-        txn.exec(QStringLiteral("UPDATE ci_investigations SET proposal_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-                 {saved.id, txn.clock().nowMs(), id});
-        journal(txn, id, QStringLiteral("proposed"),
-                {{QStringLiteral("proposal"), saved.id}, {QStringLiteral("name"), saved.name}, {QStringLiteral("lines"), saved.division.size()}},
-                who);
-        m_audit.append(txn, {who, QStringLiteral("operation.proposed"), investigationRef(id),
-                             QStringLiteral("proposal %1, %2 lines").arg(saved.id).arg(saved.division.size()), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(saved.id));
-        return saved;
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(
+            QStringLiteral("criminal_intel.investigation.propose"), command,
+            {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}, {QStringLiteral("objective"), objective}, {QStringLiteral("goAt"), goAt}},
+            {intelkeep::investigationRecord(id)}, Tr::tr("Propose a cluster operation from investigation %1").arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, name, objective, goAt, command, who = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.propose");
+                if (auto done = service::appliedBefore(txn, command, op))
+                    return loadProposalIn(txn, done->toLongLong());
+                const Investigation inv = requireOpen(txn, id);
+                const QList<InvestigationTarget> targets = loadTargets(txn, id);
+                if (targets.isEmpty())
+                    throw ValidationError(Tr::tr("Give the investigation its targets first: who acts on whom, where, when after go."));
+                if (goAt > 0 && goAt < txn.clock().nowMs())
+                    throw ValidationError(Tr::tr("The go time suggested has passed."));
+                OperationProposal p;
+                p.name = name.simplified().isEmpty() ? inv.title : name.simplified();
+                p.objective = objective.trimmed().isEmpty() ? inv.summary : objective.trimmed();
+                p.goAt = goAt;
+                p.origin = kModule;
+                p.originRef = investigationRef(id);
+                for (const InvestigationTarget& t : targets) {
+                    ProposedTask line;
+                    line.assigneeKind = t.assigneeKind;
+                    line.assignee = t.assignee;
+                    line.title = QStringLiteral("%1: %2 %3").arg(t.action, entityKindName(t.entityKind), t.entityLabel).left(200);
+                    line.detail = t.note;
+                    line.priority = 2;
+                    line.place = t.place;
+                    line.point = t.point;
+                    line.afterGoMs = qint64(t.afterGoMinutes) * 60'000;
+                    line.forMs = 4 * 3600'000LL; // a line not done within four hours of its start is late on the hub's queue
+                    p.division << line;
+                }
+                const OperationProposal saved = proposeOperationIn(txn, p, who);
+                txn.exec(QStringLiteral("UPDATE ci_investigations SET proposal_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+                         {saved.id, txn.clock().nowMs(), id});
+                journal(
+                    txn, id, QStringLiteral("proposed"),
+                    {{QStringLiteral("proposal"), saved.id}, {QStringLiteral("name"), saved.name}, {QStringLiteral("lines"), saved.division.size()}},
+                    who);
+                m_audit.append(txn, {who, QStringLiteral("operation.proposed"), investigationRef(id),
+                                     QStringLiteral("proposal %1, %2 lines").arg(saved.id).arg(saved.division.size()), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(saved.id));
+                return saved;
+            });
+        });
 }
 
 QFuture<OperationProposal> InvestigationService::withdrawProposal(qint64 id, const QString& reason, const CommandId& command) const
@@ -914,22 +1036,31 @@ QFuture<OperationProposal> InvestigationService::withdrawProposal(qint64 id, con
     HEXHUB_REQUIRE_MANAGE(OperationProposal, Tr::tr("withdraw a proposed operation"), "investigation.changed", investigationRef(id));
     if (auto refused = service::requireNow(actor, QStringLiteral("hub.operation.propose"), Tr::tr("withdraw a proposed operation")))
         return service::failWith<OperationProposal>(refused);
-    return m_store.write(intelWrite(actor), [this, id, reason, command, who = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.investigation.withdraw");
-        const Investigation inv = loadInvestigation(txn, id);
-        if (service::appliedBefore(txn, command, op))
-            return loadProposalIn(txn, inv.proposalId);
-        const QString why = requireReason(reason, Tr::tr("Say why the proposal is withdrawn; the hub reads it."));
-        if (inv.proposalId <= 0)
-            throw ValidationError(Tr::tr("Investigation %1 has proposed no operation.").arg(inv.title));
-        const OperationProposal after = withdrawProposalIn(txn, inv.proposalId, kModule, why, who);
-        journal(txn, id, QStringLiteral("withdrawn"), {{QStringLiteral("proposal"), after.id}, {QStringLiteral("reason"), why}}, who);
-        touch(txn, id);
-        m_audit.append(txn, {who, QStringLiteral("operation.withdrawn"), investigationRef(id),
-                             QStringLiteral("proposal %1: %2").arg(after.id).arg(why), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(after.id));
-        return after;
-    });
+    if (auto bad = intelkeep::missingReason<OperationProposal>(reason, Tr::tr("Say why the proposal is withdrawn; the hub reads it.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.investigation.withdraw"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("reason"), reason}}, {intelkeep::investigationRecord(id)},
+                           Tr::tr("Withdraw investigation %1's proposal").arg(id), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, reason, command, who = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.investigation.withdraw");
+                const Investigation inv = loadInvestigation(txn, id);
+                if (service::appliedBefore(txn, command, op))
+                    return loadProposalIn(txn, inv.proposalId);
+                const QString why = requireReason(reason, Tr::tr("Say why the proposal is withdrawn; the hub reads it."));
+                if (inv.proposalId <= 0)
+                    throw ValidationError(Tr::tr("Investigation %1 has proposed no operation.").arg(inv.title));
+                const OperationProposal after = withdrawProposalIn(txn, inv.proposalId, kModule, why, who);
+                journal(txn, id, QStringLiteral("withdrawn"), {{QStringLiteral("proposal"), after.id}, {QStringLiteral("reason"), why}}, who);
+                touch(txn, id);
+                m_audit.append(txn, {who, QStringLiteral("operation.withdrawn"), investigationRef(id),
+                                     QStringLiteral("proposal %1: %2").arg(after.id).arg(why), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(after.id));
+                return after;
+            });
+        });
 }
 
 QFuture<QList<IntelPackage>> InvestigationService::packages(qint64 id, qint64 targetId, const QString& reason) const

@@ -1,13 +1,13 @@
 // The leads' one write path (ARCHITECTURE.md 3a): each command checks its permission here, checks
 // the row's version, writes, journals its typed event, audits and keeps its limits on the hub's
 // deadline queue, in one transaction; the same command twice is applied once.
-#include "hexhub/criminal_intel/leads.h"
-#include "hexhub/hub/incidentservice.h"
-#include "leadrules_p.h"
-
 #include "base/clock.h"
 #include "base/error.h"
 #include "bus/event.h"
+#include "hexhub/criminal_intel/leads.h"
+#include "hexhub/hub/incidentservice.h"
+#include "intelkeep_p.h"
+#include "leadrules_p.h"
 #include "module/extensions.h"
 #include "module/servicesupport.h"
 #include "security/accesscontrol.h"
@@ -150,10 +150,11 @@ qint64 insertLead(WriteTransaction& txn, const LeadDraft& draft)
 
 } // namespace detail
 
-LeadService::LeadService(Store& store, Session& session, AuditLog& audit)
+LeadService::LeadService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -268,22 +269,33 @@ QFuture<GradingScheme> LeadService::setScheme(GradingScheme scheme, const QStrin
     if (auto refused = check<GradingScheme>(m_audit, actor, QString::fromLatin1(kSettingsPermission), Tr::tr("choose the grading scheme"),
                                             QStringLiteral("intel_settings.changed"), QStringLiteral("ci_settings:grading_scheme")))
         return *refused;
-    return m_store.write(intelWrite(actor), [this, scheme, reason, version, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.settings.scheme");
-        if (service::appliedBefore(txn, command, op))
-            return schemeIn(txn);
-        const QString why = requireReason(reason, Tr::tr("Say why the scheme changes; it goes on record."));
-        const GradingScheme before = schemeIn(txn);
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_settings SET value = ?, changed_by = ?, changed_at = ?, reason = ?, "
-                                                        "version = version + 1 WHERE key = 'grading_scheme' AND version = ?"),
-                                         {gradingSchemeKey(scheme), name, txn.clock().nowMs(), why, version}),
-                                Tr::tr("Someone changed the grading scheme meanwhile; look at it again."));
-        txn.publish(IntelSettingChanged{QStringLiteral("grading_scheme"), gradingSchemeKey(before), gradingSchemeKey(scheme), why});
-        m_audit.append(txn, {name, QStringLiteral("intel_settings.changed"), QStringLiteral("ci_settings:grading_scheme"),
-                             QStringLiteral("%1 -> %2: %3").arg(gradingSchemeKey(before), gradingSchemeKey(scheme), why), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QStringLiteral("grading_scheme"));
-        return scheme;
-    });
+    if (auto bad = intelkeep::missingReason<GradingScheme>(reason, Tr::tr("Say why the scheme changes; it goes on record.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(
+            QStringLiteral("criminal_intel.settings.scheme"), command,
+            {{QStringLiteral("scheme"), gradingSchemeKey(scheme)}, {QStringLiteral("reason"), reason}, {QStringLiteral("version"), version}},
+            {intelkeep::settingsRecord()}, Tr::tr("Grade leads in the %1").arg(gradingSchemeName(scheme)), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, scheme, reason, version, command, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.settings.scheme");
+                if (service::appliedBefore(txn, command, op))
+                    return schemeIn(txn);
+                const QString why = requireReason(reason, Tr::tr("Say why the scheme changes; it goes on record."));
+                const GradingScheme before = schemeIn(txn);
+                service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_settings SET value = ?, changed_by = ?, changed_at = ?, reason = ?, "
+                                                                "version = version + 1 WHERE key = 'grading_scheme' AND version = ?"),
+                                                 {gradingSchemeKey(scheme), name, txn.clock().nowMs(), why, version}),
+                                        Tr::tr("Someone changed the grading scheme meanwhile; look at it again."));
+                txn.publish(IntelSettingChanged{QStringLiteral("grading_scheme"), gradingSchemeKey(before), gradingSchemeKey(scheme), why});
+                m_audit.append(txn, {name, QStringLiteral("intel_settings.changed"), QStringLiteral("ci_settings:grading_scheme"),
+                                     QStringLiteral("%1 -> %2: %3").arg(gradingSchemeKey(before), gradingSchemeKey(scheme), why),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QStringLiteral("grading_scheme"));
+                return scheme;
+            });
+        });
 }
 
 QFuture<Lead> LeadService::recordTip(const NewTip& tip, const CommandId& command)
@@ -305,16 +317,23 @@ QFuture<Lead> LeadService::recordTip(const NewTip& tip, const CommandId& command
         return failNow<Lead>(Tr::tr("Give the legal basis for keeping this tip."));
     if (tip.retentionDays < 1 || tip.retentionDays > 10 * 366)
         return failNow<Lead>(Tr::tr("Keep a tip between a day and ten years."));
-    return m_store.write(intelWrite(actor), [this, tip, summary, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.lead.tip");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return loadLead(txn, done->toLongLong());
-        const qint64 id = detail::insertLead(txn, {LeadSource::Tip, QString(), QString(), tip.source.trimmed(), summary, tip.details.trimmed(),
-                                                   QJsonObject(), tip.legalBasis.trimmed(), tip.retentionDays});
-        m_audit.append(txn, {name, QStringLiteral("lead.received"), QStringLiteral("lead:%1").arg(id), QStringLiteral("tip"), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadLead(txn, id);
-    });
+    return intelkeep::kept(m_outbox,
+                           intelkeep::offline(QStringLiteral("criminal_intel.lead.tip"), command, {{QStringLiteral("tip"), intelkeep::toJson(tip)}},
+                                              {}, Tr::tr("Record a tip: %1").arg(summary), actor),
+                           [&] {
+                               return m_store.write(intelWrite(actor), [this, tip, summary, command, name = actor.name](WriteTransaction& txn) {
+                                   const QString op = QStringLiteral("criminal_intel.lead.tip");
+                                   if (auto done = service::appliedBefore(txn, command, op))
+                                       return loadLead(txn, done->toLongLong());
+                                   const qint64 id =
+                                       detail::insertLead(txn, {LeadSource::Tip, QString(), QString(), tip.source.trimmed(), summary,
+                                                                tip.details.trimmed(), QJsonObject(), tip.legalBasis.trimmed(), tip.retentionDays});
+                                   m_audit.append(txn, {name, QStringLiteral("lead.received"), QStringLiteral("lead:%1").arg(id),
+                                                        QStringLiteral("tip"), QStringLiteral("success")});
+                                   service::recordApplied(txn, command, op, QString::number(id));
+                                   return loadLead(txn, id);
+                               });
+                           });
 }
 
 QFuture<Lead> LeadService::grade(qint64 id, int version, const LeadGrade& given, const QString& reason, const CommandId& command)
@@ -327,33 +346,48 @@ QFuture<Lead> LeadService::grade(qint64 id, int version, const LeadGrade& given,
     g.conditions = g.conditions.simplified();
     if (const QString problem = g.problem(); !problem.isEmpty())
         return failNow<Lead>(problem);
-    return m_store.write(intelWrite(actor), [this, id, version, g, reason, command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.lead.grade");
-        if (service::appliedBefore(txn, command, op))
-            return loadLead(txn, id);
-        const QString why = requireReason(reason, Tr::tr("Say why you grade the lead so; it goes on record with the grade."));
-        if (g.scheme != schemeIn(txn))
-            throw ValidationError(Tr::tr("This deployment grades in the %1; grade the lead in it.").arg(gradingSchemeName(schemeIn(txn))));
-        const Lead before = loadLead(txn, id);
-        if (before.status == LeadStatus::Closed)
-            throw ValidationError(Tr::tr("%1 is closed; open it again before grading it.").arg(before.reference));
-        const qint64 now = txn.clock().nowMs();
-        const LeadStatus status = before.status == LeadStatus::New ? LeadStatus::Assessing : before.status;
-        service::requireUpdated(
-            txn.exec(QStringLiteral("UPDATE ci_leads SET scheme = ?, source_grade = ?, info_grade = ?, handling = ?, conditions = ?, grade_reason = ?, "
-                                    "graded_by = ?, graded_at = ?, status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
-                     {gradingSchemeKey(g.scheme), g.source, g.information, g.handling, g.conditions, why, name, now, leadStatusKey(status), now, id,
-                      version}),
-            Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
-        if (before.status == LeadStatus::New)
-            detail::meetAssess(txn, id);
-        if (status == LeadStatus::Assessing)
-            detail::startAct(txn, id, before.reference, g.band(), now);
-        txn.publish(LeadUpdated{id, before.reference, QStringLiteral("graded"), before.grade ? before.grade->code() : QString(), g.code(), why});
-        m_audit.append(txn, {name, QStringLiteral("lead.updated"), object, QStringLiteral("graded %1: %2").arg(g.code(), why), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadLead(txn, id);
-    });
+    if (auto bad = intelkeep::missingReason<Lead>(reason, Tr::tr("Say why you grade the lead so; it goes on record with the grade.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.lead.grade"), command,
+                           {{QStringLiteral("id"), id},
+                            {QStringLiteral("version"), version},
+                            {QStringLiteral("grade"), intelkeep::toJson(g)},
+                            {QStringLiteral("reason"), reason}},
+                           {intelkeep::leadRecord(id)}, Tr::tr("Grade lead %1 %2").arg(id).arg(g.code()), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, version, g, reason, command, object, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.lead.grade");
+                if (service::appliedBefore(txn, command, op))
+                    return loadLead(txn, id);
+                const QString why = requireReason(reason, Tr::tr("Say why you grade the lead so; it goes on record with the grade."));
+                if (g.scheme != schemeIn(txn))
+                    throw ValidationError(Tr::tr("This deployment grades in the %1; grade the lead in it.").arg(gradingSchemeName(schemeIn(txn))));
+                const Lead before = loadLead(txn, id);
+                if (before.status == LeadStatus::Closed)
+                    throw ValidationError(Tr::tr("%1 is closed; open it again before grading it.").arg(before.reference));
+                const qint64 now = txn.clock().nowMs();
+                const LeadStatus status = before.status == LeadStatus::New ? LeadStatus::Assessing : before.status;
+                service::requireUpdated(
+                    txn.exec(QStringLiteral(
+                                 "UPDATE ci_leads SET scheme = ?, source_grade = ?, info_grade = ?, handling = ?, conditions = ?, grade_reason = ?, "
+                                 "graded_by = ?, graded_at = ?, status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                             {gradingSchemeKey(g.scheme), g.source, g.information, g.handling, g.conditions, why, name, now, leadStatusKey(status),
+                              now, id, version}),
+                    Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
+                if (before.status == LeadStatus::New)
+                    detail::meetAssess(txn, id);
+                if (status == LeadStatus::Assessing)
+                    detail::startAct(txn, id, before.reference, g.band(), now);
+                txn.publish(
+                    LeadUpdated{id, before.reference, QStringLiteral("graded"), before.grade ? before.grade->code() : QString(), g.code(), why});
+                m_audit.append(txn, {name, QStringLiteral("lead.updated"), object, QStringLiteral("graded %1: %2").arg(g.code(), why),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadLead(txn, id);
+            });
+        });
 }
 
 QFuture<Lead> LeadService::assign(qint64 id, int version, const QString& analyst, const CommandId& command)
@@ -362,24 +396,38 @@ QFuture<Lead> LeadService::assign(qint64 id, int version, const QString& analyst
     const QString object = QStringLiteral("lead:%1").arg(id);
     if (auto refused = check<Lead>(m_audit, actor, QString::fromLatin1(kTriagePermission), Tr::tr("assign a lead"), QStringLiteral("lead.updated"), object))
         return *refused;
-    return m_store.write(intelWrite(actor), [this, id, version, who = analyst.trimmed(), command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.lead.assign");
-        if (service::appliedBefore(txn, command, op))
-            return loadLead(txn, id);
-        if (!who.isEmpty() && !detail::analystsIn(txn).contains(who))
-            throw ValidationError(Tr::tr("%1 may not triage leads; assign it to an analyst who may.").arg(who));
-        const Lead before = loadLead(txn, id);
-        if (before.status == LeadStatus::Closed)
-            throw ValidationError(Tr::tr("%1 is closed; open it again before assigning it.").arg(before.reference));
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_leads SET assigned_to = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
-                                         {who.isEmpty() ? QVariant() : QVariant(who), txn.clock().nowMs(), id, version}),
-                                Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
-        txn.publish(LeadUpdated{id, before.reference, QStringLiteral("assigned"), before.assignedTo, who, QString()});
-        m_audit.append(txn, {name, QStringLiteral("lead.updated"), object, QStringLiteral("assigned to %1").arg(who.isEmpty() ? QStringLiteral("nobody") : who),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadLead(txn, id);
-    });
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.lead.assign"), command,
+                           {{QStringLiteral("id"), id}, {QStringLiteral("version"), version}, {QStringLiteral("analyst"), analyst.trimmed()}},
+                           {intelkeep::leadRecord(id)},
+                           analyst.trimmed().isEmpty() ? Tr::tr("Assign lead %1 to nobody").arg(id)
+                                                       : Tr::tr("Assign lead %1 to %2").arg(id).arg(analyst.trimmed()),
+                           actor),
+        [&] {
+            return m_store.write(
+                intelWrite(actor), [this, id, version, who = analyst.trimmed(), command, object, name = actor.name](WriteTransaction& txn) {
+                    const QString op = QStringLiteral("criminal_intel.lead.assign");
+                    if (service::appliedBefore(txn, command, op))
+                        return loadLead(txn, id);
+                    if (!who.isEmpty() && !detail::analystsIn(txn).contains(who))
+                        throw ValidationError(Tr::tr("%1 may not triage leads; assign it to an analyst who may.").arg(who));
+                    const Lead before = loadLead(txn, id);
+                    if (before.status == LeadStatus::Closed)
+                        throw ValidationError(Tr::tr("%1 is closed; open it again before assigning it.").arg(before.reference));
+                    service::requireUpdated(
+                        txn.exec(
+                            QStringLiteral("UPDATE ci_leads SET assigned_to = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                            {who.isEmpty() ? QVariant() : QVariant(who), txn.clock().nowMs(), id, version}),
+                        Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
+                    txn.publish(LeadUpdated{id, before.reference, QStringLiteral("assigned"), before.assignedTo, who, QString()});
+                    m_audit.append(txn,
+                                   {name, QStringLiteral("lead.updated"), object,
+                                    QStringLiteral("assigned to %1").arg(who.isEmpty() ? QStringLiteral("nobody") : who), QStringLiteral("success")});
+                    service::recordApplied(txn, command, op, QString::number(id));
+                    return loadLead(txn, id);
+                });
+        });
 }
 
 QFuture<Lead> LeadService::move(qint64 id, int version, LeadStatus to, const QString& reason, const CommandId& command)
@@ -388,41 +436,59 @@ QFuture<Lead> LeadService::move(qint64 id, int version, LeadStatus to, const QSt
     const QString object = QStringLiteral("lead:%1").arg(id);
     if (auto refused = check<Lead>(m_audit, actor, QString::fromLatin1(kTriagePermission), Tr::tr("move a lead"), QStringLiteral("lead.updated"), object))
         return *refused;
-    return m_store.write(intelWrite(actor), [this, id, version, to, reason, command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.lead.move");
-        if (service::appliedBefore(txn, command, op))
-            return loadLead(txn, id);
-        const Lead before = loadLead(txn, id);
-        if (!canMoveLead(before.status, to, before.grade.has_value())) {
-            if ((to == LeadStatus::Developing || to == LeadStatus::Actioned) && !before.grade)
-                throw ValidationError(Tr::tr("Grade %1 before you develop or action it.").arg(before.reference));
-            throw ValidationError(Tr::tr("%1 cannot go from %2 to %3.").arg(before.reference, leadStatusName(before.status), leadStatusName(to)));
-        }
-        QString why = reason.trimmed();
-        if (to == LeadStatus::Closed || before.status == LeadStatus::Closed)
-            why = requireReason(reason, to == LeadStatus::Closed ? Tr::tr("Say why the lead is closed; it goes on record.")
-                                                                  : Tr::tr("Say why the lead is opened again; it goes on record."));
-        const qint64 now = txn.clock().nowMs();
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_leads SET status = ?, status_reason = ?, updated_at = ?, version = version + 1 "
-                                                        "WHERE id = ? AND version = ?"),
-                                         {leadStatusKey(to), why, now, id, version}),
-                                Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
-        if (to == LeadStatus::Developing || to == LeadStatus::Actioned || to == LeadStatus::Closed) {
-            detail::meetAssess(txn, id);
-            detail::meetAct(txn, id);
-        } else if (to == LeadStatus::Assessing) {
-            if (before.grade)
-                detail::startAct(txn, id, before.reference, before.grade->band(), now);
-            else
-                detail::startAssess(txn, id, before.reference, now);
-        }
-        txn.publish(LeadUpdated{id, before.reference, QStringLiteral("moved"), leadStatusKey(before.status), leadStatusKey(to), why});
-        m_audit.append(txn, {name, QStringLiteral("lead.updated"), object,
-                             QStringLiteral("%1 -> %2%3").arg(leadStatusKey(before.status), leadStatusKey(to), why.isEmpty() ? QString() : QStringLiteral(": ") + why),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadLead(txn, id);
-    });
+    if (to == LeadStatus::Closed) {
+        if (auto bad = intelkeep::missingReason<Lead>(reason, Tr::tr("Say why the lead is closed; it goes on record.")))
+            return *bad;
+    }
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.lead.move"), command,
+                           {{QStringLiteral("id"), id},
+                            {QStringLiteral("version"), version},
+                            {QStringLiteral("to"), leadStatusKey(to)},
+                            {QStringLiteral("reason"), reason}},
+                           {intelkeep::leadRecord(id)}, Tr::tr("Move lead %1 to %2").arg(id).arg(leadStatusName(to)), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, id, version, to, reason, command, object, name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.lead.move");
+                if (service::appliedBefore(txn, command, op))
+                    return loadLead(txn, id);
+                const Lead before = loadLead(txn, id);
+                if (!canMoveLead(before.status, to, before.grade.has_value())) {
+                    if ((to == LeadStatus::Developing || to == LeadStatus::Actioned) && !before.grade)
+                        throw ValidationError(Tr::tr("Grade %1 before you develop or action it.").arg(before.reference));
+                    throw ValidationError(
+                        Tr::tr("%1 cannot go from %2 to %3.").arg(before.reference, leadStatusName(before.status), leadStatusName(to)));
+                }
+                QString why = reason.trimmed();
+                if (to == LeadStatus::Closed || before.status == LeadStatus::Closed)
+                    why = requireReason(reason, to == LeadStatus::Closed ? Tr::tr("Say why the lead is closed; it goes on record.")
+                                                                         : Tr::tr("Say why the lead is opened again; it goes on record."));
+                const qint64 now = txn.clock().nowMs();
+                service::requireUpdated(
+                    txn.exec(QStringLiteral("UPDATE ci_leads SET status = ?, status_reason = ?, updated_at = ?, version = version + 1 "
+                                            "WHERE id = ? AND version = ?"),
+                             {leadStatusKey(to), why, now, id, version}),
+                    Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
+                if (to == LeadStatus::Developing || to == LeadStatus::Actioned || to == LeadStatus::Closed) {
+                    detail::meetAssess(txn, id);
+                    detail::meetAct(txn, id);
+                } else if (to == LeadStatus::Assessing) {
+                    if (before.grade)
+                        detail::startAct(txn, id, before.reference, before.grade->band(), now);
+                    else
+                        detail::startAssess(txn, id, before.reference, now);
+                }
+                txn.publish(LeadUpdated{id, before.reference, QStringLiteral("moved"), leadStatusKey(before.status), leadStatusKey(to), why});
+                m_audit.append(txn,
+                               {name, QStringLiteral("lead.updated"), object,
+                                QStringLiteral("%1 -> %2%3")
+                                    .arg(leadStatusKey(before.status), leadStatusKey(to), why.isEmpty() ? QString() : QStringLiteral(": ") + why),
+                                QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadLead(txn, id);
+            });
+        });
 }
 
 QFuture<Lead> LeadService::merge(qint64 duplicate, int version, qint64 into, const QString& reason, const CommandId& command)
@@ -433,38 +499,56 @@ QFuture<Lead> LeadService::merge(qint64 duplicate, int version, qint64 into, con
         return *refused;
     if (duplicate == into)
         return failNow<Lead>(Tr::tr("A lead is not merged into itself."));
-    return m_store.write(intelWrite(actor), [this, duplicate, version, into, reason, command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("criminal_intel.lead.merge");
-        if (service::appliedBefore(txn, command, op))
-            return loadLead(txn, duplicate);
-        const QString why = requireReason(reason, Tr::tr("Say why the leads are the same; it goes on record on both."));
-        const Lead dup = loadLead(txn, duplicate);
-        const Lead target = loadLead(txn, into);
-        if (dup.status == LeadStatus::Closed || target.status == LeadStatus::Closed)
-            throw ValidationError(Tr::tr("Only open leads are merged; %1 is closed.").arg(dup.status == LeadStatus::Closed ? dup.reference : target.reference));
-        const qint64 now = txn.clock().nowMs();
-        const QString closing = Tr::tr("Merged into %1: %2").arg(target.reference, why);
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE ci_leads SET status = 'closed', status_reason = ?, merged_into = ?, updated_at = ?, "
-                                                        "version = version + 1 WHERE id = ? AND version = ?"),
-                                         {closing, into, now, duplicate, version}),
-                                Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
-        // What the duplicate knew passes to the lead it repeats.
-        txn.exec(QStringLiteral("INSERT INTO ci_lead_entities (lead_id, entity_id) SELECT ?, entity_id FROM ci_lead_entities d "
-                                "WHERE d.lead_id = ? AND NOT EXISTS (SELECT 1 FROM ci_lead_entities x WHERE x.lead_id = ? AND x.entity_id = d.entity_id)"),
-                 {into, duplicate, into});
-        txn.exec(QStringLiteral("DELETE FROM ci_lead_entities WHERE lead_id = ?"), {duplicate});
-        if (dup.investigationId && !target.investigationId)
-            txn.exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ? WHERE id = ?"), {dup.investigationId, into});
-        txn.exec(QStringLiteral("UPDATE ci_leads SET updated_at = ?, version = version + 1 WHERE id = ?"), {now, into});
-        detail::meetAssess(txn, duplicate);
-        detail::meetAct(txn, duplicate);
-        txn.publish(LeadUpdated{duplicate, dup.reference, QStringLiteral("merged"), dup.reference, target.reference, why});
-        txn.publish(LeadUpdated{into, target.reference, QStringLiteral("absorbed"), dup.reference, target.reference, why});
-        m_audit.append(txn, {name, QStringLiteral("lead.updated"), object, QStringLiteral("merged into %1: %2").arg(target.reference, why),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(duplicate));
-        return loadLead(txn, duplicate);
-    });
+    if (auto bad = intelkeep::missingReason<Lead>(reason, Tr::tr("Say why the leads are the same; it goes on record on both.")))
+        return *bad;
+    return intelkeep::kept(
+        m_outbox,
+        intelkeep::offline(QStringLiteral("criminal_intel.lead.merge"), command,
+                           {{QStringLiteral("id"), duplicate},
+                            {QStringLiteral("version"), version},
+                            {QStringLiteral("into"), into},
+                            {QStringLiteral("reason"), reason}},
+                           {intelkeep::leadRecord(duplicate), intelkeep::leadRecord(into)},
+                           Tr::tr("Merge lead %1 into lead %2").arg(duplicate).arg(into), actor),
+        [&] {
+            return m_store.write(intelWrite(actor), [this, duplicate, version, into, reason, command, object,
+                                                     name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("criminal_intel.lead.merge");
+                if (service::appliedBefore(txn, command, op))
+                    return loadLead(txn, duplicate);
+                const QString why = requireReason(reason, Tr::tr("Say why the leads are the same; it goes on record on both."));
+                const Lead dup = loadLead(txn, duplicate);
+                const Lead target = loadLead(txn, into);
+                if (dup.status == LeadStatus::Closed || target.status == LeadStatus::Closed)
+                    throw ValidationError(
+                        Tr::tr("Only open leads are merged; %1 is closed.").arg(dup.status == LeadStatus::Closed ? dup.reference : target.reference));
+                const qint64 now = txn.clock().nowMs();
+                const QString closing = Tr::tr("Merged into %1: %2").arg(target.reference, why);
+                service::requireUpdated(
+                    txn.exec(QStringLiteral("UPDATE ci_leads SET status = 'closed', status_reason = ?, merged_into = ?, updated_at = ?, "
+                                            "version = version + 1 WHERE id = ? AND version = ?"),
+                             {closing, into, now, duplicate, version}),
+                    Tr::tr("Another analyst changed this lead meanwhile; look at it again."));
+                // What the duplicate knew passes to the lead it repeats.
+                txn.exec(
+                    QStringLiteral(
+                        "INSERT INTO ci_lead_entities (lead_id, entity_id) SELECT ?, entity_id FROM ci_lead_entities d "
+                        "WHERE d.lead_id = ? AND NOT EXISTS (SELECT 1 FROM ci_lead_entities x WHERE x.lead_id = ? AND x.entity_id = d.entity_id)"),
+                    {into, duplicate, into});
+                txn.exec(QStringLiteral("DELETE FROM ci_lead_entities WHERE lead_id = ?"), {duplicate});
+                if (dup.investigationId && !target.investigationId)
+                    txn.exec(QStringLiteral("UPDATE ci_leads SET investigation_id = ? WHERE id = ?"), {dup.investigationId, into});
+                txn.exec(QStringLiteral("UPDATE ci_leads SET updated_at = ?, version = version + 1 WHERE id = ?"), {now, into});
+                detail::meetAssess(txn, duplicate);
+                detail::meetAct(txn, duplicate);
+                txn.publish(LeadUpdated{duplicate, dup.reference, QStringLiteral("merged"), dup.reference, target.reference, why});
+                txn.publish(LeadUpdated{into, target.reference, QStringLiteral("absorbed"), dup.reference, target.reference, why});
+                m_audit.append(txn, {name, QStringLiteral("lead.updated"), object, QStringLiteral("merged into %1: %2").arg(target.reference, why),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(duplicate));
+                return loadLead(txn, duplicate);
+            });
+        });
 }
 
 QFuture<QString> LeadService::revealSource(qint64 id, const QString& reason) const

@@ -14,6 +14,7 @@
 #include "hexhub/hub/incidentservice.h"
 
 #include "base/clock.h"
+#include "store/outbox.h"
 
 #include <QDateTime>
 
@@ -322,4 +323,115 @@ TEST_CASE("Joint investigations on a shared server: tasks and proposals only in 
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_investigation_journal WHERE kind = 'reviewed'")).toInt() == 1);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE operation_id = %1 AND origin = 'criminal_intel'").arg(operation)).toInt() == 1);
     CHECK(intel.column(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE operation_id = %1").arg(operation)) == QStringList{QStringLiteral("1")});
+}
+
+namespace {
+
+template <typename T>
+QString keptOrWhy(QFuture<T> future)
+{
+    REQUIRE(waitUntil([&] { return future.isFinished(); }, 30000));
+    try {
+        future.waitForFinished();
+    } catch (const CommandQueued& kept) {
+        return kept.summary();
+    } catch (const std::exception& e) {
+        return QStringLiteral("not kept: ") + QString::fromUtf8(e.what());
+    }
+    return QStringLiteral("applied at once");
+}
+
+} // namespace
+
+TEST_CASE("An analyst's commands made while the server is away are kept on the desk and sent when it is back, in order, "
+          "once, under the analyst's own login, and a change made meanwhile is held for the analyst's decision",
+          "[postgresql][desks][outbox]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    owner.exec(QStringLiteral("INSERT INTO hub_units (id, kind, status, status_since) VALUES ('P-7', 'patrol_car', 'available', 0)"));
+    const qint64 tip = owner.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE reference = 'L-1'")).toLongLong();
+    TcpRelay relay(server.ownerUrl.host, quint16(server.ownerUrl.port));
+
+    // The analyst's desk reaches the server through a cable that can be pulled; its modules register
+    // how the centre's kept commands are sent again.
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.store = relay.through(server.urlOf(server.intel));
+    config.keyPath = server.keyPath();
+    config.outboxPath = server.dir.filePath(QStringLiteral("intel.outbox"));
+    TestPlatform desk(config);
+    desk.start();
+    const SignInResult signedIn = await(desk->access().signIn(server.intel, kPassword));
+    REQUIRE(signedIn.ok);
+    desk->session().setPrincipal(signedIn.principal);
+    Outbox& outbox = desk->outbox();
+    criminalintel::LeadService leads(desk->store(), desk->session(), desk->audit(), &outbox);
+    criminalintel::EntityService entities(desk->store(), desk->session(), desk->audit(), &outbox);
+    criminalintel::InvestigationService investigations(desk->store(), desk->session(), desk->audit(), &outbox);
+    const criminalintel::Lead seen = await(leads.lead(tip));
+
+    // The cable is pulled. The analyst goes on triaging from what the desk showed: every command is
+    // kept, each on the lead made from the same view of it.
+    relay.cut();
+    criminalintel::LeadGrade grade;
+    grade.source = QStringLiteral("B");
+    grade.information = QStringLiteral("2");
+    CHECK(keptOrWhy(leads.grade(tip, seen.version, grade, QStringLiteral("Informant right twice before"))).startsWith(QStringLiteral("Grade lead")));
+    CHECK(keptOrWhy(leads.assign(tip, seen.version, server.intel)).startsWith(QStringLiteral("Assign lead")));
+    CHECK(keptOrWhy(leads.move(tip, seen.version, criminalintel::LeadStatus::Developing, QString())).startsWith(QStringLiteral("Move lead")));
+    criminalintel::NewTip newTip;
+    newTip.summary = QStringLiteral("Skimmer parts bought online");
+    newTip.source = QStringLiteral("Shop owner on Quay 4");
+    newTip.legalBasis = QStringLiteral("Criminal Procedure Law art. 52");
+    const CommandId tipCommand = CommandId::make();
+    CHECK(keptOrWhy(leads.recordTip(newTip, tipCommand)) == QStringLiteral("Record a tip: Skimmer parts bought online"));
+    CHECK(keptOrWhy(investigations.open(QStringLiteral("Operation Skimmer"), QStringLiteral("The card skimmer crew"), {tip}))
+              .startsWith(QStringLiteral("Open investigation")));
+    CHECK(keptOrWhy(entities.add({criminalintel::EntityKind::Phone, QStringLiteral("138 0013 8000"), tip})).startsWith(QStringLiteral("Add")));
+    CHECK(outbox.waiting() == 6);
+    // The same tip sent again (a double press) is kept once; bad input is refused at once, not kept.
+    CHECK(keptOrWhy(leads.recordTip(newTip, tipCommand)) == QStringLiteral("Record a tip: Skimmer parts bought online"));
+    CHECK(keptOrWhy(leads.merge(tip, seen.version, tip + 1, QStringLiteral(" "))).startsWith(QStringLiteral("not kept: ")));
+    CHECK(outbox.waiting() == 6);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads")).toInt() == 1);
+
+    // The server is back: what the analyst made goes by itself, in order, in the analyst's name;
+    // the analyst's own kept changes of the lead are no conflict with each other.
+    relay.restore();
+    REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }, 60000));
+    CHECK(owner.scalar(QStringLiteral("SELECT source_grade || info_grade || ' ' || status || ' ' || assigned_to || ' ' || version FROM ci_leads "
+                                      "WHERE id = %1").arg(tip)).toString()
+          == QStringLiteral("B2 developing %1 %2").arg(server.intel).arg(seen.version + 4)); // graded, assigned, moved, joined
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads WHERE summary = 'Skimmer parts bought online'")).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT i.title FROM ci_investigations i JOIN ci_leads l ON l.investigation_id = i.id WHERE l.id = %1")
+                           .arg(tip)).toString() == QStringLiteral("Operation Skimmer"));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_entities e JOIN ci_lead_entities le ON le.entity_id = e.id WHERE le.lead_id = %1")
+                           .arg(tip)).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'lead.updated' AND actor = '%1'").arg(server.intel)).toInt() == 3);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE topic = 'lead.received' AND actor = '%1'").arg(server.intel)).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM applied_commands WHERE operation LIKE 'criminal_intel.%'")).toInt() == 6);
+
+    // Kept again while another analyst's desk, on the server, assigns the lead meanwhile: the kept
+    // grade is stale and waits for the analyst, who keeps theirs over the newer lead.
+    const criminalintel::Lead now = await(leads.lead(tip));
+    QList<OutboxEntry> attention;
+    QObject guard;
+    QObject::connect(&outbox, &Outbox::attentionNeeded, &guard, [&](const OutboxEntry& e) { attention << e; });
+    relay.cut();
+    criminalintel::LeadGrade regrade = grade;
+    regrade.information = QStringLiteral("1");
+    CHECK(keptOrWhy(leads.grade(tip, now.version, regrade, QStringLiteral("Confirmed by the bank's records"))).startsWith(QStringLiteral("Grade lead")));
+    {
+        SignedInDesk other(server, server.intel);
+        criminalintel::LeadService theirs(other.platform->store(), other.platform->session(), other.platform->audit());
+        await(theirs.assign(tip, now.version, QString()));
+    }
+    relay.restore();
+    REQUIRE(waitUntil([&] { return !attention.isEmpty(); }, 60000));
+    CHECK(attention[0].state == OutboxEntry::State::Conflict);
+    CHECK(owner.scalar(QStringLiteral("SELECT info_grade FROM ci_leads WHERE id = %1").arg(tip)).toString() == QStringLiteral("2"));
+    CHECK(await(outbox.resolve(attention[0].id(), Outbox::Resolution::KeepMine, server.intel)).outcome == ChangeResult::Outcome::Applied);
+    REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }, 30000));
+    CHECK(owner.scalar(QStringLiteral("SELECT info_grade || ' ' || COALESCE(assigned_to, '-') FROM ci_leads WHERE id = %1").arg(tip)).toString()
+          == QStringLiteral("1 -"));
 }

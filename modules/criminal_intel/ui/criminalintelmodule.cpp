@@ -1,4 +1,9 @@
 #include "criminalintelmodule.h"
+
+#include "hexhub/criminal_intel/demo.h"
+#include "hexhub/criminal_intel/investigations.h"
+#include "hexhub/criminal_intel/leads.h"
+#include "hexhub/criminal_intel/offline.h"
 #include "intelcontext.h"
 #include "inteldashboard.h"
 #include "intelpictures.h"
@@ -6,13 +11,8 @@
 #include "investigationpage.h"
 #include "leaddesk.h"
 #include "linkchart.h"
-
-#include "hexhub/criminal_intel/demo.h"
-#include "hexhub/criminal_intel/investigations.h"
-#include "hexhub/criminal_intel/leads.h"
 #include "module/demodata.h"
 #include "recordtable.h"
-
 #include "viewsupport.h"
 
 #include <QApplication>
@@ -44,7 +44,10 @@ bool CriminalIntelModule::initialize(ModuleContext& context, QString&)
     // investigation's lines and timeline in the hub's transaction.
     context.addReaction(QStringLiteral("task.updated"), &detail::followHubProgress);
     context.addReaction(QStringLiteral("operation.*"), &detail::followHubProgress);
-    m_context = std::make_unique<IntelContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit());
+    // The centre's commands wait in the desk's outbox while the server is away, and go from there.
+    registerIntelReplayers(context.outbox(), context.store(), context.session(), context.audit());
+    m_context =
+        std::make_unique<IntelContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit(), &context.outbox());
     m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
     // A lead ("lead 42", a limit's subject "lead:42") opens on the desk from anywhere.
     context.addRecordKind(RecordKind{QStringLiteral("lead"), QStringLiteral("criminal_intel.desk"), [](QWidget* view, const QString& ref) {

@@ -10,6 +10,7 @@ namespace hexhub {
 class AuditLog;
 class Clock;
 class EventBus;
+class Outbox;
 class Session;
 class Store;
 } // namespace hexhub
@@ -18,9 +19,16 @@ namespace hexhub::criminalintel {
 
 struct IntelContext
 {
-    IntelContext(Store& store, EventBus& bus, Clock& clock, Session& session, AuditLog& audit)
-        : store(store), bus(bus), clock(clock), session(session), audit(audit), leads(store, session, audit),
-          investigations(store, session, audit), tasks(store, session, audit)
+    IntelContext(Store& store, EventBus& bus, Clock& clock, Session& session, AuditLog& audit, Outbox* outbox = nullptr)
+        : store(store)
+        , bus(bus)
+        , clock(clock)
+        , session(session)
+        , audit(audit)
+        , outbox(outbox)
+        , leads(store, session, audit, outbox)
+        , investigations(store, session, audit, outbox)
+        , tasks(store, session, audit, outbox)
     {
     }
     Store& store;
@@ -28,6 +36,8 @@ struct IntelContext
     Clock& clock;
     Session& session;
     AuditLog& audit;
+    //! Where the centre's commands wait while the server is away (null: an outage fails them).
+    Outbox* outbox;
     LeadService leads;
     InvestigationService investigations;
     //! The hub's tasks: what the task division's lines and the operation report, read as the hub lets this centre.

@@ -157,7 +157,7 @@ void TimeHistogram::paintEvent(QPaintEvent*)
 LinkChart::LinkChart(IntelContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
-    , m_entities(context.store, context.session, context.audit)
+    , m_entities(context.store, context.session, context.audit, context.outbox)
 {
     setObjectName(QStringLiteral("linkChart"));
     m_canvas = new ChartCanvas(this);

@@ -21,6 +21,7 @@
 
 namespace hexhub {
 class AuditLog;
+class Outbox;
 class Session;
 class Sql;
 class Store;
@@ -186,7 +187,8 @@ public:
     static constexpr auto kEditPermission = "criminal_intel.entity.edit";
     static constexpr auto kRevealPermission = "criminal_intel.investigation.manage";
 
-    EntityService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where the commands wait while the server is away (offline.h); none: an outage fails them.
+    EntityService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
     Q_DISABLE_COPY_MOVE(EntityService)
 
     //! criminal_intel.lead.view. One entity, its label masked.
@@ -270,6 +272,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox = nullptr;
 };
 
 namespace detail {

@@ -25,6 +25,7 @@
 
 namespace hexhub {
 class AuditLog;
+class Outbox;
 class Event;
 class Session;
 class Store;
@@ -185,7 +186,8 @@ public:
     static constexpr auto kViewPermission = "criminal_intel.lead.view";
     static constexpr auto kManagePermission = "criminal_intel.investigation.manage";
 
-    InvestigationService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where the commands wait while the server is away (offline.h); none: an outage fails them.
+    InvestigationService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
     Q_DISABLE_COPY_MOVE(InvestigationService)
 
     //! criminal_intel.lead.view. Investigations, open and suspended first, newest first; `status` empty: all.
@@ -262,6 +264,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox = nullptr;
 };
 
 namespace detail {

@@ -18,6 +18,7 @@
 
 namespace hexhub {
 class AuditLog;
+class Outbox;
 class Session;
 class Sql;
 class Store;
@@ -208,7 +209,8 @@ public:
     static constexpr auto kRevealPermission = "criminal_intel.source.reveal";
     static constexpr auto kSettingsPermission = "criminal_intel.settings.manage";
 
-    LeadService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where the commands wait while the server is away (offline.h); none: an outage fails them.
+    LeadService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
     Q_DISABLE_COPY_MOVE(LeadService)
 
     //! criminal_intel.lead.view. One lead (its tip's source masked).
@@ -274,6 +276,7 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox = nullptr;
 };
 
 /*!
