@@ -69,7 +69,7 @@ QJsonObject maskedArgs(const QJsonObject& in)
             it.value() = maskedArgs(it.value().toObject());
         } else if (it.value().isString()) {
             QString value = it.value().toString();
-            if (it.key().contains(QLatin1String("contact")))
+            if (it.key().contains(QLatin1String("contact")) || it.key().startsWith(QLatin1String("protected")))
                 value = value.isEmpty() ? value : QStringLiteral("****") + value.right(std::min<qsizetype>(4, value.size() / 2));
             value.replace(credentials, QStringLiteral("\\1:****@"));
             it.value() = value;
@@ -109,7 +109,8 @@ int listOutbox(const PlatformOptions& given, QTextStream& out, QTextStream& err)
                                                                             : Tr::tr("REFUSED: decide with --resolve");
             out << QStringLiteral("%1  %2  %3").arg(e.id().toString(QUuid::WithoutBraces), state, e.summary()) << Qt::endl;
             if (e.kind == OutboxEntry::Kind::Command) {
-                // Personal data kept with a command (a reporter's contact) is printed masked: the last
+                // Personal data kept with a command (a reporter's contact, a tip's protected source, an
+                // entity's label: keys with "contact" or starting "protected") is printed masked: the last
                 // four characters at most, as everywhere else; a password in an address (a camera's
                 // stream) not at all. At any depth of the arguments.
                 const QJsonObject args = maskedArgs(e.command.args);

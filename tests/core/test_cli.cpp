@@ -253,6 +253,13 @@ TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, a
     command.summary = QStringLiteral("New incident: Bike stolen");
     command.madeBy = QStringLiteral("zoe"); // never signs in here: it waits for her
     command.source = QStringLiteral("hub");
+    hexhub::OfflineCommand tip = command;
+    tip.id = hexhub::CommandId::make();
+    tip.operation = QStringLiteral("criminal_intel.lead.tip");
+    tip.args = {{QStringLiteral("tip"), QJsonObject{{QStringLiteral("summary"), QStringLiteral("Skimmer parts bought online")},
+                                                    {QStringLiteral("protectedSource"), QStringLiteral("Informant K at the bus depot")}}}};
+    tip.summary = QStringLiteral("Record a tip: Skimmer parts bought online");
+    tip.source = QStringLiteral("criminal_intel");
     {
         auto config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
         config.storePath = cli.store;
@@ -262,7 +269,9 @@ TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, a
         await(tp->access().createUserBySystem(hexhub::NewUser{QStringLiteral("alice"), QStringLiteral("Alice"), kAlicePassword,
                                                       {QStringLiteral("hub_supervisor")}}));
         await(tp->outbox().keep(command));
-        CHECK(tp->outbox().waiting() == 1);
+        // A tip criminal intelligence kept: its protected source and an entity's label are masked too.
+        await(tp->outbox().keep(tip));
+        CHECK(tp->outbox().waiting() == 2);
     }
     const QStringList withKey{QStringLiteral("--audit-key"), key};
     Run r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
@@ -272,6 +281,9 @@ TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, a
     CHECK(r.out.contains(QStringLiteral("hub.incident.create")));
     CHECK(r.out.contains(QStringLiteral("****8000")));
     CHECK_FALSE(r.out.contains(QStringLiteral("13800138000")));
+    CHECK(r.out.contains(QStringLiteral("Skimmer parts bought online")));
+    CHECK(r.out.contains(QStringLiteral("****epot")));
+    CHECK_FALSE(r.out.contains(QStringLiteral("Informant K")));
     // Only Zoe sends Zoe's kept work (sealed with her key): Alice may discard it, not send it.
     r = cli.run(QStringList{QStringLiteral("--resolve"), command.id.toString(), QStringLiteral("--decision"), QStringLiteral("keep"),
                             QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
@@ -287,6 +299,9 @@ TEST_CASE("hexhub --outbox lists a kept command with its personal data masked, a
     r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);
     CHECK(r.out.contains(command.id.toString()));
     r = cli.run(QStringList{QStringLiteral("--resolve"), command.id.toString(), QStringLiteral("--decision"), QStringLiteral("discard"),
+                            QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
+    CHECK(r.exitCode == 0);
+    r = cli.run(QStringList{QStringLiteral("--resolve"), tip.id.toString(), QStringLiteral("--decision"), QStringLiteral("discard"),
                             QStringLiteral("--operator"), QStringLiteral("alice")} + withKey, kAliceTyped);
     CHECK(r.exitCode == 0);
     r = cli.run(QStringList{QStringLiteral("--outbox")} + withKey);

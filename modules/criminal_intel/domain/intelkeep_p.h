@@ -79,6 +79,8 @@ template <typename T> std::optional<QFuture<T>> missingReason(const QString& rea
 }
 
 // The arguments' JSON, both ways (a kept command that cannot be read back is refused with why).
+// Personal data kept with a command (a tip's source, an entity's label) goes under a key starting
+// "protected", which `hexhub --outbox` prints masked as it does a reporter's contact.
 QJsonObject toJson(const NewTip& tip);
 NewTip newTipFrom(const QJsonObject& json);
 QJsonObject toJson(const LeadGrade& grade);

@@ -132,7 +132,7 @@ QJsonObject toJson(const NewTip& tip)
 {
     return QJsonObject{{QStringLiteral("summary"), tip.summary},
                        {QStringLiteral("details"), tip.details},
-                       {QStringLiteral("source"), tip.source},
+                       {QStringLiteral("protectedSource"), tip.source},
                        {QStringLiteral("legalBasis"), tip.legalBasis},
                        {QStringLiteral("retentionDays"), tip.retentionDays}};
 }
@@ -142,7 +142,7 @@ NewTip newTipFrom(const QJsonObject& json)
     NewTip tip;
     tip.summary = text(json, QStringLiteral("summary"));
     tip.details = text(json, QStringLiteral("details"));
-    tip.source = text(json, QStringLiteral("source"));
+    tip.source = text(json, QStringLiteral("protectedSource"));
     tip.legalBasis = text(json, QStringLiteral("legalBasis"));
     tip.retentionDays = json.value(QStringLiteral("retentionDays")).toInt();
     return tip;
@@ -174,7 +174,7 @@ LeadGrade gradeFrom(const QJsonObject& json)
 QJsonObject toJson(const NewEntity& entity)
 {
     return QJsonObject{{QStringLiteral("kind"), entityKindKey(entity.kind)},
-                       {QStringLiteral("label"), entity.label},
+                       {QStringLiteral("protectedLabel"), entity.label},
                        {QStringLiteral("lead"), entity.leadId},
                        {QStringLiteral("case"), entity.caseRef},
                        {QStringLiteral("legalBasis"), entity.legalBasis},
@@ -189,7 +189,7 @@ NewEntity newEntityFrom(const QJsonObject& json)
     if (!kind)
         throw ValidationError(Tr::tr("The kept entity has no valid kind."));
     entity.kind = *kind;
-    entity.label = text(json, QStringLiteral("label"));
+    entity.label = text(json, QStringLiteral("protectedLabel"));
     entity.leadId = json.value(QStringLiteral("lead")).toInteger();
     entity.caseRef = text(json, QStringLiteral("case"));
     entity.legalBasis = text(json, QStringLiteral("legalBasis"));

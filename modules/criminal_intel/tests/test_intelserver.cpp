@@ -389,6 +389,12 @@ TEST_CASE("An analyst's commands made while the server is away are kept on the d
               .startsWith(QStringLiteral("Open investigation")));
     CHECK(keptOrWhy(entities.add({criminalintel::EntityKind::Phone, QStringLiteral("138 0013 8000"), tip})).startsWith(QStringLiteral("Add")));
     CHECK(outbox.waiting() == 6);
+    // The tip's protected source is kept under a key `hexhub --outbox` prints masked.
+    const QList<OutboxEntry> keptNow = await(outbox.entries());
+    REQUIRE(keptNow.size() == 6);
+    CHECK(keptNow[3].command.operation == QStringLiteral("criminal_intel.lead.tip"));
+    CHECK(keptNow[3].command.args.value(QStringLiteral("tip")).toObject().value(QStringLiteral("protectedSource")).toString()
+          == QStringLiteral("Shop owner on Quay 4"));
     // The same tip sent again (a double press) is kept once; bad input is refused at once, not kept.
     CHECK(keptOrWhy(leads.recordTip(newTip, tipCommand)) == QStringLiteral("Record a tip: Skimmer parts bought online"));
     CHECK(keptOrWhy(leads.merge(tip, seen.version, tip + 1, QStringLiteral(" "))).startsWith(QStringLiteral("not kept: ")));
