@@ -398,6 +398,33 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     CHECK(shown < all);
     timeFilter->setChecked(false);
 
+    // Dragged across the histogram with the mouse: the filter keeps those days' links, and its dates say which.
+    auto* histogram = chart->findChild<QWidget*>(QStringLiteral("histogram"));
+    REQUIRE(histogram);
+    const qint64 histFirst = histogram->property("firstTime").toLongLong(), histLast = histogram->property("lastTime").toLongLong();
+    REQUIRE(histLast > histFirst);
+    const auto dayAt = [&](int x) {
+        return QDateTime::fromMSecsSinceEpoch(histFirst + qint64(std::llround(double(x) / histogram->width() * double(histLast - histFirst)))).date();
+    };
+    const int y = histogram->height() / 2, x0 = histogram->width() / 10, x1 = histogram->width() * 4 / 10;
+    QTest::mousePress(histogram, Qt::LeftButton, Qt::NoModifier, QPoint(x0, y));
+    QTest::mouseMove(histogram, QPoint((x0 + x1) / 2, y));
+    QTest::mouseMove(histogram, QPoint(x1, y));
+    QTest::mouseRelease(histogram, Qt::LeftButton, Qt::NoModifier, QPoint(x1, y));
+    CHECK(timeFilter->isChecked());
+    CHECK(chart->findChild<QDateEdit*>(QStringLiteral("fromDate"))->date() == dayAt(x0));
+    CHECK(chart->findChild<QDateEdit*>(QStringLiteral("toDate"))->date() == dayAt(x1));
+    CHECK(chart->findChild<QLabel*>(QStringLiteral("chartMessage"))->text().contains(QStringLiteral("Only the links dated")));
+    int dragged = 0;
+    for (const QJsonValue& l : snap(chart).value(QStringLiteral("links")).toArray())
+        dragged += l.toObject().value(QStringLiteral("visible")).toBool();
+    CHECK(dragged < all);
+    // A click on the last bar: its span only, which holds the latest link.
+    QTest::mouseClick(histogram, Qt::LeftButton, Qt::NoModifier, QPoint(histogram->width() - 2, y));
+    CHECK(chart->findChild<QDateEdit*>(QStringLiteral("toDate"))->date() == QDateTime::fromMSecsSinceEpoch(histLast).date());
+    CHECK(chart->findChild<QDateEdit*>(QStringLiteral("fromDate"))->date() > dayAt(x1));
+    timeFilter->setChecked(false);
+
     // N: a note; Ctrl+S: saved with a title; the chart cleared and opened again (Ctrl+O) as it was left.
     canvas->setFocus();
     answer(QStringLiteral("noteDialog"), [](QDialog* d) {

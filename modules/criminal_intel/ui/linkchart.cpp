@@ -24,6 +24,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QListWidget>
 #include <QPainter>
 #include <QPainterPath>
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -92,6 +94,49 @@ TimeHistogram::TimeHistogram(QWidget* parent)
     setObjectName(QStringLiteral("histogram"));
     setMinimumHeight(60);
     setAccessibleName(tr("Links over time"));
+    setCursor(Qt::CrossCursor);
+    setToolTip(tr("Drag across the bars to keep only the links of that time; click a bar for its span."));
+}
+
+qint64 TimeHistogram::timeAt(double x) const
+{
+    const double share = std::clamp(x / std::max(1, width()), 0.0, 1.0);
+    return m_first + qint64(std::llround(share * double(m_last - m_first)));
+}
+
+void TimeHistogram::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || m_counts.isEmpty())
+        return QWidget::mousePressEvent(event);
+    m_dragFrom = event->position().x();
+    m_dragTo = *m_dragFrom;
+    update();
+}
+
+void TimeHistogram::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_dragFrom)
+        return QWidget::mouseMoveEvent(event);
+    m_dragTo = std::clamp(event->position().x(), 0.0, double(width()));
+    update();
+}
+
+void TimeHistogram::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (!m_dragFrom || event->button() != Qt::LeftButton)
+        return QWidget::mouseReleaseEvent(event);
+    const double a = std::min(*m_dragFrom, m_dragTo), b = std::max(*m_dragFrom, m_dragTo);
+    m_dragFrom.reset();
+    update();
+    if (b - a >= 3) {
+        Q_EMIT rangeChosen(timeAt(a), timeAt(b));
+        return;
+    }
+    // A click: the span of the bar under it.
+    const int buckets = int(m_counts.size());
+    const int i = std::clamp(int(a / std::max(1, width()) * buckets), 0, buckets - 1);
+    const double w = double(width()) / buckets;
+    Q_EMIT rangeChosen(timeAt(i * w), timeAt((i + 1) * w));
 }
 
 void TimeHistogram::setTimes(const QList<qint64>& times)
@@ -142,6 +187,13 @@ void TimeHistogram::paintEvent(QPaintEvent*)
             c.setAlpha(60);
         const double h = top > 0 ? double(height() - 16) * m_counts[i] / top : 0;
         p.fillRect(QRectF(i * w + 1, height() - 14 - h, w - 2, h), c);
+    }
+    if (m_dragFrom) {
+        // The range being dragged out, over the bars.
+        QColor band = palette().color(QPalette::Highlight);
+        band.setAlpha(70);
+        const double a = std::min(*m_dragFrom, m_dragTo), b = std::max(*m_dragFrom, m_dragTo);
+        p.fillRect(QRectF(a, 0, std::max(1.0, b - a), height() - 14), band);
     }
     p.setPen(palette().color(QPalette::Text));
     QFont f = font();
@@ -352,6 +404,16 @@ LinkChart::LinkChart(IntelContext& context, QWidget* parent)
     connect(m_to, &QDateEdit::dateChanged, this, [this] {
         if (m_timeFilter->isChecked())
             analyse();
+    });
+    // Dragged across the histogram: those days' links only.
+    connect(m_histogram, &TimeHistogram::rangeChosen, this, [this](qint64 from, qint64 to) {
+        const QSignalBlocker blockFrom(m_from), blockTo(m_to), blockFilter(m_timeFilter);
+        m_from->setDate(QDateTime::fromMSecsSinceEpoch(from).date());
+        m_to->setDate(QDateTime::fromMSecsSinceEpoch(to).date());
+        m_timeFilter->setChecked(true);
+        analyse();
+        say(tr("Only the links dated %1 to %2; uncheck the filter to see all again.")
+                .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate)));
     });
     const QDate today = QDateTime::fromMSecsSinceEpoch(context.clock.nowMs()).date();
     m_from->setDate(today.addYears(-1));

@@ -17,6 +17,8 @@
 #include <QThreadPool>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -34,25 +36,45 @@ namespace hexhub::criminalintel {
 
 struct IntelContext;
 
-//! The histogram of the chart's links over time, with the range the filter keeps.
+/*!
+ * The histogram of the chart's links over time, with the range the filter keeps. Dragging across
+ * it chooses a range (rangeChosen()), clicking a bar that bar's span; the dates beside it are the
+ * keyboard's way to the same.
+ */
 class TimeHistogram final : public QWidget
 {
     Q_OBJECT
+    //! The times at its left and right edges (the first and the last link's).
+    Q_PROPERTY(qint64 firstTime READ firstTime)
+    Q_PROPERTY(qint64 lastTime READ lastTime)
 public:
     explicit TimeHistogram(QWidget* parent = nullptr);
     void setTimes(const QList<qint64>& times);
     void setRange(qint64 from, qint64 to, bool active);
     QSize sizeHint() const override { return {240, 70}; }
     QList<int> counts() const { return m_counts; }
+    //! The time at `x` across the histogram (its first link's time at the left edge, its last at the right).
+    qint64 timeAt(double x) const;
+    qint64 firstTime() const { return m_first; }
+    qint64 lastTime() const { return m_last; }
+
+Q_SIGNALS:
+    //! The user dragged across the bars from `from` to `to` (or clicked one bar: its span).
+    void rangeChosen(qint64 from, qint64 to);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
     QList<qint64> m_times;
     QList<int> m_counts;
     qint64 m_first = 0, m_last = 0, m_from = 0, m_to = 0;
     bool m_active = false;
+    std::optional<double> m_dragFrom; //!< where a drag started (x), while one goes on
+    double m_dragTo = 0;
 };
 
 class LinkChart final : public QWidget
