@@ -392,6 +392,13 @@
             <numerusform>%n targets: %1 by %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n target(s) in investigation %1</source>
+        <translation>
+            <numerusform>%n target in investigation %1</numerusform>
+            <numerusform>%n targets in investigation %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::LeadDesk</name>

@@ -5794,6 +5794,69 @@
         <source>Tied by the shared %1 (the model&apos;s finding)</source>
         <translation>因共用%1而关联（模型发现）</translation>
     </message>
+    <message>
+        <source>Add %1 to the chart</source>
+        <translation>在图上添加%1</translation>
+    </message>
+    <message>
+        <source>Merge entity %1 into entity %2</source>
+        <translation>将实体 %1 合并入实体 %2</translation>
+    </message>
+    <message>
+        <source>Chart what lead %1&apos;s evidence names</source>
+        <translation>把线索 %1 证据中的对象上图</translation>
+    </message>
+    <message>
+        <source>Change entity %1&apos;s attributes</source>
+        <translation>修改实体 %1 的属性</translation>
+    </message>
+    <message>
+        <source>Link entity %1 %2 entity %3</source>
+        <translation>关联：实体 %1 %2 实体 %3</translation>
+    </message>
+    <message>
+        <source>Remove link %1</source>
+        <translation>删除关联 %1</translation>
+    </message>
+    <message>
+        <source>Save chart %1</source>
+        <translation>保存关系图 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::criminalintel::IntelReplay</name>
+    <message>
+        <source>The kept command has no valid %1.</source>
+        <translation>保留的命令缺少有效的 %1。</translation>
+    </message>
+    <message>
+        <source>The kept grade has no valid scheme.</source>
+        <translation>保留的评级没有有效的评级体系。</translation>
+    </message>
+    <message>
+        <source>The kept entity has no valid kind.</source>
+        <translation>保留的实体没有有效的类型。</translation>
+    </message>
+    <message>
+        <source>The kept link has no valid confidence or source.</source>
+        <translation>保留的关联没有有效的可信度或来源。</translation>
+    </message>
+    <message>
+        <source>The kept target&apos;s position cannot be read: %1</source>
+        <translation>无法读取保留目标的位置：%1</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid scheme.</source>
+        <translation>保留的命令没有有效的评级体系。</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid status.</source>
+        <translation>保留的命令没有有效的状态。</translation>
+    </message>
+    <message>
+        <source>The kept command has no valid kind of member.</source>
+        <translation>保留的命令没有有效的成员类型。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::IntelWall</name>
@@ -6715,6 +6778,56 @@
         <source>At most 500 targets at once.</source>
         <translation>一次最多 500 个目标。</translation>
     </message>
+    <message>
+        <source>Open investigation %1</source>
+        <translation>立案侦查 %1</translation>
+    </message>
+    <message>
+        <source>Investigation %1: %2</source>
+        <translation>侦查 %1：%2</translation>
+    </message>
+    <message>
+        <source>Lead %1 joins investigation %2</source>
+        <translation>线索 %1 并入侦查 %2</translation>
+    </message>
+    <message>
+        <source>%1 joins investigation %2</source>
+        <translation>%1 加入侦查 %2</translation>
+    </message>
+    <message>
+        <source>A member leaves investigation %1</source>
+        <translation>一名成员退出侦查 %1</translation>
+    </message>
+    <message>
+        <source>Task for %1: %2</source>
+        <translation>给 %1 的任务：%2</translation>
+    </message>
+    <message>
+        <source>Target entity %1 in investigation %2</source>
+        <translation>侦查 %2 中的目标实体 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s) in investigation %1</source>
+        <translation>
+            <numerusform>侦查 %1 中的 %n 个目标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take a target off investigation %1</source>
+        <translation>从侦查 %1 中撤下一个目标</translation>
+    </message>
+    <message>
+        <source>Today&apos;s report on investigation %1</source>
+        <translation>侦查 %1 的今日报告</translation>
+    </message>
+    <message>
+        <source>Propose a cluster operation from investigation %1</source>
+        <translation>由侦查 %1 提请集群战役</translation>
+    </message>
+    <message>
+        <source>Withdraw investigation %1&apos;s proposal</source>
+        <translation>撤回侦查 %1 的提请</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::LeadDesk</name>
@@ -7379,6 +7492,34 @@
     <message>
         <source>The server did not take %1&apos;s referral in as a lead.</source>
         <translation>服务器未将 %1 移交的线索接收为线索。</translation>
+    </message>
+    <message>
+        <source>Grade leads in the %1</source>
+        <translation>线索改用%1评级</translation>
+    </message>
+    <message>
+        <source>Record a tip: %1</source>
+        <translation>登记举报：%1</translation>
+    </message>
+    <message>
+        <source>Grade lead %1 %2</source>
+        <translation>线索 %1 评为 %2</translation>
+    </message>
+    <message>
+        <source>Assign lead %1 to nobody</source>
+        <translation>线索 %1 取消指派</translation>
+    </message>
+    <message>
+        <source>Assign lead %1 to %2</source>
+        <translation>线索 %1 指派给 %2</translation>
+    </message>
+    <message>
+        <source>Move lead %1 to %2</source>
+        <translation>线索 %1 转为%2</translation>
+    </message>
+    <message>
+        <source>Merge lead %1 into lead %2</source>
+        <translation>将线索 %1 合并入线索 %2</translation>
     </message>
 </context>
 <context>
@@ -8132,6 +8273,10 @@
         <source>The investigation&apos;s leads have no entities yet: add them (A) and save the chart with it (Ctrl+S).</source>
         <translation>该侦查的线索尚无实体：请添加实体（A）并随侦查保存关系图（Ctrl+S）。</translation>
     </message>
+    <message>
+        <source>Only the links dated %1 to %2; uncheck the filter to see all again.</source>
+        <translation>仅显示日期在 %1 至 %2 的关联；取消勾选筛选即可重新显示全部。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::criminalintel::Pictures</name>
@@ -8321,6 +8466,10 @@
     <message>
         <source>No link on the chart has a time</source>
         <translation>图上没有带时间的关系</translation>
+    </message>
+    <message>
+        <source>Drag across the bars to keep only the links of that time; click a bar for its span.</source>
+        <translation>在柱状图上拖动，只保留该时段的关联；单击一根柱子选取其时段。</translation>
     </message>
 </context>
 <context>
