@@ -1,13 +1,16 @@
 #pragma once
 // What the multi-desk tests share: a plain connection to a database on the test server, outside
-// Hexhub, to set it up and to look at it as the server holds it; a relay that fails the network.
+// Hexhub, to set it up and to look at it as the server holds it; a relay that fails the network;
+// what became of a command made while the server may be away.
 
+#include "base/error.h"
 #include "store/sqldialect.h"
 
 #include "testsupport.h"
 
 #include <catch2/catch.hpp>
 
+#include <QFuture>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -191,5 +194,30 @@ private:
     std::atomic_bool m_silent{false};
     std::atomic<qint64> m_dropped{0};
 };
+
+/*!
+ * What became of a command made while the server may be away: the summary it was kept with in the
+ * desk's outbox, "not kept: " and why it was refused, or "applied at once".
+ */
+template <typename T>
+QString queuedSummary(QFuture<T> future)
+{
+    try {
+        future.waitForFinished();
+    } catch (const CommandQueued& kept) {
+        return kept.summary();
+    } catch (const std::exception& e) {
+        return QStringLiteral("not kept: ") + QString::fromUtf8(e.what());
+    }
+    return QStringLiteral("applied at once");
+}
+
+//! queuedSummary() once the command has finished (waiting up to 30 s for it).
+template <typename T>
+QString queuedWhenDone(QFuture<T> future)
+{
+    REQUIRE(waitUntil([&] { return future.isFinished(); }, 30000));
+    return queuedSummary(future);
+}
 
 } // namespace hexhub::test::desktest

@@ -526,25 +526,6 @@ NewIncident burglary(const QString& summary)
     return in;
 }
 
-template <typename T>
-QString queuedSummary(QFuture<T> future)
-{
-    try {
-        future.waitForFinished();
-    } catch (const CommandQueued& kept) {
-        return kept.summary();
-    } catch (const std::exception& e) {
-        return QStringLiteral("not kept: ") + QString::fromUtf8(e.what());
-    }
-    return QStringLiteral("applied at once");
-}
-
-template <typename T>
-QString queuedWhenDone(QFuture<T> future)
-{
-    REQUIRE(waitUntil([&] { return future.isFinished(); }, 30000));
-    return queuedSummary(future);
-}
 
 } // namespace
 

@@ -325,24 +325,6 @@ TEST_CASE("Joint investigations on a shared server: tasks and proposals only in 
     CHECK(intel.column(QStringLiteral("SELECT count(*) FROM hub_tasks WHERE operation_id = %1").arg(operation)) == QStringList{QStringLiteral("1")});
 }
 
-namespace {
-
-template <typename T>
-QString keptOrWhy(QFuture<T> future)
-{
-    REQUIRE(waitUntil([&] { return future.isFinished(); }, 30000));
-    try {
-        future.waitForFinished();
-    } catch (const CommandQueued& kept) {
-        return kept.summary();
-    } catch (const std::exception& e) {
-        return QStringLiteral("not kept: ") + QString::fromUtf8(e.what());
-    }
-    return QStringLiteral("applied at once");
-}
-
-} // namespace
-
 TEST_CASE("An analyst's commands made while the server is away are kept on the desk and sent when it is back, in order, "
           "once, under the analyst's own login, and a change made meanwhile is held for the analyst's decision",
           "[postgresql][desks][outbox]")
@@ -376,18 +358,18 @@ TEST_CASE("An analyst's commands made while the server is away are kept on the d
     criminalintel::LeadGrade grade;
     grade.source = QStringLiteral("B");
     grade.information = QStringLiteral("2");
-    CHECK(keptOrWhy(leads.grade(tip, seen.version, grade, QStringLiteral("Informant right twice before"))).startsWith(QStringLiteral("Grade lead")));
-    CHECK(keptOrWhy(leads.assign(tip, seen.version, server.intel)).startsWith(QStringLiteral("Assign lead")));
-    CHECK(keptOrWhy(leads.move(tip, seen.version, criminalintel::LeadStatus::Developing, QString())).startsWith(QStringLiteral("Move lead")));
+    CHECK(queuedWhenDone(leads.grade(tip, seen.version, grade, QStringLiteral("Informant right twice before"))).startsWith(QStringLiteral("Grade lead")));
+    CHECK(queuedWhenDone(leads.assign(tip, seen.version, server.intel)).startsWith(QStringLiteral("Assign lead")));
+    CHECK(queuedWhenDone(leads.move(tip, seen.version, criminalintel::LeadStatus::Developing, QString())).startsWith(QStringLiteral("Move lead")));
     criminalintel::NewTip newTip;
     newTip.summary = QStringLiteral("Skimmer parts bought online");
     newTip.source = QStringLiteral("Shop owner on Quay 4");
     newTip.legalBasis = QStringLiteral("Criminal Procedure Law art. 52");
     const CommandId tipCommand = CommandId::make();
-    CHECK(keptOrWhy(leads.recordTip(newTip, tipCommand)) == QStringLiteral("Record a tip: Skimmer parts bought online"));
-    CHECK(keptOrWhy(investigations.open(QStringLiteral("Operation Skimmer"), QStringLiteral("The card skimmer crew"), {tip}))
+    CHECK(queuedWhenDone(leads.recordTip(newTip, tipCommand)) == QStringLiteral("Record a tip: Skimmer parts bought online"));
+    CHECK(queuedWhenDone(investigations.open(QStringLiteral("Operation Skimmer"), QStringLiteral("The card skimmer crew"), {tip}))
               .startsWith(QStringLiteral("Open investigation")));
-    CHECK(keptOrWhy(entities.add({criminalintel::EntityKind::Phone, QStringLiteral("138 0013 8000"), tip})).startsWith(QStringLiteral("Add")));
+    CHECK(queuedWhenDone(entities.add({criminalintel::EntityKind::Phone, QStringLiteral("138 0013 8000"), tip})).startsWith(QStringLiteral("Add")));
     CHECK(outbox.waiting() == 6);
     // The tip's protected source is kept under a key `hexhub --outbox` prints masked.
     const QList<OutboxEntry> keptNow = await(outbox.entries());
@@ -396,8 +378,8 @@ TEST_CASE("An analyst's commands made while the server is away are kept on the d
     CHECK(keptNow[3].command.args.value(QStringLiteral("tip")).toObject().value(QStringLiteral("protectedSource")).toString()
           == QStringLiteral("Shop owner on Quay 4"));
     // The same tip sent again (a double press) is kept once; bad input is refused at once, not kept.
-    CHECK(keptOrWhy(leads.recordTip(newTip, tipCommand)) == QStringLiteral("Record a tip: Skimmer parts bought online"));
-    CHECK(keptOrWhy(leads.merge(tip, seen.version, tip + 1, QStringLiteral(" "))).startsWith(QStringLiteral("not kept: ")));
+    CHECK(queuedWhenDone(leads.recordTip(newTip, tipCommand)) == QStringLiteral("Record a tip: Skimmer parts bought online"));
+    CHECK(queuedWhenDone(leads.merge(tip, seen.version, tip + 1, QStringLiteral(" "))).startsWith(QStringLiteral("not kept: ")));
     CHECK(outbox.waiting() == 6);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM ci_leads")).toInt() == 1);
 
@@ -426,7 +408,7 @@ TEST_CASE("An analyst's commands made while the server is away are kept on the d
     relay.cut();
     criminalintel::LeadGrade regrade = grade;
     regrade.information = QStringLiteral("1");
-    CHECK(keptOrWhy(leads.grade(tip, now.version, regrade, QStringLiteral("Confirmed by the bank's records"))).startsWith(QStringLiteral("Grade lead")));
+    CHECK(queuedWhenDone(leads.grade(tip, now.version, regrade, QStringLiteral("Confirmed by the bank's records"))).startsWith(QStringLiteral("Grade lead")));
     {
         SignedInDesk other(server, server.intel);
         criminalintel::LeadService theirs(other.platform->store(), other.platform->session(), other.platform->audit());
