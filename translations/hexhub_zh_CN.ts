@@ -3375,6 +3375,58 @@
         <source>A lead graded low decided on</source>
         <translation>低等级线索作出处置决定</translation>
     </message>
+    <message>
+        <source>A summoned person released or held on another ground</source>
+        <translation>传唤人员释放或依其他理由留置</translation>
+    </message>
+    <message>
+        <source>A summons approved as serious ended</source>
+        <translation>经批准的重大传唤结束</translation>
+    </message>
+    <message>
+        <source>Administrative questioning ended</source>
+        <translation>行政询问结束</translation>
+    </message>
+    <message>
+        <source>Questioning where detention is likely ended</source>
+        <translation>可能拘留的询问结束</translation>
+    </message>
+    <message>
+        <source>A detained person transferred to the detention centre</source>
+        <translation>被拘留人送看守所羁押</translation>
+    </message>
+    <message>
+        <source>A detained person&apos;s family notified</source>
+        <translation>通知被拘留人家属</translation>
+    </message>
+    <message>
+        <source>A detained person first interrogated</source>
+        <translation>对被拘留人首次讯问</translation>
+    </message>
+    <message>
+        <source>An arrest requested of the procuratorate</source>
+        <translation>提请检察院批准逮捕</translation>
+    </message>
+    <message>
+        <source>The longest ordinary extension of an arrest request</source>
+        <translation>提请批捕的一般最长延长期</translation>
+    </message>
+    <message>
+        <source>An arrest request for a roving, repeat or gang suspect, at most</source>
+        <translation>流窜、多次、结伙作案嫌疑人提请批捕的最长期限</translation>
+    </message>
+    <message>
+        <source>The procuratorate&apos;s decision on an arrest</source>
+        <translation>检察院作出批捕决定</translation>
+    </message>
+    <message>
+        <source>An administrative case closed</source>
+        <translation>行政案件办结</translation>
+    </message>
+    <message>
+        <source>The extension of an administrative case</source>
+        <translation>行政案件延长期</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -5332,6 +5384,241 @@
     <message>
         <source>Case lifecycle, people in custody with safety timers, seized property and appraisal, fast track, deadlines.</source>
         <translation>案件全流程、在押人员及安全计时、涉案财物与鉴定、快速办理、办案期限。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CaseService</name>
+    <message>
+        <source>No case %1.</source>
+        <translation>没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>No limit %1.</source>
+        <translation>没有期限 %1。</translation>
+    </message>
+    <message>
+        <source>You approved this yourself; someone else must approve what you then do.</source>
+        <translation>这是您本人批准的；您要办理的事项须由他人批准。</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 2,000 characters.</source>
+        <translation>理由请控制在2000字以内。</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>侦查中</translation>
+    </message>
+    <message>
+        <source>coercive measures</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
+        <source>referred to the procuratorate</source>
+        <translation>移送检察院</translation>
+    </message>
+    <message>
+        <source>prosecuted</source>
+        <translation>已起诉</translation>
+    </message>
+    <message>
+        <source>tried</source>
+        <translation>已审判</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>investigated</source>
+        <translation>已调查</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>decision executed</source>
+        <translation>决定已执行</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>see cases</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>open cases</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Give the case a title of 3 to 200 characters.</source>
+        <translation>请给案件起一个3至200字的标题。</translation>
+    </message>
+    <message>
+        <source>Keep the summary under 4,000 characters.</source>
+        <translation>摘要请控制在4000字以内。</translation>
+    </message>
+    <message>
+        <source>move cases</source>
+        <translation>推进案件</translation>
+    </message>
+    <message>
+        <source>Say why the case is closed; it goes on record.</source>
+        <translation>请说明结案理由；将记录在案。</translation>
+    </message>
+    <message>
+        <source>Case %1 cannot go from %2 to %3.</source>
+        <translation>案件 %1 不能从%2转为%3。</translation>
+    </message>
+    <message>
+        <source>Moving case %1 to %2 needs an approval first.</source>
+        <translation>案件 %1 转为%2须先经批准。</translation>
+    </message>
+    <message>
+        <source>Someone changed case %1 meanwhile; look at it again.</source>
+        <translation>案件 %1 已被他人修改，请重新查看。</translation>
+    </message>
+    <message>
+        <source>The case was closed: %1</source>
+        <translation>案件已结案：%1</translation>
+    </message>
+    <message>
+        <source>approve steps of cases</source>
+        <translation>审批案件环节</translation>
+    </message>
+    <message>
+        <source>Say what you approve and on what grounds; it goes on the case&apos;s record.</source>
+        <translation>请说明批准事项及依据；将记入案件记录。</translation>
+    </message>
+    <message>
+        <source>Keep the note under 2,000 characters.</source>
+        <translation>备注请控制在2000字以内。</translation>
+    </message>
+    <message>
+        <source>No approval %1.</source>
+        <translation>没有审批 %1。</translation>
+    </message>
+    <message>
+        <source>Case %1 is closed.</source>
+        <translation>案件 %1 已结案。</translation>
+    </message>
+    <message>
+        <source>Case %1 does not go to %2 next, or needs no approval for it.</source>
+        <translation>案件 %1 下一环节不是%2，或该环节无需审批。</translation>
+    </message>
+    <message>
+        <source>Only a running arrest request&apos;s or administrative case&apos;s limit of this case is extended.</source>
+        <translation>只有本案正在计时的提请批捕期限或行政案件办案期限可以延长。</translation>
+    </message>
+    <message>
+        <source>An approval is for a stage (stage:&lt;stage&gt;) or an extension (extend:&lt;limit&gt;).</source>
+        <translation>审批针对环节（stage:&lt;环节&gt;）或延期（extend:&lt;期限&gt;）。</translation>
+    </message>
+    <message>
+        <source>start a case&apos;s limits</source>
+        <translation>启动案件期限</translation>
+    </message>
+    <message>
+        <source>Case %1 is closed; its clocks have stopped.</source>
+        <translation>案件 %1 已结案，期限已停止计时。</translation>
+    </message>
+    <message>
+        <source>That person is not held in case %1.</source>
+        <translation>该人员未在案件 %1 中被羁押。</translation>
+    </message>
+    <message>
+        <source>A summons belongs to a criminal case; question the person in an administrative one.</source>
+        <translation>传唤适用于刑事案件；行政案件请进行询问。</translation>
+    </message>
+    <message>
+        <source>Administrative questioning belongs to an administrative case; summon the person in a criminal one.</source>
+        <translation>行政询问适用于行政案件；刑事案件请传唤。</translation>
+    </message>
+    <message>
+        <source>Criminal detention belongs to a criminal case.</source>
+        <translation>刑事拘留适用于刑事案件。</translation>
+    </message>
+    <message>
+        <source>An arrest is requested in a criminal case.</source>
+        <translation>提请逮捕适用于刑事案件。</translation>
+    </message>
+    <message>
+        <source>Arrest requested of the procuratorate</source>
+        <translation>已提请检察院批准逮捕</translation>
+    </message>
+    <message>
+        <source>meet a case&apos;s limits</source>
+        <translation>完成案件期限事项</translation>
+    </message>
+    <message>
+        <source>Say what was done (the transfer, the notice, the interrogation).</source>
+        <translation>请说明已办事项（送押、通知、讯问）。</translation>
+    </message>
+    <message>
+        <source>That limit is %1 already.</source>
+        <translation>该期限已%1。</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Someone changed that limit meanwhile; look at it again.</source>
+        <translation>该期限已被他人修改，请重新查看。</translation>
+    </message>
+    <message>
+        <source>extend a case&apos;s limits</source>
+        <translation>延长案件期限</translation>
+    </message>
+    <message>
+        <source>Say why the limit is extended; it goes on record.</source>
+        <translation>请说明延期理由；将记录在案。</translation>
+    </message>
+    <message>
+        <source>Extend by a minute or more.</source>
+        <translation>延长至少一分钟。</translation>
+    </message>
+    <message>
+        <source>Only a running limit is extended.</source>
+        <translation>只有正在计时的期限可以延长。</translation>
+    </message>
+    <message>
+        <source>This arrest request was extended already.</source>
+        <translation>该提请批捕期限已延长过。</translation>
+    </message>
+    <message>
+        <source>An arrest request is extended by 1 day to %1.</source>
+        <translation>提请批捕期限可延长1日至%1。</translation>
+    </message>
+    <message>
+        <source>For a roving, repeat or gang suspect an arrest request runs at most %1 in all.</source>
+        <translation>对流窜、多次、结伙作案的嫌疑人，提请批捕期限总计最长%1。</translation>
+    </message>
+    <message>
+        <source>An administrative case is extended once.</source>
+        <translation>行政案件只能延长一次。</translation>
+    </message>
+    <message>
+        <source>An administrative case is extended by at most %1.</source>
+        <translation>行政案件最多延长%1。</translation>
+    </message>
+    <message>
+        <source>This limit is set by law and is not extended.</source>
+        <translation>该期限为法定期限，不得延长。</translation>
+    </message>
+    <message>
+        <source>Extending this limit needs an approval first.</source>
+        <translation>延长该期限须先经批准。</translation>
     </message>
 </context>
 <context>

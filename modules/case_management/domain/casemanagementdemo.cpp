@@ -1,10 +1,12 @@
 // Case management's share of the demo history: cases opened from the hub's incidents, the people
 // in custody with their limits and safety checks (synthetic names and ID numbers), seized property.
 #include "hexhub/case_management/demo.h"
+#include "hexhub/case_management/cases.h"
 #include "hexhub/hub/demo.h"
 #include "base/coretr.h"
 #include "module/demodata.h"
 #include "module/extensions.h"
+#include "shared/deadlines.h"
 
 #include "store/sql.h"
 
@@ -29,6 +31,27 @@ void writeDemoData(DemoContext& demo)
     static const char* const kProperty[] = {"Mobile phone, black", "Bicycle, red", "Kitchen knife", "Cash in an envelope",
                                             "Laptop computer", "Crowbar", "Scooter", "Handbag with cards"};
     static const char* const kStores[] = {"Evidence store, Central", "Evidence store, North", "Evidence store, East"};
+    static const char* const kApprovalNotes[] = {"Grounds and evidence checked", "File complete; approved", "Approved after review of the file",
+                                                 "Lawful and necessary; approved"};
+    const QString caseOperator = DemoContext::userOf(QStringLiteral("case_management_operator"));
+    const QString commander = DemoContext::userOf(QStringLiteral("hub_supervisor"));
+    // A statutory limit of a case: met at `metAt`, else running and on the hub's deadline queue.
+    const auto addLimit = [&demo, &caseOperator](qint64 caseId, const QString& number, const QString& rule, qint64 minutes, qint64 started,
+                                                 std::optional<qint64> metAt, const QString& endNote, qint64 custody = 0) {
+        const qint64 id = demo.insertReturningId(
+            QStringLiteral("INSERT INTO cm_case_limits (case_id, rule, custody_id, started_at, due_at, base_minutes, state, ended_at, ended_by, "
+                           "end_note, started_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {caseId, rule, custody > 0 ? QVariant(custody) : QVariant(), started, started + minutes * 60'000, minutes,
+             metAt ? QStringLiteral("met") : QStringLiteral("running"), metAt ? QVariant(*metAt) : QVariant(),
+             metAt ? caseOperator : QString(), metAt ? endNote : QString(), caseOperator});
+        if (!metAt) {
+            CaseLimit limit;
+            limit.rule = rule;
+            publishDeadline(demo.txn(), DeadlineSet{QStringLiteral("case_management.limit.%1").arg(id), QStringLiteral("%1: %2").arg(number, limit.title()),
+                                                    QDateTime::fromMSecsSinceEpoch(started + minutes * 60'000, Qt::UTC),
+                                                    QStringLiteral("case_management"), QStringLiteral("case:%1").arg(caseId)});
+        }
+    };
     const qint64 count = demo.scaled(0.03, 30);
     for (qint64 i = 0; i < count; ++i) {
         const qint64 incident = first + random.bounded(last - first + 1);
@@ -46,25 +69,68 @@ void writeDemoData(DemoContext& demo)
                                : age < 30 * kDay ? (random.bounded(2) ? QStringLiteral("investigating") : QStringLiteral("referred"))
                                                  : (random.bounded(4) ? QStringLiteral("closed") : QStringLiteral("decided"));
         const bool open = status != QLatin1String("closed") && status != QLatin1String("decided");
+        // The stage on the case's own path that its phase stands for (cases.h caseStatusOf()).
+        const QString stage = criminal ? (status == QLatin1String("decided") ? QStringLiteral("tried") : status)
+                                       : status == QLatin1String("registered")    ? QStringLiteral("accepted")
+                                         : status == QLatin1String("investigating") ? QStringLiteral("investigated")
+                                         : status == QLatin1String("referred")      ? QStringLiteral("decided")
+                                                                                    : status;
         const qint64 year = QDateTime::fromMSecsSinceEpoch(opened, Qt::UTC).date().year();
         const qint64 caseId = demo.insertReturningId(
-            QStringLiteral("INSERT INTO cm_cases (number, title, kind, fast_track, status, incident_id, opened_at, due_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral("INSERT INTO cm_cases (number, title, kind, fast_track, status, stage, incident_id, opened_at, updated_at, due_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {QStringLiteral("C-%1-%2").arg(year).arg(i + 1, 6, 10, QLatin1Char('0')), summary,
-             criminal ? QStringLiteral("criminal") : QStringLiteral("administrative"), fastTrack ? 1 : 0, status, incident, opened,
-             open ? QVariant(opened + (fastTrack ? 48 * kHour : 30 * kDay)) : QVariant()});
+             criminal ? QStringLiteral("criminal") : QStringLiteral("administrative"), fastTrack ? 1 : 0, status, stage, incident, opened,
+             opened, open ? QVariant(opened + (fastTrack ? 48 * kHour : 30 * kDay)) : QVariant()});
+
+        const QString number = QStringLiteral("C-%1-%2").arg(year).arg(i + 1, 6, 10, QLatin1Char('0'));
+        // The approvals its stage took, each given by the duty commander and used by the centre's
+        // operator an hour later, in the order of the path.
+        qint64 approvedAt = opened + kDay;
+        for (const QString& step : caseStages(criminal ? CaseKind::Criminal : CaseKind::Administrative)) {
+            if (step == stage)
+                break;
+            const QString next = caseStages(criminal ? CaseKind::Criminal : CaseKind::Administrative).value(
+                caseStages(criminal ? CaseKind::Criminal : CaseKind::Administrative).indexOf(step) + 1);
+            if (stageNeedsApproval(criminal ? CaseKind::Criminal : CaseKind::Administrative, next)) {
+                approvedAt = std::min(approvedAt + kDay + random.bounded(2 * kDay), demo.endMs() - 2 * kHour);
+                demo.insert(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at, used_at, used_by) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                            {caseId, QStringLiteral("stage:") + next, QLatin1String(kApprovalNotes[random.bounded(int(std::size(kApprovalNotes)))]),
+                             commander, approvedAt, approvedAt + kHour, caseOperator});
+            }
+        }
+        // An administrative case's 30 days: running while it is open, met when it was decided.
+        if (!criminal)
+            addLimit(caseId, number, QStringLiteral("admin.close"), 30 * 24 * 60, opened,
+                     open ? std::optional<qint64>() : std::optional<qint64>(std::min(approvedAt, opened + 25 * kDay)),
+                     QStringLiteral("Decided"));
 
         // Someone in custody for some of the criminal cases; released unless the case is new.
         if (criminal && random.bounded(5) == 0) {
             const qint64 started = opened + random.bounded(6 * kHour);
             const bool held = status == QLatin1String("registered") && started < demo.endMs();
             const qint64 limit = started + 24 * kHour;
-            demo.insert(QStringLiteral("INSERT INTO cm_custody (case_id, person_ref, legal_basis, started_at, limit_at, next_check_at, "
-                                       "released_at, retain_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {caseId, QStringLiteral("%1, ID %2").arg(SyntheticIdentity::personName(random)).arg(SyntheticIdentity::idNumber(random)),
-                         QStringLiteral("Detained on suspicion of the offence"), started, limit,
-                         held ? std::max(started, demo.endMs() - random.bounded(2 * kHour)) + 2 * kHour : started + 2 * kHour,
-                         held ? QVariant() : QVariant(started + 4 * kHour + random.bounded(20 * kHour)), started + 5 * 365 * kDay});
+            const qint64 released = started + 4 * kHour + random.bounded(20 * kHour);
+            const qint64 custody = demo.insertReturningId(
+                QStringLiteral("INSERT INTO cm_custody (case_id, person_ref, legal_basis, started_at, limit_at, next_check_at, "
+                               "released_at, retain_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                {caseId, QStringLiteral("%1, ID %2").arg(SyntheticIdentity::personName(random)).arg(SyntheticIdentity::idNumber(random)),
+                 QStringLiteral("Detained on suspicion of the offence"), started, limit,
+                 held ? std::max(started, demo.endMs() - random.bounded(2 * kHour)) + 2 * kHour : started + 2 * kHour,
+                 held ? QVariant() : QVariant(released), started + 5 * 365 * kDay});
+            // Detention's clocks: the interrogation and the family's notice within hours, the
+            // transfer when the person left the suite; the arrest request met once the case moved on.
+            const auto metBy = [&](qint64 at) { return at < demo.endMs() ? std::optional<qint64>(at) : std::optional<qint64>(); };
+            addLimit(caseId, number, QStringLiteral("detention.interrogation"), 24 * 60, started, metBy(started + kHour + random.bounded(3 * kHour)),
+                     QStringLiteral("Interrogated in room 2"), custody);
+            addLimit(caseId, number, QStringLiteral("detention.family"), 24 * 60, started, metBy(started + 2 * kHour + random.bounded(8 * kHour)),
+                     QStringLiteral("Family told by phone"), custody);
+            addLimit(caseId, number, QStringLiteral("detention.transfer"), 24 * 60, started, held ? std::optional<qint64>() : metBy(released),
+                     QStringLiteral("Handed to the detention centre"), custody);
+            addLimit(caseId, number, QStringLiteral("arrest.request"), 3 * 24 * 60, started,
+                     status == QLatin1String("registered") ? std::optional<qint64>() : metBy(started + 2 * kDay),
+                     QStringLiteral("Arrest requested of the procuratorate"), custody);
         }
         // Seized property.
         if (random.bounded(10) < 3) {

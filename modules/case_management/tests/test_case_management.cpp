@@ -17,7 +17,8 @@ namespace {
 constexpr qint64 kHour = DemoHistory::kHour;
 constexpr qint64 kDay = DemoHistory::kDay;
 
-const QStringList kTables{QStringLiteral("cm_cases"), QStringLiteral("cm_custody"), QStringLiteral("cm_property")};
+const QStringList kTables{QStringLiteral("cm_cases"), QStringLiteral("cm_custody"), QStringLiteral("cm_property"),
+                          QStringLiteral("cm_case_limits"), QStringLiteral("cm_approvals")};
 
 } // namespace
 
@@ -29,7 +30,17 @@ TEST_CASE("case_management: the tables its README lists, with their columns, sco
                       {{QStringLiteral("cm_cases"),
                         {QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("title"), QStringLiteral("kind"),
                          QStringLiteral("fast_track"), QStringLiteral("status"), QStringLiteral("incident_id"),
-                         QStringLiteral("opened_at"), QStringLiteral("due_at"), QStringLiteral("version")}},
+                         QStringLiteral("opened_at"), QStringLiteral("due_at"), QStringLiteral("version"), QStringLiteral("stage"),
+                         QStringLiteral("summary"), QStringLiteral("stage_reason"), QStringLiteral("opened_by"), QStringLiteral("updated_at")}},
+                       {QStringLiteral("cm_case_limits"),
+                        {QStringLiteral("id"), QStringLiteral("case_id"), QStringLiteral("rule"), QStringLiteral("custody_id"), QStringLiteral("note"),
+                         QStringLiteral("started_at"), QStringLiteral("due_at"), QStringLiteral("base_minutes"), QStringLiteral("extended_minutes"),
+                         QStringLiteral("extension_ground"), QStringLiteral("extension_reason"), QStringLiteral("extended_by"), QStringLiteral("state"),
+                         QStringLiteral("ended_at"), QStringLiteral("ended_by"), QStringLiteral("end_note"), QStringLiteral("started_by"),
+                         QStringLiteral("version")}},
+                       {QStringLiteral("cm_approvals"),
+                        {QStringLiteral("id"), QStringLiteral("case_id"), QStringLiteral("what"), QStringLiteral("note"), QStringLiteral("approved_by"),
+                         QStringLiteral("approved_at"), QStringLiteral("used_at"), QStringLiteral("used_by"), QStringLiteral("used_txid")}},
                        {QStringLiteral("cm_custody"),
                         {QStringLiteral("id"), QStringLiteral("case_id"), QStringLiteral("person_ref"), QStringLiteral("legal_basis"),
                          QStringLiteral("started_at"), QStringLiteral("limit_at"), QStringLiteral("next_check_at"),

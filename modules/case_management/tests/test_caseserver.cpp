@@ -1,0 +1,114 @@
+// Cases on a shared server, tried as hostile desks would (issue 22 section 1): the case desk's login
+// may not approve for itself, nor move a case to a stage that needs approval, nor stretch a limit,
+// straight in SQL; the hub's login approves in its own name and moves nothing; an approval is used
+// once, by another login, in the move's own transaction. PostgreSQL only (a prepared server).
+#include "preparedserver.h"
+
+#include "hexhub/case_management/cases.h"
+
+#include <QDateTime>
+
+using namespace hexhub;
+using namespace hexhub::test;
+using namespace hexhub::test::prepared;
+using namespace hexhub::cases;
+
+TEST_CASE("Cases on a shared server: an approval is the approver's to give and someone else's to use, once, in the move's own "
+          "transaction, and a limit is stretched only so",
+          "[postgresql][case_management][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    qint64 caseId = 0, arrestId = 0;
+    {
+        SignedInDesk desk(server, server.cases);
+        CaseService cases(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        Case c = await(cases.open({CaseKind::Criminal, QStringLiteral("Bag snatch on Market St"), QString()}));
+        caseId = c.id;
+        c = await(cases.move(c.id, c.version, QStringLiteral("investigating"), QString()));
+        for (const CaseLimit& l : await(cases.start(c.id, CaseEvent::Detained, false, 0, QStringLiteral("Suspect A"))))
+            if (l.rule == QStringLiteral("arrest.request"))
+                arrestId = l.id;
+        REQUIRE(arrestId > 0);
+        // The service refuses the move without an approval before the server is asked.
+        CHECK(failureOf(cases.move(c.id, c.version, QStringLiteral("measures"), QString())).contains(QStringLiteral("needs an approval")));
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT opened_by FROM cm_cases WHERE id = %1").arg(caseId)).toString() == server.cases);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_case_limits WHERE case_id = %1 AND started_by = '%2'").arg(caseId).arg(server.cases))
+              .toInt() == 4);
+
+    // Straight in SQL, the case desk's login: no approval of its own, no stage that needs one, no
+    // case born at a later stage, no limit stretched or born extended.
+    Login cases(server.urlOf(server.cases));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at) "
+                                                         "VALUES (%1, 'stage:measures', 'Fine by me', 'chief', 0)").arg(caseId))));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET stage = 'measures' WHERE id = %1").arg(caseId)).contains(QStringLiteral("needs an approval")));
+    CHECK(!cases.refusal(QStringLiteral("INSERT INTO cm_cases (number, title, kind, stage, status, opened_at) "
+                                        "VALUES ('C-X', 'Made up', 'criminal', 'closed', 'closed', 0)")).isEmpty());
+    CHECK(!cases.refusal(QStringLiteral("UPDATE cm_cases SET kind = 'administrative' WHERE id = %1").arg(caseId)).isEmpty());
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + 86400000 WHERE id = %1").arg(arrestId))
+              .contains(QStringLiteral("approval")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + 86400000, extended_minutes = 1440 WHERE id = %1").arg(arrestId))
+              .contains(QStringLiteral("approval")));
+    CHECK(!cases.refusal(QStringLiteral("INSERT INTO cm_case_limits (case_id, rule, started_at, due_at, base_minutes) "
+                                        "VALUES (%1, 'arrest.request', 0, 999999999999, 4320)").arg(caseId)).isEmpty());
+    CHECK(!cases.refusal(QStringLiteral("UPDATE cm_case_limits SET started_at = started_at + 86400000 WHERE id = %1").arg(arrestId)).isEmpty());
+
+    // The hub's login approves through the service, in its own name whatever its desk sends; it moves nothing.
+    {
+        SignedInDesk desk(server, server.hub);
+        CaseService hub(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        await(hub.approve(caseId, QStringLiteral("stage:measures"), QStringLiteral("Suspect identified on camera")));
+        await(hub.approve(caseId, QStringLiteral("extend:%1").arg(arrestId), QStringLiteral("Two witnesses still to be heard")));
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_approvals WHERE case_id = %1 AND approved_by = '%2'").arg(caseId).arg(server.hub))
+              .toInt() == 2);
+    CHECK(owner.scalar(QStringLiteral("SELECT source || '/' || actor FROM events WHERE topic = 'case.approved' ORDER BY seq LIMIT 1")).toString()
+          == QStringLiteral("hub/") + server.hub);
+    Login hub(server.urlOf(server.hub));
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("UPDATE cm_cases SET stage = 'measures' WHERE id = %1").arg(caseId))));
+    // Its own approvals it gives straight in SQL too...
+    CHECK(hub.refusal(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at) "
+                                     "VALUES (%1, 'stage:referred', 'Signed for the chief', 'chief', 0)").arg(caseId)) == QString());
+    CHECK(owner.scalar(QStringLiteral("SELECT approved_by FROM cm_approvals WHERE what = 'stage:referred'")).toString() == server.hub); // ...as itself
+    // An approval's words are never changed; one for a stage does not carry another.
+    CHECK(!cases.refusal(QStringLiteral("UPDATE cm_approvals SET note = 'Anything goes', used_at = 1 WHERE case_id = %1 AND what = 'stage:measures'")
+                             .arg(caseId)).isEmpty());
+    // Used in one transaction for another stage, it carries nothing: the move is refused, and with it the use.
+    REQUIRE(cases.refusal(QStringLiteral("BEGIN")) == QString());
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_approvals SET used_at = 1 WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId)) == QString());
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET stage = 'closed', status = 'closed' WHERE id = %1").arg(caseId))
+              .contains(QStringLiteral("needs an approval")));
+    CHECK(cases.refusal(QStringLiteral("ROLLBACK")) == QString());
+    CHECK(owner.scalar(QStringLiteral("SELECT used_at IS NULL FROM cm_approvals WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId)).toBool());
+
+    // The case desk's service uses each approval in the transaction that moves or extends.
+    {
+        SignedInDesk desk(server, server.cases);
+        CaseService service(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        Case c = await(service.caseOf(caseId));
+        c = await(service.move(caseId, c.version, QStringLiteral("measures"), QStringLiteral("Detention approved")));
+        CHECK(c.stage == QStringLiteral("measures"));
+        CaseLimit arrest;
+        for (const CaseLimit& l : await(service.limits(caseId)))
+            if (l.id == arrestId)
+                arrest = l;
+        const CaseLimit extended = await(service.extend(arrestId, arrest.version, 2 * 24 * 60, ExtensionGround::Ordinary,
+                                                        QStringLiteral("Witnesses still to be heard")));
+        CHECK(extended.dueAt == arrest.dueAt + 2 * 86'400'000LL);
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT used_by FROM cm_approvals WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId)).toString()
+          == server.cases);
+    CHECK(owner.scalar(QStringLiteral("SELECT used_txid IS NOT NULL FROM cm_approvals WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId))
+              .toBool());
+    // Used once: not set free again, nor used again.
+    CHECK(!cases.refusal(QStringLiteral("UPDATE cm_approvals SET used_at = NULL WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId)).isEmpty());
+    CHECK(!cases.refusal(QStringLiteral("UPDATE cm_approvals SET used_at = 2 WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId)).isEmpty());
+    // Another centre's login sees none of the case's rows.
+    Login intel(server.urlOf(server.intel));
+    for (const QString& table : {QStringLiteral("cm_cases"), QStringLiteral("cm_case_limits"), QStringLiteral("cm_approvals")}) {
+        const QString refusal = intel.refusal(QStringLiteral("SELECT id FROM %1").arg(table));
+        INFO(table.toStdString());
+        CHECK((deniedOrForbidden(refusal) || intel.column(QStringLiteral("SELECT count(*) FROM %1").arg(table)) == QStringList{QStringLiteral("0")}));
+    }
+}
