@@ -5620,6 +5620,46 @@
         <source>Extending this limit needs an approval first.</source>
         <translation>延长该期限须先经批准。</translation>
     </message>
+    <message>
+        <source>Open case: %1</source>
+        <translation>立案：%1</translation>
+    </message>
+    <message>
+        <source>Move case %1 to %2</source>
+        <translation>案件 %1 转为%2</translation>
+    </message>
+    <message>
+        <source>Approve %1 for case %2</source>
+        <translation>批准案件 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>Start the limits of case %1</source>
+        <translation>启动案件 %1 的期限</translation>
+    </message>
+    <message>
+        <source>Limit %1 met</source>
+        <translation>期限 %1 已完成</translation>
+    </message>
+    <message>
+        <source>Extend limit %1</source>
+        <translation>延长期限 %1</translation>
+    </message>
+    <message>
+        <source>The kept command names no case or limit.</source>
+        <translation>保留的命令未指明案件或期限。</translation>
+    </message>
+    <message>
+        <source>The kept case has no valid kind.</source>
+        <translation>保留的案件没有有效的类型。</translation>
+    </message>
+    <message>
+        <source>The kept command names no valid event.</source>
+        <translation>保留的命令没有有效的事由。</translation>
+    </message>
+    <message>
+        <source>The kept command names no valid ground.</source>
+        <translation>保留的命令没有有效的延期理由。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::Snapshot</name>

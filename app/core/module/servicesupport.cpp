@@ -31,6 +31,28 @@ void recordApplied(WriteTransaction& txn, const CommandId& command, const QStrin
              {command.toString(), txn.source(), operation, resultKey, txn.actor(), txn.clock().nowMs()});
 }
 
+void keepOwnVersions(Outbox& outbox, const QStringList& operations, VersionTouches touches)
+{
+    for (const QString& operation : operations) {
+        outbox.addKeeper(operation, [operation, touches](const QJsonObject& args, const QList<OfflineCommand>& earlier) {
+            const QList<VersionTouch> mine = touches(operation, args);
+            if (mine.isEmpty() || !mine.first().readAt)
+                return args;
+            const QString record = mine.first().record;
+            qint64 version = *mine.first().readAt;
+            for (const OfflineCommand& before : earlier) {
+                for (const VersionTouch& touch : touches(before.operation, before.args)) {
+                    if (touch.record == record && (!touch.readAt || *touch.readAt == version))
+                        ++version;
+                }
+            }
+            QJsonObject adjusted = args;
+            adjusted.insert(QStringLiteral("version"), version);
+            return adjusted;
+        });
+    }
+}
+
 void requireUpdated(const QSqlQuery& update, const QString& conflict)
 {
     if (update.numRowsAffected() != 1)

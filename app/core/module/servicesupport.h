@@ -12,10 +12,13 @@
 #include "store/store.h"
 
 #include <QFuture>
+#include <QJsonObject>
+#include <QList>
 #include <QSqlQuery>
 #include <QString>
 
 #include <exception>
+#include <functional>
 #include <optional>
 
 namespace hexhub::service {
@@ -168,6 +171,42 @@ inline OfflineCommand offlineCommand(const QString& module, const QString& opera
     command.madeBy = actor.name;
     command.source = module;
     return command;
+}
+
+/*!
+ * What a kept command does to the versions of records, as a keeper sees it (Outbox::addKeeper()):
+ * made from a view of `record` at version `readAt` (raising it by one when it goes), or raising
+ * `record`'s version without reading it (no `readAt`: a lead joining an investigation, the entity
+ * a duplicate is merged into).
+ */
+struct VersionTouch
+{
+    QString record;
+    std::optional<qint64> readAt;
+};
+using VersionTouches = std::function<QList<VersionTouch>(const QString& operation, const QJsonObject& args)>;
+
+/*!
+ * Registers with `outbox` keepers for `operations`, each of which carries the version it was made
+ * from as its argument "version" and names that record first in `touches`: a command kept behind
+ * the same desk's earlier kept commands on that record was made from a view that could not show
+ * them, so the version it read is taken to be the one they leave when they go. A desk's own kept
+ * changes of one record never conflict with each other; someone else's change meanwhile still does.
+ */
+HEXHUB_CORE_EXPORT void keepOwnVersions(Outbox& outbox, const QStringList& operations, VersionTouches touches);
+
+/*!
+ * A versioned command sent again by its replayer: `apply(version)` at the version it was kept with,
+ * or, when the operator chose to keep theirs over a change made meanwhile (`overrideConflict`), at
+ * the version `current()` (a QFuture<int>) reads now.
+ */
+template <typename Current, typename Apply>
+QFuture<void> sendAtVersion(bool overrideConflict, int keptVersion, Current current, Apply apply)
+{
+    const auto done = [](auto future) { return future.then([](const auto&) {}); };
+    if (!overrideConflict)
+        return done(apply(keptVersion));
+    return current().then([apply, done](int now) { return done(apply(now)); }).unwrap();
 }
 
 //! A write in module `moduleId`'s name by `actor`.

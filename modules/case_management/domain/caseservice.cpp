@@ -14,6 +14,7 @@
 #include "shared/deadlines.h"
 #include "shared/timelimits.h"
 #include "store/sql.h"
+#include "store/outbox.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -94,6 +95,17 @@ const QStringList& administrativeStages()
 QString caseRef(qint64 id)
 {
     return QStringLiteral("case:%1").arg(id);
+}
+
+// The records a kept command changes (the outbox keeps later commands on one behind it, in order).
+QString caseRecord(qint64 id)
+{
+    return QStringLiteral("case_management/case:%1").arg(id);
+}
+
+QString limitRecord(qint64 id)
+{
+    return QStringLiteral("case_management/limit:%1").arg(id);
 }
 
 QString limitKey(qint64 id)
@@ -319,6 +331,29 @@ bool stageNeedsApproval(CaseKind kind, const QString& stage)
     return stage == QLatin1String("decided") || stage == QLatin1String("closed");
 }
 
+QString caseEventKey(CaseEvent event)
+{
+    switch (event) {
+    case CaseEvent::Summoned:
+        return QStringLiteral("summoned");
+    case CaseEvent::Questioned:
+        return QStringLiteral("questioned");
+    case CaseEvent::Detained:
+        return QStringLiteral("detained");
+    case CaseEvent::ArrestRequested:
+        return QStringLiteral("arrest_requested");
+    }
+    return QStringLiteral("summoned");
+}
+
+std::optional<CaseEvent> caseEventFromKey(const QString& key)
+{
+    for (CaseEvent e : {CaseEvent::Summoned, CaseEvent::Questioned, CaseEvent::Detained, CaseEvent::ArrestRequested})
+        if (caseEventKey(e) == key)
+            return e;
+    return std::nullopt;
+}
+
 QString extensionGroundKey(ExtensionGround ground)
 {
     switch (ground) {
@@ -416,10 +451,11 @@ std::optional<CaseApproved> CaseApproved::fromJson(const QJsonObject& json)
 
 // ---- the service ---------------------------------------------------------------------------------
 
-CaseService::CaseService(Store& store, Session& session, AuditLog& audit)
+CaseService::CaseService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
     : m_store(store)
     , m_session(session)
     , m_audit(audit)
+    , m_outbox(outbox)
 {
 }
 
@@ -468,6 +504,12 @@ QFuture<QList<CaseLimit>> CaseService::limits(qint64 caseId) const
     });
 }
 
+QFuture<CaseLimit> CaseService::limit(qint64 limitId) const
+{
+    HEXHUB_REQUIRE_VIEW(CaseLimit);
+    return m_store.read([limitId](Sql& sql) { return loadLimit(sql, limitId); });
+}
+
 QFuture<QList<CaseApproval>> CaseService::approvals(qint64 caseId) const
 {
     HEXHUB_REQUIRE_VIEW(QList<CaseApproval>);
@@ -494,31 +536,36 @@ QFuture<Case> CaseService::open(const NewCase& draft, const CommandId& command) 
         return failNow<Case>(Tr::tr("Give the case a title of 3 to 200 characters."));
     if (draft.summary.size() > 4000)
         return failNow<Case>(Tr::tr("Keep the summary under 4,000 characters."));
-    return m_store.write(service::writeAs(kModule, actor), [this, draft, title, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("case_management.case.open");
-        if (auto done = service::appliedBefore(txn, command, op))
-            return loadCase(txn, done->toLongLong());
-        const qint64 now = txn.clock().nowMs();
-        const QString first = caseStages(draft.kind).first();
-        // The number is the year and the case's own id, given once the row exists.
-        const qint64 id = txn.insert(
-            QStringLiteral("INSERT INTO cm_cases (number, title, summary, kind, fast_track, stage, status, incident_id, opened_by, opened_at, "
-                           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {QStringLiteral("new-%1").arg(command.toString()), title, draft.summary.trimmed(), caseKindKey(draft.kind), draft.fastTrack ? 1 : 0,
-             first, caseStatusOf(first), draft.incidentId > 0 ? QVariant(draft.incidentId) : QVariant(), name, now, now});
-        const QString number =
-            QStringLiteral("C-%1-%2").arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date().year()).arg(id, 6, 10, QLatin1Char('0'));
-        txn.exec(QStringLiteral("UPDATE cm_cases SET number = ? WHERE id = ?"), {number, id});
-        const Case c = loadCase(txn, id);
-        txn.publish(CaseOpened{id, number, caseKindKey(draft.kind), title, draft.incidentId});
-        if (draft.kind == CaseKind::Administrative)
-            startLimit(txn, c, QStringLiteral("admin.close"), 0, QString(), now, name);
-        refreshDue(txn, id);
-        m_audit.append(txn, {name, QStringLiteral("case.opened"), caseRef(id), QStringLiteral("%1 %2").arg(number, caseKindKey(draft.kind)),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadCase(txn, id);
-    });
+    return service::keepWhenAway(
+        m_outbox, [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, draft, title, command, name = actor.name](WriteTransaction& txn) {
+            const QString op = QStringLiteral("case_management.case.open");
+            if (auto done = service::appliedBefore(txn, command, op))
+                return loadCase(txn, done->toLongLong());
+            const qint64 now = txn.clock().nowMs();
+            const QString first = caseStages(draft.kind).first();
+            // The number is the year and the case's own id, given once the row exists.
+            const qint64 id = txn.insert(
+                QStringLiteral("INSERT INTO cm_cases (number, title, summary, kind, fast_track, stage, status, incident_id, opened_by, opened_at, "
+                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {QStringLiteral("new-%1").arg(command.toString()), title, draft.summary.trimmed(), caseKindKey(draft.kind), draft.fastTrack ? 1 : 0,
+                 first, caseStatusOf(first), draft.incidentId > 0 ? QVariant(draft.incidentId) : QVariant(), name, now, now});
+            const QString number =
+                QStringLiteral("C-%1-%2").arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date().year()).arg(id, 6, 10, QLatin1Char('0'));
+            txn.exec(QStringLiteral("UPDATE cm_cases SET number = ? WHERE id = ?"), {number, id});
+            const Case c = loadCase(txn, id);
+            txn.publish(CaseOpened{id, number, caseKindKey(draft.kind), title, draft.incidentId});
+            if (draft.kind == CaseKind::Administrative)
+                startLimit(txn, c, QStringLiteral("admin.close"), 0, QString(), now, name);
+            refreshDue(txn, id);
+            m_audit.append(txn, {name, QStringLiteral("case.opened"), caseRef(id), QStringLiteral("%1 %2").arg(number, caseKindKey(draft.kind)),
+                                 QStringLiteral("success")});
+            service::recordApplied(txn, command, op, QString::number(id));
+            return loadCase(txn, id);
+        });
+        },
+        service::offlineCommand(kModule, QStringLiteral("case_management.case.open"), command, QJsonObject{{QStringLiteral("kind"), caseKindKey(draft.kind)}, {QStringLiteral("title"), title}, {QStringLiteral("summary"), draft.summary}, {QStringLiteral("incident"), draft.incidentId}, {QStringLiteral("fastTrack"), draft.fastTrack}},
+                                QStringList(), Tr::tr("Open case: %1").arg(title), actor));
 }
 
 QFuture<Case> CaseService::move(qint64 id, int version, const QString& stage, const QString& reason, const CommandId& command) const
@@ -529,43 +576,48 @@ QFuture<Case> CaseService::move(qint64 id, int version, const QString& stage, co
         return *refused;
     if (stage == QLatin1String("closed") && reason.trimmed().size() < 5)
         return failNow<Case>(Tr::tr("Say why the case is closed; it goes on record."));
-    return m_store.write(service::writeAs(kModule, actor), [this, id, version, stage, reason, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("case_management.case.move");
-        if (service::appliedBefore(txn, command, op))
+    return service::keepWhenAway(
+        m_outbox, [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, id, version, stage, reason, command, name = actor.name](WriteTransaction& txn) {
+            const QString op = QStringLiteral("case_management.case.move");
+            if (service::appliedBefore(txn, command, op))
+                return loadCase(txn, id);
+            const Case before = loadCase(txn, id);
+            if (!canMoveCase(before.kind, before.stage, stage))
+                throw ValidationError(Tr::tr("Case %1 cannot go from %2 to %3.").arg(before.number, caseStageName(before.stage), caseStageName(stage)));
+            const QString why = stage == QLatin1String("closed") ? reasonOrThrow(reason, Tr::tr("Say why the case is closed; it goes on record."))
+                                                                 : reason.trimmed().left(2000);
+            QString approvedBy;
+            if (stageNeedsApproval(before.kind, stage))
+                approvedBy = useApproval(txn, id, QStringLiteral("stage:") + stage, name,
+                                         Tr::tr("Moving case %1 to %2 needs an approval first.").arg(before.number, caseStageName(stage)));
+            const qint64 now = txn.clock().nowMs();
+            service::requireUpdated(txn.exec(QStringLiteral("UPDATE cm_cases SET stage = ?, status = ?, stage_reason = ?, updated_at = ?, "
+                                                            "version = version + 1 WHERE id = ? AND version = ?"),
+                                             {stage, caseStatusOf(stage), why, now, id, version}),
+                                    Tr::tr("Someone changed case %1 meanwhile; look at it again.").arg(before.number));
+            if (stage == QLatin1String("closed")) {
+                // A closed case keeps no clock running.
+                QSqlQuery running = txn.exec(QStringLiteral("SELECT ") + kLimitColumns
+                                                 + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND state = 'running' ORDER BY id"),
+                                             {id});
+                QList<CaseLimit> open;
+                while (running.next())
+                    open << limitFrom(running);
+                for (const CaseLimit& l : std::as_const(open))
+                    endLimit(txn, before, l, QStringLiteral("cancelled"), Tr::tr("The case was closed: %1").arg(why), now, name);
+                refreshDue(txn, id);
+            }
+            txn.publish(CaseMoved{id, before.number, before.stage, stage, caseStatusOf(stage), why, approvedBy});
+            m_audit.append(txn, {name, QStringLiteral("case.status_changed"), caseRef(id),
+                                 QStringLiteral("%1 -> %2%3").arg(before.stage, stage, approvedBy.isEmpty() ? QString() : QStringLiteral(", approved by ") + approvedBy),
+                                 QStringLiteral("success")});
+            service::recordApplied(txn, command, op, QString::number(id));
             return loadCase(txn, id);
-        const Case before = loadCase(txn, id);
-        if (!canMoveCase(before.kind, before.stage, stage))
-            throw ValidationError(Tr::tr("Case %1 cannot go from %2 to %3.").arg(before.number, caseStageName(before.stage), caseStageName(stage)));
-        const QString why = stage == QLatin1String("closed") ? reasonOrThrow(reason, Tr::tr("Say why the case is closed; it goes on record."))
-                                                             : reason.trimmed().left(2000);
-        QString approvedBy;
-        if (stageNeedsApproval(before.kind, stage))
-            approvedBy = useApproval(txn, id, QStringLiteral("stage:") + stage, name,
-                                     Tr::tr("Moving case %1 to %2 needs an approval first.").arg(before.number, caseStageName(stage)));
-        const qint64 now = txn.clock().nowMs();
-        service::requireUpdated(txn.exec(QStringLiteral("UPDATE cm_cases SET stage = ?, status = ?, stage_reason = ?, updated_at = ?, "
-                                                        "version = version + 1 WHERE id = ? AND version = ?"),
-                                         {stage, caseStatusOf(stage), why, now, id, version}),
-                                Tr::tr("Someone changed case %1 meanwhile; look at it again.").arg(before.number));
-        if (stage == QLatin1String("closed")) {
-            // A closed case keeps no clock running.
-            QSqlQuery running = txn.exec(QStringLiteral("SELECT ") + kLimitColumns
-                                             + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND state = 'running' ORDER BY id"),
-                                         {id});
-            QList<CaseLimit> open;
-            while (running.next())
-                open << limitFrom(running);
-            for (const CaseLimit& l : std::as_const(open))
-                endLimit(txn, before, l, QStringLiteral("cancelled"), Tr::tr("The case was closed: %1").arg(why), now, name);
-            refreshDue(txn, id);
-        }
-        txn.publish(CaseMoved{id, before.number, before.stage, stage, caseStatusOf(stage), why, approvedBy});
-        m_audit.append(txn, {name, QStringLiteral("case.status_changed"), caseRef(id),
-                             QStringLiteral("%1 -> %2%3").arg(before.stage, stage, approvedBy.isEmpty() ? QString() : QStringLiteral(", approved by ") + approvedBy),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(id));
-        return loadCase(txn, id);
-    });
+        });
+        },
+        service::offlineCommand(kModule, QStringLiteral("case_management.case.move"), command, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("version"), version}, {QStringLiteral("stage"), stage}, {QStringLiteral("reason"), reason}},
+                                QStringList{caseRecord(id)}, Tr::tr("Move case %1 to %2").arg(id).arg(caseStageName(stage)), actor));
 }
 
 QFuture<CaseApproval> CaseService::approve(qint64 id, const QString& what, const QString& note, const CommandId& command) const
@@ -580,42 +632,47 @@ QFuture<CaseApproval> CaseService::approve(qint64 id, const QString& what, const
     if (n.size() > 2000)
         return failNow<CaseApproval>(Tr::tr("Keep the note under 2,000 characters."));
     // The command centre approves: the approval is the hub's act, journaled in its name.
-    return m_store.write(service::writeAs(QStringLiteral("hub"), actor), [this, id, what, n, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("case_management.case.approve");
-        auto load = [&txn](qint64 approval) {
-            QSqlQuery q = txn.exec(QStringLiteral("SELECT id, case_id, what, note, approved_by, approved_at, used_at FROM cm_approvals WHERE id = ?"),
-                                   {approval});
-            if (!q.next())
-                throw NotFoundError(Tr::tr("No approval %1.").arg(approval));
-            return CaseApproval{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                                q.value(4).toString(),   q.value(5).toLongLong(), q.value(6).toLongLong()};
-        };
-        if (auto done = service::appliedBefore(txn, command, op))
-            return load(done->toLongLong());
-        const Case c = loadCase(txn, id);
-        if (c.stage == QLatin1String("closed"))
-            throw ValidationError(Tr::tr("Case %1 is closed.").arg(c.number));
-        if (what.startsWith(QLatin1String("stage:"))) {
-            const QString stage = what.mid(6);
-            if (!stageNeedsApproval(c.kind, stage) || !canMoveCase(c.kind, c.stage, stage))
-                throw ValidationError(Tr::tr("Case %1 does not go to %2 next, or needs no approval for it.").arg(c.number, caseStageName(stage)));
-        } else if (what.startsWith(QLatin1String("extend:"))) {
-            bool ok = false;
-            const qint64 limitId = what.mid(7).toLongLong(&ok);
-            const CaseLimit l = ok ? loadLimit(txn, limitId) : CaseLimit{};
-            if (!ok || l.caseId != id || l.state != QLatin1String("running")
-                || (l.rule != QLatin1String("arrest.request") && l.rule != QLatin1String("admin.close")))
-                throw ValidationError(Tr::tr("Only a running arrest request's or administrative case's limit of this case is extended."));
-        } else {
-            throw ValidationError(Tr::tr("An approval is for a stage (stage:<stage>) or an extension (extend:<limit>)."));
-        }
-        const qint64 approval = txn.insert(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at) VALUES (?, ?, ?, ?, ?)"),
-                                           {id, what, n, name, txn.clock().nowMs()});
-        txn.publish(CaseApproved{id, approval, c.number, what, n});
-        m_audit.append(txn, {name, QStringLiteral("case.approved"), caseRef(id), QStringLiteral("%1: %2").arg(what, n), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(approval));
-        return load(approval);
-    });
+    return service::keepWhenAway(
+        m_outbox, [&] {
+            return m_store.write(service::writeAs(QStringLiteral("hub"), actor), [this, id, what, n, command, name = actor.name](WriteTransaction& txn) {
+            const QString op = QStringLiteral("case_management.case.approve");
+            auto load = [&txn](qint64 approval) {
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT id, case_id, what, note, approved_by, approved_at, used_at FROM cm_approvals WHERE id = ?"),
+                                       {approval});
+                if (!q.next())
+                    throw NotFoundError(Tr::tr("No approval %1.").arg(approval));
+                return CaseApproval{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                                    q.value(4).toString(),   q.value(5).toLongLong(), q.value(6).toLongLong()};
+            };
+            if (auto done = service::appliedBefore(txn, command, op))
+                return load(done->toLongLong());
+            const Case c = loadCase(txn, id);
+            if (c.stage == QLatin1String("closed"))
+                throw ValidationError(Tr::tr("Case %1 is closed.").arg(c.number));
+            if (what.startsWith(QLatin1String("stage:"))) {
+                const QString stage = what.mid(6);
+                if (!stageNeedsApproval(c.kind, stage) || !canMoveCase(c.kind, c.stage, stage))
+                    throw ValidationError(Tr::tr("Case %1 does not go to %2 next, or needs no approval for it.").arg(c.number, caseStageName(stage)));
+            } else if (what.startsWith(QLatin1String("extend:"))) {
+                bool ok = false;
+                const qint64 limitId = what.mid(7).toLongLong(&ok);
+                const CaseLimit l = ok ? loadLimit(txn, limitId) : CaseLimit{};
+                if (!ok || l.caseId != id || l.state != QLatin1String("running")
+                    || (l.rule != QLatin1String("arrest.request") && l.rule != QLatin1String("admin.close")))
+                    throw ValidationError(Tr::tr("Only a running arrest request's or administrative case's limit of this case is extended."));
+            } else {
+                throw ValidationError(Tr::tr("An approval is for a stage (stage:<stage>) or an extension (extend:<limit>)."));
+            }
+            const qint64 approval = txn.insert(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at) VALUES (?, ?, ?, ?, ?)"),
+                                               {id, what, n, name, txn.clock().nowMs()});
+            txn.publish(CaseApproved{id, approval, c.number, what, n});
+            m_audit.append(txn, {name, QStringLiteral("case.approved"), caseRef(id), QStringLiteral("%1: %2").arg(what, n), QStringLiteral("success")});
+            service::recordApplied(txn, command, op, QString::number(approval));
+            return load(approval);
+        });
+        },
+        service::offlineCommand(kModule, QStringLiteral("case_management.case.approve"), command, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("what"), what}, {QStringLiteral("note"), n}},
+                                QStringList{caseRecord(id)}, Tr::tr("Approve %1 for case %2").arg(what).arg(id), actor));
 }
 
 QFuture<QList<CaseLimit>> CaseService::start(qint64 id, CaseEvent event, bool serious, qint64 custodyId, const QString& note,
@@ -627,72 +684,77 @@ QFuture<QList<CaseLimit>> CaseService::start(qint64 id, CaseEvent event, bool se
         return *refused;
     if (note.size() > 2000)
         return failNow<QList<CaseLimit>>(Tr::tr("Keep the note under 2,000 characters."));
-    return m_store.write(service::writeAs(kModule, actor), [this, id, event, serious, custodyId, note, command, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("case_management.limit.start");
-        auto startedBy = [&txn](const QString& limits) {
-            QList<CaseLimit> out;
-            for (const QString& l : limits.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                out << loadLimit(txn, l.toLongLong());
-            return out;
-        };
-        if (auto done = service::appliedBefore(txn, command, op))
-            return startedBy(*done);
-        const Case c = loadCase(txn, id);
-        if (c.stage == QLatin1String("closed"))
-            throw ValidationError(Tr::tr("Case %1 is closed; its clocks have stopped.").arg(c.number));
-        if (custodyId > 0
-            && txn.scalar(QStringLiteral("SELECT case_id FROM cm_custody WHERE id = ?"), {custodyId}).toLongLong() != id)
-            throw ValidationError(Tr::tr("That person is not held in case %1.").arg(c.number));
-        const bool criminal = c.kind == CaseKind::Criminal;
-        QStringList rules;
-        switch (event) {
-        case CaseEvent::Summoned:
-            if (!criminal)
-                throw ValidationError(Tr::tr("A summons belongs to a criminal case; question the person in an administrative one."));
-            rules << (serious ? QStringLiteral("summons.serious") : QStringLiteral("summons"));
-            break;
-        case CaseEvent::Questioned:
-            if (criminal)
-                throw ValidationError(Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
-            rules << (serious ? QStringLiteral("questioning.detention") : QStringLiteral("questioning"));
-            break;
-        case CaseEvent::Detained:
-            if (!criminal)
-                throw ValidationError(Tr::tr("Criminal detention belongs to a criminal case."));
-            rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family") << QStringLiteral("detention.interrogation")
-                  << QStringLiteral("arrest.request");
-            break;
-        case CaseEvent::ArrestRequested:
-            if (!criminal)
-                throw ValidationError(Tr::tr("An arrest is requested in a criminal case."));
-            rules << QStringLiteral("procuratorate.decision");
-            break;
-        }
-        const qint64 now = txn.clock().nowMs();
-        if (event == CaseEvent::ArrestRequested) {
-            // The request is made: its own limit is met (the person's, or every one running in the case).
-            QSqlQuery q = txn.exec(QStringLiteral("SELECT ") + kLimitColumns
-                                       + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND rule = 'arrest.request' AND state = 'running' "
-                                                        "AND (? = 0 OR custody_id = ?) ORDER BY id"),
-                                   {id, custodyId, custodyId});
-            QList<CaseLimit> met;
-            while (q.next())
-                met << limitFrom(q);
-            for (const CaseLimit& l : std::as_const(met))
-                endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Arrest requested of the procuratorate"), now, name);
-        }
-        QList<CaseLimit> started;
-        QStringList ids;
-        for (const QString& rule : std::as_const(rules)) {
-            started << startLimit(txn, c, rule, custodyId, note.trimmed(), now, name);
-            ids << QString::number(started.last().id);
-        }
-        refreshDue(txn, id);
-        m_audit.append(txn, {name, QStringLiteral("case.limit"), caseRef(id), QStringLiteral("started %1").arg(rules.join(QStringLiteral(", "))),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, ids.join(QLatin1Char(',')));
-        return started;
-    });
+    return service::keepWhenAway(
+        m_outbox, [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, id, event, serious, custodyId, note, command, name = actor.name](WriteTransaction& txn) {
+            const QString op = QStringLiteral("case_management.limit.start");
+            auto startedBy = [&txn](const QString& limits) {
+                QList<CaseLimit> out;
+                for (const QString& l : limits.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    out << loadLimit(txn, l.toLongLong());
+                return out;
+            };
+            if (auto done = service::appliedBefore(txn, command, op))
+                return startedBy(*done);
+            const Case c = loadCase(txn, id);
+            if (c.stage == QLatin1String("closed"))
+                throw ValidationError(Tr::tr("Case %1 is closed; its clocks have stopped.").arg(c.number));
+            if (custodyId > 0
+                && txn.scalar(QStringLiteral("SELECT case_id FROM cm_custody WHERE id = ?"), {custodyId}).toLongLong() != id)
+                throw ValidationError(Tr::tr("That person is not held in case %1.").arg(c.number));
+            const bool criminal = c.kind == CaseKind::Criminal;
+            QStringList rules;
+            switch (event) {
+            case CaseEvent::Summoned:
+                if (!criminal)
+                    throw ValidationError(Tr::tr("A summons belongs to a criminal case; question the person in an administrative one."));
+                rules << (serious ? QStringLiteral("summons.serious") : QStringLiteral("summons"));
+                break;
+            case CaseEvent::Questioned:
+                if (criminal)
+                    throw ValidationError(Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
+                rules << (serious ? QStringLiteral("questioning.detention") : QStringLiteral("questioning"));
+                break;
+            case CaseEvent::Detained:
+                if (!criminal)
+                    throw ValidationError(Tr::tr("Criminal detention belongs to a criminal case."));
+                rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family") << QStringLiteral("detention.interrogation")
+                      << QStringLiteral("arrest.request");
+                break;
+            case CaseEvent::ArrestRequested:
+                if (!criminal)
+                    throw ValidationError(Tr::tr("An arrest is requested in a criminal case."));
+                rules << QStringLiteral("procuratorate.decision");
+                break;
+            }
+            const qint64 now = txn.clock().nowMs();
+            if (event == CaseEvent::ArrestRequested) {
+                // The request is made: its own limit is met (the person's, or every one running in the case).
+                QSqlQuery q = txn.exec(QStringLiteral("SELECT ") + kLimitColumns
+                                           + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND rule = 'arrest.request' AND state = 'running' "
+                                                            "AND (? = 0 OR custody_id = ?) ORDER BY id"),
+                                       {id, custodyId, custodyId});
+                QList<CaseLimit> met;
+                while (q.next())
+                    met << limitFrom(q);
+                for (const CaseLimit& l : std::as_const(met))
+                    endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Arrest requested of the procuratorate"), now, name);
+            }
+            QList<CaseLimit> started;
+            QStringList ids;
+            for (const QString& rule : std::as_const(rules)) {
+                started << startLimit(txn, c, rule, custodyId, note.trimmed(), now, name);
+                ids << QString::number(started.last().id);
+            }
+            refreshDue(txn, id);
+            m_audit.append(txn, {name, QStringLiteral("case.limit"), caseRef(id), QStringLiteral("started %1").arg(rules.join(QStringLiteral(", "))),
+                                 QStringLiteral("success")});
+            service::recordApplied(txn, command, op, ids.join(QLatin1Char(',')));
+            return started;
+        });
+        },
+        service::offlineCommand(kModule, QStringLiteral("case_management.limit.start"), command, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("event"), caseEventKey(event)}, {QStringLiteral("serious"), serious}, {QStringLiteral("custody"), custodyId}, {QStringLiteral("note"), note}},
+                                QStringList{caseRecord(id)}, Tr::tr("Start the limits of case %1").arg(id), actor));
 }
 
 QFuture<CaseLimit> CaseService::meet(qint64 limitId, int version, const QString& note, const CommandId& command) const
@@ -704,22 +766,27 @@ QFuture<CaseLimit> CaseService::meet(qint64 limitId, int version, const QString&
         return *refused;
     if (note.trimmed().size() < 3)
         return failNow<CaseLimit>(Tr::tr("Say what was done (the transfer, the notice, the interrogation)."));
-    return m_store.write(service::writeAs(kModule, actor), [this, limitId, version, note, command, object, name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("case_management.limit.meet");
-        if (service::appliedBefore(txn, command, op))
+    return service::keepWhenAway(
+        m_outbox, [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, limitId, version, note, command, object, name = actor.name](WriteTransaction& txn) {
+            const QString op = QStringLiteral("case_management.limit.meet");
+            if (service::appliedBefore(txn, command, op))
+                return loadLimit(txn, limitId);
+            const CaseLimit l = loadLimit(txn, limitId);
+            if (l.state != QLatin1String("running"))
+                throw ValidationError(Tr::tr("That limit is %1 already.").arg(l.state == QLatin1String("met") ? Tr::tr("met") : Tr::tr("cancelled")));
+            if (l.version != version)
+                throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
+            const Case c = loadCase(txn, l.caseId);
+            endLimit(txn, c, l, QStringLiteral("met"), note.trimmed().left(2000), txn.clock().nowMs(), name);
+            refreshDue(txn, l.caseId);
+            m_audit.append(txn, {name, QStringLiteral("case.limit"), object, QStringLiteral("met %1").arg(l.rule), QStringLiteral("success")});
+            service::recordApplied(txn, command, op, QString::number(limitId));
             return loadLimit(txn, limitId);
-        const CaseLimit l = loadLimit(txn, limitId);
-        if (l.state != QLatin1String("running"))
-            throw ValidationError(Tr::tr("That limit is %1 already.").arg(l.state == QLatin1String("met") ? Tr::tr("met") : Tr::tr("cancelled")));
-        if (l.version != version)
-            throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
-        const Case c = loadCase(txn, l.caseId);
-        endLimit(txn, c, l, QStringLiteral("met"), note.trimmed().left(2000), txn.clock().nowMs(), name);
-        refreshDue(txn, l.caseId);
-        m_audit.append(txn, {name, QStringLiteral("case.limit"), object, QStringLiteral("met %1").arg(l.rule), QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(limitId));
-        return loadLimit(txn, limitId);
-    });
+        });
+        },
+        service::offlineCommand(kModule, QStringLiteral("case_management.limit.meet"), command, QJsonObject{{QStringLiteral("id"), limitId}, {QStringLiteral("version"), version}, {QStringLiteral("note"), note}},
+                                QStringList{limitRecord(limitId)}, Tr::tr("Limit %1 met").arg(limitId), actor));
 }
 
 QFuture<CaseLimit> CaseService::extend(qint64 limitId, int version, qint64 minutes, ExtensionGround ground, const QString& reason,
@@ -734,59 +801,136 @@ QFuture<CaseLimit> CaseService::extend(qint64 limitId, int version, qint64 minut
         return failNow<CaseLimit>(Tr::tr("Say why the limit is extended; it goes on record."));
     if (minutes < 1)
         return failNow<CaseLimit>(Tr::tr("Extend by a minute or more."));
-    return m_store.write(service::writeAs(kModule, actor), [this, limitId, version, minutes, ground, reason, command, object,
-                                                             name = actor.name](WriteTransaction& txn) {
-        const QString op = QStringLiteral("case_management.limit.extend");
-        if (service::appliedBefore(txn, command, op))
-            return loadLimit(txn, limitId);
-        const QString why = reasonOrThrow(reason, Tr::tr("Say why the limit is extended; it goes on record."));
-        const CaseLimit l = loadLimit(txn, limitId);
-        if (l.state != QLatin1String("running"))
-            throw ValidationError(Tr::tr("Only a running limit is extended."));
-        if (l.version != version)
-            throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
-        if (l.rule == QLatin1String("arrest.request")) {
-            if (ground == ExtensionGround::Ordinary) {
-                const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.extension"));
+    return service::keepWhenAway(
+        m_outbox, [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, limitId, version, minutes, ground, reason, command, object,
+                                                                 name = actor.name](WriteTransaction& txn) {
+            const QString op = QStringLiteral("case_management.limit.extend");
+            if (service::appliedBefore(txn, command, op))
+                return loadLimit(txn, limitId);
+            const QString why = reasonOrThrow(reason, Tr::tr("Say why the limit is extended; it goes on record."));
+            const CaseLimit l = loadLimit(txn, limitId);
+            if (l.state != QLatin1String("running"))
+                throw ValidationError(Tr::tr("Only a running limit is extended."));
+            if (l.version != version)
+                throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
+            if (l.rule == QLatin1String("arrest.request")) {
+                if (ground == ExtensionGround::Ordinary) {
+                    const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.extension"));
+                    if (l.extendedMinutes > 0)
+                        throw ValidationError(Tr::tr("This arrest request was extended already."));
+                    if (minutes < 24 * 60 || minutes > most)
+                        throw ValidationError(Tr::tr("An arrest request is extended by 1 day to %1.").arg(TimeLimits::describe(most)));
+                } else {
+                    const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.gang"));
+                    if (l.baseMinutes + l.extendedMinutes + minutes > most)
+                        throw ValidationError(Tr::tr("For a roving, repeat or gang suspect an arrest request runs at most %1 in all.")
+                                                  .arg(TimeLimits::describe(most)));
+                }
+            } else if (l.rule == QLatin1String("admin.close")) {
+                const qint64 most = ruleMinutes(txn, QStringLiteral("admin.close.extension"));
                 if (l.extendedMinutes > 0)
-                    throw ValidationError(Tr::tr("This arrest request was extended already."));
-                if (minutes < 24 * 60 || minutes > most)
-                    throw ValidationError(Tr::tr("An arrest request is extended by 1 day to %1.").arg(TimeLimits::describe(most)));
+                    throw ValidationError(Tr::tr("An administrative case is extended once."));
+                if (minutes > most)
+                    throw ValidationError(Tr::tr("An administrative case is extended by at most %1.").arg(TimeLimits::describe(most)));
             } else {
-                const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.gang"));
-                if (l.baseMinutes + l.extendedMinutes + minutes > most)
-                    throw ValidationError(Tr::tr("For a roving, repeat or gang suspect an arrest request runs at most %1 in all.")
-                                              .arg(TimeLimits::describe(most)));
+                throw ValidationError(Tr::tr("This limit is set by law and is not extended."));
             }
-        } else if (l.rule == QLatin1String("admin.close")) {
-            const qint64 most = ruleMinutes(txn, QStringLiteral("admin.close.extension"));
-            if (l.extendedMinutes > 0)
-                throw ValidationError(Tr::tr("An administrative case is extended once."));
-            if (minutes > most)
-                throw ValidationError(Tr::tr("An administrative case is extended by at most %1.").arg(TimeLimits::describe(most)));
-        } else {
-            throw ValidationError(Tr::tr("This limit is set by law and is not extended."));
-        }
-        const QString approvedBy = useApproval(txn, l.caseId, QStringLiteral("extend:%1").arg(limitId), name,
-                                               Tr::tr("Extending this limit needs an approval first."));
-        txn.exec(QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + ?, extended_minutes = extended_minutes + ?, extension_ground = ?, "
-                                "extension_reason = ?, extended_by = ?, version = version + 1 WHERE id = ?"),
-                 {minutes * kMinute, minutes, extensionGroundKey(ground), why, name, limitId});
-        const Case c = loadCase(txn, l.caseId);
-        const CaseLimit after = loadLimit(txn, limitId);
-        publishLimit(txn, c, after);
-        refreshDue(txn, l.caseId);
-        txn.publish(CaseLimitChanged{c.id, limitId, c.number, l.rule, QStringLiteral("extended"), after.dueAt,
-                                     QStringLiteral("%1 (%2), approved by %3").arg(why, extensionGroundKey(ground), approvedBy)});
-        m_audit.append(txn, {name, QStringLiteral("case.limit"), object,
-                             QStringLiteral("extended %1 by %2 min (%3), approved by %4: %5")
-                                 .arg(l.rule)
-                                 .arg(minutes)
-                                 .arg(extensionGroundKey(ground), approvedBy, why),
-                             QStringLiteral("success")});
-        service::recordApplied(txn, command, op, QString::number(limitId));
-        return after;
+            const QString approvedBy = useApproval(txn, l.caseId, QStringLiteral("extend:%1").arg(limitId), name,
+                                                   Tr::tr("Extending this limit needs an approval first."));
+            txn.exec(QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + ?, extended_minutes = extended_minutes + ?, extension_ground = ?, "
+                                    "extension_reason = ?, extended_by = ?, version = version + 1 WHERE id = ?"),
+                     {minutes * kMinute, minutes, extensionGroundKey(ground), why, name, limitId});
+            const Case c = loadCase(txn, l.caseId);
+            const CaseLimit after = loadLimit(txn, limitId);
+            publishLimit(txn, c, after);
+            refreshDue(txn, l.caseId);
+            txn.publish(CaseLimitChanged{c.id, limitId, c.number, l.rule, QStringLiteral("extended"), after.dueAt,
+                                         QStringLiteral("%1 (%2), approved by %3").arg(why, extensionGroundKey(ground), approvedBy)});
+            m_audit.append(txn, {name, QStringLiteral("case.limit"), object,
+                                 QStringLiteral("extended %1 by %2 min (%3), approved by %4: %5")
+                                     .arg(l.rule)
+                                     .arg(minutes)
+                                     .arg(extensionGroundKey(ground), approvedBy, why),
+                                 QStringLiteral("success")});
+            service::recordApplied(txn, command, op, QString::number(limitId));
+            return after;
+        });
+        },
+        service::offlineCommand(kModule, QStringLiteral("case_management.limit.extend"), command, QJsonObject{{QStringLiteral("id"), limitId}, {QStringLiteral("version"), version}, {QStringLiteral("minutes"), minutes}, {QStringLiteral("ground"), extensionGroundKey(ground)}, {QStringLiteral("reason"), reason}},
+                                QStringList{limitRecord(limitId)}, Tr::tr("Extend limit %1").arg(limitId), actor));
+}
+
+// ---- sent again from the outbox -----------------------------------------------------------------
+
+void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, AuditLog& audit)
+{
+    // The service the replayers send through, kept by them: it lives as long as they do.
+    auto cases = std::make_shared<CaseService>(store, session, audit, &outbox);
+    const auto touches = [](const QString& operation, const QJsonObject& a) -> QList<service::VersionTouch> {
+        const qint64 id = a.value(QStringLiteral("id")).toInteger(), version = a.value(QStringLiteral("version")).toInteger();
+        if (operation == QLatin1String("case_management.case.move"))
+            return {{caseRecord(id), version}};
+        if (operation == QLatin1String("case_management.limit.meet") || operation == QLatin1String("case_management.limit.extend"))
+            return {{limitRecord(id), version}};
+        return {};
+    };
+    service::keepOwnVersions(outbox,
+                             {QStringLiteral("case_management.case.move"), QStringLiteral("case_management.limit.meet"),
+                              QStringLiteral("case_management.limit.extend")},
+                             touches);
+    const auto id = [](const QJsonObject& a) {
+        const qint64 value = a.value(QStringLiteral("id")).toInteger();
+        if (value <= 0)
+            throw ValidationError(Tr::tr("The kept command names no case or limit."));
+        return value;
+    };
+    const auto text = [](const QJsonObject& a, const char* key) { return a.value(QLatin1String(key)).toString(); };
+    const auto version = [](const QJsonObject& a) { return int(a.value(QStringLiteral("version")).toInteger()); };
+    const auto done = [](auto future) { return future.then([](const auto&) {}); };
+    const auto limitVersion = [cases](qint64 limit) {
+        return [cases, limit] { return cases->limit(limit).then([](const CaseLimit& now) { return now.version; }); };
+    };
+    outbox.addReplayer(QStringLiteral("case_management.case.open"), [cases, text, done](const QJsonObject& a, const CommandId& c, bool) {
+        const auto kind = caseKindFromKey(text(a, "kind"));
+        if (!kind)
+            throw ValidationError(Tr::tr("The kept case has no valid kind."));
+        return done(cases->open({*kind, text(a, "title"), text(a, "summary"), a.value(QStringLiteral("incident")).toInteger(),
+                                 a.value(QStringLiteral("fastTrack")).toBool()},
+                                c));
     });
+    outbox.addReplayer(QStringLiteral("case_management.case.move"), [cases, id, text, version](const QJsonObject& a, const CommandId& c, bool mine) {
+        const qint64 caseId = id(a);
+        return service::sendAtVersion(
+            mine, version(a), [cases, caseId] { return cases->caseOf(caseId).then([](const Case& now) { return now.version; }); },
+            [=](int v) { return cases->move(caseId, v, text(a, "stage"), text(a, "reason"), c); });
+    });
+    outbox.addReplayer(QStringLiteral("case_management.case.approve"), [cases, id, text, done](const QJsonObject& a, const CommandId& c, bool) {
+        return done(cases->approve(id(a), text(a, "what"), text(a, "note"), c));
+    });
+    outbox.addReplayer(QStringLiteral("case_management.limit.start"), [cases, id, text, done](const QJsonObject& a, const CommandId& c, bool) {
+        const auto event = caseEventFromKey(text(a, "event"));
+        if (!event)
+            throw ValidationError(Tr::tr("The kept command names no valid event."));
+        return done(cases->start(id(a), *event, a.value(QStringLiteral("serious")).toBool(), a.value(QStringLiteral("custody")).toInteger(),
+                                 text(a, "note"), c));
+    });
+    outbox.addReplayer(QStringLiteral("case_management.limit.meet"),
+                       [cases, id, text, version, limitVersion](const QJsonObject& a, const CommandId& c, bool mine) {
+                           const qint64 limit = id(a);
+                           return service::sendAtVersion(mine, version(a), limitVersion(limit),
+                                                         [=](int v) { return cases->meet(limit, v, text(a, "note"), c); });
+                       });
+    outbox.addReplayer(QStringLiteral("case_management.limit.extend"),
+                       [cases, id, text, version, limitVersion](const QJsonObject& a, const CommandId& c, bool mine) {
+                           const qint64 limit = id(a);
+                           const auto ground = extensionGroundFromKey(text(a, "ground"));
+                           if (!ground)
+                               throw ValidationError(Tr::tr("The kept command names no valid ground."));
+                           return service::sendAtVersion(mine, version(a), limitVersion(limit), [=](int v) {
+                               return cases->extend(limit, v, a.value(QStringLiteral("minutes")).toInteger(), *ground, text(a, "reason"), c);
+                           });
+                       });
 }
 
 } // namespace hexhub::cases

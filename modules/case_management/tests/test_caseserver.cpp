@@ -1,10 +1,13 @@
 // Cases on a shared server, tried as hostile desks would (issue 22 section 1): the case desk's login
 // may not approve for itself, nor move a case to a stage that needs approval, nor stretch a limit,
 // straight in SQL; the hub's login approves in its own name and moves nothing; an approval is used
-// once, by another login, in the move's own transaction. PostgreSQL only (a prepared server).
+// once, by another login, in the move's own transaction; a case desk's commands kept while the
+// server is away and sent after. PostgreSQL only (a prepared server).
 #include "preparedserver.h"
 
 #include "hexhub/case_management/cases.h"
+
+#include "store/outbox.h"
 
 #include <QDateTime>
 
@@ -111,4 +114,53 @@ TEST_CASE("Cases on a shared server: an approval is the approver's to give and s
         INFO(table.toStdString());
         CHECK((deniedOrForbidden(refusal) || intel.column(QStringLiteral("SELECT count(*) FROM %1").arg(table)) == QStringList{QStringLiteral("0")}));
     }
+}
+
+TEST_CASE("A case desk's commands made while the server is away are kept and sent when it is back, in order, once, under its own login",
+          "[postgresql][case_management][outbox]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    TcpRelay relay(server.ownerUrl.host, quint16(server.ownerUrl.port));
+    // The desk reaches the server through a cable that can be pulled; its modules register how the
+    // centre's kept commands are sent again.
+    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+    config.store = relay.through(server.urlOf(server.cases));
+    config.keyPath = server.keyPath();
+    config.outboxPath = server.dir.filePath(QStringLiteral("cases.outbox"));
+    TestPlatform desk(config);
+    desk.start();
+    const SignInResult signedIn = await(desk->access().signIn(server.cases, kPassword));
+    REQUIRE(signedIn.ok);
+    desk->session().setPrincipal(signedIn.principal);
+    Outbox& outbox = desk->outbox();
+    CaseService cases(desk->store(), desk->session(), desk->audit(), &outbox);
+    const Case c = await(cases.open({CaseKind::Criminal, QStringLiteral("Phone snatched at the bus stop"), QString()}));
+    const QList<CaseLimit> summoned = await(cases.start(c.id, CaseEvent::Summoned, false, 0, QStringLiteral("Witness B")));
+    REQUIRE(summoned.size() == 1);
+
+    // The cable is pulled: the case moved, the summons met and the suspect detained, all kept.
+    relay.cut();
+    CHECK(queuedWhenDone(cases.move(c.id, c.version, QStringLiteral("investigating"), QString())).startsWith(QStringLiteral("Move case")));
+    CHECK(queuedWhenDone(cases.meet(summoned[0].id, summoned[0].version, QStringLiteral("Witness heard and released")))
+              .startsWith(QStringLiteral("Limit")));
+    const CommandId detain = CommandId::make();
+    CHECK(queuedWhenDone(cases.start(c.id, CaseEvent::Detained, false, 0, QStringLiteral("Suspect A"), detain)).startsWith(QStringLiteral("Start")));
+    CHECK(queuedWhenDone(cases.start(c.id, CaseEvent::Detained, false, 0, QStringLiteral("Suspect A"), detain)).startsWith(QStringLiteral("Start")));
+    // Bad input is refused at once, not kept.
+    CHECK(queuedWhenDone(cases.move(c.id, c.version, QStringLiteral("closed"), QStringLiteral(" "))).startsWith(QStringLiteral("not kept: ")));
+    CHECK(outbox.waiting() == 3);
+    CHECK(owner.scalar(QStringLiteral("SELECT stage FROM cm_cases WHERE id = %1").arg(c.id)).toString() == QStringLiteral("registered"));
+
+    // Back: they go by themselves, in order, once, under the desk's login.
+    relay.restore();
+    REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }, 60000));
+    CHECK(owner.scalar(QStringLiteral("SELECT stage FROM cm_cases WHERE id = %1").arg(c.id)).toString() == QStringLiteral("investigating"));
+    CHECK(owner.scalar(QStringLiteral("SELECT state || ' ' || ended_by FROM cm_case_limits WHERE id = %1").arg(summoned[0].id)).toString()
+          == QStringLiteral("met ") + server.cases);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_case_limits WHERE case_id = %1 AND rule LIKE 'detention.%' AND started_by = '%2'")
+                           .arg(c.id)
+                           .arg(server.cases))
+              .toInt() == 3);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM applied_commands WHERE operation LIKE 'case_management.%'")).toInt() == 5);
 }

@@ -1,6 +1,7 @@
 #include "casemanagementmodule.h"
 #include "hexhub/case_management/snapshot.h"
 
+#include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/demo.h"
 #include "module/demodata.h"
 
@@ -15,6 +16,8 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     // Its records for analysis (the big-data centre takes them as a dataset).
     context.addSnapshotSource(caseSnapshotSource());
     context.setSimulationShare(simulationShare());
+    // The centre's commands wait in the desk's outbox while the server is away, and go from there.
+    registerCaseReplayers(context.outbox(), context.store(), context.session(), context.audit());
     return true;
 }
 

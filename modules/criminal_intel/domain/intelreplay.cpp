@@ -18,6 +18,8 @@ namespace hexhub::criminalintel {
 
 namespace {
 
+using service::VersionTouch;
+
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(hexhub::criminalintel::IntelReplay)
@@ -59,28 +61,9 @@ template <typename T> QFuture<void> done(QFuture<T> future)
     return future.then([](const T&) {});
 }
 
-/*!
- * A versioned command sent again: at the version it was made from, or, when the operator chose to
- * keep theirs over a change made meanwhile, at the version `current` reads now.
- */
-template <typename Current, typename Apply> QFuture<void> atVersion(bool overrideConflict, int keptVersion, Current current, Apply apply)
-{
-    if (!overrideConflict)
-        return done(apply(keptVersion));
-    return current().then([apply](int now) { return done(apply(now)); }).unwrap();
-}
-
-/*!
- * What a kept command does to the versions of the records it names: a command read at a version
- * raises that record's version by one when it goes; some raise another record's too without
- * reading it (a lead joining an investigation, the lead a duplicate is merged into).
- */
-struct VersionTouch
-{
-    QString record;
-    std::optional<qint64> readAt; //!< the version the command was made from; none: raised without reading
-};
-
+// What each kept command does to the versions of the records it names (service::keepOwnVersions()):
+// a command read at a version raises that record's version by one when it goes; some raise another
+// record's too without reading it (a lead joining an investigation, the lead a duplicate is merged into).
 QList<VersionTouch> versionTouches(const QString& operation, const QJsonObject& a)
 {
     using namespace intelkeep;
@@ -314,28 +297,8 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
     auto entities = std::make_shared<EntityService>(store, session, audit, &outbox);
     auto investigations = std::make_shared<InvestigationService>(store, session, audit, &outbox);
 
-    // A change kept behind the operator's own earlier kept changes of the same record was made from a
-    // view that could not show them: the version it read is taken to be the one those changes leave
-    // when they go, so a desk's own kept changes never conflict with each other. Someone else's
-    // change meanwhile still does.
-    for (const QString& operation : versionedOperations()) {
-        outbox.addKeeper(operation, [operation](const QJsonObject& args, const QList<OfflineCommand>& earlier) {
-            QJsonObject adjusted = args;
-            const QList<VersionTouch> mine = versionTouches(operation, args);
-            if (mine.isEmpty() || !mine.first().readAt)
-                return adjusted;
-            const QString record = mine.first().record;
-            qint64 version = *mine.first().readAt;
-            for (const OfflineCommand& before : earlier) {
-                for (const VersionTouch& touch : versionTouches(before.operation, before.args)) {
-                    if (touch.record == record && (!touch.readAt || *touch.readAt == version))
-                        ++version;
-                }
-            }
-            adjusted.insert(QStringLiteral("version"), version);
-            return adjusted;
-        });
-    }
+    // A desk's own kept changes of one lead, entity, chart, investigation or the scheme follow each other.
+    service::keepOwnVersions(outbox, versionedOperations(), &versionTouches);
 
     auto add = [&outbox](const QString& operation, Outbox::Replayer replayer) { outbox.addReplayer(operation, std::move(replayer)); };
     const QString id = QStringLiteral("id"), version = QStringLiteral("version"), reason = QStringLiteral("reason");
@@ -346,7 +309,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
         const auto scheme = gradingSchemeFromKey(text(a, QStringLiteral("scheme")));
         if (!scheme)
             throw ValidationError(Tr::tr("The kept command has no valid scheme."));
-        return atVersion(
+        return service::sendAtVersion(
             mine, versionOf(a), [leads] { return leads->scheme().then([](const std::pair<GradingScheme, int>& now) { return now.second; }); },
             [=](int v) { return leads->setScheme(*scheme, text(a, QStringLiteral("reason")), v, c); });
     });
@@ -359,21 +322,21 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
     add(QStringLiteral("criminal_intel.lead.grade"),
         [leads, id, reason, versionOf, leadVersion](const QJsonObject& a, const CommandId& c, bool mine) {
             const LeadGrade grade = gradeFrom(a.value(QStringLiteral("grade")).toObject());
-            return atVersion(mine, versionOf(a), leadVersion(a), [=](int v) { return leads->grade(requireId(a, id), v, grade, text(a, reason), c); });
+            return service::sendAtVersion(mine, versionOf(a), leadVersion(a), [=](int v) { return leads->grade(requireId(a, id), v, grade, text(a, reason), c); });
         });
     add(QStringLiteral("criminal_intel.lead.assign"), [leads, id, versionOf, leadVersion](const QJsonObject& a, const CommandId& c, bool mine) {
-        return atVersion(mine, versionOf(a), leadVersion(a),
+        return service::sendAtVersion(mine, versionOf(a), leadVersion(a),
                          [=](int v) { return leads->assign(requireId(a, id), v, text(a, QStringLiteral("analyst")), c); });
     });
     add(QStringLiteral("criminal_intel.lead.move"), [leads, id, reason, versionOf, leadVersion](const QJsonObject& a, const CommandId& c, bool mine) {
         const auto to = leadStatusFromKey(text(a, QStringLiteral("to")));
         if (!to)
             throw ValidationError(Tr::tr("The kept command has no valid status."));
-        return atVersion(mine, versionOf(a), leadVersion(a), [=](int v) { return leads->move(requireId(a, id), v, *to, text(a, reason), c); });
+        return service::sendAtVersion(mine, versionOf(a), leadVersion(a), [=](int v) { return leads->move(requireId(a, id), v, *to, text(a, reason), c); });
     });
     add(QStringLiteral("criminal_intel.lead.merge"),
         [leads, id, reason, versionOf, leadVersion](const QJsonObject& a, const CommandId& c, bool mine) {
-            return atVersion(mine, versionOf(a), leadVersion(a),
+            return service::sendAtVersion(mine, versionOf(a), leadVersion(a),
                              [=](int v) { return leads->merge(requireId(a, id), v, requireId(a, QStringLiteral("into")), text(a, reason), c); });
         });
 
@@ -386,7 +349,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
     };
     add(QStringLiteral("criminal_intel.entity.merge"),
         [entities, id, reason, versionOf, entityVersion](const QJsonObject& a, const CommandId& c, bool mine) {
-            return atVersion(mine, versionOf(a), entityVersion(a),
+            return service::sendAtVersion(mine, versionOf(a), entityVersion(a),
                              [=](int v) { return entities->merge(requireId(a, id), v, requireId(a, QStringLiteral("into")), text(a, reason), c); });
         });
     add(QStringLiteral("criminal_intel.entity.evidence"), [entities](const QJsonObject& a, const CommandId& c, bool) {
@@ -394,7 +357,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
     });
     add(QStringLiteral("criminal_intel.entity.attributes"),
         [entities, id, versionOf, entityVersion](const QJsonObject& a, const CommandId& c, bool mine) {
-            return atVersion(mine, versionOf(a), entityVersion(a), [=](int v) {
+            return service::sendAtVersion(mine, versionOf(a), entityVersion(a), [=](int v) {
                 return entities->setAttributes(requireId(a, id), v, a.value(QStringLiteral("attributes")).toObject(), c);
             });
         });
@@ -406,7 +369,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
     });
     add(QStringLiteral("criminal_intel.chart.save"), [entities, id, versionOf](const QJsonObject& a, const CommandId& c, bool mine) {
         const qint64 chart = a.value(id).toInteger();
-        return atVersion(
+        return service::sendAtVersion(
             mine && chart > 0, versionOf(a),
             [entities, chart] { return entities->chart(chart).then([](const SavedChart& now) { return now.version; }); },
             [=](int v) {
@@ -426,7 +389,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
             if (!status)
                 throw ValidationError(Tr::tr("The kept command has no valid status."));
             const qint64 investigation = requireId(a, id);
-            return atVersion(
+            return service::sendAtVersion(
                 mine, versionOf(a),
                 [investigations, investigation] {
                     return investigations->investigation(investigation).then([](const Investigation& now) { return now.version; });

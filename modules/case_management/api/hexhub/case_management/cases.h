@@ -18,6 +18,7 @@
 
 namespace hexhub {
 class AuditLog;
+class Outbox;
 class Session;
 class Store;
 } // namespace hexhub
@@ -96,6 +97,8 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT CaseFilter
  * An administrative case's 30 days (art. 99) start when it is opened.
  */
 enum class CaseEvent { Summoned, Questioned, Detained, ArrestRequested };
+HEXHUB_CASE_MANAGEMENT_EXPORT QString caseEventKey(CaseEvent event);
+HEXHUB_CASE_MANAGEMENT_EXPORT std::optional<CaseEvent> caseEventFromKey(const QString& key);
 
 //! Why an arrest request's limit is extended: by 1 to 4 days, or to 30 days in all for a roving, repeat or gang suspect (art. 91).
 enum class ExtensionGround { Ordinary, Roving, Repeat, Gang };
@@ -181,7 +184,8 @@ public:
     static constexpr auto kManagePermission = "case_management.case.manage";
     static constexpr auto kApprovePermission = "case_management.case.approve";
 
-    CaseService(Store& store, Session& session, AuditLog& audit);
+    //! `outbox`: where the commands wait while the server is away (registerCaseReplayers()); none: an outage fails them.
+    CaseService(Store& store, Session& session, AuditLog& audit, Outbox* outbox = nullptr);
     Q_DISABLE_COPY_MOVE(CaseService)
 
     //! case_management.case.view. A page of cases, the soonest due first, then the newest.
@@ -189,6 +193,7 @@ public:
     QFuture<Case> caseOf(qint64 id) const;
     //! case_management.case.view. The case's limits, running first (soonest due), then the ended.
     QFuture<QList<CaseLimit>> limits(qint64 caseId) const;
+    QFuture<CaseLimit> limit(qint64 limitId) const;
     QFuture<QList<CaseApproval>> approvals(qint64 caseId) const;
 
     /*!
@@ -230,6 +235,16 @@ private:
     Store& m_store;
     Session& m_session;
     AuditLog& m_audit;
+    Outbox* m_outbox = nullptr;
 };
+
+/*!
+ * Registers with `outbox` how each of CaseService's commands ("case_management.*") kept while the
+ * server was away is sent again, through a service of its own over `store` under whoever is signed
+ * in then (the outbox sends a command only under the operator who made it; the permission is
+ * checked again), and the keepers that let a desk's own kept moves of a case, or changes of a
+ * limit, follow each other. The module does this at initialize().
+ */
+HEXHUB_CASE_MANAGEMENT_EXPORT void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, AuditLog& audit);
 
 } // namespace hexhub::cases
