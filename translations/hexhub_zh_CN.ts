@@ -3344,6 +3344,10 @@
         <source>A centre&apos;s desk follows the operations its own centre proposed.</source>
         <translation>中心席位只能跟踪本中心提议的行动。</translation>
     </message>
+    <message>
+        <source>Keep the reason under 2,000 characters.</source>
+        <translation>理由请控制在2000字以内。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::TimeLimits</name>
@@ -5401,10 +5405,6 @@
         <translation>这是您本人批准的；您要办理的事项须由他人批准。</translation>
     </message>
     <message>
-        <source>Keep the reason under 2,000 characters.</source>
-        <translation>理由请控制在2000字以内。</translation>
-    </message>
-    <message>
         <source>registered</source>
         <translation>已立案</translation>
     </message>
@@ -5837,10 +5837,6 @@
     <message>
         <source>Decide on lead %1 (graded %2)</source>
         <translation>对线索 %1 作出决定（评级：%2）</translation>
-    </message>
-    <message>
-        <source>Keep the reason under 2,000 characters.</source>
-        <translation>理由请少于 2,000 个字符。</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,33 @@ struct SignedInDesk
     }
 };
 
+/*!
+ * A desk of `login` with the modules loaded (so they register how their kept commands are sent
+ * again), reaching the prepared server through `relay` (a cable a test can pull), its outbox file in
+ * the server's folder; started and signed in.
+ */
+struct RelayedDesk
+{
+    TestPlatform platform;
+    RelayedDesk(const PreparedServer& server, const TcpRelay& relay, const QString& login)
+        : platform(config(server, relay, login))
+    {
+        platform.start();
+        const SignInResult signedIn = await(platform->access().signIn(login, kPassword));
+        REQUIRE(signedIn.ok);
+        platform->session().setPrincipal(signedIn.principal);
+    }
+    static TestPlatform::Config config(const PreparedServer& server, const TcpRelay& relay, const QString& login)
+    {
+        TestPlatform::Config c = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
+        c.store = relay.through(server.urlOf(login));
+        c.keyPath = server.keyPath();
+        c.outboxPath = server.dir.filePath(login + QStringLiteral(".outbox"));
+        return c;
+    }
+    Platform* operator->() { return platform.platform.get(); }
+};
+
 inline bool deniedOrForbidden(const QString& refusal)
 {
     return refusal.contains(QStringLiteral("permission denied")) || refusal.contains(QStringLiteral("must be owner"))

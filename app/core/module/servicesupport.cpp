@@ -31,6 +31,23 @@ void recordApplied(WriteTransaction& txn, const CommandId& command, const QStrin
              {command.toString(), txn.source(), operation, resultKey, txn.actor(), txn.clock().nowMs()});
 }
 
+QString reasonProblem(const QString& reason, const QString& missing)
+{
+    const QString why = reason.trimmed();
+    if (why.size() < 5)
+        return missing;
+    if (why.size() > 2000)
+        return Tr::tr("Keep the reason under 2,000 characters.");
+    return {};
+}
+
+QString requireReason(const QString& reason, const QString& missing)
+{
+    if (const QString problem = reasonProblem(reason, missing); !problem.isEmpty())
+        throw ValidationError(problem);
+    return reason.trimmed();
+}
+
 void keepOwnVersions(Outbox& outbox, const QStringList& operations, VersionTouches touches)
 {
     for (const QString& operation : operations) {

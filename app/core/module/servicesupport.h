@@ -20,6 +20,7 @@
 #include <exception>
 #include <functional>
 #include <optional>
+#include <type_traits>
 
 namespace hexhub::service {
 
@@ -196,6 +197,25 @@ using VersionTouches = std::function<QList<VersionTouch>(const QString& operatio
 HEXHUB_CORE_EXPORT void keepOwnVersions(Outbox& outbox, const QStringList& operations, VersionTouches touches);
 
 /*!
+ * A reason a change goes on record with ("Why is this lead closed?"): trimmed; empty when it is
+ * given (five characters or more, at most 2,000), else what is wrong, `missing` when it is too short.
+ * Checked before a command is kept (it would fail when sent) and again in its transaction.
+ */
+HEXHUB_CORE_EXPORT QString reasonProblem(const QString& reason, const QString& missing);
+//! The reason trimmed, or a ValidationError saying what reasonProblem() says.
+HEXHUB_CORE_EXPORT QString requireReason(const QString& reason, const QString& missing);
+
+//! A command's future without its result: what an outbox replayer answers (Outbox::Replayer).
+template <typename T>
+QFuture<void> voidOf(QFuture<T> future)
+{
+    if constexpr (std::is_void_v<T>)
+        return future;
+    else
+        return future.then([](const T&) {});
+}
+
+/*!
  * A versioned command sent again by its replayer: `apply(version)` at the version it was kept with,
  * or, when the operator chose to keep theirs over a change made meanwhile (`overrideConflict`), at
  * the version `current()` (a QFuture<int>) reads now.
@@ -203,10 +223,9 @@ HEXHUB_CORE_EXPORT void keepOwnVersions(Outbox& outbox, const QStringList& opera
 template <typename Current, typename Apply>
 QFuture<void> sendAtVersion(bool overrideConflict, int keptVersion, Current current, Apply apply)
 {
-    const auto done = [](auto future) { return future.then([](const auto&) {}); };
     if (!overrideConflict)
-        return done(apply(keptVersion));
-    return current().then([apply, done](int now) { return done(apply(now)); }).unwrap();
+        return voidOf(apply(keptVersion));
+    return current().then([apply](int now) { return voidOf(apply(now)); }).unwrap();
 }
 
 //! A write in module `moduleId`'s name by `actor`.

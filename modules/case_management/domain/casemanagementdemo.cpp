@@ -87,12 +87,11 @@ void writeDemoData(DemoContext& demo)
         // The approvals its stage took, each given by the duty commander and used by the centre's
         // operator an hour later, in the order of the path.
         qint64 approvedAt = opened + kDay;
-        for (const QString& step : caseStages(criminal ? CaseKind::Criminal : CaseKind::Administrative)) {
-            if (step == stage)
-                break;
-            const QString next = caseStages(criminal ? CaseKind::Criminal : CaseKind::Administrative).value(
-                caseStages(criminal ? CaseKind::Criminal : CaseKind::Administrative).indexOf(step) + 1);
-            if (stageNeedsApproval(criminal ? CaseKind::Criminal : CaseKind::Administrative, next)) {
+        const CaseKind kind = criminal ? CaseKind::Criminal : CaseKind::Administrative;
+        const QStringList path = caseStages(kind);
+        for (qsizetype step = 1; step <= path.indexOf(stage); ++step) {
+            const QString& next = path[step];
+            if (stageNeedsApproval(kind, next)) {
                 approvedAt = std::min(approvedAt + kDay + random.bounded(2 * kDay), demo.endMs() - 2 * kHour);
                 demo.insert(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at, used_at, used_by) "
                                            "VALUES (?, ?, ?, ?, ?, ?, ?)"),

@@ -242,16 +242,6 @@ QString useApproval(WriteTransaction& txn, qint64 caseId, const QString& what, c
     throw ValidationError(missing);
 }
 
-QString reasonOrThrow(const QString& reason, const QString& message)
-{
-    const QString why = reason.trimmed();
-    if (why.size() < 5)
-        throw ValidationError(message);
-    if (why.size() > 2000)
-        throw ValidationError(Tr::tr("Keep the reason under 2,000 characters."));
-    return why;
-}
-
 } // namespace
 
 // ---- vocabulary ----------------------------------------------------------------------------------
@@ -574,8 +564,10 @@ QFuture<Case> CaseService::move(qint64 id, int version, const QString& stage, co
     if (auto refused = check<Case>(m_audit, actor, QString::fromLatin1(kManagePermission), Tr::tr("move cases"),
                                    QStringLiteral("case.status_changed"), caseRef(id)))
         return *refused;
-    if (stage == QLatin1String("closed") && reason.trimmed().size() < 5)
-        return failNow<Case>(Tr::tr("Say why the case is closed; it goes on record."));
+    if (stage == QLatin1String("closed")) {
+        if (const QString problem = service::reasonProblem(reason, Tr::tr("Say why the case is closed; it goes on record.")); !problem.isEmpty())
+            return failNow<Case>(problem);
+    }
     return service::keepWhenAway(
         m_outbox, [&] {
             return m_store.write(service::writeAs(kModule, actor), [this, id, version, stage, reason, command, name = actor.name](WriteTransaction& txn) {
@@ -585,7 +577,7 @@ QFuture<Case> CaseService::move(qint64 id, int version, const QString& stage, co
             const Case before = loadCase(txn, id);
             if (!canMoveCase(before.kind, before.stage, stage))
                 throw ValidationError(Tr::tr("Case %1 cannot go from %2 to %3.").arg(before.number, caseStageName(before.stage), caseStageName(stage)));
-            const QString why = stage == QLatin1String("closed") ? reasonOrThrow(reason, Tr::tr("Say why the case is closed; it goes on record."))
+            const QString why = stage == QLatin1String("closed") ? service::requireReason(reason, Tr::tr("Say why the case is closed; it goes on record."))
                                                                  : reason.trimmed().left(2000);
             QString approvedBy;
             if (stageNeedsApproval(before.kind, stage))
@@ -797,8 +789,8 @@ QFuture<CaseLimit> CaseService::extend(qint64 limitId, int version, qint64 minut
     if (auto refused = check<CaseLimit>(m_audit, actor, QString::fromLatin1(kManagePermission), Tr::tr("extend a case's limits"),
                                         QStringLiteral("case.limit"), object))
         return *refused;
-    if (reason.trimmed().size() < 5)
-        return failNow<CaseLimit>(Tr::tr("Say why the limit is extended; it goes on record."));
+    if (const QString problem = service::reasonProblem(reason, Tr::tr("Say why the limit is extended; it goes on record.")); !problem.isEmpty())
+        return failNow<CaseLimit>(problem);
     if (minutes < 1)
         return failNow<CaseLimit>(Tr::tr("Extend by a minute or more."));
     return service::keepWhenAway(
@@ -808,7 +800,7 @@ QFuture<CaseLimit> CaseService::extend(qint64 limitId, int version, qint64 minut
             const QString op = QStringLiteral("case_management.limit.extend");
             if (service::appliedBefore(txn, command, op))
                 return loadLimit(txn, limitId);
-            const QString why = reasonOrThrow(reason, Tr::tr("Say why the limit is extended; it goes on record."));
+            const QString why = service::requireReason(reason, Tr::tr("Say why the limit is extended; it goes on record."));
             const CaseLimit l = loadLimit(txn, limitId);
             if (l.state != QLatin1String("running"))
                 throw ValidationError(Tr::tr("Only a running limit is extended."));
@@ -887,15 +879,14 @@ void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, Audit
     };
     const auto text = [](const QJsonObject& a, const char* key) { return a.value(QLatin1String(key)).toString(); };
     const auto version = [](const QJsonObject& a) { return int(a.value(QStringLiteral("version")).toInteger()); };
-    const auto done = [](auto future) { return future.then([](const auto&) {}); };
     const auto limitVersion = [cases](qint64 limit) {
         return [cases, limit] { return cases->limit(limit).then([](const CaseLimit& now) { return now.version; }); };
     };
-    outbox.addReplayer(QStringLiteral("case_management.case.open"), [cases, text, done](const QJsonObject& a, const CommandId& c, bool) {
+    outbox.addReplayer(QStringLiteral("case_management.case.open"), [cases, text](const QJsonObject& a, const CommandId& c, bool) {
         const auto kind = caseKindFromKey(text(a, "kind"));
         if (!kind)
             throw ValidationError(Tr::tr("The kept case has no valid kind."));
-        return done(cases->open({*kind, text(a, "title"), text(a, "summary"), a.value(QStringLiteral("incident")).toInteger(),
+        return service::voidOf(cases->open({*kind, text(a, "title"), text(a, "summary"), a.value(QStringLiteral("incident")).toInteger(),
                                  a.value(QStringLiteral("fastTrack")).toBool()},
                                 c));
     });
@@ -905,14 +896,14 @@ void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, Audit
             mine, version(a), [cases, caseId] { return cases->caseOf(caseId).then([](const Case& now) { return now.version; }); },
             [=](int v) { return cases->move(caseId, v, text(a, "stage"), text(a, "reason"), c); });
     });
-    outbox.addReplayer(QStringLiteral("case_management.case.approve"), [cases, id, text, done](const QJsonObject& a, const CommandId& c, bool) {
-        return done(cases->approve(id(a), text(a, "what"), text(a, "note"), c));
+    outbox.addReplayer(QStringLiteral("case_management.case.approve"), [cases, id, text](const QJsonObject& a, const CommandId& c, bool) {
+        return service::voidOf(cases->approve(id(a), text(a, "what"), text(a, "note"), c));
     });
-    outbox.addReplayer(QStringLiteral("case_management.limit.start"), [cases, id, text, done](const QJsonObject& a, const CommandId& c, bool) {
+    outbox.addReplayer(QStringLiteral("case_management.limit.start"), [cases, id, text](const QJsonObject& a, const CommandId& c, bool) {
         const auto event = caseEventFromKey(text(a, "event"));
         if (!event)
             throw ValidationError(Tr::tr("The kept command names no valid event."));
-        return done(cases->start(id(a), *event, a.value(QStringLiteral("serious")).toBool(), a.value(QStringLiteral("custody")).toInteger(),
+        return service::voidOf(cases->start(id(a), *event, a.value(QStringLiteral("serious")).toBool(), a.value(QStringLiteral("custody")).toInteger(),
                                  text(a, "note"), c));
     });
     outbox.addReplayer(QStringLiteral("case_management.limit.meet"),

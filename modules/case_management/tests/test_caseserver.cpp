@@ -107,8 +107,13 @@ TEST_CASE("Cases on a shared server: an approval is the approver's to give and s
     // Used once: not set free again, nor used again.
     CHECK(!cases.refusal(QStringLiteral("UPDATE cm_approvals SET used_at = NULL WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId)).isEmpty());
     CHECK(!cases.refusal(QStringLiteral("UPDATE cm_approvals SET used_at = 2 WHERE case_id = %1 AND what = 'stage:measures'").arg(caseId)).isEmpty());
-    // Another centre's login sees none of the case's rows.
+    // Another centre's login sees none of the case's rows, and changes none.
     Login intel(server.urlOf(server.intel));
+    CHECK(!intel.refusal(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at) "
+                                        "VALUES (%1, 'stage:referred', 'From intelligence', 'x', 0)").arg(caseId)).isEmpty());
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE cm_case_limits SET state = 'met' WHERE id = %1").arg(arrestId))));
+    CHECK(deniedOrForbidden(intel.refusal(QStringLiteral("UPDATE cm_cases SET stage = 'measures' WHERE id = %1").arg(caseId))));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_approvals WHERE note = 'From intelligence'")).toInt() == 0);
     for (const QString& table : {QStringLiteral("cm_cases"), QStringLiteral("cm_case_limits"), QStringLiteral("cm_approvals")}) {
         const QString refusal = intel.refusal(QStringLiteral("SELECT id FROM %1").arg(table));
         INFO(table.toStdString());
@@ -124,15 +129,7 @@ TEST_CASE("A case desk's commands made while the server is away are kept and sen
     TcpRelay relay(server.ownerUrl.host, quint16(server.ownerUrl.port));
     // The desk reaches the server through a cable that can be pulled; its modules register how the
     // centre's kept commands are sent again.
-    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-    config.store = relay.through(server.urlOf(server.cases));
-    config.keyPath = server.keyPath();
-    config.outboxPath = server.dir.filePath(QStringLiteral("cases.outbox"));
-    TestPlatform desk(config);
-    desk.start();
-    const SignInResult signedIn = await(desk->access().signIn(server.cases, kPassword));
-    REQUIRE(signedIn.ok);
-    desk->session().setPrincipal(signedIn.principal);
+    RelayedDesk desk(server, relay, server.cases);
     Outbox& outbox = desk->outbox();
     CaseService cases(desk->store(), desk->session(), desk->audit(), &outbox);
     const Case c = await(cases.open({CaseKind::Criminal, QStringLiteral("Phone snatched at the bus stop"), QString()}));

@@ -33,7 +33,7 @@ struct Tr
 using service::check;
 using service::failNow;
 using detail::compact;
-using detail::requireReason;
+using service::requireReason;
 
 const QString kModule = QStringLiteral("criminal_intel");
 constexpr qint64 kDayMs = 24 * 3600 * 1000LL;

@@ -72,9 +72,8 @@ inline QStringList leadRecords(const QList<qint64>& ids)
  */
 template <typename T> std::optional<QFuture<T>> missingReason(const QString& reason, const QString& message)
 {
-    const QString why = reason.trimmed();
-    if (why.size() < 5)
-        return service::failNow<T>(message);
+    if (const QString problem = service::reasonProblem(reason, message); !problem.isEmpty())
+        return service::failNow<T>(problem);
     return std::nullopt;
 }
 

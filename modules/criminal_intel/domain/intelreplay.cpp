@@ -56,11 +56,6 @@ QList<qint64> idsFrom(const QJsonValue& value)
     return ids;
 }
 
-template <typename T> QFuture<void> done(QFuture<T> future)
-{
-    return future.then([](const T&) {});
-}
-
 // What each kept command does to the versions of the records it names (service::keepOwnVersions()):
 // a command read at a version raises that record's version by one when it goes; some raise another
 // record's too without reading it (a lead joining an investigation, the lead a duplicate is merged into).
@@ -314,7 +309,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
             [=](int v) { return leads->setScheme(*scheme, text(a, QStringLiteral("reason")), v, c); });
     });
     add(QStringLiteral("criminal_intel.lead.tip"), [leads](const QJsonObject& a, const CommandId& c, bool) {
-        return done(leads->recordTip(newTipFrom(a.value(QStringLiteral("tip")).toObject()), c));
+        return service::voidOf(leads->recordTip(newTipFrom(a.value(QStringLiteral("tip")).toObject()), c));
     });
     auto leadVersion = [leads, id](const QJsonObject& a) {
         return [leads, lead = requireId(a, id)] { return leads->lead(lead).then([](const Lead& now) { return now.version; }); };
@@ -342,7 +337,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
 
     // Entities, links and charts.
     add(QStringLiteral("criminal_intel.entity.add"), [entities](const QJsonObject& a, const CommandId& c, bool) {
-        return done(entities->add(newEntityFrom(a.value(QStringLiteral("entity")).toObject()), c));
+        return service::voidOf(entities->add(newEntityFrom(a.value(QStringLiteral("entity")).toObject()), c));
     });
     auto entityVersion = [entities, id](const QJsonObject& a) {
         return [entities, entity = requireId(a, id)] { return entities->entity(entity).then([](const Entity& now) { return now.version; }); };
@@ -353,7 +348,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
                              [=](int v) { return entities->merge(requireId(a, id), v, requireId(a, QStringLiteral("into")), text(a, reason), c); });
         });
     add(QStringLiteral("criminal_intel.entity.evidence"), [entities](const QJsonObject& a, const CommandId& c, bool) {
-        return done(entities->takeInEvidence(requireId(a, QStringLiteral("lead")), c));
+        return service::voidOf(entities->takeInEvidence(requireId(a, QStringLiteral("lead")), c));
     });
     add(QStringLiteral("criminal_intel.entity.attributes"),
         [entities, id, versionOf, entityVersion](const QJsonObject& a, const CommandId& c, bool mine) {
@@ -362,10 +357,10 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
             });
         });
     add(QStringLiteral("criminal_intel.link.add"), [entities](const QJsonObject& a, const CommandId& c, bool) {
-        return done(entities->link(newLinkFrom(a.value(QStringLiteral("link")).toObject()), c));
+        return service::voidOf(entities->link(newLinkFrom(a.value(QStringLiteral("link")).toObject()), c));
     });
     add(QStringLiteral("criminal_intel.link.remove"), [entities, id, reason](const QJsonObject& a, const CommandId& c, bool) {
-        return done(entities->unlink(requireId(a, id), text(a, reason), c));
+        return service::voidOf(entities->unlink(requireId(a, id), text(a, reason), c));
     });
     add(QStringLiteral("criminal_intel.chart.save"), [entities, id, versionOf](const QJsonObject& a, const CommandId& c, bool mine) {
         const qint64 chart = a.value(id).toInteger();
@@ -380,7 +375,7 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
 
     // Investigations.
     add(QStringLiteral("criminal_intel.investigation.open"), [investigations](const QJsonObject& a, const CommandId& c, bool) {
-        return done(
+        return service::voidOf(
             investigations->open(text(a, QStringLiteral("title")), text(a, QStringLiteral("summary")), idsFrom(a.value(QStringLiteral("leads"))), c));
     });
     add(QStringLiteral("criminal_intel.investigation.status"),
@@ -397,43 +392,43 @@ void registerIntelReplayers(Outbox& outbox, Store& store, Session& session, Audi
                 [=](int v) { return investigations->setStatus(investigation, v, *status, text(a, reason), c); });
         });
     add(QStringLiteral("criminal_intel.investigation.lead"), [investigations, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->joinLead(requireId(a, id), requireId(a, QStringLiteral("lead")), c));
+        return service::voidOf(investigations->joinLead(requireId(a, id), requireId(a, QStringLiteral("lead")), c));
     });
     add(QStringLiteral("criminal_intel.investigation.member"), [investigations, id](const QJsonObject& a, const CommandId& c, bool) {
         const auto kind = memberKindFromKey(text(a, QStringLiteral("kind")));
         if (!kind)
             throw ValidationError(Tr::tr("The kept command has no valid kind of member."));
-        return done(investigations->addMember(requireId(a, id), *kind, text(a, QStringLiteral("member")), text(a, QStringLiteral("role")), c));
+        return service::voidOf(investigations->addMember(requireId(a, id), *kind, text(a, QStringLiteral("member")), text(a, QStringLiteral("role")), c));
     });
     add(QStringLiteral("criminal_intel.investigation.member.remove"), [investigations, id, reason](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->removeMember(requireId(a, id), requireId(a, QStringLiteral("member")), text(a, reason), c));
+        return service::voidOf(investigations->removeMember(requireId(a, id), requireId(a, QStringLiteral("member")), text(a, reason), c));
     });
     add(QStringLiteral("criminal_intel.investigation.divide"), [investigations, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->divide(requireId(a, id), newLineFrom(a.value(QStringLiteral("line")).toObject()), c));
+        return service::voidOf(investigations->divide(requireId(a, id), newLineFrom(a.value(QStringLiteral("line")).toObject()), c));
     });
     add(QStringLiteral("criminal_intel.investigation.target"), [investigations, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->setTarget(requireId(a, id), targetFrom(a.value(QStringLiteral("target")).toObject()), c));
+        return service::voidOf(investigations->setTarget(requireId(a, id), targetFrom(a.value(QStringLiteral("target")).toObject()), c));
     });
     add(QStringLiteral("criminal_intel.investigation.targets"), [investigations, id](const QJsonObject& a, const CommandId& c, bool) {
         QStringList assignees;
         for (const QJsonValue& v : a.value(QStringLiteral("assignees")).toArray())
             assignees << v.toString();
-        return done(investigations->setTargets(requireId(a, id), idsFrom(a.value(QStringLiteral("entities"))),
+        return service::voidOf(investigations->setTargets(requireId(a, id), idsFrom(a.value(QStringLiteral("entities"))),
                                                assigneeKindFrom(a.value(QStringLiteral("assigneeKind"))), assignees,
                                                text(a, QStringLiteral("action")), a.value(QStringLiteral("afterGoMinutes")).toInt(), c));
     });
     add(QStringLiteral("criminal_intel.investigation.target.remove"), [investigations, id, reason](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->removeTarget(requireId(a, id), requireId(a, QStringLiteral("target")), text(a, reason), c));
+        return service::voidOf(investigations->removeTarget(requireId(a, id), requireId(a, QStringLiteral("target")), text(a, reason), c));
     });
     add(QStringLiteral("criminal_intel.investigation.report"), [investigations, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->report(requireId(a, id), text(a, QStringLiteral("body")), c));
+        return service::voidOf(investigations->report(requireId(a, id), text(a, QStringLiteral("body")), c));
     });
     add(QStringLiteral("criminal_intel.investigation.propose"), [investigations, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->proposeOperation(requireId(a, id), text(a, QStringLiteral("name")), text(a, QStringLiteral("objective")),
+        return service::voidOf(investigations->proposeOperation(requireId(a, id), text(a, QStringLiteral("name")), text(a, QStringLiteral("objective")),
                                                      a.value(QStringLiteral("goAt")).toInteger(), c));
     });
     add(QStringLiteral("criminal_intel.investigation.withdraw"), [investigations, id, reason](const QJsonObject& a, const CommandId& c, bool) {
-        return done(investigations->withdrawProposal(requireId(a, id), text(a, reason), c));
+        return service::voidOf(investigations->withdrawProposal(requireId(a, id), text(a, reason), c));
     });
 }
 

@@ -41,7 +41,7 @@ struct Tr
 using service::check;
 using service::failNow;
 using detail::compact;
-using detail::requireReason;
+using service::requireReason;
 
 const QString kModule = QStringLiteral("criminal_intel");
 

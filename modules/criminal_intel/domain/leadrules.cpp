@@ -46,16 +46,6 @@ void publish(WriteTransaction& txn, const QString& key, const QString& title, qi
 
 } // namespace
 
-QString requireReason(const QString& reason, const QString& message)
-{
-    const QString why = reason.trimmed();
-    if (why.size() < 5)
-        throw ValidationError(message);
-    if (why.size() > 2000)
-        throw ValidationError(Tr::tr("Keep the reason under 2,000 characters."));
-    return why;
-}
-
 QString compact(const QJsonObject& o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));

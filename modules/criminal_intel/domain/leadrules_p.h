@@ -42,8 +42,6 @@ struct LeadDraft
 //! Inserts a lead (its reference L-<year>-<id>), starts its assess limit and journals lead.received.
 qint64 insertLead(WriteTransaction& txn, const LeadDraft& draft);
 Lead readLead(Sql& sql, qint64 id);
-//! A reason given for a change: trimmed, at least five characters (else `message`), at most 2,000.
-QString requireReason(const QString& reason, const QString& message);
 //! JSON as stored in a TEXT column: compact.
 QString compact(const QJsonObject& o);
 //! Whether `function` ("ci_analysts()") exists: a prepared shared server, whose own rules do the step.

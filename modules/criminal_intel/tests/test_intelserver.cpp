@@ -337,15 +337,7 @@ TEST_CASE("An analyst's commands made while the server is away are kept on the d
 
     // The analyst's desk reaches the server through a cable that can be pulled; its modules register
     // how the centre's kept commands are sent again.
-    TestPlatform::Config config = TestPlatform::Config::withModules({QStringLiteral(HEXHUB_MODULE_DIR)});
-    config.store = relay.through(server.urlOf(server.intel));
-    config.keyPath = server.keyPath();
-    config.outboxPath = server.dir.filePath(QStringLiteral("intel.outbox"));
-    TestPlatform desk(config);
-    desk.start();
-    const SignInResult signedIn = await(desk->access().signIn(server.intel, kPassword));
-    REQUIRE(signedIn.ok);
-    desk->session().setPrincipal(signedIn.principal);
+    RelayedDesk desk(server, relay, server.intel);
     Outbox& outbox = desk->outbox();
     criminalintel::LeadService leads(desk->store(), desk->session(), desk->audit(), &outbox);
     criminalintel::EntityService entities(desk->store(), desk->session(), desk->audit(), &outbox);

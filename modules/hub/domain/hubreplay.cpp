@@ -6,6 +6,7 @@
 
 #include "base/coretr.h"
 #include "base/error.h"
+#include "module/servicesupport.h"
 #include "store/outbox.h"
 
 #include <QJsonArray>
@@ -41,15 +42,6 @@ std::optional<GeoPoint> pointFrom(const QJsonValue& value)
     if (!point)
         throw ValidationError(Tr::tr("The kept command's place cannot be read: %1").arg(error));
     return point;
-}
-
-template <typename T>
-QFuture<void> done(QFuture<T> future)
-{
-    if constexpr (std::is_void_v<T>)
-        return future;
-    else
-        return future.then([](const T&) {});
 }
 
 } // namespace
@@ -237,7 +229,7 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
     auto add = [&](const QString& operation, Outbox::Replayer replayer) { outbox.addReplayer(operation, std::move(replayer)); };
     const QString id = QStringLiteral("id");
     add(QStringLiteral("hub.incident.create"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
-        return done(incidents.create(newIncidentFromJson(a), c));
+        return service::voidOf(incidents.create(newIncidentFromJson(a), c));
     });
     add(QStringLiteral("hub.incident.edit"), [incidents, id](const QJsonObject& a, const CommandId& c, bool overrideConflict) {
         const qint64 incident = requireId(a, id);
@@ -258,64 +250,64 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
             saw.summary = seen.summary.value_or(QString());
             saw.location = seen.location.value_or(Location{});
             saw.centre = seen.centre.value_or(QString());
-            return done(incidents.edit(saw, edit, c));
+            return service::voidOf(incidents.edit(saw, edit, c));
         }
         if (!overrideConflict)
-            return done(incidents.edit(incident, a.value(QStringLiteral("version")).toInteger(), edit, c));
+            return service::voidOf(incidents.edit(incident, a.value(QStringLiteral("version")).toInteger(), edit, c));
         // Keep mine: over the incident as it is now.
         return incidents.get(incident)
-            .then([incidents, incident, edit, c](const Incident& now) { return done(incidents.edit(incident, now.version, edit, c)); })
+            .then([incidents, incident, edit, c](const Incident& now) { return service::voidOf(incidents.edit(incident, now.version, edit, c)); })
             .unwrap();
     });
     add(QStringLiteral("hub.incident.move"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
         const auto to = incidentStatusFromId(a.value(QStringLiteral("to")).toString());
         if (!to)
             throw ValidationError(Tr::tr("The kept command has no valid status."));
-        return done(incidents.moveTo(requireId(a, id), *to, a.value(QStringLiteral("reason")).toString(), c));
+        return service::voidOf(incidents.moveTo(requireId(a, id), *to, a.value(QStringLiteral("reason")).toString(), c));
     });
     add(QStringLiteral("hub.incident.note"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(incidents.addNote(requireId(a, id), requireText(a, QStringLiteral("text")), c));
+        return service::voidOf(incidents.addNote(requireId(a, id), requireText(a, QStringLiteral("text")), c));
     });
     add(QStringLiteral("hub.incident.link"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(incidents.link(requireId(a, id), requireText(a, QStringLiteral("kind")), requireText(a, QStringLiteral("ref")), c));
+        return service::voidOf(incidents.link(requireId(a, id), requireText(a, QStringLiteral("kind")), requireText(a, QStringLiteral("ref")), c));
     });
     add(QStringLiteral("hub.incident.step"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(incidents.tickStep(requireId(a, id), a.value(QStringLiteral("step")).toInt(),
+        return service::voidOf(incidents.tickStep(requireId(a, id), a.value(QStringLiteral("step")).toInt(),
                                        a.value(QStringLiteral("ticked")).toBool(), c));
     });
     add(QStringLiteral("hub.incident.dispatch"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
         QStringList callSigns;
         for (const QJsonValue& unit : a.value(QStringLiteral("units")).toArray())
             callSigns << unit.toString();
-        return done(incidents.dispatch(requireId(a, id), callSigns, c));
+        return service::voidOf(incidents.dispatch(requireId(a, id), callSigns, c));
     });
     add(QStringLiteral("hub.unit.arrived"), [incidents, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(incidents.unitArrived(requireId(a, id), requireText(a, QStringLiteral("unit")), c));
+        return service::voidOf(incidents.unitArrived(requireId(a, id), requireText(a, QStringLiteral("unit")), c));
     });
     add(QStringLiteral("hub.unit.cleared"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
-        return done(incidents.unitCleared(requireText(a, QStringLiteral("unit")), c));
+        return service::voidOf(incidents.unitCleared(requireText(a, QStringLiteral("unit")), c));
     });
     add(QStringLiteral("hub.incident.merge"), [incidents](const QJsonObject& a, const CommandId& c, bool) {
-        return done(incidents.merge(requireId(a, QStringLiteral("keep")), requireId(a, QStringLiteral("duplicate")), c));
+        return service::voidOf(incidents.merge(requireId(a, QStringLiteral("keep")), requireId(a, QStringLiteral("duplicate")), c));
     });
     add(QStringLiteral("hub.task.issue"), [tasks](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.issue(newTaskFromJson(a), c));
+        return service::voidOf(tasks.issue(newTaskFromJson(a), c));
     });
     add(QStringLiteral("hub.task.accept"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.accept(requireId(a, id), c));
+        return service::voidOf(tasks.accept(requireId(a, id), c));
     });
     add(QStringLiteral("hub.task.progress"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.reportProgress(requireId(a, id), a.value(QStringLiteral("percent")).toInt(),
+        return service::voidOf(tasks.reportProgress(requireId(a, id), a.value(QStringLiteral("percent")).toInt(),
                                          a.value(QStringLiteral("note")).toString(), c));
     });
     add(QStringLiteral("hub.task.complete"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.complete(requireId(a, id), a.value(QStringLiteral("note")).toString(), c));
+        return service::voidOf(tasks.complete(requireId(a, id), a.value(QStringLiteral("note")).toString(), c));
     });
     add(QStringLiteral("hub.task.decline"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.decline(requireId(a, id), requireText(a, QStringLiteral("reason")), c));
+        return service::voidOf(tasks.decline(requireId(a, id), requireText(a, QStringLiteral("reason")), c));
     });
     add(QStringLiteral("hub.task.cancel"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.cancel(requireId(a, id), a.value(QStringLiteral("reason")).toString(), c));
+        return service::voidOf(tasks.cancel(requireId(a, id), a.value(QStringLiteral("reason")).toString(), c));
     });
     add(QStringLiteral("hub.operation.plan"), [tasks](const QJsonObject& a, const CommandId& c, bool) {
         QString error;
@@ -325,36 +317,36 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
         QList<NewTask> division;
         for (const QJsonValue& task : a.value(QStringLiteral("division")).toArray())
             division << newTaskFromJson(task.toObject());
-        return done(tasks.plan(*operation, division, c));
+        return service::voidOf(tasks.plan(*operation, division, c));
     });
     add(QStringLiteral("hub.operation.start"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.start(requireId(a, id), c));
+        return service::voidOf(tasks.start(requireId(a, id), c));
     });
     add(QStringLiteral("hub.operation.finish"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
         const auto how = operationStatusFromId(a.value(QStringLiteral("how")).toString());
         if (!how)
             throw ValidationError(Tr::tr("The kept command has no valid outcome."));
-        return done(tasks.finish(requireId(a, id), *how, c));
+        return service::voidOf(tasks.finish(requireId(a, id), *how, c));
     });
     add(QStringLiteral("hub.operation.approve"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.approve(requireId(a, id), a.value(QStringLiteral("go_at")).toInteger(), a.value(QStringLiteral("note")).toString(),
+        return service::voidOf(tasks.approve(requireId(a, id), a.value(QStringLiteral("go_at")).toInteger(), a.value(QStringLiteral("note")).toString(),
                                   a.value(QStringLiteral("incident")).toInteger(), c));
     });
     add(QStringLiteral("hub.operation.reject"), [tasks, id](const QJsonObject& a, const CommandId& c, bool) {
-        return done(tasks.reject(requireId(a, id), requireText(a, QStringLiteral("reason")), c));
+        return service::voidOf(tasks.reject(requireId(a, id), requireText(a, QStringLiteral("reason")), c));
     });
     add(QStringLiteral("hub.unit.status"), [units](const QJsonObject& a, const CommandId& c, bool) {
         const auto status = unitStatusFromId(a.value(QStringLiteral("status")).toString());
         if (!status)
             throw ValidationError(Tr::tr("The kept command has no valid status."));
-        return done(units.setStatus(requireText(a, QStringLiteral("unit")), *status, c));
+        return service::voidOf(units.setStatus(requireText(a, QStringLiteral("unit")), *status, c));
     });
     add(QStringLiteral("hub.unit.save"), [units](const QJsonObject& a, const CommandId& c, bool) {
         QString error;
         const auto unit = Unit::fromJson(a.value(QStringLiteral("unit")).toObject(), &error);
         if (!unit)
             throw ValidationError(Tr::tr("The kept unit cannot be read: %1").arg(error));
-        return done(units.save(*unit, c));
+        return service::voidOf(units.save(*unit, c));
     });
     // Registry changes carry the version they were made from; "keep mine" drops it, so the change
     // goes over the newer entry.
@@ -362,7 +354,7 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
         IncidentCategory category = categoryFromJson(a);
         if (overrideConflict)
             category.version = 0;
-        return done(incidents.saveCategory(category, c));
+        return service::voidOf(incidents.saveCategory(category, c));
     });
     add(QStringLiteral("hub.camera.save"), [cameras](const QJsonObject& a, const CommandId& c, bool overrideConflict) {
         QString error;
@@ -371,16 +363,16 @@ void registerHubReplayers(Outbox& outbox, const IncidentService& incidents, cons
             throw ValidationError(Tr::tr("The kept camera cannot be read: %1").arg(error));
         if (overrideConflict)
             camera->version = 0;
-        return done(cameras.save(*camera, c));
+        return service::voidOf(cameras.save(*camera, c));
     });
     outbox.addContentReplayer(QStringLiteral("hub.media.snapshot"), [media](const QJsonObject& a, const QByteArray& png,
                                                                                 const CommandId& c, bool) {
-        return done(media.attachSnapshot(requireId(a, QStringLiteral("incident")), requireText(a, QStringLiteral("camera")), png,
+        return service::voidOf(media.attachSnapshot(requireId(a, QStringLiteral("incident")), requireText(a, QStringLiteral("camera")), png,
                                          a.value(QStringLiteral("taken_at")).toInteger(), c));
     });
     outbox.addContentReplayer(QStringLiteral("hub.media.clip"), [media](const QJsonObject& a, const QByteArray& avi,
                                                                         const CommandId& c, bool) {
-        return done(media.attachClip(requireId(a, QStringLiteral("incident")), requireText(a, QStringLiteral("camera")), avi,
+        return service::voidOf(media.attachClip(requireId(a, QStringLiteral("incident")), requireText(a, QStringLiteral("camera")), avi,
                                      a.value(QStringLiteral("taken_at")).toInteger(), c));
     });
 }
