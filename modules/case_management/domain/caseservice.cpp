@@ -3,24 +3,22 @@
 // deadline queue, in one transaction; the same command twice is applied once. On a prepared shared
 // server the server checks again who may approve, and that a stage which needs approval moves only
 // in the transaction that uses an approval someone else gave (sql/server/rules.postgresql.sql).
-#include "hexhub/case_management/cases.h"
-
 #include "base/clock.h"
 #include "base/error.h"
 #include "bus/event.h"
+#include "hexhub/case_management/cases.h"
 #include "module/servicesupport.h"
 #include "security/audit.h"
 #include "security/session.h"
 #include "shared/deadlines.h"
 #include "shared/timelimits.h"
-#include "store/sql.h"
 #include "store/outbox.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace hexhub::cases {
@@ -54,10 +52,8 @@ constexpr RuleDefault kRules[] = {
     {"detention.family", 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "A detained person's family notified")},
     {"detention.interrogation", 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "A detained person first interrogated")},
     {"arrest.request", 3 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "An arrest requested of the procuratorate")},
-    {"arrest.request.extension", 4 * 24 * 60,
-     QT_TRANSLATE_NOOP("hexhub::TimeLimits", "The longest ordinary extension of an arrest request")},
-    {"arrest.request.gang", 30 * 24 * 60,
-     QT_TRANSLATE_NOOP("hexhub::TimeLimits", "An arrest request for a roving, repeat or gang suspect, at most")},
+    {"arrest.request.extension", 4 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "The longest ordinary extension of an arrest request")},
+    {"arrest.request.gang", 30 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "An arrest request for a roving, repeat or gang suspect, at most")},
     {"procuratorate.decision", 7 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "The procuratorate's decision on an arrest")},
     {"admin.close", 30 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "An administrative case closed")},
     {"admin.close.extension", 30 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "The extension of an administrative case")},
@@ -87,8 +83,8 @@ const QStringList& criminalStages()
 
 const QStringList& administrativeStages()
 {
-    static const QStringList stages{QStringLiteral("accepted"), QStringLiteral("investigated"), QStringLiteral("decided"),
-                                    QStringLiteral("executed"), QStringLiteral("closed")};
+    static const QStringList stages{QStringLiteral("accepted"), QStringLiteral("investigated"), QStringLiteral("decided"), QStringLiteral("executed"),
+                                    QStringLiteral("closed")};
     return stages;
 }
 
@@ -377,8 +373,11 @@ QString CaseLimit::title() const
 
 QJsonObject CaseOpened::toJson() const
 {
-    return {{QStringLiteral("case"), double(caseId)}, {QStringLiteral("number"), number}, {QStringLiteral("kind"), kind},
-            {QStringLiteral("title"), title},         {QStringLiteral("incident"), double(incidentId)}};
+    return {{QStringLiteral("case"), double(caseId)},
+            {QStringLiteral("number"), number},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("incident"), double(incidentId)}};
 }
 
 std::optional<CaseOpened> CaseOpened::fromJson(const QJsonObject& json)
@@ -392,8 +391,12 @@ std::optional<CaseOpened> CaseOpened::fromJson(const QJsonObject& json)
 
 QJsonObject CaseMoved::toJson() const
 {
-    return {{QStringLiteral("case"), double(caseId)}, {QStringLiteral("number"), number}, {QStringLiteral("from"), from},
-            {QStringLiteral("to"), to},               {QStringLiteral("status"), status}, {QStringLiteral("reason"), reason},
+    return {{QStringLiteral("case"), double(caseId)},
+            {QStringLiteral("number"), number},
+            {QStringLiteral("from"), from},
+            {QStringLiteral("to"), to},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("reason"), reason},
             {QStringLiteral("approvedBy"), approvedBy}};
 }
 
@@ -402,15 +405,19 @@ std::optional<CaseMoved> CaseMoved::fromJson(const QJsonObject& json)
     if (!json.value(QStringLiteral("case")).isDouble() || !json.value(QStringLiteral("to")).isString())
         return std::nullopt;
     return CaseMoved{qint64(json.value(QStringLiteral("case")).toDouble()), json.value(QStringLiteral("number")).toString(),
-                     json.value(QStringLiteral("from")).toString(),          json.value(QStringLiteral("to")).toString(),
-                     json.value(QStringLiteral("status")).toString(),        json.value(QStringLiteral("reason")).toString(),
+                     json.value(QStringLiteral("from")).toString(),         json.value(QStringLiteral("to")).toString(),
+                     json.value(QStringLiteral("status")).toString(),       json.value(QStringLiteral("reason")).toString(),
                      json.value(QStringLiteral("approvedBy")).toString()};
 }
 
 QJsonObject CaseLimitChanged::toJson() const
 {
-    return {{QStringLiteral("case"), double(caseId)}, {QStringLiteral("limit"), double(limitId)}, {QStringLiteral("number"), number},
-            {QStringLiteral("rule"), rule},           {QStringLiteral("change"), change},        {QStringLiteral("due"), double(dueAt)},
+    return {{QStringLiteral("case"), double(caseId)},
+            {QStringLiteral("limit"), double(limitId)},
+            {QStringLiteral("number"), number},
+            {QStringLiteral("rule"), rule},
+            {QStringLiteral("change"), change},
+            {QStringLiteral("due"), double(dueAt)},
             {QStringLiteral("note"), note}};
 }
 
@@ -419,15 +426,18 @@ std::optional<CaseLimitChanged> CaseLimitChanged::fromJson(const QJsonObject& js
     if (!json.value(QStringLiteral("limit")).isDouble() || !json.value(QStringLiteral("change")).isString())
         return std::nullopt;
     return CaseLimitChanged{qint64(json.value(QStringLiteral("case")).toDouble()), qint64(json.value(QStringLiteral("limit")).toDouble()),
-                            json.value(QStringLiteral("number")).toString(),     json.value(QStringLiteral("rule")).toString(),
-                            json.value(QStringLiteral("change")).toString(),     qint64(json.value(QStringLiteral("due")).toDouble()),
+                            json.value(QStringLiteral("number")).toString(),       json.value(QStringLiteral("rule")).toString(),
+                            json.value(QStringLiteral("change")).toString(),       qint64(json.value(QStringLiteral("due")).toDouble()),
                             json.value(QStringLiteral("note")).toString()};
 }
 
 QJsonObject CaseApproved::toJson() const
 {
-    return {{QStringLiteral("case"), double(caseId)}, {QStringLiteral("approval"), double(approval)}, {QStringLiteral("number"), number},
-            {QStringLiteral("what"), what},           {QStringLiteral("note"), note}};
+    return {{QStringLiteral("case"), double(caseId)},
+            {QStringLiteral("approval"), double(approval)},
+            {QStringLiteral("number"), number},
+            {QStringLiteral("what"), what},
+            {QStringLiteral("note"), note}};
 }
 
 std::optional<CaseApproved> CaseApproved::fromJson(const QJsonObject& json)
@@ -446,27 +456,26 @@ CaseService::CaseService(Store& store, Session& session, AuditLog& audit, Outbox
     , m_session(session)
     , m_audit(audit)
     , m_outbox(outbox)
-{
-}
+{}
 
-#define HEXHUB_REQUIRE_VIEW(T)                                                                                                          \
-    if (auto refused = service::requireNow(m_session.principal(), QString::fromLatin1(kViewPermission), Tr::tr("see cases")))           \
+#define HEXHUB_REQUIRE_VIEW(T)                                                                                                                       \
+    if (auto refused = service::requireNow(m_session.principal(), QString::fromLatin1(kViewPermission), Tr::tr("see cases")))                        \
     return service::failWith<T>(refused)
 
 QFuture<QList<Case>> CaseService::cases(const CaseFilter& filter) const
 {
     HEXHUB_REQUIRE_VIEW(QList<Case>);
     const QString text = filter.text.simplified();
-    const QString like = QLatin1Char('%') + QString(text).replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString()).toLower()
-                         + QLatin1Char('%');
+    const QString like =
+        QLatin1Char('%') + QString(text).replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString()).toLower() + QLatin1Char('%');
     return m_store.read([filter, text, like](Sql& sql) {
         QList<Case> out;
-        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kCaseColumns
-                                   + QStringLiteral(" FROM cm_cases WHERE (? = '' OR stage = ?) AND (? = 0 OR stage <> 'closed') "
-                                                    "AND (? = '' OR lower(title) LIKE ? OR lower(number) LIKE ?) "
-                                                    "ORDER BY due_at IS NULL, due_at, opened_at DESC, id DESC LIMIT ? OFFSET ?"),
-                               {filter.stage, filter.stage, filter.openOnly ? 1 : 0, text, like, like, std::clamp(filter.limit, 1, 1000),
-                                std::max(0, filter.offset)});
+        QSqlQuery q = sql.exec(
+            QStringLiteral("SELECT ") + kCaseColumns +
+                QStringLiteral(" FROM cm_cases WHERE (? = '' OR stage = ?) AND (? = 0 OR stage <> 'closed') "
+                               "AND (? = '' OR lower(title) LIKE ? OR lower(number) LIKE ?) "
+                               "ORDER BY due_at IS NULL, due_at, opened_at DESC, id DESC LIMIT ? OFFSET ?"),
+            {filter.stage, filter.stage, filter.openOnly ? 1 : 0, text, like, like, std::clamp(filter.limit, 1, 1000), std::max(0, filter.offset)});
         while (q.next())
             out << caseFrom(q);
         return out;
@@ -484,9 +493,9 @@ QFuture<QList<CaseLimit>> CaseService::limits(qint64 caseId) const
     HEXHUB_REQUIRE_VIEW(QList<CaseLimit>);
     return m_store.read([caseId](Sql& sql) {
         QList<CaseLimit> out;
-        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kLimitColumns
-                                   + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? "
-                                                    "ORDER BY CASE state WHEN 'running' THEN 0 ELSE 1 END, due_at, id"),
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kLimitColumns +
+                                   QStringLiteral(" FROM cm_case_limits WHERE case_id = ? "
+                                                  "ORDER BY CASE state WHEN 'running' THEN 0 ELSE 1 END, due_at, id"),
                                {caseId});
         while (q.next())
             out << limitFrom(q);
@@ -509,7 +518,7 @@ QFuture<QList<CaseApproval>> CaseService::approvals(qint64 caseId) const
                                               "WHERE case_id = ? ORDER BY id"),
                                {caseId});
         while (q.next())
-            out << CaseApproval{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+            out << CaseApproval{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),  q.value(3).toString(),
                                 q.value(4).toString(),   q.value(5).toLongLong(), q.value(6).toLongLong()};
         return out;
     });
@@ -527,34 +536,42 @@ QFuture<Case> CaseService::open(const NewCase& draft, const CommandId& command) 
     if (draft.summary.size() > 4000)
         return failNow<Case>(Tr::tr("Keep the summary under 4,000 characters."));
     return service::keepWhenAway(
-        m_outbox, [&] {
+        m_outbox,
+        [&] {
             return m_store.write(service::writeAs(kModule, actor), [this, draft, title, command, name = actor.name](WriteTransaction& txn) {
-            const QString op = QStringLiteral("case_management.case.open");
-            if (auto done = service::appliedBefore(txn, command, op))
-                return loadCase(txn, done->toLongLong());
-            const qint64 now = txn.clock().nowMs();
-            const QString first = caseStages(draft.kind).first();
-            // The number is the year and the case's own id, given once the row exists.
-            const qint64 id = txn.insert(
-                QStringLiteral("INSERT INTO cm_cases (number, title, summary, kind, fast_track, stage, status, incident_id, opened_by, opened_at, "
-                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {QStringLiteral("new-%1").arg(command.toString()), title, draft.summary.trimmed(), caseKindKey(draft.kind), draft.fastTrack ? 1 : 0,
-                 first, caseStatusOf(first), draft.incidentId > 0 ? QVariant(draft.incidentId) : QVariant(), name, now, now});
-            const QString number =
-                QStringLiteral("C-%1-%2").arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date().year()).arg(id, 6, 10, QLatin1Char('0'));
-            txn.exec(QStringLiteral("UPDATE cm_cases SET number = ? WHERE id = ?"), {number, id});
-            const Case c = loadCase(txn, id);
-            txn.publish(CaseOpened{id, number, caseKindKey(draft.kind), title, draft.incidentId});
-            if (draft.kind == CaseKind::Administrative)
-                startLimit(txn, c, QStringLiteral("admin.close"), 0, QString(), now, name);
-            refreshDue(txn, id);
-            m_audit.append(txn, {name, QStringLiteral("case.opened"), caseRef(id), QStringLiteral("%1 %2").arg(number, caseKindKey(draft.kind)),
-                                 QStringLiteral("success")});
-            service::recordApplied(txn, command, op, QString::number(id));
-            return loadCase(txn, id);
-        });
+                const QString op = QStringLiteral("case_management.case.open");
+                if (auto done = service::appliedBefore(txn, command, op))
+                    return loadCase(txn, done->toLongLong());
+                const qint64 now = txn.clock().nowMs();
+                const QString first = caseStages(draft.kind).first();
+                // The number is the year and the case's own id, given once the row exists.
+                const qint64 id = txn.insert(
+                    QStringLiteral(
+                        "INSERT INTO cm_cases (number, title, summary, kind, fast_track, stage, status, incident_id, opened_by, opened_at, "
+                        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {QStringLiteral("new-%1").arg(command.toString()), title, draft.summary.trimmed(), caseKindKey(draft.kind),
+                     draft.fastTrack ? 1 : 0, first, caseStatusOf(first), draft.incidentId > 0 ? QVariant(draft.incidentId) : QVariant(), name, now,
+                     now});
+                const QString number =
+                    QStringLiteral("C-%1-%2").arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date().year()).arg(id, 6, 10, QLatin1Char('0'));
+                txn.exec(QStringLiteral("UPDATE cm_cases SET number = ? WHERE id = ?"), {number, id});
+                const Case c = loadCase(txn, id);
+                txn.publish(CaseOpened{id, number, caseKindKey(draft.kind), title, draft.incidentId});
+                if (draft.kind == CaseKind::Administrative)
+                    startLimit(txn, c, QStringLiteral("admin.close"), 0, QString(), now, name);
+                refreshDue(txn, id);
+                m_audit.append(txn, {name, QStringLiteral("case.opened"), caseRef(id), QStringLiteral("%1 %2").arg(number, caseKindKey(draft.kind)),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadCase(txn, id);
+            });
         },
-        service::offlineCommand(kModule, QStringLiteral("case_management.case.open"), command, QJsonObject{{QStringLiteral("kind"), caseKindKey(draft.kind)}, {QStringLiteral("title"), title}, {QStringLiteral("summary"), draft.summary}, {QStringLiteral("incident"), draft.incidentId}, {QStringLiteral("fastTrack"), draft.fastTrack}},
+        service::offlineCommand(kModule, QStringLiteral("case_management.case.open"), command,
+                                QJsonObject{{QStringLiteral("kind"), caseKindKey(draft.kind)},
+                                            {QStringLiteral("title"), title},
+                                            {QStringLiteral("summary"), draft.summary},
+                                            {QStringLiteral("incident"), draft.incidentId},
+                                            {QStringLiteral("fastTrack"), draft.fastTrack}},
                                 QStringList(), Tr::tr("Open case: %1").arg(title), actor));
 }
 
@@ -569,46 +586,55 @@ QFuture<Case> CaseService::move(qint64 id, int version, const QString& stage, co
             return failNow<Case>(problem);
     }
     return service::keepWhenAway(
-        m_outbox, [&] {
-            return m_store.write(service::writeAs(kModule, actor), [this, id, version, stage, reason, command, name = actor.name](WriteTransaction& txn) {
-            const QString op = QStringLiteral("case_management.case.move");
-            if (service::appliedBefore(txn, command, op))
+        m_outbox,
+        [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, id, version, stage, reason, command,
+                                                                    name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("case_management.case.move");
+                if (service::appliedBefore(txn, command, op))
+                    return loadCase(txn, id);
+                const Case before = loadCase(txn, id);
+                if (!canMoveCase(before.kind, before.stage, stage))
+                    throw ValidationError(
+                        Tr::tr("Case %1 cannot go from %2 to %3.").arg(before.number, caseStageName(before.stage), caseStageName(stage)));
+                const QString why = stage == QLatin1String("closed")
+                                        ? service::requireReason(reason, Tr::tr("Say why the case is closed; it goes on record."))
+                                        : reason.trimmed().left(2000);
+                QString approvedBy;
+                if (stageNeedsApproval(before.kind, stage))
+                    approvedBy = useApproval(txn, id, QStringLiteral("stage:") + stage, name,
+                                             Tr::tr("Moving case %1 to %2 needs an approval first.").arg(before.number, caseStageName(stage)));
+                const qint64 now = txn.clock().nowMs();
+                service::requireUpdated(txn.exec(QStringLiteral("UPDATE cm_cases SET stage = ?, status = ?, stage_reason = ?, updated_at = ?, "
+                                                                "version = version + 1 WHERE id = ? AND version = ?"),
+                                                 {stage, caseStatusOf(stage), why, now, id, version}),
+                                        Tr::tr("Someone changed case %1 meanwhile; look at it again.").arg(before.number));
+                if (stage == QLatin1String("closed")) {
+                    // A closed case keeps no clock running.
+                    QSqlQuery running = txn.exec(QStringLiteral("SELECT ") + kLimitColumns +
+                                                     QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND state = 'running' ORDER BY id"),
+                                                 {id});
+                    QList<CaseLimit> open;
+                    while (running.next())
+                        open << limitFrom(running);
+                    for (const CaseLimit& l : std::as_const(open))
+                        endLimit(txn, before, l, QStringLiteral("cancelled"), Tr::tr("The case was closed: %1").arg(why), now, name);
+                    refreshDue(txn, id);
+                }
+                txn.publish(CaseMoved{id, before.number, before.stage, stage, caseStatusOf(stage), why, approvedBy});
+                m_audit.append(txn, {name, QStringLiteral("case.status_changed"), caseRef(id),
+                                     QStringLiteral("%1 -> %2%3")
+                                         .arg(before.stage, stage, approvedBy.isEmpty() ? QString() : QStringLiteral(", approved by ") + approvedBy),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
                 return loadCase(txn, id);
-            const Case before = loadCase(txn, id);
-            if (!canMoveCase(before.kind, before.stage, stage))
-                throw ValidationError(Tr::tr("Case %1 cannot go from %2 to %3.").arg(before.number, caseStageName(before.stage), caseStageName(stage)));
-            const QString why = stage == QLatin1String("closed") ? service::requireReason(reason, Tr::tr("Say why the case is closed; it goes on record."))
-                                                                 : reason.trimmed().left(2000);
-            QString approvedBy;
-            if (stageNeedsApproval(before.kind, stage))
-                approvedBy = useApproval(txn, id, QStringLiteral("stage:") + stage, name,
-                                         Tr::tr("Moving case %1 to %2 needs an approval first.").arg(before.number, caseStageName(stage)));
-            const qint64 now = txn.clock().nowMs();
-            service::requireUpdated(txn.exec(QStringLiteral("UPDATE cm_cases SET stage = ?, status = ?, stage_reason = ?, updated_at = ?, "
-                                                            "version = version + 1 WHERE id = ? AND version = ?"),
-                                             {stage, caseStatusOf(stage), why, now, id, version}),
-                                    Tr::tr("Someone changed case %1 meanwhile; look at it again.").arg(before.number));
-            if (stage == QLatin1String("closed")) {
-                // A closed case keeps no clock running.
-                QSqlQuery running = txn.exec(QStringLiteral("SELECT ") + kLimitColumns
-                                                 + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND state = 'running' ORDER BY id"),
-                                             {id});
-                QList<CaseLimit> open;
-                while (running.next())
-                    open << limitFrom(running);
-                for (const CaseLimit& l : std::as_const(open))
-                    endLimit(txn, before, l, QStringLiteral("cancelled"), Tr::tr("The case was closed: %1").arg(why), now, name);
-                refreshDue(txn, id);
-            }
-            txn.publish(CaseMoved{id, before.number, before.stage, stage, caseStatusOf(stage), why, approvedBy});
-            m_audit.append(txn, {name, QStringLiteral("case.status_changed"), caseRef(id),
-                                 QStringLiteral("%1 -> %2%3").arg(before.stage, stage, approvedBy.isEmpty() ? QString() : QStringLiteral(", approved by ") + approvedBy),
-                                 QStringLiteral("success")});
-            service::recordApplied(txn, command, op, QString::number(id));
-            return loadCase(txn, id);
-        });
+            });
         },
-        service::offlineCommand(kModule, QStringLiteral("case_management.case.move"), command, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("version"), version}, {QStringLiteral("stage"), stage}, {QStringLiteral("reason"), reason}},
+        service::offlineCommand(kModule, QStringLiteral("case_management.case.move"), command,
+                                QJsonObject{{QStringLiteral("id"), id},
+                                            {QStringLiteral("version"), version},
+                                            {QStringLiteral("stage"), stage},
+                                            {QStringLiteral("reason"), reason}},
                                 QStringList{caseRecord(id)}, Tr::tr("Move case %1 to %2").arg(id).arg(caseStageName(stage)), actor));
 }
 
@@ -625,45 +651,52 @@ QFuture<CaseApproval> CaseService::approve(qint64 id, const QString& what, const
         return failNow<CaseApproval>(Tr::tr("Keep the note under 2,000 characters."));
     // The command centre approves: the approval is the hub's act, journaled in its name.
     return service::keepWhenAway(
-        m_outbox, [&] {
-            return m_store.write(service::writeAs(QStringLiteral("hub"), actor), [this, id, what, n, command, name = actor.name](WriteTransaction& txn) {
-            const QString op = QStringLiteral("case_management.case.approve");
-            auto load = [&txn](qint64 approval) {
-                QSqlQuery q = txn.exec(QStringLiteral("SELECT id, case_id, what, note, approved_by, approved_at, used_at FROM cm_approvals WHERE id = ?"),
-                                       {approval});
-                if (!q.next())
-                    throw NotFoundError(Tr::tr("No approval %1.").arg(approval));
-                return CaseApproval{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                                    q.value(4).toString(),   q.value(5).toLongLong(), q.value(6).toLongLong()};
-            };
-            if (auto done = service::appliedBefore(txn, command, op))
-                return load(done->toLongLong());
-            const Case c = loadCase(txn, id);
-            if (c.stage == QLatin1String("closed"))
-                throw ValidationError(Tr::tr("Case %1 is closed.").arg(c.number));
-            if (what.startsWith(QLatin1String("stage:"))) {
-                const QString stage = what.mid(6);
-                if (!stageNeedsApproval(c.kind, stage) || !canMoveCase(c.kind, c.stage, stage))
-                    throw ValidationError(Tr::tr("Case %1 does not go to %2 next, or needs no approval for it.").arg(c.number, caseStageName(stage)));
-            } else if (what.startsWith(QLatin1String("extend:"))) {
-                bool ok = false;
-                const qint64 limitId = what.mid(7).toLongLong(&ok);
-                const CaseLimit l = ok ? loadLimit(txn, limitId) : CaseLimit{};
-                if (!ok || l.caseId != id || l.state != QLatin1String("running")
-                    || (l.rule != QLatin1String("arrest.request") && l.rule != QLatin1String("admin.close")))
-                    throw ValidationError(Tr::tr("Only a running arrest request's or administrative case's limit of this case is extended."));
-            } else {
-                throw ValidationError(Tr::tr("An approval is for a stage (stage:<stage>) or an extension (extend:<limit>)."));
-            }
-            const qint64 approval = txn.insert(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at) VALUES (?, ?, ?, ?, ?)"),
-                                               {id, what, n, name, txn.clock().nowMs()});
-            txn.publish(CaseApproved{id, approval, c.number, what, n});
-            m_audit.append(txn, {name, QStringLiteral("case.approved"), caseRef(id), QStringLiteral("%1: %2").arg(what, n), QStringLiteral("success")});
-            service::recordApplied(txn, command, op, QString::number(approval));
-            return load(approval);
-        });
+        m_outbox,
+        [&] {
+            return m_store.write(service::writeAs(QStringLiteral("hub"), actor), [this, id, what, n, command,
+                                                                                  name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("case_management.case.approve");
+                auto load = [&txn](qint64 approval) {
+                    QSqlQuery q =
+                        txn.exec(QStringLiteral("SELECT id, case_id, what, note, approved_by, approved_at, used_at FROM cm_approvals WHERE id = ?"),
+                                 {approval});
+                    if (!q.next())
+                        throw NotFoundError(Tr::tr("No approval %1.").arg(approval));
+                    return CaseApproval{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),  q.value(3).toString(),
+                                        q.value(4).toString(),   q.value(5).toLongLong(), q.value(6).toLongLong()};
+                };
+                if (auto done = service::appliedBefore(txn, command, op))
+                    return load(done->toLongLong());
+                const Case c = loadCase(txn, id);
+                if (c.stage == QLatin1String("closed"))
+                    throw ValidationError(Tr::tr("Case %1 is closed.").arg(c.number));
+                if (what.startsWith(QLatin1String("stage:"))) {
+                    const QString stage = what.mid(6);
+                    if (!stageNeedsApproval(c.kind, stage) || !canMoveCase(c.kind, c.stage, stage))
+                        throw ValidationError(
+                            Tr::tr("Case %1 does not go to %2 next, or needs no approval for it.").arg(c.number, caseStageName(stage)));
+                } else if (what.startsWith(QLatin1String("extend:"))) {
+                    bool ok = false;
+                    const qint64 limitId = what.mid(7).toLongLong(&ok);
+                    const CaseLimit l = ok ? loadLimit(txn, limitId) : CaseLimit{};
+                    if (!ok || l.caseId != id || l.state != QLatin1String("running") ||
+                        (l.rule != QLatin1String("arrest.request") && l.rule != QLatin1String("admin.close")))
+                        throw ValidationError(Tr::tr("Only a running arrest request's or administrative case's limit of this case is extended."));
+                } else {
+                    throw ValidationError(Tr::tr("An approval is for a stage (stage:<stage>) or an extension (extend:<limit>)."));
+                }
+                const qint64 approval =
+                    txn.insert(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at) VALUES (?, ?, ?, ?, ?)"),
+                               {id, what, n, name, txn.clock().nowMs()});
+                txn.publish(CaseApproved{id, approval, c.number, what, n});
+                m_audit.append(
+                    txn, {name, QStringLiteral("case.approved"), caseRef(id), QStringLiteral("%1: %2").arg(what, n), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(approval));
+                return load(approval);
+            });
         },
-        service::offlineCommand(kModule, QStringLiteral("case_management.case.approve"), command, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("what"), what}, {QStringLiteral("note"), n}},
+        service::offlineCommand(kModule, QStringLiteral("case_management.case.approve"), command,
+                                QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("what"), what}, {QStringLiteral("note"), n}},
                                 QStringList{caseRecord(id)}, Tr::tr("Approve %1 for case %2").arg(what).arg(id), actor));
 }
 
@@ -677,75 +710,83 @@ QFuture<QList<CaseLimit>> CaseService::start(qint64 id, CaseEvent event, bool se
     if (note.size() > 2000)
         return failNow<QList<CaseLimit>>(Tr::tr("Keep the note under 2,000 characters."));
     return service::keepWhenAway(
-        m_outbox, [&] {
-            return m_store.write(service::writeAs(kModule, actor), [this, id, event, serious, custodyId, note, command, name = actor.name](WriteTransaction& txn) {
-            const QString op = QStringLiteral("case_management.limit.start");
-            auto startedBy = [&txn](const QString& limits) {
-                QList<CaseLimit> out;
-                for (const QString& l : limits.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                    out << loadLimit(txn, l.toLongLong());
-                return out;
-            };
-            if (auto done = service::appliedBefore(txn, command, op))
-                return startedBy(*done);
-            const Case c = loadCase(txn, id);
-            if (c.stage == QLatin1String("closed"))
-                throw ValidationError(Tr::tr("Case %1 is closed; its clocks have stopped.").arg(c.number));
-            if (custodyId > 0
-                && txn.scalar(QStringLiteral("SELECT case_id FROM cm_custody WHERE id = ?"), {custodyId}).toLongLong() != id)
-                throw ValidationError(Tr::tr("That person is not held in case %1.").arg(c.number));
-            const bool criminal = c.kind == CaseKind::Criminal;
-            QStringList rules;
-            switch (event) {
-            case CaseEvent::Summoned:
-                if (!criminal)
-                    throw ValidationError(Tr::tr("A summons belongs to a criminal case; question the person in an administrative one."));
-                rules << (serious ? QStringLiteral("summons.serious") : QStringLiteral("summons"));
-                break;
-            case CaseEvent::Questioned:
-                if (criminal)
-                    throw ValidationError(Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
-                rules << (serious ? QStringLiteral("questioning.detention") : QStringLiteral("questioning"));
-                break;
-            case CaseEvent::Detained:
-                if (!criminal)
-                    throw ValidationError(Tr::tr("Criminal detention belongs to a criminal case."));
-                rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family") << QStringLiteral("detention.interrogation")
-                      << QStringLiteral("arrest.request");
-                break;
-            case CaseEvent::ArrestRequested:
-                if (!criminal)
-                    throw ValidationError(Tr::tr("An arrest is requested in a criminal case."));
-                rules << QStringLiteral("procuratorate.decision");
-                break;
-            }
-            const qint64 now = txn.clock().nowMs();
-            if (event == CaseEvent::ArrestRequested) {
-                // The request is made: its own limit is met (the person's, or every one running in the case).
-                QSqlQuery q = txn.exec(QStringLiteral("SELECT ") + kLimitColumns
-                                           + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND rule = 'arrest.request' AND state = 'running' "
-                                                            "AND (? = 0 OR custody_id = ?) ORDER BY id"),
-                                       {id, custodyId, custodyId});
-                QList<CaseLimit> met;
-                while (q.next())
-                    met << limitFrom(q);
-                for (const CaseLimit& l : std::as_const(met))
-                    endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Arrest requested of the procuratorate"), now, name);
-            }
-            QList<CaseLimit> started;
-            QStringList ids;
-            for (const QString& rule : std::as_const(rules)) {
-                started << startLimit(txn, c, rule, custodyId, note.trimmed(), now, name);
-                ids << QString::number(started.last().id);
-            }
-            refreshDue(txn, id);
-            m_audit.append(txn, {name, QStringLiteral("case.limit"), caseRef(id), QStringLiteral("started %1").arg(rules.join(QStringLiteral(", "))),
-                                 QStringLiteral("success")});
-            service::recordApplied(txn, command, op, ids.join(QLatin1Char(',')));
-            return started;
-        });
+        m_outbox,
+        [&] {
+            return m_store.write(
+                service::writeAs(kModule, actor), [this, id, event, serious, custodyId, note, command, name = actor.name](WriteTransaction& txn) {
+                    const QString op = QStringLiteral("case_management.limit.start");
+                    auto startedBy = [&txn](const QString& limits) {
+                        QList<CaseLimit> out;
+                        for (const QString& l : limits.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                            out << loadLimit(txn, l.toLongLong());
+                        return out;
+                    };
+                    if (auto done = service::appliedBefore(txn, command, op))
+                        return startedBy(*done);
+                    const Case c = loadCase(txn, id);
+                    if (c.stage == QLatin1String("closed"))
+                        throw ValidationError(Tr::tr("Case %1 is closed; its clocks have stopped.").arg(c.number));
+                    if (custodyId > 0 && txn.scalar(QStringLiteral("SELECT case_id FROM cm_custody WHERE id = ?"), {custodyId}).toLongLong() != id)
+                        throw ValidationError(Tr::tr("That person is not held in case %1.").arg(c.number));
+                    const bool criminal = c.kind == CaseKind::Criminal;
+                    QStringList rules;
+                    switch (event) {
+                    case CaseEvent::Summoned:
+                        if (!criminal)
+                            throw ValidationError(Tr::tr("A summons belongs to a criminal case; question the person in an administrative one."));
+                        rules << (serious ? QStringLiteral("summons.serious") : QStringLiteral("summons"));
+                        break;
+                    case CaseEvent::Questioned:
+                        if (criminal)
+                            throw ValidationError(
+                                Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
+                        rules << (serious ? QStringLiteral("questioning.detention") : QStringLiteral("questioning"));
+                        break;
+                    case CaseEvent::Detained:
+                        if (!criminal)
+                            throw ValidationError(Tr::tr("Criminal detention belongs to a criminal case."));
+                        rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family")
+                              << QStringLiteral("detention.interrogation") << QStringLiteral("arrest.request");
+                        break;
+                    case CaseEvent::ArrestRequested:
+                        if (!criminal)
+                            throw ValidationError(Tr::tr("An arrest is requested in a criminal case."));
+                        rules << QStringLiteral("procuratorate.decision");
+                        break;
+                    }
+                    const qint64 now = txn.clock().nowMs();
+                    if (event == CaseEvent::ArrestRequested) {
+                        // The request is made: its own limit is met (the person's, or every one running in the case).
+                        QSqlQuery q =
+                            txn.exec(QStringLiteral("SELECT ") + kLimitColumns +
+                                         QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND rule = 'arrest.request' AND state = 'running' "
+                                                        "AND (? = 0 OR custody_id = ?) ORDER BY id"),
+                                     {id, custodyId, custodyId});
+                        QList<CaseLimit> met;
+                        while (q.next())
+                            met << limitFrom(q);
+                        for (const CaseLimit& l : std::as_const(met))
+                            endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Arrest requested of the procuratorate"), now, name);
+                    }
+                    QList<CaseLimit> started;
+                    QStringList ids;
+                    for (const QString& rule : std::as_const(rules)) {
+                        started << startLimit(txn, c, rule, custodyId, note.trimmed(), now, name);
+                        ids << QString::number(started.last().id);
+                    }
+                    refreshDue(txn, id);
+                    m_audit.append(txn, {name, QStringLiteral("case.limit"), caseRef(id),
+                                         QStringLiteral("started %1").arg(rules.join(QStringLiteral(", "))), QStringLiteral("success")});
+                    service::recordApplied(txn, command, op, ids.join(QLatin1Char(',')));
+                    return started;
+                });
         },
-        service::offlineCommand(kModule, QStringLiteral("case_management.limit.start"), command, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("event"), caseEventKey(event)}, {QStringLiteral("serious"), serious}, {QStringLiteral("custody"), custodyId}, {QStringLiteral("note"), note}},
+        service::offlineCommand(kModule, QStringLiteral("case_management.limit.start"), command,
+                                QJsonObject{{QStringLiteral("id"), id},
+                                            {QStringLiteral("event"), caseEventKey(event)},
+                                            {QStringLiteral("serious"), serious},
+                                            {QStringLiteral("custody"), custodyId},
+                                            {QStringLiteral("note"), note}},
                                 QStringList{caseRecord(id)}, Tr::tr("Start the limits of case %1").arg(id), actor));
 }
 
@@ -759,25 +800,29 @@ QFuture<CaseLimit> CaseService::meet(qint64 limitId, int version, const QString&
     if (note.trimmed().size() < 3)
         return failNow<CaseLimit>(Tr::tr("Say what was done (the transfer, the notice, the interrogation)."));
     return service::keepWhenAway(
-        m_outbox, [&] {
-            return m_store.write(service::writeAs(kModule, actor), [this, limitId, version, note, command, object, name = actor.name](WriteTransaction& txn) {
-            const QString op = QStringLiteral("case_management.limit.meet");
-            if (service::appliedBefore(txn, command, op))
+        m_outbox,
+        [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, limitId, version, note, command, object,
+                                                                    name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("case_management.limit.meet");
+                if (service::appliedBefore(txn, command, op))
+                    return loadLimit(txn, limitId);
+                const CaseLimit l = loadLimit(txn, limitId);
+                if (l.state != QLatin1String("running"))
+                    throw ValidationError(
+                        Tr::tr("That limit is %1 already.").arg(l.state == QLatin1String("met") ? Tr::tr("met") : Tr::tr("cancelled")));
+                if (l.version != version)
+                    throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
+                const Case c = loadCase(txn, l.caseId);
+                endLimit(txn, c, l, QStringLiteral("met"), note.trimmed().left(2000), txn.clock().nowMs(), name);
+                refreshDue(txn, l.caseId);
+                m_audit.append(txn, {name, QStringLiteral("case.limit"), object, QStringLiteral("met %1").arg(l.rule), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(limitId));
                 return loadLimit(txn, limitId);
-            const CaseLimit l = loadLimit(txn, limitId);
-            if (l.state != QLatin1String("running"))
-                throw ValidationError(Tr::tr("That limit is %1 already.").arg(l.state == QLatin1String("met") ? Tr::tr("met") : Tr::tr("cancelled")));
-            if (l.version != version)
-                throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
-            const Case c = loadCase(txn, l.caseId);
-            endLimit(txn, c, l, QStringLiteral("met"), note.trimmed().left(2000), txn.clock().nowMs(), name);
-            refreshDue(txn, l.caseId);
-            m_audit.append(txn, {name, QStringLiteral("case.limit"), object, QStringLiteral("met %1").arg(l.rule), QStringLiteral("success")});
-            service::recordApplied(txn, command, op, QString::number(limitId));
-            return loadLimit(txn, limitId);
-        });
+            });
         },
-        service::offlineCommand(kModule, QStringLiteral("case_management.limit.meet"), command, QJsonObject{{QStringLiteral("id"), limitId}, {QStringLiteral("version"), version}, {QStringLiteral("note"), note}},
+        service::offlineCommand(kModule, QStringLiteral("case_management.limit.meet"), command,
+                                QJsonObject{{QStringLiteral("id"), limitId}, {QStringLiteral("version"), version}, {QStringLiteral("note"), note}},
                                 QStringList{limitRecord(limitId)}, Tr::tr("Limit %1 met").arg(limitId), actor));
 }
 
@@ -794,62 +839,69 @@ QFuture<CaseLimit> CaseService::extend(qint64 limitId, int version, qint64 minut
     if (minutes < 1)
         return failNow<CaseLimit>(Tr::tr("Extend by a minute or more."));
     return service::keepWhenAway(
-        m_outbox, [&] {
+        m_outbox,
+        [&] {
             return m_store.write(service::writeAs(kModule, actor), [this, limitId, version, minutes, ground, reason, command, object,
-                                                                 name = actor.name](WriteTransaction& txn) {
-            const QString op = QStringLiteral("case_management.limit.extend");
-            if (service::appliedBefore(txn, command, op))
-                return loadLimit(txn, limitId);
-            const QString why = service::requireReason(reason, Tr::tr("Say why the limit is extended; it goes on record."));
-            const CaseLimit l = loadLimit(txn, limitId);
-            if (l.state != QLatin1String("running"))
-                throw ValidationError(Tr::tr("Only a running limit is extended."));
-            if (l.version != version)
-                throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
-            if (l.rule == QLatin1String("arrest.request")) {
-                if (ground == ExtensionGround::Ordinary) {
-                    const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.extension"));
+                                                                    name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("case_management.limit.extend");
+                if (service::appliedBefore(txn, command, op))
+                    return loadLimit(txn, limitId);
+                const QString why = service::requireReason(reason, Tr::tr("Say why the limit is extended; it goes on record."));
+                const CaseLimit l = loadLimit(txn, limitId);
+                if (l.state != QLatin1String("running"))
+                    throw ValidationError(Tr::tr("Only a running limit is extended."));
+                if (l.version != version)
+                    throw ConflictError(Tr::tr("Someone changed that limit meanwhile; look at it again."));
+                if (l.rule == QLatin1String("arrest.request")) {
+                    if (ground == ExtensionGround::Ordinary) {
+                        const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.extension"));
+                        if (l.extendedMinutes > 0)
+                            throw ValidationError(Tr::tr("This arrest request was extended already."));
+                        if (minutes < 24 * 60 || minutes > most)
+                            throw ValidationError(Tr::tr("An arrest request is extended by 1 day to %1.").arg(TimeLimits::describe(most)));
+                    } else {
+                        const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.gang"));
+                        if (l.baseMinutes + l.extendedMinutes + minutes > most)
+                            throw ValidationError(Tr::tr("For a roving, repeat or gang suspect an arrest request runs at most %1 in all.")
+                                                      .arg(TimeLimits::describe(most)));
+                    }
+                } else if (l.rule == QLatin1String("admin.close")) {
+                    const qint64 most = ruleMinutes(txn, QStringLiteral("admin.close.extension"));
                     if (l.extendedMinutes > 0)
-                        throw ValidationError(Tr::tr("This arrest request was extended already."));
-                    if (minutes < 24 * 60 || minutes > most)
-                        throw ValidationError(Tr::tr("An arrest request is extended by 1 day to %1.").arg(TimeLimits::describe(most)));
+                        throw ValidationError(Tr::tr("An administrative case is extended once."));
+                    if (minutes > most)
+                        throw ValidationError(Tr::tr("An administrative case is extended by at most %1.").arg(TimeLimits::describe(most)));
                 } else {
-                    const qint64 most = ruleMinutes(txn, QStringLiteral("arrest.request.gang"));
-                    if (l.baseMinutes + l.extendedMinutes + minutes > most)
-                        throw ValidationError(Tr::tr("For a roving, repeat or gang suspect an arrest request runs at most %1 in all.")
-                                                  .arg(TimeLimits::describe(most)));
+                    throw ValidationError(Tr::tr("This limit is set by law and is not extended."));
                 }
-            } else if (l.rule == QLatin1String("admin.close")) {
-                const qint64 most = ruleMinutes(txn, QStringLiteral("admin.close.extension"));
-                if (l.extendedMinutes > 0)
-                    throw ValidationError(Tr::tr("An administrative case is extended once."));
-                if (minutes > most)
-                    throw ValidationError(Tr::tr("An administrative case is extended by at most %1.").arg(TimeLimits::describe(most)));
-            } else {
-                throw ValidationError(Tr::tr("This limit is set by law and is not extended."));
-            }
-            const QString approvedBy = useApproval(txn, l.caseId, QStringLiteral("extend:%1").arg(limitId), name,
-                                                   Tr::tr("Extending this limit needs an approval first."));
-            txn.exec(QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + ?, extended_minutes = extended_minutes + ?, extension_ground = ?, "
-                                    "extension_reason = ?, extended_by = ?, version = version + 1 WHERE id = ?"),
-                     {minutes * kMinute, minutes, extensionGroundKey(ground), why, name, limitId});
-            const Case c = loadCase(txn, l.caseId);
-            const CaseLimit after = loadLimit(txn, limitId);
-            publishLimit(txn, c, after);
-            refreshDue(txn, l.caseId);
-            txn.publish(CaseLimitChanged{c.id, limitId, c.number, l.rule, QStringLiteral("extended"), after.dueAt,
-                                         QStringLiteral("%1 (%2), approved by %3").arg(why, extensionGroundKey(ground), approvedBy)});
-            m_audit.append(txn, {name, QStringLiteral("case.limit"), object,
-                                 QStringLiteral("extended %1 by %2 min (%3), approved by %4: %5")
-                                     .arg(l.rule)
-                                     .arg(minutes)
-                                     .arg(extensionGroundKey(ground), approvedBy, why),
-                                 QStringLiteral("success")});
-            service::recordApplied(txn, command, op, QString::number(limitId));
-            return after;
-        });
+                const QString approvedBy = useApproval(txn, l.caseId, QStringLiteral("extend:%1").arg(limitId), name,
+                                                       Tr::tr("Extending this limit needs an approval first."));
+                txn.exec(
+                    QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + ?, extended_minutes = extended_minutes + ?, extension_ground = ?, "
+                                   "extension_reason = ?, extended_by = ?, version = version + 1 WHERE id = ?"),
+                    {minutes * kMinute, minutes, extensionGroundKey(ground), why, name, limitId});
+                const Case c = loadCase(txn, l.caseId);
+                const CaseLimit after = loadLimit(txn, limitId);
+                publishLimit(txn, c, after);
+                refreshDue(txn, l.caseId);
+                txn.publish(CaseLimitChanged{c.id, limitId, c.number, l.rule, QStringLiteral("extended"), after.dueAt,
+                                             QStringLiteral("%1 (%2), approved by %3").arg(why, extensionGroundKey(ground), approvedBy)});
+                m_audit.append(txn, {name, QStringLiteral("case.limit"), object,
+                                     QStringLiteral("extended %1 by %2 min (%3), approved by %4: %5")
+                                         .arg(l.rule)
+                                         .arg(minutes)
+                                         .arg(extensionGroundKey(ground), approvedBy, why),
+                                     QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(limitId));
+                return after;
+            });
         },
-        service::offlineCommand(kModule, QStringLiteral("case_management.limit.extend"), command, QJsonObject{{QStringLiteral("id"), limitId}, {QStringLiteral("version"), version}, {QStringLiteral("minutes"), minutes}, {QStringLiteral("ground"), extensionGroundKey(ground)}, {QStringLiteral("reason"), reason}},
+        service::offlineCommand(kModule, QStringLiteral("case_management.limit.extend"), command,
+                                QJsonObject{{QStringLiteral("id"), limitId},
+                                            {QStringLiteral("version"), version},
+                                            {QStringLiteral("minutes"), minutes},
+                                            {QStringLiteral("ground"), extensionGroundKey(ground)},
+                                            {QStringLiteral("reason"), reason}},
                                 QStringList{limitRecord(limitId)}, Tr::tr("Extend limit %1").arg(limitId), actor));
 }
 
@@ -867,10 +919,10 @@ void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, Audit
             return {{limitRecord(id), version}};
         return {};
     };
-    service::keepOwnVersions(outbox,
-                             {QStringLiteral("case_management.case.move"), QStringLiteral("case_management.limit.meet"),
-                              QStringLiteral("case_management.limit.extend")},
-                             touches);
+    service::keepOwnVersions(
+        outbox,
+        {QStringLiteral("case_management.case.move"), QStringLiteral("case_management.limit.meet"), QStringLiteral("case_management.limit.extend")},
+        touches);
     const auto id = [](const QJsonObject& a) {
         const qint64 value = a.value(QStringLiteral("id")).toInteger();
         if (value <= 0)
@@ -887,8 +939,8 @@ void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, Audit
         if (!kind)
             throw ValidationError(Tr::tr("The kept case has no valid kind."));
         return service::voidOf(cases->open({*kind, text(a, "title"), text(a, "summary"), a.value(QStringLiteral("incident")).toInteger(),
-                                 a.value(QStringLiteral("fastTrack")).toBool()},
-                                c));
+                                            a.value(QStringLiteral("fastTrack")).toBool()},
+                                           c));
     });
     outbox.addReplayer(QStringLiteral("case_management.case.move"), [cases, id, text, version](const QJsonObject& a, const CommandId& c, bool mine) {
         const qint64 caseId = id(a);
@@ -903,15 +955,14 @@ void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, Audit
         const auto event = caseEventFromKey(text(a, "event"));
         if (!event)
             throw ValidationError(Tr::tr("The kept command names no valid event."));
-        return service::voidOf(cases->start(id(a), *event, a.value(QStringLiteral("serious")).toBool(), a.value(QStringLiteral("custody")).toInteger(),
-                                 text(a, "note"), c));
+        return service::voidOf(cases->start(id(a), *event, a.value(QStringLiteral("serious")).toBool(),
+                                            a.value(QStringLiteral("custody")).toInteger(), text(a, "note"), c));
     });
-    outbox.addReplayer(QStringLiteral("case_management.limit.meet"),
-                       [cases, id, text, version, limitVersion](const QJsonObject& a, const CommandId& c, bool mine) {
-                           const qint64 limit = id(a);
-                           return service::sendAtVersion(mine, version(a), limitVersion(limit),
-                                                         [=](int v) { return cases->meet(limit, v, text(a, "note"), c); });
-                       });
+    outbox.addReplayer(
+        QStringLiteral("case_management.limit.meet"), [cases, id, text, version, limitVersion](const QJsonObject& a, const CommandId& c, bool mine) {
+            const qint64 limit = id(a);
+            return service::sendAtVersion(mine, version(a), limitVersion(limit), [=](int v) { return cases->meet(limit, v, text(a, "note"), c); });
+        });
     outbox.addReplayer(QStringLiteral("case_management.limit.extend"),
                        [cases, id, text, version, limitVersion](const QJsonObject& a, const CommandId& c, bool mine) {
                            const qint64 limit = id(a);
