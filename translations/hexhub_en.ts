@@ -81,10 +81,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n colleague(s) at the centres&apos; desks.</source>
+        <source>%n colleague(s) at the centres' desks.</source>
         <translation>
-            <numerusform>%n colleague at the centres&apos; desks.</numerusform>
-            <numerusform>%n colleagues at the centres&apos; desks.</numerusform>
+            <numerusform>%n colleague at the centres' desks.</numerusform>
+            <numerusform>%n colleagues at the centres' desks.</numerusform>
         </translation>
     </message>
 </context>
@@ -287,10 +287,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
+        <source>%n record(s) within %1 m of one another's place and time</source>
         <translation>
-            <numerusform>%n record within %1 m of one another&apos;s place and time</numerusform>
-            <numerusform>%n records within %1 m of one another&apos;s place and time</numerusform>
+            <numerusform>%n record within %1 m of one another's place and time</numerusform>
+            <numerusform>%n records within %1 m of one another's place and time</numerusform>
         </translation>
     </message>
 </context>
@@ -328,6 +328,47 @@
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CustodyService</name>
+    <message numerus="yes">
+        <source>%1 is full (%n person(s)).</source>
+        <translation>
+            <numerusform>%1 is full (%n person).</numerusform>
+            <numerusform>%1 is full (%n people).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(late by %n minute(s))</source>
+        <translation>
+            <numerusform>(late by %n minute)</numerusform>
+            <numerusform>(late by %n minutes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Interview ended after %n minute(s)</source>
+        <translation>
+            <numerusform>Interview ended after %n minute</numerusform>
+            <numerusform>Interview ended after %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n minute(s))</source>
+        <translation>
+            <numerusform>(%n minute)</numerusform>
+            <numerusform>(%n minutes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CustodyWall</name>
+    <message numerus="yes">
+        <source>%n welfare check(s) missed: check now and record what was seen.</source>
+        <translation>
+            <numerusform>%n welfare check missed: check now and record what was seen.</numerusform>
+            <numerusform>%n welfare checks missed: check now and record what was seen.</numerusform>
         </translation>
     </message>
 </context>

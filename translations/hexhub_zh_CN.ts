@@ -3431,6 +3431,18 @@
         <source>The extension of an administrative case</source>
         <translation>行政案件延长期</translation>
     </message>
+    <message>
+        <source>A person in custody checked (standard risk)</source>
+        <translation>在押人员巡查（一般风险）</translation>
+    </message>
+    <message>
+        <source>A person in custody checked (intoxicated, injured or unwell)</source>
+        <translation>在押人员巡查（醉酒、受伤或身体不适）</translation>
+    </message>
+    <message>
+        <source>A person in custody checked (risk of self-harm)</source>
+        <translation>在押人员巡查（有自伤风险）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -5389,6 +5401,10 @@
         <source>Case lifecycle, people in custody with safety timers, seized property and appraisal, fast track, deadlines.</source>
         <translation>案件全流程、在押人员及安全计时、涉案财物与鉴定、快速办理、办案期限。</translation>
     </message>
+    <message>
+        <source>Custody suite</source>
+        <translation>办案区</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CaseService</name>
@@ -5659,6 +5675,609 @@
     <message>
         <source>The kept command names no valid ground.</source>
         <translation>保留的命令没有有效的延期理由。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CustodyService</name>
+    <message>
+        <source>Nobody is on record in custody as %1.</source>
+        <translation>没有编号为 %1 的在押记录。</translation>
+    </message>
+    <message>
+        <source>%1 has left the suite.</source>
+        <translation>%1 已离开办案区。</translation>
+    </message>
+    <message>
+        <source>The suite has no room %1.</source>
+        <translation>办案区没有房间 %1。</translation>
+    </message>
+    <message>
+        <source>Welfare check: %1 in %2</source>
+        <translation>巡查：%1 在%2</translation>
+    </message>
+    <message>
+        <source>Leaving the suite is a release, a transfer or a handover, not a move.</source>
+        <translation>离开办案区须办理释放、送押或移交，而不是移动。</translation>
+    </message>
+    <message>
+        <source>%1 is in %2 already.</source>
+        <translation>%1 已在%2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be taken from %2 to %3: the route through the suite goes one way.</source>
+        <translation>%1 不能从%2带到%3：办案区流程单向通行。</translation>
+    </message>
+    <message>
+        <source>Taking %1 to %2 passes over %3: say why.</source>
+        <translation>将 %1 带到%2会跳过%3：请说明理由。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is full (%n person(s)).</source>
+        <translation>
+            <numerusform>%1已满（%n 人）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 must be kept apart from %2, who is in %3 (%4).</source>
+        <translation>%1 须与 %2 分开关押，后者在%3（%4）。</translation>
+    </message>
+    <message>
+        <source>Someone changed %1&apos;s record meanwhile; look at it again.</source>
+        <translation>其间有人修改了 %1 的记录，请重新查看。</translation>
+    </message>
+    <message>
+        <source>No interview %1.</source>
+        <translation>没有讯问 %1。</translation>
+    </message>
+    <message>
+        <source>intoxicated</source>
+        <translation>醉酒</translation>
+    </message>
+    <message>
+        <source>injured</source>
+        <translation>受伤</translation>
+    </message>
+    <message>
+        <source>medical needs</source>
+        <translation>有医疗需要</translation>
+    </message>
+    <message>
+        <source>risk of self-harm</source>
+        <translation>有自伤风险</translation>
+    </message>
+    <message>
+        <source>no risk seen</source>
+        <translation>未见风险</translation>
+    </message>
+    <message>
+        <source>Keep the risk notes under 2,000 characters.</source>
+        <translation>风险说明请少于2,000个字符。</translation>
+    </message>
+    <message>
+        <source>Say what was seen for the risk you marked.</source>
+        <translation>请说明所标风险的观察情况。</translation>
+    </message>
+    <message>
+        <source>summons</source>
+        <translation>传唤</translation>
+    </message>
+    <message>
+        <source>administrative questioning</source>
+        <translation>行政传唤询问</translation>
+    </message>
+    <message>
+        <source>criminal detention</source>
+        <translation>刑事拘留</translation>
+    </message>
+    <message>
+        <source>standard risk</source>
+        <translation>一般风险</translation>
+    </message>
+    <message>
+        <source>elevated risk</source>
+        <translation>较高风险</translation>
+    </message>
+    <message>
+        <source>highest risk</source>
+        <translation>最高风险</translation>
+    </message>
+    <message>
+        <source>intake</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>安全检查</translation>
+    </message>
+    <message>
+        <source>property taken</source>
+        <translation>随身物品保管</translation>
+    </message>
+    <message>
+        <source>biometrics and devices</source>
+        <translation>信息采集</translation>
+    </message>
+    <message>
+        <source>medical check</source>
+        <translation>体检</translation>
+    </message>
+    <message>
+        <source>interview</source>
+        <translation>讯问</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>候问</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <source>see the custody suite</source>
+        <translation>查看办案区</translation>
+    </message>
+    <message>
+        <source>Booked in on %1 for %2 (%3), wristband %4, officer %5; %6</source>
+        <translation>以%1入区，事由：%2（%3），手环 %4，责任民警 %5；%6</translation>
+    </message>
+    <message>
+        <source>To %1 (%2)</source>
+        <translation>到%1（%2）</translation>
+    </message>
+    <message>
+        <source>Welfare check in %1: %2</source>
+        <translation>在%1巡查：%2</translation>
+    </message>
+    <message>
+        <source>awake and well</source>
+        <translation>清醒，状况良好</translation>
+    </message>
+    <message>
+        <source>asleep, roused and responding</source>
+        <translation>入睡，唤醒后有反应</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message numerus="yes">
+        <source>(late by %n minute(s))</source>
+        <translation>
+            <numerusform>（迟了 %n 分钟）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interview started in %1 by %2, recording %3</source>
+        <translation>讯问在%1开始，讯问人 %2，录音录像 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Interview ended after %n minute(s)</source>
+        <translation>
+            <numerusform>讯问在 %n 分钟后结束</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Risk assessed again: %1</source>
+        <translation>重新评估风险：%1</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>用餐</translation>
+    </message>
+    <message>
+        <source>Drink</source>
+        <translation>饮水</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>服药</translation>
+    </message>
+    <message>
+        <source>Medical visit</source>
+        <translation>就医</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>通话</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n minute(s))</source>
+        <translation>
+            <numerusform>（%n 分钟）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To be kept apart from %1: %2</source>
+        <translation>须与 %1 分开关押：%2</translation>
+    </message>
+    <message>
+        <source>Transferred to the detention centre</source>
+        <translation>已送看守所</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>%1, taken by %2</source>
+        <translation>%1，接收人：%2</translation>
+    </message>
+    <message>
+        <source>see who is in custody</source>
+        <translation>查看在押人员身份</translation>
+    </message>
+    <message>
+        <source>Give the reason you need to see who this is; it goes on record.</source>
+        <translation>请说明需要查看此人身份的理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <source>book people into custody</source>
+        <translation>为人员办理入区</translation>
+    </message>
+    <message>
+        <source>Say who the person is (name and ID number, 2 to 200 characters).</source>
+        <translation>请填写人员身份（姓名和身份证号，2至200个字符）。</translation>
+    </message>
+    <message>
+        <source>Give the wristband or tag number (up to 20 characters).</source>
+        <translation>请填写手环或标签编号（最多20个字符）。</translation>
+    </message>
+    <message>
+        <source>Say why the person is brought in (3 to 500 characters).</source>
+        <translation>请填写带入事由（3至500个字符）。</translation>
+    </message>
+    <message>
+        <source>Give the legal basis they are held under (3 to 500 characters).</source>
+        <translation>请填写羁押的法律依据（3至500个字符）。</translation>
+    </message>
+    <message>
+        <source>Name the officer responsible.</source>
+        <translation>请填写责任民警。</translation>
+    </message>
+    <message>
+        <source>Case %1 is closed; nobody is held in it.</source>
+        <translation>案件 %1 已结案，不能再关押人员。</translation>
+    </message>
+    <message>
+        <source>Wristband %1 is on someone in the suite already.</source>
+        <translation>手环 %1 已由办案区内其他人佩戴。</translation>
+    </message>
+    <message>
+        <source>The intake desk is full; finish booking in someone first.</source>
+        <translation>登记台已满，请先完成一人的入区登记。</translation>
+    </message>
+    <message>
+        <source>%1, wristband %2</source>
+        <translation>%1，手环 %2</translation>
+    </message>
+    <message>
+        <source>Book %1 into custody</source>
+        <translation>将 %1 登记入区</translation>
+    </message>
+    <message>
+        <source>move people in custody</source>
+        <translation>移动在押人员</translation>
+    </message>
+    <message>
+        <source>Keep the note under 500 characters.</source>
+        <translation>备注请少于500个字符。</translation>
+    </message>
+    <message>
+        <source>Move person %1 in custody</source>
+        <translation>移动在押人员 %1</translation>
+    </message>
+    <message>
+        <source>check people in custody</source>
+        <translation>巡查在押人员</translation>
+    </message>
+    <message>
+        <source>Keep the observation under 2,000 characters.</source>
+        <translation>观察记录请少于2,000个字符。</translation>
+    </message>
+    <message>
+        <source>Say what needs attention.</source>
+        <translation>请说明需要关注的情况。</translation>
+    </message>
+    <message>
+        <source>No welfare check %1.</source>
+        <translation>没有巡查记录 %1。</translation>
+    </message>
+    <message>
+        <source>Welfare check of person %1</source>
+        <translation>巡查人员 %1</translation>
+    </message>
+    <message>
+        <source>assess people in custody</source>
+        <translation>评估在押人员</translation>
+    </message>
+    <message>
+        <source>Say why the risk is assessed again; it goes on record.</source>
+        <translation>请说明重新评估风险的理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <source>Assess the risk of person %1 again</source>
+        <translation>重新评估人员 %1 的风险</translation>
+    </message>
+    <message>
+        <source>keep people in custody apart</source>
+        <translation>将在押人员分开关押</translation>
+    </message>
+    <message>
+        <source>Name two different people.</source>
+        <translation>请指定两个不同的人。</translation>
+    </message>
+    <message>
+        <source>Say why they must be kept apart; it goes on record.</source>
+        <translation>请说明须分开关押的理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are kept apart already.</source>
+        <translation>%1 与 %2 已登记为分开关押。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 share %3 now: move one of them</source>
+        <translation>%1 与 %2 现同在%3：须移出其中一人</translation>
+    </message>
+    <message>
+        <source>Keep persons %1 and %2 apart</source>
+        <translation>人员 %1 与 %2 分开关押</translation>
+    </message>
+    <message>
+        <source>interview people in custody</source>
+        <translation>讯问在押人员</translation>
+    </message>
+    <message>
+        <source>Name the officers who interview.</source>
+        <translation>请填写讯问民警。</translation>
+    </message>
+    <message>
+        <source>Give the recording&apos;s reference: every interview is recorded.</source>
+        <translation>请填写录音录像编号：每次讯问都须录音录像。</translation>
+    </message>
+    <message>
+        <source>An interview of %1 is running; end it first.</source>
+        <translation>%1 的讯问正在进行，请先结束。</translation>
+    </message>
+    <message>
+        <source>%1 is not an interview room.</source>
+        <translation>%1不是讯问室。</translation>
+    </message>
+    <message>
+        <source>Interviewed in %1 by %2</source>
+        <translation>已在%1由 %2 讯问</translation>
+    </message>
+    <message>
+        <source>Interview person %1</source>
+        <translation>讯问人员 %1</translation>
+    </message>
+    <message>
+        <source>Keep the note under 2,000 characters.</source>
+        <translation>备注请少于2,000个字符。</translation>
+    </message>
+    <message>
+        <source>That interview has ended.</source>
+        <translation>该讯问已结束。</translation>
+    </message>
+    <message>
+        <source>End interview %1</source>
+        <translation>结束讯问 %1</translation>
+    </message>
+    <message>
+        <source>record care in custody</source>
+        <translation>记录在押看护</translation>
+    </message>
+    <message>
+        <source>Give the minutes it lasted (0 to 1,440).</source>
+        <translation>请填写持续分钟数（0至1,440）。</translation>
+    </message>
+    <message>
+        <source>Say how long the rest period was.</source>
+        <translation>请说明休息时长。</translation>
+    </message>
+    <message>
+        <source>Keep the note under 1,000 characters.</source>
+        <translation>备注请少于1,000个字符。</translation>
+    </message>
+    <message>
+        <source>Care for person %1</source>
+        <translation>人员 %1 的看护</translation>
+    </message>
+    <message>
+        <source>book people out of custody</source>
+        <translation>为人员办理出区</translation>
+    </message>
+    <message>
+        <source>Say who took the person (the person themself when released).</source>
+        <translation>请填写接收人（释放时填本人）。</translation>
+    </message>
+    <message>
+        <source>Left the suite, taken by %1</source>
+        <translation>已离开办案区，接收人：%1</translation>
+    </message>
+    <message>
+        <source>Transferred to the detention centre, taken by %1</source>
+        <translation>已送看守所，接收人：%1</translation>
+    </message>
+    <message>
+        <source>Book person %1 out of custody</source>
+        <translation>为人员 %1 办理出区</translation>
+    </message>
+    <message>
+        <source>The kept command names nobody in custody.</source>
+        <translation>暂存的命令未指定在押人员。</translation>
+    </message>
+    <message>
+        <source>The kept command names no valid basis.</source>
+        <translation>暂存的命令没有有效的羁押依据。</translation>
+    </message>
+    <message>
+        <source>The kept check names no valid condition.</source>
+        <translation>暂存的巡查没有有效的状况。</translation>
+    </message>
+    <message>
+        <source>The kept command names no valid kind of care.</source>
+        <translation>暂存的命令没有有效的看护类型。</translation>
+    </message>
+    <message>
+        <source>The kept command names no valid way of leaving.</source>
+        <translation>暂存的命令没有有效的出区方式。</translation>
+    </message>
+    <message>
+        <source>Interview room %1</source>
+        <translation>讯问室 %1</translation>
+    </message>
+    <message>
+        <source>Holding room %1</source>
+        <translation>候问室 %1</translation>
+    </message>
+    <message>
+        <source>Intake desk</source>
+        <translation>登记台</translation>
+    </message>
+    <message>
+        <source>Search room</source>
+        <translation>安检室</translation>
+    </message>
+    <message>
+        <source>Property desk</source>
+        <translation>物品保管台</translation>
+    </message>
+    <message>
+        <source>Biometrics room</source>
+        <translation>信息采集室</translation>
+    </message>
+    <message>
+        <source>Medical room</source>
+        <translation>体检室</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>出口</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CustodyWall</name>
+    <message>
+        <source>Wristband</source>
+        <translation>手环</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已羁押</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>下次巡查</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>MISSED %1 ago</source>
+        <translation>已错过 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1后</translation>
+    </message>
+    <message>
+        <source>run out %1 ago</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>in custody now</source>
+        <translation>当前在押</translation>
+    </message>
+    <message>
+        <source>checks due within 15 minutes</source>
+        <translation>15分钟内到期的巡查</translation>
+    </message>
+    <message>
+        <source>checks missed</source>
+        <translation>已错过的巡查</translation>
+    </message>
+    <message>
+        <source>limits within 2 hours</source>
+        <translation>2小时内到期的时限</translation>
+    </message>
+    <message>
+        <source>limits run out</source>
+        <translation>已超时限</translation>
+    </message>
+    <message>
+        <source>Nobody is in custody.</source>
+        <translation>办案区内无人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n welfare check(s) missed: check now and record what was seen.</source>
+        <translation>
+            <numerusform>%n 次巡查已错过：请立即巡查并记录所见情况。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::Pictures</name>
+    <message>
+        <source>Pictures in another language</source>
+        <translation>另一语言的示例图</translation>
+    </message>
+    <message>
+        <source>Fight outside the Harbour Bar</source>
+        <translation>海港酒吧外斗殴</translation>
+    </message>
+    <message>
+        <source>Synthetic Person %1</source>
+        <translation>虚构人员 %1</translation>
+    </message>
+    <message>
+        <source>Suspected of the assault</source>
+        <translation>涉嫌殴打他人</translation>
+    </message>
+    <message>
+        <source>Criminal Procedure Law art. 82</source>
+        <translation>刑事诉讼法第八十二条</translation>
+    </message>
+    <message>
+        <source>Sgt. Demo 0417</source>
+        <translation>示例警长 0417</translation>
+    </message>
+    <message>
+        <source>Smells of alcohol, unsteady on his feet</source>
+        <translation>有酒味，站立不稳</translation>
+    </message>
+    <message>
+        <source>Said he would hurt himself</source>
+        <translation>称要伤害自己</translation>
+    </message>
+    <message>
+        <source>Sitting on the bench, talking</source>
+        <translation>坐在长椅上，正在交谈</translation>
+    </message>
+    <message>
+        <source>DC Demo, DC Sample</source>
+        <translation>示例警官、样例警官</translation>
     </message>
 </context>
 <context>

@@ -457,9 +457,10 @@ TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-i
     const QString folder = renderPictures(cli);
     const QStringList files = QDir(folder).entryList({QStringLiteral("*.png")}, QDir::Files);
     // (themes x languages) x (seven modules, palette, settings, wall, video wall, the big-data
-    // wall, the intelligence wall, the link chart, the joint investigations, sign-in; and demo
-    // mode: the desk, the trainer console, the after-action review, its wall on two screen sizes)
-    CHECK(files.size() == 4 * (7 + 9 + 3 + 2));
+    // wall, the intelligence wall, the link chart, the joint investigations, the custody suite's
+    // wall, sign-in; and demo mode: the desk, the trainer console, the after-action review, its
+    // wall on two screen sizes)
+    CHECK(files.size() == 4 * (7 + 10 + 3 + 2));
     // The demo's wall at the size of the screens it is for, banner across the top.
     for (const auto& [name, size] : {std::pair{QStringLiteral("demo-wall-1920-night-en.png"), QSize(1920, 1080)},
                                      std::pair{QStringLiteral("demo-wall-3840-day-zh_CN.png"), QSize(3840, 2160)}}) {

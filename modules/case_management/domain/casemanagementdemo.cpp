@@ -11,6 +11,10 @@
 #include "store/sql.h"
 
 #include <QDateTime>
+#include <QSqlQuery>
+
+#include <tuple>
+#include <vector>
 
 namespace hexhub::cases {
 
@@ -52,6 +56,23 @@ void writeDemoData(DemoContext& demo)
                                                     QStringLiteral("case_management"), QStringLiteral("case:%1").arg(caseId)});
         }
     };
+    // The suite's rooms: where those still held are, each room taken up to its capacity, along the route.
+    std::vector<std::tuple<qint64, QString, int>> suiteRooms;
+    QVariant intakeRoom, exitRoom;
+    {
+        QSqlQuery rooms = demo.txn().exec(QStringLiteral("SELECT id, kind, capacity FROM cm_rooms ORDER BY position, id"));
+        while (rooms.next()) {
+            const QString kind = rooms.value(1).toString();
+            if (kind == QLatin1String("intake") && intakeRoom.isNull())
+                intakeRoom = rooms.value(0);
+            if (kind == QLatin1String("exit"))
+                exitRoom = rooms.value(0);
+            else
+                suiteRooms.emplace_back(rooms.value(0).toLongLong(), kind, rooms.value(2).toInt());
+        }
+    }
+    int nextRoom = 0, wristband = 0;
+    bool aboutToMiss = false;
     const qint64 count = demo.scaled(0.03, 30);
     for (qint64 i = 0; i < count; ++i) {
         const qint64 incident = first + random.bounded(last - first + 1);
@@ -111,13 +132,76 @@ void writeDemoData(DemoContext& demo)
             const bool held = status == QLatin1String("registered") && started < demo.endMs();
             const qint64 limit = started + 24 * kHour;
             const qint64 released = started + 4 * kHour + random.bounded(20 * kHour);
+            // The risk seen at the desk sets the check interval: most standard, some drunk, a few at risk of self-harm.
+            const int risk = random.bounded(10);
+            const bool intoxicated = risk >= 6, selfHarm = risk == 9;
+            const qint64 interval = (selfHarm ? 15 : intoxicated ? 30 : 60) * 60'000LL;
+            // Checked at the interval until they left, or until the history's end (the next one then
+            // due within an interval of it); the first person held was checked last so that their next
+            // check is five minutes off: about to be missed.
+            const qint64 until = held ? demo.endMs() : released;
+            QList<qint64> checks;
+            const bool nearlyMissed = held && !aboutToMiss && demo.endMs() + 5 * 60'000LL - interval > started;
+            const qint64 lastCheck = demo.endMs() + 5 * 60'000LL - interval;
+            for (qint64 at = started + interval; at <= until && (!nearlyMissed || at < lastCheck); at += interval)
+                checks << at;
+            if (nearlyMissed) {
+                aboutToMiss = true;
+                checks << lastCheck;
+            }
+            const qint64 nextCheck = (checks.isEmpty() ? started : checks.last()) + interval;
+            // Held: in the suite at a stage of the route, in a room with space; left: by the exit.
+            QString stage = QStringLiteral("exit");
+            QVariant room = exitRoom;
+            if (held) {
+                for (int tries = 0; tries < int(suiteRooms.size()); ++tries) {
+                    auto& [roomId, roomStage, space] = suiteRooms[(nextRoom + tries) % suiteRooms.size()];
+                    if (space > 0) {
+                        --space;
+                        room = roomId;
+                        stage = roomStage;
+                        nextRoom = (nextRoom + tries + 1) % int(suiteRooms.size());
+                        break;
+                    }
+                }
+            }
+            const QString tag = QStringLiteral("W-%1").arg(++wristband, 4, 10, QLatin1Char('0'));
             const qint64 custody = demo.insertReturningId(
                 QStringLiteral("INSERT INTO cm_custody (case_id, person_ref, legal_basis, started_at, limit_at, next_check_at, "
-                               "released_at, retain_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                               "released_at, retain_until, tag, cause, basis, officer, risk_intoxicated, risk_self_harm, risk_notes, risk_level, "
+                               "room_id, stage, state, checked_in_by, released_by, release_to, updated_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'detention', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {caseId, QStringLiteral("%1, ID %2").arg(SyntheticIdentity::personName(random)).arg(SyntheticIdentity::idNumber(random)),
-                 QStringLiteral("Detained on suspicion of the offence"), started, limit,
-                 held ? std::max(started, demo.endMs() - random.bounded(2 * kHour)) + 2 * kHour : started + 2 * kHour,
-                 held ? QVariant() : QVariant(released), started + 5 * 365 * kDay});
+                 QStringLiteral("Criminal Procedure Law art. 82"), started, limit, nextCheck, held ? QVariant() : QVariant(released),
+                 started + 5 * 365 * kDay, tag, QStringLiteral("Detained on suspicion: %1").arg(summary),
+                 QStringLiteral("Officer %1").arg(1000 + random.bounded(9000)), intoxicated ? 1 : 0, selfHarm ? 1 : 0,
+                 selfHarm ? QStringLiteral("Said they would hurt themself") : intoxicated ? QStringLiteral("Smelt of alcohol, unsteady") : QString(),
+                 selfHarm ? QStringLiteral("highest") : intoxicated ? QStringLiteral("elevated") : QStringLiteral("standard"), room, stage,
+                 held ? QStringLiteral("in") : QStringLiteral("transferred"), caseOperator, held ? QString() : caseOperator,
+                 held ? QString() : QStringLiteral("Escort team to the detention centre"), held ? started : released});
+            demo.insert(QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by) VALUES (?, ?, ?, ?, ?)"),
+                        {custody, intakeRoom, QStringLiteral("intake"), started, caseOperator});
+            if (stage != QLatin1String("intake"))
+                demo.insert(QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by, note) VALUES (?, ?, ?, ?, ?, ?)"),
+                            {custody, room, stage, std::min(started + 40 * 60'000LL, held ? demo.endMs() : released), caseOperator,
+                             stage == QLatin1String("exit") ? QStringLiteral("Escort team to the detention centre") : QStringLiteral("Taken along the route")});
+            for (const qint64 at : std::as_const(checks))
+                demo.insert(QStringLiteral("INSERT INTO cm_welfare_checks (custody_id, due_at, done_at, recorded_at, done_by, condition, observed, room_id) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                            {custody, at, at, at, caseOperator, intoxicated ? QStringLiteral("asleep_roused") : QStringLiteral("well"),
+                             intoxicated ? QStringLiteral("Roused, answered") : QString(), held ? room : QVariant(intakeRoom)});
+            // Someone in an interview room is being interviewed, recorded.
+            if (stage == QLatin1String("interview"))
+                demo.insert(QStringLiteral("INSERT INTO cm_interviews (custody_id, room_id, officers, recording_ref, started_at, started_by) "
+                                           "VALUES (?, ?, ?, ?, ?, ?)"),
+                            {custody, room, QStringLiteral("Officers %1 and %2").arg(1000 + random.bounded(9000)).arg(1000 + random.bounded(9000)),
+                             QStringLiteral("REC-%1").arg(custody, 5, 10, QLatin1Char('0')), std::max(started, demo.endMs() - 30 * 60'000LL),
+                             caseOperator});
+            if (held)
+                publishDeadline(demo.txn(), DeadlineSet{QStringLiteral("case_management.custody.%1.check").arg(custody),
+                                                        QStringLiteral("Welfare check: %1").arg(tag),
+                                                        QDateTime::fromMSecsSinceEpoch(nextCheck, Qt::UTC), QStringLiteral("case_management"),
+                                                        QStringLiteral("custody:%1").arg(custody)});
             // Detention's clocks: the interrogation and the family's notice within hours, the
             // transfer when the person left the suite; the arrest request met once the case moved on.
             const auto metBy = [&](qint64 at) { return at < demo.endMs() ? std::optional<qint64>(at) : std::optional<qint64>(); };

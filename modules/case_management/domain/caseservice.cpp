@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "bus/event.h"
 #include "hexhub/case_management/cases.h"
+#include "caselimits_p.h"
 #include "module/servicesupport.h"
 #include "security/audit.h"
 #include "security/session.h"
@@ -23,7 +24,8 @@
 
 namespace hexhub::cases {
 
-namespace {
+// The internals custodyservice.cpp shares (caselimits_p.h) have external linkage in detail.
+namespace detail {
 
 struct Tr
 {
@@ -57,6 +59,9 @@ constexpr RuleDefault kRules[] = {
     {"procuratorate.decision", 7 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "The procuratorate's decision on an arrest")},
     {"admin.close", 30 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "An administrative case closed")},
     {"admin.close.extension", 30 * 24 * 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "The extension of an administrative case")},
+    {"welfare.standard", 60, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "A person in custody checked (standard risk)")},
+    {"welfare.elevated", 30, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "A person in custody checked (intoxicated, injured or unwell)")},
+    {"welfare.highest", 15, QT_TRANSLATE_NOOP("hexhub::TimeLimits", "A person in custody checked (risk of self-harm)")},
 };
 
 const RuleDefault* ruleDefault(const QString& rule)
@@ -177,6 +182,17 @@ CaseLimit loadLimit(Sql& sql, qint64 id)
     return limitFrom(q);
 }
 
+QList<CaseLimit> runningLimitsFor(Sql& sql, qint64 custodyId)
+{
+    QList<CaseLimit> out;
+    QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kLimitColumns +
+                               QStringLiteral(" FROM cm_case_limits WHERE custody_id = ? AND state = 'running' ORDER BY id"),
+                           {custodyId});
+    while (q.next())
+        out << limitFrom(q);
+    return out;
+}
+
 // The case's due_at: its soonest running limit.
 void refreshDue(WriteTransaction& txn, qint64 caseId)
 {
@@ -213,6 +229,37 @@ void endLimit(WriteTransaction& txn, const Case& c, const CaseLimit& limit, cons
     txn.publish(CaseLimitChanged{c.id, limit.id, c.number, limit.rule, state, limit.dueAt, note});
 }
 
+QStringList limitRulesFor(CaseKind kind, CaseEvent event, bool serious)
+{
+    const bool criminal = kind == CaseKind::Criminal;
+    QStringList rules;
+    switch (event) {
+    case CaseEvent::Summoned:
+        if (!criminal)
+            throw ValidationError(Tr::tr("A summons belongs to a criminal case; question the person in an administrative one."));
+        rules << (serious ? QStringLiteral("summons.serious") : QStringLiteral("summons"));
+        break;
+    case CaseEvent::Questioned:
+        if (criminal)
+            throw ValidationError(
+                Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
+        rules << (serious ? QStringLiteral("questioning.detention") : QStringLiteral("questioning"));
+        break;
+    case CaseEvent::Detained:
+        if (!criminal)
+            throw ValidationError(Tr::tr("Criminal detention belongs to a criminal case."));
+        rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family")
+              << QStringLiteral("detention.interrogation") << QStringLiteral("arrest.request");
+        break;
+    case CaseEvent::ArrestRequested:
+        if (!criminal)
+            throw ValidationError(Tr::tr("An arrest is requested in a criminal case."));
+        rules << QStringLiteral("procuratorate.decision");
+        break;
+    }
+    return rules;
+}
+
 /*!
  * Uses the approval of `what` for case `caseId` in this transaction: one given by someone other
  * than `actor` and not used yet. Refused without one.
@@ -238,7 +285,9 @@ QString useApproval(WriteTransaction& txn, qint64 caseId, const QString& what, c
     throw ValidationError(missing);
 }
 
-} // namespace
+} // namespace detail
+
+using namespace detail;
 
 // ---- vocabulary ----------------------------------------------------------------------------------
 
@@ -728,32 +777,7 @@ QFuture<QList<CaseLimit>> CaseService::start(qint64 id, CaseEvent event, bool se
                         throw ValidationError(Tr::tr("Case %1 is closed; its clocks have stopped.").arg(c.number));
                     if (custodyId > 0 && txn.scalar(QStringLiteral("SELECT case_id FROM cm_custody WHERE id = ?"), {custodyId}).toLongLong() != id)
                         throw ValidationError(Tr::tr("That person is not held in case %1.").arg(c.number));
-                    const bool criminal = c.kind == CaseKind::Criminal;
-                    QStringList rules;
-                    switch (event) {
-                    case CaseEvent::Summoned:
-                        if (!criminal)
-                            throw ValidationError(Tr::tr("A summons belongs to a criminal case; question the person in an administrative one."));
-                        rules << (serious ? QStringLiteral("summons.serious") : QStringLiteral("summons"));
-                        break;
-                    case CaseEvent::Questioned:
-                        if (criminal)
-                            throw ValidationError(
-                                Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
-                        rules << (serious ? QStringLiteral("questioning.detention") : QStringLiteral("questioning"));
-                        break;
-                    case CaseEvent::Detained:
-                        if (!criminal)
-                            throw ValidationError(Tr::tr("Criminal detention belongs to a criminal case."));
-                        rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family")
-                              << QStringLiteral("detention.interrogation") << QStringLiteral("arrest.request");
-                        break;
-                    case CaseEvent::ArrestRequested:
-                        if (!criminal)
-                            throw ValidationError(Tr::tr("An arrest is requested in a criminal case."));
-                        rules << QStringLiteral("procuratorate.decision");
-                        break;
-                    }
+                    const QStringList rules = limitRulesFor(c.kind, event, serious);
                     const qint64 now = txn.clock().nowMs();
                     if (event == CaseEvent::ArrestRequested) {
                         // The request is made: its own limit is met (the person's, or every one running in the case).

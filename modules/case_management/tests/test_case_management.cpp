@@ -18,7 +18,8 @@ constexpr qint64 kHour = DemoHistory::kHour;
 constexpr qint64 kDay = DemoHistory::kDay;
 
 const QStringList kTables{QStringLiteral("cm_cases"), QStringLiteral("cm_custody"), QStringLiteral("cm_property"),
-                          QStringLiteral("cm_case_limits"), QStringLiteral("cm_approvals")};
+                          QStringLiteral("cm_case_limits"), QStringLiteral("cm_approvals"), QStringLiteral("cm_custody_moves"),
+                          QStringLiteral("cm_welfare_checks")};
 
 } // namespace
 
@@ -44,7 +45,16 @@ TEST_CASE("case_management: the tables its README lists, with their columns, sco
                        {QStringLiteral("cm_custody"),
                         {QStringLiteral("id"), QStringLiteral("case_id"), QStringLiteral("person_ref"), QStringLiteral("legal_basis"),
                          QStringLiteral("started_at"), QStringLiteral("limit_at"), QStringLiteral("next_check_at"),
-                         QStringLiteral("released_at"), QStringLiteral("retain_until"), QStringLiteral("version")}},
+                         QStringLiteral("released_at"), QStringLiteral("retain_until"), QStringLiteral("version"),
+                         QStringLiteral("tag"), QStringLiteral("cause"), QStringLiteral("basis"), QStringLiteral("serious"), QStringLiteral("officer"), QStringLiteral("risk_intoxicated"), QStringLiteral("risk_injured"), QStringLiteral("risk_medical"), QStringLiteral("risk_self_harm"), QStringLiteral("risk_notes"), QStringLiteral("risk_level"), QStringLiteral("room_id"), QStringLiteral("stage"), QStringLiteral("state"), QStringLiteral("checked_in_by"), QStringLiteral("released_by"), QStringLiteral("release_to"), QStringLiteral("release_note"), QStringLiteral("updated_at")}},
+                       {QStringLiteral("cm_rooms"), {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("capacity"), QStringLiteral("position")}},
+                       {QStringLiteral("cm_custody_moves"), {QStringLiteral("id"), QStringLiteral("custody_id"), QStringLiteral("room_id"), QStringLiteral("stage"), QStringLiteral("at"), QStringLiteral("moved_by"), QStringLiteral("note")}},
+                       {QStringLiteral("cm_welfare_checks"),
+                        {QStringLiteral("id"), QStringLiteral("custody_id"), QStringLiteral("due_at"), QStringLiteral("done_at"), QStringLiteral("recorded_at"), QStringLiteral("done_by"), QStringLiteral("condition"), QStringLiteral("observed"), QStringLiteral("room_id")}},
+                       {QStringLiteral("cm_keep_apart"), {QStringLiteral("id"), QStringLiteral("custody_a"), QStringLiteral("custody_b"), QStringLiteral("reason"), QStringLiteral("recorded_by"), QStringLiteral("recorded_at")}},
+                       {QStringLiteral("cm_interviews"),
+                        {QStringLiteral("id"), QStringLiteral("custody_id"), QStringLiteral("room_id"), QStringLiteral("officers"), QStringLiteral("recording_ref"), QStringLiteral("started_at"), QStringLiteral("started_by"), QStringLiteral("ended_at"), QStringLiteral("ended_by"), QStringLiteral("note")}},
+                       {QStringLiteral("cm_custody_log"), {QStringLiteral("id"), QStringLiteral("custody_id"), QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("minutes"), QStringLiteral("note"), QStringLiteral("recorded_by")}},
                        {QStringLiteral("cm_property"),
                         {QStringLiteral("id"), QStringLiteral("case_id"), QStringLiteral("description"), QStringLiteral("seized_at"),
                          QStringLiteral("location"), QStringLiteral("appraised_value_cents"), QStringLiteral("appraised_at"),
@@ -153,16 +163,34 @@ TEST_CASE("case_management: demo custody ends within its 24-hour limit, a person
                          {6 * kHour}) == 0);
         CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody WHERE limit_at <> started_at + ? OR retain_until <> started_at + ?"),
                          {24 * kHour, 5 * 365 * kDay}) == 0);
-        // Released after 4 to 24 hours, before the limit, the one safety check two hours in.
+        // Released after 4 to 24 hours, before the limit, transferred to the detention centre by the exit.
         CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody WHERE released_at IS NOT NULL "
-                                        "AND (released_at < started_at + ? OR released_at >= limit_at OR next_check_at <> started_at + ?)"),
-                         {4 * kHour, 2 * kHour}) == 0);
+                                        "AND (released_at < started_at + ? OR released_at >= limit_at OR state <> 'transferred' OR stage <> 'exit')"),
+                         {4 * kHour}) == 0);
         // Still held: only on a new (registered) case, begun before the history's end, the next
-        // safety check due within the two hours after it.
+        // welfare check due within the interval the risk sets after the last one, and after the end.
         CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody k JOIN cm_cases c ON c.id = k.case_id "
-                                        "WHERE k.released_at IS NULL AND (c.status <> 'registered' OR k.started_at >= ? "
+                                        "WHERE k.released_at IS NULL AND (c.status <> 'registered' OR k.started_at >= ? OR k.state <> 'in' "
                                         "OR k.next_check_at <= ? OR k.next_check_at > ?)"),
-                         {end, end, end + 2 * kHour}) == 0);
+                         {end, end, end + kHour}) == 0);
+        CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody k WHERE k.next_check_at - COALESCE((SELECT MAX(w.done_at) "
+                                        "FROM cm_welfare_checks w WHERE w.custody_id = k.id), k.started_at) "
+                                        "> CASE k.risk_level WHEN 'highest' THEN 15 WHEN 'elevated' THEN 30 ELSE 60 END * 60000")) == 0);
+        CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_welfare_checks w JOIN cm_custody k ON k.id = w.custody_id "
+                                        "WHERE w.done_at <= k.started_at OR w.done_at > COALESCE(k.released_at, ?)"),
+                         {end}) == 0);
+        // At most one check five minutes off (about to be missed), and one whenever someone has been held an hour.
+        const qint64 nearlyMissed = demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody WHERE state = 'in' AND next_check_at = ?"),
+                                               {end + 5 * 60'000});
+        CHECK(nearlyMissed <= 1);
+        if (demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody WHERE state = 'in' AND started_at < ?"), {end - kHour}) > 0)
+            CHECK(nearlyMissed == 1);
+        // Each in a room of their stage, no room over its capacity, every wristband in the suite once.
+        CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody k LEFT JOIN cm_rooms r ON r.id = k.room_id "
+                                        "WHERE r.id IS NULL OR r.kind <> k.stage")) == 0);
+        CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM (SELECT room_id, COUNT(*) AS n FROM cm_custody WHERE state = 'in' GROUP BY room_id) x "
+                                        "JOIN cm_rooms r ON r.id = x.room_id WHERE x.n > r.capacity")) == 0);
+        CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_custody WHERE tag NOT LIKE 'W-%'")) == 0);
         // The person by a synthetic name and ID number.
         for (const QString& ref : demo.column(QStringLiteral("SELECT person_ref FROM cm_custody"))) {
             INFO(ref.toStdString());

@@ -2,10 +2,12 @@
 // may not approve for itself, nor move a case to a stage that needs approval, nor stretch a limit,
 // straight in SQL; the hub's login approves in its own name and moves nothing; an approval is used
 // once, by another login, in the move's own transaction; a case desk's commands kept while the
-// server is away and sent after. PostgreSQL only (a prepared server).
+// server is away and sent after. The custody suite's route, rooms, check interval and record of
+// what was done, held by the server against the desk's own login. PostgreSQL only (a prepared server).
 #include "preparedserver.h"
 
 #include "hexhub/case_management/cases.h"
+#include "hexhub/case_management/custody.h"
 
 #include "store/outbox.h"
 
@@ -160,4 +162,137 @@ TEST_CASE("A case desk's commands made while the server is away are kept and sen
                            .arg(server.cases))
               .toInt() == 3);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM applied_commands WHERE operation LIKE 'case_management.%'")).toInt() == 5);
+}
+
+namespace {
+
+NewCustody detainedOnServer(qint64 caseId, const QString& tag)
+{
+    return NewCustody{caseId, QStringLiteral("Wang Fang, ID 110101198808082222"), tag, QStringLiteral("Suspected of the bag snatch"),
+                      QStringLiteral("Criminal Procedure Law art. 82"), CustodyBasis::Detention, false, QStringLiteral("Sgt. Li Na"), {}};
+}
+
+qint64 roomOnServer(RawPg& owner, const QString& name)
+{
+    return owner.scalar(QStringLiteral("SELECT id FROM cm_rooms WHERE name = '%1'").arg(name)).toLongLong();
+}
+
+} // namespace
+
+TEST_CASE("The custody suite on a shared server: the route, the rooms, the check interval and the record of what was done hold against a "
+          "desk's own login",
+          "[postgresql][case_management][custody][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    qint64 a = 0, b = 0;
+    {
+        SignedInDesk desk(server, server.cases);
+        CaseService cases(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        CustodyService suite(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        const Case c = await(cases.open({CaseKind::Criminal, QStringLiteral("Bag snatch on Market St"), QString()}));
+        Custody x = await(suite.checkIn(detainedOnServer(c.id, QStringLiteral("W-1"))));
+        for (const QString& room : {QStringLiteral("Search room"), QStringLiteral("Property desk"), QStringLiteral("Biometrics room"),
+                                    QStringLiteral("Medical room"), QStringLiteral("Holding room 1")})
+            x = await(suite.moveTo(x.id, x.version, roomOnServer(owner, room), QString()));
+        Custody y = await(suite.checkIn(detainedOnServer(c.id, QStringLiteral("W-2"))));
+        y = await(suite.moveTo(y.id, y.version, roomOnServer(owner, QStringLiteral("Medical room")), QStringLiteral("Searched at arrest")));
+        await(suite.keepApart(x.id, y.id, QStringLiteral("Co-accused: must not confer")));
+        await(suite.check(x.id, WelfareCondition::Well, QString()));
+        // The service refuses what the server would, before asking it.
+        CHECK(failureOf(suite.moveTo(y.id, y.version, roomOnServer(owner, QStringLiteral("Holding room 1")), QString())).contains(QStringLiteral("full")));
+        a = x.id;
+        b = y.id;
+    }
+    // Who did each step is the login that did.
+    CHECK(owner.scalar(QStringLiteral("SELECT checked_in_by FROM cm_custody WHERE id = %1").arg(a)).toString() == server.cases);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_custody_moves WHERE moved_by <> '%1'").arg(server.cases)).toInt() == 0);
+    CHECK(owner.scalar(QStringLiteral("SELECT done_by FROM cm_welfare_checks WHERE custody_id = %1").arg(a)).toString() == server.cases);
+    CHECK(owner.scalar(QStringLiteral("SELECT recorded_at >= done_at FROM cm_welfare_checks WHERE custody_id = %1").arg(a)).toBool());
+
+    Login cases(server.urlOf(server.cases));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("SELECT person_ref FROM cm_custody"))));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET tag = 'W-9' WHERE id = %1").arg(a)).contains(QStringLiteral("keeps who")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET started_at = started_at + 3600000 WHERE id = %1").arg(a)).contains(QStringLiteral("keeps who")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET stage = 'intake', room_id = %1 WHERE id = %2")
+                            .arg(roomOnServer(owner, QStringLiteral("Intake desk")))
+                            .arg(a))
+              .contains(QStringLiteral("one way")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET next_check_at = next_check_at + 86400000 WHERE id = %1").arg(a))
+              .contains(QStringLiteral("checked at least every 60 minutes")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET risk_self_harm = 1 WHERE id = %1").arg(a)).contains(QStringLiteral("risk level")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET stage = 'holding', room_id = %1 WHERE id = %2")
+                            .arg(roomOnServer(owner, QStringLiteral("Holding room 1")))
+                            .arg(b))
+              .contains(QStringLiteral("is full")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET stage = 'holding', room_id = %1 WHERE id = %2")
+                            .arg(roomOnServer(owner, QStringLiteral("Holding room 5")))
+                            .arg(b)) == QString());
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET room_id = %1 WHERE id = %2").arg(roomOnServer(owner, QStringLiteral("Holding room 5"))).arg(a))
+              .contains(QStringLiteral("kept apart")));
+    CHECK(!cases.refusal(QStringLiteral("INSERT INTO cm_custody (case_id, person_ref, legal_basis, started_at, limit_at, next_check_at, retain_until, "
+                                        "tag, stage, state) SELECT case_id, 'X', 'Y', 0, 0, 0, 0, 'W-7', 'holding', 'in' FROM cm_custody WHERE id = %1")
+                             .arg(a))
+               .isEmpty());
+    // The record of what was done is written once.
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("UPDATE cm_custody_moves SET note = 'nothing happened'"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("DELETE FROM cm_welfare_checks"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("UPDATE cm_welfare_checks SET done_at = due_at"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("DELETE FROM cm_keep_apart"))));
+    // A check answers the one that was due, and is not dated after it was written.
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_welfare_checks (custody_id, due_at, done_at, condition) VALUES (%1, 1, 1, 'well')").arg(a))
+              .contains(QStringLiteral("was due")));
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_welfare_checks (custody_id, due_at, done_at, condition) "
+                                       "SELECT id, next_check_at, 9999999999999, 'well' FROM cm_custody WHERE id = %1").arg(a))
+              .contains(QStringLiteral("dated")));
+    // Booked out as itself, whatever it says; then the record is closed.
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET state = 'released', released_at = 1, stage = 'exit', room_id = %1, released_by = 'chief' "
+                                       "WHERE id = %2").arg(roomOnServer(owner, QStringLiteral("Exit"))).arg(b)) == QString());
+    CHECK(owner.scalar(QStringLiteral("SELECT released_by FROM cm_custody WHERE id = %1").arg(b)).toString() == server.cases);
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET state = 'in', released_at = NULL, stage = 'holding' WHERE id = %1").arg(b))
+              .contains(QStringLiteral("closed")));
+
+    // The hub's login reads the suite and writes nothing in it; another centre's sees none of it.
+    Login hub(server.urlOf(server.hub));
+    CHECK(hub.column(QStringLiteral("SELECT tag FROM cm_custody WHERE id = %1").arg(a)) == QStringList{QStringLiteral("W-1")});
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("INSERT INTO cm_welfare_checks (custody_id, due_at, done_at, condition) "
+                                                       "SELECT id, next_check_at, 0, 'well' FROM cm_custody WHERE id = %1").arg(a))));
+    Login intel(server.urlOf(server.intel));
+    for (const QString& table : {QStringLiteral("cm_custody"), QStringLiteral("cm_rooms"), QStringLiteral("cm_custody_moves"),
+                                 QStringLiteral("cm_welfare_checks"), QStringLiteral("cm_keep_apart"), QStringLiteral("cm_interviews"),
+                                 QStringLiteral("cm_custody_log")}) {
+        const QString refusal = intel.refusal(QStringLiteral("SELECT id FROM %1").arg(table));
+        INFO(table.toStdString());
+        CHECK((deniedOrForbidden(refusal) || intel.column(QStringLiteral("SELECT count(*) FROM %1").arg(table)) == QStringList{QStringLiteral("0")}));
+    }
+}
+
+TEST_CASE("The custody suite's commands made while the server is away are kept and sent when it is back", "[postgresql][case_management][custody][outbox]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    TcpRelay relay(server.ownerUrl.host, quint16(server.ownerUrl.port));
+    RelayedDesk desk(server, relay, server.cases);
+    Outbox& outbox = desk->outbox();
+    CaseService cases(desk->store(), desk->session(), desk->audit(), &outbox);
+    CustodyService suite(desk->store(), desk->session(), desk->audit(), &outbox);
+    const Case c = await(cases.open({CaseKind::Criminal, QStringLiteral("Shoplifting at the mall"), QString()}));
+    const Custody k = await(suite.checkIn(detainedOnServer(c.id, QStringLiteral("W-5"))));
+
+    // The cable is pulled: a check, a move after it and a meal, all kept, in order.
+    relay.cut();
+    CHECK(queuedWhenDone(suite.check(k.id, WelfareCondition::Well, QStringLiteral("Sitting quietly"))).startsWith(QStringLiteral("Welfare check")));
+    CHECK(queuedWhenDone(suite.moveTo(k.id, k.version, roomOnServer(owner, QStringLiteral("Search room")), QString())).startsWith(QStringLiteral("Move")));
+    CHECK(queuedWhenDone(suite.care(k.id, CareKind::Drink, 0, QStringLiteral("Water"))).startsWith(QStringLiteral("Care")));
+    // Bad input is refused at once, not kept.
+    CHECK(queuedWhenDone(suite.check(k.id, WelfareCondition::Concern, QString())).startsWith(QStringLiteral("not kept: ")));
+    CHECK(outbox.waiting() == 3);
+
+    relay.restore();
+    REQUIRE(waitUntil([&] { return outbox.waiting() == 0; }, 60000));
+    CHECK(owner.scalar(QStringLiteral("SELECT stage || ' ' || checked_in_by FROM cm_custody WHERE id = %1").arg(k.id)).toString()
+          == QStringLiteral("search ") + server.cases);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_welfare_checks WHERE custody_id = %1 AND done_by = '%2'").arg(k.id).arg(server.cases))
+              .toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_custody_log WHERE custody_id = %1 AND kind = 'drink'").arg(k.id)).toInt() == 1);
 }

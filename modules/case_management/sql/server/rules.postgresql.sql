@@ -138,3 +138,174 @@ END
 $$;
 DROP TRIGGER IF EXISTS cm_case_limits_guard ON cm_case_limits;
 CREATE TRIGGER cm_case_limits_guard BEFORE INSERT OR UPDATE ON cm_case_limits FOR EACH ROW EXECUTE FUNCTION cm_case_limit_guard();
+
+-- The custody suite (issue 22 section 2). Its records of what was done (moves, welfare checks, care,
+-- who must be kept apart) are written once: the desks' logins may add to them and change none
+-- (tables.json grants no update or delete); who did each is the login that did.
+SELECT hexhub_scope_to_centre('cm_rooms', 'case_management');
+SELECT hexhub_scope_to_centre('cm_custody_moves', 'case_management');
+SELECT hexhub_scope_to_centre('cm_welfare_checks', 'case_management');
+SELECT hexhub_scope_to_centre('cm_keep_apart', 'case_management');
+SELECT hexhub_scope_to_centre('cm_interviews', 'case_management');
+SELECT hexhub_scope_to_centre('cm_custody_log', 'case_management');
+SELECT hexhub_stamp_who_on('cm_custody', 'checked_in_by');
+SELECT hexhub_stamp_who_on('cm_custody_moves', 'moved_by');
+-- A welfare check's recorded_at is the server's own clock: beside the time the desk says it was
+-- made, when it was written, so a check entered after the fact shows as such.
+SELECT hexhub_stamp_who_on('cm_welfare_checks', 'done_by', 'recorded_at');
+SELECT hexhub_stamp_who_on('cm_keep_apart', 'recorded_by');
+SELECT hexhub_stamp_who_on('cm_interviews', 'started_by');
+SELECT hexhub_stamp_who_on('cm_custody_log', 'recorded_by');
+
+-- The risk level the assessment gives, and the minutes between checks at a level (time_limits' welfare.* rules).
+CREATE OR REPLACE FUNCTION cm_risk_level(intoxicated INTEGER, injured INTEGER, medical INTEGER, self_harm INTEGER) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE AS
+$$
+    SELECT CASE WHEN self_harm <> 0 THEN 'highest' WHEN intoxicated <> 0 OR injured <> 0 OR medical <> 0 THEN 'elevated' ELSE 'standard' END
+$$;
+CREATE OR REPLACE FUNCTION cm_check_interval(level TEXT) RETURNS BIGINT
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
+$$
+    SELECT COALESCE((SELECT minutes FROM time_limits WHERE module = 'case_management' AND rule = 'welfare.' || level),
+                    CASE level WHEN 'highest' THEN 15 WHEN 'elevated' THEN 30 ELSE 60 END)
+$$;
+
+-- The route through the suite goes one way (interview and holding are one step, and the medical
+-- room is open from them); leaving is a release, not a move.
+CREATE OR REPLACE FUNCTION cm_may_move(from_stage TEXT, to_stage TEXT) RETURNS BOOLEAN
+    LANGUAGE sql IMMUTABLE AS
+$$
+    SELECT CASE
+        WHEN from_stage = 'exit' THEN FALSE
+        WHEN to_stage = 'exit' THEN TRUE
+        ELSE (array_position(ARRAY['intake', 'search', 'property', 'biometrics', 'medical', 'interview', 'interview'],
+                             CASE to_stage WHEN 'holding' THEN 'interview' ELSE to_stage END)
+              >= array_position(ARRAY['intake', 'search', 'property', 'biometrics', 'medical', 'interview', 'interview'],
+                                CASE from_stage WHEN 'holding' THEN 'interview' ELSE from_stage END))
+             OR (from_stage IN ('interview', 'holding') AND to_stage = 'medical')
+    END
+$$;
+
+-- A person in custody: booked in at the intake desk; who, why, since when and the limit never
+-- change; the risk level is the one the assessment gives and the next check is never further than
+-- its interval from the last one; the route goes one way; a room holds no more than it may, and
+-- never two people who must be kept apart; whoever books someone out is the login that did; a
+-- person who has left stays left.
+CREATE OR REPLACE FUNCTION cm_custody_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+DECLARE
+    room RECORD;
+    seen BIGINT;
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN NEW;
+    END IF;
+    IF NEW.risk_level IS DISTINCT FROM cm_risk_level(NEW.risk_intoxicated, NEW.risk_injured, NEW.risk_medical, NEW.risk_self_harm) THEN
+        RAISE EXCEPTION 'the risk level is the one the risk assessed gives' USING ERRCODE = 'check_violation';
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.state <> 'in' OR NEW.released_at IS NOT NULL OR NEW.stage <> 'intake' THEN
+            RAISE EXCEPTION 'a person is booked in at the intake desk' USING ERRCODE = 'check_violation';
+        END IF;
+        seen := NEW.started_at;
+    ELSE
+        IF OLD.state <> 'in' THEN
+            RAISE EXCEPTION 'custody record % is closed: the person has left the suite', OLD.tag USING ERRCODE = 'check_violation';
+        END IF;
+        IF (NEW.case_id, NEW.person_ref, NEW.legal_basis, NEW.started_at, NEW.limit_at, NEW.basis, NEW.serious, NEW.tag, NEW.retain_until)
+           IS DISTINCT FROM (OLD.case_id, OLD.person_ref, OLD.legal_basis, OLD.started_at, OLD.limit_at, OLD.basis, OLD.serious, OLD.tag, OLD.retain_until) THEN
+            RAISE EXCEPTION 'a custody record keeps who, why, since when and until when' USING ERRCODE = 'check_violation';
+        END IF;
+        IF NEW.stage IS DISTINCT FROM OLD.stage AND NOT cm_may_move(OLD.stage, NEW.stage) THEN
+            RAISE EXCEPTION 'the route through the suite goes one way: not from % to %', OLD.stage, NEW.stage USING ERRCODE = 'check_violation';
+        END IF;
+        IF (NEW.state = 'in') <> (NEW.stage <> 'exit') OR (NEW.state = 'in') <> (NEW.released_at IS NULL) THEN
+            RAISE EXCEPTION 'a person leaves the suite by the exit, booked out' USING ERRCODE = 'check_violation';
+        END IF;
+        IF NEW.state <> 'in' THEN
+            NEW.released_by := session_user;
+        END IF;
+        seen := GREATEST(NEW.started_at, COALESCE((SELECT MAX(done_at) FROM cm_welfare_checks WHERE custody_id = NEW.id), NEW.started_at));
+    END IF;
+    IF NEW.state = 'in' AND NEW.next_check_at > seen + cm_check_interval(NEW.risk_level) * 60000 THEN
+        RAISE EXCEPTION 'permission denied: % is checked at least every % minutes', NEW.tag, cm_check_interval(NEW.risk_level)
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.room_id IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.room_id IS DISTINCT FROM OLD.room_id) THEN
+        -- One room's comings in one at a time, so two desks cannot fill its last place together.
+        PERFORM pg_advisory_xact_lock(hashtext('cm_rooms'), NEW.room_id::INTEGER);
+        SELECT kind, capacity, name INTO room FROM cm_rooms WHERE id = NEW.room_id;
+        IF room.kind IS DISTINCT FROM NEW.stage THEN
+            RAISE EXCEPTION 'a person''s stage is the kind of room they are in' USING ERRCODE = 'check_violation';
+        END IF;
+        IF NEW.state = 'in' THEN
+            IF (SELECT count(*) FROM cm_custody k WHERE k.room_id = NEW.room_id AND k.state = 'in' AND k.id <> NEW.id) >= room.capacity THEN
+                RAISE EXCEPTION '% is full', room.name USING ERRCODE = 'check_violation';
+            END IF;
+            IF EXISTS (SELECT FROM cm_keep_apart a JOIN cm_custody o ON o.id = CASE WHEN a.custody_a = NEW.id THEN a.custody_b ELSE a.custody_a END
+                       WHERE (a.custody_a = NEW.id OR a.custody_b = NEW.id) AND o.room_id = NEW.room_id AND o.state = 'in') THEN
+                RAISE EXCEPTION '% must be kept apart from someone in %', NEW.tag, room.name USING ERRCODE = 'check_violation';
+            END IF;
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS cm_custody_guard ON cm_custody;
+CREATE TRIGGER cm_custody_guard BEFORE INSERT OR UPDATE ON cm_custody FOR EACH ROW EXECUTE FUNCTION cm_custody_guard();
+
+-- A welfare check is of someone in the suite, answers the check that was due, is made after the
+-- one before it, and is not dated after it was written (two minutes for the desks' clocks).
+CREATE OR REPLACE FUNCTION cm_welfare_check_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+DECLARE
+    k RECORD;
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN NEW;
+    END IF;
+    SELECT state, next_check_at INTO k FROM cm_custody WHERE id = NEW.custody_id;
+    IF k.state IS DISTINCT FROM 'in' THEN
+        RAISE EXCEPTION 'only someone in the suite is checked' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.due_at <> k.next_check_at THEN
+        RAISE EXCEPTION 'a check answers the check that was due' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.done_at < COALESCE((SELECT MAX(done_at) FROM cm_welfare_checks WHERE custody_id = NEW.custody_id), 0)
+       OR NEW.done_at > NEW.recorded_at + 120000 THEN
+        RAISE EXCEPTION 'a check is dated when it was made: after the one before it, not after it was written' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS cm_welfare_checks_zguard ON cm_welfare_checks;
+-- After the stamp (triggers fire in name order: ..._guard < ..._who would run first, so this one is named to follow it).
+CREATE TRIGGER cm_welfare_checks_zguard BEFORE INSERT ON cm_welfare_checks FOR EACH ROW EXECUTE FUNCTION cm_welfare_check_guard();
+
+-- An interview is started once and ended once, by the login that ends it; nothing else of it changes.
+CREATE OR REPLACE FUNCTION cm_interview_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.ended_at IS NOT NULL THEN
+            RAISE EXCEPTION 'an interview starts running' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF OLD.ended_at IS NOT NULL OR NEW.ended_at IS NULL
+       OR (NEW.custody_id, NEW.room_id, NEW.officers, NEW.recording_ref, NEW.started_at)
+          IS DISTINCT FROM (OLD.custody_id, OLD.room_id, OLD.officers, OLD.recording_ref, OLD.started_at) THEN
+        RAISE EXCEPTION 'an interview is only ended, once' USING ERRCODE = 'check_violation';
+    END IF;
+    NEW.ended_by := session_user;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS cm_interviews_guard ON cm_interviews;
+CREATE TRIGGER cm_interviews_guard BEFORE INSERT OR UPDATE ON cm_interviews FOR EACH ROW EXECUTE FUNCTION cm_interview_guard();

@@ -1,0 +1,40 @@
+#pragma once
+// What the centre's views share: the core's services and the centre's own (one of each per desk).
+#include "hexhub/case_management/cases.h"
+#include "hexhub/case_management/custody.h"
+
+namespace hexhub {
+class AuditLog;
+class Clock;
+class EventBus;
+class Outbox;
+class Session;
+class Store;
+} // namespace hexhub
+
+namespace hexhub::cases {
+
+struct CaseContext
+{
+    CaseContext(Store& store, EventBus& bus, Clock& clock, Session& session, AuditLog& audit, Outbox* outbox = nullptr)
+        : store(store)
+        , bus(bus)
+        , clock(clock)
+        , session(session)
+        , audit(audit)
+        , outbox(outbox)
+        , cases(store, session, audit, outbox)
+        , custody(store, session, audit, outbox)
+    {}
+    Store& store;
+    EventBus& bus;
+    Clock& clock;
+    Session& session;
+    AuditLog& audit;
+    //! Where the centre's commands wait while the server is away (null: an outage fails them).
+    Outbox* outbox;
+    CaseService cases;
+    CustodyService custody;
+};
+
+} // namespace hexhub::cases
