@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "modulerail.h"
 #include "notifications.h"
+#include "railbadges.h"
 #include "store/store.h"
 #include "store/storeurl.h"
 #include "signindialog.h"
@@ -389,9 +390,15 @@ TEST_CASE("The language switches at run time, without a restart", "[shell][langu
     signInAs(tp, QStringLiteral("clerk"), QStringLiteral("case_management_operator"));
     Language language;
     MainWindow window(*tp, &language);
-    window.rail()->setBadge(QStringLiteral("case_management"), 2);
+    // The centre's own count arrives first (nobody in custody); then something is shown waiting.
+    bool counted = false;
+    QObject::connect(window.railBadges(), &RailBadges::updated, &window, [&counted](const QString& id, int) {
+        counted = counted || id == QStringLiteral("case_management");
+    });
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(waitUntil([&] { return counted; }));
+    window.rail()->setBadge(QStringLiteral("case_management"), 2);
     CHECK(window.rail()->button(QStringLiteral("case_management"))->text() == QStringLiteral("Case management"));
 
     window.showPalette();

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "caselimits_p.h"
 #include "hexhub/case_management/custody.h"
+#include "module/extensions.h"
 #include "module/servicesupport.h"
 #include "security/audit.h"
 #include "security/session.h"
@@ -901,6 +902,11 @@ QFuture<Custody> CustodyService::assessRisk(qint64 id, int version, const Custod
                 const qint64 now = txn.clock().nowMs();
                 // The next check at the new interval from the last one: sooner when the risk rose.
                 const qint64 next = lastSeen(txn, k) + checkInterval(txn, risk.level()) * kMinute;
+                // On the record first: a shared server changes the risk only in the transaction that records it.
+                const QString text = QStringLiteral("%1; %2").arg(riskText(risk), why);
+                txn.exec(
+                    QStringLiteral("INSERT INTO cm_custody_log (custody_id, kind, at, minutes, note, recorded_by) VALUES (?, 'risk', ?, 0, ?, ?)"),
+                    {id, now, text, name});
                 QSqlQuery update = txn.exec(
                     QStringLiteral(
                         "UPDATE cm_custody SET risk_intoxicated = ?, risk_injured = ?, risk_medical = ?, risk_self_harm = ?, "
@@ -908,10 +914,6 @@ QFuture<Custody> CustodyService::assessRisk(qint64 id, int version, const Custod
                     {risk.intoxicated ? 1 : 0, risk.injured ? 1 : 0, risk.medicalNeeds ? 1 : 0, risk.selfHarm ? 1 : 0, risk.notes.trimmed(),
                      riskLevelKey(risk.level()), next, now, id, version});
                 service::requireUpdated(update, Tr::tr("Someone changed %1's record meanwhile; look at it again.").arg(k.tag));
-                const QString text = QStringLiteral("%1; %2").arg(riskText(risk), why);
-                txn.exec(
-                    QStringLiteral("INSERT INTO cm_custody_log (custody_id, kind, at, minutes, note, recorded_by) VALUES (?, 'risk', ?, 0, ?, ?)"),
-                    {id, now, text, name});
                 const Custody after = loadCustody(txn, id);
                 publishCheck(txn, after);
                 txn.publish(CustodyChanged{id, k.tag, QStringLiteral("risk"), riskLevelKey(risk.level()), false});
@@ -1175,6 +1177,18 @@ QFuture<Custody> CustodyService::release(qint64 id, int version, ReleaseKind kin
                                             {QStringLiteral("takenBy"), takenBy},
                                             {QStringLiteral("note"), note}},
                                 QStringList{custodyRecord(id)}, Tr::tr("Book person %1 out of custody").arg(id), actor));
+}
+
+RailBadge custodyRailBadge()
+{
+    RailBadge badge;
+    badge.count = [](Sql& sql, const Principal& viewer) {
+        if (!viewer.can(QString::fromLatin1(CustodyService::kViewPermission)))
+            return 0;
+        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM cm_custody WHERE state = 'in'")).toInt();
+    };
+    badge.refreshOn = {QStringLiteral("custody.*")};
+    return badge;
 }
 
 // ---- sent again from the outbox -----------------------------------------------------------------

@@ -102,7 +102,8 @@ CREATE TABLE cm_custody_log (
     at          BIGINT NOT NULL,
     minutes     BIGINT NOT NULL DEFAULT 0,
     note        TEXT NOT NULL DEFAULT '',
-    recorded_by TEXT NOT NULL DEFAULT ''
+    recorded_by TEXT NOT NULL DEFAULT '',
+    txid        BIGINT                                  -- the transaction that wrote it (the shared server's guard)
 );
 CREATE INDEX cm_custody_log_custody ON cm_custody_log (custody_id, at);
 

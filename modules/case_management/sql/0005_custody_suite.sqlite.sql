@@ -101,7 +101,8 @@ CREATE TABLE cm_custody_log (
     at          INTEGER NOT NULL,
     minutes     INTEGER NOT NULL DEFAULT 0,
     note        TEXT NOT NULL DEFAULT '',
-    recorded_by TEXT NOT NULL DEFAULT ''
+    recorded_by TEXT NOT NULL DEFAULT '',
+    txid        INTEGER                                  -- the transaction that wrote it (the shared server's guard)
 );
 CREATE INDEX cm_custody_log_custody ON cm_custody_log (custody_id, at);
 

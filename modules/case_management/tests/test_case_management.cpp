@@ -54,7 +54,7 @@ TEST_CASE("case_management: the tables its README lists, with their columns, sco
                        {QStringLiteral("cm_keep_apart"), {QStringLiteral("id"), QStringLiteral("custody_a"), QStringLiteral("custody_b"), QStringLiteral("reason"), QStringLiteral("recorded_by"), QStringLiteral("recorded_at")}},
                        {QStringLiteral("cm_interviews"),
                         {QStringLiteral("id"), QStringLiteral("custody_id"), QStringLiteral("room_id"), QStringLiteral("officers"), QStringLiteral("recording_ref"), QStringLiteral("started_at"), QStringLiteral("started_by"), QStringLiteral("ended_at"), QStringLiteral("ended_by"), QStringLiteral("note")}},
-                       {QStringLiteral("cm_custody_log"), {QStringLiteral("id"), QStringLiteral("custody_id"), QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("minutes"), QStringLiteral("note"), QStringLiteral("recorded_by")}},
+                       {QStringLiteral("cm_custody_log"), {QStringLiteral("id"), QStringLiteral("custody_id"), QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("minutes"), QStringLiteral("note"), QStringLiteral("recorded_by"), QStringLiteral("txid")}},
                        {QStringLiteral("cm_property"),
                         {QStringLiteral("id"), QStringLiteral("case_id"), QStringLiteral("description"), QStringLiteral("seized_at"),
                          QStringLiteral("location"), QStringLiteral("appraised_value_cents"), QStringLiteral("appraised_at"),

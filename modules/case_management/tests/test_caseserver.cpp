@@ -221,6 +221,16 @@ TEST_CASE("The custody suite on a shared server: the route, the rooms, the check
     CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET next_check_at = next_check_at + 86400000 WHERE id = %1").arg(a))
               .contains(QStringLiteral("checked at least every 60 minutes")));
     CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET risk_self_harm = 1 WHERE id = %1").arg(a)).contains(QStringLiteral("risk level")));
+    // The risk is assessed again only with its reason on the custody record, in the same transaction
+    // (the line's transaction is the server's, whatever the desk writes).
+    const QString lowerCheck = QStringLiteral("UPDATE cm_custody SET risk_intoxicated = 1, risk_level = 'elevated', "
+                                              "next_check_at = next_check_at - 1800000 WHERE id = %1").arg(a);
+    CHECK(cases.refusal(lowerCheck).contains(QStringLiteral("only with its reason")));
+    REQUIRE(cases.refusal(QStringLiteral("BEGIN")) == QString());
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_custody_log (custody_id, kind, at, note, txid) VALUES (%1, 'risk', 0, 'Smelt of alcohol after all', 1)")
+                            .arg(a)) == QString());
+    CHECK(cases.refusal(lowerCheck) == QString());
+    CHECK(cases.refusal(QStringLiteral("ROLLBACK")) == QString());
     CHECK(cases.refusal(QStringLiteral("UPDATE cm_custody SET stage = 'holding', room_id = %1 WHERE id = %2")
                             .arg(roomOnServer(owner, QStringLiteral("Holding room 1")))
                             .arg(b))

@@ -6,6 +6,8 @@
 // the custody record in time order; who may do what, and the person revealed only with a reason.
 // On SQLite and again on PostgreSQL.
 #include "casedesk.h"
+#include "module/extensions.h"
+#include "module/modulemanager.h"
 #include "security/audit.h"
 
 using namespace hexhub;
@@ -300,6 +302,20 @@ TEST_CASE("Who may book people into custody, and the person seen only with a rea
     CHECK(failureOf(d.custody->check(k.id, WelfareCondition::Well, QString())).contains(QStringLiteral("permission")));
     CHECK(failureOf(d.custody->revealPerson(k.id, QStringLiteral("Curious about this one"))).contains(QStringLiteral("permission")));
     CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND actor = 'hugo'")) == 3);
+
+    // The centre's rail badge: the people in the suite, for whoever may see cases.
+    const ModuleSpec* spec = d.tp->modules().module(QStringLiteral("case_management"));
+    REQUIRE(spec);
+    REQUIRE(spec->context->railBadge().isValid());
+    CHECK(spec->context->railBadge().refreshOn == QStringList{QStringLiteral("custody.*")});
+    const auto badge = [&](const QString& user) {
+        d.as(user);
+        const Principal viewer = d.tp->session().principal();
+        const auto count = spec->context->railBadge().count;
+        return await(d.tp->store().read([count, viewer](Sql& sql) { return count(sql, viewer); }));
+    };
+    CHECK(badge(QStringLiteral("hugo")) == 1);
+    CHECK(badge(QStringLiteral("ada")) == 0);
 
     // The same command twice is applied once.
     d.as(QStringLiteral("carol"));

@@ -30,6 +30,8 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     m_context = std::make_unique<CaseContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit(),
                                               &context.outbox());
     context.setPictures(casePictures());
+    // On the rail: how many people are in the custody suite now.
+    context.setRailBadge(custodyRailBadge());
 
     // The custody suite on a big screen: everyone held, where, for how long, the next check.
     ViewFactory wall;

@@ -217,6 +217,14 @@ BEGIN
            IS DISTINCT FROM (OLD.case_id, OLD.person_ref, OLD.legal_basis, OLD.started_at, OLD.limit_at, OLD.basis, OLD.serious, OLD.tag, OLD.retain_until) THEN
             RAISE EXCEPTION 'a custody record keeps who, why, since when and until when' USING ERRCODE = 'check_violation';
         END IF;
+        -- The risk assessed again goes on the custody record, with its reason, in the same transaction.
+        IF (NEW.risk_intoxicated, NEW.risk_injured, NEW.risk_medical, NEW.risk_self_harm)
+           IS DISTINCT FROM (OLD.risk_intoxicated, OLD.risk_injured, OLD.risk_medical, OLD.risk_self_harm)
+           AND NOT EXISTS (SELECT FROM cm_custody_log l WHERE l.custody_id = NEW.id AND l.kind = 'risk' AND l.txid = txid_current()
+                           AND l.recorded_by = session_user) THEN
+            RAISE EXCEPTION 'permission denied: the risk of % is assessed again only with its reason on the custody record', OLD.tag
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
         IF NEW.stage IS DISTINCT FROM OLD.stage AND NOT cm_may_move(OLD.stage, NEW.stage) THEN
             RAISE EXCEPTION 'the route through the suite goes one way: not from % to %', OLD.stage, NEW.stage USING ERRCODE = 'check_violation';
         END IF;
@@ -283,6 +291,20 @@ $$;
 DROP TRIGGER IF EXISTS cm_welfare_checks_zguard ON cm_welfare_checks;
 -- After the stamp (triggers fire in name order: ..._guard < ..._who would run first, so this one is named to follow it).
 CREATE TRIGGER cm_welfare_checks_zguard BEFORE INSERT ON cm_welfare_checks FOR EACH ROW EXECUTE FUNCTION cm_welfare_check_guard();
+
+-- A line of the custody record carries the transaction that wrote it (the risk's guard above looks for it there).
+CREATE OR REPLACE FUNCTION cm_custody_log_stamp() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF NOT hexhub_is_owner() THEN
+        NEW.txid := txid_current();
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS cm_custody_log_txid ON cm_custody_log;
+CREATE TRIGGER cm_custody_log_txid BEFORE INSERT ON cm_custody_log FOR EACH ROW EXECUTE FUNCTION cm_custody_log_stamp();
 
 -- An interview is started once and ended once, by the login that ends it; nothing else of it changes.
 CREATE OR REPLACE FUNCTION cm_interview_guard() RETURNS trigger

@@ -25,6 +25,7 @@ class AuditLog;
 class Outbox;
 class Session;
 class Store;
+struct RailBadge;
 } // namespace hexhub
 
 namespace hexhub::cases {
@@ -269,6 +270,12 @@ private:
     AuditLog& m_audit;
     Outbox* m_outbox = nullptr;
 };
+
+/*!
+ * The centre's rail badge: how many people are in the custody suite now (for whoever may see cases),
+ * read again as people come, move and go.
+ */
+HEXHUB_CASE_MANAGEMENT_EXPORT RailBadge custodyRailBadge();
 
 //! Registers how the custody suite's commands kept while the server was away are sent again (the module does this at initialize()).
 HEXHUB_CASE_MANAGEMENT_EXPORT void registerCustodyReplayers(Outbox& outbox, Store& store, Session& session, AuditLog& audit);
