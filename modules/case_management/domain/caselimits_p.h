@@ -3,6 +3,7 @@
 // limits read, and a limit started or ended in the caller's transaction, on the hub's deadline queue.
 
 #include "hexhub/case_management/cases.h"
+#include "hexhub/case_management/custody.h"
 
 #include <QList>
 #include <QString>
@@ -14,6 +15,12 @@ class WriteTransaction;
 } // namespace hexhub
 
 namespace hexhub::cases::detail {
+
+//! The deadline queue's key of a statutory limit, and of a person's next welfare check.
+QString limitKey(qint64 limitId);
+QString welfareCheckKey(qint64 custodyId);
+//! The minutes between a person's checks at `level` (the welfare.* rules of time_limits).
+qint64 checkInterval(Sql& sql, RiskLevel level);
 
 Case loadCase(Sql& sql, qint64 id);
 CaseLimit loadLimit(Sql& sql, qint64 id);
@@ -30,5 +37,7 @@ void endLimit(WriteTransaction& txn, const Case& c, const CaseLimit& limit, cons
               const QString& actor);
 //! The case's due time: its soonest running limit.
 void refreshDue(WriteTransaction& txn, qint64 caseId);
+//! A list's search words as a LIKE pattern on lower-cased columns: "%words%", without wildcards of the user's.
+QString containsPattern(const QString& words);
 
 } // namespace hexhub::cases::detail

@@ -1,7 +1,9 @@
 // Case management's share of the demo history: cases opened from the hub's incidents, the people
 // in custody with their limits and safety checks (synthetic names and ID numbers), seized property.
 #include "hexhub/case_management/demo.h"
+#include "caselimits_p.h"
 #include "hexhub/case_management/cases.h"
+#include "hexhub/case_management/custody.h"
 #include "hexhub/hub/demo.h"
 #include "base/coretr.h"
 #include "module/demodata.h"
@@ -51,7 +53,7 @@ void writeDemoData(DemoContext& demo)
         if (!metAt) {
             CaseLimit limit;
             limit.rule = rule;
-            publishDeadline(demo.txn(), DeadlineSet{QStringLiteral("case_management.limit.%1").arg(id), QStringLiteral("%1: %2").arg(number, limit.title()),
+            publishDeadline(demo.txn(), DeadlineSet{detail::limitKey(id), QStringLiteral("%1: %2").arg(number, limit.title()),
                                                     QDateTime::fromMSecsSinceEpoch(started + minutes * 60'000, Qt::UTC),
                                                     QStringLiteral("case_management"), QStringLiteral("case:%1").arg(caseId)});
         }
@@ -133,9 +135,12 @@ void writeDemoData(DemoContext& demo)
             const qint64 limit = started + 24 * kHour;
             const qint64 released = started + 4 * kHour + random.bounded(20 * kHour);
             // The risk seen at the desk sets the check interval: most standard, some drunk, a few at risk of self-harm.
-            const int risk = random.bounded(10);
-            const bool intoxicated = risk >= 6, selfHarm = risk == 9;
-            const qint64 interval = (selfHarm ? 15 : intoxicated ? 30 : 60) * 60'000LL;
+            const int seen = random.bounded(10);
+            CustodyRisk risk;
+            risk.intoxicated = seen >= 6;
+            risk.selfHarm = seen == 9;
+            const bool intoxicated = risk.intoxicated, selfHarm = risk.selfHarm;
+            const qint64 interval = detail::checkInterval(demo.txn(), risk.level()) * 60'000LL;
             // Checked at the interval until they left, or until the history's end (the next one then
             // due within an interval of it); the first person held was checked last so that their next
             // check is five minutes off: about to be missed.
@@ -176,7 +181,7 @@ void writeDemoData(DemoContext& demo)
                  started + 5 * 365 * kDay, tag, QStringLiteral("Detained on suspicion: %1").arg(summary),
                  QStringLiteral("Officer %1").arg(1000 + random.bounded(9000)), intoxicated ? 1 : 0, selfHarm ? 1 : 0,
                  selfHarm ? QStringLiteral("Said they would hurt themself") : intoxicated ? QStringLiteral("Smelt of alcohol, unsteady") : QString(),
-                 selfHarm ? QStringLiteral("highest") : intoxicated ? QStringLiteral("elevated") : QStringLiteral("standard"), room, stage,
+                 riskLevelKey(risk.level()), room, stage,
                  held ? QStringLiteral("in") : QStringLiteral("transferred"), caseOperator, held ? QString() : caseOperator,
                  held ? QString() : QStringLiteral("Escort team to the detention centre"), held ? started : released});
             demo.insert(QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by) VALUES (?, ?, ?, ?, ?)"),
@@ -198,7 +203,7 @@ void writeDemoData(DemoContext& demo)
                              QStringLiteral("REC-%1").arg(custody, 5, 10, QLatin1Char('0')), std::max(started, demo.endMs() - 30 * 60'000LL),
                              caseOperator});
             if (held)
-                publishDeadline(demo.txn(), DeadlineSet{QStringLiteral("case_management.custody.%1.check").arg(custody),
+                publishDeadline(demo.txn(), DeadlineSet{detail::welfareCheckKey(custody),
                                                         QStringLiteral("Welfare check: %1").arg(tag),
                                                         QDateTime::fromMSecsSinceEpoch(nextCheck, Qt::UTC), QStringLiteral("case_management"),
                                                         QStringLiteral("custody:%1").arg(custody)});

@@ -4,6 +4,7 @@
 // server the server checks again who may approve, and that a stage which needs approval moves only
 // in the transaction that uses an approval someone else gave (sql/server/rules.postgresql.sql).
 #include "base/clock.h"
+#include "base/enumtable.h"
 #include "base/error.h"
 #include "bus/event.h"
 #include "hexhub/case_management/cases.h"
@@ -21,6 +22,7 @@
 #include <QDateTime>
 #include <QSqlQuery>
 #include <algorithm>
+#include <array>
 
 namespace hexhub::cases {
 
@@ -182,6 +184,11 @@ CaseLimit loadLimit(Sql& sql, qint64 id)
     return limitFrom(q);
 }
 
+QString containsPattern(const QString& words)
+{
+    return QLatin1Char('%') + QString(words).remove(QLatin1Char('%')).remove(QLatin1Char('_')).toLower() + QLatin1Char('%');
+}
+
 QList<CaseLimit> runningLimitsFor(Sql& sql, qint64 custodyId)
 {
     QList<CaseLimit> out;
@@ -285,6 +292,18 @@ QString useApproval(WriteTransaction& txn, qint64 caseId, const QString& what, c
     throw ValidationError(missing);
 }
 
+// The keys as stored and sent (base/enumtable.h).
+using hexhub::detail::EnumRow;
+constexpr std::array<EnumRow<CaseKind>, 2> kKinds{{{CaseKind::Criminal, "criminal", nullptr}, {CaseKind::Administrative, "administrative", nullptr}}};
+constexpr std::array<EnumRow<CaseEvent>, 4> kCaseEvents{{{CaseEvent::Summoned, "summoned", nullptr},
+                                                         {CaseEvent::Questioned, "questioned", nullptr},
+                                                         {CaseEvent::Detained, "detained", nullptr},
+                                                         {CaseEvent::ArrestRequested, "arrest_requested", nullptr}}};
+constexpr std::array<EnumRow<ExtensionGround>, 4> kGrounds{{{ExtensionGround::Ordinary, "ordinary", nullptr},
+                                                            {ExtensionGround::Roving, "roving", nullptr},
+                                                            {ExtensionGround::Repeat, "repeat", nullptr},
+                                                            {ExtensionGround::Gang, "gang", nullptr}}};
+
 } // namespace detail
 
 using namespace detail;
@@ -293,16 +312,12 @@ using namespace detail;
 
 QString caseKindKey(CaseKind kind)
 {
-    return kind == CaseKind::Administrative ? QStringLiteral("administrative") : QStringLiteral("criminal");
+    return QString::fromLatin1(hexhub::detail::rowOf(kKinds, kind).id);
 }
 
 std::optional<CaseKind> caseKindFromKey(const QString& key)
 {
-    if (key == QLatin1String("criminal"))
-        return CaseKind::Criminal;
-    if (key == QLatin1String("administrative"))
-        return CaseKind::Administrative;
-    return std::nullopt;
+    return hexhub::detail::valueOf(kKinds, key);
 }
 
 QStringList caseStages(CaseKind kind)
@@ -368,48 +383,22 @@ bool stageNeedsApproval(CaseKind kind, const QString& stage)
 
 QString caseEventKey(CaseEvent event)
 {
-    switch (event) {
-    case CaseEvent::Summoned:
-        return QStringLiteral("summoned");
-    case CaseEvent::Questioned:
-        return QStringLiteral("questioned");
-    case CaseEvent::Detained:
-        return QStringLiteral("detained");
-    case CaseEvent::ArrestRequested:
-        return QStringLiteral("arrest_requested");
-    }
-    return QStringLiteral("summoned");
+    return QString::fromLatin1(hexhub::detail::rowOf(kCaseEvents, event).id);
 }
 
 std::optional<CaseEvent> caseEventFromKey(const QString& key)
 {
-    for (CaseEvent e : {CaseEvent::Summoned, CaseEvent::Questioned, CaseEvent::Detained, CaseEvent::ArrestRequested})
-        if (caseEventKey(e) == key)
-            return e;
-    return std::nullopt;
+    return hexhub::detail::valueOf(kCaseEvents, key);
 }
 
 QString extensionGroundKey(ExtensionGround ground)
 {
-    switch (ground) {
-    case ExtensionGround::Ordinary:
-        return QStringLiteral("ordinary");
-    case ExtensionGround::Roving:
-        return QStringLiteral("roving");
-    case ExtensionGround::Repeat:
-        return QStringLiteral("repeat");
-    case ExtensionGround::Gang:
-        return QStringLiteral("gang");
-    }
-    return QStringLiteral("ordinary");
+    return QString::fromLatin1(hexhub::detail::rowOf(kGrounds, ground).id);
 }
 
 std::optional<ExtensionGround> extensionGroundFromKey(const QString& key)
 {
-    for (ExtensionGround g : {ExtensionGround::Ordinary, ExtensionGround::Roving, ExtensionGround::Repeat, ExtensionGround::Gang})
-        if (extensionGroundKey(g) == key)
-            return g;
-    return std::nullopt;
+    return hexhub::detail::valueOf(kGrounds, key);
 }
 
 QString CaseLimit::title() const
@@ -515,8 +504,7 @@ QFuture<QList<Case>> CaseService::cases(const CaseFilter& filter) const
 {
     HEXHUB_REQUIRE_VIEW(QList<Case>);
     const QString text = filter.text.simplified();
-    const QString like =
-        QLatin1Char('%') + QString(text).replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString()).toLower() + QLatin1Char('%');
+    const QString like = containsPattern(text);
     return m_store.read([filter, text, like](Sql& sql) {
         QList<Case> out;
         QSqlQuery q = sql.exec(

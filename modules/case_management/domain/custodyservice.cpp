@@ -4,6 +4,7 @@
 // command twice is applied once. On a prepared shared server the server checks the route, the rooms
 // and the check interval again (sql/server/rules.postgresql.sql).
 #include "base/clock.h"
+#include "base/enumtable.h"
 #include "base/error.h"
 #include "caselimits_p.h"
 #include "hexhub/case_management/custody.h"
@@ -22,6 +23,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <algorithm>
+#include <array>
 
 namespace hexhub::cases {
 
@@ -47,11 +49,6 @@ QString custodyRef(qint64 id)
 QString custodyRecord(qint64 id)
 {
     return QStringLiteral("case_management/custody:%1").arg(id);
-}
-
-QString checkKey(qint64 id)
-{
-    return QStringLiteral("case_management.custody.%1.check").arg(id);
 }
 
 const QString kCustodyColumns =
@@ -127,12 +124,6 @@ RoomRow loadRoom(Sql& sql, qint64 id)
     return RoomRow{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()};
 }
 
-//! The minutes between checks at `level` (the welfare.* rules).
-qint64 checkInterval(Sql& sql, RiskLevel level)
-{
-    return ruleMinutes(sql, QStringLiteral("welfare.") + riskLevelKey(level));
-}
-
 //! The last check's time, or the start: what the next check is counted from.
 qint64 lastSeen(Sql& sql, const Custody& k)
 {
@@ -142,7 +133,7 @@ qint64 lastSeen(Sql& sql, const Custody& k)
 
 void publishCheck(WriteTransaction& txn, const Custody& k)
 {
-    publishDeadline(txn, DeadlineSet{checkKey(k.id), Tr::tr("Welfare check: %1 in %2").arg(k.tag, custodyRoomName(k.roomName)),
+    publishDeadline(txn, DeadlineSet{welfareCheckKey(k.id), Tr::tr("Welfare check: %1 in %2").arg(k.tag, custodyRoomName(k.roomName)),
                                      QDateTime::fromMSecsSinceEpoch(k.nextCheckAt, Qt::UTC), kModule, custodyRef(k.id)});
 }
 
@@ -155,7 +146,7 @@ Custody takeTo(WriteTransaction& txn, const Custody& k, const RoomRow& room, con
     if (room.kind == QLatin1String("exit"))
         throw ValidationError(Tr::tr("Leaving the suite is a release, a transfer or a handover, not a move."));
     if (room.id == k.roomId)
-        throw ValidationError(Tr::tr("%1 is in %2 already.").arg(k.tag, room.name));
+        throw ValidationError(Tr::tr("%1 is in %2 already.").arg(k.tag, custodyRoomName(room.name)));
     QStringList skipped;
     if (!canMoveInSuite(k.stage, room.kind, &skipped))
         throw ValidationError(Tr::tr("%1 cannot be taken from %2 to %3: the route through the suite goes one way.")
@@ -164,19 +155,20 @@ Custody takeTo(WriteTransaction& txn, const Custody& k, const RoomRow& room, con
         QStringList names;
         for (const QString& s : std::as_const(skipped))
             names << custodyStageName(s);
-        throw ValidationError(Tr::tr("Taking %1 to %2 passes over %3: say why.").arg(k.tag, room.name, names.join(QStringLiteral(", "))));
+        throw ValidationError(
+            Tr::tr("Taking %1 to %2 passes over %3: say why.").arg(k.tag, custodyRoomName(room.name), names.join(QStringLiteral(", "))));
     }
     const qint64 inRoom =
         txn.scalar(QStringLiteral("SELECT COUNT(*) FROM cm_custody WHERE room_id = ? AND state = 'in' AND id <> ?"), {room.id, k.id}).toLongLong();
     if (inRoom >= room.capacity)
-        throw ValidationError(Tr::tr("%1 is full (%n person(s)).", nullptr, room.capacity).arg(room.name));
+        throw ValidationError(Tr::tr("%1 is full (%n person(s)).", nullptr, room.capacity).arg(custodyRoomName(room.name)));
     QSqlQuery apart = txn.exec(QStringLiteral("SELECT o.tag, a.reason FROM cm_keep_apart a JOIN cm_custody o "
                                               "ON o.id = CASE WHEN a.custody_a = ? THEN a.custody_b ELSE a.custody_a END "
                                               "WHERE (a.custody_a = ? OR a.custody_b = ?) AND o.room_id = ? AND o.state = 'in'"),
                                {k.id, k.id, k.id, room.id});
     if (apart.next())
-        throw ValidationError(
-            Tr::tr("%1 must be kept apart from %2, who is in %3 (%4).").arg(k.tag, apart.value(0).toString(), room.name, apart.value(1).toString()));
+        throw ValidationError(Tr::tr("%1 must be kept apart from %2, who is in %3 (%4).")
+                                  .arg(k.tag, apart.value(0).toString(), custodyRoomName(room.name), apart.value(1).toString()));
     const qint64 now = txn.clock().nowMs();
     // An administrator may have shortened the interval since the last check: the next one comes no later than it now says.
     const qint64 next = std::min(k.nextCheckAt, lastSeen(txn, k) + checkInterval(txn, k.risk.level()) * kMinute);
@@ -255,7 +247,46 @@ QString riskProblem(const CustodyRisk& r)
     return {};
 }
 
-const char* const kCareKinds[] = {"meal", "drink", "rest", "medication", "medical", "phone"};
+// The vocabulary's tables: the key as stored and sent, and the name people read (translated where shown).
+using hexhub::detail::EnumRow;
+constexpr std::array<EnumRow<CustodyBasis>, 3> kBases{{
+    {CustodyBasis::Summons, "summons", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "summons")},
+    {CustodyBasis::Questioning, "questioning", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "administrative questioning")},
+    {CustodyBasis::Detention, "detention", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "criminal detention")},
+}};
+constexpr std::array<EnumRow<RiskLevel>, 3> kRiskLevels{{
+    {RiskLevel::Standard, "standard", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "standard risk")},
+    {RiskLevel::Elevated, "elevated", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "elevated risk")},
+    {RiskLevel::Highest, "highest", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "highest risk")},
+}};
+constexpr std::array<EnumRow<ReleaseKind>, 3> kReleaseKinds{{
+    {ReleaseKind::Released, "released", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Released")},
+    {ReleaseKind::Transferred, "transferred", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Transferred to the detention centre")},
+    {ReleaseKind::HandedOver, "handed_over", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Handed over")},
+}};
+constexpr std::array<EnumRow<WelfareCondition>, 3> kConditions{{
+    {WelfareCondition::Well, "well", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "awake and well")},
+    {WelfareCondition::AsleepRoused, "asleep_roused", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "asleep, roused and responding")},
+    {WelfareCondition::Concern, "concern", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "needs attention")},
+}};
+constexpr std::array<EnumRow<CareKind>, 6> kCareKinds{{
+    {CareKind::Meal, "meal", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Meal")},
+    {CareKind::Drink, "drink", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Drink")},
+    {CareKind::Rest, "rest", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Rest")},
+    {CareKind::Medication, "medication", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Medication")},
+    {CareKind::Medical, "medical", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Medical visit")},
+    {CareKind::PhoneCall, "phone", QT_TRANSLATE_NOOP("hexhub::cases::CustodyService", "Phone call")},
+}};
+
+template <typename E, std::size_t N> QString keyIn(const std::array<EnumRow<E>, N>& rows, E value)
+{
+    return QString::fromLatin1(hexhub::detail::rowOf(rows, value).id);
+}
+
+template <typename E, std::size_t N> QString nameIn(const std::array<EnumRow<E>, N>& rows, E value)
+{
+    return Tr::tr(hexhub::detail::rowOf(rows, value).name);
+}
 
 } // namespace
 
@@ -263,62 +294,27 @@ const char* const kCareKinds[] = {"meal", "drink", "rest", "medication", "medica
 
 QString custodyBasisKey(CustodyBasis basis)
 {
-    switch (basis) {
-    case CustodyBasis::Summons:
-        return QStringLiteral("summons");
-    case CustodyBasis::Questioning:
-        return QStringLiteral("questioning");
-    case CustodyBasis::Detention:
-        return QStringLiteral("detention");
-    }
-    return QStringLiteral("detention");
+    return keyIn(kBases, basis);
 }
 
 std::optional<CustodyBasis> custodyBasisFromKey(const QString& key)
 {
-    for (CustodyBasis b : {CustodyBasis::Summons, CustodyBasis::Questioning, CustodyBasis::Detention})
-        if (custodyBasisKey(b) == key)
-            return b;
-    return std::nullopt;
+    return hexhub::detail::valueOf(kBases, key);
 }
 
 QString custodyBasisName(CustodyBasis basis)
 {
-    switch (basis) {
-    case CustodyBasis::Summons:
-        return Tr::tr("summons");
-    case CustodyBasis::Questioning:
-        return Tr::tr("administrative questioning");
-    case CustodyBasis::Detention:
-        return Tr::tr("criminal detention");
-    }
-    return {};
+    return nameIn(kBases, basis);
 }
 
 QString riskLevelKey(RiskLevel level)
 {
-    switch (level) {
-    case RiskLevel::Standard:
-        return QStringLiteral("standard");
-    case RiskLevel::Elevated:
-        return QStringLiteral("elevated");
-    case RiskLevel::Highest:
-        return QStringLiteral("highest");
-    }
-    return QStringLiteral("standard");
+    return keyIn(kRiskLevels, level);
 }
 
 QString riskLevelName(RiskLevel level)
 {
-    switch (level) {
-    case RiskLevel::Standard:
-        return Tr::tr("standard risk");
-    case RiskLevel::Elevated:
-        return Tr::tr("elevated risk");
-    case RiskLevel::Highest:
-        return Tr::tr("highest risk");
-    }
-    return {};
+    return nameIn(kRiskLevels, level);
 }
 
 RiskLevel CustodyRisk::level() const
@@ -398,57 +394,47 @@ bool canMoveInSuite(const QString& from, const QString& to, QStringList* skipped
 
 QString releaseKindKey(ReleaseKind kind)
 {
-    switch (kind) {
-    case ReleaseKind::Released:
-        return QStringLiteral("released");
-    case ReleaseKind::Transferred:
-        return QStringLiteral("transferred");
-    case ReleaseKind::HandedOver:
-        return QStringLiteral("handed_over");
-    }
-    return QStringLiteral("released");
+    return keyIn(kReleaseKinds, kind);
 }
 
 std::optional<ReleaseKind> releaseKindFromKey(const QString& key)
 {
-    for (ReleaseKind k : {ReleaseKind::Released, ReleaseKind::Transferred, ReleaseKind::HandedOver})
-        if (releaseKindKey(k) == key)
-            return k;
-    return std::nullopt;
+    return hexhub::detail::valueOf(kReleaseKinds, key);
+}
+
+QString releaseKindName(ReleaseKind kind)
+{
+    return nameIn(kReleaseKinds, kind);
 }
 
 QString welfareConditionKey(WelfareCondition condition)
 {
-    switch (condition) {
-    case WelfareCondition::Well:
-        return QStringLiteral("well");
-    case WelfareCondition::AsleepRoused:
-        return QStringLiteral("asleep_roused");
-    case WelfareCondition::Concern:
-        return QStringLiteral("concern");
-    }
-    return QStringLiteral("well");
+    return keyIn(kConditions, condition);
 }
 
 std::optional<WelfareCondition> welfareConditionFromKey(const QString& key)
 {
-    for (WelfareCondition c : {WelfareCondition::Well, WelfareCondition::AsleepRoused, WelfareCondition::Concern})
-        if (welfareConditionKey(c) == key)
-            return c;
-    return std::nullopt;
+    return hexhub::detail::valueOf(kConditions, key);
+}
+
+QString welfareConditionName(WelfareCondition condition)
+{
+    return nameIn(kConditions, condition);
 }
 
 QString careKindKey(CareKind kind)
 {
-    return QString::fromLatin1(kCareKinds[int(kind)]);
+    return keyIn(kCareKinds, kind);
 }
 
 std::optional<CareKind> careKindFromKey(const QString& key)
 {
-    for (int k = 0; k < int(std::size(kCareKinds)); ++k)
-        if (key == QLatin1String(kCareKinds[k]))
-            return CareKind(k);
-    return std::nullopt;
+    return hexhub::detail::valueOf(kCareKinds, key);
+}
+
+QString careKindName(CareKind kind)
+{
+    return nameIn(kCareKinds, kind);
 }
 
 // ---- typed events --------------------------------------------------------------------------------
@@ -527,8 +513,7 @@ QFuture<QList<Custody>> CustodyService::people(const CustodyFilter& filter) cons
 {
     HEXHUB_REQUIRE_VIEW(QList<Custody>);
     const QString text = filter.text.simplified();
-    const QString like =
-        QLatin1Char('%') + QString(text).replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString()).toLower() + QLatin1Char('%');
+    const QString like = containsPattern(text);
     return m_store.read([filter, text, like](Sql& sql) {
         QList<Custody> out;
         QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kCustodyColumns + kCustodyFrom +
@@ -588,7 +573,7 @@ QFuture<QList<CustodyEntry>> CustodyService::record(qint64 custodyId) const
                                    {custodyId});
         while (moves.next()) {
             const QString note = moves.value(4).toString();
-            QString text = Tr::tr("To %1 (%2)").arg(moves.value(2).toString(), custodyStageName(moves.value(3).toString()));
+            QString text = Tr::tr("To %1 (%2)").arg(custodyRoomName(moves.value(2).toString()), custodyStageName(moves.value(3).toString()));
             if (!note.isEmpty())
                 text += QStringLiteral(": ") + note;
             out << CustodyEntry{moves.value(0).toLongLong(), QStringLiteral("moved"), moves.value(1).toString(), text};
@@ -596,10 +581,9 @@ QFuture<QList<CustodyEntry>> CustodyService::record(qint64 custodyId) const
         QSqlQuery checks = sql.exec(kCheckSelect + QStringLiteral("WHERE w.custody_id = ? ORDER BY w.done_at, w.id"), {custodyId});
         while (checks.next()) {
             const WelfareCheck w = checkFrom(checks);
-            QString text = Tr::tr("Welfare check in %1: %2")
-                               .arg(w.roomName, w.condition == QLatin1String("well")            ? Tr::tr("awake and well")
-                                                : w.condition == QLatin1String("asleep_roused") ? Tr::tr("asleep, roused and responding")
-                                                                                                : Tr::tr("needs attention"));
+            const auto condition = welfareConditionFromKey(w.condition);
+            QString text =
+                Tr::tr("Welfare check in %1: %2").arg(custodyRoomName(w.roomName), condition ? welfareConditionName(*condition) : w.condition);
             if (!w.observed.isEmpty())
                 text += QStringLiteral("; ") + w.observed;
             if (w.late())
@@ -610,7 +594,7 @@ QFuture<QList<CustodyEntry>> CustodyService::record(qint64 custodyId) const
         while (interviews.next()) {
             const Interview i = interviewFrom(interviews);
             out << CustodyEntry{i.startedAt, QStringLiteral("interview"), i.startedBy,
-                                Tr::tr("Interview started in %1 by %2, recording %3").arg(i.roomName, i.officers, i.recordingRef)};
+                                Tr::tr("Interview started in %1 by %2, recording %3").arg(custodyRoomName(i.roomName), i.officers, i.recordingRef)};
             if (!i.running())
                 out << CustodyEntry{i.endedAt, QStringLiteral("interview_ended"), i.endedBy,
                                     Tr::tr("Interview ended after %n minute(s)", nullptr, int((i.endedAt - i.startedAt) / kMinute)) +
@@ -625,10 +609,8 @@ QFuture<QList<CustodyEntry>> CustodyService::record(qint64 custodyId) const
             if (kind == QLatin1String("risk"))
                 text = Tr::tr("Risk assessed again: %1").arg(note);
             else {
-                static const char* const kNames[] = {QT_TR_NOOP("Meal"),       QT_TR_NOOP("Drink"),         QT_TR_NOOP("Rest"),
-                                                     QT_TR_NOOP("Medication"), QT_TR_NOOP("Medical visit"), QT_TR_NOOP("Phone call")};
                 const auto care = careKindFromKey(kind);
-                text = care ? Tr::tr(kNames[int(*care)]) : kind;
+                text = care ? careKindName(*care) : kind;
                 if (log.value(3).toLongLong() > 0)
                     text += QLatin1Char(' ') + Tr::tr("(%n minute(s))", nullptr, int(log.value(3).toLongLong()));
                 if (!note.isEmpty())
@@ -645,11 +627,9 @@ QFuture<QList<CustodyEntry>> CustodyService::record(qint64 custodyId) const
             out << CustodyEntry{apart.value(0).toLongLong(), QStringLiteral("kept_apart"), apart.value(1).toString(),
                                 Tr::tr("To be kept apart from %1: %2").arg(apart.value(2).toString(), apart.value(3).toString())};
         if (!k.inSuite()) {
-            const QString how = k.state == QLatin1String("transferred")   ? Tr::tr("Transferred to the detention centre")
-                                : k.state == QLatin1String("handed_over") ? Tr::tr("Handed over")
-                                                                          : Tr::tr("Released");
+            const auto how = releaseKindFromKey(k.state);
             out << CustodyEntry{k.releasedAt, QStringLiteral("left"), k.releasedBy,
-                                Tr::tr("%1, taken by %2").arg(how, k.releaseTo) +
+                                Tr::tr("%1, taken by %2").arg(how ? releaseKindName(*how) : k.state, k.releaseTo) +
                                     (k.releaseNote.isEmpty() ? QString() : QStringLiteral(": ") + k.releaseNote)};
         }
         std::stable_sort(out.begin(), out.end(), [](const CustodyEntry& a, const CustodyEntry& b) { return a.at < b.at; });
@@ -965,7 +945,7 @@ QFuture<void> CustodyService::keepApart(qint64 a, qint64 b, const QString& reaso
                          {first, second, why, name, txn.clock().nowMs()});
                 // Sharing a room now: the record says so, and the suite must move one of them.
                 const QString note = x.roomId > 0 && x.roomId == y.roomId
-                                         ? Tr::tr("%1 and %2 share %3 now: move one of them").arg(x.tag, y.tag, x.roomName)
+                                         ? Tr::tr("%1 and %2 share %3 now: move one of them").arg(x.tag, y.tag, custodyRoomName(x.roomName))
                                          : QStringLiteral("%1 / %2").arg(x.tag, y.tag);
                 txn.publish(CustodyChanged{first, x.tag, QStringLiteral("kept_apart"), note, false});
                 txn.publish(CustodyChanged{second, y.tag, QStringLiteral("kept_apart"), note, false});
@@ -1006,7 +986,7 @@ QFuture<Interview> CustodyService::startInterview(qint64 id, int version, qint64
                     throw ValidationError(Tr::tr("An interview of %1 is running; end it first.").arg(k.tag));
                 const RoomRow room = loadRoom(txn, roomId);
                 if (room.kind != QLatin1String("interview"))
-                    throw ValidationError(Tr::tr("%1 is not an interview room.").arg(room.name));
+                    throw ValidationError(Tr::tr("%1 is not an interview room.").arg(custodyRoomName(room.name)));
                 if (room.id != k.roomId)
                     takeTo(txn, k, room, QString(), name);
                 const qint64 now = txn.clock().nowMs();
@@ -1018,8 +998,8 @@ QFuture<Interview> CustodyService::startInterview(qint64 id, int version, qint64
                 const Case c = loadCase(txn, k.caseId);
                 for (const CaseLimit& l : runningLimitsFor(txn, id))
                     if (l.rule == QLatin1String("detention.interrogation"))
-                        endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Interviewed in %1 by %2").arg(room.name, officers.simplified()), now,
-                                 name);
+                        endLimit(txn, c, l, QStringLiteral("met"),
+                                 Tr::tr("Interviewed in %1 by %2").arg(custodyRoomName(room.name), officers.simplified()), now, name);
                 refreshDue(txn, k.caseId);
                 txn.publish(CustodyChanged{id, k.tag, QStringLiteral("interview.started"), room.name, false});
                 m_audit.append(
@@ -1150,7 +1130,7 @@ QFuture<Custody> CustodyService::release(qint64 id, int version, ReleaseKind kin
                 txn.exec(
                     QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by, note) VALUES (?, ?, 'exit', ?, ?, ?)"),
                     {id, exitRoom, now, name, taker});
-                publishDeadlineCleared(txn, checkKey(id));
+                publishDeadlineCleared(txn, welfareCheckKey(id));
                 // The limits of the person's time in the suite end: the summons or questioning is over;
                 // the transfer is met by a transfer and has nothing left to run for on release.
                 const Case c = loadCase(txn, k.caseId);
@@ -1177,6 +1157,16 @@ QFuture<Custody> CustodyService::release(qint64 id, int version, ReleaseKind kin
                                             {QStringLiteral("takenBy"), takenBy},
                                             {QStringLiteral("note"), note}},
                                 QStringList{custodyRecord(id)}, Tr::tr("Book person %1 out of custody").arg(id), actor));
+}
+
+QString detail::welfareCheckKey(qint64 custodyId)
+{
+    return QStringLiteral("case_management.custody.%1.check").arg(custodyId);
+}
+
+qint64 detail::checkInterval(Sql& sql, RiskLevel level)
+{
+    return ruleMinutes(sql, QStringLiteral("welfare.") + riskLevelKey(level));
 }
 
 RailBadge custodyRailBadge()

@@ -257,7 +257,7 @@ TEST_CASE("An interview meets detention's first-interrogation limit, care is rec
     CHECK(d.ofRule(limits, QStringLiteral("arrest.request")).state == QStringLiteral("running"));
     CHECK(failureOf(d.custody->check(k.id, WelfareCondition::Well, QString())).contains(QStringLiteral("left the suite")));
     CHECK(await(d.custody->people({})).isEmpty());
-    CHECK(await(d.custody->people({false})).size() == 1);
+    CHECK(await(d.custody->people({false, QString()})).size() == 1);
     // Its wristband is free for the next person.
     const Custody next = await(d.custody->checkIn(detained(c.id, QStringLiteral("W-0301"))));
     CHECK(next.id != k.id);

@@ -1,16 +1,22 @@
 // The custody suite's wall (issue 22 section 2), made as the shell makes it (from the view the
-// module registers): everyone in custody with where they are and their next check; a check that
-// falls due turns amber and, missed, red with the figure counting it, at its minute of clock time
-// with no event; a check made clears it. Rendered to PNG in both themes and both languages.
+// module registers, and as a supervisor puts it on a wall from the command palette): everyone in custody with where they are and their next check; a
+// check that falls due turns amber and, missed, red with the figure counting it, at its minute of clock time with no event; a check made clears it.
+// Rendered to PNG in both themes and both languages.
 #include "casedesk.h"
+#include "commandpalette.h"
 #include "figuretiles.h"
 #include "language.h"
+#include "mainwindow.h"
 #include "module/modulemanager.h"
 #include "shelltest.h"
 #include "theme.h"
+#include "wallwindow.h"
 
+#include <QGuiApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QTableWidget>
+#include <QTest>
 
 using namespace hexhub;
 using namespace hexhub::test;
@@ -96,4 +102,36 @@ TEST_CASE("The custody wall shows everyone held and turns a check amber when due
     await(d.custody->check(k.id, WelfareCondition::AsleepRoused, QStringLiteral("Roused, answered his name")));
     REQUIRE(waitUntil([&] { return figures->value(2)->text() == QStringLiteral("0"); }));
     CHECK(cell(people, QStringLiteral("W-0501"), 4) == QStringLiteral("in 30 min"));
+}
+
+TEST_CASE("A supervisor puts the custody suite on a wall from the command palette", "[case_management][custody][gui]")
+{
+    Desk d;
+    const Case c = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Shoplifting at the mall"), QString()}));
+    await(d.custody->checkIn(NewCustody{c.id,
+                                        QStringLiteral("Sun Li, ID 110101199303034444"),
+                                        QStringLiteral("W-0601"),
+                                        QStringLiteral("Suspected of the theft"),
+                                        QStringLiteral("Art. 82"),
+                                        CustodyBasis::Detention,
+                                        false,
+                                        QStringLiteral("Sgt. Li Na"),
+                                        {}}));
+    d.as(QStringLiteral("hugo"));
+    shell::MainWindow window(*d.tp);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    runPaletteCommand(window, QStringLiteral("make screen a wall"));
+    REQUIRE(window.walls().size() == 1);
+    CHECK_FALSE(window.walls().first()->panels().contains(QStringLiteral("case_management.custody_wall")));
+    runPaletteCommand(window, QStringLiteral("show the custody suite panel on the wall"));
+    REQUIRE(window.walls().size() == 1);
+    shell::WallWindow* wall = window.walls().first();
+    CHECK(wall->panels().contains(QStringLiteral("case_management.custody_wall")));
+    QTableWidget* people = nullptr;
+    REQUIRE(waitUntil([&] {
+        people = wall->findChild<QTableWidget*>(QStringLiteral("wallPeople"));
+        return people && people->rowCount() == 1;
+    }));
+    CHECK(cell(people, QStringLiteral("W-0601"), 1) == QStringLiteral("Intake desk"));
 }

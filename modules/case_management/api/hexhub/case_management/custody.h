@@ -95,6 +95,7 @@ enum class ReleaseKind {
 };
 HEXHUB_CASE_MANAGEMENT_EXPORT QString releaseKindKey(ReleaseKind kind);
 HEXHUB_CASE_MANAGEMENT_EXPORT std::optional<ReleaseKind> releaseKindFromKey(const QString& key);
+HEXHUB_CASE_MANAGEMENT_EXPORT QString releaseKindName(ReleaseKind kind);
 
 struct HEXHUB_CASE_MANAGEMENT_EXPORT Custody
 {
@@ -144,6 +145,7 @@ enum class WelfareCondition {
 };
 HEXHUB_CASE_MANAGEMENT_EXPORT QString welfareConditionKey(WelfareCondition condition);
 HEXHUB_CASE_MANAGEMENT_EXPORT std::optional<WelfareCondition> welfareConditionFromKey(const QString& key);
+HEXHUB_CASE_MANAGEMENT_EXPORT QString welfareConditionName(WelfareCondition condition);
 
 struct HEXHUB_CASE_MANAGEMENT_EXPORT WelfareCheck
 {
@@ -165,6 +167,7 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT Interview
 enum class CareKind { Meal, Drink, Rest, Medication, Medical, PhoneCall };
 HEXHUB_CASE_MANAGEMENT_EXPORT QString careKindKey(CareKind kind);
 HEXHUB_CASE_MANAGEMENT_EXPORT std::optional<CareKind> careKindFromKey(const QString& key);
+HEXHUB_CASE_MANAGEMENT_EXPORT QString careKindName(CareKind kind);
 
 //! One line of the custody record (the centre's ledger), from every table of the person's stay.
 struct HEXHUB_CASE_MANAGEMENT_EXPORT CustodyEntry
