@@ -72,6 +72,7 @@ function(hexhub_add_module id)
     set(api_build "${CMAKE_CURRENT_BINARY_DIR}/api")
     add_library(${domain} SHARED ${arg_DOMAIN})
     add_library(hexhub::${id} ALIAS ${domain})
+    hexhub_use_pch(${domain} domain)
     generate_export_header(${domain}
         BASE_NAME "HEXHUB_${upper}"
         EXPORT_FILE_NAME "${api_build}/hexhub/${id}/${id}_export.h")
@@ -108,6 +109,7 @@ function(hexhub_add_module id)
     # The UI plugin.
     set(target hexhub_${id})
     add_library(${target} MODULE ${arg_UI} "${metadata}")
+    hexhub_use_pch(${target} ui)
     target_include_directories(${target} PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/ui")
     target_link_libraries(${target} PRIVATE ${domain} hexhub::core Qt6::Widgets)
     if(arg_UI_LIBRARIES)
