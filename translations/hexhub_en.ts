@@ -81,10 +81,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n colleague(s) at the centres&apos; desks.</source>
+        <source>%n colleague(s) at the centres' desks.</source>
         <translation>
-            <numerusform>%n colleague at the centres&apos; desks.</numerusform>
-            <numerusform>%n colleagues at the centres&apos; desks.</numerusform>
+            <numerusform>%n colleague at the centres' desks.</numerusform>
+            <numerusform>%n colleagues at the centres' desks.</numerusform>
         </translation>
     </message>
 </context>
@@ -287,10 +287,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
+        <source>%n record(s) within %1 m of one another's place and time</source>
         <translation>
-            <numerusform>%n record within %1 m of one another&apos;s place and time</numerusform>
-            <numerusform>%n records within %1 m of one another&apos;s place and time</numerusform>
+            <numerusform>%n record within %1 m of one another's place and time</numerusform>
+            <numerusform>%n records within %1 m of one another's place and time</numerusform>
         </translation>
     </message>
 </context>
@@ -328,6 +328,16 @@
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CustodyDesk</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
         </translation>
     </message>
 </context>

@@ -5405,6 +5405,50 @@
         <source>Custody suite</source>
         <translation>办案区</translation>
     </message>
+    <message>
+        <source>Custody</source>
+        <translation>办案区</translation>
+    </message>
+    <message>
+        <source>Book a person into the custody suite</source>
+        <translation>人员进入办案区登记</translation>
+    </message>
+    <message>
+        <source>Welfare check of the person in view</source>
+        <translation>巡查当前人员</translation>
+    </message>
+    <message>
+        <source>Take the person in view to another room</source>
+        <translation>将当前人员带至其他房间</translation>
+    </message>
+    <message>
+        <source>Start or end the interview of the person in view</source>
+        <translation>开始或结束对当前人员的讯问</translation>
+    </message>
+    <message>
+        <source>Record a meal, rest or care given to the person in view</source>
+        <translation>记录向当前人员提供的饮食、休息或照料</translation>
+    </message>
+    <message>
+        <source>Assess the risk of the person in view again</source>
+        <translation>重新评估当前人员的风险</translation>
+    </message>
+    <message>
+        <source>Keep the person in view apart from another</source>
+        <translation>将当前人员与他人分开看管</translation>
+    </message>
+    <message>
+        <source>Release, transfer or hand over the person in view</source>
+        <translation>释放、移送或移交当前人员</translation>
+    </message>
+    <message>
+        <source>Save the custody record of the person in view as a PDF</source>
+        <translation>将当前人员的办案区记录保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Export the custody list in view as CSV</source>
+        <translation>将当前办案区名单导出为 CSV</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CaseService</name>
@@ -5675,6 +5719,639 @@
     <message>
         <source>The kept command names no valid ground.</source>
         <translation>保留的命令没有有效的延期理由。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CustodyDesk</name>
+    <message>
+        <source>intoxicated</source>
+        <translation>醉酒</translation>
+    </message>
+    <message>
+        <source>injured</source>
+        <translation>受伤</translation>
+    </message>
+    <message>
+        <source>medical needs</source>
+        <translation>有医疗需求</translation>
+    </message>
+    <message>
+        <source>risk of self-harm</source>
+        <translation>有自伤风险</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>in the suite</source>
+        <translation>在区</translation>
+    </message>
+    <message>
+        <source>MISSED %1 ago</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <source>Search by wristband, case number or cause (Ctrl+F)</source>
+        <translation>按手环号、案件编号或事由搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>In the suite</source>
+        <translation>在区人员</translation>
+    </message>
+    <message>
+        <source>Checks due within 15 minutes or missed</source>
+        <translation>15 分钟内到期或已超时的巡查</translation>
+    </message>
+    <message>
+        <source>Left the suite</source>
+        <translation>已离区</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>下次巡查</translation>
+    </message>
+    <message>
+        <source>Wristband</source>
+        <translation>手环</translation>
+    </message>
+    <message>
+        <source>Person (masked)</source>
+        <translation>人员（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>所在位置</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>羁押依据</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Held for</source>
+        <translation>在区时长</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>run out %1 ago</source>
+        <translation>已超出 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Booking people in needs the custody permission.</source>
+        <translation>入区登记需要办案区管理权限。</translation>
+    </message>
+    <message>
+        <source>Book a person in</source>
+        <translation>人员入区登记</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The open case&apos;s number, C-2026-000042</source>
+        <translation>在办案件编号，如 C-2026-000042</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Name and ID number (masked wherever it is read)</source>
+        <translation>姓名和身份证号（读取时一律脱敏）</translation>
+    </message>
+    <message>
+        <source>&amp;Wristband</source>
+        <translation>手环(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The wristband or tag number</source>
+        <translation>手环或标签编号</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use</source>
+        <translation>事由(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Why the person is brought in</source>
+        <translation>带入原因</translation>
+    </message>
+    <message>
+        <source>Held &amp;on</source>
+        <translation>羁押依据(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Approved as serious, or detention likely (24 hours)</source>
+        <translation>经批准为重大案件或可能拘留（24 小时）</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis</source>
+        <translation>法律依据(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The article or decision</source>
+        <translation>条款或决定</translation>
+    </message>
+    <message>
+        <source>O&amp;fficer</source>
+        <translation>责任民警(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The officer responsible</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <source>I&amp;ntoxicated</source>
+        <translation>醉酒(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Risk seen</source>
+        <translation>发现的风险</translation>
+    </message>
+    <message>
+        <source>In&amp;jured</source>
+        <translation>受伤(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Medical needs</source>
+        <translation>有医疗需求(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Risk of &amp;self-harm</source>
+        <translation>有自伤风险(&amp;S)</translation>
+    </message>
+    <message>
+        <source>W&amp;hat was seen</source>
+        <translation>所见情况(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What was seen and asked at intake</source>
+        <translation>登记时的所见所问</translation>
+    </message>
+    <message>
+        <source>Name the open case the person is brought in for.</source>
+        <translation>请填写该人员所涉的在办案件。</translation>
+    </message>
+    <message>
+        <source>No open case is numbered %1.</source>
+        <translation>没有编号为 %1 的在办案件。</translation>
+    </message>
+    <message>
+        <source>%1 booked in at the intake desk.</source>
+        <translation>%1 已在登记台入区登记。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>a risk and what was seen</comment>
+        <translation>%1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CustodyPanel</name>
+    <message>
+        <source>Person: %1</source>
+        <translation>人员：%1</translation>
+    </message>
+    <message>
+        <source>the person in custody</source>
+        <translation>在区人员</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>羁押依据</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>所在位置</translation>
+    </message>
+    <message>
+        <source>Held for</source>
+        <translation>在区时长</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>下次巡查</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离区</translation>
+    </message>
+    <message>
+        <source>Check (C)</source>
+        <translation>巡查 (C)</translation>
+    </message>
+    <message>
+        <source>Move (M)</source>
+        <translation>转移 (M)</translation>
+    </message>
+    <message>
+        <source>Interview (I)</source>
+        <translation>讯问 (I)</translation>
+    </message>
+    <message>
+        <source>Care (F)</source>
+        <translation>生活照料 (F)</translation>
+    </message>
+    <message>
+        <source>Risk (K)</source>
+        <translation>风险 (K)</translation>
+    </message>
+    <message>
+        <source>Keep apart (A)</source>
+        <translation>分开看管 (A)</translation>
+    </message>
+    <message>
+        <source>Release (X)</source>
+        <translation>离区 (X)</translation>
+    </message>
+    <message>
+        <source>Record PDF (P)</source>
+        <translation>记录 PDF (P)</translation>
+    </message>
+    <message>
+        <source>Custody record</source>
+        <translation>办案区记录</translation>
+    </message>
+    <message>
+        <source>Nobody in view</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <source>Wristband %1 · %2</source>
+        <translation>手环 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (extended: serious, or detention likely)</source>
+        <translation>%1（已延长：重大案件或可能拘留）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · booked in by %2</source>
+        <translation>%1 · 由 %2 登记入区</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 since %2; limit %3 (%4)</source>
+        <translation>自 %2 起已 %1；时限 %3（%4）</translation>
+    </message>
+    <message>
+        <source>run out %1 ago</source>
+        <translation>已超出 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>no more checks</source>
+        <translation>不再巡查</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未离区</translation>
+    </message>
+    <message>
+        <source>%1 at %2, taken by %3 (%4)</source>
+        <translation>%2 %1，由 %3 接走（%4）</translation>
+    </message>
+    <message>
+        <source>End interview (I)</source>
+        <translation>结束讯问 (I)</translation>
+    </message>
+    <message>
+        <source>Welfare check of %1</source>
+        <translation>巡查 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Condition</source>
+        <translation>状况(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Observed</source>
+        <translation>观察所见(&amp;O)</translation>
+    </message>
+    <message>
+        <source>What was seen and said (needed for a concern)</source>
+        <translation>所见所闻（有异常时必填）</translation>
+    </message>
+    <message>
+        <source>Due %1: MISSED %2 ago. It is recorded as late.</source>
+        <translation>应于 %1 巡查：已超时 %2。将记录为迟到巡查。</translation>
+    </message>
+    <message>
+        <source>Due %1, in %2.</source>
+        <translation>应于 %1 巡查，还有 %2。</translation>
+    </message>
+    <message>
+        <source>Welfare check of %1 recorded.</source>
+        <translation>已记录对 %1 的巡查。</translation>
+    </message>
+    <message>
+        <source>Take %1 to another room</source>
+        <translation>将 %1 带至其他房间</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>房间(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3 of %4)%5</source>
+        <translation>%1 · %2（%3/%4）%5</translation>
+    </message>
+    <message>
+        <source>, full</source>
+        <translation>，已满</translation>
+    </message>
+    <message>
+        <source>No room further along the route for %1.</source>
+        <translation>%1 的路线上没有可前往的房间。</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Why, when the move skips a step of the route</source>
+        <translation>跳过路线环节时说明原因</translation>
+    </message>
+    <message>
+        <source>%1 taken to %2.</source>
+        <translation>%1 已带至 %2。</translation>
+    </message>
+    <message>
+        <source>End the interview of %1</source>
+        <translation>结束对 %1 的讯问</translation>
+    </message>
+    <message>
+        <source>Started %1 in %2 by %3, recording %4.</source>
+        <translation>%1 由 %3 在 %2 开始，录音录像 %4。</translation>
+    </message>
+    <message>
+        <source>How it ended (optional)</source>
+        <translation>结束情况（可选）</translation>
+    </message>
+    <message>
+        <source>The interview of %1 ended.</source>
+        <translation>对 %1 的讯问已结束。</translation>
+    </message>
+    <message>
+        <source>Interview %1</source>
+        <translation>讯问 %1</translation>
+    </message>
+    <message>
+        <source>%1 (in use)</source>
+        <translation>%1（使用中）</translation>
+    </message>
+    <message>
+        <source>O&amp;fficers</source>
+        <translation>讯问民警(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Who interviews (two officers)</source>
+        <translation>讯问民警（两名）</translation>
+    </message>
+    <message>
+        <source>Re&amp;cording</source>
+        <translation>录音录像(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s reference</source>
+        <translation>录音录像编号</translation>
+    </message>
+    <message>
+        <source>The interview of %1 started.</source>
+        <translation>对 %1 的讯问已开始。</translation>
+    </message>
+    <message>
+        <source>Care given to %1</source>
+        <translation>向 %1 提供的照料</translation>
+    </message>
+    <message>
+        <source>&amp;Given</source>
+        <translation>提供(&amp;G)</translation>
+    </message>
+    <message>
+        <source>M&amp;inutes</source>
+        <translation>分钟数(&amp;I)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>How long a rest period lasted</source>
+        <translation>休息时长</translation>
+    </message>
+    <message>
+        <source>What exactly (optional)</source>
+        <translation>具体内容（可选）</translation>
+    </message>
+    <message>
+        <source>%1 given to %2 recorded.</source>
+        <translation>已记录向 %2 提供%1。</translation>
+    </message>
+    <message>
+        <source>Assess the risk of %1 again</source>
+        <translation>重新评估 %1 的风险</translation>
+    </message>
+    <message>
+        <source>I&amp;ntoxicated</source>
+        <translation>醉酒(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>所见</translation>
+    </message>
+    <message>
+        <source>In&amp;jured</source>
+        <translation>受伤(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Medical needs</source>
+        <translation>有医疗需求(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Risk of &amp;self-harm</source>
+        <translation>有自伤风险(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;What was seen</source>
+        <translation>所见情况(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Why the risk is assessed again</source>
+        <translation>重新评估风险的原因</translation>
+    </message>
+    <message>
+        <source>The risk of %1 assessed again.</source>
+        <translation>已重新评估 %1 的风险。</translation>
+    </message>
+    <message>
+        <source>Keep %1 apart from another person</source>
+        <translation>将 %1 与他人分开看管</translation>
+    </message>
+    <message>
+        <source>&amp;Wristband</source>
+        <translation>手环(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The other person&apos;s wristband</source>
+        <translation>另一人的手环号</translation>
+    </message>
+    <message>
+        <source>Why they must not share a room</source>
+        <translation>不得同室的原因</translation>
+    </message>
+    <message>
+        <source>Name the other person by their wristband.</source>
+        <translation>请用手环号指明另一人。</translation>
+    </message>
+    <message>
+        <source>Nobody in the suite wears wristband %1.</source>
+        <translation>办案区内没有佩戴手环 %1 的人员。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are kept apart.</source>
+        <translation>%1 与 %2 已分开看管。</translation>
+    </message>
+    <message>
+        <source>%1 leaves the suite</source>
+        <translation>%1 离开办案区</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Taken by</source>
+        <translation>接收人(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Who took the person (escort, hospital, court, family)</source>
+        <translation>接收人员（押解、医院、法院、家属）</translation>
+    </message>
+    <message>
+        <source>The decision or receipt (optional)</source>
+        <translation>决定书或回执（可选）</translation>
+    </message>
+    <message>
+        <source>%1 has left the suite: %2.</source>
+        <translation>%1 已离开办案区：%2。</translation>
+    </message>
+    <message>
+        <source>Choose a person first.</source>
+        <translation>请先选择人员。</translation>
+    </message>
+    <message>
+        <source>Save the custody record as a PDF</source>
+        <translation>将办案区记录保存为 PDF</translation>
+    </message>
+    <message>
+        <source>custody-record-%1.pdf</source>
+        <translation>办案区记录-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Custody record: wristband %1</source>
+        <translation>办案区记录：手环 %1</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>%1 (masked)</source>
+        <translation>%1（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Hexhub · case management · custody record %1 · personal data masked</source>
+        <translation>Hexhub · 案件管理 · 办案区记录 %1 · 个人信息已脱敏</translation>
+    </message>
+    <message>
+        <source>The person held</source>
+        <translation>在区人员</translation>
+    </message>
+    <message>
+        <source>Every step of the stay</source>
+        <translation>在区期间的每一步</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
     </message>
 </context>
 <context>

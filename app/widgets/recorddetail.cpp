@@ -1,12 +1,12 @@
 // A record's detail in every module: masked personal data revealed with a reason, and the timeline.
 #include "recorddetail.h"
+#include "viewsupport.h"
 
 #include "widgetstr.h"
 
 #include "base/whenfinished.h"
 
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -62,12 +62,9 @@ void MaskedField::reveal()
 {
     if (!m_revealer || m_record == 0)
         return;
-    bool ok = false;
-    const QString reason = QInputDialog::getText(this, Tr::tr("Reveal %1").arg(m_what),
-                                                 Tr::tr("Why do you need it? The reason goes on record with your name."),
-                                                 QLineEdit::Normal, {}, &ok);
-    if (ok)
-        revealBecause(reason);
+    // The reason dialog every reveal asks with ("reasonDialog"): OK only once it says something.
+    if (const auto reason = askReason(this, Tr::tr("Reveal %1").arg(m_what), Tr::tr("Why do you need it? The reason goes on record with your name.")))
+        revealBecause(*reason);
 }
 
 void MaskedField::revealBecause(const QString& reason)

@@ -1,7 +1,10 @@
 #include "casemanagementmodule.h"
 #include "casecontext.h"
 #include "casepictures.h"
+#include "custodydesk.h"
 #include "custodywall.h"
+#include "recordtable.h"
+#include "viewsupport.h"
 #include "hexhub/case_management/snapshot.h"
 
 #include "hexhub/case_management/cases.h"
@@ -33,6 +36,28 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     // On the rail: how many people are in the custody suite now.
     context.setRailBadge(custodyRailBadge());
 
+    // A person in custody ("custody 42", a check's subject "custody:42") opens on the custody desk from anywhere.
+    context.addRecordKind(RecordKind{QStringLiteral("custody"), QStringLiteral("case_management.custody"), [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<CustodyDesk*>(view);
+                                         return desk && desk->openCustody(ref.toLongLong());
+                                     }});
+
+    // The custody desk: everyone booked in, the next check first, the person in view with their record.
+    ViewFactory desk;
+    desk.id = QStringLiteral("case_management.custody");
+    desk.title = tr("Custody");
+    desk.translatedTitle = [] { return tr("Custody"); };
+    desk.icon = QStringLiteral(":/hexhub/icons/case_management.svg");
+    desk.area = ViewFactory::Area::Central;
+    desk.permission = QString::fromLatin1(CustodyService::kViewPermission);
+    desk.create = [this](QWidget* parent) -> QWidget* {
+        auto* view = new CustodyDesk(*m_context, parent);
+        m_desks.removeAll(nullptr);
+        m_desks << view;
+        return view;
+    };
+    context.addView(desk);
+
     // The custody suite on a big screen: everyone held, where, for how long, the next check.
     ViewFactory wall;
     wall.id = QStringLiteral("case_management.custody_wall");
@@ -44,7 +69,63 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     wall.create = [this](QWidget* parent) -> QWidget* { return new CustodyWall(*m_context, parent); };
     wall.onDefaultWall = false; // a hub supervisor's default wall stays the hub's; the palette adds it
     context.addView(wall);
+
+    const auto command = [&context](const char* id, const QString& title, const char* shortcut, std::function<void()> trigger) {
+        Command c;
+        c.id = QString::fromLatin1(id);
+        c.title = title;
+        c.shortcut = QString::fromLatin1(shortcut);
+        c.permission = QString::fromLatin1(CustodyService::kManagePermission);
+        c.trigger = std::move(trigger);
+        context.addCommand(c);
+    };
+    const auto onDesk = [this, ctx = &context](std::function<void(CustodyDesk*)> action) {
+        return [this, ctx, action] {
+            if (!currentDesk())
+                ctx->openRecord(QStringLiteral("custody"), QStringLiteral("0"));
+            if (CustodyDesk* d = currentDesk())
+                action(d);
+        };
+    };
+    command("case_management.check_in", tr("Book a person into the custody suite"), "Ctrl+Shift+B", onDesk([](CustodyDesk* d) { d->checkIn(); }));
+    command("case_management.check", tr("Welfare check of the person in view"), "", onDesk([](CustodyDesk* d) { d->panel()->check(); }));
+    command("case_management.move", tr("Take the person in view to another room"), "", onDesk([](CustodyDesk* d) { d->panel()->move(); }));
+    command("case_management.interview", tr("Start or end the interview of the person in view"), "",
+            onDesk([](CustodyDesk* d) { d->panel()->interview(); }));
+    command("case_management.care", tr("Record a meal, rest or care given to the person in view"), "",
+            onDesk([](CustodyDesk* d) { d->panel()->care(); }));
+    command("case_management.risk", tr("Assess the risk of the person in view again"), "",
+            onDesk([](CustodyDesk* d) { d->panel()->assessRisk(); }));
+    command("case_management.apart", tr("Keep the person in view apart from another"), "",
+            onDesk([](CustodyDesk* d) { d->panel()->keepApart(); }));
+    command("case_management.release", tr("Release, transfer or hand over the person in view"), "",
+            onDesk([](CustodyDesk* d) { d->panel()->release(); }));
+    // Reading and printing need only the view permission.
+    Command ledger;
+    ledger.id = QStringLiteral("case_management.record");
+    ledger.title = tr("Save the custody record of the person in view as a PDF");
+    ledger.permission = QString::fromLatin1(CustodyService::kViewPermission);
+    ledger.trigger = onDesk([](CustodyDesk* d) { d->panel()->saveRecord(); });
+    context.addCommand(ledger);
+    Command list;
+    list.id = QStringLiteral("case_management.custody_csv");
+    list.title = tr("Export the custody list in view as CSV");
+    list.permission = QString::fromLatin1(CustodyService::kViewPermission);
+    list.trigger = onDesk([](CustodyDesk* d) { d->list()->exportCsv(); });
+    context.addCommand(list);
     return true;
+}
+
+CustodyDesk* CaseManagementModule::currentDesk() const
+{
+    return viewInActiveWindow(m_desks);
+}
+
+void CaseManagementModule::aboutToShutdown()
+{
+    for (const QPointer<CustodyDesk>& desk : std::as_const(m_desks))
+        delete desk.data();
+    m_desks.clear();
 }
 
 QString CaseManagementModule::displayName() const

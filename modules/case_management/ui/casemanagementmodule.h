@@ -2,15 +2,18 @@
 
 #include "module/module.h"
 
+#include <QPointer>
+
 #include <memory>
 
 namespace hexhub::cases {
 
 struct CaseContext;
+class CustodyDesk;
 
 /*!
  * Case management: case lifecycle, people in custody with safety timers, seized property and appraisal, fast track, deadlines.
- * Its views so far: the custody suite's wall (the desk, the case file and the rest follow with issue 22).
+ * Its views so far: the custody suite's desk and wall (the case desk, the case file and the rest follow with issue 22).
  */
 class CaseManagementModule final : public QObject, public hexhub::Module
 {
@@ -23,9 +26,14 @@ public:
     bool initialize(ModuleContext& context, QString& error) override;
     QString displayName() const override;
     QString displayDescription() const override;
+    void aboutToShutdown() override;
 
 private:
+    //! The custody desk a palette command acts on (viewInActiveWindow()).
+    CustodyDesk* currentDesk() const;
+
     std::unique_ptr<CaseContext> m_context;
+    QList<QPointer<CustodyDesk>> m_desks;
 };
 
 } // namespace hexhub::cases
