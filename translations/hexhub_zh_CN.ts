@@ -5449,6 +5449,10 @@
         <source>Export the custody list in view as CSV</source>
         <translation>将当前办案区名单导出为 CSV</translation>
     </message>
+    <message>
+        <source>Custody dashboard</source>
+        <translation>办案区仪表板</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CaseService</name>
@@ -6912,6 +6916,57 @@
         <translation>
             <numerusform>%n 次巡查已错过：请立即巡查并记录所见情况。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::Dashboard</name>
+    <message>
+        <source>booked in</source>
+        <translation>入区人数</translation>
+    </message>
+    <message>
+        <source>in the suite now</source>
+        <translation>当前在区人数</translation>
+    </message>
+    <message>
+        <source>checks missed now</source>
+        <translation>当前超时巡查</translation>
+    </message>
+    <message>
+        <source>limits run out now</source>
+        <translation>当前超时限</translation>
+    </message>
+    <message>
+        <source>checks made late</source>
+        <translation>迟到巡查</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 次中 %1 次</translation>
+    </message>
+    <message>
+        <source>median hours held</source>
+        <translation>在区时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Booked in per week</source>
+        <translation>每周入区人数</translation>
+    </message>
+    <message>
+        <source>Booked in per day</source>
+        <translation>每日入区人数</translation>
+    </message>
+    <message>
+        <source>Checks made late per week</source>
+        <translation>每周迟到巡查次数</translation>
+    </message>
+    <message>
+        <source>Checks made late per day</source>
+        <translation>每日迟到巡查次数</translation>
+    </message>
+    <message>
+        <source>How people left the suite</source>
+        <translation>离区方式</translation>
     </message>
 </context>
 <context>

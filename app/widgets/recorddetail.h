@@ -44,6 +44,12 @@ public:
      * empty value disables the button. A value revealed for another record is gone.
      */
     void setValue(qint64 recordKey, const QString& masked, Reveal reveal);
+    //! The caption and the name of the value again (the language changed); shown at the next setValue().
+    void setCaption(const QString& caption, const QString& what)
+    {
+        m_caption = caption;
+        m_what = what;
+    }
     //! What shows when the record has no value ("No reporter's contact.").
     void setEmptyText(const QString& text) { m_empty = text; }
     void clear();

@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 #include <QTranslator>
 #include <QVBoxLayout>
@@ -411,10 +412,14 @@ TEST_CASE("The language switches at run time, without a restart", "[shell][langu
     CHECK(window.rail()->badge(QStringLiteral("case_management")) == 2); // what was waiting stays
     CHECK(window.currentModule() == QStringLiteral("case_management"));
     CHECK(statusText(window, "storeIndicator").contains(QStringLiteral("数据存储已连接")));
-    auto* title = window.moduleView(QStringLiteral("case_management"))->findChild<QLabel*>();
-    REQUIRE(title);
-    CHECK(title->text() == QStringLiteral("案件管理"));
-    CHECK(window.moduleView(QStringLiteral("case_management"))->isVisible());
+    // The centre's desk follows: its list's columns and its panel in the new language.
+    QWidget* desk = window.moduleView(QStringLiteral("case_management"));
+    auto* list = desk->findChild<QTableView*>(QStringLiteral("custody"));
+    REQUIRE(list);
+    REQUIRE(waitUntil([&] { return list->model()->headerData(0, Qt::Horizontal).toString() == QStringLiteral("下次巡查"); }));
+    CHECK(desk->findChild<QWidget*>(QStringLiteral("custodyPanel"))->findChild<QLabel*>(QStringLiteral("title"))->text() ==
+          QStringLiteral("未选择人员"));
+    CHECK(desk->isVisible());
 
     window.showPalette();
     QTest::keyClicks(filter, QStringLiteral("English"));
@@ -422,6 +427,7 @@ TEST_CASE("The language switches at run time, without a restart", "[shell][langu
     CHECK(language.current() == QStringLiteral("en"));
     REQUIRE(waitUntil([&] { return window.rail()->button(QStringLiteral("case_management"))->text() == QStringLiteral("Case management"); }));
     CHECK(statusText(window, "storeIndicator").contains(QStringLiteral("Store connected")));
+    REQUIRE(waitUntil([&] { return list->model()->headerData(0, Qt::Horizontal).toString() == QStringLiteral("Next check"); }));
     CHECK_FALSE(language.set(QStringLiteral("xx_YY"))); // no such translation: nothing changes
     CHECK(language.current() == QStringLiteral("en"));
 }

@@ -1,7 +1,7 @@
 // The custody desk through the real window and the real plugin, by keyboard (issue 22 section 2): a
 // person booked in against an open case (N), checked (C), taken along the route (M), their name
 // revealed with a reason (R), released to who took them (X), the custody record printed as the
-// centre's ledger (P); the person opened from a deadline's subject ("custody:<id>"); the list's keys
+// centre's ledger (P); the suite's dashboard; the person opened from a deadline's subject ("custody:<id>"); the list's keys
 // do nothing for a hub supervisor who may only look, and the service refuses them whatever the desk shows.
 #include "base/error.h"
 #include "casedesk.h"
@@ -171,6 +171,19 @@ TEST_CASE("Custody desk: a person booked in, checked, moved, revealed with a rea
     CHECK(panel->findChild<QPushButton*>(QStringLiteral("ledger"))->isEnabled());
     auto* record = panel->findChild<JournalTimeline*>(QStringLiteral("custodyRecord"));
     REQUIRE(waitUntil([&] { return record->count() >= 4; }));
+
+    // The dashboard over the last 30 days: one booked in, nobody in the suite now, one check made, none late.
+    QDockWidget* dock = window.openPanel(QStringLiteral("case_management.dashboard"));
+    REQUIRE(dock);
+    auto* dashboard = dock->findChild<QWidget*>(QStringLiteral("case_management.dashboard"));
+    REQUIRE(dashboard);
+    REQUIRE(waitUntil([&] {
+        auto* tile = dashboard->findChild<QLabel*>(QStringLiteral("tile0"));
+        return tile && tile->text() == QStringLiteral("1");
+    }));
+    CHECK(dashboard->findChild<QLabel*>(QStringLiteral("tile1"))->text() == QStringLiteral("0"));
+    CHECK(dashboard->findChild<QLabel*>(QStringLiteral("tile4"))->text() == QStringLiteral("0 of 1"));
+    hv::backToWindow(window);
 
     // The person opened from a deadline's subject: every state, the record in view.
     d.tp->modules().openRecord(QStringLiteral("custody"), QString::number(id));

@@ -1,6 +1,7 @@
 #include "casemanagementmodule.h"
 #include "casecontext.h"
 #include "casepictures.h"
+#include "custodydashboard.h"
 #include "custodydesk.h"
 #include "custodywall.h"
 #include "recordtable.h"
@@ -69,6 +70,26 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     wall.create = [this](QWidget* parent) -> QWidget* { return new CustodyWall(*m_context, parent); };
     wall.onDefaultWall = false; // a hub supervisor's default wall stays the hub's; the palette adds it
     context.addView(wall);
+    // The dashboard: the suite's few numbers over a period the supervisor picks.
+    ViewFactory dashboard;
+    dashboard.id = QStringLiteral("case_management.dashboard");
+    dashboard.title = tr("Custody dashboard");
+    dashboard.translatedTitle = [] { return tr("Custody dashboard"); };
+    dashboard.icon = QStringLiteral(":/hexhub/icons/case_management.svg");
+    dashboard.area = ViewFactory::Area::Dock;
+    dashboard.permission = QString::fromLatin1(CustodyService::kViewPermission);
+    dashboard.create = [this](QWidget* parent) -> QWidget* {
+        CentreDashboardSpec spec;
+        spec.objectName = QStringLiteral("case_management.dashboard");
+        spec.store = &m_context->store;
+        spec.bus = &m_context->bus;
+        spec.clock = &m_context->clock;
+        spec.reloadOn = {QStringLiteral("custody.")};
+        spec.read = &readCustodyDashboard;
+        return centreDashboardOrWhy(spec, parent);
+    };
+    dashboard.onDefaultWall = false;
+    context.addView(dashboard);
 
     const auto command = [&context](const char* id, const QString& title, const char* shortcut, std::function<void()> trigger) {
         Command c;

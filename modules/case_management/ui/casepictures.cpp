@@ -71,7 +71,7 @@ ModulePictures casePictures()
         walk(book(QStringLiteral("P-102"), drunk), {QStringLiteral("Search room")});
         ModulePicture picture;
         picture.name = QStringLiteral("custody-wall");
-        picture.panels = {QStringLiteral("case_management.custody_wall")};
+        picture.panels = {QStringLiteral("case_management.custody_wall"), QStringLiteral("case_management.dashboard")};
         picture.size = QSize(1600, 900);
         picture.settleMs = 800;
         return QList<ModulePicture>{picture};

@@ -16,6 +16,7 @@
 #include "sqlpagemodel.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -115,9 +116,10 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_title->setFont(big);
-    m_person = new MaskedField(tr("Person: %1"), tr("the person in custody"), inner);
+    m_person = new MaskedField(QStringLiteral("%1"), QString(), inner);
     m_person->setObjectName(QStringLiteral("person"));
-    auto* facts = new QFormLayout;
+    m_facts = new QFormLayout;
+    auto* facts = m_facts;
     m_case = wrapped(inner, QStringLiteral("case"));
     m_basis = wrapped(inner, QStringLiteral("basis"));
     m_cause = wrapped(inner, QStringLiteral("cause"));
@@ -127,19 +129,19 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
     m_held = wrapped(inner, QStringLiteral("held"));
     m_next = wrapped(inner, QStringLiteral("nextCheck"));
     m_left = wrapped(inner, QStringLiteral("left"));
-    facts->addRow(tr("Case"), m_case);
-    facts->addRow(tr("Held on"), m_basis);
-    facts->addRow(tr("Cause"), m_cause);
-    facts->addRow(tr("Officer"), m_officer);
-    facts->addRow(tr("Risk"), m_risk);
-    facts->addRow(tr("Where"), m_where);
-    facts->addRow(tr("Held for"), m_held);
-    facts->addRow(tr("Next check"), m_next);
-    facts->addRow(tr("Left"), m_left);
+    facts->addRow(QString(), m_case);
+    facts->addRow(QString(), m_basis);
+    facts->addRow(QString(), m_cause);
+    facts->addRow(QString(), m_officer);
+    facts->addRow(QString(), m_risk);
+    facts->addRow(QString(), m_where);
+    facts->addRow(QString(), m_held);
+    facts->addRow(QString(), m_next);
+    facts->addRow(QString(), m_left);
 
     auto* buttons = new QGridLayout;
-    const auto action = [this, inner, buttons](const QString& name, const QString& text, void (CustodyPanel::*slot)()) {
-        auto* b = new QPushButton(text, inner);
+    const auto action = [this, inner, buttons](const QString& name, void (CustodyPanel::*slot)()) {
+        auto* b = new QPushButton(inner);
         b->setObjectName(name);
         b->setAutoDefault(false);
         connect(b, &QPushButton::clicked, this, slot);
@@ -147,14 +149,14 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
         m_actions << b;
     };
     // The keys are the list's (C, M, I, ... on a person), not mnemonics that would take the desk's Alt keys.
-    action(QStringLiteral("check"), tr("Check (C)"), &CustodyPanel::check);
-    action(QStringLiteral("move"), tr("Move (M)"), &CustodyPanel::move);
-    action(QStringLiteral("interview"), tr("Interview (I)"), &CustodyPanel::interview);
-    action(QStringLiteral("care"), tr("Care (F)"), &CustodyPanel::care);
-    action(QStringLiteral("risk"), tr("Risk (K)"), &CustodyPanel::assessRisk);
-    action(QStringLiteral("apart"), tr("Keep apart (A)"), &CustodyPanel::keepApart);
-    action(QStringLiteral("release"), tr("Release (X)"), &CustodyPanel::release);
-    action(QStringLiteral("ledger"), tr("Record PDF (P)"), &CustodyPanel::saveRecord);
+    action(QStringLiteral("check"), &CustodyPanel::check);
+    action(QStringLiteral("move"), &CustodyPanel::move);
+    action(QStringLiteral("interview"), &CustodyPanel::interview);
+    action(QStringLiteral("care"), &CustodyPanel::care);
+    action(QStringLiteral("risk"), &CustodyPanel::assessRisk);
+    action(QStringLiteral("apart"), &CustodyPanel::keepApart);
+    action(QStringLiteral("release"), &CustodyPanel::release);
+    action(QStringLiteral("ledger"), &CustodyPanel::saveRecord);
 
     m_message = new QLabel(inner);
     makeMessageLine(m_message, QStringLiteral("message"));
@@ -167,9 +169,9 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
     layout->addLayout(facts);
     layout->addLayout(buttons);
     layout->addWidget(m_message);
-    auto* recordTitle = new QLabel(tr("Custody record"), inner);
-    recordTitle->setBuddy(m_record);
-    layout->addWidget(recordTitle);
+    m_recordTitle = new QLabel(inner);
+    m_recordTitle->setBuddy(m_record);
+    layout->addWidget(m_recordTitle);
     layout->addWidget(m_record, 1);
 
     auto* scroll = new QScrollArea(this);
@@ -179,7 +181,32 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
-    showCustody(Custody{});
+    retranslate();
+}
+
+void CustodyPanel::retranslate()
+{
+    m_person->setCaption(tr("Person: %1"), tr("the person in custody"));
+    const QList<std::pair<QLabel*, QString>> facts{{m_case, tr("Case")},       {m_basis, tr("Held on")},   {m_cause, tr("Cause")},
+                                                   {m_officer, tr("Officer")}, {m_risk, tr("Risk")},       {m_where, tr("Where")},
+                                                   {m_held, tr("Held for")},   {m_next, tr("Next check")}, {m_left, tr("Left")}};
+    for (const auto& [field, label] : facts)
+        if (auto* name = qobject_cast<QLabel*>(m_facts->labelForField(field)))
+            name->setText(label);
+    const QStringList texts{tr("Check (C)"),   tr("Move (M)"),      m_running ? tr("End interview (I)") : tr("Interview (I)"),
+                            tr("Care (F)"),    tr("Risk (K)"),      tr("Keep apart (A)"),
+                            tr("Release (X)"), tr("Record PDF (P)")};
+    for (int i = 0; i < m_actions.size() && i < texts.size(); ++i)
+        m_actions[i]->setText(texts[i]);
+    m_recordTitle->setText(tr("Custody record"));
+    showCustody(m_custody);
+}
+
+void CustodyPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void CustodyPanel::show(qint64 id)
@@ -596,11 +623,9 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
     setObjectName(QStringLiteral("case_management.custody"));
     m_list = new RecordTable(context.store, this);
     m_list->setTableName(QStringLiteral("custody"));
-    m_list->setSearchPlaceholder(tr("Search by wristband, case number or cause (Ctrl+F)"));
-    m_state = m_list->addFilter(QStringLiteral("state"), {{tr("In the suite"), QStringLiteral("in")},
-                                                          {tr("Checks due within 15 minutes or missed"), QStringLiteral("due")},
-                                                          {tr("Left the suite"), QStringLiteral("left")},
-                                                          {tr("Everyone"), QString()}});
+    m_state = m_list->addFilter(
+        QStringLiteral("state"),
+        {{QString(), QStringLiteral("in")}, {QString(), QStringLiteral("due")}, {QString(), QStringLiteral("left")}, {QString(), QString()}});
     m_list->setCountText([](int rows) { return tr("%n person(s)", nullptr, rows); });
     PagedQuery q;
     q.from = QStringLiteral("cm_custody c JOIN cm_cases k ON k.id = c.case_id LEFT JOIN cm_rooms r ON r.id = c.room_id");
@@ -671,6 +696,7 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
         }
     });
     m_list->model()->setQuery(q);
+    retranslate(false);
     m_list->table()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
     m_list->setLiveCells(true);
     const QFontMetrics fm = m_list->table()->fontMetrics();
@@ -715,6 +741,33 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
     });
     minute->start();
     applyFilter();
+}
+
+void CustodyDesk::retranslate(bool headers)
+{
+    m_list->setSearchPlaceholder(tr("Search by wristband, case number or cause (Ctrl+F)"));
+    const QStringList states{tr("In the suite"), tr("Checks due within 15 minutes or missed"), tr("Left the suite"), tr("Everyone")};
+    for (int i = 0; i < m_state->count() && i < states.size(); ++i)
+        m_state->setItemText(i, states[i]);
+    m_list->updateCount();
+    if (!headers)
+        return;
+    PagedQuery q = m_list->model()->query();
+    const QStringList names{tr("Next check"), tr("Wristband"), tr("Person (masked)"), tr("Case"),  tr("Where"),
+                            tr("Held on"),    tr("Risk"),      tr("Held for"),        tr("Limit"), tr("State")};
+    for (int i = 0; i < q.columns.size() && i < names.size(); ++i)
+        q.columns[i].header = names[i];
+    const qint64 current = m_list->currentRecord();
+    m_list->model()->setQuery(q);
+    if (current > 0)
+        m_list->selectRecord(current);
+}
+
+void CustodyDesk::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(true);
 }
 
 void CustodyDesk::applyFilter()

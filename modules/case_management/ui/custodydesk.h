@@ -12,6 +12,7 @@
 #include <optional>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 
@@ -66,7 +67,12 @@ Q_SIGNALS:
     void changed(qint64 id);
     void loaded(qint64 id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    //! Every text the panel shows, in the language in use (at the start and on a language change).
+    void retranslate();
     void showCustody(const Custody& custody);
     bool may(const char* button) const;
 
@@ -86,6 +92,8 @@ private:
     QLabel* m_next;
     QLabel* m_left;
     MaskedField* m_person;
+    QFormLayout* m_facts;
+    QLabel* m_recordTitle;
     JournalTimeline* m_record;
     QLabel* m_message;
     QList<QPushButton*> m_actions;
@@ -104,7 +112,12 @@ public:
     //! Shows custody `id` (a link, the palette, a deadline "custody:<id>"): the filter set to everyone, the search cleared.
     bool openCustody(qint64 id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    //! The search's hint, the filter's choices and the count in the language in use; the columns' names too with `headers`.
+    void retranslate(bool headers);
     void applyFilter();
 
     CaseContext& m_context;
