@@ -5942,6 +5942,38 @@
         <comment>a risk and what was seen</comment>
         <translation>%1。%2</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>房间(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>On the route</source>
+        <translation>所在环节</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Who is in it (wristbands)</source>
+        <translation>在内人员（手环）</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CustodyPanel</name>

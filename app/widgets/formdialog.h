@@ -82,6 +82,13 @@ struct FormDialog
         form->addRow(label, spin);
         return spin;
     }
+    //! OK (or Enter) closes it, nothing saved: the caller reads the fields (a choice to make, not a record to save).
+    bool ask()
+    {
+        QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        dialog.resize(std::max(480, dialog.sizeHint().width()), dialog.sizeHint().height());
+        return dialog.exec() == QDialog::Accepted;
+    }
     //! OK (or Enter) runs `save`; the dialog stays open with the reason when it fails.
     template <typename T> bool run(std::function<QFuture<T>()> save)
     {

@@ -438,6 +438,14 @@ QVariant SqlPageModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
+void SqlPageModel::setHeaders(const QStringList& headers)
+{
+    for (int i = 0; i < m_query.columns.size() && i < headers.size(); ++i)
+        m_query.columns[i].header = headers[i];
+    if (!m_query.columns.isEmpty())
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, int(m_query.columns.size()) - 1);
+}
+
 QVariant SqlPageModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= m_query.columns.size())

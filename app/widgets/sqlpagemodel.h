@@ -72,6 +72,8 @@ public:
 
     //! Starts over with a new query.
     void setQuery(const PagedQuery& query);
+    //! The columns' names again (the language changed), in order; the rows stay as they are.
+    void setHeaders(const QStringList& headers);
     const PagedQuery& query() const { return m_query; }
     //! Keeps the columns and order, changes the filter.
     void setFilter(const SqlFragment& where);

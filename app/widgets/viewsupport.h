@@ -67,6 +67,30 @@ void whenLatest(QObject* owner, LatestRead& latest, const QFuture<T>& future, Ha
 }
 
 /*!
+ * A detail panel showing record `id`: `show(T{})` at once when there is none; else `show()` with what
+ * `read()` answers, unless a newer read began meanwhile (whenLatest()), or `show(T{})` and the reason
+ * in `message` when the read fails; then `loaded()`.
+ */
+template <typename T, typename Read, typename Show, typename Loaded>
+void showWhenRead(QObject* owner, LatestRead& latest, qint64 id, Read&& read, QLabel* message, Show show, Loaded loaded)
+{
+    if (id <= 0) {
+        latest.invalidate();
+        show(T{});
+        return;
+    }
+    whenLatest(owner, latest, QFuture<T>(read()), [message, show, loaded](QFuture<T> done) {
+        try {
+            show(done.result());
+        } catch (const std::exception& e) {
+            show(T{});
+            message->setText(QString::fromUtf8(e.what()));
+        }
+        loaded();
+    });
+}
+
+/*!
  * A dialog's save: its buttons wait while `saving` runs; then the dialog closes, or stays open with
  * the reason in `message` and its buttons back.
  */

@@ -155,7 +155,7 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
         // The offscreen platform has no window manager to activate a dialog as it opens (keys would
         // meet the main window's shortcuts first): activate it as one would.
         QApplication::setActiveWindow(reason);
-        QTest::qWaitForWindowActive(reason);
+        CHECK(QTest::qWaitForWindowActive(reason));
         auto* field = reason->findChild<QLineEdit*>(QStringLiteral("reason"));
         field->setFocus();
         type(field, QStringLiteral("Seventy accounts on shared devices and proxies"));

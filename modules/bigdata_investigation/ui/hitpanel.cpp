@@ -118,19 +118,9 @@ HitPanel::HitPanel(BigDataContext& context, QWidget* parent) : QWidget(parent), 
 
 void HitPanel::show(qint64 hitId)
 {
-    if (hitId <= 0) {
-        m_latest.invalidate();
-        showHit({});
-        return;
-    }
-    whenLatest(this, m_latest, m_context.models.hit(hitId), [this](QFuture<StoredHit> done) {
-        try {
-            showHit(done.result());
-        } catch (const std::exception& e) {
-            showHit({});
-            m_message->setText(errorText(e));
-        }
-    });
+    showWhenRead<StoredHit>(
+        this, m_latest, hitId, [this, hitId] { return m_context.models.hit(hitId); }, m_message, [this](const StoredHit& hit) { showHit(hit); },
+        [] {});
 }
 
 void HitPanel::showHit(const StoredHit& hit)

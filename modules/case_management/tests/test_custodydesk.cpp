@@ -7,6 +7,7 @@
 #include "casedesk.h"
 #include "hubviewtest.h"
 #include "recorddetail.h"
+#include "shared/deadlines.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -56,6 +57,15 @@ TEST_CASE("Custody desk: a person booked in, checked, moved, revealed with a rea
     REQUIRE(panel);
     auto* title = panel->findChild<QLabel*>(QStringLiteral("title"));
     auto* message = panel->findChild<QLabel*>(QStringLiteral("message"));
+    // Each fact with its name beside it.
+    const auto named = [panel](const QString& text) {
+        for (QLabel* label : panel->findChildren<QLabel*>())
+            if (label->text() == text)
+                return true;
+        return false;
+    };
+    for (const char* fact : {"Case", "Held on", "Cause", "Officer", "Risk", "Where", "Held for", "Next check", "Left"})
+        CHECK(named(QString::fromLatin1(fact)));
 
     // N: the booking, field after field with Tab; the basis by arrow keys; Enter on the last box saves.
     whenModal(QStringLiteral("checkInDialog"), [&](QDialog* dialog) {
@@ -135,6 +145,19 @@ TEST_CASE("Custody desk: a person booked in, checked, moved, revealed with a rea
     REQUIRE(waitUntil([&] { return d.text(QStringLiteral("SELECT stage FROM cm_custody WHERE id = ?"), {id}) == QStringLiteral("search"); }));
     hv::backToWindow(window);
     REQUIRE(waitUntil([&] { return title->text().startsWith(QStringLiteral("Wristband W-0701 · Search")); }));
+    // Alt+R: the rooms along the route, who is in each now; Alt+P back to the people.
+    hv::key(table, Qt::Key_R, Qt::AltModifier);
+    auto* rooms = desk->findChild<QTableWidget*>(QStringLiteral("rooms"));
+    REQUIRE(rooms);
+    REQUIRE(waitUntil([&] {
+        for (int row = 0; row < rooms->rowCount(); ++row)
+            if (rooms->item(row, 0) && rooms->item(row, 0)->text() == QStringLiteral("Search room"))
+                return rooms->item(row, 3)->text() == QStringLiteral("W-0701") && rooms->item(row, 2)->text() == QStringLiteral("1 of 1");
+        return false;
+    }));
+    CHECK(rooms->isVisible());
+    hv::key(rooms, Qt::Key_P, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return table->isVisible() && table->hasFocus(); }));
 
     // R: the name, with a reason, on the audit trail.
     whenModal(QStringLiteral("reasonDialog"), [](QDialog* dialog) {
@@ -263,4 +286,38 @@ TEST_CASE("Custody desk: a hub supervisor who may only look gets no form, and th
     // Hiding the buttons is not the control: the service refuses the supervisor's check.
     CHECK_THROWS_AS(await(d.custody->check(k.id, WelfareCondition::Well, QString())), PermissionDenied);
     CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM cm_welfare_checks")) == 0);
+}
+
+TEST_CASE("Custody desk: a welfare check missed alarms the suite's desk at its minute, and goes up to the hub's supervisor unacknowledged",
+          "[case_management][custody][gui]")
+{
+    casedesk::Desk d;
+    const Case c = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Fight outside the Harbour Bar"), QString()}));
+    CustodyRisk drunk;
+    drunk.intoxicated = true;
+    drunk.notes = QStringLiteral("Unsteady, smells of alcohol");
+    await(d.custody->checkIn(NewCustody{c.id, QStringLiteral("Zhao Lei, ID 110101199202023333"), QStringLiteral("W-0901"),
+                                        QStringLiteral("Suspected of the assault"), QStringLiteral("Art. 82"), CustodyBasis::Detention, false,
+                                        QStringLiteral("Sgt. Li Na"), drunk}));
+    const auto alarms = [](shell::MainWindow& window, const QString& title) {
+        int n = 0;
+        for (const shell::Notification& note : window.notifications()->all())
+            n += note.title.startsWith(title) && note.title.contains(QStringLiteral("W-0901"));
+        return n;
+    };
+    // The suite's desk: nothing at first; 31 minutes on the clock (the check at 30, intoxicated), one alarm.
+    shell::MainWindow suite(*d.tp);
+    showDesk(suite);
+    REQUIRE(waitUntil([&] { return suite.deadlines()->isLoaded(); }));
+    CHECK(alarms(suite, QStringLiteral("Deadline missed")) == 0);
+    d.advance(31 * 60'000);
+    REQUIRE(waitUntil([&] { return alarms(suite, QStringLiteral("Deadline missed")) == 1; }));
+    // Five minutes more and nobody acknowledged it: the hub's supervisor is alerted as a priority.
+    d.as(QStringLiteral("hugo"));
+    shell::MainWindow hub(*d.tp);
+    hub.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&hub));
+    REQUIRE(waitUntil([&] { return hub.deadlines()->isLoaded(); }));
+    d.advance(5 * 60'000);
+    REQUIRE(waitUntil([&] { return alarms(hub, QStringLiteral("Escalated")) == 1; }));
 }

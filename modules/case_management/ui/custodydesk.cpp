@@ -23,8 +23,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace hexhub::cases {
 
@@ -129,15 +132,15 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
     m_held = wrapped(inner, QStringLiteral("held"));
     m_next = wrapped(inner, QStringLiteral("nextCheck"));
     m_left = wrapped(inner, QStringLiteral("left"));
-    facts->addRow(QString(), m_case);
-    facts->addRow(QString(), m_basis);
-    facts->addRow(QString(), m_cause);
-    facts->addRow(QString(), m_officer);
-    facts->addRow(QString(), m_risk);
-    facts->addRow(QString(), m_where);
-    facts->addRow(QString(), m_held);
-    facts->addRow(QString(), m_next);
-    facts->addRow(QString(), m_left);
+    facts->addRow(new QLabel(inner), m_case);
+    facts->addRow(new QLabel(inner), m_basis);
+    facts->addRow(new QLabel(inner), m_cause);
+    facts->addRow(new QLabel(inner), m_officer);
+    facts->addRow(new QLabel(inner), m_risk);
+    facts->addRow(new QLabel(inner), m_where);
+    facts->addRow(new QLabel(inner), m_held);
+    facts->addRow(new QLabel(inner), m_next);
+    facts->addRow(new QLabel(inner), m_left);
 
     auto* buttons = new QGridLayout;
     const auto action = [this, inner, buttons](const QString& name, void (CustodyPanel::*slot)()) {
@@ -211,20 +214,9 @@ void CustodyPanel::changeEvent(QEvent* event)
 
 void CustodyPanel::show(qint64 id)
 {
-    if (id <= 0) {
-        m_loads.invalidate();
-        showCustody(Custody{});
-        return;
-    }
-    whenLatest(this, m_loads, m_context.custody.custodyOf(id), [this, id](QFuture<Custody> done) {
-        try {
-            showCustody(done.result());
-        } catch (const std::exception& e) {
-            showCustody(Custody{});
-            m_message->setText(errorText(e));
-        }
-        Q_EMIT loaded(id);
-    });
+    showWhenRead<Custody>(
+        this, m_loads, id, [this, id] { return m_context.custody.custodyOf(id); }, m_message,
+        [this](const Custody& custody) { showCustody(custody); }, [this, id] { Q_EMIT loaded(id); });
 }
 
 void CustodyPanel::showCustody(const Custody& custody)
@@ -696,13 +688,12 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
         }
     });
     m_list->model()->setQuery(q);
-    retranslate(false);
     m_list->table()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
     m_list->setLiveCells(true);
     const QFontMetrics fm = m_list->table()->fontMetrics();
     m_list->table()->setColumnWidth(0, fm.horizontalAdvance(QStringLiteral("MISSED 12 h 00 min ago")) + 16);
     m_list->table()->setColumnWidth(1, fm.horizontalAdvance(QStringLiteral("W-00000")) + 16);
-    m_list->table()->setColumnWidth(2, fm.horizontalAdvance(QLatin1Char('x')) * 12);
+    m_list->table()->setColumnWidth(2, std::max(fm.horizontalAdvance(QLatin1Char('x')) * 12, fm.horizontalAdvance(tr("Person (masked)")) + 24));
     m_list->table()->setColumnWidth(3, fm.horizontalAdvance(QStringLiteral("C-2026-000000")) + 16);
     m_panel = new CustodyPanel(context, this);
     m_list->setDetail(m_panel, 440);
@@ -723,14 +714,35 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
     m_list->addRowKey(QKeySequence(Qt::Key_P), [this] { m_panel->saveRecord(); });
     m_list->addRowKey(QKeySequence(Qt::Key_R), [this] { m_panel->person()->reveal(); });
     m_list->addRowKey(QKeySequence(Qt::Key_N), [this] { checkIn(); });
+    // Two pages: the people, and the suite's rooms along the route with who is in each now.
+    m_rooms = new QTableWidget(0, 4, this);
+    m_rooms->setObjectName(QStringLiteral("rooms"));
+    m_rooms->verticalHeader()->hide();
+    m_rooms->horizontalHeader()->setStretchLastSection(true);
+    m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rooms->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("deskPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_list, QString());
+    m_pages->addTab(m_rooms, QString());
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        QWidget* focus = page == 1 ? static_cast<QWidget*>(m_rooms) : static_cast<QWidget*>(m_list->table());
+        setFocusProxy(focus);
+        focus->setFocus(Qt::OtherFocusReason);
+        if (page == 1)
+            reloadRooms();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_list);
+    layout->addWidget(m_pages);
     setFocusProxy(m_list->table());
     reloadOnEvents(context.bus, this, {QStringLiteral("custody."), QStringLiteral("case.")}, 300, [this] {
         m_list->model()->refresh();
         if (m_panel->custodyId() > 0)
             m_panel->reload();
+        if (m_pages->currentWidget() == m_rooms)
+            reloadRooms();
     });
     // "Due within 15 minutes" is measured from now: read again each minute of clock time.
     auto* minute = new ClockTimer(context.clock, this);
@@ -740,34 +752,63 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
             applyFilter();
     });
     minute->start();
+    retranslate();
     applyFilter();
 }
 
-void CustodyDesk::retranslate(bool headers)
+void CustodyDesk::showRooms()
 {
+    m_pages->setCurrentWidget(m_rooms);
+}
+
+void CustodyDesk::reloadRooms()
+{
+    whenLatest(this, m_roomRead, m_context.custody.rooms(), [this](QFuture<QList<Room>> done) {
+        QList<Room> rooms;
+        try {
+            rooms = done.result();
+        } catch (const std::exception& e) {
+            m_rooms->setRowCount(1);
+            m_rooms->setItem(0, 0, new QTableWidgetItem(errorText(e)));
+            return;
+        }
+        m_rooms->setRowCount(int(rooms.size()));
+        for (int row = 0; row < rooms.size(); ++row) {
+            const Room& r = rooms[row];
+            const bool full = r.occupants.size() >= r.capacity;
+            const QStringList cells{custodyRoomName(r.name), custodyStageName(r.kind), tr("%1 of %2").arg(r.occupants.size()).arg(r.capacity),
+                                    r.occupants.isEmpty() ? tr("empty") : r.occupants.join(QStringLiteral(", "))};
+            for (int column = 0; column < cells.size(); ++column) {
+                auto* item = new QTableWidgetItem(cells[column]);
+                if (column == 2 && full)
+                    item->setForeground(QColor(0xd9, 0x8c, 0x00));
+                m_rooms->setItem(row, column, item);
+            }
+        }
+    });
+}
+
+void CustodyDesk::retranslate()
+{
+    m_pages->setTabText(0, tr("&People"));
+    m_pages->setTabText(1, tr("&Rooms"));
+    m_rooms->setHorizontalHeaderLabels({tr("Room"), tr("On the route"), tr("Places"), tr("Who is in it (wristbands)")});
+    if (m_pages->currentWidget() == m_rooms)
+        reloadRooms();
     m_list->setSearchPlaceholder(tr("Search by wristband, case number or cause (Ctrl+F)"));
     const QStringList states{tr("In the suite"), tr("Checks due within 15 minutes or missed"), tr("Left the suite"), tr("Everyone")};
     for (int i = 0; i < m_state->count() && i < states.size(); ++i)
         m_state->setItemText(i, states[i]);
     m_list->updateCount();
-    if (!headers)
-        return;
-    PagedQuery q = m_list->model()->query();
-    const QStringList names{tr("Next check"), tr("Wristband"), tr("Person (masked)"), tr("Case"),  tr("Where"),
-                            tr("Held on"),    tr("Risk"),      tr("Held for"),        tr("Limit"), tr("State")};
-    for (int i = 0; i < q.columns.size() && i < names.size(); ++i)
-        q.columns[i].header = names[i];
-    const qint64 current = m_list->currentRecord();
-    m_list->model()->setQuery(q);
-    if (current > 0)
-        m_list->selectRecord(current);
+    m_list->model()->setHeaders({tr("Next check"), tr("Wristband"), tr("Person (masked)"), tr("Case"), tr("Where"), tr("Held on"), tr("Risk"),
+                                 tr("Held for"), tr("Limit"), tr("State")});
 }
 
 void CustodyDesk::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
-        retranslate(true);
+        retranslate();
 }
 
 void CustodyDesk::applyFilter()
@@ -801,6 +842,7 @@ bool CustodyDesk::openCustody(qint64 id)
 {
     if (id <= 0)
         return false;
+    m_pages->setCurrentWidget(m_list);
     m_state->setCurrentIndex(m_state->count() - 1);
     m_list->search()->clear();
     applyFilter();

@@ -15,6 +15,8 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QPushButton;
+class QTabWidget;
+class QTableWidget;
 
 namespace hexhub {
 class JournalTimeline;
@@ -106,6 +108,9 @@ public:
     CustodyDesk(CaseContext& context, QWidget* parent = nullptr);
 
     RecordTable* list() const { return m_list; }
+    QTableWidget* rooms() const { return m_rooms; }
+    //! The rooms page (Alt+R) or the people (Alt+P).
+    void showRooms();
     CustodyPanel* panel() const { return m_panel; }
     //! N, Ctrl+Shift+N: a person booked in at the intake desk ("checkInDialog").
     void checkIn();
@@ -116,14 +121,19 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    //! The search's hint, the filter's choices and the count in the language in use; the columns' names too with `headers`.
-    void retranslate(bool headers);
+    //! The pages' names, the search's hint, the filter's choices, the count and the columns' names in the language in use.
+    void retranslate();
     void applyFilter();
+    //! The rooms page: every room along the route, its places and who is in it now.
+    void reloadRooms();
 
     CaseContext& m_context;
     RecordTable* m_list;
     QComboBox* m_state;
     CustodyPanel* m_panel;
+    QTabWidget* m_pages;
+    QTableWidget* m_rooms;
+    LatestRead m_roomRead;
 };
 
 } // namespace hexhub::cases

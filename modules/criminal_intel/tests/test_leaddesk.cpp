@@ -30,7 +30,7 @@ void answerTip(const QString& summary, const QString& source)
 {
     whenModal(QStringLiteral("tipDialog"), [summary, source](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         auto* what = d->findChild<QLineEdit*>(QStringLiteral("summary"));
         what->setFocus();
         type(what, summary);
@@ -82,7 +82,7 @@ TEST_CASE("Leads desk: a tip recorded, graded, assigned, and its repeat merged, 
     // G: B (usually reliable), 2 (probably true), the handling conditions, the reason.
     whenModal(QStringLiteral("gradeDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         auto* source = d->findChild<QComboBox*>(QStringLiteral("sourceGrade"));
         source->setFocus();
         key(source, Qt::Key_B);
@@ -121,7 +121,7 @@ TEST_CASE("Leads desk: a tip recorded, graded, assigned, and its repeat merged, 
     // A: to herself, proposed; Enter.
     whenModal(QStringLiteral("assignDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         key(d->findChild<QComboBox*>(QStringLiteral("analyst")), Qt::Key_Return);
     });
     table->setFocus();
@@ -140,7 +140,7 @@ TEST_CASE("Leads desk: a tip recorded, graded, assigned, and its repeat merged, 
                                    && duplicates->item(0)->data(Qt::UserRole).toLongLong() == 1; }));
     whenModal(QStringLiteral("mergeDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         auto* reason = d->findChild<QLineEdit*>(QStringLiteral("reason"));
         reason->setFocus();
         type(reason, QStringLiteral("Same stalls, same nights"));

@@ -90,7 +90,7 @@ void answer(const QString& name, std::function<void(QDialog*)> fill)
 {
     whenModal(name, [fill](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         fill(d);
         key(QApplication::focusWidget(), Qt::Key_Return);
     });
@@ -235,7 +235,7 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     canvas->setFocus();
     whenModal(QStringLiteral("entityDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         auto* label = d->findChild<QLineEdit*>(QStringLiteral("label"));
         label->setFocus();
         type(label, QStringLiteral("137-1408-2291"));
@@ -273,7 +273,7 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     canvas->setFocus();
     whenModal(QStringLiteral("reasonDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         auto* field = d->findChild<QLineEdit*>(QStringLiteral("reason"));
         field->setFocus();
         type(field, QStringLiteral("Same number, written another way"));
@@ -365,7 +365,7 @@ TEST_CASE("Link chart: a lead charted, expanded, linked with its provenance, ana
     select(chart, ring.chen);
     whenModal(QStringLiteral("reasonDialog"), [](QDialog* d) {
         QApplication::setActiveWindow(d);
-        QTest::qWaitForWindowActive(d);
+        CHECK(QTest::qWaitForWindowActive(d));
         auto* field = d->findChild<QLineEdit*>(QStringLiteral("reason"));
         field->setFocus();
         type(field, QStringLiteral("Matching the custody record"));

@@ -282,8 +282,8 @@ quint64 ChartCanvas::fingerprint() const
     }
     mix(quint64(edges.size()));
     for (const Edge& e : edges)
-        mix(quint64(quint32(e.a)) | quint64(quint32(e.b)) << 32 ^ (quint64(e.visible) | quint64(e.onPath) << 1 | quint64(e.changed) << 2 |
-                                                                  quint64(e.link.directed) << 3 | quint64(int(e.link.confidence)) << 4));
+        mix(quint64(quint32(e.a)) | ((quint64(quint32(e.b)) << 32) ^ (quint64(e.visible) | quint64(e.onPath) << 1 | quint64(e.changed) << 2 |
+                                                                    quint64(e.link.directed) << 3 | quint64(int(e.link.confidence)) << 4)));
     for (const Note& note : notes) {
         real(note.pos.x());
         real(note.pos.y());

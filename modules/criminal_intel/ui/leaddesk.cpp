@@ -167,20 +167,9 @@ LeadPanel::LeadPanel(IntelContext& context, QWidget* parent)
 
 void LeadPanel::show(qint64 id)
 {
-    if (id <= 0) {
-        m_loads.invalidate();
-        showLead(Lead{});
-        return;
-    }
-    whenLatest(this, m_loads, m_context.leads.lead(id), [this, id](QFuture<Lead> done) {
-        try {
-            showLead(done.result());
-        } catch (const std::exception& e) {
-            showLead(Lead{});
-            m_message->setText(errorText(e));
-        }
-        Q_EMIT loaded(id);
-    });
+    showWhenRead<Lead>(
+        this, m_loads, id, [this, id] { return m_context.leads.lead(id); }, m_message, [this](const Lead& lead) { showLead(lead); },
+        [this, id] { Q_EMIT loaded(id); });
 }
 
 void LeadPanel::showLead(const Lead& lead)

@@ -1,4 +1,5 @@
 #include "linkchart.h"
+#include "formdialog.h"
 #include "intelcontext.h"
 #include "intelviews_p.h"
 
@@ -49,32 +50,8 @@ namespace hexhub::criminalintel {
 namespace {
 
 
-// A small form dialog: the fields given, OK (the default button) and Cancel.
-struct Form
-{
-    QDialog dialog;
-    QFormLayout* form;
-    QDialogButtonBox* buttons;
-    Form(QWidget* parent, const QString& name, const QString& title)
-        : dialog(parent)
-    {
-        dialog.setObjectName(name);
-        dialog.setWindowTitle(title);
-        auto* layout = new QVBoxLayout(&dialog);
-        form = new QFormLayout;
-        layout->addLayout(form);
-        buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        buttons->button(QDialogButtonBox::Ok)->setDefault(true);
-        QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        layout->addWidget(buttons);
-    }
-    bool run()
-    {
-        dialog.resize(std::max(460, dialog.sizeHint().width()), dialog.sizeHint().height());
-        return dialog.exec() == QDialog::Accepted;
-    }
-};
+// The chart's small dialogs: the fields given, OK (the default button) and Cancel (formdialog.h).
+using Form = FormDialog;
 
 // The time a link is placed at: when it began, else when it was recorded.
 qint64 linkTime(const Link& l)
@@ -675,7 +652,7 @@ void LinkChart::askSteps()
     steps->setValue(2);
     f.form->addRow(tr("&Steps out"), steps);
     steps->setFocus();
-    if (f.run())
+    if (f.ask())
         expand(steps->value());
 }
 
@@ -750,7 +727,7 @@ void LinkChart::linkMarked()
     evidence->setObjectName(QStringLiteral("evidence"));
     f.form->addRow(tr("&Evidence"), evidence);
     relation->setFocus();
-    if (!f.run())
+    if (!f.ask())
         return;
     const QString typed = relation->currentText().trimmed();
     const int known = relation->findText(typed);
@@ -833,7 +810,7 @@ void LinkChart::addEntity()
     connect(label, &QLineEdit::textChanged, &f.dialog, check);
     connect(kind, &QComboBox::currentIndexChanged, &f.dialog, check);
     label->setFocus();
-    if (!f.run())
+    if (!f.ask())
         return;
     if (chosen > 0) {
         addItems({chosen});
@@ -916,7 +893,7 @@ void LinkChart::addNote()
     text->setMaxLength(300);
     f.form->addRow(tr("&Note"), text);
     text->setFocus();
-    if (!f.run() || text->text().trimmed().isEmpty())
+    if (!f.ask() || text->text().trimmed().isEmpty())
         return;
     const int at = m_canvas->current();
     const QPointF where = at >= 0 ? m_canvas->nodes[at].pos + QPointF(30, -80) : m_canvas->centre();
@@ -1296,7 +1273,7 @@ void LinkChart::save()
         name->setText(m_chartTitle.left(120));
         f.form->addRow(tr("&Title"), name);
         name->setFocus();
-        if (!f.run())
+        if (!f.ask())
             return;
         title = name->text();
     }
@@ -1340,7 +1317,7 @@ void LinkChart::openSaved()
         f.form->addRow(list);
         connect(list, &QListWidget::itemActivated, &f.dialog, &QDialog::accept);
         list->setFocus();
-        if (f.run() && list->currentItem())
+        if (f.ask() && list->currentItem())
             openChart(list->currentItem()->data(Qt::UserRole).toLongLong());
     });
 }

@@ -125,7 +125,7 @@ TEST_CASE("Hub board: an incident is created, dispatched and noted with the keyb
     table->setFocus();
     whenModal(QStringLiteral("reasonDialog"), [](QDialog* ask) {
         QApplication::setActiveWindow(ask);
-        QTest::qWaitForWindowActive(ask);
+        CHECK(QTest::qWaitForWindowActive(ask));
         auto* field = ask->findChild<QLineEdit*>(QStringLiteral("reason"));
         field->setFocus();
         type(field, QStringLiteral("Same people as last month's rooftop protest?"));
