@@ -207,11 +207,7 @@ SqlFragment accountFilter(const QString& filter, bool exact)
         return {QStringLiteral(" WHERE u.name = ?"), {filter}};
     if (filter.isEmpty())
         return {};
-    QString escaped = filter.toLower();
-    escaped.replace(u'\\', QStringLiteral("\\\\"))
-        .replace(u'%', QStringLiteral("\\%"))
-        .replace(u'_', QStringLiteral("\\_"));
-    const QString pattern = u'%' + escaped + u'%';
+    const QString pattern = likePattern(filter.toLower());
     return {QStringLiteral(" WHERE lower(u.name) LIKE ? ESCAPE '\\' OR lower(u.display_name) LIKE ? ESCAPE '\\'"),
             {pattern, pattern}};
 }

@@ -54,13 +54,6 @@ void checkIdentifiers(const TextSearchTarget& target)
         throw StoreError(Tr::tr("A text search needs a table and at least one column."));
 }
 
-QString likePattern(const QString& term)
-{
-    QString escaped = term;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
 // One term matched by LIKE on any of the columns (`like` is LIKE or ILIKE).
 void addLikeTerm(SqlFragment& out, const TextSearchTarget& target, const QString& alias, const QString& term,
                  const QString& like)
@@ -94,6 +87,13 @@ bool unsegmented(const QString& term)
 }
 
 } // namespace
+
+QString likePattern(const QString& term)
+{
+    QString escaped = term;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
 
 SqlFragment SqliteDialect::textSearch(const TextSearchTarget& target, const QStringList& terms) const
 {

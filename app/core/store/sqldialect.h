@@ -36,6 +36,8 @@ struct TextSearchTarget
  * phrases" kept whole, at most 16 terms, duplicates dropped. Every term must match.
  */
 HEXHUB_CORE_EXPORT QStringList searchTerms(const QString& userText);
+//! A LIKE pattern that finds `term` anywhere, its %, _ and \ taken literally (with ESCAPE '\').
+HEXHUB_CORE_EXPORT QString likePattern(const QString& term);
 
 /*!
  * What differs between the SQL engines Hexhub runs on. Everything above this seam (the store's

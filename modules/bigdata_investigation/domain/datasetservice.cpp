@@ -701,11 +701,10 @@ QFuture<QList<DatasetRow>> DatasetService::rows(qint64 dataset, qint64 afterRow,
             // The text as typed, inside a JSON string (escaped as the cells are), any case; % and _ literal.
             QString needle = jsonArray({search.trimmed()}).mid(2);
             needle.chop(2);
-            needle.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
             const QString like = sql.dialect().name() == QLatin1String("postgresql") ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
             q = sql.exec(QStringLiteral("SELECT row_no, line_no, cells_masked FROM bd_dataset_rows WHERE dataset_id = ? AND row_no > ? "
                                         "AND cells_masked %1 ? ESCAPE '\\' ORDER BY row_no LIMIT ?").arg(like),
-                         {dataset, afterRow, QLatin1Char('%') + needle + QLatin1Char('%'), n});
+                         {dataset, afterRow, likePattern(needle), n});
         }
         while (q.next())
             out << DatasetRow{q.value(0).toLongLong(), q.value(1).toLongLong(), parseCells(q.value(2).toString())};

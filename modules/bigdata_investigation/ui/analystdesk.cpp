@@ -1,5 +1,6 @@
 // The analyst's desk: review queue, datasets, model library and editor, runs (analystdesk.h).
 #include "analystdesk.h"
+#include "store/sqldialect.h"
 #include "bigdatacontext.h"
 #include "datasetpanel.h"
 #include "dialogs.h"
@@ -201,10 +202,8 @@ void AnalystDesk::applyQueueFilter()
     }
     const QString text = m_queue->search()->text().trimmed();
     if (!text.isEmpty()) {
-        QString like = text;
-        like.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
         where << QStringLiteral("(lower(h.summary) LIKE lower(?) ESCAPE '\\' OR lower(h.hit_key) LIKE lower(?) ESCAPE '\\' OR CAST(h.id AS TEXT) = ?)");
-        binds << QLatin1Char('%') + like + QLatin1Char('%') << QLatin1Char('%') + like + QLatin1Char('%') << text;
+        binds << likePattern(text) << likePattern(text) << text;
     }
     m_queue->model()->setFilter({where.join(QStringLiteral(" AND ")), binds});
 }

@@ -14,6 +14,7 @@
 #include "reportwriter.h"
 #include "security/session.h"
 #include "sqlpagemodel.h"
+#include "store/sqldialect.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -826,11 +827,7 @@ void CustodyDesk::applyFilter()
     }
     const QString text = m_list->search()->text().trimmed();
     if (!text.isEmpty()) {
-        QString like = text;
-        like.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        const QString pattern = QLatin1Char('%') + like + QLatin1Char('%');
+        const QString pattern = likePattern(text);
         where << QStringLiteral("(lower(c.tag) LIKE lower(?) ESCAPE '\\' OR lower(k.number) LIKE lower(?) ESCAPE '\\' "
                                 "OR lower(c.cause) LIKE lower(?) ESCAPE '\\')");
         binds << pattern << pattern << pattern;

@@ -15,6 +15,7 @@
 #include "reportwriter.h"
 #include "security/session.h"
 #include "sqlpagemodel.h"
+#include "store/sqldialect.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -685,10 +686,8 @@ void LeadDesk::applyFilter()
     }
     const QString text = m_queue->search()->text().trimmed();
     if (!text.isEmpty()) {
-        QString like = text;
-        like.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
         where << QStringLiteral("(lower(l.summary) LIKE lower(?) ESCAPE '\\' OR lower(l.details) LIKE lower(?) ESCAPE '\\' OR l.reference = ?)");
-        binds << QLatin1Char('%') + like + QLatin1Char('%') << QLatin1Char('%') + like + QLatin1Char('%') << text.toUpper();
+        binds << likePattern(text) << likePattern(text) << text.toUpper();
     }
     m_queue->model()->setFilter({where.join(QStringLiteral(" AND ")), binds});
 }
