@@ -185,7 +185,9 @@ TEST_CASE("Big-data desk: a file imported, the ring model run, the ring confirme
     const QString report = out.filePath(QStringLiteral("ring.pdf"));
     saveAs(QStringLiteral("reportDialog"), report);
     auto* hitMessage = desk->findChild<QLabel*>(QStringLiteral("hitMessage"));
-    REQUIRE(waitUntil([&] { return hitMessage->text().startsWith(QStringLiteral("Report saved")); }, 30000));
+    const bool saved = waitUntil([&] { return hitMessage->text().startsWith(QStringLiteral("Report saved")); }, 30000);
+    INFO("the desk says: " << hitMessage->text().toStdString() << "; file there: " << QFile::exists(report));
+    REQUIRE(saved);
     QFile pdf(report);
     REQUIRE(pdf.open(QIODevice::ReadOnly));
     CHECK(pdf.read(5) == "%PDF-");

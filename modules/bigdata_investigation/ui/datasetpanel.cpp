@@ -133,8 +133,9 @@ void DatasetPanel::show(qint64 datasetId)
 
 void DatasetPanel::showDataset(const Dataset& d)
 {
+    if (d.id != m_dataset.id)
+        m_message->clear();
     m_dataset = d;
-    m_message->clear();
     m_rows->clear();
     m_rows->setRowCount(0);
     m_rejects->setRowCount(0);

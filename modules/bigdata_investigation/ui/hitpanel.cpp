@@ -125,8 +125,10 @@ void HitPanel::show(qint64 hitId)
 
 void HitPanel::showHit(const StoredHit& hit)
 {
+    // The same hit read again (a refresh, a link followed to it) keeps what the desk last said about it.
+    if (hit.id != m_hit.id)
+        m_message->clear();
     m_hit = hit;
-    m_message->clear();
     const bool any = hit.id > 0;
     for (QPushButton* b : {m_confirm, m_dismiss, m_more})
         b->setEnabled(any && hit.status != HitStatus::HandedOn);
