@@ -285,8 +285,28 @@ int renderScreenshots(QApplication& app, const QString& folder, const QString& m
                     settle(50);
                     failures += !save(wall->grab().toImage(), QDir(folder).filePath(QStringLiteral("wall-") + suffix));
                     window.closeWall(wall->screenName());
-                    // The modules' pictures: their panels on a wall screen, in the states they gave.
+                    // The modules' pictures: their panels on a wall screen, in the states they gave;
+                    // a picture without panels is of the module's own view in the main window.
                     for (const auto& [module, picture] : std::as_const(modulePictures)) {
+                        if (picture.panels.isEmpty()) {
+                            window.resize(picture.size);
+                            window.showModule(module);
+                            settle(20);
+                            QWidget* view = window.moduleView(module);
+                            for (auto it = picture.viewStates.constBegin(); it != picture.viewStates.constEnd(); ++it) {
+                                if (!view || view->objectName() != it.key()
+                                    || !QMetaObject::invokeMethod(view, "restoreViewState", Q_ARG(QJsonObject, it.value()))) {
+                                    std::fprintf(stderr, "%s\n",
+                                                 qPrintable(Tr::tr("%1's picture %2: the view %3 did not take its state.")
+                                                                .arg(module, picture.name, it.key())));
+                                    ++failures;
+                                }
+                            }
+                            settle(picture.settleMs);
+                            failures += !save(window.grab().toImage(), QDir(folder).filePath(picture.name + u'-' + suffix));
+                            window.resize(1366, 768);
+                            continue;
+                        }
                         wall = window.openWall(QGuiApplication::primaryScreen(), picture.panels);
                         wall->setWindowState(Qt::WindowNoState);
                         settle(20);

@@ -81,10 +81,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n colleague(s) at the centres' desks.</source>
+        <source>%n colleague(s) at the centres&apos; desks.</source>
         <translation>
-            <numerusform>%n colleague at the centres' desks.</numerusform>
-            <numerusform>%n colleagues at the centres' desks.</numerusform>
+            <numerusform>%n colleague at the centres&apos; desks.</numerusform>
+            <numerusform>%n colleagues at the centres&apos; desks.</numerusform>
         </translation>
     </message>
 </context>
@@ -287,10 +287,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) within %1 m of one another's place and time</source>
+        <source>%n record(s) within %1 m of one another&apos;s place and time</source>
         <translation>
-            <numerusform>%n record within %1 m of one another's place and time</numerusform>
-            <numerusform>%n records within %1 m of one another's place and time</numerusform>
+            <numerusform>%n record within %1 m of one another&apos;s place and time</numerusform>
+            <numerusform>%n records within %1 m of one another&apos;s place and time</numerusform>
         </translation>
     </message>
 </context>
@@ -328,6 +328,26 @@
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CaseDesk</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CasePanel</name>
+    <message numerus="yes">
+        <source>%n limit(s) started for case %1.</source>
+        <translation>
+            <numerusform>%n limit started for case %1.</numerusform>
+            <numerusform>%n limits started for case %1.</numerusform>
         </translation>
     </message>
 </context>

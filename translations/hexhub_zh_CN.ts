@@ -5392,6 +5392,183 @@
     </message>
 </context>
 <context>
+    <name>hexhub::cases::CaseDesk</name>
+    <message>
+        <source>criminal</source>
+        <translation>刑事</translation>
+    </message>
+    <message>
+        <source>administrative</source>
+        <translation>行政</translation>
+    </message>
+    <message>
+        <source>A summons (12 hours; 24 approved as serious)</source>
+        <translation>传唤（12 小时；经批准案情重大的 24 小时）</translation>
+    </message>
+    <message>
+        <source>Administrative questioning (8 hours; 24 when detention is likely)</source>
+        <translation>行政询问查证（8 小时；可能适用拘留的 24 小时）</translation>
+    </message>
+    <message>
+        <source>Criminal detention (transfer, family, first interrogation: 24 hours each; the arrest request: 3 days)</source>
+        <translation>刑事拘留（送看守所、通知家属、首次讯问：各 24 小时；提请逮捕：3 日）</translation>
+    </message>
+    <message>
+        <source>The arrest requested (the procuratorate decides within 7 days)</source>
+        <translation>已提请逮捕（检察院 7 日内决定）</translation>
+    </message>
+    <message>
+        <source>Ordinary (1 to 4 days)</source>
+        <translation>一般（1 至 4 日）</translation>
+    </message>
+    <message>
+        <source>A roving suspect (to 30 days in all)</source>
+        <translation>流窜作案嫌疑人（总计至 30 日）</translation>
+    </message>
+    <message>
+        <source>A repeat suspect (to 30 days in all)</source>
+        <translation>多次作案嫌疑人（总计至 30 日）</translation>
+    </message>
+    <message>
+        <source>A gang suspect (to 30 days in all)</source>
+        <translation>结伙作案嫌疑人（总计至 30 日）</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>RUN OUT %1 ago</source>
+        <translation>已超期 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 个案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next limit</source>
+        <translation>下一时限</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Fast track</source>
+        <translation>速裁</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>48 h</source>
+        <translation>48 小时</translation>
+    </message>
+    <message>
+        <source>Search by case number or title (Ctrl+F)</source>
+        <translation>按案件编号或标题搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <source>A limit due within a day, or run out</source>
+        <translation>一天内到期或已超期的时限</translation>
+    </message>
+    <message>
+        <source>On the fast track</source>
+        <translation>速裁案件</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Every case</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Opening a case needs the case permission.</source>
+        <translation>立案需要案件权限。</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>&amp;Path</source>
+        <translation>程序(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Criminal</source>
+        <translation>刑事</translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation>行政</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>What happened, where (3 to 200 characters)</source>
+        <translation>发生了什么，在哪里（3 至 200 个字符）</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>简要案情(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What is known so far</source>
+        <translation>目前掌握的情况</translation>
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>警情(&amp;I)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Fast track: a minor case with a guilty plea (48 hours)</source>
+        <translation>速裁(&amp;F)：认罪认罚的轻微案件（48 小时）</translation>
+    </message>
+    <message>
+        <source>Case %1 opened.</source>
+        <translation>案件 %1 已立案。</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::cases::CaseManagementModule</name>
     <message>
         <source>Case management</source>
@@ -5403,10 +5580,6 @@
     </message>
     <message>
         <source>Custody suite</source>
-        <translation>办案区</translation>
-    </message>
-    <message>
-        <source>Custody</source>
         <translation>办案区</translation>
     </message>
     <message>
@@ -5452,6 +5625,508 @@
     <message>
         <source>Custody dashboard</source>
         <translation>办案区仪表板</translation>
+    </message>
+    <message>
+        <source>Cases and custody</source>
+        <translation>案件与办案区</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Move the case in view to its next stage</source>
+        <translation>将当前案件转入下一阶段</translation>
+    </message>
+    <message>
+        <source>Close the case in view, with the reason</source>
+        <translation>结案当前案件，并说明理由</translation>
+    </message>
+    <message>
+        <source>Approve a stage or an extension of the case in view</source>
+        <translation>批准当前案件的阶段或时限延长</translation>
+    </message>
+    <message>
+        <source>Start the limits of a summons, questioning, detention or an arrest request</source>
+        <translation>启动传唤、询问、拘留或提请逮捕的时限</translation>
+    </message>
+    <message>
+        <source>Record a limit of the case in view as met</source>
+        <translation>登记当前案件的某项时限已办结</translation>
+    </message>
+    <message>
+        <source>Extend an arrest request or an administrative case&apos;s limit</source>
+        <translation>延长提请逮捕或行政案件的时限</translation>
+    </message>
+    <message>
+        <source>Export the case list in view as CSV</source>
+        <translation>将当前案件列表导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Save the case file of the case in view as a PDF</source>
+        <translation>将当前案件的案卷保存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CasePanel</name>
+    <message>
+        <source>Path</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <source>Next limit</source>
+        <translation>下一时限</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>最近一步</translation>
+    </message>
+    <message>
+        <source>People held</source>
+        <translation>在押人员</translation>
+    </message>
+    <message>
+        <source>Next stage (M)</source>
+        <translation>下一阶段 (M)</translation>
+    </message>
+    <message>
+        <source>Close (X)</source>
+        <translation>结案 (X)</translation>
+    </message>
+    <message>
+        <source>Approve (A)</source>
+        <translation>批准 (A)</translation>
+    </message>
+    <message>
+        <source>Start limits (S)</source>
+        <translation>启动时限 (S)</translation>
+    </message>
+    <message>
+        <source>Limit met (T)</source>
+        <translation>时限办结 (T)</translation>
+    </message>
+    <message>
+        <source>Extend (E)</source>
+        <translation>延长 (E)</translation>
+    </message>
+    <message>
+        <source>Statutory limits</source>
+        <translation>法定时限</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>No case in view</source>
+        <translation>未选择案件</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 case · on the 48-hour fast track</source>
+        <translation>%1案件 · 48 小时速裁</translation>
+    </message>
+    <message>
+        <source>%1 case</source>
+        <translation>%1案件</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，由 %2</translation>
+    </message>
+    <message>
+        <source>the demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>incident %1</source>
+        <translation>警情 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1，于 %2</translation>
+    </message>
+    <message>
+        <source>no limit running</source>
+        <translation>无进行中的时限</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1，自 %2</translation>
+    </message>
+    <message>
+        <source>%1 since %2: %3</source>
+        <translation>%1，自 %2：%3</translation>
+    </message>
+    <message>
+        <source>the move to %1</source>
+        <translation>转入%1</translation>
+    </message>
+    <message>
+        <source>the extension of limit %1</source>
+        <translation>延长时限 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>in the suite</source>
+        <translation>在办案区</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · extended by %2</source>
+        <translation>%1 · 已延长 %2</translation>
+    </message>
+    <message>
+        <source>Case %1 is closed.</source>
+        <translation>案件 %1 已结案。</translation>
+    </message>
+    <message>
+        <source>Approving needs the hub&apos;s approval permission.</source>
+        <translation>审批需要中心的审批权限。</translation>
+    </message>
+    <message>
+        <source>Changing a case needs the case permission; you may look.</source>
+        <translation>更改案件需要案件权限；您可以查看。</translation>
+    </message>
+    <message>
+        <source>No limit of case %1 is running.</source>
+        <translation>案件 %1 没有进行中的时限。</translation>
+    </message>
+    <message>
+        <source>Only a running arrest request or an administrative case&apos;s 30 days are extended.</source>
+        <translation>只有进行中的提请逮捕时限或行政案件的 30 日期限可以延长。</translation>
+    </message>
+    <message>
+        <source>Move case %1</source>
+        <translation>流转案件 %1</translation>
+    </message>
+    <message>
+        <source>Now %1.</source>
+        <translation>当前：%1。</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>转入(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Why (needed to close the case)</source>
+        <translation>理由（结案时必填）</translation>
+    </message>
+    <message>
+        <source>No approval needed.</source>
+        <translation>无需审批。</translation>
+    </message>
+    <message>
+        <source>Approved by %1 at %2; the move uses it.</source>
+        <translation>%1 已于 %2 批准；本次流转使用该批准。</translation>
+    </message>
+    <message>
+        <source>Needs an approval someone else gave first (A, by the hub&apos;s duty commander).</source>
+        <translation>需先由他人批准（A，由中心值班指挥长批准）。</translation>
+    </message>
+    <message>
+        <source>Case %1 is now %2.</source>
+        <translation>案件 %1 现为%2。</translation>
+    </message>
+    <message>
+        <source>Approve for case %1</source>
+        <translation>案件 %1 审批</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The move to %1</source>
+        <translation>转入%1</translation>
+    </message>
+    <message>
+        <source>Extending: %1 (due %2)</source>
+        <translation>延长：%1（%2 到期）</translation>
+    </message>
+    <message>
+        <source>Nothing of case %1 waits for an approval now.</source>
+        <translation>案件 %1 目前没有待审批事项。</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>What the approval rests on</source>
+        <translation>批准依据</translation>
+    </message>
+    <message>
+        <source>Someone else uses it: four eyes.</source>
+        <translation>由他人使用：双人把关。</translation>
+    </message>
+    <message>
+        <source>Approved for case %1: %2.</source>
+        <translation>案件 %1 已批准：%2。</translation>
+    </message>
+    <message>
+        <source>Start the limits of case %1</source>
+        <translation>启动案件 %1 的时限</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>发生事项(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Approved as serious, or detention likely (24 hours)</source>
+        <translation>经批准案情重大，或可能适用拘留（24 小时）</translation>
+    </message>
+    <message>
+        <source>Who, and on what decision</source>
+        <translation>何人，依据何种决定</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n limit(s) started for case %1.</source>
+        <translation>
+            <numerusform>已为案件 %1 启动 %n 项时限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A limit of case %1 met</source>
+        <translation>案件 %1 的时限已办结</translation>
+    </message>
+    <message>
+        <source>&amp;Limit</source>
+        <translation>时限(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 (due %2)</source>
+        <translation>%1（%2 到期）</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>已办(&amp;D)</translation>
+    </message>
+    <message>
+        <source>What was done, and when</source>
+        <translation>做了什么，何时</translation>
+    </message>
+    <message>
+        <source>Choose a running limit.</source>
+        <translation>请选择一项进行中的时限。</translation>
+    </message>
+    <message>
+        <source>Met: %1.</source>
+        <translation>已办结：%1。</translation>
+    </message>
+    <message>
+        <source>Extend a limit of case %1</source>
+        <translation>延长案件 %1 的时限</translation>
+    </message>
+    <message>
+        <source>%1 (due %2)%3</source>
+        <translation>%1（%2 到期）%3</translation>
+    </message>
+    <message>
+        <source>, approved</source>
+        <translation>，已批准</translation>
+    </message>
+    <message>
+        <source>, not approved yet</source>
+        <translation>，尚未批准</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>延长(&amp;B)</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Ground</source>
+        <translation>理由类别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Why the limit is extended</source>
+        <translation>延长时限的理由</translation>
+    </message>
+    <message>
+        <source>Choose a limit to extend.</source>
+        <translation>请选择要延长的时限。</translation>
+    </message>
+    <message>
+        <source>Extended: now due %1.</source>
+        <translation>已延长：现于 %1 到期。</translation>
+    </message>
+    <message>
+        <source>Case file PDF (P)</source>
+        <translation>案卷 PDF (P)</translation>
+    </message>
+    <message>
+        <source>Choose a case first.</source>
+        <translation>请先选择案件。</translation>
+    </message>
+    <message>
+        <source>Save the case file as a PDF</source>
+        <translation>将案卷保存为 PDF</translation>
+    </message>
+    <message>
+        <source>case-file-%1.pdf</source>
+        <translation>案卷-%1.pdf</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>People held (masked)</source>
+        <translation>在押人员（已脱敏）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Wristband</source>
+        <translation>手环</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Case file %1: %2</source>
+        <translation>案卷 %1：%2</translation>
+    </message>
+    <message>
+        <source>Hexhub · case management · case file %1 · personal data masked</source>
+        <translation>Hexhub · 案件管理 · 案卷 %1 · 个人信息已脱敏</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>left %1</source>
+        <translation>%1 离开</translation>
+    </message>
+    <message>
+        <source>No limit has run for this case.</source>
+        <translation>本案尚无时限。</translation>
+    </message>
+    <message>
+        <source>No approval was given.</source>
+        <translation>未作任何审批。</translation>
+    </message>
+    <message>
+        <source>Nobody was held for this case.</source>
+        <translation>本案无在押人员。</translation>
+    </message>
+    <message>
+        <source>Due, or how it ended</source>
+        <translation>到期时间或办结情况</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>a limit and the wristband of whom it runs for</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Started %1 by %2; due %3</source>
+        <translation>%1 由 %2 启动；%3 到期</translation>
     </message>
 </context>
 <context>
@@ -5723,6 +6398,70 @@
     <message>
         <source>The kept command names no valid ground.</source>
         <translation>保留的命令没有有效的延期理由。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a case event and its note</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Administrative case %1 opened: %2</source>
+        <translation>行政案件 %1 已受理：%2</translation>
+    </message>
+    <message>
+        <source>Criminal case %1 opened: %2</source>
+        <translation>刑事案件 %1 已立案：%2</translation>
+    </message>
+    <message>
+        <source>Case %1 closed</source>
+        <translation>案件 %1 已结案</translation>
+    </message>
+    <message>
+        <source>Case %1 moved from %2 to %3</source>
+        <translation>案件 %1 由%2转入%3</translation>
+    </message>
+    <message>
+        <source>%1, approved by %2</source>
+        <translation>%1，由 %2 批准</translation>
+    </message>
+    <message>
+        <source>Limit started for case %1: %2, due %3</source>
+        <translation>案件 %1 时限已启动：%2，%3 到期</translation>
+    </message>
+    <message>
+        <source>Limit met in case %1: %2</source>
+        <translation>案件 %1 时限已办结：%2</translation>
+    </message>
+    <message>
+        <source>Limit extended in case %1: %2, now due %3</source>
+        <translation>案件 %1 时限已延长：%2，现于 %3 到期</translation>
+    </message>
+    <message>
+        <source>Limit cancelled in case %1: %2</source>
+        <translation>案件 %1 时限已撤销：%2</translation>
+    </message>
+    <message>
+        <source>Approved for case %1: the move to %2</source>
+        <translation>案件 %1 已批准：转入%2</translation>
+    </message>
+    <message>
+        <source>Approved for case %1: the extension of limit %2</source>
+        <translation>案件 %1 已批准：延长时限 %2</translation>
+    </message>
+    <message>
+        <source>Wristband %1 booked into the custody suite (%2), to leave by %3</source>
+        <translation>手环 %1 已进入办案区（%2），须于 %3 前离开</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::CentreDesk</name>
+    <message>
+        <source>Ca&amp;ses</source>
+        <translation>案件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustody suite</source>
+        <translation>办案区(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -7042,6 +7781,18 @@
     <message>
         <source>DC Demo, DC Sample</source>
         <translation>示例警官、样例警官</translation>
+    </message>
+    <message>
+        <source>Detained at the scene by Sgt. Demo</source>
+        <translation>演示警长当场拘留</translation>
+    </message>
+    <message>
+        <source>His wife told by phone</source>
+        <translation>已电话通知其妻子</translation>
+    </message>
+    <message>
+        <source>Witnesses found</source>
+        <translation>已找到证人</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -489,34 +486,30 @@ TEST_CASE("Real keys under Xvfb: a custody officer books a person in, checks the
     REQUIRE(x.activeWindow() == QStringLiteral("Sign in to Hexhub"));
     StoreReader store(storePath);
     signInByKeys(x, keyboard, QStringLiteral("cora"), QStringLiteral("Amber-Gate-5120"), picture);
-    // The case the person is brought in for, written into the desk's store once the
-    // desk has made its tables (the case desk is not built yet; the booking reads the case when it is saved).
-    {
-        const QString name = QStringLiteral("realkeys-case");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(storePath);
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-            REQUIRE(db.open());
-            QSqlQuery q(db);
-            const bool written = q.exec(QStringLiteral("INSERT INTO cm_cases (number, title, summary, kind, fast_track, stage, status, opened_by, "
-                                                       "opened_at, updated_at) VALUES ('C-2026-000417', 'Fight outside the Harbour Bar', '', "
-                                                       "'criminal', 0, 'registered', 'registered', 'chief', 0, 0)"));
-            INFO(q.lastError().text().toStdString());
-            REQUIRE(written);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
-
-    // The custody desk is the one her role opens: out of the search onto the list, N books a person
-    // in, field after field with Tab (the basis by arrow keys, the intoxication by space); Enter saves.
+    // The centre's desk opens on its cases: out of the search onto the list, N opens the case the
+    // person is brought in for (criminal, the first path; Tab to the title; Enter saves).
     keyboard.press(QStringLiteral("Escape"));
+    keyboard.press(QStringLiteral("n"));
+    if (!x.waitForActiveWindow(QStringLiteral("Open a case")))
+        x.screenshot(picture);
+    REQUIRE(x.activeWindow() == QStringLiteral("Open a case"));
+    keyboard.press(QStringLiteral("Tab"));
+    keyboard.type(QStringLiteral("Fight outside the Harbour Bar"));
+    keyboard.press(QStringLiteral("Return"));
+    expectStore(x, store, QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE title = 'Fight outside the Harbour Bar' AND kind = 'criminal' "
+                                         "AND opened_by = 'cora'"),
+                {}, QStringLiteral("the case opened by cora"), picture);
+    const QString number = store.scalar(QStringLiteral("SELECT number FROM cm_cases")).toString();
+    REQUIRE(x.waitForActiveWindow(QStringLiteral("Hexhub")));
+
+    // Alt+U: the custody suite's page, its list in focus; N books a person in, field after field
+    // with Tab (the basis by arrow keys, the intoxication by space); Enter saves.
+    keyboard.press(QStringLiteral("alt+u"));
     keyboard.press(QStringLiteral("n"));
     if (!x.waitForActiveWindow(QStringLiteral("Book a person in")))
         x.screenshot(picture);
     REQUIRE(x.activeWindow() == QStringLiteral("Book a person in"));
-    keyboard.type(QStringLiteral("C-2026-000417"));
+    keyboard.type(number);
     keyboard.press(QStringLiteral("Tab"));
     keyboard.type(QStringLiteral("Zhao Lei, ID 110101199202023333"));
     keyboard.press(QStringLiteral("Tab"));

@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTranslator>
@@ -424,6 +425,12 @@ TEST_CASE("The language switches at run time, without a restart", "[shell][langu
         named = named || label->text() == QStringLiteral("在区时长"); // "Held for"
     CHECK(named);
     CHECK(desk->isVisible());
+    // Its cases page too, and the pages' names.
+    auto* cases = desk->findChild<QTableView*>(QStringLiteral("cases"));
+    REQUIRE(cases);
+    REQUIRE(waitUntil([&] { return cases->model()->headerData(0, Qt::Horizontal).toString() == QStringLiteral("下一时限"); }));
+    CHECK(desk->findChild<QTabWidget*>(QStringLiteral("centrePages"))->tabText(0) == QStringLiteral("案件(&S)"));
+    CHECK(desk->findChild<QWidget*>(QStringLiteral("casePanel"))->findChild<QLabel*>(QStringLiteral("title"))->text() == QStringLiteral("未选择案件"));
 
     window.showPalette();
     QTest::keyClicks(filter, QStringLiteral("English"));
@@ -432,6 +439,7 @@ TEST_CASE("The language switches at run time, without a restart", "[shell][langu
     REQUIRE(waitUntil([&] { return window.rail()->button(QStringLiteral("case_management"))->text() == QStringLiteral("Case management"); }));
     CHECK(statusText(window, "storeIndicator").contains(QStringLiteral("Store connected")));
     REQUIRE(waitUntil([&] { return list->model()->headerData(0, Qt::Horizontal).toString() == QStringLiteral("Next check"); }));
+    CHECK(cases->model()->headerData(0, Qt::Horizontal).toString() == QStringLiteral("Next limit"));
     CHECK_FALSE(language.set(QStringLiteral("xx_YY"))); // no such translation: nothing changes
     CHECK(language.current() == QStringLiteral("en"));
 }

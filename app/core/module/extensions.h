@@ -199,7 +199,7 @@ using SimulationShares = QList<std::pair<QString, SimulationShare>>;
 struct HEXHUB_CORE_EXPORT ModulePicture
 {
     QString name;                          //!< file name: "<name>-<theme>-<language>.png"
-    QStringList panels;                    //!< the view ids on the wall, in order
+    QStringList panels;                    //!< the view ids on the wall, in order; none: the module's central view in the main window
     QSize size{1920, 1080};
     QMap<QString, QJsonObject> viewStates; //!< view id -> what its restoreViewState(QJsonObject) slot takes
     int settleMs = 300;                    //!< how long the views take to show what they read

@@ -246,3 +246,37 @@ TEST_CASE("An administrative case's 30 days and questioning's 8 hours, and an ad
     CHECK(failureOf(d.cases->start(c.id, CaseEvent::Questioned, false, 0, QString())).contains(QStringLiteral("start a case's limits")));
     CHECK(await(d.cases->limits(c.id)).size() == 3); // the hub sees them
 }
+
+TEST_CASE("A case's timeline reads its journal in order: opened, limits, approvals, moves and who was booked in, each in words",
+          "[case_management]")
+{
+    Desk d;
+    Case c = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Theft from a parked van"), QString()}));
+    await(d.cases->start(c.id, CaseEvent::Summoned, false, 0, QStringLiteral("Summoned by Sgt. Li")));
+    c = await(d.cases->move(c.id, c.version, QStringLiteral("investigating"), QStringLiteral("Witness found")));
+    // Another case's steps stay on its own timeline.
+    await(d.cases->open({CaseKind::Administrative, QStringLiteral("Noise at the night market"), QString()}));
+    await(d.custody->checkIn(NewCustody{c.id, QStringLiteral("Sun Li, ID 110101199303034444"), QStringLiteral("W-0301"),
+                                        QStringLiteral("Suspected of the theft"), QStringLiteral("Art. 119"), CustodyBasis::Summons, false,
+                                        QStringLiteral("Sgt. Li Na"), {}}));
+    d.as(QStringLiteral("hugo"));
+    await(d.cases->approve(c.id, QStringLiteral("stage:measures"), QStringLiteral("Flight risk")));
+    const QList<CaseTimelineEntry> lines = await(d.cases->timeline(c.id));
+    QStringList texts;
+    for (const CaseTimelineEntry& e : lines)
+        texts << e.text;
+    INFO(texts.join(QLatin1Char('\n')).toStdString());
+    REQUIRE(lines.size() >= 5);
+    CHECK(texts.first() == QStringLiteral("Criminal case %1 opened: Theft from a parked van").arg(c.number));
+    CHECK(lines.first().actor == QStringLiteral("carol"));
+    CHECK(texts.filter(QStringLiteral("Limit started for case %1: A summoned person released or held on another ground, due").arg(c.number)).size() >= 1);
+    CHECK(texts.contains(QStringLiteral("Case %1 moved from registered to under investigation: Witness found").arg(c.number)));
+    CHECK(texts.filter(QStringLiteral("Wristband W-0301 booked into the custody suite")).size() == 1);
+    CHECK(texts.last() == QStringLiteral("Approved for case %1: the move to coercive measures: Flight risk").arg(c.number));
+    CHECK(lines.last().actor == QStringLiteral("hugo"));
+    CHECK(texts.filter(QStringLiteral("night market")).isEmpty());
+    for (int i = 1; i < lines.size(); ++i)
+        CHECK(lines[i].at >= lines[i - 1].at);
+    // A case that is not there says so.
+    CHECK_FALSE(failureOf(d.cases->timeline(c.id + 1000)).isEmpty());
+}

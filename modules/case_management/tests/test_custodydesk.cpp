@@ -21,7 +21,7 @@ namespace {
 
 namespace hv = hexhub::test::hubviews;
 
-// The real window, active, on the custody desk; the desk.
+// The real window, active, on the centre's custody page; the custody desk.
 QWidget* showDesk(shell::MainWindow& window)
 {
     window.resize(1500, 900);
@@ -31,6 +31,9 @@ QWidget* showDesk(shell::MainWindow& window)
     REQUIRE(window.showModule(QStringLiteral("case_management")));
     QWidget* desk = nullptr;
     REQUIRE(waitUntil([&] { return (desk = window.findChild<QWidget*>(QStringLiteral("case_management.custody"))) != nullptr; }));
+    // The centre's desk opens on its cases; Alt+U turns to the custody suite's page.
+    hv::key(QApplication::focusWidget() ? QApplication::focusWidget() : &window, Qt::Key_U, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return desk->isVisible(); }));
     return desk;
 }
 

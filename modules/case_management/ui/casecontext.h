@@ -3,6 +3,8 @@
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
 
+#include <functional>
+
 namespace hexhub {
 class AuditLog;
 class Clock;
@@ -35,6 +37,8 @@ struct CaseContext
     Outbox* outbox;
     CaseService cases;
     CustodyService custody;
+    //! Opens a record of any module ("incident", "42"): empty, or why it could not.
+    std::function<QString(const QString& kind, const QString& ref)> openRecord;
 };
 
 } // namespace hexhub::cases

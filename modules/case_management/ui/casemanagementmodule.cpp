@@ -1,5 +1,7 @@
 #include "casemanagementmodule.h"
 #include "casecontext.h"
+#include "casedesk.h"
+#include "centredesk.h"
 #include "casepictures.h"
 #include "custodydashboard.h"
 #include "custodydesk.h"
@@ -33,26 +35,34 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     registerCustodyReplayers(context.outbox(), context.store(), context.session(), context.audit());
     m_context = std::make_unique<CaseContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit(),
                                               &context.outbox());
+    m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
+    // How its events read on the hub's journal, a case's timeline and the after-action review.
+    context.setEventDescriber(&describeCaseEvent);
     context.setPictures(casePictures());
     // On the rail: how many people are in the custody suite now.
     context.setRailBadge(custodyRailBadge());
 
-    // A person in custody ("custody 42", a check's subject "custody:42") opens on the custody desk from anywhere.
-    context.addRecordKind(RecordKind{QStringLiteral("custody"), QStringLiteral("case_management.custody"), [](QWidget* view, const QString& ref) {
-                                         auto* desk = qobject_cast<CustodyDesk*>(view);
+    // A case ("case 42", a limit's subject "case:42") opens on the cases page from anywhere; a person
+    // in custody ("custody 42", a check's subject "custody:42") on the custody suite's page.
+    context.addRecordKind(RecordKind{QStringLiteral("case"), QStringLiteral("case_management.desk"), [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<CentreDesk*>(view);
+                                         return desk && desk->openCase(ref.toLongLong());
+                                     }});
+    context.addRecordKind(RecordKind{QStringLiteral("custody"), QStringLiteral("case_management.desk"), [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<CentreDesk*>(view);
                                          return desk && desk->openCustody(ref.toLongLong());
                                      }});
 
-    // The custody desk: everyone booked in, the next check first, the person in view with their record.
+    // The centre's desk: the cases, the soonest limit first, and the custody suite, the next check first.
     ViewFactory desk;
-    desk.id = QStringLiteral("case_management.custody");
-    desk.title = tr("Custody");
-    desk.translatedTitle = [] { return tr("Custody"); };
+    desk.id = QStringLiteral("case_management.desk");
+    desk.title = tr("Cases and custody");
+    desk.translatedTitle = [] { return tr("Cases and custody"); };
     desk.icon = QStringLiteral(":/hexhub/icons/case_management.svg");
     desk.area = ViewFactory::Area::Central;
-    desk.permission = QString::fromLatin1(CustodyService::kViewPermission);
+    desk.permission = QString::fromLatin1(CaseService::kViewPermission);
     desk.create = [this](QWidget* parent) -> QWidget* {
-        auto* view = new CustodyDesk(*m_context, parent);
+        auto* view = new CentreDesk(*m_context, parent);
         m_desks.removeAll(nullptr);
         m_desks << view;
         return view;
@@ -91,23 +101,56 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     dashboard.onDefaultWall = false;
     context.addView(dashboard);
 
-    const auto command = [&context](const char* id, const QString& title, const char* shortcut, std::function<void()> trigger) {
+    const auto command = [&context](const char* id, const QString& title, const char* shortcut, std::function<void()> trigger,
+                                    const char* permission = CustodyService::kManagePermission) {
         Command c;
         c.id = QString::fromLatin1(id);
         c.title = title;
         c.shortcut = QString::fromLatin1(shortcut);
-        c.permission = QString::fromLatin1(CustodyService::kManagePermission);
+        c.permission = QString::fromLatin1(permission);
         c.trigger = std::move(trigger);
         context.addCommand(c);
     };
+    // A custody command shows the custody page first (the desk opened when it is not in the window).
     const auto onDesk = [this, ctx = &context](std::function<void(CustodyDesk*)> action) {
         return [this, ctx, action] {
             if (!currentDesk())
                 ctx->openRecord(QStringLiteral("custody"), QStringLiteral("0"));
-            if (CustodyDesk* d = currentDesk())
-                action(d);
+            if (CentreDesk* d = currentDesk()) {
+                d->showCustody();
+                action(d->custody());
+            }
         };
     };
+    // A case command shows the cases page first.
+    const auto onCases = [this, ctx = &context](std::function<void(CaseDesk*)> action) {
+        return [this, ctx, action] {
+            if (!currentDesk())
+                ctx->openRecord(QStringLiteral("case"), QStringLiteral("0"));
+            if (CentreDesk* d = currentDesk()) {
+                d->showCases();
+                action(d->cases());
+            }
+        };
+    };
+    const char* manage = CaseService::kManagePermission;
+    command("case_management.open_case", tr("Open a case"), "", onCases([](CaseDesk* d) { d->openNew(); }), manage);
+    command("case_management.case_next", tr("Move the case in view to its next stage"), "", onCases([](CaseDesk* d) { d->panel()->moveOn(); }),
+            manage);
+    command("case_management.case_close", tr("Close the case in view, with the reason"), "", onCases([](CaseDesk* d) { d->panel()->close(); }),
+            manage);
+    command("case_management.case_approve", tr("Approve a stage or an extension of the case in view"), "",
+            onCases([](CaseDesk* d) { d->panel()->approve(); }), CaseService::kApprovePermission);
+    command("case_management.case_start", tr("Start the limits of a summons, questioning, detention or an arrest request"), "",
+            onCases([](CaseDesk* d) { d->panel()->startLimits(); }), manage);
+    command("case_management.case_meet", tr("Record a limit of the case in view as met"), "", onCases([](CaseDesk* d) { d->panel()->meetLimit(); }),
+            manage);
+    command("case_management.case_extend", tr("Extend an arrest request or an administrative case's limit"), "",
+            onCases([](CaseDesk* d) { d->panel()->extendLimit(); }), manage);
+    command("case_management.case_file", tr("Save the case file of the case in view as a PDF"), "",
+            onCases([](CaseDesk* d) { d->panel()->saveCaseFile(); }), CaseService::kViewPermission);
+    command("case_management.cases_csv", tr("Export the case list in view as CSV"), "", onCases([](CaseDesk* d) { d->list()->exportCsv(); }),
+            CaseService::kViewPermission);
     command("case_management.check_in", tr("Book a person into the custody suite"), "Ctrl+Shift+B", onDesk([](CustodyDesk* d) { d->checkIn(); }));
     command("case_management.check", tr("Welfare check of the person in view"), "", onDesk([](CustodyDesk* d) { d->panel()->check(); }));
     command("case_management.move", tr("Take the person in view to another room"), "", onDesk([](CustodyDesk* d) { d->panel()->move(); }));
@@ -137,14 +180,14 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     return true;
 }
 
-CustodyDesk* CaseManagementModule::currentDesk() const
+CentreDesk* CaseManagementModule::currentDesk() const
 {
     return viewInActiveWindow(m_desks);
 }
 
 void CaseManagementModule::aboutToShutdown()
 {
-    for (const QPointer<CustodyDesk>& desk : std::as_const(m_desks))
+    for (const QPointer<CentreDesk>& desk : std::as_const(m_desks))
         delete desk.data();
     m_desks.clear();
 }

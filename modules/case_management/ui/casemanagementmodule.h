@@ -9,11 +9,12 @@
 namespace hexhub::cases {
 
 struct CaseContext;
-class CustodyDesk;
+class CentreDesk;
 
 /*!
  * Case management: case lifecycle, people in custody with safety timers, seized property and appraisal, fast track, deadlines.
- * Its views so far: the custody suite's desk and wall (the case desk, the case file and the rest follow with issue 22).
+ * Its views so far: the centre's desk (cases, and the custody suite), the suite's wall and dashboard (the case file, the
+ * escort team, seized property and the fast track follow with issue 22).
  */
 class CaseManagementModule final : public QObject, public hexhub::Module
 {
@@ -29,11 +30,11 @@ public:
     void aboutToShutdown() override;
 
 private:
-    //! The custody desk a palette command acts on (viewInActiveWindow()).
-    CustodyDesk* currentDesk() const;
+    //! The centre's desk a palette command acts on (viewInActiveWindow()).
+    CentreDesk* currentDesk() const;
 
     std::unique_ptr<CaseContext> m_context;
-    QList<QPointer<CustodyDesk>> m_desks;
+    QList<QPointer<CentreDesk>> m_desks;
 };
 
 } // namespace hexhub::cases

@@ -5,6 +5,7 @@
 #include "hexhub/case_management/custody.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace hexhub::cases {
 
@@ -69,12 +70,30 @@ ModulePictures casePictures()
                                       QStringLiteral("REC-DEMO-0104")));
         book(QStringLiteral("P-101"), {});
         walk(book(QStringLiteral("P-102"), drunk), {QStringLiteral("Search room")});
+        // The case on the centre's desk: detention's clocks running, one met, an approval given and used.
+        const QList<CaseLimit> clocks = resultOf(cases.start(c.id, CaseEvent::Detained, false, 0, Tr::tr("Detained at the scene by Sgt. Demo")));
+        for (const CaseLimit& l : clocks)
+            if (l.rule == QLatin1String("detention.family"))
+                resultOf(cases.meet(l.id, l.version, Tr::tr("His wife told by phone")));
+        Case moved = resultOf(cases.move(c.id, c.version, QStringLiteral("investigating"), Tr::tr("Witnesses found")));
+        ModulePicture desk;
+        desk.name = QStringLiteral("case-desk");
+        desk.size = QSize(1600, 900);
+        desk.viewStates = {{QStringLiteral("case_management.desk"), QJsonObject{{QStringLiteral("page"), QStringLiteral("cases")},
+                                                                                 {QStringLiteral("case"), double(moved.id)}}}};
+        desk.settleMs = 800;
+        ModulePicture suiteDesk;
+        suiteDesk.name = QStringLiteral("custody-desk");
+        suiteDesk.size = QSize(1600, 900);
+        suiteDesk.viewStates = {{QStringLiteral("case_management.desk"), QJsonObject{{QStringLiteral("page"), QStringLiteral("custody")},
+                                                                                      {QStringLiteral("custody"), double(held.id)}}}};
+        suiteDesk.settleMs = 800;
         ModulePicture picture;
         picture.name = QStringLiteral("custody-wall");
         picture.panels = {QStringLiteral("case_management.custody_wall"), QStringLiteral("case_management.dashboard")};
         picture.size = QSize(1600, 900);
         picture.settleMs = 800;
-        return QList<ModulePicture>{picture};
+        return QList<ModulePicture>{desk, suiteDesk, picture};
     };
     return pictures;
 }

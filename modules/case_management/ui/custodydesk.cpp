@@ -7,6 +7,7 @@
 #include "base/whenfinished.h"
 #include "casecontext.h"
 #include "custodywall.h"
+#include "deskparts.h"
 #include "formdialog.h"
 #include "messageline.h"
 #include "recorddetail.h"
@@ -32,28 +33,11 @@
 
 namespace hexhub::cases {
 
+using namespace parts;
+
 namespace {
 
 constexpr qint64 kMinute = 60'000;
-
-QString stamp(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
-}
-
-QString errorText(const std::exception& e)
-{
-    return QString::fromUtf8(e.what());
-}
-
-QLabel* wrapped(QWidget* parent, const QString& name)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    return label;
-}
 
 QString riskText(const CustodyRisk& risk)
 {
@@ -115,11 +99,7 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
     setObjectName(QStringLiteral("custodyPanel"));
     auto* inner = new QWidget;
     auto* layout = new QVBoxLayout(inner);
-    m_title = wrapped(inner, QStringLiteral("title"));
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_title->setFont(big);
+    m_title = titleLabel(inner);
     m_person = new MaskedField(QStringLiteral("%1"), QString(), inner);
     m_person->setObjectName(QStringLiteral("person"));
     m_facts = new QFormLayout;
@@ -145,12 +125,7 @@ CustodyPanel::CustodyPanel(CaseContext& context, QWidget* parent)
 
     auto* buttons = new QGridLayout;
     const auto action = [this, inner, buttons](const QString& name, void (CustodyPanel::*slot)()) {
-        auto* b = new QPushButton(inner);
-        b->setObjectName(name);
-        b->setAutoDefault(false);
-        connect(b, &QPushButton::clicked, this, slot);
-        buttons->addWidget(b, int(m_actions.size()) / 4, int(m_actions.size()) % 4);
-        m_actions << b;
+        addActionButton(this, inner, buttons, m_actions, 4, name, slot);
     };
     // The keys are the list's (C, M, I, ... on a person), not mnemonics that would take the desk's Alt keys.
     action(QStringLiteral("check"), &CustodyPanel::check);

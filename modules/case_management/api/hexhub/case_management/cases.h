@@ -18,6 +18,8 @@
 
 namespace hexhub {
 class AuditLog;
+struct Event;
+struct EventDescription;
 class Outbox;
 class Session;
 class Store;
@@ -177,6 +179,20 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT CaseApproved
     static std::optional<CaseApproved> fromJson(const QJsonObject& json);
 };
 
+//! One line of a case's timeline, from the journal.
+struct HEXHUB_CASE_MANAGEMENT_EXPORT CaseTimelineEntry
+{
+    qint64 at = 0;
+    QString actor, text;
+};
+
+/*!
+ * How the centre's events read on a case's timeline, the hub's journal and the after-action review:
+ * a case opened, moved or closed, a limit started, met, extended or cancelled, an approval given, a
+ * person booked into the custody suite. Empty for an event it does not know.
+ */
+HEXHUB_CASE_MANAGEMENT_EXPORT EventDescription describeCaseEvent(const Event& event);
+
 class HEXHUB_CASE_MANAGEMENT_EXPORT CaseService
 {
 public:
@@ -195,6 +211,11 @@ public:
     QFuture<QList<CaseLimit>> limits(qint64 caseId) const;
     QFuture<CaseLimit> limit(qint64 limitId) const;
     QFuture<QList<CaseApproval>> approvals(qint64 caseId) const;
+    /*!
+     * case_management.case.view. The case's timeline from the journal, oldest first: opened, every
+     * move, approval and limit, and each person booked into the suite for it.
+     */
+    QFuture<QList<CaseTimelineEntry>> timeline(qint64 caseId) const;
 
     /*!
      * case_management.case.manage. Registers a case at the first stage of its path; an
