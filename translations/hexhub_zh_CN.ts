@@ -5567,6 +5567,10 @@
         <source>Case %1 opened.</source>
         <translation>案件 %1 已立案。</translation>
     </message>
+    <message>
+        <source>The case is kept on this desk until the server is back; it is opened then.</source>
+        <translation>该案件已保留在本席位，待服务器恢复后立案。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CaseManagementModule</name>
@@ -6008,10 +6012,6 @@
         <translation>延长(&amp;B)</translation>
     </message>
     <message>
-        <source> day(s)</source>
-        <translation> 天</translation>
-    </message>
-    <message>
         <source>&amp;Ground</source>
         <translation>理由类别(&amp;G)</translation>
     </message>
@@ -6127,6 +6127,27 @@
     <message>
         <source>Started %1 by %2; due %3</source>
         <translation>%1 由 %2 启动；%3 到期</translation>
+    </message>
+    <message>
+        <source>The case chosen is still being read; press the key again in a moment.</source>
+        <translation>所选案件仍在读取，请稍后再按一次。</translation>
+    </message>
+    <message>
+        <source>Your own approval does not count: someone else must approve (A, the hub&apos;s duty commander).</source>
+        <translation>本人的批准无效：须由他人批准（A，中心值班指挥长）。</translation>
+    </message>
+    <message>
+        <source>Kept on this desk until the server is back; it is sent then.</source>
+        <translation>已保留在本席位，待服务器恢复后发送。</translation>
+    </message>
+    <message>
+        <source> (approved already by %1)</source>
+        <translation>（已由 %1 批准）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <comment>the suffix of a number of days, 1 to 30</comment>
+        <translation> 日</translation>
     </message>
 </context>
 <context>
@@ -6451,6 +6472,27 @@
     <message>
         <source>Wristband %1 booked into the custody suite (%2), to leave by %3</source>
         <translation>手环 %1 已进入办案区（%2），须于 %3 前离开</translation>
+    </message>
+    <message>
+        <source>an ordinary extension</source>
+        <translation>一般延长</translation>
+    </message>
+    <message>
+        <source>a roving suspect</source>
+        <translation>流窜作案嫌疑人</translation>
+    </message>
+    <message>
+        <source>a repeat suspect</source>
+        <translation>多次作案嫌疑人</translation>
+    </message>
+    <message>
+        <source>a gang suspect</source>
+        <translation>结伙作案嫌疑人</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>an extension and its ground</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,8 @@ struct FormDialog
     QFormLayout* form;
     QLabel* message;
     QDialogButtonBox* buttons;
+    //! After run(): the command was kept on the desk while the server is away, not done yet.
+    bool queued = false;
 
     //! `name` is the dialog's object name (tests and the keyboard harness find it by it).
     FormDialog(QWidget* parent, const QString& name, const QString& title)
@@ -89,13 +91,14 @@ struct FormDialog
         dialog.resize(std::max(480, dialog.sizeHint().width()), dialog.sizeHint().height());
         return dialog.exec() == QDialog::Accepted;
     }
-    //! OK (or Enter) runs `save`; the dialog stays open with the reason when it fails.
+    //! OK (or Enter) runs `save`; the dialog stays open with the reason when it fails (`queued` says
+    //! whether what closed it was only kept on the desk while the server is away).
     template <typename T> bool run(std::function<QFuture<T>()> save)
     {
         QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, save] {
             message->clear();
             message->hide();
-            closeWhenSaved(&dialog, buttons, message, save());
+            closeWhenSaved(&dialog, buttons, message, save(), &queued);
         });
         dialog.resize(std::max(480, dialog.sizeHint().width()), dialog.sizeHint().height());
         return dialog.exec() == QDialog::Accepted;

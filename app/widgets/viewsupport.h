@@ -92,17 +92,20 @@ void showWhenRead(QObject* owner, LatestRead& latest, qint64 id, Read&& read, QL
 
 /*!
  * A dialog's save: its buttons wait while `saving` runs; then the dialog closes, or stays open with
- * the reason in `message` and its buttons back.
+ * the reason in `message` and its buttons back. A command kept on the desk while the server is away
+ * closes it too, and sets `*queued` when given (the caller says it is kept, not done).
  */
 template <typename T>
-void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QFuture<T>& saving)
+void closeWhenSaved(QDialog* dialog, QWidget* buttons, QLabel* message, const QFuture<T>& saving, bool* queued = nullptr)
 {
     buttons->setEnabled(false);
-    whenFinished(dialog, saving, [dialog, buttons, message](QFuture<T> done) {
+    whenFinished(dialog, saving, [dialog, buttons, message, queued](QFuture<T> done) {
         try {
             done.waitForFinished();
             dialog->accept();
         } catch (const CommandQueued&) {
+            if (queued)
+                *queued = true;
             dialog->accept(); // kept on the desk until the server is back: the desk says so
         } catch (const std::exception& e) {
             message->setText(QString::fromUtf8(e.what()));

@@ -450,13 +450,18 @@ std::optional<CaseMoved> CaseMoved::fromJson(const QJsonObject& json)
 
 QJsonObject CaseLimitChanged::toJson() const
 {
-    return {{QStringLiteral("case"), double(caseId)},
-            {QStringLiteral("limit"), double(limitId)},
-            {QStringLiteral("number"), number},
-            {QStringLiteral("rule"), rule},
-            {QStringLiteral("change"), change},
-            {QStringLiteral("due"), double(dueAt)},
-            {QStringLiteral("note"), note}};
+    QJsonObject json{{QStringLiteral("case"), double(caseId)},
+                     {QStringLiteral("limit"), double(limitId)},
+                     {QStringLiteral("number"), number},
+                     {QStringLiteral("rule"), rule},
+                     {QStringLiteral("change"), change},
+                     {QStringLiteral("due"), double(dueAt)},
+                     {QStringLiteral("note"), note}};
+    if (!ground.isEmpty())
+        json.insert(QStringLiteral("ground"), ground);
+    if (!approvedBy.isEmpty())
+        json.insert(QStringLiteral("approvedBy"), approvedBy);
+    return json;
 }
 
 std::optional<CaseLimitChanged> CaseLimitChanged::fromJson(const QJsonObject& json)
@@ -466,7 +471,8 @@ std::optional<CaseLimitChanged> CaseLimitChanged::fromJson(const QJsonObject& js
     return CaseLimitChanged{qint64(json.value(QStringLiteral("case")).toDouble()), qint64(json.value(QStringLiteral("limit")).toDouble()),
                             json.value(QStringLiteral("number")).toString(),       json.value(QStringLiteral("rule")).toString(),
                             json.value(QStringLiteral("change")).toString(),       qint64(json.value(QStringLiteral("due")).toDouble()),
-                            json.value(QStringLiteral("note")).toString()};
+                            json.value(QStringLiteral("note")).toString(),         json.value(QStringLiteral("ground")).toString(),
+                            json.value(QStringLiteral("approvedBy")).toString()};
 }
 
 QJsonObject CaseApproved::toJson() const
@@ -896,8 +902,8 @@ QFuture<CaseLimit> CaseService::extend(qint64 limitId, int version, qint64 minut
                 const CaseLimit after = loadLimit(txn, limitId);
                 publishLimit(txn, c, after);
                 refreshDue(txn, l.caseId);
-                txn.publish(CaseLimitChanged{c.id, limitId, c.number, l.rule, QStringLiteral("extended"), after.dueAt,
-                                             QStringLiteral("%1 (%2), approved by %3").arg(why, extensionGroundKey(ground), approvedBy)});
+                txn.publish(CaseLimitChanged{c.id, limitId, c.number, l.rule, QStringLiteral("extended"), after.dueAt, why,
+                                             extensionGroundKey(ground), approvedBy});
                 m_audit.append(txn, {name, QStringLiteral("case.limit"), object,
                                      QStringLiteral("extended %1 by %2 min (%3), approved by %4: %5")
                                          .arg(l.rule)

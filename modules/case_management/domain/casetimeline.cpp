@@ -37,6 +37,21 @@ QString ruleTitle(const QString& rule)
     return l.title();
 }
 
+QString groundName(ExtensionGround ground)
+{
+    switch (ground) {
+    case ExtensionGround::Ordinary:
+        return Tr::tr("an ordinary extension");
+    case ExtensionGround::Roving:
+        return Tr::tr("a roving suspect");
+    case ExtensionGround::Repeat:
+        return Tr::tr("a repeat suspect");
+    case ExtensionGround::Gang:
+        return Tr::tr("a gang suspect");
+    }
+    return QString();
+}
+
 QString withNote(const QString& text, const QString& note)
 {
     return note.isEmpty() ? text : Tr::tr("%1: %2", "a case event and its note").arg(text, note);
@@ -70,9 +85,14 @@ EventDescription describeCaseEvent(const Event& event)
                 d.text = withNote(Tr::tr("Limit started for case %1: %2, due %3").arg(e->number, title, stamp(e->dueAt)), e->note);
             else if (e->change == QLatin1String("met"))
                 d.text = withNote(Tr::tr("Limit met in case %1: %2").arg(e->number, title), e->note);
-            else if (e->change == QLatin1String("extended"))
-                d.text = withNote(Tr::tr("Limit extended in case %1: %2, now due %3").arg(e->number, title, stamp(e->dueAt)), e->note);
-            else if (e->change == QLatin1String("cancelled"))
+            else if (e->change == QLatin1String("extended")) {
+                QString text = Tr::tr("Limit extended in case %1: %2, now due %3").arg(e->number, title, stamp(e->dueAt));
+                if (const auto ground = extensionGroundFromKey(e->ground))
+                    text = Tr::tr("%1 (%2)", "an extension and its ground").arg(text, groundName(*ground));
+                if (!e->approvedBy.isEmpty())
+                    text = Tr::tr("%1, approved by %2").arg(text, e->approvedBy);
+                d.text = withNote(text, e->note);
+            } else if (e->change == QLatin1String("cancelled"))
                 d.text = withNote(Tr::tr("Limit cancelled in case %1: %2").arg(e->number, title), e->note);
         }
     } else if (event.topic == QLatin1String(CaseApproved::kTopic)) {

@@ -269,6 +269,7 @@ TEST_CASE("Case desk: a case opened, detention's limits started and one met, mov
                       QStringLiteral("Limit met in case %1: A detained person's family notified: His wife told by phone at 02:10").arg(number)));
     CHECK(timelineHas(timeline, QStringLiteral("Case %1 moved from under investigation to coercive measures, approved by hugo").arg(number)));
     CHECK(timelineHas(timeline, QStringLiteral("Approved for case %1: the move to coercive measures: Flight risk").arg(number)));
+    CHECK(timelineHas(timeline, QStringLiteral("(an ordinary extension), approved by hugo: Two accomplices still sought")));
     CHECK_FALSE(timelineHas(timeline, QStringLiteral("closed")));
 
     // Opened from a limit's deadline subject, from the custody page, whatever the filter showed.
@@ -280,6 +281,11 @@ TEST_CASE("Case desk: a case opened, detention's limits started and one met, mov
     state->setCurrentIndex(3); // closed cases: none
     REQUIRE(d.tp->modules().openRecord(QStringLiteral("case"), QString::number(id)).isEmpty());
     REQUIRE(waitUntil([&] { return table->isVisible() && table->model()->rowCount() == 1; }));
+    CHECK(title->text().startsWith(number));
+    // By its number, as people write it in a link ("case C-2026-000001"), whatever the search held.
+    desk->findChild<QLineEdit*>(QStringLiteral("search"))->setText(QStringLiteral("nothing like it"));
+    REQUIRE(d.tp->modules().openRecord(QStringLiteral("case"), number).isEmpty());
+    REQUIRE(waitUntil([&] { return table->model()->rowCount() == 1 && table->currentIndex().row() == 0; }));
     CHECK(title->text().startsWith(number));
 
     // P: the case file as one PDF: the case, its limits, approvals, people held and timeline.
@@ -395,4 +401,65 @@ TEST_CASE("Case desk: the hub's duty commander approves by keyboard, is given no
     // Hiding the forms is not the control: the service refuses his move, and his own approval is not for him to use.
     CHECK_THROWS_AS(await(d.cases->move(c.id, c.version, QStringLiteral("measures"), QStringLiteral("Mine"))), PermissionDenied);
     CHECK(d.text(QStringLiteral("SELECT stage FROM cm_cases WHERE id = ?"), {c.id}) == QStringLiteral("investigating"));
+}
+
+TEST_CASE("Case desk: an approval of one's own does not count, the form says so, and the hub's commander's approval then moves the case",
+          "[case_management][cases][gui]")
+{
+    casedesk::Desk d;
+    Case c = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Assault at the night market"), QString()}));
+    c = await(d.cases->move(c.id, c.version, QStringLiteral("investigating"), QString()));
+    // Dora keeps cases and may approve: she approves the measures herself.
+    d.as(QStringLiteral("dora"));
+    shell::MainWindow window(*d.tp);
+    QWidget* desk = showCases(window);
+    auto* table = desk->findChild<QTableView*>(QStringLiteral("cases"));
+    auto* panel = desk->findChild<QWidget*>(QStringLiteral("casePanel"));
+    auto* approvals = panel->findChild<QTableWidget*>(QStringLiteral("approvals"));
+    REQUIRE(waitUntil([&] { return table->model()->rowCount() == 1; }));
+    table->setFocus();
+    table->selectRow(0);
+    REQUIRE(waitUntil([&] { return panel->findChild<QLabel*>(QStringLiteral("title"))->text().startsWith(c.number); }));
+    whenModal(QStringLiteral("approveDialog"), [](QDialog* dialog) {
+        activate(dialog);
+        next("note");
+        hv::type(QApplication::focusWidget(), QStringLiteral("Flight risk, no fixed address"));
+        hv::key(QApplication::focusWidget(), Qt::Key_Return);
+    });
+    hv::key(table, Qt::Key_A);
+    REQUIRE(waitUntil([&] { return approvals->rowCount() == 1; }));
+    hv::backToWindow(window);
+
+    // M: the form says her own approval is none, and the service refuses the move.
+    QString needs, refusal;
+    whenModal(QStringLiteral("moveCaseDialog"), [&](QDialog* dialog) {
+        activate(dialog);
+        needs = dialog->findChild<QLabel*>(QStringLiteral("needs"))->text();
+        hv::type(QApplication::focusWidget(), QStringLiteral("Detention continued"));
+        hv::key(QApplication::focusWidget(), Qt::Key_Return);
+        auto* line = dialog->findChild<QLabel*>(QStringLiteral("message"));
+        REQUIRE(waitUntil([&] { return !line->text().isEmpty(); }));
+        refusal = line->text();
+        hv::key(QApplication::focusWidget(), Qt::Key_Escape);
+    });
+    table->setFocus();
+    hv::key(table, Qt::Key_M);
+    CHECK(needs.startsWith(QStringLiteral("Your own approval does not count")));
+    CHECK(refusal == QStringLiteral("You approved this yourself; someone else must approve what you then do."));
+    hv::backToWindow(window);
+
+    // The hub's commander approves at his own desk; the form now names his approval, and the move uses it.
+    OtherDesk hugo(d, QStringLiteral("hugo"));
+    await(hugo.cases->approve(c.id, QStringLiteral("stage:measures"), QStringLiteral("Flight risk confirmed")));
+    REQUIRE(waitUntil([&] { return approvals->rowCount() == 2; }));
+    whenModal(QStringLiteral("moveCaseDialog"), [](QDialog* dialog) {
+        activate(dialog);
+        CHECK(dialog->findChild<QLabel*>(QStringLiteral("needs"))->text().startsWith(QStringLiteral("Approved by hugo")));
+        hv::type(QApplication::focusWidget(), QStringLiteral("Detention continued"));
+        hv::key(QApplication::focusWidget(), Qt::Key_Return);
+    });
+    table->setFocus();
+    hv::key(table, Qt::Key_M);
+    REQUIRE(waitUntil([&] { return d.text(QStringLiteral("SELECT stage FROM cm_cases WHERE id = ?"), {c.id}) == QStringLiteral("measures"); }));
+    CHECK(d.text(QStringLiteral("SELECT used_by FROM cm_approvals WHERE approved_by = 'hugo'")) == QStringLiteral("dora"));
 }

@@ -326,7 +326,7 @@ void CasePanel::showCase(const Case& c)
     m_reason->setText(c.stageReason.isEmpty() ? tr("%1 since %2").arg(caseStageName(c.stage), stamp(c.updatedAt))
                                               : tr("%1 since %2: %3").arg(caseStageName(c.stage), stamp(c.updatedAt), c.stageReason));
     const qint64 id = c.id;
-    whenFinished(this, m_context.cases.limits(id), [this, id](QFuture<QList<CaseLimit>> done) {
+    whenLatest(this, m_limitRead, m_context.cases.limits(id), [this, id](QFuture<QList<CaseLimit>> done) {
         if (m_case.id != id)
             return;
         try {
@@ -337,7 +337,7 @@ void CasePanel::showCase(const Case& c)
         }
         showLimits();
     });
-    whenFinished(this, m_context.cases.approvals(id), [this, id](QFuture<QList<CaseApproval>> done) {
+    whenLatest(this, m_approvalRead, m_context.cases.approvals(id), [this, id](QFuture<QList<CaseApproval>> done) {
         if (m_case.id != id)
             return;
         try {
@@ -364,7 +364,7 @@ void CasePanel::showCase(const Case& c)
     held.text = c.number;
     held.limit = 50;
     const QString number = c.number;
-    whenFinished(this, m_context.custody.people(held), [this, id, number](QFuture<QList<Custody>> done) {
+    whenLatest(this, m_peopleRead, m_context.custody.people(held), [this, id, number](QFuture<QList<Custody>> done) {
         if (m_case.id != id)
             return;
         QStringList links;
@@ -383,7 +383,7 @@ void CasePanel::showCase(const Case& c)
         m_people->setText(links.isEmpty() ? tr("nobody") : links.join(QStringLiteral(", ")));
         showLimits(); // each person's limits named by their wristband
     });
-    whenFinished(this, m_context.cases.timeline(id), [this, id](QFuture<QList<CaseTimelineEntry>> done) {
+    whenLatest(this, m_timelineRead, m_context.cases.timeline(id), [this, id](QFuture<QList<CaseTimelineEntry>> done) {
         if (m_case.id != id)
             return;
         try {
@@ -447,6 +447,11 @@ bool CasePanel::may(const char* button) const
     const QPushButton* b = findChild<QPushButton*>(QString::fromLatin1(button));
     if (m_case.id <= 0)
         return false;
+    // The row chosen and the case shown are one: a key pressed while another case is on its way acts on nothing.
+    if (m_asked != m_case.id) {
+        m_message->setText(tr("The case chosen is still being read; press the key again in a moment."));
+        return false;
+    }
     if (b && b->isEnabled())
         return true;
     // Say why the key does nothing, rather than nothing.
@@ -495,15 +500,20 @@ void CasePanel::moveTo(const QString& stage)
     f.form->addRow(needs);
     QLineEdit* reason = f.line(QStringLiteral("reason"), tr("&Reason"), tr("Why (needed to close the case)"));
     const QList<CaseApproval> approvals = m_approvalRows;
-    const auto explain = [needs, to, c, approvals] {
+    const QString me = m_context.session.principal().name;
+    const auto explain = [needs, to, c, approvals, me] {
         const QString chosen = to->currentData().toString();
         if (!stageNeedsApproval(c.kind, chosen)) {
             needs->setText(tr("No approval needed."));
             return;
         }
+        // Four eyes, as the service counts them: an approval of one's own is no approval.
         const QString what = QStringLiteral("stage:") + chosen;
-        const auto given = std::find_if(approvals.begin(), approvals.end(), [&](const CaseApproval& a) { return a.what == what && a.usedAt == 0; });
+        const auto unused = [&](const CaseApproval& a) { return a.what == what && a.usedAt == 0; };
+        const auto given = std::find_if(approvals.begin(), approvals.end(), [&](const CaseApproval& a) { return unused(a) && a.approvedBy != me; });
+        const bool mine = std::any_of(approvals.begin(), approvals.end(), [&](const CaseApproval& a) { return unused(a) && a.approvedBy == me; });
         needs->setText(given != approvals.end() ? tr("Approved by %1 at %2; the move uses it.").arg(given->approvedBy, stamp(given->approvedAt))
+                       : mine                   ? tr("Your own approval does not count: someone else must approve (A, the hub's duty commander).")
                                                 : tr("Needs an approval someone else gave first (A, by the hub's duty commander)."));
     };
     connect(to, &QComboBox::currentIndexChanged, &f.dialog, explain);
@@ -514,11 +524,16 @@ void CasePanel::moveTo(const QString& stage)
             chosen = to->currentData().toString();
             return m_context.cases.move(c.id, c.version, chosen, reason->text().trimmed());
         })) {
-        m_message->setText(chosen == QLatin1String("closed") ? tr("Case %1 is closed.").arg(c.number)
-                                                             : tr("Case %1 is now %2.").arg(c.number, caseStageName(chosen)));
+        said(f, chosen == QLatin1String("closed") ? tr("Case %1 is closed.").arg(c.number)
+                                                  : tr("Case %1 is now %2.").arg(c.number, caseStageName(chosen)));
         reload();
         Q_EMIT changed(c.id);
     }
+}
+
+void CasePanel::said(const FormDialog& form, const QString& done)
+{
+    m_message->setText(form.queued ? tr("Kept on this desk until the server is back; it is sent then.") : done);
 }
 
 void CasePanel::approve()
@@ -526,22 +541,27 @@ void CasePanel::approve()
     if (!may("approve"))
         return;
     const Case c = m_case;
-    const auto pending = [this](const QString& what) {
-        return std::any_of(m_approvalRows.begin(), m_approvalRows.end(), [&](const CaseApproval& a) { return a.what == what && a.usedAt == 0; });
+    // What waits is offered even when approved already (an approval by the one who would use it is
+    // none); the form says by whom.
+    const auto given = [this](const QString& what) {
+        QStringList by;
+        for (const CaseApproval& a : std::as_const(m_approvalRows))
+            if (a.what == what && a.usedAt == 0)
+                by << a.approvedBy;
+        return by.isEmpty() ? QString() : tr(" (approved already by %1)").arg(by.join(QStringLiteral(", ")));
     };
     FormDialog f(this, QStringLiteral("approveDialog"), tr("Approve for case %1").arg(c.number));
     QComboBox* what = f.choice(QStringLiteral("what"), tr("&Approve"));
     const QString next = nextStage(c.kind, c.stage);
     for (const QString& stage : {next, QStringLiteral("closed")}) {
-        if (stage.isEmpty() || !stageNeedsApproval(c.kind, stage) || pending(QStringLiteral("stage:") + stage) ||
-            what->findData(QStringLiteral("stage:") + stage) >= 0)
+        if (stage.isEmpty() || !stageNeedsApproval(c.kind, stage) || what->findData(QStringLiteral("stage:") + stage) >= 0)
             continue;
-        what->addItem(tr("The move to %1").arg(caseStageName(stage)), QStringLiteral("stage:") + stage);
+        what->addItem(tr("The move to %1").arg(caseStageName(stage)) + given(QStringLiteral("stage:") + stage), QStringLiteral("stage:") + stage);
     }
     for (const CaseLimit& l : std::as_const(m_limitRows)) {
         const QString key = QStringLiteral("extend:%1").arg(l.id);
-        if (extendable(l) && !pending(key))
-            what->addItem(tr("Extending: %1 (due %2)").arg(l.title(), stamp(l.dueAt)), key);
+        if (extendable(l))
+            what->addItem(tr("Extending: %1 (due %2)").arg(l.title(), stamp(l.dueAt)) + given(key), key);
     }
     if (what->count() == 0) {
         m_message->setText(tr("Nothing of case %1 waits for an approval now.").arg(c.number));
@@ -552,7 +572,7 @@ void CasePanel::approve()
     what->setFocus();
     if (f.run<CaseApproval>(
             [this, c, what, note] { return m_context.cases.approve(c.id, what->currentData().toString(), note->text().trimmed()); })) {
-        m_message->setText(tr("Approved for case %1: %2.").arg(c.number, what->currentText()));
+        said(f, tr("Approved for case %1: %2.").arg(c.number, what->currentText()));
         reload();
         Q_EMIT changed(c.id);
     }
@@ -583,7 +603,7 @@ void CasePanel::startLimits()
                     return limits;
                 });
         })) {
-        m_message->setText(tr("%n limit(s) started for case %1.", nullptr, *started).arg(c.number));
+        said(f, tr("%n limit(s) started for case %1.", nullptr, *started).arg(c.number));
         reload();
         Q_EMIT changed(c.id);
     }
@@ -618,7 +638,7 @@ void CasePanel::meetLimit()
             title = l->title();
             return m_context.cases.meet(l->id, l->version, note->text().trimmed());
         })) {
-        m_message->setText(tr("Met: %1.").arg(title));
+        said(f, tr("Met: %1.").arg(title));
         reload();
         Q_EMIT changed(c.id);
     }
@@ -636,11 +656,13 @@ void CasePanel::extendLimit()
         if (!extendable(l))
             continue;
         candidates << l;
-        const bool approved = std::any_of(m_approvalRows.begin(), m_approvalRows.end(),
-                                          [&](const CaseApproval& a) { return a.what == QStringLiteral("extend:%1").arg(l.id) && a.usedAt == 0; });
+        const QString me = m_context.session.principal().name;
+        const bool approved = std::any_of(m_approvalRows.begin(), m_approvalRows.end(), [&](const CaseApproval& a) {
+            return a.what == QStringLiteral("extend:%1").arg(l.id) && a.usedAt == 0 && a.approvedBy != me;
+        });
         limit->addItem(tr("%1 (due %2)%3").arg(l.title(), stamp(l.dueAt), approved ? tr(", approved") : tr(", not approved yet")), l.id);
     }
-    QSpinBox* days = f.number(QStringLiteral("days"), tr("&By"), 1, 30, tr(" day(s)"));
+    QSpinBox* days = f.number(QStringLiteral("days"), tr("&By"), 1, 30, tr(" days", "the suffix of a number of days, 1 to 30"));
     QComboBox* ground = f.choice(QStringLiteral("ground"), tr("&Ground"));
     for (ExtensionGround g : {ExtensionGround::Ordinary, ExtensionGround::Roving, ExtensionGround::Repeat, ExtensionGround::Gang})
         ground->addItem(groundName(g), extensionGroundKey(g));
@@ -660,7 +682,7 @@ void CasePanel::extendLimit()
                     return after;
                 });
         })) {
-        m_message->setText(tr("Extended: now due %1.").arg(stamp(*due)));
+        said(f, tr("Extended: now due %1.").arg(stamp(*due)));
         reload();
         Q_EMIT changed(c.id);
     }
@@ -851,7 +873,7 @@ CaseDesk::CaseDesk(CaseContext& context, QWidget* parent)
     m_list->table()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
     m_list->setLiveCells(true);
     const QFontMetrics fm = m_list->table()->fontMetrics();
-    m_list->table()->setColumnWidth(0, fm.horizontalAdvance(QStringLiteral("RUN OUT 12 h 00 min ago")) + 16);
+    m_list->table()->setColumnWidth(0, fm.horizontalAdvance(dueText(1, 12 * kHour + 1)) + 16); // the widest the column says
     m_list->table()->setColumnWidth(1, fm.horizontalAdvance(QStringLiteral("C-2026-000000")) + 16);
     m_list->table()->setColumnWidth(2, fm.horizontalAdvance(QLatin1Char('x')) * 30);
     m_panel = new CasePanel(context, this);
@@ -859,7 +881,7 @@ CaseDesk::CaseDesk(CaseContext& context, QWidget* parent)
     m_list->enableCsvExport(QStringLiteral("cases"));
     connect(m_list, &RecordTable::filtersChanged, this, &CaseDesk::applyFilter);
     connect(m_list, &RecordTable::currentRecordChanged, this, [this](qint64 id) {
-        if (id != m_panel->caseId())
+        if (id != m_panel->askedId())
             m_panel->show(id);
     });
     connect(m_panel, &CasePanel::changed, this, [this] { m_list->model()->refresh(); });
@@ -878,7 +900,7 @@ CaseDesk::CaseDesk(CaseContext& context, QWidget* parent)
     setFocusProxy(m_list->table());
     reloadOnEvents(context.bus, this, {QStringLiteral("case."), QStringLiteral("custody.")}, 300, [this] {
         m_list->model()->refresh();
-        if (m_panel->caseId() > 0)
+        if (m_panel->askedId() > 0)
             m_panel->reload();
     });
     // "Due within a day" is measured from now: read again each minute of clock time.
@@ -946,6 +968,18 @@ bool CaseDesk::openCase(qint64 id)
     return true;
 }
 
+bool CaseDesk::findCase(const QString& number)
+{
+    const QString words = number.trimmed();
+    if (words.isEmpty())
+        return false;
+    m_state->setCurrentIndex(m_state->count() - 1);
+    m_list->search()->setText(words);
+    applyFilter();
+    m_list->table()->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void CaseDesk::openNew()
 {
     if (!m_context.session.can(QString::fromLatin1(CaseService::kManagePermission))) {
@@ -975,6 +1009,10 @@ void CaseDesk::openNew()
                 return c;
             });
         })) {
+        if (f.queued) {
+            m_panel->message()->setText(tr("The case is kept on this desk until the server is back; it is opened then."));
+            return;
+        }
         m_state->setCurrentIndex(0);
         m_list->search()->clear();
         applyFilter();

@@ -19,6 +19,7 @@ class QPushButton;
 class QTableWidget;
 
 namespace hexhub {
+struct FormDialog;
 class JournalTimeline;
 class RecordTable;
 } // namespace hexhub
@@ -34,8 +35,11 @@ class CasePanel final : public QWidget
 public:
     CasePanel(CaseContext& context, QWidget* parent = nullptr);
     void show(qint64 id);
-    void reload() { show(m_case.id); }
+    //! The case asked for last, read again.
+    void reload() { show(m_asked); }
     qint64 caseId() const { return m_case.id; }
+    //! The case show() was last asked for (the one in view once its read answers).
+    qint64 askedId() const { return m_asked; }
     const Case& currentCase() const { return m_case; }
     QLabel* message() const { return m_message; }
     QTableWidget* limitTable() const { return m_limits; }
@@ -76,6 +80,8 @@ private:
     bool may(const char* button) const;
     //! The move dialog with `stage` chosen (the next one, or closed).
     void moveTo(const QString& stage);
+    //! Says what a form's command did: `done`, or that it is kept on the desk until the server is back.
+    void said(const FormDialog& form, const QString& done);
 
     CaseContext& m_context;
     Case m_case;
@@ -83,6 +89,8 @@ private:
     QList<CaseApproval> m_approvalRows; //!< of m_case, as last read
     QHash<qint64, QString> m_tags;      //!< the wristbands of the people held for m_case, by custody id
     LatestRead m_loads;
+    //! The case's parts, each read again after every change: the latest answer of each wins.
+    LatestRead m_limitRead, m_approvalRead, m_peopleRead, m_timelineRead;
     qint64 m_asked = 0; //!< the case show() was last asked for
     QLabel* m_title;
     QLabel* m_path;
@@ -115,6 +123,8 @@ public:
     void openNew();
     //! Shows case `id` (a link, a limit's deadline "case:<id>"): the filter set to every case, the search cleared.
     bool openCase(qint64 id);
+    //! Every case numbered like `number`, in any state, the search set to it; the first made current when it comes.
+    bool findCase(const QString& number);
 
 Q_SIGNALS:
     void linkActivated(const QString& kind, const QString& ref);

@@ -1,20 +1,20 @@
 #include "casemanagementmodule.h"
+
 #include "casecontext.h"
 #include "casedesk.h"
-#include "centredesk.h"
 #include "casepictures.h"
+#include "centredesk.h"
 #include "custodydashboard.h"
 #include "custodydesk.h"
 #include "custodywall.h"
-#include "recordtable.h"
-#include "viewsupport.h"
-#include "hexhub/case_management/snapshot.h"
-
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
 #include "hexhub/case_management/demo.h"
+#include "hexhub/case_management/snapshot.h"
 #include "module/demodata.h"
 #include "module/extensions.h"
+#include "recordtable.h"
+#include "viewsupport.h"
 
 namespace hexhub::cases {
 
@@ -33,8 +33,7 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     // The centre's commands wait in the desk's outbox while the server is away, and go from there.
     registerCaseReplayers(context.outbox(), context.store(), context.session(), context.audit());
     registerCustodyReplayers(context.outbox(), context.store(), context.session(), context.audit());
-    m_context = std::make_unique<CaseContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit(),
-                                              &context.outbox());
+    m_context = std::make_unique<CaseContext>(context.store(), context.bus(), context.clock(), context.session(), context.audit(), &context.outbox());
     m_context->openRecord = [ctx = &context](const QString& kind, const QString& ref) { return ctx->openRecord(kind, ref); };
     // How its events read on the hub's journal, a case's timeline and the after-action review.
     context.setEventDescriber(&describeCaseEvent);
@@ -46,7 +45,10 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     // in custody ("custody 42", a check's subject "custody:42") on the custody suite's page.
     context.addRecordKind(RecordKind{QStringLiteral("case"), QStringLiteral("case_management.desk"), [](QWidget* view, const QString& ref) {
                                          auto* desk = qobject_cast<CentreDesk*>(view);
-                                         return desk && desk->openCase(ref.toLongLong());
+                                         bool isId = false;
+                                         const qint64 id = ref.toLongLong(&isId);
+                                         // "case:42" from a deadline; "case C-2026-000042" as people write it in a link.
+                                         return desk && (isId ? desk->openCase(id) : desk->findCase(ref));
                                      }});
     context.addRecordKind(RecordKind{QStringLiteral("custody"), QStringLiteral("case_management.desk"), [](QWidget* view, const QString& ref) {
                                          auto* desk = qobject_cast<CentreDesk*>(view);
@@ -158,10 +160,8 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
             onDesk([](CustodyDesk* d) { d->panel()->interview(); }));
     command("case_management.care", tr("Record a meal, rest or care given to the person in view"), "",
             onDesk([](CustodyDesk* d) { d->panel()->care(); }));
-    command("case_management.risk", tr("Assess the risk of the person in view again"), "",
-            onDesk([](CustodyDesk* d) { d->panel()->assessRisk(); }));
-    command("case_management.apart", tr("Keep the person in view apart from another"), "",
-            onDesk([](CustodyDesk* d) { d->panel()->keepApart(); }));
+    command("case_management.risk", tr("Assess the risk of the person in view again"), "", onDesk([](CustodyDesk* d) { d->panel()->assessRisk(); }));
+    command("case_management.apart", tr("Keep the person in view apart from another"), "", onDesk([](CustodyDesk* d) { d->panel()->keepApart(); }));
     command("case_management.release", tr("Release, transfer or hand over the person in view"), "",
             onDesk([](CustodyDesk* d) { d->panel()->release(); }));
     // Reading and printing need only the view permission.

@@ -3,7 +3,6 @@
 #include "module/module.h"
 
 #include <QPointer>
-
 #include <memory>
 
 namespace hexhub::cases {

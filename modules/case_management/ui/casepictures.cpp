@@ -79,14 +79,14 @@ ModulePictures casePictures()
         ModulePicture desk;
         desk.name = QStringLiteral("case-desk");
         desk.size = QSize(1600, 900);
-        desk.viewStates = {{QStringLiteral("case_management.desk"), QJsonObject{{QStringLiteral("page"), QStringLiteral("cases")},
-                                                                                 {QStringLiteral("case"), double(moved.id)}}}};
+        desk.viewStates = {{QStringLiteral("case_management.desk"),
+                            QJsonObject{{QStringLiteral("page"), QStringLiteral("cases")}, {QStringLiteral("case"), double(moved.id)}}}};
         desk.settleMs = 800;
         ModulePicture suiteDesk;
         suiteDesk.name = QStringLiteral("custody-desk");
         suiteDesk.size = QSize(1600, 900);
-        suiteDesk.viewStates = {{QStringLiteral("case_management.desk"), QJsonObject{{QStringLiteral("page"), QStringLiteral("custody")},
-                                                                                      {QStringLiteral("custody"), double(held.id)}}}};
+        suiteDesk.viewStates = {{QStringLiteral("case_management.desk"),
+                                 QJsonObject{{QStringLiteral("page"), QStringLiteral("custody")}, {QStringLiteral("custody"), double(held.id)}}}};
         suiteDesk.settleMs = 800;
         ModulePicture picture;
         picture.name = QStringLiteral("custody-wall");

@@ -66,6 +66,12 @@ bool CentreDesk::openCase(qint64 id)
     return id <= 0 || m_cases->openCase(id);
 }
 
+bool CentreDesk::findCase(const QString& number)
+{
+    showCases();
+    return m_cases->findCase(number);
+}
+
 bool CentreDesk::openCustody(qint64 id)
 {
     showCustody();

@@ -26,6 +26,8 @@ public:
     void showCustody();
     //! Case `id` on the cases page (a link "case 42", a limit's deadline "case:42").
     bool openCase(qint64 id);
+    //! The cases numbered like `number` ("C-2026-000042", "2026-0042") on the cases page, every state, the first in view.
+    bool findCase(const QString& number);
     //! Person in custody `id` on the custody page (a link, a check's deadline "custody:42").
     bool openCustody(qint64 id);
 

@@ -190,6 +190,7 @@ void CustodyPanel::changeEvent(QEvent* event)
 
 void CustodyPanel::show(qint64 id)
 {
+    m_asked = id;
     showWhenRead<Custody>(
         this, m_loads, id, [this, id] { return m_context.custody.custodyOf(id); }, m_message,
         [this](const Custody& custody) { showCustody(custody); }, [this, id] { Q_EMIT loaded(id); });
@@ -285,7 +286,8 @@ void CustodyPanel::showCustody(const Custody& custody)
 bool CustodyPanel::may(const char* button) const
 {
     const QPushButton* b = findChild<QPushButton*>(QString::fromLatin1(button));
-    return m_custody.id > 0 && b && b->isEnabled();
+    // The row chosen and the person shown are one: a key pressed while another person is on the way acts on nobody.
+    return m_custody.id > 0 && m_asked == m_custody.id && b && b->isEnabled();
 }
 
 void CustodyPanel::check()
@@ -676,7 +678,7 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
     m_list->enableCsvExport(QStringLiteral("custody"));
     connect(m_list, &RecordTable::filtersChanged, this, &CustodyDesk::applyFilter);
     connect(m_list, &RecordTable::currentRecordChanged, this, [this](qint64 id) {
-        if (id != m_panel->custodyId())
+        if (id != m_panel->askedId())
             m_panel->show(id);
     });
     connect(m_panel, &CustodyPanel::changed, this, [this] { m_list->model()->refresh(); });
@@ -715,7 +717,7 @@ CustodyDesk::CustodyDesk(CaseContext& context, QWidget* parent)
     setFocusProxy(m_list->table());
     reloadOnEvents(context.bus, this, {QStringLiteral("custody."), QStringLiteral("case.")}, 300, [this] {
         m_list->model()->refresh();
-        if (m_panel->custodyId() > 0)
+        if (m_panel->askedId() > 0)
             m_panel->reload();
         if (m_pages->currentWidget() == m_rooms)
             reloadRooms();

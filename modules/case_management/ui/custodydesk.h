@@ -35,8 +35,11 @@ class CustodyPanel final : public QWidget
 public:
     CustodyPanel(CaseContext& context, QWidget* parent = nullptr);
     void show(qint64 id);
-    void reload() { show(m_custody.id); }
+    //! The person asked for last, read again.
+    void reload() { show(m_asked); }
     qint64 custodyId() const { return m_custody.id; }
+    //! The person show() was last asked for (the one in view once its read answers).
+    qint64 askedId() const { return m_asked; }
     const Custody& custody() const { return m_custody; }
     QLabel* message() const { return m_message; }
     MaskedField* person() const { return m_person; }
@@ -83,6 +86,7 @@ private:
     QList<CustodyEntry> m_entries; //!< of m_custody, as last read
     std::optional<Interview> m_running;
     LatestRead m_loads;
+    qint64 m_asked = 0; //!< the person show() was last asked for
     QLabel* m_title;
     QLabel* m_case;
     QLabel* m_basis;

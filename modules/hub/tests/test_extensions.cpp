@@ -202,7 +202,7 @@ TEST_CASE("Hub records open from anywhere: Ctrl+K finds an incident by its numbe
     CHECK(tp->modules().openRecord(QStringLiteral("incident"), roof.number).isEmpty());
     REQUIRE(waitUntil([&] { return title->text().contains(roof.number); }));
     // A kind no module here owns, and an incident that is not there, say why.
-    CHECK(tp->modules().openRecord(QStringLiteral("case"), QStringLiteral("2026-0042")).contains(QStringLiteral("'case'")));
+    CHECK(tp->modules().openRecord(QStringLiteral("seized_item"), QStringLiteral("2026-0042")).contains(QStringLiteral("'seized_item'")));
     CHECK_FALSE(window.openRecord(QStringLiteral("incident"), QStringLiteral("not a number")));
     CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("Hub")));
 

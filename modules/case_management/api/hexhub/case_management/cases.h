@@ -163,7 +163,8 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT CaseLimitChanged
     qint64 caseId = 0, limitId = 0;
     QString number, rule, change;
     qint64 dueAt = 0;
-    QString note;
+    QString note;                //!< what was done, or why it was extended
+    QString ground, approvedBy;  //!< an extension's ground (extensionGroundKey()) and who approved it
     QJsonObject toJson() const;
     static std::optional<CaseLimitChanged> fromJson(const QJsonObject& json);
 };
