@@ -43,6 +43,9 @@ QList<Figure> unitRecommendation(int units, int repeats);
 //! The incident board over `incidents` incidents (generated once into the temporary folder) against a
 //! plain QSqlQueryModel + QTableView: first page, sort, status filter, full-text search, memory.
 QList<Figure> incidentBoard(int incidents);
+//! The case desk's list over `cases` cases (generated for the run) against a plain QSqlQueryModel +
+//! QTableView: the first page (the soonest limit first), a sort by number, the open and the due filters, memory.
+QList<Figure> caseList(int cases);
 
 //! The map with 10,000 markers against a plain QGraphicsView of 10,000 ellipse items: ms per frame
 //! (median, 90th percentile) of panning and zooming, and of panning with tiles under the markers.

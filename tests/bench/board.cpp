@@ -5,6 +5,7 @@
 // a store made by another generator or for another schema is made again. Each side runs in its own
 // process (hexhub-bench-board), so each one's memory is its own.
 #include "benchmarks.h"
+#include "liststore.h"
 
 #include "base/clock.h"
 #include "module/platform.h"
@@ -89,7 +90,9 @@ QString markFor(const QString& schema)
                QCryptographicHash::hash(schema.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-PlatformOptions optionsFor(const QString& path, const QTemporaryDir& side)
+} // namespace
+
+PlatformOptions benchStoreOptions(const QString& path, const QTemporaryDir& side)
 {
     PlatformOptions options;
     options.store = StoreUrl::sqlite(path);
@@ -102,11 +105,13 @@ PlatformOptions optionsFor(const QString& path, const QTemporaryDir& side)
     return options;
 }
 
+namespace {
+
 // The mark a store made now would carry: the modules migrate an empty store to tell the schema.
 QString currentMark()
 {
     QTemporaryDir side;
-    Platform platform(optionsFor(side.filePath(QStringLiteral("schema.db")), side));
+    Platform platform(benchStoreOptions(side.filePath(QStringLiteral("schema.db")), side));
     QFuture<void> started = platform.start();
     if (!waitForFuture(started, 120000))
         throw std::runtime_error("the schema store did not open");
@@ -123,7 +128,7 @@ double generate(const QString& path, int incidents)
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
     QTemporaryDir side;
-    const PlatformOptions options = optionsFor(path, side);
+    const PlatformOptions options = benchStoreOptions(path, side);
     Platform platform(options);
     QFuture<void> started = platform.start();
     if (!waitForFuture(started, 120000))
@@ -177,24 +182,26 @@ double generate(const QString& path, int incidents)
     return seconds;
 }
 
-QJsonObject runSide(const QString& path, const QString& mode)
+} // namespace
+
+QJsonObject runListChild(const QStringList& arguments)
 {
     QProcess child;
     const QString program = QCoreApplication::applicationDirPath() + QStringLiteral("/hexhub-bench-board");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     child.setProcessEnvironment(env);
-    child.start(program, {path, mode});
+    child.start(program, arguments);
     if (!child.waitForFinished(600000) || child.exitCode() != 0)
-        throw std::runtime_error(QStringLiteral("%1 %2 failed: %3").arg(program, mode, QString::fromLocal8Bit(child.readAllStandardError())).toStdString());
+        throw std::runtime_error(QStringLiteral("%1 %2 failed: %3")
+                                     .arg(program, arguments.join(u' '), QString::fromLocal8Bit(child.readAllStandardError()))
+                                     .toStdString());
     const QByteArray out = child.readAllStandardOutput();
     const QJsonObject json = QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
     if (json.isEmpty())
         throw std::runtime_error("hexhub-bench-board printed no figures: " + out.toStdString());
     return json;
 }
-
-} // namespace
 
 QList<Figure> incidentBoard(int incidents)
 {
@@ -205,8 +212,8 @@ QList<Figure> incidentBoard(int incidents)
         generated = QStringLiteral("store generated in %1 s%2")
                         .arg(generate(path, incidents), 0, 'f', 1)
                         .arg(count == incidents ? QStringLiteral(" (the generator or the schema changed)") : QString());
-    const QJsonObject model = runSide(path, QStringLiteral("model"));
-    const QJsonObject plain = runSide(path, QStringLiteral("plain"));
+    const QJsonObject model = runListChild({path, QStringLiteral("model")});
+    const QJsonObject plain = runListChild({path, QStringLiteral("plain")});
     const auto figure = [&](const QString& key, const QString& what, double targetValue, const QString& unit) {
         Figure f;
         f.name = QStringLiteral("board, %1 incidents: %2").arg(incidents).arg(what);

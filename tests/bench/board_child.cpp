@@ -1,6 +1,7 @@
-// hexhub-bench-board STORE model|plain: one side of `hexhub-bench board`, in its own process so its
+// hexhub-bench-board STORE model|plain [incidents|cases]: one side of `hexhub-bench board` (the
+// incident board) or `hexhub-bench cases` (the case desk's list), in its own process so its
 // resident memory is its own. Prints one JSON line of figures (ms, MB):
-//   model: the board's SqlPageModel over the store's reader threads, in a QTableView;
+//   model: the list's SqlPageModel over the store's reader threads, in a QTableView;
 //   plain: QSqlQueryModel + QTableView over the same SQL on the GUI thread.
 // Each step is timed from the request to its first rows in the view's model, and to the table
 // painted with them (Qt's painting of the table, the same work on both sides, is most of the second).
@@ -13,6 +14,7 @@
 #include "store/sql.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -179,6 +181,91 @@ QJsonObject runPlain(const QString& path, QTableView& view)
     return out;
 }
 
+// The case desk's list (modules/case_management/ui/casedesk.cpp), as the desk sets it up: the
+// soonest running limit first, cases without one or closed after.
+const QString kCaseDue = QStringLiteral("CASE WHEN k.due_at IS NULL OR k.stage = 'closed' THEN 1 ELSE 0 END");
+
+PagedQuery casesQuery()
+{
+    PagedQuery q;
+    q.from = QStringLiteral("cm_cases k");
+    q.idColumn = QStringLiteral("k.id");
+    q.columns = {
+        {QStringLiteral("due"), QStringLiteral("Next limit"), QStringLiteral("coalesce(k.due_at, 0)"), {kCaseDue, QStringLiteral("coalesce(k.due_at, 0)")}},
+        {QStringLiteral("number"), QStringLiteral("Number"), QStringLiteral("k.number"), {QStringLiteral("k.number")}},
+        {QStringLiteral("title"), QStringLiteral("Title"), QStringLiteral("k.title"), {QStringLiteral("k.title")}},
+        {QStringLiteral("kind"), QStringLiteral("Path"), QStringLiteral("k.kind"), {QStringLiteral("k.kind")}},
+        {QStringLiteral("stage"), QStringLiteral("Stage"), QStringLiteral("k.stage"), {QStringLiteral("k.stage")}},
+        {QStringLiteral("fast"), QStringLiteral("Fast track"), QStringLiteral("k.fast_track"), {QStringLiteral("k.fast_track")}},
+        {QStringLiteral("opened"), QStringLiteral("Opened"), QStringLiteral("k.opened_at"), {QStringLiteral("k.opened_at")}},
+    };
+    q.sortColumn = 0;
+    q.order = Qt::AscendingOrder;
+    return q;
+}
+
+// "Due within a day" is measured from the generator's now (2026-06-01 08:00 UTC).
+const qint64 kCasesNow = QDateTime(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
+const qint64 kDay = 24 * 3600 * 1000;
+
+QJsonObject runCasesModel(const QString& path, QTableView& view)
+{
+    SystemClock clock;
+    Store store(Store::Options{StoreUrl::sqlite(path), 2}, clock);
+    QFuture<void> opened = store.open();
+    if (!waitForFuture(opened, 60000))
+        throw std::runtime_error("the store did not open");
+    resultOf(opened);
+    SqlPageModel model(store);
+    view.setModel(&model);
+    QJsonObject out;
+    const auto shown = [&] { return model.hasFirstPage(); };
+    const auto settle = [&] {
+        while (!model.isReady())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    };
+    // The desk opens on the open cases, the soonest limit first.
+    PagedQuery q = casesQuery();
+    q.where = {QStringLiteral("k.stage <> 'closed'"), {}};
+    put(out, QStringLiteral("firstPage"), timed(view, [&] { model.setQuery(q); }, shown));
+    settle();
+    put(out, QStringLiteral("sort"), timed(view, [&] { model.sort(1, Qt::AscendingOrder); }, shown));
+    settle();
+    model.sort(0, Qt::AscendingOrder);
+    settle();
+    put(out, QStringLiteral("filter"), timed(view, [&] {
+            model.setFilter({QStringLiteral("k.stage <> 'closed' AND k.due_at IS NOT NULL AND k.due_at <= ?"), {kCasesNow + kDay}});
+        }, shown));
+    settle();
+    put(out, QStringLiteral("closed"), timed(view, [&] { model.setFilter({QStringLiteral("k.stage = 'closed'"), {}}); }, shown));
+    settle();
+    out.insert(QStringLiteral("rssMb"), residentMb());
+    view.setModel(nullptr);
+    store.close();
+    return out;
+}
+
+QJsonObject runCasesPlain(const QString& path, QTableView& view)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plain"));
+    db.setDatabaseName(path);
+    if (!db.open())
+        throw std::runtime_error("cannot open the store");
+    QSqlQueryModel model;
+    view.setModel(&model);
+    const QString select = QStringLiteral("SELECT coalesce(k.due_at, 0), k.number, k.title, k.kind, k.stage, k.fast_track, k.opened_at FROM cm_cases k");
+    const QString due = QStringLiteral(" ORDER BY ") + kCaseDue + QStringLiteral(", coalesce(k.due_at, 0), k.id");
+    const auto run = [&](const QString& sql) { return timed(view, [&] { model.setQuery(sql, db); }, [] { return true; }); };
+    QJsonObject out;
+    put(out, QStringLiteral("firstPage"), run(select + QStringLiteral(" WHERE k.stage <> 'closed'") + due));
+    put(out, QStringLiteral("sort"), run(select + QStringLiteral(" WHERE k.stage <> 'closed' ORDER BY k.number, k.id")));
+    put(out, QStringLiteral("filter"), run(select + QStringLiteral(" WHERE k.stage <> 'closed' AND k.due_at IS NOT NULL AND k.due_at <= %1").arg(kCasesNow + kDay) + due));
+    put(out, QStringLiteral("closed"), run(select + QStringLiteral(" WHERE k.stage = 'closed'") + due));
+    out.insert(QStringLiteral("rssMb"), residentMb());
+    view.setModel(nullptr);
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -186,15 +273,19 @@ int main(int argc, char* argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() != 3 || (args[2] != QLatin1String("model") && args[2] != QLatin1String("plain"))) {
-        std::fputs("usage: hexhub-bench-board STORE model|plain\n", stderr);
+    const QString list = args.value(3, QStringLiteral("incidents"));
+    if (args.size() < 3 || args.size() > 4 || (args[2] != QLatin1String("model") && args[2] != QLatin1String("plain"))
+        || (list != QLatin1String("incidents") && list != QLatin1String("cases"))) {
+        std::fputs("usage: hexhub-bench-board STORE model|plain [incidents|cases]\n", stderr);
         return 2;
     }
     QTableView view;
     view.resize(1400, 800);
     view.show();
     try {
-        const QJsonObject figures = args[2] == QLatin1String("model") ? runModel(args[1], view) : runPlain(args[1], view);
+        const bool model = args[2] == QLatin1String("model");
+        const QJsonObject figures = list == QLatin1String("cases") ? (model ? runCasesModel(args[1], view) : runCasesPlain(args[1], view))
+                                                                   : (model ? runModel(args[1], view) : runPlain(args[1], view));
         QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Compact) << "\n";
     } catch (const std::exception& e) {
         QTextStream(stderr) << e.what() << "\n";
