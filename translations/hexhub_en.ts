@@ -692,6 +692,13 @@
             <numerusform>%n events while this desk was closed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more running later</source>
+        <translation>
+            <numerusform>… and %n more running later</numerusform>
+            <numerusform>… and %n more running later</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::training</name>

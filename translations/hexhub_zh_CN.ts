@@ -13627,6 +13627,12 @@
         <source>%1: now %2 (on the journal and the audit trail).</source>
         <translation>%1：现为 %2（已记入事件日志和审计记录）。</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more running later</source>
+        <translation>
+            <numerusform>……另有 %n 项稍后到期</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hexhub::shell::TrainingStrip</name>

@@ -76,9 +76,10 @@ void DeadlineList::setTheme(const Theme& theme)
 
 void DeadlineList::refresh()
 {
-    QList<Deadline> deadlines = m_board.deadlines();
-    if (m_visible)
-        deadlines.removeIf([this](const Deadline& d) { return !m_visible(d.module); });
+    // The soonest only: a centre may have tens of thousands running, and the list is rebuilt each
+    // minute of clock time; the rest are counted below it.
+    int total = 0;
+    const QList<Deadline> deadlines = m_board.soonest(kShown, m_visible, &total);
     m_empty->setText(deadlines.isEmpty() ? Tr::tr("Nothing is running out.") : QString());
     m_empty->setVisible(deadlines.isEmpty());
     const int row = m_list->currentRow();
@@ -111,6 +112,11 @@ void DeadlineList::refresh()
             break;
         }
         }
+    }
+    if (total > deadlines.size()) {
+        auto* more = new QListWidgetItem(Tr::tr("… and %n more running later", nullptr, int(total - deadlines.size())), m_list);
+        more->setFlags(Qt::NoItemFlags);
+        more->setForeground(m_theme.palette().color(QPalette::Disabled, QPalette::Text));
     }
     if (row >= 0 && row < m_list->count())
         m_list->setCurrentRow(row);

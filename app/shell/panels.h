@@ -42,6 +42,8 @@ public:
     void showError(const QString& message);
     QListWidget* list() const { return m_list; }
     void refresh();
+    //! How many deadlines the list shows, the soonest first; the rest are counted on a line below.
+    static constexpr int kShown = 200;
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -1,4 +1,4 @@
-// hexhub-bench [core] [desks] [startup] [calltaking] [bigdata] [intel] [dispatch] [board] [cases] [map] [video] [demo] [--json] [--quick] [--server URL]
+// hexhub-bench [core] [desks] [startup] [calltaking] [bigdata] [intel] [dispatch] [board] [cases] [deadlines] [map] [video] [demo] [--json] [--quick] [--server URL]
 // Prints one line per figure: the figure, its same-run baseline, and the ratio.
 #include "benchmarks.h"
 
@@ -81,8 +81,16 @@ int main(int argc, char* argv[])
         } else if (suite == QLatin1String("cases")) {
             try {
                 figures << caseList(quick ? 20000 : 1000000);
+                figures << deadlineEngine(quick ? 10000 : 100000);
             } catch (const std::exception& e) {
                 QTextStream(stderr) << "cases: " << e.what() << "\n";
+                return 1;
+            }
+        } else if (suite == QLatin1String("deadlines")) {
+            try {
+                figures << deadlineEngine(quick ? 10000 : 100000);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "deadlines: " << e.what() << "\n";
                 return 1;
             }
         } else if (suite == QLatin1String("map")) {
@@ -107,7 +115,7 @@ int main(int argc, char* argv[])
                 return 1;
             }
         } else {
-            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, calltaking, bigdata, intel, dispatch, board, cases, map, video, demo)\n";
+            QTextStream(stderr) << "unknown benchmark suite: " << suite << " (known: core, desks, startup, calltaking, bigdata, intel, dispatch, board, cases, deadlines, map, video, demo)\n";
             return 2;
         }
     }

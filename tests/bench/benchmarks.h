@@ -46,6 +46,8 @@ QList<Figure> incidentBoard(int incidents);
 //! The case desk's list over `cases` cases (generated for the run) against a plain QSqlQueryModel +
 //! QTableView: the first page (the soonest limit first), a sort by number, the open and the due filters, memory.
 QList<Figure> caseList(int cases);
+//! The hub's deadline queue holding `running` statutory limits and welfare checks through a one-hour clock jump, against recomputing them from their rules in SQL.
+QList<Figure> deadlineEngine(int running);
 
 //! The map with 10,000 markers against a plain QGraphicsView of 10,000 ellipse items: ms per frame
 //! (median, 90th percentile) of panning and zooming, and of panning with tiles under the markers.

@@ -416,6 +416,70 @@ TEST_CASE("Deadlines of every module: counted in the status bar, listed soonest 
     CHECK(board.deadlines()[1].subject == QStringLiteral("incident:1"));
 }
 
+TEST_CASE("Deadlines by the hundred: the panel lists the soonest and counts the rest, the board announces each missed one once",
+          "[shell][deadlines]")
+{
+    TestPlatform tp = startedPlatform();
+    tp.start();
+    signInAs(tp, QStringLiteral("chief"), QStringLiteral("hub_supervisor"));
+    Language language;
+    REQUIRE(language.set(QStringLiteral("en")));
+    const QDateTime now = tp->clock().now();
+    const int many = DeadlineList::kShown + 50;
+    // One transaction: minute by minute from 10 minutes on, the last published first.
+    await(tp->store().write(WriteContext{QStringLiteral("hub"), QStringLiteral("system"), {}}, [=](WriteTransaction& txn) {
+        for (int i = many - 1; i >= 0; --i)
+            publishDeadline(txn, DeadlineSet{QStringLiteral("hub.bench.%1").arg(i), QStringLiteral("Deadline %1").arg(i), now.addSecs((10 + i) * 60),
+                                             QStringLiteral("hub"), {}});
+    }));
+    MainWindow window(*tp);
+    REQUIRE(waitUntil([&] { return window.deadlines()->isLoaded() && window.deadlines()->size() == many; }));
+    QStringList missed, escalated;
+    QObject::connect(window.deadlines(), &DeadlineBoard::missed, [&](const Deadline& d) { missed << d.key; });
+    QObject::connect(window.deadlines(), &DeadlineBoard::escalated, [&](const Deadline& d) { escalated << d.key; });
+    QDockWidget* dock = window.openPanel(QStringLiteral("shell.deadlines"));
+    REQUIRE(dock);
+    auto* list = dock->widget()->findChild<QListWidget*>(QStringLiteral("deadlines"));
+    REQUIRE(list);
+    REQUIRE(list->count() == DeadlineList::kShown + 1);
+    CHECK(list->item(0)->text().contains(QStringLiteral("Deadline 0 ")));
+    CHECK(list->item(DeadlineList::kShown - 1)->text().contains(QStringLiteral("Deadline %1 ").arg(DeadlineList::kShown - 1)));
+    CHECK(list->item(DeadlineList::kShown)->text() == QStringLiteral("… and 50 more running later"));
+    CHECK_FALSE(list->item(DeadlineList::kShown)->flags().testFlag(Qt::ItemIsSelectable));
+    int total = 0;
+    CHECK(window.deadlines()->soonest(3, {}, &total).size() == 3);
+    CHECK(total == many);
+    CHECK(window.deadlines()->soonest(3, [](const QString& module) { return module != QLatin1String("hub"); }, &total).isEmpty());
+    CHECK(total == 0);
+    // Deadline 0 moved after all the others: the list follows.
+    publishDeadline(tp, QStringLiteral("hub.bench.0"), QStringLiteral("Deadline 0"), now.addSecs((10 + many) * 60));
+    REQUIRE(waitUntil([&] { return list->item(0)->text().contains(QStringLiteral("Deadline 1 ")); }));
+    // Twelve minutes on: deadlines 1 and 2 ran out (due at 11 and 12 minutes; 12 is due now, not yet missed).
+    auto& clock = dynamic_cast<SimulatedClock&>(tp->clock());
+    clock.advance(12 * 60 * 1000);
+    CHECK(missed == QStringList{QStringLiteral("hub.bench.1")});
+    clock.advance(60 * 1000);
+    CHECK(missed == QStringList{QStringLiteral("hub.bench.1"), QStringLiteral("hub.bench.2")});
+    CHECK(escalated.isEmpty());
+    // Five minutes after they ran out, deadlines 1 and 2 escalate; nothing is announced twice.
+    clock.advance(4 * 60 * 1000);
+    CHECK(escalated == QStringList{QStringLiteral("hub.bench.1"), QStringLiteral("hub.bench.2")});
+    CHECK(missed.size() == 6); // 1 to 6 (due at 11 to 16 minutes, now 17)
+    // Within the hour of minute 17: deadlines 1 to 67 (due at 11 to 77 minutes).
+    CHECK(statusText(window, "deadlineCount") == QStringLiteral("67 deadlines within the hour"));
+    clearDeadline(tp, QStringLiteral("hub.bench.1"));
+    REQUIRE(waitUntil([&] { return window.deadlines()->size() == many - 1; }));
+    clock.advance(60 * 1000);
+    CHECK(escalated.size() == 3);
+    CHECK(escalated.last() == QStringLiteral("hub.bench.3"));
+    CHECK(missed.size() == 7);
+    // One set now into the long past (a desk that was away sends its own late) is still announced.
+    publishDeadline(tp, QStringLiteral("hub.late"), QStringLiteral("Late"), clock.now().addSecs(-3600));
+    REQUIRE(waitUntil([&] { return missed.size() == 8; }));
+    CHECK(missed.last() == QStringLiteral("hub.late"));
+    CHECK(escalated.last() == QStringLiteral("hub.late"));
+}
+
 TEST_CASE("Deadlines show only to those who may see their module's records", "[shell][deadlines]")
 {
     TestPlatform tp = startedPlatform();

@@ -162,7 +162,7 @@ void DeadlineBoard::apply(const Event& event)
     if (key.isEmpty())
         return;
     if (const auto cleared = payloadAs<DeadlineCleared>(event)) {
-        m_open.remove(key);
+        removeOpen(key);
         m_missedSeen.remove(key);
         m_escalatedSeen.remove(key);
         return;
@@ -187,7 +187,25 @@ void DeadlineBoard::apply(const Event& event)
         m_missedSeen.remove(key);
         m_escalatedSeen.remove(key);
     }
-    m_open.insert(key, d);
+    insertOpen(d);
+}
+
+void DeadlineBoard::insertOpen(const Deadline& d)
+{
+    removeOpen(d.key);
+    const qint64 dueMs = d.due.toMSecsSinceEpoch();
+    m_byDue.emplace(dueMs, d.key);
+    m_settledBefore = std::min(m_settledBefore, dueMs); // set or moved into the settled past: looked at again
+    m_open.insert(d.key, d);
+}
+
+void DeadlineBoard::removeOpen(const QString& key)
+{
+    const auto it = m_open.constFind(key);
+    if (it == m_open.cend())
+        return;
+    m_byDue.erase({it->due.toMSecsSinceEpoch(), key});
+    m_open.erase(it);
 }
 
 void DeadlineBoard::announce(bool quiet)
@@ -195,36 +213,75 @@ void DeadlineBoard::announce(bool quiet)
     if (m_loading)
         return;
     const qint64 now = m_clock.nowMs();
-    for (const Deadline& d : deadlines()) {
-        const Deadline::Level level = d.levelAt(now);
-        if ((level == Deadline::Level::Missed || level == Deadline::Level::Escalated) && !m_missedSeen.contains(d.key)) {
-            m_missedSeen.insert(d.key);
-            if (!quiet)
-                Q_EMIT missed(d);
+    QList<Deadline> missedNow, escalatedNow;
+    // What ran out more than the escalation delay before the last look is settled: announced as
+    // missed, and escalated unless acknowledged (which never undoes). Only what came after can cross.
+    for (auto it = m_byDue.lower_bound({m_settledBefore, QString()}); it != m_byDue.end(); ++it) {
+        const auto& [dueMs, key] = *it;
+        if (dueMs >= now)
+            break; // this one and all after it are still running or due soon: nothing to announce
+        const Deadline& d = *m_open.constFind(key);
+        if (!m_missedSeen.contains(key)) {
+            m_missedSeen.insert(key);
+            missedNow << d;
         }
-        if (level == Deadline::Level::Escalated && !m_escalatedSeen.contains(d.key)) {
-            m_escalatedSeen.insert(d.key);
-            if (!quiet)
-                Q_EMIT escalated(d);
+        if (d.levelAt(now) == Deadline::Level::Escalated && !m_escalatedSeen.contains(key)) {
+            m_escalatedSeen.insert(key);
+            escalatedNow << d;
         }
     }
+    if (now > m_lastLook) {
+        m_lastLook = now;
+        m_settledBefore = std::max(m_settledBefore, now - Deadline::kEscalateAfterMs);
+    }
+    if (quiet)
+        return;
+    // Announced after the walk: a slot may publish and so change what is open.
+    for (const Deadline& d : std::as_const(missedNow))
+        Q_EMIT missed(d);
+    for (const Deadline& d : std::as_const(escalatedNow))
+        Q_EMIT escalated(d);
 }
 
 QList<Deadline> DeadlineBoard::deadlines() const
 {
-    QList<Deadline> list = m_open.values();
-    std::sort(list.begin(), list.end(), [](const Deadline& a, const Deadline& b) {
-        return a.due != b.due ? a.due < b.due : a.key < b.key;
-    });
+    QList<Deadline> list;
+    list.reserve(m_open.size());
+    for (const auto& entry : m_byDue)
+        list << m_open.value(entry.second);
+    return list;
+}
+
+QList<Deadline> DeadlineBoard::soonest(int count, const std::function<bool(const QString& module)>& visible, int* total) const
+{
+    QList<Deadline> list;
+    int accepted = 0;
+    for (const auto& entry : m_byDue) {
+        const Deadline& d = *m_open.constFind(entry.second);
+        if (visible && !visible(d.module))
+            continue;
+        ++accepted;
+        if (list.size() < count)
+            list << d;
+        else if (!total || !visible)
+            break; // the total is known without counting on
+    }
+    if (total)
+        *total = visible ? accepted : int(m_open.size());
     return list;
 }
 
 int DeadlineBoard::dueWithin(qint64 ms, const std::function<bool(const QString& module)>& visible) const
 {
     const qint64 limit = m_clock.nowMs() + ms;
-    return int(std::count_if(m_open.cbegin(), m_open.cend(), [&](const Deadline& d) {
-        return d.due.toMSecsSinceEpoch() <= limit && (!visible || visible(d.module));
-    }));
+    int n = 0;
+    for (const auto& [dueMs, key] : m_byDue) {
+        if (dueMs > limit)
+            break;
+        if (!visible || visible(m_open.constFind(key)->module))
+            ++n;
+    }
+    return n;
 }
 
 } // namespace hexhub

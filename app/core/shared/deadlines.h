@@ -13,7 +13,10 @@
 #include <QString>
 
 #include <functional>
+#include <limits>
 #include <optional>
+#include <set>
+#include <utility>
 
 namespace hexhub {
 
@@ -119,6 +122,12 @@ public:
 
     //! Open deadlines, the soonest first.
     QList<Deadline> deadlines() const;
+    /*!
+     * The soonest `count` open deadlines of the modules `visible` accepts (every module without it),
+     * and in `total` how many it accepts in all: what a list shows without copying thousands.
+     */
+    QList<Deadline> soonest(int count, const std::function<bool(const QString& module)>& visible = {}, int* total = nullptr) const;
+    int size() const { return int(m_open.size()); }
     //! Open deadlines due within `ms` of the Clock's now (overdue ones included); with `visible`, only
     //! those of the modules it accepts.
     int dueWithin(qint64 ms, const std::function<bool(const QString& module)>& visible = {}) const;
@@ -134,13 +143,24 @@ Q_SIGNALS:
 private:
     void apply(const Event& event);
     void loadFrom(qint64 seq);
-    //! Emits missed/escalated for what crossed a level since the last look; `quiet` only notes them.
+    /*!
+     * Emits missed/escalated for what crossed a level since the last look; `quiet` only notes them.
+     * Only the overdue (the front of m_byDue) can cross, and of those only what ran out since the
+     * last look less the escalation delay (or was set since into the past), so it reads those and
+     * stops at the first deadline still running: a minute's tick costs what crossed, not what is open.
+     */
     void announce(bool quiet);
+    void insertOpen(const Deadline& d);
+    void removeOpen(const QString& key);
 
     EventBus& m_bus;
     Clock& m_clock;
     ClockTimer* m_tick;
     QHash<QString, Deadline> m_open;
+    std::set<std::pair<qint64, QString>> m_byDue; //!< (due in ms, key) of every open deadline, soonest first
+    //! Deadlines due before this have nothing left to announce (see announce()); m_lastLook the Clock time it last looked.
+    qint64 m_settledBefore = std::numeric_limits<qint64>::min();
+    qint64 m_lastLook = std::numeric_limits<qint64>::min();
     QSet<QString> m_missedSeen;
     QSet<QString> m_escalatedSeen;
     QList<Event> m_early; //!< arrived live while the journal was being read
