@@ -7,8 +7,8 @@
 #include "base/enumtable.h"
 #include "base/error.h"
 #include "bus/event.h"
-#include "hexhub/case_management/cases.h"
 #include "caselimits_p.h"
+#include "hexhub/case_management/cases.h"
 #include "module/servicesupport.h"
 #include "security/audit.h"
 #include "security/session.h"
@@ -20,6 +20,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <algorithm>
 #include <array>
@@ -117,7 +118,7 @@ QString limitKey(qint64 id)
 }
 
 const QString kCaseColumns = QStringLiteral("id, number, title, summary, kind, stage, status, stage_reason, fast_track, incident_id, "
-                                            "opened_by, opened_at, updated_at, due_at, version");
+                                            "opened_by, opened_at, updated_at, due_at, version, fast_track_at, fast_track_note");
 
 Case caseFrom(const QSqlQuery& q)
 {
@@ -137,6 +138,8 @@ Case caseFrom(const QSqlQuery& q)
     c.updatedAt = q.value(12).toLongLong();
     c.dueAt = q.value(13).toLongLong();
     c.version = q.value(14).toInt();
+    c.fastTrackAt = c.fastTrack ? q.value(15).toLongLong() : 0;
+    c.fastTrackNote = q.value(16).toString();
     return c;
 }
 
@@ -248,15 +251,14 @@ QStringList limitRulesFor(CaseKind kind, CaseEvent event, bool serious)
         break;
     case CaseEvent::Questioned:
         if (criminal)
-            throw ValidationError(
-                Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
+            throw ValidationError(Tr::tr("Administrative questioning belongs to an administrative case; summon the person in a criminal one."));
         rules << (serious ? QStringLiteral("questioning.detention") : QStringLiteral("questioning"));
         break;
     case CaseEvent::Detained:
         if (!criminal)
             throw ValidationError(Tr::tr("Criminal detention belongs to a criminal case."));
-        rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family")
-              << QStringLiteral("detention.interrogation") << QStringLiteral("arrest.request");
+        rules << QStringLiteral("detention.transfer") << QStringLiteral("detention.family") << QStringLiteral("detention.interrogation")
+              << QStringLiteral("arrest.request");
         break;
     case CaseEvent::ArrestRequested:
         if (!criminal)
@@ -493,6 +495,82 @@ std::optional<CaseApproved> CaseApproved::fromJson(const QJsonObject& json)
                         json.value(QStringLiteral("note")).toString()};
 }
 
+QJsonObject CaseFastTracked::toJson() const
+{
+    return {{QStringLiteral("case"), double(caseId)}, {QStringLiteral("number"), number}, {QStringLiteral("note"), note}};
+}
+
+std::optional<CaseFastTracked> CaseFastTracked::fromJson(const QJsonObject& json)
+{
+    if (!json.value(QStringLiteral("case")).isDouble() || !json.value(QStringLiteral("number")).isString())
+        return std::nullopt;
+    return CaseFastTracked{qint64(json.value(QStringLiteral("case")).toDouble()), json.value(QStringLiteral("number")).toString(),
+                           json.value(QStringLiteral("note")).toString()};
+}
+
+QStringList fastTrackMilestones()
+{
+    return {QStringLiteral("fasttrack.investigation"), QStringLiteral("fasttrack.prosecution"), QStringLiteral("fasttrack.trial")};
+}
+
+QString fastTrackMilestoneStage(const QString& milestone)
+{
+    if (milestone == QLatin1String("fasttrack.investigation"))
+        return QStringLiteral("referred");
+    if (milestone == QLatin1String("fasttrack.prosecution"))
+        return QStringLiteral("prosecuted");
+    if (milestone == QLatin1String("fasttrack.trial"))
+        return QStringLiteral("tried");
+    return {};
+}
+
+namespace {
+
+//! The grounds checked: both must hold and the note say on what.
+QString fastTrackProblem(const FastTrackGrounds& grounds)
+{
+    if (!grounds.sentenceWithinThreeYears || !grounds.guiltyPlea)
+        return Tr::tr("The fast track is for a minor case: the likely sentence within three years and the guilty plea accepted, both.");
+    const QString note = grounds.note.trimmed();
+    if (note.size() < 5)
+        return Tr::tr("Say on what grounds the case takes the fast track; it goes on record.");
+    if (note.size() > 2000)
+        return Tr::tr("Keep the note under 2,000 characters.");
+    return {};
+}
+
+//! Puts case `c` on the fast track in `txn`: marked, its milestones started, journaled and audited.
+void startFastTrack(WriteTransaction& txn, const Case& c, const QString& note, qint64 now, const QString& actor)
+{
+    txn.exec(QStringLiteral("UPDATE cm_cases SET fast_track = 1, fast_track_at = ?, fast_track_note = ? WHERE id = ?"), {now, note, c.id});
+    const Case marked = loadCase(txn, c.id);
+    for (const QString& rule : fastTrackMilestones())
+        startLimit(txn, marked, rule, 0, QString(), now, actor);
+    txn.publish(CaseFastTracked{c.id, c.number, note});
+}
+
+//! Meets the fast-track milestones still running that reaching `stage` completes (its own and those before it).
+void meetMilestones(WriteTransaction& txn, const Case& c, const QString& stage, qint64 now, const QString& actor)
+{
+    const QStringList path = caseStages(CaseKind::Criminal);
+    const qsizetype reached = path.indexOf(stage);
+    if (!c.fastTrack || reached < 0 || stage == QLatin1String("closed"))
+        return;
+    QSqlQuery q = txn.exec(QStringLiteral("SELECT ") + kLimitColumns +
+                               QStringLiteral(" FROM cm_case_limits WHERE case_id = ? AND state = 'running' AND rule LIKE 'fasttrack.%' ORDER BY id"),
+                           {c.id});
+    QList<CaseLimit> running;
+    while (q.next())
+        running << limitFrom(q);
+    for (const CaseLimit& l : std::as_const(running)) {
+        const qsizetype at = path.indexOf(fastTrackMilestoneStage(l.rule));
+        if (at >= 0 && at <= reached)
+            endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Reached: %1").arg(caseStageName(stage)), now, actor);
+    }
+}
+
+} // namespace
+
 // ---- the service ---------------------------------------------------------------------------------
 
 CaseService::CaseService(Store& store, Session& session, AuditLog& audit, Outbox* outbox)
@@ -578,6 +656,12 @@ QFuture<Case> CaseService::open(const NewCase& draft, const CommandId& command) 
         return failNow<Case>(Tr::tr("Give the case a title of 3 to 200 characters."));
     if (draft.summary.size() > 4000)
         return failNow<Case>(Tr::tr("Keep the summary under 4,000 characters."));
+    if (draft.fastTrack) {
+        if (draft.kind != CaseKind::Criminal)
+            return failNow<Case>(Tr::tr("The fast track is for minor criminal cases."));
+        if (const QString problem = fastTrackProblem(draft.grounds); !problem.isEmpty())
+            return failNow<Case>(problem);
+    }
     return service::keepWhenAway(
         m_outbox,
         [&] {
@@ -592,9 +676,8 @@ QFuture<Case> CaseService::open(const NewCase& draft, const CommandId& command) 
                     QStringLiteral(
                         "INSERT INTO cm_cases (number, title, summary, kind, fast_track, stage, status, incident_id, opened_by, opened_at, "
                         "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {QStringLiteral("new-%1").arg(command.toString()), title, draft.summary.trimmed(), caseKindKey(draft.kind),
-                     draft.fastTrack ? 1 : 0, first, caseStatusOf(first), draft.incidentId > 0 ? QVariant(draft.incidentId) : QVariant(), name, now,
-                     now});
+                    {QStringLiteral("new-%1").arg(command.toString()), title, draft.summary.trimmed(), caseKindKey(draft.kind), 0, first,
+                     caseStatusOf(first), draft.incidentId > 0 ? QVariant(draft.incidentId) : QVariant(), name, now, now});
                 const QString number =
                     QStringLiteral("C-%1-%2").arg(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date().year()).arg(id, 6, 10, QLatin1Char('0'));
                 txn.exec(QStringLiteral("UPDATE cm_cases SET number = ? WHERE id = ?"), {number, id});
@@ -602,6 +685,8 @@ QFuture<Case> CaseService::open(const NewCase& draft, const CommandId& command) 
                 txn.publish(CaseOpened{id, number, caseKindKey(draft.kind), title, draft.incidentId});
                 if (draft.kind == CaseKind::Administrative)
                     startLimit(txn, c, QStringLiteral("admin.close"), 0, QString(), now, name);
+                if (draft.fastTrack)
+                    startFastTrack(txn, c, draft.grounds.note.trimmed(), now, name);
                 refreshDue(txn, id);
                 m_audit.append(txn, {name, QStringLiteral("case.opened"), caseRef(id), QStringLiteral("%1 %2").arg(number, caseKindKey(draft.kind)),
                                      QStringLiteral("success")});
@@ -614,7 +699,10 @@ QFuture<Case> CaseService::open(const NewCase& draft, const CommandId& command) 
                                             {QStringLiteral("title"), title},
                                             {QStringLiteral("summary"), draft.summary},
                                             {QStringLiteral("incident"), draft.incidentId},
-                                            {QStringLiteral("fastTrack"), draft.fastTrack}},
+                                            {QStringLiteral("fastTrack"), draft.fastTrack},
+                                            {QStringLiteral("sentenceWithinThreeYears"), draft.grounds.sentenceWithinThreeYears},
+                                            {QStringLiteral("guiltyPlea"), draft.grounds.guiltyPlea},
+                                            {QStringLiteral("fastTrackNote"), draft.grounds.note}},
                                 QStringList(), Tr::tr("Open case: %1").arg(title), actor));
 }
 
@@ -663,6 +751,9 @@ QFuture<Case> CaseService::move(qint64 id, int version, const QString& stage, co
                     for (const CaseLimit& l : std::as_const(open))
                         endLimit(txn, before, l, QStringLiteral("cancelled"), Tr::tr("The case was closed: %1").arg(why), now, name);
                     refreshDue(txn, id);
+                } else if (before.fastTrack) {
+                    meetMilestones(txn, before, stage, now, name);
+                    refreshDue(txn, id);
                 }
                 txn.publish(CaseMoved{id, before.number, before.stage, stage, caseStatusOf(stage), why, approvedBy});
                 m_audit.append(txn, {name, QStringLiteral("case.status_changed"), caseRef(id),
@@ -679,6 +770,107 @@ QFuture<Case> CaseService::move(qint64 id, int version, const QString& stage, co
                                             {QStringLiteral("stage"), stage},
                                             {QStringLiteral("reason"), reason}},
                                 QStringList{caseRecord(id)}, Tr::tr("Move case %1 to %2").arg(id).arg(caseStageName(stage)), actor));
+}
+
+QFuture<Case> CaseService::putOnFastTrack(qint64 id, int version, const FastTrackGrounds& grounds, const CommandId& command) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = check<Case>(m_audit, actor, QString::fromLatin1(kManagePermission), Tr::tr("put cases on the fast track"),
+                                   QStringLiteral("case.fast_track"), caseRef(id)))
+        return *refused;
+    if (const QString problem = fastTrackProblem(grounds); !problem.isEmpty())
+        return failNow<Case>(problem);
+    return service::keepWhenAway(
+        m_outbox,
+        [&] {
+            return m_store.write(service::writeAs(kModule, actor), [this, id, version, note = grounds.note.trimmed(), command,
+                                                                    name = actor.name](WriteTransaction& txn) {
+                const QString op = QStringLiteral("case_management.case.fast_track");
+                if (service::appliedBefore(txn, command, op))
+                    return loadCase(txn, id);
+                const Case c = loadCase(txn, id);
+                if (c.kind != CaseKind::Criminal)
+                    throw ValidationError(Tr::tr("The fast track is for minor criminal cases."));
+                if (c.fastTrack)
+                    throw ValidationError(Tr::tr("Case %1 is on the fast track already.").arg(c.number));
+                const QStringList path = caseStages(CaseKind::Criminal);
+                if (path.indexOf(c.stage) >= path.indexOf(QStringLiteral("referred")))
+                    throw ValidationError(Tr::tr("Case %1 is %2: a case takes the fast track before it is referred to the procuratorate.")
+                                              .arg(c.number, caseStageName(c.stage)));
+                const qint64 now = txn.clock().nowMs();
+                service::requireUpdated(
+                    txn.exec(QStringLiteral("UPDATE cm_cases SET updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                             {now, id, version}),
+                    Tr::tr("Someone changed case %1 meanwhile; look at it again.").arg(c.number));
+                startFastTrack(txn, c, note, now, name);
+                refreshDue(txn, id);
+                m_audit.append(txn, {name, QStringLiteral("case.fast_track"), caseRef(id), note.left(200), QStringLiteral("success")});
+                service::recordApplied(txn, command, op, QString::number(id));
+                return loadCase(txn, id);
+            });
+        },
+        service::offlineCommand(kModule, QStringLiteral("case_management.case.fast_track"), command,
+                                QJsonObject{{QStringLiteral("id"), id},
+                                            {QStringLiteral("version"), version},
+                                            {QStringLiteral("sentenceWithinThreeYears"), grounds.sentenceWithinThreeYears},
+                                            {QStringLiteral("guiltyPlea"), grounds.guiltyPlea},
+                                            {QStringLiteral("note"), grounds.note}},
+                                QStringList{caseRecord(id)}, Tr::tr("Put case %1 on the fast track").arg(id), actor));
+}
+
+QFuture<QJsonObject> CaseService::partnerStatus(qint64 id) const
+{
+    const Principal actor = m_session.principal();
+    if (auto refused = service::requireNow(actor, QString::fromLatin1(kViewPermission), Tr::tr("see cases")))
+        return service::failWith<QJsonObject>(refused);
+    return m_store.read([id, name = actor.name](Sql& sql) {
+        const Case c = loadCase(sql, id);
+        const qint64 now = sql.clock().nowMs();
+        const auto iso = [](qint64 ms) {
+            return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate)) : QJsonValue();
+        };
+        QJsonArray milestones, limits;
+        QSqlQuery q =
+            sql.exec(QStringLiteral("SELECT ") + kLimitColumns + QStringLiteral(" FROM cm_case_limits WHERE case_id = ? ORDER BY id"), {id});
+        while (q.next()) {
+            const CaseLimit l = limitFrom(q);
+            // Missed: ran out while running, or was met or cancelled after it ran out.
+            const bool missed = l.state == QLatin1String("running") ? now > l.dueAt : l.endedAt > l.dueAt;
+            QJsonObject item{
+                {QStringLiteral("rule"), l.rule},      {QStringLiteral("title"), l.title()}, {QStringLiteral("started"), iso(l.startedAt)},
+                {QStringLiteral("due"), iso(l.dueAt)}, {QStringLiteral("state"), l.state},   {QStringLiteral("ended"), iso(l.endedAt)},
+                {QStringLiteral("missed"), missed},    {QStringLiteral("note"), l.endNote}};
+            if (l.extendedMinutes > 0)
+                item.insert(QStringLiteral("extendedMinutes"), double(l.extendedMinutes));
+            const QString stage = fastTrackMilestoneStage(l.rule);
+            if (!stage.isEmpty()) {
+                item.insert(QStringLiteral("stage"), stage);
+                milestones << item;
+            } else {
+                limits << item;
+            }
+        }
+        QJsonObject fastTrack;
+        if (c.fastTrack)
+            fastTrack = {{QStringLiteral("since"), iso(c.fastTrackAt)},
+                         {QStringLiteral("grounds"), c.fastTrackNote},
+                         {QStringLiteral("milestones"), milestones}};
+        return QJsonObject{{QStringLiteral("schema"), QStringLiteral("hexhub.case-status")},
+                           {QStringLiteral("version"), 1},
+                           {QStringLiteral("generated"), iso(now)},
+                           {QStringLiteral("generatedBy"), name},
+                           {QStringLiteral("case"), QJsonObject{{QStringLiteral("number"), c.number},
+                                                                {QStringLiteral("title"), c.title},
+                                                                {QStringLiteral("kind"), caseKindKey(c.kind)},
+                                                                {QStringLiteral("stage"), c.stage},
+                                                                {QStringLiteral("stageName"), caseStageName(c.stage)},
+                                                                {QStringLiteral("status"), c.status},
+                                                                {QStringLiteral("opened"), iso(c.openedAt)},
+                                                                {QStringLiteral("updated"), iso(c.updatedAt)},
+                                                                {QStringLiteral("due"), iso(c.dueAt)}}},
+                           {QStringLiteral("fastTrack"), c.fastTrack ? QJsonValue(fastTrack) : QJsonValue()},
+                           {QStringLiteral("limits"), limits}};
+    });
 }
 
 QFuture<CaseApproval> CaseService::approve(qint64 id, const QString& what, const QString& note, const CommandId& command) const
@@ -931,16 +1123,16 @@ void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, Audit
     auto cases = std::make_shared<CaseService>(store, session, audit, &outbox);
     const auto touches = [](const QString& operation, const QJsonObject& a) -> QList<service::VersionTouch> {
         const qint64 id = a.value(QStringLiteral("id")).toInteger(), version = a.value(QStringLiteral("version")).toInteger();
-        if (operation == QLatin1String("case_management.case.move"))
+        if (operation == QLatin1String("case_management.case.move") || operation == QLatin1String("case_management.case.fast_track"))
             return {{caseRecord(id), version}};
         if (operation == QLatin1String("case_management.limit.meet") || operation == QLatin1String("case_management.limit.extend"))
             return {{limitRecord(id), version}};
         return {};
     };
-    service::keepOwnVersions(
-        outbox,
-        {QStringLiteral("case_management.case.move"), QStringLiteral("case_management.limit.meet"), QStringLiteral("case_management.limit.extend")},
-        touches);
+    service::keepOwnVersions(outbox,
+                             {QStringLiteral("case_management.case.move"), QStringLiteral("case_management.case.fast_track"),
+                              QStringLiteral("case_management.limit.meet"), QStringLiteral("case_management.limit.extend")},
+                             touches);
     const auto id = [](const QJsonObject& a) {
         const qint64 value = a.value(QStringLiteral("id")).toInteger();
         if (value <= 0)
@@ -957,9 +1149,20 @@ void registerCaseReplayers(Outbox& outbox, Store& store, Session& session, Audit
         if (!kind)
             throw ValidationError(Tr::tr("The kept case has no valid kind."));
         return service::voidOf(cases->open({*kind, text(a, "title"), text(a, "summary"), a.value(QStringLiteral("incident")).toInteger(),
-                                            a.value(QStringLiteral("fastTrack")).toBool()},
+                                            a.value(QStringLiteral("fastTrack")).toBool(),
+                                            FastTrackGrounds{a.value(QStringLiteral("sentenceWithinThreeYears")).toBool(),
+                                                             a.value(QStringLiteral("guiltyPlea")).toBool(), text(a, "fastTrackNote")}},
                                            c));
     });
+    outbox.addReplayer(QStringLiteral("case_management.case.fast_track"),
+                       [cases, id, text, version](const QJsonObject& a, const CommandId& c, bool mine) {
+                           const qint64 caseId = id(a);
+                           const FastTrackGrounds grounds{a.value(QStringLiteral("sentenceWithinThreeYears")).toBool(),
+                                                          a.value(QStringLiteral("guiltyPlea")).toBool(), text(a, "note")};
+                           return service::sendAtVersion(
+                               mine, version(a), [cases, caseId] { return cases->caseOf(caseId).then([](const Case& now) { return now.version; }); },
+                               [=](int v) { return cases->putOnFastTrack(caseId, v, grounds, c); });
+                       });
     outbox.addReplayer(QStringLiteral("case_management.case.move"), [cases, id, text, version](const QJsonObject& a, const CommandId& c, bool mine) {
         const qint64 caseId = id(a);
         return service::sendAtVersion(

@@ -103,6 +103,9 @@ EventDescription describeCaseEvent(const Event& event)
                                   : Tr::tr("Approved for case %1: the extension of limit %2").arg(e->number, what),
                               e->note);
         }
+    } else if (event.topic == QLatin1String(CaseFastTracked::kTopic)) {
+        if (const auto e = CaseFastTracked::fromJson(p))
+            d.text = withNote(Tr::tr("Case %1 put on the 48-hour fast track").arg(e->number), e->note);
     } else if (event.topic == QLatin1String(CustodyStarted::kTopic)) {
         if (const auto e = CustodyStarted::fromJson(p)) {
             const auto basis = custodyBasisFromKey(e->basis);
@@ -123,7 +126,7 @@ QFuture<QList<CaseTimelineEntry>> CaseService::timeline(qint64 caseId) const
         const QString caseOf = pg ? QStringLiteral("(payload::jsonb->>'case')") : QStringLiteral("json_extract(payload, '$.case')");
         QSqlQuery q = sql.exec(QStringLiteral("SELECT occurred_at, actor, topic, payload, source FROM events "
                                               "WHERE topic IN ('case.opened', 'case.status_changed', 'case.limit', 'case.approved', "
-                                              "'custody.started') AND %1 = ? ORDER BY seq")
+                                              "'case.fast_track', 'custody.started') AND %1 = ? ORDER BY seq")
                                    .arg(caseOf),
                                {pg ? QVariant(QString::number(caseId)) : QVariant(caseId)});
         QList<CaseTimelineEntry> out;

@@ -280,3 +280,116 @@ TEST_CASE("A case's timeline reads its journal in order: opened, limits, approva
     // A case that is not there says so.
     CHECK_FALSE(failureOf(d.cases->timeline(c.id + 1000)).isEmpty());
 }
+
+TEST_CASE("The 48-hour fast track: a minor criminal case on its milestones, met as it reaches their stages, its status for the partners",
+          "[case_management][fast_track]")
+{
+    Desk d;
+    const FastTrackGrounds grounds{true, true, QStringLiteral("Caught in the act; scooter recovered; full confession")};
+    // Only a minor criminal case, on both grounds and a note.
+    CHECK(failureOf(d.cases->open({CaseKind::Administrative, QStringLiteral("Noise at a bar"), QString(), 0, true, grounds}))
+              .contains(QStringLiteral("minor criminal cases")));
+    CHECK(failureOf(d.cases->open({CaseKind::Criminal, QStringLiteral("Scooter theft"), QString(), 0, true,
+                                   FastTrackGrounds{true, false, grounds.note}}))
+              .contains(QStringLiteral("guilty plea")));
+    CHECK(failureOf(d.cases->open({CaseKind::Criminal, QStringLiteral("Scooter theft"), QString(), 0, true, FastTrackGrounds{true, true, QStringLiteral("ok")}}))
+              .contains(QStringLiteral("grounds")));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases")) == 0);
+
+    const qint64 start = d.now();
+    Case c = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Scooter theft on Canal Road"), QString(), 0, true, grounds}));
+    CHECK(c.fastTrack);
+    CHECK(c.fastTrackAt == start);
+    CHECK(c.fastTrackNote == grounds.note);
+    QList<CaseLimit> limits = await(d.cases->limits(c.id));
+    REQUIRE(limits.size() == 3);
+    QHash<QString, CaseLimit> byRule;
+    for (const CaseLimit& l : limits)
+        byRule.insert(l.rule, l);
+    CHECK(byRule.value(QStringLiteral("fasttrack.investigation")).dueAt == start + 24 * 3600 * 1000LL);
+    CHECK(byRule.value(QStringLiteral("fasttrack.prosecution")).dueAt == start + 36 * 3600 * 1000LL);
+    CHECK(byRule.value(QStringLiteral("fasttrack.trial")).dueAt == start + 48 * 3600 * 1000LL);
+    CHECK(c.dueAt == start + 24 * 3600 * 1000LL);
+    // On the hub's deadline queue, and on the journal.
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'deadline.set' AND payload LIKE '%case_management.limit.%'")) == 3);
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'case.fast_track'")) == 1);
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'case.fast_track'")) == 0); // opened onto it: the opening is audited
+    const QList<CaseTimelineEntry> timeline = await(d.cases->timeline(c.id));
+    CHECK(std::any_of(timeline.begin(), timeline.end(), [](const CaseTimelineEntry& e) {
+        return e.text.startsWith(QStringLiteral("Case ")) && e.text.contains(QStringLiteral("put on the 48-hour fast track: Caught in the act"));
+    }));
+    // Once on it, the case stays on it.
+    CHECK(failureOf(d.cases->putOnFastTrack(c.id, c.version, grounds)).contains(QStringLiteral("already")));
+
+    // Reaching a milestone's stage meets it: referred meets the investigation.
+    c = await(d.cases->move(c.id, c.version, QStringLiteral("investigating"), QString()));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM cm_case_limits WHERE case_id = ? AND state = 'met'"), {c.id}) == 0);
+    d.as(QStringLiteral("hugo"));
+    await(d.cases->approve(c.id, QStringLiteral("stage:measures"), QStringLiteral("Detention approved")));
+    d.as(QStringLiteral("carol"));
+    c = await(d.cases->move(c.id, c.version, QStringLiteral("measures"), QString()));
+    d.advance(20 * 3600 * 1000LL);
+    d.as(QStringLiteral("hugo"));
+    await(d.cases->approve(c.id, QStringLiteral("stage:referred"), QStringLiteral("Evidence complete")));
+    d.as(QStringLiteral("carol"));
+    c = await(d.cases->move(c.id, c.version, QStringLiteral("referred"), QString()));
+    limits = await(d.cases->limits(c.id));
+    const auto stateOf = [&](const QString& rule) {
+        for (const CaseLimit& l : std::as_const(limits))
+            if (l.rule == rule)
+                return l.state;
+        return QString();
+    };
+    CHECK(stateOf(QStringLiteral("fasttrack.investigation")) == QStringLiteral("met"));
+    CHECK(stateOf(QStringLiteral("fasttrack.prosecution")) == QStringLiteral("running"));
+    CHECK(c.dueAt == start + 36 * 3600 * 1000LL);
+    // The prosecution runs late: at 40 hours its milestone has run out.
+    d.advance(20 * 3600 * 1000LL);
+    QJsonObject status = await(d.cases->partnerStatus(c.id));
+    CHECK(status.value(QStringLiteral("schema")).toString() == QStringLiteral("hexhub.case-status"));
+    CHECK(status.value(QStringLiteral("generatedBy")).toString() == QStringLiteral("carol"));
+    CHECK(status.value(QStringLiteral("case")).toObject().value(QStringLiteral("stage")).toString() == QStringLiteral("referred"));
+    CHECK(status.value(QStringLiteral("case")).toObject().value(QStringLiteral("number")).toString() == c.number);
+    QJsonArray milestones = status.value(QStringLiteral("fastTrack")).toObject().value(QStringLiteral("milestones")).toArray();
+    REQUIRE(milestones.size() == 3);
+    CHECK(milestones[0].toObject().value(QStringLiteral("state")).toString() == QStringLiteral("met"));
+    CHECK_FALSE(milestones[0].toObject().value(QStringLiteral("missed")).toBool());
+    CHECK(milestones[1].toObject().value(QStringLiteral("missed")).toBool());
+    CHECK_FALSE(milestones[2].toObject().value(QStringLiteral("missed")).toBool());
+    CHECK(milestones[2].toObject().value(QStringLiteral("due")).toString() ==
+          QDateTime::fromMSecsSinceEpoch(start + 48 * 3600 * 1000LL, Qt::UTC).toString(Qt::ISODate));
+    // Tried straight after the prosecution: both met; the trial's not missed.
+    c = await(d.cases->move(c.id, c.version, QStringLiteral("prosecuted"), QString()));
+    c = await(d.cases->move(c.id, c.version, QStringLiteral("tried"), QString()));
+    CHECK(c.dueAt == 0);
+    status = await(d.cases->partnerStatus(c.id));
+    milestones = status.value(QStringLiteral("fastTrack")).toObject().value(QStringLiteral("milestones")).toArray();
+    CHECK(milestones[1].toObject().value(QStringLiteral("state")).toString() == QStringLiteral("met"));
+    CHECK(milestones[1].toObject().value(QStringLiteral("missed")).toBool()); // met after it ran out: on record as missed
+    CHECK(milestones[2].toObject().value(QStringLiteral("state")).toString() == QStringLiteral("met"));
+    CHECK_FALSE(milestones[2].toObject().value(QStringLiteral("missed")).toBool());
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'deadline.cleared' AND payload LIKE '%case_management.limit.%'")) == 3);
+
+    // An existing case put on it later: criminal, before its referral, on both grounds.
+    const Case admin = await(d.cases->open({CaseKind::Administrative, QStringLiteral("Noise at a bar"), QString()}));
+    CHECK(failureOf(d.cases->putOnFastTrack(admin.id, admin.version, grounds)).contains(QStringLiteral("minor criminal cases")));
+    Case later = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Shoplifting at the mall"), QString()}));
+    CHECK(failureOf(d.cases->putOnFastTrack(later.id, later.version, FastTrackGrounds{false, true, grounds.note})).contains(QStringLiteral("three years")));
+    CHECK(failureOf(d.cases->putOnFastTrack(later.id, later.version - 1, grounds)).contains(QStringLiteral("meanwhile")));
+    later = await(d.cases->putOnFastTrack(later.id, later.version, grounds));
+    CHECK(later.fastTrack);
+    CHECK(later.fastTrackAt == d.now());
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM cm_case_limits WHERE case_id = ? AND state = 'running'"), {later.id}) == 3);
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'case.fast_track' AND outcome = 'success'")) == 1);
+    CHECK(failureOf(d.cases->putOnFastTrack(c.id, c.version, grounds)).contains(QStringLiteral("already")));
+    // Closing cancels what still runs.
+    d.as(QStringLiteral("hugo"));
+    await(d.cases->approve(later.id, QStringLiteral("stage:closed"), QStringLiteral("Plea withdrawn; goes the ordinary way")));
+    d.as(QStringLiteral("carol"));
+    later = await(d.cases->move(later.id, later.version, QStringLiteral("closed"), QStringLiteral("Dropped: the owner withdrew")));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM cm_case_limits WHERE case_id = ? AND state = 'cancelled'"), {later.id}) == 3);
+    // A desk without the case permission neither puts a case on the track nor reads its status.
+    d.as(QStringLiteral("hugo"));
+    const Case fresh = await(d.cases->caseOf(later.id));
+    CHECK(failureOf(d.cases->putOnFastTrack(fresh.id, fresh.version, grounds)).contains(QStringLiteral("fast track")));
+}

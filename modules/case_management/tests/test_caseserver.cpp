@@ -123,6 +123,42 @@ TEST_CASE("Cases on a shared server: an approval is the approver's to give and s
     }
 }
 
+TEST_CASE("The fast track on a shared server: taken by a criminal case before its referral and kept once taken, whatever a desk sends",
+          "[postgresql][case_management][security][fast_track]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    qint64 fastId = 0, adminId = 0, referredId = 0;
+    {
+        SignedInDesk desk(server, server.cases);
+        CaseService cases(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        const FastTrackGrounds grounds{true, true, QStringLiteral("Caught in the act; full confession")};
+        const Case fast = await(cases.open({CaseKind::Criminal, QStringLiteral("Scooter theft"), QString(), 0, true, grounds}));
+        fastId = fast.id;
+        adminId = await(cases.open({CaseKind::Administrative, QStringLiteral("Noise at a bar"), QString()})).id;
+        referredId = await(cases.open({CaseKind::Criminal, QStringLiteral("Bag snatch"), QString()})).id;
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_case_limits WHERE case_id = %1 AND rule LIKE 'fasttrack.%' AND state = 'running'")
+                           .arg(fastId))
+              .toInt() == 3);
+    owner.exec(QStringLiteral("UPDATE cm_cases SET stage = 'referred', status = 'referred' WHERE id = %1").arg(referredId));
+    Login cases(server.urlOf(server.cases));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track = 0 WHERE id = %1").arg(fastId)).contains(QStringLiteral("stays on the fast track")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track_at = fast_track_at + 86400000 WHERE id = %1").arg(fastId))
+              .contains(QStringLiteral("stays on the fast track")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track = 1 WHERE id = %1").arg(adminId)).contains(QStringLiteral("criminal cases")));
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_cases (number, title, kind, stage, status, opened_at, fast_track) "
+                                       "VALUES ('C-Y', 'Made up', 'administrative', 'accepted', 'registered', 0, 1)"))
+              .contains(QStringLiteral("criminal cases")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track = 1, fast_track_at = 0 WHERE id = %1").arg(referredId))
+              .contains(QStringLiteral("before it is referred")));
+    // Its milestones run as any limit: not stretched without an approval.
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + 86400000 WHERE case_id = %1 AND rule = 'fasttrack.trial'").arg(fastId))
+              .contains(QStringLiteral("approval")));
+    CHECK(owner.scalar(QStringLiteral("SELECT fast_track FROM cm_cases WHERE id = %1").arg(fastId)).toInt() == 1);
+    CHECK(owner.scalar(QStringLiteral("SELECT fast_track FROM cm_cases WHERE id = %1").arg(adminId)).toInt() == 0);
+}
+
 TEST_CASE("A case desk's commands made while the server is away are kept and sent when it is back, in order, once, under its own login",
           "[postgresql][case_management][outbox]")
 {

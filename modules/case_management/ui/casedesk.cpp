@@ -17,12 +17,17 @@
 #include "store/sqldialect.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QTableView>
 #include <QTableWidget>
@@ -181,6 +186,8 @@ CasePanel::CasePanel(CaseContext& context, QWidget* parent)
     action(QStringLiteral("meet"), &CasePanel::meetLimit);
     action(QStringLiteral("extend"), &CasePanel::extendLimit);
     action(QStringLiteral("caseFile"), &CasePanel::saveCaseFile);
+    action(QStringLiteral("fastTrack"), &CasePanel::fastTrack);
+    action(QStringLiteral("partnerPackage"), &CasePanel::savePartnerPackage);
 
     m_message = new QLabel(inner);
     makeMessageLine(m_message, QStringLiteral("message"));
@@ -249,8 +256,8 @@ void CasePanel::retranslate()
     for (const auto& [field, label] : facts)
         if (auto* name = qobject_cast<QLabel*>(m_facts->labelForField(field)))
             name->setText(label);
-    const QStringList texts{tr("Next stage (M)"), tr("Close (X)"),  tr("Approve (A)"),      tr("Start limits (S)"),
-                            tr("Limit met (T)"),  tr("Extend (E)"), tr("Case file PDF (P)")};
+    const QStringList texts{tr("Next stage (M)"), tr("Close (X)"),         tr("Approve (A)"),    tr("Start limits (S)"),        tr("Limit met (T)"),
+                            tr("Extend (E)"),     tr("Case file PDF (P)"), tr("Fast track (F)"), tr("Package for partners (G)")};
     for (int i = 0; i < m_actions.size() && i < texts.size(); ++i)
         m_actions[i]->setText(texts[i]);
     m_limitsTitle->setText(tr("Statutory limits"));
@@ -293,9 +300,16 @@ void CasePanel::showCase(const Case& c)
     const bool mayApprove = m_context.session.can(QString::fromLatin1(CaseService::kApprovePermission));
     for (QPushButton* b : std::as_const(m_actions))
         b->setEnabled(open && (b->objectName() == QLatin1String("approve") ? mayApprove : mayManage));
-    // The case file prints for whoever may read the case, open or closed.
-    if (QPushButton* file = findChild<QPushButton*>(QStringLiteral("caseFile")))
-        file->setEnabled(any);
+    // The case file and the partners' package print for whoever may read the case, open or closed.
+    for (const char* name : {"caseFile", "partnerPackage"})
+        if (QPushButton* file = findChild<QPushButton*>(QString::fromLatin1(name)))
+            file->setEnabled(any);
+    // The fast track is taken by a criminal case before its referral, once.
+    if (QPushButton* fast = findChild<QPushButton*>(QStringLiteral("fastTrack"))) {
+        const QStringList path = caseStages(CaseKind::Criminal);
+        fast->setEnabled(open && mayManage && c.kind == CaseKind::Criminal && !c.fastTrack &&
+                         path.indexOf(c.stage) < path.indexOf(QStringLiteral("referred")));
+    }
     if (!any) {
         m_title->setText(tr("No case in view"));
         m_path->clear();
@@ -317,7 +331,8 @@ void CasePanel::showCase(const Case& c)
         steps << (i == at ? QStringLiteral("<b>%1</b>").arg(name) : i < at ? QStringLiteral("<span style=\"color:gray\">%1</span>").arg(name) : name);
     }
     m_path->setText(steps.join(QStringLiteral(" › ")));
-    m_kind->setText(c.fastTrack ? tr("%1 case · on the 48-hour fast track").arg(kindName(c.kind)) : tr("%1 case").arg(kindName(c.kind)));
+    m_kind->setText(c.fastTrack ? tr("%1 case · on the 48-hour fast track since %2: %3").arg(kindName(c.kind), stamp(c.fastTrackAt), c.fastTrackNote)
+                                : tr("%1 case").arg(kindName(c.kind)));
     m_opened->setText(tr("%1 by %2").arg(stamp(c.openedAt), c.openedBy.isEmpty() ? tr("the demo") : c.openedBy));
     m_incident->setText(c.incidentId > 0 ? QStringLiteral("<a href=\"incident:%1\">%2</a>").arg(c.incidentId).arg(tr("incident %1").arg(c.incidentId))
                                          : tr("none"));
@@ -465,6 +480,9 @@ bool CasePanel::may(const char* button) const
         m_message->setText(tr("No limit of case %1 is running.").arg(m_case.number));
     else if (qstrcmp(button, "extend") == 0)
         m_message->setText(tr("Only a running arrest request or an administrative case's 30 days are extended."));
+    else if (qstrcmp(button, "fastTrack") == 0)
+        m_message->setText(m_case.fastTrack ? tr("Case %1 is on the fast track already.").arg(m_case.number)
+                                            : tr("Only a criminal case not yet referred to the procuratorate takes the fast track."));
     return false;
 }
 
@@ -700,6 +718,13 @@ void CasePanel::saveCaseFile()
 
 QFuture<int> CasePanel::exportCaseFile(const QString& path)
 {
+    QFuture<int> written = writeCaseFile(path);
+    sayWhenReportWritten(m_message, path, written);
+    return written;
+}
+
+QFuture<int> CasePanel::writeCaseFile(const QString& path)
+{
     if (m_case.id <= 0)
         return QtFuture::makeExceptionalFuture<int>(std::make_exception_ptr(ValidationError(tr("Choose a case first."))));
     // Everything read afresh, the reads started here (as whoever is signed in now) and waited for
@@ -799,7 +824,62 @@ QFuture<int> CasePanel::exportCaseFile(const QString& path)
             throw ValidationError(error);
         return doc.pages();
     });
-    sayWhenReportWritten(m_message, path, written);
+    return written;
+}
+
+void CasePanel::fastTrack()
+{
+    if (!may("fastTrack"))
+        return;
+    const Case c = m_case;
+    FormDialog f(this, QStringLiteral("fastTrackDialog"), tr("Put case %1 on the 48-hour fast track").arg(c.number));
+    QCheckBox* sentence = f.check(QStringLiteral("sentence"), tr("The likely &sentence is within three years"));
+    QCheckBox* plea = f.check(QStringLiteral("plea"), tr("The suspect's guilty &plea was accepted"));
+    QLineEdit* note = f.line(QStringLiteral("note"), tr("&Grounds"), tr("The facts, the evidence, the plea: on record"));
+    sentence->setFocus();
+    if (f.run<Case>([this, c, sentence, plea, note] {
+            return m_context.cases.putOnFastTrack(c.id, c.version,
+                                                  FastTrackGrounds{sentence->isChecked(), plea->isChecked(), note->text().trimmed()});
+        })) {
+        said(f, tr("Case %1 is on the fast track: investigated, prosecuted and tried within 48 hours.").arg(c.number));
+        reload();
+        Q_EMIT changed(c.id);
+    }
+}
+
+void CasePanel::savePartnerPackage()
+{
+    if (m_case.id <= 0) {
+        m_message->setText(tr("Choose a case first."));
+        return;
+    }
+    askReportPath(window(), this, tr("Save the package for the prosecution and the court"), tr("case-package-%1.pdf").arg(m_case.number),
+                  [this](const QString& path) { exportPartnerPackage(path); });
+}
+
+QString CasePanel::statusPathFor(const QString& pdfPath)
+{
+    const QFileInfo pdf(pdfPath);
+    return pdf.dir().filePath(pdf.completeBaseName() + QStringLiteral("-status.json"));
+}
+
+QFuture<int> CasePanel::exportPartnerPackage(const QString& pdfPath)
+{
+    if (m_case.id <= 0)
+        return QtFuture::makeExceptionalFuture<int>(std::make_exception_ptr(ValidationError(tr("Choose a case first."))));
+    // The status read now, as whoever is signed in; written beside the case file once that is.
+    const QFuture<QJsonObject> statusRead = m_context.cases.partnerStatus(m_case.id);
+    const QString statusPath = statusPathFor(pdfPath);
+    // Once the case file is written, on a worker thread (the status read is the store's own).
+    QFuture<int> written = writeCaseFile(pdfPath).then(QtFuture::Launch::Async, [statusRead, statusPath](int pages) {
+        const QJsonObject status = QFuture<QJsonObject>(statusRead).result();
+        QSaveFile file(statusPath);
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(status).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+            throw ValidationError(
+                tr("The status document could not be written to %1: %2").arg(QDir::toNativeSeparators(statusPath), file.errorString()));
+        return pages;
+    });
+    sayWhenReportWritten(m_message, pdfPath, written);
     return written;
 }
 
@@ -894,6 +974,8 @@ CaseDesk::CaseDesk(CaseContext& context, QWidget* parent)
     m_list->addRowKey(QKeySequence(Qt::Key_T), [this] { m_panel->meetLimit(); });
     m_list->addRowKey(QKeySequence(Qt::Key_E), [this] { m_panel->extendLimit(); });
     m_list->addRowKey(QKeySequence(Qt::Key_P), [this] { m_panel->saveCaseFile(); });
+    m_list->addRowKey(QKeySequence(Qt::Key_F), [this] { m_panel->fastTrack(); });
+    m_list->addRowKey(QKeySequence(Qt::Key_G), [this] { m_panel->savePartnerPackage(); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list);
@@ -995,15 +1077,32 @@ void CaseDesk::openNew()
     QSpinBox* incident = f.number(QStringLiteral("incident"), tr("&Incident"), 0, std::numeric_limits<int>::max());
     incident->setSpecialValueText(tr("none"));
     QCheckBox* fast = f.check(QStringLiteral("fastTrack"), tr("&Fast track: a minor case with a guilty plea (48 hours)"));
+    QCheckBox* sentence = f.check(QStringLiteral("sentence"), tr("The likely s&entence is within three years"));
+    QCheckBox* plea = f.check(QStringLiteral("plea"), tr("The suspect's guilty &plea was accepted"));
+    QLineEdit* grounds = f.line(QStringLiteral("grounds"), tr("&Grounds"), tr("The facts, the evidence, the plea: on record"));
+    // The grounds belong to the fast track: asked for only when it is chosen, of a criminal case.
+    const auto follow = [kind, fast, sentence, plea, grounds] {
+        const bool criminal = kind->currentData().toString() == caseKindKey(CaseKind::Criminal);
+        fast->setEnabled(criminal);
+        if (!criminal)
+            fast->setChecked(false);
+        for (QWidget* w : std::initializer_list<QWidget*>{sentence, plea, grounds})
+            w->setEnabled(fast->isChecked());
+    };
+    connect(fast, &QCheckBox::toggled, fast, follow);
+    connect(kind, &QComboBox::currentIndexChanged, kind, follow);
+    follow();
     kind->setFocus();
     auto opened = std::make_shared<Case>();
-    if (f.run<Case>([this, kind, title, summary, incident, fast, opened] {
+    if (f.run<Case>([this, kind, title, summary, incident, fast, sentence, plea, grounds, opened] {
             NewCase draft;
             draft.kind = caseKindFromKey(kind->currentData().toString()).value_or(CaseKind::Criminal);
             draft.title = title->text().trimmed();
             draft.summary = summary->text().trimmed();
             draft.incidentId = incident->value();
             draft.fastTrack = fast->isChecked();
+            if (draft.fastTrack)
+                draft.grounds = FastTrackGrounds{sentence->isChecked(), plea->isChecked(), grounds->text().trimmed()};
             return m_context.cases.open(draft).then([opened](const Case& c) {
                 *opened = c;
                 return c;

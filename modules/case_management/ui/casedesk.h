@@ -58,6 +58,18 @@ public:
     void extendLimit();
     //! P: asks where ("reportDialog"), then exportCaseFile() there.
     void saveCaseFile();
+    //! F: a criminal case put on the 48-hour fast track, on its two grounds and a note ("fastTrackDialog").
+    void fastTrack();
+    //! G: asks where the package goes ("reportDialog"), then exportPartnerPackage() there.
+    void savePartnerPackage();
+    /*!
+     * What the prosecution and court partners receive: the case file as a PDF at `pdfPath` and the
+     * case's status document (CaseService::partnerStatus()) beside it as "<name>-status.json", read
+     * afresh and written off the GUI thread. The pages of the PDF, or why not.
+     */
+    QFuture<int> exportPartnerPackage(const QString& pdfPath);
+    //! Where exportPartnerPackage() puts the status document beside `pdfPath`.
+    static QString statusPathFor(const QString& pdfPath);
     /*!
      * The case file as one PDF, read afresh and written off the GUI thread: the case, its limits,
      * approvals, the people held for it (masked) and its timeline. The pages written, or why not.
@@ -75,6 +87,8 @@ protected:
 
 private:
     void retranslate();
+    //! The case file written to `path` off the GUI thread, saying nothing (exportCaseFile() and exportPartnerPackage() say).
+    QFuture<int> writeCaseFile(const QString& path);
     void showCase(const Case& c);
     void showLimits();
     bool may(const char* button) const;

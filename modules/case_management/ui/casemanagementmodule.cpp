@@ -151,6 +151,10 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
             onCases([](CaseDesk* d) { d->panel()->extendLimit(); }), manage);
     command("case_management.case_file", tr("Save the case file of the case in view as a PDF"), "",
             onCases([](CaseDesk* d) { d->panel()->saveCaseFile(); }), CaseService::kViewPermission);
+    command("case_management.case_fast_track", tr("Put the case in view on the 48-hour fast track"), "",
+            onCases([](CaseDesk* d) { d->panel()->fastTrack(); }), manage);
+    command("case_management.case_package", tr("Save the case file and status for the prosecution and the court"), "",
+            onCases([](CaseDesk* d) { d->panel()->savePartnerPackage(); }), CaseService::kViewPermission);
     command("case_management.cases_csv", tr("Export the case list in view as CSV"), "", onCases([](CaseDesk* d) { d->list()->exportCsv(); }),
             CaseService::kViewPermission);
     command("case_management.check_in", tr("Book a person into the custody suite"), "Ctrl+Shift+B", onDesk([](CustodyDesk* d) { d->checkIn(); }));

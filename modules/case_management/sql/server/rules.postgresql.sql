@@ -76,11 +76,22 @@ BEGIN
     IF hexhub_is_owner() THEN
         RETURN NEW;
     END IF;
+    -- The 48-hour fast track is a criminal procedure, taken before the referral and kept once taken.
+    IF NEW.fast_track <> 0 AND NEW.kind <> 'criminal' THEN
+        RAISE EXCEPTION 'the fast track is for criminal cases' USING ERRCODE = 'check_violation';
+    END IF;
     IF TG_OP = 'INSERT' THEN
         IF NEW.stage NOT IN ('registered', 'accepted') OR (NEW.kind = 'criminal') <> (NEW.stage = 'registered') THEN
             RAISE EXCEPTION 'a case starts at the first stage of its path' USING ERRCODE = 'check_violation';
         END IF;
         RETURN NEW;
+    END IF;
+    IF OLD.fast_track <> 0 AND (NEW.fast_track = 0 OR NEW.fast_track_at IS DISTINCT FROM OLD.fast_track_at
+                                OR NEW.fast_track_note IS DISTINCT FROM OLD.fast_track_note) THEN
+        RAISE EXCEPTION 'case % stays on the fast track it took', OLD.number USING ERRCODE = 'check_violation';
+    END IF;
+    IF OLD.fast_track = 0 AND NEW.fast_track <> 0 AND OLD.stage NOT IN ('registered', 'investigating', 'measures') THEN
+        RAISE EXCEPTION 'case % takes the fast track before it is referred', OLD.number USING ERRCODE = 'check_violation';
     END IF;
     IF NEW.kind IS DISTINCT FROM OLD.kind THEN
         RAISE EXCEPTION 'a case keeps its path' USING ERRCODE = 'check_violation';

@@ -54,6 +54,27 @@ HEXHUB_CASE_MANAGEMENT_EXPORT bool canMoveCase(CaseKind kind, const QString& fro
  */
 HEXHUB_CASE_MANAGEMENT_EXPORT bool stageNeedsApproval(CaseKind kind, const QString& stage);
 
+/*!
+ * Why a minor criminal case may take the 48-hour fast track: the likely sentence is within three
+ * years and the suspect's guilty plea was accepted; both must hold, and the note says on what.
+ */
+struct HEXHUB_CASE_MANAGEMENT_EXPORT FastTrackGrounds
+{
+    bool sentenceWithinThreeYears = false;
+    bool guiltyPlea = false;
+    QString note; //!< 5 to 2,000 characters
+};
+
+/*!
+ * The fast track's milestones in order, as time_limits rules of case_management, each running from
+ * when the case went on the track (defaults 24, 36 and 48 hours): investigated and referred to the
+ * procuratorate ("fasttrack.investigation"), prosecuted ("fasttrack.prosecution"), tried
+ * ("fasttrack.trial"). Each is met when the case reaches its stage (fastTrackMilestoneStage()).
+ */
+HEXHUB_CASE_MANAGEMENT_EXPORT QStringList fastTrackMilestones();
+//! The stage of the criminal path that meets `milestone`: referred, prosecuted, tried.
+HEXHUB_CASE_MANAGEMENT_EXPORT QString fastTrackMilestoneStage(const QString& milestone);
+
 struct HEXHUB_CASE_MANAGEMENT_EXPORT Case
 {
     qint64 id = 0;
@@ -67,6 +88,8 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT Case
     qint64 openedAt = 0, updatedAt = 0;
     qint64 dueAt = 0; //!< the soonest running limit's due time; 0: none running
     int version = 1;
+    qint64 fastTrackAt = 0; //!< when it went on the 48-hour fast track; 0: not on it
+    QString fastTrackNote;  //!< the grounds recorded then
 };
 
 struct HEXHUB_CASE_MANAGEMENT_EXPORT NewCase
@@ -75,7 +98,8 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT NewCase
     QString title;   //!< 3 to 200 characters
     QString summary; //!< at most 4,000
     qint64 incidentId = 0;
-    bool fastTrack = false;
+    bool fastTrack = false;    //!< a criminal case opened straight onto the fast track, on `grounds`
+    FastTrackGrounds grounds;
 };
 
 //! The case list's filter, paged through SQL.
@@ -180,6 +204,17 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT CaseApproved
     static std::optional<CaseApproved> fromJson(const QJsonObject& json);
 };
 
+//! `case.fast_track`: a criminal case put on the 48-hour fast track, on the grounds in `note`.
+struct HEXHUB_CASE_MANAGEMENT_EXPORT CaseFastTracked
+{
+    static constexpr auto kTopic = "case.fast_track";
+    static constexpr int kSchemaVersion = 1;
+    qint64 caseId = 0;
+    QString number, note;
+    QJsonObject toJson() const;
+    static std::optional<CaseFastTracked> fromJson(const QJsonObject& json);
+};
+
 //! One line of a case's timeline, from the journal.
 struct HEXHUB_CASE_MANAGEMENT_EXPORT CaseTimelineEntry
 {
@@ -226,7 +261,8 @@ public:
     /*!
      * case_management.case.manage. Moves the case at `version` (canMoveCase()); closing needs a
      * reason, and a stage that needs approval an approval given for it and not used yet, which the
-     * move uses. Closing cancels the limits still running.
+     * move uses. Closing cancels the limits still running; reaching a fast-track milestone's stage
+     * meets it (and any before it still running).
      */
     QFuture<Case> move(qint64 id, int version, const QString& stage, const QString& reason,
                        const CommandId& command = CommandId::make()) const;
@@ -243,6 +279,19 @@ public:
      */
     QFuture<QList<CaseLimit>> start(qint64 id, CaseEvent event, bool serious, qint64 custodyId, const QString& note,
                                     const CommandId& command = CommandId::make()) const;
+    /*!
+     * case_management.case.manage. Puts the criminal case at `version` on the 48-hour fast track
+     * (both grounds must hold) before it is referred to the procuratorate: its milestones
+     * (fastTrackMilestones()) start now, on the deadline queue. Journaled (case.fast_track), audited.
+     */
+    QFuture<Case> putOnFastTrack(qint64 id, int version, const FastTrackGrounds& grounds, const CommandId& command = CommandId::make()) const;
+    /*!
+     * case_management.case.view. The case's status as the prosecution and court partners receive it
+     * beside its case file: a JSON document (schema "hexhub.case-status", version 1) with the case's
+     * number, path, stage, the fast track and its milestones (due, met or missed), every limit and
+     * when the document was made and by whom. Personal data is left out.
+     */
+    QFuture<QJsonObject> partnerStatus(qint64 id) const;
     //! case_management.case.manage. A running limit met (what was done, in `note`).
     QFuture<CaseLimit> meet(qint64 limitId, int version, const QString& note, const CommandId& command = CommandId::make()) const;
     /*!
