@@ -3443,6 +3443,18 @@
         <source>A person in custody checked (risk of self-harm)</source>
         <translation>在押人员巡查（有自伤风险）</translation>
     </message>
+    <message>
+        <source>A fast-track case investigated and referred to the procuratorate</source>
+        <translation>快速办理案件侦查终结并移送检察院</translation>
+    </message>
+    <message>
+        <source>A fast-track case prosecuted</source>
+        <translation>快速办理案件提起公诉</translation>
+    </message>
+    <message>
+        <source>A fast-track case tried</source>
+        <translation>快速办理案件开庭审理</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::basiccontrol::BasicControlModule</name>
@@ -5571,6 +5583,22 @@
         <source>The case is kept on this desk until the server is back; it is opened then.</source>
         <translation>该案件已保留在本席位，待服务器恢复后立案。</translation>
     </message>
+    <message>
+        <source>The likely s&amp;entence is within three years</source>
+        <translation>可能判处三年以下刑罚(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The suspect&apos;s guilty &amp;plea was accepted</source>
+        <translation>嫌疑人认罪认罚已被接受(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Grounds</source>
+        <translation>依据(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The facts, the evidence, the plea: on record</source>
+        <translation>事实、证据、认罪情况：记录在案</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CaseManagementModule</name>
@@ -5669,6 +5697,14 @@
     <message>
         <source>Save the case file of the case in view as a PDF</source>
         <translation>将当前案件的案卷保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Put the case in view on the 48-hour fast track</source>
+        <translation>将当前案件纳入48小时快速办理</translation>
+    </message>
+    <message>
+        <source>Save the case file and status for the prosecution and the court</source>
+        <translation>保存供检察院和法院使用的案卷和状态文件</translation>
     </message>
 </context>
 <context>
@@ -6149,6 +6185,62 @@
         <comment>the suffix of a number of days, 1 to 30</comment>
         <translation> 日</translation>
     </message>
+    <message>
+        <source>Fast track (F)</source>
+        <translation>快速办理 (F)</translation>
+    </message>
+    <message>
+        <source>Package for partners (G)</source>
+        <translation>移送材料包 (G)</translation>
+    </message>
+    <message>
+        <source>%1 case · on the 48-hour fast track since %2: %3</source>
+        <translation>%1案件 · 自 %2 起适用48小时快速办理：%3</translation>
+    </message>
+    <message>
+        <source>Case %1 is on the fast track already.</source>
+        <translation>案件 %1 已在快速办理中。</translation>
+    </message>
+    <message>
+        <source>Only a criminal case not yet referred to the procuratorate takes the fast track.</source>
+        <translation>只有尚未移送检察院的刑事案件可以进入快速办理。</translation>
+    </message>
+    <message>
+        <source>Put case %1 on the 48-hour fast track</source>
+        <translation>将案件 %1 纳入48小时快速办理</translation>
+    </message>
+    <message>
+        <source>The likely &amp;sentence is within three years</source>
+        <translation>可能判处三年以下刑罚(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The suspect&apos;s guilty &amp;plea was accepted</source>
+        <translation>嫌疑人认罪认罚已被接受(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Grounds</source>
+        <translation>依据(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The facts, the evidence, the plea: on record</source>
+        <translation>事实、证据、认罪情况：记录在案</translation>
+    </message>
+    <message>
+        <source>Case %1 is on the fast track: investigated, prosecuted and tried within 48 hours.</source>
+        <translation>案件 %1 已进入快速办理：48小时内完成侦查、起诉和审判。</translation>
+    </message>
+    <message>
+        <source>Save the package for the prosecution and the court</source>
+        <translation>保存移送检察院和法院的材料包</translation>
+    </message>
+    <message>
+        <source>case-package-%1.pdf</source>
+        <translation>移送材料包-%1.pdf</translation>
+    </message>
+    <message>
+        <source>The status document could not be written to %1: %2</source>
+        <translation>无法将状态文件写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CaseService</name>
@@ -6493,6 +6585,42 @@
         <source>%1 (%2)</source>
         <comment>an extension and its ground</comment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The fast track is for a minor case: the likely sentence within three years and the guilty plea accepted, both.</source>
+        <translation>快速办理仅适用于轻微案件：可能判处三年以下刑罚，且认罪认罚已被接受，两者缺一不可。</translation>
+    </message>
+    <message>
+        <source>Say on what grounds the case takes the fast track; it goes on record.</source>
+        <translation>请说明案件进入快速办理的依据；该说明将记录在案。</translation>
+    </message>
+    <message>
+        <source>Reached: %1</source>
+        <translation>已到达：%1</translation>
+    </message>
+    <message>
+        <source>The fast track is for minor criminal cases.</source>
+        <translation>快速办理仅适用于轻微刑事案件。</translation>
+    </message>
+    <message>
+        <source>put cases on the fast track</source>
+        <translation>将案件纳入快速办理</translation>
+    </message>
+    <message>
+        <source>Case %1 is on the fast track already.</source>
+        <translation>案件 %1 已在快速办理中。</translation>
+    </message>
+    <message>
+        <source>Case %1 is %2: a case takes the fast track before it is referred to the procuratorate.</source>
+        <translation>案件 %1 处于%2阶段：案件须在移送检察院之前进入快速办理。</translation>
+    </message>
+    <message>
+        <source>Put case %1 on the fast track</source>
+        <translation>将案件 %1 纳入快速办理</translation>
+    </message>
+    <message>
+        <source>Case %1 put on the 48-hour fast track</source>
+        <translation>案件 %1 进入48小时快速办理</translation>
     </message>
 </context>
 <context>

@@ -1,20 +1,18 @@
 // Case management's share of the demo history: cases opened from the hub's incidents, the people
 // in custody with their limits and safety checks (synthetic names and ID numbers), seized property.
-#include "hexhub/case_management/demo.h"
+#include "base/coretr.h"
 #include "caselimits_p.h"
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
+#include "hexhub/case_management/demo.h"
 #include "hexhub/hub/demo.h"
-#include "base/coretr.h"
 #include "module/demodata.h"
 #include "module/extensions.h"
 #include "shared/deadlines.h"
-
 #include "store/sql.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
-
 #include <tuple>
 #include <vector>
 
@@ -35,7 +33,7 @@ void writeDemoData(DemoContext& demo)
         return;
     const auto [first, last] = *bounds;
     static const char* const kProperty[] = {"Mobile phone, black", "Bicycle, red", "Kitchen knife", "Cash in an envelope",
-                                            "Laptop computer", "Crowbar", "Scooter", "Handbag with cards"};
+                                            "Laptop computer",     "Crowbar",      "Scooter",       "Handbag with cards"};
     static const char* const kStores[] = {"Evidence store, Central", "Evidence store, North", "Evidence store, East"};
     static const char* const kApprovalNotes[] = {"Grounds and evidence checked", "File complete; approved", "Approved after review of the file",
                                                  "Lawful and necessary; approved"};
@@ -48,8 +46,8 @@ void writeDemoData(DemoContext& demo)
             QStringLiteral("INSERT INTO cm_case_limits (case_id, rule, custody_id, started_at, due_at, base_minutes, state, ended_at, ended_by, "
                            "end_note, started_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {caseId, rule, custody > 0 ? QVariant(custody) : QVariant(), started, started + minutes * 60'000, minutes,
-             metAt ? QStringLiteral("met") : QStringLiteral("running"), metAt ? QVariant(*metAt) : QVariant(),
-             metAt ? caseOperator : QString(), metAt ? endNote : QString(), caseOperator});
+             metAt ? QStringLiteral("met") : QStringLiteral("running"), metAt ? QVariant(*metAt) : QVariant(), metAt ? caseOperator : QString(),
+             metAt ? endNote : QString(), caseOperator});
         if (!metAt) {
             CaseLimit limit;
             limit.rule = rule;
@@ -74,7 +72,7 @@ void writeDemoData(DemoContext& demo)
         }
     }
     int nextRoom = 0, wristband = 0;
-    bool aboutToMiss = false;
+    bool aboutToMiss = false, runningFastTrack = false;
     const qint64 count = demo.scaled(0.03, 30);
     for (qint64 i = 0; i < count; ++i) {
         const qint64 incident = first + random.bounded(last - first + 1);
@@ -85,48 +83,70 @@ void writeDemoData(DemoContext& demo)
         const QString summary = brief->summary;
         const qint64 created = brief->createdAtMs;
         const bool criminal = category == QLatin1String("burglary") || category == QLatin1String("assault") || random.bounded(5) == 0;
-        const bool fastTrack = !criminal && random.bounded(3) == 0;
         const qint64 opened = std::min(demo.endMs() - 1000, created + kHour + random.bounded(24 * kHour));
         const qint64 age = demo.endMs() - opened;
-        const QString status = age < 2 * kDay    ? QStringLiteral("registered")
+        // A minor criminal case with a guilty plea now and then takes the 48-hour fast track; one of
+        // the newest at least, so a trainer finds one running on its milestones.
+        const bool minor = criminal && category != QLatin1String("assault");
+        const bool fastTrack = minor && (random.bounded(4) == 0 || (!runningFastTrack && age < 2 * kDay));
+        runningFastTrack = runningFastTrack || (fastTrack && age < 2 * kDay);
+        // A fast-track case is tried within its 48 hours: older ones are decided, the newer still on their milestones.
+        const QString status = fastTrack         ? (age < 2 * kDay ? QStringLiteral("registered") : QStringLiteral("decided"))
+                               : age < 2 * kDay  ? QStringLiteral("registered")
                                : age < 30 * kDay ? (random.bounded(2) ? QStringLiteral("investigating") : QStringLiteral("referred"))
                                                  : (random.bounded(4) ? QStringLiteral("closed") : QStringLiteral("decided"));
         const bool open = status != QLatin1String("closed") && status != QLatin1String("decided");
         // The stage on the case's own path that its phase stands for (cases.h caseStatusOf()).
-        const QString stage = criminal ? (status == QLatin1String("decided") ? QStringLiteral("tried") : status)
-                                       : status == QLatin1String("registered")    ? QStringLiteral("accepted")
-                                         : status == QLatin1String("investigating") ? QStringLiteral("investigated")
-                                         : status == QLatin1String("referred")      ? QStringLiteral("decided")
-                                                                                    : status;
+        const QString stage = criminal                                   ? (status == QLatin1String("decided") ? QStringLiteral("tried") : status)
+                              : status == QLatin1String("registered")    ? QStringLiteral("accepted")
+                              : status == QLatin1String("investigating") ? QStringLiteral("investigated")
+                              : status == QLatin1String("referred")      ? QStringLiteral("decided")
+                                                                         : status;
         const qint64 year = QDateTime::fromMSecsSinceEpoch(opened, Qt::UTC).date().year();
         const qint64 caseId = demo.insertReturningId(
-            QStringLiteral("INSERT INTO cm_cases (number, title, kind, fast_track, status, stage, incident_id, opened_at, updated_at, due_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral("INSERT INTO cm_cases (number, title, kind, fast_track, fast_track_at, fast_track_note, status, stage, incident_id, "
+                           "opened_at, updated_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {QStringLiteral("C-%1-%2").arg(year).arg(i + 1, 6, 10, QLatin1Char('0')), summary,
-             criminal ? QStringLiteral("criminal") : QStringLiteral("administrative"), fastTrack ? 1 : 0, status, stage, incident, opened,
-             opened, open ? QVariant(opened + (fastTrack ? 48 * kHour : 30 * kDay)) : QVariant()});
+             criminal ? QStringLiteral("criminal") : QStringLiteral("administrative"), fastTrack ? 1 : 0, fastTrack ? QVariant(opened) : QVariant(),
+             fastTrack ? QStringLiteral("Clear facts; the suspect admits it and accepts the sentence proposed") : QString(), status, stage, incident,
+             opened, opened, open && !fastTrack ? QVariant(opened + 30 * kDay) : QVariant()});
 
         const QString number = QStringLiteral("C-%1-%2").arg(year).arg(i + 1, 6, 10, QLatin1Char('0'));
         // The approvals its stage took, each given by the duty commander and used by the centre's
-        // operator an hour later, in the order of the path.
-        qint64 approvedAt = opened + kDay;
+        // operator an hour later, in the order of the path (a fast-track case's within hours).
+        qint64 approvedAt = opened + (fastTrack ? 2 * kHour : kDay);
         const CaseKind kind = criminal ? CaseKind::Criminal : CaseKind::Administrative;
         const QStringList path = caseStages(kind);
         for (qsizetype step = 1; step <= path.indexOf(stage); ++step) {
             const QString& next = path[step];
             if (stageNeedsApproval(kind, next)) {
-                approvedAt = std::min(approvedAt + kDay + random.bounded(2 * kDay), demo.endMs() - 2 * kHour);
+                approvedAt = std::min(approvedAt + (fastTrack ? 4 * kHour + random.bounded(4 * kHour) : kDay + random.bounded(2 * kDay)),
+                                      demo.endMs() - 2 * kHour);
                 demo.insert(QStringLiteral("INSERT INTO cm_approvals (case_id, what, note, approved_by, approved_at, used_at, used_by) "
                                            "VALUES (?, ?, ?, ?, ?, ?, ?)"),
                             {caseId, QStringLiteral("stage:") + next, QLatin1String(kApprovalNotes[random.bounded(int(std::size(kApprovalNotes)))]),
                              commander, approvedAt, approvedAt + kHour, caseOperator});
             }
         }
+        // The fast track's milestones from its start: met on the way when it was tried, else running (some run out).
+        if (fastTrack) {
+            const bool tried = stage == QLatin1String("tried");
+            const QList<std::tuple<QString, qint64, qint64, const char*>> milestones{
+                {QStringLiteral("fasttrack.investigation"), 24 * 60, 20 * kHour, "Referred to the procuratorate"},
+                {QStringLiteral("fasttrack.prosecution"), 36 * 60, 30 * kHour, "Prosecuted under the fast-track procedure"},
+                {QStringLiteral("fasttrack.trial"), 48 * 60, 44 * kHour, "Tried and sentenced"}};
+            for (const auto& [rule, minutes, after, note] : milestones)
+                addLimit(caseId, number, rule, minutes, opened, tried ? std::optional<qint64>(opened + after) : std::optional<qint64>(),
+                         QLatin1String(note));
+            demo.txn().exec(
+                QStringLiteral("UPDATE cm_cases SET due_at = (SELECT MIN(due_at) FROM cm_case_limits WHERE case_id = ? AND state = 'running') "
+                               "WHERE id = ?"),
+                {caseId, caseId});
+        }
         // An administrative case's 30 days: running while it is open, met when it was decided.
         if (!criminal)
             addLimit(caseId, number, QStringLiteral("admin.close"), 30 * 24 * 60, opened,
-                     open ? std::optional<qint64>() : std::optional<qint64>(std::min(approvedAt, opened + 25 * kDay)),
-                     QStringLiteral("Decided"));
+                     open ? std::optional<qint64>() : std::optional<qint64>(std::min(approvedAt, opened + 25 * kDay)), QStringLiteral("Decided"));
 
         // Someone in custody for some of the criminal cases; released unless the case is new.
         if (criminal && random.bounded(5) == 0) {
@@ -176,25 +196,43 @@ void writeDemoData(DemoContext& demo)
                                "released_at, retain_until, tag, cause, basis, officer, risk_intoxicated, risk_self_harm, risk_notes, risk_level, "
                                "room_id, stage, state, checked_in_by, released_by, release_to, updated_at) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'detention', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {caseId, QStringLiteral("%1, ID %2").arg(SyntheticIdentity::personName(random)).arg(SyntheticIdentity::idNumber(random)),
-                 QStringLiteral("Criminal Procedure Law art. 82"), started, limit, nextCheck, held ? QVariant() : QVariant(released),
-                 started + 5 * 365 * kDay, tag, QStringLiteral("Detained on suspicion: %1").arg(summary),
-                 QStringLiteral("Officer %1").arg(1000 + random.bounded(9000)), intoxicated ? 1 : 0, selfHarm ? 1 : 0,
-                 selfHarm ? QStringLiteral("Said they would hurt themself") : intoxicated ? QStringLiteral("Smelt of alcohol, unsteady") : QString(),
-                 riskLevelKey(risk.level()), room, stage,
-                 held ? QStringLiteral("in") : QStringLiteral("transferred"), caseOperator, held ? QString() : caseOperator,
-                 held ? QString() : QStringLiteral("Escort team to the detention centre"), held ? started : released});
+                {caseId,
+                 QStringLiteral("%1, ID %2").arg(SyntheticIdentity::personName(random)).arg(SyntheticIdentity::idNumber(random)),
+                 QStringLiteral("Criminal Procedure Law art. 82"),
+                 started,
+                 limit,
+                 nextCheck,
+                 held ? QVariant() : QVariant(released),
+                 started + 5 * 365 * kDay,
+                 tag,
+                 QStringLiteral("Detained on suspicion: %1").arg(summary),
+                 QStringLiteral("Officer %1").arg(1000 + random.bounded(9000)),
+                 intoxicated ? 1 : 0,
+                 selfHarm ? 1 : 0,
+                 selfHarm      ? QStringLiteral("Said they would hurt themself")
+                 : intoxicated ? QStringLiteral("Smelt of alcohol, unsteady")
+                               : QString(),
+                 riskLevelKey(risk.level()),
+                 room,
+                 stage,
+                 held ? QStringLiteral("in") : QStringLiteral("transferred"),
+                 caseOperator,
+                 held ? QString() : caseOperator,
+                 held ? QString() : QStringLiteral("Escort team to the detention centre"),
+                 held ? started : released});
             demo.insert(QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by) VALUES (?, ?, ?, ?, ?)"),
                         {custody, intakeRoom, QStringLiteral("intake"), started, caseOperator});
             if (stage != QLatin1String("intake"))
                 demo.insert(QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by, note) VALUES (?, ?, ?, ?, ?, ?)"),
                             {custody, room, stage, std::min(started + 40 * 60'000LL, held ? demo.endMs() : released), caseOperator,
-                             stage == QLatin1String("exit") ? QStringLiteral("Escort team to the detention centre") : QStringLiteral("Taken along the route")});
+                             stage == QLatin1String("exit") ? QStringLiteral("Escort team to the detention centre")
+                                                            : QStringLiteral("Taken along the route")});
             for (const qint64 at : std::as_const(checks))
-                demo.insert(QStringLiteral("INSERT INTO cm_welfare_checks (custody_id, due_at, done_at, recorded_at, done_by, condition, observed, room_id) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                            {custody, at, at, at, caseOperator, intoxicated ? QStringLiteral("asleep_roused") : QStringLiteral("well"),
-                             intoxicated ? QStringLiteral("Roused, answered") : QString(), held ? room : QVariant(intakeRoom)});
+                demo.insert(
+                    QStringLiteral("INSERT INTO cm_welfare_checks (custody_id, due_at, done_at, recorded_at, done_by, condition, observed, room_id) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {custody, at, at, at, caseOperator, intoxicated ? QStringLiteral("asleep_roused") : QStringLiteral("well"),
+                     intoxicated ? QStringLiteral("Roused, answered") : QString(), held ? room : QVariant(intakeRoom)});
             // Someone in an interview room is being interviewed, recorded.
             if (stage == QLatin1String("interview"))
                 demo.insert(QStringLiteral("INSERT INTO cm_interviews (custody_id, room_id, officers, recording_ref, started_at, started_by) "
@@ -203,8 +241,7 @@ void writeDemoData(DemoContext& demo)
                              QStringLiteral("REC-%1").arg(custody, 5, 10, QLatin1Char('0')), std::max(started, demo.endMs() - 30 * 60'000LL),
                              caseOperator});
             if (held)
-                publishDeadline(demo.txn(), DeadlineSet{detail::welfareCheckKey(custody),
-                                                        QStringLiteral("Welfare check: %1").arg(tag),
+                publishDeadline(demo.txn(), DeadlineSet{detail::welfareCheckKey(custody), QStringLiteral("Welfare check: %1").arg(tag),
                                                         QDateTime::fromMSecsSinceEpoch(nextCheck, Qt::UTC), QStringLiteral("case_management"),
                                                         QStringLiteral("custody:%1").arg(custody)});
             // Detention's clocks: the interrogation and the family's notice within hours, the
@@ -230,7 +267,10 @@ void writeDemoData(DemoContext& demo)
                 demo.insert(QStringLiteral("INSERT INTO cm_property (case_id, description, seized_at, location, appraised_value_cents, "
                                            "appraised_at, disposition) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                             {caseId, QLatin1String(kProperty[random.bounded(int(std::size(kProperty)))]), opened,
-                             QStringLiteral("%1, shelf %2-%3").arg(QLatin1String(kStores[random.bounded(3)])).arg(QChar(u'A' + random.bounded(6))).arg(1 + random.bounded(40)),
+                             QStringLiteral("%1, shelf %2-%3")
+                                 .arg(QLatin1String(kStores[random.bounded(3)]))
+                                 .arg(QChar(u'A' + random.bounded(6)))
+                                 .arg(1 + random.bounded(40)),
                              appraised ? QVariant(qint64(500 + random.bounded(500000))) : QVariant(),
                              appraised ? QVariant(opened + 3 * kDay) : QVariant(), open ? kDisposition[0] : kDisposition[random.bounded(4)]});
             }

@@ -90,24 +90,33 @@ TEST_CASE("case_management: demo cases come from the hub's incidents and keep th
                                     "WHERE i.category IN ('burglary', 'assault')")) > 0);
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE kind = 'administrative'")) > 0);
 
-    // The fast track is for minor (administrative) cases; an open case is due 48 hours after it
-    // opened on the fast track, 30 days otherwise; a decided or closed one has no deadline.
+    // The fast track is for minor criminal cases, on it from when it opened; an open case on it is
+    // due when its next milestone runs out (the investigation, 24 hours), any other open one 30 days
+    // after it opened; a decided or closed one has no deadline.
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE fast_track NOT IN (0, 1) "
-                                    "OR (fast_track = 1 AND kind <> 'administrative')")) == 0);
+                                    "OR (fast_track = 1 AND (kind <> 'criminal' OR fast_track_at <> opened_at))")) == 0);
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE status IN ('registered', 'investigating', 'referred') "
                                     "AND (due_at IS NULL OR due_at - opened_at <> CASE WHEN fast_track = 1 THEN %1 ELSE %2 END)")
-                         .arg(48 * kHour)
+                         .arg(24 * kHour)
                          .arg(30 * kDay)) == 0);
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE status IN ('decided', 'closed') AND due_at IS NOT NULL")) == 0);
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE fast_track = 1 "
                                     "AND status IN ('registered', 'investigating', 'referred')")) > 0);
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE status IN ('decided', 'closed')")) > 0);
+    // Its three milestones: running while it is open, met within its 48 hours once tried.
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases c WHERE c.fast_track = 1 AND (SELECT COUNT(*) FROM cm_case_limits l "
+                                    "WHERE l.case_id = c.id AND l.rule LIKE 'fasttrack.%' AND l.state = CASE WHEN c.stage = 'tried' THEN 'met' "
+                                    "ELSE 'running' END AND (l.state = 'running' OR l.ended_at <= c.opened_at + %1)) <> 3")
+                         .arg(48 * kHour)) == 0);
     // The status follows the case's age: registered for two days, then investigated or referred,
-    // decided or closed after 30 days.
-    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE (opened_at > ? AND status <> 'registered') "
+    // decided or closed after 30 days; one on the fast track is tried within its two days.
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE fast_track = 0 AND ((opened_at > ? AND status <> 'registered') "
                                     "OR (opened_at <= ? AND opened_at > ? AND status NOT IN ('investigating', 'referred')) "
-                                    "OR (opened_at <= ? AND status NOT IN ('decided', 'closed'))"),
+                                    "OR (opened_at <= ? AND status NOT IN ('decided', 'closed')))"),
                      {end - 2 * kDay, end - 2 * kDay, end - 30 * kDay, end - 30 * kDay}) == 0);
+    CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE fast_track = 1 AND ((opened_at > ? AND status <> 'registered') "
+                                    "OR (opened_at <= ? AND stage <> 'tried'))"),
+                     {end - 2 * kDay, end - 2 * kDay}) == 0);
     CHECK(demo.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE status = 'registered'")) > 0);
     // Numbered C-<year opened>-<six digits>, one number each.
     const QRegularExpression number(QStringLiteral("^C-([0-9]{4})-[0-9]{6}$"));

@@ -11,6 +11,10 @@
 #include "recorddetail.h"
 
 #include <QFile>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QCheckBox>
 #include <QFileInfo>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -462,4 +466,111 @@ TEST_CASE("Case desk: an approval of one's own does not count, the form says so,
     hv::key(table, Qt::Key_M);
     REQUIRE(waitUntil([&] { return d.text(QStringLiteral("SELECT stage FROM cm_cases WHERE id = ?"), {c.id}) == QStringLiteral("measures"); }));
     CHECK(d.text(QStringLiteral("SELECT used_by FROM cm_approvals WHERE approved_by = 'hugo'")) == QStringLiteral("dora"));
+}
+
+TEST_CASE("Case desk: a minor case opened straight onto the fast track, another put on it by F, and the partners' package saved by G, by keyboard",
+          "[case_management][cases][gui][fast_track]")
+{
+    casedesk::Desk d;
+    shell::Language english;
+    REQUIRE(english.set(QStringLiteral("en")));
+    shell::MainWindow window(*d.tp);
+    QWidget* desk = showCases(window);
+    auto* table = desk->findChild<QTableView*>(QStringLiteral("cases"));
+    auto* panel = desk->findChild<QWidget*>(QStringLiteral("casePanel"));
+    REQUIRE(table);
+    REQUIRE(panel);
+    auto* title = panel->findChild<QLabel*>(QStringLiteral("title"));
+    auto* message = panel->findChild<QLabel*>(QStringLiteral("message"));
+    auto* limits = panel->findChild<QTableWidget*>(QStringLiteral("limits"));
+    auto* fastButton = panel->findChild<QPushButton*>(QStringLiteral("fastTrack"));
+    REQUIRE(fastButton);
+
+    // N: the fast track chosen asks for its grounds; without the plea the form says why and stays.
+    whenModal(QStringLiteral("openCaseDialog"), [](QDialog* dialog) {
+        activate(dialog);
+        auto* sentence = dialog->findChild<QCheckBox*>(QStringLiteral("sentence"));
+        REQUIRE(sentence);
+        CHECK_FALSE(sentence->isEnabled()); // not asked for until the fast track is chosen
+        next("title");
+        hv::type(QApplication::focusWidget(), QStringLiteral("Scooter theft on Canal Road"));
+        next("summary");
+        next("incident");
+        next("fastTrack");
+        hv::key(QApplication::focusWidget(), Qt::Key_Space);
+        CHECK(sentence->isEnabled());
+        next("sentence");
+        hv::key(QApplication::focusWidget(), Qt::Key_Space);
+        next("plea");
+        next("grounds");
+        hv::type(QApplication::focusWidget(), QStringLiteral("Caught in the act; scooter recovered; confession"));
+        hv::key(QApplication::focusWidget(), Qt::Key_Return);
+        auto* line = dialog->findChild<QLabel*>(QStringLiteral("message"));
+        REQUIRE(waitUntil([&] { return line->text().contains(QStringLiteral("guilty plea")); }));
+        CHECK(dialog->isVisible());
+        dialog->findChild<QCheckBox*>(QStringLiteral("plea"))->setFocus();
+        hv::key(QApplication::focusWidget(), Qt::Key_Space);
+        hv::key(QApplication::focusWidget(), Qt::Key_Return);
+    });
+    table->setFocus();
+    hv::key(table, Qt::Key_N);
+    REQUIRE(waitUntil([&] { return d.count(QStringLiteral("SELECT COUNT(*) FROM cm_cases WHERE fast_track = 1")) == 1; }));
+    const qint64 fastId = d.count(QStringLiteral("SELECT id FROM cm_cases"));
+    const QString fastNumber = d.text(QStringLiteral("SELECT number FROM cm_cases WHERE id = ?"), {fastId});
+    hv::backToWindow(window);
+    REQUIRE(waitUntil([&] { return title->text().startsWith(fastNumber) && limits->rowCount() == 3; }));
+    CHECK(panel->findChild<QLabel*>(QStringLiteral("kind"))->text().contains(QStringLiteral("on the 48-hour fast track since")));
+    CHECK(limits->item(0, 0)->text().contains(QStringLiteral("investigated and referred")));
+    CHECK_FALSE(fastButton->isEnabled());
+    // F on it: the desk says why not, and no form comes.
+    table->setFocus();
+    hv::key(table, Qt::Key_F);
+    CHECK(message->text() == QStringLiteral("Case %1 is on the fast track already.").arg(fastNumber));
+
+    // Another case, criminal, opened the ordinary way, then F: both grounds and the note; Enter.
+    const Case later = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Shoplifting at the mall"), QString()}));
+    REQUIRE(d.tp->modules().openRecord(QStringLiteral("case"), QString::number(later.id)).isEmpty());
+    REQUIRE(waitUntil([&] { return title->text().startsWith(later.number) && fastButton->isEnabled(); }));
+    whenModal(QStringLiteral("fastTrackDialog"), [](QDialog* dialog) {
+        activate(dialog);
+        REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("sentence"));
+        hv::key(QApplication::focusWidget(), Qt::Key_Space);
+        next("plea");
+        hv::key(QApplication::focusWidget(), Qt::Key_Space);
+        next("note");
+        hv::type(QApplication::focusWidget(), QStringLiteral("Caught on camera; goods returned; confession"));
+        hv::key(QApplication::focusWidget(), Qt::Key_Return);
+    });
+    table->setFocus();
+    hv::key(table, Qt::Key_F);
+    REQUIRE(waitUntil([&] { return d.count(QStringLiteral("SELECT fast_track FROM cm_cases WHERE id = ?"), {later.id}) == 1; }));
+    hv::backToWindow(window);
+    REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Case %1 is on the fast track").arg(later.number)); }));
+    REQUIRE(waitUntil([&] { return limits->rowCount() == 3; }));
+    CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM cm_case_limits WHERE case_id = ? AND rule LIKE 'fasttrack.%'"), {later.id}) == 3);
+
+    // G: the package for the prosecution and the court: the case file and its status beside it.
+    QTemporaryDir out;
+    table->setFocus();
+    hv::key(table, Qt::Key_G);
+    const QString file = out.filePath(QStringLiteral("package.pdf"));
+    hv::saveAsInDialog(window, QStringLiteral("reportDialog"), file);
+    REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Report saved")); }, 30000));
+    QFile pdf(file);
+    REQUIRE(pdf.open(QIODevice::ReadOnly));
+    CHECK(pdf.read(5) == "%PDF-");
+    QFile json(out.filePath(QStringLiteral("package-status.json")));
+    REQUIRE(json.open(QIODevice::ReadOnly));
+    const QJsonObject status = QJsonDocument::fromJson(json.readAll()).object();
+    CHECK(status.value(QStringLiteral("schema")).toString() == QStringLiteral("hexhub.case-status"));
+    CHECK(status.value(QStringLiteral("case")).toObject().value(QStringLiteral("number")).toString() == later.number);
+    CHECK(status.value(QStringLiteral("fastTrack")).toObject().value(QStringLiteral("milestones")).toArray().size() == 3);
+    // A folder that cannot be written: the desk says so, and nothing is lost.
+    window.windowHandle()->requestActivate();
+    hv::backToWindow(window);
+    table->setFocus();
+    hv::key(table, Qt::Key_G);
+    hv::saveAsInDialog(window, QStringLiteral("reportDialog"), out.filePath(QStringLiteral("no-such-folder/package.pdf")));
+    REQUIRE(waitUntil([&] { return !message->text().isEmpty() && !message->text().startsWith(QStringLiteral("Report saved")); }, 30000));
+    CHECK_FALSE(QFile::exists(out.filePath(QStringLiteral("no-such-folder/package-status.json"))));
 }
