@@ -5706,6 +5706,30 @@
         <source>Save the case file and status for the prosecution and the court</source>
         <translation>保存供检察院和法院使用的案卷和状态文件</translation>
     </message>
+    <message>
+        <source>Request an escort of a person in custody</source>
+        <translation>为在押人员申请押解</translation>
+    </message>
+    <message>
+        <source>Assign a crew to the escort in view</source>
+        <translation>为当前押解指派押解组</translation>
+    </message>
+    <message>
+        <source>Record the escort in view as departed</source>
+        <translation>记录当前押解已出发</translation>
+    </message>
+    <message>
+        <source>Record the escort in view as arrived</source>
+        <translation>记录当前押解已到达</translation>
+    </message>
+    <message>
+        <source>Cancel the escort in view</source>
+        <translation>取消当前押解</translation>
+    </message>
+    <message>
+        <source>Show the escort team&apos;s board</source>
+        <translation>显示押解队看板</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CasePanel</name>
@@ -6622,6 +6646,26 @@
         <source>Case %1 put on the 48-hour fast track</source>
         <translation>案件 %1 进入48小时快速办理</translation>
     </message>
+    <message>
+        <source>Escort of %1 to the %2 requested: %3</source>
+        <translation>已申请押解 %1 前往%2：%3</translation>
+    </message>
+    <message>
+        <source>Crew %1 assigned to the escort of %2 (%3)</source>
+        <translation>押解组 %1 已指派押解 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 left the suite with escort crew %2</source>
+        <translation>%1 随押解组 %2 离开办案区</translation>
+    </message>
+    <message>
+        <source>%1 delivered to the %2 by crew %3, received by %4</source>
+        <translation>%1 由押解组 %3 送达%2，接收人：%4</translation>
+    </message>
+    <message>
+        <source>The escort of %1 cancelled</source>
+        <translation>%1 的押解已取消</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CentreDesk</name>
@@ -6632,6 +6676,10 @@
     <message>
         <source>C&amp;ustody suite</source>
         <translation>办案区(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Esc&amp;ort team</source>
+        <translation>押解队(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -7911,6 +7959,399 @@
     </message>
 </context>
 <context>
+    <name>hexhub::cases::EscortDesk</name>
+    <message>
+        <source>Escort team: today&apos;s work</source>
+        <translation>押解队：今日任务</translation>
+    </message>
+    <message>
+        <source>Crews on the roster (Space puts the crew in view on or off duty)</source>
+        <translation>排班押解组（按空格键让当前押解组上岗或下岗）</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Wristband</source>
+        <translation>手环</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>押解组</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>N request · A assign a crew · D departed · R arrived · X cancel · Enter the person</source>
+        <translation>N 申请 · A 指派押解组 · D 出发 · R 到达 · X 取消 · Enter 查看人员</translation>
+    </message>
+    <message>
+        <source>arrived %1</source>
+        <translation>%1 已到达</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a place and its kind</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <comment>a wristband and where to</comment>
+        <translation>%1 前往 %2</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>下岗</translation>
+    </message>
+    <message>
+        <source>The escort team&apos;s work needs the escort permission; you may look.</source>
+        <translation>押解队的操作需要押解权限；您可以查看。</translation>
+    </message>
+    <message>
+        <source>Choose an escort on the board first.</source>
+        <translation>请先在看板上选择一项押解。</translation>
+    </message>
+    <message>
+        <source>Request an escort</source>
+        <translation>申请押解</translation>
+    </message>
+    <message>
+        <source>&amp;Wristband</source>
+        <translation>手环(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Of a person in the suite, e.g. W-0042</source>
+        <translation>办案区内人员的手环，如 W-0042</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>前往(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Which one: e.g. City Detention Centre No. 1</source>
+        <translation>具体地点：如市第一看守所</translation>
+    </message>
+    <message>
+        <source>Arrive &amp;within</source>
+        <translation>到达时限(&amp;W)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation>原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A hearing, a treatment, a transfer</source>
+        <translation>出庭、就医、送押</translation>
+    </message>
+    <message>
+        <source>Nobody with wristband %1 is in the suite.</source>
+        <translation>办案区内没有手环为 %1 的人员。</translation>
+    </message>
+    <message>
+        <source>Escort of %1 to %2 requested.</source>
+        <translation>已申请押解 %1 前往 %2。</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: only a request is assigned a crew.</source>
+        <translation>%1 的押解状态为%2：只有待指派的申请才能指派押解组。</translation>
+    </message>
+    <message>
+        <source>Assign a crew to the escort of %1</source>
+        <translation>为 %1 的押解指派押解组</translation>
+    </message>
+    <message>
+        <source>&amp;Crew</source>
+        <translation>押解组(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>a crew: call sign, officers, vehicle</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>车辆(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The crew&apos;s own unless another is taken</source>
+        <translation>默认使用押解组自己的车辆</translation>
+    </message>
+    <message>
+        <source>No crew is on duty and free.</source>
+        <translation>没有在岗且空闲的押解组。</translation>
+    </message>
+    <message>
+        <source>Crew %1 assigned to the escort of %2.</source>
+        <translation>押解组 %1 已指派押解 %2。</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: a crew leaves once it is assigned.</source>
+        <translation>%1 的押解状态为%2：指派押解组后才能出发。</translation>
+    </message>
+    <message>
+        <source>Escort of %1 leaving</source>
+        <translation>%1 的押解出发</translation>
+    </message>
+    <message>
+        <source>%1 leaves the suite with crew %2 in %3 for %4. Enter records the departure.</source>
+        <translation>%1 由押解组 %2 乘 %3 离开办案区前往 %4。按 Enter 记录出发。</translation>
+    </message>
+    <message>
+        <source>%1 left with crew %2.</source>
+        <translation>%1 已随押解组 %2 出发。</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: only one on its way arrives.</source>
+        <translation>%1 的押解状态为%2：只有途中的押解才能记录到达。</translation>
+    </message>
+    <message>
+        <source>Escort of %1 arrived at %2</source>
+        <translation>%1 的押解已到达 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Received by</source>
+        <translation>接收人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Who took the person at the destination</source>
+        <translation>在目的地接收人员的人</translation>
+    </message>
+    <message>
+        <source>%1 delivered to %2.</source>
+        <translation>%1 已送达%2。</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: one on its way or ended is not cancelled.</source>
+        <translation>%1 的押解状态为%2：已出发或已结束的押解不能取消。</translation>
+    </message>
+    <message>
+        <source>Cancel the escort of %1</source>
+        <translation>取消 %1 的押解</translation>
+    </message>
+    <message>
+        <source>It goes on record</source>
+        <translation>将记录在案</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is cancelled.</source>
+        <translation>%1 的押解已取消。</translation>
+    </message>
+    <message>
+        <source>Crew %1 is on duty.</source>
+        <translation>押解组 %1 已上岗。</translation>
+    </message>
+    <message>
+        <source>Crew %1 is off duty.</source>
+        <translation>押解组 %1 已下岗。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::EscortService</name>
+    <message>
+        <source>No escort %1.</source>
+        <translation>没有押解 %1。</translation>
+    </message>
+    <message>
+        <source>No crew %1 on the escort team&apos;s roster.</source>
+        <translation>押解队排班中没有押解组 %1。</translation>
+    </message>
+    <message>
+        <source>Someone changed the escort of %1 meanwhile; look at it again.</source>
+        <translation>他人已修改 %1 的押解；请重新查看。</translation>
+    </message>
+    <message>
+        <source>Escort of %1 to %2 (%3)</source>
+        <translation>押解 %1 前往 %2（%3）</translation>
+    </message>
+    <message>
+        <source>detention centre</source>
+        <translation>看守所</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>another unit</source>
+        <translation>其他单位</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>crew assigned</source>
+        <translation>已指派押解组</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>已到达</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>see the escort team&apos;s board</source>
+        <translation>查看押解队看板</translation>
+    </message>
+    <message>
+        <source>request escorts</source>
+        <translation>申请押解</translation>
+    </message>
+    <message>
+        <source>Say where to: which detention centre, hospital, court or unit (2 to 200 characters).</source>
+        <translation>请说明前往何处：哪个看守所、医院、法院或单位（2 至 200 字）。</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 2,000 characters.</source>
+        <translation>原因请控制在 2,000 字以内。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the suite.</source>
+        <translation>%1 已不在办案区。</translation>
+    </message>
+    <message>
+        <source>An escort of %1 is requested already.</source>
+        <translation>%1 的押解已申请。</translation>
+    </message>
+    <message>
+        <source>%1 has no transfer to the detention centre running: only a detained person is taken there.</source>
+        <translation>%1 没有正在计时的送看守所时限：只有被刑事拘留的人员才送看守所。</translation>
+    </message>
+    <message>
+        <source>Say by when the escort must arrive: a time still to come.</source>
+        <translation>请说明押解须在何时前到达：须为将来的时间。</translation>
+    </message>
+    <message>
+        <source>assign escort crews</source>
+        <translation>指派押解组</translation>
+    </message>
+    <message>
+        <source>Keep the vehicle under 100 characters.</source>
+        <translation>车辆请控制在 100 字以内。</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: only a request is assigned a crew.</source>
+        <translation>%1 的押解状态为%2：只有待指派的申请才能指派押解组。</translation>
+    </message>
+    <message>
+        <source>Crew %1 is not on duty.</source>
+        <translation>押解组 %1 不在岗。</translation>
+    </message>
+    <message>
+        <source>Crew %1 is on another escort.</source>
+        <translation>押解组 %1 正在执行另一项押解。</translation>
+    </message>
+    <message>
+        <source>record escorts</source>
+        <translation>记录押解</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: a crew leaves once it is assigned.</source>
+        <translation>%1 的押解状态为%2：指派押解组后才能出发。</translation>
+    </message>
+    <message>
+        <source>An interview of %1 is running; end it first.</source>
+        <translation>%1 的讯问正在进行；请先结束讯问。</translation>
+    </message>
+    <message>
+        <source>escort %1 to %2</source>
+        <translation>押解组 %1 前往 %2</translation>
+    </message>
+    <message>
+        <source>Say who received the person at the destination.</source>
+        <translation>请说明目的地的接收人。</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: only one on its way arrives.</source>
+        <translation>%1 的押解状态为%2：只有途中的押解才能记录到达。</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 by escort %2, received by %3</source>
+        <translation>已由押解组 %2 送达 %1，接收人：%3</translation>
+    </message>
+    <message>
+        <source>cancel escorts</source>
+        <translation>取消押解</translation>
+    </message>
+    <message>
+        <source>Say why the escort is cancelled; it goes on record.</source>
+        <translation>请说明取消押解的原因；该原因将记录在案。</translation>
+    </message>
+    <message>
+        <source>The escort of %1 is %2: one on its way or ended is not cancelled.</source>
+        <translation>%1 的押解状态为%2：已出发或已结束的押解不能取消。</translation>
+    </message>
+    <message>
+        <source>change the escort team&apos;s roster</source>
+        <translation>修改押解队排班</translation>
+    </message>
+</context>
+<context>
     <name>hexhub::cases::Pictures</name>
     <message>
         <source>Pictures in another language</source>
@@ -7963,6 +8404,26 @@
     <message>
         <source>Witnesses found</source>
         <translation>已找到证人</translation>
+    </message>
+    <message>
+        <source>City Detention Centre No. 1</source>
+        <translation>市第一看守所</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>已刑事拘留</translation>
+    </message>
+    <message>
+        <source>Duty officer Gao</source>
+        <translation>值班民警高某</translation>
+    </message>
+    <message>
+        <source>First People&apos;s Hospital</source>
+        <translation>市第一人民医院</translation>
+    </message>
+    <message>
+        <source>A head injury to be seen to</source>
+        <translation>头部受伤需就医检查</translation>
     </message>
 </context>
 <context>

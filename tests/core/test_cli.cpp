@@ -458,9 +458,10 @@ TEST_CASE("hexhub --screenshots renders every module, the palette and the sign-i
     const QStringList files = QDir(folder).entryList({QStringLiteral("*.png")}, QDir::Files);
     // (themes x languages) x (seven modules, palette, settings, wall, video wall, the big-data
     // wall, the intelligence wall, the link chart, the joint investigations, the case desk with a
-    // case in view, the custody desk with a person in view, the custody suite's wall, sign-in; and
-    // demo mode: the desk, the trainer console, the after-action review, its wall on two screen sizes)
-    CHECK(files.size() == 4 * (7 + 12 + 3 + 2));
+    // case in view, the custody desk with a person in view, the custody suite's wall, the escort
+    // team's board, sign-in; and demo mode: the desk, the trainer console, the after-action review,
+    // its wall on two screen sizes)
+    CHECK(files.size() == 4 * (7 + 13 + 3 + 2));
     // A module's picture of its own desk is the main window at the size it asked for.
     CHECK(QImage(QDir(folder).filePath(QStringLiteral("case-desk-night-en.png"))).size() == QSize(1600, 900));
     // The demo's wall at the size of the screens it is for, banner across the top.

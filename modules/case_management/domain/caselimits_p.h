@@ -37,6 +37,14 @@ void endLimit(WriteTransaction& txn, const Case& c, const CaseLimit& limit, cons
               const QString& actor);
 //! The case's due time: its soonest running limit.
 void refreshDue(WriteTransaction& txn, qint64 caseId);
+Custody loadCustodyRecord(Sql& sql, qint64 id);
+/*!
+ * Books person `k` (in the suite, at the version read) out in `txn` to `taker`: the record's state,
+ * the move to the exit, the welfare check off the queue, the limits of their stay ended (the
+ * transfer met only when `meetTransfer`: an escort meets it on arrival), journaled. The caller audits.
+ */
+void bookOut(WriteTransaction& txn, const Custody& k, ReleaseKind kind, const QString& taker, const QString& note, qint64 now,
+             const QString& actor, bool meetTransfer);
 //! A list's search words as a LIKE pattern on lower-cased columns: "%words%", without wildcards of the user's.
 QString containsPattern(const QString& words);
 

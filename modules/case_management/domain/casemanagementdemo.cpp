@@ -55,6 +55,7 @@ void writeDemoData(DemoContext& demo)
                                                     QDateTime::fromMSecsSinceEpoch(started + minutes * 60'000, Qt::UTC),
                                                     QStringLiteral("case_management"), QStringLiteral("case:%1").arg(caseId)});
         }
+        return id;
     };
     // The suite's rooms: where those still held are, each room taken up to its capacity, along the route.
     std::vector<std::tuple<qint64, QString, int>> suiteRooms;
@@ -73,6 +74,7 @@ void writeDemoData(DemoContext& demo)
     }
     int nextRoom = 0, wristband = 0;
     bool aboutToMiss = false, runningFastTrack = false;
+    int heldEscorts = 0;
     const qint64 count = demo.scaled(0.03, 30);
     for (qint64 i = 0; i < count; ++i) {
         const qint64 incident = first + random.bounded(last - first + 1);
@@ -251,8 +253,35 @@ void writeDemoData(DemoContext& demo)
                      QStringLiteral("Interrogated in room 2"), custody);
             addLimit(caseId, number, QStringLiteral("detention.family"), 24 * 60, started, metBy(started + 2 * kHour + random.bounded(8 * kHour)),
                      QStringLiteral("Family told by phone"), custody);
-            addLimit(caseId, number, QStringLiteral("detention.transfer"), 24 * 60, started, held ? std::optional<qint64>() : metBy(released),
-                     QStringLiteral("Handed to the detention centre"), custody);
+            const qint64 transfer = addLimit(caseId, number, QStringLiteral("detention.transfer"), 24 * 60, started,
+                                             held ? std::optional<qint64>() : metBy(released + 40 * 60'000LL),
+                                             QStringLiteral("Delivered to the detention centre by the escort team"), custody);
+            // The escort team: who left was taken to the detention centre by a crew and delivered; of
+            // those still held, the first has an escort requested, the second one with a crew assigned.
+            static const char* const kCrews[] = {"E-1", "E-2", "E-3"};
+            const auto crewId = [&demo](const char* callSign) {
+                return demo.txn().scalar(QStringLiteral("SELECT id FROM cm_escort_crews WHERE call_sign = ?"), {QLatin1String(callSign)});
+            };
+            if (!held && released + 40 * 60'000LL < demo.endMs()) {
+                const char* crew = kCrews[random.bounded(3)];
+                demo.insert(QStringLiteral("INSERT INTO cm_escorts (custody_id, case_id, destination_kind, destination, reason, deadline_at, limit_id, "
+                                           "crew_id, vehicle, state, requested_at, requested_by, assigned_at, assigned_by, departed_at, departed_by, "
+                                           "arrived_at, arrived_by, received_by) VALUES (?, ?, 'detention_centre', 'City Detention Centre No. 1', "
+                                           "'Detained', ?, ?, ?, (SELECT vehicle FROM cm_escort_crews WHERE call_sign = ?), 'arrived', ?, ?, ?, ?, ?, ?, "
+                                           "?, ?, 'Duty officer, City Detention Centre')"),
+                            {custody, caseId, limit, transfer, crewId(crew), QLatin1String(crew), released - 2 * kHour, caseOperator,
+                             released - kHour, caseOperator, released, caseOperator, released + 40 * 60'000LL, caseOperator});
+            } else if (heldEscorts < 2) {
+                const bool assigned = heldEscorts == 1;
+                const qint64 asked = std::max(started, demo.endMs() - 2 * kHour);
+                demo.insert(QStringLiteral("INSERT INTO cm_escorts (custody_id, case_id, destination_kind, destination, reason, deadline_at, limit_id, "
+                                           "crew_id, vehicle, state, requested_at, requested_by, assigned_at, assigned_by) VALUES (?, ?, "
+                                           "'detention_centre', 'City Detention Centre No. 1', 'Detained', ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            {custody, caseId, limit, transfer, assigned ? crewId("E-2") : QVariant(), assigned ? QStringLiteral("Van 32") : QString(),
+                             assigned ? QStringLiteral("assigned") : QStringLiteral("requested"), asked, caseOperator,
+                             assigned ? QVariant(std::min(asked + 30 * 60'000LL, demo.endMs())) : QVariant(), assigned ? caseOperator : QString()});
+                ++heldEscorts;
+            }
             addLimit(caseId, number, QStringLiteral("arrest.request"), 3 * 24 * 60, started,
                      status == QLatin1String("registered") ? std::optional<qint64>() : metBy(started + 2 * kDay),
                      QStringLiteral("Arrest requested of the procuratorate"), custody);

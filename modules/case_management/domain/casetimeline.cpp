@@ -3,6 +3,7 @@
 #include "bus/event.h"
 #include "caselimits_p.h"
 #include "hexhub/case_management/cases.h"
+#include "hexhub/case_management/escorts.h"
 #include "hexhub/case_management/custody.h"
 #include "module/extensions.h"
 #include "module/servicesupport.h"
@@ -106,6 +107,21 @@ EventDescription describeCaseEvent(const Event& event)
     } else if (event.topic == QLatin1String(CaseFastTracked::kTopic)) {
         if (const auto e = CaseFastTracked::fromJson(p))
             d.text = withNote(Tr::tr("Case %1 put on the 48-hour fast track").arg(e->number), e->note);
+    } else if (event.topic == QLatin1String(EscortChanged::kTopic)) {
+        if (const auto e = EscortChanged::fromJson(p); e && e->escortId > 0) {
+            const auto kind = escortDestinationFromKey(e->destination);
+            const QString to = kind ? escortDestinationName(*kind) : e->destination;
+            if (e->change == QLatin1String("requested"))
+                d.text = Tr::tr("Escort of %1 to the %2 requested: %3").arg(e->tag, to, e->note);
+            else if (e->change == QLatin1String("assigned"))
+                d.text = Tr::tr("Crew %1 assigned to the escort of %2 (%3)").arg(e->crew, e->tag, e->note);
+            else if (e->change == QLatin1String("departed"))
+                d.text = Tr::tr("%1 left the suite with escort crew %2").arg(e->tag, e->crew);
+            else if (e->change == QLatin1String("arrived"))
+                d.text = Tr::tr("%1 delivered to the %2 by crew %3, received by %4").arg(e->tag, to, e->crew, e->note);
+            else if (e->change == QLatin1String("cancelled"))
+                d.text = withNote(Tr::tr("The escort of %1 cancelled").arg(e->tag), e->note);
+        }
     } else if (event.topic == QLatin1String(CustodyStarted::kTopic)) {
         if (const auto e = CustodyStarted::fromJson(p)) {
             const auto basis = custodyBasisFromKey(e->basis);
@@ -126,7 +142,7 @@ QFuture<QList<CaseTimelineEntry>> CaseService::timeline(qint64 caseId) const
         const QString caseOf = pg ? QStringLiteral("(payload::jsonb->>'case')") : QStringLiteral("json_extract(payload, '$.case')");
         QSqlQuery q = sql.exec(QStringLiteral("SELECT occurred_at, actor, topic, payload, source FROM events "
                                               "WHERE topic IN ('case.opened', 'case.status_changed', 'case.limit', 'case.approved', "
-                                              "'case.fast_track', 'custody.started') AND %1 = ? ORDER BY seq")
+                                              "'case.fast_track', 'custody.started', 'escort.changed') AND %1 = ? ORDER BY seq")
                                    .arg(caseOf),
                                {pg ? QVariant(QString::number(caseId)) : QVariant(caseId)});
         QList<CaseTimelineEntry> out;

@@ -1119,31 +1119,8 @@ QFuture<Custody> CustodyService::release(qint64 id, int version, ReleaseKind kin
                     throw ConflictError(Tr::tr("Someone changed %1's record meanwhile; look at it again.").arg(k.tag));
                 if (txn.scalar(QStringLiteral("SELECT COUNT(*) FROM cm_interviews WHERE custody_id = ? AND ended_at IS NULL"), {id}).toLongLong() > 0)
                     throw ValidationError(Tr::tr("An interview of %1 is running; end it first.").arg(k.tag));
-                const qint64 now = txn.clock().nowMs();
-                const QVariant exitRoom = txn.scalar(QStringLiteral("SELECT id FROM cm_rooms WHERE kind = 'exit' ORDER BY position, id"));
                 const QString taker = takenBy.simplified();
-                QSqlQuery update = txn.exec(QStringLiteral("UPDATE cm_custody SET state = ?, released_at = ?, released_by = ?, release_to = ?, "
-                                                           "release_note = ?, room_id = ?, stage = 'exit', updated_at = ?, version = version + 1 "
-                                                           "WHERE id = ? AND version = ?"),
-                                            {releaseKindKey(kind), now, name, taker, note.trimmed(), exitRoom, now, id, version});
-                service::requireUpdated(update, Tr::tr("Someone changed %1's record meanwhile; look at it again.").arg(k.tag));
-                txn.exec(
-                    QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by, note) VALUES (?, ?, 'exit', ?, ?, ?)"),
-                    {id, exitRoom, now, name, taker});
-                publishDeadlineCleared(txn, welfareCheckKey(id));
-                // The limits of the person's time in the suite end: the summons or questioning is over;
-                // the transfer is met by a transfer and has nothing left to run for on release.
-                const Case c = loadCase(txn, k.caseId);
-                for (const CaseLimit& l : runningLimitsFor(txn, id)) {
-                    if (l.rule.startsWith(QLatin1String("summons")) || l.rule.startsWith(QLatin1String("questioning")))
-                        endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Left the suite, taken by %1").arg(taker), now, name);
-                    else if (l.rule == QLatin1String("detention.transfer") && kind == ReleaseKind::Transferred)
-                        endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Transferred to the detention centre, taken by %1").arg(taker), now, name);
-                    else if (l.rule == QLatin1String("detention.transfer") && kind == ReleaseKind::Released)
-                        endLimit(txn, c, l, QStringLiteral("cancelled"), Tr::tr("Released"), now, name);
-                }
-                refreshDue(txn, k.caseId);
-                txn.publish(CustodyChanged{id, k.tag, QStringLiteral("left"), releaseKindKey(kind), false});
+                bookOut(txn, k, kind, taker, note.trimmed(), txn.clock().nowMs(), name, true);
                 m_audit.append(txn, {name, QStringLiteral("custody.changed"), custodyRef(id),
                                      QStringLiteral("%1, taken by %2").arg(releaseKindKey(kind), taker), QStringLiteral("success")});
                 service::recordApplied(txn, command, op, QString::number(id));
@@ -1157,6 +1134,39 @@ QFuture<Custody> CustodyService::release(qint64 id, int version, ReleaseKind kin
                                             {QStringLiteral("takenBy"), takenBy},
                                             {QStringLiteral("note"), note}},
                                 QStringList{custodyRecord(id)}, Tr::tr("Book person %1 out of custody").arg(id), actor));
+}
+
+Custody detail::loadCustodyRecord(Sql& sql, qint64 id)
+{
+    return loadCustody(sql, id);
+}
+
+void detail::bookOut(WriteTransaction& txn, const Custody& k, ReleaseKind kind, const QString& taker, const QString& note, qint64 now,
+                     const QString& actor, bool meetTransfer)
+{
+    const qint64 id = k.id;
+    const QVariant exitRoom = txn.scalar(QStringLiteral("SELECT id FROM cm_rooms WHERE kind = 'exit' ORDER BY position, id"));
+    QSqlQuery update = txn.exec(QStringLiteral("UPDATE cm_custody SET state = ?, released_at = ?, released_by = ?, release_to = ?, "
+                                               "release_note = ?, room_id = ?, stage = 'exit', updated_at = ?, version = version + 1 "
+                                               "WHERE id = ? AND version = ?"),
+                                {releaseKindKey(kind), now, actor, taker, note, exitRoom, now, id, k.version});
+    service::requireUpdated(update, Tr::tr("Someone changed %1's record meanwhile; look at it again.").arg(k.tag));
+    txn.exec(QStringLiteral("INSERT INTO cm_custody_moves (custody_id, room_id, stage, at, moved_by, note) VALUES (?, ?, 'exit', ?, ?, ?)"),
+             {id, exitRoom, now, actor, taker});
+    publishDeadlineCleared(txn, welfareCheckKey(id));
+    // The limits of the person's time in the suite end: the summons or questioning is over; the
+    // transfer is met by a transfer (by an escort, on its arrival) and has nothing left to run for on release.
+    const Case c = loadCase(txn, k.caseId);
+    for (const CaseLimit& l : runningLimitsFor(txn, id)) {
+        if (l.rule.startsWith(QLatin1String("summons")) || l.rule.startsWith(QLatin1String("questioning")))
+            endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Left the suite, taken by %1").arg(taker), now, actor);
+        else if (l.rule == QLatin1String("detention.transfer") && kind == ReleaseKind::Transferred && meetTransfer)
+            endLimit(txn, c, l, QStringLiteral("met"), Tr::tr("Transferred to the detention centre, taken by %1").arg(taker), now, actor);
+        else if (l.rule == QLatin1String("detention.transfer") && kind == ReleaseKind::Released)
+            endLimit(txn, c, l, QStringLiteral("cancelled"), Tr::tr("Released"), now, actor);
+    }
+    refreshDue(txn, k.caseId);
+    txn.publish(CustodyChanged{id, k.tag, QStringLiteral("left"), releaseKindKey(kind), false});
 }
 
 QString detail::welfareCheckKey(qint64 custodyId)

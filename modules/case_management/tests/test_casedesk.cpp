@@ -189,6 +189,8 @@ TEST_CASE("Case desk: a case opened, detention's limits started and one met, mov
     hv::key(table, Qt::Key_M);
     REQUIRE(waitUntil([&] { return d.text(QStringLiteral("SELECT stage FROM cm_cases WHERE id = ?"), {id}) == QStringLiteral("investigating"); }));
     hv::backToWindow(window);
+    // The panel has read the case at its new stage (the next M offers the stage after it).
+    REQUIRE(waitUntil([&] { return panel->findChild<QLabel*>(QStringLiteral("path"))->text().contains(QStringLiteral("<b>under investigation</b>")); }));
 
     // M again: coercive measures need an approval someone else gave; refused in the dialog, which stays.
     QString refusal;

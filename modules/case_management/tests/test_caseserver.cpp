@@ -8,6 +8,8 @@
 
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
+#include "hexhub/case_management/escorts.h"
+#include "base/clock.h"
 
 #include "store/outbox.h"
 
@@ -341,4 +343,65 @@ TEST_CASE("The custody suite's commands made while the server is away are kept a
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_welfare_checks WHERE custody_id = %1 AND done_by = '%2'").arg(k.id).arg(server.cases))
               .toInt() == 1);
     CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_custody_log WHERE custody_id = %1 AND kind = 'drink'").arg(k.id)).toInt() == 1);
+}
+
+TEST_CASE("The escort team on a shared server: an escort goes forward only, keeps its person, place and deadline, leaves with a crew, each step "
+          "stamped with the login that took it",
+          "[postgresql][case_management][escort][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    qint64 escortId = 0, courtId = 0;
+    {
+        SignedInDesk desk(server, server.cases);
+        CaseService cases(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        CustodyService suite(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        EscortService escorts(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        const Case c = await(cases.open({CaseKind::Criminal, QStringLiteral("Bag snatch on Market St"), QString()}));
+        const Custody a = await(suite.checkIn(detainedOnServer(c.id, QStringLiteral("W-1"))));
+        const Custody b = await(suite.checkIn(detainedOnServer(c.id, QStringLiteral("W-2"))));
+        Escort e = await(escorts.request({a.id, EscortDestination::DetentionCentre, QStringLiteral("City Detention Centre"), QString(), 0}));
+        escortId = e.id;
+        qint64 crew = 0;
+        for (const EscortCrew& w : await(escorts.crews()))
+            if (w.callSign == QStringLiteral("E-2"))
+                crew = w.id;
+        e = await(escorts.assign(e.id, e.version, crew, QString()));
+        courtId = await(escorts.request({b.id, EscortDestination::Court, QStringLiteral("District Court"), QString(),
+                                         desk.platform->clock().nowMs() + 3'600'000}))
+                      .id;
+    }
+    CHECK(owner.scalar(QStringLiteral("SELECT requested_by || ' ' || assigned_by FROM cm_escorts WHERE id = %1").arg(escortId)).toString()
+          == server.cases + u' ' + server.cases);
+    Login cases(server.urlOf(server.cases));
+    // Not born later than a request; not moved back, skipped or reopened; its person, place and deadline kept.
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_escorts (custody_id, case_id, destination_kind, destination, deadline_at, state, requested_at) "
+                                       "SELECT custody_id, case_id, 'court', 'X', 0, 'arrived', 0 FROM cm_escorts WHERE id = %1").arg(courtId))
+              .contains(QStringLiteral("starts as a request")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'arrived' WHERE id = %1").arg(courtId)).contains(QStringLiteral("does not go from")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'departed' WHERE id = %1").arg(courtId)).contains(QStringLiteral("does not go from")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET deadline_at = deadline_at + 86400000 WHERE id = %1").arg(escortId))
+              .contains(QStringLiteral("keeps the person")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET destination = 'Elsewhere' WHERE id = %1").arg(escortId))
+              .contains(QStringLiteral("keeps the person")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET assigned_by = 'chief' WHERE id = %1").arg(escortId)).contains(QStringLiteral("only by taking it")));
+    // Assigned by hand in SQL: stamped with the login that did it, whatever it wrote.
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'assigned', crew_id = (SELECT id FROM cm_escort_crews WHERE call_sign = 'E-3'), "
+                                       "assigned_by = 'chief' WHERE id = %1").arg(courtId)) == QString());
+    CHECK(owner.scalar(QStringLiteral("SELECT assigned_by FROM cm_escorts WHERE id = %1").arg(courtId)).toString() == server.cases);
+    // A crew on one escort at a time, on both stores by the index.
+    CHECK(!cases.refusal(QStringLiteral("UPDATE cm_escorts SET crew_id = (SELECT crew_id FROM cm_escorts WHERE id = %1) WHERE id = %2")
+                             .arg(escortId)
+                             .arg(courtId)).isEmpty());
+    // The roster: on or off duty only; never its crews' names or vehicles.
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escort_crews SET on_duty = 0 WHERE call_sign = 'E-1'")) == QString());
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("UPDATE cm_escort_crews SET vehicle = 'Limousine' WHERE call_sign = 'E-1'"))));
+    // The hub sees the board and changes nothing; another centre sees none of it.
+    Login hub(server.urlOf(server.hub));
+    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM cm_escorts")) == QStringList{QStringLiteral("2")});
+    CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'cancelled' WHERE id = %1").arg(courtId))));
+    Login intel(server.urlOf(server.intel));
+    const QString seen = intel.refusal(QStringLiteral("SELECT id FROM cm_escorts"));
+    CHECK((deniedOrForbidden(seen) || intel.column(QStringLiteral("SELECT count(*) FROM cm_escorts")) == QStringList{QStringLiteral("0")}));
+    CHECK(owner.scalar(QStringLiteral("SELECT state FROM cm_escorts WHERE id = %1").arg(escortId)).toString() == QStringLiteral("assigned"));
 }

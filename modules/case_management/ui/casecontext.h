@@ -2,6 +2,7 @@
 // What the centre's views share: the core's services and the centre's own (one of each per desk).
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
+#include "hexhub/case_management/escorts.h"
 
 #include <functional>
 
@@ -27,6 +28,7 @@ struct CaseContext
         , outbox(outbox)
         , cases(store, session, audit, outbox)
         , custody(store, session, audit, outbox)
+        , escorts(store, session, audit)
     {}
     Store& store;
     EventBus& bus;
@@ -37,6 +39,7 @@ struct CaseContext
     Outbox* outbox;
     CaseService cases;
     CustodyService custody;
+    EscortService escorts;
     //! Opens a record of any module ("incident", "42"): empty, or why it could not.
     std::function<QString(const QString& kind, const QString& ref)> openRecord;
 };

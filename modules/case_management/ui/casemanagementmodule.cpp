@@ -6,6 +6,7 @@
 #include "centredesk.h"
 #include "custodydashboard.h"
 #include "custodydesk.h"
+#include "escortdesk.h"
 #include "custodywall.h"
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
@@ -53,6 +54,14 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
     context.addRecordKind(RecordKind{QStringLiteral("custody"), QStringLiteral("case_management.desk"), [](QWidget* view, const QString& ref) {
                                          auto* desk = qobject_cast<CentreDesk*>(view);
                                          return desk && desk->openCustody(ref.toLongLong());
+                                     }});
+    // An escort ("escort 7") on the escort team's board.
+    context.addRecordKind(RecordKind{QStringLiteral("escort"), QStringLiteral("case_management.desk"), [](QWidget* view, const QString& ref) {
+                                         auto* desk = qobject_cast<CentreDesk*>(view);
+                                         if (!desk)
+                                             return false;
+                                         desk->openEscort(ref.toLongLong()); // made current once the board has read it
+                                         return true;
                                      }});
 
     // The centre's desk: the cases, the soonest limit first, and the custody suite, the next check first.
@@ -135,6 +144,25 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
             }
         };
     };
+    // An escort command shows the escort team's board first.
+    const auto onEscorts = [this, ctx = &context](std::function<void(EscortDesk*)> action) {
+        return [this, ctx, action] {
+            if (!currentDesk())
+                ctx->openRecord(QStringLiteral("escort"), QStringLiteral("0"));
+            if (CentreDesk* d = currentDesk()) {
+                d->showEscorts();
+                action(d->escorts());
+            }
+        };
+    };
+    const char* escort = EscortService::kManagePermission;
+    command("case_management.escort_request", tr("Request an escort of a person in custody"), "", onEscorts([](EscortDesk* d) { d->requestEscort(); }),
+            escort);
+    command("case_management.escort_assign", tr("Assign a crew to the escort in view"), "", onEscorts([](EscortDesk* d) { d->assignCrew(); }), escort);
+    command("case_management.escort_depart", tr("Record the escort in view as departed"), "", onEscorts([](EscortDesk* d) { d->depart(); }), escort);
+    command("case_management.escort_arrive", tr("Record the escort in view as arrived"), "", onEscorts([](EscortDesk* d) { d->arrive(); }), escort);
+    command("case_management.escort_cancel", tr("Cancel the escort in view"), "", onEscorts([](EscortDesk* d) { d->cancelEscort(); }), escort);
+    command("case_management.escort_board", tr("Show the escort team's board"), "", onEscorts([](EscortDesk*) {}), CaseService::kViewPermission);
     const char* manage = CaseService::kManagePermission;
     command("case_management.open_case", tr("Open a case"), "", onCases([](CaseDesk* d) { d->openNew(); }), manage);
     command("case_management.case_next", tr("Move the case in view to its next stage"), "", onCases([](CaseDesk* d) { d->panel()->moveOn(); }),

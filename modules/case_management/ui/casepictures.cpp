@@ -1,10 +1,14 @@
 #include "casepictures.h"
 
+#include "base/clock.h"
 #include "base/waitforfuture.h"
+#include "store/store.h"
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
+#include "hexhub/case_management/escorts.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 
 namespace hexhub::cases {
@@ -24,7 +28,15 @@ ModulePictures casePictures()
     pictures.prepare = [](Store& store, Session& session, AuditLog& audit) {
         CaseService cases(store, session, audit);
         CustodyService suite(store, session, audit);
-        // The pictures of another language booked theirs in before: out again, so the wall shows this language's.
+        EscortService escorts(store, session, audit);
+        // The pictures of another language requested their escorts and booked theirs in before: ended
+        // and out again, so the board and the wall show this language's.
+        for (const Escort& e : resultOf(escorts.board(0))) {
+            if (e.state == QLatin1String("departed"))
+                resultOf(escorts.arrive(e.id, e.version, Tr::tr("Pictures in another language")));
+            else if (e.open())
+                resultOf(escorts.cancel(e.id, e.version, Tr::tr("Pictures in another language")));
+        }
         for (const Custody& k : resultOf(suite.people({true, QStringLiteral("P-")}))) {
             for (const Interview& i : resultOf(suite.interviews(k.id)))
                 if (i.running())
@@ -76,6 +88,27 @@ ModulePictures casePictures()
             if (l.rule == QLatin1String("detention.family"))
                 resultOf(cases.meet(l.id, l.version, Tr::tr("His wife told by phone")));
         Case moved = resultOf(cases.move(c.id, c.version, QStringLiteral("investigating"), Tr::tr("Witnesses found")));
+        // The escort team's day: one delivered this morning, one with a crew on the transfer's clock,
+        // one to hospital asked for, a crew off duty.
+        QHash<QString, qint64> crews;
+        for (const EscortCrew& w : resultOf(escorts.crews())) {
+            crews.insert(w.callSign, w.id);
+            if (!w.onDuty)
+                resultOf(escorts.setOnDuty(w.id, true));
+        }
+        const QString detentionCentre = Tr::tr("City Detention Centre No. 1");
+        const Custody early = book(QStringLiteral("P-105"), {});
+        Escort done = resultOf(escorts.request({early.id, EscortDestination::DetentionCentre, detentionCentre, Tr::tr("Detained"), 0}));
+        done = resultOf(escorts.assign(done.id, done.version, crews.value(QStringLiteral("E-1")), QString()));
+        done = resultOf(escorts.depart(done.id, done.version));
+        resultOf(escorts.arrive(done.id, done.version, Tr::tr("Duty officer Gao")));
+        const Custody first = resultOf(suite.people({true, QStringLiteral("P-101")})).value(0);
+        Escort transfer = resultOf(escorts.request({first.id, EscortDestination::DetentionCentre, detentionCentre, Tr::tr("Detained"), 0}));
+        resultOf(escorts.assign(transfer.id, transfer.version, crews.value(QStringLiteral("E-2")), QString()));
+        const Custody drunkOne = resultOf(suite.people({true, QStringLiteral("P-102")})).value(0);
+        resultOf(escorts.request({drunkOne.id, EscortDestination::Hospital, Tr::tr("First People's Hospital"), Tr::tr("A head injury to be seen to"),
+                                  store.clock().nowMs() + 90 * 60'000LL}));
+        resultOf(escorts.setOnDuty(crews.value(QStringLiteral("E-3")), false));
         ModulePicture desk;
         desk.name = QStringLiteral("case-desk");
         desk.size = QSize(1600, 900);
@@ -93,7 +126,12 @@ ModulePictures casePictures()
         picture.panels = {QStringLiteral("case_management.custody_wall"), QStringLiteral("case_management.dashboard")};
         picture.size = QSize(1600, 900);
         picture.settleMs = 800;
-        return QList<ModulePicture>{desk, suiteDesk, picture};
+        ModulePicture escortBoard;
+        escortBoard.name = QStringLiteral("escort-board");
+        escortBoard.size = QSize(1600, 900);
+        escortBoard.viewStates = {{QStringLiteral("case_management.desk"), QJsonObject{{QStringLiteral("page"), QStringLiteral("escorts")}}}};
+        escortBoard.settleMs = 800;
+        return QList<ModulePicture>{desk, suiteDesk, picture, escortBoard};
     };
     return pictures;
 }

@@ -4,6 +4,7 @@
 #include "casecontext.h"
 #include "casedesk.h"
 #include "custodydesk.h"
+#include "escortdesk.h"
 #include "recordtable.h"
 
 #include <QEvent>
@@ -20,16 +21,19 @@ CentreDesk::CentreDesk(CaseContext& context, QWidget* parent)
     setObjectName(QStringLiteral("case_management.desk"));
     m_cases = new CaseDesk(context, this);
     m_custody = new CustodyDesk(context, this);
+    m_escorts = new EscortDesk(context, this);
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("centrePages"));
     m_pages->addTab(m_cases, QString());
     m_pages->addTab(m_custody, QString());
+    m_pages->addTab(m_escorts, QString());
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
         QWidget* page = m_pages->currentWidget();
         setFocusProxy(page);
         page->setFocus(Qt::OtherFocusReason);
     });
     connect(m_cases, &CaseDesk::linkActivated, this, &CentreDesk::follow);
+    connect(m_escorts, &EscortDesk::linkActivated, this, &CentreDesk::follow);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -41,6 +45,7 @@ void CentreDesk::retranslate()
 {
     m_pages->setTabText(0, tr("Ca&ses"));
     m_pages->setTabText(1, tr("C&ustody suite"));
+    m_pages->setTabText(2, tr("Esc&ort team"));
 }
 
 void CentreDesk::changeEvent(QEvent* event)
@@ -58,6 +63,17 @@ void CentreDesk::showCases()
 void CentreDesk::showCustody()
 {
     m_pages->setCurrentWidget(m_custody);
+}
+
+void CentreDesk::showEscorts()
+{
+    m_pages->setCurrentWidget(m_escorts);
+}
+
+bool CentreDesk::openEscort(qint64 id)
+{
+    showEscorts();
+    return id <= 0 || m_escorts->showEscort(id);
 }
 
 bool CentreDesk::openCase(qint64 id)
@@ -93,7 +109,10 @@ void CentreDesk::follow(const QString& kind, const QString& ref)
 
 QJsonObject CentreDesk::saveViewState() const
 {
-    return {{QStringLiteral("page"), m_pages->currentWidget() == m_custody ? QStringLiteral("custody") : QStringLiteral("cases")},
+    const QWidget* page = m_pages->currentWidget();
+    return {{QStringLiteral("page"), page == m_custody   ? QStringLiteral("custody")
+                                     : page == m_escorts ? QStringLiteral("escorts")
+                                                         : QStringLiteral("cases")},
             {QStringLiteral("case"), double(m_cases->panel()->caseId())},
             {QStringLiteral("custody"), double(m_custody->panel()->custodyId())}};
 }
@@ -106,6 +125,8 @@ void CentreDesk::restoreViewState(const QJsonObject& state)
         m_cases->openCase(id);
     if (state.value(QStringLiteral("page")).toString() == QLatin1String("custody"))
         showCustody();
+    else if (state.value(QStringLiteral("page")).toString() == QLatin1String("escorts"))
+        showEscorts();
     else
         showCases();
 }

@@ -12,6 +12,7 @@ namespace hexhub::cases {
 struct CaseContext;
 class CaseDesk;
 class CustodyDesk;
+class EscortDesk;
 
 class CentreDesk final : public QWidget
 {
@@ -21,9 +22,14 @@ public:
 
     CaseDesk* cases() const { return m_cases; }
     CustodyDesk* custody() const { return m_custody; }
+    EscortDesk* escorts() const { return m_escorts; }
     QTabWidget* pages() const { return m_pages; }
     void showCases();
     void showCustody();
+    //! The escort team's board (Alt+O).
+    void showEscorts();
+    //! The escort team's board with escort `id` current once read (0: the board only).
+    bool openEscort(qint64 id);
     //! Case `id` on the cases page (a link "case 42", a limit's deadline "case:42").
     bool openCase(qint64 id);
     //! The cases numbered like `number` ("C-2026-000042", "2026-0042") on the cases page, every state, the first in view.
@@ -47,6 +53,7 @@ private:
     QTabWidget* m_pages;
     CaseDesk* m_cases;
     CustodyDesk* m_custody;
+    EscortDesk* m_escorts;
 };
 
 } // namespace hexhub::cases

@@ -342,3 +342,55 @@ END
 $$;
 DROP TRIGGER IF EXISTS cm_interviews_guard ON cm_interviews;
 CREATE TRIGGER cm_interviews_guard BEFORE INSERT OR UPDATE ON cm_interviews FOR EACH ROW EXECUTE FUNCTION cm_interview_guard();
+
+-- The escort team (issue 22 section 3). An escort goes forward only (requested, assigned, on its
+-- way, arrived; cancelled before it leaves), keeps the person, the case, where to and the deadline
+-- it was requested with, leaves only with a crew, and each step is stamped with the login that took it.
+SELECT hexhub_scope_to_centre('cm_escort_crews', 'case_management');
+SELECT hexhub_scope_to_centre('cm_escorts', 'case_management');
+SELECT hexhub_stamp_who_on('cm_escorts', 'requested_by');
+CREATE OR REPLACE FUNCTION cm_escort_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.state <> 'requested' OR NEW.crew_id IS NOT NULL THEN
+            RAISE EXCEPTION 'an escort starts as a request' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF (NEW.custody_id, NEW.case_id, NEW.destination_kind, NEW.destination, NEW.deadline_at, NEW.limit_id, NEW.requested_at, NEW.requested_by)
+       IS DISTINCT FROM (OLD.custody_id, OLD.case_id, OLD.destination_kind, OLD.destination, OLD.deadline_at, OLD.limit_id, OLD.requested_at,
+                         OLD.requested_by) THEN
+        RAISE EXCEPTION 'an escort keeps the person, where to and the deadline it was requested with' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.state IS DISTINCT FROM OLD.state THEN
+        IF NOT ((OLD.state = 'requested' AND NEW.state IN ('assigned', 'cancelled'))
+                OR (OLD.state = 'assigned' AND NEW.state IN ('departed', 'cancelled'))
+                OR (OLD.state = 'departed' AND NEW.state = 'arrived')) THEN
+            RAISE EXCEPTION 'an escort does not go from % to %', OLD.state, NEW.state USING ERRCODE = 'check_violation';
+        END IF;
+        IF NEW.state IN ('assigned', 'departed') AND NEW.crew_id IS NULL THEN
+            RAISE EXCEPTION 'an escort leaves with a crew' USING ERRCODE = 'check_violation';
+        END IF;
+        IF NEW.state = 'assigned' THEN
+            NEW.assigned_by := session_user;
+        ELSIF NEW.state = 'departed' THEN
+            NEW.departed_by := session_user;
+        ELSIF NEW.state = 'arrived' THEN
+            NEW.arrived_by := session_user;
+        END IF;
+    ELSIF OLD.state IN ('arrived', 'cancelled') THEN
+        RAISE EXCEPTION 'an escort that ended stays ended' USING ERRCODE = 'check_violation';
+    ELSIF NEW.crew_id IS DISTINCT FROM OLD.crew_id OR (NEW.assigned_by, NEW.departed_by, NEW.arrived_by)
+          IS DISTINCT FROM (OLD.assigned_by, OLD.departed_by, OLD.arrived_by) THEN
+        RAISE EXCEPTION 'an escort changes crew or who took a step only by taking it' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS cm_escorts_guard ON cm_escorts;
+CREATE TRIGGER cm_escorts_guard BEFORE INSERT OR UPDATE ON cm_escorts FOR EACH ROW EXECUTE FUNCTION cm_escort_guard();
