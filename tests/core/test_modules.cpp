@@ -269,7 +269,7 @@ TEST_CASE("The seven Hexhub modules load, migrate and define their permissions",
                               "hub_media"})
         CHECK(facts.contains(QLatin1String(table)));
     CHECK(facts.contains(QStringLiteral("perm:hub=15"))); // with hub.incident.snapshot (issue 20), hub.task.delegate and hub.operation.propose (issue 21)
-    CHECK(facts.contains(QStringLiteral("perm:case_management=6"))); // with case_management.case.snapshot (issue 20) and .case.approve (issue 22)
+    CHECK(facts.contains(QStringLiteral("perm:case_management=7"))); // with case_management.case.snapshot (issue 20), .case.approve and .escort.manage (issue 22)
     CHECK(facts.contains(QStringLiteral("hubsup:14"))); // not hub.task.delegate: the hub assigns (hub.task.assign)
 }
 

@@ -161,11 +161,12 @@ TEST_CASE("Scenario: texts come in the desk's language, English otherwise", "[sc
           == QStringList{QStringLiteral("title.chinese: not a language: use a locale name like en or zh_CN")});
 }
 
-TEST_CASE("Scenario: the four bundled scenarios are there and valid", "[scenario]")
+TEST_CASE("Scenario: the five bundled scenarios are there and valid", "[scenario]")
 {
     CHECK(Scenario::bundled()
           == QStringList{bundledPath(QStringLiteral("hotline-surge")), bundledPath(QStringLiteral("minor-case-fast-track")),
-                         bundledPath(QStringLiteral("rooftop-rescue")), bundledPath(QStringLiteral("stolen-personal-data"))});
+                         bundledPath(QStringLiteral("night-in-custody")), bundledPath(QStringLiteral("rooftop-rescue")),
+                         bundledPath(QStringLiteral("stolen-personal-data"))});
     for (const QString& path : Scenario::bundled()) {
         INFO(path.toStdString());
         QList<ScenarioProblem> problems;

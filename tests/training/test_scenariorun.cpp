@@ -1,37 +1,36 @@
 // Training scenario runs (issue 7, sections 3 and 5): each bundled scenario run on a real store with
 // the hub loaded, a scripted trainee acting through the hub's services on the simulated clock, scored
 // met / late / missed; the trainer's injects and who may start a run.
-#include "scenariotest.h"
-
+#include "base/clock.h"
+#include "bus/eventbus.h"
 #include "hexhub/bigdata_investigation/datasets.h"
-#include "hexhub/case_management/cases.h"
 #include "hexhub/bigdata_investigation/modelservice.h"
 #include "hexhub/bigdata_investigation/tradedemo.h"
+#include "hexhub/case_management/cases.h"
+#include "hexhub/case_management/custody.h"
+#include "hexhub/case_management/escorts.h"
 #include "hexhub/criminal_intel/entities.h"
 #include "hexhub/criminal_intel/investigations.h"
 #include "hexhub/criminal_intel/leads.h"
-
-#include "base/clock.h"
-#include "bus/eventbus.h"
 #include "hexhub/hub/hubservices.h"
 #include "scenario.h"
 #include "scenariorun.h"
+#include "scenariotest.h"
 #include "security/accesscontrol.h"
 #include "security/session.h"
 #include "store/sql.h"
 #include "store/store.h"
 
-#include <catch2/catch.hpp>
-
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTemporaryDir>
-#include <QTextStream>
 #include <QJsonValue>
 #include <QSignalSpy>
-
+#include <QTemporaryDir>
+#include <QTextStream>
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <functional>
 #include <memory>
 #include <type_traits>
 
@@ -141,8 +140,7 @@ struct Drill
         REQUIRE(clock().nowMs() == target);
     }
 
-    template <typename T>
-    T act(QFuture<T> future)
+    template <typename T> T act(QFuture<T> future)
     {
         if constexpr (std::is_void_v<T>) {
             await(future);
@@ -167,7 +165,7 @@ struct Drill
     {
         static const QStringList hubTopics{
             QStringLiteral("incident.created"), QStringLiteral("incident.dispatched"), QStringLiteral("incident.step"),
-            QStringLiteral("incident.status"),  QStringLiteral("incident.linked"),     QStringLiteral("task.assigned"),
+            QStringLiteral("incident.status"), QStringLiteral("incident.linked"), QStringLiteral("task.assigned"),
             QStringLiteral("operation.planned"), QStringLiteral("operation.started"), QStringLiteral("operation.proposed"),
             // The big-data desk's actions (the stolen personal data scenario starts there).
             QStringLiteral("model_run.finished"), QStringLiteral("model_hit.reviewed"), QStringLiteral("model_hit.handed_on")};
@@ -182,8 +180,8 @@ struct Drill
                 if (e.topic == QLatin1String("training.injected"))
                     out << e.topic + u':' + e.payload.value(QStringLiteral("inject")).toString();
                 else if (e.topic == QLatin1String("training.scored"))
-                    out << e.topic + u':' + e.payload.value(QStringLiteral("expectation")).toString() + u'='
-                               + e.payload.value(QStringLiteral("outcome")).toString();
+                    out << e.topic + u':' + e.payload.value(QStringLiteral("expectation")).toString() + u'=' +
+                               e.payload.value(QStringLiteral("outcome")).toString();
                 else
                     out << e.topic;
             } else if (hubTopics.contains(e.topic)) {
@@ -222,7 +220,8 @@ QStringList injectsAndScores(QStringList sequence)
 
 } // namespace
 
-TEST_CASE("Scenario run: rooftop rescue at 60x with a trainee who is quick, then slow - met, late, branches, the trainer's inject and note", "[scenario]")
+TEST_CASE("Scenario run: rooftop rescue at 60x with a trainee who is quick, then slow - met, late, branches, the trainer's inject and note",
+          "[scenario]")
 {
     Drill d;
     d.addUnit(QStringLiteral("D1"), UnitKind::Drone, kTower);
@@ -253,12 +252,13 @@ TEST_CASE("Scenario run: rooftop rescue at 60x with a trainee who is quick, then
     d.to(12 * kMinute + 30 * kSecond);
     d.act(d.incidents->dispatch(rooftop, {QStringLiteral("M1")}));
     d.to(15 * kMinute);
-    CHECK(d.run->injectNow(QJsonObject{{QStringLiteral("id"), QStringLiteral("crowd")},
-                                       {QStringLiteral("kind"), QStringLiteral("event")},
-                                       {QStringLiteral("topic"), QStringLiteral("scene.reported")},
-                                       {QStringLiteral("handledBy"), QStringLiteral("hub")},
-                                       {QStringLiteral("label"), QStringLiteral("A crowd gathers below")},
-                                       {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@rooftop")}}}})
+    CHECK(d.run
+              ->injectNow(QJsonObject{{QStringLiteral("id"), QStringLiteral("crowd")},
+                                      {QStringLiteral("kind"), QStringLiteral("event")},
+                                      {QStringLiteral("topic"), QStringLiteral("scene.reported")},
+                                      {QStringLiteral("handledBy"), QStringLiteral("hub")},
+                                      {QStringLiteral("label"), QStringLiteral("A crowd gathers below")},
+                                      {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@rooftop")}}}})
               .isEmpty());
     d.to(35 * kMinute);
     d.act(d.incidents->moveTo(rooftop, IncidentStatus::Resolved));
@@ -267,43 +267,43 @@ TEST_CASE("Scenario run: rooftop rescue at 60x with a trainee who is quick, then
     CHECK(d.run->state() == ScenarioRun::State::Finished);
     CHECK(finished.size() == 1);
     CHECK(d.sequence() == QStringList{
-        QStringLiteral("training.started"),
-        QStringLiteral("incident.created@coach"),
-        QStringLiteral("training.injected:call"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:negotiators-requested"),
-        QStringLiteral("incident.status@alice"),
-        QStringLiteral("incident.dispatched@alice"),
-        QStringLiteral("training.scored:drone=met"),
-        QStringLiteral("incident.step@alice"),
-        QStringLiteral("training.scored:cushion-asked=met"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:drone-overhead"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:heat"),
-        QStringLiteral("incident.dispatched@alice"),
-        QStringLiteral("training.scored:negotiator=met"),
-        QStringLiteral("training.annotated"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:cushion"),
-        QStringLiteral("training.scored:medical=missed"),
-        QStringLiteral("incident.status@alice"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:persuasion"),
-        QStringLiteral("incident.dispatched@alice"),
-        QStringLiteral("training.scored:medical=late"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:crowd"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:heatstroke"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:water"),
-        QStringLiteral("scene.reported"),
-        QStringLiteral("training.injected:rescued"),
-        QStringLiteral("incident.status@alice"),
-        QStringLiteral("training.scored:resolved=met"),
-        QStringLiteral("training.finished"),
-    });
+                              QStringLiteral("training.started"),
+                              QStringLiteral("incident.created@coach"),
+                              QStringLiteral("training.injected:call"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:negotiators-requested"),
+                              QStringLiteral("incident.status@alice"),
+                              QStringLiteral("incident.dispatched@alice"),
+                              QStringLiteral("training.scored:drone=met"),
+                              QStringLiteral("incident.step@alice"),
+                              QStringLiteral("training.scored:cushion-asked=met"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:drone-overhead"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:heat"),
+                              QStringLiteral("incident.dispatched@alice"),
+                              QStringLiteral("training.scored:negotiator=met"),
+                              QStringLiteral("training.annotated"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:cushion"),
+                              QStringLiteral("training.scored:medical=missed"),
+                              QStringLiteral("incident.status@alice"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:persuasion"),
+                              QStringLiteral("incident.dispatched@alice"),
+                              QStringLiteral("training.scored:medical=late"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:crowd"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:heatstroke"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:water"),
+                              QStringLiteral("scene.reported"),
+                              QStringLiteral("training.injected:rescued"),
+                              QStringLiteral("incident.status@alice"),
+                              QStringLiteral("training.scored:resolved=met"),
+                              QStringLiteral("training.finished"),
+                          });
 
     const ScenarioReport report = d.run->report();
     CHECK(report.finished);
@@ -406,10 +406,11 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     signInAs(d.tp, QStringLiteral("clerk"), QStringLiteral("bigdata_investigation_operator"));
     bigdata::DatasetService datasets(d.tp->store(), d.tp->session(), d.tp->audit());
     bigdata::ModelService models(d.tp->store(), d.tp->session(), d.tp->audit(), datasets);
-    const bigdata::Dataset trade = await(datasets.importFile(csv, {}, planted.columns,
-                                                             {QStringLiteral("Marketplace listings, seized server export"), QStringLiteral("Seizure W-DEMO-0147"),
-                                                              QStringLiteral("CPL art. 141"), d.clock().nowMs() + 365 * 24 * kHour}),
-                                         60000);
+    const bigdata::Dataset trade =
+        await(datasets.importFile(csv, {}, planted.columns,
+                                  {QStringLiteral("Marketplace listings, seized server export"), QStringLiteral("Seizure W-DEMO-0147"),
+                                   QStringLiteral("CPL art. 141"), d.clock().nowMs() + 365 * 24 * kHour}),
+              60000);
     d.tp->session().setPrincipal(await(d.tp->access().signIn(QStringLiteral("coach"), QStringLiteral("Desk-Passw0rd-42"))).principal);
 
     // The trainee works the desk: the ring model, the ring confirmed with a reason, handed on.
@@ -432,9 +433,8 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     criminalintel::EntityService entities(d.tp->store(), d.tp->session(), d.tp->audit());
     criminalintel::InvestigationService investigations(d.tp->store(), d.tp->session(), d.tp->audit());
     d.to(20 * kMinute);
-    const qint64 leadId = await(d.tp->store().read([](Sql& sql) {
-        return sql.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE source_kind = 'big_data'")).toLongLong();
-    }));
+    const qint64 leadId = await(d.tp->store().read(
+        [](Sql& sql) { return sql.scalar(QStringLiteral("SELECT id FROM ci_leads WHERE source_kind = 'big_data'")).toLongLong(); }));
     REQUIRE(leadId > 0);
     d.act(leads.grade(leadId, await(leads.lead(leadId)).version,
                       {criminalintel::GradingScheme::Admiralty, QStringLiteral("B"), QStringLiteral("2"), QString(), QString()},
@@ -453,15 +453,14 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     // in turn; the cluster operation proposed to the hub.
     d.to(98 * kMinute);
     d.act(entities.takeInEvidence(leadId));
-    const criminalintel::Investigation inv = d.act(investigations.open(QStringLiteral("Operation Datastream"),
-                                                                       QStringLiteral("Bring the 70 suspects under control"), {leadId}));
+    const criminalintel::Investigation inv =
+        d.act(investigations.open(QStringLiteral("Operation Datastream"), QStringLiteral("Bring the 70 suspects under control"), {leadId}));
     QList<qint64> holders;
     for (const criminalintel::Entity& e : await(investigations.candidates(inv.id)))
         if (e.kind == criminalintel::EntityKind::Account)
             holders << e.id;
     CHECK(holders.size() == 70);
-    CHECK(d.act(investigations.setTargets(inv.id, holders, AssigneeKind::Centre,
-                                          {QStringLiteral("criminal_intel"), QStringLiteral("basic_control")},
+    CHECK(d.act(investigations.setTargets(inv.id, holders, AssigneeKind::Centre, {QStringLiteral("criminal_intel"), QStringLiteral("basic_control")},
                                           QStringLiteral("Arrest the account holder"), 0)) == 70);
     d.to(105 * kMinute);
     d.act(investigations.proposeOperation(inv.id, QString(), QString(), 0));
@@ -474,36 +473,38 @@ TEST_CASE("Scenario run: stolen personal data, from the analysts' desk to a clus
     CHECK(await(d.tasks->operationTasks(approved.operationId)).size() == 70);
     d.to(3 * kHour);
 
-    CHECK(d.sequence() == QStringList{
-        QStringLiteral("training.started"),
-        QStringLiteral("model_alert.raised"),
-        QStringLiteral("training.injected:alert"),
-        QStringLiteral("model_run.finished@alice"),
-        QStringLiteral("training.scored:ran=met"),
-        QStringLiteral("model_hit.reviewed@alice"),
-        QStringLiteral("training.scored:confirmed=met"),
-        QStringLiteral("model_hit.handed_on@alice"),
-        QStringLiteral("training.scored:handed=met"),
-        QStringLiteral("training.scored:graded=met"),
-        QStringLiteral("incident.created@coach"),
-        QStringLiteral("training.injected:lead"),
-        QStringLiteral("task.assigned@alice"),
-        QStringLiteral("training.scored:intel-task=met"),
-        QStringLiteral("incident.linked@alice"),
-        QStringLiteral("training.scored:linked=met"),
-        QStringLiteral("lead.received"),
-        QStringLiteral("training.injected:received"),
-        QStringLiteral("lead.updated"),
-        QStringLiteral("training.injected:triaged"),
-        QStringLiteral("operation.proposed@alice"),
-        QStringLiteral("training.scored:proposed=met"),
-    } + QStringList(70, QStringLiteral("task.assigned@alice")) + QStringList{
-        QStringLiteral("operation.planned@alice"),
-        QStringLiteral("training.scored:operation=met"),
-        QStringLiteral("investigation.opened"),
-        QStringLiteral("training.injected:controlled"),
-        QStringLiteral("training.finished"),
-    });
+    CHECK(d.sequence() ==
+          QStringList{
+              QStringLiteral("training.started"),
+              QStringLiteral("model_alert.raised"),
+              QStringLiteral("training.injected:alert"),
+              QStringLiteral("model_run.finished@alice"),
+              QStringLiteral("training.scored:ran=met"),
+              QStringLiteral("model_hit.reviewed@alice"),
+              QStringLiteral("training.scored:confirmed=met"),
+              QStringLiteral("model_hit.handed_on@alice"),
+              QStringLiteral("training.scored:handed=met"),
+              QStringLiteral("training.scored:graded=met"),
+              QStringLiteral("incident.created@coach"),
+              QStringLiteral("training.injected:lead"),
+              QStringLiteral("task.assigned@alice"),
+              QStringLiteral("training.scored:intel-task=met"),
+              QStringLiteral("incident.linked@alice"),
+              QStringLiteral("training.scored:linked=met"),
+              QStringLiteral("lead.received"),
+              QStringLiteral("training.injected:received"),
+              QStringLiteral("lead.updated"),
+              QStringLiteral("training.injected:triaged"),
+              QStringLiteral("operation.proposed@alice"),
+              QStringLiteral("training.scored:proposed=met"),
+          } + QStringList(70, QStringLiteral("task.assigned@alice")) +
+              QStringList{
+                  QStringLiteral("operation.planned@alice"),
+                  QStringLiteral("training.scored:operation=met"),
+                  QStringLiteral("investigation.opened"),
+                  QStringLiteral("training.injected:controlled"),
+                  QStringLiteral("training.finished"),
+              });
     CHECK(d.score(QStringLiteral("ran")).responseMs >= 5 * kMinute);
     CHECK(d.score(QStringLiteral("confirmed")).responseMs == 12 * kMinute);
     CHECK(d.score(QStringLiteral("handed")).responseMs == 15 * kMinute);
@@ -541,8 +542,8 @@ TEST_CASE("Scenario run: minor case fast track, 48 hours at 60x - a real case ca
     // The trainee runs the case desk and the hub; the duty commander who approves is someone else.
     d.begin(loadBundled(QStringLiteral("minor-case-fast-track")), QStringLiteral("alice"),
             {QStringLiteral("hub_supervisor"), QStringLiteral("case_management_operator")});
-    await(d.tp->access().createUserBySystem(NewUser{QStringLiteral("hugo"), QStringLiteral("hugo"), QStringLiteral("Desk-Passw0rd-42"),
-                                                     {QStringLiteral("hub_supervisor")}}));
+    await(d.tp->access().createUserBySystem(
+        NewUser{QStringLiteral("hugo"), QStringLiteral("hugo"), QStringLiteral("Desk-Passw0rd-42"), {QStringLiteral("hub_supervisor")}}));
     Session commanderSession;
     commanderSession.setPrincipal(await(d.tp->access().signIn(QStringLiteral("hugo"), QStringLiteral("Desk-Passw0rd-42"))).principal);
     const cases::CaseService cases(d.tp->store(), d.tp->session(), d.tp->audit());
@@ -555,8 +556,12 @@ TEST_CASE("Scenario run: minor case fast track, 48 hours at 60x - a real case ca
     d.act(d.tasks->issue(centreTask(QStringLiteral("case_management"), QStringLiteral("Open the fast-track case file"), theft)));
     // An hour after the call (48 minutes after the arrest): the case, straight onto the fast track.
     d.to(kHour);
-    cases::NewCase draft{cases::CaseKind::Criminal, QStringLiteral("Scooter theft on Canal Road"), QStringLiteral("Owner held the thief"), theft,
-                         true, cases::FastTrackGrounds{true, true, QStringLiteral("Caught in the act; scooter recovered; full confession")}};
+    cases::NewCase draft{cases::CaseKind::Criminal,
+                         QStringLiteral("Scooter theft on Canal Road"),
+                         QStringLiteral("Owner held the thief"),
+                         theft,
+                         true,
+                         cases::FastTrackGrounds{true, true, QStringLiteral("Caught in the act; scooter recovered; full confession")}};
     cases::Case c = d.act(cases.open(draft));
     c = d.act(cases.move(c.id, c.version, QStringLiteral("investigating"), QString()));
     d.act(commander.approve(c.id, QStringLiteral("stage:measures"), QStringLiteral("Detention lawful and necessary")));
@@ -579,24 +584,24 @@ TEST_CASE("Scenario run: minor case fast track, 48 hours at 60x - a real case ca
     QStringList seq = d.sequence();
     seq.removeIf([](const QString& s) { return !s.startsWith(QLatin1String("training.")); });
     CHECK(seq == QStringList{
-        QStringLiteral("training.started"),
-        QStringLiteral("training.injected:call"),
-        QStringLiteral("training.scored:patrol=met"),
-        QStringLiteral("training.injected:arrested"),
-        QStringLiteral("training.scored:case-task=met"),
-        QStringLiteral("training.injected:custody"),
-        QStringLiteral("training.scored:fast-track=met"),
-        QStringLiteral("training.injected:evidence"),
-        QStringLiteral("training.scored:referred=met"),
-        QStringLiteral("training.injected:prosecution"),
-        QStringLiteral("training.scored:prosecuted=met"),
-        QStringLiteral("training.injected:trial-scheduled"),
-        QStringLiteral("training.scored:escort=missed"),
-        QStringLiteral("training.scored:escort=late"),
-        QStringLiteral("training.injected:tried"),
-        QStringLiteral("training.scored:tried=met"),
-        QStringLiteral("training.finished"),
-    });
+                     QStringLiteral("training.started"),
+                     QStringLiteral("training.injected:call"),
+                     QStringLiteral("training.scored:patrol=met"),
+                     QStringLiteral("training.injected:arrested"),
+                     QStringLiteral("training.scored:case-task=met"),
+                     QStringLiteral("training.injected:custody"),
+                     QStringLiteral("training.scored:fast-track=met"),
+                     QStringLiteral("training.injected:evidence"),
+                     QStringLiteral("training.scored:referred=met"),
+                     QStringLiteral("training.injected:prosecution"),
+                     QStringLiteral("training.scored:prosecuted=met"),
+                     QStringLiteral("training.injected:trial-scheduled"),
+                     QStringLiteral("training.scored:escort=missed"),
+                     QStringLiteral("training.scored:escort=late"),
+                     QStringLiteral("training.injected:tried"),
+                     QStringLiteral("training.scored:tried=met"),
+                     QStringLiteral("training.finished"),
+                 });
     CHECK(d.score(QStringLiteral("patrol")).responseMs == 5 * kMinute);
     CHECK(d.score(QStringLiteral("case-task")).responseMs == 18 * kMinute);
     CHECK(d.score(QStringLiteral("fast-track")).responseMs == 48 * kMinute);
@@ -622,6 +627,120 @@ TEST_CASE("Scenario run: minor case fast track, 48 hours at 60x - a real case ca
     CHECK(c.dueAt == 0);
 }
 
+TEST_CASE("Scenario run: a night in the custody suite at 60x - a drunk man checked every half hour, an interview rested, a transfer made in time",
+          "[scenario]")
+{
+    Drill d;
+    d.begin(loadBundled(QStringLiteral("night-in-custody")), QStringLiteral("alice"), {QStringLiteral("case_management_operator")});
+    const cases::CaseService cases(d.tp->store(), d.tp->session(), d.tp->audit());
+    const cases::CustodyService suite(d.tp->store(), d.tp->session(), d.tp->audit());
+    const cases::EscortService escorts(d.tp->store(), d.tp->session(), d.tp->audit());
+    const auto roomOfKind = [&](const QString& kind) {
+        for (const cases::Room& r : await(suite.rooms()))
+            if (r.kind == kind && r.occupants.size() < r.capacity)
+                return r.id;
+        FAIL("no free room of kind " << kind.toStdString());
+        return qint64(0);
+    };
+    const auto bookIn = [&](qint64 caseId, const QString& tag, bool drunk) {
+        cases::CustodyRisk risk;
+        risk.intoxicated = drunk;
+        risk.notes = drunk ? QStringLiteral("Smells of alcohol, cannot stand unaided") : QString();
+        return d.act(suite.checkIn(cases::NewCustody{caseId, QStringLiteral("Synthetic Person %1").arg(tag), tag, QStringLiteral("Detained"),
+                                                     QStringLiteral("Criminal Procedure Law art. 82"), cases::CustodyBasis::Detention, false,
+                                                     QStringLiteral("Sgt. Li Na"), risk}));
+    };
+    const auto check = [&](qint64 custody) {
+        d.act(suite.check(custody, cases::WelfareCondition::AsleepRoused, QStringLiteral("Roused, answered")));
+    };
+
+    // The night, in clock order: the drunk man booked in at 22:05, assessed as intoxicated, and
+    // checked every half hour until he leaves; the fraud suspect booked in, walked along the route
+    // and interviewed; the camera's picture at 00:55 answered at 01:00; a meal in the long
+    // interview; the transfer asked for, crewed, away and delivered.
+    cases::Custody drunk, woman;
+    qint64 interviewId = 0;
+    cases::Escort e;
+    QList<std::pair<qint64, std::function<void()>>> night{
+        {5 * kMinute,
+         [&] {
+             const cases::Case fight = d.act(cases.open({cases::CaseKind::Criminal, QStringLiteral("Fight at the Harbour Bar"), QString()}));
+             drunk = bookIn(fight.id, QStringLiteral("W-0901"), true);
+             CHECK(drunk.risk.level() == cases::RiskLevel::Elevated);
+         }},
+        {kHour + 10 * kMinute,
+         [&] {
+             const cases::Case fraud = d.act(cases.open({cases::CaseKind::Criminal, QStringLiteral("Phone fraud on the elderly"), QString()}));
+             woman = bookIn(fraud.id, QStringLiteral("W-0902"), false);
+             for (const QString& kind :
+                  {QStringLiteral("search"), QStringLiteral("property"), QStringLiteral("biometrics"), QStringLiteral("medical")})
+                 woman = d.act(suite.moveTo(woman.id, woman.version, roomOfKind(kind), QString()));
+         }},
+        {kHour + 20 * kMinute,
+         [&] {
+             interviewId = d.act(suite.startInterview(woman.id, woman.version, roomOfKind(QStringLiteral("interview")),
+                                                      QStringLiteral("DC Wu, DC Qian"), QStringLiteral("REC-0902")))
+                               .id;
+         }},
+        {5 * kHour + 15 * kMinute, [&] { d.act(suite.care(woman.id, cases::CareKind::Meal, 20, QStringLiteral("Rice and tea"))); }},
+        {5 * kHour + 20 * kMinute, [&] { d.act(suite.endInterview(interviewId, QStringLiteral("Statement taken; resting"))); }},
+        {6 * kHour + 20 * kMinute,
+         [&] {
+             e = d.act(escorts.request({drunk.id, cases::EscortDestination::DetentionCentre, QStringLiteral("City Detention Centre No. 1"),
+                                        QStringLiteral("Detained"), 0}));
+         }},
+        {6 * kHour + 40 * kMinute, [&] { e = d.act(escorts.assign(e.id, e.version, await(escorts.crews()).first().id, QString())); }},
+        {7 * kHour + 10 * kMinute, [&] { e = d.act(escorts.depart(e.id, e.version)); }},
+        {7 * kHour + 50 * kMinute, [&] { e = d.act(escorts.arrive(e.id, e.version, QStringLiteral("Duty officer Gao"))); }},
+    };
+    for (qint64 at = 30 * kMinute; at <= 7 * kHour; at += 30 * kMinute)
+        night.append({at, [&] { check(drunk.id); }});
+    std::stable_sort(night.begin(), night.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [at, action] : night) {
+        d.to(at);
+        action();
+    }
+    d.to(10 * kHour);
+
+    CHECK(d.score(QStringLiteral("booked-at-risk")).responseMs == 5 * kMinute);
+    CHECK(d.score(QStringLiteral("first-check")).responseMs == 30 * kMinute);
+    CHECK(d.score(QStringLiteral("check-now")).responseMs == 5 * kMinute);
+    CHECK(d.score(QStringLiteral("interview")).responseMs == 20 * kMinute);
+    CHECK(d.score(QStringLiteral("rest")).responseMs == 15 * kMinute);
+    CHECK(d.score(QStringLiteral("escort")).responseMs == 20 * kMinute);
+    CHECK(d.score(QStringLiteral("delivered")).responseMs == kHour + 50 * kMinute);
+    const ScenarioReport report = d.run->report();
+    CHECK(report.met == 7);
+    CHECK(report.scorePercent == Approx(100.0));
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject).isEmpty());
+    // Nobody's check was late, and the transfer was met inside its 24 hours.
+    CHECK(await(d.tp->store().read([](Sql& sql) {
+              return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM cm_welfare_checks WHERE done_at > due_at")).toLongLong();
+          })) == 0);
+    CHECK(await(d.tp->store().read([id = drunk.id](Sql& sql) {
+              return sql.scalar(QStringLiteral("SELECT state FROM cm_case_limits WHERE custody_id = ? AND rule = 'detention.transfer'"), {id})
+                  .toString();
+          })) == QStringLiteral("met"));
+}
+
+TEST_CASE("Scenario run: a night in the custody suite - a check missed sounds the alarm inject", "[scenario]")
+{
+    Drill d;
+    d.begin(loadBundled(QStringLiteral("night-in-custody")), QStringLiteral("alice"), {QStringLiteral("case_management_operator")});
+    const cases::CaseService cases(d.tp->store(), d.tp->session(), d.tp->audit());
+    const cases::CustodyService suite(d.tp->store(), d.tp->session(), d.tp->audit());
+    d.to(10 * kMinute);
+    const cases::Case fight = d.act(cases.open({cases::CaseKind::Criminal, QStringLiteral("Fight at the Harbour Bar"), QString()}));
+    cases::CustodyRisk risk; // not assessed as drunk: checked every hour, which the scenario does not accept
+    d.act(suite.checkIn(cases::NewCustody{fight.id, QStringLiteral("Synthetic Person W-0901"), QStringLiteral("W-0901"), QStringLiteral("Detained"),
+                                          QStringLiteral("Criminal Procedure Law art. 82"), cases::CustodyBasis::Detention, false,
+                                          QStringLiteral("Sgt. Li Na"), risk}));
+    d.to(90 * kMinute);
+    CHECK(d.score(QStringLiteral("booked-at-risk")).outcome == ScenarioOutcome::Missed);
+    CHECK(d.score(QStringLiteral("first-check")).outcome == ScenarioOutcome::Missed);
+    CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject) == QStringList{QStringLiteral("check-missed@45m")});
+}
+
 TEST_CASE("Scenario run: 12345 hotline surge - the incident in time, the task to basic control late", "[scenario]")
 {
     Drill d;
@@ -641,30 +760,30 @@ TEST_CASE("Scenario run: 12345 hotline surge - the incident in time, the task to
     const QStringList seq = d.sequence();
     CHECK(seq.count(QStringLiteral("demand.received")) == 12);
     CHECK(injectsAndScores(seq) == QStringList{
-        QStringLiteral("training.started"),
-        QStringLiteral("training.injected:demand-1"),
-        QStringLiteral("training.injected:demand-2"),
-        QStringLiteral("training.injected:demand-3"),
-        QStringLiteral("training.injected:demand-4"),
-        QStringLiteral("training.injected:demand-5"),
-        QStringLiteral("training.injected:demand-6"),
-        QStringLiteral("demand.escalated"),
-        QStringLiteral("training.injected:cluster"),
-        QStringLiteral("training.injected:demand-7"),
-        QStringLiteral("incident.created@alice"),
-        QStringLiteral("training.scored:incident=met"),
-        QStringLiteral("training.injected:demand-8"),
-        QStringLiteral("training.injected:demand-9"),
-        QStringLiteral("training.scored:basic-control-task=missed"),
-        QStringLiteral("demand.escalated"),
-        QStringLiteral("training.injected:mayor-mailbox"),
-        QStringLiteral("task.assigned@alice"),
-        QStringLiteral("training.scored:basic-control-task=late"),
-        QStringLiteral("training.injected:demand-10"),
-        QStringLiteral("training.injected:demand-11"),
-        QStringLiteral("training.injected:demand-12"),
-        QStringLiteral("training.finished"),
-    });
+                                       QStringLiteral("training.started"),
+                                       QStringLiteral("training.injected:demand-1"),
+                                       QStringLiteral("training.injected:demand-2"),
+                                       QStringLiteral("training.injected:demand-3"),
+                                       QStringLiteral("training.injected:demand-4"),
+                                       QStringLiteral("training.injected:demand-5"),
+                                       QStringLiteral("training.injected:demand-6"),
+                                       QStringLiteral("demand.escalated"),
+                                       QStringLiteral("training.injected:cluster"),
+                                       QStringLiteral("training.injected:demand-7"),
+                                       QStringLiteral("incident.created@alice"),
+                                       QStringLiteral("training.scored:incident=met"),
+                                       QStringLiteral("training.injected:demand-8"),
+                                       QStringLiteral("training.injected:demand-9"),
+                                       QStringLiteral("training.scored:basic-control-task=missed"),
+                                       QStringLiteral("demand.escalated"),
+                                       QStringLiteral("training.injected:mayor-mailbox"),
+                                       QStringLiteral("task.assigned@alice"),
+                                       QStringLiteral("training.scored:basic-control-task=late"),
+                                       QStringLiteral("training.injected:demand-10"),
+                                       QStringLiteral("training.injected:demand-11"),
+                                       QStringLiteral("training.injected:demand-12"),
+                                       QStringLiteral("training.finished"),
+                                   });
     CHECK(d.score(QStringLiteral("incident")).responseMs == 5 * kMinute);
     CHECK(d.score(QStringLiteral("basic-control-task")).responseMs == 20 * kMinute);
     CHECK(d.run->report().scorePercent == Approx(75.0));
@@ -676,25 +795,27 @@ TEST_CASE("Scenario run: the trainer's inject is validated like a file's - only 
     Drill d;
     d.begin(loadBundled(QStringLiteral("rooftop-rescue")));
     QStringList problems;
-    for (const ScenarioProblem& p : d.run->injectNow(QJsonObject{{QStringLiteral("kind"), QStringLiteral("event")},
-                                                                 {QStringLiteral("topic"), QStringLiteral("task.assigned")},
-                                                                 {QStringLiteral("handledBy"), QStringLiteral("hub")},
-                                                                 {QStringLiteral("label"), QStringLiteral("Fake")},
-                                                                 {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@nowhere")}}}}))
+    for (const ScenarioProblem& p :
+         d.run->injectNow(QJsonObject{{QStringLiteral("kind"), QStringLiteral("event")},
+                                      {QStringLiteral("topic"), QStringLiteral("task.assigned")},
+                                      {QStringLiteral("handledBy"), QStringLiteral("hub")},
+                                      {QStringLiteral("label"), QStringLiteral("Fake")},
+                                      {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@nowhere")}}}}))
         problems << p.toString();
     CHECK(problems == QStringList{
-        QStringLiteral("topic: task.assigned is written by Hexhub's own services with their data; an inject cannot publish it "
-                       "(an incident inject creates incidents)"),
-        QStringLiteral("payload.incident: \"@nowhere\" names no inject before this one"),
-    });
+                          QStringLiteral("topic: task.assigned is written by Hexhub's own services with their data; an inject cannot publish it "
+                                         "(an incident inject creates incidents)"),
+                          QStringLiteral("payload.incident: \"@nowhere\" names no inject before this one"),
+                      });
     // The rooftop is known by now; an id of the scenario's own is not free.
     problems.clear();
-    for (const ScenarioProblem& p : d.run->injectNow(QJsonObject{{QStringLiteral("id"), QStringLiteral("heat")},
-                                                                 {QStringLiteral("kind"), QStringLiteral("event")},
-                                                                 {QStringLiteral("topic"), QStringLiteral("scene.reported")},
-                                                                 {QStringLiteral("handledBy"), QStringLiteral("hub")},
-                                                                 {QStringLiteral("label"), QStringLiteral("Hot")},
-                                                                 {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@rooftop")}}}}))
+    for (const ScenarioProblem& p :
+         d.run->injectNow(QJsonObject{{QStringLiteral("id"), QStringLiteral("heat")},
+                                      {QStringLiteral("kind"), QStringLiteral("event")},
+                                      {QStringLiteral("topic"), QStringLiteral("scene.reported")},
+                                      {QStringLiteral("handledBy"), QStringLiteral("hub")},
+                                      {QStringLiteral("label"), QStringLiteral("Hot")},
+                                      {QStringLiteral("payload"), QJsonObject{{QStringLiteral("incident"), QStringLiteral("@rooftop")}}}}))
         problems << p.toString();
     CHECK(problems == QStringList{QStringLiteral("id: duplicate id \"heat\"")});
     d.settle();
@@ -707,8 +828,8 @@ TEST_CASE("Scenario run: the trainer's inject is validated like a file's - only 
     const ScenarioReport report = d.run->report();
     CHECK(report.finished);
     CHECK(report.endedAt.toMSecsSinceEpoch() - report.startedAt.toMSecsSinceEpoch() == 2 * kMinute);
-    CHECK(report.missed == 3);   // drone, cushion, negotiator: their windows had opened
-    CHECK(report.skipped == 2);  // medical and resolved: what they follow never happened
+    CHECK(report.missed == 3);  // drone, cushion, negotiator: their windows had opened
+    CHECK(report.skipped == 2); // medical and resolved: what they follow never happened
     d.to(45 * kMinute);
     CHECK(d.timeline(ScenarioTimelineEntry::Kind::Inject).size() == 2);
     CHECK(d.timeline(ScenarioTimelineEntry::Kind::BranchInject).isEmpty()); // the drone's "missed" came with the stop
@@ -727,7 +848,5 @@ TEST_CASE("Scenario run: the trainer's inject is validated like a file's - only 
     ScenarioRun onLive(*live, loadBundled(QStringLiteral("rooftop-rescue")));
     CHECK_FALSE(onLive.start());
     CHECK(onLive.error().contains(QStringLiteral("never reach live data")));
-    CHECK(await(live->store().read([](Sql& sql) {
-        return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")).toLongLong();
-    })) == 0);
+    CHECK(await(live->store().read([](Sql& sql) { return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM hub_incidents")).toLongLong(); })) == 0);
 }
