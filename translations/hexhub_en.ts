@@ -403,6 +403,16 @@
     </message>
 </context>
 <context>
+    <name>hexhub::cases::GuidelinesDialog</name>
+    <message numerus="yes">
+        <source>%n guideline(s)</source>
+        <translation>
+            <numerusform>%n guideline</numerusform>
+            <numerusform>%n guidelines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hexhub::criminalintel::InvestigationPage</name>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Opened by %4 on %5 · %n lead(s)</source>

@@ -5730,6 +5730,10 @@
         <source>Show the escort team&apos;s board</source>
         <translation>显示押解队看板</translation>
     </message>
+    <message>
+        <source>Open the guidelines library, the case in view&apos;s stage first</source>
+        <translation>打开执法指引库，当前案件所处阶段的指引优先</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CasePanel</name>
@@ -6265,6 +6269,10 @@
         <source>The status document could not be written to %1: %2</source>
         <translation>无法将状态文件写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Guidelines (H)</source>
+        <translation>执法指引 (H)</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CaseService</name>
@@ -6665,6 +6673,10 @@
     <message>
         <source>The escort of %1 cancelled</source>
         <translation>%1 的押解已取消</translation>
+    </message>
+    <message>
+        <source>The limit &quot;%1&quot; of case %2 ended meanwhile; look at it again.</source>
+        <translation>案件 %2 的时限“%1”已被他人办结；请重新查看。</translation>
     </message>
 </context>
 <context>
@@ -7833,6 +7845,10 @@
         <source>Exit</source>
         <translation>出口</translation>
     </message>
+    <message>
+        <source>An escort of %1 is requested: record its departure on the escort team&apos;s board, or cancel it first.</source>
+        <translation>已为 %1 申请押解：请在押解队看板上记录出发，或先取消押解。</translation>
+    </message>
 </context>
 <context>
     <name>hexhub::cases::CustodyWall</name>
@@ -8349,6 +8365,103 @@
     <message>
         <source>change the escort team&apos;s roster</source>
         <translation>修改押解队排班</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::GuidelineService</name>
+    <message>
+        <source>No guideline %1.</source>
+        <translation>没有指引 %1。</translation>
+    </message>
+    <message>
+        <source>read the guidelines</source>
+        <translation>查阅执法指引</translation>
+    </message>
+    <message>
+        <source>change the guidelines</source>
+        <translation>修改执法指引</translation>
+    </message>
+    <message>
+        <source>A guideline&apos;s code is G- and two to four digits, e.g. G-12.</source>
+        <translation>指引编号为 G- 加两到四位数字，如 G-12。</translation>
+    </message>
+    <message>
+        <source>A guideline is in English (en) or Chinese (zh_CN).</source>
+        <translation>指引的语言须为英文（en）或中文（zh_CN）。</translation>
+    </message>
+    <message>
+        <source>Give the guideline a title of 3 to 200 characters.</source>
+        <translation>请为指引填写 3 至 200 字的标题。</translation>
+    </message>
+    <message>
+        <source>A guideline&apos;s text is 20 to 100,000 characters.</source>
+        <translation>指引正文为 20 至 100,000 字。</translation>
+    </message>
+    <message>
+        <source>%1 is not a stage of a case.</source>
+        <translation>%1 不是案件的办理阶段。</translation>
+    </message>
+    <message>
+        <source>Say why the guideline is revised; it goes on record.</source>
+        <translation>请说明修订指引的原因；该原因将记录在案。</translation>
+    </message>
+    <message>
+        <source>A guideline keeps its code and language; add a new one instead.</source>
+        <translation>指引的编号和语言不能修改；请另行新增一份。</translation>
+    </message>
+    <message>
+        <source>Someone revised guideline %1 meanwhile; look at it again.</source>
+        <translation>他人已修订指引 %1；请重新查看。</translation>
+    </message>
+    <message>
+        <source>Guideline %1 is in the library already in that language.</source>
+        <translation>指引库中已有该语言的指引 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>hexhub::cases::GuidelinesDialog</name>
+    <message>
+        <source>Guidelines</source>
+        <translation>执法指引</translation>
+    </message>
+    <message>
+        <source>Guidelines: %1 first</source>
+        <translation>执法指引：%1优先</translation>
+    </message>
+    <message>
+        <source>Search the guidelines: words or phrases, Chinese included</source>
+        <translation>搜索执法指引：词语或短语，支持中文</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>a guideline&apos;s code and title</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (this stage)</source>
+        <translation>%1（本阶段）</translation>
+    </message>
+    <message>
+        <source>The library is empty.</source>
+        <translation>指引库为空。</translation>
+    </message>
+    <message>
+        <source>No guideline has those words.</source>
+        <translation>没有包含这些词语的指引。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guideline(s)</source>
+        <translation>
+            <numerusform>%n 份指引</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rests on: %1</source>
+        <translation>依据：%1</translation>
     </message>
 </context>
 <context>

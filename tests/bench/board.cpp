@@ -105,6 +105,21 @@ PlatformOptions benchStoreOptions(const QString& path, const QTemporaryDir& side
     return options;
 }
 
+void removeBenchStore(const QString& path)
+{
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+}
+
+void startBenchPlatform(Platform& platform)
+{
+    QFuture<void> started = platform.start();
+    if (!waitForFuture(started, 120000))
+        throw std::runtime_error("the store did not open");
+    resultOf(started);
+}
+
 namespace {
 
 // The mark a store made now would carry: the modules migrate an empty store to tell the schema.
@@ -112,10 +127,7 @@ QString currentMark()
 {
     QTemporaryDir side;
     Platform platform(benchStoreOptions(side.filePath(QStringLiteral("schema.db")), side));
-    QFuture<void> started = platform.start();
-    if (!waitForFuture(started, 120000))
-        throw std::runtime_error("the schema store did not open");
-    resultOf(started);
+    startBenchPlatform(platform);
     const QString schema = resultOf(platform.store().read([](Sql& sql) { return schemaOf(sql); }));
     platform.stop();
     return markFor(schema);
@@ -124,16 +136,11 @@ QString currentMark()
 // Writes `incidents` synthetic incidents over the year before 2026-06-01, the recent ones open.
 double generate(const QString& path, int incidents)
 {
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
+    removeBenchStore(path);
     QTemporaryDir side;
     const PlatformOptions options = benchStoreOptions(path, side);
     Platform platform(options);
-    QFuture<void> started = platform.start();
-    if (!waitForFuture(started, 120000))
-        throw std::runtime_error("the store did not open");
-    resultOf(started);
+    startBenchPlatform(platform);
 
     QElapsedTimer timer;
     timer.start();

@@ -36,16 +36,11 @@ const char* const kPlaces[] = {"Harbour Road", "Canal Street", "Lantern Lane", "
 // the newer open at a stage of their path, most of those with a limit running (some run out).
 double generate(const QString& path, int total)
 {
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
+    removeBenchStore(path);
     QTemporaryDir side;
     const PlatformOptions options = benchStoreOptions(path, side);
     Platform platform(options);
-    QFuture<void> started = platform.start();
-    if (!waitForFuture(started, 120000))
-        throw std::runtime_error("the store did not open");
-    resultOf(started);
+    startBenchPlatform(platform);
     QElapsedTimer timer;
     timer.start();
     const qint64 now = options.simulatedStart->toMSecsSinceEpoch();
@@ -93,9 +88,7 @@ QList<Figure> caseList(int cases)
     const double seconds = generate(path, cases);
     const QJsonObject model = runListChild({path, QStringLiteral("model"), QStringLiteral("cases")});
     const QJsonObject plain = runListChild({path, QStringLiteral("plain"), QStringLiteral("cases")});
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
+    removeBenchStore(path);
     const auto figure = [&](const QString& key, const QString& what, double targetValue, const QString& unit) {
         Figure f;
         f.name = QStringLiteral("case list, %1 cases: %2").arg(cases).arg(what);

@@ -64,25 +64,15 @@ struct Generated
     int limits = 0, checks = 0;
 };
 
-void removeStore(const QString& path)
-{
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-}
-
 // `running` deadlines in all: a twentieth welfare checks of people in custody, the rest limits of
 // cases (four to a case), each published on the queue as its service does.
 Generated generate(const QString& path, int running)
 {
-    removeStore(path);
+    removeBenchStore(path);
     QTemporaryDir side;
     const PlatformOptions options = benchStoreOptions(path, side);
     Platform platform(options);
-    QFuture<void> started = platform.start();
-    if (!waitForFuture(started, 120000))
-        throw std::runtime_error("the store did not open");
-    resultOf(started);
+    startBenchPlatform(platform);
     QElapsedTimer timer;
     timer.start();
     const qint64 now = options.simulatedStart->toMSecsSinceEpoch();
@@ -197,10 +187,7 @@ QList<Figure> deadlineEngine(int running)
     QTemporaryDir side;
     const PlatformOptions options = benchStoreOptions(path, side);
     Platform platform(options);
-    QFuture<void> started = platform.start();
-    if (!waitForFuture(started, 120000))
-        throw std::runtime_error("the store did not open again");
-    resultOf(started);
+    startBenchPlatform(platform);
     auto& clock = dynamic_cast<SimulatedClock&>(platform.clock());
     clock.pause();
     clock.jumpTo(*options.simulatedStart);
@@ -244,7 +231,7 @@ QList<Figure> deadlineEngine(int running)
     const Recomputed again = resultOf(platform.store().read([end](Sql& sql) { return recompute(sql, end); }));
     const double sqlMs = sqlTimer.nsecsElapsed() / 1e6;
     platform.stop();
-    removeStore(path);
+    removeBenchStore(path);
 
     // Both sides must agree on what ran out, or the figure means nothing.
     if (again.running != board.size() || again.overdue != missed)

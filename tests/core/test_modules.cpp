@@ -269,7 +269,7 @@ TEST_CASE("The seven Hexhub modules load, migrate and define their permissions",
                               "hub_media"})
         CHECK(facts.contains(QLatin1String(table)));
     CHECK(facts.contains(QStringLiteral("perm:hub=15"))); // with hub.incident.snapshot (issue 20), hub.task.delegate and hub.operation.propose (issue 21)
-    CHECK(facts.contains(QStringLiteral("perm:case_management=7"))); // with case_management.case.snapshot (issue 20), .case.approve and .escort.manage (issue 22)
+    CHECK(facts.contains(QStringLiteral("perm:case_management=8"))); // with case_management.case.snapshot (issue 20), .case.approve, .escort.manage and .guideline.manage (issue 22)
     CHECK(facts.contains(QStringLiteral("hubsup:14"))); // not hub.task.delegate: the hub assigns (hub.task.assign)
 }
 
@@ -304,10 +304,10 @@ TEST_CASE("Starting twice on the same store applies nothing twice", "[modules][h
     config.keyPath = key;
     TestPlatform again(config);
     again.start();
-    CHECK(migrationsAfterFirst == 44); // core 9, the hub 13 (its 13th: tasks' origin and proposals, issue 21), each centre 1, three a second (masked personal data), big-data a second to a fourth, supervision and cases a third (issue 20), criminal intelligence a third to a fifth (issue 21), cases a fourth (paths and limits), a fifth (the custody suite), a sixth (the case list's order), a seventh (the fast track) and an eighth (the escort team, issue 22)
+    CHECK(migrationsAfterFirst == 46); // core 9, the hub 13 (its 13th: tasks' origin and proposals, issue 21), each centre 1, three a second (masked personal data), big-data a second to a fourth, supervision and cases a third (issue 20), criminal intelligence a third to a fifth (issue 21), cases a fourth (paths and limits), a fifth (the custody suite), a sixth (the case list's order), a seventh (the fast track), an eighth (the escort team), a ninth (the guidelines) and a tenth (who cancelled an escort, issue 22)
     CHECK(await(again->store().read([](Sql& sql) {
         return sql.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt();
-    })) == 44);
+    })) == 46);
     CHECK(again->modules().loadOrder().size() == 7);
 }
 

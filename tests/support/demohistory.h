@@ -116,7 +116,8 @@ public:
         return await(m_tp->store().read([prefix](Sql& s) {
             QStringList tables;
             for (const QString& table : s.database().tables(QSql::Tables)) {
-                if (table.startsWith(prefix) && !table.contains(QLatin1Char('.')))
+                // A full-text index (SQLite's FTS5 table and its shadow tables) belongs to the table it indexes.
+                if (table.startsWith(prefix) && !table.contains(QLatin1Char('.')) && !table.contains(QLatin1String("_fts")))
                     tables << table;
             }
             std::sort(tables.begin(), tables.end());

@@ -236,8 +236,11 @@ CaseLimit startLimit(WriteTransaction& txn, const Case& c, const QString& rule, 
 void endLimit(WriteTransaction& txn, const Case& c, const CaseLimit& limit, const QString& state, const QString& note, qint64 now,
               const QString& actor)
 {
-    txn.exec(QStringLiteral("UPDATE cm_case_limits SET state = ?, ended_at = ?, ended_by = ?, end_note = ?, version = version + 1 WHERE id = ?"),
-             {state, now, actor, note, limit.id});
+    // Only a limit still running ends: two desks ending the same one, the second is told.
+    service::requireUpdated(txn.exec(QStringLiteral("UPDATE cm_case_limits SET state = ?, ended_at = ?, ended_by = ?, end_note = ?, "
+                                                    "version = version + 1 WHERE id = ? AND state = 'running'"),
+                                     {state, now, actor, note, limit.id}),
+                            Tr::tr("The limit \"%1\" of case %2 ended meanwhile; look at it again.").arg(limit.title(), c.number));
     publishDeadlineCleared(txn, limitKey(limit.id));
     txn.publish(CaseLimitChanged{c.id, limit.id, c.number, limit.rule, state, limit.dueAt, note});
 }
@@ -842,7 +845,7 @@ QFuture<QJsonObject> CaseService::partnerStatus(qint64 id) const
             QJsonObject item{
                 {QStringLiteral("rule"), l.rule},      {QStringLiteral("title"), l.title()}, {QStringLiteral("started"), iso(l.startedAt)},
                 {QStringLiteral("due"), iso(l.dueAt)}, {QStringLiteral("state"), l.state},   {QStringLiteral("ended"), iso(l.endedAt)},
-                {QStringLiteral("missed"), missed},    {QStringLiteral("note"), l.endNote}};
+                {QStringLiteral("missed"), missed}}; // no free text: what was done may name people
             if (l.extendedMinutes > 0)
                 item.insert(QStringLiteral("extendedMinutes"), double(l.extendedMinutes));
             const QString stage = fastTrackMilestoneStage(l.rule);

@@ -1119,6 +1119,12 @@ QFuture<Custody> CustodyService::release(qint64 id, int version, ReleaseKind kin
                     throw ConflictError(Tr::tr("Someone changed %1's record meanwhile; look at it again.").arg(k.tag));
                 if (txn.scalar(QStringLiteral("SELECT COUNT(*) FROM cm_interviews WHERE custody_id = ? AND ended_at IS NULL"), {id}).toLongLong() > 0)
                     throw ValidationError(Tr::tr("An interview of %1 is running; end it first.").arg(k.tag));
+                // An escort asked for them leaves with them (its departure books them out), or is cancelled first.
+                if (txn.scalar(QStringLiteral("SELECT COUNT(*) FROM cm_escorts WHERE custody_id = ? AND state IN ('requested', 'assigned')"), {id})
+                        .toLongLong()
+                    > 0)
+                    throw ValidationError(Tr::tr("An escort of %1 is requested: record its departure on the escort team's board, or cancel it first.")
+                                              .arg(k.tag));
                 const QString taker = takenBy.simplified();
                 bookOut(txn, k, kind, taker, note.trimmed(), txn.clock().nowMs(), name, true);
                 m_audit.append(txn, {name, QStringLiteral("custody.changed"), custodyRef(id),

@@ -44,7 +44,7 @@ QString escortDeadlineKey(qint64 id)
 const QString kEscortColumns = QStringLiteral(
     "e.id, e.custody_id, e.case_id, k.tag, c.number, e.destination_kind, e.destination, e.reason, e.deadline_at, e.limit_id, e.crew_id, "
     "w.call_sign, e.vehicle, e.state, e.requested_at, e.assigned_at, e.departed_at, e.arrived_at, e.requested_by, e.assigned_by, "
-    "e.departed_by, e.arrived_by, e.note, e.version");
+    "e.departed_by, e.arrived_by, e.note, e.version, e.cancelled_at, e.cancelled_by, e.received_by");
 const QString kEscortFrom = QStringLiteral(" FROM cm_escorts e JOIN cm_custody k ON k.id = e.custody_id JOIN cm_cases c ON c.id = e.case_id "
                                            "LEFT JOIN cm_escort_crews w ON w.id = e.crew_id");
 
@@ -75,6 +75,9 @@ Escort escortFrom(const QSqlQuery& q)
     e.arrivedBy = q.value(21).toString();
     e.note = q.value(22).toString();
     e.version = q.value(23).toInt();
+    e.cancelledAt = q.value(24).toLongLong();
+    e.cancelledBy = q.value(25).toString();
+    e.receivedBy = q.value(26).toString();
     return e;
 }
 
@@ -220,15 +223,14 @@ QFuture<QList<Escort>> EscortService::board(qint64 sinceMs) const
         return service::failWith<QList<Escort>>(refused);
     return m_store.read([sinceMs](Sql& sql) {
         // Open ones first, the soonest deadline first; then the day's ended ones, the latest first.
-        QSqlQuery q = sql.exec(
-            QStringLiteral("SELECT ") + kEscortColumns + kEscortFrom +
-                QStringLiteral(
-                    " WHERE e.state IN ('requested', 'assigned', 'departed') "
-                    "OR COALESCE(e.arrived_at, e.requested_at) >= ? "
-                    "ORDER BY CASE WHEN e.state IN ('requested', 'assigned', 'departed') THEN 0 ELSE 1 END, "
-                    "CASE WHEN e.state IN ('requested', 'assigned', 'departed') THEN e.deadline_at ELSE -COALESCE(e.arrived_at, e.requested_at) END, "
-                    "e.id LIMIT 500"),
-            {sinceMs});
+        QSqlQuery q = sql.exec(QStringLiteral("SELECT ") + kEscortColumns + kEscortFrom +
+                                   QStringLiteral(" WHERE e.state IN ('requested', 'assigned', 'departed') "
+                                                  "OR COALESCE(e.arrived_at, e.cancelled_at, e.requested_at) >= ? "
+                                                  "ORDER BY CASE WHEN e.state IN ('requested', 'assigned', 'departed') THEN 0 ELSE 1 END, "
+                                                  "CASE WHEN e.state IN ('requested', 'assigned', 'departed') THEN e.deadline_at ELSE "
+                                                  "-COALESCE(e.arrived_at, e.cancelled_at, e.requested_at) END, "
+                                                  "e.id LIMIT 500"),
+                               {sinceMs});
         QList<Escort> out;
         while (q.next())
             out << escortFrom(q);
@@ -429,24 +431,24 @@ QFuture<Escort> EscortService::cancel(qint64 id, int version, const QString& rea
         return *refused;
     if (const QString problem = service::reasonProblem(reason, Tr::tr("Say why the escort is cancelled; it goes on record.")); !problem.isEmpty())
         return failNow<Escort>(problem);
-    return m_store.write(
-        service::writeAs(kModule, actor), [this, id, version, why = reason.trimmed().left(2000), command, name = actor.name](WriteTransaction& txn) {
-            const QString op = QStringLiteral("case_management.escort.cancel");
-            if (service::appliedBefore(txn, command, op))
-                return loadEscort(txn, id);
-            const Escort before = expect(txn, id, version, {QStringLiteral("requested"), QStringLiteral("assigned")},
-                                         Tr::tr("The escort of %1 is %2: one on its way or ended is not cancelled."));
-            service::requireUpdated(
-                txn.exec(QStringLiteral("UPDATE cm_escorts SET state = 'cancelled', note = ?, version = version + 1 WHERE id = ? AND version = ?"),
-                         {why, id, version}),
-                Tr::tr("Someone changed the escort of %1 meanwhile; look at it again.").arg(before.tag));
-            takeOffQueue(txn, before);
-            const Escort e = loadEscort(txn, id);
-            journal(txn, e, QStringLiteral("cancelled"), why);
-            m_audit.append(txn, {name, QStringLiteral("escort.cancelled"), escortRef(id), why.left(200), QStringLiteral("success")});
-            service::recordApplied(txn, command, op, QString::number(id));
-            return e;
-        });
+    return m_store.write(service::writeAs(kModule, actor), [this, id, version, why = reason.trimmed().left(2000), command,
+                                                            name = actor.name](WriteTransaction& txn) {
+        const QString op = QStringLiteral("case_management.escort.cancel");
+        if (service::appliedBefore(txn, command, op))
+            return loadEscort(txn, id);
+        const Escort before = expect(txn, id, version, {QStringLiteral("requested"), QStringLiteral("assigned")},
+                                     Tr::tr("The escort of %1 is %2: one on its way or ended is not cancelled."));
+        service::requireUpdated(txn.exec(QStringLiteral("UPDATE cm_escorts SET state = 'cancelled', note = ?, cancelled_at = ?, cancelled_by = ?, "
+                                                        "version = version + 1 WHERE id = ? AND version = ?"),
+                                         {why, txn.clock().nowMs(), name, id, version}),
+                                Tr::tr("Someone changed the escort of %1 meanwhile; look at it again.").arg(before.tag));
+        takeOffQueue(txn, before);
+        const Escort e = loadEscort(txn, id);
+        journal(txn, e, QStringLiteral("cancelled"), why);
+        m_audit.append(txn, {name, QStringLiteral("escort.cancelled"), escortRef(id), why.left(200), QStringLiteral("success")});
+        service::recordApplied(txn, command, op, QString::number(id));
+        return e;
+    });
 }
 
 QFuture<EscortCrew> EscortService::setOnDuty(qint64 crewId, bool onDuty, const CommandId& command) const

@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QCheckBox>
 #include <QFileInfo>
+#include <QListWidget>
+#include <QTextBrowser>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -575,4 +577,44 @@ TEST_CASE("Case desk: a minor case opened straight onto the fast track, another 
     hv::saveAsInDialog(window, QStringLiteral("reportDialog"), out.filePath(QStringLiteral("no-such-folder/package.pdf")));
     REQUIRE(waitUntil([&] { return !message->text().isEmpty() && !message->text().startsWith(QStringLiteral("Report saved")); }, 30000));
     CHECK_FALSE(QFile::exists(out.filePath(QStringLiteral("no-such-folder/package-status.json"))));
+}
+
+TEST_CASE("Case desk: H opens the guidelines library, the case's stage first, searched as one types", "[case_management][cases][gui][guidelines]")
+{
+    casedesk::Desk d;
+    shell::Language english;
+    REQUIRE(english.set(QStringLiteral("en")));
+    const Case c = await(d.cases->open({CaseKind::Criminal, QStringLiteral("Burglary at the Riverside pharmacy"), QString()}));
+    shell::MainWindow window(*d.tp);
+    QWidget* desk = showCases(window);
+    auto* table = desk->findChild<QTableView*>(QStringLiteral("cases"));
+    auto* panel = desk->findChild<QWidget*>(QStringLiteral("casePanel"));
+    REQUIRE(d.tp->modules().openRecord(QStringLiteral("case"), QString::number(c.id)).isEmpty());
+    REQUIRE(waitUntil([&] { return panel->findChild<QLabel*>(QStringLiteral("title"))->text().startsWith(c.number); }));
+    QStringList first, found;
+    QString text;
+    whenModal(QStringLiteral("guidelinesDialog"), [&](QDialog* dialog) {
+        activate(dialog);
+        auto* list = dialog->findChild<QListWidget*>(QStringLiteral("guidelines"));
+        auto* view = dialog->findChild<QTextBrowser*>(QStringLiteral("guidelineText"));
+        REQUIRE(list);
+        REQUIRE(view);
+        REQUIRE(waitUntil([&] { return list->count() == 8; }));
+        first << list->item(0)->text() << view->toPlainText().section(QLatin1Char('\n'), 0, 0);
+        // The search has the focus: typed, the list follows a moment later.
+        REQUIRE(QApplication::focusWidget()->objectName() == QStringLiteral("search"));
+        hv::type(QApplication::focusWidget(), QStringLiteral("interrogation"));
+        REQUIRE(waitUntil([&] { return list->count() == 1; }));
+        found << list->item(0)->text();
+        text = view->toPlainText();
+        hv::key(QApplication::focusWidget(), Qt::Key_Escape);
+    });
+    table->setFocus();
+    hv::key(table, Qt::Key_H);
+    REQUIRE(first.size() == 2);
+    CHECK(first[0] == QStringLiteral("G-01 · Registering a criminal case (this stage)"));
+    CHECK(first[1] == QStringLiteral("G-01 · Registering a criminal case"));
+    CHECK(found == QStringList{QStringLiteral("G-03 · Criminal detention: the 24-hour duties")});
+    CHECK(text.contains(QStringLiteral("the first interrogation")));
+    CHECK(text.contains(QStringLiteral("Rests on: Criminal Procedure Law, detention")));
 }

@@ -152,8 +152,21 @@ TEST_CASE("The fast track on a shared server: taken by a criminal case before it
     CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_cases (number, title, kind, stage, status, opened_at, fast_track) "
                                        "VALUES ('C-Y', 'Made up', 'administrative', 'accepted', 'registered', 0, 1)"))
               .contains(QStringLiteral("criminal cases")));
-    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track = 1, fast_track_at = 0 WHERE id = %1").arg(referredId))
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track = 1, fast_track_at = opened_at, fast_track_note = 'Confessed at once' "
+                                       "WHERE id = %1").arg(referredId))
               .contains(QStringLiteral("before it is referred")));
+    // Not opened straight onto it in SQL, nor put on it without when and why, nor given a time while off it.
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_cases (number, title, kind, stage, status, opened_at, fast_track, fast_track_at, fast_track_note) "
+                                       "VALUES ('C-Z', 'Made up', 'criminal', 'registered', 'registered', 0, 1, 0, 'Said so')"))
+              .contains(QStringLiteral("opened, then put on")));
+    {
+        SignedInDesk desk(server, server.cases);
+        CaseService service(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        const qint64 id = await(service.open({CaseKind::Criminal, QStringLiteral("Pickpocketing on the metro"), QString()})).id;
+        CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track = 1 WHERE id = %1").arg(id)).contains(QStringLiteral("when and on what grounds")));
+        CHECK(cases.refusal(QStringLiteral("UPDATE cm_cases SET fast_track_at = opened_at WHERE id = %1").arg(id))
+                  .contains(QStringLiteral("no fast-track time")));
+    }
     // Its milestones run as any limit: not stretched without an approval.
     CHECK(cases.refusal(QStringLiteral("UPDATE cm_case_limits SET due_at = due_at + 86400000 WHERE case_id = %1 AND rule = 'fasttrack.trial'").arg(fastId))
               .contains(QStringLiteral("approval")));
@@ -384,24 +397,85 @@ TEST_CASE("The escort team on a shared server: an escort goes forward only, keep
               .contains(QStringLiteral("keeps the person")));
     CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET destination = 'Elsewhere' WHERE id = %1").arg(escortId))
               .contains(QStringLiteral("keeps the person")));
-    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET assigned_by = 'chief' WHERE id = %1").arg(escortId)).contains(QStringLiteral("only by taking it")));
-    // Assigned by hand in SQL: stamped with the login that did it, whatever it wrote.
-    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'assigned', crew_id = (SELECT id FROM cm_escort_crews WHERE call_sign = 'E-3'), "
-                                       "assigned_by = 'chief' WHERE id = %1").arg(courtId)) == QString());
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET assigned_by = 'chief' WHERE id = %1").arg(escortId)).contains(QStringLiteral("next step")));
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET vehicle = 'Limousine' WHERE id = %1").arg(escortId)).contains(QStringLiteral("next step")));
+    // Not born for someone out of the suite, on another case, or on a limit that is not the person's transfer.
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_escorts (custody_id, case_id, destination_kind, destination, deadline_at, requested_at) "
+                                       "SELECT custody_id, case_id + 1000, 'court', 'X', 1, 0 FROM cm_escorts WHERE id = %1").arg(courtId))
+              .contains(QStringLiteral("someone in the suite")));
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_escorts (custody_id, case_id, destination_kind, destination, deadline_at, limit_id, requested_at) "
+                                       "SELECT custody_id, case_id, 'detention_centre', 'X', 1, limit_id, 0 FROM cm_escorts WHERE id = %1").arg(escortId))
+              .contains(QStringLiteral("own transfer limit")));
+    CHECK(cases.refusal(QStringLiteral("INSERT INTO cm_escorts (custody_id, case_id, destination_kind, destination, deadline_at, requested_at, assigned_by) "
+                                       "SELECT custody_id, case_id, 'court', 'X', 1, 0, 'chief' FROM cm_escorts WHERE id = %1").arg(courtId))
+              .contains(QStringLiteral("starts as a request")));
+    // Not away while the person is still in the suite; the crew not changed on the way.
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'departed', departed_at = assigned_at WHERE id = %1").arg(escortId))
+              .contains(QStringLiteral("booked out")));
+    // An off-duty crew is not assigned; cancelling needs its reason.
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'assigned', crew_id = (SELECT id FROM cm_escort_crews WHERE call_sign = 'E-1'), "
+                                       "vehicle = 'Van 31', assigned_at = requested_at WHERE id = %1").arg(courtId))
+              == QString()); // E-1 is on duty: fine, and undone below by a cancel
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'cancelled', cancelled_at = 1 WHERE id = %1").arg(courtId))
+              .contains(QStringLiteral("with the reason")));
     CHECK(owner.scalar(QStringLiteral("SELECT assigned_by FROM cm_escorts WHERE id = %1").arg(courtId)).toString() == server.cases);
-    // A crew on one escort at a time, on both stores by the index.
-    CHECK(!cases.refusal(QStringLiteral("UPDATE cm_escorts SET crew_id = (SELECT crew_id FROM cm_escorts WHERE id = %1) WHERE id = %2")
-                             .arg(escortId)
-                             .arg(courtId)).isEmpty());
-    // The roster: on or off duty only; never its crews' names or vehicles.
-    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escort_crews SET on_duty = 0 WHERE call_sign = 'E-1'")) == QString());
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'cancelled', cancelled_at = 1, note = 'Hearing moved', cancelled_by = 'chief' "
+                                       "WHERE id = %1").arg(courtId))
+          == QString());
+    CHECK(owner.scalar(QStringLiteral("SELECT cancelled_by FROM cm_escorts WHERE id = %1").arg(courtId)).toString() == server.cases);
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'assigned' WHERE id = %1").arg(courtId)).contains(QStringLiteral("does not go from")));
+    // The roster: on or off duty only; never its crews' names or vehicles. An off-duty crew is not assigned.
+    CHECK(cases.refusal(QStringLiteral("UPDATE cm_escort_crews SET on_duty = 0 WHERE call_sign = 'E-3'")) == QString());
+    {
+        SignedInDesk desk(server, server.cases);
+        CustodyService suite(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        EscortService escorts(desk.platform->store(), desk.platform->session(), desk.platform->audit());
+        const qint64 caseId = owner.scalar(QStringLiteral("SELECT case_id FROM cm_escorts WHERE id = %1").arg(escortId)).toLongLong();
+        const Custody c = await(suite.checkIn(detainedOnServer(caseId, QStringLiteral("W-3"))));
+        const Escort e = await(escorts.request({c.id, EscortDestination::Hospital, QStringLiteral("First People's Hospital"), QString(),
+                                               desk.platform->clock().nowMs() + 3'600'000}));
+        CHECK(cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'assigned', crew_id = (SELECT id FROM cm_escort_crews WHERE call_sign = 'E-3'), "
+                                           "vehicle = 'Car 17', assigned_at = requested_at WHERE id = %1").arg(e.id))
+                  .contains(QStringLiteral("crew on duty")));
+        // A crew on one escort at a time, on both stores by the index: E-2 is on the first.
+        CHECK(!cases.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'assigned', crew_id = (SELECT crew_id FROM cm_escorts WHERE id = %1), "
+                                            "vehicle = 'Van 32', assigned_at = requested_at WHERE id = %2")
+                                 .arg(escortId)
+                                 .arg(e.id))
+                   .isEmpty());
+        // Booking the person out at the custody desk while their escort is asked for is refused: it leaves with them.
+        CHECK(failureOf(suite.release(c.id, c.version, ReleaseKind::Released, QStringLiteral("Himself"), QString())).contains(QStringLiteral("escort")));
+    }
     CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("UPDATE cm_escort_crews SET vehicle = 'Limousine' WHERE call_sign = 'E-1'"))));
     // The hub sees the board and changes nothing; another centre sees none of it.
     Login hub(server.urlOf(server.hub));
-    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM cm_escorts")) == QStringList{QStringLiteral("2")});
+    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM cm_escorts")) == QStringList{QStringLiteral("3")});
     CHECK(deniedOrForbidden(hub.refusal(QStringLiteral("UPDATE cm_escorts SET state = 'cancelled' WHERE id = %1").arg(courtId))));
     Login intel(server.urlOf(server.intel));
     const QString seen = intel.refusal(QStringLiteral("SELECT id FROM cm_escorts"));
     CHECK((deniedOrForbidden(seen) || intel.column(QStringLiteral("SELECT count(*) FROM cm_escorts")) == QStringList{QStringLiteral("0")}));
     CHECK(owner.scalar(QStringLiteral("SELECT state FROM cm_escorts WHERE id = %1").arg(escortId)).toString() == QStringLiteral("assigned"));
+}
+
+TEST_CASE("The guidelines library on a shared server: read by the case desk and the hub, written only by an administrator, stamped with who did",
+          "[postgresql][case_management][guidelines][security]")
+{
+    PreparedServer server;
+    RawPg owner(server.ownerUrl);
+    Login cases(server.urlOf(server.cases));
+    Login hub(server.urlOf(server.hub));
+    Login admin(server.urlOf(server.admin));
+    CHECK(cases.column(QStringLiteral("SELECT count(*) FROM cm_guidelines")) == QStringList{QStringLiteral("16")});
+    CHECK(hub.column(QStringLiteral("SELECT count(*) FROM cm_guidelines WHERE language = 'zh_CN'")) == QStringList{QStringLiteral("8")});
+    // The case desk may not rewrite the law it works to.
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("UPDATE cm_guidelines SET body = 'Anything goes' WHERE code = 'G-03'"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("INSERT INTO cm_guidelines (code, language, title, body) "
+                                                         "VALUES ('G-99', 'en', 'Made up', 'A rule nobody approved of')"))));
+    CHECK(deniedOrForbidden(cases.refusal(QStringLiteral("DELETE FROM cm_guidelines"))));
+    // The administrator revises; the server names who and keeps the code.
+    CHECK(admin.refusal(QStringLiteral("UPDATE cm_guidelines SET body = body || ' Revised.', updated_by = 'someone' WHERE code = 'G-08' "
+                                       "AND language = 'en'")) == QString());
+    CHECK(owner.scalar(QStringLiteral("SELECT updated_by FROM cm_guidelines WHERE code = 'G-08' AND language = 'en'")).toString() == server.admin);
+    CHECK(deniedOrForbidden(admin.refusal(QStringLiteral("UPDATE cm_guidelines SET code = 'G-80' WHERE code = 'G-08' AND language = 'en'"))));
+    CHECK(owner.scalar(QStringLiteral("SELECT count(*) FROM cm_guidelines WHERE body LIKE '%Anything goes%'")).toInt() == 0);
 }

@@ -94,6 +94,10 @@ TEST_CASE(
     CHECK(e.crew == QStringLiteral("E-1"));
     CHECK(e.vehicle == QStringLiteral("Van 31"));
     CHECK(crewNamed(escorts, QStringLiteral("E-1")).busyWith == e.id);
+    // While the escort is asked for, the person leaves with it, not by the custody desk's release.
+    const Custody stillIn = await(d.custody->custodyOf(k.id));
+    CHECK(failureOf(d.custody->release(stillIn.id, stillIn.version, ReleaseKind::Released, QStringLiteral("Himself"), QString()))
+              .contains(QStringLiteral("An escort of W-0201 is requested")));
     // A crew on one escort at a time.
     Escort court = await(escorts.request(
         {summoned.id, EscortDestination::Court, QStringLiteral("District Court"), QStringLiteral("Hearing at 09:00"), d.now() + 6 * kHour}));
@@ -116,6 +120,8 @@ TEST_CASE(
     d.advance(kHour);
     e = await(escorts.arrive(e.id, e.version, QStringLiteral("Officer Gao, City Detention Centre")));
     CHECK(e.state == QStringLiteral("arrived"));
+    CHECK(e.receivedBy == QStringLiteral("Officer Gao, City Detention Centre"));
+    CHECK(e.arrivedBy == QStringLiteral("carol"));
     CHECK(d.text(QStringLiteral("SELECT state FROM cm_case_limits WHERE id = ?"), {transferId}) == QStringLiteral("met"));
     CHECK(
         d.text(QStringLiteral("SELECT end_note FROM cm_case_limits WHERE id = ?"), {transferId}).contains(QStringLiteral("received by Officer Gao")));
@@ -126,6 +132,8 @@ TEST_CASE(
     CHECK(failureOf(escorts.cancel(court.id, court.version, QStringLiteral(" "))).contains(QStringLiteral("why")));
     court = await(escorts.cancel(court.id, court.version, QStringLiteral("Hearing moved to next week")));
     CHECK(court.state == QStringLiteral("cancelled"));
+    CHECK(court.cancelledBy == QStringLiteral("carol"));
+    CHECK(court.cancelledAt == d.now());
     CHECK(d.count(QStringLiteral("SELECT COUNT(*) FROM events WHERE topic = 'deadline.cleared' AND payload LIKE '%case_management.escort.%'")) == 1);
 
     // The board: both today's, the ended after; journaled and on the case's timeline; audited.

@@ -3,6 +3,7 @@
 #include "hexhub/case_management/cases.h"
 #include "hexhub/case_management/custody.h"
 #include "hexhub/case_management/escorts.h"
+#include "hexhub/case_management/guidelines.h"
 
 #include <functional>
 
@@ -29,6 +30,7 @@ struct CaseContext
         , cases(store, session, audit, outbox)
         , custody(store, session, audit, outbox)
         , escorts(store, session, audit)
+        , guidelines(store, session, audit)
     {}
     Store& store;
     EventBus& bus;
@@ -40,6 +42,7 @@ struct CaseContext
     CaseService cases;
     CustodyService custody;
     EscortService escorts;
+    GuidelineService guidelines;
     //! Opens a record of any module ("incident", "42"): empty, or why it could not.
     std::function<QString(const QString& kind, const QString& ref)> openRecord;
 };

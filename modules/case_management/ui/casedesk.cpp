@@ -8,6 +8,7 @@
 #include "casecontext.h"
 #include "deskparts.h"
 #include "formdialog.h"
+#include "guidelinesdialog.h"
 #include "messageline.h"
 #include "recorddetail.h"
 #include "recordtable.h"
@@ -19,6 +20,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -188,6 +190,7 @@ CasePanel::CasePanel(CaseContext& context, QWidget* parent)
     action(QStringLiteral("caseFile"), &CasePanel::saveCaseFile);
     action(QStringLiteral("fastTrack"), &CasePanel::fastTrack);
     action(QStringLiteral("partnerPackage"), &CasePanel::savePartnerPackage);
+    action(QStringLiteral("guidelines"), &CasePanel::showGuidelines);
 
     m_message = new QLabel(inner);
     makeMessageLine(m_message, QStringLiteral("message"));
@@ -257,7 +260,8 @@ void CasePanel::retranslate()
         if (auto* name = qobject_cast<QLabel*>(m_facts->labelForField(field)))
             name->setText(label);
     const QStringList texts{tr("Next stage (M)"), tr("Close (X)"),         tr("Approve (A)"),    tr("Start limits (S)"),        tr("Limit met (T)"),
-                            tr("Extend (E)"),     tr("Case file PDF (P)"), tr("Fast track (F)"), tr("Package for partners (G)")};
+                            tr("Extend (E)"),     tr("Case file PDF (P)"), tr("Fast track (F)"), tr("Package for partners (G)"),
+                            tr("Guidelines (H)")};
     for (int i = 0; i < m_actions.size() && i < texts.size(); ++i)
         m_actions[i]->setText(texts[i]);
     m_limitsTitle->setText(tr("Statutory limits"));
@@ -301,7 +305,7 @@ void CasePanel::showCase(const Case& c)
     for (QPushButton* b : std::as_const(m_actions))
         b->setEnabled(open && (b->objectName() == QLatin1String("approve") ? mayApprove : mayManage));
     // The case file and the partners' package print for whoever may read the case, open or closed.
-    for (const char* name : {"caseFile", "partnerPackage"})
+    for (const char* name : {"caseFile", "partnerPackage", "guidelines"})
         if (QPushButton* file = findChild<QPushButton*>(QString::fromLatin1(name)))
             file->setEnabled(any);
     // The fast track is taken by a criminal case before its referral, once.
@@ -847,6 +851,13 @@ void CasePanel::fastTrack()
     }
 }
 
+void CasePanel::showGuidelines()
+{
+    const QString stage = m_case.id > 0 ? m_case.stage : QString();
+    GuidelinesDialog dialog(m_context.guidelines, stage, stage.isEmpty() ? QString() : caseStageName(stage), this);
+    dialog.exec();
+}
+
 void CasePanel::savePartnerPackage()
 {
     if (m_case.id <= 0) {
@@ -871,12 +882,18 @@ QFuture<int> CasePanel::exportPartnerPackage(const QString& pdfPath)
     const QFuture<QJsonObject> statusRead = m_context.cases.partnerStatus(m_case.id);
     const QString statusPath = statusPathFor(pdfPath);
     // Once the case file is written, on a worker thread (the status read is the store's own).
-    QFuture<int> written = writeCaseFile(pdfPath).then(QtFuture::Launch::Async, [statusRead, statusPath](int pages) {
-        const QJsonObject status = QFuture<QJsonObject>(statusRead).result();
-        QSaveFile file(statusPath);
-        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(status).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-            throw ValidationError(
-                tr("The status document could not be written to %1: %2").arg(QDir::toNativeSeparators(statusPath), file.errorString()));
+    // A package is both files or neither: the case file goes again when its status cannot be had.
+    QFuture<int> written = writeCaseFile(pdfPath).then(QtFuture::Launch::Async, [statusRead, statusPath, pdfPath](int pages) {
+        try {
+            const QJsonObject status = QFuture<QJsonObject>(statusRead).result();
+            QSaveFile file(statusPath);
+            if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(status).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+                throw ValidationError(
+                    tr("The status document could not be written to %1: %2").arg(QDir::toNativeSeparators(statusPath), file.errorString()));
+        } catch (...) {
+            QFile::remove(pdfPath);
+            throw;
+        }
         return pages;
     });
     sayWhenReportWritten(m_message, pdfPath, written);
@@ -976,6 +993,7 @@ CaseDesk::CaseDesk(CaseContext& context, QWidget* parent)
     m_list->addRowKey(QKeySequence(Qt::Key_P), [this] { m_panel->saveCaseFile(); });
     m_list->addRowKey(QKeySequence(Qt::Key_F), [this] { m_panel->fastTrack(); });
     m_list->addRowKey(QKeySequence(Qt::Key_G), [this] { m_panel->savePartnerPackage(); });
+    m_list->addRowKey(QKeySequence(Qt::Key_H), [this] { m_panel->showGuidelines(); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list);

@@ -58,6 +58,8 @@ public:
     void extendLimit();
     //! P: asks where ("reportDialog"), then exportCaseFile() there.
     void saveCaseFile();
+    //! H: the guidelines library ("guidelinesDialog"), those guiding the case's stage first.
+    void showGuidelines();
     //! F: a criminal case put on the 48-hour fast track, on its two grounds and a note ("fastTrackDialog").
     void fastTrack();
     //! G: asks where the package goes ("reportDialog"), then exportPartnerPackage() there.

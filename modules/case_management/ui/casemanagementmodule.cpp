@@ -183,6 +183,8 @@ bool CaseManagementModule::initialize(ModuleContext& context, QString&)
             onCases([](CaseDesk* d) { d->panel()->fastTrack(); }), manage);
     command("case_management.case_package", tr("Save the case file and status for the prosecution and the court"), "",
             onCases([](CaseDesk* d) { d->panel()->savePartnerPackage(); }), CaseService::kViewPermission);
+    command("case_management.guidelines", tr("Open the guidelines library, the case in view's stage first"), "",
+            onCases([](CaseDesk* d) { d->panel()->showGuidelines(); }), CaseService::kViewPermission);
     command("case_management.cases_csv", tr("Export the case list in view as CSV"), "", onCases([](CaseDesk* d) { d->list()->exportCsv(); }),
             CaseService::kViewPermission);
     command("case_management.check_in", tr("Book a person into the custody suite"), "Ctrl+Shift+B", onDesk([](CustodyDesk* d) { d->checkIn(); }));

@@ -116,12 +116,25 @@ void EscortDesk::reload()
     const qint64 since = QDateTime(now.date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     const QFuture<QList<Escort>> escorts = m_context.escorts.board(since);
     const QFuture<QList<EscortCrew>> crews = m_context.escorts.crews();
-    whenLatest(this, m_read, escorts, [this, crews](QFuture<QList<Escort>> done) {
+    const int generation = ++m_generation;
+    // Both reads answered, the board shown; a newer reload meanwhile wins.
+    whenLatest(this, m_read, escorts, [this, crews, generation](QFuture<QList<Escort>> done) {
+        QList<Escort> board;
         try {
-            show(done.result(), QFuture<QList<EscortCrew>>(crews).result());
+            board = done.result();
         } catch (const std::exception& e) {
             m_message->setText(parts::errorText(e));
+            return;
         }
+        whenFinished(this, crews, [this, board, generation](QFuture<QList<EscortCrew>> read) {
+            if (generation != m_generation)
+                return;
+            try {
+                show(board, read.result());
+            } catch (const std::exception& e) {
+                m_message->setText(parts::errorText(e));
+            }
+        });
     });
 }
 

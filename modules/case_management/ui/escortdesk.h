@@ -69,6 +69,7 @@ private:
     QList<Escort> m_escorts;
     QList<EscortCrew> m_crewList;
     qint64 m_wanted = 0; //!< the escort to make current once read
+    int m_generation = 0; //!< the latest reload(), so an older one's crews are not shown over it
 };
 
 } // namespace hexhub::cases

@@ -12,8 +12,14 @@ DO $$
 DECLARE
     grp TEXT;
 BEGIN
+    -- Roles belong to the whole server: another database prepared at the same moment may create one
+    -- between the look and the CREATE, which is as good as this one doing it.
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hexhub_app') THEN
-        CREATE ROLE hexhub_app NOLOGIN;
+        BEGIN
+            CREATE ROLE hexhub_app NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END;
     END IF;
     FOREACH grp IN ARRAY ARRAY['hexhub_hub', 'hexhub_centre_political_security', 'hexhub_centre_basic_control',
                                'hexhub_centre_criminal_intel', 'hexhub_centre_bigdata_investigation',
@@ -21,7 +27,11 @@ BEGIN
                                'hexhub_trainer', 'hexhub_auditor', 'hexhub_administrator']
     LOOP
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = grp) THEN
-            EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE hexhub_app', grp);
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE hexhub_app', grp);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
         END IF;
     END LOOP;
 END

@@ -76,9 +76,17 @@ BEGIN
     IF hexhub_is_owner() THEN
         RETURN NEW;
     END IF;
-    -- The 48-hour fast track is a criminal procedure, taken before the referral and kept once taken.
+    -- The 48-hour fast track is a criminal procedure, taken before the referral and kept once taken,
+    -- with when and on what grounds; a case is opened off it and put on it by a step of its own.
     IF NEW.fast_track <> 0 AND NEW.kind <> 'criminal' THEN
         RAISE EXCEPTION 'the fast track is for criminal cases' USING ERRCODE = 'check_violation';
+    END IF;
+    IF TG_OP = 'INSERT' AND (NEW.fast_track <> 0 OR NEW.fast_track_at IS NOT NULL OR NEW.fast_track_note <> '') THEN
+        RAISE EXCEPTION 'a case is opened, then put on the fast track' USING ERRCODE = 'check_violation';
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.fast_track = 0 AND NEW.fast_track <> 0
+       AND (NEW.fast_track_at IS NULL OR NEW.fast_track_at < NEW.opened_at OR length(trim(NEW.fast_track_note)) < 5) THEN
+        RAISE EXCEPTION 'a case goes on the fast track with when and on what grounds' USING ERRCODE = 'check_violation';
     END IF;
     IF TG_OP = 'INSERT' THEN
         IF NEW.stage NOT IN ('registered', 'accepted') OR (NEW.kind = 'criminal') <> (NEW.stage = 'registered') THEN
@@ -89,6 +97,9 @@ BEGIN
     IF OLD.fast_track <> 0 AND (NEW.fast_track = 0 OR NEW.fast_track_at IS DISTINCT FROM OLD.fast_track_at
                                 OR NEW.fast_track_note IS DISTINCT FROM OLD.fast_track_note) THEN
         RAISE EXCEPTION 'case % stays on the fast track it took', OLD.number USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.fast_track = 0 AND (NEW.fast_track_at IS NOT NULL OR NEW.fast_track_note <> '') THEN
+        RAISE EXCEPTION 'a case off the fast track has no fast-track time or grounds' USING ERRCODE = 'check_violation';
     END IF;
     IF OLD.fast_track = 0 AND NEW.fast_track <> 0 AND OLD.stage NOT IN ('registered', 'investigating', 'measures') THEN
         RAISE EXCEPTION 'case % takes the fast track before it is referred', OLD.number USING ERRCODE = 'check_violation';
@@ -352,45 +363,117 @@ SELECT hexhub_stamp_who_on('cm_escorts', 'requested_by');
 CREATE OR REPLACE FUNCTION cm_escort_guard() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
 $$
+DECLARE
+    held RECORD;
+    transfer RECORD;
 BEGIN
     IF hexhub_is_owner() THEN
         RETURN NEW;
     END IF;
+    IF NOT hexhub_holds('case_management.escort.manage') THEN
+        RAISE EXCEPTION 'permission denied: % may not change escorts', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF TG_OP = 'INSERT' THEN
-        IF NEW.state <> 'requested' OR NEW.crew_id IS NOT NULL THEN
+        -- A request, for someone in the suite, on their case; every later step still empty.
+        IF NEW.state <> 'requested' OR NEW.crew_id IS NOT NULL OR NEW.vehicle <> '' OR NEW.assigned_at IS NOT NULL OR NEW.assigned_by <> ''
+           OR NEW.departed_at IS NOT NULL OR NEW.departed_by <> '' OR NEW.arrived_at IS NOT NULL OR NEW.arrived_by <> ''
+           OR NEW.received_by <> '' OR NEW.note <> '' OR NEW.cancelled_at IS NOT NULL OR NEW.cancelled_by <> '' THEN
             RAISE EXCEPTION 'an escort starts as a request' USING ERRCODE = 'check_violation';
+        END IF;
+        SELECT case_id, state INTO held FROM cm_custody WHERE id = NEW.custody_id;
+        IF NOT FOUND OR held.state <> 'in' OR held.case_id <> NEW.case_id THEN
+            RAISE EXCEPTION 'an escort is of someone in the suite, on their own case' USING ERRCODE = 'check_violation';
+        END IF;
+        -- To the detention centre the person's running transfer drives it; anywhere else a time given does.
+        IF NEW.destination_kind = 'detention_centre' THEN
+            SELECT due_at INTO transfer FROM cm_case_limits
+                WHERE id = NEW.limit_id AND custody_id = NEW.custody_id AND rule = 'detention.transfer' AND state = 'running';
+            IF NOT FOUND OR transfer.due_at <> NEW.deadline_at THEN
+                RAISE EXCEPTION 'an escort to the detention centre runs on the person''s own transfer limit' USING ERRCODE = 'check_violation';
+            END IF;
+        ELSIF NEW.limit_id IS NOT NULL THEN
+            RAISE EXCEPTION 'only an escort to the detention centre runs on the transfer limit' USING ERRCODE = 'check_violation';
         END IF;
         RETURN NEW;
     END IF;
-    IF (NEW.custody_id, NEW.case_id, NEW.destination_kind, NEW.destination, NEW.deadline_at, NEW.limit_id, NEW.requested_at, NEW.requested_by)
-       IS DISTINCT FROM (OLD.custody_id, OLD.case_id, OLD.destination_kind, OLD.destination, OLD.deadline_at, OLD.limit_id, OLD.requested_at,
-                         OLD.requested_by) THEN
+    IF (NEW.custody_id, NEW.case_id, NEW.destination_kind, NEW.destination, NEW.reason, NEW.deadline_at, NEW.limit_id, NEW.requested_at,
+        NEW.requested_by)
+       IS DISTINCT FROM (OLD.custody_id, OLD.case_id, OLD.destination_kind, OLD.destination, OLD.reason, OLD.deadline_at, OLD.limit_id,
+                         OLD.requested_at, OLD.requested_by) THEN
         RAISE EXCEPTION 'an escort keeps the person, where to and the deadline it was requested with' USING ERRCODE = 'check_violation';
     END IF;
-    IF NEW.state IS DISTINCT FROM OLD.state THEN
-        IF NOT ((OLD.state = 'requested' AND NEW.state IN ('assigned', 'cancelled'))
-                OR (OLD.state = 'assigned' AND NEW.state IN ('departed', 'cancelled'))
-                OR (OLD.state = 'departed' AND NEW.state = 'arrived')) THEN
-            RAISE EXCEPTION 'an escort does not go from % to %', OLD.state, NEW.state USING ERRCODE = 'check_violation';
+    IF NEW.state IS NOT DISTINCT FROM OLD.state THEN
+        RAISE EXCEPTION 'an escort changes only by taking its next step' USING ERRCODE = 'check_violation';
+    END IF;
+    -- What each step writes, and nothing else; who took it is the login that did.
+    IF OLD.state = 'requested' AND NEW.state = 'assigned' THEN
+        IF NEW.crew_id IS NULL OR NEW.vehicle = '' OR NEW.assigned_at IS NULL OR NEW.assigned_at < OLD.requested_at
+           OR NOT EXISTS (SELECT FROM cm_escort_crews w WHERE w.id = NEW.crew_id AND w.on_duty <> 0) THEN
+            RAISE EXCEPTION 'an escort is assigned a crew on duty, with its vehicle' USING ERRCODE = 'check_violation';
         END IF;
-        IF NEW.state IN ('assigned', 'departed') AND NEW.crew_id IS NULL THEN
-            RAISE EXCEPTION 'an escort leaves with a crew' USING ERRCODE = 'check_violation';
+        NEW.assigned_by := session_user;
+    ELSIF OLD.state = 'assigned' AND NEW.state = 'departed' THEN
+        IF (NEW.crew_id, NEW.vehicle, NEW.assigned_at, NEW.assigned_by) IS DISTINCT FROM (OLD.crew_id, OLD.vehicle, OLD.assigned_at, OLD.assigned_by)
+           OR NEW.departed_at IS NULL OR NEW.departed_at < OLD.assigned_at THEN
+            RAISE EXCEPTION 'an escort leaves with the crew assigned' USING ERRCODE = 'check_violation';
         END IF;
-        IF NEW.state = 'assigned' THEN
-            NEW.assigned_by := session_user;
-        ELSIF NEW.state = 'departed' THEN
-            NEW.departed_by := session_user;
-        ELSIF NEW.state = 'arrived' THEN
-            NEW.arrived_by := session_user;
+        -- The person left the suite to the crew in this same step.
+        IF EXISTS (SELECT FROM cm_custody k WHERE k.id = NEW.custody_id AND (k.state = 'in' OR k.released_by <> session_user)) THEN
+            RAISE EXCEPTION 'an escort leaves with the person booked out of the suite to it' USING ERRCODE = 'check_violation';
         END IF;
-    ELSIF OLD.state IN ('arrived', 'cancelled') THEN
-        RAISE EXCEPTION 'an escort that ended stays ended' USING ERRCODE = 'check_violation';
-    ELSIF NEW.crew_id IS DISTINCT FROM OLD.crew_id OR (NEW.assigned_by, NEW.departed_by, NEW.arrived_by)
-          IS DISTINCT FROM (OLD.assigned_by, OLD.departed_by, OLD.arrived_by) THEN
-        RAISE EXCEPTION 'an escort changes crew or who took a step only by taking it' USING ERRCODE = 'check_violation';
+        NEW.departed_by := session_user;
+    ELSIF OLD.state = 'departed' AND NEW.state = 'arrived' THEN
+        IF (NEW.crew_id, NEW.vehicle, NEW.assigned_at, NEW.assigned_by, NEW.departed_at, NEW.departed_by)
+           IS DISTINCT FROM (OLD.crew_id, OLD.vehicle, OLD.assigned_at, OLD.assigned_by, OLD.departed_at, OLD.departed_by)
+           OR NEW.arrived_at IS NULL OR NEW.arrived_at < OLD.departed_at OR length(trim(NEW.received_by)) < 2 THEN
+            RAISE EXCEPTION 'an escort arrives as it left, with who received the person' USING ERRCODE = 'check_violation';
+        END IF;
+        NEW.arrived_by := session_user;
+    ELSIF OLD.state IN ('requested', 'assigned') AND NEW.state = 'cancelled' THEN
+        IF (NEW.crew_id, NEW.vehicle, NEW.assigned_at, NEW.assigned_by) IS DISTINCT FROM (OLD.crew_id, OLD.vehicle, OLD.assigned_at, OLD.assigned_by)
+           OR NEW.cancelled_at IS NULL OR length(trim(NEW.note)) < 5 THEN
+            RAISE EXCEPTION 'an escort is cancelled with the reason' USING ERRCODE = 'check_violation';
+        END IF;
+        NEW.cancelled_by := session_user;
+    ELSE
+        RAISE EXCEPTION 'an escort does not go from % to %', OLD.state, NEW.state USING ERRCODE = 'check_violation';
+    END IF;
+    -- A step writes its own columns only.
+    IF NEW.state <> 'departed' AND (NEW.departed_at, NEW.departed_by) IS DISTINCT FROM (OLD.departed_at, OLD.departed_by) THEN
+        RAISE EXCEPTION 'an escort changes who took a step only by taking it' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.state <> 'arrived' AND (NEW.arrived_at, NEW.arrived_by, NEW.received_by) IS DISTINCT FROM (OLD.arrived_at, OLD.arrived_by, OLD.received_by) THEN
+        RAISE EXCEPTION 'an escort changes who took a step only by taking it' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.state <> 'cancelled' AND (NEW.cancelled_at, NEW.cancelled_by, NEW.note) IS DISTINCT FROM (OLD.cancelled_at, OLD.cancelled_by, OLD.note) THEN
+        RAISE EXCEPTION 'an escort changes who took a step only by taking it' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.state <> 'assigned' AND (NEW.assigned_at, NEW.assigned_by) IS DISTINCT FROM (OLD.assigned_at, OLD.assigned_by) THEN
+        RAISE EXCEPTION 'an escort changes who took a step only by taking it' USING ERRCODE = 'check_violation';
     END IF;
     RETURN NEW;
 END
 $$;
 DROP TRIGGER IF EXISTS cm_escorts_guard ON cm_escorts;
 CREATE TRIGGER cm_escorts_guard BEFORE INSERT OR UPDATE ON cm_escorts FOR EACH ROW EXECUTE FUNCTION cm_escort_guard();
+
+-- The guidelines library (issue 22 section 1): read by the case centre, the hub and trainers,
+-- written by administrators (tables.json); who last changed a document is the login that did, and a
+-- document keeps its code and language.
+CREATE OR REPLACE FUNCTION cm_guideline_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
+$$
+BEGIN
+    IF hexhub_is_owner() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND (NEW.code, NEW.language) IS DISTINCT FROM (OLD.code, OLD.language) THEN
+        RAISE EXCEPTION 'a guideline keeps its code and language' USING ERRCODE = 'check_violation';
+    END IF;
+    NEW.updated_by := session_user;
+    NEW.updated_at := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS cm_guidelines_guard ON cm_guidelines;
+CREATE TRIGGER cm_guidelines_guard BEFORE INSERT OR UPDATE ON cm_guidelines FOR EACH ROW EXECUTE FUNCTION cm_guideline_guard();

@@ -288,8 +288,9 @@ public:
     /*!
      * case_management.case.view. The case's status as the prosecution and court partners receive it
      * beside its case file: a JSON document (schema "hexhub.case-status", version 1) with the case's
-     * number, path, stage, the fast track and its milestones (due, met or missed), every limit and
-     * when the document was made and by whom. Personal data is left out.
+     * number, title, path, stage, the fast track (since when, its grounds) and its milestones (due,
+     * met or missed), every limit (without what was written when it ended, which may name people) and
+     * when the document was made and by whom. No person held is in it: they are in the case file, masked.
      */
     QFuture<QJsonObject> partnerStatus(qint64 id) const;
     //! case_management.case.manage. A running limit met (what was done, in `note`).

@@ -52,8 +52,10 @@ struct HEXHUB_CASE_MANAGEMENT_EXPORT Escort
     qint64 crewId = 0;
     QString crew, vehicle; //!< the crew's call sign and the vehicle taken
     QString state;         //!< requested, assigned, departed, arrived, cancelled
-    qint64 requestedAt = 0, assignedAt = 0, departedAt = 0, arrivedAt = 0;
-    QString requestedBy, assignedBy, departedBy, arrivedBy, note;
+    qint64 requestedAt = 0, assignedAt = 0, departedAt = 0, arrivedAt = 0, cancelledAt = 0;
+    QString requestedBy, assignedBy, departedBy, arrivedBy, cancelledBy;
+    QString receivedBy; //!< who took the person at the destination
+    QString note;       //!< why it was cancelled
     int version = 1;
     bool open() const { return state != QLatin1String("arrived") && state != QLatin1String("cancelled"); }
 };
