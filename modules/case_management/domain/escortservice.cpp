@@ -89,16 +89,23 @@ Escort loadEscort(Sql& sql, qint64 id)
     return escortFrom(q);
 }
 
-EscortCrew loadCrew(Sql& sql, qint64 id)
+// A crew and the escort it is assigned to or on: its columns, read by loadCrew() and crews() alike.
+const QString kCrewSelect =
+    QStringLiteral("SELECT w.id, w.call_sign, w.officers, w.vehicle, w.on_duty, "
+                   "(SELECT MIN(e.id) FROM cm_escorts e WHERE e.crew_id = w.id AND e.state IN ('assigned', 'departed')) FROM cm_escort_crews w ");
+
+EscortCrew crewFrom(const QSqlQuery& q)
 {
-    QSqlQuery q = sql.exec(QStringLiteral("SELECT w.id, w.call_sign, w.officers, w.vehicle, w.on_duty, "
-                                          "(SELECT MIN(e.id) FROM cm_escorts e WHERE e.crew_id = w.id AND e.state IN ('assigned', 'departed')) "
-                                          "FROM cm_escort_crews w WHERE w.id = ?"),
-                           {id});
-    if (!q.next())
-        throw NotFoundError(Tr::tr("No crew %1 on the escort team's roster.").arg(id));
     return EscortCrew{q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
                       q.value(3).toString(),   q.value(4).toInt() != 0, q.value(5).toLongLong()};
+}
+
+EscortCrew loadCrew(Sql& sql, qint64 id)
+{
+    QSqlQuery q = sql.exec(kCrewSelect + QStringLiteral("WHERE w.id = ?"), {id});
+    if (!q.next())
+        throw NotFoundError(Tr::tr("No crew %1 on the escort team's roster.").arg(id));
+    return crewFrom(q);
 }
 
 //! The escort at `version` in the state `from`, or why not.
@@ -251,12 +258,9 @@ QFuture<QList<EscortCrew>> EscortService::crews() const
         return service::failWith<QList<EscortCrew>>(refused);
     return m_store.read([](Sql& sql) {
         QList<EscortCrew> out;
-        QSqlQuery q = sql.exec(QStringLiteral("SELECT id FROM cm_escort_crews ORDER BY call_sign"));
-        QList<qint64> ids;
+        QSqlQuery q = sql.exec(kCrewSelect + QStringLiteral("ORDER BY w.call_sign"));
         while (q.next())
-            ids << q.value(0).toLongLong();
-        for (qint64 id : std::as_const(ids))
-            out << loadCrew(sql, id);
+            out << crewFrom(q);
         return out;
     });
 }

@@ -304,10 +304,13 @@ void CasePanel::showCase(const Case& c)
     const bool mayApprove = m_context.session.can(QString::fromLatin1(CaseService::kApprovePermission));
     for (QPushButton* b : std::as_const(m_actions))
         b->setEnabled(open && (b->objectName() == QLatin1String("approve") ? mayApprove : mayManage));
-    // The case file and the partners' package print for whoever may read the case, open or closed.
-    for (const char* name : {"caseFile", "partnerPackage", "guidelines"})
+    // The case file and the partners' package print for whoever may read the case, open or closed;
+    // the guidelines open with a case in view or without (as H and the palette do).
+    for (const char* name : {"caseFile", "partnerPackage"})
         if (QPushButton* file = findChild<QPushButton*>(QString::fromLatin1(name)))
             file->setEnabled(any);
+    if (QPushButton* guidelines = findChild<QPushButton*>(QStringLiteral("guidelines")))
+        guidelines->setEnabled(true);
     // The fast track is taken by a criminal case before its referral, once.
     if (QPushButton* fast = findChild<QPushButton*>(QStringLiteral("fastTrack"))) {
         const QStringList path = caseStages(CaseKind::Criminal);
